@@ -1,0 +1,36 @@
+# The two commands a new user runs: `make demo` and `make test`.
+# Both create .venv with the Python found on PATH (3.11 or newer) and install what they need.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TODAY  ?= 2026-11-23
+
+.PHONY: demo test bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ogpctl needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== ogpctl rules (the catalogue)"
+	@$(BIN)/ogpctl rules
+	@echo
+	@echo "== ogpctl check sample-country --today $(TODAY)"
+	@$(BIN)/ogpctl check sample-country --today $(TODAY)
+	@echo
+	@echo "== ogpctl explain S211 (one rule, with its handbook section)"
+	@$(BIN)/ogpctl explain S211
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache sample-country/.ogpctl-cache
