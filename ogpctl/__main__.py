@@ -1,0 +1,3 @@
+from ogpctl.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""The command-line face of ogpctl: parse arguments, call the core, present, exit.
+
+Exit codes: 0 clean, 1 the record has errors, 2 usage error or not a record,
+3 internal error (the only case that prints a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Sequence
+
+import typer
+
+from ogpctl import __version__
+
+app = typer.Typer(
+    name="ogpctl",
+    help="Keep a country's Open Government Partnership record in git: check it against the "
+         "OGP National Handbook, and (soon) scaffold, render and publish it.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rich's import would slow every start
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ogpctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """ogpctl: the OGP record as YAML and Markdown in git."""
+
+
+from ogpctl.cli import catalogue as _catalogue  # noqa: E402,F401  (registers commands)
+from ogpctl.cli import check as _check  # noqa: E402,F401
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import click
+
+    from ogpctl.errors import OgpctlError
+
+    try:
+        result = app(args=list(argv) if argv is not None else None, standalone_mode=False,
+                     prog_name="ogpctl")
+        return result if isinstance(result, int) else 0
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return 2
+    except click.exceptions.Abort:
+        typer.echo("ogpctl: aborted", err=True)
+        return 2
+    except OgpctlError as error:
+        typer.echo(f"ogpctl: {error}", err=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # noqa: BLE001 - the one place a bug is turned into exit code 3
+        import traceback
+
+        traceback.print_exc()
+        typer.echo(f"\nogpctl {__version__} failed with an internal error (a bug). Please "
+                   "report it with the text above and the command you ran.", err=True)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

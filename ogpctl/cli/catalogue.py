@@ -1,0 +1,57 @@
+"""`ogpctl rules` and `ogpctl explain`."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+@app.command()
+def rules(
+    family: Optional[str] = typer.Option(None, "--family", help="Only this family (reading, "
+                                         "structure, smart, languages...)."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> int:
+    """List the rule catalogue: code, severity, handbook section and summary."""
+    from ogpctl.errors import UsageError
+    from ogpctl.rules import catalogue
+
+    items = [r for r in catalogue().values() if family in (None, r.family)]
+    if not items:
+        raise UsageError(f"no rule family {family!r}")
+    if format == "json":
+        import json
+
+        typer.echo(json.dumps([_rule_json(r) for r in items], indent=2, ensure_ascii=False))
+        return 0
+    if format != "text":
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    from ogpctl.cli.present import print_rules
+
+    print_rules(items)
+    return 0
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code, such as S211.")) -> int:
+    """Explain one rule: why it exists, its handbook section, and how to fix a finding."""
+    from ogpctl.errors import UsageError
+    from ogpctl.rules import lookup
+
+    found = lookup(code)
+    if found is None:
+        raise UsageError(f"unknown rule code {code!r}; `ogpctl rules` lists them")
+    from ogpctl.cli.present import print_rule
+
+    print_rule(found)
+    return 0
+
+
+def _rule_json(item) -> dict:
+    return {"code": item.code, "name": item.name, "family": item.family,
+            "severity": str(item.severity), "handbook": item.handbook,
+            "summary": item.summary, "applies_from": item.applies_from.label,
+            "error_from": item.error_from.label if item.error_from else None}

@@ -1,0 +1,74 @@
+"""`ogpctl check`."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class For(str, Enum):
+    co_creation = "co-creation"
+    submission = "submission"
+    implementation = "implementation"
+    end_of_term = "end-of-term"
+
+
+@app.command()
+def check(
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="A record (or any path inside one), or a folder holding several records. "
+                   "Default: the current folder."),
+    format: Optional[Format] = typer.Option(
+        None, "--format", "-f", help="text (default), json, or github (the default inside "
+                                     "GitHub Actions)."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1)."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Report only this plan's files."),
+    for_: Optional[For] = typer.Option(
+        None, "--for", help="Judge every plan as at this stage (e.g. submission) instead of "
+                            "the stage its status gives."),
+    today: Optional[str] = typer.Option(
+        None, "--today", help="Take this date (YYYY-MM-DD) as today; default "
+                              "SOURCE_DATE_EPOCH or the real date."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write "
+                                                            ".ogpctl-cache/."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one a core)."),
+) -> int:
+    """Check records against the OGP rules (schemas, SMART commitments, languages...).
+
+    Exit code 0 when there are no errors, 1 when there are (or warnings with --strict),
+    2 for a usage error or a path that is not a record.
+    """
+    from ogpctl.check import CheckOptions, check as run_check
+    from ogpctl.cli.options import parse_today
+    from ogpctl.record.model import Stage
+
+    options = CheckOptions(today=parse_today(today), plan=plan, use_cache=not no_cache,
+                           jobs=jobs, stage=Stage.parse(for_.value) if for_ else None)
+    result = run_check(paths or [Path.cwd()], options)
+    chosen = format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true"
+                        else Format.text)
+    if chosen is Format.json:
+        from ogpctl.report import to_json
+
+        typer.echo(to_json(result), nl=False)
+    elif chosen is Format.github:
+        from ogpctl.report import to_github
+
+        typer.echo(to_github(result), nl=False)
+    else:
+        from ogpctl.cli.present import print_check
+
+        print_check(result)
+    return result.exit_code(strict)

@@ -1,0 +1,92 @@
+"""Terminal presentation: the only module that imports rich. Record text is passed as
+`Text` objects, never as markup, so a finding quoting "[red]" prints as written."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ogpctl.check import CheckResult
+from ogpctl.diagnostics import Severity
+from ogpctl.rules import Rule
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def print_check(result: CheckResult) -> None:
+    console = _console()
+    by_file = defaultdict(list)
+    for item in result.diagnostics:
+        by_file[item.file].append(item)
+    for file, items in by_file.items():
+        console.print(Text(file, style="bold underline"))
+        for item in items:
+            where = f"{item.line}:{item.column}" if item.line else "-"
+            line = Text(f"  {where:>7}  ")
+            line.append(f"{str(item.severity):<8}", style=_STYLE[item.severity])
+            line.append(f"{item.code}  ", style="bold")
+            line.append(item.message)
+            if item.handbook:
+                line.append(f"  (handbook {item.handbook})", style="dim")
+            console.print(line)
+        console.print()
+    console.print(_summary(result))
+    if result.diagnostics:
+        console.print(Text("`ogpctl explain CODE` says why a rule exists and how to fix it.",
+                           style="dim"))
+
+
+def _summary(result: CheckResult) -> Text:
+    files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    if not result.diagnostics:
+        return Text(f"✔ no problems found in {files}", style="bold green")
+    infos = result.count(Severity.INFO)
+    parts = [f"{result.errors} error{'s' if result.errors != 1 else ''}",
+             f"{result.warnings} warning{'s' if result.warnings != 1 else ''}"]
+    if infos:
+        parts.append(f"{infos} note{'s' if infos != 1 else ''}")
+    style = "bold red" if result.errors else "bold yellow"
+    return Text(f"✖ {', '.join(parts)} in {files}", style=style)
+
+
+def print_rules(items: list[Rule]) -> None:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("code", "severity", "family", "handbook", "name", "summary"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        severity = str(item.severity) if item.error_from is None else "warning→error"
+        table.add_row(item.code, Text(severity, style=_STYLE[item.severity]), item.family,
+                      item.handbook, item.name, item.summary)
+    _console().print(table)
+
+
+def print_rule(item: Rule) -> None:
+    console = _console()
+    console.print(Text(f"{item.code} {item.name}", style="bold"))
+    console.print(Text(item.summary))
+    console.print()
+    if item.explanation:
+        console.print(Text(item.explanation))
+        console.print()
+    console.print(Text(f"Handbook section: {item.handbook}"))
+    console.print(Text(f"Family: {item.family}"))
+    console.print(Text(_severity_words(item)))
+    for label, example in (("Fails:", item.fails), ("Passes:", item.passes)):
+        if example:
+            console.print()
+            console.print(Text(label, style="bold"))
+            console.print(Text("\n".join("    " + line for line in example.splitlines())))
+
+
+def _severity_words(item: Rule) -> str:
+    applies = f"Applies from the {item.applies_from.label} stage"
+    if item.error_from is not None:
+        return f"{applies}: a warning before {item.error_from.label}, an error from then on."
+    return f"{applies}, as {'an' if item.severity is Severity.ERROR else 'a'} {item.severity}."

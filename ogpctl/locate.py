@@ -1,0 +1,107 @@
+"""Finishing diagnostics: lines and columns for findings given as document paths, and
+suppressions (ogp.yaml `check.ignore`, `per-file-ignores`, and inline comments)."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ogpctl.diagnostics import Diagnostic
+from ogpctl.record.model import Record
+from ogpctl.source import frontmatter
+from ogpctl.source.positions import compose, locate
+from ogpctl.source.text import decode
+
+_INLINE = re.compile(r"ogpctl:\s*ignore(-file)?\[([A-Za-z0-9,\s]+)\]")
+
+
+def finish(record: Record, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Locate, drop suppressed findings, and sort."""
+    ignored, per_file = _config(record)
+    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
+    for item in diagnostics:
+        if item.code in ignored or any(item.code in codes and fnmatch.fnmatch(item.file, glob)
+                                       for glob, codes in per_file):
+            continue
+        by_file[item.file].append(item)
+    kept: list[Diagnostic] = []
+    for file, items in by_file.items():
+        text = _text(record.root / file) if (record.root / file).is_file() else None
+        located = _locate(file, text, items) if text is not None else [
+            d if d.located else d.at(0, 0) for d in items]
+        kept.extend(_not_suppressed(text, located))
+    return sorted(set(kept), key=Diagnostic.sort_key)
+
+
+def _config(record: Record) -> tuple[set[str], list[tuple[str, set[str]]]]:
+    check = record.ogp.fields.get("check") if record.ogp else None
+    check = check if isinstance(check, dict) else {}
+    ignored = {c.upper() for c in check.get("ignore") or [] if isinstance(c, str)}
+    per_file = check.get("per-file-ignores") or {}
+    pairs = [(glob, {c.upper() for c in codes if isinstance(c, str)})
+             for glob, codes in (per_file.items() if isinstance(per_file, dict) else [])
+             if isinstance(glob, str) and isinstance(codes, list)]
+    return ignored, pairs
+
+
+def _text(path: Path) -> str | None:
+    try:
+        return decode(path.read_bytes()).text
+    except OSError:
+        return None
+
+
+def _locate(file: str, text: str, items: list[Diagnostic]) -> list[Diagnostic]:
+    if all(item.located for item in items):
+        return items
+    yaml_text, offset = text, 0
+    if file.endswith(".md"):
+        split = frontmatter.split(text)
+        yaml_text, offset = split.yaml, split.line_offset
+    root: Any = compose(yaml_text) if yaml_text is not None else None
+    out = []
+    for item in items:
+        if item.located:
+            out.append(item)
+        elif root is None:
+            out.append(item.at(1 if file.endswith(".yaml") else 0, 0 if not text else 1))
+        else:
+            line, column = locate(root, item.path or (), item.key)
+            out.append(item.at(line + offset, column))
+    return out
+
+
+def _not_suppressed(text: str | None, items: list[Diagnostic]) -> list[Diagnostic]:
+    if text is None or "ogpctl:" not in text:
+        return items
+    lines = text.splitlines()
+    whole_file = {code for m in _INLINE.finditer(text) if m.group(1)
+                  for code in _codes(m.group(2))}
+    return [item for item in items
+            if item.code not in whole_file and item.code not in _line_codes(lines, item.line)]
+
+
+def _line_codes(lines: list[str], line: int) -> set[str]:
+    codes: set[str] = set()
+    if 1 <= line <= len(lines):
+        codes |= _comment_codes(lines[line - 1])
+    if 2 <= line <= len(lines) + 1:
+        above = lines[line - 2].strip()
+        if above.startswith(("#", "<!--")):
+            codes |= _comment_codes(above)
+    return codes
+
+
+def _comment_codes(line: str) -> set[str]:
+    marker = line.find("#") if "#" in line else line.find("<!--")
+    if marker < 0:
+        return set()
+    match = _INLINE.search(line, marker)
+    return _codes(match.group(2)) if match and not match.group(1) else set()
+
+
+def _codes(text: str) -> set[str]:
+    return {code.strip().upper() for code in text.split(",") if code.strip()}

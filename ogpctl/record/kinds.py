@@ -1,0 +1,50 @@
+"""The kinds of file a record holds, and what their names must look like."""
+
+from __future__ import annotations
+
+import enum
+import re
+
+
+class Kind(str, enum.Enum):
+    OGP = "ogp"
+    STAKEHOLDERS = "stakeholders"
+    FORUM = "forum"
+    MEETING = "meeting"
+    PLAN = "plan"
+    CO_CREATION = "co-creation"
+    CONTRIBUTIONS = "contributions"
+    COMMITMENT = "commitment"
+    SELF_ASSESSMENT = "self-assessment"
+    SECTION = "section"
+
+    @property
+    def schema(self) -> str | None:
+        """The schema file for this kind (sections are free Markdown)."""
+        return None if self is Kind.SECTION else f"{self.value}.schema.json"
+
+    @property
+    def markdown(self) -> bool:
+        return self in (Kind.MEETING, Kind.SECTION)
+
+
+#: Plan files with a fixed name, by kind.
+PLAN_FILES = {
+    "plan.yaml": Kind.PLAN,
+    "co-creation.yaml": Kind.CO_CREATION,
+    "contributions.yaml": Kind.CONTRIBUTIONS,
+    "self-assessment.yaml": Kind.SELF_ASSESSMENT,
+}
+
+#: The narrative sections of an action plan (handbook 3.2.b, sections 1-3).
+SECTIONS = ("introduction", "efforts-to-date", "development-process")
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 64
+COMMITMENT_FILE = re.compile(r"(?P<number>[0-9]{2,3})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
+MEETING_FILE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
+SECTION_FILE = re.compile(r"(?P<section>[a-z-]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md")
+
+
+def is_slug(text: str) -> bool:
+    return len(text) <= MAX_SLUG and SLUG.fullmatch(text) is not None

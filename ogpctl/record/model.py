@@ -1,0 +1,222 @@
+"""The record model that rules read: thin views over parsed documents, named after the
+OGP domain. Values stay as parsed; rules report paths inside a document's data."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+from ogpctl import calendar
+from ogpctl.record.kinds import COMMITMENT_FILE, Kind
+
+
+class Stage(enum.IntEnum):
+    """Where a plan is in the OGP cycle; rules apply from a stage on."""
+
+    CO_CREATION = 0
+    SUBMISSION = 1
+    IMPLEMENTATION = 2
+    END_OF_TERM = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def parse(cls, word: str) -> Stage:
+        return cls[word.upper().replace("-", "_")]
+
+
+_STATUS_STAGE = {"co-creation": Stage.CO_CREATION, "implementation": Stage.IMPLEMENTATION,
+                 "refresh": Stage.IMPLEMENTATION, "closed": Stage.END_OF_TERM}
+
+
+def as_date(value: Any) -> date | None:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(eq=False)
+class Document:
+    path: str
+    kind: Kind
+    data: Any
+    ok: bool
+    body: str | None = None
+    body_line: int = 1
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return self.data if isinstance(self.data, dict) else {}
+
+
+@dataclass(eq=False)
+class Milestone:
+    commitment: Commitment
+    index: int
+    fields: dict[str, Any]
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return ("milestones", self.index)
+
+    @property
+    def label(self) -> str:
+        number = self.fields.get("number")
+        return f"milestone {number}" if isinstance(number, int) else f"milestone #{self.index + 1}"
+
+
+@dataclass(eq=False)
+class Commitment:
+    doc: Document
+    plan: Plan
+    number: int
+    id: str
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return self.doc.fields
+
+    @property
+    def kind(self) -> str:
+        return self.fields.get("kind") or "regular"
+
+    @cached_property
+    def milestones(self) -> list[Milestone]:
+        items = self.fields.get("milestones")
+        if not isinstance(items, list):
+            return []
+        return [Milestone(self, i, m) for i, m in enumerate(items) if isinstance(m, dict)]
+
+    def period(self) -> tuple[date, date] | None:
+        own = self.fields.get("period")
+        if isinstance(own, dict):
+            start, end = as_date(own.get("start")), as_date(own.get("end"))
+            plan = self.plan.period()
+            if start or end:
+                return (start or (plan[0] if plan else start), end or (plan[1] if plan else end))
+        return self.plan.period()
+
+
+@dataclass(eq=False)
+class Plan:
+    id: str
+    doc: Document | None = None
+    co_creation: Document | None = None
+    contributions: Document | None = None
+    self_assessment: Document | None = None
+    commitments: list[Commitment] = field(default_factory=list)
+    sections: list[Document] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return f"plans/{self.id}"
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return self.doc.fields if self.doc else {}
+
+    @property
+    def stage(self) -> Stage:
+        return _STATUS_STAGE.get(self.fields.get("status"), Stage.CO_CREATION)
+
+    def period(self) -> tuple[date, date] | None:
+        """From delivery (or the window opening) to the end date (handbook 3.1)."""
+        window, year, length = (self.fields.get(k) for k in ("window", "due-year", "length"))
+        if window not in ("june", "december") or not isinstance(year, int) or length not in (2, 4):
+            return None
+        if isinstance(year, bool) or not 1900 < year < 3000:
+            return None
+        start = as_date(self.fields.get("delivered")) or calendar.window_opens(window, year)
+        return start, calendar.plan_end(window, year, length)
+
+    def documents(self) -> Iterator[Document]:
+        for doc in (self.doc, self.co_creation, self.contributions, self.self_assessment):
+            if doc is not None:
+                yield doc
+        yield from (c.doc for c in self.commitments)
+        yield from self.sections
+
+
+@dataclass(frozen=True)
+class Languages:
+    default: str
+    required: tuple[str, ...]   # English first, then the administrative languages
+
+
+@dataclass(eq=False)
+class Record:
+    root: Path
+    documents: dict[str, Document]
+    ogp: Document | None = None
+    stakeholders: Document | None = None
+    forum: Document | None = None
+    meetings: list[Document] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+
+    @cached_property
+    def languages(self) -> Languages:
+        spec = self.ogp.fields.get("languages") if self.ogp else None
+        spec = spec if isinstance(spec, dict) else {}
+        admin = [x for x in spec.get("administrative") or [] if isinstance(x, str)]
+        default = spec.get("default") if isinstance(spec.get("default"), str) else "en"
+        return Languages(default, tuple(dict.fromkeys(["en", *admin])))
+
+    @cached_property
+    def stakeholder_sectors(self) -> dict[str, str]:
+        items = self.stakeholders.fields.get("stakeholders") if self.stakeholders else None
+        sectors = {}
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                sectors.setdefault(item["id"], item.get("sector") or "")
+        return sectors
+
+    def plan_of(self, path: str) -> Plan | None:
+        parts = path.split("/")
+        if len(parts) > 2 and parts[0] == "plans":
+            return next((p for p in self.plans if p.id == parts[1]), None)
+        return None
+
+    def commitments(self) -> Iterator[Commitment]:
+        for plan in self.plans:
+            yield from plan.commitments
+
+
+def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]) -> Record:
+    record = Record(root, documents)
+    plans = {plan_id: Plan(plan_id) for plan_id in plan_ids}
+    record.plans = list(plans.values())
+    for path, doc in sorted(documents.items()):
+        _place(record, plans, path, doc)
+    for plan in record.plans:
+        plan.commitments.sort(key=lambda c: (c.number, c.id))
+    return record
+
+
+_PLAN_SLOTS = {Kind.PLAN: "doc", Kind.CO_CREATION: "co_creation",
+               Kind.CONTRIBUTIONS: "contributions", Kind.SELF_ASSESSMENT: "self_assessment"}
+_RECORD_SLOTS = {Kind.OGP: "ogp", Kind.STAKEHOLDERS: "stakeholders", Kind.FORUM: "forum"}
+
+
+def _place(record: Record, plans: dict[str, Plan], path: str, doc: Document) -> None:
+    if doc.kind in _RECORD_SLOTS:
+        setattr(record, _RECORD_SLOTS[doc.kind], doc)
+    elif doc.kind is Kind.MEETING:
+        record.meetings.append(doc)
+    else:
+        plan = plans[path.split("/")[1]]
+        if doc.kind in _PLAN_SLOTS:
+            setattr(plan, _PLAN_SLOTS[doc.kind], doc)
+        elif doc.kind is Kind.COMMITMENT:
+            match = COMMITMENT_FILE.fullmatch(path.rsplit("/", 1)[1])
+            plan.commitments.append(Commitment(doc, plan, int(match["number"]), match["id"]))
+        elif doc.kind is Kind.SECTION:
+            plan.sections.append(doc)

@@ -1,0 +1,54 @@
+"""One record file to a Document and its problems. Runs in worker processes too, so it
+takes and returns plain values (tuples that `marshal` can store in the cache)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ogpctl.record.kinds import Kind
+from ogpctl.record.model import Document
+from ogpctl.source import frontmatter
+from ogpctl.source.problems import Problem
+from ogpctl.source.text import decode
+from ogpctl.source.yaml import parse_yaml
+
+#: (kind, ok, data, body, body_line, problems as tuples)
+FileResult = tuple[str, bool, Any, "str | None", int, list[tuple]]
+
+
+def read_bytes(raw: bytes, kind: Kind) -> FileResult:
+    decoded = decode(raw)
+    if decoded.text is None:
+        return _result(kind, False, None, None, 1, decoded.problems)
+    problems = list(decoded.problems)
+    if kind is Kind.SECTION:
+        return _result(kind, True, None, decoded.text, 1, problems)
+    body, body_line, yaml_text, offset = None, 1, decoded.text, 0
+    if kind.markdown:
+        split = frontmatter.split(decoded.text)
+        if split.yaml is None:
+            problems.append(Problem("R010", "the meeting file has no front matter: start it with "
+                                    "a block between two '---' lines holding date and kind", 1, 1))
+            return _result(kind, False, None, decoded.text, 1, problems)
+        yaml_text, body, body_line, offset = split.yaml, split.body, split.body_line, 1
+    if problems:  # forbidden characters: the text is not parsed further
+        return _result(kind, False, None, body, body_line, problems)
+    parsed = parse_yaml(yaml_text)
+    problems.extend(p._replace(line=p.line + offset) if p.line else p for p in parsed.problems)
+    if parsed.ok:
+        from ogpctl.schema import default_schemas
+
+        problems.extend(default_schemas().validate(kind, parsed.data))
+    return _result(kind, parsed.ok, parsed.data, body, body_line, problems)
+
+
+def _result(kind: Kind, ok: bool, data: Any, body: str | None, body_line: int,
+            problems: list[Problem]) -> FileResult:
+    return (kind.value, ok, data, body, body_line, [tuple(p) for p in problems])
+
+
+def to_document(path: str, result: FileResult) -> tuple[Document, list[Problem]]:
+    kind, ok, data, body, body_line, problems = result
+    doc = Document(path, Kind(kind), data, ok, body, body_line)
+    return doc, [Problem(*p[:4], tuple(p[4]) if p[4] is not None else None, p[5])
+                 for p in problems]

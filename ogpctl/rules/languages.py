@@ -1,0 +1,90 @@
+"""Languages (handbook 2.2, 5.1): every text in English and every administrative language."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ogpctl.diagnostics import Severity
+from ogpctl.record.fields import TEXT, values_of
+from ogpctl.record.kinds import SECTIONS
+from ogpctl.record.model import Document, Plan, Stage
+from ogpctl.record.text import language_name, translations
+from ogpctl.rules import Finding, rule
+
+W = Severity.WARNING
+F = "languages"
+
+
+@rule("L301", "missing-translation", family=F, severity=W, error_from=Stage.SUBMISSION,
+      handbook="2.2", subject="document")
+def missing_translation(doc: Document, context: Any) -> Iterator[Finding]:
+    """A text is missing in English or in an administrative language.
+
+    "Action plans must be submitted to the OGP Support Unit in both the administrative
+    language of the country and English. This is a mandatory requirement" (2.2), and key
+    OGP information is published "in all administrative languages" (5.1). A plain string
+    counts as the record's default language (ogp.yaml languages.default). A warning while
+    the plan is being co-created; an error from submission on.
+
+    Fails:
+      # ogp.yaml: languages: {default: es, administrative: [es]}
+      title: {es: Contratación abierta}
+    Passes:
+      title: {en: Open contracting, es: Contratación abierta}
+    """
+    languages = context.record.languages
+    for path, value in values_of(doc, TEXT):
+        texts = translations(value, languages.default)
+        if not texts:
+            continue
+        missing = [lang for lang in languages.required if lang not in texts]
+        if missing:
+            names = ", ".join(language_name(lang) for lang in missing)
+            yield Finding(doc.path, f'"{path[-1] if path else doc.kind.value}" has no '
+                          f"{names} text", path)
+
+
+@rule("L302", "missing-section", family=F, severity=W, error_from=Stage.SUBMISSION,
+      handbook="3.2.b", subject="plan")
+def missing_section(plan: Plan, context: Any) -> Iterator[Finding]:
+    """An action plan section is missing in a language.
+
+    The action plan opens with an introduction, open government efforts to date and the
+    action plan development process (3.2.b), written in sections/<section>.<language>.md,
+    in English and every administrative language (2.2).
+
+    Fails:
+      plans/2026-2030/sections/introduction.en.md   # and no introduction.es.md
+    Passes:
+      plans/2026-2030/sections/introduction.en.md
+      plans/2026-2030/sections/introduction.es.md
+    """
+    have = {doc.path.rsplit("/", 1)[1] for doc in plan.sections if (doc.body or "").strip()}
+    for section in SECTIONS:
+        for lang in context.record.languages.required:
+            name = f"{section}.{lang}.md"
+            if name not in have:
+                yield Finding(f"{plan.folder}/sections/{name}", f"the {section} section has no "
+                              f"{language_name(lang)} text; write sections/{name}")
+
+
+@rule("L303", "unknown-language", family=F, severity=W, handbook="2.2", subject="document")
+def unknown_language(doc: Document, context: Any) -> Iterator[Finding]:
+    """A text is written in a language the record does not declare.
+
+    Usually a mistyped language code (sp for es). Languages of the record are English
+    and the administrative languages in ogp.yaml.
+
+    Fails:
+      title: {en: Open contracting, sp: Contratación abierta}
+    Passes:
+      title: {en: Open contracting, es: Contratación abierta}
+    """
+    known = set(context.record.languages.required) | {context.record.languages.default}
+    for path, value in values_of(doc, TEXT):
+        if isinstance(value, dict):
+            for lang in value:
+                if isinstance(lang, str) and lang not in known:
+                    yield Finding(doc.path, f'"{lang}" is not a language of this record '
+                                  f"({', '.join(sorted(known))}); correct the code or add the "
+                                  "language to ogp.yaml", path + (lang,), key=True)

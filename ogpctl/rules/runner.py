@@ -1,0 +1,69 @@
+"""Running the catalogue over a record and turning findings into Diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from ogpctl.diagnostics import Diagnostic
+from ogpctl.record.model import Record, Stage
+from ogpctl.rules import Finding, Rule, catalogue, checks_for
+from ogpctl.source.problems import Problem
+
+
+@dataclass
+class RuleContext:
+    """What every rule may read besides its subject."""
+
+    record: Record
+    today: date
+    stage: Stage | None = None          # --for: judge every plan as if at this stage
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def stage_of(self, file: str) -> Stage:
+        if self.stage is not None:
+            return self.stage
+        plan = self.record.plan_of(file)
+        if plan is not None:
+            return plan.stage
+        return max((p.stage for p in self.record.plans), default=Stage.CO_CREATION)
+
+
+def diagnostic(item: Rule, context: RuleContext, finding: Finding) -> Diagnostic | None:
+    severity = item.severity_at(context.stage_of(finding.file))
+    if severity is None:
+        return None
+    return Diagnostic(item.code, severity, finding.message, finding.file, finding.line,
+                      finding.column, item.handbook,
+                      None if finding.line else tuple(finding.path or ()), finding.key)
+
+
+def from_problems(problems: Iterable[tuple[str, Problem]], context: RuleContext
+                  ) -> list[Diagnostic]:
+    rules = catalogue()
+    found = []
+    for file, problem in problems:
+        finding = Finding(file, problem.message, problem.path, problem.key, problem.line,
+                          problem.column)
+        made = diagnostic(rules[problem.code], context, finding)
+        if made is not None:
+            found.append(made)
+    return found
+
+
+def run_rules(context: RuleContext) -> list[Diagnostic]:
+    record = context.record
+    subjects: list[tuple[str, Any]] = [("record", record)]
+    for plan in record.plans:
+        subjects.append(("plan", plan))
+        subjects.extend(("commitment", c) for c in plan.commitments)
+    subjects.extend(("document", d) for d in record.documents.values() if d.ok)
+    found = []
+    for name, subject in subjects:
+        for item in checks_for(name):
+            for finding in item.check(subject, context):
+                made = diagnostic(item, context, finding)
+                if made is not None:
+                    found.append(made)
+    return found

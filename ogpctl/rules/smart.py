@@ -1,0 +1,361 @@
+"""SMART commitments (handbook 3.2.a) laid out as the commitment template (3.2.c)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ogpctl.diagnostics import Severity
+from ogpctl.record.model import Commitment, Stage, as_date
+from ogpctl.record.text import has_text, translations
+from ogpctl.rules import Finding, rule
+from ogpctl.rules.lexicon import is_vague
+
+E, W = Severity.ERROR, Severity.WARNING
+F = "smart"
+SUBMISSION = Stage.SUBMISSION
+PUBLIC_BODIES = {"government", "parliament", "judiciary", "local-government"}
+
+
+def _missing(commitment: Commitment, path: tuple[str, ...], message: str) -> Iterator[Finding]:
+    value: Any = commitment.fields
+    for step in path:
+        value = value.get(step) if isinstance(value, dict) else None
+    if not has_text(value):
+        yield Finding(commitment.doc.path, message, path)
+
+
+@rule("S201", "specific-problem", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.a", subject="commitment")
+def specific_problem(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Specific: the commitment does not say what problem it addresses.
+
+    A specific commitment "precisely describes the problem it is trying to solve" (3.2.a).
+    Answer the template's first question under problem.what: who is affected, where, how,
+    since when.
+
+    Fails:
+      problem: {}
+    Passes:
+      problem:
+        what: Only 12% of public contracts are published, so citizens cannot follow spending.
+    """
+    yield from _missing(commitment, ("problem", "what"), "Specific: say what problem the "
+                        "commitment addresses (problem.what)")
+
+
+@rule("S202", "specific-causes", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.c", subject="commitment")
+def specific_causes(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Specific: the commitment does not state the causes of the problem.
+
+    The template asks "What are the causes of the problem?" and to identify root causes,
+    with evidence where possible (3.2.c). Write them under problem.causes.
+
+    Fails:
+      problem:
+        what: Only 12% of public contracts are published.
+    Passes:
+      problem:
+        what: Only 12% of public contracts are published.
+        causes: Each agency publishes on its own site and no standard format is required.
+    """
+    yield from _missing(commitment, ("problem", "causes"), "Specific: state the causes of the "
+                        "problem (problem.causes)")
+
+
+@rule("S203", "specific-solution", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.c", subject="commitment")
+def specific_solution(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Specific: the commitment does not describe the proposed solution.
+
+    "What solution are you proposing?" (3.2.c): write it under description.solution.
+
+    Fails:
+      description: {}
+    Passes:
+      description:
+        solution: A single open contracting portal publishing every contract in OCDS.
+    """
+    yield from _missing(commitment, ("description", "solution"), "Specific: describe the "
+                        "proposed solution (description.solution)")
+
+
+@rule("S204", "specific-results", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.c", subject="commitment")
+def specific_results(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Specific: the commitment does not say what results it wants to achieve.
+
+    "What results do we want to achieve by implementing this commitment?" (3.2.c): the
+    outputs, and the changes in knowledge, behaviour, systems and practices.
+
+    Fails:
+      description:
+        solution: A single open contracting portal.
+    Passes:
+      description:
+        solution: A single open contracting portal.
+        results: Every contract above the threshold is public within 30 days.
+    """
+    yield from _missing(commitment, ("description", "results"), "Specific: say what results "
+                        "the commitment wants to achieve (description.results)")
+
+
+@rule("S210", "measurable-milestones", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.a", subject="commitment")
+def measurable_milestones(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Measurable: the commitment has no milestones.
+
+    "Where commitments have multiple sub-commitments, they are broken into clear,
+    measurable milestones" (3.2.a); the template's planning table lists them (3.2.c).
+
+    Fails:
+      title: Open contracting
+    Passes:
+      title: Open contracting
+      milestones:
+        - number: 1
+          output: Open contracting portal online with 2025 contracts in OCDS
+          due: 2027-06-30
+    """
+    if not commitment.milestones:
+        yield Finding(commitment.doc.path, "Measurable: list the milestones that lead to the "
+                      "commitment's results", ("milestones",))
+
+
+@rule("S211", "measurable-vague-output", family=F, severity=W, handbook="3.2.a",
+      subject="commitment")
+def measurable_vague_output(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Measurable: a milestone's expected output is vague.
+
+    Outputs are "concrete, objectively-verifiable results that are direct products of
+    activities" (3.2.c). An output that only promotes, strengthens, raises awareness,
+    supports or improves (promover, fortalecer, sensibilizar, apoyar, mejorar) with nothing
+    countable or verifiable cannot be checked. Name the product and how much of it: a
+    report, a dataset, a law, a portal, a number of sessions or people.
+
+    Fails:
+      milestones:
+        - number: 1
+          output: Promote a culture of transparency in municipalities
+    Passes:
+      milestones:
+        - number: 1
+          output: Transparency portals online in 25 municipalities, each publishing budgets
+    """
+    default = context.record.languages.default
+    for milestone in commitment.milestones:
+        texts = translations(milestone.fields.get("output"), default)
+        vague = [lang for lang, text in sorted(texts.items()) if is_vague(text, lang)]
+        if vague:
+            yield Finding(commitment.doc.path, f"Measurable: the expected output of "
+                          f"{milestone.label} is vague ({', '.join(vague)}); name something "
+                          "countable or verifiable", milestone.path + ("output",))
+
+
+@rule("S212", "measurable-output", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.c", subject="commitment")
+def measurable_output(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Measurable: a milestone has no expected output.
+
+    Each milestone states its expected output: "concrete, objectively-verifiable results
+    that are direct products of activities conducted or implemented" (3.2.c).
+
+    Fails:
+      milestones:
+        - number: 1
+          title: Portal
+    Passes:
+      milestones:
+        - number: 1
+          title: Portal
+          output: Open contracting portal publishing all contracts above 50,000
+    """
+    for milestone in commitment.milestones:
+        if not has_text(milestone.fields.get("output")):
+            yield Finding(commitment.doc.path, f"Measurable: give the expected output of "
+                          f"{milestone.label}", milestone.path)
+
+
+@rule("S220", "answerable-lead", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.a", subject="commitment")
+def answerable_lead(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Answerable: the commitment has no lead, or its lead is not a public body.
+
+    "The commitment clearly specifies the main implementing agency" (3.2.a). The lead is a
+    government, parliamentary, judicial or local-government body from stakeholders.yaml;
+    civil society and other actors support it.
+
+    Fails:
+      lead: transparency-network   # a civil-society organisation
+    Passes:
+      lead: ministry-finance
+    """
+    lead = commitment.fields.get("lead")
+    if not isinstance(lead, str) or not lead:
+        yield Finding(commitment.doc.path, "Answerable: name the commitment lead (the main "
+                      "implementing agency)", ("lead",) if "lead" in commitment.fields else ())
+        return
+    sector = context.record.stakeholder_sectors.get(lead)
+    if sector and sector not in PUBLIC_BODIES:
+        yield Finding(commitment.doc.path, f'Answerable: the lead "{lead}" is {sector}; the '
+                      "lead should be the implementing public body, with others supporting",
+                      ("lead",))
+
+
+@rule("S221", "answerable-supporting", family=F, severity=W, handbook="3.2.c",
+      subject="commitment", applies_from=SUBMISSION)
+def answerable_supporting(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Answerable: no supporting stakeholders are named.
+
+    The template lists supporting stakeholders by sector: government, civil society and
+    other actors such as parliament or the private sector, with their role (3.2.c).
+    Co-created commitments name at least one.
+
+    Fails:
+      lead: ministry-finance
+    Passes:
+      lead: ministry-finance
+      supporting:
+        civil-society: [transparency-network]
+    """
+    supporting = commitment.fields.get("supporting")
+    if not isinstance(supporting, dict) or not any(supporting.get(k) for k in
+                                                   ("government", "civil-society", "other")):
+        yield Finding(commitment.doc.path, "Answerable: name the supporting stakeholders by "
+                      "sector (government, civil-society, other)",
+                      ("supporting",) if "supporting" in commitment.fields else ())
+
+
+@rule("S230", "relevant-values", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.a", subject="commitment")
+def relevant_values(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Relevant: the commitment names no OGP value.
+
+    Each commitment "clearly advances one or more" of transparency, accountability,
+    participation, and technology and innovation (3.2.a).
+
+    Fails:
+      title: Digital ID cards
+    Passes:
+      title: Open contracting
+      values: [transparency, accountability]
+    """
+    if not commitment.fields.get("values"):
+        yield Finding(commitment.doc.path, "Relevant: list the OGP values the commitment "
+                      "advances (values)", ("values",) if "values" in commitment.fields else ())
+
+
+@rule("S231", "relevant-explained", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.a", subject="commitment")
+def relevant_explained(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Relevant: the commitment does not explain how it advances its values.
+
+    "For each commitment, the action plan should explain its relevance to one or more of
+    the open government principles" (3.2.a); e-government commitments in particular must
+    say how they advance transparency, accountability or participation.
+
+    Fails:
+      values: [technology-innovation]
+    Passes:
+      values: [technology-innovation, participation]
+      relevance: Citizens can report problems online and see the agency's public answer.
+    """
+    yield from _missing(commitment, ("relevance",), "Relevant: explain how the commitment "
+                        "advances the OGP values it names (relevance)")
+
+
+@rule("S241", "timebound-date", family=F, severity=W, error_from=SUBMISSION, handbook="3.2.a",
+      subject="commitment")
+def timebound_date(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Time-bound: a milestone has no expected completion date.
+
+    The commitment "clearly states the date when it will be completed, as well as dates
+    for milestones" (3.2.a). Give each milestone a due date written YYYY-MM-DD.
+
+    Fails:
+      milestones:
+        - number: 1
+          output: Portal online
+    Passes:
+      milestones:
+        - number: 1
+          output: Portal online
+          due: 2027-06-30
+    """
+    for milestone in commitment.milestones:
+        if milestone.fields.get("due") in (None, ""):
+            yield Finding(commitment.doc.path, f"Time-bound: give {milestone.label} an expected "
+                          "completion date (due: YYYY-MM-DD)", milestone.path)
+
+
+@rule("S242", "timebound-in-period", family=F, severity=E, handbook="3.2.a",
+      subject="commitment")
+def timebound_in_period(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Time-bound: a milestone is due outside the plan period.
+
+    Milestones are completed within the action plan: from its delivery (or the opening of
+    its delivery window) to its end date, two or four years after the due date (3.1);
+    amendments too must keep milestones before the plan's end (implementation guidance).
+    A commitment with its own period keeps its milestones inside that period.
+
+    Fails:
+      # plan 2026-2030 ends 2030-06-30
+      milestones:
+        - {number: 1, due: 2031-03-31}
+    Passes:
+      milestones:
+        - {number: 1, due: 2029-03-31}
+    """
+    period = commitment.period()
+    if period is None or None in period:
+        return
+    start, end = period
+    for milestone in commitment.milestones:
+        due = as_date(milestone.fields.get("due"))
+        if due and not start <= due <= end:
+            yield Finding(commitment.doc.path, f"Time-bound: {milestone.label} is due {due}, "
+                          f"outside the period {start} to {end}", milestone.path + ("due",))
+
+
+@rule("S250", "brief-description-length", family=F, severity=W, error_from=SUBMISSION,
+      handbook="3.2.c", subject="commitment")
+def brief_description_length(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """The brief description is missing or 200 characters or longer.
+
+    The template asks to "describe what the commitment wants to do and would like to
+    achieve in less than 200 characters" (3.2.c), in every language of the plan.
+
+    Fails:
+      brief-description: A very long paragraph... (over 200 characters)
+    Passes:
+      brief-description: Publish every public contract above 50,000 in open data by 2028.
+    """
+    value = commitment.fields.get("brief-description")
+    texts = translations(value, context.record.languages.default)
+    if not texts:
+        yield Finding(commitment.doc.path, "give a brief description of the commitment (under "
+                      "200 characters)", ("brief-description",)
+                      if "brief-description" in commitment.fields else ())
+    for lang, text in sorted(texts.items()):
+        if len(text.strip()) >= 200:
+            path = ("brief-description",) + ((lang,) if isinstance(value, dict) else ())
+            yield Finding(commitment.doc.path, f"the brief description ({lang}) is "
+                          f"{len(text.strip())} characters; keep it under 200", path)
+
+
+from ogpctl.rules import entry  # noqa: E402
+
+entry("S240", "timebound-not-a-date", family=F, severity=E, handbook="3.2.a", doc="""
+    Time-bound: a milestone deadline is not a date.
+
+    "Fall 2027", "Ongoing" or "2026-27" cannot be checked against the calendar; the
+    template asks for an expected completion date (3.2.a, 3.2.c). Write the day the
+    milestone will be complete as YYYY-MM-DD. (Reported from the commitment schema.)
+
+    Fails:
+      milestones:
+        - {number: 1, due: Fall 2027}
+    Passes:
+      milestones:
+        - {number: 1, due: 2027-11-30}
+    """)

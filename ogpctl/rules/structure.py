@@ -1,0 +1,283 @@
+"""Structure: the shape of each file (from the JSON Schemas), names, and cross-references."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from typing import Any, Iterator
+
+from ogpctl.diagnostics import Severity
+from ogpctl.record import evidence
+from ogpctl.record.model import Commitment, Plan, Record
+from ogpctl.rules import Finding, entry, rule
+
+E, W = Severity.ERROR, Severity.WARNING
+F = "structure"
+
+entry("F101", "missing-field", family=F, severity=E, handbook="3.2.c", doc="""
+    A required field is missing.
+
+    The JSON Schemas in schemas/ say which fields each file must have; the message names
+    the field and what it holds.
+
+    Fails:
+      # a commitment file without a title
+      lead: ministry-finance
+    Passes:
+      title: Open contracting
+      lead: ministry-finance
+    """)
+entry("F102", "unknown-field", family=F, severity=E, handbook="3.2.c", doc="""
+    A field is not part of the template.
+
+    Usually a typing mistake: the message suggests the closest known field. Fields of your
+    own can be kept under names starting with "x-".
+
+    Fails:
+      title: Open contracting
+      leed: ministry-finance
+    Passes:
+      title: Open contracting
+      lead: ministry-finance
+    """)
+entry("F103", "wrong-value", family=F, severity=E, handbook="3.2.c", doc="""
+    A field holds the wrong kind of value.
+
+    The message says what the field expects (a date, one of a list of words, a number...)
+    and what it found.
+
+    Fails:
+      window: summer
+    Passes:
+      window: june
+    """)
+entry("F104", "impossible-date", family=F, severity=E, handbook="3.1", doc="""
+    A date does not exist in the calendar.
+
+    Fails:
+      due: 2025-02-30
+    Passes:
+      due: 2025-02-28
+    """)
+
+
+def _refs(record: Record, def_names: tuple[str, ...]) -> Iterator[tuple[str, tuple, Any]]:
+    """Every value in the record whose schema is one of `def_names`: (file, path, value)."""
+    from ogpctl.record.fields import values_of
+
+    for path, doc in record.documents.items():
+        for where, value in values_of(doc, def_names):
+            yield path, where, value
+
+
+@rule("F110", "unknown-stakeholder", family=F, severity=E, handbook="3.2.c", subject="record")
+def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
+    """A stakeholder id is not in stakeholders.yaml.
+
+    Leads, supporting stakeholders, forum members and meeting attendees name organisations
+    by their id in stakeholders.yaml, so that a name is written once and in every language.
+    Add the organisation to stakeholders.yaml or correct the id.
+
+    Fails:
+      lead: ministry-of-finance   # stakeholders.yaml has ministry-finance
+    Passes:
+      lead: ministry-finance
+    """
+    known = record.stakeholder_sectors
+    if not known and record.stakeholders is None:
+        return
+    for file, path, value in _refs(record, ("stakeholder-ref",)):
+        if isinstance(value, str) and value not in known:
+            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
+            hint = f'; did you mean "{close[0]}"?' if close else "; add it to stakeholders.yaml"
+            yield Finding(file, f'unknown stakeholder "{value}"{hint}', path)
+
+
+@rule("F111", "duplicate-stakeholder", family=F, severity=E, handbook="3.2.c", subject="record")
+def duplicate_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
+    """Two organisations in stakeholders.yaml have the same id.
+
+    Every reference to the id would be ambiguous; give each organisation its own id.
+
+    Fails:
+      stakeholders:
+        - {id: audit-office, name: Audit Office, sector: government}
+        - {id: audit-office, name: Supreme Audit Institution, sector: government}
+    Passes:
+      stakeholders:
+        - {id: audit-office, name: Audit Office, sector: government}
+    """
+    items = record.stakeholders.fields.get("stakeholders") if record.stakeholders else None
+    seen: set[str] = set()
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str):
+            if ident in seen:
+                yield Finding(record.stakeholders.path, f'the stakeholder id "{ident}" is used '
+                              "twice", ("stakeholders", index, "id"))
+            seen.add(ident)
+
+
+@rule("F112", "duplicate-commitment-number", family=F, severity=E, handbook="3.2.c",
+      subject="plan")
+def duplicate_commitment_number(plan: Plan, context: Any) -> Iterator[Finding]:
+    """Two commitment files of a plan have the same number.
+
+    A commitment's number is the NN in its file name NN-slug.yaml; the action plan is
+    numbered from it. Renumber one of the files.
+
+    Fails:
+      commitments/03-open-contracting.yaml
+      commitments/03-beneficial-ownership.yaml
+    Passes:
+      commitments/03-open-contracting.yaml
+      commitments/04-beneficial-ownership.yaml
+    """
+    first: dict[int, Commitment] = {}
+    for commitment in plan.commitments:
+        if commitment.number in first:
+            yield Finding(commitment.doc.path, f"commitment number {commitment.number} is also "
+                          f"used by {first[commitment.number].doc.path.rsplit('/', 1)[1]}",
+                          line=1, column=1)
+        first.setdefault(commitment.number, commitment)
+
+
+@rule("F113", "duplicate-milestone-number", family=F, severity=E, handbook="3.2.c",
+      subject="commitment")
+def duplicate_milestone_number(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Two milestones of a commitment have the same number.
+
+    Fails:
+      milestones:
+        - number: 1
+        - number: 1
+    Passes:
+      milestones:
+        - number: 1
+        - number: 2
+    """
+    seen: set[int] = set()
+    for milestone in commitment.milestones:
+        number = milestone.fields.get("number")
+        if isinstance(number, int):
+            if number in seen:
+                yield Finding(commitment.doc.path, f"milestone number {number} is used twice",
+                              milestone.path + ("number",))
+            seen.add(number)
+
+
+@rule("F114", "unknown-commitment", family=F, severity=E, handbook="2.1.d", subject="plan")
+def unknown_commitment(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A contribution or self-assessment names a commitment the plan does not have.
+
+    Commitments are named by the slug of their file name: 03-open-contracting.yaml is
+    open-contracting.
+
+    Fails:
+      commitments: [open-contract]
+    Passes:
+      commitments: [open-contracting]
+    """
+    ids = {c.id for c in plan.commitments}
+    for doc, pattern in ((plan.contributions, ("contributions", "*", "commitments", "*")),
+                         (plan.self_assessment, ("commitments", "*", "commitment"))):
+        if doc is None:
+            continue
+        from ogpctl.record.fields import values_at
+
+        for path, value in values_at(doc.data, pattern):
+            if isinstance(value, str) and value not in ids:
+                close = difflib.get_close_matches(value, sorted(ids), n=1, cutoff=0.6)
+                hint = f'; did you mean "{close[0]}"?' if close else ""
+                yield Finding(doc.path, f'plan {plan.id} has no commitment "{value}"{hint}', path)
+
+
+@rule("F115", "evidence-missing", family=F, severity=E, handbook="5.2", subject="record")
+def evidence_missing(record: Record, context: Any) -> Iterator[Finding]:
+    """An evidence path names a file that does not exist.
+
+    Evidence paths are relative to the plan folder (plans/<id>/) for plan files, and to the
+    record root for forum files. Add the file or correct the path.
+
+    Fails:
+      evidence: [evidence/03-open-contracting/launch-report.pdf]   # no such file
+    Passes:
+      evidence: [evidence/03-open-contracting/portal-launch-report.md]
+    """
+    for finding in _evidence_findings(record):
+        if finding[0] == "F115":
+            yield finding[1]
+
+
+@rule("F116", "evidence-unsafe", family=F, severity=E, handbook="5.2", subject="record")
+def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
+    """An evidence path leaves the record, or a link uses an unsafe scheme.
+
+    Evidence must be inside the record (no absolute paths, no "..", nothing in .git, no
+    symbolic links) or an http/https link, so the public repository cannot be made to
+    show files from elsewhere.
+
+    Fails:
+      evidence: [../../etc/passwd, "javascript:alert(1)"]
+    Passes:
+      evidence: [evidence/process/timeline.md, "https://example.org/report.pdf"]
+    """
+    for finding in _evidence_findings(record):
+        if finding[0] == "F116":
+            yield finding[1]
+
+
+def _evidence_findings(record: Record) -> list[tuple[str, Finding]]:
+    # Both evidence rules share one pass; the context memo keeps it to one per check.
+    cache = record.__dict__.setdefault("_evidence_findings", None)
+    if cache is not None:
+        return cache
+    found = []
+    for file, path, value in _refs(record, ("evidence-item",)):
+        raw = value.get("path") if isinstance(value, dict) else value
+        where = path + ("path",) if isinstance(value, dict) else path
+        if isinstance(value, dict) and isinstance(value.get("url"), str):
+            raw, where = value["url"], path + ("url",)
+        if not isinstance(raw, str):
+            continue
+        base = "/".join(file.split("/")[:2]) if file.startswith("plans/") else ""
+        problem = evidence.check_path(record.root, base, raw)
+        if problem:
+            found.append((problem[0], Finding(file, problem[1], where)))
+    record.__dict__["_evidence_findings"] = found
+    return found
+
+
+@rule("F118", "unknown-plan", family=F, severity=E, handbook="1.1", subject="record")
+def unknown_plan(record: Record, context: Any) -> Iterator[Finding]:
+    """A meeting names a plan that is not in plans/.
+
+    Fails:
+      plan: 2026-2028   # plans/ has 2026-2030
+    Passes:
+      plan: 2026-2030
+    """
+    ids = {p.id for p in record.plans}
+    for meeting in record.meetings:
+        plan = meeting.fields.get("plan")
+        if isinstance(plan, str) and plan not in ids:
+            yield Finding(meeting.path, f'there is no plan "{plan}" in plans/', ("plan",))
+
+
+entry("F117", "file-name", family=F, severity=E, handbook="5.3.a", doc="""
+    A file or folder in the record is not named as ogpctl expects.
+
+    Names end up in paths and web addresses, so they are plain lowercase ASCII "slugs":
+    plans/<plan-id>/, commitments/NN-slug.yaml, sections/<section>.<language>.md and
+    forum/meetings/YYYY-MM-DD-slug.md.
+
+    Fails:
+      plans/2026-2030/commitments/Open Contracting.yaml
+    Passes:
+      plans/2026-2030/commitments/03-open-contracting.yaml
+    """)
+entry("F119", "missing-file", family=F, severity=E, handbook="3.2.b", doc="""
+    A file the record needs is missing.
+
+    Every record has ogp.yaml and stakeholders.yaml; every plan folder has plan.yaml.
+    """)

@@ -1,0 +1,24 @@
+"""What the source layer reports. The checker turns each `Problem` into a `Diagnostic`
+with the severity and handbook section of its catalogue entry."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ogpctl.diagnostics import DocPath
+
+
+class Problem(NamedTuple):
+    code: str
+    message: str
+    line: int = 0
+    column: int = 0
+    path: DocPath | None = None
+    key: bool = False
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1

@@ -1,0 +1,75 @@
+"""Bytes to text: size bound, encoding, and characters that have no place in a record."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ogpctl.source.problems import Problem, line_col
+
+#: Record files are short documents; anything larger is refused before parsing.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls except NEL;
+# the non-characters U+FFFE/U+FFFF; lone surrogates (only reachable through escapes).
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+class Decoded(NamedTuple):
+    text: str | None
+    problems: list[Problem]
+
+
+def describe_char(char: str) -> str:
+    names = {"\x00": "a NUL byte", "\x1b": "an escape character", "\x7f": "a DEL character"}
+    if char in names:
+        return names[char]
+    if "\ud800" <= char <= "\udfff":
+        return f"a lone surrogate U+{ord(char):04X}"
+    return f"the control character U+{ord(char):04X}"
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a record file, or say in words why it cannot be read as text."""
+    if len(data) > MAX_FILE_BYTES:
+        return Decoded(None, [Problem(
+            "R008", f"the file is {len(data):,} bytes; record files are limited to "
+            f"{MAX_FILE_BYTES:,} bytes, so it was not read", 1, 1)])
+    if data.startswith(_UTF32_BOMS) or data.startswith(_UTF16_BOMS) or _looks_utf16(data):
+        return Decoded(None, [Problem(
+            "R002", "the file is saved as UTF-16 or UTF-32; save it as UTF-8", 1, 1)])
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Decoded(None, [_bad_utf8(data, error)])
+    return Decoded(text, forbidden_characters(text))
+
+
+def forbidden_characters(text: str, limit: int = 5) -> list[Problem]:
+    problems = []
+    for match in FORBIDDEN_CHARS.finditer(text):
+        line, column = line_col(text, match.start())
+        problems.append(Problem(
+            "R003", f"the file contains {describe_char(match.group())}; remove it", line, column))
+        if len(problems) == limit:
+            break
+    return problems
+
+
+def _looks_utf16(data: bytes) -> bool:
+    # UTF-16 without a byte order mark: every other byte of ASCII text is NUL.
+    sample = data[:512]
+    return len(sample) >= 4 and sample.count(0) * 3 > len(sample)
+
+
+def _bad_utf8(data: bytes, error: UnicodeDecodeError) -> Problem:
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    byte = data[error.start]
+    return Problem("R002", f"the file is not valid UTF-8 (byte 0x{byte:02X}); save it as UTF-8",
+                   line, column)
