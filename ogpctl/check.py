@@ -65,11 +65,23 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
     diagnostics: list[Diagnostic] = []
     files = 0
     with _Pool(options.jobs) as pool:
-        for root, prefix in records:
-            found, count = check_record(root, options, pool)
+        executor = pool.executor() if len(records) > 1 else None
+        if executor is not None:   # many records: one worker a record
+            outcomes = executor.map(_check_in_worker, [(root, options) for root, _ in records])
+        else:                      # one record: its files are parsed in parallel instead
+            outcomes = (_rows(check_record(root, options, pool)) for root, _ in records)
+        for (_root, prefix), (rows, count) in zip(records, outcomes):
             files += count
-            diagnostics.extend(_prefixed(d, prefix) for d in found)
+            diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
     return CheckResult(diagnostics, files, [root for root, _ in records])
+
+
+def _rows(outcome: tuple[list[Diagnostic], int]) -> tuple[list[tuple], int]:
+    return [d.to_tuple() for d in outcome[0]], outcome[1]
+
+
+def _check_in_worker(job: tuple[Path, CheckOptions]) -> tuple[list[tuple], int]:
+    return _rows(check_record(job[0], job[1]))
 
 
 def check_record(root: Path, options: CheckOptions, pool: "_Pool | None" = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -21,6 +22,7 @@ from ogpctl.resources import data_dir
 from ogpctl.source.problems import Problem
 
 BASE_URI = "https://schemas.ogpctl.invalid/"
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class SchemaSet:
@@ -39,7 +41,8 @@ class SchemaSet:
     def validator(self, name: str) -> Any:
         if name not in self._validators:
             self._validators[name] = jsonschema_rs.validator_for(
-                self.documents[name], registry=self._registry, base_uri=BASE_URI + name)
+                self.documents[name], registry=self._registry, base_uri=BASE_URI + name,
+                validate_formats=True)
         return self._validators[name]
 
     def validate(self, kind: Kind, data: Any) -> list[Problem]:
@@ -211,6 +214,11 @@ class _Explainer:
         return [Problem(self._code(parent), f'"{field_name(path)}" should be one of: {options} '
                         f"({describe_value(value)})", path=path)]
 
+    def _format(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+        if info.get("format") == "date" and isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+            return [Problem("F104", f"{value} is not a real date", path=path)]
+        return []  # the value's shape is wrong too; its pattern error says so
+
     def _minLength(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
         return [Problem(self._code(parent), f'"{field_name(path)}" should not be empty',
                         path=path)]
@@ -258,7 +266,5 @@ class _Explainer:
 
 
 def _matches(schema: dict, key: str) -> bool:
-    import re
-
     pattern = schema.get("pattern")
     return pattern is None or re.search(pattern, key) is not None

@@ -1,38 +1,67 @@
 """Finding values in documents by what their schema says they are (text, evidence,
-stakeholder references), so the schemas stay the single source of the record's shape."""
+stakeholder references), so the schemas stay the single source of the record's shape.
+
+The schema paths of a kind are compiled into a trie and each document is walked once per
+kind of value; the result is kept on the document, since several rules ask for it."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Iterator
 
 from ogpctl.diagnostics import DocPath
+from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 
 TEXT = ("text", "optional-text")
 EVIDENCE = ("evidence-item",)
 STAKEHOLDER = ("stakeholder-ref",)
 
+_END = object()
+
 
 def values_at(data: Any, pattern: tuple[str, ...], path: DocPath = ()
               ) -> Iterator[tuple[DocPath, Any]]:
     """Values under a path pattern; `*` matches every item of a list."""
-    if not pattern:
-        yield path, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(data, list):
-            for index, item in enumerate(data):
-                yield from values_at(item, rest, path + (index,))
-    elif isinstance(data, dict) and head in data:
-        yield from values_at(data[head], rest, path + (head,))
+    yield from _walk(data, _trie((pattern,)), path)
 
 
-def values_of(doc: Document, targets: tuple[str, ...]) -> Iterator[tuple[DocPath, Any]]:
+def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, Any]]:
     """Every value in `doc` whose schema is one of the common definitions `targets`."""
     if doc.data is None or doc.kind.schema is None:
-        return
+        return []
+    found = doc.memo.get(targets)
+    if found is None:
+        found = doc.memo[targets] = list(_walk(doc.data, _kind_trie(doc.kind, targets), ()))
+    return found
+
+
+@cache
+def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict:
     from ogpctl.schema import default_schemas
 
-    for pattern in default_schemas().field_paths(doc.kind, targets):
-        yield from values_at(doc.data, pattern)
+    return _trie(tuple(default_schemas().field_paths(kind, targets)))
+
+
+def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict:
+    root: dict = {}
+    for pattern in patterns:
+        node = root
+        for step in pattern:
+            node = node.setdefault(step, {})
+        node[_END] = True
+    return root
+
+
+def _walk(data: Any, trie: dict, path: DocPath) -> Iterator[tuple[DocPath, Any]]:
+    if _END in trie:
+        yield path, data
+    for step, sub in trie.items():
+        if step is _END:
+            continue
+        if step == "*":
+            if isinstance(data, list):
+                for index, item in enumerate(data):
+                    yield from _walk(item, sub, path + (index,))
+        elif isinstance(data, dict) and step in data:
+            yield from _walk(data[step], sub, path + (step,))

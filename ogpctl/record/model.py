@@ -52,6 +52,7 @@ class Document:
     ok: bool
     body: str | None = None
     body_line: int = 1
+    memo: dict = field(default_factory=dict, repr=False)   # per-run lookups (see fields)
 
     @property
     def fields(self) -> dict[str, Any]:

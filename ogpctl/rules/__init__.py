@@ -13,7 +13,8 @@ import importlib
 import inspect
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from functools import cache
+from typing import Any, Callable, Iterable, NamedTuple
 
 from ogpctl.diagnostics import DocPath, Severity
 from ogpctl.record.model import Stage
@@ -104,6 +105,7 @@ def _register(new: Rule) -> Rule:
     return new
 
 
+@cache
 def catalogue() -> dict[str, Rule]:
     """Every rule, by code, in catalogue order (importing the families registers them)."""
     for family in FAMILIES:
@@ -116,10 +118,17 @@ def lookup(code: str) -> Rule | None:
     return catalogue().get(code.upper())
 
 
-def checks_for(subject: str) -> Iterator[Rule]:
+def checks_for(subject: str) -> tuple[Rule, ...]:
+    return _by_subject().get(subject, ())
+
+
+@cache
+def _by_subject() -> dict[str, tuple[Rule, ...]]:
+    found: dict[str, list[Rule]] = {}
     for item in catalogue().values():
-        if item.check is not None and item.subject == subject:
-            yield item
+        if item.check is not None and item.subject:
+            found.setdefault(item.subject, []).append(item)
+    return {subject: tuple(items) for subject, items in found.items()}
 
 
 def run_check(item: Rule, subject: Any, context: Any) -> list[Finding]:

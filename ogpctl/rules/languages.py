@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
 from ogpctl.record.fields import TEXT, values_of
-from ogpctl.record.kinds import SECTIONS
+from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Document, Plan, Stage
 from ogpctl.record.text import language_name, translations
 from ogpctl.rules import Finding, rule
@@ -15,14 +15,34 @@ W = Severity.WARNING
 F = "languages"
 
 
+def required_languages(record_languages: Any, doc: Document, path: tuple) -> tuple[str, ...]:
+    """English is mandatory for what is submitted to OGP: the action plan, its commitments
+    (2.2). Everything published (progress updates, meetings, contributions, the
+    self-assessment, stakeholders) is due in every administrative language (5.1)."""
+    submitted = doc.kind in (Kind.PLAN, Kind.COMMITMENT, Kind.SECTION) and "progress" not in path
+    admin = record_languages.required[1:] or ("en",)
+    return record_languages.required if submitted else admin
+
+
+def describe_field(path: tuple) -> str:
+    """`note` for ("milestones", 0, "progress", 1, "note"); `activities item 2` for lists."""
+    names = [step for step in path if isinstance(step, str)]
+    name = names[-1] if names else "text"
+    if path and isinstance(path[-1], int):
+        return f'"{name}" item {path[-1] + 1}'
+    return f'"{name}"'
+
+
 @rule("L301", "missing-translation", family=F, severity=W, error_from=Stage.SUBMISSION,
       handbook="2.2", subject="document")
 def missing_translation(doc: Document, context: Any) -> Iterator[Finding]:
     """A text is missing in English or in an administrative language.
 
     "Action plans must be submitted to the OGP Support Unit in both the administrative
-    language of the country and English. This is a mandatory requirement" (2.2), and key
-    OGP information is published "in all administrative languages" (5.1). A plain string
+    language of the country and English. This is a mandatory requirement" (2.2): plan and
+    commitment texts need English and every administrative language. Other key OGP
+    information (progress updates, meetings, contributions and reasoned responses, the
+    self-assessment) is published "in all administrative languages" (5.1). A plain string
     counts as the record's default language (ogp.yaml languages.default). A warning while
     the plan is being co-created; an error from submission on.
 
@@ -37,11 +57,10 @@ def missing_translation(doc: Document, context: Any) -> Iterator[Finding]:
         texts = translations(value, languages.default)
         if not texts:
             continue
-        missing = [lang for lang in languages.required if lang not in texts]
+        missing = [lang for lang in required_languages(languages, doc, path) if lang not in texts]
         if missing:
             names = ", ".join(language_name(lang) for lang in missing)
-            yield Finding(doc.path, f'"{path[-1] if path else doc.kind.value}" has no '
-                          f"{names} text", path)
+            yield Finding(doc.path, f"{describe_field(path)} has no {names} text", path)
 
 
 @rule("L302", "missing-section", family=F, severity=W, error_from=Stage.SUBMISSION,

@@ -204,7 +204,7 @@ def evidence_missing(record: Record, context: Any) -> Iterator[Finding]:
     Passes:
       evidence: [evidence/03-open-contracting/portal-launch-report.md]
     """
-    for finding in _evidence_findings(record):
+    for finding in _evidence_findings(record, context):
         if finding[0] == "F115":
             yield finding[1]
 
@@ -222,17 +222,16 @@ def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
     Passes:
       evidence: [evidence/process/timeline.md, "https://example.org/report.pdf"]
     """
-    for finding in _evidence_findings(record):
+    for finding in _evidence_findings(record, context):
         if finding[0] == "F116":
             yield finding[1]
 
 
-def _evidence_findings(record: Record) -> list[tuple[str, Finding]]:
-    # Both evidence rules share one pass; the context memo keeps it to one per check.
-    cache = record.__dict__.setdefault("_evidence_findings", None)
-    if cache is not None:
-        return cache
-    found = []
+def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]]:
+    # Both evidence rules share one pass over the record, kept in the context's memo.
+    if "evidence" in context.memo:
+        return context.memo["evidence"]
+    found, seen = [], {}
     for file, path, value in _refs(record, ("evidence-item",)):
         raw = value.get("path") if isinstance(value, dict) else value
         where = path + ("path",) if isinstance(value, dict) else path
@@ -241,10 +240,10 @@ def _evidence_findings(record: Record) -> list[tuple[str, Finding]]:
         if not isinstance(raw, str):
             continue
         base = "/".join(file.split("/")[:2]) if file.startswith("plans/") else ""
-        problem = evidence.check_path(record.root, base, raw)
+        problem = evidence.check_path(record.root, base, raw, seen)
         if problem:
             found.append((problem[0], Finding(file, problem[1], where)))
-    record.__dict__["_evidence_findings"] = found
+    context.memo["evidence"] = found
     return found
 
 

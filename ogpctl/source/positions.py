@@ -8,6 +8,7 @@ that should hold it.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from ogpctl.diagnostics import DocPath
@@ -15,22 +16,35 @@ from ogpctl.diagnostics import DocPath
 
 def compose(text: str) -> Any:
     """The node tree of a YAML text that already parsed cleanly (so depth is bounded)."""
-    from ruamel.yaml.resolver import BaseResolver
-
-    try:
-        from _ruamel_yaml import CParser
-    except ImportError:  # no C extension: the pure composer is slower but equivalent
+    composer = _c_composer()
+    if composer is None:  # no C extension: the pure composer is slower but equivalent
         return _compose_pure(text)
-
-    class _Composer(CParser, BaseResolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            BaseResolver.__init__(self)
-
     try:
-        return _Composer(text).get_single_node()
+        return composer(text).get_single_node()
     except Exception:  # noqa: BLE001 - libyaml disagreeing with the fast parser; use ruamel's
         return _compose_pure(text)
+
+
+@cache
+def _c_composer() -> Any:
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:
+        return None
+
+    class _Composer(CParser):  # type: ignore[misc,valid-type]
+        """libyaml's composer; tags are never needed for positions, so none are resolved."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return "tag:yaml.org,2002:str"
+
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+    return _Composer
 
 
 def _compose_pure(text: str) -> Any:
