@@ -29,9 +29,12 @@ def finish(record: Record, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         by_file[item.file].append(item)
     kept: list[Diagnostic] = []
     for file, items in by_file.items():
-        text = _text(record.root / file) if (record.root / file).is_file() else None
-        located = _locate(file, text, items) if text is not None else [
-            d if d.located else d.at(0, 0) for d in items]
+        doc = record.documents.get(file)
+        text = _text(record.root / file) if doc is not None else None
+        # Only documents that parsed are composed again: their depth is known to be bounded.
+        located = _locate(file, text, items) if text is not None and doc.ok else [
+            d if d.located else d.at(1 if doc is not None else 0, 1 if doc is not None else 0)
+            for d in items]
         kept.extend(_not_suppressed(text, located))
     return sorted(set(kept), key=Diagnostic.sort_key)
 

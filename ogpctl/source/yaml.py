@@ -53,7 +53,7 @@ def parse_yaml(text: str) -> Parsed:
         if data is not _FAILED:
             problems = inspect(data, check_escapes="\\" in text, check_nfc=not text.isascii())
             if problems is not None:
-                return Parsed(data, problems, True)
+                return Parsed(_repaired(data, problems), problems, True)
     return parse_precise(text)
 
 
@@ -92,6 +92,24 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem]
 
 _STR = {str}
 _CONTAINERS = (dict, list)
+
+
+def _repaired(data: Any, problems: list[Problem]) -> Any:
+    """After R003 or R009 is reported, a copy with keys as text and forbidden characters
+    replaced by U+FFFD, so the rest of the document can still be validated and checked."""
+    if not any(p.code in ("R003", "R009") for p in problems):
+        return data
+    return _repair(data)
+
+
+def _repair(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {_repair(str(key)): _repair(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_repair(item) for item in data]
+    if isinstance(data, str):
+        return FORBIDDEN_CHARS.sub("\ufffd", data)
+    return data
 
 
 def _odd_keys(mapping: dict, check_nfc: bool) -> bool:
@@ -183,10 +201,9 @@ def parse_precise(text: str) -> Parsed:
         return Parsed(None, [Problem("R001", f"YAML syntax error: {what}", line, column)], False)
     except (YAMLError, ValueError, UnicodeError) as error:
         return Parsed(None, [Problem("R001", f"YAML syntax error: {error}", 1, 1)], False)
-    data = builder.result
     problems = builder.problems
-    problems.extend(inspect(data, check_escapes=True, check_nfc=False) or [])
-    return Parsed(data, problems, True)
+    problems.extend(inspect(builder.result, check_escapes=True, check_nfc=False) or [])
+    return Parsed(_repaired(builder.result, problems), problems, True)
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
