@@ -41,21 +41,24 @@ from ogpctl.cli import catalogue as _catalogue  # noqa: E402,F401  (registers co
 from ogpctl.cli import check as _check  # noqa: E402,F401
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    import click
+def _click_error() -> type[Exception]:
+    """Click's base exception, whether typer uses click or its own vendored copy."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
+
+def main(argv: Sequence[str] | None = None) -> int:
     from ogpctl.errors import OgpctlError
 
     try:
         result = app(args=list(argv) if argv is not None else None, standalone_mode=False,
                      prog_name="ogpctl")
         return result if isinstance(result, int) else 0
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         return done.exit_code
-    except click.ClickException as error:
-        error.show()
+    except _click_error() as error:
+        error.show()  # type: ignore[attr-defined]
         return 2
-    except click.exceptions.Abort:
+    except typer.Abort:
         typer.echo("ogpctl: aborted", err=True)
         return 2
     except OgpctlError as error:
