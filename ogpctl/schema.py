@@ -236,13 +236,15 @@ class _Explainer:
         return [Problem(self._code(parent), f'"{field_name(path)}" lists the same item twice',
                         path=path)]
 
+    def _bound(self, word: str, path: DocPath, info: dict, value: Any) -> list[Problem]:
+        return [Problem(self.code, f'"{field_name(path)}" should be {word} {info["limit"]} '
+                        f"({describe_value(value)})", path=path)]
+
     def _minimum(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
-        return [Problem(self._code(parent), f'"{field_name(path)}" should be at least '
-                        f"{info['limit']} ({describe_value(value)})", path=path)]
+        return self._bound("at least", path, info, value)
 
     def _maximum(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
-        return [Problem(self._code(parent), f'"{field_name(path)}" should be at most '
-                        f"{info['limit']} ({describe_value(value)})", path=path)]
+        return self._bound("at most", path, info, value)
 
     def _propertyNames(self, path: DocPath, parent: Any, info: dict, value: Any
                        ) -> list[Problem]:
