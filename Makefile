@@ -25,6 +25,9 @@ demo: $(STAMP)
 	@echo
 	@echo "== ogpctl explain S211 (one rule, with its handbook section)"
 	@$(BIN)/ogpctl explain S211
+	@echo
+	@echo "== a pull request that breaks the record"
+	@$(BIN)/python docs/demo_pull_request.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
