@@ -46,6 +46,10 @@ HOSTILE: dict[str, tuple[bytes, str, int]] = {
     "impossible-feb-30": (b"title: x\nmilestones:\n  - {number: 1, due: 2025-02-30}\n", "F104", 3),
     "impossible-month-13": (b"title: x\nmilestones:\n  - number: 1\n    due: 2025-13-01\n",
                             "F104", 4),
+    "empty-file": (b"", "F103", 1),
+    "comment-only": (b"# nothing yet\n", "F103", 1),
+    "scalar-document": (b"just a sentence\n", "F103", 1),
+    "list-document": (b"- title: x\n", "F103", 1),
     "yaml-1.1-directive": (b"%YAML 1.1\n---\ntitle: x\nkind: no\n", "F103", 4),
 }
 

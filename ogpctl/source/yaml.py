@@ -74,7 +74,7 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem]
     or None when the data is too deep to walk safely, which the precise path reports with
     a position. Paths are only built for the rare containers that have a problem."""
     flagged: list[Any] = []
-    stack: list[tuple[Any, int]] = [(data, 0)]
+    stack: list[tuple[Any, int]] = [(data, 0)] if type(data) in _CONTAINERS else []
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:

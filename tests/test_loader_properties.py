@@ -1,0 +1,79 @@
+"""Property-based tests of the one YAML module: no input raises, and the fast path
+(yaml_rs) and the precise path (ruamel events) read the same data."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ogpctl.record.kinds import Kind
+from ogpctl.record.read import read_bytes
+from ogpctl.source.yaml import parse_precise, parse_yaml
+
+SETTINGS = settings(max_examples=300, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+yaml_alphabet = st.sampled_from(list(string.printable) + ["é", "ü", "ا", "д", "中", "\u0301",
+                                                          "\t", "\x00", "\x85", "\ufeff"])
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_never_raise(data: bytes) -> None:
+    for kind in (Kind.COMMITMENT, Kind.MEETING, Kind.SECTION):
+        result = read_bytes(data, kind)
+        assert result[0] == kind.value
+
+
+@SETTINGS
+@given(st.text(yaml_alphabet, max_size=400))
+def test_yaml_like_text_never_raises(text: str) -> None:
+    parsed = parse_yaml(text)
+    assert parsed.ok or parsed.problems
+
+
+keys = st.text(string.ascii_lowercase + "-", min_size=1, max_size=12)
+scalars = st.one_of(
+    st.text(string.ascii_letters + string.digits + " .,-áéíóú", max_size=30),
+    st.integers(min_value=-10**6, max_value=10**6),
+    st.booleans(), st.none(),
+    st.dates().map(lambda d: d.isoformat()))
+documents = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)), max_leaves=20)
+
+
+def to_yaml(value: object, indent: int = 0) -> str:
+    """Block-style YAML with every scalar quoted, so both parsers read the same types."""
+    import json
+
+    pad = " " * indent
+    if isinstance(value, dict):
+        if not value:
+            return pad + "{}\n"
+        out = ""
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                out += f"{pad}{json.dumps(key)}:\n" + to_yaml(item, indent + 2)
+            else:
+                out += f"{pad}{json.dumps(key)}: {to_yaml(item).strip()}\n"
+        return out
+    if isinstance(value, list):
+        if not value:
+            return pad + "[]\n"
+        return "".join(f"{pad}- {to_yaml(item, indent + 2).strip()}\n"
+                       if not isinstance(item, (dict, list)) or not item else
+                       f"{pad}-\n" + to_yaml(item, indent + 2) for item in value)
+    if value is None or isinstance(value, (bool, int)):
+        return pad + json.dumps(value).replace("null", "null") + "\n"
+    return pad + json.dumps(value, ensure_ascii=False) + "\n"
+
+
+@SETTINGS
+@given(st.dictionaries(keys, documents, min_size=1, max_size=5))
+def test_fast_and_precise_paths_read_the_same(document: dict) -> None:
+    text = to_yaml(document)
+    fast, precise = parse_yaml(text), parse_precise(text)
+    assert fast.ok and precise.ok, text
+    assert fast.data == precise.data == document, text
