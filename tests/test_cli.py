@@ -196,3 +196,10 @@ def test_cache_notices_changes(sample: Path, capsys) -> None:
     assert run(capsys, "check", sample, "--today", "2026-11-23")[0] == 0
     _break_deadline(sample)
     assert run(capsys, "check", sample, "--today", "2026-11-23")[0] == 1
+
+
+def test_rule_reference_is_up_to_date(capsys) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "markdown")
+    assert code == 0
+    assert out == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), \
+        "regenerate with: ogpctl rules --format markdown > docs/rules.md"

@@ -13,7 +13,8 @@ from ogpctl.cli import app
 def rules(
     family: Optional[str] = typer.Option(None, "--family", help="Only this family (reading, "
                                          "structure, smart, languages...)."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json or markdown (the "
+                                                            "reference in docs/rules.md)."),
 ) -> int:
     """List the rule catalogue: code, severity, handbook section and summary."""
     from ogpctl.errors import UsageError
@@ -27,8 +28,13 @@ def rules(
 
         typer.echo(json.dumps([_rule_json(r) for r in items], indent=2, ensure_ascii=False))
         return 0
+    if format == "markdown":
+        from ogpctl.rules.reference import markdown
+
+        typer.echo(markdown(), nl=False)
+        return 0
     if format != "text":
-        raise UsageError(f"--format must be text or json, not {format!r}")
+        raise UsageError(f"--format must be text, json or markdown, not {format!r}")
     from ogpctl.cli.present import print_rules
 
     print_rules(items)
