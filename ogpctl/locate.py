@@ -70,7 +70,7 @@ def _locate(file: str, text: str, items: list[Diagnostic]) -> list[Diagnostic]:
         if item.located:
             out.append(item)
         elif root is None:
-            out.append(item.at(1 if file.endswith(".yaml") else 0, 0 if not text else 1))
+            out.append(item.at(1, 1))
         else:
             line, column = locate(root, item.path or (), item.key)
             out.append(item.at(line + offset, column))

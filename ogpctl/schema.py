@@ -103,13 +103,14 @@ def default_schemas() -> SchemaSet:
 
 
 def _drop_duplicates(problems: list[Problem]) -> list[Problem]:
-    seen, unique = set(), []
+    """One finding per code and place: `length: four` fails both the type and the list of
+    allowed values; the message listing the allowed values says the most."""
+    best: dict[tuple, Problem] = {}
     for problem in problems:
-        marker = (problem.code, problem.path, problem.message)
-        if marker not in seen:
-            seen.add(marker)
-            unique.append(problem)
-    return unique
+        marker = (problem.code, problem.path, problem.key)
+        if marker not in best or "should be one of" in problem.message:
+            best[marker] = problem
+    return list(best.values())
 
 
 _TYPE_WORDS = {"string": "a text", "integer": "a whole number", "number": "a number",
@@ -143,12 +144,15 @@ class _Explainer:
     def __init__(self, schemas: SchemaSet, name: str) -> None:
         self.schemas = schemas
         self.name = name
+        self.file = name      # the schema file of the error being explained
+        self.code = "F103"    # the catalogue code it is reported under
 
     def __call__(self, error: Any) -> list[Problem]:
         path: DocPath = tuple(error.instance_path)
         location = error.absolute_keyword_location or (
             BASE_URI + self.name + "#/" + "/".join(str(p) for p in error.schema_path))
         parent = self.schemas.resolve(location.rsplit("/", 1)[0])
+        self.file = location.partition("#")[0].removeprefix(BASE_URI) or self.name
         self.code = self._code_along(list(error.evaluation_path))
         kind = error.kind.name
         handler = getattr(self, "_" + kind.replace("Of", "_of"), None)
@@ -249,6 +253,9 @@ class _Explainer:
     def _propertyNames(self, path: DocPath, parent: Any, info: dict, value: Any
                        ) -> list[Problem]:
         names = parent.get("propertyNames", {}) if isinstance(parent, dict) else {}
+        if isinstance(names.get("$ref"), str):
+            file, _, pointer = names["$ref"].partition("#")
+            names = self.schemas.resolve(BASE_URI + (file or self.file) + "#" + pointer)
         title = names.get("title") or "a valid name"
         bad = [k for k in value if not isinstance(k, str) or not _matches(names, k)] \
             if isinstance(value, dict) else []

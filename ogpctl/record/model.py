@@ -167,7 +167,9 @@ class Record:
     def languages(self) -> Languages:
         spec = self.ogp.fields.get("languages") if self.ogp else None
         spec = spec if isinstance(spec, dict) else {}
-        admin = [x for x in spec.get("administrative") or [] if isinstance(x, str)]
+        admin = spec.get("administrative") or []
+        admin = [admin] if isinstance(admin, str) else admin   # F103 reports the shape
+        admin = [x for x in admin if isinstance(x, str)] if isinstance(admin, list) else []
         default = spec.get("default") if isinstance(spec.get("default"), str) else "en"
         return Languages(default, tuple(dict.fromkeys(["en", *admin])))
 

@@ -27,8 +27,11 @@ def read_bytes(raw: bytes, kind: Kind) -> FileResult:
     if kind.markdown:
         split = frontmatter.split(decoded.text)
         if split.yaml is None:
-            problems.append(Problem("R010", "the meeting file has no front matter: start it with "
-                                    "a block between two '---' lines holding date and kind", 1, 1))
+            message = ("the front matter opened on line 1 is never closed: end it with a '---' "
+                       "line" if decoded.text.startswith("---") else "the meeting file has no "
+                       "front matter: start it with a block between two '---' lines holding "
+                       "date and kind")
+            problems.append(Problem("R010", message, 1, 1))
             return _result(kind, False, None, decoded.text, 1, problems)
         yaml_text, body, body_line, offset = split.yaml, split.body, split.body_line, 1
     if problems:  # forbidden characters: the text is not parsed further

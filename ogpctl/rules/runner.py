@@ -57,7 +57,8 @@ def run_rules(context: RuleContext) -> list[Diagnostic]:
     subjects: list[tuple[str, Any]] = [("record", record)]
     for plan in record.plans:
         subjects.append(("plan", plan))
-        subjects.extend(("commitment", c) for c in plan.commitments if c.doc.ok)
+        subjects.extend(("commitment", c) for c in plan.commitments
+                        if c.doc.ok and isinstance(c.doc.data, dict))
     subjects.extend(("document", d) for d in record.documents.values() if d.ok)
     found = []
     for name, subject in subjects:

@@ -144,12 +144,14 @@ def measurable_vague_output(commitment: Commitment, context: Any) -> Iterator[Fi
     """
     default = context.record.languages.default
     for milestone in commitment.milestones:
-        texts = translations(milestone.fields.get("output"), default)
-        vague = [lang for lang, text in sorted(texts.items()) if is_vague(text, lang)]
-        if vague:
-            yield Finding(commitment.doc.path, f"Measurable: the expected output of "
-                          f"{milestone.label} is vague ({', '.join(vague)}); name something "
-                          "countable or verifiable", milestone.path + ("output",))
+        output = milestone.fields.get("output")
+        for lang, text in sorted(translations(output, default).items()):
+            if is_vague(text, lang):
+                where = milestone.path + ("output",) + ((lang,) if isinstance(output, dict)
+                                                        else ())
+                yield Finding(commitment.doc.path, f"Measurable: the expected output of "
+                              f"{milestone.label} is vague ({lang}); name something countable "
+                              "or verifiable", where)
 
 
 @rule("S212", "measurable-output", family=F, severity=W, error_from=SUBMISSION,

@@ -84,8 +84,10 @@ def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
       lead: ministry-finance
     """
     known = record.stakeholder_sectors
-    if not known and record.stakeholders is None:
-        return
+    registry = record.stakeholders
+    if registry is None or not registry.ok or not isinstance(
+            registry.fields.get("stakeholders"), list):
+        return   # the registry's own finding comes first; every id would be "unknown"
     for file, path, value in _refs(record, ("stakeholder-ref",)):
         if isinstance(value, str) and value not in known:
             close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
