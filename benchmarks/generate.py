@@ -455,6 +455,7 @@ class Member:
         self.files = 0
         self.bytes = 0
         self.defects: list[dict] = []
+        self.dirs: set[Path] = set()
         rel = os.path.relpath(SCHEMAS, self.root.resolve())
         self.schema_base = rel.replace(os.sep, "/")
 
@@ -464,7 +465,9 @@ class Member:
 
     def write(self, rel: str, text: str) -> None:
         path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.dirs.add(path.parent)
         data = text.encode("utf-8")
         with open(path, "wb") as f:
             f.write(data)
