@@ -163,3 +163,28 @@ def test_unreadable_file_is_a_diagnostic(sample: Path) -> None:
     target.chmod(0)
     result = check([sample], CheckOptions(today=TODAY, use_cache=False))
     assert ("R001", COMMITMENT) in {(d.code, d.file) for d in result.diagnostics}
+
+
+def test_both_composers_give_the_same_positions() -> None:
+    """Positions must not depend on whether ruamel's C extension is installed."""
+    from ogpctl.source.positions import _compose_pure, compose, locate
+
+    def paths(node, path=()):
+        yield path
+        if type(node).__name__ == "MappingNode":
+            for key, value in node.value:
+                yield from paths(value, path + (key.value,))
+        elif type(node).__name__ == "SequenceNode":
+            for index, value in enumerate(node.value):
+                yield from paths(value, path + (index,))
+
+    root = Path(__file__).resolve().parents[1]
+    files = [*(root / "sample-country").rglob("*.yaml"), *(root / "tests/cases").rglob("*.yaml")]
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        fast, pure = compose(text), _compose_pure(text)
+        if fast is None or pure is None:
+            continue
+        for path in paths(fast):
+            for key in (False, True):
+                assert locate(fast, path, key) == locate(pure, path, key), (file, path, key)

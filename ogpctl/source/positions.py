@@ -65,10 +65,16 @@ def locate(root: Any, path: DocPath, key: bool = False) -> tuple[int, int]:
             break
         key_node, node = child
     target = key_node if key and key_node is not None else node
+    if key_node is not None and _empty(target):
+        target = key_node   # an empty value has no text of its own: point at its key
     if target is None:
         return 1, 1
     mark = target.start_mark
     return mark.line + 1, mark.column + 1
+
+
+def _empty(node: Any) -> bool:
+    return type(node).__name__ == "ScalarNode" and node.value == "" and not node.style
 
 
 def _child(node: Any, step: str | int) -> tuple[Any, Any] | None:
