@@ -324,13 +324,23 @@ class Writer:
         n = self.rng.randint(lo, hi)
         return {lang: self.paragraph(lang, n) for lang in self.langs}
 
-    def local(self, lo: int = 1, hi: int = 2) -> str:
-        """A plain string, in the record's default language."""
-        return self.paragraph(self.default, self.rng.randint(lo, hi))
+    def local(self, lo: int = 1, hi: int = 2) -> str | dict:
+        """Published text (progress notes, activities): in every administrative language
+        (handbook 5.1); a plain string when the default language is the only one."""
+        n = self.rng.randint(lo, hi)
+        admin = [lang for lang in self.langs if lang != "en"] or ["en"]
+        if admin == [self.default]:
+            return self.paragraph(self.default, n)
+        return {lang: self.paragraph(lang, n) for lang in admin}
 
-    def line(self, lo: int, hi: int) -> str:
-        """One fresh short sentence in the record's default language."""
-        return self.sentence(self.default, self.rng.randint(lo, hi))
+    def line(self, lo: int, hi: int) -> str | dict:
+        """One fresh short sentence, published in every administrative language (5.1);
+        a plain string when the default language is the only one."""
+        n = self.rng.randint(lo, hi)
+        admin = [lang for lang in self.langs if lang != "en"] or ["en"]
+        if admin == [self.default]:
+            return self.sentence(self.default, n)
+        return {lang: self.sentence(lang, n) for lang in admin}
 
     def phrase(self, concepts: list[int], en: str | None = None) -> dict:
         out = {}
@@ -576,7 +586,7 @@ class Member:
             item = {
                 "id": sid,
                 "name": self.w.phrase(concepts, en),
-                "short-name": acronym,
+                "short-name": {lang: acronym for lang in self.langs},
                 "sector": sector,
             }
             if sector in ("government", "local-government", "judiciary", "parliament"):
@@ -850,8 +860,7 @@ class Member:
             {"title": w.phrase([3, 4]), "url": self.url("commitments", c["slug"])},
         ]
         data["implementation-plan"] = {
-            "activities": [w.paragraph(lang, 1) for lang in [self.spec["default"]]
-                           for _ in range(rng.randint(2, 3))],
+            "activities": [w.local(1, 1) for _ in range(rng.randint(2, 3))],
             "resources": w.text(1, (1, 1)),
             "responsibilities": w.text(1, (1, 1)),
             "risks": w.text(1, (1, 1)),
@@ -910,7 +919,7 @@ class Member:
                 status = final
             else:
                 status = "not-started" if j == 0 and rng.random() < 0.3 else "in-progress"
-            # Progress notes are usually written in the default language only.
+            # Progress notes are published in the administrative languages (5.1).
             u = {"date": d, "status": status,
                  "note": w.short(1, 1) if rng.random() < 0.15 else
                  w.local(1, 2 if rng.random() < 0.3 else 1)}

@@ -16,10 +16,12 @@ F = "languages"
 
 
 def required_languages(record_languages: Any, doc: Document, path: tuple) -> tuple[str, ...]:
-    """English is mandatory for what is submitted to OGP: the action plan, its commitments
-    (2.2). Everything published (progress updates, meetings, contributions, the
-    self-assessment, stakeholders) is due in every administrative language (5.1)."""
-    submitted = doc.kind in (Kind.PLAN, Kind.COMMITMENT, Kind.SECTION) and "progress" not in path
+    """English is mandatory for what is submitted to OGP: the action plan and its
+    commitments in the 3.2.c template (2.2). Everything else published (progress updates,
+    implementation plans, meetings, contributions, the self-assessment, stakeholders) is
+    due in every administrative language (5.1)."""
+    submitted = doc.kind in (Kind.PLAN, Kind.COMMITMENT, Kind.SECTION) and not (
+        {"progress", "implementation-plan"} & set(path))
     admin = record_languages.required[1:] or ("en",)
     return record_languages.required if submitted else admin
 

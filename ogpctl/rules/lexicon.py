@@ -26,7 +26,8 @@ VAGUE = {
 }
 
 # Something that can be counted or checked: digits, percentages, number words, and the
-# concrete products milestones deliver (documents, data, laws, systems, events).
+# concrete products milestones deliver (documents, datasets, laws, systems, events).
+# Topics are not products: "Promote open data" names no dataset, portal or report.
 COUNTABLE = re.compile(
     r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
     r"hundred|thousand|all|every|each|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
@@ -36,7 +37,7 @@ COUNTABLE = re.compile(
 # far more often than numbers ("Promover una cultura de transparencia" is vague).
 
 VERIFIABLE = re.compile(
-    r"\b(report\w*|portal\w*|data ?sets?|database\w*|open data|laws?|bills?|decrees?|"
+    r"\b(report\w*|portal\w*|data ?sets?|database\w*|laws?|bills?|decrees?|"
     r"regulations?|platform\w*|regist\w*|guidelines?|guides?|manuals?|web ?sites?|apps?|"
     r"applications?|protocols?|publish\w*|publication\w*|standards?|systems?|maps?|"
     r"index\w*|tools?|toolkits?|stud(y|ies)|surveys?|strateg(y|ies)|agreements?|"
@@ -44,14 +45,14 @@ VERIFIABLE = re.compile(
     r"dashboards?|api|minutes|charters?|framework\w*|methodolog\w*|roadmaps?|"
     r"repositor\w*|courses?|workshops?|trainings?|sessions?|meetings?|hearings?|"
     r"adopted|approved|enacted|launched|signed|delivered|"
-    r"informes?|datos abiertos|conjuntos? de datos|bases? de datos|leye?s?|proyectos? de ley|"
+    r"informes?|conjuntos? de datos|bases? de datos|leye?s?|proyectos? de ley|"
     r"decretos?|reglament\w*|plataformas?|registros?|guías?|manuales?|sitios? web|"
     r"aplicaci\w*|protocolos?|publica\w*|normas?|sistemas?|mapas?|índices?|herramientas?|"
     r"estudios?|encuestas?|estrategias?|convenios?|acuerdos?|auditorías?|evaluaci\w*|"
     r"tableros?|actas?|marcos?|metodolog\w*|hojas? de ruta|repositorios?|cursos?|talleres?|"
     r"capacitaci\w*|sesiones?|reuniones?|audiencias?|aprobad\w*|adoptad\w*|lanzad\w*|"
-    r"firmad\w*|rapports?|lois?|décrets?|plateformes?|registres?|données ouvertes|"
-    r"relatórios?|leis?|decretos?|plataformas?|dados abertos)\b", _FLAGS)
+    r"firmad\w*|rapports?|lois?|décrets?|plateformes?|registres?|jeux de données|"
+    r"relatórios?|leis?|decretos?|plataformas?|conjuntos de dados)\b", _FLAGS)
 
 
 def is_vague(text: str, language: str) -> bool:
