@@ -11,6 +11,7 @@ The cache is an accelerator only: any failure to read or write it is ignored.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 import marshal
 import sqlite3
 import sys
@@ -29,6 +30,7 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+@cache
 def salt() -> str:
     """Anything that changes what a cached result means: ogpctl, its schemas, Python."""
     from ogpctl.resources import data_dir

@@ -13,7 +13,6 @@ clean files are recovered later, and only for files with findings (see `position
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from typing import Any, NamedTuple
@@ -21,7 +20,7 @@ from typing import Any, NamedTuple
 import yaml_rs
 
 from ogpctl.diagnostics import DocPath
-from ogpctl.source.problems import Problem, line_col
+from ogpctl.source.problems import Problem
 from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
 
 #: Deeper than any record file needs; bounds every walk over parsed data.
@@ -53,8 +52,15 @@ def parse_yaml(text: str) -> Parsed:
         if data is not _FAILED:
             problems = inspect(data, check_escapes="\\" in text, check_nfc=not text.isascii())
             if problems is not None:
-                return Parsed(_repaired(data, problems), problems, True)
+                return Parsed(repaired(data, problems), problems, True)
     return parse_precise(text)
+
+
+def parse_precise(text: str) -> Parsed:
+    """The precise path (see `ogpctl.source.precise`)."""
+    from ogpctl.source.precise import parse_precise as precise
+
+    return precise(text)
 
 
 _FAILED = object()
@@ -94,7 +100,7 @@ _STR = {str}
 _CONTAINERS = (dict, list)
 
 
-def _repaired(data: Any, problems: list[Problem]) -> Any:
+def repaired(data: Any, problems: list[Problem]) -> Any:
     """After R003 or R009 is reported, a copy with keys as text and forbidden characters
     replaced by U+FFFD, so the rest of the document can still be validated and checked."""
     if not any(p.code in ("R003", "R009") for p in problems):
@@ -177,179 +183,3 @@ def _string_problem(value: str, path: DocPath) -> Problem | None:
         return Problem("R003", f"the text contains {describe_char(match.group())} "
                        "(written as an escape); remove it", path=path)
     return None
-
-
-# --- the precise path -----------------------------------------------------------------
-
-
-def parse_precise(text: str) -> Parsed:
-    """Build the data from ruamel.yaml's event stream, checking everything on the way."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    too_deep = _flow_too_deep(text)
-    if too_deep:
-        return Parsed(None, [too_deep], False)
-    builder = _Builder()
-    try:
-        builder.run(text)
-    except _Stop as stop:
-        return Parsed(None, [stop.problem], False)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "the YAML could not be read"
-        return Parsed(None, [Problem("R001", f"YAML syntax error: {what}", line, column)], False)
-    except (YAMLError, ValueError, UnicodeError) as error:
-        return Parsed(None, [Problem("R001", f"YAML syntax error: {error}", 1, 1)], False)
-    problems = builder.problems
-    problems.extend(inspect(builder.result, check_escapes=True, check_nfc=False) or [])
-    return Parsed(_repaired(builder.result, problems), problems, True)
-
-
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _flow_too_deep(text: str) -> Problem | None:
-    """ruamel's scanner reads ahead through a whole flow collection, which is quadratic
-    in its depth; count brackets first (an estimate that only ever over-counts)."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return None
-    depth = 0
-    for match in _BRACKETS.finditer(text):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            line, column = line_col(text, match.start())
-            return Problem("R007", f"the data is nested more than {MAX_DEPTH} levels deep", line, column)
-    return None
-
-
-class _Stop(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-class _Frame:
-    __slots__ = ("container", "pending", "keys", "has_key")
-
-    def __init__(self, container: dict | list) -> None:
-        self.container = container
-        self.pending: Any = None
-        self.has_key = False
-        self.keys: dict[str, str] = {}
-
-
-class _Builder:
-    def __init__(self) -> None:
-        self.stack: list[_Frame] = []
-        self.result: Any = None
-        self.problems: list[Problem] = []
-        self.documents = 0
-
-    def run(self, text: str) -> None:
-        from ruamel.yaml import YAML
-
-        for event in YAML(typ="safe", pure=True).parse(text):
-            self.event(event)
-
-    def event(self, event: Any) -> None:
-        name = type(event).__name__
-        mark = event.start_mark
-        if name == "DocumentStartEvent":
-            self.documents += 1
-            if self.documents > 1:
-                self.stop("R001", "the file holds more than one YAML document; keep one", mark)
-        elif name == "AliasEvent":
-            self.stop("R006", f"YAML aliases (*{event.anchor}) are not allowed in a record; "
-                      "write the value out", mark)
-        elif name in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent"):
-            if event.tag is not None:
-                self.stop("R005", f"YAML tags ({_tag_text(event.tag)}) are not allowed in a "
-                          "record; remove the tag", mark)
-            if name == "ScalarEvent":
-                self.add(resolve_scalar(event.value, event.style, event.implicit), mark)
-            else:
-                self.open({} if name == "MappingStartEvent" else [], mark)
-        elif name in ("MappingEndEvent", "SequenceEndEvent"):
-            frame = self.stack.pop()
-            if not self.stack:
-                self.result = frame.container
-            else:
-                self.add(frame.container, mark)
-
-    def open(self, container: dict | list, mark: Any) -> None:
-        if len(self.stack) >= MAX_DEPTH:
-            self.stop("R007", f"the data is nested more than {MAX_DEPTH} levels deep", mark)
-        if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
-            self.stop("R009", "a key is a list or mapping; write keys as words", mark)
-        self.stack.append(_Frame(container))
-
-    def add(self, value: Any, mark: Any) -> None:
-        if not self.stack:
-            self.result = value
-            return
-        frame = self.stack[-1]
-        if isinstance(frame.container, list):
-            frame.container.append(value)
-        elif not frame.has_key:
-            self.key(frame, value, mark)
-        else:
-            frame.container[frame.pending] = value
-            frame.has_key = False
-
-    def key(self, frame: _Frame, key: Any, mark: Any) -> None:
-        if not isinstance(key, str):
-            self.problems.append(Problem(
-                "R009", f"the key {describe_key(key)} is not text; write keys as words, "
-                "quoting them if needed", mark.line + 1, mark.column + 1))
-            key = str(key)
-        normal = unicodedata.normalize("NFC", key)
-        if normal in frame.keys:
-            same = "" if frame.keys[normal] == key else " once Unicode is normalised"
-            self.problems.append(Problem(
-                "R004", f"the key {key!r} appears twice in this mapping{same}; keep one",
-                mark.line + 1, mark.column + 1))
-        frame.keys[normal] = key
-        frame.pending, frame.has_key = key, True
-
-    def stop(self, code: str, message: str, mark: Any) -> None:
-        raise _Stop(Problem(code, message, mark.line + 1, mark.column + 1))
-
-
-def _tag_text(tag: Any) -> str:
-    return str(getattr(tag, "value", tag))
-
-
-# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
-_NULL = re.compile(r"null|Null|NULL|~|")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
-         "FALSE": False}
-_INT10 = re.compile(r"[-+]?[0-9]+")
-_INT8 = re.compile(r"0o[0-7]+")
-_INT16 = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
-_NAN = re.compile(r"\.(nan|NaN|NAN)")
-
-
-def resolve_scalar(value: str, style: Any, implicit: Any) -> Any:
-    """The value of a scalar under the YAML 1.2 core schema; quoted scalars are text."""
-    if style is not None or not (implicit and implicit[0]):
-        return value
-    if _NULL.fullmatch(value):
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT10.fullmatch(value):
-        return int(value)
-    if _INT8.fullmatch(value):
-        return int(value[2:], 8)
-    if _INT16.fullmatch(value):
-        return int(value[2:], 16)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    if _INF.fullmatch(value):
-        return -math.inf if value.startswith("-") else math.inf
-    if _NAN.fullmatch(value):
-        return math.nan
-    return value
