@@ -126,15 +126,19 @@ def plan_dates(window: Window, due_year: int, length: int) -> PlanDates:
 
 
 def periods(start: date, end: date, months: int) -> Iterator[tuple[date, date]]:
-    """Consecutive periods of `months` months from `start`, the last one cut at `end`:
-    the windows in which a cadence obligation must be met."""
+    """Consecutive periods of `months` months from `start` to `end`: the windows in which a
+    cadence obligation must be met. A shorter remainder at the end joins the last period,
+    so no obligation falls due in a stub of a few days."""
     step = 0
     while True:
         first = add_months(start, step * months)
         if first > end:
             return
-        last = min(add_months(start, (step + 1) * months) - timedelta(days=1), end)
-        yield first, last
+        following = add_months(start, (step + 1) * months)
+        if add_months(start, (step + 2) * months) - timedelta(days=1) > end:
+            yield first, end    # the last period, with any shorter remainder
+            return
+        yield first, following - timedelta(days=1)
         step += 1
 
 

@@ -48,9 +48,9 @@ def test_timeline_two_weeks_before() -> None:
 
 
 def test_cadence_periods() -> None:
+    # the week left after two years joins the second year
     assert list(cal.implementation_years(D(2026, 6, 24), D(2028, 6, 30))) == [
-        (D(2026, 6, 24), D(2027, 6, 23)), (D(2027, 6, 24), D(2028, 6, 23)),
-        (D(2028, 6, 24), D(2028, 6, 30))]
+        (D(2026, 6, 24), D(2027, 6, 23)), (D(2027, 6, 24), D(2028, 6, 30))]
     assert len(list(cal.local_quarters(D(2026, 7, 1), D(2027, 6, 30)))) == 4
     assert list(cal.forum_periods(D(2025, 12, 31), D(2026, 12, 31)))[1][0] == D(2026, 6, 30)
 
@@ -94,3 +94,7 @@ def test_periods_tile_the_span(start: date, days: int, months: int) -> None:
     assert spans[0][0] == start and spans[-1][1] == end
     for (a_first, a_last), (b_first, _) in zip(spans, spans[1:]):
         assert a_last + timedelta(days=1) == b_first
+    for index, (_first, last) in enumerate(spans[:-1]):   # whole periods, counted from start
+        assert cal.add_months(start, (index + 1) * months) - timedelta(days=1) == last
+    if len(spans) > 1:   # the last period is whole or longer, never a stub
+        assert spans[-1][1] >= cal.add_months(start, len(spans) * months) - timedelta(days=1)

@@ -1,0 +1,242 @@
+"""Every dated obligation of every plan, marked met, due or overdue as of a day.
+
+"Met" is decided from the record only: a delivery date, a meeting file, a progress
+update, a published timeline. Nothing is assumed. Informational dates (the window opening,
+the end, the refresh mark) are listed with the state "n/a". This is the core of
+`ogpctl deadlines`; it reads the model and does no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from ogpctl import calendar as cal
+from ogpctl.record.model import Document, Plan, Record, as_date
+
+MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
+
+
+@dataclass(frozen=True)
+class Obligation:
+    plan: str
+    id: str
+    date: date
+    title: str
+    rule: str
+    handbook: str
+    state: str
+    basis: str = ""   # what in the record the state rests on
+
+    def to_json(self) -> dict[str, str]:
+        return {"plan": self.plan, "id": self.id, "date": self.date.isoformat(),
+                "title": self.title, "rule": self.rule, "handbook": self.handbook,
+                "state": self.state}
+
+
+def obligations(record: Record, today: date) -> list[Obligation]:
+    found: list[Obligation] = []
+    for plan in record.plans:
+        found.extend(plan_obligations(record, plan, today))
+    return sorted(found, key=lambda o: (o.plan, o.date, o.id))
+
+
+def plan_obligations(record: Record, plan: Plan, today: date) -> Iterator[Obligation]:
+    window, year, length = (plan.fields.get(k) for k in ("window", "due-year", "length"))
+    if window not in ("june", "december") or not isinstance(year, int) \
+            or isinstance(year, bool) or length not in (2, 4):
+        return
+    dates = cal.plan_dates(window, year, length)
+    delivered = as_date(plan.fields.get("delivered"))
+    make = _Maker(plan.id, today)
+    yield make("delivery-window-opens", dates.window_opens, "Delivery window opens",
+               "Plans may be delivered from six months before the due date (January 1 or "
+               "July 1).", "3.1", NA)
+    yield make.deadline("delivery-window-closes", dates.window_closes, "Delivery window closes",
+                        "The plan is delivered (uploaded to the OGP website) by the end of "
+                        "its window: August 31, or the end of February; December 31 for plans "
+                        "developed in 2022 and 2023.", "3.1, 3.1.a", delivered,
+                        "delivered")
+    yield make("plan-end", dates.end, "Plan ends", "The plan ends two or four years after "
+               "its due date.", "3.1", NA)
+    yield _amendments(make, plan, dates.amendment_deadline)
+    if dates.refresh_mark is not None:
+        yield from _refresh(make, plan, dates)
+    yield _next_plan(make, record, plan, dates.next_plan_late_after)
+    timeline = _timeline(make, plan)
+    if timeline is not None:
+        yield timeline
+    if delivered is not None:   # cadences run through implementation
+        yield from _forum(make, record, delivered, dates.end)
+        yield from _civil_society(make, record, delivered, dates.end)
+        yield from _repository(make, plan, delivered, dates.end)
+        yield from _local(make, plan, delivered, dates.end)
+
+
+class _Maker:
+    def __init__(self, plan: str, today: date) -> None:
+        self.plan, self.today = plan, today
+
+    def __call__(self, ident: str, day: date, title: str, rule: str, handbook: str,
+                 state: str, basis: str = "") -> Obligation:
+        return Obligation(self.plan, ident, day, title, rule, handbook, state, basis)
+
+    def deadline(self, ident: str, day: date, title: str, rule: str, handbook: str,
+                 done: date | None, what: str) -> Obligation:
+        """Met when done by the day; overdue when done late or not done and the day passed."""
+        if done is not None:
+            state = MET if done <= day else OVERDUE
+            return self(ident, day, title, rule, handbook, state, f"{what}: {done}")
+        state = OVERDUE if self.today > day else DUE
+        return self(ident, day, title, rule, handbook, state, f"{what}: not recorded")
+
+    def period(self, ident: str, first: date, last: date, title: str, rule: str,
+               handbook: str, count: int, needed: int, what: str) -> Obligation:
+        """A cadence window: met with enough events in it; overdue once it has closed."""
+        if count >= needed:
+            state = MET
+        else:
+            state = OVERDUE if self.today > last else DUE
+        basis = f"{what} from {first} to {last}: {count} of {needed} needed"
+        return self(ident, last, title, rule, handbook, state, basis)
+
+
+def _amendments(make: _Maker, plan: Plan, deadline: date) -> Obligation:
+    rule = ("Amendments are sent within one year of the original due date, clearly outlining "
+            "all changes.")
+    days = [as_date(a.get("date")) for a in plan.fields.get("amendments") or []
+            if isinstance(a, dict)]
+    days = [d for d in days if d is not None]
+    if not days:
+        return make("amendment-deadline", deadline, "Last day for amendments", rule, "2.2", NA,
+                    "no amendment recorded")
+    late = [d for d in days if d > deadline]
+    state = OVERDUE if late else MET
+    basis = f"amendments of {', '.join(str(d) for d in sorted(days))}"
+    return make("amendment-deadline", deadline, "Last day for amendments", rule, "2.2", state,
+                basis)
+
+
+def _refresh(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Iterator[Obligation]:
+    refresh = plan.fields.get("refresh") if isinstance(plan.fields.get("refresh"), dict) else {}
+    yield make("refresh-mark", dates.refresh_mark, "Four-year refresh: two-year mark",
+               "Four-year plans review progress and may update commitments at the two-year "
+               "mark.", "2.3", NA)
+    yield make("irm-check-in", dates.irm_check_in, "IRM implementation check-in",
+               "The IRM offers an implementation check-in after two years of a four-year "
+               "plan.", "3.1", NA)
+    yield make.deadline("refresh-due", dates.refresh_due, "Refreshed plan due",
+                        "The refreshed plan is delivered no later than six months after the "
+                        "two-year mark.", "2.3", as_date(refresh.get("delivered")),
+                        "refreshed plan delivered")
+    review = as_date(refresh.get("review-starts"))
+    if review is not None:
+        yield make.deadline("refresh-timeline-publish-by", cal.timeline_publish_by(review),
+                            "Publish the refresh review timeline",
+                            "The review timeline is published at least two weeks before the "
+                            "review starts.", "2.3", as_date(refresh.get("timeline-published")),
+                            "timeline published")
+
+
+def _next_plan(make: _Maker, record: Record, plan: Plan, late_after: date) -> Obligation:
+    due_year = plan.fields.get("due-year")
+    later = [as_date(p.fields.get("delivered")) for p in record.plans
+             if p is not plan and isinstance(p.fields.get("due-year"), int)
+             and p.fields["due-year"] > due_year]
+    delivered = min((d for d in later if d is not None), default=None)
+    return make.deadline("next-plan-late-after", late_after, "Next plan delivered",
+                         "A member that delivers no new plan within one year after its plan "
+                         "ended has acted contrary to process.", "3.1.a, 7", delivered,
+                         "next plan delivered")
+
+
+def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
+    doc = plan.co_creation
+    if doc is None:
+        return None
+    stages = doc.fields.get("stages") or []
+    starts = [as_date(s.get("starts")) for s in stages
+              if isinstance(s, dict) and s.get("id") == "development"]
+    if not starts or starts[0] is None:
+        return None
+    timeline = doc.fields.get("timeline") if isinstance(doc.fields.get("timeline"), dict) else {}
+    return make.deadline("cocreation-timeline-publish-by", cal.timeline_publish_by(starts[0]),
+                         "Publish the co-creation timeline", "The co-creation timeline and the "
+                         "opportunities to take part are published at least two weeks before "
+                         "development starts.", "minimum requirement 3.1",
+                         as_date(timeline.get("published")), "timeline published")
+
+
+def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None,
+                  results: bool = False) -> list[date]:
+    days = []
+    for meeting in meetings:
+        fields = meeting.fields
+        if kinds is not None and fields.get("kind") not in kinds:
+            continue
+        if results and fields.get("presented-results") is not True:
+            continue
+        day = as_date(fields.get("date"))
+        if day is not None:
+            days.append(day)
+    return days
+
+
+def _count(days: list[date], first: date, last: date) -> int:
+    return sum(1 for d in days if first <= d <= last)
+
+
+def _forum(make: _Maker, record: Record, start: date, end: date) -> Iterator[Obligation]:
+    days = _meeting_days(record.meetings, kinds={"msf"})
+    for first, last in cal.forum_periods(start, end):
+        yield make.period("forum-meeting", first, last, "Forum meeting",
+                          "The multi-stakeholder forum meets at least every six months.",
+                          "minimum requirement 1.1", _count(days, first, last), 1,
+                          "forum meetings")
+
+
+def _civil_society(make: _Maker, record: Record, start: date, end: date
+                   ) -> Iterator[Obligation]:
+    days = _meeting_days(record.meetings, results=True)
+    for first, last in cal.implementation_years(start, end):
+        yield make.period("civil-society-meeting", first, last,
+                          "Two meetings presenting results to civil society",
+                          "At least two meetings a year with civil society present "
+                          "implementation results and collect comments.",
+                          "minimum requirement 5.1", _count(days, first, last), 2,
+                          "meetings presenting results")
+
+
+def _progress_days(plan: Plan, kinds: set[str] | None = None) -> list[date]:
+    days = []
+    for commitment in plan.commitments:
+        if kinds is not None and commitment.kind not in kinds:
+            continue
+        for milestone in commitment.milestones:
+            for update in milestone.fields.get("progress") or []:
+                day = as_date(update.get("date")) if isinstance(update, dict) else None
+                if day is not None:
+                    days.append(day)
+    return days
+
+
+def _repository(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligation]:
+    days = _progress_days(plan)
+    for first, last in cal.repository_periods(start, end):
+        yield make.period("repository-update", first, last, "Repository update",
+                          "The document repository is updated at least twice a year with "
+                          "progress, reasons for delays and next steps.",
+                          "minimum requirement 2.2; 5.2", _count(days, first, last), 1,
+                          "progress updates")
+
+
+def _local(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligation]:
+    if not any(c.kind == "local" for c in plan.commitments):
+        return
+    days = _progress_days(plan, {"local"})
+    for first, last in cal.local_quarters(start, end):
+        yield make.period("local-progress", first, last, "Quarterly progress on local "
+                          "commitments", "Local commitments report progress at least every "
+                          "quarter.", "6.3.b", _count(days, first, last), 1,
+                          "local progress updates")
