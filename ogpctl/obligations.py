@@ -98,7 +98,7 @@ class _Maker:
             state = MET
         else:
             state = OVERDUE if self.today > last else DUE
-        basis = f"{what} from {first} to {last}: {count} of {needed} needed"
+        basis = f"{what} from {first} to {last}: {count} recorded, {needed} needed"
         return self(ident, last, title, rule, handbook, state, basis)
 
 

@@ -170,7 +170,7 @@ def test_rules_with_examples_have_both() -> None:
         assert bool(item.fails) == bool(item.passes), item.code
 
 
-@pytest.mark.parametrize("command", ["check", "rules", "explain"])
+@pytest.mark.parametrize("command", ["check", "rules", "explain", "deadlines"])
 def test_every_command_has_help_and_is_in_the_readme(capsys, command: str) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and "Usage:" in out

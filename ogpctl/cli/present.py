@@ -90,3 +90,30 @@ def _severity_words(item: Rule) -> str:
     if item.error_from is not None:
         return f"{applies}: a warning before {item.error_from.label}, an error from then on."
     return f"{applies}, as {'an' if item.severity is Severity.ERROR else 'a'} {item.severity}."
+
+
+_STATE = {"met": "green", "due": "yellow", "overdue": "bold red", "n/a": "dim"}
+
+
+def print_deadlines(items: list, today: object) -> None:
+    """One table a plan: date, state, obligation, handbook section, what it rests on."""
+    console = _console()
+    plans: dict[str, list] = defaultdict(list)
+    for item in items:
+        plans[item.plan].append(item)
+    for plan, rows in plans.items():
+        table = Table(title=f"plan {plan}", title_justify="left", box=None, pad_edge=False,
+                      header_style="bold")
+        for column in ("date", "state", "obligation", "handbook", "on the record"):
+            table.add_column(column, overflow="fold")
+        for item in rows:
+            table.add_row(item.date.isoformat(), Text(item.state, style=_STATE[item.state]),
+                          Text(item.title), item.handbook, Text(item.basis, style="dim"))
+        console.print(table)
+        console.print()
+    overdue = sum(1 for item in items if item.state == "overdue")
+    due = [item for item in items if item.state == "due"]
+    summary = f"as of {today}: {overdue} overdue, {len(due)} due"
+    if due:
+        summary += f"; next: {due[0].title} on {min(d.date for d in due)}"
+    console.print(Text(summary, style="bold red" if overdue else "bold"))

@@ -1,0 +1,64 @@
+"""`ogpctl deadlines`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    ics = "ics"
+
+
+@app.command()
+def deadlines(
+    path: Path = typer.Argument(Path("."), help="A record, or any path inside one."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text, json, or ics "
+                                  "(an iCalendar file for calendar programs)."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan."),
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
+                                        "today; default SOURCE_DATE_EPOCH or the real date."),
+) -> int:
+    """List every dated obligation of every plan, past and future, marked met, due or
+    overdue, with its rule and handbook section."""
+    from ogpctl.cli.options import parse_today
+    from ogpctl.errors import NotARecordError, UsageError
+    from ogpctl.obligations import obligations
+    from ogpctl.record.discover import find_root
+    from ogpctl.record.load import load_record
+    from ogpctl.record.text import first_text
+
+    if not path.exists():
+        raise NotARecordError(f"{path}: no such file or folder")
+    root = find_root(path.resolve())
+    if root is None:
+        raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found)")
+    day = parse_today(today)
+    record = load_record(root)
+    if plan and plan not in {p.id for p in record.plans}:
+        raise UsageError(f"there is no plan {plan!r} in plans/")
+    items = [o for o in obligations(record, day) if plan in (None, o.plan)]
+    if format is Format.json:
+        typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))
+    elif format is Format.ics:
+        from ogpctl.ics import to_ics
+
+        fields = record.ogp.fields if record.ogp else {}
+        name = first_text(fields.get("country")) or root.name
+        code = str(fields.get("iso-code") or root.name).lower()
+        sys.stdout.buffer.write(to_ics(items, name=name, domain=f"{code}.ogpctl", today=day))
+        sys.stdout.flush()
+    else:
+        from ogpctl.cli.present import print_deadlines
+
+        print_deadlines(items, day)
+    return 0
