@@ -1,0 +1,327 @@
+"""Calendar (handbook 2.2, 2.3, 3.1, 3.1.a, 3.4, 6.3.b, 7; minimum requirements 1.1, 3.1,
+5.1): dated obligations that the record shows were missed. Each rule reports an obligation
+only once its date has passed (`ogpctl deadlines` lists the ones still due)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ogpctl import calendar as cal
+from ogpctl.diagnostics import Severity
+from ogpctl.obligations import OVERDUE, Obligation, obligations
+from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date
+from ogpctl.record.text import has_text
+from ogpctl.rules import Finding, rule
+
+E, W = Severity.ERROR, Severity.WARNING
+F = "calendar"
+
+
+def _overdue(record: Record, context: Any, ident: str) -> Iterator[Obligation]:
+    if "obligations" not in context.memo:
+        context.memo["obligations"] = obligations(record, context.today)
+    for item in context.memo["obligations"]:
+        if item.id == ident and item.state == OVERDUE:
+            yield item
+
+
+def _plan_file(item: Obligation) -> str:
+    return f"plans/{item.plan}/plan.yaml"
+
+
+@rule("C401", "delivered-outside-window", family=F, severity=E, handbook="3.1",
+      subject="record", applies_from=Stage.SUBMISSION)
+def delivered_outside_window(record: Record, context: Any) -> Iterator[Finding]:
+    """The plan was delivered outside its delivery window, or not by its end.
+
+    June plans are delivered between January 1 and August 31; December plans between
+    July 1 and the end of February; plans developed in 2022 and 2023 by December 31
+    (3.1, 3.1.a). "Further extensions are not allowed."
+
+    Fails:
+      window: june
+      due-year: 2026
+      delivered: 2026-09-15
+    Passes:
+      window: june
+      due-year: 2026
+      delivered: 2026-06-24
+    """
+    for item in _overdue(record, context, "delivery-window-closes"):
+        yield Finding(_plan_file(item), f"plan {item.plan} was due by {item.date} "
+                      f"({item.basis})", ("delivered",))
+
+
+@rule("C402", "next-plan-late", family=F, severity=E, handbook="3.1.a, 7", subject="record",
+      applies_from=Stage.IMPLEMENTATION)
+def next_plan_late(record: Record, context: Any) -> Iterator[Finding]:
+    """No new plan was delivered within a year after the previous plan ended.
+
+    "If a participating government does not deliver a new action plan within one year
+    after the completion of their previous action plan, they will be officially late and
+    considered to have acted contrary to process" (3.1.a, 7).
+
+    Fails:
+      # plans/2023-2025 ended 2025-12-31; today is 2027-01-15; no later plan delivered
+    Passes:
+      # plans/2026-2030/plan.yaml: delivered: 2026-06-24
+    """
+    for item in _overdue(record, context, "next-plan-late-after"):
+        yield Finding(_plan_file(item), f"no plan after {item.plan} was delivered by "
+                      f"{item.date}: the member has acted contrary to process", line=1, column=1)
+
+
+@rule("C404", "amendment-late", family=F, severity=E, handbook="2.2", subject="record",
+      applies_from=Stage.IMPLEMENTATION)
+def amendment_late(record: Record, context: Any) -> Iterator[Finding]:
+    """An amendment is dated after the amendment deadline.
+
+    Amendments are made "within one year of the original due date (June 30 or December
+    31)" (2.2).
+
+    Fails:
+      # due 2026-06-30
+      amendments:
+        - {date: 2027-09-01, summary: New milestone}
+    Passes:
+      amendments:
+        - {date: 2027-05-10, summary: New milestone}
+    """
+    for item in _overdue(record, context, "amendment-deadline"):
+        yield Finding(_plan_file(item), f"amendments were allowed until {item.date} "
+                      f"({item.basis})", ("amendments",))
+
+
+@rule("C405", "refresh-late", family=F, severity=E, handbook="2.3", subject="record",
+      applies_from=Stage.IMPLEMENTATION)
+def refresh_late(record: Record, context: Any) -> Iterator[Finding]:
+    """A four-year plan's refresh was not delivered in time.
+
+    "The refreshed action plan should be delivered to the Support Unit no later than six
+    months after the two-year mark" (2.3.e); record it as refresh.delivered in plan.yaml.
+
+    Fails:
+      length: 4
+      refresh: {}
+    Passes:
+      length: 4
+      refresh: {delivered: 2028-11-30}
+    """
+    for ident in ("refresh-due", "refresh-timeline-publish-by"):
+        for item in _overdue(record, context, ident):
+            yield Finding(_plan_file(item), f"{item.title.lower()} by {item.date} "
+                          f"({item.basis})", ("refresh",))
+
+
+@rule("C410", "timeline-late", family=F, severity=E, handbook="minimum requirement 3.1",
+      subject="record", applies_from=Stage.CO_CREATION)
+def timeline_late(record: Record, context: Any) -> Iterator[Finding]:
+    """The co-creation timeline was published less than two weeks before development.
+
+    The forum "publishes on the OGP website/webpage the co-creation timeline and overview
+    of the opportunities for stakeholders to participate at least two weeks before the
+    start of the action plan development process" (minimum requirement 3.1).
+
+    Fails:
+      timeline: {published: 2026-01-26}
+      stages:
+        - {id: development, starts: 2026-02-02}
+    Passes:
+      timeline: {published: 2026-01-12}
+      stages:
+        - {id: development, starts: 2026-02-02}
+    """
+    for item in _overdue(record, context, "cocreation-timeline-publish-by"):
+        yield Finding(f"plans/{item.plan}/co-creation.yaml", f"the timeline was due by "
+                      f"{item.date}, two weeks before development starts ({item.basis})",
+                      ("timeline",))
+
+
+@rule("C411", "forum-gap", family=F, severity=E, handbook="minimum requirement 1.1",
+      subject="record", applies_from=Stage.IMPLEMENTATION)
+def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
+    """The forum did not meet in a six-month period.
+
+    The multi-stakeholder forum "meets regularly (at least every six months)" (minimum
+    requirement 1.1): record each meeting as forum/meetings/YYYY-MM-DD-slug.md with kind msf.
+
+    Fails:
+      # no forum/meetings/*.md with kind: msf between 2026-12-24 and 2027-06-23
+    Passes:
+      # forum/meetings/2027-03-10-forum-meeting.md with kind: msf
+    """
+    for item in _overdue(record, context, "forum-meeting"):
+        yield Finding("forum/forum.yaml", f"plan {item.plan}: {item.basis}", line=1, column=1)
+
+
+@rule("C412", "civil-society-meetings", family=F, severity=E,
+      handbook="minimum requirement 5.1", subject="record", applies_from=Stage.IMPLEMENTATION)
+def civil_society_meetings(record: Record, context: Any) -> Iterator[Finding]:
+    """Fewer than two meetings presenting results to civil society in a year of implementation.
+
+    The forum "holds at least two meetings every year with civil society to present
+    results on the implementation of the action plan and collect comments" (minimum
+    requirement 5.1). Mark such meetings presented-results: true.
+
+    Fails:
+      # one meeting with presented-results: true in the first year of implementation
+    Passes:
+      # two meetings with presented-results: true in every year of implementation
+    """
+    for item in _overdue(record, context, "civil-society-meeting"):
+        yield Finding("forum/forum.yaml", f"plan {item.plan}: {item.basis}", line=1, column=1)
+
+
+@rule("C413", "local-progress", family=F, severity=E, handbook="6.3.b", subject="record",
+      applies_from=Stage.IMPLEMENTATION)
+def local_progress(record: Record, context: Any) -> Iterator[Finding]:
+    """A plan's local commitments reported no progress in a quarter.
+
+    Local commitments "are regularly monitored by the MSF, with progress reported at least
+    every quarter" (6.3.b): add a dated progress update to a milestone every quarter.
+
+    Fails:
+      kind: local
+      # no progress update between 2026-12-24 and 2027-03-23
+    Passes:
+      kind: local
+      # milestones[0].progress has an update dated 2027-02-15
+    """
+    for item in _overdue(record, context, "local-progress"):
+        plan = next(p for p in record.plans if p.id == item.plan)
+        for commitment in (c for c in plan.commitments if c.kind == "local"):
+            yield Finding(commitment.doc.path, f"no progress reported: {item.basis}",
+                          ("milestones",) if commitment.milestones else ())
+
+
+@rule("C403", "commitment-period", family=F, severity=E, handbook="3.1", subject="commitment")
+def commitment_period(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A commitment's own period falls outside the plan period.
+
+    A commitment is implemented within its action plan: from delivery to the end date
+    two or four years after the due date (3.1).
+
+    Fails:
+      # plan 2026-2030 ends 2030-06-30
+      period: {start: 2026-07-01, end: 2031-06-30}
+    Passes:
+      period: {start: 2026-07-01, end: 2030-06-30}
+    """
+    own = commitment.fields.get("period")
+    plan = commitment.plan.period()
+    if not isinstance(own, dict) or plan is None:
+        return
+    for key in ("start", "end"):
+        day = as_date(own.get(key))
+        if day is not None and not plan[0] <= day <= plan[1]:
+            yield Finding(commitment.doc.path, f"the commitment's period {key} {day} is "
+                          f"outside the plan period {plan[0]} to {plan[1]}", ("period", key))
+
+
+@rule("C406", "challenge-count", family=F, severity=E, handbook="3.4", subject="plan")
+def challenge_count(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A plan has more than two challenge commitments.
+
+    "Any country with a live action plan can introduce up to two challenge commitments"
+    (3.4).
+
+    Fails:
+      # three commitment files with kind: challenge
+    Passes:
+      # at most two commitment files with kind: challenge
+    """
+    challenges = [c for c in plan.commitments if c.kind == "challenge"]
+    for extra in challenges[2:]:
+        yield Finding(extra.doc.path, f"plan {plan.id} has {len(challenges)} challenge "
+                      "commitments; at most two are allowed", ("kind",))
+
+
+@rule("C407", "challenge-timing", family=F, severity=E, handbook="3.4", subject="commitment")
+def challenge_timing(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A challenge commitment was added outside a live plan or ends after it.
+
+    Challenge commitments "are meant for countries that have a live action plan"; they are
+    introduced during implementation and "should only be included in live action plans
+    that allow for the commitment to be completed by the end of that action plan" (3.4).
+
+    Fails:
+      kind: challenge
+      challenge: {added: 2026-03-01}   # the plan was delivered 2026-06-24
+    Passes:
+      kind: challenge
+      challenge: {added: 2027-03-01}
+    """
+    if commitment.kind != "challenge":
+        return
+    details = commitment.fields.get("challenge")
+    added = as_date(details.get("added")) if isinstance(details, dict) else None
+    delivered = as_date(commitment.plan.fields.get("delivered"))
+    period = commitment.plan.period()
+    if added is None or period is None:
+        return
+    if delivered is None or not delivered <= added <= period[1]:
+        yield Finding(commitment.doc.path, f"the challenge commitment was added on {added}, "
+                      f"outside the live plan ({delivered or 'not delivered'} to {period[1]})",
+                      ("challenge", "added"))
+
+
+@rule("C409", "challenge-reasoned-response", family=F, severity=E, handbook="3.4",
+      subject="commitment", applies_from=Stage.IMPLEMENTATION)
+def challenge_reasoned_response(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A challenge commitment has no reasoned response or no note on its co-creation.
+
+    A challenge commitment "can only be included in the plan if it has been worked on
+    collaboratively and the government has provided a reasoned response", and the updated
+    plan includes "a note that describes the process by which the commitment was included,
+    and how co-creation with civil society was assured" (3.4).
+
+    Fails:
+      kind: challenge
+      challenge: {added: 2027-03-01}
+    Passes:
+      kind: challenge
+      challenge:
+        added: 2027-03-01
+        co-creation: Proposed by the forum's civil-society members; two workshops.
+        reasoned-response: Accepted in the forum meeting of 2027-02-20.
+    """
+    if commitment.kind != "challenge":
+        return
+    details = commitment.fields.get("challenge")
+    details = details if isinstance(details, dict) else {}
+    for key, what in (("reasoned-response", "the government's reasoned response"),
+                      ("co-creation", "how co-creation with civil society was assured")):
+        if not has_text(details.get(key)):
+            yield Finding(commitment.doc.path, f"the challenge commitment does not record "
+                          f"{what} (challenge.{key})",
+                          ("challenge",) if "challenge" in commitment.fields else ())
+
+
+@rule("C414", "plan-dates", family=F, severity=W, handbook="3.1", subject="plan")
+def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A date written in plan.yaml `dates` disagrees with the OGP calendar.
+
+    `ogpctl new-plan` writes the plan's computed dates for readers; ogpctl always uses the
+    calendar itself, so a hand-edited date there only misleads (2.2, 2.3, 3.1, 3.1.a).
+
+    Fails:
+      window: june
+      due-year: 2026
+      dates: {amendment-deadline: 2027-12-31}
+    Passes:
+      window: june
+      due-year: 2026
+      dates: {amendment-deadline: 2027-06-30}
+    """
+    written = plan.fields.get("dates")
+    window, year, length = (plan.fields.get(k) for k in ("window", "due-year", "length"))
+    if not isinstance(written, dict) or window not in ("june", "december") \
+            or not isinstance(year, int) or isinstance(year, bool) or length not in (2, 4):
+        return
+    computed = cal.plan_dates(window, year, length)
+    for key, value in written.items():
+        expected = getattr(computed, key.replace("-", "_"), None)
+        day = as_date(value)
+        if day is not None and expected is not None and day != expected:
+            yield Finding(plan.doc.path, f"dates.{key} is {day}, but the OGP calendar gives "
+                          f"{expected}", ("dates", key))
