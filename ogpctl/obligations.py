@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from ogpctl import calendar as cal
 from ogpctl.record.model import Document, Plan, Record, as_date
@@ -56,8 +56,8 @@ def plan_obligations(record: Record, plan: Plan, today: date) -> Iterator[Obliga
     yield make.deadline("delivery-window-closes", dates.window_closes, "Delivery window closes",
                         "The plan is delivered (uploaded to the OGP website) by the end of "
                         "its window: August 31, or the end of February; December 31 for plans "
-                        "developed in 2022 and 2023.", "3.1, 3.1.a", delivered,
-                        "delivered")
+                        "developed in 2022 and 2023.", "3.1, 3.1.a",
+                        plan.fields.get("delivered"), "delivered")
     yield make("plan-end", dates.end, "Plan ends", "The plan ends two or four years after "
                "its due date.", "3.1", NA)
     yield _amendments(make, plan, dates.amendment_deadline)
@@ -83,8 +83,15 @@ class _Maker:
         return Obligation(self.plan, ident, day, title, rule, handbook, state, basis)
 
     def deadline(self, ident: str, day: date, title: str, rule: str, handbook: str,
-                 done: date | None, what: str) -> Obligation:
-        """Met when done by the day; overdue when done late or not done and the day passed."""
+                 done: Any, what: str) -> Obligation:
+        """Met when done by the day; overdue when done late or not done and the day passed.
+        `done` is the raw value from the record: a date that cannot be read (reported by
+        F104) leaves the state unknown rather than "not done"."""
+        if not isinstance(done, date):
+            if done not in (None, "") and as_date(done) is None:
+                return self(ident, day, title, rule, handbook, NA,
+                            f"{what}: {done!r} is not a date")
+            done = as_date(done)
         if done is not None:
             state = MET if done <= day else OVERDUE
             return self(ident, day, title, rule, handbook, state, f"{what}: {done}")
@@ -128,14 +135,14 @@ def _refresh(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Iterator[Obligat
                "plan.", "3.1", NA)
     yield make.deadline("refresh-due", dates.refresh_due, "Refreshed plan due",
                         "The refreshed plan is delivered no later than six months after the "
-                        "two-year mark.", "2.3", as_date(refresh.get("delivered")),
+                        "two-year mark.", "2.3", refresh.get("delivered"),
                         "refreshed plan delivered")
     review = as_date(refresh.get("review-starts"))
     if review is not None:
         yield make.deadline("refresh-timeline-publish-by", cal.timeline_publish_by(review),
                             "Publish the refresh review timeline",
                             "The review timeline is published at least two weeks before the "
-                            "review starts.", "2.3", as_date(refresh.get("timeline-published")),
+                            "review starts.", "2.3", refresh.get("timeline-published"),
                             "timeline published")
 
 
@@ -165,7 +172,7 @@ def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
                          "Publish the co-creation timeline", "The co-creation timeline and the "
                          "opportunities to take part are published at least two weeks before "
                          "development starts.", "minimum requirement 3.1",
-                         as_date(timeline.get("published")), "timeline published")
+                         timeline.get("published"), "timeline published")
 
 
 def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None,
