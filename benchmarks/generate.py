@@ -386,6 +386,10 @@ def _pool(seed: int, lang: str) -> list[str]:
 # Dates
 
 def due_date(window: str, year: int) -> date:
+    """June 30 or December 31; plans developed in 2022 and 2023 were all due December 31
+    (handbook 3.1.a), as ogpctl's calendar says."""
+    if year in (2022, 2023):
+        return date(year, 12, 31)
     return date(year, 6, 30) if window == "june" else date(year, 12, 31)
 
 
@@ -643,10 +647,19 @@ class Member:
                  "public": ["public-hearing", "open-session"],
                  "ministerial": ["ministerial-review"]}
         dates = sorted_dates(rng, self.forum_start, REFERENCE_TODAY - timedelta(days=3), n)
+        # A diligent forum: during each plan's implementation a meeting every two and a half
+        # months, alternately the forum itself and civil society, presenting results (1.1, 5.1).
+        cadence: dict[date, str] = {}
+        for plan in self.plans:
+            day, turn = plan["delivered"] + timedelta(days=rng.randint(20, 40)), 0
+            while day <= min(plan["end"], REFERENCE_TODAY - timedelta(days=3)):
+                cadence[day] = "msf" if turn % 2 == 0 else "civil-society"
+                day, turn = day + timedelta(days=rng.randint(70, 80)), turn + 1
+        dates = sorted(set(dates) | set(cadence))
         used: set[str] = set()
         main = self.spec["default"]
         for d in dates:
-            kind = rng.choice(kinds)
+            kind = cadence.get(d) or rng.choice(kinds)
             name = f"{d.isoformat()}-{rng.choice(slugs[kind])}"
             while name in used:
                 name += "-2"
@@ -659,7 +672,8 @@ class Member:
                 "title": self.w.phrase([3, 0, 20, 11] if kind == "msf" else [11, 2, 7]),
                 "plan": plan["id"],
                 "attendees": attendees,
-                "presented-results": plan["delivered"] < d and rng.random() < 0.5,
+                "presented-results": d in cadence or (plan["delivered"] < d
+                                                      and rng.random() < 0.5),
                 "remote-participation": rng.random() < 0.6,
                 "agenda-url": self.url("forum", "meetings", d.isoformat(), "agenda"),
                 "minutes-url": self.url("forum", "meetings", d.isoformat(), "minutes"),
@@ -710,12 +724,13 @@ class Member:
         if plan["length"] == 4 and add_years(plan["due"], 2) < REFERENCE_TODAY:
             mid = add_years(plan["due"], 2)
             data["refresh"] = {"review-starts": mid - timedelta(days=180),
-                               "timeline-published": mid - timedelta(days=150),
+                               "timeline-published": mid - timedelta(days=201),
                                "delivered": mid - timedelta(days=rng.randint(0, 30))}
         if rng.random() < 0.3:
-            data["amendments"] = [{"date": rand_date(rng, plan["delivered"] + timedelta(
-                days=200), min(plan["end"], REFERENCE_TODAY) - timedelta(days=30)),
-                "summary": self.w.short(1, 2)}]
+            last = min(add_years(plan["due"], 1), REFERENCE_TODAY) - timedelta(days=1)
+            first = min(plan["delivered"] + timedelta(days=30), last)
+            data["amendments"] = [{"date": rand_date(rng, first, last),
+                                   "summary": self.w.short(1, 2)}]
         self.write_yaml(f"{base}/plan.yaml", "plan", data)
         self.write_co_creation(plan, base)
         self.write_contributions(plan, base)
@@ -801,6 +816,10 @@ class Member:
         start, end = plan["delivered"], plan["end"]
         defect = rng.choice(DEFECT_KINDS) if rng.random() < DEFECT_RATE else None
         kind = rng.choices(["regular", "challenge", "local"], [85, 8, 7])[0]
+        challenges = plan.setdefault("challenges", 0)
+        if kind == "challenge" and challenges >= 2:
+            kind = "regular"
+        plan["challenges"] = challenges + (kind == "challenge")
         lead = self.pick("government", 1)[0]
         data: dict = {
             "title": w.phrase(c["concepts"], c["title"]),
@@ -853,6 +872,8 @@ class Member:
             if rng.random() < 0.3:
                 m["weight"] = rng.choice([1, 2, 3, 0.5])
             m["progress"] = self.progress(start, end, due, final, ev_files)
+            if kind == "local" and not milestones:
+                m["progress"] = self.quarterly(start, end, m["progress"], ev_files)
             milestones.append(m)
         data["milestones"] = milestones
         data["evidence"] = [
@@ -899,6 +920,18 @@ class Member:
         if due < REFERENCE_TODAY:
             return "completed" if r < .7 else "in-progress"
         return "in-progress" if r < .5 else "not-started"
+
+    def quarterly(self, start: date, end: date, updates: list[dict], ev_files: list[str]
+                  ) -> list[dict]:
+        """Local commitments report progress every quarter (handbook 6.3.b)."""
+        days = {u["date"] for u in updates}
+        day = start + timedelta(days=30)
+        while day < min(end, REFERENCE_TODAY - timedelta(days=1)):
+            if day not in days:
+                updates.append({"date": day, "status": "in-progress",
+                                "note": self.w.local(1, 1), "evidence": [ev_files[0]]})
+            day += timedelta(days=85)
+        return sorted(updates, key=lambda u: u["date"])
 
     def progress(self, start: date, end: date, due: date, final: str,
                  ev_files: list[str]) -> list[dict]:
