@@ -109,7 +109,7 @@ class Cache:
                     self.db.execute("DELETE FROM results WHERE rowid NOT IN (SELECT rowid FROM "
                                     "results ORDER BY rowid DESC LIMIT ?)", (keep,))
         except sqlite3.Error:
-            pass
+            pass   # a read-only or locked cache only costs speed; the check goes on
 
     def close(self) -> None:
         if self.db is not None:
