@@ -32,7 +32,7 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
         return []
     found = doc.memo.get(targets)
     if found is None:
-        found = doc.memo[targets] = list(_walk(doc.data, _kind_trie(doc.kind, targets), ()))
+        found = doc.memo[targets] = _walk(doc.data, _kind_trie(doc.kind, targets), ())
     return found
 
 
@@ -53,15 +53,19 @@ def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict:
     return root
 
 
-def _walk(data: Any, trie: dict, path: DocPath) -> Iterator[tuple[DocPath, Any]]:
-    if _END in trie:
-        yield path, data
-    for step, sub in trie.items():
-        if step is _END:
-            continue
-        if step == "*":
-            if isinstance(data, list):
-                for index, item in enumerate(data):
-                    yield from _walk(item, sub, path + (index,))
-        elif isinstance(data, dict) and step in data:
-            yield from _walk(data[step], sub, path + (step,))
+def _walk(data: Any, trie: dict, path: DocPath) -> list[tuple[DocPath, Any]]:
+    """Iterative (this runs for every document): the values at the trie's ends."""
+    found: list[tuple[DocPath, Any]] = []
+    stack = [(data, trie, path)]
+    while stack:
+        node, sub, where = stack.pop()
+        for step, child in sub.items():
+            if step is _END:
+                found.append((where, node))
+            elif step == "*":
+                if type(node) is list:
+                    stack.extend((item, child, where + (index,))
+                                 for index, item in enumerate(node))
+            elif type(node) is dict and step in node:
+                stack.append((node[step], child, where + (step,)))
+    return found

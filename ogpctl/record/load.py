@@ -46,8 +46,8 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
         else:
             to_parse.append(item[1])
     parsed = _parse_all(to_parse, pool)
-    for (ref, _raw, st, key), blob in zip(to_parse, parsed):
-        results[ref.path] = marshal.loads(blob)
+    for (ref, _raw, st, key), (result, blob) in zip(to_parse, parsed):
+        results[ref.path] = result if result is not None else marshal.loads(blob)
         fresh.append((ref.path, st.st_size, st.st_mtime_ns, key, blob))
     if cache is not None:
         cache.store_files(fresh)
@@ -100,12 +100,14 @@ def read_bytes_error(kind: Kind, error: OSError) -> FileResult:
         "R001", f"the file cannot be read: {reason}", 1, 1))])
 
 
-def _parse_all(items: list, pool: Executor | None) -> list[bytes]:
+def _parse_all(items: list, pool: Executor | None) -> list[tuple[FileResult | None, bytes]]:
+    """(result, marshalled result) a file; in worker processes only the bytes come back."""
     jobs = [(ref.kind.value, raw) for ref, raw, _st, _key in items]
     if pool is None or len(jobs) < PARALLEL_MIN:
-        return parse_batch(jobs)
+        results = [read_bytes(raw, Kind(kind)) for kind, raw in jobs]
+        return [(result, marshal.dumps(result)) for result in results]
     batches = [jobs[i:i + BATCH] for i in range(0, len(jobs), BATCH)]
-    return [blob for result in pool.map(parse_batch, batches) for blob in result]
+    return [(None, blob) for result in pool.map(parse_batch, batches) for blob in result]
 
 
 def parse_batch(jobs: list[tuple[str, bytes]]) -> list[bytes]:

@@ -15,13 +15,16 @@ W = Severity.WARNING
 F = "languages"
 
 
+_SUBMITTED = frozenset({Kind.PLAN, Kind.COMMITMENT, Kind.SECTION})
+
+
 def required_languages(record_languages: Any, doc: Document, path: tuple) -> tuple[str, ...]:
     """English is mandatory for what is submitted to OGP: the action plan and its
     commitments in the 3.2.c template (2.2). Everything else published (progress updates,
     implementation plans, meetings, contributions, the self-assessment, stakeholders) is
     due in every administrative language (5.1)."""
-    submitted = doc.kind in (Kind.PLAN, Kind.COMMITMENT, Kind.SECTION) and not (
-        {"progress", "implementation-plan"} & set(path))
+    submitted = doc.kind in _SUBMITTED and "progress" not in path \
+        and "implementation-plan" not in path
     admin = record_languages.required[1:] or ("en",)
     return record_languages.required if submitted else admin
 
