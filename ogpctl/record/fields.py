@@ -26,14 +26,28 @@ def values_at(data: Any, pattern: tuple[str, ...], path: DocPath = ()
     yield from _walk(data, _trie((pattern,)), path)
 
 
+#: The kinds of value rules look up; one walk of a document finds all of them.
+KNOWN = (TEXT, EVIDENCE, STAKEHOLDER)
+
+
 def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, Any]]:
     """Every value in `doc` whose schema is one of the common definitions `targets`."""
     if doc.data is None or doc.kind.schema is None:
         return []
-    found = doc.memo.get(targets)
-    if found is None:
-        found = doc.memo[targets] = _walk(doc.data, _kind_trie(doc.kind, targets), ())
-    return found
+    if targets not in doc.memo:
+        if targets in KNOWN:
+            _walk_known(doc)
+        else:
+            doc.memo[targets] = _walk(doc.data, _kind_trie(doc.kind, targets), ())
+    return doc.memo[targets]
+
+
+def _walk_known(doc: Document) -> None:
+    found = _walk(doc.data, _combined_trie(doc.kind), ())
+    for targets in KNOWN:
+        doc.memo[targets] = []
+    for tagged_path, value in found:
+        doc.memo[tagged_path[-1]].append((tagged_path[:-1], value))
 
 
 @cache
@@ -41,6 +55,22 @@ def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict:
     from ogpctl.schema import default_schemas
 
     return _trie(tuple(default_schemas().field_paths(kind, targets)))
+
+
+@cache
+def _combined_trie(kind: Kind) -> dict:
+    """The paths of every KNOWN kind of value in one trie; each end is tagged with its
+    kind of value, which the walk appends to the path it reports."""
+    from ogpctl.schema import default_schemas
+
+    root: dict = {}
+    for targets in KNOWN:
+        for pattern in default_schemas().field_paths(kind, targets):
+            node = root
+            for step in pattern:
+                node = node.setdefault(step, {})
+            node.setdefault(_END, []).append(targets)
+    return root
 
 
 def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict:
@@ -61,7 +91,10 @@ def _walk(data: Any, trie: dict, path: DocPath) -> list[tuple[DocPath, Any]]:
         node, sub, where = stack.pop()
         for step, child in sub.items():
             if step is _END:
-                found.append((where, node))
+                if child is True:
+                    found.append((where, node))
+                else:   # a combined trie: one report per kind of value ending here
+                    found.extend((where + (targets,), node) for targets in child)
             elif step == "*":
                 if type(node) is list:
                     stack.extend((item, child, where + (index,))
