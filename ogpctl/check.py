@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from ogpctl.cache import FOLDER, Cache, salt
+from ogpctl.cache import FOLDER, RACY_SECONDS, Cache, salt
 from ogpctl.diagnostics import Diagnostic, Severity
 from ogpctl.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
@@ -133,7 +133,7 @@ def _result_key(root: Path, options: CheckOptions) -> str | None:
                 st = os.lstat(os.path.join(folder, name))
             except OSError:
                 continue
-            if now - st.st_mtime_ns / 1e9 < 2.0:
+            if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
                 return None
             h.update(f"{folder}/{name}|{st.st_size}|{st.st_mtime_ns}|{st.st_mode}\n".encode())
     return h.hexdigest()

@@ -43,11 +43,9 @@ def obligations(record: Record, today: date) -> list[Obligation]:
 
 
 def plan_obligations(record: Record, plan: Plan, today: date) -> Iterator[Obligation]:
-    window, year, length = (plan.fields.get(k) for k in ("window", "due-year", "length"))
-    if window not in ("june", "december") or not isinstance(year, int) \
-            or isinstance(year, bool) or length not in (2, 4):
+    dates = plan.dates()
+    if dates is None:
         return
-    dates = cal.plan_dates(window, year, length)
     delivered = as_date(plan.fields.get("delivered"))
     make = _Maker(plan.id, today)
     yield make("delivery-window-opens", dates.window_opens, "Delivery window opens",

@@ -92,3 +92,13 @@ def test_usage_errors(capsys, tmp_path: Path) -> None:
     assert run(capsys, "deadlines", ROOT / "sample-country", "--plan", "1999-2001")[0] == 2
     code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "--today", "2026-11-23")
     assert code == 0 and "plan 2026-2030" in out and "as of 2026-11-23" in out
+
+
+def test_unusable_due_year_is_not_a_crash(sample: Path, capsys) -> None:
+    plan = sample / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("due-year: 2026", "due-year: 99999"),
+                    encoding="utf-8")
+    items = _json(capsys, sample)
+    assert not [i for i in items if i["plan"] == "2026-2030"]   # the schema reports the year
+    code, out, err = run(capsys, "check", sample, "--no-cache", "--today", "2026-11-23")
+    assert code == 1 and "due-year" in out and "Traceback" not in out + err

@@ -129,15 +129,21 @@ class Plan:
     def stage(self) -> Stage:
         return _STATUS_STAGE.get(self.fields.get("status"), Stage.CO_CREATION)
 
+    def dates(self) -> calendar.PlanDates | None:
+        """The plan's OGP calendar, or None while window, due-year or length are unusable
+        (the schema reports those)."""
+        window, year, length = (self.fields.get(k) for k in ("window", "due-year", "length"))
+        if window not in ("june", "december") or length not in (2, 4) \
+                or not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 3000:
+            return None
+        return calendar.plan_dates(window, year, length)
+
     def period(self) -> tuple[date, date] | None:
         """From delivery (or the window opening) to the end date (handbook 3.1)."""
-        window, year, length = (self.fields.get(k) for k in ("window", "due-year", "length"))
-        if window not in ("june", "december") or not isinstance(year, int) or length not in (2, 4):
+        dates = self.dates()
+        if dates is None:
             return None
-        if isinstance(year, bool) or not 1900 < year < 3000:
-            return None
-        start = as_date(self.fields.get("delivered")) or calendar.window_opens(window, year)
-        return start, calendar.plan_end(window, year, length)
+        return as_date(self.fields.get("delivered")) or dates.window_opens, dates.end
 
     def documents(self) -> Iterator[Document]:
         for doc in (self.doc, self.co_creation, self.contributions, self.self_assessment):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ogpctl import calendar as cal
 from ogpctl.diagnostics import Severity
 from ogpctl.obligations import OVERDUE, Obligation, obligations
 from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date
@@ -314,11 +313,9 @@ def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
       dates: {amendment-deadline: 2027-06-30}
     """
     written = plan.fields.get("dates")
-    window, year, length = (plan.fields.get(k) for k in ("window", "due-year", "length"))
-    if not isinstance(written, dict) or window not in ("june", "december") \
-            or not isinstance(year, int) or isinstance(year, bool) or length not in (2, 4):
+    computed = plan.dates()
+    if not isinstance(written, dict) or computed is None:
         return
-    computed = cal.plan_dates(window, year, length)
     for key, value in written.items():
         expected = getattr(computed, key.replace("-", "_"), None)
         day = as_date(value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
