@@ -162,3 +162,24 @@ def implementation_years(start: date, end: date) -> Iterator[tuple[date, date]]:
 def local_quarters(start: date, end: date) -> Iterator[tuple[date, date]]:
     """Local commitments report progress at least every quarter (handbook 6.3.b)."""
     return periods(start, end, 3)
+
+
+#: The co-creation stages `ogpctl new-plan` proposes, in order, with their lengths in days,
+#: dated backwards from the due date. The handbook names the moments (2.1: planning,
+#: outreach, development, feedback; finalization and delivery, 2.1.d, 2.2) but not their
+#: length: these are a typical eight-month process for the forum to adjust.
+COCREATION_STAGES = (("planning", 56), ("outreach", 42), ("development", 84),
+                     ("feedback", 42), ("finalization", 21))
+
+
+def cocreation_stages(due: date) -> list[tuple[str, date, date]]:
+    """(stage id, first day, last day) of each proposed co-creation stage, the last ending
+    on the due date (handbook 2.1, 3.1). The timeline is due two weeks before development
+    starts (`timeline_publish_by`); planning ends well before that."""
+    stages = []
+    end = due
+    for stage, days in reversed(COCREATION_STAGES):
+        start = end - timedelta(days=days - 1)
+        stages.append((stage, start, end))
+        end = start - timedelta(days=1)
+    return stages[::-1]

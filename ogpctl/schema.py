@@ -118,6 +118,13 @@ _TYPE_WORDS = {"string": "a text", "integer": "a whole number", "number": "a num
                "array": "a list", "null": "empty"}
 
 
+def unwritten(value: Any) -> bool:
+    """A value left empty to be written later: null, or a language map of nulls."""
+    if isinstance(value, dict):
+        return bool(value) and all(v is None for v in value.values())
+    return value is None
+
+
 def describe_value(value: Any) -> str:
     if value is None:
         return "it is empty"
@@ -146,6 +153,7 @@ class _Explainer:
         self.name = name
         self.file = name      # the schema file of the error being explained
         self.code = "F103"    # the catalogue code it is reported under
+        self.field_title: str | None = None   # the title of the field being explained
 
     def __call__(self, error: Any) -> list[Problem]:
         path: DocPath = tuple(error.instance_path)
@@ -155,6 +163,8 @@ class _Explainer:
         self.file = location.partition("#")[0].removeprefix(BASE_URI) or self.name
         self.code = self._code_along(list(error.evaluation_path))
         kind = error.kind.name
+        if path and self.code == "F103" and unwritten(error.instance):
+            return [self._unwritten(path, parent)]
         handler = getattr(self, "_" + kind.replace("Of", "_of"), None)
         if handler is None:
             return [self._expected(path, parent, error.instance)]
@@ -168,6 +178,8 @@ class _Explainer:
         (a rule can own errors of a property whose shape comes from a common $def)."""
         code, name = "F103", self.name
         node: Any = self.schemas.documents.get(name, {})
+        self.field_title = None
+        previous = None
         for token in tokens:
             if isinstance(node, list):
                 index = int(token) if str(token).isdigit() else len(node)
@@ -182,6 +194,9 @@ class _Explainer:
                 break
             if isinstance(node, dict) and "x-ogpctl-code" in node:
                 code = node["x-ogpctl-code"]
+            if previous in ("properties", "items") and isinstance(node, dict):
+                self.field_title = node.get("title") or self.field_title
+            previous = token
         return code
 
     def _expected(self, path: DocPath, parent: Any, value: Any) -> Problem:
@@ -191,6 +206,11 @@ class _Explainer:
         subject = "the file" if name == "the file" else f'"{name}"'
         return Problem(self._code(parent), f"{subject} should be {what} ({describe_value(value)})",
                        path=path)
+
+    def _unwritten(self, path: DocPath, parent: Any) -> Problem:
+        title = self.field_title or (parent.get("title") if isinstance(parent, dict) else None)
+        hint = f": write {title}" if title else ""
+        return Problem("F105", f'"{field_name(path)}" is still empty{hint}', path=path)
 
     def _required(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
         prop = info["property"]

@@ -40,6 +40,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 from ogpctl.cli import catalogue as _catalogue  # noqa: E402,F401  (registers commands)
 from ogpctl.cli import check as _check  # noqa: E402,F401
 from ogpctl.cli import deadlines as _deadlines  # noqa: E402,F401
+from ogpctl.cli import scaffold as _scaffold  # noqa: E402,F401
 
 
 def _click_error() -> type[Exception]:

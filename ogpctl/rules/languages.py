@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
@@ -83,13 +84,27 @@ def missing_section(plan: Plan, context: Any) -> Iterator[Finding]:
       plans/2026-2030/sections/introduction.en.md
       plans/2026-2030/sections/introduction.es.md
     """
-    have = {doc.path.rsplit("/", 1)[1] for doc in plan.sections if (doc.body or "").strip()}
+    files = {doc.path.rsplit("/", 1)[1]: doc for doc in plan.sections}
     for section in SECTIONS:
         for lang in context.record.languages.required:
             name = f"{section}.{lang}.md"
-            if name not in have:
-                yield Finding(f"{plan.folder}/sections/{name}", f"the {section} section has no "
-                              f"{language_name(lang)} text; write sections/{name}")
+            doc = files.get(name)
+            if doc is None or not has_prose(doc.body or ""):
+                state = "is still empty" if doc is not None else "has no"
+                what = (f"the {section} section {state} {language_name(lang)} text; "
+                        if doc is None else
+                        f"the {language_name(lang)} {section} section {state}; ")
+                yield Finding(f"{plan.folder}/sections/{name}", f"{what}write sections/{name}")
+
+
+_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
+
+
+def has_prose(body: str) -> bool:
+    """Whether a section says anything besides headings and comments (what a scaffold
+    holds before it is written)."""
+    text = _COMMENT.sub("", body)
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
 @rule("L303", "unknown-language", family=F, severity=W, handbook="2.2", subject="document")

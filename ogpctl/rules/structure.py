@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
 from ogpctl.record import evidence
-from ogpctl.record.model import Commitment, Plan, Record
+from ogpctl.record.model import Commitment, Plan, Record, Stage
 from ogpctl.rules import Finding, entry, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -25,6 +25,21 @@ entry("F101", "missing-field", family=F, severity=E, handbook="3.2.c", doc="""
     Passes:
       title: Open contracting
       lead: ministry-finance
+    """)
+entry("F105", "not-written", family=F, severity=W, error_from=Stage.SUBMISSION,
+      handbook="3.2.c", doc="""
+    A field the record needs is still empty.
+
+    The scaffolds written by `ogpctl init`, `new-plan` and `new-commitment` leave the
+    fields only you can answer empty (or with an empty text in each language), next to the
+    handbook's guide question. This is the "fill this in" list: a warning while the plan is
+    being co-created, an error from submission on.
+
+    Fails:
+      # ogp.yaml
+      iso-code:
+    Passes:
+      iso-code: XV
     """)
 entry("F102", "unknown-field", family=F, severity=E, handbook="3.2.c", doc="""
     A field is not part of the template.

@@ -1,0 +1,167 @@
+"""`ogpctl init`, `ogpctl new-plan` and `ogpctl new-commitment`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+RECORD_OPTION = typer.Option(Path("."), "--record", "-C",
+                             help="The record (or any path inside it). Default: here.")
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask(value: Optional[str], question: str, default: Optional[str] = None) -> Optional[str]:
+    """`value` when given; else the answer to `question` when a person is at the terminal;
+    else `default`. An empty answer keeps the default."""
+    if value is not None or not interactive():
+        return value if value is not None else default
+    answer = typer.prompt(question, default=default or "", show_default=bool(default))
+    return answer.strip() or default
+
+
+def report(outcome, base: Path) -> None:
+    for rel in outcome.created:
+        typer.echo(f"  created  {rel}")
+    for rel in outcome.kept:
+        typer.echo(f"  kept     {rel} (it exists; not changed)")
+
+
+@app.command()
+def init(
+    directory: Path = typer.Argument(..., help="The folder of the new record (made if missing)."),
+    country: Optional[str] = typer.Option(None, "--country", help="The country's name."),
+    iso_code: Optional[str] = typer.Option(None, "--iso-code", help="ISO 3166-1 code, such "
+                                           "as CL."),
+    languages: str = typer.Option("en", "--languages", help="Language codes, the default "
+                                  "language first, such as en,es. English is always added."),
+    lead_agency: Optional[str] = typer.Option(None, "--lead-agency", help="The name of the "
+                                              "agency that leads the OGP process."),
+    contact_name: Optional[str] = typer.Option(None, "--contact-name", help="The point of "
+                                               "contact's name."),
+    contact_email: Optional[str] = typer.Option(None, "--contact-email", help="The point of "
+                                                "contact's email."),
+) -> int:
+    """Create a country record: ogp.yaml, stakeholders.yaml, forum/, the JSON Schemas for
+    editors, .gitignore, a CI workflow that runs `ogpctl check --format github` on pull
+    requests and a pre-commit config; `git init` when the folder is not in a repository.
+    Answers not given as options are asked when run at a terminal, else left empty."""
+    from ogpctl.scaffold.record import RecordAnswers, check_text, init_record, parse_languages
+
+    answers = RecordAnswers(
+        country=check_text(ask(country, "Country name"), "--country"),
+        iso_code=ask(iso_code, "ISO 3166-1 code (such as CL)"),
+        languages=parse_languages(languages),
+        lead_agency=check_text(ask(lead_agency, "Lead agency"), "--lead-agency"),
+        contact_name=check_text(ask(contact_name, "Point of contact's name"), "--contact-name"),
+        contact_email=check_text(ask(contact_email, "Point of contact's email"),
+                                 "--contact-email"),
+    )
+    result = init_record(directory, answers)
+    if result.created_repository:
+        typer.echo(f"Initialised a git repository in {result.repository}")
+    typer.echo(f"New OGP record in {directory}:")
+    report(result.outcome, directory)
+    typer.echo("Next: fill in the empty fields (`ogpctl check` lists them), then "
+               "`ogpctl new-plan`.")
+    return 0
+
+
+def _record(path: Path):
+    from ogpctl.errors import NotARecordError
+    from ogpctl.record.discover import find_root
+    from ogpctl.record.load import load_record
+
+    if not path.exists():
+        raise NotARecordError(f"{path}: no such file or folder")
+    root = find_root(path.resolve())
+    if root is None:
+        raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found); "
+                              "create one with `ogpctl init`")
+    return load_record(root)
+
+
+def _number(value: Optional[str], option: str) -> Optional[int]:
+    from ogpctl.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a whole number") from None
+
+
+@app.command("new-plan")
+def new_plan(
+    window: Optional[str] = typer.Option(None, "--window", help="june (due June 30) or "
+                                         "december (due December 31)."),
+    due_year: Optional[str] = typer.Option(None, "--due-year", help="The year the plan is "
+                                           "due, such as 2027."),
+    length: Optional[str] = typer.Option(None, "--length", help="2 or 4 years."),
+    plan_id: Optional[str] = typer.Option(None, "--id", help="The plan's folder name. "
+                                          "Default: due year and end year, such as 2027-2031."),
+    force: bool = typer.Option(False, "--force", help="Create the plan even when its period "
+                               "overlaps another plan's."),
+    record_path: Path = RECORD_OPTION,
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
+                                        "today when suggesting the next plan."),
+) -> int:
+    """Scaffold plans/<id>/: plan.yaml with the dates of the OGP calendar, a co-creation
+    timeline dated backwards from the due date, section files in every record language,
+    contributions.yaml, commitments/ and evidence/process/. What is not given is asked at a
+    terminal, else the plan following the latest one is taken."""
+    from ogpctl.cli.options import parse_today
+    from ogpctl.scaffold.plan import PlanAnswers, new_plan as make, record_schemas, suggest
+
+    record = _record(record_path)
+    guess = suggest(record, parse_today(today))
+    answers = PlanAnswers(
+        window=(ask(window, "Window (june or december)", guess.window) or "").lower(),
+        due_year=_number(ask(due_year, "Due year", str(guess.due_year)), "--due-year"),
+        length=_number(ask(length, "Length in years (2 or 4)", str(guess.length)), "--length"),
+        plan_id=plan_id)
+    result = make(record, answers, record_schemas(record.root), force=force)
+    dates = result.dates
+    typer.echo(f"New plan {result.plan_id}: due {dates.due} (delivery {dates.window_opens} "
+               f"to {dates.window_closes}), ends {dates.end}.")
+    report(result.outcome, record.root)
+    typer.echo(f"Next: `ogpctl new-commitment {result.plan_id} TITLE`, and "
+               "`ogpctl deadlines` for the calendar.")
+    return 0
+
+
+@app.command("new-commitment")
+def new_commitment(
+    plan: str = typer.Argument(..., help="The plan's id, such as 2027-2031."),
+    title: str = typer.Argument(..., help="The commitment's name, in the record's default "
+                                "language."),
+    kind: str = typer.Option("regular", "--kind", help="regular, challenge or local."),
+    number: Optional[str] = typer.Option(None, "--number", help="Its number. Default: the "
+                                         "next free one."),
+    record_path: Path = RECORD_OPTION,
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
+                                        "today (the date a challenge commitment is added)."),
+) -> int:
+    """Scaffold a commitment in the handbook's template (3.2.c), with its guide questions as
+    comments in each record language, one empty milestone, and its evidence folder."""
+    from ogpctl.cli.options import parse_today
+    from ogpctl.scaffold.commitment import new_commitment as make
+    from ogpctl.scaffold.plan import record_schemas
+    from ogpctl.scaffold.record import check_text
+
+    record = _record(record_path)
+    result = make(record, plan, check_text(title, "TITLE") or "", record_schemas(record.root),
+                  parse_today(today), kind=kind.lower(), number=_number(number, "--number"))
+    typer.echo(f"New commitment {result.number} in plan {plan}:")
+    report(result.outcome, record.root)
+    typer.echo("Next: answer the guide questions in the file; `ogpctl check` lists what is "
+               "still empty.")
+    return 0

@@ -1,0 +1,150 @@
+"""`ogpctl init`: a new country record."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ogpctl import __version__
+from ogpctl.errors import RecordWriteError, UsageError
+from ogpctl.record.discover import RECORD_FILE, find_root
+from ogpctl.record.kinds import MAX_SLUG
+from ogpctl.resources import data_dir
+from ogpctl.scaffold.files import FileSet, Outcome
+from ogpctl.scaffold.templating import render, schema_line
+
+LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+ISO_CODE = re.compile(r"[A-Z]{2,3}")
+#: Where `ogpctl init` copies the JSON Schemas, relative to the record.
+SCHEMAS = "schemas"
+
+
+@dataclass
+class RecordAnswers:
+    """Everything `ogpctl init` needs; None leaves the field empty for later."""
+
+    country: str | None = None
+    iso_code: str | None = None
+    languages: list[str] = field(default_factory=lambda: ["en"])
+    lead_agency: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+
+
+@dataclass
+class InitResult:
+    root: Path
+    outcome: Outcome
+    repository: Path | None      # the git working tree holding the record
+    created_repository: bool
+
+
+def parse_languages(text: str) -> list[str]:
+    codes = [part.strip() for part in text.split(",") if part.strip()]
+    bad = [code for code in codes if not LANGUAGE.fullmatch(code)]
+    if not codes or bad:
+        raise UsageError(f"--languages {text!r}: give language codes separated by commas, "
+                         "such as en,es or fr,ar")
+    return list(dict.fromkeys(codes))
+
+
+def slugify(text: str, fallback: str) -> str:
+    """An id of lowercase ASCII letters, digits and hyphens made from `text`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > 48:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug[:MAX_SLUG] or fallback
+
+
+def check_text(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value or not value.isprintable():
+        raise UsageError(f"{option} needs a non-empty text on one line")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{option} is not valid text in the terminal's encoding") from None
+    return unicodedata.normalize("NFC", value)
+
+
+def record_files(root: Path, answers: RecordAnswers) -> FileSet:
+    iso = answers.iso_code
+    if iso is not None and not ISO_CODE.fullmatch(iso):
+        raise UsageError(f"--iso-code {iso!r}: give the ISO 3166-1 code in capital letters, "
+                         "such as CL or CHL")
+    default = answers.languages[0]
+    administrative = [lang for lang in answers.languages if lang != "en"]
+    languages = tuple(dict.fromkeys(["en", *administrative]))
+    lead = None
+    if answers.lead_agency:
+        lead = {"id": slugify(answers.lead_agency, "lead-agency"),
+                "name": {default: answers.lead_agency}}
+    values = dict(languages=languages, default_language=default, administrative=administrative,
+                  country={default: answers.country} if answers.country else {},
+                  iso_code=iso, lead=lead, lead_agency=lead["id"] if lead else None,
+                  contact_name=answers.contact_name, contact_email=answers.contact_email)
+    files = FileSet(root)
+    for name, template in (("ogp.yaml", "ogp"), ("stakeholders.yaml", "stakeholders"),
+                           ("forum/forum.yaml", "forum")):
+        files.add(name, render(f"record/{template}.yaml.j2",
+                               schema_line=schema_line(SCHEMAS, template, name), **values))
+    files.folder("forum/meetings")
+    files.folder("plans")
+    files.add(".gitignore", render("record/gitignore.j2"))
+    title = f"{answers.country} OGP record" if answers.country else "OGP record"
+    files.add("README.md", render("record/README.md.j2", title=title))
+    for schema in sorted(data_dir("schemas").glob("*.schema.json")):
+        files.add(f"{SCHEMAS}/{schema.name}", schema.read_text(encoding="utf-8"))
+    return files
+
+
+def repository_files(root: Path, repository: Path) -> FileSet:
+    """The CI workflow and pre-commit config, at the top of the git working tree."""
+    relative = root.absolute().relative_to(repository.absolute()).as_posix()
+    record_path = "." if relative == "." else relative
+    pattern = "" if relative == "." else f"^{re.escape(relative)}/"
+    files = FileSet(repository)
+    files.add(".github/workflows/ogpctl.yml",
+              render("record/workflow.yml.j2", version=__version__, record_path=record_path))
+    files.add(".pre-commit-config.yaml",
+              render("record/pre-commit-config.yaml.j2", record_path=record_path,
+                     files_pattern=pattern or None))
+    return files
+
+
+def init_record(root: Path, answers: RecordAnswers) -> InitResult:
+    """Create a country record at `root` (made if missing), and a git repository for it
+    when it is not inside one. Refuses a folder that is already a record."""
+    from ogpctl import vcs
+
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{root} is a file, not a folder")
+    existing = find_root(root.absolute()) if root.exists() else None
+    if existing is not None:
+        raise RecordWriteError(f"{existing} holds a country record already ({RECORD_FILE}); "
+                               "nothing was written")
+    repository = vcs.repository_root(root)
+    created = repository is None
+    files = record_files(root, answers)
+    root.mkdir(parents=True, exist_ok=True)
+    if created:
+        vcs.init_repository(root)
+        repository = root
+    outcome = files.write()
+    extra = repository_files(root, repository).write()
+    prefix = os.path.relpath(repository, root)
+    outcome.created += [f"{prefix}/{p}" if prefix != "." else p for p in extra.created]
+    outcome.kept += [f"{prefix}/{p}" if prefix != "." else p for p in extra.kept]
+    return InitResult(root, outcome, repository, created)
+
+
+__all__ = ["RecordAnswers", "InitResult", "init_record", "parse_languages", "slugify"]
