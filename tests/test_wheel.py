@@ -50,3 +50,13 @@ def test_wheel_in_a_fresh_environment(tmp_path: Path) -> None:
     assert "no problems found" in checked.stdout
     module = _run(python, "-m", "ogpctl", "explain", "S240", cwd=tmp_path, env=env)
     assert module.returncode == 0 and "S240" in module.stdout
+    scaffold = tmp_path / "new-record"
+    ogpctl = venv / "bin" / "ogpctl"
+    for args in (("init", scaffold, "--country", "Testland", "--languages", "en,fr"),
+                 ("new-plan", "-C", scaffold, "--window", "june", "--due-year", "2027",
+                  "--length", "2"),
+                 ("new-commitment", "-C", scaffold, "2027-2029", "Open contracting"),
+                 ("check", scaffold, "--today", "2026-12-02")):
+        done = _run(ogpctl, *args, cwd=tmp_path, env=env)
+        assert done.returncode == 0, f"{args}: {done.stdout}{done.stderr}"
+    assert "F105" in done.stdout and "S201" in done.stdout

@@ -96,8 +96,8 @@ def _create_exclusive(path: Path, data: bytes) -> bool:
 
 
 def _make_folders(folder: Path, inside: Path) -> None:
-    base = inside.absolute()
-    target = folder.absolute()
+    base = Path(os.path.normpath(inside.absolute()))
+    target = Path(os.path.normpath(folder.absolute()))
     if target != base and base not in target.parents:
         raise RecordWriteError(f"refusing to write outside {inside}: {folder}")
     current = base

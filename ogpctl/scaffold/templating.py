@@ -45,7 +45,12 @@ def value(item: Any) -> str:
 
 def _double_quoted(text: str) -> str:
     quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)
+    return "".join(c if c.isprintable() else _escape(c) for c in quoted)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def comment(text: str, prefix: str = "", indent: int = 0) -> str:
