@@ -303,3 +303,25 @@ def test_a_symlinked_plan_folder_is_not_written_through(capsys, tmp_path: Path) 
                             "--length", "2")
     assert code == 2 and "symbolic link" in err
     assert not any(outside.iterdir())
+
+
+def test_new_plan_asks_at_a_terminal(capsys, tmp_path: Path, monkeypatch) -> None:
+    record = new_record(capsys, tmp_path)
+    import typer
+
+    from ogpctl.cli import scaffold
+
+    answers = iter(["December", "2028", ""])     # the empty answer keeps the suggested length
+    asked = []
+
+    def prompt(question, default="", show_default=True):
+        asked.append((question, default))
+        return next(answers)
+
+    monkeypatch.setattr(scaffold, "interactive", lambda: True)
+    monkeypatch.setattr(typer, "prompt", prompt)
+    code, out, _ = new_plan(capsys, record)
+    assert code == 0 and "New plan 2028-2030: due 2028-12-31" in out
+    assert [q for q, _ in asked] == ["Window (june or december)", "Due year",
+                                     "Length in years (2 or 4)"]
+    assert asked[1][1] == "2027"     # suggested: December 2027 is the first due date 8 months on
