@@ -30,20 +30,14 @@ def deadlines(
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section."""
-    from ogpctl.cli.options import parse_today
-    from ogpctl.errors import NotARecordError, UsageError
+    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.errors import UsageError
     from ogpctl.obligations import obligations
-    from ogpctl.record.discover import find_root
-    from ogpctl.record.load import load_record
     from ogpctl.record.text import first_text
 
-    if not path.exists():
-        raise NotARecordError(f"{path}: no such file or folder")
-    root = find_root(path.resolve())
-    if root is None:
-        raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found)")
     day = parse_today(today)
-    record = load_record(root)
+    record = record_at(path)
+    root = record.root
     if plan and plan not in {p.id for p in record.plans}:
         raise UsageError(f"there is no plan {plan!r} in plans/")
     items = [o for o in obligations(record, day) if plan in (None, o.plan)]

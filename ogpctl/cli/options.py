@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ogpctl.errors import UsageError
+
+if TYPE_CHECKING:
+    from ogpctl.record.model import Record
 
 
 def parse_today(value: str | None) -> date:
@@ -22,3 +27,18 @@ def parse_today(value: str | None) -> date:
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
     return date.today()
+
+
+def record_at(path: Path) -> Record:
+    """The record holding `path`, loaded; a one-line error when there is none."""
+    from ogpctl.errors import NotARecordError
+    from ogpctl.record.discover import find_root
+    from ogpctl.record.load import load_record
+
+    if not path.exists():
+        raise NotARecordError(f"{path}: no such file or folder")
+    root = find_root(path.resolve())
+    if root is None:
+        raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found); "
+                              "create one with `ogpctl init`")
+    return load_record(root)

@@ -74,20 +74,6 @@ def init(
     return 0
 
 
-def _record(path: Path):
-    from ogpctl.errors import NotARecordError
-    from ogpctl.record.discover import find_root
-    from ogpctl.record.load import load_record
-
-    if not path.exists():
-        raise NotARecordError(f"{path}: no such file or folder")
-    root = find_root(path.resolve())
-    if root is None:
-        raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found); "
-                              "create one with `ogpctl init`")
-    return load_record(root)
-
-
 def _number(value: Optional[str], option: str) -> Optional[int]:
     from ogpctl.errors import UsageError
 
@@ -118,10 +104,10 @@ def new_plan(
     timeline dated backwards from the due date, section files in every record language,
     contributions.yaml, commitments/ and evidence/process/. What is not given is asked at a
     terminal, else the plan following the latest one is taken."""
-    from ogpctl.cli.options import parse_today
+    from ogpctl.cli.options import parse_today, record_at
     from ogpctl.scaffold.plan import PlanAnswers, new_plan as make, record_schemas, suggest
 
-    record = _record(record_path)
+    record = record_at(record_path)
     guess = suggest(record, parse_today(today))
     answers = PlanAnswers(
         window=(ask(window, "Window (june or december)", guess.window) or "").lower(),
@@ -152,12 +138,12 @@ def new_commitment(
 ) -> int:
     """Scaffold a commitment in the handbook's template (3.2.c), with its guide questions as
     comments in each record language, one empty milestone, and its evidence folder."""
-    from ogpctl.cli.options import parse_today
+    from ogpctl.cli.options import parse_today, record_at
     from ogpctl.scaffold.commitment import new_commitment as make
     from ogpctl.scaffold.plan import record_schemas
     from ogpctl.scaffold.record import check_text
 
-    record = _record(record_path)
+    record = record_at(record_path)
     result = make(record, plan, check_text(title, "TITLE") or "", record_schemas(record.root),
                   parse_today(today), kind=kind.lower(), number=_number(number, "--number"))
     typer.echo(f"New commitment {result.number} in plan {plan}:")

@@ -39,6 +39,8 @@ PLAN_FILES = {
 #: The narrative sections of an action plan (handbook 3.2.b, sections 1-3).
 SECTIONS = ("introduction", "efforts-to-date", "development-process")
 
+#: A language code: ISO 639 language, optionally followed by a region or script (pt-BR).
+LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG = 64
 COMMITMENT_FILE = re.compile(r"(?P<number>[0-9]{2,3})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")

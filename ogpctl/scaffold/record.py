@@ -11,12 +11,11 @@ from pathlib import Path
 from ogpctl import __version__
 from ogpctl.errors import RecordWriteError, UsageError
 from ogpctl.record.discover import RECORD_FILE, find_root
-from ogpctl.record.kinds import MAX_SLUG
+from ogpctl.record.kinds import LANGUAGE, MAX_SLUG
 from ogpctl.resources import data_dir
 from ogpctl.scaffold.files import FileSet, Outcome
 from ogpctl.scaffold.templating import render, schema_line
 
-LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 ISO_CODE = re.compile(r"[A-Z]{2,3}")
 #: Where `ogpctl init` copies the JSON Schemas, relative to the record.
 SCHEMAS = "schemas"

@@ -1,0 +1,73 @@
+"""`ogpctl render`."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+class Doc(str, Enum):
+    action_plan = "action-plan"
+    commitment = "commitment"
+    self_assessment = "self-assessment"
+    reasoned_response = "reasoned-response"
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+@app.command()
+def render(
+    document: Doc = typer.Argument(..., help="action-plan, commitment, self-assessment or "
+                                   "reasoned-response."),
+    plan: str = typer.Option(..., "--plan", help="The plan's id, such as 2026-2030."),
+    lang: str = typer.Option("all", "--lang", help="A language code, or all (English and "
+                             "every administrative language)."),
+    format: Format = typer.Option(Format.html, "--format", "-f", help="md, html or docx."),
+    out: Path = typer.Option(Path("rendered"), "--out", "-o", help="The output folder, or - "
+                             "to print one Markdown or HTML document."),
+    commitment: Optional[int] = typer.Option(None, "--commitment", help="The commitment's "
+                                             "number (for the commitment document)."),
+    force: bool = typer.Option(False, "--force", help="Replace files ogpctl did not write."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+                                        "as today."),
+) -> int:
+    """Render a document of a plan as the handbook's template, in one or every language.
+    Text missing in a language is shown in English and marked."""
+    from ogpctl.cli.options import parse_today
+    from ogpctl.cli.options import record_at
+    from ogpctl.errors import UsageError
+    from ogpctl.outputs import OutputFolder
+    from ogpctl.record.kinds import LANGUAGE
+    from ogpctl.render import Request, file_name, render_bytes
+
+    record = record_at(record_path)
+    day = parse_today(today)
+    langs = list(record.languages.required) if lang == "all" else [lang]
+    if any(not LANGUAGE.fullmatch(code) for code in langs):
+        raise UsageError(f"--lang {lang!r}: give a language code such as es, or all")
+    files = {}
+    for code in langs:
+        request = Request(document.value, plan, code, commitment)
+        files[file_name(request, format.value)] = render_bytes(record, request, format.value,
+                                                                day)
+    if str(out) == "-":
+        if len(files) != 1 or format is Format.docx:
+            raise UsageError("--out - prints one Markdown or HTML document: give --lang xx")
+        sys.stdout.buffer.write(next(iter(files.values())))
+        sys.stdout.flush()
+        return 0
+    for path in OutputFolder(out, force=force).write(files):
+        typer.echo(f"  wrote  {path}")
+    return 0

@@ -1,0 +1,81 @@
+"""Writing generated files (documents, sites, indexes) into an output folder safely.
+
+Regenerating is the normal workflow, so ogpctl may replace a file it wrote itself, but
+never one a person has changed or one it did not write: the folder keeps a manifest
+(`.ogpctl-outputs.json`) of what ogpctl wrote, with each file's digest. Writes are atomic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+from pathlib import Path
+
+from ogpctl.errors import RecordWriteError
+
+MANIFEST = ".ogpctl-outputs.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class OutputFolder:
+    def __init__(self, folder: Path, force: bool = False) -> None:
+        self.folder = folder
+        self.force = force
+        self.manifest = self._read_manifest()
+
+    def _read_manifest(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} \
+            if isinstance(data, dict) else {}
+
+    def check(self, names: list[str]) -> None:
+        """Refuse, before anything is written, to replace a file ogpctl did not write or
+        that was changed since."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise RecordWriteError(f"{self.folder} is not a folder")
+        for name in names:
+            path = self.folder / name
+            if path.is_symlink():
+                raise RecordWriteError(f"refusing to write through the symbolic link {path}")
+            if not path.exists() or self.force:
+                continue
+            known = self.manifest.get(name)
+            if known is None or known != _digest(path.read_bytes()):
+                raise RecordWriteError(f"{path} exists and was not written by ogpctl (or was "
+                                       "changed since); move it away or give --force")
+
+    def write(self, files: dict[str, bytes]) -> list[Path]:
+        self.check(list(files))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, data in files.items():
+            path = self.folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            replace_atomically(path, data)
+            self.manifest[name] = _digest(data)
+            written.append(path)
+        replace_atomically(self.folder / MANIFEST, (json.dumps(
+            dict(sorted(self.manifest.items())), indent=1) + "\n").encode())
+        return written
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        with open(temporary, "xb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,60 @@
+"""The action plan (handbook 3.2.b): introduction, efforts to date, development process with
+the minimum requirements met, and the commitments in the commitment template (3.2.c)."""
+
+from __future__ import annotations
+
+from ogpctl.record.kinds import SECTIONS
+from ogpctl.record.model import Plan
+from ogpctl.render.blocks import Block, ForeignBlock, Heading, Paragraph, Text
+from ogpctl.render.commitment import commitment_blocks
+from ogpctl.render.context import RenderContext
+from ogpctl.render.prose import parse
+from ogpctl.render.requirements import requirements_blocks
+from ogpctl.rules.languages import has_prose
+
+
+def section_title(c: RenderContext, section: str) -> str:
+    return {"introduction": c.lang._("1. Introduction"),
+            "efforts-to-date": c.lang._("2. Open government efforts to date"),
+            "development-process": c.lang._("3. Action plan development process")}[section]
+
+
+def section_blocks(c: RenderContext, plan: Plan, section: str) -> list[Block]:
+    """A narrative section from sections/<section>.<lang>.md, else its English text marked
+    as not translated. A section that opens with its own heading keeps it."""
+    bodies = {doc.path.rsplit("/", 1)[1]: doc.body or "" for doc in plan.sections}
+    heading = Heading(2, (Text(section_title(c, section)),))
+    for lang in dict.fromkeys((c.lang.code, "en", c.record.languages.default)):
+        body = bodies.get(f"{section}.{lang}.md", "")
+        if not has_prose(body):
+            continue
+        blocks = parse(body, base_level=2)
+        own = blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2
+        if lang == c.lang.code:
+            return blocks if own else [heading, *blocks]
+        return [heading, ForeignBlock(lang, tuple(blocks[1:] if own else blocks),
+                                      c.fallback_note(lang))]
+    return [heading, Paragraph((Text(c.lang._("This section has not been written yet.")),))]
+
+
+def subtitle(c: RenderContext, plan: Plan) -> str:
+    span = plan.period()
+    if span is None:
+        return c.country()
+    return c.lang._("{country}, {start} to {end}", country=c.country(),
+                    start=c.lang.date(span[0]), end=c.lang.date(span[1]))
+
+
+def action_plan_blocks(c: RenderContext, plan: Plan) -> list[Block]:
+    blocks: list[Block] = []
+    for section in SECTIONS:
+        blocks += section_blocks(c, plan, section)
+        if section == "development-process":
+            blocks.append(Heading(3, (Text(c.lang._("Minimum requirements")),)))
+            blocks += requirements_blocks(c, plan)
+    blocks.append(Heading(2, (Text(c.lang._("4. Commitments")),)))
+    if not plan.commitments:
+        blocks.append(Paragraph((Text(c.lang._("No commitments have been written yet.")),)))
+    for commitment in plan.commitments:
+        blocks += commitment_blocks(c, commitment, level=3)
+    return blocks

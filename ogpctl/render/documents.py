@@ -1,0 +1,74 @@
+"""Which documents there are, and building one in one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ogpctl.errors import UsageError
+from ogpctl.record.model import Commitment, Plan, Record
+from ogpctl.render.blocks import Document, plain
+from ogpctl.render.context import RenderContext
+from ogpctl.render.i18n import Language
+
+DOCUMENTS = ("action-plan", "commitment", "self-assessment", "reasoned-response")
+
+
+@dataclass(frozen=True)
+class Request:
+    document: str
+    plan: str
+    lang: str
+    commitment: int | None = None
+
+
+def find_plan(record: Record, plan_id: str) -> Plan:
+    for plan in record.plans:
+        if plan.id == plan_id:
+            return plan
+    known = ", ".join(p.id for p in record.plans) or "none"
+    raise UsageError(f"there is no plan {plan_id!r} in plans/ (plans: {known})")
+
+
+def find_commitment(plan: Plan, number: int | None) -> Commitment:
+    if number is None:
+        raise UsageError("the commitment document needs --commitment N")
+    for commitment in plan.commitments:
+        if commitment.number == number:
+            return commitment
+    numbers = ", ".join(str(c.number) for c in plan.commitments) or "none"
+    raise UsageError(f"plan {plan.id} has no commitment {number} (commitments: {numbers})")
+
+
+def build(record: Record, request: Request, today: date) -> Document:
+    """The document tree of `request`; raises UsageError for an unknown plan, document or
+    commitment."""
+    from ogpctl.render.action_plan import action_plan_blocks, subtitle
+    from ogpctl.render.commitment import commitment_blocks, commitment_name
+    from ogpctl.render.reasoned_response import reasoned_response_blocks
+    from ogpctl.render.self_assessment import self_assessment_blocks
+
+    if request.document not in DOCUMENTS:
+        raise UsageError(f"unknown document {request.document!r}; choose one of "
+                         f"{', '.join(DOCUMENTS)}")
+    plan = find_plan(record, request.plan)
+    lang = Language(request.lang)
+    c = RenderContext(record, lang, today)
+    doc = Document(title=c.plan_title(plan), lang=lang.code, rtl=lang.rtl,
+                   subtitle=subtitle(c, plan))
+    if request.document == "action-plan":
+        doc.blocks = action_plan_blocks(c, plan)
+    elif request.document == "commitment":
+        commitment = find_commitment(plan, request.commitment)
+        doc.title = plain(commitment_name(c, commitment))
+        doc.subtitle = c.plan_title(plan)
+        doc.blocks = commitment_blocks(c, commitment, level=2)[1:]
+    elif request.document == "self-assessment":
+        doc.title = lang._("Self-assessment report")
+        doc.subtitle = c.plan_title(plan)
+        doc.blocks = self_assessment_blocks(c, plan)
+    else:
+        doc.title = lang._("Reasoned response to contributions")
+        doc.subtitle = c.plan_title(plan)
+        doc.blocks = reasoned_response_blocks(c, plan)
+    return doc

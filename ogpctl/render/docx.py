@@ -1,0 +1,211 @@
+"""The document model as a Word document (python-docx): real Word headings, lists and
+tables, so a government can edit and submit it. Right-to-left documents set `bidi` on
+paragraphs and tables and `rtl` on runs. The file is byte-identical for the same record:
+fixed core properties and fixed dates inside the zip."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime, timezone
+
+from docx import Document as new_document
+from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
+                                  ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
+                                  Quote, Rule, Strong, Table, Text, plain)
+
+#: Zip entries carry this date (the earliest a zip can hold) instead of the time of writing.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+NOTE_COLOUR = RGBColor(0x5C, 0x44, 0x00)
+
+
+class _Writer:
+    def __init__(self, doc: Document, day: date) -> None:
+        self.doc = doc
+        self.word = new_document()
+        self.rtl = doc.rtl
+        self._properties(day)
+        self._language()
+
+    def _properties(self, day: date) -> None:
+        props = self.word.core_properties
+        moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+        props.title, props.language = self.doc.title, self.doc.lang
+        props.author = props.last_modified_by = "ogpctl"
+        props.created = props.modified = moment
+        props.revision = 1
+        props.comments = ""
+
+    def _language(self) -> None:
+        """The document language on the Normal style, so spelling and hyphenation and the
+        bidi layout follow it."""
+        style = self.word.styles["Normal"]
+        properties = style.element.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), self.doc.lang)
+        lang.set(qn("w:bidi"), self.doc.lang)
+        properties.append(lang)
+        style.font.size = Pt(11)
+
+    # -- blocks ---------------------------------------------------------------------------
+    def write(self) -> bytes:
+        self._paragraph_rtl(self.word.add_heading(self.doc.title, level=0))
+        if self.doc.subtitle:
+            self._paragraph_rtl(self.word.add_paragraph(self.doc.subtitle, style="Subtitle"))
+        for item in self.doc.blocks:
+            self.block(item, self.word)
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return _fixed_zip(buffer.getvalue())
+
+    def block(self, item: Block, parent, style: str | None = None) -> None:
+        if isinstance(item, Heading):
+            paragraph = parent.add_paragraph(style=f"Heading {min(max(item.level - 1, 1), 9)}")
+            self.inlines(paragraph, item.children)
+        elif isinstance(item, Paragraph):
+            self.inlines(parent.add_paragraph(style=style), item.children)
+        elif isinstance(item, ListBlock):
+            self._list(item, parent)
+        elif isinstance(item, Quote):
+            for child in item.children:
+                self.block(child, parent, "Quote")
+        elif isinstance(item, CodeBlock):
+            run = self._paragraph_rtl(parent.add_paragraph(style=style)).add_run(item.text)
+            run.font.name = "Consolas"
+        elif isinstance(item, Rule):
+            parent.add_paragraph("―" * 12)
+        elif isinstance(item, Table):
+            self._table(item, parent)
+        elif isinstance(item, ForeignBlock):
+            note = self._paragraph_rtl(parent.add_paragraph(style=style))
+            self._note(note.add_run(item.note))
+            for child in item.children:
+                self.block(child, parent, style)
+        else:
+            raise TypeError(f"unknown block {item!r}")
+
+    def _list(self, item: ListBlock, parent) -> None:
+        for number, entry in enumerate(item.items, start=item.start):
+            for index, child in enumerate(entry):
+                if isinstance(child, Paragraph) and index == 0:
+                    if item.ordered:   # Word's numbering would run on across lists
+                        paragraph = parent.add_paragraph(style="List Paragraph")
+                        paragraph.add_run(f"{number}. ")
+                    else:
+                        paragraph = parent.add_paragraph(style="List Bullet")
+                    self.inlines(paragraph, child.children)
+                else:
+                    self.block(child, parent, "List Paragraph")
+
+    def _table(self, item: Table, parent) -> None:
+        width = max([len(item.head)] + [len(row) for row in item.rows] + [1])
+        rows = ([item.head] if item.head else []) + list(item.rows)
+        table = parent.add_table(rows=len(rows), cols=width)
+        table.style = self.word.styles["Table Grid"]
+        if self.rtl:
+            table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+        for r, row in enumerate(rows):
+            header = bool(item.head) and r == 0
+            if header:
+                _repeat_header(table.rows[0])
+            for col in range(width):
+                content = row[col] if col < len(row) else ()
+                self._cell(table.cell(r, col), content, header or (item.fields and col == 0))
+        if parent is self.word:    # Word runs two adjacent tables together
+            parent.add_paragraph()
+
+    def _cell(self, cell, content: tuple[Block, ...], bold: bool) -> None:
+        first = cell.paragraphs[0]
+        blocks = list(content)
+        if blocks and isinstance(blocks[0], Paragraph):
+            self.inlines(first, blocks.pop(0).children, bold=bold)
+        for item in blocks:
+            self.block(item, cell)
+
+    # -- inlines --------------------------------------------------------------------------
+    def inlines(self, paragraph, items: tuple[Inline, ...], bold: bool = False,
+                italic: bool = False) -> None:
+        self._paragraph_rtl(paragraph)
+        for item in items:
+            if isinstance(item, Text):
+                self._run(paragraph.add_run(item.text), bold, italic)
+            elif isinstance(item, Strong):
+                self.inlines(paragraph, item.children, True, italic)
+            elif isinstance(item, Emphasis):
+                self.inlines(paragraph, item.children, bold, True)
+            elif isinstance(item, Code):
+                self._run(paragraph.add_run(item.text), bold, italic).font.name = "Consolas"
+            elif isinstance(item, Link):
+                self._link(paragraph, item)
+            elif isinstance(item, Break):
+                paragraph.add_run().add_break()
+            elif isinstance(item, Foreign):
+                self.inlines(paragraph, item.children, bold, italic)
+                self._note(paragraph.add_run(f" ({item.note})"))
+
+    def _run(self, run, bold: bool, italic: bool):
+        run.bold, run.italic = bold or None, italic or None
+        if self.rtl:
+            run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+        return run
+
+    def _note(self, run) -> None:
+        run.italic = True
+        run.font.color.rgb = NOTE_COLOUR
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+    def _link(self, paragraph, item: Link) -> None:
+        """A real Word hyperlink (python-docx has no API for it: built from OOXML)."""
+        part = paragraph.part
+        ident = part.relate_to(item.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), ident)
+        run = OxmlElement("w:r")
+        properties = OxmlElement("w:rPr")
+        style = OxmlElement("w:u")
+        style.set(qn("w:val"), "single")
+        colour = OxmlElement("w:color")
+        colour.set(qn("w:val"), "0B4F8A")
+        properties.extend([colour, style])
+        if self.rtl:
+            properties.append(OxmlElement("w:rtl"))
+        run.append(properties)
+        text = OxmlElement("w:t")
+        text.text = plain(item.children)
+        text.set(qn("xml:space"), "preserve")
+        run.append(text)
+        link.append(run)
+        paragraph._p.append(link)
+
+    def _paragraph_rtl(self, paragraph):
+        if self.rtl:
+            paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        return paragraph
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:tblHeader"))
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated ZIP_DATE, so equal documents are equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def write_docx(doc: Document, day: date) -> bytes:
+    return _Writer(doc, day).write()

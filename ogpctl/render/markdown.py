@@ -1,0 +1,143 @@
+"""The document model as GitHub-flavoured Markdown, readable in a pull request.
+
+Every record text is escaped, so a value cannot become a heading, a list, a link or HTML;
+the only markup is the document's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
+                                  ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
+                                  Quote, Rule, Strong, Table, Text)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
+
+
+def guard_start(text: str) -> str:
+    """A paragraph must not start like a list item, a quote or a heading underline."""
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _code(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def inlines(items: tuple[Inline, ...], table: bool = False) -> str:
+    out = []
+    for item in items:
+        if isinstance(item, Text):
+            out.append(escape(item.text))
+        elif isinstance(item, Strong):
+            out.append(f"**{inlines(item.children, table)}**")
+        elif isinstance(item, Emphasis):
+            out.append(f"*{inlines(item.children, table)}*")
+        elif isinstance(item, Code):
+            out.append(_code(item.text.replace("|", "\\|") if table else item.text))
+        elif isinstance(item, Link):
+            href = item.href.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+            out.append(f"[{inlines(item.children, table)}](<{href}>)"
+                       if ">" not in href else inlines(item.children, table))
+        elif isinstance(item, Break):
+            out.append("<br>" if table else "\\\n")
+        elif isinstance(item, Foreign):
+            out.append(f"{inlines(item.children, table)} *({escape(item.note)})*")
+    return "".join(out)
+
+
+def block(item: Block) -> str:
+    if isinstance(item, Heading):
+        return f"{'#' * item.level} {inlines(item.children)}"
+    if isinstance(item, Paragraph):
+        return guard_start(inlines(item.children))
+    if isinstance(item, ListBlock):
+        return _list(item)
+    if isinstance(item, Quote):
+        return "\n".join(f"> {line}" if line else ">" for line in blocks(item.children)
+                         .splitlines())
+    if isinstance(item, CodeBlock):
+        fence = "`" * max(3, max((len(r) for r in re.findall(r"`+", item.text)), default=0) + 1)
+        return f"{fence}\n{item.text}\n{fence}"
+    if isinstance(item, Rule):
+        return "---"
+    if isinstance(item, Table):
+        return _fields(item) if item.fields else _table(item)
+    if isinstance(item, ForeignBlock):
+        return f"> *{escape(item.note)}*\n>\n" + "\n".join(
+            f"> {line}" if line else ">" for line in blocks(item.children).splitlines())
+    raise TypeError(f"unknown block {item!r}")
+
+
+def blocks(items: tuple[Block, ...] | list[Block]) -> str:
+    return "\n\n".join(block(item) for item in items)
+
+
+def _list(item: ListBlock) -> str:
+    lines = []
+    for number, entry in enumerate(item.items, start=item.start):
+        marker = f"{number}. " if item.ordered else "- "
+        text = blocks(entry).splitlines() or [""]
+        pad = " " * len(marker)
+        lines.append(marker + text[0])
+        lines.extend(pad + line if line else "" for line in text[1:])
+    return "\n".join(lines)
+
+
+def cell(items: tuple[Block, ...]) -> str:
+    """A cell on one line: paragraphs joined by line breaks, lists as bullets."""
+    parts = []
+    for item in items:
+        if isinstance(item, ListBlock):
+            parts.extend("• " + cell(entry) for entry in item.items)
+        elif isinstance(item, (Paragraph, Heading)):
+            parts.append(inlines(item.children, table=True))
+        elif isinstance(item, ForeignBlock):
+            parts.append(f"*({escape(item.note)})* " + cell(item.children))
+        elif isinstance(item, Table):
+            parts.extend(cell(c) for row in item.rows for c in row)
+        else:
+            parts.append(escape(" ".join(block(item).split())))
+    return "<br>".join(p for p in parts if p)
+
+
+def _table(item: Table) -> str:
+    width = max([len(item.head)] + [len(r) for r in item.rows])
+    head = list(item.head) + [()] * (width - len(item.head))
+    lines = ["| " + " | ".join(cell(c) for c in head) + " |",
+             "|" + "---|" * width]
+    for row in item.rows:
+        cells = list(row) + [()] * (width - len(row))
+        lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def _fields(item: Table) -> str:
+    """Label and value pairs as a list: easier to read in a diff than a two-column table."""
+    entries = []
+    for row in item.rows:
+        label = cell(row[0]) if row else ""
+        value = blocks(row[1]) if len(row) > 1 and row[1] else "—"
+        first, _, rest = value.partition("\n")
+        entry = f"- **{label}:** {first}"
+        if rest:
+            entry += "\n" + "\n".join("  " + line if line else "" for line in rest.splitlines())
+        entries.append(entry)
+    return "\n".join(entries)
+
+
+def write_markdown(doc: Document) -> bytes:
+    parts = [f"# {escape(doc.title)}"]
+    if doc.subtitle:
+        parts.append(f"*{escape(doc.subtitle)}*")
+    parts.append(blocks(doc.blocks))
+    return ("\n\n".join(parts).rstrip() + "\n").encode("utf-8")

@@ -1,0 +1,93 @@
+"""The reasoned response (handbook 2.1.d): every contribution, grouped by decision, with
+what was received, how it was considered and why, and the commitments it fed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ogpctl.record.model import Plan, as_date
+from ogpctl.render.blocks import Block, Cell, Heading, Inline, Paragraph, Table, Text
+from ogpctl.render.commitment import commitment_name
+from ogpctl.render.context import RenderContext
+
+DECISIONS = ("include", "amend", "reject", "pending")
+
+
+def decision_title(c: RenderContext, decision: str) -> str:
+    return {"include": c.lang._("Included"), "amend": c.lang._("Included with changes"),
+            "reject": c.lang._("Not included"),
+            "pending": c.lang._("Still to be decided")}[decision]
+
+
+def channel_label(c: RenderContext, channel: Any) -> str:
+    return {"survey": c.lang._("survey"), "workshop": c.lang._("workshop"),
+            "online-consultation": c.lang._("online consultation"),
+            "email": c.lang._("email"), "meeting": c.lang._("meeting"),
+            "other": c.lang._("other channel")}.get(channel, "") if isinstance(channel, str) \
+        else ""
+
+
+def contributions(plan: Plan) -> list[dict]:
+    doc = plan.contributions
+    items = doc.fields.get("contributions") if doc else None
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def fed(c: RenderContext, plan: Plan, item: dict) -> Cell:
+    ids = item.get("commitments") if isinstance(item.get("commitments"), list) else []
+    by_id = {commitment.id: commitment for commitment in plan.commitments}
+    names: list[tuple[Inline, ...]] = []
+    for ident in ids:
+        commitment = by_id.get(ident) if isinstance(ident, str) else None
+        names.append(commitment_name(c, commitment) if commitment else (Text(str(ident)),))
+    return tuple(Paragraph(n) for n in names)
+
+
+def received(c: RenderContext, item: dict) -> Cell:
+    parts = [c.lang.date(as_date(item.get("received"))), channel_label(c, item.get("channel"))]
+    text = ", ".join(p for p in parts if p)
+    source = c.stakeholder(item.get("from")) if isinstance(item.get("from"), str) else ()
+    inlines: tuple[Inline, ...] = (Text(text),) if text else ()
+    if source:
+        inlines += ((Text(c.lang._(" from ")),) if inlines else ()) + source
+    return (Paragraph(inlines),) if inlines else ()
+
+
+def contribution_blocks(c: RenderContext, plan: Plan, item: dict) -> list[Block]:
+    missing = c.lang._("Not stated.")
+    rows: list[tuple[str, Cell]] = [
+        (c.lang._("Received"), received(c, item)),
+        (c.lang._("What was received"), tuple(c.blocks_or(item.get("summary"), missing))),
+        (c.lang._("How it was considered and why"),
+         tuple(c.blocks_or(item.get("response"), c.lang._("No reasoned response yet.")))),
+        (c.lang._("Commitments it fed"), fed(c, plan, item)),
+    ]
+    responded = as_date(item.get("responded"))
+    if responded:
+        rows.append((c.lang._("Response sent"), (Paragraph((Text(c.lang.date(responded)),)),)))
+    if item.get("considered-later"):
+        rows.append((c.lang._("How it will be considered later"),
+                     tuple(c.blocks(item.get("considered-later")))))
+    title = c.lang._("Contribution {id}", id=str(item.get("id") or "?"))
+    return [Heading(3, (Text(title),)),
+            Table((), tuple(((Paragraph((Text(k),)),), v) for k, v in rows), fields=True)]
+
+
+def reasoned_response_blocks(c: RenderContext, plan: Plan) -> list[Block]:
+    items = contributions(plan)
+    counts = {d: sum(1 for i in items if i.get("decision") == d) for d in DECISIONS}
+    summary = c.lang.n_("{count} contribution was received: {include} included, {amend} "
+                        "included with changes, {reject} not included, {pending} still to be "
+                        "decided.",
+                        "{count} contributions were received: {include} included, {amend} "
+                        "included with changes, {reject} not included, {pending} still to be "
+                        "decided.", len(items),
+                        **{d: c.lang.number(n) for d, n in counts.items()})
+    blocks: list[Block] = [Paragraph((Text(summary),))]
+    for decision in DECISIONS:
+        group = [i for i in items if i.get("decision") == decision]
+        if group:
+            blocks.append(Heading(2, (Text(decision_title(c, decision)),)))
+            for item in group:
+                blocks += contribution_blocks(c, plan, item)
+    return blocks

@@ -1,0 +1,103 @@
+"""The minimum requirements (handbook 7), said in the document's language with the facts
+from the record that back each verdict."""
+
+from __future__ import annotations
+
+from ogpctl.record.model import Plan
+from ogpctl.render.blocks import Block, Cell, Link, Paragraph, Table, Text
+from ogpctl.render.context import RenderContext
+from ogpctl.render.prose import safe_href
+from ogpctl.requirements import MET, NOT_MET, NOT_YET_DUE, Requirement, judge
+
+
+def requirement_title(c: RenderContext, code: str) -> str:
+    _ = c.lang._
+    return {
+        "1.1": _("A forum of government and civil society meets at least every six months, "
+                 "and its rules on participation are public."),
+        "2.1": _("A public OGP website is maintained."),
+        "2.2": _("A repository holds the evidence of the process and of each commitment, "
+                 "updated at least twice a year."),
+        "3.1": _("The co-creation timeline was published at least two weeks before "
+                 "development started."),
+        "3.2": _("Outreach activities raised awareness and invited stakeholders to take part."),
+        "3.3": _("A mechanism gathered inputs from stakeholders for an appropriate period."),
+        "4.1": _("Every contribution received a decision and a reasoned response."),
+        "5.1": _("At least two meetings a year present implementation results to civil "
+                 "society."),
+    }[code]
+
+
+def state_label(c: RenderContext, state: str) -> str:
+    return {MET: c.lang._("Met"), NOT_MET: c.lang._("Not met"),
+            NOT_YET_DUE: c.lang._("Not yet due")}.get(state, c.lang._("Cannot be judged "
+                                                                     "from the record"))
+
+
+def basis(c: RenderContext, item: Requirement) -> Cell:
+    f, lang = item.facts, c.lang
+    if item.code == "1.1":
+        text = lang.n_("The forum met {count} time from the start of co-creation to delivery; "
+                       "the longest interval was {gap} days.",
+                       "The forum met {count} times from the start of co-creation to "
+                       "delivery; the longest interval was {gap} days.",
+                       f["meetings"], gap=lang.number(f["gap"]))
+        parts = [text, lang._("Its rules are published.") if f["rules"]
+                 else lang._("No address of its rules is recorded.")]
+        if not (f["government"] and f["civil_society"]):
+            parts.append(lang._("Its members do not include both government and civil "
+                                "society."))
+        return (Paragraph((Text(" ".join(parts)),)),)
+    if item.code in ("2.1", "2.2"):
+        inlines = []
+        if item.code == "2.2":
+            inlines.append(Text(lang.n_("{count} file in the process folder.",
+                                        "{count} files in the process folder.",
+                                        f["files"]) + " "))
+        href = safe_href(f["url"]) if f["url"] else None
+        inlines.append(Link(href, (Text(f["url"]),)) if href
+                       else Text(lang._("No address is recorded.")))
+        return (Paragraph(tuple(inlines)),)
+    return (Paragraph((Text(_sentence(c, item)),)),)
+
+
+def _sentence(c: RenderContext, item: Requirement) -> str:
+    f, lang = item.facts, c.lang
+    if item.code == "3.1":
+        if not f:
+            return lang._("The record has no development stage with a start date.")
+        published = lang.date(f["published"]) if f["published"] else None
+        return lang._("Published on {published}; development started on {development} "
+                      "(publication due by {deadline}).", published=published,
+                      development=lang.date(f["development"]),
+                      deadline=lang.date(f["deadline"])) if published else \
+            lang._("No publication date is recorded; development started on {development}.",
+                   development=lang.date(f["development"]))
+    if item.code == "3.2":
+        return lang.n_("{count} outreach activity, {participants} participants recorded.",
+                       "{count} outreach activities, {participants} participants recorded.",
+                       f["activities"], participants=lang.number(f["participants"]))
+    if item.code == "3.3":
+        return lang.n_("{count} input mechanism with its dates, open for up to {days} days.",
+                       "{count} input mechanisms with their dates, open for up to {days} "
+                       "days.", f["mechanisms"], days=lang.number(f["days"]))
+    if item.code == "4.1":
+        return lang._("{answered} of {count} contributions have a decision and a reasoned "
+                      "response.", answered=lang.number(f.get("answered", 0)),
+                      count=lang.number(f.get("contributions", 0)))
+    return lang._("Judged during implementation.")
+
+
+def requirements_blocks(c: RenderContext, plan: Plan) -> list[Block]:
+    items = judge(c.record, plan, c.today)
+    due = [i for i in items if i.state != NOT_YET_DUE]
+    met = sum(1 for i in due if i.state == MET)
+    intro = c.lang._("The record of this plan's co-creation shows {met} of the {count} minimum "
+                     "requirements that apply before delivery as met (OGP Participation and "
+                     "Co-Creation Standards; National Handbook, section 7).",
+                     met=c.lang.number(met), count=c.lang.number(len(due)))
+    head = tuple((Paragraph((Text(label),)),) for label in (
+        c.lang._("Requirement"), c.lang._("Status"), c.lang._("What the record shows")))
+    rows = tuple(((Paragraph((Text(f"{i.code} {requirement_title(c, i.code)}"),)),),
+                  (Paragraph((Text(state_label(c, i.state)),)),), basis(c, i)) for i in items)
+    return [Paragraph((Text(intro),)), Table(head, rows)]

@@ -1,0 +1,96 @@
+"""The self-assessment report (handbook 3.3), ratings rolled up from milestones
+(`ogpctl.rollup`) unless self-assessment.yaml gives another colour with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ogpctl.record.model import Commitment, Plan, as_date
+from ogpctl.rollup import Rollup, rollup
+from ogpctl.render.blocks import (Block, Cell, Heading, ListBlock, Paragraph, Strong, Table,
+                                  Text)
+from ogpctl.render.commitment import commitment_name
+from ogpctl.render.context import RenderContext
+from ogpctl.render.evidence import evidence_inlines
+
+
+def colour_label(c: RenderContext, colour: str) -> str:
+    return {"green": c.lang._("Green: completed or substantial progress"),
+            "amber": c.lang._("Amber: limited progress"),
+            "red": c.lang._("Red: not started or with severe delays")}.get(colour, colour)
+
+
+def completion_label(c: RenderContext, completion: str) -> str:
+    return {"complete": c.lang._("complete"), "substantial": c.lang._("substantial"),
+            "limited": c.lang._("limited"), "not-started": c.lang._("not started"),
+            "no-evidence": c.lang._("no milestones")}.get(completion, completion)
+
+
+def assessments(plan: Plan) -> dict[str, dict]:
+    doc = plan.self_assessment
+    items = doc.fields.get("commitments") if doc else None
+    return {i["commitment"]: i for i in items if isinstance(i, dict)
+            and isinstance(i.get("commitment"), str)} if isinstance(items, list) else {}
+
+
+def rating_cell(c: RenderContext, derived: Rollup, given: dict) -> Cell:
+    colour = given.get("rating") if given.get("rating") in ("green", "amber", "red") \
+        else derived.colour
+    blocks: list[Block] = [Paragraph((Strong((Text(colour_label(c, colour)),)),))]
+    share = c.lang.percent(derived.share) if derived.share is not None else "-"
+    facts = c.lang._("Milestones: {completion} ({share}).",
+                     completion=completion_label(c, derived.completion), share=share)
+    blocks.append(Paragraph((Text(facts),)))
+    if colour != derived.colour:
+        reason = c.inline(given.get("rating-reason"))
+        note = c.lang._("The milestones alone give {colour}; reason for the difference:",
+                        colour=colour_label(c, derived.colour))
+        blocks.append(Paragraph((Text(note + " "), *(reason or (Text(c.lang._("none given.")),)))))
+    return tuple(blocks)
+
+
+def assessment_row(c: RenderContext, commitment: Commitment, given: dict, as_of) -> tuple:
+    evidence = [evidence_inlines(c, item) for item in given.get("evidence") or []] \
+        if isinstance(given.get("evidence"), list) else []
+    evidence_cell: Cell = (ListBlock(tuple((Paragraph(e),) for e in evidence if e)),) \
+        if any(evidence) else ()
+    return ((Paragraph(commitment_name(c, commitment)),),
+            rating_cell(c, rollup(commitment, as_of), given), evidence_cell,
+            tuple(c.blocks(given.get("reasons"))), tuple(c.blocks(given.get("next-steps"))))
+
+
+def self_assessment_blocks(c: RenderContext, plan: Plan) -> list[Block]:
+    doc = plan.self_assessment
+    fields: dict[str, Any] = doc.fields if doc else {}
+    prepared = as_date(fields.get("prepared"))
+    as_of = prepared or c.today
+    span = plan.period()
+    header = [(c.lang._("Country"), c.country()),
+              (c.lang._("Period covered by the action plan"),
+               c.lang._("{start} to {end}", start=c.lang.date(span[0]),
+                        end=c.lang.date(span[1])) if span else ""),
+              (c.lang._("Date prepared"), c.lang.date(prepared))]
+    blocks: list[Block] = [Table((), tuple(((Paragraph((Text(k),)),), (Paragraph((Text(v),)),))
+                                           for k, v in header), fields=True)]
+    missing = c.lang._("Not stated.")
+    for title, key in ((c.lang._("Introduction"), "introduction"),
+                       (c.lang._("Action plan process"), "process"),
+                       (c.lang._("Use of IRM recommendations"), "irm-recommendations")):
+        blocks += [Heading(2, (Text(title),)), *c.blocks_or(fields.get(key), missing, 3)]
+    blocks.append(Heading(2, (Text(c.lang._("Assessment of the commitments")),)))
+    blocks.append(Paragraph((Text(c.lang._(
+        "Colours follow the self-assessment template; each is derived from the milestones' "
+        "status as of {date} unless the self-assessment gives another with its reason.",
+        date=c.lang.date(as_of))),)))
+    given = assessments(plan)
+    head = tuple((Paragraph((Text(label),)),) for label in (
+        c.lang._("Commitment"), c.lang._("Assessment of progress"),
+        c.lang._("Evidence supporting the assessment"), c.lang._("Reasons for the assessment"),
+        c.lang._("Next steps")))
+    rows = tuple(assessment_row(c, item, given.get(item.id, {}), as_of)
+                 for item in plan.commitments)
+    blocks.append(Table(head, rows))
+    for title, key in ((c.lang._("Lessons and insights"), "lessons"),
+                       (c.lang._("Recommendations"), "recommendations")):
+        blocks += [Heading(2, (Text(title),)), *c.blocks_or(fields.get(key), missing, 3)]
+    return blocks

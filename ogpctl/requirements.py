@@ -1,0 +1,131 @@
+"""The minimum requirements of co-creation (handbook 7; Participation and Co-Creation
+Standards 1.1-4.1), judged for one plan from the record alone.
+
+Each verdict carries the facts it rests on, so a document can state them ("the forum met 4
+times; the longest gap was 84 days") and a reviewer can check them. Nothing is assumed:
+what the record does not show is `not-met`, or `unknown` where the record cannot tell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ogpctl import calendar as cal
+from ogpctl.record.model import Plan, Record, as_date
+from ogpctl.record.text import has_text
+
+MET, NOT_MET, NOT_YET_DUE, UNKNOWN = "met", "not-met", "not-yet-due", "unknown"
+#: The forum meets at least every six months (1.1).
+FORUM_GAP = timedelta(days=184)
+CODES = ("1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "5.1")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    code: str
+    state: str
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def judge(record: Record, plan: Plan, today: date) -> list[Requirement]:
+    """Every minimum requirement for `plan`, as of its delivery (or today before it)."""
+    as_of = as_date(plan.fields.get("delivered")) or today
+    return [forum(record, plan, as_of), website(record), repository(record, plan),
+            timeline(plan), outreach(plan), input_mechanism(plan), reasoned_response(plan),
+            results_meetings(plan, today)]
+
+
+def _stages(plan: Plan) -> dict[str, dict]:
+    doc = plan.co_creation
+    stages = doc.fields.get("stages") if doc else None
+    return {s.get("id"): s for s in stages if isinstance(s, dict)} \
+        if isinstance(stages, list) else {}
+
+
+def cocreation_start(plan: Plan) -> date | None:
+    starts = [as_date(s.get("starts")) for s in _stages(plan).values()]
+    return min((d for d in starts if d), default=None)
+
+
+def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
+    doc = record.forum
+    sectors = {record.stakeholder_sectors.get(m.get("stakeholder"))
+               for m in (doc.fields.get("members") or []) if isinstance(m, dict)} \
+        if doc and isinstance(doc.fields.get("members"), list) else set()
+    start = cocreation_start(plan) or as_of - timedelta(days=365)
+    days = sorted(d for m in record.meetings
+                  if m.fields.get("kind") == "msf"
+                  and (d := as_date(m.fields.get("date"))) and start <= d <= as_of)
+    edges = [start, *days, as_of]
+    gap = max((b - a).days for a, b in zip(edges, edges[1:]))
+    facts = {"meetings": len(days), "gap": gap, "rules": bool(doc and doc.fields.get("rules-url")),
+             "government": "government" in sectors, "civil_society": "civil-society" in sectors}
+    met = (doc is not None and days and timedelta(days=gap) <= FORUM_GAP and facts["rules"]
+           and facts["government"] and facts["civil_society"])
+    return Requirement("1.1", MET if met else NOT_MET, facts)
+
+
+def website(record: Record) -> Requirement:
+    url = record.ogp.fields.get("website") if record.ogp else None
+    return Requirement("2.1", MET if url else NOT_MET, {"url": url or ""})
+
+
+def repository(record: Record, plan: Plan) -> Requirement:
+    url = record.ogp.fields.get("repository") if record.ogp else None
+    folder = record.root / plan.folder / "evidence" / "process"
+    files = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink()
+                   and not p.name.startswith(".")) if folder.is_dir() else []
+    state = MET if url and files else NOT_MET
+    return Requirement("2.2", state, {"url": url or "", "files": len(files)})
+
+
+def timeline(plan: Plan) -> Requirement:
+    doc = plan.co_creation
+    stage = _stages(plan).get("development") or {}
+    starts = as_date(stage.get("starts"))
+    published = as_date((doc.fields.get("timeline") or {}).get("published")) \
+        if doc and isinstance(doc.fields.get("timeline"), dict) else None
+    if starts is None:
+        return Requirement("3.1", UNKNOWN, {})
+    deadline = cal.timeline_publish_by(starts)
+    facts = {"published": published, "development": starts, "deadline": deadline}
+    return Requirement("3.1", MET if published and published <= deadline else NOT_MET, facts)
+
+
+def outreach(plan: Plan) -> Requirement:
+    items = _list(plan.co_creation, "outreach")
+    people = sum(i.get("participants") for i in items if isinstance(i.get("participants"), int))
+    return Requirement("3.2", MET if items else NOT_MET,
+                       {"activities": len(items), "participants": people})
+
+
+def input_mechanism(plan: Plan) -> Requirement:
+    spans = []
+    for item in _list(plan.co_creation, "input-mechanisms"):
+        opens, closes = as_date(item.get("opens")), as_date(item.get("closes"))
+        if opens and closes and closes >= opens:
+            spans.append((closes - opens).days + 1)
+    return Requirement("3.3", MET if spans else NOT_MET,
+                       {"mechanisms": len(spans), "days": max(spans, default=0)})
+
+
+def reasoned_response(plan: Plan) -> Requirement:
+    items = _list(plan.contributions, "contributions")
+    answered = [c for c in items if c.get("decision") not in (None, "pending")
+                and has_text(c.get("response"))]
+    facts = {"contributions": len(items), "answered": len(answered)}
+    if not items:
+        return Requirement("4.1", UNKNOWN, facts)
+    return Requirement("4.1", MET if len(answered) == len(items) else NOT_MET, facts)
+
+
+def results_meetings(plan: Plan, today: date) -> Requirement:
+    """5.1 is judged during implementation (`ogpctl deadlines` counts the meetings)."""
+    return Requirement("5.1", NOT_YET_DUE, {})
+
+
+def _list(doc: Any, key: str) -> list[dict]:
+    items = doc.fields.get(key) if doc is not None else None
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
