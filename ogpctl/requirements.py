@@ -34,7 +34,7 @@ def judge(record: Record, plan: Plan, today: date) -> list[Requirement]:
     as_of = as_date(plan.fields.get("delivered")) or today
     return [forum(record, plan, as_of), website(record), repository(record, plan),
             timeline(plan), outreach(plan), input_mechanism(plan), reasoned_response(plan),
-            results_meetings(plan, today)]
+            Requirement("5.1", NOT_YET_DUE)]   # judged during implementation (deadlines)
 
 
 def _stages(plan: Plan) -> dict[str, dict]:
@@ -75,8 +75,9 @@ def website(record: Record) -> Requirement:
 def repository(record: Record, plan: Plan) -> Requirement:
     url = record.ogp.fields.get("repository") if record.ogp else None
     folder = record.root / plan.folder / "evidence" / "process"
+    inside = folder.resolve().is_relative_to(record.root.resolve())   # no links out
     files = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink()
-                   and not p.name.startswith(".")) if folder.is_dir() else []
+                   and not p.name.startswith(".")) if inside and folder.is_dir() else []
     state = MET if url and files else NOT_MET
     return Requirement("2.2", state, {"url": url or "", "files": len(files)})
 
@@ -119,11 +120,6 @@ def reasoned_response(plan: Plan) -> Requirement:
     if not items:
         return Requirement("4.1", UNKNOWN, facts)
     return Requirement("4.1", MET if len(answered) == len(items) else NOT_MET, facts)
-
-
-def results_meetings(plan: Plan, today: date) -> Requirement:
-    """5.1 is judged during implementation (`ogpctl deadlines` counts the meetings)."""
-    return Requirement("5.1", NOT_YET_DUE, {})
 
 
 def _list(doc: Any, key: str) -> list[dict]:

@@ -62,7 +62,7 @@ def build(record: Record, request: Request, today: date) -> Document:
         commitment = find_commitment(plan, request.commitment)
         doc.title = plain(commitment_name(c, commitment))
         doc.subtitle = c.plan_title(plan)
-        doc.blocks = commitment_blocks(c, commitment, level=2)[1:]
+        doc.blocks = commitment_blocks(c, commitment, level=1)[1:]
     elif request.document == "self-assessment":
         doc.title = lang._("Self-assessment report")
         doc.subtitle = c.plan_title(plan)
