@@ -430,6 +430,23 @@ def jsonschema_row(corpus: Path) -> Row:
 
 # ---------------------------------------------------------------------------------------
 
+def render_row(corpus: Path) -> Row:
+    """Every document of the corpus's largest plan, every language, md + html + docx."""
+    row = Row("ogpctl render: every document of the largest plan", target="< 30 s")
+    done = run_once([sys.executable, str(HERE / "render_plan.py"), str(corpus)])
+    if done.rc != 0:
+        row.note = (done.stderr.strip().splitlines() or ["failed"])[-1][:120]
+    else:
+        figures = json.loads(done.stdout)
+        row.value = figures["total"]
+        row.ok = row.value < 30
+        row.note = (f"{figures['documents']} documents ({figures['commitments']} commitments, "
+                    f"{'+'.join(figures['languages'])}), load {figures['load']} s, "
+                    + ", ".join(f"{k} {v} s" for k, v in figures["render"].items()))
+    print_row(row)
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true",
@@ -483,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
         elif row.value is not None:
             mem.note = "not measured"
         print_row(mem)
+
+    render_row(corpus)
 
     cjs = jsonschema_row(corpus)
     ratio = Row("ratio check-jsonschema / ogpctl check cold", unit="x", target=">= 5x")

@@ -15,6 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.table import _Cell
 
 from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
                                   ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
@@ -30,6 +31,7 @@ class _Writer:
         self.doc = doc
         self.word = new_document()
         self.rtl = doc.rtl
+        self.style_ids = {style.name: style.style_id for style in self.word.styles}
         self._properties(day)
         self._language()
 
@@ -55,9 +57,9 @@ class _Writer:
 
     # -- blocks ---------------------------------------------------------------------------
     def write(self) -> bytes:
-        self._paragraph_rtl(self.word.add_heading(self.doc.title, level=0))
+        self._paragraph_rtl(self._add(self.word, "Title")).add_run(self.doc.title)
         if self.doc.subtitle:
-            self._paragraph_rtl(self.word.add_paragraph(self.doc.subtitle, style="Subtitle"))
+            self._paragraph_rtl(self._add(self.word, "Subtitle")).add_run(self.doc.subtitle)
         for item in self.doc.blocks:
             self.block(item, self.word)
         buffer = io.BytesIO()
@@ -66,39 +68,47 @@ class _Writer:
 
     def block(self, item: Block, parent, style: str | None = None) -> None:
         if isinstance(item, Heading):
-            paragraph = parent.add_paragraph(style=f"Heading {min(max(item.level - 1, 1), 9)}")
+            paragraph = self._add(parent, f"Heading {min(max(item.level - 1, 1), 9)}")
             self.inlines(paragraph, item.children)
         elif isinstance(item, Paragraph):
-            self.inlines(parent.add_paragraph(style=style), item.children)
+            self.inlines(self._add(parent, style), item.children)
         elif isinstance(item, ListBlock):
             self._list(item, parent)
         elif isinstance(item, Quote):
             for child in item.children:
                 self.block(child, parent, "Quote")
         elif isinstance(item, CodeBlock):
-            run = self._paragraph_rtl(parent.add_paragraph(style=style)).add_run(item.text)
+            run = self._paragraph_rtl(self._add(parent, style)).add_run(item.text)
             run.font.name = "Consolas"
         elif isinstance(item, Rule):
             parent.add_paragraph("―" * 12)
         elif isinstance(item, Table):
             self._table(item, parent)
         elif isinstance(item, ForeignBlock):
-            note = self._paragraph_rtl(parent.add_paragraph(style=style))
+            note = self._paragraph_rtl(self._add(parent, style))
             self._note(note.add_run(item.note))
             for child in item.children:
                 self.block(child, parent, style)
         else:
             raise TypeError(f"unknown block {item!r}")
 
+    def _add(self, parent, style: str | None):
+        """A new paragraph in `style`, set by id: python-docx's lookup by name scans every
+        style each time (most of the time spent writing a large plan)."""
+        paragraph = parent.add_paragraph()
+        if style:
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
     def _list(self, item: ListBlock, parent) -> None:
         for number, entry in enumerate(item.items, start=item.start):
             for index, child in enumerate(entry):
                 if isinstance(child, Paragraph) and index == 0:
                     if item.ordered:   # Word's numbering would run on across lists
-                        paragraph = parent.add_paragraph(style="List Paragraph")
+                        paragraph = self._add(parent, "List Paragraph")
                         paragraph.add_run(f"{number}. ")
                     else:
-                        paragraph = parent.add_paragraph(style="List Bullet")
+                        paragraph = self._add(parent, "List Bullet")
                     self.inlines(paragraph, child.children)
                 else:
                     self.block(child, parent, "List Paragraph")
@@ -107,16 +117,16 @@ class _Writer:
         width = max([len(item.head)] + [len(row) for row in item.rows] + [1])
         rows = ([item.head] if item.head else []) + list(item.rows)
         table = parent.add_table(rows=len(rows), cols=width)
-        table.style = self.word.styles["Table Grid"]
+        table._tbl.tblPr.style = self.style_ids["Table Grid"]
         if self.rtl:
             table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
-        for r, row in enumerate(rows):
+        for r, (row, tr) in enumerate(zip(rows, table._tbl.tr_lst)):
             header = bool(item.head) and r == 0
             if header:
                 _repeat_header(table.rows[0])
-            for col in range(width):
+            for col, tc in enumerate(tr.tc_lst):   # no merged cells: the grid is plain
                 content = row[col] if col < len(row) else ()
-                self._cell(table.cell(r, col), content, header or (item.fields and col == 0))
+                self._cell(_Cell(tc, table), content, header or (item.fields and col == 0))
         if parent is self.word:    # Word runs two adjacent tables together
             parent.add_paragraph()
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Render every document of the largest plan of a corpus, in every language and format.
+
+    .venv/bin/python benchmarks/render_plan.py benchmarks/corpus
+
+Prints one JSON object: the plan, how many documents and bytes, and the seconds spent
+loading the record and rendering (per format). Used by benchmarks/run.py.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from ogpctl.record.discover import find_records
+from ogpctl.record.load import load_record
+from ogpctl.render import DOCUMENTS, FORMATS, Request, render_bytes
+
+TODAY = date(2026, 11, 23)
+
+
+def largest_plan(corpus: Path) -> tuple[Path, str, int]:
+    best = (Path(), "", -1)
+    for root in find_records(corpus):
+        for plan in sorted((root / "plans").iterdir()):
+            count = len(list((plan / "commitments").glob("*.yaml")))
+            if count > best[2]:
+                best = (root, plan.name, count)
+    return best
+
+
+def main(corpus: Path) -> dict:
+    root, plan_id, count = largest_plan(corpus)
+    started = time.perf_counter()
+    record = load_record(root)
+    loaded = time.perf_counter() - started
+    plan = next(p for p in record.plans if p.id == plan_id)
+    requests = []
+    for lang in record.languages.required:
+        for document in DOCUMENTS:
+            numbers = [c.number for c in plan.commitments] if document == "commitment" \
+                else [None]
+            requests += [Request(document, plan_id, lang, n) for n in numbers]
+    seconds, size = {}, 0
+    for fmt in FORMATS:
+        started = time.perf_counter()
+        size += sum(len(render_bytes(record, r, fmt, TODAY)) for r in requests)
+        seconds[fmt] = round(time.perf_counter() - started, 3)
+    return {"record": root.name, "plan": plan_id, "commitments": count,
+            "languages": list(record.languages.required), "documents": len(requests) * 3,
+            "bytes": size, "load": round(loaded, 3), "render": seconds,
+            "total": round(loaded + sum(seconds.values()), 3)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1]))))
