@@ -20,7 +20,7 @@ from ogpctl.diagnostics import DocPath, Severity
 from ogpctl.record.model import Stage
 
 #: Families in catalogue order; each is a module of this package.
-FAMILIES = ("reading", "structure", "smart", "languages", "calendar")
+FAMILIES = ("reading", "structure", "smart", "languages", "calendar", "assessment")
 
 
 class Finding(NamedTuple):
