@@ -34,7 +34,8 @@ class RenderContext:
 
     def fallback_note(self, source: str) -> str:
         return self.lang._("Not yet translated into {language}; shown in {source}.",
-                           language=self.lang.name, source=Language(source).name)
+                           language=self.lang.name, source=Language(source).name_in(
+                               self.lang.code))
 
     def inline(self, value: Any) -> tuple[Inline, ...]:
         """A short record text (a title, a name) as inlines; () when there is none."""
@@ -45,8 +46,8 @@ class RenderContext:
         content = (Text(" ".join(text.split())),)
         if lang == self.lang.code:
             return content
-        return (Foreign(lang, content, self.lang._("in {language}",
-                                                   language=Language(lang).name)),)
+        return (Foreign(lang, content, self.lang._(
+            "in {language}", language=Language(lang).name_in(self.lang.code))),)
 
     def string(self, value: Any) -> str:
         found = self.resolve(value)

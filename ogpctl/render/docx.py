@@ -14,7 +14,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
 from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
@@ -24,6 +24,7 @@ from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Empha
 #: Zip entries carry this date (the earliest a zip can hold) instead of the time of writing.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NOTE_COLOUR = RGBColor(0x5C, 0x44, 0x00)
+FIELD_WIDTHS = (Cm(5), Cm(11.5))
 
 
 class _Writer:
@@ -120,13 +121,19 @@ class _Writer:
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
         if self.rtl:
             table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+        if item.fields and width == 2:   # LibreOffice reads the grid, Word the cells
+            for column, size in zip(table.columns, FIELD_WIDTHS):
+                column.width = size
         for r, (row, tr) in enumerate(zip(rows, table._tbl.tr_lst)):
             header = bool(item.head) and r == 0
             if header:
                 _repeat_header(table.rows[0])
             for col, tc in enumerate(tr.tc_lst):   # no merged cells: the grid is plain
                 content = row[col] if col < len(row) else ()
-                self._cell(_Cell(tc, table), content, header or (item.fields and col == 0))
+                cell = _Cell(tc, table)
+                if item.fields:   # a narrow label column, as in the handbook's template
+                    cell.width = FIELD_WIDTHS[min(col, 1)]
+                self._cell(cell, content, header or (item.fields and col == 0))
         if parent is self.word:    # Word runs two adjacent tables together
             parent.add_paragraph()
 

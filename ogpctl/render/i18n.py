@@ -84,4 +84,8 @@ class Language:
     @property
     def name(self) -> str:
         """The language's own name for itself, such as español."""
-        return _locale(self.code).get_display_name(_locale(self.code)) or self.code
+        return self.name_in(self.code)
+
+    def name_in(self, other: str) -> str:
+        """The language's name in another language: English in Spanish is inglés."""
+        return _locale(self.code).get_display_name(_locale(other)) or self.code

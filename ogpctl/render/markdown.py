@@ -23,7 +23,8 @@ def escape(text: str) -> str:
 
 def guard_start(text: str) -> str:
     """A paragraph must not start like a list item, a quote or a heading underline."""
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1],
+                           text)
 
 
 def _code(text: str) -> str:
