@@ -26,6 +26,16 @@ demo: $(STAMP)
 	@echo "== ogpctl explain S211 (one rule, with its handbook section)"
 	@$(BIN)/ogpctl explain S211
 	@echo
+	@echo "== ogpctl render: the action plan, self-assessment and reasoned response, en + es, md/html/docx"
+	@for f in md html docx; do \
+		$(BIN)/ogpctl render action-plan --plan 2026-2030 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null && \
+		$(BIN)/ogpctl render self-assessment --plan 2023-2025 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null && \
+		$(BIN)/ogpctl render reasoned-response --plan 2026-2030 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null || exit 1; \
+	done
+	@ls build/rendered
+	@echo "-- build/rendered/2026-2030-action-plan.es.md, the commitments' first header table:"
+	@grep -m1 -A8 '^### 1\.' build/rendered/2026-2030-action-plan.es.md
+	@echo
 	@echo "== a new record: ogpctl init, new-plan, new-commitment, then check lists what to write"
 	@rm -rf build/demo-record && mkdir -p build && git init -q build/demo-record
 	@$(BIN)/ogpctl init build/demo-record --country Testland --iso-code XT --languages es,en \

@@ -127,7 +127,10 @@ def _fields(item: Table) -> str:
     entries = []
     for row in item.rows:
         label = cell(row[0]) if row else ""
-        value = blocks(row[1]) if len(row) > 1 and row[1] else "—"
+        content = list(row[1]) if len(row) > 1 else []
+        lead = inlines(content.pop(0).children) if content and isinstance(content[0], Paragraph) \
+            else ""   # after the label, a paragraph cannot turn into a list
+        value = "\n\n".join(p for p in (lead, blocks(content)) if p) or "—"
         first, _, rest = value.partition("\n")
         entry = f"- **{label}:** {first}"
         if rest:
