@@ -245,3 +245,21 @@ def test_print_one_document(capsys) -> None:
     code, out, _ = run(capsys, "render", "reasoned-response", "--plan", "2026-2030", "--lang",
                        "en", "-f", "md", "-o", "-", "-C", SAMPLE, "--today", "2026-12-02")
     assert code == 0 and out.startswith("# Reasoned response to contributions\n")
+
+
+def test_libreoffice_opens_the_docx(record, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (Debian: apt-get install "
+                    "libreoffice-writer-nogui); python-docx reads the files back above")
+    path = tmp_path / "plan.docx"
+    path.write_bytes(render_bytes(record, Request("action-plan", "2026-2030", "es"), "docx", DAY))
+    done = subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                          capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "plan.pdf"
+    assert pdf.is_file() and pdf.stat().st_size > 20_000, done.stdout + done.stderr
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) >= 10
