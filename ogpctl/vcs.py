@@ -1,11 +1,14 @@
 """The one module that talks to git (through GitPython).
 
-A user's string never reaches git where it could be read as an option: paths are passed
-as absolute paths (they cannot start with "-") and never as bare arguments.
+A user's string never reaches git where it could be read as an option: folders are passed
+as absolute paths (they cannot start with "-"), and paths inside the repository only after
+"--" as literal pathspecs. The history is read in one `git log` for the whole record.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from ogpctl.errors import RecordWriteError
@@ -39,3 +42,112 @@ def init_repository(path: Path) -> None:
         git.Repo.init(path.absolute(), initial_branch="main")
     except git.GitCommandError as error:
         raise RecordWriteError(f"git init failed: {error.stderr.strip()}") from None
+
+
+# -- history ----------------------------------------------------------------------------
+
+GIT, NOT_A_REPOSITORY, NO_COMMITS, UNREADABLE = "git", "not-a-repository", "no-commits", \
+    "unreadable"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit that touched a file: when it landed (committer date), by whom, which."""
+
+    commit: str
+    when: datetime
+    author: str
+
+    @property
+    def day(self) -> date:
+        return self.when.date()
+
+
+@dataclass
+class History:
+    """The record's history read in one pass of `git log`, keyed by record-relative path.
+
+    `state` says what could be read: a repository (`git`), a folder that is not in one,
+    a repository with no commits yet, or one git refused to read. A shallow clone knows
+    nothing before `since`; `note` says so in a sentence."""
+
+    state: str
+    shallow: bool = False
+    since: date | None = None
+    first: dict[str, Change] = field(default_factory=dict)
+    last: dict[str, Change] = field(default_factory=dict)
+    commits: list[Change] = field(default_factory=list)     # newest first
+    touched: dict[str, list[date]] = field(default_factory=dict)   # folder -> days, sorted
+    detail: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.state == GIT
+
+    def note(self) -> str:
+        if self.state == NOT_A_REPOSITORY:
+            return "the record is not in a git repository: dates of change are unknown"
+        if self.state == NO_COMMITS:
+            return "the repository has no commits yet: dates of change are unknown"
+        if self.state == UNREADABLE:
+            return f"git could not read the history ({self.detail}): dates are unknown"
+        if self.shallow:
+            return (f"the clone is shallow: history before {self.since} is not known, so "
+                    "first changes and older updates may be missing")
+        return ""
+
+    def days_below(self, folder: str) -> list[date]:
+        """The days on which anything below `folder` (record-relative) changed."""
+        return self.touched.get(folder.strip("/"), [])
+
+
+def read_history(root: Path) -> History:
+    """Every commit touching the record at `root`, in one `git log`."""
+    git = _git()
+    try:
+        repo = git.Repo(root.absolute(), search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return History(NOT_A_REPOSITORY)
+    top = Path(repo.working_tree_dir or root).resolve()
+    prefix = root.resolve().relative_to(top).as_posix()
+    pathspec = ":(literal)" + ("." if prefix == "." else prefix)
+    try:
+        if not repo.head.is_valid():
+            return History(NO_COMMITS)
+        output = repo.git.log("--no-color", "--no-renames", "--format=%x1e%H%x1f%cI%x1f%an",
+                              "--name-only", "-z", "--", pathspec)
+        shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
+    except git.GitCommandError as error:
+        return History(UNREADABLE, detail=str(error.stderr).strip().splitlines()[-1:][0]
+                       if str(error.stderr).strip() else "git failed")
+    history = _parse(output, "" if prefix == "." else prefix + "/")
+    history.shallow = shallow
+    if shallow:
+        oldest = repo.git.log("--format=%cI", "--reverse", "--max-parents=0").split("\n", 1)[0]
+        history.since = datetime.fromisoformat(oldest).date() if oldest else None
+    return history
+
+
+def _parse(output: str, prefix: str) -> History:
+    history = History(GIT)
+    touched: dict[str, set[date]] = {}
+    for chunk in output.split("\x1e"):
+        if not chunk:
+            continue
+        header, _, names = chunk.partition("\x00")
+        commit, when, author = header.split("\x1f", 2)
+        change = Change(commit, datetime.fromisoformat(when), author)
+        history.commits.append(change)
+        for name in names.lstrip("\n").split("\x00"):
+            if not name.startswith(prefix) or name == prefix:
+                continue
+            path = name[len(prefix):]
+            history.last.setdefault(path, change)
+            history.first[path] = change          # the log runs newest first
+            folder = path
+            while "/" in folder:
+                folder = folder.rsplit("/", 1)[0]
+                touched.setdefault(folder, set()).add(change.day)
+            touched.setdefault("", set()).add(change.day)
+    history.touched = {folder: sorted(days) for folder, days in touched.items()}
+    return history
