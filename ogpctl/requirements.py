@@ -34,7 +34,7 @@ def judge(record: Record, plan: Plan, today: date) -> list[Requirement]:
     as_of = as_date(plan.fields.get("delivered")) or today
     return [forum(record, plan, as_of), website(record), repository(record, plan),
             timeline(plan), outreach(plan), input_mechanism(plan), reasoned_response(plan),
-            Requirement("5.1", NOT_YET_DUE)]   # judged during implementation (deadlines)
+            results_meetings(record, plan, today)]
 
 
 def _stages(plan: Plan) -> dict[str, dict]:
@@ -120,6 +120,19 @@ def reasoned_response(plan: Plan) -> Requirement:
     if not items:
         return Requirement("4.1", UNKNOWN, facts)
     return Requirement("4.1", MET if len(answered) == len(items) else NOT_MET, facts)
+
+
+def results_meetings(record: Record, plan: Plan, today: date) -> Requirement:
+    """5.1 during implementation: every implementation year that has ended held two
+    meetings with civil society presenting results (`ogpctl deadlines` lists them)."""
+    from ogpctl.obligations import MET, OVERDUE, plan_obligations
+
+    years = [o for o in plan_obligations(record, plan, today) if o.id == "civil-society-meeting"]
+    closed = [o for o in years if o.state in (MET, OVERDUE)]
+    facts = {"years": len(closed), "met": sum(1 for o in closed if o.state == MET)}
+    if not closed:
+        return Requirement("5.1", NOT_YET_DUE, facts)
+    return Requirement("5.1", MET if facts["met"] == len(closed) else NOT_MET, facts)
 
 
 def _list(doc: Any, key: str) -> list[dict]:

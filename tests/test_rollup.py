@@ -62,7 +62,7 @@ def test_sample_meets_every_requirement_before_delivery() -> None:
     for plan in record.plans:
         states = {r.code: r.state for r in judge(record, plan, date(2026, 12, 2))}
         assert states == {"1.1": "met", "2.1": "met", "2.2": "met", "3.1": "met",
-                          "3.2": "met", "3.3": "met", "4.1": "met", "5.1": "not-yet-due"}
+                          "3.2": "met", "3.3": "met", "4.1": "met", "5.1": "met"}
 
 
 def test_requirements_missed(tmp_path: Path) -> None:
