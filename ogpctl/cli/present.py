@@ -117,3 +117,54 @@ def print_deadlines(items: list, today: object) -> None:
     if due:
         summary += f"; next: {due[0].title} on {min(d.date for d in due)}"
     console.print(Text(summary, style="bold red" if overdue else "bold"))
+
+
+_COLOUR = {"green": "green", "amber": "yellow", "red": "bold red"}
+_VERDICT = {"met": "green", "not-met": "bold red", "not-yet-due": "dim", "unknown": "yellow"}
+_REQUIREMENTS = {
+    "1.1": "forum meets every six months, rules public", "2.1": "OGP website",
+    "2.2": "repository of evidence", "3.1": "timeline published two weeks ahead",
+    "3.2": "outreach", "3.3": "input mechanism", "4.1": "reasoned response to every input",
+    "5.1": "two results meetings a year with civil society"}
+
+
+def _bar(share: float | None, width: int = 20) -> str:
+    if share is None:
+        return "·" * width
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _facts(facts: dict) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in facts.items() if v not in ("", None))
+
+
+def print_status(plans: list, today: object) -> None:
+    console = _console()
+    for plan in plans:
+        head = Text(f"{plan.plan}  ", style="bold")
+        head.append(Text(plan.title))
+        head.append(f"  [{plan.status or plan.stage}; due {plan.due}, ends {plan.end}]",
+                    style="dim")
+        console.print(head)
+        for item in plan.next:
+            console.print(Text(f"  next  {item.date}  {item.title} ({item.handbook})"))
+        for item in plan.overdue:
+            console.print(Text(f"  OVERDUE  {item.date}  {item.title} ({item.handbook}): "
+                               f"{item.basis}", style="bold red"))
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for column in ("#", "commitment", "progress", "", "colour", "milestones"):
+            table.add_column(column, overflow="fold")
+        for c in plan.commitments:
+            share = f"{c.share:.0%}" if c.share is not None else "-"
+            milestones = ", ".join(f"{n} {s}" for s, n in c.milestones.items())
+            table.add_row(str(c.number), Text(c.title), _bar(c.share), share,
+                          Text(c.colour, style=_COLOUR[c.colour]), milestones)
+        console.print(table)
+        for r in plan.requirements:
+            line = Text(f"  {r.code:<4} {_REQUIREMENTS[r.code]:<48} ")
+            line.append(f"{r.state:<12}", style=_VERDICT.get(r.state, ""))
+            line.append(_facts(r.facts), style="dim")
+            console.print(line)
+        console.print()
+    console.print(Text(f"as of {today}", style="dim"))

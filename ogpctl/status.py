@@ -1,0 +1,90 @@
+"""`ogpctl status`: one screen per record — each plan's stage, its next deadlines, its
+commitments' progress and colour, what is overdue, and the minimum requirements with what
+each verdict rests on (the IRM assesses them, so the basis is shown)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ogpctl.obligations import DUE, OVERDUE, Obligation, plan_obligations
+from ogpctl.record.model import Plan, Record
+from ogpctl.record.text import first_text
+from ogpctl.requirements import Requirement, judge
+from ogpctl.rollup import rollup
+
+NEXT = 3
+
+
+@dataclass(frozen=True)
+class CommitmentStatus:
+    number: int
+    title: str
+    share: float | None
+    completion: str
+    colour: str
+    delayed: tuple[int, ...]
+    milestones: dict[str, int]      # status -> count
+
+
+@dataclass
+class PlanStatus:
+    plan: str
+    title: str
+    status: str
+    stage: str
+    due: date | None
+    end: date | None
+    next: list[Obligation] = field(default_factory=list)
+    overdue: list[Obligation] = field(default_factory=list)
+    commitments: list[CommitmentStatus] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+
+
+def commitment_status(plan: Plan, today: date) -> list[CommitmentStatus]:
+    found = []
+    for commitment in plan.commitments:
+        result = rollup(commitment, today)
+        counts: dict[str, int] = {}
+        for milestone in commitment.milestones:
+            state = milestone.fields.get("status") or "not-started"
+            counts[str(state)] = counts.get(str(state), 0) + 1
+        found.append(CommitmentStatus(commitment.number,
+                                      first_text(commitment.fields.get("title")),
+                                      result.share, result.completion, result.colour,
+                                      result.delayed, dict(sorted(counts.items()))))
+    return found
+
+
+def plan_status(record: Record, plan: Plan, today: date) -> PlanStatus:
+    dates = plan.dates()
+    items = list(plan_obligations(record, plan, today))
+    upcoming = sorted((o for o in items if o.state == DUE), key=lambda o: (o.date, o.id))
+    return PlanStatus(
+        plan=plan.id, title=first_text(plan.fields.get("title")) or plan.id,
+        status=str(plan.fields.get("status") or ""), stage=plan.stage.label,
+        due=dates.due if dates else None, end=dates.end if dates else None,
+        next=upcoming[:NEXT], overdue=[o for o in items if o.state == OVERDUE],
+        commitments=commitment_status(plan, today), requirements=judge(record, plan, today))
+
+
+def status(record: Record, today: date) -> list[PlanStatus]:
+    return [plan_status(record, plan, today) for plan in record.plans]
+
+
+def to_json(plans: list[PlanStatus]) -> list[dict[str, Any]]:
+    def requirement(item: Requirement) -> dict[str, Any]:
+        facts = {k: v.isoformat() if isinstance(v, date) else v for k, v in item.facts.items()}
+        return {"code": item.code, "state": item.state, "facts": facts}
+
+    return [{"plan": p.plan, "title": p.title, "status": p.status, "stage": p.stage,
+             "due": p.due.isoformat() if p.due else None,
+             "end": p.end.isoformat() if p.end else None,
+             "next": [o.to_json() for o in p.next],
+             "overdue": [o.to_json() for o in p.overdue],
+             "commitments": [{"number": c.number, "title": c.title, "share": c.share,
+                              "completion": c.completion, "colour": c.colour,
+                              "severely-delayed": list(c.delayed),
+                              "milestones": c.milestones} for c in p.commitments],
+             "requirements": [requirement(r) for r in p.requirements]} for p in plans]
