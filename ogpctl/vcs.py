@@ -151,3 +151,72 @@ def _parse(output: str, prefix: str) -> History:
             touched.setdefault("", set()).add(change.day)
     history.touched = {folder: sorted(days) for folder, days in touched.items()}
     return history
+
+
+# -- revisions ----------------------------------------------------------------------------
+
+def _repo_and_prefix(root: Path):
+    git = _git()
+    try:
+        repo = git.Repo(root.absolute(), search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise RecordWriteError(f"{root} is not in a git repository") from None
+    top = Path(repo.working_tree_dir or root).resolve()
+    prefix = root.resolve().relative_to(top).as_posix()
+    return repo, "" if prefix == "." else prefix + "/"
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    """The commit id a user's revision names; refuses anything git could read as an option."""
+    from ogpctl.errors import UsageError
+
+    git = _git()
+    if not revision or revision.startswith("-") or any(c.isspace() for c in revision):
+        raise UsageError(f"{revision!r} is not a revision")
+    repo, _ = _repo_and_prefix(root)
+    try:
+        return repo.git.rev_parse("--verify", "--quiet", "--end-of-options",
+                                  f"{revision}^{{commit}}").strip()
+    except git.GitCommandError:
+        raise UsageError(f"{revision!r} names no commit in this repository") from None
+
+
+def last_submission(root: Path) -> tuple[str, str] | None:
+    """(tag, commit) of the newest tag named submitted/* reachable from HEAD, if any."""
+    git = _git()
+    repo, _ = _repo_and_prefix(root)
+    try:
+        tag = repo.git.describe("--tags", "--abbrev=0", "--match", "submitted/*").strip()
+    except git.GitCommandError:
+        return None
+    return tag, resolve_revision(root, tag)
+
+
+def files_at(root: Path, commit: str) -> dict[str, bytes]:
+    """Every file of the record at `commit` (a resolved commit id), record-relative, read
+    through git's object database (one long-lived cat-file process, not one per file)."""
+    repo, prefix = _repo_and_prefix(root)
+    tree = repo.commit(commit).tree
+    if prefix:
+        try:
+            tree = tree / prefix.rstrip("/")
+        except KeyError:
+            return {}
+    files = {}
+    for item in tree.traverse():
+        if item.type == "blob" and item.mode != 0o120000:    # links are not followed
+            files[item.path[len(prefix):]] = item.data_stream.read()
+    return files
+
+
+def tag_submission(root: Path, tag: str, message: str) -> str:
+    """An annotated tag at HEAD; refuses a tag that exists. Returns the commit tagged."""
+    git = _git()
+    repo, _ = _repo_and_prefix(root)
+    if tag in [t.name for t in repo.tags]:
+        raise RecordWriteError(f"the tag {tag} exists already")
+    try:
+        repo.git.tag("-a", "-m", message, "--end-of-options", tag, "HEAD")
+    except git.GitCommandError as error:
+        raise RecordWriteError(f"git tag failed: {str(error.stderr).strip()}") from None
+    return repo.head.commit.hexsha

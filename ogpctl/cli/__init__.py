@@ -43,6 +43,7 @@ from ogpctl.cli import deadlines as _deadlines  # noqa: E402,F401
 from ogpctl.cli import scaffold as _scaffold  # noqa: E402,F401
 from ogpctl.cli import render as _render  # noqa: E402,F401
 from ogpctl.cli import status as _status  # noqa: E402,F401
+from ogpctl.cli import diff as _diff  # noqa: E402,F401
 
 
 def _click_error() -> type[Exception]:

@@ -1,0 +1,62 @@
+"""`ogpctl diff`."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def revisions(root: Path, given: list[str]) -> tuple[str, str | None, str]:
+    """(old commit, new commit or None for the working tree, a description of the range)."""
+    from ogpctl.errors import UsageError
+    from ogpctl.vcs import last_submission, resolve_revision
+
+    if len(given) > 2:
+        raise UsageError("give at most two revisions: OLD [NEW]")
+    if given:
+        old = resolve_revision(root, given[0])
+        new = resolve_revision(root, given[1]) if len(given) == 2 else None
+        return old, new, f"{given[0]} .. {given[1] if len(given) == 2 else 'working tree'}"
+    tagged = last_submission(root)
+    if tagged is not None:
+        return tagged[1], None, f"{tagged[0]} .. working tree"
+    return resolve_revision(root, "HEAD"), None, "HEAD .. working tree"
+
+
+@app.command()
+def diff(
+    revs: Optional[List[str]] = typer.Argument(None, help="OLD [NEW] revisions. Default: the "
+                                               "last submitted/* tag (else HEAD) and the "
+                                               "working tree."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan."),
+) -> int:
+    """What changed in the record between two git revisions, as meaning: commitments and
+    milestones added or removed, milestones re-dated, leads, statuses and texts changed."""
+    from ogpctl.cli.options import record_at
+    from ogpctl.diff import compare_revisions
+
+    root = record_at(record_path).root
+    old, new, described = revisions(root, list(revs or []))
+    changes = [c for c in compare_revisions(root, old, new) if plan in (None, c.plan)]
+    if format is Format.json:
+        typer.echo(json.dumps({"range": described, "changes": [c.to_json() for c in changes]},
+                              ensure_ascii=False, indent=2))
+        return 0
+    typer.echo(f"changes {described}: {len(changes) or 'none'}")
+    for change in changes:
+        typer.echo(f"  {change.message()}")
+    return 0

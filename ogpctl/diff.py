@@ -1,0 +1,213 @@
+"""What changed in a record between two states, as meaning rather than lines: commitments
+and milestones added or removed, milestones re-dated, leads and statuses changed, texts
+changed (with a short word diff). The basis of `ogpctl diff` and of the amendment note
+(handbook 2.2, 2.3: the amended plan "clearly outlines all changes")."""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from ogpctl.record.load import load_record
+from ogpctl.record.model import Commitment, Plan, Record
+from ogpctl.record.text import translations
+
+#: Commitment fields compared as text, in the order of the commitment template (3.2.c).
+TEXTS = (("title",), ("brief-description",), ("problem", "what"), ("problem", "causes"),
+         ("description", "done-so-far"), ("description", "solution"),
+         ("description", "results"), ("relevance",))
+MILESTONE_TEXTS = (("title",), ("output",))
+PLAN_FIELDS = ("status", "delivered", "window", "due-year", "length")
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    plan: str
+    commitment: int | None = None
+    milestone: int | None = None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    detail: str = ""          # a short word diff for texts
+
+    def where(self) -> str:
+        if self.milestone is not None:
+            return f"milestone {self.commitment}.{self.milestone}"
+        if self.commitment is not None:
+            return f"commitment {self.commitment}"
+        return f"plan {self.plan}"
+
+    def message(self) -> str:
+        subject, field = self.where(), self.field or ""
+        return {
+            "added": f"{subject} added: {self.new}",
+            "removed": f"{subject} removed: {self.old}",
+            "renumbered": f"{subject} was commitment {self.old}",
+            "redated": f"{subject} due date moved from {self.old} to {self.new}",
+            "changed": f"{subject} {field} changed from {self.old} to {self.new}",
+            "text": f"{subject} {field} changed: {self.detail}",
+            "progress": f"{subject}: {self.new} progress update(s) added",
+        }[self.kind]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "plan": self.plan, "commitment": self.commitment,
+                "milestone": self.milestone, "field": self.field, "old": _plain(self.old),
+                "new": _plain(self.new), "message": self.message()}
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+
+
+def word_diff(old: str, new: str, context: int = 4) -> str:
+    """The changed words of two texts, as `… kept [-removed-] {+added+} kept …`."""
+    a, b = old.split(), new.split()
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    parts: list[str] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "equal":
+            if i2 > i1:
+                parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+            if j2 > j1:
+                parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+            continue
+        words = a[i1:i2]
+        first, last = index == 0, index == len(ops) - 1
+        if first and len(words) > context:
+            words = ["…", *words[-context:]]
+        elif last and len(words) > context:
+            words = [*words[:context], "…"]
+        elif not first and not last and len(words) > 2 * context:
+            words = [*words[:context], "…", *words[-context:]]
+        parts.extend(words)
+    return " ".join(parts)
+
+
+def _get(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _text(value: Any, lang: str, default: str) -> str:
+    return translations(value, default).get(lang, "")
+
+
+def compare(old: Record, new: Record) -> list[Change]:
+    """Every change from `old` to `new`, plan by plan, in the order of the template."""
+    changes: list[Change] = []
+    before = {p.id: p for p in old.plans}
+    after = {p.id: p for p in new.plans}
+    for plan_id in sorted(before.keys() | after.keys()):
+        a, b = before.get(plan_id), after.get(plan_id)
+        if a is None or b is None:
+            gone = b is None
+            present = a if gone else b
+            name = translations(present.fields.get("title"), new.languages.default).get(
+                "en") or plan_id   # type: ignore[union-attr]
+            changes.append(Change("removed", plan_id, old=name) if gone
+                           else Change("added", plan_id, new=name))
+            continue
+        changes.extend(_plan(a, b, new))
+    return changes
+
+
+def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
+    for name in PLAN_FIELDS:
+        if a.fields.get(name) != b.fields.get(name):
+            yield Change("changed", b.id, field=name, old=a.fields.get(name),
+                         new=b.fields.get(name))
+    old = {c.id: c for c in a.commitments}
+    new = {c.id: c for c in b.commitments}
+    for commitment in b.commitments:
+        if commitment.id not in old:
+            yield Change("added", b.id, commitment.number,
+                         new=_text(commitment.fields.get("title"), "en",
+                                   record.languages.default) or commitment.id)
+        else:
+            yield from _commitment(old[commitment.id], commitment, record)
+    for commitment in a.commitments:
+        if commitment.id not in new:
+            yield Change("removed", b.id, commitment.number,
+                         old=_text(commitment.fields.get("title"), "en",
+                                   record.languages.default) or commitment.id)
+
+
+def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change]:
+    plan, number = b.plan.id, b.number
+    if a.number != b.number:
+        yield Change("renumbered", plan, number, old=a.number, new=b.number)
+    for name in ("lead", "kind"):
+        if a.fields.get(name) != b.fields.get(name):
+            yield Change("changed", plan, number, field=name, old=a.fields.get(name),
+                         new=b.fields.get(name))
+    yield from _texts(a.fields, b.fields, TEXTS, record, plan, number, None)
+    old = {m.fields.get("number"): m for m in a.milestones}
+    new = {m.fields.get("number"): m for m in b.milestones}
+    for key, milestone in new.items():
+        if key not in old:
+            yield Change("added", plan, number, key, new=_text(
+                milestone.fields.get("title"), "en", record.languages.default))
+            continue
+        yield from _milestone(old[key].fields, milestone.fields, record, plan, number, key)
+    for key, milestone in old.items():
+        if key not in new:
+            yield Change("removed", plan, number, key, old=_text(
+                milestone.fields.get("title"), "en", record.languages.default))
+
+
+def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: Any
+               ) -> Iterator[Change]:
+    if a.get("due") != b.get("due"):
+        yield Change("redated", plan, number, key, field="due", old=a.get("due"),
+                     new=b.get("due"))
+    for name in ("status", "lead"):
+        if a.get(name) != b.get(name):
+            yield Change("changed", plan, number, key, field=name, old=a.get(name),
+                         new=b.get(name))
+    yield from _texts(a, b, MILESTONE_TEXTS, record, plan, number, key)
+    added = len(b.get("progress") or []) - len(a.get("progress") or [])
+    if added > 0:
+        yield Change("progress", plan, number, key, field="progress", new=added)
+
+
+def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: int,
+           milestone: Any) -> Iterator[Change]:
+    default = record.languages.default
+    for path in paths:
+        old = translations(_get(a, path), default)
+        new = translations(_get(b, path), default)
+        if old == new:
+            continue
+        lang = "en" if "en" in old or "en" in new else default
+        detail = word_diff(old.get(lang, ""), new.get(lang, "")) if old.get(lang) != \
+            new.get(lang) else f"{', '.join(sorted(set(old) ^ set(new)) or sorted(new))} " \
+                               "translation changed"
+        yield Change("text", plan, number, milestone, field="/".join(path),
+                     old=old.get(lang), new=new.get(lang), detail=detail)
+
+
+def record_from_files(files: dict[str, bytes], folder: Path) -> Record:
+    """A record from files read out of git, written into `folder` and loaded from there."""
+    for name, data in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return load_record(folder)
+
+
+def compare_revisions(root: Path, old_commit: str, new_commit: str | None) -> list[Change]:
+    """Changes from `old_commit` to `new_commit`, or to the working tree when None."""
+    from ogpctl.vcs import files_at
+
+    with tempfile.TemporaryDirectory(prefix="ogpctl-diff-") as tmp:
+        old = record_from_files(files_at(root, old_commit), Path(tmp) / "old")
+        if new_commit is None:
+            new = load_record(root)
+        else:
+            new = record_from_files(files_at(root, new_commit), Path(tmp) / "new")
+        return compare(old, new)
