@@ -33,6 +33,7 @@ class Change:
     old: Any = None
     new: Any = None
     detail: str = ""          # a short word diff for texts
+    values: tuple[Any, Any] | None = None   # a text's values before and after, all languages
 
     def where(self) -> str:
         if self.milestone is not None:
@@ -188,7 +189,8 @@ def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: in
             new.get(lang) else f"{', '.join(sorted(set(old) ^ set(new)) or sorted(new))} " \
                                "translation changed"
         yield Change("text", plan, number, milestone, field="/".join(path),
-                     old=old.get(lang), new=new.get(lang), detail=detail)
+                     old=old.get(lang), new=new.get(lang), detail=detail,
+                     values=(_get(a, path), _get(b, path)))
 
 
 def record_from_files(files: dict[str, bytes], folder: Path) -> Record:

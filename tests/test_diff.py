@@ -67,3 +67,31 @@ def test_diff_outside_git(capsys, sample: Path) -> None:
 def test_word_diff() -> None:
     assert word_diff("publish 10 datasets by June", "publish 12 datasets by June") == \
         "publish [-10-] {+12+} datasets by June"
+
+
+def test_amendment_note_in_every_language(capsys, tmp_path: Path) -> None:
+    record = amended(tmp_path)
+    out = tmp_path / "out"
+    for fmt in ("md", "html", "docx"):
+        code, stdout, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030",
+                                "-C", record, "-f", fmt, "-o", out, "--today", "2026-12-02")
+        assert code == 0, err
+    spanish = (out / "2026-2030-amendment-note.es.md").read_text(encoding="utf-8")
+    assert spanish.startswith("# Nota de enmienda\n")
+    assert "Hito 2: la fecha de finalización pasó del 30 de junio de 2027 al 31 de diciembre " \
+        "de 2027." in spanish
+    assert "La institución responsable cambió de Dirección Nacional de Contrataciones " \
+        "Públicas a Ministerio de Hacienda y Finanzas Públicas." in spanish
+    english = (out / "2026-2030-amendment-note.en.md").read_text(encoding="utf-8")
+    assert "## 7. Open budget data\n\n- Commitment added." in english
+    assert "## 5. User feedback on digital public services\n\n- Commitment removed." in english
+
+
+def test_amendment_note_needs_a_starting_point(capsys, sample: Path, tmp_path: Path) -> None:
+    record = committed_sample(SAMPLE, tmp_path / "untagged")
+    code, _, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C", record,
+                       "-o", "-", "--lang", "en", "-f", "md")
+    assert code == 2 and "tag-submission" in err
+    code, out, _ = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C", record,
+                       "-o", "-", "--lang", "en", "-f", "md", "--since", "HEAD")
+    assert code == 0 and "No changes." in out

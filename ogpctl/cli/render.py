@@ -17,6 +17,7 @@ class Doc(str, Enum):
     commitment = "commitment"
     self_assessment = "self-assessment"
     reasoned_response = "reasoned-response"
+    amendment_note = "amendment-note"
 
 
 class Format(str, Enum):
@@ -27,8 +28,8 @@ class Format(str, Enum):
 
 @app.command()
 def render(
-    document: Doc = typer.Argument(..., help="action-plan, commitment, self-assessment or "
-                                   "reasoned-response."),
+    document: Doc = typer.Argument(..., help="action-plan, commitment, self-assessment, "
+                                   "reasoned-response or amendment-note."),
     plan: str = typer.Option(..., "--plan", help="The plan's id, such as 2026-2030."),
     lang: str = typer.Option("all", "--lang", help="A language code, or all (English and "
                              "every administrative language)."),
@@ -37,6 +38,9 @@ def render(
                              "to print one Markdown or HTML document."),
     commitment: Optional[int] = typer.Option(None, "--commitment", help="The commitment's "
                                              "number (for the commitment document)."),
+    since: Optional[str] = typer.Option(None, "--since", help="amendment-note: count changes "
+                                        "from this git revision (default: the last "
+                                        "submitted/* tag)."),
     force: bool = typer.Option(False, "--force", help="Replace files ogpctl did not write."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
@@ -59,7 +63,7 @@ def render(
         raise UsageError(f"--lang {lang!r}: give a language code such as es, or all")
     files = {}
     for code in langs:
-        request = Request(document.value, plan, code, commitment)
+        request = Request(document.value, plan, code, commitment, since)
         files[file_name(request, format.value)] = render_bytes(record, request, format.value,
                                                                 day)
     if str(out) == "-":

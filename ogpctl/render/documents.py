@@ -11,7 +11,8 @@ from ogpctl.render.blocks import Document, plain
 from ogpctl.render.context import RenderContext
 from ogpctl.render.i18n import Language
 
-DOCUMENTS = ("action-plan", "commitment", "self-assessment", "reasoned-response")
+DOCUMENTS = ("action-plan", "commitment", "self-assessment", "reasoned-response",
+             "amendment-note")
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Request:
     plan: str
     lang: str
     commitment: int | None = None
+    since: str | None = None        # amendment-note: the revision changes are counted from
 
 
 def find_plan(record: Record, plan_id: str) -> Plan:
@@ -44,6 +46,7 @@ def build(record: Record, request: Request, today: date) -> Document:
     """The document tree of `request`; raises UsageError for an unknown plan, document or
     commitment."""
     from ogpctl.render.action_plan import action_plan_blocks, subtitle
+    from ogpctl.render.amendment_note import amendment_blocks
     from ogpctl.render.commitment import commitment_blocks, commitment_name
     from ogpctl.render.reasoned_response import reasoned_response_blocks
     from ogpctl.render.self_assessment import self_assessment_blocks
@@ -67,8 +70,30 @@ def build(record: Record, request: Request, today: date) -> Document:
         doc.title = lang._("Self-assessment report")
         doc.subtitle = c.plan_title(plan)
         doc.blocks = self_assessment_blocks(c, plan)
-    else:
+    elif request.document == "reasoned-response":
         doc.title = lang._("Reasoned response to contributions")
         doc.subtitle = c.plan_title(plan)
         doc.blocks = reasoned_response_blocks(c, plan)
+    else:
+        doc.title = lang._("Amendment note")
+        doc.subtitle = c.plan_title(plan)
+        since, changes = plan_changes(record, plan, request.since)
+        doc.blocks = amendment_blocks(c, plan, changes, since)
     return doc
+
+
+def plan_changes(record: Record, plan: Plan, since: str | None) -> tuple[str, list]:
+    """The plan's changes from `since` (default: its last submitted/* tag) to the working
+    tree, read from git."""
+    from ogpctl.diff import compare_revisions
+    from ogpctl.vcs import last_submission, resolve_revision
+
+    if since is None:
+        tagged = last_submission(record.root)
+        if tagged is None:
+            raise UsageError("no submitted/* tag to count changes from; record the delivery "
+                             "with `ogpctl tag-submission` or give --since REV")
+        since, commit = tagged
+    else:
+        commit = resolve_revision(record.root, since)
+    return since, [c for c in compare_revisions(record.root, commit, None) if c.plan == plan.id]
