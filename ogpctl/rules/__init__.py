@@ -20,7 +20,8 @@ from ogpctl.diagnostics import DocPath, Severity
 from ogpctl.record.model import Stage
 
 #: Families in catalogue order; each is a module of this package.
-FAMILIES = ("reading", "structure", "smart", "languages", "calendar", "assessment")
+FAMILIES = ("reading", "structure", "smart", "languages", "calendar", "assessment",
+            "requirements")
 
 
 class Finding(NamedTuple):

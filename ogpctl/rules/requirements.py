@@ -1,0 +1,212 @@
+"""Minimum requirements (handbook 7; Participation and Co-Creation Standards 1.1-4.1), judged
+from the record once a plan is delivered. A member that does not meet them "acts contrary
+to process" (section 7), and the messages say so. Requirements with dated cadences have
+calendar rules (C410 timeline notice, C411 forum gap, C412 results meetings); the
+repository's contents and updates have the repository rules."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ogpctl.diagnostics import Severity
+from ogpctl.record.model import Plan, Record, Stage
+from ogpctl.record.text import has_text
+from ogpctl.requirements import NOT_MET, forum, input_mechanism, outreach
+from ogpctl.rules import Finding, rule
+
+E, W = Severity.ERROR, Severity.WARNING
+F = "requirements"
+CONTRARY = "; without it the member acts contrary to process (handbook 7)"
+
+
+def _delivered(plan: Plan) -> bool:
+    return plan.stage >= Stage.SUBMISSION
+
+
+@rule("M701", "forum-requirement", family=F, severity=E, handbook="1.1, 7", subject="plan",
+      applies_from=Stage.SUBMISSION)
+def forum_requirement(plan: Plan, context: Any) -> Iterator[Finding]:
+    """The forum does not have both government and civil society, or its rules are not
+    public.
+
+    Minimum requirement 1.1: "A forum exists to oversee the OGP process. It meets at least
+    every six months [see C411]. ... Its basic rules on participation are public." The
+    forum includes government and civil society representatives (1.1.b).
+
+    Fails:
+      # forum/forum.yaml with no rules-url, and only government members
+    Passes:
+      rules-url: https://ogp.example/forum/rules
+      members: [{stakeholder: ministry-of-finance}, {stakeholder: transparency-network}]
+    """
+    record = context.record
+    if record.forum is None:
+        yield Finding("forum/forum.yaml", "the record has no forum (forum/forum.yaml)" +
+                      CONTRARY, ())
+        return
+    if not record.forum.ok or not isinstance(record.forum.data, dict):
+        return          # the file cannot be read: its reading finding says so
+    facts = forum(record, plan, context.today).facts
+    registry = record.stakeholders is not None and record.stakeholders.ok
+    missing = [what for what, ok in (("no government members", facts["government"]),
+                                     ("no civil-society members", facts["civil_society"]))
+               if registry and not ok]
+    if not facts["rules"]:
+        missing.append("no address of its published rules (rules-url)")
+    if missing:
+        yield Finding(record.forum.path, f"the forum has {', '.join(missing)}" + CONTRARY,
+                      ("rules-url",) if not facts["rules"] else ("members",))
+
+
+def _ogp_field(record: Record, name: str, what: str) -> Iterator[Finding]:
+    if record.ogp is None or not record.ogp.ok:
+        return
+    if not record.ogp.fields.get(name):
+        yield Finding(record.ogp.path if record.ogp else "ogp.yaml",
+                      f"ogp.yaml gives no {what} ({name}){CONTRARY}", (name,))
+
+
+@rule("M702", "no-website", family=F, severity=E, handbook="2.1, 5.1, 7", subject="record",
+      applies_from=Stage.SUBMISSION)
+def no_website(record: Record, context: Any) -> Iterator[Finding]:
+    """The record gives no address of the national OGP website.
+
+    Minimum requirement 2.1: "A public OGP website (or a webpage on a government website)
+    dedicated to the members participation in OGP is maintained."
+
+    Fails:
+      # ogp.yaml without website
+    Passes:
+      website: https://ogp.example.gov
+    """
+    if any(_delivered(p) for p in record.plans):
+        yield from _ogp_field(record, "website", "OGP website address")
+
+
+@rule("M703", "no-repository", family=F, severity=E, handbook="2.2, 5.2, 7", subject="record",
+      applies_from=Stage.SUBMISSION)
+def no_repository(record: Record, context: Any) -> Iterator[Finding]:
+    """The record gives no address of the public document repository.
+
+    Minimum requirement 2.2: "The Point of Contact ... publishes on the OGP website/webpage
+    a document repository ... with evidence of the development and implementation of the
+    action plan." (The repository rules judge its contents and its updates.)
+
+    Fails:
+      # ogp.yaml without repository
+    Passes:
+      repository: https://ogp.example.gov/repository
+    """
+    if any(_delivered(p) for p in record.plans):
+        yield from _ogp_field(record, "repository", "document repository address")
+
+
+@rule("M705", "no-outreach", family=F, severity=E, handbook="2.1.b, 7", subject="plan",
+      applies_from=Stage.SUBMISSION)
+def no_outreach(plan: Plan, context: Any) -> Iterator[Finding]:
+    """No outreach activity is recorded for the plan's co-creation.
+
+    Minimum requirement 3.2: the forum (or the government) "conducts outreach activities
+    with stakeholders to raise awareness of OGP and opportunities to get involved in the
+    development of the action plan".
+
+    Fails:
+      outreach: []
+    Passes:
+      outreach:
+        - {date: 2026-01-20, title: {en: Information webinar}, kind: online}
+    """
+    if _readable(plan.co_creation) and outreach(plan).state == NOT_MET:
+        yield Finding(_cocreation(plan), "no outreach activity is recorded (outreach)" +
+                      CONTRARY, ("outreach",))
+
+
+@rule("M706", "no-input-mechanism", family=F, severity=E, handbook="2.1.b, 7", subject="plan",
+      applies_from=Stage.SUBMISSION)
+def no_input_mechanism(plan: Plan, context: Any) -> Iterator[Finding]:
+    """No mechanism to gather inputs, with the dates it was open, is recorded.
+
+    Minimum requirement 3.3: the forum (or the government) "develops a mechanism to gather
+    inputs from a range of stakeholders during an appropriate period of time".
+
+    Fails:
+      input-mechanisms: [{channel: survey}]
+    Passes:
+      input-mechanisms:
+        - {channel: survey, opens: 2026-01-19, closes: 2026-03-13}
+    """
+    if _readable(plan.co_creation) and input_mechanism(plan).state == NOT_MET:
+        yield Finding(_cocreation(plan), "no input mechanism with its opening and closing "
+                      "dates is recorded (input-mechanisms)" + CONTRARY, ("input-mechanisms",))
+
+
+def _readable(doc: Any) -> bool:
+    """Judged only from a file that could be read (a missing file counts as empty)."""
+    return doc is None or (doc.ok and isinstance(doc.data, dict))
+
+
+def _cocreation(plan: Plan) -> str:
+    return plan.co_creation.path if plan.co_creation else f"{plan.folder}/co-creation.yaml"
+
+
+@rule("M707", "no-reasoned-response", family=F, severity=W, handbook="2.1.d, 4.1, 7",
+      subject="plan", error_from=Stage.SUBMISSION)
+def no_reasoned_response(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A contribution has no decision or no reasoned response.
+
+    Minimum requirement 4.1: "The MSF where established, or the government where there is
+    no MSF, documents or is able to demonstrate how it provided feedback to stakeholders
+    on how their contributions were considered during the creation of the action plan."
+    Every input gets a decision and a written response before the plan is delivered; a
+    rejection says why. A warning during co-creation, an error from delivery.
+
+    Fails:
+      - {id: c1, summary: {en: Open budgets}, decision: pending}
+    Passes:
+      - id: c1
+        summary: {en: Open budgets}
+        decision: reject
+        response: {en: Outside the executive's remit; referred to parliament.}
+    """
+    doc = plan.contributions
+    items = doc.fields.get("contributions") if doc and doc.ok else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        name = item.get("id") or f"#{index + 1}"
+        if item.get("decision") in (None, "pending"):
+            yield Finding(doc.path, f"contribution {name} has no decision yet", (
+                "contributions", index, "decision"))
+        elif not has_text(item.get("response")):
+            why = "why it was not included" if item["decision"] == "reject" else \
+                "how it was considered"
+            yield Finding(doc.path, f"contribution {name} has no reasoned response saying "
+                          f"{why}", ("contributions", index, "decision"))
+
+
+@rule("M708", "contribution-feeds-nothing", family=F, severity=W, handbook="2.1.d",
+      subject="plan")
+def contribution_feeds_nothing(plan: Plan, context: Any) -> Iterator[Finding]:
+    """An included or amended contribution names no commitment it fed.
+
+    A reasoned response says how each input was taken into account (2.1.d); for an input
+    that was included, that is the commitment it became part of.
+
+    Fails:
+      - {id: c1, summary: {en: Open budgets}, decision: include, response: {en: Included.}}
+    Passes:
+      - id: c1
+        summary: {en: Open budgets}
+        decision: include
+        response: {en: Included as commitment 3.}
+        commitments: [open-budgets]
+    """
+    doc = plan.contributions
+    items = doc.fields.get("contributions") if doc else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and item.get("decision") in ("include", "amend") \
+                and not item.get("commitments"):
+            yield Finding(doc.path, f"contribution {item.get('id') or index + 1} was "
+                          f"{'included' if item['decision'] == 'include' else 'amended'} but "
+                          "names no commitment it fed (commitments)",
+                          ("contributions", index, "decision"))
