@@ -19,6 +19,7 @@ from ogpctl.source.yaml import parse_yaml
 _SPECIAL = re.compile(r"(?i:~|null|true|false|yes|no|on|off|y|n|[-+]?(\.inf|\.nan)|"
                       r"[-+]?[0-9][0-9_.:eExXoObB+-]*)")
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*(?<=[^\s:])")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 COMMENT_WIDTH = 95
 
 
@@ -31,6 +32,8 @@ def scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
+    if _DATE.fullmatch(text):     # YAML 1.2 core reads it as text, as the record writes dates
+        return text
     if (_PLAIN.fullmatch(text) and ": " not in text and " #" not in text
             and not _SPECIAL.fullmatch(text) and text.isprintable()):
         return text
