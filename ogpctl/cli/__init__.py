@@ -41,9 +41,13 @@ from ogpctl.cli import catalogue as _catalogue  # noqa: E402,F401  (registers co
 from ogpctl.cli import check as _check  # noqa: E402,F401
 from ogpctl.cli import deadlines as _deadlines  # noqa: E402,F401
 from ogpctl.cli import scaffold as _scaffold  # noqa: E402,F401
+from ogpctl.cli import translate as _translate  # noqa: E402,F401
 from ogpctl.cli import render as _render  # noqa: E402,F401
 from ogpctl.cli import status as _status  # noqa: E402,F401
 from ogpctl.cli import diff as _diff  # noqa: E402,F401
+from ogpctl.cli import submission as _submission  # noqa: E402,F401
+from ogpctl.cli import imports as _imports  # noqa: E402,F401
+from ogpctl.cli import progress as _progress  # noqa: E402,F401
 
 
 def _click_error() -> type[Exception]:

@@ -1,0 +1,154 @@
+"""`ogpctl translate export` and `ogpctl translate import`."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+translate_app = typer.Typer(
+    name="translate", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Texts still to translate out to translators (PO or XLIFF files), and their "
+         "translations back into the record, keeping comments and layout.")
+app.add_typer(translate_app, name="translate")
+
+RECORD_OPTION = typer.Option(Path("."), "--record", "-C",
+                             help="The record (or any path inside it). Default: here.")
+#: A translation file far larger than any record's texts is refused unread.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+class Format(str, Enum):
+    po = "po"
+    xliff = "xliff"
+
+
+def _record(path: Path):
+    from ogpctl.errors import NotARecordError
+    from ogpctl.record.discover import find_root
+    from ogpctl.record.load import load_record
+
+    if not path.exists():
+        raise NotARecordError(f"{path}: no such file or folder")
+    root = find_root(path.resolve())
+    if root is None:
+        raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found)")
+    return load_record(root)
+
+
+@translate_app.command("export")
+def export_command(
+    lang: str = typer.Option(..., "--lang", "-l", help="The language to translate into, "
+                             "such as es: one of the record's languages."),
+    format: Format = typer.Option(Format.po, "--format", "-f", help="po (gettext: Poedit, "
+                                  "Weblate...) or xliff (XLIFF 1.2: Trados, memoQ...)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file "
+                                       "instead of standard output."),
+    force: bool = typer.Option(False, "--force", help="Replace --out when it exists."),
+    record_path: Path = RECORD_OPTION,
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+                                        "as today, for the file's date."),
+) -> int:
+    """Write the texts with no translation in LANG, and those whose source changed since
+    they were translated (marked fuzzy, or needs-review in XLIFF), with the plan sections
+    still to write in LANG. The source is English, else the record's default language."""
+    from ogpctl.cli.options import parse_today
+    from ogpctl.record.text import language_name
+    from ogpctl.translate.exporting import export
+
+    result = export(_record(record_path), lang, format.value, parse_today(today))
+    changed = result.changed
+    count = len(result.entries)
+    summary = (f"{language_name(result.lang)}: {count} {'text' if count == 1 else 'texts'} "
+               "to translate "
+               f"({count - changed} untranslated, {changed} changed since "
+               "translated)")
+    if out is None:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+        typer.echo(summary, err=True)
+    else:
+        _write_out(out, result.data, force)
+        typer.echo(f"{summary}; written to {out}")
+    return 0
+
+
+def _write_out(out: Path, data: bytes, force: bool) -> None:
+    import os
+
+    from ogpctl.edit.files import replace_file
+    from ogpctl.errors import RecordWriteError
+    from ogpctl.scaffold.files import write_new
+
+    folder = out.absolute().parent
+    if os.path.lexists(out):
+        if not force:
+            raise RecordWriteError(f"{out} exists; choose another --out, or add --force to "
+                                   "replace it")
+        replace_file(out.absolute(), data, inside=folder)
+    elif not write_new(out.absolute(), data, inside=folder):
+        raise RecordWriteError(f"{out} was created meanwhile; it was left as it is")
+
+
+@translate_app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="A PO or XLIFF file from `translate export`, "
+                                "translated."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Report what would change; "
+                                 "write nothing."),
+    record_path: Path = RECORD_OPTION,
+) -> int:
+    """Write the translations in FILE (PO or XLIFF, told apart by content) into the record.
+    Every entry is checked first; if one cannot be imported, nothing is written. Empty and
+    fuzzy (needs-review) translations are skipped. Comments and layout stay as they are."""
+    from ogpctl.translate.importing import InvalidTranslations, import_translations
+
+    data = _read_input(file)
+    record = _record(record_path)
+    try:
+        result = import_translations(record, data, file.name, dry_run=dry_run)
+    except InvalidTranslations as error:
+        for problem in error.problems:
+            typer.echo(f"  {problem}", err=True)
+        raise
+    _report(result, file.name)
+    return 0
+
+
+def _read_input(file: Path) -> bytes:
+    from ogpctl.errors import UsageError
+
+    try:
+        with file.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise UsageError(f"cannot read {file}: {error.strerror or error}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise UsageError(f"{file} is larger than {MAX_INPUT_BYTES:,} bytes; it was not read")
+    return data
+
+
+def _report(result, name: str) -> None:
+    from ogpctl.record.text import language_name
+
+    would = "would be " if result.dry_run else ""
+    typer.echo(f"{language_name(result.lang)} translations from {name}"
+               f"{' (dry run: nothing was written)' if result.dry_run else ''}:")
+    typer.echo(f"  {result.applied} {would}applied, {result.unchanged} unchanged, "
+               f"{len(result.skipped)} skipped")
+    for skip in result.skipped:
+        typer.echo(f"    skipped {name}:{skip.line}: {skip.reason}")
+    for note in result.notes:
+        typer.echo(f"    note    {note}")
+    for rel in result.changed:
+        typer.echo(f"  {would}edited   {rel}")
+    for rel in result.created:
+        typer.echo(f"  {would}created  {rel}")
+    if result.state_file:
+        typer.echo(f"  {would}updated  {result.state_file}")

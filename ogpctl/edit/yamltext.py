@@ -1,0 +1,270 @@
+"""Editing YAML text in place: every byte outside the edited values stays as it was.
+
+A `Change` sets the value at a path (keys and list indices). It may
+
+* fill a key left empty (`es:`, `es: ~`) or replace a scalar of any style (plain, quoted,
+  `|` or `>` block), keeping the comment that follows it;
+* add a key to a block mapping (after its last key, at its indentation) or to a flow
+  mapping (`{en: x}` -> `{en: x, es: y}`), or append an item to a list;
+* turn a scalar into a mapping (`title: Open data` -> `title:` / `en: Open data` /
+  `es: Datos abiertos`): `CURRENT` in the new mapping stands for the old value, kept as
+  it is written, with its comment.
+
+Positions come from ruamel.yaml's pure-Python composer (character offsets, not bytes).
+After editing, the text is parsed again and its data must equal the data intended; when
+it does not, `SelfCheckError` is raised rather than anything written (a bug, not bad input).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, NamedTuple, Sequence
+
+from ogpctl.edit import yamlrender as render
+from ogpctl.edit.yamlcheck import SelfCheckError, check, expected_data
+from ogpctl.edit.yamlnodes import Path, Spot, Step, UneditableError, find, is_empty, kind
+from ogpctl.edit.yamlrender import CURRENT, Written, resolve, uses_current
+from ogpctl.source.text import FORBIDDEN_CHARS
+from ogpctl.source.yaml import parse_yaml
+
+__all__ = ["CURRENT", "Change", "Path", "SelfCheckError", "Step", "UneditableError", "apply",
+           "set_value"]
+
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
+
+
+@dataclass(frozen=True)
+class Change:
+    """Set the value at `path`: str, int, bool, None, or lists and mappings of those."""
+
+    path: Path
+    value: Any
+
+
+class _Splice(NamedTuple):
+    start: int
+    end: int
+    text: str
+    order: int
+
+
+def set_value(text: str, path: Path, value: Any) -> str:
+    return apply(text, [Change(tuple(path), value)])
+
+
+def apply(text: str, changes: Sequence[Change]) -> str:
+    """`text` with every change made; the changes must touch different values."""
+    if not changes:
+        return text
+    for change in changes:
+        _check_value(change.value)
+    before = parse_yaml(text)
+    if not before.ok or before.problems:
+        raise UneditableError("the YAML has problems (`ogpctl check` lists them); fix them "
+                              "before ogpctl edits the file")
+    editor = _Editor(text, _compose(text), before.data)
+    splices = [editor.splice(change, order) for order, change in enumerate(changes)]
+    result = _join(text, splices)
+    check(result, expected_data(before.data, changes))
+    return result
+
+
+def _check_value(value: Any) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _check_value(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_value(item)
+    elif isinstance(value, str) and FORBIDDEN_CHARS.search(value):
+        raise ValueError("a record text cannot hold control characters")
+
+
+def _compose(text: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return YAML(typ="safe", pure=True).compose(text)
+    except (YAMLError, RecursionError) as error:
+        raise UneditableError(f"the YAML cannot be edited: {error}") from None
+
+
+def _join(text: str, splices: list[_Splice]) -> str:
+    ordered = sorted(splices, key=lambda s: (s.start, s.end, s.order))
+    parts, at = [], 0
+    for splice in ordered:
+        if splice.start < at:
+            raise ValueError("two changes edit the same part of the YAML text")
+        parts += [text[at:splice.start], splice.text]
+        at = splice.end
+    return "".join(parts + [text[at:]])
+
+
+class _Editor:
+    def __init__(self, text: str, root: Any, data: Any) -> None:
+        self.text, self.root, self.data = text, root, data
+        self.nl = "\r\n" if "\r\n" in text else "\n"
+        self.appended: dict[int, int] = {}   # items appended so far, by list node
+
+    def splice(self, change: Change, order: int) -> _Splice:
+        spot = find(self.root, change.path)
+        if spot.node is None:
+            start, text = self._add(spot, change.value)
+            return _Splice(start, start, text, order)
+        if kind(spot.node) != "ScalarNode":
+            raise UneditableError("replacing a whole list or mapping is not supported")
+        if spot.parent.flow_style:
+            return _Splice(*self._replace_flow(spot, change.value), order)
+        return _Splice(*self._replace_block(spot, change), order)
+
+    # -- positions ------------------------------------------------------------------------
+
+    def line_end(self, index: int) -> int:
+        """Where the line holding `index` ends (before its line break)."""
+        found = self.text.find("\n", index)
+        if found < 0:
+            return len(self.text)
+        return found - 1 if found and self.text[found - 1] == "\r" else found
+
+    def colon(self, key: Any) -> int:
+        at = key.end_mark.index
+        while at < len(self.text) and self.text[at] in " \t":
+            at += 1
+        if at >= len(self.text) or self.text[at] != ":":
+            raise UneditableError(f"the key {key.value!r} is written as an explicit key "
+                                  "(`? key`); ogpctl does not edit those")
+        return at
+
+    def extent(self, node: Any) -> tuple[int, int, str]:
+        """Where a scalar's own text ends, where an edit replacing it to the end of its line
+        ends, and the text that follows the new value there. After a block scalar, blank
+        lines are left alone; lines of spaces (which a block scalar may read as text) are
+        taken in and emptied, so the new value cannot take them in."""
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.style not in ("|", ">"):
+            return end, self.line_end(end), ""
+        last = start + len(self.text[start:end].rstrip(" \t\r\n"))
+        content_end = max(self.line_end(start), self.line_end(last))
+        tail = self.text[content_end:end]
+        if not tail.strip("\r\n"):
+            return content_end, content_end, ""
+        return content_end, end, self.nl * tail.count("\n")
+
+    def node_end(self, node: Any) -> int:
+        """The end of a node's own text: a new key or item goes on the line after it."""
+        shape = kind(node)
+        if shape == "ScalarNode":
+            return self.extent(node)[0]
+        if node.flow_style:
+            return node.end_mark.index
+        if shape == "MappingNode":
+            key, value = node.value[-1]
+            return self.colon(key) + 1 if is_empty(value) else self.node_end(value)
+        if is_empty(node.value[-1]):
+            raise UneditableError("the list ends with an empty item; ogpctl cannot add after it")
+        return self.node_end(node.value[-1])
+
+    def column(self, spot: Spot) -> int:
+        """The column of the key (or list dash) that owns the value."""
+        return spot.key.start_mark.column if spot.key is not None \
+            else spot.parent.start_mark.column
+
+    # -- edits ----------------------------------------------------------------------------
+
+    def _add(self, spot: Spot, value: Any) -> tuple[int, str]:
+        parent, step = spot.parent, spot.step
+        value = resolve(value, None)
+        mapping = kind(parent) == "MappingNode"
+        if not mapping:   # appends to one list come in order, each after the one before
+            expected = len(parent.value) + self.appended.get(id(parent), 0)
+            if step != expected:
+                raise ValueError(f"list index {step} is not the next one ({expected})")
+            self.appended[id(parent)] = self.appended.get(id(parent), 0) + 1
+        if parent.flow_style:
+            new = f"{render.key_text(step)}: {render.flow_value(value)}" if mapping \
+                else render.flow_value(value)
+            if not parent.value:
+                return parent.start_mark.index + 1, new
+            last = parent.value[-1][1] if mapping else parent.value[-1]
+            return last.end_mark.index, ", " + new
+        at = self.line_end(self.node_end(parent))
+        if mapping:
+            column = parent.value[0][0].start_mark.column
+            return at, self.nl + render.entry(step, value, column, self.nl)
+        return at, self.nl + render.item(value, parent.start_mark.column, self.nl)
+
+    def _replace_flow(self, spot: Spot, value: Any) -> tuple[int, int, str]:
+        node = spot.node
+        if is_empty(node):
+            at = self.colon(spot.key) + 1 if spot.key is not None else node.start_mark.index
+            return at, at, " " + render.flow_value(resolve(value, None))
+        kept = Written(self.text[node.start_mark.index:node.end_mark.index])
+        return node.start_mark.index, node.end_mark.index, render.flow_value(
+            resolve(value, kept))
+
+    def _replace_block(self, spot: Spot, change: Change) -> tuple[int, int, str]:
+        node, column, value = spot.node, self.column(spot), change.value
+        if is_empty(node):
+            if spot.key is None:
+                raise UneditableError("the list holds an empty item; ogpctl cannot fill it in")
+            at = self.colon(spot.key) + 1
+            end = self.line_end(at)
+            rest = self.text[at:end]
+            comment = rest if "#" in rest else ""
+            return at, end, _with_comment(render.after_key(resolve(value, None), column,
+                                                           self.nl), comment, self.nl)
+        if isinstance(value, (dict, list)):
+            return self._to_container(spot, value, column, _value_at(self.data, change.path))
+        start = node.start_mark.index
+        new = render.scalar_text(value, column + 2, self.nl)
+        if node.style not in ("|", ">") and self.nl not in new:
+            return start, node.end_mark.index, new
+        _, end, tail = self.extent(node)
+        return start, end, _with_comment(new, self._comment(node), self.nl) + tail
+
+    def _comment(self, node: Any) -> str:
+        """The comment on a scalar's line: after it, or after a block scalar's header."""
+        start = node.start_mark.index
+        if node.style in ("|", ">"):
+            header = self.text[start:self.line_end(start)]
+            rest = header[_BLOCK_HEADER.match(header).end():]
+        else:
+            rest = self.text[node.end_mark.index:self.line_end(node.end_mark.index)]
+        return rest if "#" in rest else ""
+
+    def _to_container(self, spot: Spot, value: Any, column: int, old: Any
+                      ) -> tuple[int, int, str]:
+        """A scalar becomes a mapping or list, `CURRENT` keeping the old text."""
+        node, block = spot.node, spot.node.style in ("|", ">")
+        start = node.start_mark.index
+        own_end, end, tail = self.extent(node)
+        comment = "" if block else self._comment(node)   # a block's is in its header
+        # The old text is re-rendered from its value when it cannot move as written: an
+        # explicit indentation indicator counts from the parent, which moves, and trailing
+        # lines of spaces may be part of the value.
+        movable = not tail and not (block and any(
+            c.isdigit() for c in _BLOCK_HEADER.match(self.text[start:]).group()))
+        kept = Written(self.text[start:own_end], comment) if movable else None
+        new = resolve(value, kept if kept is not None else old)
+        key_comment = comment if kept is None or not uses_current(value) else ""
+        if spot.key is not None and self.nl not in self.text[self.colon(spot.key):start]:
+            at = self.colon(spot.key) + 1
+            return at, end, key_comment + render.after_key(new, column, self.nl) + tail
+        lines = render.mapping_lines(new, node.start_mark.column, self.nl, inline=True) \
+            if isinstance(new, dict) else \
+            render.sequence_lines(new, node.start_mark.column, self.nl, inline=True)
+        return start, end, _with_comment(lines, key_comment, self.nl) + tail
+
+
+def _with_comment(rendered: str, comment: str, nl: str) -> str:
+    """`comment` at the end of the first line of `rendered`."""
+    head, sep, tail = rendered.partition(nl)
+    return head + comment + sep + tail
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for step in path:
+        data = data[step]
+    return data

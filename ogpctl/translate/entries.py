@@ -1,0 +1,118 @@
+"""Finding what to translate into a language: every text field (and plan section) with no
+text in that language, or whose source changed since its translation was imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from ogpctl.record.fields import TEXT, values_of
+from ogpctl.record.kinds import SECTIONS, Kind
+from ogpctl.record.model import Document, Plan, Record
+from ogpctl.record.text import translations
+from ogpctl.rules.languages import has_prose, required_languages
+from ogpctl.source import frontmatter
+from ogpctl.source.positions import compose, locate
+from ogpctl.source.text import decode
+from ogpctl.translate.model import CHANGED, UNTRANSLATED, Entry, field_context
+from ogpctl.translate.state import digest
+
+
+def collect(record: Record, lang: str, hashes: dict[str, str]) -> list[Entry]:
+    """The entries to translate into `lang`, in file order. `hashes` maps contexts to the
+    digest of the source each translation was made from (see `state`)."""
+    entries: list[Entry] = []
+    for path in sorted(record.documents):
+        doc = record.documents[path]
+        if doc.kind is not Kind.SECTION and doc.ok:
+            entries.extend(_field_entries(record, doc, lang, hashes))
+    for plan in record.plans:
+        entries.extend(_section_entries(record, plan, lang, hashes))
+    return entries
+
+
+def pick_source(texts: dict[str, str], target: str, default: str) -> tuple[str, str] | None:
+    """English when it is written, else the default language's text (never the target's)."""
+    for lang in ("en", default):
+        if lang != target and lang in texts:
+            return lang, texts[lang]
+    return None
+
+
+def state_of(context: str, source: str, current: str, hashes: dict[str, str]) -> str | None:
+    """UNTRANSLATED, CHANGED, or None when the translation is current. A translation with
+    no digest was written by hand and counts as current."""
+    if not current:
+        return UNTRANSLATED
+    known = hashes.get(context)
+    return CHANGED if known is not None and known != digest(source) else None
+
+
+def field_name(path: tuple[Any, ...]) -> str:
+    """`milestones 1 › title` for ("milestones", 0, "title"): list items counted from 1."""
+    parts: list[str] = []
+    for step in path:
+        if isinstance(step, int) and parts:
+            parts[-1] += f" {step + 1}"
+        else:
+            parts.append(str(step))
+    return " › ".join(parts)
+
+
+def _field_entries(record: Record, doc: Document, lang: str, hashes: dict[str, str]
+                   ) -> list[Entry]:
+    default = record.languages.default
+    found = []
+    for path, value in values_of(doc, TEXT):
+        wanted = lang in required_languages(record.languages, doc, path) or (
+            isinstance(value, dict) and lang in value)
+        texts = translations(value, default)
+        source = pick_source(texts, lang, default) if wanted else None
+        if source is None:
+            continue
+        context = field_context(doc.path, path)
+        current = texts.get(lang, "")
+        state = state_of(context, source[1], current, hashes)
+        if state is not None:
+            found.append((path, context, source, current, state))
+    if not found:
+        return []
+    lines = _Lines(record.root, doc)
+    return [Entry(context, doc.path, lines.line(path), field_name(path), source[1], source[0],
+                  current, state) for path, context, source, current, state in found]
+
+
+class _Lines:
+    """Line numbers of paths in one file, composed only when a file has entries."""
+
+    def __init__(self, root: Path, doc: Document) -> None:
+        try:
+            text = decode((root / doc.path).read_bytes()).text or ""
+        except OSError:   # gone since the record was read: the entries stay, at line 1
+            text = ""
+        self.offset = 0
+        if doc.kind.markdown:
+            split = frontmatter.split(text)
+            text, self.offset = split.yaml or "", split.line_offset
+        self.tree = compose(text)
+
+    def line(self, path: tuple[Any, ...]) -> int:
+        return (locate(self.tree, path)[0] if self.tree is not None else 1) + self.offset
+
+
+def _section_entries(record: Record, plan: Plan, lang: str, hashes: dict[str, str]
+                     ) -> Iterator[Entry]:
+    bodies = {doc.path.rsplit("/", 1)[1]: doc.body or "" for doc in plan.sections}
+    default = record.languages.default
+    for section in SECTIONS:
+        texts = {code: bodies[f"{section}.{code}.md"] for code in ("en", default, lang)
+                 if has_prose(bodies.get(f"{section}.{code}.md", ""))}
+        source = pick_source(texts, lang, default)
+        if source is None:
+            continue
+        context = f"{plan.folder}/sections/{section}.{lang}.md"
+        current = texts.get(lang, "")
+        state = state_of(context, source[1], current, hashes)
+        if state is not None:
+            yield Entry(context, f"{plan.folder}/sections/{section}.{source[0]}.md", 1,
+                        f"section {section}", source[1], source[0], current, state)

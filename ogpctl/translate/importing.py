@@ -1,0 +1,207 @@
+"""`translate import`: translations from a PO or XLIFF file written back into the record.
+
+Every entry is judged before anything is written: its context must name a text field of a
+record file, or a section of a plan in the file's language, and its translation must be
+text a record can hold. One bad entry refuses the whole file (a file from outside is not
+half applied). Empty and fuzzy translations are skipped and counted. Then every file is
+edited in memory and, only when all could be, written (see `writing`); last the digests
+of the sources translated (see `state`), so `export` can tell when a source changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ogpctl.errors import UsageError
+from ogpctl.record.fields import TEXT, values_of
+from ogpctl.record.kinds import SECTIONS, Kind
+from ogpctl.record.model import Record
+from ogpctl.record.text import translations
+from ogpctl.rules.languages import has_prose
+from ogpctl.source.text import FORBIDDEN_CHARS, MAX_FILE_BYTES
+from ogpctl.translate import state
+from ogpctl.translate.entries import pick_source
+from ogpctl.translate.model import Translations, Unit, check_language, parse_field_context
+from ogpctl.translate.writing import Edit, FieldEdit, SectionEdit, prepare, section_text, write
+
+_SECTION = re.compile(r"plans/(?P<plan>[^/]+)/sections/(?P<section>[a-z-]+)\.(?P<lang>[^/]+)\.md")
+_CHANGED_SOURCE = ("the source text changed since this file was exported; the translation "
+                   "is imported and will be exported again for review")
+
+
+@dataclass(frozen=True)
+class Skip:
+    line: int
+    context: str
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    lang: str
+    applied: int = 0
+    unchanged: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)     # file:line: something to know
+    changed: list[str] = field(default_factory=list)   # record files edited
+    created: list[str] = field(default_factory=list)   # section files written anew
+    state_file: str | None = None                      # the digests file, when updated
+    dry_run: bool = False
+
+
+class InvalidTranslations(UsageError):
+    """Entries that cannot be imported; `problems` lists them as `file:line: reason`."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"{name}: {count} {'entry' if count == 1 else 'entries'} cannot be "
+                         "imported; nothing was written")
+
+
+@dataclass
+class _Verdict:
+    problem: str = ""
+    skip: str = ""
+    edit: Edit | None = None     # None without problem or skip: the text is already so
+    note: str = ""
+
+
+def read_translations(data: bytes, name: str) -> Translations:
+    """PO or XLIFF, told apart by content: XML starts with `<`."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        from ogpctl.translate.xliff import read_xliff
+
+        return read_xliff(data, name)
+    from ogpctl.translate.po import read_po
+
+    return read_po(data, name)
+
+
+def import_translations(record: Record, data: bytes, name: str, dry_run: bool = False
+                        ) -> ImportResult:
+    """Judge every unit of the PO or XLIFF file `data`, then write the translations (unless
+    `dry_run`); `name` names the file in messages."""
+    found = read_translations(data, name)
+    lang = check_language(record, found.lang, f"{name}: the language")
+    result = ImportResult(lang, dry_run=dry_run)
+    before = state.load(record.root, lang)
+    hashes = dict(before)
+    edits = _judge_all(record, found.units, name, result, hashes)
+    files = prepare(record, lang, edits)
+    result.applied = len(edits)
+    result.changed = [f.rel for f in files if not f.new]
+    result.created = [f.rel for f in files if f.new]
+    if hashes != before:
+        result.state_file = state.state_file(record.root, lang).relative_to(
+            record.root).as_posix()
+    if not dry_run:
+        write(record.root, files)
+        if hashes != before:
+            state.save(record.root, lang, hashes)
+    return result
+
+
+def _judge_all(record: Record, units: list[Unit], name: str, result: ImportResult,
+               hashes: dict[str, str]) -> list[Edit]:
+    """The edits to make; skips, notes and counts go into `result`, and the digest of each
+    source translated into `hashes`. Raises InvalidTranslations listing every bad unit."""
+    edits, problems, seen = [], [], set()
+    for unit in units:
+        where = f"{name}:{unit.line}"
+        verdict = _Verdict(problem="the context appears twice in the file") \
+            if unit.context in seen else _judge(record, result.lang, unit)
+        seen.add(unit.context)
+        if verdict.problem:
+            problems.append(f"{where}: {verdict.problem}")
+        elif verdict.skip:
+            result.skipped.append(Skip(unit.line, unit.context, verdict.skip))
+        else:
+            hashes[unit.context] = state.digest(unit.source)
+            if verdict.edit is None:
+                result.unchanged += 1
+            else:
+                edits.append(verdict.edit)
+            if verdict.note:
+                result.notes.append(f"{where}: {verdict.note}")
+    if problems:
+        raise InvalidTranslations(name, problems)
+    return edits
+
+
+def _judge(record: Record, lang: str, unit: Unit) -> _Verdict:
+    """What to do with one unit: refuse it, skip it, leave the text, or edit it."""
+    text = unit.target.replace("\r\n", "\n").replace("\r", "\n")
+    if not unit.context:
+        return _Verdict("the entry has no context (msgctxt or trans-unit id); it does not "
+                        "come from `ogpctl translate export`")
+    if FORBIDDEN_CHARS.search(text):
+        return _Verdict("the translation holds a control character, which no record text "
+                        "may hold")
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        return _Verdict("the translation is larger than a record file may be")
+    if parse_field_context(unit.context):
+        return _judge_field(record, lang, unit, text)
+    if _SECTION.fullmatch(unit.context):
+        return _judge_section(record, lang, unit, text)
+    return _Verdict(f"{unit.context!r} names no text of this record (contexts are "
+                    "<file>#<field path> or plans/<plan>/sections/<section>.<lang>.md)")
+
+
+def _skip(unit: Unit, text: str) -> str:
+    if unit.fuzzy:
+        return "marked for review (fuzzy, or needs-review in XLIFF); check it and clear the "\
+            "mark to import it"
+    return "" if text.strip() else "no translation written"
+
+
+def _judge_field(record: Record, lang: str, unit: Unit, text: str) -> _Verdict:
+    file, path = parse_field_context(unit.context) or ("", ())
+    doc = record.documents.get(file)
+    if doc is None or doc.kind is Kind.SECTION:
+        return _Verdict(f"{file!r} is not a YAML file of this record")
+    if not doc.ok:
+        return _Verdict(f"{file} cannot be read; fix what `ogpctl check` reports first")
+    value = next((v for p, v in values_of(doc, TEXT) if p == path), _MISSING)
+    if value is _MISSING:
+        return _Verdict(f"{file} has no text field {'/'.join(map(str, path))}")
+    if _skip(unit, text):
+        return _Verdict(skip=_skip(unit, text))
+    default = record.languages.default
+    texts = translations(value, default)
+    source = pick_source(texts, lang, default)
+    if source is None:
+        return _Verdict(skip="the field has no text to translate from any more")
+    note = _CHANGED_SOURCE if source[1] != unit.source else ""
+    if texts.get(lang, "") == text:
+        return _Verdict(note=note)
+    return _Verdict(edit=FieldEdit(file, path, value, text), note=note)
+
+
+_MISSING = object()
+
+
+def _judge_section(record: Record, lang: str, unit: Unit, text: str) -> _Verdict:
+    match = _SECTION.fullmatch(unit.context)
+    assert match is not None
+    plan = next((p for p in record.plans if p.id == match["plan"]), None)
+    if plan is None or match["section"] not in SECTIONS:
+        return _Verdict(f"{unit.context!r} is not a section of a plan of this record")
+    if match["lang"] != lang:
+        return _Verdict(f"the section is in {match['lang']!r}, not the file's language "
+                        f"{lang!r}")
+    if _skip(unit, text):
+        return _Verdict(skip=_skip(unit, text))
+    folder, section = f"{plan.folder}/sections", match["section"]
+    bodies = {doc.path: doc.body or "" for doc in plan.sections}
+    texts = {code: bodies[f"{folder}/{section}.{code}.md"] for code in
+             ("en", record.languages.default)
+             if has_prose(bodies.get(f"{folder}/{section}.{code}.md", ""))}
+    source = pick_source(texts, lang, record.languages.default)
+    if source is None:
+        return _Verdict(skip="the section has no text to translate from any more")
+    note = _CHANGED_SOURCE if source[1] != unit.source else ""
+    if bodies.get(unit.context) == section_text(text):
+        return _Verdict(note=note)
+    return _Verdict(edit=SectionEdit(unit.context, text), note=note)

@@ -1,0 +1,85 @@
+"""gettext PO files (Poedit, Weblate, Lokalize, OmegaT...), written and read by Babel.
+
+Each entry: `msgctxt` the context, `msgid` the source, `msgstr` the translation; `#:` the
+file and line of the source, `#.` the field's name, `#` a note when the source is not
+English, and the flag `fuzzy` when the source changed since the translation was made.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime, timezone
+
+from ogpctl.errors import UsageError
+from ogpctl.record.text import language_name
+from ogpctl.translate.model import CHANGED, LANGUAGE, Entry, Translations, Unit
+
+_LANGUAGE_HEADER = re.compile(rb'^"Language:[ \t]*([^"\\]*)', re.M)
+
+#: Flags Babel guesses from `%s` or `{}` in a text; record texts are not format strings, and
+#: a tool checking them as such would complain about ordinary prose ("41% of").
+_GUESSED_FLAGS = ("python-format", "python-brace-format")
+
+HEADER = """{language} translations of the OGP record {name}.
+Exported by ogpctl. Write each translation in msgstr; an empty
+msgstr is skipped. Entries marked fuzzy changed in the source
+since they were translated: check them, then remove the mark.
+Import with: ogpctl translate import FILE"""
+
+
+def write_po(entries: list[Entry], lang: str, name: str, today: date) -> bytes:
+    from babel.messages.catalog import Catalog, Message
+    from babel.messages.pofile import write_po as babel_write
+
+    moment = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    catalog = Catalog(locale=lang.replace("-", "_"), project=f"OGP record {name}",
+                      version=today.isoformat(), creation_date=moment, revision_date=moment,
+                      fuzzy=False, header_comment=_comment(HEADER.format(
+                          language=language_name(lang), name=name)))
+    for entry in entries:
+        message = Message(entry.source, entry.target, locations=[(entry.file, entry.line)],
+                          flags=("fuzzy",) if entry.state == CHANGED else (),
+                          auto_comments=[f"field: {entry.field}"],
+                          user_comments=[entry.note] if entry.note else [],
+                          context=entry.context)
+        message.flags.difference_update(_GUESSED_FLAGS)
+        catalog[entry.source] = message
+    stream = io.BytesIO()
+    babel_write(stream, catalog, width=76)
+    return stream.getvalue()
+
+
+def _comment(text: str) -> str:
+    return "\n".join(f"# {line}" for line in text.splitlines())
+
+
+def read_po(data: bytes, name: str) -> Translations:
+    """The translations of a PO file; a file Babel cannot read is a UsageError."""
+    from babel.messages.pofile import PoFileError, read_po as babel_read
+
+    header = re.split(rb"\r?\n[ \t]*\r?\n", data.lstrip(), maxsplit=1)[0]
+    declared = _LANGUAGE_HEADER.search(header)
+    if declared:   # checked first: Babel's own complaint about a bad one says little
+        code = declared.group(1).decode("utf-8", "replace").strip().replace("_", "-")
+        if code and not LANGUAGE.fullmatch(code):
+            raise UsageError(f"{name}: the Language header {code!r} is not a language code")
+    try:
+        catalog = babel_read(io.BytesIO(data), abort_invalid=True)
+        messages = list(catalog)
+    except (PoFileError, ValueError, LookupError) as error:   # LookupError: bad charset
+        raise UsageError(f"{name} is not a PO file ogpctl can read: {error}") from None
+    units = []
+    for message in messages:
+        if not message.id:
+            continue   # the header
+        if not isinstance(message.id, str) or not isinstance(message.string, str):
+            raise UsageError(f"{name}:{message.lineno}: plural entries (msgid_plural) are not "
+                             "record texts")
+        units.append(Unit(message.context or "", message.id, message.string,
+                          message.fuzzy, message.lineno or 1))
+    if len(re.findall(rb"^msgctxt\b", data, re.M)) > sum(bool(u.context) for u in units):
+        # Babel merges entries with the same context and source, keeping the first.
+        raise UsageError(f"{name} holds the same entry (msgctxt and msgid) twice; keep one")
+    lang = catalog.locale_identifier
+    return Translations(lang.replace("_", "-") if lang else None, units)
