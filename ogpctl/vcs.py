@@ -209,14 +209,41 @@ def files_at(root: Path, commit: str) -> dict[str, bytes]:
     return files
 
 
+def has_tag(root: Path, tag: str) -> bool:
+    repo, _ = _repo_and_prefix(root)
+    return tag in {t.name for t in repo.tags}
+
+
+def head_commit(root: Path) -> str:
+    repo, _ = _repo_and_prefix(root)
+    if not repo.head.is_valid():
+        raise RecordWriteError("the repository has no commit yet: commit the record first")
+    return repo.head.commit.hexsha
+
+
 def tag_submission(root: Path, tag: str, message: str) -> str:
     """An annotated tag at HEAD; refuses a tag that exists. Returns the commit tagged."""
     git = _git()
     repo, _ = _repo_and_prefix(root)
-    if tag in [t.name for t in repo.tags]:
+    if has_tag(root, tag):
         raise RecordWriteError(f"the tag {tag} exists already")
     try:
         repo.git.tag("-a", "-m", message, "--end-of-options", tag, "HEAD")
     except git.GitCommandError as error:
         raise RecordWriteError(f"git tag failed: {str(error.stderr).strip()}") from None
+    return repo.head.commit.hexsha
+
+
+def commit_file(root: Path, relative: str, message: str) -> str:
+    """Commit one record file (record-relative) alone, whatever else is staged or changed;
+    returns the new commit id."""
+    git = _git()
+    repo, prefix = _repo_and_prefix(root)
+    path = ":(literal)" + prefix + relative
+    try:
+        repo.git.commit("--only", "--quiet", "-m", message, "--", path)
+    except git.GitCommandError as error:
+        detail = str(error.stderr).strip().splitlines()
+        raise RecordWriteError(f"git commit failed: {detail[-1] if detail else error}") \
+            from None
     return repo.head.commit.hexsha

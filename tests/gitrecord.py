@@ -29,3 +29,13 @@ def committed_sample(source: Path, target: Path, date: str = "2026-06-24T10:00:0
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "Record as delivered", date=date)
     return target
+
+
+def use_identity(monkeypatch, date: str = "2026-06-24T12:00:00+00:00") -> None:
+    """Git commands ogpctl runs in-process get the fixed identity and date too."""
+    for key, value in IDENTITY.items():
+        monkeypatch.setenv(key, value)
+    for key in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"):
+        monkeypatch.setenv(key, date)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")

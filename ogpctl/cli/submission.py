@@ -1,0 +1,38 @@
+"""`ogpctl tag-submission`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+@app.command("tag-submission")
+def tag_submission(
+    plan: str = typer.Argument(..., help="The plan's id, such as 2026-2030."),
+    day: Optional[str] = typer.Option(None, "--date", help="The delivery date, YYYY-MM-DD. "
+                                      "Default: today (or --today)."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date as today."),
+) -> int:
+    """Record a delivery to OGP: the date in plan.yaml (edited in place, committed alone)
+    and an annotated git tag submitted/<plan> that `diff` and the amendment note count from."""
+    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.submission import tag_submission as record_delivery
+
+    from ogpctl.errors import UsageError
+
+    try:
+        when = parse_today(day if day else today)
+    except UsageError:
+        raise UsageError(f"--date {day!r} is not a date written YYYY-MM-DD") from None
+    record = record_at(record_path)
+    done = record_delivery(record, plan, when)
+    if done.edited:
+        typer.echo(f"plans/{plan}/plan.yaml: delivered: {done.day} (committed {done.commit[:10]})")
+    typer.echo(f"tagged {done.commit[:10]} as {done.tag}")
+    return 0

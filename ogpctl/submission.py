@@ -1,0 +1,53 @@
+"""Recording a delivery (`ogpctl tag-submission`): the date in plan.yaml, committed, and an
+annotated tag `submitted/<plan>` that `ogpctl diff` and the amendment note count from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ogpctl.errors import RecordWriteError, UsageError
+from ogpctl.record.model import Record, as_date
+
+
+@dataclass(frozen=True)
+class Submission:
+    plan: str
+    day: date
+    tag: str
+    commit: str
+    edited: bool          # plan.yaml got the date (False when it already held it)
+
+
+def tag_name(plan_id: str) -> str:
+    return f"submitted/{plan_id}"
+
+
+def tag_submission(record: Record, plan_id: str, day: date) -> Submission:
+    from ogpctl import vcs
+    from ogpctl.edit.files import replace_file
+    from ogpctl.edit.yamltext import apply, Change
+
+    plan = next((p for p in record.plans if p.id == plan_id), None)
+    if plan is None or plan.doc is None:
+        raise UsageError(f"there is no plan {plan_id!r} with a plan.yaml in plans/")
+    tag = tag_name(plan_id)
+    if vcs.has_tag(record.root, tag):
+        raise RecordWriteError(f"the tag {tag} exists already: this plan's delivery is "
+                               "recorded (an amendment is recorded by a new commit)")
+    recorded = as_date(plan.fields.get("delivered"))
+    if recorded is not None and recorded != day:
+        raise RecordWriteError(f"plans/{plan_id}/plan.yaml says the plan was delivered on "
+                               f"{recorded}; correct it by hand or give --date {recorded}")
+    path = record.root / plan.doc.path
+    edited = recorded is None
+    if edited:
+        before = path.read_bytes()
+        text = apply(before.decode("utf-8"), [Change(("delivered",), day.isoformat())])
+        replace_file(path, text.encode("utf-8"), record.root, expected=before)
+        commit = vcs.commit_file(record.root, plan.doc.path,
+                                 f"Record the delivery of plan {plan_id} on {day}")
+    else:
+        commit = vcs.head_commit(record.root)
+    vcs.tag_submission(record.root, tag, f"Plan {plan_id} delivered to OGP on {day}")
+    return Submission(plan_id, day, tag, commit, edited)

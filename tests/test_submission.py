@@ -1,0 +1,64 @@
+"""`ogpctl tag-submission`: the delivery date in plan.yaml, one commit, one annotated tag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SAMPLE, run
+import pytest
+
+from tests.gitrecord import committed_sample, git, use_identity
+
+PLAN = "plans/2026-2030/plan.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _identity(monkeypatch) -> None:
+    use_identity(monkeypatch)
+
+
+def undelivered(tmp_path: Path) -> Path:
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    path = record / PLAN
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: implementation\ndelivered: 2026-06-24\n",
+                                 "status: co-creation\n"), encoding="utf-8")
+    git(record, "commit", "-q", "-am", "Before delivery", date="2026-06-20T10:00:00+00:00")
+    return record
+
+
+def test_records_the_date_commits_and_tags(capsys, tmp_path: Path) -> None:
+    record = undelivered(tmp_path)
+    (record / "ogp.yaml").write_text((record / "ogp.yaml").read_text() + "# draft note\n")
+    before = (record / PLAN).read_text(encoding="utf-8")
+    code, out, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24",
+                         "-C", record)
+    assert code == 0, err
+    assert "tagged" in out and "submitted/2026-2030" in out
+    after = (record / PLAN).read_text(encoding="utf-8")
+    assert after.replace("delivered: 2026-06-24\n", "") == before     # nothing else moved
+    assert "delivered: 2026-06-24" in after
+    shown = git(record, "show", "--stat", "--format=%s", "submitted/2026-2030")
+    assert "Record the delivery of plan 2026-2030 on 2026-06-24" in shown
+    assert "plan.yaml" in shown and "ogp.yaml" not in shown          # the draft stays out
+    assert "# draft note" in git(record, "diff")
+    assert git(record, "cat-file", "-t", "submitted/2026-2030").strip() == "tag"
+
+
+def test_refuses_twice_and_conflicting_dates(capsys, tmp_path: Path) -> None:
+    record = undelivered(tmp_path)
+    assert run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", record)[0] == 0
+    code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", record)
+    assert code == 2 and "exists already" in err
+    other = committed_sample(SAMPLE, tmp_path / "other")
+    code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-25", "-C", other)
+    assert code == 2 and "delivered on 2026-06-24" in err
+    code, out, _ = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", other)
+    assert code == 0 and "plan.yaml" not in out                       # already recorded
+
+
+def test_usage_errors(capsys, tmp_path: Path, sample: Path) -> None:
+    assert run(capsys, "tag-submission", "1999-2001", "-C", SAMPLE)[0] == 2
+    assert run(capsys, "tag-submission", "2026-2030", "--date", "soon", "-C", SAMPLE)[0] == 2
+    code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", sample)
+    assert code == 2 and "not in a git repository" in err
