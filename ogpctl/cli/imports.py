@@ -1,0 +1,86 @@
+"""`ogpctl import contributions`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ogpctl.cli import app
+
+import_app = typer.Typer(help="Load data exported from other tools into the record.",
+                         no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+def _mapping(items: list[str]) -> dict[str, str]:
+    from ogpctl.errors import UsageError
+
+    found = {}
+    for item in items:
+        for part in item.split(","):
+            name, sep, heading = part.partition("=")
+            if not sep or not name.strip() or not heading.strip():
+                raise UsageError(f"--map {item!r}: write field=Column, such as "
+                                 "summary=Comment")
+            found[name.strip()] = heading.strip()
+    return found
+
+
+@import_app.command("contributions")
+def contributions(
+    file: Path = typer.Argument(..., help="A CSV export: one row per input."),
+    plan: str = typer.Option(..., "--plan", help="The plan the inputs are for."),
+    mapping: Optional[List[str]] = typer.Option(None, "--map", help="field=Column, such as "
+                                                "summary=Comment (fields: summary, from, "
+                                                "received, channel, sector)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The language of the texts "
+                                       "(default: the record's default language)."),
+    channel: Optional[str] = typer.Option(None, "--channel", help="The channel when the file "
+                                          "has no channel column, such as survey."),
+    prefix: str = typer.Option("input", "--prefix", help="New ids: PREFIX-001, PREFIX-002 …"),
+    date_format: Optional[str] = typer.Option(None, "--date-format", help="How the file "
+                                              "writes dates, such as %d/%m/%Y (default ISO)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write "
+                                 "nothing."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+) -> int:
+    """Load a survey or consultation export into contributions.yaml: new ids and pending
+    decisions; duplicates (same source and text) skipped and reported; existing entries and
+    comments never touched."""
+    from ogpctl.cli.options import record_at
+    from ogpctl.contributions import ImportOptions, plan_import, write_import
+    from ogpctl.errors import UsageError
+    from ogpctl.record.kinds import LANGUAGE, is_slug
+
+    record = record_at(record_path)
+    target = next((p for p in record.plans if p.id == plan), None)
+    if target is None:
+        raise UsageError(f"there is no plan {plan!r} in plans/")
+    if lang is not None and not LANGUAGE.fullmatch(lang):
+        raise UsageError(f"--lang {lang!r} is not a language code")
+    if not is_slug(prefix):
+        raise UsageError(f"--prefix {prefix!r}: use lowercase letters, digits and hyphens")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{file}: {error.strerror}") from None
+    options = ImportOptions(_mapping(mapping or []), lang, channel, prefix, date_format)
+    result = plan_import(record, target, data, options)
+    for line, why in result.duplicates:
+        typer.echo(f"  {file}:{line}: skipped, {why}")
+    for line, what in result.errors:
+        typer.echo(f"  {file}:{line}: skipped, {what}")
+    verb = "would add" if dry_run else "added"
+    for item in result.added:
+        typer.echo(f"  {verb} {item['id']}: {next(iter(item['summary'].values()))[:70]}")
+    if result.added and not dry_run:
+        written = write_import(record, target, result)
+        typer.echo(f"{written}: {len(result.added)} contributions added with pending "
+                   "decisions")
+    else:
+        typer.echo(f"{len(result.added)} to add, {len(result.duplicates)} duplicates, "
+                   f"{len(result.errors)} rows with problems" + (" (dry run)" if dry_run else ""))
+    return 0

@@ -1,0 +1,107 @@
+"""`ogpctl progress PLAN COMMITMENT[.MILESTONE]`, `progress export`, `progress import FILE`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ogpctl.cli import app
+
+USAGE = ("give PLAN COMMITMENT.MILESTONE (such as 2026-2030 2.3), or export, or import FILE.csv")
+
+
+@app.command()
+def progress(
+    words: List[str] = typer.Argument(..., metavar="PLAN MILESTONE | export | import FILE",
+                                      help="PLAN and COMMITMENT.MILESTONE to record an "
+                                      "update; `export` to write the spreadsheet; `import "
+                                      "FILE.csv` to apply a filled-in one."),
+    status: Optional[str] = typer.Option(None, "--status", help="not-started, in-progress, "
+                                         "completed or withdrawn."),
+    note: Optional[str] = typer.Option(None, "--note", help="The progress made."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", help="A file in the "
+                                                 "plan's evidence folder, or an https link "
+                                                 "(repeatable)."),
+    delay_reason: Optional[str] = typer.Option(None, "--delay-reason", help="Why it is late."),
+    next_steps: Optional[str] = typer.Option(None, "--next-steps", help="What comes next."),
+    day: Optional[str] = typer.Option(None, "--date", help="The update's date, YYYY-MM-DD "
+                                      "(default today)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The language of the texts "
+                                       "(default: the record's default language)."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="export: only this plan."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="export: write here "
+                                       "instead of printing."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date as today."),
+) -> int:
+    """Record a progress update on a milestone (handbook 5.2), editing the commitment file in
+    place: every other byte (comments, order, quoting, blank lines) stays as it was. Or
+    round-trip a progress spreadsheet: `export`, fill in the new columns, `import`."""
+    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.errors import UsageError
+    from ogpctl.record.kinds import LANGUAGE
+
+    record = record_at(record_path)
+    language = lang or record.languages.default
+    if not LANGUAGE.fullmatch(language):
+        raise UsageError(f"--lang {language!r} is not a language code")
+    now = parse_today(today)
+    if words[0] == "export" and len(words) == 1:
+        return _export(record, plan, language, out)
+    if words[0] == "import" and len(words) == 2:
+        return _import(record, Path(words[1]), now, language)
+    if len(words) != 2:
+        raise UsageError(USAGE)
+    from ogpctl.progress import Update, record_update
+
+    target_plan = next((p for p in record.plans if p.id == words[0]), None)
+    if target_plan is None:
+        raise UsageError(f"there is no plan {words[0]!r} in plans/; {USAGE}")
+    if not status or not note:
+        raise UsageError("an update needs --status and --note")
+    try:
+        when = parse_today(day) if day else now
+    except UsageError:
+        raise UsageError(f"--date {day!r} is not a date written YYYY-MM-DD") from None
+    update = Update(when, status, note, language, tuple(evidence or ()), delay_reason,
+                    next_steps)
+    written = record_update(record, target_plan, words[1], update)
+    typer.echo(f"{written}: milestone {words[1]} {status} on {when}")
+    return 0
+
+
+def _export(record, plan: Optional[str], lang: str, out: Optional[Path]) -> int:
+    from ogpctl.errors import UsageError
+    from ogpctl.outputs import OutputFolder
+    from ogpctl.progress_sheet import export_rows
+
+    plans = [p for p in record.plans if plan in (None, p.id)]
+    if plan and not plans:
+        raise UsageError(f"there is no plan {plan!r} in plans/")
+    data = export_rows(record, plans, lang)
+    if out is None or str(out) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        OutputFolder(out.parent).write({out.name: data})
+        typer.echo(f"wrote {out}")
+    return 0
+
+
+def _import(record, file: Path, today, lang: str) -> int:
+    from ogpctl.errors import UsageError
+    from ogpctl.progress_sheet import apply_sheet, sheet_updates
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{file}: {error.strerror}") from None
+    updates = sheet_updates(record, data, today, lang)
+    for path in apply_sheet(record, updates):
+        typer.echo(f"  updated {path}")
+    typer.echo(f"{len(updates)} progress updates recorded")
+    return 0

@@ -1,0 +1,104 @@
+"""`ogpctl progress`: an update appended in place (every other byte kept), bad values refused
+before writing, and the spreadsheet round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.conftest import run
+
+FILE = "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+EVIDENCE = "evidence/01-public-works-open-contracting/pilot-entities.csv"
+
+
+def comment_heavily(path: Path) -> str:
+    """Comments, odd quoting and blank lines everywhere: what the edit must not touch."""
+    lines = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        lines.append(line + ("   # reviewed" if number % 7 == 3 and "#" not in line
+                             and not line.rstrip().endswith((">-", "|")) else ""))
+        if number % 11 == 5:
+            lines.append("")
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_update_keeps_every_other_byte(capsys, sample: Path) -> None:
+    path = sample / FILE
+    before = comment_heavily(path)
+    code, out, err = run(capsys, "progress", "2026-2030", "1.2", "--status", "completed",
+                         "--note", "Pilot finished: 1,204 contracts with payments",
+                         "--evidence", EVIDENCE, "--next-steps", "Scale to all entities",
+                         "--date", "2026-11-30", "-C", sample, "--lang", "es")
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    removed = [line for line in before.splitlines() if line not in after.splitlines()]
+    assert removed == ["    status: in-progress"] or \
+        [line.split("#")[0].rstrip() for line in removed] == ["    status: in-progress"]
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert "      - date: 2026-11-30" in added
+    assert '          es: "Pilot finished: 1,204 contracts with payments"' in added
+    assert run(capsys, "check", sample, "--today", "2026-12-02")[0] == 0
+
+
+def test_bad_values_are_refused_before_writing(capsys, sample: Path) -> None:
+    path = sample / FILE
+    before = path.read_bytes()
+    base = ("progress", "2026-2030", "1.2", "-C", sample, "--note", "x")
+    for args, message in (((*base, "--status", "done"), "--status"),
+                          ((*base, "--status", "completed", "--evidence", "../../ogp.yaml"),
+                           "--evidence"),
+                          ((*base, "--status", "completed", "--evidence", "javascript:x"),
+                           "--evidence"),
+                          ((*base, "--status", "completed", "--date", "2026-01-01"),
+                           "in order"),
+                          (("progress", "2026-2030", "9.9", "-C", sample, "--note", "x",
+                            "--status", "completed"), "no commitment 9"),
+                          (("progress", "2026-2030", "1", "-C", sample, "--note", "x",
+                            "--status", "completed"), "milestones: name one"),
+                          (("progress", "2026-2030", "1.2", "-C", sample, "--status",
+                            "completed"), "--note")):
+        code, _, err = run(capsys, *args)
+        assert code == 2 and message in err, (args, err)
+    assert path.read_bytes() == before
+
+
+def test_spreadsheet_round_trip(capsys, sample: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "progress", "export", "--plan", "2026-2030", "-C", sample)
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    head = rows[0]
+    assert head[:3] == ["plan", "milestone", "commitment"] and len(rows) > 20
+    target = next(r for r in rows if r[1] == "3.1")
+    target[head.index("new status")] = "in-progress"
+    target[head.index("note")] = "Taxonomy drafted with 4 ministries"
+    target[head.index("delay reason")] = "Waiting for the climate law"
+    target[head.index("new date")] = "2026-11-30"
+    sheet = tmp_path / "progress.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    code, out, err = run(capsys, "progress", "import", sheet, "-C", sample, "--lang", "es")
+    assert code == 0, err
+    assert "1 progress updates recorded" in out
+    text = (sample / "plans/2026-2030/commitments/03-climate-finance-transparency.yaml") \
+        .read_text(encoding="utf-8")
+    assert "es: Waiting for the climate law" in text
+    target[head.index("status")] = "whatever"           # columns of the export are ignored
+    target[head.index("new status")] = "finished"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    code, _, err = run(capsys, "progress", "import", sheet, "-C", sample)
+    assert code == 2 and "nothing was written" in err and "--status 'finished'" in err
+
+
+def test_export_neutralises_formulas(capsys, sample: Path) -> None:
+    path = sample / FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  es: Contratación abierta de obras públicas",
+                                 "  es: =HYPERLINK(\"http://x\")", 1), encoding="utf-8")
+    code, out, _ = run(capsys, "progress", "export", "-C", sample, "--lang", "es")
+    assert code == 0 and "\"'=HYPERLINK" in out
