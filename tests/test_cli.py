@@ -170,9 +170,28 @@ def test_rules_with_examples_have_both() -> None:
         assert bool(item.fails) == bool(item.passes), item.code
 
 
-@pytest.mark.parametrize("command", ["check", "rules", "explain", "deadlines"])
+def commands() -> list[str]:
+    """Every command the CLI has, sub-commands of groups as "group sub"."""
+    import typer.main
+
+    from ogpctl.cli import app
+
+    found = []
+    for name, command in sorted(typer.main.get_command(app).commands.items()):
+        subs = getattr(command, "commands", None)
+        found += [f"{name} {sub}" for sub in sorted(subs)] if subs else [name]
+    return found
+
+
+def test_the_command_list_is_complete() -> None:
+    assert {"check", "rules", "explain", "deadlines", "init", "new-plan", "new-commitment",
+            "render", "status", "diff", "tag-submission", "progress",
+            "import contributions", "translate export", "translate import"} <= set(commands())
+
+
+@pytest.mark.parametrize("command", commands())
 def test_every_command_has_help_and_is_in_the_readme(capsys, command: str) -> None:
-    code, out, _ = run(capsys, command, "--help")
+    code, out, _ = run(capsys, *command.split(), "--help")
     assert code == 0 and "Usage:" in out
     assert f"ogpctl {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
 
