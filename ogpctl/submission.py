@@ -28,8 +28,8 @@ def tag_submission(record: Record, plan_id: str, day: date) -> Submission:
     from ogpctl.edit.files import replace_file
     from ogpctl.edit.yamltext import apply, Change
 
-    plan = next((p for p in record.plans if p.id == plan_id), None)
-    if plan is None or plan.doc is None:
+    plan = record.plan_named(plan_id)
+    if plan.doc is None:
         raise UsageError(f"there is no plan {plan_id!r} with a plan.yaml in plans/")
     tag = tag_name(plan_id)
     if vcs.has_tag(record.root, tag):

@@ -31,15 +31,14 @@ def deadlines(
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section."""
     from ogpctl.cli.options import parse_today, record_at
-    from ogpctl.errors import UsageError
     from ogpctl.obligations import obligations
     from ogpctl.record.text import first_text
 
     day = parse_today(today)
     record = record_at(path)
     root = record.root
-    if plan and plan not in {p.id for p in record.plans}:
-        raise UsageError(f"there is no plan {plan!r} in plans/")
+    if plan:
+        record.plan_named(plan)
     items = [o for o in obligations(record, day) if plan in (None, o.plan)]
     if format is Format.json:
         typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))

@@ -56,9 +56,7 @@ def contributions(
     from ogpctl.record.kinds import LANGUAGE, is_slug
 
     record = record_at(record_path)
-    target = next((p for p in record.plans if p.id == plan), None)
-    if target is None:
-        raise UsageError(f"there is no plan {plan!r} in plans/")
+    target = record.plan_named(plan)
     if lang is not None and not LANGUAGE.fullmatch(lang):
         raise UsageError(f"--lang {lang!r} is not a language code")
     if not is_slug(prefix):

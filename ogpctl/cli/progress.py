@@ -58,9 +58,7 @@ def progress(
         raise UsageError(USAGE)
     from ogpctl.progress import Update, record_update
 
-    target_plan = next((p for p in record.plans if p.id == words[0]), None)
-    if target_plan is None:
-        raise UsageError(f"there is no plan {words[0]!r} in plans/; {USAGE}")
+    target_plan = record.plan_named(words[0])
     if not status or not note:
         raise UsageError("an update needs --status and --note")
     try:
@@ -75,13 +73,10 @@ def progress(
 
 
 def _export(record, plan: Optional[str], lang: str, out: Optional[Path]) -> int:
-    from ogpctl.errors import UsageError
     from ogpctl.outputs import OutputFolder
     from ogpctl.progress_sheet import export_rows
 
-    plans = [p for p in record.plans if plan in (None, p.id)]
-    if plan and not plans:
-        raise UsageError(f"there is no plan {plan!r} in plans/")
+    plans = [record.plan_named(plan)] if plan else record.plans
     data = export_rows(record, plans, lang)
     if out is None or str(out) == "-":
         sys.stdout.buffer.write(data)

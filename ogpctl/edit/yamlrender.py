@@ -9,11 +9,10 @@ than their key, the way ogpctl's scaffolds and people write record files.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from ogpctl.scaffold.templating import scalar
+from ogpctl.scaffold.templating import double_quoted, scalar
 from ogpctl.source.yaml import parse_yaml
 
 _FLOW_INDICATORS = frozenset(",[]{}")
@@ -75,24 +74,7 @@ def flow_scalar(value: Any) -> str:
 
 
 def _one_line(value: Any) -> str:
-    """`scalar(value)`, quoted when the record's parser would read the plain word as
-    something else (its fast path reads `_0` as a number, for one)."""
-    text = scalar(value)
-    if isinstance(value, str) and text == value and value:
-        parsed = parse_yaml(f"k: {text}\n")
-        if parsed.problems or parsed.data != {"k": value}:
-            return double_quoted(value)
-    return text
-
-
-def double_quoted(text: str) -> str:
-    quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(c if c.isprintable() else _escape(c) for c in quoted)
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return scalar(value)
 
 
 def _check_scalar(value: Any) -> None:

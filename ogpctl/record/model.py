@@ -188,6 +188,16 @@ class Record:
                 sectors.setdefault(item["id"], item.get("sector") or "")
         return sectors
 
+    def plan_named(self, plan_id: str) -> Plan:
+        """The plan `plan_id`; a usage error naming the plans there are otherwise."""
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        from ogpctl.errors import UsageError
+
+        known = ", ".join(p.id for p in self.plans) or "none yet; create one with ogpctl new-plan"
+        raise UsageError(f"there is no plan {plan_id!r} in plans/ (plans: {known})")
+
     def plan_of(self, path: str) -> Plan | None:
         parts = path.split("/")
         if len(parts) > 2 and parts[0] == "plans":

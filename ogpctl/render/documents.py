@@ -24,14 +24,6 @@ class Request:
     since: str | None = None        # amendment-note: the revision changes are counted from
 
 
-def find_plan(record: Record, plan_id: str) -> Plan:
-    for plan in record.plans:
-        if plan.id == plan_id:
-            return plan
-    known = ", ".join(p.id for p in record.plans) or "none"
-    raise UsageError(f"there is no plan {plan_id!r} in plans/ (plans: {known})")
-
-
 def find_commitment(plan: Plan, number: int | None) -> Commitment:
     if number is None:
         raise UsageError("the commitment document needs --commitment N")
@@ -54,7 +46,7 @@ def build(record: Record, request: Request, today: date) -> Document:
     if request.document not in DOCUMENTS:
         raise UsageError(f"unknown document {request.document!r}; choose one of "
                          f"{', '.join(DOCUMENTS)}")
-    plan = find_plan(record, request.plan)
+    plan = record.plan_named(request.plan)
     lang = Language(request.lang)
     c = RenderContext(record, lang, today)
     doc = Document(title=c.plan_title(plan), lang=lang.code, rtl=lang.rtl,

@@ -22,14 +22,6 @@ class CommitmentResult:
     outcome: Outcome
 
 
-def find_plan(record: Record, plan_id: str) -> Plan:
-    for plan in record.plans:
-        if plan.id == plan_id:
-            return plan
-    known = ", ".join(p.id for p in record.plans) or "none yet; create one with ogpctl new-plan"
-    raise UsageError(f"there is no plan {plan_id!r} in plans/ (plans: {known})")
-
-
 def taken(record: Record, plan: Plan) -> dict[int, str]:
     """Commitment numbers in use in `plan`, with their file names."""
     used = {}
@@ -61,7 +53,7 @@ def new_commitment(record: Record, plan_id: str, title: str, schemas: str, today
     Refuses a number in use and a title another commitment of the plan already has."""
     if kind not in KINDS:
         raise UsageError(f"--kind {kind!r}: give regular, challenge or local")
-    plan = find_plan(record, plan_id)
+    plan = record.plan_named(plan_id)
     used = taken(record, plan)
     slug = slugify(title, "commitment")
     twin = next((file for file in used.values() if file.split("-", 1)[1] == f"{slug}.yaml"),

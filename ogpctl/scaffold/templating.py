@@ -35,9 +35,16 @@ def scalar(value: Any) -> str:
     if _DATE.fullmatch(text):     # YAML 1.2 core reads it as text, as the record writes dates
         return text
     if (_PLAIN.fullmatch(text) and ": " not in text and " #" not in text
-            and not _SPECIAL.fullmatch(text) and text.isprintable()):
+            and not _SPECIAL.fullmatch(text) and text.isprintable() and _reads_back(text)):
         return text
-    return _double_quoted(text)
+    return double_quoted(text)
+
+
+def _reads_back(text: str) -> bool:
+    """The record's own parser reads the plain word as this text (its fast path reads `_0`
+    as a number, for one)."""
+    parsed = parse_yaml(f"k: {text}\n")
+    return parsed.ok and not parsed.problems and parsed.data == {"k": text}
 
 
 def value(item: Any) -> str:
@@ -46,7 +53,7 @@ def value(item: Any) -> str:
     return f" {text}" if text else ""
 
 
-def _double_quoted(text: str) -> str:
+def double_quoted(text: str) -> str:
     quoted = json.dumps(text, ensure_ascii=False)
     return "".join(c if c.isprintable() else _escape(c) for c in quoted)
 
