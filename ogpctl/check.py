@@ -136,7 +136,61 @@ def _result_key(root: Path, options: CheckOptions) -> str | None:
             if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
                 return None
             h.update(f"{folder}/{name}|{st.st_size}|{st.st_mtime_ns}|{st.st_mode}\n".encode())
+    stamp = _history_stamp(root, now)
+    if stamp is None:
+        return None
+    h.update(stamp.encode())
     return h.hexdigest()
+
+
+def _history_stamp(root: Path, now: float) -> str | None:
+    """The stat of the git files a commit, checkout, fetch or unshallow changes, so the
+    repository rules' cached results follow the history. Found without running git: the
+    nearest `.git` folder (or `.git` file of a worktree or submodule) above the record."""
+    gitdir = _gitdir(root)
+    if gitdir is None:
+        return "no-git"
+    common = gitdir
+    try:
+        common = gitdir / (gitdir / "commondir").read_text(encoding="utf-8").strip()
+    except OSError:
+        pass
+    try:
+        head = (gitdir / "HEAD").read_text(encoding="utf-8").strip()
+    except OSError:
+        head = ""
+    ref = head[5:].strip() if head.startswith("ref: ") else ""
+    files = [gitdir / "HEAD", gitdir / "logs" / "HEAD", gitdir / "shallow",
+             common / "packed-refs", common / "shallow"]
+    if ref and ".." not in ref:
+        files += [gitdir / ref, common / ref]
+    parts = [head]
+    for path in files:
+        try:
+            st = os.stat(path)
+        except OSError:
+            parts.append(f"{path.name}|-")
+            continue
+        if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
+            return None
+        parts.append(f"{path}|{st.st_size}|{st.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _gitdir(root: Path) -> Path | None:
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():
+            try:
+                text = dot.read_text(encoding="utf-8").strip()
+            except OSError:
+                return None
+            if text.startswith("gitdir:"):
+                return (folder / text[7:].strip()).resolve()
+            return None
+    return None
 
 
 def _prefix(target: Path, root: Path) -> str:

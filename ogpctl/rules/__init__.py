@@ -21,7 +21,7 @@ from ogpctl.record.model import Stage
 
 #: Families in catalogue order; each is a module of this package.
 FAMILIES = ("reading", "structure", "smart", "languages", "calendar", "assessment",
-            "requirements")
+            "requirements", "repository")
 
 
 class Finding(NamedTuple):

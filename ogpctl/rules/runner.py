@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ogpctl.diagnostics import Diagnostic
 from ogpctl.record.model import Record, Stage
 from ogpctl.rules import Finding, Rule, catalogue, checks_for
 from ogpctl.source.problems import Problem
+
+if TYPE_CHECKING:
+    from ogpctl.vcs import History
 
 
 @dataclass
@@ -28,6 +31,15 @@ class RuleContext:
         if plan is not None:
             return plan.stage
         return max((p.stage for p in self.record.plans), default=Stage.CO_CREATION)
+
+    def history(self) -> History:
+        """The record's git history, read on first use: once per check, and never when no
+        rule needs it (a `git log` costs more than every other rule together)."""
+        if "history" not in self.memo:
+            from ogpctl.repository import history_of
+
+            self.memo["history"] = history_of(self.record.root)
+        return self.memo["history"]
 
 
 def diagnostic(item: Rule, context: RuleContext, finding: Finding) -> Diagnostic | None:

@@ -1,0 +1,65 @@
+"""`ogpctl index`."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def index(
+    path: Path = typer.Argument(Path("."), help="A record, or any path inside one."),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan."),
+    format: Format = typer.Option(Format.md, "--format", "-f", help="md (default), html, json, "
+                                  "or csv (the tracking spreadsheet of handbook 5.3.a)."),
+    out: Path = typer.Option(Path("-"), "--out", "-o", help="The file to write, or - (the "
+                             "default) to print. ogpctl replaces only a file it wrote itself."),
+    force: bool = typer.Option(False, "--force", help="Replace a file ogpctl did not write."),
+) -> int:
+    """List the document repository of each plan: the process folder and each commitment's
+    folder, every evidence file and link with its title, type, size, last change (from git
+    history) and what cites it; commitments without evidence and files cited by nothing."""
+    from ogpctl.cli.options import record_at
+    from ogpctl.errors import UsageError
+    from ogpctl.index import write_index
+    from ogpctl.repository import build_index, history_of
+
+    record = record_at(path)
+    if plan and plan not in {p.id for p in record.plans}:
+        raise UsageError(f"there is no plan {plan!r} in plans/")
+    built = build_index(record, history_of(record.root), [plan] if plan else None)
+    if str(out) == "-":
+        sys.stdout.buffer.write(write_index(record, built, format.value))
+        sys.stdout.flush()
+        return 0
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; give a file name such as index.{format.value}")
+    data = write_index(record, built, format.value, _links_from(record.root, out))
+    from ogpctl.outputs import OutputFolder
+
+    for written in OutputFolder(out.parent, force=force).write({out.name: data}):
+        typer.echo(f"  wrote  {written}")
+    return 0
+
+
+def _links_from(root: Path, out: Path) -> str | None:
+    """The record-relative folder of the output file when it is inside the record, so the
+    index links each file relative to itself; None (paths shown, not linked) elsewhere."""
+    folder = out.parent.resolve()
+    root = root.resolve()
+    if folder != root and root not in folder.parents:
+        return None
+    return "" if folder == root else folder.relative_to(root).as_posix()

@@ -1,0 +1,273 @@
+"""Repository (handbook 5.2, 5.3.a; minimum requirement 2.2): an evidence folder for the
+process and one a commitment, holding evidence by the stage it is needed; updates at least
+twice a year, proved from git history; progress updates with progress, reasons for delay
+and next steps.
+
+Git history is read only when a rule needs it, once per check (`RuleContext.history`). What
+history cannot show (a record not in git, windows before the plan entered git) is not
+judged; a shallow clone says what it cannot prove (P604) instead of failing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterator
+
+from ogpctl import calendar as cal
+from ogpctl.diagnostics import Severity
+from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date
+from ogpctl.record.text import has_text
+from ogpctl.repository import PROCESS, FolderIndex, Index, build_index, folder_name
+from ogpctl.rules import Finding, rule
+from ogpctl.vcs import NOT_A_REPOSITORY, UNREADABLE, History
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+F = "repository"
+DONE = frozenset({"completed", "withdrawn"})
+FETCH = ("fetch the whole history (git fetch --unshallow; in GitHub Actions, "
+         "actions/checkout with fetch-depth: 0)")
+
+
+def _folder(plan: Plan, name: str, context: Any) -> FolderIndex | None:
+    # One listing of every evidence folder per check; history is not needed for it.
+    if "repository" not in context.memo:
+        context.memo["repository"] = build_index(context.record, History(NOT_A_REPOSITORY),
+                                                 labels=False)
+    index: Index = context.memo["repository"]
+    for entry in index.plans:
+        if entry.plan == plan.id:
+            return next((f for f in entry.folders if f.name == name), None)
+    return None
+
+
+def _empty(plan: Plan, name: str, context: Any) -> str | None:
+    """Why a folder holds no evidence (missing, or no file and no link), else None."""
+    folder = _folder(plan, name, context)
+    if folder is None or folder.items:
+        return None
+    where = f"{plan.folder}/evidence/{name}"
+    return f"{where} is missing" if not folder.exists else f"{where} holds no evidence"
+
+
+def _stage(plan: Plan, context: Any) -> Stage:
+    return context.stage if context.stage is not None else plan.stage
+
+
+@rule("P601", "process-evidence", family=F, severity=E, handbook="5.2, 5.3.a; minimum "
+      "requirement 2.2", subject="plan", applies_from=Stage.SUBMISSION)
+def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
+    """The plan's evidence folder for the process is missing or empty.
+
+    The repository holds "at a minimum, information and evidence of the co-creation
+    process" (minimum requirement 2.2), in "at least one [folder] per commitment and one for
+    the action plan development process" (5.3.a). Put the timeline, outreach records,
+    survey results and reasoned responses in plans/<plan>/evidence/process/ and cite them
+    from co-creation.yaml or the meetings; a link cited there counts too.
+
+    Fails:
+      # plans/2026-2030/evidence/process/ holds only .gitkeep
+    Passes:
+      # plans/2026-2030/evidence/process/validation-attendance.csv
+    """
+    reason = _empty(plan, PROCESS, context) if plan.doc is not None else None
+    if reason:
+        yield Finding(plan.doc.path, f"{reason}: the repository keeps the evidence of the "
+                      "co-creation process", line=1, column=1)
+
+
+def _name(commitment: Commitment, milestone: Milestone) -> str:
+    """"milestone 1.2", as the commitment template numbers them."""
+    number = milestone.fields.get("number")
+    return f"milestone {commitment.number}.{number}" if isinstance(number, int) \
+        else milestone.label
+
+
+def _progress_at(commitment: Commitment) -> Milestone | None:
+    """The first milestone completed or with a progress update: from then on the
+    commitment has progress to prove."""
+    return next((m for m in commitment.milestones if m.fields.get("status") == "completed"
+                 or m.fields.get("progress")), None)
+
+
+@rule("P602", "commitment-evidence", family=F, severity=E, handbook="5.2, 5.3.a; minimum "
+      "requirement 2.2", subject="commitment", applies_from=Stage.IMPLEMENTATION)
+def commitment_evidence(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A commitment reports progress but its evidence folder is missing or empty.
+
+    The repository is "linked to evidence" of implementation (5.2) with a folder for each
+    commitment (5.3.a). Once a milestone is completed or has a progress update, put what
+    shows it in plans/<plan>/evidence/NN-slug/ (named like the commitment's file) and cite
+    it from the progress update; a cited link counts too.
+
+    Fails:
+      # evidence/01-open-contracting/ is empty
+      milestones:
+        - number: 1
+          status: completed
+    Passes:
+      milestones:
+        - number: 1
+          status: completed
+          progress:
+            - date: 2026-09-04
+              note: Resolution published.
+              evidence: [evidence/01-open-contracting/resolution.pdf]
+    """
+    milestone = _progress_at(commitment)
+    if milestone is None:
+        return
+    reason = _empty(commitment.plan, folder_name(commitment), context)
+    if reason:
+        yield Finding(commitment.doc.path, f"{reason}, but commitment {commitment.number} "
+                      f"reports progress ({_name(commitment, milestone)}): add the evidence "
+                      "there", milestone.path)
+
+
+def _closed_windows(plan: Plan, context: Any) -> Windows:
+    """The six-month windows of implementation that ended before today."""
+    dates, delivered = plan.dates(), as_date(plan.fields.get("delivered"))
+    if plan.doc is None or dates is None or delivered is None \
+            or _stage(plan, context) < Stage.IMPLEMENTATION:
+        return []
+    return [(first, last) for first, last in cal.repository_periods(delivered, dates.end)
+            if last < context.today]
+
+
+Windows = list[tuple[date, date]]
+
+
+def _unproved(plan: Plan, context: Any) -> tuple[Windows, Windows]:
+    """(windows with no commit, windows history cannot judge) of a plan's closed windows;
+    P603 and P604 share one computation."""
+    key = f"repository-windows:{plan.id}"
+    if key not in context.memo:
+        context.memo[key] = _judge_windows(plan, context)
+    return context.memo[key]
+
+
+def _judge_windows(plan: Plan, context: Any) -> tuple[Windows, Windows]:
+    windows = _closed_windows(plan, context)
+    if not windows:
+        return [], []
+    history: History = context.history()
+    if not history.known:
+        return [], windows if history.state == UNREADABLE else []
+    days = [d for d in history.days_below(plan.folder) if d <= context.today]
+    if not days:
+        return [], []          # the plan never entered git: nothing to judge it by
+    known_from = max(days[0], history.since or days[0])
+    missing: Windows = []
+    unknown: Windows = []
+    for first, last in windows:
+        if any(first <= day <= last for day in days):
+            continue
+        if last < known_from or (history.shallow and first < known_from):
+            # Before the plan entered git (no history anywhere) or before a shallow clone's
+            # boundary (history exists, this clone lacks it).
+            unknown.extend([(first, last)] if history.shallow else [])
+        else:
+            missing.append((first, last))
+    return missing, unknown
+
+
+@rule("P603", "repository-not-updated", family=F, severity=E, handbook="5.2; minimum "
+      "requirement 2.2", subject="plan", applies_from=Stage.IMPLEMENTATION)
+def repository_not_updated(plan: Plan, context: Any) -> Iterator[Finding]:
+    """No commit changed the plan's files in a six-month window of implementation.
+
+    The repository is "updated regularly, at least twice a year" (5.2; minimum
+    requirement 2.2). ogpctl proves it from git history, not from dates written in the
+    record: every six months from delivery to the end of the plan, some commit must change
+    a file below plans/<plan>/ (a progress update, new evidence). Windows before the plan
+    entered git are not judged, nor is a record that is not in git.
+
+    Fails:
+      # delivered 2026-06-24; no commit touched plans/2026-2030/ in 2026-12-24..2027-06-23
+    Passes:
+      # a commit of 2027-03-10 added a progress update to plans/2026-2030/commitments/
+    """
+    for first, last in _unproved(plan, context)[0]:
+        yield Finding(plan.doc.path, f"no commit changed {plan.folder}/ from {first} to "
+                      f"{last}: the repository is updated at least every six months",
+                      line=1, column=1)
+
+
+@rule("P604", "repository-history-unknown", family=F, severity=I, handbook="5.2; minimum "
+      "requirement 2.2", subject="plan", applies_from=Stage.IMPLEMENTATION)
+def repository_history_unknown(plan: Plan, context: Any) -> Iterator[Finding]:
+    """Repository updates cannot be proved: the clone is shallow, or git failed.
+
+    P603 judges the updates from git history. A shallow clone (the default of CI checkouts)
+    lacks the older commits, so those windows are reported here to confirm, not failed.
+    Fetch the whole history (in GitHub Actions: actions/checkout with fetch-depth: 0).
+
+    Fails:
+      # git clone --depth 1; windows before the one commit cannot be judged
+    Passes:
+      # a full clone
+    """
+    unknown = _unproved(plan, context)[1]
+    if unknown:
+        history: History = context.history()
+        fix = FETCH if history.shallow else "check that git can read the repository"
+        yield Finding(plan.doc.path, f"updates from {unknown[0][0]} to {unknown[-1][1]} cannot "
+                      f"be proved: {history.note()}; {fix}", line=1, column=1)
+
+
+def _latest(updates: list[tuple[int, dict]]) -> int | None:
+    """The index of the newest dated update (the last written wins a tie)."""
+    dated = [(as_date(u.get("date")), i) for i, u in updates]
+    dated = [(d, i) for d, i in dated if d is not None]
+    return max(dated)[1] if dated else None
+
+
+def _update_problems(milestone: Milestone, update: dict, latest: bool, live: bool
+                     ) -> list[str]:
+    status = update.get("status") or milestone.fields.get("status")
+    day, due = as_date(update.get("date")), as_date(milestone.fields.get("due"))
+    problems = []
+    if not has_text(update.get("note")) and not has_text(update.get("delay-reason")):
+        problems.append("no note on the progress made")
+    if status not in DONE and day and due and day > due \
+            and not has_text(update.get("delay-reason")):
+        problems.append(f"no reason for the delay (due {due}, {status or 'no status'})")
+    if latest and live and status not in DONE and not has_text(update.get("next-steps")):
+        problems.append("no next steps")
+    return problems
+
+
+@rule("P605", "progress-update-incomplete", family=F, severity=W, handbook="5.1.f, 5.2",
+      subject="commitment", applies_from=Stage.IMPLEMENTATION)
+def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A progress update lacks its note, the reason for a delay, or the next steps.
+
+    Updates "should include progress against milestones, reasons for any delays, and next
+    steps" (5.2, 5.1.f). Every update says what progress was made (`note`, or a
+    `delay-reason` when there was none); an update made after the milestone's due date
+    while it is not completed gives `delay-reason`; and, while the plan is in
+    implementation, the latest update of a milestone not completed gives `next-steps`.
+
+    Fails:
+      due: 2026-09-30
+      progress:
+        - {date: 2026-10-15, status: in-progress, note: Draft under review.}
+    Passes:
+      due: 2026-09-30
+      progress:
+        - date: 2026-10-15
+          status: in-progress
+          note: Draft under review.
+          delay-reason: The legal review took six weeks longer than planned.
+          next-steps: Signature in November.
+    """
+    live = commitment.plan.stage == Stage.IMPLEMENTATION
+    for milestone in commitment.milestones:
+        items = milestone.fields.get("progress")
+        updates = [(i, u) for i, u in enumerate(items) if isinstance(u, dict)] \
+            if isinstance(items, list) else []
+        latest = _latest(updates)
+        for index, update in updates:
+            problems = _update_problems(milestone, update, index == latest, live)
+            if problems:
+                yield Finding(commitment.doc.path, f"the progress update of "
+                              f"{update.get('date')} on {_name(commitment, milestone)} has "
+                              f"{', '.join(problems)}", milestone.path + ("progress", index))
