@@ -47,7 +47,15 @@ demo: $(STAMP)
 	@echo "== a pull request that breaks the record"
 	@$(BIN)/python docs/demo_pull_request.py
 
+# The website tests open the built site in Debian's Chromium; as root it is installed when
+# missing, otherwise (or when apt cannot) those tests are skipped and say why.
 test: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || \
+		( [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		  echo "installing chromium for the website tests (apt-get)" && \
+		  { apt-get install -y -q chromium >/dev/null 2>&1 || \
+		    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; } ) || \
+		echo "chromium not installed: browser tests will be skipped (Debian: apt-get install chromium)"
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -447,6 +447,37 @@ def render_row(corpus: Path) -> Row:
     return row
 
 
+def history_row() -> Row:
+    """Git history of a record with ~3,000 evidence files and ~2,000 commits, read and
+    indexed (`read_history` + `build_index`, as `ogpctl index` and the P603 rule do)."""
+    row = Row("read history + index: 3,000 files, 2,000 commits", target="< 2 s")
+    done = run_once([sys.executable, str(HERE / "history.py")])
+    if done.rc != 0:
+        row.note = (done.stderr.strip().splitlines() or ["failed"])[-1][:120]
+    else:
+        figures = json.loads(done.stdout)
+        row.value = figures["total"]
+        row.ok = row.value < 2
+        row.note = (f"git log {figures['history']} s, index {figures['index']} s of "
+                    f"{figures['evidence-items']:,} items, {figures['commits']:,} commits "
+                    f"(built with git fast-import in {figures['build']} s)")
+    print_row(row)
+    return row
+
+
+def site_row(n: int) -> Row:
+    """`ogpctl site` on sample-country: every page in both languages, the rendered documents,
+    the exports and the Pagefind search index, into an empty folder each run."""
+    out = Path(tempfile.mkdtemp(prefix="ogpctl-bench-site-")) / "site"
+    try:
+        return timed_row("ogpctl site sample-country (search included)",
+                         [str(OGPCTL), "site", "-C", "sample-country", "--out", str(out),
+                          "--today", TODAY], 10.0, n,
+                         before=lambda: shutil.rmtree(out, ignore_errors=True))
+    finally:
+        shutil.rmtree(out.parent, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true",
@@ -502,6 +533,8 @@ def main(argv: list[str] | None = None) -> int:
         print_row(mem)
 
     render_row(corpus)
+    site_row(min(n, 3))
+    history_row()
 
     cjs = jsonschema_row(corpus)
     ratio = Row("ratio check-jsonschema / ogpctl check cold", unit="x", target=">= 5x")

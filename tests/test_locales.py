@@ -16,15 +16,20 @@ LOCALES = ROOT / "templates" / "locales"
 SHIPPED = ("es", "fr", "pt", "ar")
 KEYWORDS = {"_": None, "n_": (1, 2)}
 UPDATE = ("pybabel extract -k _ -k n_:1,2 --no-location --sort-output -o "
-          "templates/locales/ogpctl.pot ogpctl/render && pybabel update -D ogpctl "
+          "templates/locales/ogpctl.pot ogpctl/render ogpctl/site && pybabel update -D ogpctl "
           "-i templates/locales/ogpctl.pot -d templates/locales")
+
+
+#: The packages whose messages the catalogues hold: documents and the website.
+SOURCES = ("render", "site")
 
 
 def source_messages() -> set:
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT / "ogpctl" / "render"), keywords=KEYWORDS):
-        found.add(message)
+    for package in SOURCES:
+        for _file, _line, message, _comments, _context in extract_from_dir(
+                str(ROOT / "ogpctl" / package), keywords=KEYWORDS):
+            found.add(message)
     return found
 
 

@@ -262,6 +262,9 @@ VALID = {
         ministerial-contact: {name: Minister of the Presidency}
         website: https://ogp.gob.example
         repository: https://ogp.gob.example/repositorio
+        comments:
+          url: https://git.gob.example/ogp/record/issues/new?title={title}&body={url}
+          label: {en: Comment on this page, es: Comentar esta página}
         check:
           ignore: [S211]
           per-file-ignores:

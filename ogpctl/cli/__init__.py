@@ -40,9 +40,11 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 from ogpctl.cli import catalogue as _catalogue  # noqa: E402,F401  (registers commands)
 from ogpctl.cli import check as _check  # noqa: E402,F401
 from ogpctl.cli import deadlines as _deadlines  # noqa: E402,F401
+from ogpctl.cli import index as _index  # noqa: E402,F401
 from ogpctl.cli import scaffold as _scaffold  # noqa: E402,F401
 from ogpctl.cli import translate as _translate  # noqa: E402,F401
 from ogpctl.cli import render as _render  # noqa: E402,F401
+from ogpctl.cli import site as _site  # noqa: E402,F401
 from ogpctl.cli import status as _status  # noqa: E402,F401
 from ogpctl.cli import diff as _diff  # noqa: E402,F401
 from ogpctl.cli import submission as _submission  # noqa: E402,F401

@@ -1,0 +1,59 @@
+"""`ogpctl site`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ogpctl.cli import app
+
+FORMATS = ("html", "docx", "md")
+
+
+@app.command()
+def site(
+    out: Path = typer.Option(Path("site"), "--out", "-o", help="The folder to build the site "
+                             "in (default: site)."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+    formats: str = typer.Option("html,docx", "--formats", help="Formats of the documents "
+                                "offered for download: any of html, docx, md, or none."),
+    search: bool = typer.Option(True, "--search/--no-search", help="Build the full-text "
+                                "search index with Pagefind (default: yes)."),
+    force: bool = typer.Option(False, "--force", help="Replace files ogpctl did not write."),
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+                                        "as today."),
+) -> int:
+    """Build the national OGP website (handbook 5.1 a-g): every record language with a
+    language switch, plans, commitments and milestones with progress and evidence, a
+    progress dashboard, documents, open data, search and "comment on this" links. The
+    folder works from any web server, a git host's pages, or opened from disk."""
+    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.site import build_site, write_site
+
+    chosen = parse_formats(formats)
+    day = parse_today(today)
+    record = record_at(record_path)
+    files = build_site(record, day, formats=chosen, search=search)
+    written, removed = write_site(files, out, force=force)
+    pages = sum(1 for name in files if name.endswith(".html") and "/" in name
+                and not name.startswith(("documents/", "files/", "pagefind/")))
+    typer.echo(f"  wrote  {out}/index.html: {pages} pages in "
+               f"{len(record.languages.required)} languages, {written} files"
+               + (f", {removed} left from an earlier build removed" if removed else ""))
+    return 0
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    from ogpctl.errors import UsageError
+
+    if value.strip().lower() == "none":
+        return ()
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",")
+                                 if part.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"--formats {value!r}: choose from html, docx and md, or none")
+    return chosen

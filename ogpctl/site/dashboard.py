@@ -1,0 +1,62 @@
+"""The progress dashboard of a plan (handbook 5.1.f, 5.3.a): completion of each commitment
+and milestone, late milestones with the reasons given, drawn as inline SVG with the same
+figures in tables, so it works without JavaScript and with a screen reader."""
+
+from __future__ import annotations
+
+from ogpctl.record.model import Plan
+from ogpctl.site import svg, urls
+from ogpctl.site.labels import milestone_status
+from ogpctl.site.plans import commitment_row, milestone_counts
+from ogpctl.site.progress import CommitmentState, plan_states
+from ogpctl.site.view import Page, View
+
+
+def milestone_rows(v: View, states: list[CommitmentState]) -> list[dict]:
+    rows = []
+    for state in states:
+        c = state.commitment
+        href = v.href(urls.commitment_page(c.plan.id, c.number, c.id))
+        for m in state.milestones:
+            rows.append({
+                "number": f"{c.number}.{m.number}" if m.number else str(c.number),
+                "title": v.inline(m.milestone.fields.get("title")), "href": href,
+                "status": m.status, "status_label": milestone_status(v.code, m.status),
+                "due": v.date(m.due), "late": m.late, "severe": m.severe,
+                "days_late": v.c.lang.n_("{count} day late", "{count} days late", m.days_late),
+                "last": v.date(m.last), "delay": v.blocks(m.latest("delay-reason"), 4),
+                "next": v.blocks(m.latest("next-steps"), 4)})
+    return rows
+
+
+def timeline(v: View, plan: Plan, states: list[CommitmentState]):
+    span = plan.period()
+    marks = [svg.Mark(row, m.due, m.status, f"{s.commitment.number}.{m.number or '?'} "
+                      f"{v.text(m.milestone.fields.get('title'))}: "
+                      f"{milestone_status(v.code, m.status)}, {v.date(m.due)}")
+             for row, s in enumerate(states) for m in s.milestones if m.due]
+    if span is None or not marks:
+        return None
+    label = v._("Milestones of each commitment by expected completion date, from {start} to "
+                "{end}; the dashed line is today, {today}.", start=v.date(span[0]),
+                end=v.date(span[1]), today=v.date(v.site.today))
+    return svg.timeline([str(s.commitment.number) for s in states], marks, span[0], span[1],
+                        v.site.today, label, v.date(v.site.today))
+
+
+def dashboard_page(v: View, plan: Plan) -> Page:
+    path = urls.plan_page(plan.id, "dashboard.html")
+    v = v.at(path)
+    states = plan_states(plan, v.site.today)
+    milestones = milestone_rows(v, states)
+    return Page(path, f"{v.L['dashboard']}: {v.plan_title(plan)}", "dashboard.html.j2", {
+        "intro": v._("Each commitment's completion is rolled up from its milestones: a "
+                     "completed milestone counts fully, one in progress half and one not "
+                     "started nothing. Figures as of {date}.", date=v.date(v.site.today)),
+        "milestones": milestone_counts(v, states),
+        "rows": [commitment_row(v, s) for s in states],
+        "timeline": timeline(v, plan, states),
+        "milestone_rows": milestones,
+        "late": [row for row in milestones if row["late"]],
+        "updates": v.href("updates.html"),
+    }, section="plans", plan=plan.id)

@@ -1,0 +1,105 @@
+"""Documents for download (handbook 5.1.g): the rendered action plan, self-assessment,
+reasoned response and commitments (`ogpctl.render`) in every language, and the page that
+lists them with the open data exports (5.1, Openness)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ogpctl.record.model import Plan, Record
+from ogpctl.render import Request, file_name
+from ogpctl.render.documents import build
+from ogpctl.render.i18n import Language
+from ogpctl.site import urls
+from ogpctl.site.exports import EXPORTS
+from ogpctl.site.view import Download, Page, View
+
+DEFAULT_FORMATS = ("html", "docx")
+COMMITMENT_FORMATS = ("html", "md")
+
+
+def documents_of(plan: Plan) -> list[str]:
+    found = ["action-plan"] if plan.doc is not None else []
+    if plan.self_assessment is not None:
+        found.append("self-assessment")
+    if plan.contributions is not None:
+        found.append("reasoned-response")
+    return found
+
+
+def planned(record: Record, formats: tuple[str, ...]) -> list[Download]:
+    """Every document of every plan in every language and format; each commitment on its
+    own in HTML only (Word files are slow to write, and the action plan holds them all)."""
+    found = []
+    for plan in record.plans:
+        requests = [(Request(d, plan.id, lang), formats) for d in documents_of(plan)
+                    for lang in record.languages.required]
+        requests += [(Request("commitment", plan.id, lang, c.number), COMMITMENT_FORMATS)
+                     for c in plan.commitments for lang in record.languages.required]
+        found += [Download(plan.id, r.document, r.lang, fmt,
+                           f"{urls.DOCUMENTS}/{file_name(r, fmt)}", r.commitment)
+                  for r, allowed in requests for fmt in formats if fmt in allowed]
+    return found
+
+
+def render_documents(record: Record, downloads: list[Download], today: date
+                     ) -> dict[str, bytes]:
+    """The bytes of every download; each document is built once for all its formats."""
+    from ogpctl.render.docx import write_docx
+    from ogpctl.render.html import write_html
+    from ogpctl.render.markdown import write_markdown
+
+    files: dict[str, bytes] = {}
+    built: dict[Request, object] = {}
+    for item in downloads:
+        request = Request(item.document, item.plan, item.lang, item.commitment)
+        if request not in built:
+            built[request] = build(record, request, today)
+        doc = built[request]
+        files[item.path] = write_html(doc) if item.fmt == "html" else \
+            write_docx(doc, today) if item.fmt == "docx" else write_markdown(doc)
+    return files
+
+
+def document_title(v: View, document: str) -> str:
+    return {"action-plan": v.L["action_plan"], "self-assessment": v.L["self_assessment"],
+            "reasoned-response": v.L["reasoned_response"]}.get(document, v.L["commitment"])
+
+
+def download_rows(v: View, downloads: list[Download]) -> list[dict]:
+    """One row a document: its languages (the page's first), each with its formats."""
+    rows: dict[tuple, dict] = {}
+    for item in downloads:
+        key = (item.document, item.commitment)
+        row = rows.setdefault(key, {"title": document_title(v, item.document),
+                                    "commitment": item.commitment, "languages": {}})
+        entry = row["languages"].setdefault(item.lang, {
+            "code": item.lang, "name": Language(item.lang).name_in(v.code), "links": []})
+        entry["links"].append({"label": v.L[item.fmt], "href": v.root_href(item.path),
+                               "fmt": item.fmt})
+    for row in rows.values():
+        row["languages"] = sorted(row["languages"].values(),
+                                  key=lambda e: (e["code"] != v.code, e["code"]))
+    return list(rows.values())
+
+
+def documents_page(v: View) -> Page:
+    v = v.at("documents.html")
+    plans = []
+    for plan in reversed(v.site.record.plans):
+        own = [d for d in v.site.downloads if d.plan == plan.id]
+        rows = download_rows(v, [d for d in own if d.commitment is None])
+        commitments = download_rows(v, [d for d in own if d.commitment is not None])
+        plans.append({"title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
+                      "rows": rows + commitments,
+                      "repository": v.href(urls.plan_page(plan.id, "evidence.html"))})
+    return Page("documents.html", v.L["documents"], "documents.html.j2", {
+        "intro": v._("The documents of each action plan in every language, to read online or "
+                     "to edit in a word processor, and the record as open data."),
+        "plans": plans,
+        "data_intro": v._("Machine-readable copies of the record in open formats (JSON and "
+                          "CSV, UTF-8), free to reuse. They are regenerated with every "
+                          "publication of this site."),
+        "exports": [{"label": v.L[key], "href": v.root_href(f"{urls.DATA}/{name}")}
+                    for key, name in EXPORTS],
+    }, section="documents")

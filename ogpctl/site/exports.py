@@ -1,0 +1,154 @@
+"""Machine-readable exports beside the pages (handbook 5.1, Openness): the whole record as
+JSON, and commitments, milestones, progress updates and the evidence index as CSV.
+
+CSV follows RFC 4180 in UTF-8 with one column a language for each text. A text cell that
+a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from ogpctl import __version__
+from ogpctl.record.kinds import Kind
+from ogpctl.record.model import Record
+from ogpctl.record.text import translations
+from ogpctl.site.progress import STATUSES, all_updates, plan_states
+
+EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),
+           ("milestones_csv", "milestones.csv"), ("updates_csv", "updates.csv"),
+           ("evidence_csv", "evidence.csv"))
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def exports(record: Record, index: Any, today: date) -> dict[str, bytes]:
+    """{file name: bytes} of every export."""
+    return {"record.json": record_json(record, today),
+            "commitments.csv": commitments_csv(record, today),
+            "milestones.csv": milestones_csv(record, today),
+            "updates.csv": updates_csv(record),
+            "evidence.csv": evidence_csv(index)}
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def record_json(record: Record, today: date) -> bytes:
+    files: dict[str, Any] = {}
+    for path in sorted(record.documents):
+        doc = record.documents[path]
+        if doc.kind is Kind.SECTION:
+            files[path] = doc.body or ""
+        elif doc.kind is Kind.MEETING:
+            files[path] = {"front-matter": _finite(doc.data), "minutes": doc.body or ""}
+        elif doc.ok:
+            files[path] = _finite(doc.data)
+    data = {"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
+            "languages": list(record.languages.required), "files": files}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _csv(head: list[str], rows: Iterable[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(head)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _texts(record: Record, value: Any) -> list[str]:
+    found = translations(value, record.languages.default)
+    return [" ".join(found.get(lang, "").split()) for lang in record.languages.required]
+
+
+def _columns(record: Record, name: str) -> list[str]:
+    return [f"{name}.{lang}" for lang in record.languages.required]
+
+
+def commitments_csv(record: Record, today: date) -> bytes:
+    head = ["plan", "number", "id", *_columns(record, "title"), "kind", "lead", "milestones",
+            *STATUSES, "share", "completion", "colour", "severely-delayed", "last-update"]
+    rows = []
+    for plan in record.plans:
+        for state in plan_states(plan, today):
+            c, counts = state.commitment, state.counts()
+            share = state.rollup.share
+            rows.append([plan.id, c.number, c.id, *_texts(record, c.fields.get("title")),
+                         c.kind, c.fields.get("lead"), len(state.milestones),
+                         *(counts[s] for s in STATUSES),
+                         "" if share is None else f"{share:.3f}", state.rollup.completion,
+                         state.rollup.colour, " ".join(map(str, state.rollup.delayed)),
+                         state.last.isoformat() if state.last else ""])
+    return _csv(head, rows)
+
+
+def milestones_csv(record: Record, today: date) -> bytes:
+    head = ["plan", "commitment", "milestone", *_columns(record, "title"), "due", "status",
+            "lead", "days-late", "severely-delayed", "last-update"]
+    rows = []
+    for plan in record.plans:
+        for state in plan_states(plan, today):
+            for m in state.milestones:
+                rows.append([plan.id, state.commitment.number, m.number,
+                             *_texts(record, m.milestone.fields.get("title")),
+                             m.due.isoformat() if m.due else "", m.status,
+                             m.milestone.fields.get("lead"), m.days_late,
+                             "yes" if m.severe else "no", m.last.isoformat() if m.last else ""])
+    return _csv(head, rows)
+
+
+def _evidence(items: Any) -> str:
+    if not isinstance(items, list):
+        return ""
+    found = [i if isinstance(i, str) else (i.get("url") or i.get("path"))
+             for i in items if isinstance(i, (str, dict))]
+    return " | ".join(x for x in found if isinstance(x, str))
+
+
+def updates_csv(record: Record) -> bytes:
+    head = ["plan", "commitment", "milestone", "date", "status", *_columns(record, "note"),
+            *_columns(record, "delay-reason"), *_columns(record, "next-steps"), "evidence"]
+    rows = []
+    for u in all_updates(record.plans):
+        number = u.milestone.fields.get("number")
+        rows.append([u.plan.id, u.commitment.number, number if isinstance(number, int) else "",
+                     u.day.isoformat(), u.status, *_texts(record, u.fields.get("note")),
+                     *_texts(record, u.fields.get("delay-reason")),
+                     *_texts(record, u.fields.get("next-steps")),
+                     _evidence(u.fields.get("evidence"))])
+    return _csv(head, rows)
+
+
+def evidence_csv(index: Any) -> bytes:
+    head = ["plan", "folder", "path", "url", "title", "kind", "size", "last-change", "commit",
+            "cited-by"]
+    rows = []
+    for plan in index.plans if index else []:
+        items = [item for folder in plan.folders for item in folder.items]
+        listed = {item.path for item in items}
+        items += [item for item in plan.uncited if item.path not in listed]
+        for item in items:
+            change = item.last_change
+            rows.append([plan.plan, item.folder, item.path, item.url, item.title, item.kind,
+                         item.size, change.day.isoformat() if change else "",
+                         change.commit if change else "", "; ".join(item.cited_by)])
+    return _csv(head, rows)

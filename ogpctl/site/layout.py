@@ -1,0 +1,97 @@
+"""Pages into HTML: one Jinja environment (autoescaping, StrictUndefined) over
+templates/site/, a layout with landmarks, a skip link, the main navigation and the
+language switch, and relative links only."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jinja2
+
+from ogpctl.render.i18n import Language
+from ogpctl.resources import data_dir
+from ogpctl.site import urls
+from ogpctl.site.view import Page, View
+
+#: (key, label key, page) of the main navigation, in order.
+NAVIGATION = (
+    ("home", "home", "index.html"), ("plans", "plans", "plans/index.html"),
+    ("updates", "updates", "updates.html"), ("forum", "forum", "forum.html"),
+    ("meetings", "meetings", "meetings/index.html"),
+    ("participate", "participate", "participate.html"),
+    ("contacts", "contacts", "contacts.html"), ("documents", "documents", "documents.html"),
+    ("search", "search", "search.html"),
+)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates") / "site")),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+        lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_page(view: View, page: Page) -> bytes:
+    v = view.at(page.path)
+    lang = Language(v.code)
+    context = {
+        "v": v, "L": v.L, "page": page, "lang": v.code, "dir": "rtl" if lang.rtl else "ltr",
+        "site_name": site_name(v), "nav": navigation(v, page), "switch": switch(v, page),
+        "plan_nav": plan_navigation(v, page), "comment": comment_href(v, page),
+        "css": v.root_href(f"{urls.ASSETS}/site.css"),
+        "footer": v._("Published from the OGP record of {country} on {date}.",
+                      country=v.c.country(), date=v.date(v.site.today)),
+    }
+    return environment().get_template(page.template).render(**context, **page.data) \
+        .encode("utf-8")
+
+
+def site_name(v: View) -> str:
+    return v._("Open Government Partnership in {country}", country=v.c.country())
+
+
+def navigation(v: View, page: Page) -> list[dict]:
+    return [{"label": v.L[label], "href": v.href(path), "current": key == page.section}
+            for key, label, path in NAVIGATION]
+
+
+def switch(v: View, page: Page) -> list[dict]:
+    """The same page in every language, each named in itself."""
+    return [{"code": code, "name": Language(code).name,
+             "href": urls.relative(v.here, urls.in_language(code, page.path)),
+             "current": code == v.code} for code in v.site.languages]
+
+
+def plan_navigation(v: View, page: Page) -> list[dict]:
+    if page.plan is None:
+        return []
+    items = (("overview", urls.plan_page(page.plan)),
+             ("dashboard", urls.plan_page(page.plan, "dashboard.html")),
+             ("repository", urls.plan_page(page.plan, "evidence.html")))
+    return [{"label": v.L[key], "href": v.href(path), "current": path == page.path}
+            for key, path in items]
+
+
+def comment_href(v: View, page: Page) -> dict | None:
+    comments = v.site.comments
+    if comments is None or not page.indexed:
+        return None
+    href = comments.href(title=f"{page.title} ({v.c.country()})",
+                         path=urls.in_language(v.code, page.path), lang=v.code)
+    return {"href": href, "label": comments.label(v) or v.L["comment"]} if href else None
+
+
+def render_root(view: View) -> bytes:
+    """The site's front door: each language named in itself, no redirect."""
+    entries = []
+    for code in view.site.languages:
+        own = View.of(view.site, code)
+        entries.append({"code": code, "name": Language(code).name,
+                        "dir": "rtl" if Language(code).rtl else "ltr",
+                        "title": site_name(own), "href": f"{code}/index.html",
+                        "choose": own.L["choose_language"]})
+    first = Language(view.code)
+    return environment().get_template("root.html.j2").render(
+        entries=entries, lang=first.code, dir="rtl" if first.rtl else "ltr",
+        title=site_name(view), css=f"{urls.ASSETS}/site.css").encode("utf-8")

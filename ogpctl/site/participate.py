@@ -1,0 +1,75 @@
+"""The OGP process and how to take part (handbook 5.1.c; 2.1.a, 2.1.b): for each plan its
+co-creation plan, the timeline, the ways to send ideas and the outreach activities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ogpctl.record.model import Plan
+from ogpctl.render.reasoned_response import channel_label
+from ogpctl.site import urls
+from ogpctl.site.updates import evidence_list
+from ogpctl.site.view import Page, View
+
+QUESTIONS = ("why", "who", "what", "how", "where")
+
+
+def items(value: Any) -> list[dict]:
+    return [i for i in value if isinstance(i, dict)] if isinstance(value, list) else []
+
+
+def span(v: View, start: Any, end: Any) -> str:
+    first, last = v.date(start), v.date(end)
+    if first and last:
+        return v._("{start} to {end}", start=first, end=last)
+    return first or last
+
+
+def cocreation(v: View, plan: Plan) -> dict | None:
+    doc = plan.co_creation
+    if doc is None:
+        return None
+    fields = doc.fields
+    timeline = fields.get("timeline") if isinstance(fields.get("timeline"), dict) else {}
+    return {
+        "title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
+        "questions": [(v.L[key], v.blocks(fields.get(key), 4)) for key in QUESTIONS
+                      if v.blocks(fields.get(key), 4)],
+        "published": v.date(timeline.get("published")), "timeline": v.url(timeline.get("url")),
+        "stages": [{"title": v.inline(s.get("title")) or s.get("id"),
+                    "from": v.date(s.get("starts")), "to": v.date(s.get("ends")),
+                    "description": v.inline(s.get("description"))}
+                   for s in items(fields.get("stages"))],
+        "mechanisms": [{"title": v.inline(m.get("title")), "url": v.url(m.get("url")),
+                        "channel": channel_label(v.c, m.get("channel")),
+                        "open": span(v, m.get("opens"), m.get("closes")),
+                        "description": v.inline(m.get("description"))}
+                       for m in items(fields.get("input-mechanisms"))],
+        "outreach": [{"date": v.date(o.get("date")), "title": v.inline(o.get("title")),
+                      "url": v.url(o.get("url")), "audience": v.inline(o.get("audience")),
+                      "participants": v.number(o["participants"])
+                      if isinstance(o.get("participants"), int) else "",
+                      "evidence": evidence_list(v, o.get("evidence"), plan.folder)}
+                     for o in items(fields.get("outreach"))],
+    }
+
+
+def participate(v: View) -> Page:
+    v = v.at("participate.html")
+    fields = v.site.record.ogp.fields if v.site.record.ogp else {}
+    poc = fields.get("point-of-contact") if isinstance(fields.get("point-of-contact"), dict) \
+        else {}
+    email = poc.get("email") if isinstance(poc.get("email"), str) else ""
+    plans = [cocreation(v, plan) for plan in reversed(v.site.record.plans)]
+    return Page("participate.html", v.L["participate"], "participate.html.j2", {
+        "intro": v._("OGP action plans are co-created by government and civil society. Anyone "
+                     "can propose ideas, comment on drafts and follow the implementation of "
+                     "commitments. These are the ways to take part."),
+        "plans": [p for p in plans if p],
+        "forum": v.href("forum.html"), "meetings": v.href("meetings/index.html"),
+        "write": v._("Write to the point of contact"),
+        "mailto": v.url(f"mailto:{email.strip()}") if email.strip() else None,
+        "email": email, "contacts": v.href("contacts.html"),
+        "follow": v._("The forum meets regularly and holds open sessions to present "
+                      "results; their agendas and minutes are published here."),
+    }, section="participate")

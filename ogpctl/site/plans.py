@@ -1,0 +1,139 @@
+"""Action plans and commitments: each plan with its dates and commitments, and each
+commitment with its milestones, status, progress history and evidence (handbook 3.2.c,
+5.1.f, 5.2), then its full text in the commitment template."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ogpctl.record.model import Commitment, Plan, as_date
+from ogpctl.render import html
+from ogpctl.render.commitment import commitment_blocks, value_label
+from ogpctl.render.self_assessment import colour_label, completion_label
+from ogpctl.site import svg, urls
+from ogpctl.site.evidence import folder_entries
+from ogpctl.site.labels import milestone_status, plan_status
+from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state, plan_states
+from ogpctl.site.updates import update_entry
+from ogpctl.site.view import Page, View, scrolling_tables
+
+
+def period(v: View, plan: Plan) -> str:
+    span = plan.period()
+    return v._("{start} to {end}", start=v.date(span[0]), end=v.date(span[1])) if span else ""
+
+
+def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
+    counts = {key: 0 for key in ("completed", "in-progress", "not-started", "withdrawn")}
+    for state in states:
+        for key, value in state.counts().items():
+            counts[key] += value
+    total = sum(counts.values())
+    label = v.c.lang.n_("{done} of {count} milestone completed",
+                        "{done} of {count} milestones completed", total,
+                        done=v.number(counts["completed"]))
+    return {"label": label, "chart": svg.stacked(counts, label),
+            "legend": [{"swatch": svg.swatch(key), "label": milestone_status(v.code, key),
+                        "count": v.number(value)} for key, value in counts.items() if value]}
+
+
+def plan_summary(v: View, plan: Plan) -> dict:
+    states = plan_states(plan, v.site.today)
+    return {"id": plan.id, "title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
+            "status": plan_status(v.code, plan.fields.get("status")), "period": period(v, plan),
+            "commitments": len(plan.commitments), "milestones": milestone_counts(v, states),
+            "dashboard": v.href(urls.plan_page(plan.id, "dashboard.html"))}
+
+
+def plans_index(v: View) -> Page:
+    v = v.at("plans/index.html")
+    return Page("plans/index.html", v.L["plans"], "plans.html.j2", {
+        "plans": [plan_summary(v, plan) for plan in reversed(v.site.record.plans)],
+        "intro": v._("Each action plan is co-created by government and civil society and "
+                     "holds commitments with milestones, followed here until the plan ends."),
+    }, section="plans")
+
+
+def completion(v: View, state: CommitmentState) -> dict:
+    share = state.rollup.share
+    percent = v.c.lang.percent(share) if share is not None else "-"
+    label = f"{percent} ({completion_label(v.c, state.rollup.completion)})"
+    return {"percent": percent, "label": label,
+            "bar": svg.bar(share, f"{v.L['completion']}: {label}", state.rollup.colour),
+            "colour": state.rollup.colour, "colour_label": colour_label(v.c, state.rollup.colour)}
+
+
+def commitment_row(v: View, state: CommitmentState) -> dict:
+    c = state.commitment
+    return {"number": c.number, "title": v.inline(c.fields.get("title")),
+            "href": v.href(urls.commitment_page(c.plan.id, c.number, c.id)),
+            "lead": v.stakeholder(c.fields.get("lead")), "completion": completion(v, state),
+            "last": v.date(state.last), "counts": state.counts(),
+            "late": sum(1 for m in state.milestones if m.late),
+            "severe": sum(1 for m in state.milestones if m.severe)}
+
+
+def plan_facts(v: View, plan: Plan) -> list[tuple[str, str | Markup]]:
+    dates = plan.dates()
+    facts: list[tuple[str, str | Markup]] = [
+        (v.L["status"], plan_status(v.code, plan.fields.get("status"))),
+        (v.L["period"], period(v, plan))]
+    if dates:
+        facts.append((v.L["due"], v.date(dates.due)))
+    delivered = as_date(plan.fields.get("delivered"))
+    if delivered:
+        facts.append((v.L["delivered"], v.date(delivered)))
+    if dates:
+        facts.append((v.L["ends"], v.date(dates.end)))
+        if dates.refresh_mark:
+            facts.append((v.L["refresh"], v.date(dates.refresh_mark)))
+    return [(label, value) for label, value in facts if value]
+
+
+def plan_page(v: View, plan: Plan) -> Page:
+    path = urls.plan_page(plan.id)
+    v = v.at(path)
+    states = plan_states(plan, v.site.today)
+    return Page(path, v.plan_title(plan), "plan.html.j2", {
+        "facts": plan_facts(v, plan), "ogp_url": v.url(plan.fields.get("url")),
+        "milestones": milestone_counts(v, states),
+        "rows": [commitment_row(v, s) for s in states],
+        "downloads": downloads(v, plan.id, None),
+    }, section="plans", plan=plan.id)
+
+
+def downloads(v: View, plan: str, number: int | None) -> list[dict]:
+    from ogpctl.site.documents import download_rows
+
+    return download_rows(v, [d for d in v.site.downloads if d.plan == plan
+                             and d.commitment == number])
+
+
+def milestone_entry(v: View, c: Commitment, state: MilestoneState) -> dict:
+    fields = state.milestone.fields
+    return {"number": f"{c.number}.{state.number}" if state.number else "",
+            "title": v.inline(fields.get("title")), "status": state.status,
+            "status_label": milestone_status(v.code, state.status),
+            "due": v.date(state.due), "late": state.late, "severe": state.severe,
+            "days_late": v.c.lang.n_("{count} day late", "{count} days late", state.days_late),
+            "lead": v.stakeholder(fields.get("lead")), "output": v.blocks(fields.get("output"), 4),
+            "updates": [update_entry(v, u) for u in state.updates]}
+
+
+def commitment_page(v: View, c: Commitment) -> Page:
+    path = urls.commitment_page(c.plan.id, c.number, c.id)
+    v = v.at(path)
+    state = commitment_state(c, v.site.today)
+    values = c.fields.get("values") if isinstance(c.fields.get("values"), list) else []
+    return Page(path, f"{c.number}. {v.text(c.fields.get('title'))}".strip(),
+                "commitment.html.j2", {
+        "plan": {"title": v.plan_title(c.plan), "href": v.href(urls.plan_page(c.plan.id))},
+        "brief": v.inline(c.fields.get("brief-description")),
+        "lead": v.stakeholder(c.fields.get("lead")),
+        "values": ", ".join(value_label(v.c, x) for x in values if isinstance(x, str)),
+        "completion": completion(v, state), "last": v.date(state.last),
+        "milestones": [milestone_entry(v, c, m) for m in state.milestones],
+        "folders": folder_entries(v, c.plan.id, c.number),
+        "full": scrolling_tables(html.blocks(commitment_blocks(v.c, c, level=2)[1:])),
+        "downloads": downloads(v, c.plan.id, c.number),
+    }, section="plans", plan=c.plan.id)

@@ -1,0 +1,113 @@
+"""Progress facts the pages show (handbook 5.1.f, 5.2): each milestone's status, due date
+and delay, and every dated update, computed once from the record and `ogpctl.rollup`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ogpctl.record.model import Commitment, Milestone, Plan, as_date
+from ogpctl.rollup import Rollup, rollup, severely_delayed, status
+
+STATUSES = ("completed", "in-progress", "not-started", "withdrawn")
+
+
+@dataclass(frozen=True)
+class Update:
+    """One dated progress update of a milestone."""
+
+    plan: Plan
+    commitment: Commitment
+    milestone: Milestone
+    day: date
+    fields: dict[str, Any]
+
+    @property
+    def status(self) -> str:
+        value = self.fields.get("status")
+        return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    milestone: Milestone
+    number: int | None
+    status: str
+    due: date | None
+    days_late: int            # days past the due date while not completed; 0 otherwise
+    severe: bool              # not completed six months after its due date (rollup)
+    updates: tuple[Update, ...]   # newest first
+
+    @property
+    def late(self) -> bool:
+        return self.days_late > 0
+
+    @property
+    def last(self) -> date | None:
+        return self.updates[0].day if self.updates else None
+
+    def latest(self, key: str) -> Any:
+        """The newest update's value of `key` (a delay reason, next steps), or None."""
+        for update in self.updates:
+            if update.fields.get(key):
+                return update.fields[key]
+        return None
+
+
+@dataclass(frozen=True)
+class CommitmentState:
+    commitment: Commitment
+    rollup: Rollup
+    milestones: tuple[MilestoneState, ...]
+
+    @property
+    def last(self) -> date | None:
+        return max((m.last for m in self.milestones if m.last), default=None)
+
+    def counts(self) -> dict[str, int]:
+        found = {key: 0 for key in STATUSES}
+        for item in self.milestones:
+            found[item.status if item.status in found else "not-started"] += 1
+        return found
+
+
+def updates_of(commitment: Commitment, milestone: Milestone) -> tuple[Update, ...]:
+    items = milestone.fields.get("progress")
+    found = []
+    for item in items if isinstance(items, list) else []:
+        day = as_date(item.get("date")) if isinstance(item, dict) else None
+        if day is not None:
+            found.append(Update(commitment.plan, commitment, milestone, day, item))
+    return tuple(sorted(found, key=lambda u: u.day, reverse=True))
+
+
+def milestone_state(commitment: Commitment, milestone: Milestone, today: date
+                    ) -> MilestoneState:
+    number = milestone.fields.get("number")
+    due = as_date(milestone.fields.get("due"))
+    state = status(milestone)
+    days = (today - due).days if due and state not in ("completed", "withdrawn") else 0
+    return MilestoneState(milestone, number if isinstance(number, int) else None, state, due,
+                          max(days, 0), severely_delayed(milestone, today),
+                          updates_of(commitment, milestone))
+
+
+def commitment_state(commitment: Commitment, today: date) -> CommitmentState:
+    return CommitmentState(commitment, rollup(commitment, today),
+                           tuple(milestone_state(commitment, m, today)
+                                 for m in commitment.milestones))
+
+
+def plan_states(plan: Plan, today: date) -> list[CommitmentState]:
+    return [commitment_state(c, today) for c in plan.commitments]
+
+
+def all_updates(plans: list[Plan]) -> list[Update]:
+    """Every update of every plan, newest first (then by plan, commitment, milestone)."""
+    found = [update for plan in plans for commitment in plan.commitments
+             for milestone in commitment.milestones
+             for update in updates_of(commitment, milestone)]
+    found.sort(key=lambda u: (u.plan.id, u.commitment.number, u.milestone.index))
+    found.sort(key=lambda u: u.day, reverse=True)
+    return found

@@ -1,0 +1,170 @@
+"""What a page builder works with: the record and shared parts of the site (`Site`), and
+one language (`View`), which turns record values into escaped HTML.
+
+Record text reaches a page only through here: as a `str` that Jinja escapes, or as
+`Markup` made by the document writer (`ogpctl.render.html`), which escapes every text and
+keeps only links that `safe_href` allowed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from ogpctl.record.model import Plan, Record, as_date
+from ogpctl.render import html
+from ogpctl.render.blocks import Code, Inline, Link, Text
+from ogpctl.render.context import RenderContext
+from ogpctl.render.i18n import Language
+from ogpctl.render.prose import safe_href
+from ogpctl.site import urls
+from ogpctl.site.labels import labels
+
+if TYPE_CHECKING:
+    from ogpctl.repository import Index
+
+
+def scrolling_tables(markup: Markup) -> Markup:
+    """Tables of the document writer in a box that scrolls sideways on a narrow screen.
+    Safe on the writer's output: record text in it is escaped, so "<table" is its own."""
+    return Markup(markup.replace("<table", '<div class="table-wrap" tabindex="0"><table')
+                  .replace("</table>", "</table></div>"))
+
+
+@dataclass(frozen=True)
+class Download:
+    """A rendered document offered for download."""
+
+    plan: str
+    document: str
+    lang: str
+    fmt: str
+    path: str           # from the site root
+    commitment: int | None = None
+
+
+@dataclass
+class Page:
+    path: str                        # inside the language folder
+    title: str
+    template: str
+    data: dict[str, Any] = field(default_factory=dict)
+    section: str = ""                # the main navigation entry it belongs to
+    plan: str | None = None          # the plan whose navigation it shows
+    indexed: bool = True             # searchable (Pagefind)
+
+
+@dataclass
+class Site:
+    """What every language of the site shares."""
+
+    record: Record
+    today: date
+    index: Index | None
+    published: dict[str, str] = field(default_factory=dict)   # record path -> site path
+    downloads: list[Download] = field(default_factory=list)
+    comments: Any = None                                       # site.comments.Comments
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.record.languages.required
+
+
+@dataclass
+class View:
+    """One language of the site, at one page (`here`, from the site root)."""
+
+    site: Site
+    c: RenderContext
+    here: str = ""
+
+    @classmethod
+    def of(cls, site: Site, code: str) -> View:
+        return cls(site, RenderContext(site.record, Language(code), site.today))
+
+    def at(self, path: str) -> View:
+        return replace(self, here=urls.in_language(self.code, path))
+
+    @property
+    def code(self) -> str:
+        return self.c.lang.code
+
+    @property
+    def L(self) -> dict[str, str]:   # noqa: N802 - the templates' name for labels
+        return labels(self.code)
+
+    def _(self, message: str, **values: object) -> str:
+        return self.c.lang._(message, **values)
+
+    # -- addresses -------------------------------------------------------------------
+    def href(self, path: str) -> str:
+        """A page of this language, relative to the current page."""
+        return urls.relative(self.here, urls.in_language(self.code, path))
+
+    def root_href(self, path: str) -> str:
+        """A file beside the language folders (assets/, files/, documents/, data/)."""
+        return urls.relative(self.here, path)
+
+    def file_href(self, path: str) -> str:
+        """A published evidence file: its name came from the record, so every character
+        that means something in an address (# ? % spaces) is percent-encoded."""
+        return quote(urls.relative(self.here, path), safe="/")
+
+    # -- record values ---------------------------------------------------------------
+    def inline(self, value: Any) -> Markup:
+        return html.inlines(self.c.inline(value))
+
+    def text(self, value: Any) -> str:
+        return self.c.string(value)
+
+    def blocks(self, value: Any, level: int = 3) -> Markup:
+        return scrolling_tables(html.blocks(self.c.blocks(value, base_level=level)))
+
+    def stakeholder(self, ident: Any) -> Markup:
+        return html.inlines(self.c.stakeholder(ident))
+
+    def date(self, value: Any) -> str:
+        day = value if isinstance(value, date) else as_date(value)
+        return self.c.lang.date(day) if day else ""
+
+    def number(self, value: float) -> str:
+        return self.c.lang.number(value)
+
+    def plan_title(self, plan: Plan) -> str:
+        return self.c.plan_title(plan)
+
+    @staticmethod
+    def url(value: Any) -> str | None:
+        return safe_href(value) if isinstance(value, str) else None
+
+    # -- evidence --------------------------------------------------------------------
+    def evidence(self, item: Any, base: str = "") -> Markup:
+        """An evidence reference from the record: a link to the published copy of the
+        file, or to its web address; shown as written when it is neither."""
+        if isinstance(item, str):
+            return html.inlines(self._evidence_target(item, base, ()))
+        if isinstance(item, dict):
+            title = self.c.inline(item.get("title"))
+            target = item.get("url") or item.get("path")
+            if isinstance(target, str):
+                return html.inlines(self._evidence_target(target, base, title))
+            return html.inlines(title)
+        return Markup("")
+
+    def _evidence_target(self, target: str, base: str, title: tuple[Inline, ...]
+                         ) -> tuple[Inline, ...]:
+        if target.lower().startswith(("http://", "https://")):
+            href = safe_href(target)
+            label = title or (Text(target),)
+            return (Link(href, label),) if href else label
+        path = posixpath.normpath(posixpath.join(base, target)) if base else target
+        published = self.site.published.get(path)
+        label = title or (Code(posixpath.basename(target)),)
+        if published:
+            return (Link(self.file_href(published), label),)
+        return (*title, Text(" ("), Code(target), Text(")")) if title else (Code(target),)

@@ -1,0 +1,44 @@
+"""Writing the site into a folder with `ogpctl.outputs.OutputFolder`: files ogpctl did not
+write (or that were changed since) are never replaced without --force, and files of an
+earlier build that this build no longer has are removed, but only when ogpctl wrote them
+and nobody changed them since (a changed one is left in place and no longer claimed)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ogpctl.outputs import OutputFolder
+from ogpctl.record.kinds import LANGUAGE
+from ogpctl.site import urls
+
+#: Top-level entries of a site; other names in the manifest belong to other commands.
+OWN = {urls.ASSETS, urls.FILES, urls.DOCUMENTS, urls.DATA, urls.PAGEFIND, "index.html"}
+
+
+def owned(name: str) -> bool:
+    top = name.split("/", 1)[0]
+    return top in OWN or ("/" in name and LANGUAGE.fullmatch(top) is not None)
+
+
+def write_site(files: dict[str, bytes], out: Path, force: bool = False) -> tuple[int, int]:
+    """(files written, stale files removed)."""
+    folder = OutputFolder(out, force=force)
+    folder.check(list(files))
+    removed = 0
+    for name in sorted(n for n in folder.manifest if n not in files and owned(n)):
+        path = out / name
+        known = folder.manifest.pop(name)
+        if path.is_file() and not path.is_symlink() and \
+                hashlib.sha256(path.read_bytes()).hexdigest() == known:
+            path.unlink()
+            removed += 1
+            _remove_empty(path.parent, out)
+    return len(folder.write(files)), removed
+
+
+def _remove_empty(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        os.rmdir(folder)
+        folder = folder.parent

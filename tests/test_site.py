@@ -1,0 +1,426 @@
+"""`ogpctl site`: the national OGP website built from a record in a real git repository
+(fixed identity and dates), checked as files (every page in every language, links that
+resolve, accessible structure, evidence with its last change, exports, identical bytes on
+a second build, hostile text that stays text) and in headless Chromium (no console
+errors, search, the language switch, keyboard, a phone's width, a hostile record)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from ogpctl.errors import RecordWriteError
+from ogpctl.record.load import load_record
+from ogpctl.site import build_site, write_site
+from tests import site_browser
+from tests.conftest import SAMPLE, run
+
+DAY = date(2026, 11, 23)
+FIRST, LATER = "2026-06-24T10:00:00+00:00", "2026-10-15T09:30:00+00:00"
+PILOT = "plans/2026-2030/evidence/01-public-works-open-contracting/pilot-entities.csv"
+COMMITMENT_1 = "plans/2026-2030/commitments/01-public-works-open-contracting.html"
+COMMITMENT_2 = "plans/2026-2030/commitments/02-beneficial-ownership-open-data.html"
+IDENTITY = {"GIT_AUTHOR_NAME": "Point of Contact", "GIT_AUTHOR_EMAIL": "poc@example.org",
+            "GIT_COMMITTER_NAME": "Point of Contact", "GIT_COMMITTER_EMAIL": "poc@example.org",
+            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(repo: Path, *args: str, when: str = FIRST) -> str:
+    env = {**os.environ, **IDENTITY, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    return subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
+                           *args], cwd=repo, env=env, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def committed_record(target: Path) -> Path:
+    """sample-country in a new repository: all of it delivered on 2026-06-24, then one
+    evidence file updated on 2026-10-15."""
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns(".ogpctl-cache"))
+    git(target, "init", "-q")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Record as delivered")
+    with (target / PILOT).open("a", encoding="utf-8") as stream:
+        stream.write("AGR,Ministerio de Agricultura,6,scheduled 2027-04,,no\n")
+    git(target, "commit", "-q", "-am", "Pilot entity added", when=LATER)
+    return target
+
+
+def build(root: Path, **options) -> dict[str, bytes]:
+    return build_site(load_record(root), DAY, **options)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes]]:
+    """(record, site folder, files) of the sample, built once for the module."""
+    base = tmp_path_factory.mktemp("site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(base))
+        for key, value in IDENTITY.items():
+            patch.setenv(key, value)
+        record = committed_record(base / "record")
+        files = build(record)
+    write_site(files, base / "out")
+    return record, base / "out", files
+
+
+class Page(HTMLParser):
+    """What the tests look at in a page: tags with attributes, headings, text."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(data.decode("utf-8"))
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+    @property
+    def headings(self) -> list[int]:
+        return [int(name[1]) for name, _ in self.tags if re.fullmatch(r"h[1-6]", name)]
+
+
+def pages(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if name.endswith(".html")
+            and not name.startswith(("documents/", "files/", "pagefind/"))}
+
+
+# -- files ---------------------------------------------------------------------------------
+
+def test_every_page_in_every_language(built) -> None:
+    _, _, files = built
+    record = load_record(SAMPLE)
+    expected = {"index.html", "contacts.html", "forum.html", "participate.html",
+                "meetings/index.html", "plans/index.html", "updates.html", "documents.html",
+                "search.html", COMMITMENT_1, "plans/2026-2030/dashboard.html",
+                "plans/2023-2025/evidence.html"}
+    expected |= {f"meetings/{Path(m.path).stem}.html" for m in record.meetings}
+    for lang in ("en", "es"):
+        assert {f"{lang}/{p}" for p in expected} <= set(files)
+    root = Page(files["index.html"])
+    assert [a["href"] for a in root.all("a")] == ["en/index.html", "es/index.html"]
+    assert {"pagefind/pagefind-ui.js", "pagefind/pagefind-entry.json", "assets/site.css",
+            "data/record.json", "documents/2026-2030-action-plan.es.docx"} <= set(files)
+    entry = json.loads(files["pagefind/pagefind-entry.json"])
+    assert set(entry["languages"]) == {"en", "es"}
+
+
+def test_links_are_relative_and_resolve(built) -> None:
+    _, _, files = built
+    for name, data in pages(files).items():
+        page = Page(data)
+        for attrs in page.all("a") + page.all("link") + page.all("script"):
+            target = attrs.get("href") or attrs.get("src") or ""
+            if not target or target.startswith("#") or target.startswith("data:"):
+                continue
+            if re.match(r"[a-z]+:", target):
+                assert target.startswith(("https://", "http://", "mailto:")), (name, target)
+                continue
+            assert not target.startswith("/"), (name, target)
+            path = os.path.normpath(os.path.join(os.path.dirname(name),
+                                                 unquote(urlsplit(target).path)))
+            assert path in files, f"{name} links to {target}, which is not in the site"
+
+
+def test_pages_are_accessible(built) -> None:
+    _, _, files = built
+    for name, data in pages(files).items():
+        if name == "index.html":
+            continue
+        page = Page(data)
+        html = page.all("html")[0]
+        assert html["lang"] == name.split("/")[0] and html["dir"] == "ltr", name
+        assert page.headings[0] == 1 and page.headings.count(1) == 1, name
+        assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:])), name
+        tags = [tag for tag, _ in page.tags]
+        assert {"header", "nav", "main", "footer"} <= set(tags), name
+        first = page.all("a")[0]
+        assert first == {"class": "skip", "href": "#main"} and page.all("main")[0]["id"] == "main"
+        assert all(a.get("scope") in ("col", "row") for a in page.all("th")), name
+        assert all(a.get("role") == "img" and a.get("aria-label") or a.get("aria-hidden")
+                   for a in page.all("svg")), name
+        assert all("alt" in a for a in page.all("img")), name
+        assert "viewport" in {a.get("name") for a in page.all("meta")}
+        assert not re.search(r"built-in method|bound method|object at 0x", "".join(page.text))
+
+
+def test_labels_are_not_names_of_dict_methods() -> None:
+    from ogpctl.site.labels import labels
+
+    assert not set(labels("en")) & set(dir(dict)), "templates would read the method instead"
+
+
+def test_second_build_is_byte_identical(built) -> None:
+    record, _, files = built
+    again = build(record)
+    assert again.keys() == files.keys()
+    assert [name for name in files if files[name] != again[name]] == []
+
+
+def test_evidence_links_to_files_and_their_last_change(built) -> None:
+    record, out, files = built
+    page = files[f"en/{COMMITMENT_1}"].decode()
+    assert f'href="../../../../files/{PILOT}"' in page
+    assert (out / "files" / PILOT).read_bytes() == (record / PILOT).read_bytes()
+    commit = git(record, "log", "-1", "--format=%H", "--", PILOT).strip()
+    assert "October 15, 2026" in page and commit[:10] in page
+    spanish = files[f"es/{COMMITMENT_1}"].decode()
+    assert "15 de octubre de 2026" in spanish and "24 de junio de 2026" in spanish
+    repository = files["es/plans/2026-2030/evidence.html"].decode()
+    assert "Repositorio de evidencias" in repository and "Hito 1.2, actualización del" in \
+        repository
+
+
+def test_dashboard_draws_progress_without_script(built) -> None:
+    _, _, files = built
+    page = Page(files["en/plans/2026-2030/dashboard.html"])
+    svgs = page.all("svg")
+    assert sum(1 for a in svgs if "bar" in a.get("class", "")) == 6
+    assert any("timeline" in a.get("class", "") for a in svgs)
+    text = " ".join(page.text)
+    assert "3 of 26 milestones completed" in text and "54 days late" in text
+    assert not page.all("script")
+
+
+def test_exports_are_open_data(built) -> None:
+    _, _, files = built
+    data = json.loads(files["data/record.json"])
+    assert data["languages"] == ["en", "es"] and "ogp.yaml" in data["files"]
+    rows = list(csv.DictReader(io.StringIO(files["data/commitments.csv"].decode())))
+    assert len(rows) == 10 and rows[4]["title.es"].startswith("Contratación abierta de obras")
+    updates = list(csv.DictReader(io.StringIO(files["data/updates.csv"].decode())))
+    assert updates[0]["date"] >= updates[-1]["date"] and "note.en" in updates[0]
+    evidence = list(csv.DictReader(io.StringIO(files["data/evidence.csv"].decode())))
+    assert any(r["path"] == PILOT and r["last-change"] == "2026-10-15" for r in evidence)
+
+
+def test_comment_links_open_an_issue_for_the_page(built) -> None:
+    _, _, files = built
+    page = Page(files[f"es/{COMMITMENT_1}"])
+    link = next(a["href"] for a in page.all("a") if "/issues/new?" in a.get("href", ""))
+    assert link.startswith("https://git.gobiernoabierto.veridia.example/veridia/registro-ogp/")
+    assert "title=1.%20Contrataci%C3%B3n%20abierta" in link
+    assert "body=https%3A%2F%2Fgobiernoabierto.veridia.example%2Fes%2Fplans%2F" in link
+    assert "Comentar esta página" in files[f"es/{COMMITMENT_1}"].decode()
+    assert b"/issues/new?" not in files["en/search.html"]
+
+
+# -- hostile record ------------------------------------------------------------------------
+
+SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
+
+
+def hostile_record(target: Path) -> Path:
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns(".ogpctl-cache"))
+    path = target / "plans/2026-2030/commitments/02-beneficial-ownership-open-data.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  en: Beneficial ownership open data and use in procurement",
+                        "  en: " + json.dumps("Beneficial " + SCRIPT), 1)
+    text = text.replace("\nevidence:\n", "\nevidence:\n  - evidence/02-beneficial-ownership-"
+                        "open-data/evil.html\n"
+                        "  - {title: \"x\", url: \"javascript:alert(3)\"}\n", 1)
+    assert "evil.html" in text
+    path.write_text(text, encoding="utf-8")
+    evil = target / "plans/2026-2030/evidence/02-beneficial-ownership-open-data"
+    (evil / "evil.html").write_text("<script>alert(4)</script>", encoding="utf-8")
+    (evil / 'a"onmouseover=alert(5) #x?.csv').write_text("a,b\n", encoding="utf-8")
+    meeting = target / "forum/meetings/2026-11-18-civil-society-results-session.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\n" + SCRIPT + "\n\n"
+                       "[click](javascript:window.pwned=3) ![img](https://example.org/x.png) "
+                       "<iframe src=https://example.org></iframe> {{ 7*7 }}\n", encoding="utf-8")
+    ogp = target / "ogp.yaml"
+    ogp.write_text(ogp.read_text(encoding="utf-8").replace(
+        "  url: https://git.gobiernoabierto", "  url: javascript:alert(6)//https://git.", 1))
+    return target
+
+
+def test_hostile_record_stays_text(tmp_path: Path) -> None:
+    files = build(hostile_record(tmp_path / "record"), search=False)
+    commitment = files[f"en/{COMMITMENT_2}"].decode()
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in commitment
+    assert "evil.html" in commitment and not any(n.endswith("evil.html") for n in files)
+    assert any(n.endswith(".csv") and "onmouseover" in n for n in files)
+    for name, data in pages(files).items():
+        page = Page(data)
+        scripts = [a.get("src", "") for a in page.all("script")]
+        assert all(s.endswith(("pagefind-ui.js", "search.js")) for s in scripts), name
+        assert not any(k.startswith("on") for _, attrs in page.tags for k in attrs), name
+        assert not page.all("img") and not page.all("iframe"), name
+        hrefs = [a.get("href", "") for a in page.all("a")]
+        assert not any(h.lower().startswith(("javascript:", "data:")) for h in hrefs), name
+        assert not any("/issues/new" in h for h in hrefs), name
+
+
+# -- writing and the command ---------------------------------------------------------------
+
+def test_write_refuses_hand_edits_and_removes_what_it_no_longer_builds(tmp_path: Path) -> None:
+    record = shutil.copytree(SAMPLE, tmp_path / "record",
+                             ignore=shutil.ignore_patterns(".ogpctl-cache"))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "CNAME").write_text("ogp.example\n")            # the host's file: never touched
+    files = build(record, search=False, formats=("html",))
+    write_site(files, out)
+    assert write_site(files, out) == (len(files), 0)       # rebuilding is the workflow
+    (out / "en/forum.html").write_text("edited by hand")
+    with pytest.raises(RecordWriteError, match="was not written by ogpctl"):
+        write_site(files, out)
+    assert (out / "en/forum.html").read_text() == "edited by hand"
+    write_site(files, out, force=True)
+    (record / "plans/2026-2030/commitments/06-participatory-budgeting-puerto-alegre.yaml"
+     ).unlink()
+    smaller = build(record, search=False, formats=("html",))
+    written, removed = write_site(smaller, out)
+    assert removed > 0 and not (out / "en/plans/2026-2030/commitments").joinpath(
+        "06-participatory-budgeting-puerto-alegre.html").exists()
+    assert (out / "CNAME").read_text() == "ogp.example\n"
+
+
+def test_cli_builds_the_site(capsys, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, "site", "-C", SAMPLE, "--out", out, "--today",
+                            "2026-11-23", "--no-search", "--formats", "html")
+    assert code == 0, err
+    assert "90 pages in 2 languages" in stdout and (out / "es/index.html").is_file()
+    assert not (out / "pagefind").exists()
+    code, _, err = run(capsys, "site", "-C", SAMPLE, "--out", out, "--formats", "pdf")
+    assert code == 2 and "--formats" in err
+
+
+def test_arabic_pages_run_right_to_left(tmp_path: Path) -> None:
+    record = shutil.copytree(SAMPLE, tmp_path / "record",
+                             ignore=shutil.ignore_patterns(".ogpctl-cache"))
+    ogp = record / "ogp.yaml"
+    ogp.write_text(ogp.read_text().replace("administrative: [es]", "administrative: [es, ar]"))
+    files = build(record, search=False, formats=())
+    page = Page(files["ar/index.html"])
+    assert page.all("html")[0] == {"lang": "ar", "dir": "rtl"}
+    assert "العربية" in " ".join(Page(files["en/index.html"]).text)
+    assert "الشراكة من أجل الحكومة المنفتحة" in files["ar/index.html"].decode()
+    assert 'lang="en" class="untranslated"' in files["ar/forum.html"].decode()
+
+
+def test_history_note_without_git(tmp_path: Path) -> None:
+    record = shutil.copytree(SAMPLE, tmp_path / "record",
+                             ignore=shutil.ignore_patterns(".ogpctl-cache"))
+    files = build(record, search=False, formats=())
+    assert "not in a git repository" in files["en/plans/2026-2030/evidence.html"].decode()
+
+
+# -- in a browser --------------------------------------------------------------------------
+
+browser = pytest.mark.skipif(site_browser.missing() is not None,
+                             reason=site_browser.missing() or "")
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory):
+    """One headless Chromium for the module's browser tests (a fresh profile)."""
+    with site_browser.chromium(tmp_path_factory.mktemp("profile")) as context:
+        yield context
+
+
+VISIT = ("index.html", "contacts.html", "forum.html", "participate.html", "meetings/index.html",
+         "meetings/2026-11-18-civil-society-results-session.html", "plans/index.html",
+         "plans/2026-2030/index.html", "plans/2026-2030/dashboard.html",
+         "plans/2026-2030/evidence.html", COMMITMENT_1, "updates.html", "documents.html",
+         "search.html")
+
+
+@browser
+def test_pages_load_without_console_errors(built, chromium) -> None:
+    _, out, _ = built
+    with site_browser.serve(out) as base:
+        tab = site_browser.watch(chromium, base)
+        for path in ["index.html", *(f"{lang}/{p}" for lang in ("en", "es") for p in VISIT)]:
+            assert tab.open(path).status == 200, path
+            assert tab.page.evaluate("getComputedStyle(document.body).margin") == "0px", path
+            assert tab.page.evaluate("document.documentElement.scrollWidth <= innerWidth"), path
+        assert tab.errors == [] and tab.outside == []
+
+
+@browser
+def test_search_finds_a_commitment_by_a_word_of_its_title(built, chromium) -> None:
+    _, out, _ = built
+    with site_browser.serve(out) as base:
+        tab = site_browser.watch(chromium, base)
+        for lang, word in (("en", "beneficial"), ("es", "beneficiarios")):
+            tab.open(f"{lang}/search.html")
+            tab.page.fill(".pagefind-ui__search-input", word)
+            link = tab.page.locator(".pagefind-ui__result-link").first
+            link.wait_for(timeout=15_000)
+            hrefs = tab.page.locator(".pagefind-ui__result-link").evaluate_all(
+                "links => links.map(a => a.href)")
+            assert f"{base}/{lang}/{COMMITMENT_2}" in hrefs, hrefs
+            tab.page.locator(f'.pagefind-ui__result-link[href$="{COMMITMENT_2}"]').click()
+            tab.page.wait_for_url(f"{base}/{lang}/{COMMITMENT_2}")
+        assert tab.errors == [] and tab.outside == []
+
+
+@browser
+def test_language_switch_keyboard_and_phone(built, chromium) -> None:
+    _, out, _ = built
+    with site_browser.serve(out) as base:
+        tab = site_browser.watch(chromium, base)
+        tab.open(f"en/{COMMITMENT_1}")
+        tab.page.click('nav.languages a[hreflang="es"]')
+        tab.page.wait_for_url(f"{base}/es/{COMMITMENT_1}")
+        assert tab.page.evaluate("document.documentElement.lang") == "es"
+        tab.page.keyboard.press("Tab")
+        assert tab.page.evaluate("document.activeElement.className") == "skip"
+        tab.page.keyboard.press("Enter")
+        assert tab.page.evaluate("document.activeElement.id") == "main"
+        tab.page.set_viewport_size({"width": 360, "height": 740})
+        for path in ("es/index.html", f"es/{COMMITMENT_1}", "es/plans/2026-2030/dashboard.html"):
+            tab.open(path)
+            assert tab.page.evaluate("document.documentElement.scrollWidth") <= 360, path
+        assert tab.errors == []
+
+
+@browser
+def test_opened_from_a_folder(built, chromium) -> None:
+    _, out, _ = built
+    tab = site_browser.watch(chromium, out.as_uri())
+    tab.open("es/index.html")
+    colour = tab.page.evaluate("getComputedStyle(document.querySelector('header')).color")
+    assert colour == "rgb(255, 255, 255)"          # the stylesheet loaded
+    tab.open("es/search.html")
+    assert tab.page.is_visible("#search-file")
+    assert tab.errors == []
+
+
+@browser
+def test_hostile_record_script_does_not_run(chromium, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_site(build(hostile_record(tmp_path / "record"), formats=()), out)
+    with site_browser.serve(out) as base:
+        tab = site_browser.watch(chromium, base)
+        for path in (f"en/{COMMITMENT_2}", "en/meetings/2026-11-18-civil-society-results-"
+                     "session.html", "en/plans/2026-2030/evidence.html", "en/updates.html"):
+            tab.open(path)
+            tab.page.evaluate("""() => document.querySelectorAll('main *').forEach(e => {
+                for (const kind of ['mouseover', 'focus', 'click'])
+                    if (kind !== 'click' || e.tagName !== 'A') e.dispatchEvent(new Event(kind));
+            })""")
+            assert tab.page.evaluate("window.pwned") is None, path
+        tab.open("en/search.html")
+        tab.page.fill(".pagefind-ui__search-input", "beneficial")
+        tab.page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+        assert tab.page.evaluate("window.pwned") is None
+        assert tab.dialogs == [] and tab.errors == [] and tab.outside == []
