@@ -873,7 +873,7 @@ class Member:
                 m["weight"] = rng.choice([1, 2, 3, 0.5])
             m["progress"] = self.progress(start, end, due, final, ev_files)
             if kind == "local" and not milestones:
-                m["progress"] = self.quarterly(start, end, m["progress"], ev_files)
+                m["progress"] = self.quarterly(start, end, due, m["progress"], ev_files)
             milestones.append(m)
         data["milestones"] = milestones
         data["evidence"] = [
@@ -921,15 +921,18 @@ class Member:
             return "completed" if r < .7 else "in-progress"
         return "in-progress" if r < .5 else "not-started"
 
-    def quarterly(self, start: date, end: date, updates: list[dict], ev_files: list[str]
-                  ) -> list[dict]:
+    def quarterly(self, start: date, end: date, due: date, updates: list[dict],
+                  ev_files: list[str]) -> list[dict]:
         """Local commitments report progress every quarter (handbook 6.3.b)."""
         days = {u["date"] for u in updates}
         day = start + timedelta(days=30)
         while day < min(end, REFERENCE_TODAY - timedelta(days=1)):
             if day not in days:
-                updates.append({"date": day, "status": "in-progress",
-                                "note": self.w.local(1, 1), "evidence": [ev_files[0]]})
+                update = {"date": day, "status": "in-progress", "note": self.w.local(1, 1),
+                          "evidence": [ev_files[0]], "next-steps": self.w.local(1, 1)}
+                if day > due:
+                    update["delay-reason"] = self.w.local(1, 1)
+                updates.append(update)
             day += timedelta(days=85)
         return sorted(updates, key=lambda u: u["date"])
 
@@ -959,8 +962,8 @@ class Member:
             if status != "not-started":
                 u["evidence"] = [rng.choice(ev_files) if rng.random() < 0.7 else
                                  {"title": w.phrase([21, 28]), "path": rng.choice(ev_files)}]
-            if status == "in-progress" and d > due:
-                u["delay-reason"] = w.local(1, 1)
+            if status not in ("completed", "withdrawn") and d > due:
+                u["delay-reason"] = w.local(1, 1)     # 5.2: reasons for any delays
             if last and status != "completed":
                 u["next-steps"] = w.local(1, 1)
             updates.append(u)

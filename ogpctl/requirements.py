@@ -40,7 +40,7 @@ def judge(record: Record, plan: Plan, today: date) -> list[Requirement]:
 def _stages(plan: Plan) -> dict[str, dict]:
     doc = plan.co_creation
     stages = doc.fields.get("stages") if doc else None
-    return {s.get("id"): s for s in stages if isinstance(s, dict)} \
+    return {s["id"]: s for s in stages if isinstance(s, dict) and isinstance(s.get("id"), str)} \
         if isinstance(stages, list) else {}
 
 
@@ -51,9 +51,10 @@ def cocreation_start(plan: Plan) -> date | None:
 
 def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
     doc = record.forum
-    sectors = {record.stakeholder_sectors.get(m.get("stakeholder"))
-               for m in (doc.fields.get("members") or []) if isinstance(m, dict)} \
-        if doc and isinstance(doc.fields.get("members"), list) else set()
+    members = doc.fields.get("members") if doc else None
+    sectors = {record.stakeholder_sectors.get(m["stakeholder"])
+               for m in (members if isinstance(members, list) else [])
+               if isinstance(m, dict) and isinstance(m.get("stakeholder"), str)}
     start = cocreation_start(plan) or as_of - timedelta(days=365)
     days = sorted(d for m in record.meetings
                   if m.fields.get("kind") == "msf"
@@ -68,18 +69,18 @@ def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
 
 
 def website(record: Record) -> Requirement:
-    url = record.ogp.fields.get("website") if record.ogp else None
-    return Requirement("2.1", MET if url else NOT_MET, {"url": url or ""})
+    url = _text(record, "website")
+    return Requirement("2.1", MET if url else NOT_MET, {"url": url})
 
 
 def repository(record: Record, plan: Plan) -> Requirement:
-    url = record.ogp.fields.get("repository") if record.ogp else None
+    url = _text(record, "repository")
     folder = record.root / plan.folder / "evidence" / "process"
     inside = folder.resolve().is_relative_to(record.root.resolve())   # no links out
     files = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink()
                    and not p.name.startswith(".")) if inside and folder.is_dir() else []
     state = MET if url and files else NOT_MET
-    return Requirement("2.2", state, {"url": url or "", "files": len(files)})
+    return Requirement("2.2", state, {"url": url, "files": len(files)})
 
 
 def timeline(plan: Plan) -> Requirement:
@@ -133,6 +134,11 @@ def results_meetings(record: Record, plan: Plan, today: date) -> Requirement:
     if not closed:
         return Requirement("5.1", NOT_YET_DUE, facts)
     return Requirement("5.1", MET if facts["met"] == len(closed) else NOT_MET, facts)
+
+
+def _text(record: Record, key: str) -> str:
+    value = record.ogp.fields.get(key) if record.ogp else None
+    return value if isinstance(value, str) else ""
 
 
 def _list(doc: Any, key: str) -> list[dict]:
