@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import secrets
 from pathlib import Path
 
 from ogpctl.errors import RecordWriteError
@@ -68,14 +67,10 @@ class OutputFolder:
 
 
 def replace_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    from ogpctl.edit.files import temporary_file
+
     try:
-        with open(temporary, "xb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        with temporary_file(path, data) as temporary:
+            os.replace(temporary, path)
     except OSError as error:
         raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        temporary.unlink(missing_ok=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ogpctl.errors import RecordWriteError
 
@@ -27,6 +29,18 @@ def replace_file(path: Path, data: bytes, inside: Path, expected: bytes | None =
         raise RecordWriteError(f"refusing to write {path}: it is not a regular file")
     if expected is not None and _read(path) != expected:
         raise RecordWriteError(f"{path} changed while ogpctl was working; run the command again")
+    try:
+        with temporary_file(path, data, stat.S_IMODE(info.st_mode)) as temporary:
+            os.replace(temporary, path)
+    except OSError as error:
+        raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
+    _sync_folder(path.parent)
+
+
+@contextmanager
+def temporary_file(path: Path, data: bytes, mode: int = 0o644) -> Iterator[Path]:
+    """`data` written and flushed to disk in a new file beside `path`, for the caller to
+    rename or link into place; removed afterwards if it is still there."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -34,13 +48,10 @@ def replace_file(path: Path, data: bytes, inside: Path, expected: bytes | None =
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        os.replace(temporary, path)
-    except OSError as error:
-        raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
+        os.chmod(temporary, mode)
+        yield temporary
     finally:
         temporary.unlink(missing_ok=True)
-    _sync_folder(path.parent)
 
 
 def _check_route(path: Path, inside: Path) -> None:

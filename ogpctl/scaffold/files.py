@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,24 +64,25 @@ def write_new(path: Path, data: bytes, inside: Path) -> bool:
     _make_folders(path.parent, inside)
     if os.path.lexists(path):
         return False
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    from ogpctl.edit.files import temporary_file
+
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.link(temporary, path)       # fails when the name is taken: never overwrites
-        except FileExistsError:
-            return False
-        except OSError:                    # a file system without hard links
-            return _create_exclusive(path, data)
+        with temporary_file(path, data, 0o666 & ~_umask()) as temporary:
+            try:
+                os.link(temporary, path)   # fails when the name is taken: never overwrites
+            except FileExistsError:
+                return False
+            except OSError:                # a file system without hard links
+                return _create_exclusive(path, data)
         return True
     except OSError as error:
         raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        temporary.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _create_exclusive(path: Path, data: bytes) -> bool:
