@@ -36,6 +36,16 @@ demo: $(STAMP)
 	@echo "-- build/rendered/2026-2030-action-plan.es.md, the commitments' first header table:"
 	@grep -m1 -A8 '^### 1\.' build/rendered/2026-2030-action-plan.es.md
 	@echo
+	@echo "== ogpctl status sample-country (stage, next deadlines, progress, minimum requirements)"
+	@$(BIN)/ogpctl status sample-country --today $(TODAY) | head -n 24
+	@echo
+	@echo "== ogpctl index: the evidence repository (first lines of the Markdown)"
+	@$(BIN)/ogpctl index sample-country --plan 2026-2030 | head -n 12
+	@echo
+	@echo "== ogpctl site: the national OGP website with search, into build/site"
+	@$(BIN)/ogpctl site -C sample-country --out build/site --today $(TODAY) --force | tail -n 3
+	@echo "   open it with: $(BIN)/python -m http.server -d build/site"
+	@echo
 	@echo "== a new record: ogpctl init, new-plan, new-commitment, then check lists what to write"
 	@rm -rf build/demo-record && mkdir -p build && git init -q build/demo-record
 	@$(BIN)/ogpctl init build/demo-record --country Testland --iso-code XT --languages es,en \
