@@ -117,10 +117,11 @@ def test_a_folder_that_is_not_a_repository(tmp_path: Path) -> None:
 def test_git_that_cannot_run_is_a_note_not_a_crash(tmp_path: Path, monkeypatch) -> None:
     root = commit_sample(tmp_path / "repo")
 
-    def missing():
-        raise vcs.RecordWriteError("git is not available: no git program")
+    import shutil
 
-    monkeypatch.setattr(vcs, "_git", missing)
+    real = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "git"
+                        else real(name, *a, **k))
     assert history_of(root).state == vcs.UNREADABLE
     assert [(c[0], c[1], c[2]) for c in _codes(root)] == [("P604", "info", PLAN)]
 
