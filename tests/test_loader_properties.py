@@ -77,3 +77,17 @@ def test_fast_and_precise_paths_read_the_same(document: dict) -> None:
     fast, precise = parse_yaml(text), parse_precise(text)
     assert fast.ok and precise.ok, text
     assert fast.data == precise.data == document, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("0123456789_.+-xoabeEXO"), min_size=1, max_size=8))
+def test_number_like_words_read_as_yaml_1_2(word: str) -> None:
+    """The fast path agrees with the precise one on words of digits and underscores, which
+    YAML 1.1 (and yaml_rs) read as numbers and YAML 1.2 core reads as text (1_000, +0x1,
+    0X1F)."""
+    from ogpctl.source.yaml import parse_precise, parse_yaml
+
+    text = f"k: {word}\n"
+    precise = parse_precise(text)
+    if precise.ok and not precise.problems:
+        assert parse_yaml(text).data == precise.data, word

@@ -32,9 +32,23 @@ _TAG = re.compile(r"(?:^|[\s\[{,])!", re.M)
 _MARKERS = ("\n%", "\n---", "\n...")
 
 
+# yaml_rs reads `_0`, `1_000` or `0x_1` as numbers, as YAML 1.1 did; in YAML 1.2 core they
+# are text. A plain word of digits (or hex digits) holding "_" takes the precise path.
+_UNDERSCORED = re.compile(r"(?m)(?:^|[\s\[{,:-])[-+]?(?:0[xXoObB])?[0-9a-fA-F.]*_[0-9a-fA-F_.]*"
+                          r"(?:[eE][-+]?[0-9_]+)?[ \t]*(?:$|[,\]}#])")
+# Likewise a signed hexadecimal or octal word (`+0x1`), or one with a capital X or O, is
+# text in YAML 1.2 core.
+_SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO])")
+
+
 def _suspicious(text: str) -> bool:
-    """Cheap substring tests first: the regex only runs on texts holding a "!"."""
+    """Cheap substring tests first: the regexes only run on texts holding "!" or "_"."""
     if text.startswith(("%", "---", "...")) or any(m in text for m in _MARKERS):
+        return True
+    if "_" in text and _UNDERSCORED.search(text) is not None:
+        return True
+    if ("0x" in text or "0o" in text or "0X" in text or "0O" in text) \
+            and _SIGNED_BASE.search(text) is not None:
         return True
     return "!" in text and _TAG.search(text) is not None
 
