@@ -95,7 +95,7 @@ def data(text: str) -> dict:
     # (b) a scalar of any style is replaced
     (("title",), "Datos: abiertos", "title: Open data   #", 'title: "Datos: abiertos"   #'),
     (("quoted",), "plain now", "'it''s quoted'", "plain now"),
-    (("title",), "_0", "title: Open data   #", 'title: "_0"   #'),   # the fast parser's 0
+    (("title",), "_0", "title: Open data   #", 'title: _0   #'),   # text in YAML 1.2
     (("double",), "#hash", '"two\\tparts"', '"#hash"'),
     (("block",), "short", "block: |-   # the header comment\n  first line\n  second line\n\n"
      "  after a blank line\n", "block: short   # the header comment\n"),
