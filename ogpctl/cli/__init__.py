@@ -15,8 +15,9 @@ from ogpctl import __version__
 
 app = typer.Typer(
     name="ogpctl",
-    help="Keep a country's Open Government Partnership record in git: check it against the "
-         "OGP National Handbook, and (soon) scaffold, render and publish it.",
+    help="Keep a country's Open Government Partnership record in git: scaffold it, check it "
+         "against the OGP National Handbook, render its documents in every language, and "
+         "publish its website and evidence repository.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
