@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ogpctl.errors import UsageError
-from ogpctl.record.model import Plan, Record
+from ogpctl.record.model import Plan, Record, listed
 from ogpctl.record.text import translations
 
 #: Column headings recognised for each field, compared without case, accents or spaces.
@@ -136,9 +136,7 @@ def _who(record: Record, name: str, sector: str) -> Any:
 
 
 def existing(plan: Plan) -> list[dict]:
-    doc = plan.contributions
-    items = doc.fields.get("contributions") if doc else None
-    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    return listed(plan.contributions, "contributions")
 
 
 @dataclass(frozen=True)

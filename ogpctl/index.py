@@ -8,8 +8,6 @@ program would read as a formula. The same record and history give the same bytes
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import posixpath
 from typing import Any
@@ -21,12 +19,12 @@ from ogpctl.render.blocks import (Block, Code, Document, Emphasis, Heading, Inli
                                   ListBlock, Paragraph, Strong, Table, Text)
 from ogpctl.render.prose import safe_href
 from ogpctl.repository import PROCESS, EvidenceItem, FolderIndex, Index, PlanIndex, folder_name
+from ogpctl.sheets import csv_bytes
 from ogpctl.vcs import Change
 
 FORMATS = ("md", "html", "json", "csv")
 #: What a spreadsheet program may read as the start of a formula (with the full-width
 #: forms some of them accept too); such a cell gets a leading apostrophe.
-FORMULA_START = tuple("=+-@\t\r") + ("＝", "＋", "－", "＠")
 CSV_HEAD = ("plan", "commitment", "folder", "title", "path or link", "type", "size (bytes)",
             "last change", "last change by", "commit", "cited by")
 
@@ -76,13 +74,6 @@ def to_json(index: Index) -> dict[str, Any]:
 
 # -- CSV ----------------------------------------------------------------------------------
 
-def neutralise(value: object) -> str:
-    """The text of a cell, with a leading apostrophe when a spreadsheet would read it as
-    a formula ("=HYPERLINK(...)", "+1", "-2", "@SUM(...)")."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def _row(item: EvidenceItem | None, folder: FolderIndex | None, plan: str, name: str
          ) -> list[object]:
     number = folder.commitment if folder else None
@@ -105,12 +96,7 @@ def _rows(plan: PlanIndex) -> list[list[object]]:
 
 
 def to_csv(index: Index) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(CSV_HEAD)
-    for plan in index.plans:
-        writer.writerows([neutralise(cell) for cell in row] for row in _rows(plan))
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(CSV_HEAD, (row for plan in index.plans for row in _rows(plan)))
 
 
 # -- Markdown and HTML --------------------------------------------------------------------

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Callable
 
 from ogpctl.errors import RecordWriteError
 
@@ -53,6 +54,26 @@ class OutputFolder:
 
     def write(self, files: dict[str, bytes]) -> list[Path]:
         self.check(list(files))
+        return self._write(files)
+
+    def replace(self, files: dict[str, bytes], owned: Callable[[str], bool]
+                ) -> tuple[list[Path], int]:
+        """Write `files`, and remove the files of an earlier run that `owned` claims and
+        this run no longer has, only those still as ogpctl wrote them (a changed one is left
+        in place and no longer claimed). Returns (paths written, files removed)."""
+        self.check(list(files))
+        removed = 0
+        for name in sorted(n for n in self.manifest if n not in files and owned(n)):
+            path = self.folder / name
+            known = self.manifest.pop(name)
+            if path.is_file() and not path.is_symlink() and \
+                    _digest(path.read_bytes()) == known:
+                path.unlink()
+                removed += 1
+                _remove_empty(path.parent, self.folder)
+        return self._write(files), removed
+
+    def _write(self, files: dict[str, bytes]) -> list[Path]:
         self.folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name, data in files.items():
@@ -64,6 +85,12 @@ class OutputFolder:
         replace_atomically(self.folder / MANIFEST, (json.dumps(
             dict(sorted(self.manifest.items())), indent=1) + "\n").encode())
         return written
+
+
+def _remove_empty(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        os.rmdir(folder)
+        folder = folder.parent
 
 
 def replace_atomically(path: Path, data: bytes) -> None:

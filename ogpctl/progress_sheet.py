@@ -4,8 +4,6 @@ someone filled in. Every row is checked before any file is written."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from ogpctl.contributions import read_rows
@@ -13,7 +11,7 @@ from ogpctl.errors import UsageError
 from ogpctl.progress import Update, changes_for, find_milestone, validate
 from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.record.text import translations
-from ogpctl.sheets import neutralise, restore
+from ogpctl.sheets import csv_bytes, restore
 
 HEAD = ("plan", "milestone", "commitment", "milestone title", "due", "status",
         "last update", "new date", "new status", "note", "evidence", "delay reason",
@@ -22,28 +20,25 @@ NEW = HEAD[7:]
 
 
 def export_rows(record: Record, plans: list[Plan], lang: str) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(HEAD)
     default = record.languages.default
 
     def text(value: object) -> str:
         texts = translations(value, default)
         return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
 
-    for plan in plans:
-        for commitment in plan.commitments:
-            for milestone in commitment.milestones:
-                fields = milestone.fields
-                days = [as_date(u.get("date")) for u in fields.get("progress") or []
-                        if isinstance(u, dict)]
-                last = max((d for d in days if d), default=None)
-                row = [plan.id, f"{commitment.number}.{fields.get('number')}",
-                       text(commitment.fields.get("title")), text(fields.get("title")),
-                       fields.get("due") or "", fields.get("status") or "not-started",
-                       last.isoformat() if last else "", "", "", "", "", "", ""]
-                writer.writerow([neutralise(c) for c in row])
-    return out.getvalue().encode("utf-8-sig")
+    def row(plan: Plan, commitment, milestone) -> list[object]:
+        fields = milestone.fields
+        days = [as_date(u.get("date")) for u in fields.get("progress") or []
+                if isinstance(u, dict)]
+        last = max((d for d in days if d), default=None)
+        return [plan.id, f"{commitment.number}.{fields.get('number')}",
+                text(commitment.fields.get("title")), text(fields.get("title")),
+                fields.get("due") or "", fields.get("status") or "not-started",
+                last.isoformat() if last else "", "", "", "", "", "", ""]
+
+    return csv_bytes(HEAD, (row(plan, commitment, milestone) for plan in plans
+                            for commitment in plan.commitments
+                            for milestone in commitment.milestones))
 
 
 def sheet_updates(record: Record, data: bytes, today: date, lang: str

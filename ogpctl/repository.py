@@ -5,7 +5,7 @@ The core of `ogpctl index` and of the repository rules. It reads folder listings
 record, never through a symbolic link, and prints nothing. Usable from Python::
 
     record = load_record("sample-country")
-    index = build_index(record, history_of(record.root))
+    index = build_index(record, read_history(record.root))   # from ogpctl.vcs
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Collection, Iterator
 
 from ogpctl.citations import PROCESS, Citation, citations, folder_name
-from ogpctl.errors import RecordWriteError
 from ogpctl.record.model import Plan, Record
-from ogpctl.vcs import UNREADABLE, Change, History
+from ogpctl.vcs import Change, History
 
 LINK = "link"
 
@@ -60,14 +59,6 @@ class Index:
     history: str                      # History.note(), "" when complete
 
 
-def history_of(root: Path) -> History:
-    """The record's history; git missing from the machine reads as an unreadable history."""
-    from ogpctl.vcs import read_history
-
-    try:
-        return read_history(root)
-    except RecordWriteError as error:
-        return History(UNREADABLE, detail=str(error))
 
 
 # -- what is on disk ----------------------------------------------------------------------
@@ -230,4 +221,4 @@ def _item_of(plan: str, folder: str, key: _Key, cites: list[Citation], sizes: di
 
 
 __all__ = ["PROCESS", "Citation", "EvidenceItem", "FolderIndex", "Index", "PlanIndex",
-           "build_index", "citations", "folder_name", "history_of", "scan_evidence"]
+           "build_index", "citations", "folder_name", "scan_evidence"]

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ogpctl import calendar as cal
-from ogpctl.record.model import Plan, Record, as_date
+from ogpctl.record.model import Plan, Record, as_date, listed
 from ogpctl.record.text import has_text
 
 MET, NOT_MET, NOT_YET_DUE, UNKNOWN = "met", "not-met", "not-yet-due", "unknown"
@@ -74,11 +74,10 @@ def website(record: Record) -> Requirement:
 
 
 def repository(record: Record, plan: Plan) -> Requirement:
+    from ogpctl.repository import PROCESS, scan_evidence
+
     url = _text(record, "repository")
-    folder = record.root / plan.folder / "evidence" / "process"
-    inside = folder.resolve().is_relative_to(record.root.resolve())   # no links out
-    files = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink()
-                   and not p.name.startswith(".")) if inside and folder.is_dir() else []
+    files = scan_evidence(record.root, plan.id).get(PROCESS, [])
     state = MET if url and files else NOT_MET
     return Requirement("2.2", state, {"url": url, "files": len(files)})
 
@@ -97,7 +96,7 @@ def timeline(plan: Plan) -> Requirement:
 
 
 def outreach(plan: Plan) -> Requirement:
-    items = _list(plan.co_creation, "outreach")
+    items = listed(plan.co_creation, "outreach")
     people = sum(i.get("participants") for i in items if isinstance(i.get("participants"), int))
     return Requirement("3.2", MET if items else NOT_MET,
                        {"activities": len(items), "participants": people})
@@ -105,7 +104,7 @@ def outreach(plan: Plan) -> Requirement:
 
 def input_mechanism(plan: Plan) -> Requirement:
     spans = []
-    for item in _list(plan.co_creation, "input-mechanisms"):
+    for item in listed(plan.co_creation, "input-mechanisms"):
         opens, closes = as_date(item.get("opens")), as_date(item.get("closes"))
         if opens and closes and closes >= opens:
             spans.append((closes - opens).days + 1)
@@ -114,7 +113,7 @@ def input_mechanism(plan: Plan) -> Requirement:
 
 
 def reasoned_response(plan: Plan) -> Requirement:
-    items = _list(plan.contributions, "contributions")
+    items = listed(plan.contributions, "contributions")
     answered = [c for c in items if c.get("decision") not in (None, "pending")
                 and has_text(c.get("response"))]
     facts = {"contributions": len(items), "answered": len(answered)}
@@ -141,6 +140,3 @@ def _text(record: Record, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _list(doc: Any, key: str) -> list[dict]:
-    items = doc.fields.get(key) if doc is not None else None
-    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []

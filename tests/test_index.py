@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.index import FORMATS, neutralise, write_index
+from ogpctl.index import FORMATS, write_index
+from ogpctl.sheets import neutralise
 from ogpctl.record.load import load_record
-from ogpctl.repository import build_index, history_of
+from ogpctl.repository import build_index
+from ogpctl.vcs import read_history
 from tests import gitrepo
 from tests.conftest import ROOT, run
 from tests.gitrepo import commit, commit_sample
@@ -47,7 +49,7 @@ def _hostile(root: Path) -> None:
 
 def _render(root: Path, fmt: str, links_from: str | None = None) -> bytes:
     record = load_record(root)
-    return write_index(record, build_index(record, history_of(root)), fmt, links_from)
+    return write_index(record, build_index(record, read_history(root)), fmt, links_from)
 
 
 def test_hostile_titles_are_valid_record_text(sample: Path, capsys) -> None:

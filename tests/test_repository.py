@@ -13,7 +13,8 @@ from ogpctl import vcs
 from ogpctl.check import CheckOptions, _result_key, check
 from ogpctl.record.load import load_record
 from ogpctl.record.model import Stage
-from ogpctl.repository import build_index, history_of, scan_evidence
+from ogpctl.repository import build_index, scan_evidence
+from ogpctl.vcs import read_history
 from tests.conftest import TODAY, run
 from tests.gitrepo import SAMPLE_STEPS, commit, commit_sample, git, shallow_clone
 
@@ -30,7 +31,7 @@ def _codes(root: Path, today: date = TODAY, prefix: str = "P6", **options) -> li
 
 def _index(root: Path):
     record = load_record(root)
-    return build_index(record, history_of(record.root))
+    return build_index(record, read_history(record.root))
 
 
 def _item(index, path: str):
@@ -109,7 +110,7 @@ def test_shallow_clone_says_what_it_cannot_know(tmp_path: Path, capsys) -> None:
 
 
 def test_a_folder_that_is_not_a_repository(tmp_path: Path) -> None:
-    history = history_of(tmp_path)
+    history = read_history(tmp_path)
     assert history.state == vcs.NOT_A_REPOSITORY and not history.known
     assert "not in a git repository" in history.note()
 
@@ -122,7 +123,7 @@ def test_git_that_cannot_run_is_a_note_not_a_crash(tmp_path: Path, monkeypatch) 
     real = shutil.which
     monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "git"
                         else real(name, *a, **k))
-    assert history_of(root).state == vcs.UNREADABLE
+    assert read_history(root).state == vcs.UNREADABLE
     assert [(c[0], c[1], c[2]) for c in _codes(root)] == [("P604", "info", PLAN)]
 
 

@@ -35,12 +35,13 @@ def index(
     from ogpctl.cli.options import record_at
     from ogpctl.errors import UsageError
     from ogpctl.index import write_index
-    from ogpctl.repository import build_index, history_of
+    from ogpctl.repository import build_index
+    from ogpctl.vcs import read_history
 
     record = record_at(path)
-    if plan and plan not in {p.id for p in record.plans}:
-        raise UsageError(f"there is no plan {plan!r} in plans/")
-    built = build_index(record, history_of(record.root), [plan] if plan else None)
+    if plan:
+        record.plan_named(plan)
+    built = build_index(record, read_history(record.root), [plan] if plan else None)
     if str(out) == "-":
         sys.stdout.buffer.write(write_index(record, built, format.value))
         sys.stdout.flush()

@@ -59,6 +59,19 @@ class Document:
         return self.data if isinstance(self.data, dict) else {}
 
 
+def entries(doc: Document | None, key: str) -> list[tuple[int, dict]]:
+    """(position, item) of each mapping listed under `key` in `doc`; other items (a
+    schema finding) and a missing list give nothing."""
+    values = doc.fields.get(key) if doc is not None else None
+    if not isinstance(values, list):
+        return []
+    return [(index, item) for index, item in enumerate(values) if isinstance(item, dict)]
+
+
+def listed(doc: Document | None, key: str) -> list[dict]:
+    return [item for _, item in entries(doc, key)]
+
+
 @dataclass(eq=False)
 class Milestone:
     commitment: Commitment

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ogpctl.record.model import Plan, Record
+from ogpctl.record.model import Plan, Record, listed
 from ogpctl.record.text import translations
 from ogpctl.render import prose
 from ogpctl.render.blocks import Block, ForeignBlock, Foreign, Inline, Paragraph, Text
@@ -77,9 +77,7 @@ class RenderContext:
         return (Text(ident),)
 
     def registry(self) -> list[dict]:
-        doc = self.record.stakeholders
-        items = doc.fields.get("stakeholders") if doc else None
-        return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        return listed(self.record.stakeholders, "stakeholders")
 
     def country(self) -> str:
         fields = self.record.ogp.fields if self.record.ogp else {}

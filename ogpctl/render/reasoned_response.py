@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ogpctl.record.model import Plan, as_date
+from ogpctl.record.model import Plan, as_date, listed
 from ogpctl.render.blocks import Block, Cell, Heading, Inline, Paragraph, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
@@ -28,9 +28,7 @@ def channel_label(c: RenderContext, channel: Any) -> str:
 
 
 def contributions(plan: Plan) -> list[dict]:
-    doc = plan.contributions
-    items = doc.fields.get("contributions") if doc else None
-    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    return listed(plan.contributions, "contributions")
 
 
 def fed(c: RenderContext, plan: Plan, item: dict) -> Cell:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ogpctl.record.model import Commitment, Plan, as_date
+from ogpctl.record.model import Commitment, Plan, as_date, listed
 from ogpctl.rollup import Rollup, rollup
 from ogpctl.render.blocks import (Block, Cell, Heading, ListBlock, Paragraph, Strong, Table,
                                   Text)
@@ -27,10 +27,8 @@ def completion_label(c: RenderContext, completion: str) -> str:
 
 
 def assessments(plan: Plan) -> dict[str, dict]:
-    doc = plan.self_assessment
-    items = doc.fields.get("commitments") if doc else None
-    return {i["commitment"]: i for i in items if isinstance(i, dict)
-            and isinstance(i.get("commitment"), str)} if isinstance(items, list) else {}
+    return {item["commitment"]: item for item in listed(plan.self_assessment, "commitments")
+            if isinstance(item.get("commitment"), str)}
 
 
 def rating_cell(c: RenderContext, derived: Rollup, given: dict) -> Cell:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
-from ogpctl.record.model import Plan, Stage, as_date
+from ogpctl.record.model import Plan, Stage, as_date, entries
 from ogpctl.record.text import has_text
 from ogpctl.rollup import rollup
 from ogpctl.rules import Finding, rule
@@ -16,10 +16,7 @@ F = "assessment"
 
 
 def _entries(plan: Plan) -> list[tuple[int, dict]]:
-    doc = plan.self_assessment
-    items = doc.fields.get("commitments") if doc else None
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] \
-        if isinstance(items, list) else []
+    return entries(plan.self_assessment, "commitments")
 
 
 @rule("A501", "rating-without-reason", family=F, severity=W, handbook="3.3", subject="plan",

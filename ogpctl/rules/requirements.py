@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
-from ogpctl.record.model import Plan, Record, Stage
+from ogpctl.record.model import Plan, Record, Stage, entries
 from ogpctl.record.text import has_text
 from ogpctl.requirements import NOT_MET, forum, input_mechanism, outreach
 from ogpctl.rules import Finding, rule
@@ -169,10 +169,9 @@ def no_reasoned_response(plan: Plan, context: Any) -> Iterator[Finding]:
         response: {en: Outside the executive's remit; referred to parliament.}
     """
     doc = plan.contributions
-    items = doc.fields.get("contributions") if doc and doc.ok else None
-    for index, item in enumerate(items if isinstance(items, list) else []):
-        if not isinstance(item, dict):
-            continue
+    if doc is None or not doc.ok:
+        return
+    for index, item in entries(doc, "contributions"):
         name = item.get("id") or f"#{index + 1}"
         if item.get("decision") in (None, "pending"):
             yield Finding(doc.path, f"contribution {name} has no decision yet", (
@@ -202,10 +201,8 @@ def contribution_feeds_nothing(plan: Plan, context: Any) -> Iterator[Finding]:
         commitments: [open-budgets]
     """
     doc = plan.contributions
-    items = doc.fields.get("contributions") if doc else None
-    for index, item in enumerate(items if isinstance(items, list) else []):
-        if isinstance(item, dict) and item.get("decision") in ("include", "amend") \
-                and not item.get("commitments"):
+    for index, item in entries(doc, "contributions"):
+        if item.get("decision") in ("include", "amend") and not item.get("commitments"):
             yield Finding(doc.path, f"contribution {item.get('id') or index + 1} was "
                           f"{'included' if item['decision'] == 'include' else 'amended'} but "
                           "names no commitment it fed (commitments)",

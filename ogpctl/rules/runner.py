@@ -36,9 +36,9 @@ class RuleContext:
         """The record's git history, read on first use: once per check, and never when no
         rule needs it (a `git log` costs more than every other rule together)."""
         if "history" not in self.memo:
-            from ogpctl.repository import history_of
+            from ogpctl import vcs
 
-            self.memo["history"] = history_of(self.record.root)
+            self.memo["history"] = vcs.read_history(self.record.root)
         return self.memo["history"]
 
 

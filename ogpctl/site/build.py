@@ -41,9 +41,10 @@ def build_site(record: Record, today: date, history: History | None = None,
                ) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents)."""
-    from ogpctl.repository import build_index, history_of
+    from ogpctl.repository import build_index
+    from ogpctl.vcs import read_history
 
-    index = build_index(record, history if history is not None else history_of(record.root))
+    index = build_index(record, history if history is not None else read_history(record.root))
     files, published = publish_files(record.root, index)
     downloads = planned(record, formats)
     site = Site(record, today, index, published, downloads, comments_of(record))

@@ -7,8 +7,6 @@ a spreadsheet would run as a formula (starting with = + - @) gets a leading apos
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Iterable
@@ -19,12 +17,12 @@ from ogpctl import __version__
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Record
 from ogpctl.record.text import translations
+from ogpctl.sheets import csv_bytes
 from ogpctl.site.progress import STATUSES, all_updates, plan_states
 
 EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),
            ("milestones_csv", "milestones.csv"), ("updates_csv", "updates.csv"),
            ("evidence_csv", "evidence.csv"))
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def exports(record: Record, index: Any, today: date) -> dict[str, bytes]:
@@ -61,18 +59,8 @@ def record_json(record: Record, today: date) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return "" if value is None else value
-
-
 def _csv(head: list[str], rows: Iterable[list[Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(head)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return out.getvalue().encode("utf-8")
+    return csv_bytes(head, rows, spreadsheet=False)
 
 
 def _texts(record: Record, value: Any) -> list[str]:

@@ -5,8 +5,6 @@ and nobody changed them since (a changed one is left in place and no longer clai
 
 from __future__ import annotations
 
-import hashlib
-import os
 from pathlib import Path
 
 from ogpctl.outputs import OutputFolder
@@ -24,21 +22,5 @@ def owned(name: str) -> bool:
 
 def write_site(files: dict[str, bytes], out: Path, force: bool = False) -> tuple[int, int]:
     """(files written, stale files removed)."""
-    folder = OutputFolder(out, force=force)
-    folder.check(list(files))
-    removed = 0
-    for name in sorted(n for n in folder.manifest if n not in files and owned(n)):
-        path = out / name
-        known = folder.manifest.pop(name)
-        if path.is_file() and not path.is_symlink() and \
-                hashlib.sha256(path.read_bytes()).hexdigest() == known:
-            path.unlink()
-            removed += 1
-            _remove_empty(path.parent, out)
-    return len(folder.write(files)), removed
-
-
-def _remove_empty(folder: Path, top: Path) -> None:
-    while folder != top and folder.is_dir() and not any(folder.iterdir()):
-        os.rmdir(folder)
-        folder = folder.parent
+    written, removed = OutputFolder(out, force=force).replace(files, owned)
+    return len(written), removed
