@@ -75,7 +75,8 @@ def print_rule(item: Rule) -> None:
     if item.explanation:
         console.print(Text(item.explanation))
         console.print()
-    console.print(Text(f"Handbook section: {item.handbook}"))
+    console.print(Text(f"Handbook section: {item.handbook}" if item.handbook else
+                       "Handbook section: none (a format and integrity rule of ogpctl's own)"))
     console.print(Text(f"Family: {item.family}"))
     console.print(Text(_severity_words(item)))
     for label, example in (("Fails:", item.fails), ("Passes:", item.passes)):

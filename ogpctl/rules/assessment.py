@@ -19,8 +19,7 @@ def _entries(plan: Plan) -> list[tuple[int, dict]]:
     return entries(plan.self_assessment, "commitments")
 
 
-@rule("A501", "rating-without-reason", family=F, severity=W, handbook="3.3", subject="plan",
-      error_from=Stage.END_OF_TERM)
+@rule("A501", "rating-without-reason", family=F, severity=W, handbook="3.3", subject="plan")
 def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
     """A self-assessment colour differs from the one the milestones give, with no reason.
 
@@ -54,8 +53,7 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
                           "in rating-reason", ("commitments", index, "rating"))
 
 
-@rule("A502", "assessment-incomplete", family=F, severity=W, handbook="3.3", subject="plan",
-      error_from=Stage.END_OF_TERM)
+@rule("A502", "assessment-incomplete", family=F, severity=W, handbook="3.3", subject="plan")
 def assessment_incomplete(plan: Plan, context: Any) -> Iterator[Finding]:
     """A commitment is missing from the self-assessment, or its assessment lacks evidence,
     reasons or next steps.

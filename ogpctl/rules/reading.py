@@ -11,7 +11,7 @@ from ogpctl.rules import entry
 E = Severity.ERROR
 F = "reading"
 
-entry("R001", "yaml-syntax", family=F, severity=E, handbook="5.1", doc="""
+entry("R001", "yaml-syntax", family=F, severity=E, handbook="", doc="""
     The file is not valid YAML, or holds more than one YAML document.
 
     ogpctl cannot read the file, so nothing in it is checked. The message names the first
@@ -23,13 +23,13 @@ entry("R001", "yaml-syntax", family=F, severity=E, handbook="5.1", doc="""
     Passes:
       title: Open contracting
     """)
-entry("R002", "encoding", family=F, severity=E, handbook="5.1", doc="""
+entry("R002", "encoding", family=F, severity=E, handbook="", doc="""
     The file is not UTF-8 text.
 
     Record files must be saved as UTF-8 so every language reads the same on every
     computer. Save the file as "UTF-8" (without "UTF-16" or "Unicode") in your editor.
     """)
-entry("R003", "control-character", family=F, severity=E, handbook="5.1", doc="""
+entry("R003", "control-character", family=F, severity=E, handbook="", doc="""
     The file contains a NUL byte, a control character or a lone surrogate.
 
     Invisible characters copied from other documents can hide text from reviewers and break
@@ -40,7 +40,7 @@ entry("R003", "control-character", family=F, severity=E, handbook="5.1", doc="""
     Passes:
       title: Open contracting
     """)
-entry("R004", "duplicate-key", family=F, severity=E, handbook="5.1", doc="""
+entry("R004", "duplicate-key", family=F, severity=E, handbook="", doc="""
     A key appears twice in the same mapping.
 
     YAML keeps only one of the values, so the other is silently lost. Keys that look the
@@ -52,7 +52,7 @@ entry("R004", "duplicate-key", family=F, severity=E, handbook="5.1", doc="""
     Passes:
       title: Open contracting
     """)
-entry("R005", "yaml-tag", family=F, severity=E, handbook="5.1", doc="""
+entry("R005", "yaml-tag", family=F, severity=E, handbook="", doc="""
     The file uses a YAML tag such as !!python/object.
 
     Tags can make YAML loaders build program objects; a record never needs them, so they
@@ -63,7 +63,7 @@ entry("R005", "yaml-tag", family=F, severity=E, handbook="5.1", doc="""
     Passes:
       title: Open contracting
     """)
-entry("R006", "yaml-alias", family=F, severity=E, handbook="5.1", doc="""
+entry("R006", "yaml-alias", family=F, severity=E, handbook="", doc="""
     The file uses a YAML alias (*name).
 
     Aliases repeat another part of the file; a few of them can expand into billions of
@@ -80,19 +80,19 @@ entry("R006", "yaml-alias", family=F, severity=E, handbook="5.1", doc="""
         - number: 1
           lead: ministry-finance
     """)
-entry("R007", "too-deep", family=F, severity=E, handbook="5.1", doc="""
+entry("R007", "too-deep", family=F, severity=E, handbook="", doc="""
     The data is nested more than 64 levels deep.
 
     No record file needs that depth; such files are refused before they can exhaust memory
     or the stack.
     """)
-entry("R008", "too-large", family=F, severity=E, handbook="5.1", doc="""
+entry("R008", "too-large", family=F, severity=E, handbook="", doc="""
     The file is larger than 2 MiB.
 
     Record files are short documents; put large material in the evidence folders, which
     ogpctl lists but does not read.
     """)
-entry("R009", "key-not-text", family=F, severity=E, handbook="5.1", doc="""
+entry("R009", "key-not-text", family=F, severity=E, handbook="", doc="""
     A key is a number, a date, true/false, empty, or a list.
 
     Keys must be words. Quote a key that looks like a number or a date.
@@ -102,7 +102,7 @@ entry("R009", "key-not-text", family=F, severity=E, handbook="5.1", doc="""
     Passes:
       "2026": first year
     """)
-entry("R010", "front-matter", family=F, severity=E, handbook="1.1", doc="""
+entry("R010", "front-matter", family=F, severity=E, handbook="", doc="""
     A meeting file has no YAML front matter.
 
     Each forum/meetings/*.md file starts with a block between two lines of three dashes
@@ -118,7 +118,7 @@ entry("R010", "front-matter", family=F, severity=E, handbook="1.1", doc="""
       ---
       # Forum meeting
     """)
-entry("R012", "symlink", family=F, severity=E, handbook="5.2", doc="""
+entry("R012", "symlink", family=F, severity=E, handbook="", doc="""
     A record file is a symbolic link.
 
     A link can point outside the record, so ogpctl never follows one: replace the link

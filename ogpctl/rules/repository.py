@@ -52,14 +52,14 @@ def _stage(plan: Plan, context: Any) -> Stage:
     return context.stage if context.stage is not None else plan.stage
 
 
-@rule("P601", "process-evidence", family=F, severity=E, handbook="5.2, 5.3.a; minimum "
-      "requirement 2.2", subject="plan", applies_from=Stage.SUBMISSION)
+@rule("P601", "process-evidence", family=F, severity=E, handbook="MR 2.2, 5.2, 5.3.a",
+      subject="plan", applies_from=Stage.SUBMISSION)
 def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
     """The plan's evidence folder for the process is missing or empty.
 
     The repository holds "at a minimum, information and evidence of the co-creation
-    process" (minimum requirement 2.2), in "at least one [folder] per commitment and one for
-    the action plan development process" (5.3.a). Put the timeline, outreach records,
+    process" (minimum requirement 2.2), in "a series of electronic folders, including at least one
+    per commitment and one for the action plan development process" (5.3.a). Put the timeline, outreach records,
     survey results and reasoned responses in plans/<plan>/evidence/process/ and cite them
     from co-creation.yaml or the meetings; a link cited there counts too.
 
@@ -88,8 +88,8 @@ def _progress_at(commitment: Commitment) -> Milestone | None:
                  or m.fields.get("progress")), None)
 
 
-@rule("P602", "commitment-evidence", family=F, severity=E, handbook="5.2, 5.3.a; minimum "
-      "requirement 2.2", subject="commitment", applies_from=Stage.IMPLEMENTATION)
+@rule("P602", "commitment-evidence", family=F, severity=E, handbook="MR 2.2, 5.2, 5.3.a",
+      subject="commitment", applies_from=Stage.IMPLEMENTATION)
 def commitment_evidence(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """A commitment reports progress but its evidence folder is missing or empty.
 
@@ -169,8 +169,8 @@ def _judge_windows(plan: Plan, context: Any) -> tuple[Windows, Windows]:
     return missing, unknown
 
 
-@rule("P603", "repository-not-updated", family=F, severity=E, handbook="5.2; minimum "
-      "requirement 2.2", subject="plan", applies_from=Stage.IMPLEMENTATION)
+@rule("P603", "repository-not-updated", family=F, severity=E, handbook="MR 2.2, 5.2",
+      subject="plan", applies_from=Stage.IMPLEMENTATION)
 def repository_not_updated(plan: Plan, context: Any) -> Iterator[Finding]:
     """No commit changed the plan's files in a six-month window of implementation.
 
@@ -191,8 +191,8 @@ def repository_not_updated(plan: Plan, context: Any) -> Iterator[Finding]:
                       line=1, column=1)
 
 
-@rule("P604", "repository-history-unknown", family=F, severity=I, handbook="5.2; minimum "
-      "requirement 2.2", subject="plan", applies_from=Stage.IMPLEMENTATION)
+@rule("P604", "repository-history-unknown", family=F, severity=I, handbook="MR 2.2, 5.2",
+      subject="plan", applies_from=Stage.IMPLEMENTATION)
 def repository_history_unknown(plan: Plan, context: Any) -> Iterator[Finding]:
     """Repository updates cannot be proved: the clone is shallow, or git failed.
 

@@ -23,15 +23,16 @@ def _delivered(plan: Plan) -> bool:
     return plan.stage >= Stage.SUBMISSION
 
 
-@rule("M701", "forum-requirement", family=F, severity=E, handbook="1.1, 7", subject="plan",
-      applies_from=Stage.SUBMISSION)
+@rule("M701", "forum-requirement", family=F, severity=E, handbook="MR 1.1, 1.1, 7",
+      subject="plan", applies_from=Stage.SUBMISSION)
 def forum_requirement(plan: Plan, context: Any) -> Iterator[Finding]:
     """The forum does not have both government and civil society, or its rules are not
     public.
 
-    Minimum requirement 1.1: "A forum exists to oversee the OGP process. It meets at least
-    every six months [see C411]. ... Its basic rules on participation are public." The
-    forum includes government and civil society representatives (1.1.b).
+    Minimum requirement 1.1: "A space for ongoing dialogue with participation from both
+    government and civil society members, and other non-governmental representatives as
+    appropriate that meets regularly (at least every six months) is established. Its basic
+    rules on participation are public." How often it meets is C411's concern.
 
     Fails:
       # forum/forum.yaml with no rules-url, and only government members
@@ -66,13 +67,13 @@ def _ogp_field(record: Record, name: str, what: str) -> Iterator[Finding]:
                       f"ogp.yaml gives no {what} ({name}){CONTRARY}", (name,))
 
 
-@rule("M702", "no-website", family=F, severity=E, handbook="2.1, 5.1, 7", subject="record",
-      applies_from=Stage.SUBMISSION)
+@rule("M702", "no-website", family=F, severity=E, handbook="MR 2.1, 5.1, 7",
+      subject="record", applies_from=Stage.SUBMISSION)
 def no_website(record: Record, context: Any) -> Iterator[Finding]:
     """The record gives no address of the national OGP website.
 
-    Minimum requirement 2.1: "A public OGP website (or a webpage on a government website)
-    dedicated to the members participation in OGP is maintained."
+    Minimum requirement 2.1: "A public OGP website dedicated to the members' participation
+    in OGP is maintained."
 
     Fails:
       # ogp.yaml without website
@@ -83,14 +84,15 @@ def no_website(record: Record, context: Any) -> Iterator[Finding]:
         yield from _ogp_field(record, "website", "OGP website address")
 
 
-@rule("M703", "no-repository", family=F, severity=E, handbook="2.2, 5.2, 7", subject="record",
-      applies_from=Stage.SUBMISSION)
+@rule("M703", "no-repository", family=F, severity=E, handbook="MR 2.2, 5.2, 7",
+      subject="record", applies_from=Stage.SUBMISSION)
 def no_repository(record: Record, context: Any) -> Iterator[Finding]:
     """The record gives no address of the public document repository.
 
-    Minimum requirement 2.2: "The Point of Contact ... publishes on the OGP website/webpage
-    a document repository ... with evidence of the development and implementation of the
-    action plan." (The repository rules judge its contents and its updates.)
+    Minimum requirement 2.2: "A publicly available document repository on the OGP online
+    site which provides access to documents related to the OGP process ... is maintained
+    and regularly updated at least twice a year." (The repository rules P601-P603 judge its
+    contents and its updates.)
 
     Fails:
       # ogp.yaml without repository
@@ -101,8 +103,8 @@ def no_repository(record: Record, context: Any) -> Iterator[Finding]:
         yield from _ogp_field(record, "repository", "document repository address")
 
 
-@rule("M705", "no-outreach", family=F, severity=E, handbook="2.1.b, 7", subject="plan",
-      applies_from=Stage.SUBMISSION)
+@rule("M705", "no-outreach", family=F, severity=E, handbook="MR 3.2, 2.1.b, 7",
+      subject="plan", applies_from=Stage.SUBMISSION)
 def no_outreach(plan: Plan, context: Any) -> Iterator[Finding]:
     """No outreach activity is recorded for the plan's co-creation.
 
@@ -121,8 +123,8 @@ def no_outreach(plan: Plan, context: Any) -> Iterator[Finding]:
                       CONTRARY, ("outreach",))
 
 
-@rule("M706", "no-input-mechanism", family=F, severity=E, handbook="2.1.b, 7", subject="plan",
-      applies_from=Stage.SUBMISSION)
+@rule("M706", "no-input-mechanism", family=F, severity=E, handbook="MR 3.3, 2.1.b, 7",
+      subject="plan", applies_from=Stage.SUBMISSION)
 def no_input_mechanism(plan: Plan, context: Any) -> Iterator[Finding]:
     """No mechanism to gather inputs, with the dates it was open, is recorded.
 
@@ -149,14 +151,14 @@ def _cocreation(plan: Plan) -> str:
     return plan.co_creation.path if plan.co_creation else f"{plan.folder}/co-creation.yaml"
 
 
-@rule("M707", "no-reasoned-response", family=F, severity=W, handbook="2.1.d, 4.1, 7",
+@rule("M707", "no-reasoned-response", family=F, severity=W, handbook="MR 4.1, 2.1.d, 7",
       subject="plan", error_from=Stage.SUBMISSION)
 def no_reasoned_response(plan: Plan, context: Any) -> Iterator[Finding]:
     """A contribution has no decision or no reasoned response.
 
     Minimum requirement 4.1: "The MSF where established, or the government where there is
-    no MSF, documents or is able to demonstrate how it provided feedback to stakeholders
-    on how their contributions were considered during the creation of the action plan."
+    no MSF, documents and reports back or publishes written feedback to stakeholders on how
+    their contributions were considered during the development of the action plan."
     Every input gets a decision and a written response before the plan is delivered; a
     rejection says why. A warning during co-creation, an error from delivery.
 

@@ -10,7 +10,7 @@ from ogpctl.record.text import has_text, translations
 from ogpctl.rules import Finding, rule
 from ogpctl.rules.lexicon import is_vague
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 F = "smart"
 SUBMISSION = Stage.SUBMISSION
 PUBLIC_BODIES = {"government", "parliament", "judiciary", "local-government"}
@@ -24,7 +24,7 @@ def _missing(commitment: Commitment, path: tuple[str, ...], message: str) -> Ite
         yield Finding(commitment.doc.path, message, path)
 
 
-@rule("S201", "specific-problem", family=F, severity=W, error_from=SUBMISSION,
+@rule("S201", "specific-problem", family=F, severity=W,
       handbook="3.2.a", subject="commitment")
 def specific_problem(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Specific: the commitment does not say what problem it addresses.
@@ -43,7 +43,7 @@ def specific_problem(commitment: Commitment, context: Any) -> Iterator[Finding]:
                         "commitment addresses (problem.what)")
 
 
-@rule("S202", "specific-causes", family=F, severity=W, error_from=SUBMISSION,
+@rule("S202", "specific-causes", family=F, severity=W,
       handbook="3.2.c", subject="commitment")
 def specific_causes(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Specific: the commitment does not state the causes of the problem.
@@ -63,7 +63,7 @@ def specific_causes(commitment: Commitment, context: Any) -> Iterator[Finding]:
                         "problem (problem.causes)")
 
 
-@rule("S203", "specific-solution", family=F, severity=W, error_from=SUBMISSION,
+@rule("S203", "specific-solution", family=F, severity=W,
       handbook="3.2.c", subject="commitment")
 def specific_solution(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Specific: the commitment does not describe the proposed solution.
@@ -80,7 +80,7 @@ def specific_solution(commitment: Commitment, context: Any) -> Iterator[Finding]
                         "proposed solution (description.solution)")
 
 
-@rule("S204", "specific-results", family=F, severity=W, error_from=SUBMISSION,
+@rule("S204", "specific-results", family=F, severity=W,
       handbook="3.2.c", subject="commitment")
 def specific_results(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Specific: the commitment does not say what results it wants to achieve.
@@ -100,7 +100,7 @@ def specific_results(commitment: Commitment, context: Any) -> Iterator[Finding]:
                         "the commitment wants to achieve (description.results)")
 
 
-@rule("S210", "measurable-milestones", family=F, severity=W, error_from=SUBMISSION,
+@rule("S210", "measurable-milestones", family=F, severity=W,
       handbook="3.2.a", subject="commitment")
 def measurable_milestones(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Measurable: the commitment has no milestones.
@@ -154,7 +154,7 @@ def measurable_vague_output(commitment: Commitment, context: Any) -> Iterator[Fi
                               "or verifiable", where)
 
 
-@rule("S212", "measurable-output", family=F, severity=W, error_from=SUBMISSION,
+@rule("S212", "measurable-output", family=F, severity=W,
       handbook="3.2.c", subject="commitment")
 def measurable_output(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Measurable: a milestone has no expected output.
@@ -178,7 +178,7 @@ def measurable_output(commitment: Commitment, context: Any) -> Iterator[Finding]
                           f"{milestone.label}", milestone.path)
 
 
-@rule("S220", "answerable-lead", family=F, severity=W, error_from=SUBMISSION,
+@rule("S220", "answerable-lead", family=F, severity=W,
       handbook="3.2.a", subject="commitment")
 def answerable_lead(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Answerable: the commitment has no lead, or its lead is not a public body.
@@ -204,14 +204,17 @@ def answerable_lead(commitment: Commitment, context: Any) -> Iterator[Finding]:
                       ("lead",))
 
 
-@rule("S221", "answerable-supporting", family=F, severity=W, handbook="3.2.c",
+@rule("S221", "answerable-supporting", family=F, severity=I, handbook="3.2.a, 3.2.c",
       subject="commitment", applies_from=SUBMISSION)
 def answerable_supporting(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Answerable: no supporting stakeholders are named.
 
-    The template lists supporting stakeholders by sector: government, civil society and
-    other actors such as parliament or the private sector, with their role (3.2.c).
-    Co-created commitments name at least one.
+    An answerable commitment "clearly specifies the main implementing agency; the
+    coordinating or supporting agencies where relevant; and, if necessary, other civil
+    society, multilateral, or private sector partners who have a role in implementing the
+    commitment" (3.2.a). Supporting stakeholders are asked for only where relevant, so this
+    is a note to confirm, not a warning: list them by sector in `supporting` if there are
+    any.
 
     Fails:
       lead: ministry-finance
@@ -223,12 +226,13 @@ def answerable_supporting(commitment: Commitment, context: Any) -> Iterator[Find
     supporting = commitment.fields.get("supporting")
     if not isinstance(supporting, dict) or not any(supporting.get(k) for k in
                                                    ("government", "civil-society", "other")):
-        yield Finding(commitment.doc.path, "Answerable: name the supporting stakeholders by "
-                      "sector (government, civil-society, other)",
+        yield Finding(commitment.doc.path, "Answerable: no supporting stakeholders are "
+                      "named; if agencies or partners support the lead, list them by sector "
+                      "(government, civil-society, other)",
                       ("supporting",) if "supporting" in commitment.fields else ())
 
 
-@rule("S230", "relevant-values", family=F, severity=W, error_from=SUBMISSION,
+@rule("S230", "relevant-values", family=F, severity=W,
       handbook="3.2.a", subject="commitment")
 def relevant_values(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Relevant: the commitment names no OGP value.
@@ -247,14 +251,16 @@ def relevant_values(commitment: Commitment, context: Any) -> Iterator[Finding]:
                       "advances (values)", ("values",) if "values" in commitment.fields else ())
 
 
-@rule("S231", "relevant-explained", family=F, severity=W, error_from=SUBMISSION,
+@rule("S231", "relevant-explained", family=F, severity=W,
       handbook="3.2.a", subject="commitment")
 def relevant_explained(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Relevant: the commitment does not explain how it advances its values.
 
     "For each commitment, the action plan should explain its relevance to one or more of
-    the open government principles" (3.2.a); e-government commitments in particular must
-    say how they advance transparency, accountability or participation.
+    the open government principles outlined above" (3.2.a); for e-government initiatives
+    "action plans should explain how these initiatives advance government transparency,
+    accountability, and/or public participation". A commitment that names no value at all
+    is S230's finding, not this one's.
 
     Fails:
       values: [technology-innovation]
@@ -262,11 +268,12 @@ def relevant_explained(commitment: Commitment, context: Any) -> Iterator[Finding
       values: [technology-innovation, participation]
       relevance: Citizens can report problems online and see the agency's public answer.
     """
-    yield from _missing(commitment, ("relevance",), "Relevant: explain how the commitment "
-                        "advances the OGP values it names (relevance)")
+    if commitment.fields.get("values"):
+        yield from _missing(commitment, ("relevance",), "Relevant: explain how the "
+                            "commitment advances the OGP values it names (relevance)")
 
 
-@rule("S241", "timebound-date", family=F, severity=W, error_from=SUBMISSION, handbook="3.2.a",
+@rule("S241", "timebound-date", family=F, severity=W, handbook="3.2.a",
       subject="commitment")
 def timebound_date(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Time-bound: a milestone has no expected completion date.
@@ -319,7 +326,7 @@ def timebound_in_period(commitment: Commitment, context: Any) -> Iterator[Findin
                           f"outside the period {start} to {end}", milestone.path + ("due",))
 
 
-@rule("S250", "brief-description-length", family=F, severity=W, error_from=SUBMISSION,
+@rule("S250", "brief-description-length", family=F, severity=W,
       handbook="3.2.c", subject="commitment")
 def brief_description_length(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """The brief description is missing or 200 characters or longer.

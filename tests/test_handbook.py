@@ -1,0 +1,125 @@
+"""What ogpctl says the handbook says, the handbook says: every quotation in the rule
+catalogue (`explain`, docs/rules.md) and in the scaffold's guide comments appears word for word
+in ../shared/handbook/ (whitespace, quote marks and emphasis normalised; "..." marks a cut),
+and every section a rule cites exists there."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ogpctl.rules import catalogue
+from tests.conftest import ROOT
+
+HANDBOOK = ROOT.parent / "shared" / "handbook"
+QUOTE = re.compile(r'"([^"\n]{12,}?)"|“([^”]{12,}?)”')
+
+
+def _normal(text: str) -> str:
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-"}))
+    text = re.sub(r"<[^>]+>|\*\*|\*|\[([^\]]*)\]\(#\)", r"\1", text)
+    return " ".join(text.split()).lower()
+
+
+@cache
+def _handbook() -> str:
+    if not HANDBOOK.is_dir():
+        pytest.skip(f"the handbook is not beside this checkout ({HANDBOOK})")
+    return "\n".join(_normal(p.read_text(encoding="utf-8")) for p in sorted(HANDBOOK.glob("*.md")))
+
+
+def misquoted(text: str) -> list[str]:
+    """Quotations of four words or more in `text` that the handbook does not say."""
+    wrong = []
+    for match in QUOTE.finditer(" ".join(text.split())):
+        quoted = match.group(1) or match.group(2)
+        if len(quoted.split()) < 4:
+            continue
+        position = 0
+        for piece in re.split(r"\.\.\.|…", quoted):
+            piece = _normal(piece).strip(" .,;:")
+            if not piece:
+                continue
+            found = _handbook().find(piece, position)
+            if found < 0:
+                wrong.append(quoted)
+                break
+            position = found + len(piece)
+    return wrong
+
+
+def test_quotations_in_the_catalogue_are_the_handbooks_words() -> None:
+    wrong = {code: misquoted(f"{item.summary}\n{item.explanation}")
+             for code, item in catalogue().items()}
+    assert {code: quotes for code, quotes in wrong.items() if quotes} == {}
+
+
+def test_quotations_in_the_rule_reference_are_the_handbooks_words() -> None:
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    text = re.sub(r"```.*?```|`[^`\n]*`", " ", text, flags=re.S)   # examples are not quotes
+    assert misquoted(text) == []
+
+
+def test_the_check_understands_a_cut_and_spots_an_invented_word() -> None:
+    assert misquoted('"Further extensions are not allowed"') == []
+    assert misquoted('"a member that delivers ... acted contrary to process"') != []
+    assert misquoted('"Further extensions are never allowed"') != []
+
+
+@cache
+def _sections() -> set[str]:
+    found = set()
+    for line in (HANDBOOK / "national-handbook-v5.md").read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"#+\s*(\d+(?:\.\d+)*(?:\.[a-z])?)\.?\s", line)
+        if heading:
+            found.add(heading.group(1))
+        requirement = re.match(r"\s*-\s*\*\*(\d\.\d)\*\*", line)
+        if requirement:
+            found.add(f"MR {requirement.group(1)}")
+    return found
+
+
+def cited(handbook: str) -> list[str]:
+    """The sections a rule's citation names: "3.2.c", "MR 2.2", "7", "IG"."""
+    parts = [p.strip() for p in re.split(r"[,;]", handbook) if p.strip()]
+    return [p for p in parts if p != "implementation guidance"]
+
+
+def test_every_cited_section_exists() -> None:
+    _handbook()
+    missing = {code: [p for p in cited(item.handbook) if p not in _sections()]
+               for code, item in catalogue().items()}
+    assert {code: parts for code, parts in missing.items() if parts} == {}
+
+
+def test_minimum_requirements_are_cited_as_such() -> None:
+    """MR 2.2 (the repository) is not section 2.2 (submitting a plan): a rule on a minimum
+    requirement cites it in its own form."""
+    for code in ("M701", "M702", "M703", "M707", "C410", "C411", "C412", "P601", "P603"):
+        assert "MR " in catalogue()[code].handbook, code
+
+
+def test_format_rules_cite_no_section() -> None:
+    """Reading a file and its shape are the tool's own rules, not the handbook's."""
+    for code, item in catalogue().items():
+        if item.family == "reading" or code in ("F101", "F102", "F103", "F104", "F117"):
+            assert item.handbook == "", code
+
+
+#: Rules whose handbook words are "should", "expected" or "encouraged": warnings (or notes)
+#: at every stage, whatever `--for` says; `--strict` is for members who want more.
+SHOULD = ("S201", "S202", "S203", "S204", "S210", "S211", "S212", "S220", "S221", "S230",
+          "S231", "S241", "S250", "A501", "A502")
+
+
+@pytest.mark.parametrize("code", SHOULD)
+def test_a_should_of_the_handbook_is_never_an_error(code: str) -> None:
+    from ogpctl.diagnostics import Severity
+    from ogpctl.record.model import Stage
+
+    item = catalogue()[code]
+    assert all(item.severity_at(stage) in (None, Severity.WARNING, Severity.INFO)
+               for stage in Stage), code
