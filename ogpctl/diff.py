@@ -33,7 +33,9 @@ class Change:
     old: Any = None
     new: Any = None
     detail: str = ""          # a short word diff for texts
-    values: tuple[Any, Any] | None = None   # a text's values before and after, all languages
+    #: the text's values before and after, all languages (for an added or removed commitment
+    #: or milestone: its title, None on the side where it does not exist)
+    values: tuple[Any, Any] | None = None
 
     def where(self) -> str:
         if self.milestone is not None:
@@ -126,16 +128,18 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
     new = {c.id: c for c in b.commitments}
     for commitment in b.commitments:
         if commitment.id not in old:
+            title = commitment.fields.get("title")
             yield Change("added", b.id, commitment.number,
-                         new=_text(commitment.fields.get("title"), "en",
-                                   record.languages.default) or commitment.id)
+                         new=_text(title, "en", record.languages.default) or commitment.id,
+                         values=(None, title))
         else:
             yield from _commitment(old[commitment.id], commitment, record)
     for commitment in a.commitments:
         if commitment.id not in new:
+            title = commitment.fields.get("title")
             yield Change("removed", b.id, commitment.number,
-                         old=_text(commitment.fields.get("title"), "en",
-                                   record.languages.default) or commitment.id)
+                         old=_text(title, "en", record.languages.default) or commitment.id,
+                         values=(title, None))
 
 
 def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change]:
@@ -151,14 +155,16 @@ def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change
     new = {m.fields.get("number"): m for m in b.milestones}
     for key, milestone in new.items():
         if key not in old:
+            title = milestone.fields.get("title")
             yield Change("added", plan, number, key, new=_text(
-                milestone.fields.get("title"), "en", record.languages.default))
+                title, "en", record.languages.default), values=(None, title))
             continue
         yield from _milestone(old[key].fields, milestone.fields, record, plan, number, key)
     for key, milestone in old.items():
         if key not in new:
+            title = milestone.fields.get("title")
             yield Change("removed", plan, number, key, old=_text(
-                milestone.fields.get("title"), "en", record.languages.default))
+                title, "en", record.languages.default), values=(title, None))
 
 
 def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: Any
