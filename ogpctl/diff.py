@@ -50,7 +50,8 @@ class Change:
             "added": f"{subject} added: {self.new}",
             "removed": f"{subject} removed: {self.old}",
             "renumbered": f"{subject} was commitment {self.old}",
-            "redated": f"{subject} due date moved from {self.old} to {self.new}",
+            "redated": f"{subject} {'due date' if self.field == 'due' else field} moved from "
+                       f"{self.old} to {self.new}",
             "changed": f"{subject} {field} changed from {self.old} to {self.new}",
             "text": f"{subject} {field} changed: {self.detail}",
             "progress": f"{subject}: {self.new} progress update(s) added",
@@ -150,6 +151,7 @@ def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", plan, number, field=name, old=a.fields.get(name),
                          new=b.fields.get(name))
+    yield from _period_and_values(a.fields, b.fields, plan, number)
     yield from _texts(a.fields, b.fields, TEXTS, record, plan, number, None)
     old = {m.fields.get("number"): m for m in a.milestones}
     new = {m.fields.get("number"): m for m in b.milestones}
@@ -165,6 +167,22 @@ def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change
             title = milestone.fields.get("title")
             yield Change("removed", plan, number, key, old=_text(
                 title, "en", record.languages.default), values=(title, None))
+
+
+def _period_and_values(a: dict, b: dict, plan: str, number: int) -> Iterator[Change]:
+    """The commitment's start and end dates, and its open government values (3.2.c)."""
+    for end in ("start", "end"):
+        old, new = _get(a, ("period", end)), _get(b, ("period", end))
+        if old != new:
+            yield Change("redated", plan, number, field=f"period/{end}", old=old, new=new)
+    old_values, new_values = _listed(a.get("values")), _listed(b.get("values"))
+    if old_values != new_values:
+        yield Change("changed", plan, number, field="values", old=", ".join(old_values),
+                     new=", ".join(new_values))
+
+
+def _listed(value: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
 
 
 def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: Any

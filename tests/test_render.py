@@ -369,3 +369,21 @@ def test_amendment_note_counts_from_a_revision_by_its_date(capsys, tmp_path: Pat
     code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
                          "en", "-f", "md", "-o", "-", "-C", target)
     assert code == 0 and "delivered on June 30, 2027" in out, err
+
+
+def test_amendment_note_says_what_changed_in_a_commitment(capsys, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    target = delivered_record(capsys, tmp_path, monkeypatch)
+    path = target / "plans/2027-2031/commitments/01-datos-abiertos.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  end: 2031-06-30\n" in text and "values: []\n" in text
+    path.write_text(text.replace("  end: 2031-06-30\n", "  end: 2030-12-31\n").replace(
+        "values: []\n", "values: [transparency, participation]\n").replace(
+        "kind: regular\n", "kind: local\n"), encoding="utf-8")
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "es", "-f", "md", "-o", "-", "-C", target)
+    assert code == 0, err
+    assert [line for line in out.splitlines() if line.startswith("- ")] == [
+        "- El tipo de compromiso cambió de Compromiso regular a Compromiso local.",
+        "- La fecha de fin pasó del 30 de junio de 2031 al 31 de diciembre de 2030.",
+        "- Los valores de gobierno abierto cambiaron de - a Transparencia, Participación."], out

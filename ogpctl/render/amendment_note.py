@@ -124,6 +124,14 @@ def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Pa
     if change.kind == "text":
         return _compose(_("{field} changed: {diff}", **_MARKS),
                         field=field_label(c, change.field), diff=_text_diff(c, change))
+    if change.kind == "redated":
+        message = _("Start date moved from {old} to {new}.", **_MARKS) \
+            if change.field == "period/start" else \
+            _("End date moved from {old} to {new}.", **_MARKS)
+        return _compose(message, old=_day(c, change.old), new=_day(c, change.new))
+    if change.field == "values":
+        return _compose(_("Open government values changed from {old} to {new}.", **_MARKS),
+                        old=values_label(c, change.old), new=values_label(c, change.new))
     if change.field == "kind":
         return _compose(_("Kind of commitment changed from {old} to {new}.", **_MARKS),
                         old=kind_label(c, change.old), new=kind_label(c, change.new))
@@ -226,6 +234,14 @@ def kind_label(c: RenderContext, value: object) -> str:
     return {"regular": c.lang._("Regular commitment"),
             "challenge": c.lang._("Challenge commitment"),
             "local": c.lang._("Local commitment")}.get(str(value or "regular"), str(value))
+
+
+def values_label(c: RenderContext, value: object) -> str:
+    """`Transparency, Participation` for the codes `transparency, participation`."""
+    from ogpctl.render.commitment import value_label
+
+    codes = [code.strip() for code in str(value or "").split(",") if code.strip()]
+    return ", ".join(value_label(c, code) for code in codes) or "-"
 
 
 def _day(c: RenderContext, value: object) -> str:
