@@ -98,7 +98,9 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
 
 
 def _text(value: Any, lang: str, default: str) -> str:
-    return translations(value, default).get(lang, "")
+    """The text in `lang`, else in the default language, else in any: a name for messages."""
+    texts = translations(value, default)
+    return texts.get(lang) or texts.get(default) or next(iter(texts.values()), "")
 
 
 def compare(old: Record, new: Record) -> list[Change]:
