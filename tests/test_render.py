@@ -379,11 +379,30 @@ def test_amendment_note_says_what_changed_in_a_commitment(capsys, tmp_path: Path
     assert "  end: 2031-06-30\n" in text and "values: []\n" in text
     path.write_text(text.replace("  end: 2031-06-30\n", "  end: 2030-12-31\n").replace(
         "values: []\n", "values: [transparency, participation]\n").replace(
-        "kind: regular\n", "kind: local\n"), encoding="utf-8")
+        "kind: regular\n", "kind: local\n").replace(
+        "  es: Datos abiertos\n", "  es: Datos abiertos y reutilizables\n"), encoding="utf-8")
     code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
                          "es", "-f", "md", "-o", "-", "-C", target)
     assert code == 0, err
     assert [line for line in out.splitlines() if line.startswith("- ")] == [
         "- El tipo de compromiso cambió de Compromiso regular a Compromiso local.",
         "- La fecha de fin pasó del 30 de junio de 2031 al 31 de diciembre de 2030.",
-        "- Los valores de gobierno abierto cambiaron de - a Transparencia, Participación."], out
+        "- Los valores de gobierno abierto cambiaron de - a Transparencia, Participación.",
+        "- Cambio en «nombre»: Datos abiertos {+y reutilizables+}"], out
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "en", "-f", "md", "-o", "-", "-C", target)
+    assert "- Name changed: Datos abiertos {+y reutilizables+} *(in Spanish)*" in out, out
+
+
+def test_amendment_note_names_a_replaced_commitment_apart(capsys, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    target = delivered_record(capsys, tmp_path, monkeypatch)
+    folder = target / "plans/2027-2031/commitments"
+    (folder / "01-datos-abiertos.yaml").unlink()
+    (folder / "01-compras-abiertas.yaml").write_text("title: {es: Compras abiertas}\n",
+                                                     encoding="utf-8")
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "es", "-f", "md", "-o", "-", "-C", target)
+    assert code == 0, err
+    assert "## 1. Compras abiertas\n\n- Compromiso añadido.\n\n## 1. Datos abiertos\n\n" \
+        "- Compromiso eliminado.\n" in out, out

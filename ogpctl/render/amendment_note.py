@@ -96,19 +96,25 @@ def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], openin
         "handbook asks of an amended or refreshed plan (sections 2.2 and 2.3). Removed words "
         "are shown [-like this-], added words {+like this+}.")),))]
     default = c.record.languages.default
-    amendments = sorted((ch for ch in changes if is_amendment(ch, default)),
-                        key=lambda ch: ch.commitment or 0)
+    amendments = sorted((ch for ch in changes if is_amendment(ch, default)), key=_heading)
     if not amendments:
         blocks.append(Paragraph((Text(c.lang._("No changes.")),)))
     by_number = {commitment.number: commitment for commitment in plan.commitments}
-    for number, group in groupby(amendments, key=lambda ch: ch.commitment):
+    for (number, removed), group in groupby(amendments, key=_heading):
         items = list(group)
-        commitment = by_number.get(number)
-        title = commitment.fields.get("title") if commitment and items[0].kind != "removed" \
-            else (items[0].values or (None, None))[0]
+        commitment = None if removed else by_number.get(number)
+        title = (items[0].values or (None, None))[0] if removed else \
+            commitment.fields.get("title") if commitment else None
         blocks.append(Heading(2, (Text(f"{number}. "), *c.inline(title))))
         blocks.append(ListBlock(tuple((Paragraph(_item(c, commitment, ch)),) for ch in items)))
     return blocks
+
+
+def _heading(change: Change) -> tuple[int, bool]:
+    """Changes go under their commitment's heading; a commitment removed has its own, with
+    its old title, even when another now has its number."""
+    removed = change.kind == "removed" and change.milestone is None
+    return change.commitment or 0, removed
 
 
 def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
@@ -122,8 +128,11 @@ def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Pa
     if change.kind == "renumbered":
         return (Text(_("Previously commitment {number}.", number=change.old)),)
     if change.kind == "text":
-        return _compose(_("{field} changed: {diff}", **_MARKS),
-                        field=field_label(c, change.field), diff=_text_diff(c, change))
+        message = _("{field} changed: {diff}", **_MARKS)
+        label = field_label(c, change.field)
+        if message.startswith(_MARKS["field"]):   # it opens the sentence
+            label = label[:1].upper() + label[1:]
+        return _compose(message, field=label, diff=_text_diff(c, change))
     if change.kind == "redated":
         message = _("Start date moved from {old} to {new}.", **_MARKS) \
             if change.field == "period/start" else \
