@@ -33,7 +33,9 @@ class Change:
     old: Any = None
     new: Any = None
     detail: str = ""          # a short word diff for texts
-    values: tuple[Any, Any] | None = None   # a text's values before and after, all languages
+    #: the text's values before and after, all languages (for an added or removed commitment
+    #: or milestone: its title, None on the side where it does not exist)
+    values: tuple[Any, Any] | None = None
 
     def where(self) -> str:
         if self.milestone is not None:
@@ -48,7 +50,8 @@ class Change:
             "added": f"{subject} added: {self.new}",
             "removed": f"{subject} removed: {self.old}",
             "renumbered": f"{subject} was commitment {self.old}",
-            "redated": f"{subject} due date moved from {self.old} to {self.new}",
+            "redated": f"{subject} {'due date' if self.field == 'due' else field} moved from "
+                       f"{self.old} to {self.new}",
             "changed": f"{subject} {field} changed from {self.old} to {self.new}",
             "text": f"{subject} {field} changed: {self.detail}",
             "progress": f"{subject}: {self.new} progress update(s) added",
@@ -95,7 +98,9 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
 
 
 def _text(value: Any, lang: str, default: str) -> str:
-    return translations(value, default).get(lang, "")
+    """The text in `lang`, else in the default language, else in any: a name for messages."""
+    texts = translations(value, default)
+    return texts.get(lang) or texts.get(default) or next(iter(texts.values()), "")
 
 
 def compare(old: Record, new: Record) -> list[Change]:
@@ -126,16 +131,18 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
     new = {c.id: c for c in b.commitments}
     for commitment in b.commitments:
         if commitment.id not in old:
+            title = commitment.fields.get("title")
             yield Change("added", b.id, commitment.number,
-                         new=_text(commitment.fields.get("title"), "en",
-                                   record.languages.default) or commitment.id)
+                         new=_text(title, "en", record.languages.default) or commitment.id,
+                         values=(None, title))
         else:
             yield from _commitment(old[commitment.id], commitment, record)
     for commitment in a.commitments:
         if commitment.id not in new:
+            title = commitment.fields.get("title")
             yield Change("removed", b.id, commitment.number,
-                         old=_text(commitment.fields.get("title"), "en",
-                                   record.languages.default) or commitment.id)
+                         old=_text(title, "en", record.languages.default) or commitment.id,
+                         values=(title, None))
 
 
 def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change]:
@@ -146,19 +153,38 @@ def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", plan, number, field=name, old=a.fields.get(name),
                          new=b.fields.get(name))
+    yield from _period_and_values(a.fields, b.fields, plan, number)
     yield from _texts(a.fields, b.fields, TEXTS, record, plan, number, None)
     old = {m.fields.get("number"): m for m in a.milestones}
     new = {m.fields.get("number"): m for m in b.milestones}
     for key, milestone in new.items():
         if key not in old:
+            title = milestone.fields.get("title")
             yield Change("added", plan, number, key, new=_text(
-                milestone.fields.get("title"), "en", record.languages.default))
+                title, "en", record.languages.default), values=(None, title))
             continue
         yield from _milestone(old[key].fields, milestone.fields, record, plan, number, key)
     for key, milestone in old.items():
         if key not in new:
+            title = milestone.fields.get("title")
             yield Change("removed", plan, number, key, old=_text(
-                milestone.fields.get("title"), "en", record.languages.default))
+                title, "en", record.languages.default), values=(title, None))
+
+
+def _period_and_values(a: dict, b: dict, plan: str, number: int) -> Iterator[Change]:
+    """The commitment's start and end dates, and its open government values (3.2.c)."""
+    for end in ("start", "end"):
+        old, new = _get(a, ("period", end)), _get(b, ("period", end))
+        if old != new:
+            yield Change("redated", plan, number, field=f"period/{end}", old=old, new=new)
+    old_values, new_values = _listed(a.get("values")), _listed(b.get("values"))
+    if old_values != new_values:
+        yield Change("changed", plan, number, field="values", old=", ".join(old_values),
+                     new=", ".join(new_values))
+
+
+def _listed(value: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
 
 
 def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: Any

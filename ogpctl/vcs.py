@@ -207,6 +207,12 @@ def last_submission(root: Path) -> tuple[str, str] | None:
     return tag, resolve_revision(root, tag)
 
 
+def commit_day(root: Path, commit: str) -> date:
+    """The day `commit` (a resolved commit id) was made, in its author's time zone."""
+    repo, _ = _repo_and_prefix(root)
+    return repo.commit(commit).committed_datetime.date()
+
+
 def files_at(root: Path, commit: str) -> dict[str, bytes]:
     """Every file of the record at `commit` (a resolved commit id), record-relative, read
     through git's object database (one long-lived cat-file process, not one per file)."""

@@ -78,8 +78,8 @@ def test_amendment_note_in_every_language(capsys, tmp_path: Path) -> None:
         assert code == 0, err
     spanish = (out / "2026-2030-amendment-note.es.md").read_text(encoding="utf-8")
     assert spanish.startswith("# Nota de enmienda\n")
-    assert "Hito 2: la fecha de finalización pasó del 30 de junio de 2027 al 31 de diciembre " \
-        "de 2027." in spanish
+    assert "Hito 2 «Piloto en 12 entidades»: la fecha de finalización pasó del 30 de junio " \
+        "de 2027 al 31 de diciembre de 2027." in spanish
     assert "La institución responsable cambió de Dirección Nacional de Contrataciones " \
         "Públicas a Ministerio de Hacienda y Finanzas Públicas." in spanish
     english = (out / "2026-2030-amendment-note.en.md").read_text(encoding="utf-8")
@@ -95,3 +95,16 @@ def test_amendment_note_needs_a_starting_point(capsys, sample: Path, tmp_path: P
     code, out, _ = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C", record,
                        "-o", "-", "--lang", "en", "-f", "md", "--since", "HEAD")
     assert code == 0 and "No changes." in out
+
+
+def test_diff_names_a_milestone_titled_only_in_the_default_language(capsys,
+                                                                    tmp_path: Path) -> None:
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "tag", "-a", "-m", "Delivered", "submitted/2026-2030")
+    path = record / COMMITMENT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    status: not-started\nevidence:\n",
+                                 "    status: not-started\n  - number: 9\n    title: {es: Nuevo "
+                                 "hito}\n    due: 2029-03-31\nevidence:\n", 1), encoding="utf-8")
+    code, out, err = run(capsys, "diff", "-C", record)
+    assert code == 0 and "milestone 1.9 added: Nuevo hito\n" in out, (out, err)

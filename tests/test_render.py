@@ -263,3 +263,146 @@ def test_libreoffice_opens_the_docx(record, tmp_path: Path) -> None:
     pdf = tmp_path / "plan.pdf"
     assert pdf.is_file() and pdf.stat().st_size > 20_000, done.stdout + done.stderr
     assert len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) >= 10
+
+
+# -- the amendment note -------------------------------------------------------------------
+
+MILESTONE_AT_DELIVERY = """  - number: 1
+    title: {es: Publicar el catálogo de datos}
+    output: {es: Un catálogo}
+    due: 2028-06-30
+    status: not-started
+  - number: 2
+    title: {es: Abrir los datos de compras}
+    output: {es: Datos de compras}
+    due: 2029-06-30
+    status: not-started
+"""
+
+
+def delivered_record(capsys, tmp_path: Path, monkeypatch) -> Path:
+    """A record made as a user makes one (init, new-plan, new-commitment), delivered with
+    tag-submission on 30 June 2027."""
+    from tests.gitrecord import git, use_identity
+
+    use_identity(monkeypatch, "2027-06-30T12:00:00+00:00")
+    target = tmp_path / "record"
+    for args in (("init", target, "--country", "Testland", "--iso-code", "XT", "--languages",
+                  "es,en", "--lead-agency", "Agencia de Gobierno Abierto"),
+                 ("new-plan", "-C", target, "--window", "june", "--due-year", "2027",
+                  "--length", "4"),
+                 ("new-commitment", "-C", target, "2027-2031", "Datos abiertos")):
+        assert run(capsys, *args)[0] == 0
+    path = target / "plans/2027-2031/commitments/01-datos-abiertos.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  - number: 1\n")] + MILESTONE_AT_DELIVERY,
+                    encoding="utf-8")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Plan as delivered", date="2027-06-29T10:00:00+00:00")
+    code, out, err = run(capsys, "tag-submission", "-C", target, "2027-2031", "--date",
+                         "2027-06-30", "--today", "2027-06-30")
+    assert code == 0, err
+    return target
+
+
+def amend(target: Path, capsys) -> None:
+    """After delivery: the plan goes into implementation, milestone 1 is re-dated, retitled,
+    given an English title and a progress update, milestone 2 is withdrawn, 3 is added."""
+    plan = target / "plans/2027-2031/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "status: co-creation", "status: implementation"), encoding="utf-8")
+    path = target / "plans/2027-2031/commitments/01-datos-abiertos.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("due: 2028-06-30", "due: 2028-12-31").replace(
+        "{es: Publicar el catálogo de datos}",
+        "{es: Publicar el catálogo nacional de datos, en: Publish the national data catalogue}"
+    ).replace("{es: Un catálogo}", "{es: Un catálogo, en: A catalogue}").replace(
+        "    due: 2029-06-30\n    status: not-started",
+        "    due: 2029-06-30\n    status: withdrawn")
+    path.write_text(text + "  - number: 3\n    title: {es: Capacitar a los funcionarios}\n"
+                    "    due: 2029-06-30\n    status: not-started\n", encoding="utf-8")
+    code, _, err = run(capsys, "progress", "-C", target, "2027-2031", "1.1", "--status",
+                       "in-progress", "--note", "Se inició el trabajo", "--date", "2027-09-01",
+                       "--today", "2027-09-01")
+    assert code == 0, err
+
+
+def test_amendment_note_names_each_change_in_the_readers_language(capsys, tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    target = delivered_record(capsys, tmp_path, monkeypatch)
+    amend(target, capsys)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                       "all", "-f", "md", "-o", out, "-C", target, "--today", "2027-10-01")
+    assert code == 0, err
+    spanish = (out / "2027-2031-amendment-note.es.md").read_text(encoding="utf-8")
+    english = (out / "2027-2031-amendment-note.en.md").read_text(encoding="utf-8")
+    assert "Cambios desde la entrega del plan el 30 de junio de 2027." in spanish
+    assert "Changes since the plan was delivered on June 30, 2027." in english
+    items = [line for line in spanish.splitlines() if line.startswith("- ")]
+    assert items == [
+        "- Hito 1 «Publicar el catálogo nacional de datos»: la fecha de finalización pasó "
+        "del 30 de junio de 2028 al 31 de diciembre de 2028.",
+        "- Hito 1, cambio en «nombre»: Publicar el catálogo {+nacional+} de datos",
+        "- Hito 2 «Abrir los datos de compras»: el estado cambió de no iniciado a retirado.",
+        "- Hito 3 «Capacitar a los funcionarios» añadido."], spanish
+    assert "- Milestone 3 “Capacitar a los funcionarios *(in Spanish)*” added." in english
+    assert "- Milestone 1, name changed: Publicar el catálogo {+nacional+} de datos " \
+        "*(in Spanish)*" in english
+    for document in (spanish, english):   # no git words, no progress, no plan status
+        for word in ("None", "submitted/", "co-creation", "implementation", "progress",
+                     "avance", "output", "producto"):
+            assert word not in document, (word, document)
+
+
+def test_amendment_note_counts_from_a_revision_by_its_date(capsys, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    from tests.gitrecord import git
+
+    target = delivered_record(capsys, tmp_path, monkeypatch)
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "fr", "-f", "md", "-o", "-", "-C", target, "--since", "HEAD~1")
+    assert code == 0, err
+    assert "Modifications depuis le plan tel qu’il était le 29 juin 2027." in out
+    assert "HEAD" not in out and "Aucune modification." in out
+    git(target, "tag", "submitted/2099-2103")   # another plan's tag counts for nothing
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "en", "-f", "md", "-o", "-", "-C", target)
+    assert code == 0 and "delivered on June 30, 2027" in out, err
+
+
+def test_amendment_note_says_what_changed_in_a_commitment(capsys, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    target = delivered_record(capsys, tmp_path, monkeypatch)
+    path = target / "plans/2027-2031/commitments/01-datos-abiertos.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  end: 2031-06-30\n" in text and "values: []\n" in text
+    path.write_text(text.replace("  end: 2031-06-30\n", "  end: 2030-12-31\n").replace(
+        "values: []\n", "values: [transparency, participation]\n").replace(
+        "kind: regular\n", "kind: local\n").replace(
+        "  es: Datos abiertos\n", "  es: Datos abiertos y reutilizables\n"), encoding="utf-8")
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "es", "-f", "md", "-o", "-", "-C", target)
+    assert code == 0, err
+    assert [line for line in out.splitlines() if line.startswith("- ")] == [
+        "- El tipo de compromiso cambió de Compromiso regular a Compromiso local.",
+        "- La fecha de fin pasó del 30 de junio de 2031 al 31 de diciembre de 2030.",
+        "- Los valores de gobierno abierto cambiaron de - a Transparencia, Participación.",
+        "- Cambio en «nombre»: Datos abiertos {+y reutilizables+}"], out
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "en", "-f", "md", "-o", "-", "-C", target)
+    assert "- Name changed: Datos abiertos {+y reutilizables+} *(in Spanish)*" in out, out
+
+
+def test_amendment_note_names_a_replaced_commitment_apart(capsys, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    target = delivered_record(capsys, tmp_path, monkeypatch)
+    folder = target / "plans/2027-2031/commitments"
+    (folder / "01-datos-abiertos.yaml").unlink()
+    (folder / "01-compras-abiertas.yaml").write_text("title: {es: Compras abiertas}\n",
+                                                     encoding="utf-8")
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2027-2031", "--lang",
+                         "es", "-f", "md", "-o", "-", "-C", target)
+    assert code == 0, err
+    assert "## 1. Compras abiertas\n\n- Compromiso añadido.\n\n## 1. Datos abiertos\n\n" \
+        "- Compromiso eliminado.\n" in out, out

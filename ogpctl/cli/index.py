@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -32,7 +31,7 @@ def index(
     """List the document repository of each plan: the process folder and each commitment's
     folder, every evidence file and link with its title, type, size, last change (from git
     history) and what cites it; commitments without evidence and files cited by nothing."""
-    from ogpctl.cli.options import record_at
+    from ogpctl.cli.options import is_stdout, print_bytes, record_at
     from ogpctl.errors import UsageError
     from ogpctl.index import write_index
     from ogpctl.repository import build_index
@@ -42,9 +41,8 @@ def index(
     if plan:
         record.plan_named(plan)
     built = build_index(record, read_history(record.root), [plan] if plan else None)
-    if str(out) == "-":
-        sys.stdout.buffer.write(write_index(record, built, format.value))
-        sys.stdout.flush()
+    if is_stdout(out):
+        print_bytes(write_index(record, built, format.value))
         return 0
     if out.is_dir():
         raise UsageError(f"--out {out} is a folder; give a file name such as index.{format.value}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,22 @@ def parse_today(value: str | None) -> date:
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
     return date.today()
+
+
+#: `--out -`: standard output, for every command that writes one file.
+STDOUT = "-"
+
+
+def is_stdout(out: Path | str | None) -> bool:
+    """Whether `--out` means standard output: `-` (a file named "-" takes a folder in
+    front, such as `/tmp/-`: pathlib reads `./-` as `-`)."""
+    return out is not None and str(out) == STDOUT
+
+
+def print_bytes(data: bytes) -> None:
+    """A generated file to standard output, byte for byte (no newline conversion)."""
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def record_at(path: Path) -> Record:

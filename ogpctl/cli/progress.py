@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -73,14 +72,14 @@ def progress(
 
 
 def _export(record, plan: Optional[str], lang: str, out: Optional[Path]) -> int:
+    from ogpctl.cli.options import is_stdout, print_bytes
     from ogpctl.outputs import OutputFolder
     from ogpctl.progress_sheet import export_rows
 
     plans = [record.plan_named(plan)] if plan else record.plans
     data = export_rows(record, plans, lang)
-    if out is None or str(out) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    if out is None or is_stdout(out):
+        print_bytes(data)
     else:
         OutputFolder(out.parent).write({out.name: data})
         typer.echo(f"wrote {out}")

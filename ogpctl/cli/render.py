@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -49,8 +48,7 @@ def render(
 ) -> int:
     """Render a document of a plan as the handbook's template, in one or every language.
     Text missing in a language is shown in English and marked."""
-    from ogpctl.cli.options import parse_today
-    from ogpctl.cli.options import record_at
+    from ogpctl.cli.options import is_stdout, parse_today, print_bytes, record_at
     from ogpctl.errors import UsageError
     from ogpctl.outputs import OutputFolder
     from ogpctl.record.kinds import LANGUAGE
@@ -66,11 +64,10 @@ def render(
         request = Request(document.value, plan, code, commitment, since)
         files[file_name(request, format.value)] = render_bytes(record, request, format.value,
                                                                 day)
-    if str(out) == "-":
+    if is_stdout(out):
         if len(files) != 1 or format is Format.docx:
             raise UsageError("--out - prints one Markdown or HTML document: give --lang xx")
-        sys.stdout.buffer.write(next(iter(files.values())))
-        sys.stdout.flush()
+        print_bytes(next(iter(files.values())))
         return 0
     for path in OutputFolder(out, force=force).write(files):
         typer.echo(f"  wrote  {path}")

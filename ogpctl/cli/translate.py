@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -48,8 +47,8 @@ def export_command(
                              "such as es: one of the record's languages."),
     format: Format = typer.Option(Format.po, "--format", "-f", help="po (gettext: Poedit, "
                                   "Weblate...) or xliff (XLIFF 1.2: Trados, memoQ...)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file "
-                                       "instead of standard output."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file; - "
+                                       "(the default) prints it."),
     force: bool = typer.Option(False, "--force", help="Replace --out when it exists."),
     record_path: Path = RECORD_OPTION,
     today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
@@ -58,7 +57,7 @@ def export_command(
     """Write the texts with no translation in LANG, and those whose source changed since
     they were translated (marked fuzzy, or needs-review in XLIFF), with the plan sections
     still to write in LANG. The source is English, else the record's default language."""
-    from ogpctl.cli.options import parse_today
+    from ogpctl.cli.options import is_stdout, parse_today, print_bytes
     from ogpctl.record.text import language_name
     from ogpctl.translate.exporting import export
 
@@ -69,9 +68,8 @@ def export_command(
                "to translate "
                f"({count - changed} untranslated, {changed} changed since "
                "translated)")
-    if out is None:
-        sys.stdout.buffer.write(result.data)
-        sys.stdout.flush()
+    if out is None or is_stdout(out):
+        print_bytes(result.data)
         typer.echo(summary, err=True)
     else:
         _write_out(out, result.data, force)
@@ -102,17 +100,22 @@ def import_command(
                                 "translated."),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Report what would change; "
                                  "write nothing."),
+    force: bool = typer.Option(False, "--force", help="Also import entries `translate "
+                               "export` did not offer, replacing translations written in "
+                               "the record."),
     record_path: Path = RECORD_OPTION,
 ) -> int:
     """Write the translations in FILE (PO or XLIFF, told apart by content) into the record.
     Every entry is checked first; if one cannot be imported, nothing is written. Empty and
-    fuzzy (needs-review) translations are skipped. Comments and layout stay as they are."""
+    fuzzy (needs-review) translations are skipped. Only texts `translate export` offers are
+    imported: a translation already written in the record is replaced only when it came
+    from an earlier export, or with --force. Comments and layout stay as they are."""
     from ogpctl.translate.importing import InvalidTranslations, import_translations
 
     data = _read_input(file)
     record = _record(record_path)
     try:
-        result = import_translations(record, data, file.name, dry_run=dry_run)
+        result = import_translations(record, data, file.name, dry_run=dry_run, force=force)
     except InvalidTranslations as error:
         for problem in error.problems:
             typer.echo(f"  {problem}", err=True)

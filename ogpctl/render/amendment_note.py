@@ -1,14 +1,24 @@
-"""The amendment note (handbook 2.2; 2.3 for the four-year refresh): every change made to a
-plan since it was submitted, commitment by commitment, from `ogpctl.diff`."""
+"""The amendment note (handbook 2.2; 2.3 for the four-year refresh): the document sent to
+OGP with an amended plan, which "clearly outlines all changes" to its commitments and
+milestones since delivery, each named by number and title, in the reader's language.
+
+Only amendments are listed: progress (milestone statuses and updates), the plan's own
+fields (its status, dates) and translations added to a text that did not otherwise change
+are not. The changes come from `ogpctl.diff`; nothing about git reaches the document.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from itertools import groupby
+from typing import Any
 
 from ogpctl.diff import Change, word_diff
-from ogpctl.record.model import Plan, as_date
+from ogpctl.errors import UsageError
+from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.record.text import translations
-from ogpctl.render.blocks import Block, Heading, Inline, ListBlock, Paragraph, Text
+from ogpctl.render.blocks import Block, Foreign, Heading, Inline, ListBlock, Paragraph, Text
 from ogpctl.render.context import RenderContext
 
 FIELDS = {"title": "name", "brief-description": "brief description",
@@ -16,6 +26,198 @@ FIELDS = {"title": "name", "brief-description": "brief description",
           "description/done-so-far": "what has been done so far",
           "description/solution": "proposed solution", "description/results": "results wanted",
           "relevance": "relevance to the open government values", "output": "expected output"}
+
+#: Every placeholder of the note's sentences, marked so that record texts are placed as
+#: inlines after translation and never go through `str.format`.
+_MARKS = {name: f"\x00{name}\x00" for name in
+          ("milestone", "title", "number", "field", "old", "new", "diff")}
+_MARK = re.compile("\x00([a-z]+)\x00")
+
+Parts = tuple[Inline, ...]
+
+
+def is_amendment(change: Change, default: str) -> bool:
+    """True for a change to a commitment or a milestone of the plan; False for progress
+    (updates, statuses other than a withdrawal), the plan's own fields, and a translation
+    added to (or dropped from) a text that is otherwise the same."""
+    if change.commitment is None or change.kind == "progress":
+        return False
+    if change.field == "status":
+        return "withdrawn" in (change.old, change.new)
+    if change.kind == "text" and change.values is not None:
+        return _content_changed(*(translations(v, default) for v in change.values))
+    return True
+
+
+def _content_changed(old: dict[str, str], new: dict[str, str]) -> bool:
+    if not old or not new:
+        return old != new
+    return any(lang in new and new[lang] != text for lang, text in old.items())
+
+
+def amendment_note(c: RenderContext, plan: Plan, since: str | None) -> list[Block]:
+    """The note's blocks: changes from `since` (a git revision; default: the plan's
+    delivery, its submitted/<plan> tag) to the working tree."""
+    from ogpctl.diff import compare_revisions
+    from ogpctl.submission import tag_name
+    from ogpctl.vcs import commit_day, has_tag, resolve_revision
+
+    if since is None:
+        if not has_tag(c.record.root, tag_name(plan.id)):
+            raise UsageError(f"plan {plan.id} has no {tag_name(plan.id)} tag to count changes "
+                             "from; record its delivery with `ogpctl tag-submission` or give "
+                             "--since REV")
+        commit = resolve_revision(c.record.root, tag_name(plan.id))
+    else:
+        commit = resolve_revision(c.record.root, since)
+    changes = [ch for ch in compare_revisions(c.record.root, commit, None) if ch.plan == plan.id]
+    if since is None:
+        day = _delivered(plan, changes) or commit_day(c.record.root, commit)
+        opening = c.lang._("Changes since the plan was delivered on {date}.",
+                           date=c.lang.date(day))
+    else:
+        opening = c.lang._("Changes since the plan as it stood on {date}.",
+                           date=c.lang.date(commit_day(c.record.root, commit)))
+    return amendment_blocks(c, plan, changes, opening)
+
+
+def _delivered(plan: Plan, changes: list[Change]) -> date | None:
+    """The delivery date as recorded when the plan was delivered (it may be edited since)."""
+    for change in changes:
+        if change.commitment is None and change.field == "delivered":
+            return as_date(change.old)
+    return as_date(plan.fields.get("delivered"))
+
+
+def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], opening: str
+                     ) -> list[Block]:
+    blocks: list[Block] = [Paragraph((Text(opening + " " + c.lang._(
+        "This note lists the commitments and milestones added, removed or changed, as the "
+        "handbook asks of an amended or refreshed plan (sections 2.2 and 2.3). Removed words "
+        "are shown [-like this-], added words {+like this+}.")),))]
+    default = c.record.languages.default
+    amendments = sorted((ch for ch in changes if is_amendment(ch, default)), key=_heading)
+    if not amendments:
+        blocks.append(Paragraph((Text(c.lang._("No changes.")),)))
+    by_number = {commitment.number: commitment for commitment in plan.commitments}
+    for (number, removed), group in groupby(amendments, key=_heading):
+        items = list(group)
+        commitment = None if removed else by_number.get(number)
+        title = (items[0].values or (None, None))[0] if removed else \
+            commitment.fields.get("title") if commitment else None
+        blocks.append(Heading(2, (Text(f"{number}. "), *c.inline(title))))
+        blocks.append(ListBlock(tuple((Paragraph(_item(c, commitment, ch)),) for ch in items)))
+    return blocks
+
+
+def _heading(change: Change) -> tuple[int, bool]:
+    """Changes go under their commitment's heading; a commitment removed has its own, with
+    its old title, even when another now has its number."""
+    removed = change.kind == "removed" and change.milestone is None
+    return change.commitment or 0, removed
+
+
+def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
+    if change.milestone is not None:
+        return _milestone_item(c, commitment, change)
+    _ = c.lang._
+    if change.kind == "added":
+        return (Text(_("Commitment added.")),)
+    if change.kind == "removed":
+        return (Text(_("Commitment removed.")),)
+    if change.kind == "renumbered":
+        return (Text(_("Previously commitment {number}.", number=change.old)),)
+    if change.kind == "text":
+        message = _("{field} changed: {diff}", **_MARKS)
+        label = field_label(c, change.field)
+        if message.startswith(_MARKS["field"]):   # it opens the sentence
+            label = label[:1].upper() + label[1:]
+        return _compose(message, field=label, diff=_text_diff(c, change))
+    if change.kind == "redated":
+        message = _("Start date moved from {old} to {new}.", **_MARKS) \
+            if change.field == "period/start" else \
+            _("End date moved from {old} to {new}.", **_MARKS)
+        return _compose(message, old=_day(c, change.old), new=_day(c, change.new))
+    if change.field == "values":
+        return _compose(_("Open government values changed from {old} to {new}.", **_MARKS),
+                        old=values_label(c, change.old), new=values_label(c, change.new))
+    if change.field == "kind":
+        return _compose(_("Kind of commitment changed from {old} to {new}.", **_MARKS),
+                        old=kind_label(c, change.old), new=kind_label(c, change.new))
+    return _compose(_("Lead changed from {old} to {new}.", **_MARKS),
+                    old=_who(c, change.old), new=_who(c, change.new))
+
+
+def _milestone_item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
+    _ = c.lang._
+    name = milestone_name(c, change, _milestone_title(commitment, change))
+    if change.kind in ("added", "removed"):
+        message = _("{milestone} added.", **_MARKS) if change.kind == "added" else \
+            _("{milestone} removed.", **_MARKS)
+        return _compose(message, milestone=name)
+    if change.kind == "redated":
+        return _compose(_("{milestone}: completion date moved from {old} to {new}.", **_MARKS),
+                        milestone=name, old=_day(c, change.old), new=_day(c, change.new))
+    if change.kind == "text":
+        if change.field == "title":   # the diff shows the title: say it once
+            name = milestone_name(c, change, None)
+        return _compose(_("{milestone}, {field} changed: {diff}", **_MARKS), milestone=name,
+                        field=field_label(c, change.field), diff=_text_diff(c, change))
+    if change.field == "status":
+        return _compose(_("{milestone}: status changed from {old} to {new}.", **_MARKS),
+                        milestone=name, old=status_label(c, change.old),
+                        new=status_label(c, change.new))
+    return _compose(_("{milestone}: lead changed from {old} to {new}.", **_MARKS),
+                    milestone=name, old=_who(c, change.old), new=_who(c, change.new))
+
+
+def _milestone_title(commitment: Commitment | None, change: Change) -> Any:
+    if change.kind in ("added", "removed"):
+        return (change.values or (None, None))[change.kind == "added"]
+    for milestone in commitment.milestones if commitment else ():
+        if milestone.fields.get("number") == change.milestone:
+            return milestone.fields.get("title")
+    return None
+
+
+def milestone_name(c: RenderContext, change: Change, title: Any) -> Parts:
+    """`Milestone 2 “Train the officials”`, or `Milestone 2` when it has no title."""
+    inlines = c.inline(title)
+    if not inlines:
+        return (Text(c.lang._("Milestone {number}", number=change.milestone)),)
+    return _compose(c.lang._("Milestone {number} “{title}”", **_MARKS),
+                    number=str(change.milestone), title=inlines)
+
+
+def _compose(message: str, **parts: str | Parts) -> Parts:
+    """A translated sentence with its placeholders replaced by inlines (or plain text)."""
+    found: list[Inline] = []
+    for index, piece in enumerate(_MARK.split(message)):
+        if index % 2:
+            part = parts.get(piece, "")
+            found.extend((Text(part),) if isinstance(part, str) else part)
+        elif piece:
+            found.append(Text(piece))
+    return tuple(found)
+
+
+def _text_diff(c: RenderContext, change: Change) -> Parts:
+    """The word diff in the reader's language, else in the first language (English, then
+    the record's default) whose text changed, marked as shown in that language. A language
+    whose text was only now written shows no change of meaning: one that had a text before
+    is preferred."""
+    old, new = (translations(v, c.record.languages.default) for v in change.values or ({}, {}))
+    order = (c.lang.code, "en", c.record.languages.default, *sorted(old.keys() | new.keys()))
+    changed = [code for code in order if old.get(code) != new.get(code)]
+    lang = next((code for code in changed if code in old and code in new),
+                changed[0] if changed else c.lang.code)
+    diff = (Text(word_diff(old.get(lang, ""), new.get(lang, ""))),)
+    if lang == c.lang.code:
+        return diff
+    from ogpctl.render.i18n import Language
+
+    return (Foreign(lang, diff, c.lang._("in {language}", language=Language(lang).name_in(
+        c.lang.code))),)
 
 
 def field_label(c: RenderContext, field: str | None) -> str:
@@ -31,87 +233,30 @@ def field_label(c: RenderContext, field: str | None) -> str:
     return labels.get(FIELDS.get(field or "", ""), field or "")
 
 
+def status_label(c: RenderContext, value: object) -> str:
+    return {"not-started": c.lang._("not started"), "in-progress": c.lang._("in progress"),
+            "completed": c.lang._("completed"),
+            "withdrawn": c.lang._("withdrawn")}.get(str(value), str(value or "-"))
+
+
+def kind_label(c: RenderContext, value: object) -> str:
+    return {"regular": c.lang._("Regular commitment"),
+            "challenge": c.lang._("Challenge commitment"),
+            "local": c.lang._("Local commitment")}.get(str(value or "regular"), str(value))
+
+
+def values_label(c: RenderContext, value: object) -> str:
+    """`Transparency, Participation` for the codes `transparency, participation`."""
+    from ogpctl.render.commitment import value_label
+
+    codes = [code.strip() for code in str(value or "").split(",") if code.strip()]
+    return ", ".join(value_label(c, code) for code in codes) or "-"
+
+
 def _day(c: RenderContext, value: object) -> str:
     day = as_date(value)
     return c.lang.date(day) if day else str(value or "-")
 
 
-def _who(c: RenderContext, value: object) -> str:
-    from ogpctl.render.blocks import plain
-
-    return plain(c.stakeholder(value)) if isinstance(value, str) else "-"
-
-
-def sentence(c: RenderContext, change: Change) -> str:
-    _ = c.lang._
-    if change.kind == "added":
-        return _("Milestone {number} added.", number=change.milestone) \
-            if change.milestone is not None else _("Commitment added.")
-    if change.kind == "removed":
-        return _("Milestone {number} removed.", number=change.milestone) \
-            if change.milestone is not None else _("Commitment removed.")
-    if change.kind == "renumbered":
-        return _("Previously commitment {number}.", number=change.old)
-    if change.kind == "redated":
-        return _("Milestone {number}: completion date moved from {old} to {new}.",
-                 number=change.milestone, old=_day(c, change.old), new=_day(c, change.new))
-    if change.kind == "progress":
-        return _("Milestone {number}: progress reported.", number=change.milestone)
-    if change.field == "lead":
-        return _("Lead changed from {old} to {new}.", old=_who(c, change.old),
-                 new=_who(c, change.new))
-    if change.field == "status":
-        return _("Milestone {number}: status changed from {old} to {new}.",
-                 number=change.milestone, old=status_label(c, change.old),
-                 new=status_label(c, change.new))
-    return _("{field} changed from {old} to {new}.", field=change.field, old=change.old,
-             new=change.new)
-
-
-def status_label(c: RenderContext, value: object) -> str:
-    return {"not-started": c.lang._("not started"), "in-progress": c.lang._("in progress"),
-            "completed": c.lang._("completed"),
-            "withdrawn": c.lang._("withdrawn")}.get(str(value), str(value))
-
-
-def text_change(c: RenderContext, change: Change) -> tuple[Inline, ...]:
-    old, new = (translations(v, c.record.languages.default) for v in change.values or ({}, {}))
-    lang = c.lang.code if c.lang.code in old or c.lang.code in new else "en"
-    where = c.lang._("Milestone {number}", number=change.milestone) + ", " \
-        if change.milestone is not None else ""
-    label = where + c.lang._("{field} changed:", field=field_label(c, change.field))
-    return (Text(label + " "), Text(word_diff(old.get(lang, ""), new.get(lang, ""))))
-
-
-def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], since: str
-                     ) -> list[Block]:
-    blocks: list[Block] = [Paragraph((Text(c.lang._(
-        "This note lists every change made to the action plan since {since}, as the handbook "
-        "asks of an amended or refreshed plan (sections 2.2 and 2.3). Removed words are "
-        "shown [-like this-], added words {{+like this+}}.", since=since)),))]
-    if not changes:
-        blocks.append(Paragraph((Text(c.lang._("No changes.")),)))
-    plan_level = [ch for ch in changes if ch.commitment is None]
-    if plan_level:
-        blocks.append(Heading(2, (Text(c.lang._("The plan")),)))
-        blocks.append(_list(c, plan_level))
-    by_number = {commitment.number: commitment for commitment in plan.commitments}
-    rest = sorted((ch for ch in changes if ch.commitment is not None),
-                  key=lambda ch: ch.commitment or 0)
-    for number, group in groupby(rest, key=lambda ch: ch.commitment):
-        items = list(group)
-        commitment = by_number.get(number)
-        title = c.inline(commitment.fields.get("title")) if commitment else \
-            (Text(str(items[0].old or "")),)
-        blocks.append(Heading(2, (Text(f"{number}. "), *title)))
-        blocks.append(_list(c, items))
-    return blocks
-
-
-def _list(c: RenderContext, items: list[Change]) -> ListBlock:
-    entries = []
-    for change in items:
-        inlines = text_change(c, change) if change.kind == "text" else \
-            (Text(sentence(c, change)),)
-        entries.append((Paragraph(inlines),))
-    return ListBlock(tuple(entries))
+def _who(c: RenderContext, value: object) -> Parts:
+    return c.stakeholder(value) if isinstance(value, str) else (Text("-"),)

@@ -38,7 +38,7 @@ def build(record: Record, request: Request, today: date) -> Document:
     """The document tree of `request`; raises UsageError for an unknown plan, document or
     commitment."""
     from ogpctl.render.action_plan import action_plan_blocks, subtitle
-    from ogpctl.render.amendment_note import amendment_blocks
+    from ogpctl.render.amendment_note import amendment_note
     from ogpctl.render.commitment import commitment_blocks, commitment_name
     from ogpctl.render.reasoned_response import reasoned_response_blocks
     from ogpctl.render.self_assessment import self_assessment_blocks
@@ -69,23 +69,6 @@ def build(record: Record, request: Request, today: date) -> Document:
     else:
         doc.title = lang._("Amendment note")
         doc.subtitle = c.plan_title(plan)
-        since, changes = plan_changes(record, plan, request.since)
-        doc.blocks = amendment_blocks(c, plan, changes, since)
+        doc.blocks = amendment_note(c, plan, request.since)
     return doc
 
-
-def plan_changes(record: Record, plan: Plan, since: str | None) -> tuple[str, list]:
-    """The plan's changes from `since` (default: its last submitted/* tag) to the working
-    tree, read from git."""
-    from ogpctl.diff import compare_revisions
-    from ogpctl.vcs import last_submission, resolve_revision
-
-    if since is None:
-        tagged = last_submission(record.root)
-        if tagged is None:
-            raise UsageError("no submitted/* tag to count changes from; record the delivery "
-                             "with `ogpctl tag-submission` or give --since REV")
-        since, commit = tagged
-    else:
-        commit = resolve_revision(record.root, since)
-    return since, [c for c in compare_revisions(record.root, commit, None) if c.plan == plan.id]

@@ -1,5 +1,12 @@
 """Finding what to translate into a language: every text field (and plan section) with no
-text in that language, or whose source changed since its translation was imported."""
+text in that language, or whose source changed since its translation was imported.
+
+A text is offered in every language documents and pages are made in: English and each
+administrative language (`render --lang all` and the site), since they show every text of
+the record, falling back to another language, marked, where one is missing. So progress
+notes, contributions and reasoned responses, forum texts and stakeholders' names are
+offered in English too, though the handbook asks for them only in the administrative
+languages (5.1)."""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from ogpctl.record.fields import TEXT, values_of
 from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Document, Plan, Record
 from ogpctl.record.text import translations
-from ogpctl.rules.languages import has_prose, required_languages
+from ogpctl.rules.languages import has_prose
 from ogpctl.source import frontmatter
 from ogpctl.source.positions import compose, locate
 from ogpctl.source.text import decode
@@ -29,6 +36,13 @@ def collect(record: Record, lang: str, hashes: dict[str, str]) -> list[Entry]:
     for plan in record.plans:
         entries.extend(_section_entries(record, plan, lang, hashes))
     return entries
+
+
+def shown_in(record: Record, value: Any, lang: str) -> bool:
+    """Whether documents or pages show the text `value` in `lang` (so it is offered for
+    translation into it): every text, in English and each administrative language; in
+    another language of the record, a text already written in it."""
+    return lang in record.languages.required or (isinstance(value, dict) and lang in value)
 
 
 def pick_source(texts: dict[str, str], target: str, default: str) -> tuple[str, str] | None:
@@ -64,10 +78,8 @@ def _field_entries(record: Record, doc: Document, lang: str, hashes: dict[str, s
     default = record.languages.default
     found = []
     for path, value in values_of(doc, TEXT):
-        wanted = lang in required_languages(record.languages, doc, path) or (
-            isinstance(value, dict) and lang in value)
         texts = translations(value, default)
-        source = pick_source(texts, lang, default) if wanted else None
+        source = pick_source(texts, lang, default) if shown_in(record, value, lang) else None
         if source is None:
             continue
         context = field_context(doc.path, path)

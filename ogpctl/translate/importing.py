@@ -1,9 +1,12 @@
 """`translate import`: translations from a PO or XLIFF file written back into the record.
 
-Every entry is judged before anything is written: its context must name a text field of a
-record file, or a section of a plan in the file's language, and its translation must be
-text a record can hold. One bad entry refuses the whole file (a file from outside is not
-half applied). Empty and fuzzy translations are skipped and counted. Then every file is
+Every entry is judged before anything is written: its context must name a text that
+`export` offers in the file's language (a text field of a record file, or a section of a
+plan), and its translation must be text a record can hold. A text already written in the
+language is replaced only when it came from an earlier export (its source's digest is
+known) or with `force`: a file from outside never overwrites a translation someone wrote
+in the record. One bad entry refuses the whole file (a file from outside is not half
+applied). Empty and fuzzy translations are skipped and counted. Then every file is
 edited in memory and, only when all could be, written (see `writing`); last the digests
 of the sources translated (see `state`), so `export` can tell when a source changes.
 """
@@ -17,11 +20,11 @@ from ogpctl.errors import UsageError
 from ogpctl.record.fields import TEXT, values_of
 from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Record
-from ogpctl.record.text import translations
+from ogpctl.record.text import language_name, translations
 from ogpctl.rules.languages import has_prose
 from ogpctl.source.text import FORBIDDEN_CHARS, MAX_FILE_BYTES
 from ogpctl.translate import state
-from ogpctl.translate.entries import pick_source
+from ogpctl.translate.entries import pick_source, shown_in
 from ogpctl.translate.model import Translations, Unit, check_language, parse_field_context
 from ogpctl.translate.writing import Edit, FieldEdit, SectionEdit, prepare, section_text, write
 
@@ -60,6 +63,24 @@ class InvalidTranslations(UsageError):
                          "imported; nothing was written")
 
 
+@dataclass(frozen=True)
+class _Judge:
+    """What every entry is judged against."""
+
+    record: Record
+    lang: str
+    known: dict[str, str]     # the digests before this import: contexts exported before
+    force: bool
+
+    def replaces_written_text(self, context: str, current: str, new: str) -> str:
+        """A problem when `new` would replace a text written in the record rather than
+        translated from an export; "" when it may."""
+        if self.force or not current.strip() or current == new or context in self.known:
+            return ""
+        return (f"the record has a {language_name(self.lang)} text here already, which was "
+                "not exported for translation; give --force to replace it")
+
+
 @dataclass
 class _Verdict:
     problem: str = ""
@@ -79,16 +100,17 @@ def read_translations(data: bytes, name: str) -> Translations:
     return read_po(data, name)
 
 
-def import_translations(record: Record, data: bytes, name: str, dry_run: bool = False
-                        ) -> ImportResult:
+def import_translations(record: Record, data: bytes, name: str, dry_run: bool = False,
+                        force: bool = False) -> ImportResult:
     """Judge every unit of the PO or XLIFF file `data`, then write the translations (unless
-    `dry_run`); `name` names the file in messages."""
+    `dry_run`); `name` names the file in messages. `force` imports texts `export` did not
+    offer, replacing what the record holds."""
     found = read_translations(data, name)
     lang = check_language(record, found.lang, f"{name}: the language")
     result = ImportResult(lang, dry_run=dry_run)
     before = state.load(record.root, lang)
     hashes = dict(before)
-    edits = _judge_all(record, found.units, name, result, hashes)
+    edits = _judge_all(_Judge(record, lang, before, force), found.units, name, result, hashes)
     files = prepare(record, lang, edits)
     result.applied = len(edits)
     result.changed = [f.rel for f in files if not f.new]
@@ -103,7 +125,7 @@ def import_translations(record: Record, data: bytes, name: str, dry_run: bool = 
     return result
 
 
-def _judge_all(record: Record, units: list[Unit], name: str, result: ImportResult,
+def _judge_all(judge: _Judge, units: list[Unit], name: str, result: ImportResult,
                hashes: dict[str, str]) -> list[Edit]:
     """The edits to make; skips, notes and counts go into `result`, and the digest of each
     source translated into `hashes`. Raises InvalidTranslations listing every bad unit."""
@@ -111,7 +133,7 @@ def _judge_all(record: Record, units: list[Unit], name: str, result: ImportResul
     for unit in units:
         where = f"{name}:{unit.line}"
         verdict = _Verdict(problem="the context appears twice in the file") \
-            if unit.context in seen else _judge(record, result.lang, unit)
+            if unit.context in seen else _judge(judge, unit)
         seen.add(unit.context)
         if verdict.problem:
             problems.append(f"{where}: {verdict.problem}")
@@ -130,7 +152,7 @@ def _judge_all(record: Record, units: list[Unit], name: str, result: ImportResul
     return edits
 
 
-def _judge(record: Record, lang: str, unit: Unit) -> _Verdict:
+def _judge(judge: _Judge, unit: Unit) -> _Verdict:
     """What to do with one unit: refuse it, skip it, leave the text, or edit it."""
     text = unit.target.replace("\r\n", "\n").replace("\r", "\n")
     if not unit.context:
@@ -142,9 +164,9 @@ def _judge(record: Record, lang: str, unit: Unit) -> _Verdict:
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         return _Verdict("the translation is larger than a record file may be")
     if parse_field_context(unit.context):
-        return _judge_field(record, lang, unit, text)
+        return _judge_field(judge, unit, text)
     if _SECTION.fullmatch(unit.context):
-        return _judge_section(record, lang, unit, text)
+        return _judge_section(judge, unit, text)
     return _Verdict(f"{unit.context!r} names no text of this record (contexts are "
                     "<file>#<field path> or plans/<plan>/sections/<section>.<lang>.md)")
 
@@ -156,7 +178,8 @@ def _skip(unit: Unit, text: str) -> str:
     return "" if text.strip() else "no translation written"
 
 
-def _judge_field(record: Record, lang: str, unit: Unit, text: str) -> _Verdict:
+def _judge_field(judge: _Judge, unit: Unit, text: str) -> _Verdict:
+    record, lang = judge.record, judge.lang
     file, path = parse_field_context(unit.context) or ("", ())
     doc = record.documents.get(file)
     if doc is None or doc.kind is Kind.SECTION:
@@ -166,6 +189,9 @@ def _judge_field(record: Record, lang: str, unit: Unit, text: str) -> _Verdict:
     value = next((v for p, v in values_of(doc, TEXT) if p == path), _MISSING)
     if value is _MISSING:
         return _Verdict(f"{file} has no text field {'/'.join(map(str, path))}")
+    if not judge.force and not shown_in(record, value, lang):
+        return _Verdict(f"`translate export` offers no {language_name(lang)} text here (no "
+                        "document or page shows one); give --force to import it anyway")
     if _skip(unit, text):
         return _Verdict(skip=_skip(unit, text))
     default = record.languages.default
@@ -173,6 +199,9 @@ def _judge_field(record: Record, lang: str, unit: Unit, text: str) -> _Verdict:
     source = pick_source(texts, lang, default)
     if source is None:
         return _Verdict(skip="the field has no text to translate from any more")
+    problem = judge.replaces_written_text(unit.context, texts.get(lang, ""), text)
+    if problem:
+        return _Verdict(problem)
     note = _CHANGED_SOURCE if source[1] != unit.source else ""
     if texts.get(lang, "") == text:
         return _Verdict(note=note)
@@ -182,7 +211,8 @@ def _judge_field(record: Record, lang: str, unit: Unit, text: str) -> _Verdict:
 _MISSING = object()
 
 
-def _judge_section(record: Record, lang: str, unit: Unit, text: str) -> _Verdict:
+def _judge_section(judge: _Judge, unit: Unit, text: str) -> _Verdict:
+    record, lang = judge.record, judge.lang
     match = _SECTION.fullmatch(unit.context)
     assert match is not None
     plan = next((p for p in record.plans if p.id == match["plan"]), None)
@@ -201,6 +231,11 @@ def _judge_section(record: Record, lang: str, unit: Unit, text: str) -> _Verdict
     source = pick_source(texts, lang, record.languages.default)
     if source is None:
         return _Verdict(skip="the section has no text to translate from any more")
+    current = bodies.get(unit.context, "")
+    problem = judge.replaces_written_text(
+        unit.context, current if has_prose(current) else "", section_text(text))
+    if problem:
+        return _Verdict(problem)
     note = _CHANGED_SOURCE if source[1] != unit.source else ""
     if bodies.get(unit.context) == section_text(text):
         return _Verdict(note=note)

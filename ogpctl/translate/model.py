@@ -17,6 +17,13 @@ from ogpctl.errors import UsageError
 from ogpctl.record.model import Record
 from ogpctl.record.text import language_name
 
+class MalformedTranslations(UsageError):
+    """A translation file with a malformed entry, named by file and line: a finding in the
+    file (exit 1), where a file that is not one at all is a usage error (exit 2)."""
+
+    exit_code = 1
+
+
 UNTRANSLATED = "untranslated"
 CHANGED = "changed"
 
@@ -41,11 +48,15 @@ class Entry:
 
     @property
     def note(self) -> str:
-        """Said to the translator when the source is not English."""
-        if self.source_lang == "en":
-            return ""
-        return (f"The source is the {language_name(self.source_lang)} text: this entry has "
-                "no English text yet.")
+        """Said to the translator: that the source changed since it was translated, and
+        which language the source is in when it is not English."""
+        source = "" if self.source_lang == "en" else \
+            f"The source is the {language_name(self.source_lang)} text"
+        if self.state == CHANGED:
+            changed = "The source text changed since it was translated: check the " \
+                "translation against it."
+            return f"{changed} {source}." if source else changed
+        return f"{source}: this entry has no English text yet." if source else ""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from datetime import date, datetime, timezone
 
 from ogpctl.errors import UsageError
 from ogpctl.record.text import language_name
-from ogpctl.translate.model import CHANGED, LANGUAGE, Entry, Translations, Unit
+from ogpctl.translate.model import (CHANGED, LANGUAGE, Entry, MalformedTranslations,
+                                   Translations, Unit)
 
 _LANGUAGE_HEADER = re.compile(rb'^"Language:[ \t]*([^"\\]*)', re.M)
 
@@ -54,8 +55,60 @@ def _comment(text: str) -> str:
     return "\n".join(f"# {line}" for line in text.splitlines())
 
 
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_LINE = re.compile(rf"(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)"
+                   rf"[ \t]+)?{_STRING}[ \t]*")
+#: The keyword each keyword may follow within an entry (None: it starts one).
+_AFTER = {"msgctxt": (None,), "msgid": (None, "msgctxt"), "msgid_plural": ("msgid",),
+          "msgstr": ("msgid",), "msgstr[]": ("msgid_plural", "msgstr[]")}
+
+
+def check_syntax(data: bytes, name: str) -> None:
+    """Refuse a malformed entry, naming its line. Babel reads such lines leniently, taking
+    a string's first and last characters for quotes: `msgstr "Datos` would import "Dato"."""
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    last: tuple[str | None, int] = (None, 0)    # the entry's last keyword, and its line
+    for number, line in enumerate(text.split("\n"), 1):   # as Babel counts lines
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _LINE.fullmatch(stripped)
+        if match is None:
+            raise MalformedTranslations(f"{name}:{number}: not a PO line (a keyword such as "
+                                        "msgstr and a text in double quotes, with \\\" for a "
+                                        "quote inside it)")
+        last = _follow(last, match["keyword"], name, number)
+    if last[0] in _NEXT:
+        raise MalformedTranslations(f"{name}:{last[1]}: {last[0]} without {_NEXT[last[0]]} "
+                                    "after it")
+
+
+#: What must follow a keyword that does not end an entry.
+_NEXT = {"msgctxt": "msgid", "msgid": "msgstr", "msgid_plural": "msgstr[0]"}
+
+
+def _follow(last: tuple[str | None, int], keyword: str | None, name: str, number: int
+            ) -> tuple[str | None, int]:
+    """The entry's last keyword after this line, or MalformedTranslations when the line's
+    keyword cannot come here."""
+    if keyword is None:
+        if last[0] is None:
+            raise MalformedTranslations(f"{name}:{number}: a quoted line that continues no "
+                                        "msgid or msgstr")
+        return last
+    key = "msgstr[]" if keyword.startswith("msgstr[") else keyword
+    if last[0] in _AFTER[key] or (last[0] not in _NEXT and None in _AFTER[key]):
+        return key, number
+    if last[0] in _NEXT:
+        raise MalformedTranslations(f"{name}:{last[1]}: {last[0]} without {_NEXT[last[0]]} "
+                                    "after it")
+    raise MalformedTranslations(f"{name}:{number}: {keyword} where msgctxt or msgid was "
+                                "expected")
+
+
 def read_po(data: bytes, name: str) -> Translations:
-    """The translations of a PO file; a file Babel cannot read is a UsageError."""
+    """The translations of a PO file; a file Babel cannot read is a UsageError, a malformed
+    entry a MalformedTranslations naming its line."""
     from babel.messages.pofile import PoFileError, read_po as babel_read
 
     header = re.split(rb"\r?\n[ \t]*\r?\n", data.lstrip(), maxsplit=1)[0]
@@ -64,6 +117,9 @@ def read_po(data: bytes, name: str) -> Translations:
         code = declared.group(1).decode("utf-8", "replace").strip().replace("_", "-")
         if code and not LANGUAGE.fullmatch(code):
             raise UsageError(f"{name}: the Language header {code!r} is not a language code")
+    if not re.search(rb"^[ \t]*msgid[ \t]", data, re.M):
+        raise UsageError(f"{name} is not a PO file ogpctl can read: it has no msgid")
+    check_syntax(data, name)
     try:
         catalog = babel_read(io.BytesIO(data), abort_invalid=True)
         messages = list(catalog)

@@ -2,9 +2,11 @@
 with defusedxml, since a file from a translator is untrusted input: no entity expansion
 (billion laughs), no external entities or DTDs fetched.
 
-One `<file>` per record file; each `<trans-unit id>` is the context, `<source>` and
-`<target>` carry `xml:lang`. A changed entry's target has state="needs-review-translation";
-targets still in a needs-review state are not imported (like fuzzy PO entries).
+One `<file>` per record file and source language (`source-language` is English, or the
+language a text has when it has no English); each `<trans-unit id>` is the context,
+`<source>` and `<target>` carry `xml:lang`. A changed entry's target has
+state="needs-review-translation"; targets still in a needs-review state are not imported
+(like fuzzy PO entries).
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ def _text(value: str) -> str:
 def write_xliff(entries: list[Entry], lang: str, today: date) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', _NOTICE,
              f'<xliff version="1.2" xmlns="{NS}">']
-    for file, group in groupby(entries, key=lambda e: e.file):
-        lines.append(f'  <file original={quoteattr(file)} source-language="en" '
+    for (file, source), group in groupby(_by_source(entries), key=lambda e: (e.file,
+                                                                           e.source_lang)):
+        lines.append(f'  <file original={quoteattr(file)} source-language={quoteattr(source)} '
                      f'target-language={quoteattr(lang)} datatype="plaintext" '
                      f'date="{today.isoformat()}T00:00:00Z">')
         lines.append("    <body>")
@@ -46,6 +49,13 @@ def write_xliff(entries: list[Entry], lang: str, today: date) -> bytes:
         lines += ["    </body>", "  </file>"]
     lines.append("</xliff>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _by_source(entries: list[Entry]) -> list[Entry]:
+    """In file order, a file's entries grouped by the language of their source: a `<file>`
+    says its source language once, so a file with texts from two sources is two `<file>`s."""
+    order = {file: index for index, file in enumerate(dict.fromkeys(e.file for e in entries))}
+    return sorted(entries, key=lambda e: (order[e.file], e.source_lang != "en", e.source_lang))
 
 
 def _unit(entry: Entry, lang: str) -> str:
