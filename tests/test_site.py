@@ -332,6 +332,61 @@ def test_full_text_tables_are_elements_in_a_scrolling_box(started) -> None:
         assert page.tags[boxes[0] + 1][1] == {"class": "fields"}
 
 
+# -- search sections -----------------------------------------------------------------------
+
+def misfiled_headings(page: bytes) -> list[str]:
+    """Headings whose text Pagefind would file under another heading: Pagefind splits a
+    page at headings with an id, so a heading without one is filed under the nearest
+    earlier heading with an id, which must then be its parent (a lower level)."""
+    found, last = [], None
+    parser = Page(page)
+    for tag, attrs in parser.tags:
+        if re.fullmatch(r"h[1-6]", tag):
+            level = int(tag[1])
+            if attrs.get("id"):
+                last = (level, attrs["id"])
+            elif last and last[0] >= level:
+                found.append(f"<{tag}> after #{last[1]}")
+    return found
+
+
+def test_every_section_has_its_own_search_anchor(built, started) -> None:
+    for files in (built[2], started[1]):
+        wrong = {name: found for name, data in pages(files).items()
+                 if (found := misfiled_headings(data))}
+        assert wrong == {}
+        for name, data in pages(files).items():
+            ids = [a["id"] for _, a in Page(data).tags if a.get("id")]
+            assert len(ids) == len(set(ids)), name
+
+
+def pagefind_fragment(files: dict[str, bytes], url: str) -> dict:
+    import gzip
+
+    for name, data in files.items():
+        if name.startswith("pagefind/fragment/"):
+            fragment = json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+            if fragment["url"] == url:
+                return fragment
+    raise AssertionError(f"no Pagefind fragment for {url}")
+
+
+def test_search_files_the_full_text_under_its_own_headings(built) -> None:
+    _, _, files = built
+    fragment = pagefind_fragment(files, f"/en/{COMMITMENT_2}")
+    words = fragment["content"].split()
+    headings = [a for a in fragment["anchors"] if a["element"].startswith("h")]
+
+    def owner(word: str) -> str:   # of the word's last place on the page
+        at = len(words) - 1 - words[::-1].index(word)
+        return max((a for a in headings if a["location"] <= at),
+                   key=lambda a: a["location"])["text"]
+
+    assert owner("Country.") == "The commitment as written in the action plan"
+    assert owner("088-2024,").startswith("1. What problem does the commitment aim")
+    assert owner("Transparency,") == "Open government values"
+
+
 # -- hostile record ------------------------------------------------------------------------
 
 SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
