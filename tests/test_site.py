@@ -522,7 +522,27 @@ def test_pages_load_without_console_errors(built, chromium) -> None:
             assert tab.open(path).status == 200, path
             assert tab.page.evaluate("getComputedStyle(document.body).margin") == "0px", path
             assert tab.page.evaluate("document.documentElement.scrollWidth <= innerWidth"), path
+            assert site_browser.leaks(site_browser.shown_text(tab.page)) == [], path
         assert tab.errors == [] and tab.outside == []
+
+
+@browser
+def test_a_started_record_shows_no_markup(started, chromium) -> None:
+    """The pages a country sees first, in the browser: what they show and read aloud
+    (every page's text nodes are checked without a browser above)."""
+    out, files = started
+    tab = site_browser.watch(chromium, out.as_uri())
+    shown = [name for name in files if name.endswith(".html") and (
+        "/commitments/" in name or name.startswith("documents/")
+        or name.endswith(("plans/2027-2031/index.html", "updates.html")))]
+    assert len(shown) >= 8
+    for path in shown:
+        tab.open(path)
+        assert site_browser.leaks(site_browser.shown_text(tab.page)) == [], path
+    tab.open(f"en/{NEW_COMMITMENT}")
+    full = tab.page.locator("#full-text ~ .table-wrap > table.fields")
+    assert full.count() == 1 and "Testland" in full.inner_text()
+    assert tab.errors == []
 
 
 @browser
