@@ -122,6 +122,7 @@ LEAKS = re.compile(r"<[A-Za-z!/?]|-->|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);"
                    r"|\{\{|\{%|\{#|\b(?:None|True|False)\b|\{'|\['|\{\"|\[\""
                    r"|object at 0x|built-in method|bound method|datetime\.date\(")
 
+ENTITY = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
 #: Attributes a reader meets as text too: read aloud, or shown on hover.
 SPOKEN = ("alt", "title", "aria-label", "placeholder")
 UNSEEN = {"script", "style", "template"}
@@ -129,7 +130,8 @@ UNSEEN = {"script", "style", "template"}
 
 class _Visible(HTMLParser):
     """The text nodes and spoken attributes of a page, outside script, style and template;
-    HTML comments are not text (a comment shown as text is an escaped `<!--`)."""
+    HTML comments are not text (a comment shown as text is an escaped `<!--`). An entity
+    left in any attribute once parsed was escaped twice (a link to `?a=1&amp;b=2`)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -140,6 +142,8 @@ class _Visible(HTMLParser):
         if tag in UNSEEN:
             self.hidden += 1
         self.texts += [value for name, value in attrs if name in SPOKEN and value]
+        self.texts += [f"{name}={value}" for name, value in attrs
+                       if name not in SPOKEN and value and ENTITY.search(value)]
 
     def handle_endtag(self, tag: str) -> None:
         if tag in UNSEEN and self.hidden:

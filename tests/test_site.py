@@ -287,6 +287,8 @@ def test_leak_check_sees_markup_and_python_values() -> None:
               "<template><p>None</p></template></body></html>")
     assert site_browser.leaks(site_browser.visible_text(unseen)) == []
     assert site_browser.leaks(site_browser.visible_text('<p title="None">x</p>'))
+    assert site_browser.leaks(site_browser.visible_text('<a href="?a=1&amp;amp;b=2">x</a>'))
+    assert site_browser.leaks(site_browser.visible_text('<a href="?a=1&amp;b=2">x</a>')) == []
 
 
 def test_no_page_shows_markup_or_python_values(built, started) -> None:
