@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +110,81 @@ def watch(context: Any, base: str) -> Watched:
     for page in context.pages:
         page.close()
     return Watched(context.new_page(), base)
+
+
+# -- what a reader sees ------------------------------------------------------------------------
+
+#: Text a reader must never see: markup shown as text (an escaped tag, a comment, an
+#: entity escaped twice, an attribute), template syntax, and Python's values printed as
+#: they are (None, True, False, a dict or a list, an object).
+LEAKS = re.compile(r"<[A-Za-z!/?]|-->|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);"
+                   r"|\b(?:class|href|id|lang|dir|src|style|tabindex)=[\"']"
+                   r"|\{\{|\{%|\{#|\b(?:None|True|False)\b|\{'|\['|\{\"|\[\""
+                   r"|object at 0x|built-in method|bound method|datetime\.date\(")
+
+ENTITY = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
+#: Attributes a reader meets as text too: read aloud, or shown on hover.
+SPOKEN = ("alt", "title", "aria-label", "placeholder")
+UNSEEN = {"script", "style", "template"}
+
+
+class _Visible(HTMLParser):
+    """The text nodes and spoken attributes of a page, outside script, style and template;
+    HTML comments are not text (a comment shown as text is an escaped `<!--`). An entity
+    left in any attribute once parsed was escaped twice (a link to `?a=1&amp;b=2`)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in UNSEEN:
+            self.hidden += 1
+        self.texts += [value for name, value in attrs if name in SPOKEN and value]
+        self.texts += [f"{name}={value}" for name, value in attrs
+                       if name not in SPOKEN and value and ENTITY.search(value)]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in UNSEEN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.texts.append(data)
+
+
+def visible_text(page: bytes | str) -> str:
+    parser = _Visible()
+    parser.feed(page.decode("utf-8") if isinstance(page, bytes) else page)
+    parser.close()
+    return "\n".join(parser.texts)
+
+
+def leaks(text: str) -> list[str]:
+    """Each place in `text` where a reader would see markup or a Python value, with a
+    little of the text around it."""
+    return [text[max(0, m.start() - 40):m.end() + 40].replace("\n", " ")
+            for m in LEAKS.finditer(text)]
+
+
+def site_leaks(files: dict[str, bytes]) -> dict[str, list[str]]:
+    """`leaks` of every HTML page of a built site (pages in every language, the front
+    door and the rendered documents; not evidence files nor Pagefind's own)."""
+    found = {}
+    for name, data in files.items():
+        if name.endswith(".html") and not name.startswith(("files/", "pagefind/")):
+            if problems := leaks(visible_text(data)):
+                found[name] = problems
+    return found
+
+
+#: The same in a browser: what the page shows (innerText) and what it reads aloud.
+SHOWN = """() => [document.title, document.body.innerText,
+    ...Array.from(document.querySelectorAll('[alt], [title], [aria-label], [placeholder]'),
+                  e => ['alt', 'title', 'aria-label', 'placeholder']
+                       .map(a => e.getAttribute(a) || '').join('\\n'))].join('\\n')"""
+
+
+def shown_text(page: Any) -> str:
+    return page.evaluate(SHOWN)

@@ -195,11 +195,62 @@ def test_arabic_runs_right_to_left(tmp_path: Path, fmt: str) -> None:
         assert dict(page.tags[0][1]) == {"lang": "ar", "dir": "rtl"}
         text = data.decode()
         assert "التعاقد المفتوح في تنفيذ الأشغال العامة" in text
-        assert 'lang="en" class="untranslated"' in text     # the rest falls back, marked
+        foreign = [attrs for _, attrs in page.tags[1:] if attrs.get("lang", "ar") != "ar"]
+        assert foreign, "the rest falls back to English, marked"
+        assert all(a.get("dir") == "ltr" for a in foreign), "a fallback without its direction"
     else:
         xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
         assert "<w:bidi/>" in xml and "<w:rtl/>" in xml and "<w:bidiVisual/>" in xml
         assert "التعاقد المفتوح" in docx_dump(data)
+
+
+def runs_by_language(data: bytes) -> tuple[list, list]:
+    """(paragraphs, runs) of the Word file: each paragraph as (bidi, [(lang, rtl, text)])."""
+    from lxml import etree
+
+    xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    paragraphs, runs = [], []
+    for p in xml.iter(W + "p"):
+        found = []
+        for r in p.iter(W + "r"):
+            lang = r.find(f"{W}rPr/{W}lang")
+            found.append((lang.get(W + "val") if lang is not None else "ar",
+                          r.find(f"{W}rPr/{W}rtl") is not None,
+                          "".join(x.text or "" for x in r.iter(W + "t"))))
+        paragraphs.append((p.find(f"{W}pPr/{W}bidi") is not None, found))
+        runs += found
+    return paragraphs, runs
+
+
+def test_arabic_word_file_lays_english_fallbacks_left_to_right(tmp_path: Path) -> None:
+    record = load_record(arabic_record(tmp_path))
+    data = render_bytes(record, Request("commitment", "2026-2030", "ar", 1), "docx", DAY)
+    paragraphs, runs = runs_by_language(data)
+    english = [r for r in runs if r[0] == "en" and r[2].strip()]
+    arabic = [r for r in runs if r[0] == "ar" and re.search("[\u0600-\u06ff]", r[2])]
+    assert english and arabic
+    assert not any(rtl for _, rtl, _ in english), "English fallback runs laid out right to left"
+    assert all(rtl for _, rtl, _ in arabic), "Arabic runs (notes included) without rtl"
+    whole = [bidi for bidi, found in paragraphs if found and {r[0] for r in found} == {"en"}]
+    assert whole and not any(whole), "a paragraph wholly in English is bidi"
+    mixed = [bidi for bidi, found in paragraphs if {r[0] for r in found} >= {"en", "ar"}]
+    assert mixed and all(mixed), "an Arabic paragraph with an English piece lost its bidi"
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "<w:bidi/><w:bidi/>" not in xml      # once a paragraph, however deep the inlines
+
+
+def test_arabic_markdown_holds_english_fallbacks_together(tmp_path: Path) -> None:
+    record = load_record(arabic_record(tmp_path))
+    text = render_bytes(record, Request("commitment", "2026-2030", "ar", 2), "md",
+                        DAY).decode()
+    mark = "\u200e"
+    quoted = [line[2:] for line in text.splitlines() if line.startswith("> ")
+              and re.match("[A-Za-z]", line[2:].lstrip(mark))]
+    assert quoted and all(line.startswith(mark) and line.endswith(mark) for line in quoted)
+    inline = re.findall(mark + "([^" + mark + "\n]+)" + mark + " \\*\\(", text)
+    assert inline and all(re.match("[A-Za-z0-9]", piece) for piece in inline)
+    english = render_bytes(record, Request("commitment", "2026-2030", "es", 2), "md", DAY)
+    assert mark.encode() not in english          # marks only where the direction changes
 
 
 def test_missing_translation_falls_back_marked(tmp_path: Path, capsys) -> None:

@@ -222,6 +222,173 @@ def test_comment_links_open_an_issue_for_the_page(built) -> None:
     assert b"/issues/new?" not in files["en/search.html"]
 
 
+# -- what a reader sees --------------------------------------------------------------------
+
+NEW_COMMITMENT = "plans/2027-2031/commitments/01-datos-abiertos-de-contratos.html"
+
+
+def fill(path: Path, blank: str, value: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert blank in text, f"the scaffold changed: {blank!r} is not in {path.name}"
+    path.write_text(text.replace(blank, value, 1), encoding="utf-8")
+
+
+def started_record(target: Path) -> Path:
+    """A record as a country starts it: `init --languages es,en`, `new-plan`,
+    `new-commitment`, a few answers in Spanish only (so English pages fall back), a list,
+    and one progress update."""
+    from ogpctl.cli import main
+
+    today = ("--today", "2027-11-23")
+    assert main(["init", str(target), "--country", "Testland", "--iso-code", "XT",
+                 "--languages", "es,en", "--lead-agency", "Ministerio de Prueba"]) == 0
+    assert main(["new-plan", "-C", str(target), "--window", "june", "--due-year", "2027",
+                 "--length", "4", *today]) == 0
+    assert main(["new-commitment", "-C", str(target), "2027-2031",
+                 "Datos abiertos de contratos", *today]) == 0
+    path = target / "plans/2027-2031/commitments/01-datos-abiertos-de-contratos.yaml"
+    fill(path, "brief-description:\n  en:\n  es:\n",
+         "brief-description:\n  en:\n  es: Publicar los contratos (y sus cambios).\n")
+    fill(path, "  what:\n    en:\n    es:\n", "  what:\n    en: Contracts are hidden.\n"
+         "    es: |\n      Los contratos no son públicos.\n\n      - uno\n      - dos\n")
+    fill(path, "values: []", "values: [transparency]")
+    fill(path, "    title:\n      en:\n      es:\n",
+         "    title:\n      en:\n      es: Portal en línea\n")
+    fill(path, "    due:\n", "    due: 2028-06-30\n")
+    assert main(["progress", "-C", str(target), "2027-2031", "1.1", "--status", "in-progress",
+                 "--note", "Borrador **listo**.", "--date", "2027-11-01", "--lang", "es",
+                 *today]) == 0
+    return target
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """(site folder, files) of `started_record`, without search."""
+    base = tmp_path_factory.mktemp("started")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(base))
+        for key, value in IDENTITY.items():
+            patch.setenv(key, value)
+        record = started_record(base / "record")
+        files = build_site(load_record(record), date(2027, 11, 23), formats=("html",),
+                           search=False)
+    write_site(files, base / "out")
+    return base / "out", files
+
+
+def test_leak_check_sees_markup_and_python_values() -> None:
+    for shown in ('&lt;div class="x"&gt;', "&amp;lt;b&amp;gt;", "&amp;amp;", "&lt;!-- note --&gt;",
+                  "None", "True", "False", "{&#39;en&#39;: 1}", "[&#39;a&#39;]",
+                  "{{ title }}", 'class="fields"'):
+        page = f"<html><body><p>Text {shown} text</p></body></html>"
+        assert site_browser.leaks(site_browser.visible_text(page)), shown
+    unseen = ("<html><head><style>a{}</style><script>if (x < 1) {}</script></head><body>"
+              "<!-- a comment --><p>Trueness &amp; <b>Nonesuch</b>, 1 &lt; 2 [1] {x} &lt;3</p>"
+              "<template><p>None</p></template></body></html>")
+    assert site_browser.leaks(site_browser.visible_text(unseen)) == []
+    assert site_browser.leaks(site_browser.visible_text('<p title="None">x</p>'))
+    assert site_browser.leaks(site_browser.visible_text('<a href="?a=1&amp;amp;b=2">x</a>'))
+    assert site_browser.leaks(site_browser.visible_text('<a href="?a=1&amp;b=2">x</a>')) == []
+
+
+def test_no_page_shows_markup_or_python_values(built, started) -> None:
+    _, _, files = built
+    assert site_browser.site_leaks(files) == {}
+    _, files = started
+    assert site_browser.site_leaks(files) == {}
+    assert sum(1 for name in files if name.endswith(".html")) > 20
+
+
+#: Markup made from something else than a literal: each a file of ogpctl's own.
+TRUSTED_MARKUP = {("ogpctl/render/html.py", "css")}
+
+
+def test_markup_is_only_made_from_literals() -> None:
+    """HTML is built one way (`ogpctl.render.html`): `Markup("literal") % values`, which
+    escapes each value once. `Markup(x)` of anything else trusts text that was computed,
+    such as `Markup(markup.replace(...))`, whose `replace` escaped the new tags."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in sorted((root / "ogpctl").rglob("*.py")):
+        name = path.relative_to(root).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Markup" \
+                    and node.args and not (isinstance(node.args[0], ast.Constant)
+                                           and isinstance(node.args[0].value, str)):
+                if (name, ast.unparse(node.args[0])) not in TRUSTED_MARKUP:
+                    found.append(f"{name}:{node.lineno}: {ast.unparse(node)}")
+    templates = [p.relative_to(root).as_posix() for p in (root / "templates").rglob("*.j2")
+                 if re.search(r"\|\s*safe\b|Markup", p.read_text(encoding="utf-8"))]
+    assert found == [] and templates == []
+
+
+def test_full_text_tables_are_elements_in_a_scrolling_box(started) -> None:
+    _, files = started
+    for lang in ("en", "es"):
+        page = Page(files[f"{lang}/{NEW_COMMITMENT}"])
+        boxes = [i for i, (tag, attrs) in enumerate(page.tags)
+                 if tag == "div" and attrs.get("class") == "table-wrap" and "tabindex" in attrs]
+        assert len(boxes) == 2 and all(page.tags[i + 1][0] == "table" for i in boxes), lang
+        assert page.tags[boxes[0] + 1][1] == {"class": "fields"}
+
+
+# -- search sections -----------------------------------------------------------------------
+
+def misfiled_headings(page: bytes) -> list[str]:
+    """Headings whose text Pagefind would file under another heading: Pagefind splits a
+    page at headings with an id, so a heading without one is filed under the nearest
+    earlier heading with an id, which must then be its parent (a lower level)."""
+    found, last = [], None
+    parser = Page(page)
+    for tag, attrs in parser.tags:
+        if re.fullmatch(r"h[1-6]", tag):
+            level = int(tag[1])
+            if attrs.get("id"):
+                last = (level, attrs["id"])
+            elif last and last[0] >= level:
+                found.append(f"<{tag}> after #{last[1]}")
+    return found
+
+
+def test_every_section_has_its_own_search_anchor(built, started) -> None:
+    for files in (built[2], started[1]):
+        wrong = {name: found for name, data in pages(files).items()
+                 if (found := misfiled_headings(data))}
+        assert wrong == {}
+        for name, data in pages(files).items():
+            ids = [a["id"] for _, a in Page(data).tags if a.get("id")]
+            assert len(ids) == len(set(ids)), name
+
+
+def pagefind_fragment(files: dict[str, bytes], url: str) -> dict:
+    import gzip
+
+    for name, data in files.items():
+        if name.startswith("pagefind/fragment/"):
+            fragment = json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+            if fragment["url"] == url:
+                return fragment
+    raise AssertionError(f"no Pagefind fragment for {url}")
+
+
+def test_search_files_the_full_text_under_its_own_headings(built) -> None:
+    _, _, files = built
+    fragment = pagefind_fragment(files, f"/en/{COMMITMENT_2}")
+    words = fragment["content"].split()
+    headings = [a for a in fragment["anchors"] if a["element"].startswith("h")]
+
+    def owner(word: str) -> str:   # of the word's last place on the page
+        at = len(words) - 1 - words[::-1].index(word)
+        return max((a for a in headings if a["location"] <= at),
+                   key=lambda a: a["location"])["text"]
+
+    assert owner("Country.") == "The commitment as written in the action plan"
+    assert owner("088-2024,").startswith("1. What problem does the commitment aim")
+    assert owner("Transparency,") == "Open government values"
+
+
 # -- hostile record ------------------------------------------------------------------------
 
 SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
@@ -314,7 +481,12 @@ def test_arabic_pages_run_right_to_left(tmp_path: Path) -> None:
     assert page.all("html")[0] == {"lang": "ar", "dir": "rtl"}
     assert "العربية" in " ".join(Page(files["en/index.html"]).text)
     assert "الشراكة من أجل الحكومة المنفتحة" in files["ar/index.html"].decode()
-    assert 'lang="en" class="untranslated"' in files["ar/forum.html"].decode()
+    forum = Page(files["ar/forum.html"])
+    assert {"lang": "en", "dir": "ltr"} in forum.all("div"), "fallback without its direction"
+    for name, data in pages(files).items():   # all text in another language: its direction
+        if name.startswith("ar/"):
+            foreign = [(tag, a) for tag, a in Page(data).tags[1:] if a.get("lang", "ar") != "ar"]
+            assert all(a.get("dir") == "ltr" for _, a in foreign), (name, foreign)
 
 
 def test_history_note_without_git(tmp_path: Path) -> None:
@@ -352,7 +524,27 @@ def test_pages_load_without_console_errors(built, chromium) -> None:
             assert tab.open(path).status == 200, path
             assert tab.page.evaluate("getComputedStyle(document.body).margin") == "0px", path
             assert tab.page.evaluate("document.documentElement.scrollWidth <= innerWidth"), path
+            assert site_browser.leaks(site_browser.shown_text(tab.page)) == [], path
         assert tab.errors == [] and tab.outside == []
+
+
+@browser
+def test_a_started_record_shows_no_markup(started, chromium) -> None:
+    """The pages a country sees first, in the browser: what they show and read aloud
+    (every page's text nodes are checked without a browser above)."""
+    out, files = started
+    tab = site_browser.watch(chromium, out.as_uri())
+    shown = [name for name in files if name.endswith(".html") and (
+        "/commitments/" in name or name.startswith("documents/")
+        or name.endswith(("plans/2027-2031/index.html", "updates.html")))]
+    assert len(shown) >= 8
+    for path in shown:
+        tab.open(path)
+        assert site_browser.leaks(site_browser.shown_text(tab.page)) == [], path
+    tab.open(f"en/{NEW_COMMITMENT}")
+    full = tab.page.locator("#full-text ~ .table-wrap > table.fields")
+    assert full.count() == 1 and "Testland" in full.inner_text()
+    assert tab.errors == []
 
 
 @browser

@@ -135,6 +135,20 @@ def paragraph(value: str) -> Paragraph:
     return Paragraph(text(value))
 
 
+def rtl(lang: str) -> bool:
+    """Whether `lang` is written right to left (CLDR, through Babel): each writer gives
+    content in another language than the document's (`Foreign`, `ForeignBlock`) its own
+    direction, so an English fallback in an Arabic document keeps its punctuation."""
+    from ogpctl.render.i18n import Language
+
+    return Language(lang).rtl
+
+
+def direction(lang: str) -> str:
+    """HTML's `dir` of `lang`: "rtl" or "ltr"."""
+    return "rtl" if rtl(lang) else "ltr"
+
+
 def plain(inlines: tuple[Inline, ...]) -> str:
     """The text of inlines, without markup (for titles and alt texts)."""
     parts = []

@@ -1,12 +1,16 @@
 """The document model as a Word document (python-docx): real Word headings, lists and
 tables, so a government can edit and submit it. Right-to-left documents set `bidi` on
-paragraphs and tables and `rtl` on runs. The file is byte-identical for the same record:
+paragraphs and tables and `rtl` on runs; content in another language (a missing
+translation shown in the source language) takes that language's direction and `w:lang`,
+so an English fallback in an Arabic document keeps its punctuation where English puts it. The file is byte-identical for the same record:
 fixed core properties and fixed dates inside the zip."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 
 from docx import Document as new_document
@@ -19,7 +23,7 @@ from docx.table import _Cell
 
 from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
                                   ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
-                                  Quote, Rule, Strong, Table, Text, plain)
+                                  Quote, Rule, Strong, Table, Text, plain, rtl)
 
 #: Zip entries carry this date (the earliest a zip can hold) instead of the time of writing.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -31,7 +35,8 @@ class _Writer:
     def __init__(self, doc: Document, day: date) -> None:
         self.doc = doc
         self.word = new_document()
-        self.rtl = doc.rtl
+        self.rtl = doc.rtl      # the direction of what is being written now
+        self.foreign = ""       # the language of what is being written, when not the doc's
         self.style_ids = {style.name: style.style_id for style in self.word.styles}
         self._properties(day)
         self._language()
@@ -58,9 +63,9 @@ class _Writer:
 
     # -- blocks ---------------------------------------------------------------------------
     def write(self) -> bytes:
-        self._paragraph_rtl(self._add(self.word, "Title")).add_run(self.doc.title)
+        self.inlines(self._add(self.word, "Title"), (Text(self.doc.title),))
         if self.doc.subtitle:
-            self._paragraph_rtl(self._add(self.word, "Subtitle")).add_run(self.doc.subtitle)
+            self.inlines(self._add(self.word, "Subtitle"), (Text(self.doc.subtitle),))
         for item in self.doc.blocks:
             self.block(item, self.word)
         buffer = io.BytesIO()
@@ -87,9 +92,10 @@ class _Writer:
             self._table(item, parent)
         elif isinstance(item, ForeignBlock):
             note = self._paragraph_rtl(self._add(parent, style))
-            self._note(note.add_run(item.note))
-            for child in item.children:
-                self.block(child, parent, style)
+            self._note(self._run(note.add_run(item.note), False, False))
+            with self._writing_in(item.lang):
+                for child in item.children:
+                    self.block(child, parent, style)
         else:
             raise TypeError(f"unknown block {item!r}")
 
@@ -146,16 +152,29 @@ class _Writer:
             self.block(item, cell)
 
     # -- inlines --------------------------------------------------------------------------
+    @contextmanager
+    def _writing_in(self, lang: str) -> Iterator[None]:
+        """Write in `lang` and its direction, then go back."""
+        before = self.rtl, self.foreign
+        self.rtl, self.foreign = rtl(lang), lang
+        try:
+            yield
+        finally:
+            self.rtl, self.foreign = before
+
     def inlines(self, paragraph, items: tuple[Inline, ...], bold: bool = False,
                 italic: bool = False) -> None:
         self._paragraph_rtl(paragraph)
+        self._runs(paragraph, items, bold, italic)
+
+    def _runs(self, paragraph, items: tuple[Inline, ...], bold: bool, italic: bool) -> None:
         for item in items:
             if isinstance(item, Text):
                 self._run(paragraph.add_run(item.text), bold, italic)
             elif isinstance(item, Strong):
-                self.inlines(paragraph, item.children, True, italic)
+                self._runs(paragraph, item.children, True, italic)
             elif isinstance(item, Emphasis):
-                self.inlines(paragraph, item.children, bold, True)
+                self._runs(paragraph, item.children, bold, True)
             elif isinstance(item, Code):
                 self._run(paragraph.add_run(item.text), bold, italic).font.name = "Consolas"
             elif isinstance(item, Link):
@@ -163,14 +182,28 @@ class _Writer:
             elif isinstance(item, Break):
                 paragraph.add_run().add_break()
             elif isinstance(item, Foreign):
-                self.inlines(paragraph, item.children, bold, italic)
-                self._note(paragraph.add_run(f" ({item.note})"))
+                with self._writing_in(item.lang):
+                    self._runs(paragraph, item.children, bold, italic)
+                self._note(self._run(paragraph.add_run(f" ({item.note})"), False, False))
 
     def _run(self, run, bold: bool, italic: bool):
         run.bold, run.italic = bold or None, italic or None
-        if self.rtl:
-            run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+        self._run_language(run._r.get_or_add_rPr() if self.rtl or self.foreign else None)
         return run
+
+    def _run_language(self, properties) -> None:
+        """`w:rtl` and, in another language than the document's, `w:lang` (in the order
+        OOXML wants: both after colour and underline, `rtl` before `lang`)."""
+        if properties is None:
+            return
+        if self.rtl:
+            properties.append(OxmlElement("w:rtl"))
+        if self.foreign:
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:val"), self.foreign)
+            if self.rtl:
+                lang.set(qn("w:bidi"), self.foreign)
+            properties.append(lang)
 
     def _note(self, run) -> None:
         run.italic = True
@@ -190,8 +223,7 @@ class _Writer:
         colour = OxmlElement("w:color")
         colour.set(qn("w:val"), "0B4F8A")
         properties.extend([colour, style])
-        if self.rtl:
-            properties.append(OxmlElement("w:rtl"))
+        self._run_language(properties)
         run.append(properties)
         text = OxmlElement("w:t")
         text.text = plain(item.children)
@@ -201,8 +233,10 @@ class _Writer:
         paragraph._p.append(link)
 
     def _paragraph_rtl(self, paragraph):
-        if self.rtl:
-            paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        """`w:bidi` on a paragraph in a right-to-left language, once."""
+        properties = paragraph._p.get_or_add_pPr() if self.rtl else None
+        if properties is not None and properties.find(qn("w:bidi")) is None:
+            properties.append(OxmlElement("w:bidi"))
         return paragraph
 
 

@@ -1,8 +1,19 @@
 """The document model as one self-contained, accessible HTML file (print-ready on A4 and
-Letter). Every record text is escaped; links are only those `prose.safe_href` allowed."""
+Letter), and as HTML fragments for the website. Every record text is escaped; links are
+only those `prose.safe_href` allowed.
+
+This is the one place record text becomes HTML, and the one way to build it: every piece
+is `Markup("literal") % values` (or `+`, `Markup.join`), which escapes each value exactly
+once. Written HTML is never changed afterwards with string methods: `Markup.replace` and
+`Markup.format` escape their arguments (new tags become visible text), and `str` methods
+or f-strings turn Markup back into text that Jinja escapes a second time. What a page
+needs differently (tables that scroll, headings that search can link to) is an option of
+the `Writer`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 
 import jinja2
@@ -10,7 +21,7 @@ from markupsafe import Markup, escape
 
 from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
                                   ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
-                                  Quote, Rule, Strong, Table, Text)
+                                  Quote, Rule, Strong, Table, Text, direction)
 from ogpctl.resources import data_dir
 
 
@@ -30,61 +41,91 @@ def inlines(items: tuple[Inline, ...]) -> Markup:
                 item.href, inlines(item.children))
         elif isinstance(item, Break):
             out += Markup("<br>")
-        elif isinstance(item, Foreign):
-            out += Markup('<span lang="%s" class="untranslated">%s</span> '
+        elif isinstance(item, Foreign):   # its own language and direction, isolated
+            out += Markup('<span lang="%s" dir="%s" class="untranslated">%s</span> '
                           '<small class="untranslated-note">(%s)</small>') % (
-                item.lang, inlines(item.children), item.note)
+                item.lang, direction(item.lang), inlines(item.children), item.note)
     return out
 
 
-def block(item: Block) -> Markup:
-    if isinstance(item, Heading):
+@dataclass
+class Writer:
+    """Blocks into HTML. `scrolling`: each table in a box that scrolls sideways on a narrow
+    screen (the website). `anchors`: headings get the ids `<anchors>-1`, `<anchors>-2`...,
+    so a page can link to them and Pagefind files the text under each one under its own
+    heading; one writer a page part, each part with its own prefix."""
+
+    scrolling: bool = False
+    anchors: str = ""
+    _headings: int = field(default=0, init=False, repr=False)
+
+    def blocks(self, items: tuple[Block, ...] | list[Block]) -> Markup:
+        return Markup("\n").join(self.block(item) for item in items)
+
+    def block(self, item: Block) -> Markup:
+        if isinstance(item, Heading):
+            return self.heading(item)
+        if isinstance(item, Paragraph):
+            return Markup("<p>%s</p>") % inlines(item.children)
+        if isinstance(item, ListBlock):
+            tag = Markup("ol") if item.ordered else Markup("ul")
+            start = Markup(' start="%d"') % item.start if item.ordered and item.start != 1 \
+                else Markup("")
+            body = Markup("").join(Markup("<li>%s</li>") % self.blocks(entry)
+                                   for entry in item.items)
+            return Markup("<%s%s>%s</%s>") % (tag, start, body, tag)
+        if isinstance(item, Quote):
+            return Markup("<blockquote>%s</blockquote>") % self.blocks(item.children)
+        if isinstance(item, CodeBlock):
+            return Markup("<pre><code>%s</code></pre>") % item.text
+        if isinstance(item, Rule):
+            return Markup("<hr>")
+        if isinstance(item, Table):
+            return self.table(item)
+        if isinstance(item, ForeignBlock):   # the note in the page's language, then the text
+            return Markup('<div class="untranslated"><p class="untranslated-note">%s</p>'
+                          '<div lang="%s" dir="%s">%s</div></div>') % (
+                item.note, item.lang, direction(item.lang), self.blocks(item.children))
+        raise TypeError(f"unknown block {item!r}")
+
+    def heading(self, item: Heading) -> Markup:
         level = min(max(item.level, 1), 6)
-        return Markup("<h%d>%s</h%d>") % (level, inlines(item.children), level)
-    if isinstance(item, Paragraph):
-        return Markup("<p>%s</p>") % inlines(item.children)
-    if isinstance(item, ListBlock):
-        tag = "ol" if item.ordered else "ul"
-        start = Markup(' start="%d"') % item.start if item.ordered and item.start != 1 else ""
-        body = Markup("").join(Markup("<li>%s</li>") % blocks(entry) for entry in item.items)
-        return Markup("<%s%s>%s</%s>") % (Markup(tag), start, body, Markup(tag))
-    if isinstance(item, Quote):
-        return Markup("<blockquote>%s</blockquote>") % blocks(item.children)
-    if isinstance(item, CodeBlock):
-        return Markup("<pre><code>%s</code></pre>") % item.text
-    if isinstance(item, Rule):
-        return Markup("<hr>")
-    if isinstance(item, Table):
-        return table(item)
-    if isinstance(item, ForeignBlock):
-        return Markup('<div lang="%s" class="untranslated"><p class="untranslated-note">'
-                      '%s</p>%s</div>') % (item.lang, item.note, blocks(item.children))
-    raise TypeError(f"unknown block {item!r}")
+        if not self.anchors:
+            return Markup("<h%d>%s</h%d>") % (level, inlines(item.children), level)
+        self._headings += 1
+        return Markup('<h%d id="%s-%d">%s</h%d>') % (
+            level, self.anchors, self._headings, inlines(item.children), level)
+
+    def cell(self, tag: Markup, content: tuple[Block, ...], scope: str = "") -> Markup:
+        attribute = Markup(' scope="%s"') % scope if scope else Markup("")
+        return Markup("<%s%s>%s</%s>") % (tag, attribute, self.blocks(content), tag)
+
+    def table(self, item: Table) -> Markup:
+        rows = []
+        if item.head:
+            rows.append(Markup("<thead><tr>%s</tr></thead>") % Markup("").join(
+                self.cell(Markup("th"), c, "col") for c in item.head))
+        body = []
+        for row in item.rows:
+            cells = [self.cell(Markup("th"), row[0], "row")] if item.fields and row else []
+            cells += [self.cell(Markup("td"), c) for c in (row[1:] if item.fields else row)]
+            body.append(Markup("<tr>%s</tr>") % Markup("").join(cells))
+        rows.append(Markup("<tbody>%s</tbody>") % Markup("\n").join(body))
+        kind = Markup(' class="fields"') if item.fields else Markup("")
+        caption = Markup("<caption>%s</caption>") % inlines(item.caption) if item.caption \
+            else Markup("")
+        out = Markup("<table%s>%s%s</table>") % (kind, caption, Markup("\n").join(rows))
+        if self.scrolling:
+            return Markup('<div class="table-wrap" tabindex="0">%s</div>') % out
+        return out
+
+
+def block(item: Block) -> Markup:
+    return Writer().block(item)
 
 
 def blocks(items: tuple[Block, ...] | list[Block]) -> Markup:
-    return Markup("\n").join(block(item) for item in items)
-
-
-def _cell(tag: str, content: tuple[Block, ...], scope: str = "") -> Markup:
-    attribute = Markup(' scope="%s"') % scope if scope else Markup("")
-    return Markup("<%s%s>%s</%s>") % (Markup(tag), attribute, blocks(content), Markup(tag))
-
-
-def table(item: Table) -> Markup:
-    rows = []
-    if item.head:
-        rows.append(Markup("<thead><tr>%s</tr></thead>") % Markup("").join(
-            _cell("th", c, "col") for c in item.head))
-    body = []
-    for row in item.rows:
-        cells = [_cell("th", row[0], "row")] if item.fields and row else []
-        cells += [_cell("td", c) for c in (row[1:] if item.fields else row)]
-        body.append(Markup("<tr>%s</tr>") % Markup("").join(cells))
-    rows.append(Markup("<tbody>%s</tbody>") % Markup("\n").join(body))
-    kind = Markup(' class="fields"') if item.fields else Markup("")
-    caption = Markup("<caption>%s</caption>") % inlines(item.caption) if item.caption else ""
-    return Markup("<table%s>%s%s</table>") % (kind, caption, Markup("\n").join(rows))
+    return Writer().blocks(items)
 
 
 @cache
@@ -94,9 +135,14 @@ def _environment() -> jinja2.Environment:
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
-def write_html(doc: Document) -> bytes:
-    env = _environment()
+@cache
+def _stylesheet() -> Markup:
+    """The documents' CSS, a file of ogpctl's own (no record text), set in a <style>."""
     css = (data_dir("templates") / "render" / "document.css").read_text(encoding="utf-8")
-    page = env.get_template("document.html.j2").render(
-        doc=doc, body=blocks(doc.blocks), css=Markup(css), dir="rtl" if doc.rtl else "ltr")
+    return Markup(css)
+
+
+def write_html(doc: Document) -> bytes:
+    page = _environment().get_template("document.html.j2").render(
+        doc=doc, body=blocks(doc.blocks), css=_stylesheet(), dir="rtl" if doc.rtl else "ltr")
     return page.encode("utf-8")

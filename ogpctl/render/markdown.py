@@ -7,10 +7,11 @@ the only markup is the document's own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
                                   ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
-                                  Quote, Rule, Strong, Table, Text)
+                                  Quote, Rule, Strong, Table, Text, rtl)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -139,9 +140,61 @@ def _fields(item: Table) -> str:
     return "\n".join(entries)
 
 
+# -- direction ------------------------------------------------------------------------------
+# Markdown has no `dir`: text in another direction than its surroundings (an English
+# fallback in an Arabic document) is held together by a direction mark on each side, so
+# its punctuation stays with it; a fallback paragraph starting with its mark is also laid
+# out in its own direction where paragraphs take the direction of their first letter
+# (GitHub). Marks, not isolates: they hold no state that could spill into the next text.
+
+def _marked(items: tuple[Inline, ...], lang: str) -> tuple[Inline, ...]:
+    mark = Text("\u200f" if rtl(lang) else "\u200e")
+    return (mark, *items, mark) if items else items
+
+
+def _directed_inlines(items: tuple[Inline, ...], right: bool) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, Foreign):
+            children = _directed_inlines(item.children, rtl(item.lang))
+            if rtl(item.lang) != right:
+                children = _marked(children, item.lang)
+            out.append(replace(item, children=children))
+        elif isinstance(item, (Strong, Emphasis, Link)):
+            out.append(replace(item, children=_directed_inlines(item.children, right)))
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def directed(items: tuple[Block, ...], right: bool, lang: str = "") -> tuple[Block, ...]:
+    """The blocks with direction marks where text changes direction; `right`: the
+    surrounding text runs right to left; `lang`: inside a fallback in that language whose
+    direction differs, each paragraph is marked whole."""
+    out: list[Block] = []
+    for item in items:
+        if isinstance(item, (Paragraph, Heading)):
+            children = _directed_inlines(item.children, right)
+            out.append(replace(item, children=_marked(children, lang) if lang else children))
+        elif isinstance(item, ListBlock):
+            out.append(replace(item, items=tuple(directed(e, right, lang) for e in item.items)))
+        elif isinstance(item, Quote):
+            out.append(replace(item, children=directed(item.children, right, lang)))
+        elif isinstance(item, Table):
+            out.append(replace(
+                item, head=tuple(directed(c, right, lang) for c in item.head),
+                rows=tuple(tuple(directed(c, right, lang) for c in row) for row in item.rows)))
+        elif isinstance(item, ForeignBlock):
+            other = item.lang if rtl(item.lang) != right else ""
+            out.append(replace(item, children=directed(item.children, rtl(item.lang), other)))
+        else:
+            out.append(item)
+    return tuple(out)
+
+
 def write_markdown(doc: Document) -> bytes:
     parts = [f"# {escape(doc.title)}"]
     if doc.subtitle:
         parts.append(f"*{escape(doc.subtitle)}*")
-    parts.append(blocks(doc.blocks))
+    parts.append(blocks(directed(tuple(doc.blocks), doc.rtl)))
     return ("\n\n".join(parts).rstrip() + "\n").encode("utf-8")

@@ -8,6 +8,7 @@ from functools import cache
 
 import jinja2
 
+from ogpctl.render.blocks import direction
 from ogpctl.render.i18n import Language
 from ogpctl.resources import data_dir
 from ogpctl.site import urls
@@ -58,7 +59,7 @@ def navigation(v: View, page: Page) -> list[dict]:
 
 def switch(v: View, page: Page) -> list[dict]:
     """The same page in every language, each named in itself."""
-    return [{"code": code, "name": Language(code).name,
+    return [{"code": code, "name": Language(code).name, "dir": direction(code),
              "href": urls.relative(v.here, urls.in_language(code, page.path)),
              "current": code == v.code} for code in v.site.languages]
 
@@ -88,7 +89,7 @@ def render_root(view: View) -> bytes:
     for code in view.site.languages:
         own = View.of(view.site, code)
         entries.append({"code": code, "name": Language(code).name,
-                        "dir": "rtl" if Language(code).rtl else "ltr",
+                        "dir": direction(code),
                         "title": site_name(own), "href": f"{code}/index.html",
                         "choose": own.L["choose_language"]})
     first = Language(view.code)

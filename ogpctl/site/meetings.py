@@ -4,12 +4,11 @@ one page a meeting with its facts, the organisations that took part and the minu
 from __future__ import annotations
 
 from ogpctl.record.model import Document, as_date
-from ogpctl.render import html
 from ogpctl.render.prose import parse
 from ogpctl.site import urls
 from ogpctl.site.labels import meeting_kind
 from ogpctl.site.updates import evidence_list
-from ogpctl.site.view import Page, View, scrolling_tables
+from ogpctl.site.view import Page, View
 
 
 def ordered(meetings: list[Document]) -> list[Document]:
@@ -60,7 +59,7 @@ def meeting_page(v: View, meeting: Document) -> Page:
         "presented": fields.get("presented-results") is True,
         "remote": fields.get("remote-participation") is True,
         "attendees": [v.stakeholder(a) for a in attendees],
-        "minutes": scrolling_tables(html.blocks(body)),
+        "minutes": v.markup(body, anchors="minutes"),
         "evidence": evidence_list(v, fields.get("evidence"), ""),
         "index": v.href("meetings/index.html"),
     }, section="meetings")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ogpctl.record.model import Commitment, Plan, as_date
-from ogpctl.render import html
 from ogpctl.render.commitment import commitment_blocks, value_label
 from ogpctl.render.self_assessment import colour_label, completion_label
 from ogpctl.site import svg, urls
@@ -15,7 +14,7 @@ from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
 from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state, plan_states
 from ogpctl.site.updates import update_entry
-from ogpctl.site.view import Page, View, scrolling_tables
+from ogpctl.site.view import Page, View
 
 
 def period(v: View, plan: Plan) -> str:
@@ -134,6 +133,6 @@ def commitment_page(v: View, c: Commitment) -> Page:
         "completion": completion(v, state), "last": v.date(state.last),
         "milestones": [milestone_entry(v, c, m) for m in state.milestones],
         "folders": folder_entries(v, c.plan.id, c.number),
-        "full": scrolling_tables(html.blocks(commitment_blocks(v.c, c, level=2)[1:])),
+        "full": v.markup(commitment_blocks(v.c, c, level=2)[1:], anchors="text"),
         "downloads": downloads(v, c.plan.id, c.number),
     }, section="plans", plan=c.plan.id)

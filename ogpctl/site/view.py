@@ -3,7 +3,10 @@ one language (`View`), which turns record values into escaped HTML.
 
 Record text reaches a page only through here: as a `str` that Jinja escapes, or as
 `Markup` made by the document writer (`ogpctl.render.html`), which escapes every text and
-keeps only links that `safe_href` allowed.
+keeps only links that `safe_href` allowed. That Markup is final: it is never changed with
+string methods (`Markup.replace` escapes its arguments, `str` methods and f-strings make
+text that Jinja escapes again); what the website needs (tables that scroll sideways,
+headings with ids) the writer makes itself (`html.Writer`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from markupsafe import Markup
 
 from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.render import html
-from ogpctl.render.blocks import Code, Inline, Link, Text
+from ogpctl.render.blocks import Block, Code, Inline, Link, Text
 from ogpctl.render.context import RenderContext
 from ogpctl.render.i18n import Language
 from ogpctl.render.prose import safe_href
@@ -27,13 +30,6 @@ from ogpctl.site.labels import labels
 
 if TYPE_CHECKING:
     from ogpctl.repository import Index
-
-
-def scrolling_tables(markup: Markup) -> Markup:
-    """Tables of the document writer in a box that scrolls sideways on a narrow screen.
-    Safe on the writer's output: record text in it is escaped, so "<table" is its own."""
-    return Markup(markup.replace("<table", '<div class="table-wrap" tabindex="0"><table')
-                  .replace("</table>", "</table></div>"))
 
 
 @dataclass(frozen=True)
@@ -123,7 +119,14 @@ class View:
         return self.c.string(value)
 
     def blocks(self, value: Any, level: int = 3) -> Markup:
-        return scrolling_tables(html.blocks(self.c.blocks(value, base_level=level)))
+        return self.markup(self.c.blocks(value, base_level=level))
+
+    @staticmethod
+    def markup(items: tuple[Block, ...] | list[Block], anchors: str = "") -> Markup:
+        """Blocks as the website shows them: each table in a box that scrolls sideways on
+        a narrow screen; with `anchors`, headings with ids `<anchors>-N` (for links and
+        for Pagefind, which files text under the nearest heading with an id)."""
+        return html.Writer(scrolling=True, anchors=anchors).blocks(items)
 
     def stakeholder(self, ident: Any) -> Markup:
         return html.inlines(self.c.stakeholder(ident))
