@@ -198,7 +198,46 @@ def test_a_progress_update_is_appended_as_a_block() -> None:
         "          en: Started\n      - date: 2026-06-30\n        status: completed\n"
         "        note:\n          en: \"Done: all\"\n          es: |-\n            Hecho\n"
         "            ya\n        evidence:\n          - a.pdf\n")).replace(
-        "progress: []", "progress: [{date: 2026-07-01}]")
+        "progress: []", "progress:\n      - date: 2026-07-01")
+
+
+SCAFFOLD = ("# Every input received during co-creation\n#   - id: c001\n"
+            "contributions: []   # none yet\nnext: 1\n")
+
+
+@pytest.mark.parametrize("count", [2, 3, 25])
+def test_entries_appended_to_an_empty_flow_list_become_a_block_list(count: int) -> None:
+    """Issue 10: two entries or more into `contributions: []` failed the self-check (each
+    was put right after `[` with no comma between them)."""
+    entries = [{"id": f"input-{n:03d}", "summary": {"es": f"Texto {n}"}, "decision": "pending"}
+               for n in range(1, count + 1)]
+    after = apply(SCAFFOLD, [Change(("contributions", i), e) for i, e in enumerate(entries)])
+    assert data(after)["contributions"] == entries
+    assert after.startswith(SCAFFOLD.split("contributions:")[0])   # comments kept
+    assert "contributions:   # none yet\n  - id: input-001\n    summary:\n      es: Texto 1\n" \
+        "    decision: pending\n  - id: input-002\n" in after
+    assert "{" not in after and "[" not in after and after.endswith("\nnext: 1\n")
+
+
+@pytest.mark.parametrize("text, changes, written", [
+    # scalars stay in flow, with commas between them
+    ("a: []\n", [(("a", 0), 1), (("a", 1), 2), (("a", 2), "x, y")], 'a: [1, 2, "x, y"]\n'),
+    ("a: {}\n", [(("a", "en"), "x"), (("a", "es"), "y")], 'a: {en: x, es: "y"}\n'),
+    # inside flow, or as the whole document, containers stay in flow too
+    ("a: {b: []}\n", [(("a", "b", 0), {"k": 1}), (("a", "b", 1), {"k": 2})],
+     "a: {b: [{k: 1}, {k: 2}]}\n"),
+    ("[]\n", [((0,), {"k": 1}), ((1,), {"k": 2})], "[{k: 1}, {k: 2}]\n"),
+    # under a list dash, or on the line after its key, the block starts where `[]` was
+    ("l:\n  - []\n", [(("l", 0, 0), {"k": 1}), (("l", 0, 1), {"k": 2})],
+     "l:\n  - - k: 1\n    - k: 2\n"),
+    ("a:   # note\n  {}\n", [(("a", "x"), {"k": 1}), (("a", "z"), [2])],
+     "a:   # note\n  x:\n    k: 1\n  z:\n    - 2\n"),
+    ("a: []\r\nb: 1\r\n", [(("a", 0), {"k": 1}), (("a", 1), {"k": 2})],
+     "a:\r\n  - k: 1\r\n  - k: 2\r\nb: 1\r\n"),
+])
+def test_several_values_added_to_an_empty_flow(text: str, changes: list, written: str
+                                                ) -> None:
+    assert apply(text, [Change(path, value) for path, value in changes]) == written
 
 
 # -- refusals -------------------------------------------------------------------------------

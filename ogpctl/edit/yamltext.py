@@ -106,13 +106,15 @@ class _Editor:
     def __init__(self, text: str, root: Any, data: Any) -> None:
         self.text, self.root, self.data = text, root, data
         self.nl = "\r\n" if "\r\n" in text else "\n"
-        self.appended: dict[int, int] = {}   # items appended so far, by list node
+        self.added: dict[int, int] = {}   # values added so far, by list or mapping node
+        # By empty flow node: where its block form starts, its column, and whether the
+        # first entry continues a line; False when it stays in flow.
+        self.block_of: dict[int, tuple[int, int, bool] | bool] = {}
 
     def splice(self, change: Change, order: int) -> _Splice:
         spot = find(self.root, change.path)
         if spot.node is None:
-            start, text = self._add(spot, change.value)
-            return _Splice(start, start, text, order)
+            return _Splice(*self._add(change, spot), order)
         if kind(spot.node) != "ScalarNode":
             raise UneditableError("replacing a whole list or mapping is not supported")
         if spot.parent.flow_style:
@@ -173,27 +175,74 @@ class _Editor:
 
     # -- edits ----------------------------------------------------------------------------
 
-    def _add(self, spot: Spot, value: Any) -> tuple[int, str]:
+    def _add(self, change: Change, spot: Spot) -> tuple[int, int, str]:
         parent, step = spot.parent, spot.step
-        value = resolve(value, None)
+        value = resolve(change.value, None)
         mapping = kind(parent) == "MappingNode"
-        if not mapping:   # appends to one list come in order, each after the one before
-            expected = len(parent.value) + self.appended.get(id(parent), 0)
-            if step != expected:
-                raise ValueError(f"list index {step} is not the next one ({expected})")
-            self.appended[id(parent)] = self.appended.get(id(parent), 0) + 1
+        earlier = self._count_add(parent, step, mapping)
+        if parent.flow_style and not parent.value:
+            return self._add_to_empty_flow(change.path, parent, value, earlier)
         if parent.flow_style:
-            new = f"{render.key_text(step)}: {render.flow_value(value)}" if mapping \
-                else render.flow_value(value)
-            if not parent.value:
-                return parent.start_mark.index + 1, new
             last = parent.value[-1][1] if mapping else parent.value[-1]
-            return last.end_mark.index, ", " + new
+            at = last.end_mark.index
+            return at, at, ", " + _flow_entry(parent, step, value)
         at = self.line_end(self.node_end(parent))
-        if mapping:
-            column = parent.value[0][0].start_mark.column
-            return at, self.nl + render.entry(step, value, column, self.nl)
-        return at, self.nl + render.item(value, parent.start_mark.column, self.nl)
+        column = parent.value[0][0].start_mark.column if mapping else parent.start_mark.column
+        return at, at, self.nl + _block_entry(parent, step, value, column, self.nl)
+
+    def _count_add(self, parent: Any, step: Step, mapping: bool) -> int:
+        """How many values were added to `parent` before this one; appends to one list must
+        come in order, each after the one before."""
+        earlier = self.added.get(id(parent), 0)
+        if not mapping and step != len(parent.value) + earlier:
+            raise ValueError(f"list index {step} is not the next one "
+                             f"({len(parent.value) + earlier})")
+        self.added[id(parent)] = earlier + 1
+        return earlier
+
+    def _add_to_empty_flow(self, path: Path, parent: Any, value: Any, earlier: int
+                           ) -> tuple[int, int, str]:
+        """A value added to `[]` or `{}`. Under a block key or list dash, a container value
+        (an entry with fields) turns the empty flow into a block list or mapping, one entry
+        a block and one field a line, as people write record files; scalars, and anything
+        inside flow, stay in flow. Every value added to the same parent follows the first."""
+        block = self.block_of.get(id(parent))
+        if block is None:
+            block = self._block_at(path, parent) if isinstance(value, (dict, list)) else None
+            self.block_of[id(parent)] = block or False
+        if not block:
+            at = parent.start_mark.index + 1
+            return at, at, (", " if earlier else "") + _flow_entry(parent, path[-1], value)
+        start, column, inline = block
+        end = self.line_end(parent.end_mark.index)
+        if earlier:
+            return end, end, self.nl + _block_entry(parent, path[-1], value, column, self.nl)
+        first = _block_entry(parent, path[-1], value, column, self.nl, inline)
+        comment = self.text[parent.end_mark.index:end]
+        if inline:
+            return start, end, _with_comment(first, comment, self.nl)
+        return start, end, comment + self.nl + first
+
+    def _block_at(self, path: Path, parent: Any) -> tuple[int, int, bool] | None:
+        """Where block entries replacing the empty flow `parent` start, their column, and
+        whether the first continues the line (after a dash, or on the flow's own line); None
+        when the flow cannot become block (inside flow, at the top, after a tag)."""
+        if len(path) < 2:
+            return None
+        holder = find(self.root, path[:-1])
+        if holder.parent.flow_style:
+            return None
+        start = parent.start_mark.index
+        if holder.key is not None:
+            colon = self.colon(holder.key)
+            between = self.text[colon + 1:start]
+            if not between.strip(" \t"):
+                return colon + 1, holder.key.start_mark.column + 2, False
+        line_start = self.text.rfind("\n", 0, start) + 1
+        lead = self.text[line_start:start]
+        if lead.strip(" \t") not in ("", "-"):
+            return None
+        return start, parent.start_mark.column, True
 
     def _replace_flow(self, spot: Spot, value: Any) -> tuple[int, int, str]:
         node = spot.node
@@ -256,6 +305,21 @@ class _Editor:
             if isinstance(new, dict) else \
             render.sequence_lines(new, node.start_mark.column, self.nl, inline=True)
         return start, end, _with_comment(lines, key_comment, self.nl) + tail
+
+
+def _flow_entry(parent: Any, step: Step, value: Any) -> str:
+    """A new key and value, or a new item, inside `{...}` or `[...]`."""
+    if kind(parent) == "MappingNode":
+        return f"{render.key_text(step)}: {render.flow_value(value)}"
+    return render.flow_value(value)
+
+
+def _block_entry(parent: Any, step: Step, value: Any, column: int, nl: str,
+                 inline: bool = False) -> str:
+    """A new `key: value` or `- item` at `column` of a block mapping or list."""
+    if kind(parent) == "MappingNode":
+        return render.entry(step, value, column, nl, inline)
+    return render.item(value, column, nl, inline)
 
 
 def _with_comment(rendered: str, comment: str, nl: str) -> str:
