@@ -13,6 +13,7 @@ A `Change` sets the value at a path (keys and list indices). It may
 Positions come from ruamel.yaml's pure-Python composer (character offsets, not bytes).
 After editing, the text is parsed again and its data must equal the data intended; when
 it does not, `SelfCheckError` is raised rather than anything written (a bug, not bad input).
+A text larger than the loader reads (2 MiB) raises `TooLargeError` before that.
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Sequence
 
 from ogpctl.edit import yamlrender as render
-from ogpctl.edit.yamlcheck import SelfCheckError, check, expected_data
+from ogpctl.edit.yamlcheck import SelfCheckError, TooLargeError, check, expected_data
 from ogpctl.edit.yamlnodes import Path, Spot, Step, UneditableError, find, is_empty, kind
 from ogpctl.edit.yamlrender import CURRENT, Written, resolve, uses_current
 from ogpctl.source.text import FORBIDDEN_CHARS
 from ogpctl.source.yaml import parse_yaml
 
-__all__ = ["CURRENT", "Change", "Path", "SelfCheckError", "Step", "UneditableError", "apply",
-           "set_value"]
+__all__ = ["CURRENT", "Change", "Path", "SelfCheckError", "Step", "TooLargeError",
+           "UneditableError", "apply", "set_value"]
 
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
