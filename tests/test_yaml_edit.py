@@ -340,3 +340,16 @@ def test_literal_blocks_are_only_used_when_they_read_back(text: str, indent: int
     block = yamlrender.literal(text, indent)
     if block is not None:
         assert parse_yaml("k: " + block + "\n").data == {"k": text}
+
+
+def test_an_edit_the_loader_would_refuse_for_its_size_is_not_made() -> None:
+    """Issue 11: no command writes a file over the loader's 2 MiB (R008)."""
+    from ogpctl.edit.yamltext import TooLargeError
+    from ogpctl.source.text import MAX_FILE_BYTES
+
+    text = "notes: []\n"
+    big = "x" * (MAX_FILE_BYTES // 2)
+    assert len(apply(text, [Change(("notes", 0), big)])) < MAX_FILE_BYTES
+    with pytest.raises(TooLargeError) as raised:
+        apply(text, [Change(("notes", 0), big), Change(("notes", 1), big)])
+    assert raised.value.size > MAX_FILE_BYTES and "R008" in str(raised.value)
