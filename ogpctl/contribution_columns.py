@@ -138,8 +138,8 @@ def field_name(name: str) -> str:
     """The field a `--map` name stands for."""
     name = ALIASES.get(name.strip().lower(), name.strip().lower())
     if name not in FIELDS:
-        raise UsageError(f"--map {shown(name)}=...: the fields are summary, organisation (or from), "
-                         "name, surname, received, channel and sector")
+        raise UsageError(f"--map {shown(name)}=...: the fields are summary, organisation (or "
+                         "from), name, surname, received, channel and sector")
     return name
 
 

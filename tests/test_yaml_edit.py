@@ -161,6 +161,21 @@ def test_several_items_are_appended_to_one_list_in_order() -> None:
         apply(DOC, [Change(("items", 2), "three"), Change(("items", 4), "five")])
 
 
+@pytest.mark.parametrize("text, changes, expected", [
+    ("a: 1\nl:\n  - x\n", [(("z",), 1), (("l", 1), {"k": 1}), (("l", 2), {"k": 2})],
+     {"a": 1, "l": ["x", {"k": 1}, {"k": 2}], "z": 1}),
+    ("a: 1\nl: []\n", [(("z",), 1), (("l", 0), {"k": 1}), (("l", 1), {"k": 2})],
+     {"a": 1, "l": [{"k": 1}, {"k": 2}], "z": 1}),
+    ("l:\n  m:\n    - x\n", [(("z",), 1), (("l", "n"), 2), (("l", "m", 1), "y")],
+     {"l": {"m": ["x", "y"], "n": 2}, "z": 1}),
+])
+def test_values_added_where_a_nested_list_ends_stay_inside_it(text: str, changes: list,
+                                                               expected: dict) -> None:
+    """A new key after a list that ends the file and new items of that list share one
+    place in the text; the items went after the key, outside the list."""
+    assert data(apply(text, [Change(path, value) for path, value in changes])) == expected
+
+
 def test_crlf_files_keep_their_line_breaks() -> None:
     crlf = DOC.replace("\n", "\r\n")
     after = apply(crlf, [Change(("map", "fr"), "a\nb"), Change(("title",), {"en": CURRENT,

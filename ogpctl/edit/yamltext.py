@@ -47,7 +47,7 @@ class _Splice(NamedTuple):
     start: int
     end: int
     text: str
-    order: int
+    order: tuple[int, int]   # at one place, deeper values first, then in change order
 
 
 def set_value(text: str, path: Path, value: Any) -> str:
@@ -65,7 +65,10 @@ def apply(text: str, changes: Sequence[Change]) -> str:
         raise UneditableError("the YAML has problems (`ogpctl check` lists them); fix them "
                               "before ogpctl edits the file")
     editor = _Editor(text, _compose(text), before.data)
-    splices = [editor.splice(change, order) for order, change in enumerate(changes)]
+    # Values added where a nested list or mapping ends and where its parent goes on share
+    # one place in the text: the nested ones go first, so they stay inside.
+    splices = [editor.splice(change, (-len(change.path), order))
+               for order, change in enumerate(changes)]
     result = _join(text, splices)
     check(result, expected_data(before.data, changes))
     return result
@@ -112,7 +115,7 @@ class _Editor:
         # first entry continues a line; False when it stays in flow.
         self.block_of: dict[int, tuple[int, int, bool] | bool] = {}
 
-    def splice(self, change: Change, order: int) -> _Splice:
+    def splice(self, change: Change, order: tuple[int, int]) -> _Splice:
         spot = find(self.root, change.path)
         if spot.node is None:
             return _Splice(*self._add(change, spot), order)
@@ -186,10 +189,10 @@ class _Editor:
         if parent.flow_style:
             last = parent.value[-1][1] if mapping else parent.value[-1]
             at = last.end_mark.index
-            return at, at, ", " + _flow_entry(parent, step, value)
+            return at, at, ", " + render.flow_entry(mapping, step, value)
         at = self.line_end(self.node_end(parent))
         column = parent.value[0][0].start_mark.column if mapping else parent.start_mark.column
-        return at, at, self.nl + _block_entry(parent, step, value, column, self.nl)
+        return at, at, self.nl + render.block_entry(mapping, step, value, column, self.nl)
 
     def _count_add(self, parent: Any, step: Step, mapping: bool) -> int:
         """How many values were added to `parent` before this one; appends to one list must
@@ -207,18 +210,19 @@ class _Editor:
         (an entry with fields) turns the empty flow into a block list or mapping, one entry
         a block and one field a line, as people write record files; scalars, and anything
         inside flow, stay in flow. Every value added to the same parent follows the first."""
+        mapping, step = kind(parent) == "MappingNode", path[-1]
         block = self.block_of.get(id(parent))
         if block is None:
             block = self._block_at(path, parent) if isinstance(value, (dict, list)) else None
             self.block_of[id(parent)] = block or False
         if not block:
             at = parent.start_mark.index + 1
-            return at, at, (", " if earlier else "") + _flow_entry(parent, path[-1], value)
+            return at, at, (", " if earlier else "") + render.flow_entry(mapping, step, value)
         start, column, inline = block
         end = self.line_end(parent.end_mark.index)
         if earlier:
-            return end, end, self.nl + _block_entry(parent, path[-1], value, column, self.nl)
-        first = _block_entry(parent, path[-1], value, column, self.nl, inline)
+            return end, end, self.nl + render.block_entry(mapping, step, value, column, self.nl)
+        first = render.block_entry(mapping, step, value, column, self.nl, inline)
         comment = self.text[parent.end_mark.index:end]
         if inline:
             return start, end, _with_comment(first, comment, self.nl)
@@ -306,21 +310,6 @@ class _Editor:
             if isinstance(new, dict) else \
             render.sequence_lines(new, node.start_mark.column, self.nl, inline=True)
         return start, end, _with_comment(lines, key_comment, self.nl) + tail
-
-
-def _flow_entry(parent: Any, step: Step, value: Any) -> str:
-    """A new key and value, or a new item, inside `{...}` or `[...]`."""
-    if kind(parent) == "MappingNode":
-        return f"{render.key_text(step)}: {render.flow_value(value)}"
-    return render.flow_value(value)
-
-
-def _block_entry(parent: Any, step: Step, value: Any, column: int, nl: str,
-                 inline: bool = False) -> str:
-    """A new `key: value` or `- item` at `column` of a block mapping or list."""
-    if kind(parent) == "MappingNode":
-        return render.entry(step, value, column, nl, inline)
-    return render.item(value, column, nl, inline)
 
 
 def _with_comment(rendered: str, comment: str, nl: str) -> str:
