@@ -368,3 +368,20 @@ def test_an_edit_the_loader_would_refuse_for_its_size_is_not_made() -> None:
     with pytest.raises(TooLargeError) as raised:
         apply(text, [Change(("notes", 0), big), Change(("notes", 1), big)])
     assert raised.value.size > MAX_FILE_BYTES and "R008" in str(raised.value)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(st.one_of(
+           TEXTS, MULTILINE, st.integers(), st.booleans(), st.none(),
+           st.dictionaries(st.sampled_from(["id", "summary", "from", "en"]),
+                           st.one_of(TEXTS, MULTILINE, st.dictionaries(
+                               st.sampled_from(["en", "es"]), TEXTS, max_size=2)),
+                           max_size=3)), min_size=1, max_size=6),
+       holder=st.sampled_from(["list: []  # none\n", "list:\n  []\n", "top:\n  - []\n",
+                               "x: 1\nlist: []\ny: 2\n"]))
+def test_any_entries_appended_to_an_empty_flow_list_read_back(entries: list, holder: str
+                                                              ) -> None:
+    path = ("top", 0) if holder.startswith("top") else ("list",)
+    after = apply(holder, [Change(path + (i,), e) for i, e in enumerate(entries)])
+    result = data(after)
+    assert (result["top"][0] if path[0] == "top" else result["list"]) == entries
