@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from ogpctl.contribution_columns import (CHANNEL_OF, CHANNELS, DAY_FIRST, NO_NAME, SECTOR_OF,
                                          SECTORS, columns, key)
@@ -118,17 +118,18 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
         h for i, h in enumerate(table.header) if h and i not in where.values()])
     rows = [(line, {name: _cell(row, index) for name, index in where.items()})
             for line, row in table.rows]
-    read_day = date_reader([cell.get("received", "") for _, cell in rows if
-                            cell.get("received")], options.date_format,
-                           True if key(heading.get("received", "")) in DAY_FIRST else None,
-                           heading.get("received", ""))
+    received = heading.get("received", "")
+    reader = _RowReader(record, options, heading, date_reader(
+        [cell["received"] for _, cell in rows if cell.get("received")], options.date_format,
+        True if key(received) in DAY_FIRST else None, received))
     current = listed(plan.contributions, "contributions")
     seen = {(_source_key(c.get("from")), _same(t)): f"as {c.get('id')}" for c in current
             for t in translations(c.get("summary"), record.languages.default).values()}
     ids = _next_ids({str(c.get("id")) for c in current}, options.prefix)
     for line, cell in rows:
-        entry = _row(record, line, cell, heading, read_day, options, result)
+        entry, notes = reader.entry(line, cell)
         if entry is None:
+            result.refused.extend(notes)
             continue
         found = (_source_key(entry.get("from")), _same(cell["summary"]))
         if found in seen:
@@ -137,6 +138,7 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
             continue
         seen[found] = f"on line {line}"
         result.added.append({"id": next(ids), **entry})
+        result.notes.extend(notes)
     return result
 
 
@@ -144,51 +146,55 @@ def _cell(row: list[str], index: int) -> str:
     return unicodedata.normalize("NFC", row[index].strip()) if index < len(row) else ""
 
 
-def _row(record: Record, line: int, cell: dict[str, str], heading: dict[str, str],
-         read_day: Any, options: ImportOptions, result: ImportResult) -> dict | None:
-    """The entry for one row (without its id), or None with the reason in `result`."""
-    for name, text in cell.items():
-        bad = FORBIDDEN_CHARS.search(text)
-        if bad:
-            result.refused.append(Note(line, heading[name], f"the cell holds "
-                                       f"{describe_char(bad.group())}; remove it"))
-            return None
-    if not cell["summary"]:
-        result.refused.append(Note(line, heading["summary"], "the contribution's text is empty"))
-        return None
-    received: date | None = None
-    if cell.get("received"):
-        try:
-            received = read_day(cell["received"])
-        except ValueError as error:
-            result.refused.append(Note(line, heading["received"], str(error)))
-            return None
-    sector = _word(line, cell, heading, "sector", SECTOR_OF, SECTORS, result)
-    channel = _word(line, cell, heading, "channel", CHANNEL_OF, CHANNELS, result) \
-        or options.channel
-    entry: dict[str, Any] = {"received": received.isoformat()} if received else {}
-    source = _source(record, cell, sector)
-    if source is not None:
-        entry["from"] = source
-    if channel:
-        entry["channel"] = channel
-    entry["summary"] = {options.lang or record.languages.default: cell["summary"]}
-    entry["decision"] = "pending"
-    return entry
+@dataclass(frozen=True)
+class _RowReader:
+    record: Record
+    options: ImportOptions
+    heading: dict[str, str]                 # field -> the heading of its column
+    read_day: Callable[[str], date]
 
+    def entry(self, line: int, cell: dict[str, str]) -> tuple[dict | None, list[Note]]:
+        """The entry for one row (without its id) and what to say about it; no entry, and
+        why, when the row is refused."""
+        for name, text in cell.items():
+            bad = FORBIDDEN_CHARS.search(text)
+            if bad:
+                return None, [self._note(line, name, f"the cell holds "
+                                         f"{describe_char(bad.group())}; remove it")]
+        if not cell["summary"]:
+            return None, [self._note(line, "summary", "the contribution's text is empty")]
+        entry: dict[str, Any] = {}
+        if cell.get("received"):
+            try:
+                entry["received"] = self.read_day(cell["received"]).isoformat()
+            except ValueError as error:
+                return None, [self._note(line, "received", str(error))]
+        notes: list[Note] = []
+        sector = self._word(line, cell, "sector", SECTOR_OF, SECTORS, notes)
+        channel = self._word(line, cell, "channel", CHANNEL_OF, CHANNELS, notes)
+        source = _source(self.record, cell, sector)
+        if source is not None:
+            entry["from"] = source
+        if channel or self.options.channel:
+            entry["channel"] = channel or self.options.channel
+        entry["summary"] = {self.options.lang or self.record.languages.default:
+                            cell["summary"]}
+        entry["decision"] = "pending"
+        return entry, notes
 
-def _word(line: int, cell: dict[str, str], heading: dict[str, str], name: str,
-          vocabulary: dict[str, str], allowed: tuple[str, ...], result: ImportResult
-          ) -> str | None:
-    """The record's word for a channel or sector cell; an unknown one is noted and left out."""
-    text = cell.get(name, "")
-    if not text:
-        return None
-    word = vocabulary.get(key(text))
-    if word is None:
-        result.notes.append(Note(line, heading[name], f"{shown(text)} is not a {name} "
-                                 f"({', '.join(allowed)}); left out"))
-    return word
+    def _note(self, line: int, name: str, text: str) -> Note:
+        return Note(line, self.heading[name], text)
+
+    def _word(self, line: int, cell: dict[str, str], name: str, vocabulary: dict[str, str],
+              allowed: tuple[str, ...], notes: list[Note]) -> str | None:
+        """The record's word for a channel or sector cell; an unknown one is noted and left
+        out."""
+        text = cell.get(name, "")
+        word = vocabulary.get(key(text)) if text else None
+        if text and word is None:
+            notes.append(self._note(line, name, f"{shown(text)} is not a {name} "
+                                    f"({', '.join(allowed)}); left out"))
+        return word
 
 
 def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
