@@ -123,7 +123,8 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
         [cell["received"] for _, cell in rows if cell.get("received")], options.date_format,
         True if key(received) in DAY_FIRST else None, received))
     current = listed(plan.contributions, "contributions")
-    seen = {(_source_key(c.get("from")), _same(t)): f"as {c.get('id')}" for c in current
+    seen = {(_source_key(c.get("from")), _same(t)): f"are already recorded as {c.get('id')}"
+            for c in current
             for t in translations(c.get("summary"), record.languages.default).values()}
     ids = _next_ids({str(c.get("id")) for c in current}, options.prefix)
     for line, cell in rows:
@@ -133,10 +134,10 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
             continue
         found = (_source_key(entry.get("from")), _same(cell["summary"]))
         if found in seen:
-            result.duplicates.append(Note(line, None, "the same source and text are already "
-                                                      f"recorded {seen[found]}"))
+            result.duplicates.append(Note(line, None, f"the same source and text "
+                                                      f"{seen[found]}"))
             continue
-        seen[found] = f"on line {line}"
+        seen[found] = f"as line {line}"
         result.added.append({"id": next(ids), **entry})
         result.notes.extend(notes)
     return result

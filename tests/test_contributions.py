@@ -75,8 +75,7 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
     code, out, err = import_file(capsys, record, tmp_path / "respuestas.csv", GOOGLE_FORMS)
     assert code == 1 and not err, err              # rows were refused: exit 1
     assert "3 added, 1 duplicates skipped, 3 rows refused" in out
-    assert ("respuestas.csv:6: skipped, the same source and text are already recorded on "
-            "line 4") in out
+    assert "respuestas.csv:6: skipped, the same source and text as line 4" in out
     assert ("respuestas.csv:7, column 'Marca temporal': refused, 'ayer' is not a date") in out
     assert "respuestas.csv:8, column '¿Cuál es su propuesta para el plan de acción?': " \
         "refused, the contribution's text is empty" in out
@@ -241,8 +240,7 @@ def test_import_appends_and_skips(capsys, sample: Path, tmp_path: Path) -> None:
     assert (sample / SAMPLE_FILE).read_text(encoding="utf-8") == before
     code, out, _ = run(capsys, *args)
     assert code == 1 and "3 contributions added" in out
-    assert "survey.csv:4: skipped, the same source and text are already recorded on line 3" \
-        in out
+    assert "survey.csv:4: skipped, the same source and text as line 3" in out
     assert "survey.csv:6, column 'Marca temporal': refused, 'ayer' is not a date" in out
     after = (sample / SAMPLE_FILE).read_text(encoding="utf-8")
     assert after.startswith(before)                     # existing entries and comments kept
@@ -253,7 +251,8 @@ def test_import_appends_and_skips(capsys, sample: Path, tmp_path: Path) -> None:
     assert added.count("decision: pending") == 3
     code, out, _ = run(capsys, *args)
     assert "0 added, 4 duplicates skipped" in out and (sample / SAMPLE_FILE).read_text() == after
-    assert "recorded as input-001" in out
+    assert "survey.csv:2: skipped, the same source and text are already recorded as " \
+        "input-001" in out
     code, out, _ = run(capsys, "check", sample, "--today", "2026-12-02")
     assert code == 1 and out.count("M707") == 3             # decisions are now due
 
