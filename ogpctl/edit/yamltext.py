@@ -5,7 +5,9 @@ A `Change` sets the value at a path (keys and list indices). It may
 * fill a key left empty (`es:`, `es: ~`) or replace a scalar of any style (plain, quoted,
   `|` or `>` block), keeping the comment that follows it;
 * add a key to a block mapping (after its last key, at its indentation) or to a flow
-  mapping (`{en: x}` -> `{en: x, es: y}`), or append an item to a list;
+  mapping (`{en: x}` -> `{en: x, es: y}`), or append an item to a list; entries with fields
+  added to an empty `[]` or `{}` under a block key turn it into a block list or mapping
+  (`contributions: []` -> `contributions:` / `  - id: c001` / `    summary: ...`);
 * turn a scalar into a mapping (`title: Open data` -> `title:` / `en: Open data` /
   `es: Datos abiertos`): `CURRENT` in the new mapping stands for the old value, kept as
   it is written, with its comment.
