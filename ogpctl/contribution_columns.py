@@ -33,7 +33,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                  "submission date", "date submitted", "timestamp", "completion time",
                  "end date", "end time", "date", "created", "created at",
                  "marca temporal", "fecha de recepcion", "fecha de envio",
-                 "hora de finalizacion", "fecha", "start time", "start date",
+                 "hora de finalizacion", "fecha de finalizacion", "fecha", "start time",
+                 "start date",
                  "hora de inicio", "fecha de inicio"),
     "sector": ("sector", "stakeholder type", "type of stakeholder", "type of organisation",
                "type of organization", "organisation type", "organization type",
@@ -66,7 +67,8 @@ WORDS: dict[str, tuple[str, ...]] = {
 #: Headings of the date column that Spanish-language tools write: their dates put the day
 #: first when the column does not show it.
 DAY_FIRST = frozenset({"marca temporal", "fecha", "fecha de recepcion", "fecha de envio",
-                       "hora de finalizacion", "hora de inicio", "fecha de inicio"})
+                       "hora de finalizacion", "fecha de finalizacion", "hora de inicio",
+                       "fecha de inicio"})
 
 CHANNELS = ("survey", "workshop", "online-consultation", "email", "meeting", "other")
 SECTORS = ("government", "civil-society", "parliament", "judiciary", "local-government",

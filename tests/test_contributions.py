@@ -164,6 +164,14 @@ def test_excel_plain_csv_is_read_as_windows_1252(capsys, tmp_path: Path) -> None
      '"b@example.org","","","Open contracts"\n',
      [{"received": "2027-03-15", "from": {"name": "Ana Gómez"}, "summary": "Open budgets"},
       {"received": "2027-04-01", "summary": "Open contracts"}]),
+    # SurveyMonkey in Spanish: day first (the headings are Spanish), given name and surname
+    ('"ID del encuestado","Fecha de inicio","Fecha de finalización","Dirección IP",'
+     '"Dirección de correo electrónico","Nombre","Apellido","Sus propuestas para el plan"\n'
+     ',,,,,,,"Respuesta abierta"\n'
+     '"7","02/03/2027 10:00:00","02/03/2027 10:12:00","203.0.113.9","a@example.org",'
+     '"Ana","Gómez","Presupuestos abiertos"\n',
+     [{"received": "2027-03-02", "from": {"name": "Ana Gómez"},
+       "summary": "Presupuestos abiertos"}]),
     # Microsoft Forms saved from Excel as CSV: "anonymous" is no name; two-digit years
     ("ID,Start time,Completion time,Email,Name,Your proposal for the action plan\n"
      "1,3/15/27 14:00:01,3/15/27 14:22:05,anonymous,anonymous,Publish audits\n",
