@@ -1,112 +1,62 @@
 """Importing contributions from a survey or consultation export (handbook 2.1.b-d).
 
-One row is one input. Columns are found by name (common English and Spanish headings, or
-`--map field=Column`); UTF-8 with or without a byte-order mark; comma, semicolon or tab.
-New inputs get new ids and a `pending` decision; an input already in contributions.yaml
-(same source, same text) or twice in the file is skipped and reported. Existing entries and
-comments are never touched: new entries are appended in place (`ogpctl.edit`).
+One row is one input. The file is read as form tools and spreadsheets write it
+(`ogpctl.csvexport`); columns are found by their headings or `--map field=Column`
+(`ogpctl.contribution_columns`). New inputs get new ids and a `pending` decision, one entry
+a block and one field a line. A row is refused, with its line and column, when its text is
+empty, its date cannot be read or a cell holds a control character; a channel or sector
+that is not one of the record's words is left out and said so. An input already in
+contributions.yaml (same source, same text) or earlier in the file is skipped, naming the
+first. Existing entries and comments are never touched (`ogpctl.edit`), and nothing is
+written that the loader would refuse (over 2 MiB).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date
+from typing import Any, Callable, NamedTuple
 
-from ogpctl.errors import UsageError
+from ogpctl.contribution_columns import (CHANNEL_OF, CHANNELS, DAY_FIRST, NO_NAME, SECTOR_OF,
+                                         SECTORS, columns, key)
+from ogpctl.csvexport import date_reader, read_rows, read_table, shown
+from ogpctl.errors import RecordWriteError, UsageError
 from ogpctl.record.model import Plan, Record, listed
 from ogpctl.record.text import translations
+from ogpctl.source.text import FORBIDDEN_CHARS, MAX_FILE_BYTES, describe_char
 
-#: Column headings recognised for each field, compared without case, accents or spaces.
-HEADINGS = {
-    "summary": ("summary", "contribution", "comment", "comments", "text", "proposal", "idea",
-                "input", "message", "aporte", "comentario", "propuesta", "idee", "proposition"),
-    "from": ("from", "organisation", "organization", "name", "author", "source", "submitter",
-             "organizacion", "nombre", "autor", "organisation name"),
-    "received": ("received", "date", "timestamp", "submitted", "submitted at", "created",
-                 "fecha", "marca temporal"),
-    "channel": ("channel", "canal", "via"),
-    "sector": ("sector",),
-}
-CHANNELS = ("survey", "workshop", "online-consultation", "email", "meeting", "other")
-SECTORS = ("government", "civil-society", "parliament", "judiciary", "local-government",
-           "private-sector", "academia", "international")
-MAX_BYTES = 20 * 1024 * 1024
+__all__ = ["CHANNELS", "SECTORS", "ImportOptions", "ImportResult", "Note", "plan_import",
+           "read_rows", "write_import"]
 
 
-def _key(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().replace("_", " ").split())
+class Note(NamedTuple):
+    """Something said about one row: its first line, the heading of the column concerned
+    (None for the whole row) and what."""
+
+    line: int
+    column: str | None
+    text: str
 
 
 @dataclass
 class ImportResult:
     added: list[dict] = field(default_factory=list)
-    duplicates: list[tuple[int, str]] = field(default_factory=list)   # (line, why)
-    errors: list[tuple[int, str]] = field(default_factory=list)       # (line, what)
+    duplicates: list[Note] = field(default_factory=list)   # skipped: already there
+    refused: list[Note] = field(default_factory=list)      # rows that cannot be imported
+    notes: list[Note] = field(default_factory=list)        # values left out of added rows
+    columns: dict[str, str] = field(default_factory=dict)  # field -> heading read
+    unused: list[str] = field(default_factory=list)        # headings not imported
+    reading: tuple[str, ...] = ()                          # how the file was read
 
 
-def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the rows (with their line numbers) of a CSV export."""
-    if len(data) > MAX_BYTES:
-        raise UsageError("the file is larger than 20 MB; split it")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UsageError(f"the file is not UTF-8 text (byte {error.start}); export it as "
-                         "UTF-8 CSV") from None
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        rows = [(reader.line_num, row) for row in reader]
-    except csv.Error as error:
-        raise UsageError(f"the CSV cannot be read at line {reader.line_num}: {error}") from None
-    if not rows:
-        raise UsageError("the file is empty")
-    return [h.strip() for h in rows[0][1]], [(n, r) for n, r in rows[1:] if any(c.strip()
-                                                                              for c in r)]
-
-
-def columns(header: list[str], mapping: dict[str, str]) -> dict[str, int]:
-    """The column index of each field: `mapping` (field -> heading) first, then HEADINGS."""
-    keys = [_key(h) for h in header]
-    found = {}
-    for name, heading in mapping.items():
-        if name not in HEADINGS:
-            raise UsageError(f"--map {name}=...: the fields are {', '.join(HEADINGS)}")
-        if _key(heading) not in keys:
-            raise UsageError(f"--map {name}={heading}: the file has no column {heading!r} "
-                             f"(columns: {', '.join(header)})")
-        found[name] = keys.index(_key(heading))
-    for name, names in HEADINGS.items():
-        if name not in found:
-            index = next((keys.index(n) for n in names if n in keys), None)
-            if index is not None:
-                found[name] = index
-    if "summary" not in found:
-        raise UsageError("no column holds the contributions' text; name it with "
-                         f"--map summary=COLUMN (columns: {', '.join(header)})")
-    return found
-
-
-def parse_day(text: str, date_format: str | None) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    if date_format:
-        return datetime.strptime(text, date_format).date()
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if match:
-        return date(*map(int, match.groups()))
-    raise ValueError(f"{text!r} is not a date written YYYY-MM-DD (give --date-format)")
+@dataclass(frozen=True)
+class ImportOptions:
+    mapping: dict[str, str] = field(default_factory=dict)
+    lang: str | None = None             # the language of the texts; default: the record's
+    channel: str | None = None          # when the file has no channel column (or cell)
+    prefix: str = "input"               # new ids: input-001, input-002 ...
+    date_format: str | None = None
 
 
 def _same(text: str) -> str:
@@ -119,33 +69,32 @@ def _source_key(value: Any) -> str:
     return _same(str(value or ""))
 
 
-def _who(record: Record, name: str, sector: str) -> Any:
-    """A stakeholder id when the name is one (or names one), else {name, sector}."""
+def _stakeholder(record: Record, name: str) -> str | None:
+    """The id of the organisation of stakeholders.yaml that `name` is (or names)."""
     wanted = _same(name)
-    for item in (record.stakeholders.fields.get("stakeholders") or []) \
-            if record.stakeholders else []:
-        if not isinstance(item, dict):
-            continue
-        names = translations(item.get("name"), record.languages.default).values()
-        if wanted in {_same(str(item.get("id") or "")), *(_same(n) for n in names)}:
-            return item.get("id")
-    person: dict[str, Any] = {"name": name}
-    if sector in SECTORS:
-        person["sector"] = sector
-    return person
+    items = (record.stakeholders.fields.get("stakeholders") or []) if record.stakeholders \
+        else []
+    for item in items:
+        if isinstance(item, dict):
+            names = translations(item.get("name"), record.languages.default).values()
+            if wanted in {_same(str(item.get("id") or "")), *(_same(n) for n in names)}:
+                return item.get("id")
+    return None
 
 
-def existing(plan: Plan) -> list[dict]:
-    return listed(plan.contributions, "contributions")
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    mapping: dict[str, str] = field(default_factory=dict)
-    lang: str | None = None             # the language of the texts; default: the record's
-    channel: str | None = None          # when the file has no channel column
-    prefix: str = "input"               # new ids: input-001, input-002 ...
-    date_format: str | None = None
+def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
+    """`from`: an organisation of stakeholders.yaml by its id, else {name, sector} naming
+    the person, the organisation, or the person (organisation)."""
+    organisation = cell.get("organisation", "")
+    person = " ".join(filter(None, (cell.get("name", ""), cell.get("surname", ""))))
+    person = "" if key(person) in NO_NAME else person
+    known = _stakeholder(record, organisation or person) if organisation or person else None
+    if known:
+        return known
+    name = f"{person} ({organisation})" if person and organisation else person or organisation
+    if not name:
+        return None
+    return {"name": name, "sector": sector} if sector else {"name": name}
 
 
 def _next_ids(taken: set[str], prefix: str):
@@ -161,74 +110,133 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
     """What importing `data` would add to `plan`'s contributions, nothing written."""
     if options.channel is not None and options.channel not in CHANNELS:
         raise UsageError(f"--channel {options.channel!r}: choose one of {', '.join(CHANNELS)}")
-    header, rows = read_rows(data)
-    where = columns(header, options.mapping)
-    lang = options.lang or record.languages.default
-    current = existing(plan)
-    seen = {(_source_key(c.get("from")), _same(t)) for c in current
+    table = read_table(data)
+    where = columns(table.header, options.mapping)
+    heading = {name: table.header[index] for name, index in sorted(where.items(),
+                                                                   key=lambda n: n[1])}
+    result = ImportResult(columns=heading, reading=table.notes, unused=[
+        h for i, h in enumerate(table.header) if h and i not in where.values()])
+    rows = [(line, {name: _cell(row, index) for name, index in where.items()})
+            for line, row in table.rows]
+    received = heading.get("received", "")
+    reader = _RowReader(record, options, heading, date_reader(
+        [cell["received"] for _, cell in rows if cell.get("received")], options.date_format,
+        True if key(received) in DAY_FIRST else None, received))
+    current = listed(plan.contributions, "contributions")
+    seen = {(_source_key(c.get("from")), _same(t)): f"are already recorded as {c.get('id')}"
+            for c in current
             for t in translations(c.get("summary"), record.languages.default).values()}
     ids = _next_ids({str(c.get("id")) for c in current}, options.prefix)
-    result = ImportResult()
-    for line, row in rows:
-        cell = {name: row[index].strip() if index < len(row) else ""
-                for name, index in where.items()}
-        if not cell["summary"]:
-            result.errors.append((line, "the contribution's text is empty"))
+    for line, cell in rows:
+        entry, notes = reader.entry(line, cell)
+        if entry is None:
+            result.refused.extend(notes)
             continue
-        try:
-            received = parse_day(cell.get("received", ""), options.date_format)
-        except ValueError as error:
-            result.errors.append((line, str(error)))
+        found = (_source_key(entry.get("from")), _same(cell["summary"]))
+        if found in seen:
+            result.duplicates.append(Note(line, None, f"the same source and text "
+                                                      f"{seen[found]}"))
             continue
-        source = _who(record, cell["from"], cell.get("sector", "")) if cell.get("from") \
-            else None
-        key = (_source_key(source), _same(cell["summary"]))
-        if key in seen:
-            result.duplicates.append((line, "the same source and text are already recorded"))
-            continue
-        seen.add(key)
-        result.added.append(_entry(next(ids), received, source, cell, lang, options))
+        seen[found] = f"as line {line}"
+        result.added.append({"id": next(ids), **entry})
+        result.notes.extend(notes)
     return result
 
 
-def _entry(ident: str, received: date | None, source: Any, cell: dict, lang: str,
-           options: ImportOptions) -> dict:
-    item: dict[str, Any] = {"id": ident}
-    if received:
-        item["received"] = received.isoformat()
-    if source is not None:
-        item["from"] = source
-    channel = cell.get("channel", "").lower().replace(" ", "-") or options.channel
-    if channel in CHANNELS:
-        item["channel"] = channel
-    item["summary"] = {lang: cell["summary"]}
-    item["decision"] = "pending"
-    return item
+def _cell(row: list[str], index: int) -> str:
+    return unicodedata.normalize("NFC", row[index].strip()) if index < len(row) else ""
+
+
+@dataclass(frozen=True)
+class _RowReader:
+    record: Record
+    options: ImportOptions
+    heading: dict[str, str]                 # field -> the heading of its column
+    read_day: Callable[[str], date]
+
+    def entry(self, line: int, cell: dict[str, str]) -> tuple[dict | None, list[Note]]:
+        """The entry for one row (without its id) and what to say about it; no entry, and
+        why, when the row is refused."""
+        for name, text in cell.items():
+            bad = FORBIDDEN_CHARS.search(text)
+            if bad:
+                return None, [self._note(line, name, f"the cell holds "
+                                         f"{describe_char(bad.group())}; remove it")]
+        if not cell["summary"]:
+            return None, [self._note(line, "summary", "the contribution's text is empty")]
+        entry: dict[str, Any] = {}
+        if cell.get("received"):
+            try:
+                entry["received"] = self.read_day(cell["received"]).isoformat()
+            except ValueError as error:
+                return None, [self._note(line, "received", str(error))]
+        notes: list[Note] = []
+        sector = self._word(line, cell, "sector", SECTOR_OF, SECTORS, notes)
+        channel = self._word(line, cell, "channel", CHANNEL_OF, CHANNELS, notes)
+        source = _source(self.record, cell, sector)
+        if source is not None:
+            entry["from"] = source
+        if channel or self.options.channel:
+            entry["channel"] = channel or self.options.channel
+        entry["summary"] = {self.options.lang or self.record.languages.default:
+                            cell["summary"]}
+        entry["decision"] = "pending"
+        return entry, notes
+
+    def _note(self, line: int, name: str, text: str) -> Note:
+        return Note(line, self.heading[name], text)
+
+    def _word(self, line: int, cell: dict[str, str], name: str, vocabulary: dict[str, str],
+              allowed: tuple[str, ...], notes: list[Note]) -> str | None:
+        """The record's word for a channel or sector cell; an unknown one is noted and left
+        out."""
+        text = cell.get(name, "")
+        word = vocabulary.get(key(text)) if text else None
+        if text and word is None:
+            notes.append(self._note(line, name, f"{shown(text)} is not a {name} "
+                                    f"({', '.join(allowed)}); left out"))
+        return word
 
 
 def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
     """Append the new contributions to contributions.yaml (created when missing)."""
     from ogpctl.edit.files import replace_file
-    from ogpctl.edit.yamltext import Change, apply
-
     from ogpctl.edit.yamlrender import mapping_lines
+    from ogpctl.edit.yamltext import Change, TooLargeError, apply
 
     path = record.root / plan.folder / "contributions.yaml"
+    rel = path.relative_to(record.root).as_posix()
     if not path.exists():
         from ogpctl.scaffold.files import write_new
 
-        text = mapping_lines({"contributions": result.added}, 0)
-        write_new(path, text.encode("utf-8"), inside=record.root)
-        return path.relative_to(record.root).as_posix()
+        data = (mapping_lines({"contributions": result.added}, 0) + "\n").encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large(rel, 0, len(data), len(result.added))
+        write_new(path, data, inside=record.root)
+        return rel
     before = path.read_bytes()
-    count = len(existing_list(before))
+    count = len(_existing(before))
     changes = [Change(("contributions", count + i), item) for i, item in enumerate(result.added)]
-    text = apply(before.decode("utf-8"), changes)
+    try:
+        text = apply(before.decode("utf-8"), changes)
+    except TooLargeError as error:
+        raise _too_large(rel, len(before), error.size, len(result.added)) from None
     replace_file(path, text.encode("utf-8"), record.root, expected=before)
-    return path.relative_to(record.root).as_posix()
+    return rel
 
 
-def existing_list(data: bytes) -> list:
+def _too_large(rel: str, before: int, after: int, added: int) -> RecordWriteError:
+    """What to do when the new contributions do not fit in one record file."""
+    room = (MAX_FILE_BYTES - before) * added // max(1, after - before)
+    return RecordWriteError(
+        f"nothing was written: with {added:,} more contributions {rel} would be {after:,} "
+        f"bytes, and record files are limited to {MAX_FILE_BYTES:,} (R008); about "
+        f"{max(0, room):,} of them fit. Group similar inputs into one contribution each (a "
+        "summary per theme, saying how many inputs it stands for), import those, and keep "
+        "the full export as evidence in the plan's evidence/process/ folder")
+
+
+def _existing(data: bytes) -> list:
     from ogpctl.source.yaml import parse_yaml
 
     parsed = parse_yaml(data.decode("utf-8"))

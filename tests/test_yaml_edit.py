@@ -161,6 +161,21 @@ def test_several_items_are_appended_to_one_list_in_order() -> None:
         apply(DOC, [Change(("items", 2), "three"), Change(("items", 4), "five")])
 
 
+@pytest.mark.parametrize("text, changes, expected", [
+    ("a: 1\nl:\n  - x\n", [(("z",), 1), (("l", 1), {"k": 1}), (("l", 2), {"k": 2})],
+     {"a": 1, "l": ["x", {"k": 1}, {"k": 2}], "z": 1}),
+    ("a: 1\nl: []\n", [(("z",), 1), (("l", 0), {"k": 1}), (("l", 1), {"k": 2})],
+     {"a": 1, "l": [{"k": 1}, {"k": 2}], "z": 1}),
+    ("l:\n  m:\n    - x\n", [(("z",), 1), (("l", "n"), 2), (("l", "m", 1), "y")],
+     {"l": {"m": ["x", "y"], "n": 2}, "z": 1}),
+])
+def test_values_added_where_a_nested_list_ends_stay_inside_it(text: str, changes: list,
+                                                               expected: dict) -> None:
+    """A new key after a list that ends the file and new items of that list share one
+    place in the text; the items went after the key, outside the list."""
+    assert data(apply(text, [Change(path, value) for path, value in changes])) == expected
+
+
 def test_crlf_files_keep_their_line_breaks() -> None:
     crlf = DOC.replace("\n", "\r\n")
     after = apply(crlf, [Change(("map", "fr"), "a\nb"), Change(("title",), {"en": CURRENT,
@@ -198,7 +213,46 @@ def test_a_progress_update_is_appended_as_a_block() -> None:
         "          en: Started\n      - date: 2026-06-30\n        status: completed\n"
         "        note:\n          en: \"Done: all\"\n          es: |-\n            Hecho\n"
         "            ya\n        evidence:\n          - a.pdf\n")).replace(
-        "progress: []", "progress: [{date: 2026-07-01}]")
+        "progress: []", "progress:\n      - date: 2026-07-01")
+
+
+SCAFFOLD = ("# Every input received during co-creation\n#   - id: c001\n"
+            "contributions: []   # none yet\nnext: 1\n")
+
+
+@pytest.mark.parametrize("count", [2, 3, 25])
+def test_entries_appended_to_an_empty_flow_list_become_a_block_list(count: int) -> None:
+    """Issue 10: two entries or more into `contributions: []` failed the self-check (each
+    was put right after `[` with no comma between them)."""
+    entries = [{"id": f"input-{n:03d}", "summary": {"es": f"Texto {n}"}, "decision": "pending"}
+               for n in range(1, count + 1)]
+    after = apply(SCAFFOLD, [Change(("contributions", i), e) for i, e in enumerate(entries)])
+    assert data(after)["contributions"] == entries
+    assert after.startswith(SCAFFOLD.split("contributions:")[0])   # comments kept
+    assert "contributions:   # none yet\n  - id: input-001\n    summary:\n      es: Texto 1\n" \
+        "    decision: pending\n  - id: input-002\n" in after
+    assert "{" not in after and "[" not in after and after.endswith("\nnext: 1\n")
+
+
+@pytest.mark.parametrize("text, changes, written", [
+    # scalars stay in flow, with commas between them
+    ("a: []\n", [(("a", 0), 1), (("a", 1), 2), (("a", 2), "x, y")], 'a: [1, 2, "x, y"]\n'),
+    ("a: {}\n", [(("a", "en"), "x"), (("a", "es"), "y")], 'a: {en: x, es: "y"}\n'),
+    # inside flow, or as the whole document, containers stay in flow too
+    ("a: {b: []}\n", [(("a", "b", 0), {"k": 1}), (("a", "b", 1), {"k": 2})],
+     "a: {b: [{k: 1}, {k: 2}]}\n"),
+    ("[]\n", [((0,), {"k": 1}), ((1,), {"k": 2})], "[{k: 1}, {k: 2}]\n"),
+    # under a list dash, or on the line after its key, the block starts where `[]` was
+    ("l:\n  - []\n", [(("l", 0, 0), {"k": 1}), (("l", 0, 1), {"k": 2})],
+     "l:\n  - - k: 1\n    - k: 2\n"),
+    ("a:   # note\n  {}\n", [(("a", "x"), {"k": 1}), (("a", "z"), [2])],
+     "a:   # note\n  x:\n    k: 1\n  z:\n    - 2\n"),
+    ("a: []\r\nb: 1\r\n", [(("a", 0), {"k": 1}), (("a", 1), {"k": 2})],
+     "a:\r\n  - k: 1\r\n  - k: 2\r\nb: 1\r\n"),
+])
+def test_several_values_added_to_an_empty_flow(text: str, changes: list, written: str
+                                                ) -> None:
+    assert apply(text, [Change(path, value) for path, value in changes]) == written
 
 
 # -- refusals -------------------------------------------------------------------------------
@@ -301,3 +355,33 @@ def test_literal_blocks_are_only_used_when_they_read_back(text: str, indent: int
     block = yamlrender.literal(text, indent)
     if block is not None:
         assert parse_yaml("k: " + block + "\n").data == {"k": text}
+
+
+def test_an_edit_the_loader_would_refuse_for_its_size_is_not_made() -> None:
+    """Issue 11: no command writes a file over the loader's 2 MiB (R008)."""
+    from ogpctl.edit.yamltext import TooLargeError
+    from ogpctl.source.text import MAX_FILE_BYTES
+
+    text = "notes: []\n"
+    big = "x" * (MAX_FILE_BYTES // 2)
+    assert len(apply(text, [Change(("notes", 0), big)])) < MAX_FILE_BYTES
+    with pytest.raises(TooLargeError) as raised:
+        apply(text, [Change(("notes", 0), big), Change(("notes", 1), big)])
+    assert raised.value.size > MAX_FILE_BYTES and "R008" in str(raised.value)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(st.one_of(
+           TEXTS, MULTILINE, st.integers(), st.booleans(), st.none(),
+           st.dictionaries(st.sampled_from(["id", "summary", "from", "en"]),
+                           st.one_of(TEXTS, MULTILINE, st.dictionaries(
+                               st.sampled_from(["en", "es"]), TEXTS, max_size=2)),
+                           max_size=3)), min_size=1, max_size=6),
+       holder=st.sampled_from(["list: []  # none\n", "list:\n  []\n", "top:\n  - []\n",
+                               "x: 1\nlist: []\ny: 2\n"]))
+def test_any_entries_appended_to_an_empty_flow_list_read_back(entries: list, holder: str
+                                                              ) -> None:
+    path = ("top", 0) if holder.startswith("top") else ("list",)
+    after = apply(holder, [Change(path + (i,), e) for i, e in enumerate(entries)])
+    result = data(after)
+    assert (result["top"][0] if path[0] == "top" else result["list"]) == entries

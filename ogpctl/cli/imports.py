@@ -30,18 +30,21 @@ def _mapping(items: list[str]) -> dict[str, str]:
 
 @import_app.command("contributions")
 def contributions(
-    file: Path = typer.Argument(..., help="A CSV export: one row per input."),
+    file: Path = typer.Argument(..., help="A CSV export: one row per input (Google Forms, "
+                                "Microsoft Forms through Excel, SurveyMonkey, a spreadsheet)."),
     plan: str = typer.Option(..., "--plan", help="The plan the inputs are for."),
     mapping: Optional[List[str]] = typer.Option(None, "--map", help="field=Column, such as "
-                                                "summary=Comment (fields: summary, from, "
-                                                "received, channel, sector)."),
+                                                "summary=Comment (fields: summary, "
+                                                "organisation, name, surname, received, "
+                                                "channel, sector)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="The language of the texts "
                                        "(default: the record's default language)."),
     channel: Optional[str] = typer.Option(None, "--channel", help="The channel when the file "
                                           "has no channel column, such as survey."),
     prefix: str = typer.Option("input", "--prefix", help="New ids: PREFIX-001, PREFIX-002 …"),
     date_format: Optional[str] = typer.Option(None, "--date-format", help="How the file "
-                                              "writes dates, such as %d/%m/%Y (default ISO)."),
+                                              "writes dates when ogpctl cannot tell, such as "
+                                              "%d/%m/%Y (a time after the date is let go)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write "
                                  "nothing."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
@@ -49,7 +52,7 @@ def contributions(
 ) -> int:
     """Load a survey or consultation export into contributions.yaml: new ids and pending
     decisions; duplicates (same source and text) skipped and reported; existing entries and
-    comments never touched."""
+    comments never touched. Exit code 1 when rows were refused (the others are added)."""
     from ogpctl.cli.options import record_at
     from ogpctl.contributions import ImportOptions, plan_import, write_import
     from ogpctl.errors import UsageError
@@ -67,18 +70,41 @@ def contributions(
         raise UsageError(f"{file}: {error.strerror}") from None
     options = ImportOptions(_mapping(mapping or []), lang, channel, prefix, date_format)
     result = plan_import(record, target, data, options)
-    for line, why in result.duplicates:
-        typer.echo(f"  {file}:{line}: skipped, {why}")
-    for line, what in result.errors:
-        typer.echo(f"  {file}:{line}: skipped, {what}")
-    verb = "would add" if dry_run else "added"
-    for item in result.added:
-        typer.echo(f"  {verb} {item['id']}: {next(iter(item['summary'].values()))[:70]}")
-    if result.added and not dry_run:
-        written = write_import(record, target, result)
+    written = write_import(record, target, result) if result.added and not dry_run else None
+    _report(file, result, dry_run)
+    if written:
         typer.echo(f"{written}: {len(result.added)} contributions added with pending "
                    "decisions")
-    else:
-        typer.echo(f"{len(result.added)} to add, {len(result.duplicates)} duplicates, "
-                   f"{len(result.errors)} rows with problems" + (" (dry run)" if dry_run else ""))
-    return 0
+    typer.echo(_summary(result, dry_run))
+    return 1 if result.refused else 0
+
+
+def _report(file: Path, result, dry_run: bool) -> None:
+    from ogpctl.csvexport import shown
+
+    for note in result.reading:
+        typer.echo(f"note: {note}")
+    read = ", ".join(f"{name} <- {shown(heading)}" for name, heading in result.columns.items())
+    typer.echo(f"columns: {read}")
+    if result.unused:
+        typer.echo(f"  not imported: {', '.join(map(shown, result.unused))}")
+    said = sorted([(note, "skipped") for note in result.duplicates] +
+                  [(note, "refused") for note in result.refused] +
+                  [(note, "note") for note in result.notes], key=lambda n: n[0].line)
+    for (line, column, text), kind in said:
+        where = f", column {shown(column)}" if column else ""
+        typer.echo(f"  {shown(str(file))[1:-1]}:{line}{where}: {kind}, {text}")
+    verb = "would add" if dry_run else "added"
+    for item in result.added:
+        summary = " ".join(next(iter(item["summary"].values())).split())
+        typer.echo(f"  {verb} {item['id']}: {summary[:70]}")
+
+
+def _summary(result, dry_run: bool) -> str:
+    text = (f"{len(result.added)} {'to add' if dry_run else 'added'}, "
+            f"{len(result.duplicates)} duplicates skipped, {len(result.refused)} rows refused"
+            + (" (dry run)" if dry_run else ""))
+    if result.refused and not dry_run:
+        text += ("; fix the refused rows and import the file again (the rows added now are "
+                 "then skipped as duplicates)")
+    return text

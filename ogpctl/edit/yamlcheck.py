@@ -7,11 +7,22 @@ import math
 from typing import Any, Sequence
 
 from ogpctl.edit.yamlrender import resolve
+from ogpctl.errors import RecordWriteError
+from ogpctl.source.text import MAX_FILE_BYTES
 from ogpctl.source.yaml import parse_yaml
 
 
 class SelfCheckError(RuntimeError):
     """The edited text does not read back as intended: a bug in ogpctl, never bad input."""
+
+
+class TooLargeError(RecordWriteError):
+    """The edited file would be larger than the loader reads (R008): it is not written."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        super().__init__(f"nothing was written: the edited file would be {size:,} bytes, and "
+                         f"record files are limited to {MAX_FILE_BYTES:,} (R008)")
 
 
 def expected_data(data: Any, changes: Sequence[Any]) -> Any:
@@ -32,6 +43,11 @@ def expected_data(data: Any, changes: Sequence[Any]) -> Any:
 
 
 def check(text: str, expected: Any) -> None:
+    """TooLargeError when the loader would refuse the text for its size; SelfCheckError when
+    it does not read back as `expected`."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise TooLargeError(size)
     parsed = parse_yaml(text)
     if not parsed.ok or parsed.problems or not same(parsed.data, expected):
         raise SelfCheckError("an edit did not read back as intended; nothing was written. "

@@ -139,6 +139,17 @@ def sequence_lines(items: list, column: int, nl: str = "\n", inline: bool = Fals
     return nl.join(item(value, column, nl, inline and i == 0) for i, value in enumerate(items))
 
 
+def block_entry(mapping: bool, step: Any, value: Any, column: int, nl: str = "\n",
+                inline: bool = False) -> str:
+    """A new `key: value` (in a mapping) or `- value` (in a list) at `column`."""
+    return entry(step, value, column, nl, inline) if mapping else item(value, column, nl, inline)
+
+
+def flow_entry(mapping: bool, step: Any, value: Any) -> str:
+    """A new `key: value` (in a mapping) or value (in a list) inside `{...}` or `[...]`."""
+    return f"{key_text(step)}: {flow_value(value)}" if mapping else flow_value(value)
+
+
 def flow_value(value: Any) -> str:
     """A value inside `{...}` or `[...]` (kept values keep their text, and so their lines)."""
     if isinstance(value, Written):

@@ -5,7 +5,9 @@ A `Change` sets the value at a path (keys and list indices). It may
 * fill a key left empty (`es:`, `es: ~`) or replace a scalar of any style (plain, quoted,
   `|` or `>` block), keeping the comment that follows it;
 * add a key to a block mapping (after its last key, at its indentation) or to a flow
-  mapping (`{en: x}` -> `{en: x, es: y}`), or append an item to a list;
+  mapping (`{en: x}` -> `{en: x, es: y}`), or append an item to a list; entries with fields
+  added to an empty `[]` or `{}` under a block key turn it into a block list or mapping
+  (`contributions: []` -> `contributions:` / `  - id: c001` / `    summary: ...`);
 * turn a scalar into a mapping (`title: Open data` -> `title:` / `en: Open data` /
   `es: Datos abiertos`): `CURRENT` in the new mapping stands for the old value, kept as
   it is written, with its comment.
@@ -13,6 +15,7 @@ A `Change` sets the value at a path (keys and list indices). It may
 Positions come from ruamel.yaml's pure-Python composer (character offsets, not bytes).
 After editing, the text is parsed again and its data must equal the data intended; when
 it does not, `SelfCheckError` is raised rather than anything written (a bug, not bad input).
+A text larger than the loader reads (2 MiB) raises `TooLargeError` before that.
 """
 
 from __future__ import annotations
@@ -22,14 +25,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Sequence
 
 from ogpctl.edit import yamlrender as render
-from ogpctl.edit.yamlcheck import SelfCheckError, check, expected_data
+from ogpctl.edit.yamlcheck import SelfCheckError, TooLargeError, check, expected_data
 from ogpctl.edit.yamlnodes import Path, Spot, Step, UneditableError, find, is_empty, kind
 from ogpctl.edit.yamlrender import CURRENT, Written, resolve, uses_current
 from ogpctl.source.text import FORBIDDEN_CHARS
 from ogpctl.source.yaml import parse_yaml
 
-__all__ = ["CURRENT", "Change", "Path", "SelfCheckError", "Step", "UneditableError", "apply",
-           "set_value"]
+__all__ = ["CURRENT", "Change", "Path", "SelfCheckError", "Step", "TooLargeError",
+           "UneditableError", "apply", "set_value"]
 
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
@@ -46,7 +49,7 @@ class _Splice(NamedTuple):
     start: int
     end: int
     text: str
-    order: int
+    order: tuple[int, int]   # at one place, deeper values first, then in change order
 
 
 def set_value(text: str, path: Path, value: Any) -> str:
@@ -64,7 +67,10 @@ def apply(text: str, changes: Sequence[Change]) -> str:
         raise UneditableError("the YAML has problems (`ogpctl check` lists them); fix them "
                               "before ogpctl edits the file")
     editor = _Editor(text, _compose(text), before.data)
-    splices = [editor.splice(change, order) for order, change in enumerate(changes)]
+    # Values added where a nested list or mapping ends and where its parent goes on share
+    # one place in the text: the nested ones go first, so they stay inside.
+    splices = [editor.splice(change, (-len(change.path), order))
+               for order, change in enumerate(changes)]
     result = _join(text, splices)
     check(result, expected_data(before.data, changes))
     return result
@@ -106,13 +112,15 @@ class _Editor:
     def __init__(self, text: str, root: Any, data: Any) -> None:
         self.text, self.root, self.data = text, root, data
         self.nl = "\r\n" if "\r\n" in text else "\n"
-        self.appended: dict[int, int] = {}   # items appended so far, by list node
+        self.added: dict[int, int] = {}   # values added so far, by list or mapping node
+        # By empty flow node: where its block form starts, its column, and whether the
+        # first entry continues a line; False when it stays in flow.
+        self.block_of: dict[int, tuple[int, int, bool] | bool] = {}
 
-    def splice(self, change: Change, order: int) -> _Splice:
+    def splice(self, change: Change, order: tuple[int, int]) -> _Splice:
         spot = find(self.root, change.path)
         if spot.node is None:
-            start, text = self._add(spot, change.value)
-            return _Splice(start, start, text, order)
+            return _Splice(*self._add(change, spot), order)
         if kind(spot.node) != "ScalarNode":
             raise UneditableError("replacing a whole list or mapping is not supported")
         if spot.parent.flow_style:
@@ -173,27 +181,75 @@ class _Editor:
 
     # -- edits ----------------------------------------------------------------------------
 
-    def _add(self, spot: Spot, value: Any) -> tuple[int, str]:
+    def _add(self, change: Change, spot: Spot) -> tuple[int, int, str]:
         parent, step = spot.parent, spot.step
-        value = resolve(value, None)
+        value = resolve(change.value, None)
         mapping = kind(parent) == "MappingNode"
-        if not mapping:   # appends to one list come in order, each after the one before
-            expected = len(parent.value) + self.appended.get(id(parent), 0)
-            if step != expected:
-                raise ValueError(f"list index {step} is not the next one ({expected})")
-            self.appended[id(parent)] = self.appended.get(id(parent), 0) + 1
+        earlier = self._count_add(parent, step, mapping)
+        if parent.flow_style and not parent.value:
+            return self._add_to_empty_flow(change.path, parent, value, earlier)
         if parent.flow_style:
-            new = f"{render.key_text(step)}: {render.flow_value(value)}" if mapping \
-                else render.flow_value(value)
-            if not parent.value:
-                return parent.start_mark.index + 1, new
             last = parent.value[-1][1] if mapping else parent.value[-1]
-            return last.end_mark.index, ", " + new
+            at = last.end_mark.index
+            return at, at, ", " + render.flow_entry(mapping, step, value)
         at = self.line_end(self.node_end(parent))
-        if mapping:
-            column = parent.value[0][0].start_mark.column
-            return at, self.nl + render.entry(step, value, column, self.nl)
-        return at, self.nl + render.item(value, parent.start_mark.column, self.nl)
+        column = parent.value[0][0].start_mark.column if mapping else parent.start_mark.column
+        return at, at, self.nl + render.block_entry(mapping, step, value, column, self.nl)
+
+    def _count_add(self, parent: Any, step: Step, mapping: bool) -> int:
+        """How many values were added to `parent` before this one; appends to one list must
+        come in order, each after the one before."""
+        earlier = self.added.get(id(parent), 0)
+        if not mapping and step != len(parent.value) + earlier:
+            raise ValueError(f"list index {step} is not the next one "
+                             f"({len(parent.value) + earlier})")
+        self.added[id(parent)] = earlier + 1
+        return earlier
+
+    def _add_to_empty_flow(self, path: Path, parent: Any, value: Any, earlier: int
+                           ) -> tuple[int, int, str]:
+        """A value added to `[]` or `{}`. Under a block key or list dash, a container value
+        (an entry with fields) turns the empty flow into a block list or mapping, one entry
+        a block and one field a line, as people write record files; scalars, and anything
+        inside flow, stay in flow. Every value added to the same parent follows the first."""
+        mapping, step = kind(parent) == "MappingNode", path[-1]
+        block = self.block_of.get(id(parent))
+        if block is None:
+            block = self._block_at(path, parent) if isinstance(value, (dict, list)) else None
+            self.block_of[id(parent)] = block or False
+        if not block:
+            at = parent.start_mark.index + 1
+            return at, at, (", " if earlier else "") + render.flow_entry(mapping, step, value)
+        start, column, inline = block
+        end = self.line_end(parent.end_mark.index)
+        if earlier:
+            return end, end, self.nl + render.block_entry(mapping, step, value, column, self.nl)
+        first = render.block_entry(mapping, step, value, column, self.nl, inline)
+        comment = self.text[parent.end_mark.index:end]
+        if inline:
+            return start, end, _with_comment(first, comment, self.nl)
+        return start, end, comment + self.nl + first
+
+    def _block_at(self, path: Path, parent: Any) -> tuple[int, int, bool] | None:
+        """Where block entries replacing the empty flow `parent` start, their column, and
+        whether the first continues the line (after a dash, or on the flow's own line); None
+        when the flow cannot become block (inside flow, at the top, after a tag)."""
+        if len(path) < 2:
+            return None
+        holder = find(self.root, path[:-1])
+        if holder.parent.flow_style:
+            return None
+        start = parent.start_mark.index
+        if holder.key is not None:
+            colon = self.colon(holder.key)
+            between = self.text[colon + 1:start]
+            if not between.strip(" \t"):
+                return colon + 1, holder.key.start_mark.column + 2, False
+        line_start = self.text.rfind("\n", 0, start) + 1
+        lead = self.text[line_start:start]
+        if lead.strip(" \t") not in ("", "-"):
+            return None
+        return start, parent.start_mark.column, True
 
     def _replace_flow(self, spot: Spot, value: Any) -> tuple[int, int, str]:
         node = spot.node
