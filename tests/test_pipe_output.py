@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -32,8 +33,9 @@ def test_rules_table_keeps_each_rule_on_one_line() -> None:
 
 def test_deadlines_table_keeps_each_obligation_on_one_line() -> None:
     out = _piped("deadlines", "sample-country", "--today", "2026-11-23")
-    assert "Two meetings presenting results to civil society  minimum requirement 5.1" in out
-    assert "forum meetings from 2023-12-14 to 2024-06-13: 1 recorded, 1 needed" in out
+    assert re.search(r"(?m)^2024-12-13 +met +Two meetings presenting results to civil society "
+                     r"+minimum requirement 5\.1 +meetings presenting results from 2023-12-14 "
+                     r"to 2024-12-13: 5 recorded, 2 needed *$", out), out
 
 
 def test_an_explicit_columns_is_still_honoured(monkeypatch, capsys) -> None:
