@@ -1,9 +1,12 @@
 """Every dated obligation of every plan, marked met, due or overdue as of a day.
 
 "Met" is decided from the record only: a delivery date, a meeting file, a progress
-update, a published timeline. Nothing is assumed. Informational dates (the window opening,
-the end, the refresh mark) are listed with the state "n/a". This is the core of
-`ogpctl deadlines`; it reads the model and does no I/O.
+update, a published timeline, a milestone's status. Nothing is assumed. Informational dates
+(the window opening, the end, the refresh mark) are listed with the state "n/a". This is
+the core of `ogpctl deadlines`; it reads the model and does no I/O.
+
+Titles are written in a language of the record: each is marked with `_` for the gettext
+catalogues (`templates/locales/`) and translated when the obligation is made.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from datetime import date
 from typing import Any, Iterable, Iterator
 
 from ogpctl import calendar as cal
-from ogpctl.record.model import Document, Plan, Record, as_date
+from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date
+from ogpctl.record.text import first_text, translations
 
 MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
 
@@ -27,7 +31,8 @@ class Obligation:
     rule: str
     handbook: str
     state: str
-    basis: str = ""   # what in the record the state rests on
+    basis: str = ""     # what in the record the state rests on
+    subject: str = ""   # what a repeated id is about (a milestone's number), for stable UIDs
 
     def to_json(self) -> dict[str, str]:
         return {"plan": self.plan, "id": self.id, "date": self.date.isoformat(),
@@ -35,28 +40,47 @@ class Obligation:
                 "state": self.state}
 
 
-def obligations(record: Record, today: date) -> list[Obligation]:
+def _(message: str) -> str:
+    """Marks a title for the gettext catalogues; `say` translates it."""
+    return message
+
+
+def say(lang: str, message: str, **values: str) -> str:
+    """A marked message in `lang`, with `values` put in its {placeholders}. English is the
+    language messages are written in, so it loads no catalogue."""
+    if lang == "en":
+        return message.format(**values) if values else message
+    from ogpctl.render.i18n import Language
+
+    return Language(lang)._(message, **values)
+
+
+def obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
+    """Every plan's obligations and every milestone's due date, titles in `lang`."""
     found: list[Obligation] = []
     for plan in record.plans:
-        found.extend(plan_obligations(record, plan, today))
+        found.extend(plan_obligations(record, plan, today, lang))
+        found.extend(milestone_obligations(plan, today, lang))
     return sorted(found, key=lambda o: (o.plan, o.date, o.id))
 
 
-def plan_obligations(record: Record, plan: Plan, today: date) -> Iterator[Obligation]:
+def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
+                     ) -> Iterator[Obligation]:
+    """The plan's process obligations (delivery, amendments, refresh, cadences)."""
     dates = plan.dates()
     if dates is None:
         return
     delivered = as_date(plan.fields.get("delivered"))
-    make = _Maker(plan.id, today)
-    yield make("delivery-window-opens", dates.window_opens, "Delivery window opens",
+    make = _Maker(plan.id, today, lang)
+    yield make("delivery-window-opens", dates.window_opens, _("Delivery window opens"),
                "Plans may be delivered from six months before the due date (January 1 or "
                "July 1).", "3.1", NA)
-    yield make.deadline("delivery-window-closes", dates.window_closes, "Delivery window closes",
+    yield make.deadline("delivery-window-closes", dates.window_closes, _("Delivery window closes"),
                         "The plan is delivered (uploaded to the OGP website) by the end of "
                         "its window: August 31, or the end of February; December 31 for plans "
                         "developed in 2022 and 2023.", "3.1, 3.1.a",
                         plan.fields.get("delivered"), "delivered")
-    yield make("plan-end", dates.end, "Plan ends", "The plan ends two or four years after "
+    yield make("plan-end", dates.end, _("Plan ends"), "The plan ends two or four years after "
                "its due date.", "3.1", NA)
     yield _amendments(make, plan, dates.amendment_deadline)
     if dates.refresh_mark is not None:
@@ -73,12 +97,13 @@ def plan_obligations(record: Record, plan: Plan, today: date) -> Iterator[Obliga
 
 
 class _Maker:
-    def __init__(self, plan: str, today: date) -> None:
-        self.plan, self.today = plan, today
+    def __init__(self, plan: str, today: date, lang: str = "en") -> None:
+        self.plan, self.today, self.lang = plan, today, lang
 
     def __call__(self, ident: str, day: date, title: str, rule: str, handbook: str,
-                 state: str, basis: str = "") -> Obligation:
-        return Obligation(self.plan, ident, day, title, rule, handbook, state, basis)
+                 state: str, basis: str = "", subject: str = "", **values: str) -> Obligation:
+        return Obligation(self.plan, ident, day, say(self.lang, title, **values), rule,
+                          handbook, state, basis, subject)
 
     def deadline(self, ident: str, day: date, title: str, rule: str, handbook: str,
                  done: Any, what: str) -> Obligation:
@@ -114,31 +139,31 @@ def _amendments(make: _Maker, plan: Plan, deadline: date) -> Obligation:
             if isinstance(a, dict)]
     days = [d for d in days if d is not None]
     if not days:
-        return make("amendment-deadline", deadline, "Last day for amendments", rule, "2.2", NA,
+        return make("amendment-deadline", deadline, _("Last day for amendments"), rule, "2.2", NA,
                     "no amendment recorded")
     late = [d for d in days if d > deadline]
     state = OVERDUE if late else MET
     basis = f"amendments of {', '.join(str(d) for d in sorted(days))}"
-    return make("amendment-deadline", deadline, "Last day for amendments", rule, "2.2", state,
+    return make("amendment-deadline", deadline, _("Last day for amendments"), rule, "2.2", state,
                 basis)
 
 
 def _refresh(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Iterator[Obligation]:
     refresh = plan.fields.get("refresh") if isinstance(plan.fields.get("refresh"), dict) else {}
-    yield make("refresh-mark", dates.refresh_mark, "Four-year refresh: two-year mark",
+    yield make("refresh-mark", dates.refresh_mark, _("Four-year refresh: two-year mark"),
                "Four-year plans review progress and may update commitments at the two-year "
                "mark.", "2.3", NA)
-    yield make("irm-check-in", dates.irm_check_in, "IRM implementation check-in",
+    yield make("irm-check-in", dates.irm_check_in, _("IRM implementation check-in"),
                "The IRM offers an implementation check-in after two years of a four-year "
                "plan.", "3.1", NA)
-    yield make.deadline("refresh-due", dates.refresh_due, "Refreshed plan due",
+    yield make.deadline("refresh-due", dates.refresh_due, _("Refreshed plan due"),
                         "The refreshed plan is delivered no later than six months after the "
                         "two-year mark.", "2.3", refresh.get("delivered"),
                         "refreshed plan delivered")
     review = as_date(refresh.get("review-starts"))
     if review is not None:
         yield make.deadline("refresh-timeline-publish-by", cal.timeline_publish_by(review),
-                            "Publish the refresh review timeline",
+                            _("Publish the refresh review timeline"),
                             "The review timeline is published at least two weeks before the "
                             "review starts.", "2.3", refresh.get("timeline-published"),
                             "timeline published")
@@ -150,7 +175,7 @@ def _next_plan(make: _Maker, record: Record, plan: Plan, late_after: date) -> Ob
              if p is not plan and isinstance(p.fields.get("due-year"), int)
              and p.fields["due-year"] > due_year]
     delivered = min((d for d in later if d is not None), default=None)
-    return make.deadline("next-plan-late-after", late_after, "Next plan delivered",
+    return make.deadline("next-plan-late-after", late_after, _("Next plan delivered"),
                          "A member that delivers no new plan within one year after its plan "
                          "ended has acted contrary to process.", "3.1.a, 7", delivered,
                          "next plan delivered")
@@ -167,7 +192,7 @@ def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
         return None
     timeline = doc.fields.get("timeline") if isinstance(doc.fields.get("timeline"), dict) else {}
     return make.deadline("cocreation-timeline-publish-by", cal.timeline_publish_by(starts[0]),
-                         "Publish the co-creation timeline", "The co-creation timeline and the "
+                         _("Publish the co-creation timeline"), "The co-creation timeline and the "
                          "opportunities to take part are published at least two weeks before "
                          "development starts.", "minimum requirement 3.1",
                          timeline.get("published"), "timeline published")
@@ -195,7 +220,7 @@ def _count(days: list[date], first: date, last: date) -> int:
 def _forum(make: _Maker, record: Record, start: date, end: date) -> Iterator[Obligation]:
     days = _meeting_days(record.meetings, kinds={"msf"})
     for first, last in cal.forum_periods(start, end):
-        yield make.period("forum-meeting", first, last, "Forum meeting",
+        yield make.period("forum-meeting", first, last, _("Forum meeting"),
                           "The multi-stakeholder forum meets at least every six months.",
                           "minimum requirement 1.1", _count(days, first, last), 1,
                           "forum meetings")
@@ -206,7 +231,7 @@ def _civil_society(make: _Maker, record: Record, start: date, end: date
     days = _meeting_days(record.meetings, results=True)
     for first, last in cal.implementation_years(start, end):
         yield make.period("civil-society-meeting", first, last,
-                          "Two meetings presenting results to civil society",
+                          _("Two meetings presenting results to civil society"),
                           "At least two meetings a year with civil society present "
                           "implementation results and collect comments.",
                           "minimum requirement 5.1", _count(days, first, last), 2,
@@ -229,7 +254,7 @@ def _progress_days(plan: Plan, kinds: set[str] | None = None) -> list[date]:
 def _repository(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligation]:
     days = _progress_days(plan)
     for first, last in cal.repository_periods(start, end):
-        yield make.period("repository-update", first, last, "Repository update",
+        yield make.period("repository-update", first, last, _("Repository update"),
                           "The document repository is updated at least twice a year with "
                           "progress, reasons for delays and next steps.",
                           "minimum requirement 2.2; 5.2", _count(days, first, last), 1,
@@ -241,7 +266,50 @@ def _local(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligat
         return
     days = _progress_days(plan, {"local"})
     for first, last in cal.local_quarters(start, end):
-        yield make.period("local-progress", first, last, "Quarterly progress on local "
-                          "commitments", "Local commitments report progress at least every "
-                          "quarter.", "6.3.b", _count(days, first, last), 1,
-                          "local progress updates")
+        yield make.period("local-progress", first, last,
+                          _("Quarterly progress on local commitments"), "Local commitments "
+                          "report progress at least every quarter.", "6.3.b",
+                          _count(days, first, last), 1, "local progress updates")
+
+
+MILESTONE_RULE = ("Each milestone has an expected completion date (the commitment template); "
+                  "it is met once the milestone is completed.")
+
+
+def milestone_obligations(plan: Plan, today: date, lang: str = "en") -> Iterator[Obligation]:
+    """Each milestone's due date: met when completed, overdue when past and not completed,
+    n/a when withdrawn. A milestone without a readable due date has no place in the
+    calendar (S-rules and F104 report it)."""
+    make = _Maker(plan.id, today, lang)
+    for commitment in plan.commitments:
+        for milestone in commitment.milestones:
+            due = as_date(milestone.fields.get("due"))
+            if due is not None:
+                yield _milestone_due(make, commitment, milestone, due)
+
+
+def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, due: date
+                   ) -> Obligation:
+    number = milestone.fields.get("number")
+    label = f"{commitment.number}.{number if isinstance(number, int) else milestone.index + 1}"
+    value = milestone.fields.get("title")
+    title = translations(value, make.lang).get(make.lang) or first_text(value)
+    status = milestone.fields.get("status")
+    status = status if isinstance(status, str) else "not-started"
+    if status == "completed":
+        state, basis = MET, f"status: completed{_completed_on(milestone)}"
+    elif status == "withdrawn":
+        state, basis = NA, "status: withdrawn"
+    else:
+        state, basis = (OVERDUE if make.today > due else DUE), f"status: {status}"
+    message = _("Milestone {number} due: {name}") if title else _("Milestone {number} due")
+    return make("milestone-due", due, message, MILESTONE_RULE, "3.2.a, 3.2.c", state, basis,
+                subject=label, number=label, name=title)
+
+
+def _completed_on(milestone: Milestone) -> str:
+    """ (on DAY) from the latest progress update that set the status to completed."""
+    days = [as_date(u.get("date")) for u in milestone.fields.get("progress") or []
+            if isinstance(u, dict) and u.get("status") == "completed"]
+    days = [d for d in days if d is not None]
+    return f" on {max(days)}" if days else ""

@@ -61,7 +61,14 @@ def find_milestone(plan: Plan, target: str) -> tuple[Commitment, Milestone]:
     return commitment, found
 
 
-def validate(record: Record, plan: Plan, milestone: Milestone, update: Update) -> None:
+def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, today: date,
+             *, force: bool = False) -> None:
+    """Refuse, before anything is written, an update that cannot be right. An update reports
+    progress already made, so one dated after today is a typo (most often the year) unless
+    `force` says it is meant."""
+    if update.day > today and not force:
+        raise UsageError(f"the date {update.day} is after today ({today}): an update reports "
+                         "progress already made; check the year, or give --force")
     if update.status not in STATUSES:
         raise UsageError(f"--status {update.status!r}: choose one of {', '.join(STATUSES)}")
     for name, text in (("--note", update.note), ("--delay-reason", update.delay_reason),
@@ -95,13 +102,14 @@ def changes_for(milestone: Milestone, update: Update) -> list:
     return [add, Change(base + ("status",), update.status)]
 
 
-def record_update(record: Record, plan: Plan, target: str, update: Update) -> str:
+def record_update(record: Record, plan: Plan, target: str, update: Update, today: date,
+                  *, force: bool = False) -> str:
     """Append `update` to the milestone `target`; returns the file edited."""
     from ogpctl.edit.files import replace_file
     from ogpctl.edit.yamltext import apply
 
     commitment, milestone = find_milestone(plan, target)
-    validate(record, plan, milestone, update)
+    validate(record, plan, milestone, update, today, force=force)
     path = record.root / commitment.doc.path
     before = path.read_bytes()
     text = apply(before.decode("utf-8"), changes_for(milestone, update))

@@ -41,7 +41,7 @@ def export_rows(record: Record, plans: list[Plan], lang: str) -> bytes:
                             for milestone in commitment.milestones))
 
 
-def sheet_updates(record: Record, data: bytes, today: date, lang: str
+def sheet_updates(record: Record, data: bytes, today: date, lang: str, *, force: bool = False
                   ) -> list[tuple[int, Plan, str, Update]]:
     """(line, plan, milestone, update) for each filled-in row, all checked; UsageError
     listing every problem when any row is wrong."""
@@ -58,7 +58,7 @@ def sheet_updates(record: Record, data: bytes, today: date, lang: str
         if not (cell["new status"] or cell["note"]):
             continue
         try:
-            found.append((line, *_update(record, plans, cell, today, lang, seen)))
+            found.append((line, *_update(record, plans, cell, today, lang, seen, force)))
         except (UsageError, ValueError) as error:
             problems.append(f"line {line}: {error}")
     if problems:
@@ -67,8 +67,8 @@ def sheet_updates(record: Record, data: bytes, today: date, lang: str
     return found
 
 
-def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, seen: set
-            ) -> tuple[Plan, str, Update]:
+def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, seen: set,
+            force: bool) -> tuple[Plan, str, Update]:
     plan = plans.get(cell["plan"])
     if plan is None:
         raise UsageError(f"there is no plan {cell['plan']!r}")
@@ -86,7 +86,7 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
                     cell["next steps"] or None)
     if not update.note:
         raise UsageError(f"milestone {target}: write a note on the progress")
-    validate(record, plan, milestone, update)
+    validate(record, plan, milestone, update, today, force=force)
     return plan, target, update
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
+from ogpctl.record.load import load_record
 from tests.conftest import ROOT, run
 
 PLAN = "plans/2026-2030/plan.yaml"
@@ -42,7 +43,7 @@ def test_sample_country_states(capsys) -> None:
     assert _state(items, "2026-2030", "cocreation-timeline-publish-by") == ["met"]
     assert _state(items, "2023-2025", "next-plan-late-after") == ["met"]
     assert _state(items, "2026-2030", "refresh-due") == ["due"]
-    assert "overdue" not in {i["state"] for i in items}
+    assert "overdue" not in {i["state"] for i in items if i["id"] != "milestone-due"}
     window = next(i for i in items if i["plan"] == "2026-2030" and i["id"] ==
                   "delivery-window-closes")
     assert window["date"] == "2026-08-31" and window["handbook"].startswith("3.1")
@@ -99,6 +100,79 @@ def test_unusable_due_year_is_not_a_crash(sample: Path, capsys) -> None:
     plan.write_text(plan.read_text(encoding="utf-8").replace("due-year: 2026", "due-year: 99999"),
                     encoding="utf-8")
     items = _json(capsys, sample)
-    assert not [i for i in items if i["plan"] == "2026-2030"]   # the schema reports the year
+    assert {i["id"] for i in items if i["plan"] == "2026-2030"} == {"milestone-due"}
     code, out, err = run(capsys, "check", sample, "--no-cache", "--today", "2026-11-23")
     assert code == 1 and "due-year" in out and "Traceback" not in out + err
+
+
+def _milestones(items: list[dict], plan: str) -> dict[str, dict]:
+    """Milestone due dates by number (1.2), read from the title."""
+    found = {}
+    for item in items:
+        if item["plan"] == plan and item["id"] == "milestone-due":
+            found[re.search(r"\d+\.\d+", item["title"]).group()] = item
+    return found
+
+
+def test_every_milestone_due_date_is_an_obligation(capsys) -> None:
+    items = _json(capsys, ROOT / "sample-country")
+    due = _milestones(items, "2026-2030")
+    assert due["1.1"]["date"] == "2026-09-30" and due["1.1"]["state"] == "met"   # completed
+    assert due["4.1"]["state"] == "overdue"            # in progress, due 2026-09-30
+    assert due["1.2"]["state"] == "due"                # due 2027-06-30
+    assert due["1.2"]["title"] == "Milestone 1.2 due: Pilot in 12 entities"
+    assert due["1.2"]["handbook"] and set(due["1.2"]) == set(items[0])
+    plan = load_record(ROOT / "sample-country").plan_named("2026-2030")
+    assert len(due) == sum(1 for c in plan.commitments for m in c.milestones
+                           if m.fields.get("due"))
+
+
+def test_milestone_states_follow_the_record(sample: Path, capsys) -> None:
+    path = sample / "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("due: 2027-06-30", "due: 2026-10-01", 1), encoding="utf-8")
+    assert _milestones(_json(capsys, sample), "2026-2030")["1.2"]["state"] == "overdue"
+    code, out, _ = run(capsys, "progress", "2026-2030", "1.2", "-C", sample, "--status",
+                       "withdrawn", "--note", "Dropped", "--today", "2026-11-23")
+    assert code == 0, out
+    assert _milestones(_json(capsys, sample), "2026-2030")["1.2"]["state"] == "n/a"
+
+
+def test_milestones_in_text_and_ics(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("COLUMNS")   # not a terminal: each row on one line
+    code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "--today", "2026-11-23",
+                       "--plan", "2026-2030")
+    assert code == 0 and "Milestone 4.1 due: Judicial data inventory" in out
+    code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "-f", "ics", "--today",
+                       "2026-11-23")
+    events = {str(e["UID"]): e for e in Calendar.from_ical(out).walk("VEVENT")}
+    event = events["2026-2030.milestone-due.4.1@xv.ogpctl"]   # stable: the milestone's number
+    assert str(event["SUMMARY"]) == "Milestone 4.1 due: Judicial data inventory (plan 2026-2030)"
+    assert event.decoded("DTSTART").isoformat() == "2026-09-30"
+
+
+def test_lang_writes_titles_in_a_language_of_the_record(capsys) -> None:
+    items = _json(capsys, ROOT / "sample-country", "2026-11-23", "--lang", "es")
+    titles = {(i["plan"], i["id"]): i["title"] for i in items}
+    assert titles[("2026-2030", "delivery-window-closes")] == "Se cierra el período de entrega"
+    assert _milestones(items, "2026-2030")["1.2"]["title"] == \
+        "Vence el hito 1.2: Piloto en 12 entidades"
+    assert [i["id"] for i in items] == [i["id"] for i in _json(capsys, ROOT / "sample-country")]
+    code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "-f", "ics", "--today",
+                       "2026-11-23", "--lang", "es")
+    parsed = Calendar.from_ical(out)
+    assert str(parsed["X-WR-CALNAME"]).startswith("Plazos de OGP: ")
+    assert "Vence el hito 1.2: Piloto en 12 entidades (plan 2026-2030)" in {
+        str(e["SUMMARY"]) for e in parsed.walk("VEVENT")}
+    code, _, err = run(capsys, "deadlines", ROOT / "sample-country", "--lang", "de")
+    assert code == 2 and "--lang 'de'" in err and len(err.splitlines()) == 1
+
+
+def test_every_title_is_translated(capsys) -> None:
+    """Each obligation title the code writes is in the catalogues (none falls back to
+    English): tests/test_locales.py checks each catalogue translates what is marked."""
+    english = _json(capsys, ROOT / "sample-country")
+    spanish = _json(capsys, ROOT / "sample-country", "2026-11-23", "--lang", "es")
+    for before, after in zip(english, spanish, strict=True):
+        if before["id"] != "milestone-due":
+            assert before["title"] != after["title"], before["title"]

@@ -22,7 +22,8 @@ BOMB = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\
 
 #: name -> (bytes of the file, expected code, expected line)
 HOSTILE: dict[str, tuple[bytes, str, int]] = {
-    "syntax": (b"title: [Open contracting\nlead: x\n", "R001", 2),
+    "syntax": (b"title: [Open contracting\nlead: x\n", "R001", 1),   # where [ opened
+    "unclosed-quote": (b'title:\n  en: "Open contracting\nlead: x\nkind: regular\n', "R001", 2),
     "two-documents": (b"title: a\n---\ntitle: b\n", "R001", 2),
     "utf16": ("title: x\n".encode("utf-16"), "R002", 1),
     "utf16-no-bom": ("title: x\n".encode("utf-16-le"), "R002", 1),

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po
 
 from tests.conftest import ROOT
@@ -16,12 +16,15 @@ LOCALES = ROOT / "templates" / "locales"
 SHIPPED = ("es", "fr", "pt", "ar")
 KEYWORDS = {"_": None, "n_": (1, 2)}
 UPDATE = ("pybabel extract -k _ -k n_:1,2 --no-location --sort-output -o "
-          "templates/locales/ogpctl.pot ogpctl/render ogpctl/site && pybabel update -D ogpctl "
+          "templates/locales/ogpctl.pot ogpctl/render ogpctl/site ogpctl/obligations.py "
+          "ogpctl/ics.py && pybabel update -D ogpctl "
           "-i templates/locales/ogpctl.pot -d templates/locales")
 
 
 #: The packages whose messages the catalogues hold: documents and the website.
 SOURCES = ("render", "site")
+#: Modules whose messages they hold too: the titles of `ogpctl deadlines`.
+MODULES = ("obligations.py", "ics.py")
 
 
 def source_messages() -> set:
@@ -29,6 +32,10 @@ def source_messages() -> set:
     for package in SOURCES:
         for _file, _line, message, _comments, _context in extract_from_dir(
                 str(ROOT / "ogpctl" / package), keywords=KEYWORDS):
+            found.add(message)
+    for module in MODULES:
+        for _line, message, _comments, _context in extract_from_file(
+                "python", str(ROOT / "ogpctl" / module), keywords=KEYWORDS):
             found.add(message)
     return found
 

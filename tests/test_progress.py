@@ -32,7 +32,8 @@ def test_update_keeps_every_other_byte(capsys, sample: Path) -> None:
     code, out, err = run(capsys, "progress", "2026-2030", "1.2", "--status", "completed",
                          "--note", "Pilot finished: 1,204 contracts with payments",
                          "--evidence", EVIDENCE, "--next-steps", "Scale to all entities",
-                         "--date", "2026-11-30", "-C", sample, "--lang", "es")
+                         "--date", "2026-11-30", "-C", sample, "--lang", "es",
+                         "--today", "2026-12-02")
     assert code == 0, err
     after = path.read_text(encoding="utf-8")
     removed = [line for line in before.splitlines() if line not in after.splitlines()]
@@ -80,7 +81,8 @@ def test_spreadsheet_round_trip(capsys, sample: Path, tmp_path: Path) -> None:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";").writerows(rows)
     sheet.write_text(buffer.getvalue(), encoding="utf-8-sig")
-    code, out, err = run(capsys, "progress", "import", sheet, "-C", sample, "--lang", "es")
+    code, out, err = run(capsys, "progress", "import", sheet, "-C", sample, "--lang", "es",
+                         "--today", "2026-12-02")
     assert code == 0, err
     assert "1 progress updates recorded" in out
     text = (sample / "plans/2026-2030/commitments/03-climate-finance-transparency.yaml") \
@@ -93,6 +95,33 @@ def test_spreadsheet_round_trip(capsys, sample: Path, tmp_path: Path) -> None:
     sheet.write_text(buffer.getvalue(), encoding="utf-8")
     code, _, err = run(capsys, "progress", "import", sheet, "-C", sample)
     assert code == 2 and "nothing was written" in err and "--status 'finished'" in err
+
+
+def test_an_update_after_today_is_refused_unless_forced(capsys, sample: Path,
+                                                       tmp_path: Path) -> None:
+    path = sample / FILE
+    before = path.read_bytes()
+    update = ("progress", "2026-2030", "1.2", "-C", sample, "--status", "completed", "--note",
+              "Pilot finished", "--date", "2027-11-30", "--today", "2026-12-02")
+    code, _, err = run(capsys, *update)
+    assert code == 2 and "2027-11-30 is after today (2026-12-02)" in err
+    assert len(err.splitlines()) == 1 and path.read_bytes() == before
+    code, out, err = run(capsys, "progress", "export", "--plan", "2026-2030", "-C", sample)
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    target = next(r for r in rows if r[1] == "1.2")
+    for column, value in (("new status", "completed"), ("note", "Pilot finished"),
+                          ("new date", "2027-11-30")):
+        target[rows[0].index(column)] = value
+    sheet = tmp_path / "progress.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    code, _, err = run(capsys, "progress", "import", sheet, "-C", sample, "--today",
+                       "2026-12-02")
+    assert code == 2 and "after today" in err and path.read_bytes() == before
+    code, _, err = run(capsys, *update, "--force")
+    assert code == 0, err
+    assert "- date: 2027-11-30" in path.read_text(encoding="utf-8")
 
 
 def test_export_neutralises_formulas(capsys, sample: Path) -> None:

@@ -62,3 +62,17 @@ def test_usage_errors(capsys, tmp_path: Path, sample: Path) -> None:
     assert run(capsys, "tag-submission", "2026-2030", "--date", "soon", "-C", SAMPLE)[0] == 2
     code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", sample)
     assert code == 2 and "not in a git repository" in err
+
+
+def test_a_delivery_after_today_is_refused(capsys, tmp_path: Path) -> None:
+    record = undelivered(tmp_path)
+    before = (record / PLAN).read_bytes()
+    head = git(record, "rev-parse", "HEAD")
+    code, out, err = run(capsys, "tag-submission", "2026-2030", "--date", "2027-06-24",
+                         "--today", "2026-06-24", "-C", record)
+    assert code == 2 and "after today (2026-06-24)" in err and len(err.splitlines()) == 1
+    assert (record / PLAN).read_bytes() == before and git(record, "rev-parse", "HEAD") == head
+    assert not git(record, "tag", "--list")
+    code, out, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24",
+                         "--today", "2026-06-24", "-C", record)
+    assert code == 0, err                          # the same day is today, not the future

@@ -27,9 +27,11 @@ def deadlines(
     plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan."),
     today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
                                         "today; default SOURCE_DATE_EPOCH or the real date."),
+    lang: str = typer.Option("en", "--lang", help="Write the obligations' titles in this "
+                             "language of the record, such as es."),
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
-    overdue, with its rule and handbook section."""
+    overdue, with its rule and handbook section, and every milestone's due date."""
     from ogpctl.cli.options import parse_today, record_at
     from ogpctl.obligations import obligations
     from ogpctl.record.text import first_text
@@ -37,9 +39,10 @@ def deadlines(
     day = parse_today(today)
     record = record_at(path)
     root = record.root
+    _check_lang(record, lang)
     if plan:
         record.plan_named(plan)
-    items = [o for o in obligations(record, day) if plan in (None, o.plan)]
+    items = [o for o in obligations(record, day, lang) if plan in (None, o.plan)]
     if format is Format.json:
         typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))
     elif format is Format.ics:
@@ -48,10 +51,21 @@ def deadlines(
         fields = record.ogp.fields if record.ogp else {}
         name = first_text(fields.get("country")) or root.name
         code = str(fields.get("iso-code") or root.name).lower()
-        sys.stdout.buffer.write(to_ics(items, name=name, domain=f"{code}.ogpctl", today=day))
+        sys.stdout.buffer.write(to_ics(items, name=name, domain=f"{code}.ogpctl", today=day,
+                                       lang=lang))
         sys.stdout.flush()
     else:
         from ogpctl.cli.present import print_deadlines
 
         print_deadlines(items, day)
     return 0
+
+
+def _check_lang(record, lang: str) -> None:
+    """Titles name milestones in the record's own words, so the language is one of its."""
+    from ogpctl.errors import UsageError
+
+    languages = record.languages
+    known = tuple(dict.fromkeys([*languages.required, languages.default]))
+    if lang not in known:
+        raise UsageError(f"--lang {lang!r}: the record is written in {', '.join(known)}")

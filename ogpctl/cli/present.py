@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 
 from rich.console import Console
@@ -16,8 +17,16 @@ from ogpctl.rules import Rule
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+#: Columns for output that is not a terminal (a pipe, a file): wide enough that no table
+#: cell folds, so each row stays on one line for grep, sort and diff.
+_PIPE_WIDTH = 4096
+
+
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = _PIPE_WIDTH   # rich would take 80 columns, folding cells to ~15
+    return console
 
 
 def print_check(result: CheckResult) -> None:

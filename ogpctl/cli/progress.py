@@ -36,6 +36,8 @@ def progress(
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
     today: Optional[str] = typer.Option(None, "--today", help="Take this date as today."),
+    force: bool = typer.Option(False, "--force", help="Record an update dated after today "
+                               "(refused otherwise: an update reports progress already made)."),
 ) -> int:
     """Record a progress update on a milestone (handbook 5.2), editing the commitment file in
     place: every other byte (comments, order, quoting, blank lines) stays as it was. Or
@@ -52,7 +54,7 @@ def progress(
     if words[0] == "export" and len(words) == 1:
         return _export(record, plan, language, out)
     if words[0] == "import" and len(words) == 2:
-        return _import(record, Path(words[1]), now, language)
+        return _import(record, Path(words[1]), now, language, force)
     if len(words) != 2:
         raise UsageError(USAGE)
     from ogpctl.progress import Update, record_update
@@ -66,7 +68,7 @@ def progress(
         raise UsageError(f"--date {day!r} is not a date written YYYY-MM-DD") from None
     update = Update(when, status, note, language, tuple(evidence or ()), delay_reason,
                     next_steps)
-    written = record_update(record, target_plan, words[1], update)
+    written = record_update(record, target_plan, words[1], update, now, force=force)
     typer.echo(f"{written}: milestone {words[1]} {status} on {when}")
     return 0
 
@@ -86,7 +88,7 @@ def _export(record, plan: Optional[str], lang: str, out: Optional[Path]) -> int:
     return 0
 
 
-def _import(record, file: Path, today, lang: str) -> int:
+def _import(record, file: Path, today, lang: str, force: bool) -> int:
     from ogpctl.errors import UsageError
     from ogpctl.progress_sheet import apply_sheet, sheet_updates
 
@@ -94,7 +96,7 @@ def _import(record, file: Path, today, lang: str) -> int:
         data = file.read_bytes()
     except OSError as error:
         raise UsageError(f"{file}: {error.strerror}") from None
-    updates = sheet_updates(record, data, today, lang)
+    updates = sheet_updates(record, data, today, lang, force=force)
     for path in apply_sheet(record, updates):
         typer.echo(f"  updated {path}")
     typer.echo(f"{len(updates)} progress updates recorded")

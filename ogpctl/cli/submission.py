@@ -26,10 +26,14 @@ def tag_submission(
 
     from ogpctl.errors import UsageError
 
+    now = parse_today(today)
     try:
-        when = parse_today(day if day else today)
+        when = parse_today(day) if day else now
     except UsageError:
         raise UsageError(f"--date {day!r} is not a date written YYYY-MM-DD") from None
+    if when > now:   # a delivery is a fact: a date to come is a typo, never a plan
+        raise UsageError(f"--date {when} is after today ({now}): record a delivery once the "
+                         "plan is delivered")
     record = record_at(record_path)
     done = record_delivery(record, plan, when)
     if done.edited:

@@ -30,15 +30,81 @@ def parse_precise(text: str) -> Parsed:
     except _Stop as stop:
         return Parsed(None, [stop.problem], False)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "the YAML could not be read"
-        return Parsed(None, [Problem("R001", f"YAML syntax error: {what}", line, column)], False)
+        return Parsed(None, [syntax_problem(error, builder.last_scalar)], False)
     except (YAMLError, ValueError, UnicodeError) as error:
         return Parsed(None, [Problem("R001", f"YAML syntax error: {error}", 1, 1)], False)
     problems = builder.problems
     problems.extend(inspect(builder.result, check_escapes=True, check_nfc=False) or [])
     return Parsed(repaired(builder.result, problems), problems, True)
+
+
+def syntax_problem(error: Any, last_scalar: Any = None) -> Problem:
+    """R001 placed where the mistake was made. The parser notices an unclosed quote or
+    bracket only where the file ends or the next key begins, which can be far below; when
+    the error is of that kind, point at the quote or bracket that was opened instead."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = error.problem or error.context or "the YAML could not be read"
+    opened = _unclosed(error) or _closed_late(error, last_scalar)
+    if opened is None:
+        return Problem("R001", f"YAML syntax error: {what}", line, column)
+    start, message = opened
+    return Problem("R001", f"YAML syntax error: {message} (the parser stopped at line {line}, "
+                   f"column {column}: {what})", start.line + 1, start.column + 1)
+
+
+_CLOSER = {'"': '"', "'": "'", "[": "]", "{": "}"}
+_ENDS = ("found unexpected end of stream", "found unexpected document separator")
+_FLOWS = ("while parsing a flow sequence", "while parsing a flow mapping")
+
+
+def _char(mark: Any, offset: int = 0) -> str:
+    """The character at a mark, read from the parser's own buffer (its line breaks)."""
+    buffer = getattr(mark, "buffer", None) or ""
+    at = getattr(mark, "index", -1) + offset
+    return buffer[at] if 0 <= at < len(buffer) else ""
+
+
+def _indent(mark: Any) -> int:
+    """The indentation of the line a mark is on."""
+    spaces = 0
+    while _char(mark, spaces - mark.column) == " " and spaces < mark.column:
+        spaces += 1
+    return spaces
+
+
+def _unclosed(error: Any) -> tuple[Any, str] | None:
+    """A quote the file ends inside, or a flow list or mapping that the file leaves (it
+    ends, or goes back to the indentation of the line that opened it) without closing."""
+    start, stop, context = error.context_mark, error.problem_mark, error.context or ""
+    opener = _char(start) if start is not None and stop is not None else ""
+    if opener not in _CLOSER:
+        return None
+    problem = str(error.problem)
+    if context.startswith("while scanning a quoted scalar") and problem in _ENDS:
+        return start, f"the text quoted with {opener} here is never closed; add the closing " \
+            f"{opener}"
+    left = "<stream end>" in problem or (stop.line > start.line
+                                         and _indent(stop) <= _indent(start))
+    if context in _FLOWS and problem.startswith("expected ','") and left:
+        what = "list" if opener == "[" else "mapping"
+        return start, f"the {what} opened here with {opener} is never closed; add the " \
+            f"closing {_CLOSER[opener]}"
+    return None
+
+
+def _closed_late(error: Any, scalar: Any) -> tuple[Any, str] | None:
+    """A quote closed by the opening quote of a later text: the quoted text runs over
+    several lines and the error comes on the line where it ends."""
+    stop = error.problem_mark
+    if scalar is None or stop is None or scalar.style not in ('"', "'"):
+        return None
+    start, end = scalar.start_mark, scalar.end_mark
+    if end.line == start.line or stop.line != end.line:
+        return None
+    quote = scalar.style
+    return start, (f"the text quoted with {quote} here runs on to line {end.line + 1}; is the "
+                   f"closing {quote} missing on this line?")
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
@@ -80,6 +146,7 @@ class _Builder:
         self.result: Any = None
         self.problems: list[Problem] = []
         self.documents = 0
+        self.last_scalar: Any = None   # to explain a syntax error just after it
 
     def run(self, text: str) -> None:
         from ruamel.yaml import YAML
@@ -102,6 +169,7 @@ class _Builder:
                 self.stop("R005", f"YAML tags ({_tag_text(event.tag)}) are not allowed in a "
                           "record; remove the tag", mark)
             if name == "ScalarEvent":
+                self.last_scalar = event
                 self.add(resolve_scalar(event.value, event.style, event.implicit), mark)
             else:
                 self.open({} if name == "MappingStartEvent" else [], mark)
