@@ -153,6 +153,26 @@ def test_new_plan_is_dated_by_the_calendar(capsys, tmp_path: Path) -> None:
     assert events["refresh-due"]["date"] == "2030-06-30"
 
 
+def test_section_headings_are_the_numbered_headings_of_the_documents(capsys, tmp_path
+                                                                     ) -> None:
+    """Handbook 3.2.b numbers the contents 1. Introduction ... 4. Commitments; a section
+    file's own heading is the one the documents print, so it is that numbered heading."""
+    from ogpctl.render.i18n import Language
+
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--languages", "es,fr,pt,ar")[0] == 0
+    assert new_plan(capsys, record, "--window", "june", "--due-year", "2027",
+                    "--length", "2")[0] == 0
+    titles = {"introduction": "1. Introduction",
+              "efforts-to-date": "2. Open government efforts to date",
+              "development-process": "3. Action plan development process"}
+    for section, title in titles.items():
+        for lang in ("en", "es", "fr", "pt", "ar"):
+            path = record / "plans/2027-2029/sections" / f"{section}.{lang}.md"
+            first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+            assert first == "# " + Language(lang)._(title), (section, lang)
+
+
 def test_new_plan_twice_and_overlapping_plans_change_nothing(capsys, tmp_path: Path) -> None:
     record = new_record(capsys, tmp_path)
     assert new_plan(capsys, record, "--window", "june", "--due-year", "2027", "--length",
