@@ -81,6 +81,32 @@ def test_init_writes_a_record_that_checks(capsys, tmp_path: Path) -> None:
     assert_schema_lines_resolve(record)
 
 
+def test_outputs_written_in_the_record_are_ignored_by_git(capsys, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    record = new_record(capsys, tmp_path)
+    assert new_plan(capsys, record, "--window", "june", "--due-year", "2027",
+                    "--length", "2")[0] == 0
+    subprocess.run(["git", "-C", str(record), "add", "-A"], check=True)
+    monkeypatch.chdir(record)
+    assert run(capsys, "render", "action-plan", "--plan", "2027-2029", "--today", TODAY)[0] == 0
+    assert run(capsys, "site", "--no-search", "--today", TODAY)[0] == 0
+    assert (record / "rendered").is_dir() and (record / "site").is_dir()
+    status = subprocess.run(["git", "-C", str(record), "status", "--porcelain",
+                             "--untracked-files=all"], capture_output=True, text=True,
+                            check=True).stdout
+    assert not [line for line in status.splitlines() if not line.startswith("A ")], status
+
+
+def test_the_workflow_checks_out_the_whole_history(capsys, tmp_path: Path) -> None:
+    """The repository rules judge how often the record is updated (minimum requirement
+    2.2): a one-commit checkout cannot show that."""
+    record = new_record(capsys, tmp_path)
+    workflow = parse_yaml((record / ".github/workflows/ogpctl.yml").read_text()).data
+    steps = workflow["jobs"]["check"]["steps"]
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 def test_init_refuses_an_existing_record_and_changes_nothing(capsys, tmp_path: Path) -> None:
     record = new_record(capsys, tmp_path)
     before = snapshot(record)
