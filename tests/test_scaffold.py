@@ -107,6 +107,80 @@ def test_the_workflow_checks_out_the_whole_history(capsys, tmp_path: Path) -> No
     assert checkout["with"]["fetch-depth"] == 0
 
 
+def test_init_names_the_country_in_each_language(capsys, tmp_path: Path) -> None:
+    for n, country in enumerate((("es=República de Costa Serena",
+                                  "en=Republic of Costa Serena"),
+                                 ("es=República de Costa Serena,en=Republic of Costa Serena",),
+                                 ("República de Costa Serena", "en=Republic of Costa Serena"))):
+        record = tmp_path / str(n)
+        args = [a for name in country for a in ("--country", name)]
+        assert run(capsys, "init", record, "--languages", "es", *args)[0] == 0
+        ogp = parse_yaml((record / "ogp.yaml").read_text()).data
+        assert ogp["country"] == {"en": "Republic of Costa Serena",
+                                  "es": "República de Costa Serena"}, country
+    assert new_plan(capsys, record, "--window", "june", "--due-year", "2027",
+                    "--length", "2")[0] == 0
+    plan = parse_yaml((record / "plans/2027-2029/plan.yaml").read_text()).data
+    assert plan["title"] == {
+        "en": "Republic of Costa Serena Open Government National Action Plan 2027-2029",
+        "es": "Plan de Acción Nacional de Gobierno Abierto de República de Costa Serena "
+              "2027-2029"}
+
+
+def test_a_name_with_commas_stays_whole_and_bad_names_are_refused(capsys, tmp_path) -> None:
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--languages", "es", "--country",
+               "es=Bolivia, Estado Plurinacional de")[0] == 0
+    ogp = parse_yaml((record / "ogp.yaml").read_text()).data
+    assert ogp["country"] == {"en": None, "es": "Bolivia, Estado Plurinacional de"}
+    for country in ("fr=France", "es=A,es=B", "en="):
+        code, _, err = run(capsys, "init", tmp_path / "r", "--languages", "es",
+                           "--country", country)
+        assert code == 2 and err.startswith("ogpctl: "), country
+    assert not (tmp_path / "r").exists()
+
+
+def test_a_plan_title_never_borrows_another_languages_name(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)       # the country is named in Spanish only
+    assert new_plan(capsys, record, "--window", "june", "--due-year", "2027",
+                    "--length", "2")[0] == 0
+    plan = parse_yaml((record / "plans/2027-2029/plan.yaml").read_text()).data
+    assert plan["title"]["en"] is None
+    assert "Testland" in plan["title"]["es"]
+    assert any(d["code"] == "L301" and d["file"] == "plans/2027-2029/plan.yaml"
+               for d in findings(capsys, record))
+
+
+def test_init_asks_the_country_name_in_each_language(capsys, tmp_path: Path,
+                                                     monkeypatch) -> None:
+    import typer
+
+    from ogpctl.cli import scaffold
+
+    asked = []
+    answers = {"Country name in Spanish (es)": "República de Testlandia",
+               "Country name in English (en)": "Republic of Testland"}
+
+    def prompt(question, default="", show_default=True):
+        asked.append(question)
+        return answers.get(question, "")
+
+    monkeypatch.setattr(scaffold, "interactive", lambda: True)
+    monkeypatch.setattr(typer, "prompt", prompt)
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--languages", "es,en", "--iso-code", "XT",
+               "--lead-agency", "Secretaría", "--contact-name", "Ana",
+               "--contact-email", "ana@example.org")[0] == 0
+    assert asked == list(answers)
+    ogp = parse_yaml((record / "ogp.yaml").read_text()).data
+    assert ogp["country"] == {"en": "Republic of Testland", "es": "República de Testlandia"}
+    asked.clear()
+    assert run(capsys, "init", tmp_path / "other", "--languages", "es,en", "--iso-code", "XT",
+               "--lead-agency", "S", "--contact-name", "Ana", "--contact-email", "a@b.c",
+               "--country", "es=República de Testlandia")[0] == 0
+    assert asked == ["Country name in English (en)"]
+
+
 def test_init_refuses_an_existing_record_and_changes_nothing(capsys, tmp_path: Path) -> None:
     record = new_record(capsys, tmp_path)
     before = snapshot(record)
@@ -155,8 +229,8 @@ def test_new_plan_is_dated_by_the_calendar(capsys, tmp_path: Path) -> None:
                              "refresh-due": "2030-06-30", "next-plan-late-after": "2032-12-31"}
     assert plan["dates"]["end"] == expected.end.isoformat()
     assert plan["status"] == "co-creation" and plan["refresh"]["review-starts"] == "2029-12-31"
-    assert plan["title"]["es"].startswith("Plan de Acción Nacional") and "Testland" in \
-        plan["title"]["en"]
+    assert plan["title"]["es"] == "Plan de Acción Nacional de Gobierno Abierto de Testland " \
+        "2027-2031"
     stages = parse_yaml((base / "co-creation.yaml").read_text()).data["stages"]
     assert stages[-1]["ends"] == "2027-12-31"
     for earlier, later in zip(stages, stages[1:]):
