@@ -181,6 +181,28 @@ def test_init_asks_the_country_name_in_each_language(capsys, tmp_path: Path,
     assert asked == ["Country name in English (en)"]
 
 
+def comments_of(path: Path) -> str:
+    """The comments of a YAML file as one text, language prefixes and wrapping undone."""
+    lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.startswith("#")]
+    return " ".join(lines)
+
+
+def test_init_comments_are_in_the_record_languages(capsys, tmp_path: Path) -> None:
+    from ogpctl.scaffold.templating import guide_texts
+
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--languages", "fr,ar", "--country", "fr=Testland")[0] == 0
+    texts = guide_texts()["record"]
+    for name, file in (("ogp", "ogp.yaml"), ("stakeholders", "stakeholders.yaml"),
+                       ("forum", "forum/forum.yaml")):
+        comments = comments_of(record / file)
+        for key, text in texts[name].items():
+            for lang in ("en", "fr", "ar"):      # no lead agency: the example is written
+                words = " ".join(text[lang].split())
+                assert f"{lang}: {words}" in comments, (file, key, lang)
+
+
 def test_init_refuses_an_existing_record_and_changes_nothing(capsys, tmp_path: Path) -> None:
     record = new_record(capsys, tmp_path)
     before = snapshot(record)
