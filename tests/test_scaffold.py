@@ -203,6 +203,32 @@ def test_init_comments_are_in_the_record_languages(capsys, tmp_path: Path) -> No
                 assert f"{lang}: {words}" in comments, (file, key, lang)
 
 
+def test_check_after_init_lists_every_empty_field_with_its_section(capsys, tmp_path) -> None:
+    """The fill-in list names each empty field of ogp.yaml and forum.yaml, citing the
+    handbook section of that field (the forum is 1.1, not the commitment template)."""
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--languages", "es,en", "--iso-code", "XT",
+               "--country", "es=República de Testlandia", "--lead-agency", "Secretaría")[0] == 0
+    for stage in ("co-creation", "submission"):
+        code, out, _ = run(capsys, "check", record, "--format", "json", "--today", TODAY,
+                           "--no-cache", "--for", stage)
+        empty = {(d["file"], d["line"], d["handbook"]) for d in json.loads(out)["diagnostics"]
+                 if d["code"] == "F105"}
+        ogp = (record / "ogp.yaml").read_text().splitlines()
+        lines = {d: n for n, d in enumerate(ogp, 1)}
+        forum = (record / "forum/forum.yaml").read_text().splitlines()
+        wanted = {("ogp.yaml", lines["  en:"], "3.2.c"),             # country in English
+                  ("ogp.yaml", lines["member-since:"], "1"),
+                  ("ogp.yaml", lines["  name:"], "1"),
+                  ("ogp.yaml", lines["  role:"] + 1, "1"),
+                  ("ogp.yaml", lines["  email:"], "5.1.a-b"),
+                  ("forum/forum.yaml", forum.index("name:") + 2, "1.1")}
+        if stage == "co-creation":                   # from submission M702 and M703 say so
+            wanted |= {("ogp.yaml", lines["website:"], "5.1"),
+                       ("ogp.yaml", lines["repository:"], "5.2")}
+        assert empty == wanted, stage
+
+
 def test_init_refuses_an_existing_record_and_changes_nothing(capsys, tmp_path: Path) -> None:
     record = new_record(capsys, tmp_path)
     before = snapshot(record)
