@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from ogpctl.resources import data_dir
+from ogpctl.scaffold.guide import guide_texts
 from ogpctl.source.yaml import parse_yaml
 
 #: Words a plain YAML scalar would turn into something other than a string.
@@ -70,13 +71,6 @@ def comment(text: str, prefix: str = "", indent: int = 0) -> str:
     rest = lead + " " * (len(prefix) + 2 if prefix else 0)
     return "\n".join(textwrap.wrap(text, COMMENT_WIDTH, initial_indent=first,
                                    subsequent_indent=rest, break_on_hyphens=False))
-
-
-@cache
-def guide_texts() -> dict:
-    path = data_dir("templates") / "scaffold" / "guide.yaml"
-    data = parse_yaml(path.read_text(encoding="utf-8")).data
-    return data if isinstance(data, dict) else {}
 
 
 def guide(key: str, languages: tuple[str, ...]) -> list[tuple[str, str]]:
