@@ -55,7 +55,9 @@ def init(
     """Create a country record: ogp.yaml, stakeholders.yaml, forum/, the JSON Schemas for
     editors, .gitignore, a CI workflow that runs `ogpctl check --format github` on pull
     requests and a pre-commit config; `git init` when the folder is not in a repository.
-    Answers not given as options are asked when run at a terminal, else left empty."""
+    The comments are in every record language. Answers not given as options (the country's
+    name in each record language among them) are asked when run at a terminal, else left
+    empty for `ogpctl check` to list."""
     from ogpctl.scaffold.record import RecordAnswers, check_text, init_record, parse_languages
 
     codes = parse_languages(languages)
