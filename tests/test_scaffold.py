@@ -229,6 +229,30 @@ def test_check_after_init_lists_every_empty_field_with_its_section(capsys, tmp_p
         assert empty == wanted, stage
 
 
+def test_new_plan_comments_are_in_the_record_languages(capsys, tmp_path: Path) -> None:
+    from ogpctl.scaffold.templating import guide_texts
+
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--languages", "pt", "--country", "pt=Testlândia")[0] == 0
+    assert new_plan(capsys, record, "--window", "june", "--due-year", "2027",
+                    "--length", "4")[0] == 0
+    texts = guide_texts()["plan-files"]
+    filled = {"plan_id": "2027-2031", "opens": "2027-01-01", "closes": "2027-08-31",
+              "refresh_due": "2029-12-31", "due": "2027-06-30"}
+    for name in ("plan", "co-creation", "contributions"):
+        comments = comments_of(record / "plans/2027-2031" / f"{name}.yaml")
+        for key, text in texts[name].items():
+            if key == "status":
+                continue                     # a four-year plan says status-refresh instead
+            for lang in ("en", "pt"):
+                words = " ".join(text[lang].split())
+                for placeholder, value in filled.items():
+                    words = words.replace("{" + placeholder + "}", value)
+                if "{publish_by}" in words:
+                    words = words.split("{publish_by}")[0]
+                assert f"{lang}: {words}" in comments, (name, key, lang)
+
+
 def test_init_refuses_an_existing_record_and_changes_nothing(capsys, tmp_path: Path) -> None:
     record = new_record(capsys, tmp_path)
     before = snapshot(record)
@@ -286,8 +310,8 @@ def test_new_plan_is_dated_by_the_calendar(capsys, tmp_path: Path) -> None:
             date.fromisoformat(later["starts"])
     development = date.fromisoformat(next(s["starts"] for s in stages
                                           if s["id"] == "development"))
-    assert f"# {development - timedelta(days=14)}, two weeks before development" in \
-        (base / "co-creation.yaml").read_text()
+    assert f"by {development - timedelta(days=14)}, two weeks before development" in \
+        comments_of(base / "co-creation.yaml")
     for section in ("introduction", "efforts-to-date", "development-process"):
         for lang in ("en", "es"):
             assert (base / "sections" / f"{section}.{lang}.md").is_file()

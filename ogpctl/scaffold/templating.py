@@ -83,11 +83,19 @@ def guide(key: str, languages: tuple[str, ...]) -> list[tuple[str, str]]:
     return texts or ([("en", node["en"])] if isinstance(node.get("en"), str) else [])
 
 
-def guide_comment(key: str, languages: tuple[str, ...], indent: int = 0) -> str:
-    items = guide(key, languages)
+def guide_comment(key: str, languages: tuple[str, ...], indent: int = 0, **values: Any) -> str:
+    """The guide text `key` as comment lines, one group a language; each `{name}` in it
+    becomes values[name]."""
+    items = [(lang, _fill(text, values)) for lang, text in guide(key, languages)]
     if len(items) == 1:
         return comment(items[0][1], indent=indent)
     return "\n".join(comment(text, lang, indent) for lang, text in items)
+
+
+def _fill(text: str, values: dict[str, Any]) -> str:
+    for name, item in values.items():
+        text = text.replace("{" + name + "}", str(item))
+    return text
 
 
 def schema_line(schemas: str, kind: str, file: str) -> str:
