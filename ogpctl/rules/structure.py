@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
 from ogpctl.record import evidence
-from ogpctl.record.model import Commitment, Plan, Record, Stage
+from ogpctl.record.model import Commitment, Document, Plan, Record, Stage
 from ogpctl.rules import Finding, entry, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -65,6 +65,9 @@ entry("F104", "impossible-date", family=F, severity=E, handbook="3.1", doc="""
 PROFILE = (("country",), ("member-since",), ("point-of-contact", "name"),
            ("point-of-contact", "role"), ("point-of-contact", "email"), ("website",),
            ("repository",))
+#: Texts needed in every record language, English included, though L301 asks only the
+#: administrative languages of ogp.yaml: the country's name heads the English action plan.
+EVERY_LANGUAGE = frozenset({("country",)})
 #: Fields a minimum requirement rule reports once it applies (from submission): F105 leaves
 #: them to it then, so an empty website is not reported twice.
 OWNED = {("website",): "M702", ("repository",): "M703"}
@@ -79,9 +82,9 @@ def not_written(record: Record, context: Any) -> Iterator[Finding]:
     fields only you can answer empty (or with an empty text in each language), next to the
     handbook's guide question. This is the "fill this in" list: a warning while the plan is
     being co-created, an error from submission on. It covers every field of the member
-    profile in ogp.yaml: the country's name in English and every administrative language,
-    the date the country joined OGP, the point of contact's name, role and email (handbook
-    1), the national OGP website and the document repository (minimum requirements 2.1 and
+    profile in ogp.yaml: the country's name, in English too (it heads the English action
+    plan; L301 reports an administrative language left empty), the date the country joined
+    OGP, the point of contact's name, role and email (handbook 1), the national OGP website and the document repository (minimum requirements 2.1 and
     2.2; from submission M702 and M703 report these two). Each finding cites the handbook
     section of its field.
 
@@ -102,15 +105,17 @@ def not_written(record: Record, context: Any) -> Iterator[Finding]:
     for path in PROFILE:
         owner = lookup(OWNED[path]) if path in OWNED else None
         if owner is None or owner.severity_at(stage) is None:
-            yield from _profile_field(doc.path, doc.data, path, record.languages)
+            yield from _profile_field(doc, path, record.languages)
 
 
-def _profile_field(file: str, data: dict, path: tuple[str, ...], languages: Any
+def _profile_field(doc: Document, path: tuple[str, ...], languages: Any
                    ) -> Iterator[Finding]:
     from ogpctl.record.text import language_name, translations
+    from ogpctl.rules.languages import required_languages
     from ogpctl.schema import cited_section, default_schemas
 
-    parent: Any = data
+    file = doc.path
+    parent: Any = doc.data
     for step in path[:-1]:
         parent = parent.get(step) if isinstance(parent, dict) else None
     if not isinstance(parent, dict):
@@ -130,8 +135,11 @@ def _profile_field(file: str, data: dict, path: tuple[str, ...], languages: Any
         if field["$ref"].endswith("optional-text"):    # else the schema reports it
             yield Finding(file, f'"{name}" is still empty{hint}', where, handbook=section)
         return
+    if path not in EVERY_LANGUAGE:
+        return                      # a language left empty is L301's to report
+    covered = required_languages(languages, doc, path)
     for lang in languages.required:
-        if lang not in texts:
+        if lang not in texts and lang not in covered:
             spot = where + (lang,) if isinstance(value, dict) and lang in value else where
             yield Finding(file, f'"{name}" is still empty in {language_name(lang)}{hint}',
                           spot, handbook=section)
