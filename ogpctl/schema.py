@@ -125,6 +125,16 @@ def unwritten(value: Any) -> bool:
     return value is None
 
 
+_CITED = re.compile(r"\(Handbook ([0-9][0-9A-Za-z.\-]*)")
+
+
+def cited_section(description: str | None) -> str:
+    """The handbook section a schema description cites first, such as 1.1 for "... (Handbook
+    1.1, 1.1.a)"; "" when it cites none."""
+    found = _CITED.search(description or "")
+    return found.group(1).rstrip(".") if found else ""
+
+
 def describe_value(value: Any) -> str:
     if value is None:
         return "it is empty"
@@ -154,6 +164,7 @@ class _Explainer:
         self.file = name      # the schema file of the error being explained
         self.code = "F103"    # the catalogue code it is reported under
         self.field_title: str | None = None   # the title of the field being explained
+        self.field_section = ""                # the handbook section its description cites
 
     def __call__(self, error: Any) -> list[Problem]:
         path: DocPath = tuple(error.instance_path)
@@ -178,7 +189,7 @@ class _Explainer:
         (a rule can own errors of a property whose shape comes from a common $def)."""
         code, name = "F103", self.name
         node: Any = self.schemas.documents.get(name, {})
-        self.field_title = None
+        self.field_title, self.field_section = None, ""
         previous = None
         for token in tokens:
             if isinstance(node, list):
@@ -196,6 +207,8 @@ class _Explainer:
                 code = node["x-ogpctl-code"]
             if previous in ("properties", "items") and isinstance(node, dict):
                 self.field_title = node.get("title") or self.field_title
+                self.field_section = cited_section(node.get("description")) or \
+                    self.field_section
             previous = token
         return code
 
@@ -210,7 +223,8 @@ class _Explainer:
     def _unwritten(self, path: DocPath, parent: Any) -> Problem:
         title = self.field_title or (parent.get("title") if isinstance(parent, dict) else None)
         hint = f": write {title}" if title else ""
-        return Problem("F105", f'"{field_name(path)}" is still empty{hint}', path=path)
+        return Problem("F105", f'"{field_name(path)}" is still empty{hint}', path=path,
+                       handbook=self.field_section)
 
     def _required(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
         prop = info["property"]

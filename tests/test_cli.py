@@ -101,7 +101,7 @@ def test_strict_fails_on_warnings(sample: Path, capsys) -> None:
     assert code == 1
     code, _, _ = run(capsys, "check", sample, "--today", "2026-11-23", "--no-cache",
                      "--for", "submission")
-    assert code == 1   # the same finding is an error from submission on
+    assert code == 0   # the handbook says "should": a warning at every stage (docs/rules.md)
 
 
 def test_plan_option(sample: Path, capsys) -> None:

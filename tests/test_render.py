@@ -457,3 +457,52 @@ def test_amendment_note_names_a_replaced_commitment_apart(capsys, tmp_path: Path
     assert code == 0, err
     assert "## 1. Compras abiertas\n\n- Compromiso añadido.\n\n## 1. Datos abiertos\n\n" \
         "- Compromiso eliminado.\n" in out, out
+# -- scaffold text -------------------------------------------------------------------------
+
+def scaffolded_record(capsys, tmp_path: Path) -> Path:
+    """A record from `init` and `new-plan` whose English introduction is written below the
+    guide comment the scaffold left in it."""
+    target = tmp_path / "record"
+    assert run(capsys, "init", target, "--country", "es=Costa Serena", "--languages", "es,en",
+               "--iso-code", "XT")[0] == 0
+    assert run(capsys, "new-plan", "-C", target, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2026-01-10")[0] == 0
+    intro = target / "plans/2027-2031/sections/introduction.en.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\nOur vision is an open state. "
+                     "<!-- inline note -->Seen.\n\n- a point\n  <!-- note in a list -->\n",
+                     encoding="utf-8")
+    return target
+
+
+GUIDE_WORDS = ("long-term vision", "This section provides", "inline note", "<!--", "&lt;!--")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_guide_comments_never_reach_a_document(capsys, tmp_path: Path, fmt: str) -> None:
+    record = load_record(scaffolded_record(capsys, tmp_path))
+    for lang in ("en", "es"):
+        text = readable(fmt, render_bytes(record, Request("action-plan", "2027-2031", lang),
+                                          fmt, DAY))
+        assert "Our vision is an open state. Seen." in text
+        assert not [w for w in GUIDE_WORDS if w in text], lang
+
+
+def test_guide_comments_never_reach_the_website(capsys, tmp_path: Path) -> None:
+    from ogpctl.site import build_site
+
+    files = build_site(load_record(scaffolded_record(capsys, tmp_path)), DAY, search=False)
+    texts = {name: data.decode() for name, data in files.items() if name.endswith(".html")}
+    assert any("Our vision is an open state. Seen." in t for t in texts.values())
+    assert not {name for name, t in texts.items() for w in GUIDE_WORDS if w in t}
+
+
+def test_comments_inside_code_are_code() -> None:
+    from ogpctl.render.blocks import Code, CodeBlock
+    from ogpctl.render.prose import parse
+
+    blocks = parse("`<!-- a -->` and <b>b</b>\n\n```\n<!-- b -->\n```\n\n<div>**c**</div>\n")
+    assert blocks[0].children[0] == Code("<!-- a -->")
+    assert "".join(getattr(c, "text", "") for c in blocks[0].children) == \
+        "<!-- a --> and <b>b</b>"
+    assert blocks[1] == CodeBlock("<!-- b -->")
+    assert [getattr(c, "text", None) for c in blocks[2].children] == ["<div>", None, "</div>"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -37,7 +37,10 @@ def report(outcome, base: Path) -> None:
 @app.command()
 def init(
     directory: Path = typer.Argument(..., help="The folder of the new record (made if missing)."),
-    country: Optional[str] = typer.Option(None, "--country", help="The country's name."),
+    country: Optional[List[str]] = typer.Option(None, "--country", help="The country's name "
+                                                "in a language, such as es=República de "
+                                                "Chile; repeat it for each language. A name "
+                                                "without a code is in the default language."),
     iso_code: Optional[str] = typer.Option(None, "--iso-code", help="ISO 3166-1 code, such "
                                            "as CL."),
     languages: str = typer.Option("en", "--languages", help="Language codes, the default "
@@ -52,13 +55,16 @@ def init(
     """Create a country record: ogp.yaml, stakeholders.yaml, forum/, the JSON Schemas for
     editors, .gitignore, a CI workflow that runs `ogpctl check --format github` on pull
     requests and a pre-commit config; `git init` when the folder is not in a repository.
-    Answers not given as options are asked when run at a terminal, else left empty."""
+    The comments are in every record language. Answers not given as options (the country's
+    name in each record language among them) are asked when run at a terminal, else left
+    empty for `ogpctl check` to list."""
     from ogpctl.scaffold.record import RecordAnswers, check_text, init_record, parse_languages
 
+    codes = parse_languages(languages)
     answers = RecordAnswers(
-        country=check_text(ask(country, "Country name"), "--country"),
+        country=_country_names(country or [], codes),
         iso_code=ask(iso_code, "ISO 3166-1 code (such as CL)"),
-        languages=parse_languages(languages),
+        languages=codes,
         lead_agency=check_text(ask(lead_agency, "Lead agency"), "--lead-agency"),
         contact_name=check_text(ask(contact_name, "Point of contact's name"), "--contact-name"),
         contact_email=check_text(ask(contact_email, "Point of contact's email"),
@@ -72,6 +78,21 @@ def init(
     typer.echo("Next: fill in the empty fields (`ogpctl check` lists them), then "
                "`ogpctl new-plan`.")
     return 0
+
+
+def _country_names(values: List[str], languages: List[str]) -> dict:
+    """The names given with --country, and at a terminal the name in each other record
+    language (English first after the default: the plan's title needs each)."""
+    from ogpctl.record.text import language_name
+    from ogpctl.scaffold.record import check_text, parse_country, record_languages
+
+    names = parse_country(values, languages)
+    for lang in dict.fromkeys([languages[0], *record_languages(languages)]):
+        if lang not in names:
+            answer = ask(None, f"Country name in {language_name(lang)}")
+            if answer:
+                names[lang] = check_text(answer, "--country") or ""
+    return names
 
 
 def _number(value: Optional[str], option: str) -> Optional[int]:

@@ -53,5 +53,5 @@ def _result(kind: Kind, ok: bool, data: Any, body: str | None, body_line: int,
 def to_document(path: str, result: FileResult) -> tuple[Document, list[Problem]]:
     kind, ok, data, body, body_line, problems = result
     doc = Document(path, Kind(kind), data, ok, body, body_line)
-    return doc, [Problem(*p[:4], tuple(p[4]) if p[4] is not None else None, p[5])
+    return doc, [Problem(*p[:4], tuple(p[4]) if p[4] is not None else None, *p[5:])
                  for p in problems]

@@ -1,8 +1,10 @@
 """Record Markdown (long fields and plan sections) into the document model.
 
-markdown-it-py parses CommonMark with GitHub tables and strikethrough; raw HTML is off, so
-`<script>` stays text. Only http, https, mailto and relative links survive; an image becomes
-a link to it, so no document loads anything by itself.
+markdown-it-py parses CommonMark with GitHub tables and strikethrough. HTML comments are
+notes to the writers (the guide questions `ogpctl new-plan` writes into each section): they
+are dropped, so no document or web page shows them. Any other raw HTML stays text, so
+`<script>` is shown, never run. Only http, https, mailto and relative links survive; an image
+becomes a link to it, so no document loads anything by itself.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Emphasis, Headi
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+#: An HTML comment, or one left open up to the end of its block (as has_prose reads it).
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
 
 def safe_href(url: str) -> str | None:
@@ -30,30 +34,46 @@ def safe_href(url: str) -> str | None:
 
 
 @cache
-def _parser() -> Any:
+def _parser(html: bool) -> Any:
+    """The Markdown parser; with `html` it tells raw HTML (and so comments) from text."""
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    parser = MarkdownIt("commonmark", {"html": html, "linkify": False, "typographer": False})
     parser.enable(["table", "strikethrough"])
     parser.validateLink = lambda url: True   # every link is judged by safe_href instead
     return parser
 
 
 def parse(markdown: str, base_level: int = 2) -> list[Block]:
-    """Blocks of `markdown`; its headings start at `base_level` (a `#` becomes that level)."""
+    """Blocks of `markdown` without its HTML comments; its headings start at `base_level`
+    (a `#` becomes that level)."""
+    return _parse(markdown, base_level, html=True)
+
+
+def _parse(markdown: str, base_level: int, html: bool) -> list[Block]:
     from markdown_it.tree import SyntaxTreeNode
 
-    tree = SyntaxTreeNode(_parser().parse(markdown))
+    tree = SyntaxTreeNode(_parser(html).parse(markdown))
     return _blocks(tree.children, base_level)
 
 
 def _blocks(nodes: list, base: int) -> list[Block]:
     out: list[Block] = []
     for node in nodes:
+        if node.type == "html_block":
+            out.extend(_html_block(node.content, base))
+            continue
         block = _block(node, base)
         if block is not None:
             out.append(block)
     return out
+
+
+def _html_block(content: str, base: int) -> list[Block]:
+    """A raw HTML block less its comments, the rest read as Markdown with HTML off (so it is
+    text): `<div>**b**</div>` shows the tags and a bold b, as before comments were known."""
+    rest = COMMENT.sub("", content)
+    return _parse(rest, base, html=False) if rest.strip() else []
 
 
 def _block(node: Any, base: int) -> Block | None:
@@ -75,8 +95,6 @@ def _block(node: Any, base: int) -> Block | None:
         return Rule()
     if kind == "table":
         return _table(node)
-    if kind == "html_block":   # unreachable with html off; kept as text to be safe
-        return Paragraph((Text(node.content),))
     return None
 
 
@@ -86,9 +104,7 @@ def _item_blocks(item: Any, base: int) -> list[Block]:
         if child.type == "paragraph":   # tight lists hide their paragraphs
             blocks.append(Paragraph(_inlines_of(child)))
         else:
-            block = _block(child, base)
-            if block is not None:
-                blocks.append(block)
+            blocks.extend(_blocks([child], base))
     return blocks
 
 
@@ -131,8 +147,8 @@ def _inlines(nodes: list) -> list[Inline]:
         elif kind == "image":
             alt = tuple(_inlines(node.children)) or (Text(node.attrs.get("src", "")),)
             out.extend(_link(node.attrs.get("src", ""), alt))
-        elif kind in ("html_inline",):
-            _append_text(out, node.content)
+        elif kind == "html_inline" and not node.content.startswith("<!--"):
+            _append_text(out, node.content)     # a tag is shown as text; a comment is dropped
     return out
 
 

@@ -33,6 +33,7 @@ class Finding(NamedTuple):
     key: bool = False
     line: int = 0
     column: int = 0
+    handbook: str = ""     # the section this finding cites, when not the rule's
 
 
 @dataclass(frozen=True)

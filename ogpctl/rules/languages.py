@@ -107,6 +107,45 @@ def has_prose(body: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
+@rule("L304", "scaffold-text", family=F, severity=W, error_from=Stage.SUBMISSION,
+      handbook="3.2.b", subject="document")
+def scaffold_text(doc: Document, context: Any) -> Iterator[Finding]:
+    """A section or text still holds only the scaffold's guide text.
+
+    `ogpctl new-plan` and `new-commitment` write the handbook's guide questions (3.2.b for
+    the action plan's sections, 3.2.c for commitments) as comments next to what you write.
+    A section whose text is only those questions (the comment marks taken away), or a
+    field whose text is a guide question or comment copied in, would be published as the
+    country's answer. Answer the questions in your own words; text that only adds answers
+    below the questions is fine. A warning while the plan is being co-created; an error
+    from submission on.
+
+    Fails:
+      # plans/2026-2030/sections/introduction.en.md
+      # 1. Introduction
+      What is the long-term vision for open government in your context?
+    Passes:
+      # 1. Introduction
+      Our long-term vision is a state that answers to its citizens.
+    """
+    from ogpctl.scaffold.guide import is_guide_text
+
+    if doc.kind is Kind.SECTION:
+        prose = [line for line in _COMMENT.sub("", doc.body or "").splitlines()
+                 if not line.lstrip().startswith("#")]
+        if is_guide_text(" ".join(prose)):
+            name = doc.path.rsplit("/", 1)[-1]
+            yield Finding(doc.path, f"{name} holds only the scaffold's guide questions; "
+                          "answer them in your own words")
+        return
+    for path, value in values_of(doc, TEXT):
+        for lang, text in translations(value, context.record.languages.default).items():
+            if is_guide_text(text):
+                spot = path + (lang,) if isinstance(value, dict) else path
+                yield Finding(doc.path, f"{describe_field(path)} ({language_name(lang)}) "
+                              "still holds the scaffold's guide text; write your own", spot)
+
+
 @rule("L303", "unknown-language", family=F, severity=W, handbook="2.2", subject="document")
 def unknown_language(doc: Document, context: Any) -> Iterator[Finding]:
     """A text is written in a language the record does not declare.

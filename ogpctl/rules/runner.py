@@ -47,7 +47,7 @@ def diagnostic(item: Rule, context: RuleContext, finding: Finding) -> Diagnostic
     if severity is None:
         return None
     return Diagnostic(item.code, severity, finding.message, finding.file, finding.line,
-                      finding.column, item.handbook,
+                      finding.column, finding.handbook or item.handbook,
                       None if finding.line else tuple(finding.path or ()), finding.key)
 
 
@@ -57,7 +57,7 @@ def from_problems(problems: Iterable[tuple[str, Problem]], context: RuleContext
     found = []
     for file, problem in problems:
         finding = Finding(file, problem.message, problem.path, problem.key, problem.line,
-                          problem.column)
+                          problem.column, problem.handbook)
         made = diagnostic(rules[problem.code], context, finding)
         if made is not None:
             found.append(made)

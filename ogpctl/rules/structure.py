@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
 from ogpctl.record import evidence
-from ogpctl.record.model import Commitment, Plan, Record, Stage
+from ogpctl.record.model import Commitment, Document, Plan, Record, Stage
 from ogpctl.rules import Finding, entry, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -25,21 +25,6 @@ entry("F101", "missing-field", family=F, severity=E, handbook="3.2.c", doc="""
     Passes:
       title: Open contracting
       lead: ministry-finance
-    """)
-entry("F105", "not-written", family=F, severity=W, error_from=Stage.SUBMISSION,
-      handbook="3.2.c", doc="""
-    A field the record needs is still empty.
-
-    The scaffolds written by `ogpctl init`, `new-plan` and `new-commitment` leave the
-    fields only you can answer empty (or with an empty text in each language), next to the
-    handbook's guide question. This is the "fill this in" list: a warning while the plan is
-    being co-created, an error from submission on.
-
-    Fails:
-      # ogp.yaml
-      iso-code:
-    Passes:
-      iso-code: XV
     """)
 entry("F102", "unknown-field", family=F, severity=E, handbook="3.2.c", doc="""
     A field is not part of the template.
@@ -73,6 +58,104 @@ entry("F104", "impossible-date", family=F, severity=E, handbook="3.1", doc="""
     Passes:
       due: 2025-02-28
     """)
+
+
+#: Fields of the member profile that the record needs but its schema lets be empty, as `ogpctl
+#: init` leaves them (the schema itself reports the empty fields it does not allow).
+PROFILE = (("country",), ("member-since",), ("point-of-contact", "name"),
+           ("point-of-contact", "role"), ("point-of-contact", "email"), ("website",),
+           ("repository",))
+#: Texts needed in every record language, English included, though L301 asks only the
+#: administrative languages of ogp.yaml: the country's name heads the English action plan.
+EVERY_LANGUAGE = frozenset({("country",)})
+#: Fields a minimum requirement rule reports once it applies (from submission): F105 leaves
+#: them to it then, so an empty website is not reported twice.
+OWNED = {("website",): "M702", ("repository",): "M703"}
+
+
+@rule("F105", "not-written", family=F, severity=W, error_from=Stage.SUBMISSION,
+      handbook="3.2.c", subject="record")
+def not_written(record: Record, context: Any) -> Iterator[Finding]:
+    """A field the record needs is still empty.
+
+    The scaffolds written by `ogpctl init`, `new-plan` and `new-commitment` leave the
+    fields only you can answer empty (or with an empty text in each language), next to the
+    handbook's guide question. This is the "fill this in" list: a warning while the plan is
+    being co-created, an error from submission on. It covers every field of the member
+    profile in ogp.yaml: the country's name, in English too (it heads the English action
+    plan; L301 reports an administrative language left empty), the date the country joined
+    OGP, the point of contact's name, role and email (handbook 1), the national OGP website and the document repository (minimum requirements 2.1 and
+    2.2; from submission M702 and M703 report these two). Each finding cites the handbook
+    section of its field.
+
+    Fails:
+      # ogp.yaml
+      iso-code:
+      member-since:
+    Passes:
+      iso-code: XV
+      member-since: 2022-09-20
+    """
+    doc = record.ogp
+    if doc is None or not doc.ok or not isinstance(doc.data, dict):
+        return
+    from ogpctl.rules import lookup
+
+    stage = context.stage_of(doc.path)
+    for path in PROFILE:
+        owner = lookup(OWNED[path]) if path in OWNED else None
+        if owner is None or owner.severity_at(stage) is None:
+            yield from _profile_field(doc, path, record.languages)
+
+
+def _profile_field(doc: Document, path: tuple[str, ...], languages: Any
+                   ) -> Iterator[Finding]:
+    from ogpctl.record.text import language_name, translations
+    from ogpctl.rules.languages import required_languages
+    from ogpctl.schema import cited_section, default_schemas
+
+    file = doc.path
+    parent: Any = doc.data
+    for step in path[:-1]:
+        parent = parent.get(step) if isinstance(parent, dict) else None
+    if not isinstance(parent, dict):
+        return                      # a missing or misshapen parent: the schema says so
+    value = parent.get(path[-1])
+    field = _profile_schema(default_schemas().documents, path)
+    hint = f": write {field['title']}" if field.get("title") else ""
+    section = cited_section(field.get("description"))
+    where = path if path[-1] in parent else path[:-1]
+    name = path[-1]
+    if not str(field.get("$ref", "")).endswith("text"):
+        if value is None:
+            yield Finding(file, f'"{name}" is still empty{hint}', where, handbook=section)
+        return
+    texts = translations(value, languages.default)
+    if not texts:
+        if field["$ref"].endswith("optional-text"):    # else the schema reports it
+            yield Finding(file, f'"{name}" is still empty{hint}', where, handbook=section)
+        return
+    if path not in EVERY_LANGUAGE:
+        return                      # a language left empty is L301's to report
+    covered = required_languages(languages, doc, path)
+    for lang in languages.required:
+        if lang not in texts and lang not in covered:
+            spot = where + (lang,) if isinstance(value, dict) and lang in value else where
+            yield Finding(file, f'"{name}" is still empty in {language_name(lang)}{hint}',
+                          spot, handbook=section)
+
+
+def _profile_schema(documents: dict, path: tuple[str, ...]) -> dict:
+    """The schema of a field of ogp.yaml, through a $ref into common.schema.json."""
+    node: Any = documents.get("ogp.schema.json", {})
+    for step in path:
+        node = (node.get("properties") or {}).get(step, {}) if isinstance(node, dict) else {}
+        if step != path[-1] and isinstance(node, dict) and "$ref" in node:
+            pointer = node["$ref"].partition("#")[2].strip("/").split("/")
+            node = documents.get("common.schema.json", {})
+            for part in pointer:
+                node = node.get(part, {}) if isinstance(node, dict) else {}
+    return node if isinstance(node, dict) else {}
 
 
 def _refs(record: Record, def_names: tuple[str, ...]) -> Iterator[tuple[str, tuple, Any]]:

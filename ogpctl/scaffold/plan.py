@@ -81,13 +81,15 @@ def overlapping(record: Record, dates: cal.PlanDates) -> list[Plan]:
 
 
 def title_of(record: Record, languages: tuple[str, ...], period: str) -> dict[str, str]:
+    """The plan's title in each language that has the country's name in ogp.yaml; a
+    language without it is left to write (a name in another language would be wrong)."""
     country = translations(record.ogp.fields.get("country") if record.ogp else None,
                            record.languages.default)
-    any_name = next(iter(country.values()), "")
     titles = {}
     for lang, pattern in guide("plan-title", languages):
-        name = country.get(lang) or any_name
-        text = pattern.replace("{country}", name).replace("{period}", period)
+        if lang not in country:
+            continue
+        text = pattern.replace("{country}", country[lang]).replace("{period}", period)
         titles[lang] = re.sub(r"\s+", " ", text.strip(" –-")).strip()
     return titles
 

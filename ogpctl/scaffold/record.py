@@ -25,7 +25,7 @@ SCHEMAS = "schemas"
 class RecordAnswers:
     """Everything `ogpctl init` needs; None leaves the field empty for later."""
 
-    country: str | None = None
+    country: dict[str, str] = field(default_factory=dict)   # the name in each language
     iso_code: str | None = None
     languages: list[str] = field(default_factory=lambda: ["en"])
     lead_agency: str | None = None
@@ -48,6 +48,41 @@ def parse_languages(text: str) -> list[str]:
         raise UsageError(f"--languages {text!r}: give language codes separated by commas, "
                          "such as en,es or fr,ar")
     return list(dict.fromkeys(codes))
+
+
+def record_languages(languages: list[str]) -> tuple[str, ...]:
+    """The languages of a record whose --languages are `languages`: English, then the
+    administrative languages (handbook 2.2)."""
+    return tuple(dict.fromkeys(["en", *languages]))
+
+
+def parse_country(values: list[str], languages: list[str]) -> dict[str, str]:
+    """The country's name by language from --country values: `es=República de X` (or
+    several, `es=...,en=...`) names it in one language, a bare name in the default one."""
+    named: dict[str, str] = {}
+    allowed = record_languages(languages)
+    for value in values:
+        for lang, name in _named_parts(value, languages[0]):
+            if lang not in allowed:
+                raise UsageError(f"--country {value!r}: {lang} is not a language of the "
+                                 f"record ({', '.join(allowed)}); add it to --languages")
+            if lang in named:
+                raise UsageError(f"--country names the country in {lang} twice")
+            named[lang] = check_text(name, "--country") or ""
+    return named
+
+
+_NAMED = re.compile(r"\s*([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s*=(.*)", re.S)
+
+
+def _named_parts(value: str, default: str) -> list[tuple[str, str]]:
+    """[(language, name)] of one --country value. Commas split it only when every part
+    starts with a language code and "=", so "Bolivia, Plurinational State of" stays whole."""
+    parts = [_NAMED.fullmatch(part) for part in value.split(",")]
+    if len(parts) > 1 and all(parts):
+        return [(m.group(1), m.group(2)) for m in parts if m]
+    whole = _NAMED.fullmatch(value)
+    return [(whole.group(1), whole.group(2))] if whole else [(default, value)]
 
 
 def slugify(text: str, fallback: str) -> str:
@@ -82,13 +117,13 @@ def record_files(root: Path, answers: RecordAnswers) -> FileSet:
                          "such as CL or CHL")
     default = answers.languages[0]
     administrative = [lang for lang in answers.languages if lang != "en"]
-    languages = tuple(dict.fromkeys(["en", *administrative]))
+    languages = record_languages(administrative)
     lead = None
     if answers.lead_agency:
         lead = {"id": slugify(answers.lead_agency, "lead-agency"),
                 "name": {default: answers.lead_agency}}
     values = dict(languages=languages, default_language=default, administrative=administrative,
-                  country={default: answers.country} if answers.country else {},
+                  country=answers.country,
                   iso_code=iso, lead=lead, lead_agency=lead["id"] if lead else None,
                   contact_name=answers.contact_name, contact_email=answers.contact_email)
     files = FileSet(root)
@@ -99,7 +134,8 @@ def record_files(root: Path, answers: RecordAnswers) -> FileSet:
     files.folder("forum/meetings")
     files.folder("plans")
     files.add(".gitignore", render("record/gitignore.j2"))
-    title = f"{answers.country} OGP record" if answers.country else "OGP record"
+    name = answers.country.get(default) or next(iter(answers.country.values()), None)
+    title = f"{name} OGP record" if name else "OGP record"
     files.add("README.md", render("record/README.md.j2", title=title))
     for schema in sorted(data_dir("schemas").glob("*.schema.json")):
         files.add(f"{SCHEMAS}/{schema.name}", schema.read_text(encoding="utf-8"))
@@ -146,4 +182,5 @@ def init_record(root: Path, answers: RecordAnswers) -> InitResult:
     return InitResult(root, outcome, repository, created)
 
 
-__all__ = ["RecordAnswers", "InitResult", "init_record", "parse_languages", "slugify"]
+__all__ = ["RecordAnswers", "InitResult", "init_record", "parse_country", "parse_languages",
+           "record_languages", "slugify"]

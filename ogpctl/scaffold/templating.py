@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from ogpctl.resources import data_dir
+from ogpctl.scaffold.guide import guide_texts
 from ogpctl.source.yaml import parse_yaml
 
 #: Words a plain YAML scalar would turn into something other than a string.
@@ -72,13 +73,6 @@ def comment(text: str, prefix: str = "", indent: int = 0) -> str:
                                    subsequent_indent=rest, break_on_hyphens=False))
 
 
-@cache
-def guide_texts() -> dict:
-    path = data_dir("templates") / "scaffold" / "guide.yaml"
-    data = parse_yaml(path.read_text(encoding="utf-8")).data
-    return data if isinstance(data, dict) else {}
-
-
 def guide(key: str, languages: tuple[str, ...]) -> list[tuple[str, str]]:
     """The guide text `key` (dotted) in each of `languages` ogpctl ships, English first when
     no record language has it."""
@@ -89,11 +83,19 @@ def guide(key: str, languages: tuple[str, ...]) -> list[tuple[str, str]]:
     return texts or ([("en", node["en"])] if isinstance(node.get("en"), str) else [])
 
 
-def guide_comment(key: str, languages: tuple[str, ...], indent: int = 0) -> str:
-    items = guide(key, languages)
+def guide_comment(key: str, languages: tuple[str, ...], indent: int = 0, **values: Any) -> str:
+    """The guide text `key` as comment lines, one group a language; each `{name}` in it
+    becomes values[name]."""
+    items = [(lang, _fill(text, values)) for lang, text in guide(key, languages)]
     if len(items) == 1:
         return comment(items[0][1], indent=indent)
     return "\n".join(comment(text, lang, indent) for lang, text in items)
+
+
+def _fill(text: str, values: dict[str, Any]) -> str:
+    for name, item in values.items():
+        text = text.replace("{" + name + "}", str(item))
+    return text
 
 
 def schema_line(schemas: str, kind: str, file: str) -> str:

@@ -15,6 +15,7 @@ class Problem(NamedTuple):
     column: int = 0
     path: DocPath | None = None
     key: bool = False
+    handbook: str = ""     # the section of the field, when not the catalogue entry's
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
