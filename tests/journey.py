@@ -57,13 +57,13 @@ class Journey:
     def commit(self, message: str, when: str) -> None:
         commit(self.root, message, f"{when}T10:00:00+00:00")
 
-    def edit(self, name: str, **values: Any) -> None:
+    def edit(self, file: str, /, **values: Any) -> None:
         """Set fields of a YAML file the way a person in an editor would: in place, the
         guide comments kept. Keys are dotted paths; list items by index."""
         yaml = YAML()
         yaml.preserve_quotes = True
         yaml.width = 100
-        path = self.root / name
+        path = self.root / file
         data = yaml.load(path.read_text(encoding="utf-8"))
         for dotted, value in values.items():
             *parents, last = dotted.split(".")
@@ -74,10 +74,10 @@ class Journey:
         with path.open("w", encoding="utf-8") as stream:
             yaml.dump(data, stream)
 
-    def append(self, name: str, key: str, item: dict[str, Any]) -> None:
+    def append(self, file: str, key: str, item: dict[str, Any]) -> None:
         yaml = YAML()
         yaml.width = 100
-        path = self.root / name
+        path = self.root / file
         data = yaml.load(path.read_text(encoding="utf-8"))
         node = data
         for part in key.split("."):

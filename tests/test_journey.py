@@ -134,7 +134,7 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Journey:
     (evidence / "estandar-adoptado.pdf").write_bytes(b"%PDF-1.4\n% acta\n")
     j.commit("Evidence", "2027-11-20")
     j.ok("progress", PLAN, "1.1", "-C", root, "--status", "completed", "--date", "2027-11-30",
-         "--note", "Estándar adoptado por resolución.", "--evidence", "estandar-adoptado.pdf",
+         "--note", "Estándar adoptado por resolución.", "--evidence", "evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf",
          "--lang", "es", "--today", "2027-12-01")
     j.ok("progress", PLAN, "2.1", "-C", root, "--status", "in-progress", "--date", "2027-11-30",
          "--note", "Borrador en consulta.", "--next-steps", "Enviar al Congreso.",
