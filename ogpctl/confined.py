@@ -140,23 +140,40 @@ class Folder:
 def open_folder(top: Path, parts: Sequence[str], create: bool = False) -> Iterator[Folder]:
     """The folder `top/parts...`, created (with `top`) when `create`; FileNotFoundError when
     it is missing and not to be created; RecordWriteError when a part is a symbolic link or
-    not a folder."""
+    not a folder. When `top` is inside the working folder, the way down to it is checked
+    too: a link there may come from a pull request as well."""
+    anchor, lead = _anchor(top)
     if create:
-        _make_top(top)
+        _make_top(anchor)
+    steps = [(part, HINT) for part in lead] + [(part, "") for part in parts]
     if not RELATIVE:
-        yield _checked(top, parts, create)
+        yield _checked(anchor, steps, create)
         return
-    fd = _open_top(top)
-    path = top
+    fd = _open_top(anchor)
+    path = Path(".") if lead else top
     try:
-        for part in parts:
+        for part, hint in steps:
             path = path / part
-            child = _step(fd, part, path, create)
+            child = _step(fd, part, path, create, hint)
             os.close(fd)
             fd = child
         yield Folder(path, fd)
     finally:
         os.close(fd)
+
+
+#: Said when the folder a user named is reached through a link below the working folder.
+HINT = "; name the folder it points to if you mean to write there"
+
+
+def _anchor(top: Path) -> tuple[Path, tuple[str, ...]]:
+    """Where links stop being followed: the working folder when `top` is inside it (the
+    way down is then checked like the rest), else `top` as the user named it."""
+    here = Path(os.getcwd())
+    target = Path(os.path.normpath(top.absolute()))
+    if target == here or here in target.parents:
+        return here, target.relative_to(here).parts
+    return target, ()
 
 
 def _make_top(top: Path) -> None:
@@ -175,7 +192,7 @@ def _open_top(top: Path) -> int:
         raise RecordWriteError(f"{top} is not a folder") from None
 
 
-def _step(parent: int, part: str, path: Path, create: bool) -> int:
+def _step(parent: int, part: str, path: Path, create: bool, hint: str) -> int:
     """Open the folder `part` of the folder `parent`, never through a link."""
     try:
         if create:
@@ -190,19 +207,19 @@ def _step(parent: int, part: str, path: Path, create: bool) -> int:
                 raise
             raise RecordWriteError(f"cannot open {path}: {error.strerror or error}") from None
         info = os.stat(part, dir_fd=parent, follow_symlinks=False)
-        raise _refusal(path, info) from None
+        raise _refusal(path, info, hint) from None
 
 
-def _refusal(path: Path, info: os.stat_result) -> RecordWriteError:
+def _refusal(path: Path, info: os.stat_result, hint: str = "") -> RecordWriteError:
     if stat.S_ISLNK(info.st_mode):
-        return RecordWriteError(f"refusing to write through the symbolic link {path}")
+        return RecordWriteError(f"refusing to write through the symbolic link {path}{hint}")
     return RecordWriteError(f"{path} is not a folder")
 
 
-def _checked(top: Path, parts: Sequence[str], create: bool) -> Folder:
+def _checked(anchor: Path, steps: list[tuple[str, str]], create: bool) -> Folder:
     """Without folder descriptors: lstat each part on the way."""
-    path = top
-    for part in parts:
+    path = anchor
+    for part, hint in steps:
         path = path / part
         try:
             info = path.lstat()
@@ -212,5 +229,5 @@ def _checked(top: Path, parts: Sequence[str], create: bool) -> Folder:
             path.mkdir(exist_ok=True)
             info = path.lstat()
         if not stat.S_ISDIR(info.st_mode):
-            raise _refusal(path, info)
+            raise _refusal(path, info, hint)
     return Folder(path, None)

@@ -30,7 +30,7 @@ def tag_submission(
         when = parse_today(day if day else today)
     except UsageError:
         raise UsageError(f"--date {day!r} is not a date written YYYY-MM-DD") from None
-    record = record_at(record_path)
+    record = record_at(record_path, editing=True)
     done = record_delivery(record, plan, when)
     if done.edited:
         typer.echo(f"plans/{plan}/plan.yaml: delivered: {done.day} (committed {done.commit[:10]})")
