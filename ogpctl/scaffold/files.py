@@ -56,6 +56,13 @@ def _has_files(folder: Path) -> bool:
         return False
 
 
+def make_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) as `ogpctl.confined` allows: not through a link
+    below the working folder."""
+    with open_folder(folder, (), create=True):
+        pass
+
+
 def write_new(path: Path, data: bytes, inside: Path) -> bool:
     """Write `data` to `path` atomically unless `path` exists; True when written.
 
