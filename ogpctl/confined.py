@@ -231,3 +231,17 @@ def _checked(anchor: Path, steps: list[tuple[str, str]], create: bool) -> Folder
         if not stat.S_ISDIR(info.st_mode):
             raise _refusal(path, info, hint)
     return Folder(path, None)
+
+
+def write_scratch(path: Path, data: bytes, inside: Path) -> None:
+    """A new file in a scratch folder ogpctl made for itself: not flushed to disk (nothing
+    there outlives the command), but still never outside `inside` nor through a link."""
+    parts = relative_parts(path, inside)
+    try:
+        with open_folder(inside, parts[:-1], create=True) as folder:
+            if not folder.create(parts[-1], data, 0o600):
+                raise RecordWriteError(f"{path} is there already")
+    except OSError as error:
+        if isinstance(error, RecordWriteError):
+            raise
+        raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None

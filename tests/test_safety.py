@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.confined import open_folder, parts_of
+from ogpctl.confined import open_folder, parts_of, write_scratch
 from ogpctl.errors import RecordWriteError
 from tests.conftest import ROOT, run
 
@@ -202,6 +202,17 @@ def test_open_folder_refuses_each_kind_of_link(tmp_path: Path) -> None:
             with open_folder(tmp_path, parts, create=True):
                 pass
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_scratch_files_stay_in_their_folder(tmp_path: Path, elsewhere: Path) -> None:
+    """`diff` writes files named by a git tree, which a crafted commit can fill with `..`."""
+    scratch = tmp_path / "scratch"
+    (tmp_path / "scratch-link").symlink_to(elsewhere, target_is_directory=True)
+    for name in ("../elsewhere/x", "../scratch-link/x", "/x"):
+        with pytest.raises(RecordWriteError):
+            write_scratch(scratch / name, b"x", inside=scratch)
+    write_scratch(scratch / "plans" / "p.yaml", b"x", inside=scratch)
+    assert (scratch / "plans" / "p.yaml").read_bytes() == b"x" and untouched(elsewhere)
 
 
 # --- lost data -------------------------------------------------------------------------
