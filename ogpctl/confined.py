@@ -169,7 +169,10 @@ HINT = "; name the folder it points to if you mean to write there"
 def _anchor(top: Path) -> tuple[Path, tuple[str, ...]]:
     """Where links stop being followed: the working folder when `top` is inside it (the
     way down is then checked like the rest), else `top` as the user named it."""
-    here = Path(os.getcwd())
+    try:
+        here = Path(os.getcwd())
+    except OSError:            # the working folder was removed: nothing is below it
+        return top, ()
     target = Path(os.path.normpath(top.absolute()))
     if target == here or here in target.parents:
         return here, target.relative_to(here).parts

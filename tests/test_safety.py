@@ -180,6 +180,18 @@ def test_translate_import_refuses_a_link_to_its_state(capsys, record: Path, else
     assert untouched(elsewhere)
 
 
+def test_a_changed_file_is_not_replaced(sample: Path) -> None:
+    from ogpctl.edit.files import replace_file
+
+    path = sample / COMMITMENT
+    read = path.read_bytes()
+    path.write_bytes(read + b"# saved by an editor meanwhile\n")
+    with pytest.raises(RecordWriteError, match="changed while ogpctl was working"):
+        replace_file(path, b"new: text\n", sample, expected=read)
+    assert path.read_bytes().endswith(b"# saved by an editor meanwhile\n")
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")) == []
+
+
 def test_the_cache_is_not_written_through_a_link(capsys, record: Path, elsewhere: Path) -> None:
     (record / ".ogpctl-cache").symlink_to(elsewhere, target_is_directory=True)
     assert run(capsys, "check", record, "--today", TODAY)[0] in (0, 1)
@@ -283,6 +295,7 @@ def test_an_editing_command_gives_up_with_one_line(capsys, sample: Path,
 
 
 def test_the_lock_is_never_opened_through_a_link(capsys, sample: Path, elsewhere: Path) -> None:
+    (sample / ".ogpctl.lock").unlink(missing_ok=True)   # left by a test of the sample itself
     (sample / ".ogpctl.lock").symlink_to(elsewhere / "precious.txt")
     assert refused(run(capsys, *update(sample, "1.2", "x")))
     assert untouched(elsewhere)

@@ -3,7 +3,7 @@
 Every command that edits the record takes the lock before it reads the record and holds it
 until its last file is renamed into place, so a second command waits and then works on the
 first one's result: no update is lost. The lock is an operating-system lock (filelock:
-flock on POSIX, LockFileEx on Windows), released when the holder ends, even by a crash; the
+flock on POSIX), released when the holder ends, even by a crash; the
 file itself may stay behind and is ignored by git (the .gitignore `ogpctl init` writes).
 """
 
