@@ -310,3 +310,13 @@ def test_the_lock_file_is_not_committed(capsys, record: Path) -> None:
     status = subprocess.run([*git, "status", "--porcelain", "--ignored"], check=True,
                             capture_output=True, text=True).stdout
     assert "!! .ogpctl.lock" in status
+
+
+def test_every_test_docs_security_names_exists() -> None:
+    """docs/security.md names the test behind each promise; renaming one breaks this."""
+    import re
+
+    named = set(re.findall(r"`(test_\w+)`", (ROOT / "docs/security.md").read_text()))
+    defined = set(re.findall(r"^def (test_\w+)", "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py")), re.M))
+    assert len(named) > 15 and named <= defined, sorted(named - defined)
