@@ -193,6 +193,10 @@ def _open_top(top: Path) -> int:
         return os.open(top, os.O_RDONLY | _DIRECTORY)
     except NotADirectoryError:
         raise RecordWriteError(f"{top} is not a folder") from None
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise RecordWriteError(f"cannot open {top}: {error.strerror or error}") from None
 
 
 def _step(parent: int, part: str, path: Path, create: bool, hint: str) -> int:

@@ -58,6 +58,11 @@ class OutputFolder:
                     self._check_file(folder, parts[-1], name)
             except FileNotFoundError:
                 continue     # its folder is not there yet: nothing to replace
+            except RecordWriteError:
+                raise
+            except OSError as error:
+                raise RecordWriteError(f"cannot read {self.folder / name}: "
+                                       f"{error.strerror or error}") from None
 
     def _check_file(self, folder: Folder, file: str, name: str) -> None:
         path = folder.path / file
