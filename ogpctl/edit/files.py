@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import stat
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from ogpctl.confined import Folder, open_folder, relative_parts
@@ -22,7 +22,7 @@ def replace_file(path: Path, data: bytes, inside: Path, expected: bytes | None =
     second waits and then works on the first one's result.
     """
     parts = relative_parts(path, inside)
-    guard = nullcontext()
+    guard: AbstractContextManager[None] = nullcontext()
     if expected is not None:
         from ogpctl.edit.lock import record_lock
 
