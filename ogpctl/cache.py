@@ -42,17 +42,28 @@ def salt() -> str:
     return h.hexdigest()
 
 
+def _prepared_folder(root: Path) -> Path:
+    """The cache folder with its .gitignore; OSError when it, or the database in it, is a
+    symbolic link (a record from a pull request must not make ogpctl write elsewhere)."""
+    import stat
+
+    from ogpctl.confined import open_folder
+
+    with open_folder(root, (FOLDER,), create=True) as folder:
+        folder.create(".gitignore", b"# created by ogpctl: the cache is never committed\n*\n",
+                      0o644)
+        info = folder.lstat("cache.sqlite")
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{folder.path / 'cache.sqlite'} is not a file")
+        return folder.path
+
+
 class Cache:
     def __init__(self, root: Path) -> None:
         self.db: sqlite3.Connection | None = None
         self.now = time.time()
-        folder = root / FOLDER
         try:
-            folder.mkdir(exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# created by ogpctl: the cache is never committed\n*\n")
-            self.db = sqlite3.connect(folder / "cache.sqlite", timeout=2)
+            self.db = sqlite3.connect(_prepared_folder(root) / "cache.sqlite", timeout=2)
             self._prepare()
         except (OSError, sqlite3.Error):
             self.db = None

@@ -221,10 +221,10 @@ def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: in
 
 def record_from_files(files: dict[str, bytes], folder: Path) -> Record:
     """A record from files read out of git, written into `folder` and loaded from there."""
-    for name, data in files.items():
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    from ogpctl.confined import write_scratch
+
+    for name, data in files.items():   # a crafted git tree may name `..`: refused
+        write_scratch(folder / name, data, inside=folder)
     return load_record(folder)
 
 

@@ -58,8 +58,8 @@ def test_refuses_twice_and_conflicting_dates(capsys, tmp_path: Path) -> None:
 
 
 def test_usage_errors(capsys, tmp_path: Path, sample: Path) -> None:
-    assert run(capsys, "tag-submission", "1999-2001", "-C", SAMPLE)[0] == 2
-    assert run(capsys, "tag-submission", "2026-2030", "--date", "soon", "-C", SAMPLE)[0] == 2
+    assert run(capsys, "tag-submission", "1999-2001", "-C", sample)[0] == 2
+    assert run(capsys, "tag-submission", "2026-2030", "--date", "soon", "-C", sample)[0] == 2
     code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", sample)
     assert code == 2 and "not in a git repository" in err
 

@@ -59,6 +59,15 @@ def _click_error() -> type[Exception]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ogpctl.cli.options import release_locks
+
+    try:
+        return _run(argv)
+    finally:
+        release_locks()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     from ogpctl.errors import OgpctlError
 
     try:

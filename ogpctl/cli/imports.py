@@ -58,7 +58,7 @@ def contributions(
     from ogpctl.errors import UsageError
     from ogpctl.record.kinds import LANGUAGE, is_slug
 
-    record = record_at(record_path)
+    record = record_at(record_path, editing=not dry_run)
     target = record.plan_named(plan)
     if lang is not None and not LANGUAGE.fullmatch(lang):
         raise UsageError(f"--lang {lang!r} is not a language code")

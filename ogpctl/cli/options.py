@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import ExitStack
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,8 +47,15 @@ def print_bytes(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def record_at(path: Path) -> Record:
-    """The record holding `path`, loaded; a one-line error when there is none."""
+#: The record locks taken by the running command, released when it ends (`release_locks`).
+_HELD = ExitStack()
+
+
+def record_at(path: Path, editing: bool = False) -> Record:
+    """The record holding `path`, loaded; a one-line error when there is none. A command
+    that edits the record says `editing`: the record's lock is taken before the record is
+    read and held until the command ends, so two editing commands run one after the other
+    and neither loses the other's update."""
     from ogpctl.errors import NotARecordError
     from ogpctl.record.discover import find_root
     from ogpctl.record.load import load_record
@@ -58,4 +66,19 @@ def record_at(path: Path) -> Record:
     if root is None:
         raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found); "
                               "create one with `ogpctl init`")
+    if editing:
+        hold_lock(root)
     return load_record(root)
+
+
+def hold_lock(root: Path) -> None:
+    """Take the record's lock until the command ends, saying so when it has to wait."""
+    import typer
+
+    from ogpctl.edit.lock import record_lock
+
+    _HELD.enter_context(record_lock(root, lambda why: typer.echo(f"ogpctl: {why}", err=True)))
+
+
+def release_locks() -> None:
+    _HELD.close()

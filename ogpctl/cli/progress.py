@@ -46,7 +46,7 @@ def progress(
     from ogpctl.errors import UsageError
     from ogpctl.record.kinds import LANGUAGE
 
-    record = record_at(record_path)
+    record = record_at(record_path, editing=words[0] != "export")
     language = lang or record.languages.default
     if not LANGUAGE.fullmatch(language):
         raise UsageError(f"--lang {language!r} is not a language code")

@@ -128,7 +128,7 @@ def new_plan(
     from ogpctl.cli.options import parse_today, record_at
     from ogpctl.scaffold.plan import PlanAnswers, new_plan as make, record_schemas, suggest
 
-    record = record_at(record_path)
+    record = record_at(record_path, editing=True)
     guess = suggest(record, parse_today(today))
     answers = PlanAnswers(
         window=(ask(window, "Window (june or december)", guess.window) or "").lower(),
@@ -164,7 +164,7 @@ def new_commitment(
     from ogpctl.scaffold.plan import record_schemas
     from ogpctl.scaffold.record import check_text
 
-    record = record_at(record_path)
+    record = record_at(record_path, editing=True)
     result = make(record, plan, check_text(title, "TITLE") or "", record_schemas(record.root),
                   parse_today(today), kind=kind.lower(), number=_number(number, "--number"))
     typer.echo(f"New commitment {result.number} in plan {plan}:")

@@ -34,7 +34,7 @@ def tag_submission(
     if when > now:   # a delivery is a fact: a date to come is a typo, never a plan
         raise UsageError(f"--date {when} is after today ({now}): record a delivery once the "
                          "plan is delivered")
-    record = record_at(record_path)
+    record = record_at(record_path, editing=True)
     done = record_delivery(record, plan, when)
     if done.edited:
         typer.echo(f"plans/{plan}/plan.yaml: delivered: {done.day} (committed {done.commit[:10]})")

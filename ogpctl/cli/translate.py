@@ -28,7 +28,8 @@ class Format(str, Enum):
     xliff = "xliff"
 
 
-def _record(path: Path):
+def _record(path: Path, editing: bool = False):
+    from ogpctl.cli.options import hold_lock
     from ogpctl.errors import NotARecordError
     from ogpctl.record.discover import find_root
     from ogpctl.record.load import load_record
@@ -38,6 +39,8 @@ def _record(path: Path):
     root = find_root(path.resolve())
     if root is None:
         raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found)")
+    if editing:
+        hold_lock(root)
     return load_record(root)
 
 
@@ -113,7 +116,7 @@ def import_command(
     from ogpctl.translate.importing import InvalidTranslations, import_translations
 
     data = _read_input(file)
-    record = _record(record_path)
+    record = _record(record_path, editing=not dry_run)
     try:
         result = import_translations(record, data, file.name, dry_run=dry_run, force=force)
     except InvalidTranslations as error:

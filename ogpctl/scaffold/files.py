@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ogpctl.confined import Folder, open_folder, relative_parts
 from ogpctl.errors import RecordWriteError
 
 #: An empty folder is kept in git by this empty file (not evidence: dot-files are skipped).
@@ -55,62 +56,46 @@ def _has_files(folder: Path) -> bool:
         return False
 
 
+def make_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) as `ogpctl.confined` allows: not through a link
+    below the working folder."""
+    with open_folder(folder, (), create=True):
+        pass
+
+
 def write_new(path: Path, data: bytes, inside: Path) -> bool:
     """Write `data` to `path` atomically unless `path` exists; True when written.
 
     The folders on the way are created; none of them may be a symbolic link or leave
     `inside` (a record from a pull request could point `plans/x` anywhere).
     """
-    _make_folders(path.parent, inside)
-    if os.path.lexists(path):
-        return False
-    from ogpctl.edit.files import temporary_file
-
+    parts = relative_parts(path, inside)
     try:
-        with temporary_file(path, data, 0o666 & ~_umask()) as temporary:
-            try:
-                os.link(temporary, path)   # fails when the name is taken: never overwrites
-            except FileExistsError:
-                return False
-            except OSError:                # a file system without hard links
-                return _create_exclusive(path, data)
-        return True
+        with open_folder(inside, parts[:-1], create=True) as folder:
+            return _create(folder, parts[-1], data, 0o666 & ~_umask())
     except OSError as error:
+        if isinstance(error, RecordWriteError):
+            raise
         raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _create(folder: Folder, name: str, data: bytes, mode: int) -> bool:
+    if folder.lstat(name) is not None:
+        return False
+    temporary = folder.temporary(name, data, mode)
+    try:
+        folder.link(temporary, name)   # fails when the name is taken: never overwrites
+    except FileExistsError:
+        return False
+    except OSError:                    # a file system without hard links
+        return folder.create(name, data, mode)
+    finally:
+        folder.unlink(temporary)
+    folder.sync()
+    return True
 
 
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _create_exclusive(path: Path, data: bytes) -> bool:
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        return False
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
-    return True
-
-
-def _make_folders(folder: Path, inside: Path) -> None:
-    base = Path(os.path.normpath(inside.absolute()))
-    target = Path(os.path.normpath(folder.absolute()))
-    if target != base and base not in target.parents:
-        raise RecordWriteError(f"refusing to write outside {inside}: {folder}")
-    current = base
-    for part in target.relative_to(base).parts:
-        current = current / part
-        if current.is_symlink():
-            raise RecordWriteError(f"refusing to write through the symbolic link {current}")
-        if not current.exists():
-            try:
-                current.mkdir()
-            except FileExistsError:
-                pass
-            except OSError as error:
-                raise RecordWriteError(f"cannot create {current}: {error.strerror}") from None
-        elif not current.is_dir():
-            raise RecordWriteError(f"{current} is not a folder")

@@ -13,7 +13,7 @@ from ogpctl.errors import RecordWriteError, UsageError
 from ogpctl.record.discover import RECORD_FILE, find_root
 from ogpctl.record.kinds import LANGUAGE, MAX_SLUG
 from ogpctl.resources import data_dir
-from ogpctl.scaffold.files import FileSet, Outcome
+from ogpctl.scaffold.files import FileSet, Outcome, make_folder
 from ogpctl.scaffold.templating import render, schema_line
 
 ISO_CODE = re.compile(r"[A-Z]{2,3}")
@@ -170,7 +170,7 @@ def init_record(root: Path, answers: RecordAnswers) -> InitResult:
     repository = vcs.repository_root(root)
     created = repository is None
     files = record_files(root, answers)
-    root.mkdir(parents=True, exist_ok=True)
+    make_folder(root)
     if created:
         vcs.init_repository(root)
         repository = root

@@ -50,13 +50,13 @@ def executable() -> Path:
 
 def index_pages(pages: dict[str, bytes]) -> dict[str, bytes]:
     """Pagefind's bundle ({site path: bytes}) for the HTML `pages` ({site path: bytes})."""
+    from ogpctl.confined import write_scratch
+
     program = executable()
     with tempfile.TemporaryDirectory(prefix="ogpctl-site-") as tmp:
         site, out = Path(tmp) / "site", Path(tmp) / "bundle"
         for name, data in pages.items():
-            path = site / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            write_scratch(site / name, data, inside=site)
         try:
             done = subprocess.run(
                 [str(program), "--site", str(site), "--output-path", str(out),
