@@ -1,0 +1,77 @@
+"""The document as PDF, the format OGP publishes plans in: the HTML writer's page laid out
+by WeasyPrint on A4 with the print stylesheet (running title, page numbers, headings kept
+with what follows). Fonts are embedded (subset); nothing is fetched, so a record's links
+stay links and cannot make the writer read a file or a URL.
+
+WeasyPrint needs Pango (Debian libpango-1.0-0, libpangoft2-1.0-0) and is imported only
+when a PDF is asked for. The same document and date give the same bytes: the PDF's dates
+are the day rendered and its identifier is a digest of the page."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from functools import cache
+from types import ModuleType
+from typing import NoReturn
+
+from ogpctl.errors import OgpctlError
+from ogpctl.render.blocks import Document
+from ogpctl.render.html import write_html
+from ogpctl.resources import data_dir
+
+INSTALL_HINT = ("Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; "
+                "then pip install weasyprint")
+
+
+class PdfUnavailable(OgpctlError, RuntimeError):
+    """PDF was asked for but WeasyPrint or the system libraries it needs are missing."""
+
+
+@cache
+def weasyprint() -> ModuleType:
+    """WeasyPrint, or `PdfUnavailable` saying what is missing."""
+    try:
+        import weasyprint as module
+    except ImportError as error:
+        raise PdfUnavailable(f"PDF needs WeasyPrint, which is not installed ({error.name}); "
+                             f"{INSTALL_HINT}") from None
+    except OSError as error:
+        # cffi's dlopen failed: Pango or one of its libraries is not on the system.
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise PdfUnavailable(f"PDF needs the Pango library ({first_line}); "
+                             f"{INSTALL_HINT}") from None
+    return module
+
+
+def pdf_available() -> str | None:
+    """None when PDF can be written, else why not (one line)."""
+    try:
+        weasyprint()
+    except PdfUnavailable as error:
+        return str(error)
+    return None
+
+
+def refuse_fetch(url: str, *args: object, **kwargs: object) -> NoReturn:
+    """The URL fetcher: a document is self-contained, so anything it would load is refused
+    (WeasyPrint then leaves it out)."""
+    raise ValueError(f"ogpctl documents load nothing: {url[:80]}")
+
+
+@cache
+def print_css() -> str:
+    return (data_dir("templates") / "render" / "print.css").read_text(encoding="utf-8")
+
+
+def write_pdf(doc: Document, today: date) -> bytes:
+    module = weasyprint()
+    page = write_html(doc)
+    html = module.HTML(string=page.decode("utf-8"), url_fetcher=refuse_fetch,
+                       media_type="print")
+    rendered = html.render(stylesheets=[module.CSS(string=print_css(),
+                                                   url_fetcher=refuse_fetch)])
+    stamp = today.isoformat()
+    rendered.metadata.created = rendered.metadata.modified = stamp
+    identifier = hashlib.sha256(page + stamp.encode()).hexdigest()[:32].encode()
+    return rendered.write_pdf(pdf_identifier=identifier)
