@@ -13,7 +13,6 @@ import hashlib
 from datetime import date
 from functools import cache
 from types import ModuleType
-from typing import NoReturn
 
 from ogpctl.errors import OgpctlError
 from ogpctl.render.blocks import Document
@@ -53,24 +52,22 @@ def pdf_available() -> str | None:
     return None
 
 
-def refuse_fetch(url: str, *args: object, **kwargs: object) -> NoReturn:
-    """The URL fetcher: a document is self-contained, so anything it would load is refused
-    (WeasyPrint then leaves it out)."""
-    raise ValueError(f"ogpctl documents load nothing: {url[:80]}")
-
-
 @cache
 def print_css() -> str:
     return (data_dir("templates") / "render" / "print.css").read_text(encoding="utf-8")
 
 
 def write_pdf(doc: Document, today: date) -> bytes:
+    return pdf_of_page(write_html(doc), today)
+
+
+def pdf_of_page(page: bytes, today: date) -> bytes:
+    """An HTML page of ogpctl's as PDF, dated `today`. Nothing it names is loaded: no
+    protocol is allowed to WeasyPrint's fetcher (a document is self-contained)."""
     module = weasyprint()
-    page = write_html(doc)
-    html = module.HTML(string=page.decode("utf-8"), url_fetcher=refuse_fetch,
-                       media_type="print")
-    rendered = html.render(stylesheets=[module.CSS(string=print_css(),
-                                                   url_fetcher=refuse_fetch)])
+    fetcher = module.urls.URLFetcher(allowed_protocols=())
+    html = module.HTML(string=page.decode("utf-8"), url_fetcher=fetcher, media_type="print")
+    rendered = html.render(stylesheets=[module.CSS(string=print_css(), url_fetcher=fetcher)])
     stamp = today.isoformat()
     rendered.metadata.created = rendered.metadata.modified = stamp
     identifier = hashlib.sha256(page + stamp.encode()).hexdigest()[:32].encode()
