@@ -9,7 +9,9 @@ are the day rendered and its identifier is a digest of the page."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 from datetime import date
 from functools import cache
 from types import ModuleType
@@ -19,8 +21,7 @@ from ogpctl.render.blocks import Document
 from ogpctl.render.html import write_html
 from ogpctl.resources import data_dir
 
-INSTALL_HINT = ("Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; "
-                "then pip install weasyprint")
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 
 
 class PdfUnavailable(OgpctlError, RuntimeError):
@@ -31,20 +32,24 @@ class PdfUnavailable(OgpctlError, RuntimeError):
 def weasyprint() -> ModuleType:
     """WeasyPrint, or `PdfUnavailable` saying what is missing."""
     try:
-        import weasyprint as module
+        # When Pango is missing WeasyPrint prints a banner to stdout before raising, which
+        # would end up in the middle of a command's output.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint as module
     except ImportError as error:
-        raise PdfUnavailable(f"PDF needs WeasyPrint, which is not installed ({error.name}); "
-                             f"{INSTALL_HINT}") from None
+        raise PdfUnavailable(f"PDF needs WeasyPrint, which is not installed ({error.name}): "
+                             "pip install 'weasyprint>=68'") from None
     except OSError as error:
         # cffi's dlopen failed: Pango or one of its libraries is not on the system.
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise PdfUnavailable(f"PDF needs the Pango library ({first_line}); "
-                             f"{INSTALL_HINT}") from None
+        raise PdfUnavailable(f"PDF needs the Pango library, which WeasyPrint could not load "
+                             f"({first_line}); Debian: apt-get install {SYSTEM_PACKAGES}"
+                             ) from None
     return module
 
 
-def pdf_available() -> str | None:
-    """None when PDF can be written, else why not (one line)."""
+def pdf_missing() -> str | None:
+    """Why PDF cannot be written (one line), or None when it can."""
     try:
         weasyprint()
     except PdfUnavailable as error:
