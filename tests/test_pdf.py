@@ -193,6 +193,19 @@ def test_every_document_and_language(record, capsys, tmp_path: Path) -> None:
 
 
 @needs_pdf
+def test_amendment_note(capsys, tmp_path: Path) -> None:
+    from tests.test_diff import amended
+
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "--lang",
+                       "es", "-f", "pdf", "-C", amended(tmp_path), "-o", out, "--today",
+                       DAY.isoformat())
+    assert code == 0, err
+    text = " ".join(text_of((out / "2026-2030-amendment-note.es.pdf").read_bytes()))
+    assert "Nota de enmienda" in text and "Datos presupuestarios abiertos" in text
+
+
+@needs_pdf
 def test_nothing_is_fetched(tmp_path: Path) -> None:
     """A page naming a stylesheet or image on disk comes out without them."""
     from ogpctl.render.pdf import pdf_of_page
