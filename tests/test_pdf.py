@@ -193,6 +193,23 @@ def test_every_document_and_language(record, capsys, tmp_path: Path) -> None:
 
 
 @needs_pdf
+def test_a_row_longer_than_a_page_starts_on_it(sample: Path) -> None:
+    """A commitment's header table with a description longer than a page goes on from the
+    first page instead of leaving it empty, and loses nothing."""
+    path = sample / "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+    text = path.read_text(encoding="utf-8")
+    sentence = "Publicar pagos, modificaciones y avance físico de toda obra pública"
+    long = " ".join(f"Paso {n} publicar los datos de cada obra." for n in range(1, 161))
+    assert sentence in text
+    path.write_text(text.replace(sentence, long, 1), encoding="utf-8")
+    data = render_bytes(load_record(sample), Request("commitment", "2026-2030", "es", 1),
+                        "pdf", DAY)
+    pages = [" ".join(page.split()) for page in text_of(data)]
+    assert "Paso 1 publicar" in pages[0]
+    assert " ".join(pages).count("Paso ") == 160                 # nothing lost
+
+
+@needs_pdf
 def test_amendment_note(capsys, tmp_path: Path) -> None:
     from tests.test_diff import amended
 
