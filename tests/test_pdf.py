@@ -120,6 +120,8 @@ def test_action_plan_reads_back(plans, lang: str, headings: list[str]) -> None:
     assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
     meta = reader(data).metadata
     assert meta.title == title and meta["/CreationDate"] == "D:20261202"
+    catalog = reader(data).trailer["/Root"]
+    assert catalog["/Lang"] == lang and "/StructTreeRoot" in catalog   # tagged, for readers
 
 
 @needs_pdf

@@ -1,7 +1,8 @@
 """The document as PDF, the format OGP publishes plans in: the HTML writer's page laid out
 by WeasyPrint on A4 with the print stylesheet (running title, page numbers, headings kept
-with what follows). Fonts are embedded (subset); nothing is fetched, so a record's links
-stay links and cannot make the writer read a file or a URL.
+with what follows), tagged for screen readers, in the document's language. Fonts are
+embedded (subset); nothing is fetched, so a record's links stay links and cannot make the
+writer read a file or a URL.
 
 WeasyPrint needs Pango (Debian libpango-1.0-0, libpangoft2-1.0-0) and is imported only
 when a PDF is asked for. The same document and date give the same bytes: the PDF's dates
@@ -72,8 +73,10 @@ def pdf_of_page(page: bytes, today: date) -> bytes:
     module = weasyprint()
     fetcher = module.urls.URLFetcher(allowed_protocols=())
     html = module.HTML(string=page.decode("utf-8"), url_fetcher=fetcher, media_type="print")
-    rendered = html.render(stylesheets=[module.CSS(string=print_css(), url_fetcher=fetcher)])
+    rendered = html.render(stylesheets=[module.CSS(string=print_css(), url_fetcher=fetcher)],
+                           pdf_tags=True)
     stamp = today.isoformat()
     rendered.metadata.created = rendered.metadata.modified = stamp
     identifier = hashlib.sha256(page + stamp.encode()).hexdigest()[:32].encode()
-    return rendered.write_pdf(pdf_identifier=identifier)
+    # Tagged: screen readers follow headings, lists and tables, in reading order.
+    return rendered.write_pdf(pdf_identifier=identifier, pdf_tags=True)
