@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TODAY  ?= 2026-11-23
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench clean pdf-libs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ogpctl needs Python 3.11 or newer")'
@@ -16,7 +16,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-demo: $(STAMP)
+# PDF documents are laid out by WeasyPrint, which needs Pango, and fonts with Latin and
+# Arabic letters. As root they are installed when missing; otherwise `render -f pdf` says
+# what to install, the demo leaves PDF out and the PDF tests are skipped.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_READY := $(BIN)/python -c 'import weasyprint' >/dev/null 2>&1 && fc-list :lang=ar 2>/dev/null | grep -q .
+
+pdf-libs: $(STAMP)
+	@$(PDF_READY) || \
+		( [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		  echo "installing $(PDF_PACKAGES) for PDF documents (apt-get)" && \
+		  { apt-get install -y -q $(PDF_PACKAGES) >/dev/null 2>&1 || \
+		    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $(PDF_PACKAGES) >/dev/null 2>&1; }; } ) || \
+		echo "Pango or an Arabic font is missing: no PDF documents (Debian: apt-get install $(PDF_PACKAGES))"
+
+demo: $(STAMP) pdf-libs
 	@echo "== ogpctl rules (the catalogue)"
 	@$(BIN)/ogpctl rules
 	@echo
@@ -26,8 +40,9 @@ demo: $(STAMP)
 	@echo "== ogpctl explain S211 (one rule, with its handbook section)"
 	@$(BIN)/ogpctl explain S211
 	@echo
-	@echo "== ogpctl render: the action plan, self-assessment and reasoned response, en + es, md/html/docx"
-	@for f in md html docx; do \
+	@echo "== ogpctl render: the action plan, self-assessment and reasoned response, en + es, md/html/docx/pdf"
+	@formats="md html docx"; $(BIN)/python -c 'import weasyprint' >/dev/null 2>&1 && formats="$$formats pdf"; \
+	for f in $$formats; do \
 		$(BIN)/ogpctl render action-plan --plan 2026-2030 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null && \
 		$(BIN)/ogpctl render self-assessment --plan 2023-2025 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null && \
 		$(BIN)/ogpctl render reasoned-response --plan 2026-2030 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null || exit 1; \
@@ -59,7 +74,7 @@ demo: $(STAMP)
 
 # The website tests open the built site in Debian's Chromium; as root it is installed when
 # missing, otherwise (or when apt cannot) those tests are skipped and say why.
-test: $(STAMP)
+test: $(STAMP) pdf-libs
 	@command -v chromium >/dev/null 2>&1 || \
 		( [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 		  echo "installing chromium for the website tests (apt-get)" && \

@@ -23,6 +23,7 @@ class Format(str, Enum):
     md = "md"
     html = "html"
     docx = "docx"
+    pdf = "pdf"
 
 
 @app.command()
@@ -32,7 +33,7 @@ def render(
     plan: str = typer.Option(..., "--plan", help="The plan's id, such as 2026-2030."),
     lang: str = typer.Option("all", "--lang", help="A language code, or all (English and "
                              "every administrative language)."),
-    format: Format = typer.Option(Format.html, "--format", "-f", help="md, html or docx."),
+    format: Format = typer.Option(Format.html, "--format", "-f", help="md, html, docx or pdf."),
     out: Path = typer.Option(Path("rendered"), "--out", "-o", help="The output folder, or - "
                              "to print one Markdown or HTML document."),
     commitment: Optional[int] = typer.Option(None, "--commitment", help="The commitment's "
@@ -59,14 +60,16 @@ def render(
     langs = list(record.languages.required) if lang == "all" else [lang]
     if any(not LANGUAGE.fullmatch(code) for code in langs):
         raise UsageError(f"--lang {lang!r}: give a language code such as es, or all")
+    to_stdout = is_stdout(out)
+    if to_stdout and (len(langs) != 1 or format in (Format.docx, Format.pdf)):
+        raise UsageError("--out - prints one Markdown or HTML document: give --lang xx and "
+                         "--format md or html")
     files = {}
     for code in langs:
         request = Request(document.value, plan, code, commitment, since)
         files[file_name(request, format.value)] = render_bytes(record, request, format.value,
                                                                 day)
-    if is_stdout(out):
-        if len(files) != 1 or format is Format.docx:
-            raise UsageError("--out - prints one Markdown or HTML document: give --lang xx")
+    if to_stdout:
         print_bytes(next(iter(files.values())))
         return 0
     for path in OutputFolder(out, force=force).write(files):

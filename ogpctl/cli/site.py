@@ -9,7 +9,7 @@ import typer
 
 from ogpctl.cli import app
 
-FORMATS = ("html", "docx", "md")
+FORMATS = ("html", "pdf", "docx", "md")
 
 
 @app.command()
@@ -18,8 +18,10 @@ def site(
                              "in (default: site)."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
-    formats: str = typer.Option("html,docx", "--formats", help="Formats of the documents "
-                                "offered for download: any of html, docx, md, or none."),
+    formats: Optional[str] = typer.Option(None, "--formats", help="Formats of the documents "
+                                          "offered for download: any of html, pdf, docx, "
+                                          "md, or none (default: html,pdf,docx; without "
+                                          "pdf when Pango is missing)."),
     search: bool = typer.Option(True, "--search/--no-search", help="Build the full-text "
                                 "search index with Pagefind (default: yes)."),
     force: bool = typer.Option(False, "--force", help="Replace files ogpctl did not write."),
@@ -33,7 +35,7 @@ def site(
     from ogpctl.cli.options import parse_today, record_at
     from ogpctl.site import build_site, write_site
 
-    chosen = parse_formats(formats)
+    chosen = parse_formats(formats) if formats is not None else default_formats()
     day = parse_today(today)
     record = record_at(record_path)
     files = build_site(record, day, formats=chosen, search=search)
@@ -55,5 +57,17 @@ def parse_formats(value: str) -> tuple[str, ...]:
                                  if part.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise UsageError(f"--formats {value!r}: choose from html, docx and md, or none")
+        raise UsageError(f"--formats {value!r}: choose from html, pdf, docx and md, or none")
     return chosen
+
+
+def default_formats() -> tuple[str, ...]:
+    """The site's formats, less PDF (with a note saying why) where it cannot be written."""
+    from ogpctl.render.pdf import pdf_missing
+    from ogpctl.site.documents import DEFAULT_FORMATS
+
+    missing = pdf_missing()
+    if missing is None:
+        return DEFAULT_FORMATS
+    typer.echo(f"  note   no PDF downloads: {missing}", err=True)
+    return tuple(f for f in DEFAULT_FORMATS if f != "pdf")

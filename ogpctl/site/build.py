@@ -10,7 +10,8 @@ from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
 from ogpctl.site.dashboard import dashboard_page
-from ogpctl.site.documents import documents_page, planned, render_documents
+from ogpctl.site.documents import (DEFAULT_FORMATS, documents_page, planned,
+                                    render_documents)
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
 from ogpctl.site.layout import render_page, render_root
@@ -37,7 +38,7 @@ def language_pages(v: View) -> list[Page]:
 
 
 def build_site(record: Record, today: date, history: History | None = None,
-               formats: tuple[str, ...] = ("html", "docx"), search: bool = True
+               formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True
                ) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents)."""

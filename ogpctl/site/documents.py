@@ -7,14 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 from ogpctl.record.model import Plan, Record
-from ogpctl.render import Request, file_name
+from ogpctl.render import Request, file_name, write
 from ogpctl.render.documents import build
 from ogpctl.render.i18n import Language
 from ogpctl.site import urls
 from ogpctl.site.exports import EXPORTS
 from ogpctl.site.view import Download, Page, View
 
-DEFAULT_FORMATS = ("html", "docx")
+# The PDF is what OGP publishes plans in, the DOCX what a government edits.
+DEFAULT_FORMATS = ("html", "pdf", "docx")
 COMMITMENT_FORMATS = ("html", "md")
 
 
@@ -29,7 +30,8 @@ def documents_of(plan: Plan) -> list[str]:
 
 def planned(record: Record, formats: tuple[str, ...]) -> list[Download]:
     """Every document of every plan in every language and format; each commitment on its
-    own in HTML only (Word files are slow to write, and the action plan holds them all)."""
+    own in HTML (and Markdown) only: Word and PDF files are slow to write, and the action
+    plan holds every commitment."""
     found = []
     for plan in record.plans:
         requests = [(Request(d, plan.id, lang), formats) for d in documents_of(plan)
@@ -45,10 +47,6 @@ def planned(record: Record, formats: tuple[str, ...]) -> list[Download]:
 def render_documents(record: Record, downloads: list[Download], today: date
                      ) -> dict[str, bytes]:
     """The bytes of every download; each document is built once for all its formats."""
-    from ogpctl.render.docx import write_docx
-    from ogpctl.render.html import write_html
-    from ogpctl.render.markdown import write_markdown
-
     files: dict[str, bytes] = {}
     built: dict[Request, object] = {}
     for item in downloads:
@@ -56,8 +54,7 @@ def render_documents(record: Record, downloads: list[Download], today: date
         if request not in built:
             built[request] = build(record, request, today)
         doc = built[request]
-        files[item.path] = write_html(doc) if item.fmt == "html" else \
-            write_docx(doc, today) if item.fmt == "docx" else write_markdown(doc)
+        files[item.path] = write(doc, item.fmt, today)
     return files
 
 

@@ -72,6 +72,7 @@ def labels(code: str) -> dict[str, str]:
         # documents, data and search
         "document": _("Document"), "html": _("Web page (HTML)"),
         "docx": _("Word (DOCX)"), "md": _("Markdown"),
+        "pdf": "PDF",  # the format's name, the same in every language
         "action_plan": _("Action plan"), "self_assessment": _("Self-assessment report"),
         "reasoned_response": _("Reasoned response to contributions"),
         "record_json": _("The whole record (JSON)"),

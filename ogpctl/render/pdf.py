@@ -1,0 +1,82 @@
+"""The document as PDF, the format OGP publishes plans in: the HTML writer's page laid out
+by WeasyPrint on A4 with the print stylesheet (running title, page numbers, headings kept
+with what follows), tagged for screen readers, in the document's language. Fonts are
+embedded (subset); nothing is fetched, so a record's links stay links and cannot make the
+writer read a file or a URL.
+
+WeasyPrint needs Pango (Debian libpango-1.0-0, libpangoft2-1.0-0) and is imported only
+when a PDF is asked for. The same document and date give the same bytes: the PDF's dates
+are the day rendered and its identifier is a digest of the page."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+from datetime import date
+from functools import cache
+from types import ModuleType
+
+from ogpctl.errors import OgpctlError
+from ogpctl.render.blocks import Document
+from ogpctl.render.html import write_html
+from ogpctl.resources import data_dir
+
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+
+
+class PdfUnavailable(OgpctlError, RuntimeError):
+    """PDF was asked for but WeasyPrint or the system libraries it needs are missing."""
+
+
+@cache
+def weasyprint() -> ModuleType:
+    """WeasyPrint, or `PdfUnavailable` saying what is missing."""
+    try:
+        # When Pango is missing WeasyPrint prints a banner to stdout before raising, which
+        # would end up in the middle of a command's output.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint as module
+    except ImportError as error:
+        raise PdfUnavailable(f"PDF needs WeasyPrint, which is not installed ({error.name}): "
+                             "pip install 'weasyprint>=68'") from None
+    except OSError as error:
+        # cffi's dlopen failed: Pango or one of its libraries is not on the system.
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise PdfUnavailable(f"PDF needs the Pango library, which WeasyPrint could not load "
+                             f"({first_line}); Debian: apt-get install {SYSTEM_PACKAGES}"
+                             ) from None
+    return module
+
+
+def pdf_missing() -> str | None:
+    """Why PDF cannot be written (one line), or None when it can."""
+    try:
+        weasyprint()
+    except PdfUnavailable as error:
+        return str(error)
+    return None
+
+
+@cache
+def print_css() -> str:
+    return (data_dir("templates") / "render" / "print.css").read_text(encoding="utf-8")
+
+
+def write_pdf(doc: Document, today: date) -> bytes:
+    return pdf_of_page(write_html(doc), today)
+
+
+def pdf_of_page(page: bytes, today: date) -> bytes:
+    """An HTML page of ogpctl's as PDF, dated `today`. Nothing it names is loaded: no
+    protocol is allowed to WeasyPrint's fetcher (a document is self-contained)."""
+    module = weasyprint()
+    fetcher = module.urls.URLFetcher(allowed_protocols=())
+    html = module.HTML(string=page.decode("utf-8"), url_fetcher=fetcher, media_type="print")
+    rendered = html.render(stylesheets=[module.CSS(string=print_css(), url_fetcher=fetcher)],
+                           pdf_tags=True)
+    stamp = today.isoformat()
+    rendered.metadata.created = rendered.metadata.modified = stamp
+    identifier = hashlib.sha256(page + stamp.encode()).hexdigest()[:32].encode()
+    # Tagged: screen readers follow headings, lists and tables, in reading order.
+    return rendered.write_pdf(pdf_identifier=identifier, pdf_tags=True)

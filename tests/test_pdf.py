@@ -1,0 +1,295 @@
+"""`ogpctl render --format pdf` and the website's PDF downloads, read back with pypdf: the
+text of the headings in English, Spanish and Arabic, pages, A4, page numbers and running
+title, Arabic laid out right to left with a font that has its letters, every font embedded,
+identical bytes on a second run (also in another process), nothing fetched, and a one-line
+error, never a traceback, where Pango is missing."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ogpctl.record.load import load_record
+from ogpctl.render import Request, render_bytes
+from ogpctl.render.pdf import pdf_missing
+from tests.conftest import ROOT, SAMPLE, run
+from tests.test_render import arabic_record
+
+pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs back: pip install pypdf")
+
+DAY = date(2026, 12, 2)
+MISSING = pdf_missing()
+needs_pdf = pytest.mark.skipif(MISSING is not None, reason=f"no PDF on this machine: {MISSING}"
+                               " (as root, `make test` installs what is missing)")
+A4 = (595.28, 841.89)
+MARGIN = 2.2 / 2.54 * 72    # print.css: 2.2 cm, in points
+
+
+def reader(data: bytes) -> pypdf.PdfReader:
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def text_of(data: bytes) -> list[str]:
+    return [page.extract_text() for page in reader(data).pages]
+
+
+def fonts(data: bytes) -> list:
+    """The font descriptor of every font the pages use."""
+    found = []
+    for page in reader(data).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() \
+                if "/DescendantFonts" in font else font
+            found.append(descendant["/FontDescriptor"].get_object())
+    return found
+
+
+def characters_in_fonts(data: bytes) -> set[int]:
+    """Every character some embedded font has a glyph for (its cmap)."""
+    from fontTools.ttLib import TTFont
+
+    found: set[int] = set()
+    for descriptor in fonts(data):
+        font = TTFont(io.BytesIO(descriptor["/FontFile2"].get_data()))
+        found |= set(font.getBestCmap() or {})
+    return found
+
+
+def margins(page) -> tuple[str, str]:
+    """The text in the page's top and bottom margins (the running title, the number)."""
+    height = float(page.mediabox.height)
+    top: list[str] = []
+    bottom: list[str] = []
+
+    def visit(text: str, cm, tm, font, size) -> None:
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and y > height - MARGIN:
+            top.append(text)
+        elif text.strip() and y < MARGIN:
+            bottom.append(text)
+
+    page.extract_text(visitor_text=visit)
+    return "".join(top).strip(), "".join(bottom).strip()
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load_record(SAMPLE.resolve())
+
+
+@pytest.fixture(scope="module")
+def plans(record) -> dict[str, bytes]:
+    """The sample's action plan in English and Spanish, rendered once for the module."""
+    if MISSING is not None:
+        pytest.skip(f"no PDF on this machine: {MISSING}")
+    return {lang: render_bytes(record, Request("action-plan", "2026-2030", lang), "pdf", DAY)
+            for lang in ("en", "es")}
+
+
+@needs_pdf
+@pytest.mark.parametrize("lang, headings", [
+    ("en", ["Second National Open Government Action Plan of Veridia 2026-2030",
+            "1. Introduction", "2. Open government efforts to date",
+            "3. Action plan development process", "4. Commitments", "Milestones"]),
+    ("es", ["Segundo Plan de Acción Nacional de Gobierno Abierto de Veridia 2026-2030",
+            "1. Introducción", "2. Esfuerzos de gobierno abierto hasta la fecha",
+            "3. Proceso de elaboración del plan de acción", "4. Compromisos", "Hitos"]),
+])
+def test_action_plan_reads_back(plans, lang: str, headings: list[str]) -> None:
+    data = plans[lang]
+    pages = text_of(data)
+    assert len(pages) > 1
+    whole = "\n".join(pages)
+    for heading in headings:
+        assert heading in whole, heading
+    assert "None" not in whole and "{{" not in whole
+    title = headings[0]
+    for number, page in enumerate(reader(data).pages, 1):
+        head, foot = margins(page)
+        assert foot == f"{number} / {len(pages)}"
+        assert head == ("" if number == 1 else title)            # the running title
+    box = reader(data).pages[0].mediabox
+    assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
+    meta = reader(data).metadata
+    assert meta.title == title and meta["/CreationDate"] == "D:20261202"
+    catalog = reader(data).trailer["/Root"]
+    assert catalog["/Lang"] == lang and "/StructTreeRoot" in catalog   # tagged, for readers
+
+
+@needs_pdf
+def test_every_font_is_embedded(plans) -> None:
+    descriptors = fonts(plans["es"])
+    assert descriptors
+    assert all({"/FontFile", "/FontFile2", "/FontFile3"} & set(d) for d in descriptors)
+    assert {ord(c) for c in "Introducción"} <= characters_in_fonts(plans["es"])
+
+
+@needs_pdf
+def test_same_bytes_in_another_process(plans, tmp_path: Path) -> None:
+    """Nothing in the file depends on the clock, the process or its hash seed."""
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "12345"}
+    done = subprocess.run([sys.executable, "-m", "ogpctl", "render", "action-plan", "--plan",
+                           "2026-2030", "--lang", "es", "-f", "pdf", "-C", str(SAMPLE),
+                           "-o", str(out), "--today", DAY.isoformat()],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (out / "2026-2030-action-plan.es.pdf").read_bytes() == plans["es"]
+
+
+@needs_pdf
+def test_arabic_runs_right_to_left(tmp_path: Path) -> None:
+    record = load_record(arabic_record(tmp_path))
+    request = Request("action-plan", "2026-2030", "ar")
+    html = render_bytes(record, request, "html", DAY)
+    assert b'<html lang="ar" dir="rtl">' in html
+    data = render_bytes(record, request, "pdf", DAY)
+    whole = "\n".join(text_of(data))
+    for words in ("مقدمة", "الالتزامات", "التعاقد المفتوح في تنفيذ الأشغال العامة"):
+        assert words in whole, words
+    # Glyphs came from a font that has Arabic letters (a missing one would show as empty
+    # boxes mapped to no character); shaped medial forms are not in a subset's cmap, so
+    # count the letters rather than name them.
+    arabic = {c for c in characters_in_fonts(data) if 0x0621 <= c <= 0x064A}
+    assert len(arabic) >= 15, sorted(map(chr, arabic))
+    width = float(reader(data).pages[0].mediabox.width)
+    starts: dict[str, float] = {}
+
+    def visit(text: str, cm, tm, font, size) -> None:
+        for word in ("مقدمة", "Veridia's first action plan"):
+            if word in text:
+                starts.setdefault(word, tm[4])
+
+    reader(data).pages[0].extract_text(visitor_text=visit)
+    # The Arabic heading sits on the right; the English text shown in its place (marked
+    # as not yet translated) starts on the left, in its own direction.
+    assert starts["مقدمة"] > width / 2
+    assert starts["Veridia's first action plan"] < width / 4
+
+
+@needs_pdf
+def test_every_document_and_language(record, capsys, tmp_path: Path) -> None:
+    """`render -f pdf` for each kind of document and `--lang all`; each reads back."""
+    for document, plan, extra in (("commitment", "2026-2030", ("--commitment", "1")),
+                                  ("self-assessment", "2023-2025", ()),
+                                  ("reasoned-response", "2026-2030", ())):
+        code, out, err = run(capsys, "render", document, "--plan", plan, *extra, "-f", "pdf",
+                             "-C", SAMPLE, "-o", tmp_path, "--today", DAY.isoformat())
+        assert code == 0, err
+        assert out.count(".pdf") == 2                           # en and es
+    names = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert names == ["2023-2025-self-assessment.en.pdf", "2023-2025-self-assessment.es.pdf",
+                     "2026-2030-commitment-01.en.pdf", "2026-2030-commitment-01.es.pdf",
+                     "2026-2030-reasoned-response.en.pdf",
+                     "2026-2030-reasoned-response.es.pdf"]
+    assert "Informe de autoevaluación" in "".join(
+        text_of((tmp_path / "2023-2025-self-assessment.es.pdf").read_bytes()))
+
+
+@needs_pdf
+def test_a_row_longer_than_a_page_starts_on_it(sample: Path) -> None:
+    """A commitment's header table with a description longer than a page goes on from the
+    first page instead of leaving it empty, and loses nothing."""
+    path = sample / "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+    text = path.read_text(encoding="utf-8")
+    sentence = "Publicar pagos, modificaciones y avance físico de toda obra pública"
+    long = " ".join(f"Paso {n} publicar los datos de cada obra." for n in range(1, 161))
+    assert sentence in text
+    path.write_text(text.replace(sentence, long, 1), encoding="utf-8")
+    data = render_bytes(load_record(sample), Request("commitment", "2026-2030", "es", 1),
+                        "pdf", DAY)
+    pages = [" ".join(page.split()) for page in text_of(data)]
+    assert "Paso 1 publicar" in pages[0]
+    assert " ".join(pages).count("Paso ") == 160                 # nothing lost
+
+
+@needs_pdf
+def test_amendment_note(capsys, tmp_path: Path) -> None:
+    from tests.test_diff import amended
+
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "--lang",
+                       "es", "-f", "pdf", "-C", amended(tmp_path), "-o", out, "--today",
+                       DAY.isoformat())
+    assert code == 0, err
+    text = " ".join(text_of((out / "2026-2030-amendment-note.es.pdf").read_bytes()))
+    assert "Nota de enmienda" in text and "Datos presupuestarios abiertos" in text
+
+
+@needs_pdf
+def test_nothing_is_fetched(tmp_path: Path) -> None:
+    """A page naming a stylesheet or image on disk comes out without them."""
+    from ogpctl.render.pdf import pdf_of_page
+
+    sheet = tmp_path / "leak.css"
+    sheet.write_text("body::before { content: 'LEAKED' }")
+    page = (f'<html><head><link rel="stylesheet" href="{sheet.as_uri()}"></head>'
+            f'<body><p>Plan</p><img src="{sheet.as_uri()}"></body></html>').encode()
+    text = "".join(text_of(pdf_of_page(page, DAY)))
+    assert "Plan" in text and "LEAKED" not in text
+
+
+@needs_pdf
+def test_site_offers_the_pdf_beside_the_docx(capsys, tmp_path: Path) -> None:
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
+               "--languages", "es,ar", "--lead-agency", "Secretaría de Gobierno Abierto")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4")[0] == 0
+    site = tmp_path / "site"
+    code, _, err = run(capsys, "site", "-C", record, "--out", site, "--today", "2026-11-23",
+                       "--no-search")
+    assert code == 0, err
+    pdf = site / "documents/2027-2031-action-plan.ar.pdf"
+    assert "الحد الأدنى من المتطلبات" in "".join(text_of(pdf.read_bytes()))
+    page = (site / "es/documents.html").read_text(encoding="utf-8")
+    for lang in ("es", "en", "ar"):
+        docx = f'2027-2031-action-plan.{lang}.docx'
+        pdf_link = f'2027-2031-action-plan.{lang}.pdf" hreflang="{lang}" download>PDF</a>'
+        assert docx in page and pdf_link in page
+    assert not list(site.glob("documents/*commitment*.pdf"))   # per plan, not per page
+
+
+def test_without_pango_one_line_and_exit_2(tmp_path: Path) -> None:
+    """WeasyPrint cannot load Pango (its dlopen fails, as on a machine without it): render
+    says what to install in one line and exits 2; the site leaves PDF out and says why."""
+    script = tmp_path / "no_pango.py"
+    script.write_text(
+        "import sys, cffi\n"
+        "def refuse(self, name, *args, **kwargs):\n"
+        "    raise OSError(f'cannot load library {name!r}: cannot open shared object file')\n"
+        "cffi.FFI.dlopen = refuse\n"
+        "from ogpctl.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def ogpctl(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(script), *args], capture_output=True,
+                              text=True, env=env, timeout=300)
+
+    done = ogpctl("render", "action-plan", "--plan", "2026-2030", "-C", str(SAMPLE),
+                  "-f", "pdf", "-o", str(tmp_path / "out"), "--today", "2026-12-02")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "Pango" in done.stderr and "apt-get install libpango-1.0-0" in done.stderr
+    assert not (tmp_path / "out").exists()
+    done = ogpctl("site", "-C", str(SAMPLE), "--out", str(tmp_path / "site"), "--no-search",
+                  "--today", "2026-11-23")
+    assert done.returncode == 0, done.stderr
+    assert "no PDF downloads" in done.stderr and "Traceback" not in done.stderr
+    documents = {p.suffix for p in (tmp_path / "site/documents").iterdir()}
+    assert ".docx" in documents and ".pdf" not in documents
+
+
+def test_pdf_is_never_printed(capsys) -> None:
+    code, out, err = run(capsys, "render", "action-plan", "--plan", "2026-2030", "--lang", "en",
+                         "-f", "pdf", "-o", "-", "-C", SAMPLE)
+    assert code == 2 and out == "" and "--out -" in err
