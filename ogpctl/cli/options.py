@@ -43,7 +43,11 @@ def is_stdout(out: Path | str | None) -> bool:
 
 def print_bytes(data: bytes) -> None:
     """A generated file to standard output, byte for byte (no newline conversion)."""
-    sys.stdout.buffer.write(data)
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:      # a text-only stdout (a caller's StringIO): the text, as UTF-8
+        sys.stdout.write(data.decode("utf-8", errors="replace"))
+    else:
+        stream.write(data)
     sys.stdout.flush()
 
 
