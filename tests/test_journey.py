@@ -278,7 +278,7 @@ def test_amendment_note_names_each_change_in_each_language(life: Journey) -> Non
         assert "Borrador en consulta" not in text, "a progress update is no amendment"
     english = (folder / f"{PLAN}-amendment-note.en.md").read_text(encoding="utf-8")
     assert "Register linked to procurement" in english
-    assert "1.2" in english
+    assert "Milestone 1.2" in english and "December 15, 2028" in english
 
 
 def test_stage_follows_the_calendar(life: Journey) -> None:

@@ -392,13 +392,13 @@ def test_amendment_note_names_each_change_in_the_readers_language(capsys, tmp_pa
     assert "Changes since the plan was delivered on June 30, 2027." in english
     items = [line for line in spanish.splitlines() if line.startswith("- ")]
     assert items == [
-        "- Hito 1 «Publicar el catálogo nacional de datos»: la fecha de finalización pasó "
+        "- Hito 1.1 «Publicar el catálogo nacional de datos»: la fecha de finalización pasó "
         "del 30 de junio de 2028 al 31 de diciembre de 2028.",
-        "- Hito 1, cambio en «nombre»: Publicar el catálogo {+nacional+} de datos",
-        "- Hito 2 «Abrir los datos de compras»: el estado cambió de no iniciado a retirado.",
-        "- Hito 3 «Capacitar a los funcionarios» añadido."], spanish
-    assert "- Milestone 3 “Capacitar a los funcionarios *(in Spanish)*” added." in english
-    assert "- Milestone 1, name changed: Publicar el catálogo {+nacional+} de datos " \
+        "- Hito 1.1, cambio en «nombre»: Publicar el catálogo {+nacional+} de datos",
+        "- Hito 1.2 «Abrir los datos de compras»: el estado cambió de no iniciado a retirado.",
+        "- Hito 1.3 «Capacitar a los funcionarios» añadido."], spanish
+    assert "- Milestone 1.3 “Capacitar a los funcionarios *(in Spanish)*” added." in english
+    assert "- Milestone 1.1, name changed: Publicar el catálogo {+nacional+} de datos " \
         "*(in Spanish)*" in english
     for document in (spanish, english):   # no git words, no progress, no plan status
         for word in ("None", "submitted/", "co-creation", "implementation", "progress",

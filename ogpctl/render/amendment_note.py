@@ -181,12 +181,15 @@ def _milestone_title(commitment: Commitment | None, change: Change) -> Any:
 
 
 def milestone_name(c: RenderContext, change: Change, title: Any) -> Parts:
-    """`Milestone 2 “Train the officials”`, or `Milestone 2` when it has no title."""
+    """`Milestone 1.2 “Train the officials”` (commitment.milestone, as the plan numbers
+    them), or `Milestone 1.2` when it has no title."""
+    number = (f"{change.commitment}.{change.milestone}" if change.commitment is not None
+              else str(change.milestone))
     inlines = c.inline(title)
     if not inlines:
-        return (Text(c.lang._("Milestone {number}", number=change.milestone)),)
+        return (Text(c.lang._("Milestone {number}", number=number)),)
     return _compose(c.lang._("Milestone {number} “{title}”", **_MARKS),
-                    number=str(change.milestone), title=inlines)
+                    number=number, title=inlines)
 
 
 def _compose(message: str, **parts: str | Parts) -> Parts:
