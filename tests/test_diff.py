@@ -78,7 +78,7 @@ def test_amendment_note_in_every_language(capsys, tmp_path: Path) -> None:
         assert code == 0, err
     spanish = (out / "2026-2030-amendment-note.es.md").read_text(encoding="utf-8")
     assert spanish.startswith("# Nota de enmienda\n")
-    assert "Hito 1.1 «Piloto en 12 entidades»: la fecha de finalización pasó del 30 de junio " \
+    assert "Hito 1.2 «Piloto en 12 entidades»: la fecha de finalización pasó del 30 de junio " \
         "de 2027 al 31 de diciembre de 2027." in spanish
     assert "La institución responsable cambió de Dirección Nacional de Contrataciones " \
         "Públicas a Ministerio de Hacienda y Finanzas Públicas." in spanish
