@@ -61,13 +61,9 @@ demo: $(STAMP) pdf-libs
 	@$(BIN)/ogpctl site -C sample-country --out build/site --today $(TODAY) --force | tail -n 3
 	@echo "   open it with: $(BIN)/python -m http.server -d build/site"
 	@echo
-	@echo "== a new record: ogpctl init, new-plan, new-commitment, then check lists what to write"
-	@rm -rf build/demo-record && mkdir -p build && git init -q build/demo-record
-	@$(BIN)/ogpctl init build/demo-record --country Testland --iso-code XT --languages es,en \
-		--lead-agency "Secretaría de Gobierno Abierto" >/dev/null
-	@$(BIN)/ogpctl new-plan -C build/demo-record --window june --due-year 2027 --length 4
-	@$(BIN)/ogpctl new-commitment -C build/demo-record 2027-2031 "Contratación abierta en obras públicas"
-	@$(BIN)/ogpctl check build/demo-record --today $(TODAY) --plan 2027-2031 | tail -n 12
+	@echo "== a new record's whole life from an empty folder (es + en): init, new-plan, new-commitment,"
+	@echo "   answers, imported contributions, delivery, progress, an amendment, refresh, end of term"
+	@$(BIN)/python docs/demo_journey.py
 	@echo
 	@echo "== a pull request that breaks the record"
 	@$(BIN)/python docs/demo_pull_request.py

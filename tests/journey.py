@@ -13,7 +13,7 @@ import contextlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml import YAML
 
@@ -36,6 +36,8 @@ class Journey:
     root: Path
     log: list[tuple[tuple[str, ...], Result]] = field(default_factory=list)
     stages: dict[str, Any] = field(default_factory=dict)
+    #: told each command and its result as it runs (the demo prints them)
+    echo: Callable[[tuple[str, ...], Result], None] | None = None
 
     def run(self, *args: str) -> Result:
         from ogpctl.cli import main
@@ -45,6 +47,8 @@ class Journey:
             code = main([str(a) for a in args])
         result = Result(code, out.getvalue(), err.getvalue())
         self.log.append((tuple(str(a) for a in args), result))
+        if self.echo is not None:
+            self.echo(tuple(str(a) for a in args), result)
         assert "Traceback" not in result.err, (args, result.err)
         assert code in (0, 1), (args, code, result.out, result.err)
         return result
@@ -203,3 +207,151 @@ CONTRIBUTIONS_CSV = (
 def git_config(root: Path) -> None:
     git(root, "config", "user.name", "Lucía Fernández")
     git(root, "config", "user.email", "ogp@gobierno.cs.example")
+
+
+def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = None
+         ) -> Journey:
+    """The whole life of plan 2027-2031 in a new record at `root`; `echo` (the demo's
+    print) is told each command and what it printed."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    j = Journey(root, echo=echo)
+    start = "2026-12-10"
+    j.ok("init", root, "--country", "es=Costa Serena", "--country", "en=Costa Serena",
+         "--iso-code", "CS", "--languages", "es,en",
+         "--lead-agency", "Secretaría de Gobierno Abierto")
+    j.stages["after-init"] = j.run("check", root, "--today", start, "--format", "json")
+    j.ok("new-plan", "-C", root, "--window", "june", "--due-year", "2027", "--length", "4",
+         "--today", start)
+    j.ok("new-commitment", "-C", root, PLAN, "Contratación abierta en obras públicas")
+    j.ok("new-commitment", "-C", root, PLAN, "Registro de beneficiarios finales")
+    j.stages["scaffold"] = j.run("check", root, "--today", start, "--format", "json")
+    j.commit("Record started with ogpctl init", start)
+
+    fill_profile(j)
+    answer_sections(j)
+    answer_commitment(j, COMMITMENT_1, 1, "Open contracting in public works",
+                      "direccion-de-compras",
+                      [("Procurement data standard adopted", "Estándar de datos adoptado",
+                        "2027-12-15"),
+                       ("Awards published as open data", "Adjudicaciones publicadas",
+                        "2028-06-30"),
+                       ("Monitoring report by civil society", "Informe de monitoreo",
+                        "2029-06-30")])
+    answer_commitment(j, COMMITMENT_2, 2, "Beneficial ownership register",
+                      "registro-mercantil",
+                      [("Register law drafted", "Proyecto de ley redactado", "2028-03-31"),
+                       ("Register opened to the public", "Registro abierto", "2029-03-31")])
+    j.commit("Guide questions answered", "2027-02-01")
+
+    csv = root.parent / "respuestas.csv"
+    csv.write_bytes(CONTRIBUTIONS_CSV.encode("utf-8"))
+    j.stages["import"] = j.run("import", "contributions", csv, "-C", root, "--plan", PLAN,
+                               "--map", "received=Marca temporal", "--map", "summary=Propuesta",
+                               "--map", "from=Organización", "--map", "person=Nombre",
+                               "--map", "channel=Canal", "--date-format", "%d/%m/%Y %H:%M:%S",
+                               "--lang", "es")
+    j.commit("Contributions from the public survey", "2027-03-20")
+    cocreation = "2027-03-25"
+    j.stages["cocreation-status"] = j.run("status", root, "--today", cocreation)
+    j.stages["cocreation-status-json"] = j.run("status", root, "--today", cocreation,
+                                               "--format", "json")
+    for fmt in ("md", "html", "docx"):
+        j.ok("render", "action-plan", "--plan", PLAN, "-C", root, "-f", fmt, "--lang", "all",
+             "-o", root.parent / "cocreation", "--today", cocreation)
+    j.ok("render", "action-plan", "--plan", PLAN, "-C", root, "-f", "html", "--lang", "ar",
+         "-o", root.parent / "cocreation", "--today", cocreation)
+    j.ok("site", "-C", root, "--out", root.parent / "site-cocreation", "--today", cocreation)
+
+    j.stages["forgotten"] = j.run("check", root, "--today", "2027-09-15", "--format", "json")
+
+    j.ok("tag-submission", PLAN, "-C", root, "--date", "2027-06-25", "--today", "2027-06-26")
+    j.stages["delivered-plan"] = (root / PLAN_DIR / "plan.yaml").read_text(encoding="utf-8")
+
+    evidence = root / PLAN_DIR / "evidence/01-contratacion-abierta-en-obras-publicas"
+    (evidence / "estandar-adoptado.pdf").write_bytes(b"%PDF-1.4\n% acta\n")
+    j.commit("Evidence", "2027-11-20")
+    j.ok("progress", PLAN, "1.1", "-C", root, "--status", "completed", "--date", "2027-11-30",
+         "--note", "Estándar adoptado por resolución.", "--evidence", "evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf",
+         "--lang", "es", "--today", "2027-12-01")
+    j.ok("progress", PLAN, "2.1", "-C", root, "--status", "in-progress", "--date", "2027-11-30",
+         "--note", "Borrador en consulta.", "--next-steps", "Enviar al Congreso.",
+         "--lang", "es", "--today", "2027-12-01")
+    j.commit("Progress, second half of 2027", "2027-12-01")
+    implementation = "2027-12-10"
+    j.stages["implementation-status"] = j.run("status", root, "--today", implementation)
+    j.stages["implementation-check"] = j.run("check", root, "--today", implementation,
+                                             "--format", "json")
+    j.stages["deadlines-es"] = j.run("deadlines", root, "--today", implementation, "--lang",
+                                     "es", "--format", "json")
+    j.stages["translate-en"] = j.run("translate", "export", "-C", root, "--lang", "en",
+                                     "--format", "po", "-o", "-")
+    j.ok("site", "-C", root, "--out", root.parent / "site-implementation", "--today",
+         implementation)
+    j.stages["index"] = j.run("index", root, "--plan", PLAN)
+
+    j.edit(COMMITMENT_1, **{"milestones.1.due": "2028-12-15"})
+    j.append(COMMITMENT_2, "milestones", {
+        "number": 3, "title": both("Register linked to procurement", "Registro vinculado a compras"),
+        "output": both("1 interconnection in production", "1 interconexión en producción"),
+        "due": "2030-06-30", "lead": "registro-mercantil", "status": "not-started"})
+    j.commit("Amendment: milestone 1.2 moved, milestone 2.3 added", "2028-02-10")
+    j.stages["diff"] = j.run("diff", "-C", root)
+    for fmt in ("md", "html", "docx"):
+        j.ok("render", "amendment-note", "--plan", PLAN, "-C", root, "-f", fmt, "--lang", "all",
+             "-o", root.parent / "amendment", "--today", "2028-02-11")
+
+    j.stages["refresh-status"] = j.run("status", root, "--today", "2029-08-01")
+    end = "2031-08-01"
+    write_self_assessment(j)
+    j.commit("End-of-term self-assessment", "2031-07-20")
+    j.stages["end-status"] = j.run("status", root, "--today", end)
+    j.stages["end-check"] = j.run("check", root, "--today", end, "--for", "end-of-term",
+                                  "--format", "json")
+    for fmt in ("md", "html", "docx"):
+        j.ok("render", "self-assessment", "--plan", PLAN, "-C", root, "-f", fmt, "--lang",
+             "all", "-o", root.parent / "end", "--today", end)
+    return j
+
+
+def write_self_assessment(j: Journey) -> None:
+    """The end-of-term self-assessment, written by hand as the schema's comments ask."""
+    text = """\
+# yaml-language-server: $schema=../../schemas/self-assessment.schema.json
+prepared: 2031-07-15
+kind: end-of-term
+introduction:
+  en: Costa Serena followed public money in this plan.
+  es: Costa Serena siguió el dinero público en este plan.
+process:
+  en: The forum met every quarter and presented results twice a year.
+  es: El foro se reunió cada trimestre y presentó resultados dos veces al año.
+irm-recommendations:
+  en: The IRM's advice to publish awards in open data shaped commitment 1.
+  es: La recomendación del IRM de publicar adjudicaciones orientó el compromiso 1.
+commitments:
+  - commitment: contratacion-abierta-en-obras-publicas
+    rating: amber
+    evidence: [evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf]
+    reasons:
+      en: The standard was adopted; the awards are not yet published.
+      es: Se adoptó el estándar; las adjudicaciones aún no se publican.
+    next-steps:
+      en: Publish the awards.
+      es: Publicar las adjudicaciones.
+  - commitment: registro-de-beneficiarios-finales
+    rating: red
+    reasons:
+      en: The register law is still in Congress.
+      es: La ley del registro sigue en el Congreso.
+    next-steps:
+      en: Carry the register into the next plan.
+      es: Llevar el registro al próximo plan.
+lessons:
+  en: Milestones need budgets.
+  es: Los hitos necesitan presupuesto.
+recommendations:
+  en: Plan fewer, better-funded milestones.
+  es: Planificar menos hitos y mejor financiados.
+"""
+    (j.root / PLAN_DIR / "self-assessment.yaml").write_text(text, encoding="utf-8")

@@ -74,98 +74,7 @@ def assert_reads_well(text: str, where: str) -> None:
 @pytest.fixture(scope="module")
 def life(tmp_path_factory: pytest.TempPathFactory) -> Journey:
     """The whole journey, run once; each test reads what it needs from it."""
-    root = tmp_path_factory.mktemp("journey") / "costa-serena"
-    root.mkdir()
-    steps.git(root, "init", "-q", "-b", "main")
-    j = Journey(root)
-    start = "2026-12-10"
-    j.ok("init", root, "--country", "es=Costa Serena", "--country", "en=Costa Serena",
-         "--iso-code", "CS", "--languages", "es,en",
-         "--lead-agency", "Secretaría de Gobierno Abierto")
-    j.stages["after-init"] = j.run("check", root, "--today", start, "--format", "json")
-    j.ok("new-plan", "-C", root, "--window", "june", "--due-year", "2027", "--length", "4",
-         "--today", start)
-    j.ok("new-commitment", "-C", root, PLAN, "Contratación abierta en obras públicas")
-    j.ok("new-commitment", "-C", root, PLAN, "Registro de beneficiarios finales")
-    j.stages["scaffold"] = j.run("check", root, "--today", start, "--format", "json")
-    j.commit("Record started with ogpctl init", start)
-
-    steps.fill_profile(j)
-    steps.answer_sections(j)
-    steps.answer_commitment(j, COMMITMENT_1, 1, "Open contracting in public works",
-                            "direccion-de-compras",
-                            [("Procurement data standard adopted", "Estándar de datos adoptado",
-                              "2027-12-15"),
-                             ("Awards published as open data", "Adjudicaciones publicadas",
-                              "2028-06-30"),
-                             ("Monitoring report by civil society", "Informe de monitoreo",
-                              "2029-06-30")])
-    steps.answer_commitment(j, COMMITMENT_2, 2, "Beneficial ownership register",
-                            "registro-mercantil",
-                            [("Register law drafted", "Proyecto de ley redactado", "2028-03-31"),
-                             ("Register opened to the public", "Registro abierto", "2029-03-31")])
-    j.commit("Guide questions answered", "2027-02-01")
-
-    csv = root.parent / "respuestas.csv"
-    csv.write_bytes(steps.CONTRIBUTIONS_CSV.encode("utf-8"))
-    j.stages["import"] = j.run("import", "contributions", csv, "-C", root, "--plan", PLAN,
-                               "--map", "received=Marca temporal", "--map", "summary=Propuesta",
-                               "--map", "from=Organización", "--map", "person=Nombre",
-                               "--map", "channel=Canal", "--date-format", "%d/%m/%Y %H:%M:%S",
-                               "--lang", "es")
-    j.commit("Contributions from the public survey", "2027-03-20")
-    cocreation = "2027-03-25"
-    j.stages["cocreation-status"] = j.run("status", root, "--today", cocreation)
-    j.stages["cocreation-status-json"] = j.run("status", root, "--today", cocreation,
-                                               "--format", "json")
-    for fmt in ("md", "html", "docx"):
-        j.ok("render", "action-plan", "--plan", PLAN, "-C", root, "-f", fmt, "--lang", "all",
-             "-o", root.parent / "cocreation", "--today", cocreation)
-    j.ok("render", "action-plan", "--plan", PLAN, "-C", root, "-f", "html", "--lang", "ar",
-         "-o", root.parent / "cocreation", "--today", cocreation)
-    j.ok("site", "-C", root, "--out", root.parent / "site-cocreation", "--today", cocreation)
-
-    j.stages["forgotten"] = j.run("check", root, "--today", "2027-09-15", "--format", "json")
-
-    j.ok("tag-submission", PLAN, "-C", root, "--date", "2027-06-25", "--today", "2027-06-26")
-    j.stages["delivered-plan"] = (root / PLAN_DIR / "plan.yaml").read_text(encoding="utf-8")
-
-    evidence = root / PLAN_DIR / "evidence/01-contratacion-abierta-en-obras-publicas"
-    (evidence / "estandar-adoptado.pdf").write_bytes(b"%PDF-1.4\n% acta\n")
-    j.commit("Evidence", "2027-11-20")
-    j.ok("progress", PLAN, "1.1", "-C", root, "--status", "completed", "--date", "2027-11-30",
-         "--note", "Estándar adoptado por resolución.", "--evidence", "evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf",
-         "--lang", "es", "--today", "2027-12-01")
-    j.ok("progress", PLAN, "2.1", "-C", root, "--status", "in-progress", "--date", "2027-11-30",
-         "--note", "Borrador en consulta.", "--next-steps", "Enviar al Congreso.",
-         "--lang", "es", "--today", "2027-12-01")
-    j.commit("Progress, second half of 2027", "2027-12-01")
-    implementation = "2027-12-10"
-    j.stages["implementation-status"] = j.run("status", root, "--today", implementation)
-    j.stages["implementation-check"] = j.run("check", root, "--today", implementation,
-                                             "--format", "json")
-    j.stages["deadlines-es"] = j.run("deadlines", root, "--today", implementation, "--lang",
-                                     "es", "--format", "json")
-    j.stages["translate-en"] = j.run("translate", "export", "-C", root, "--lang", "en",
-                                     "--format", "po", "-o", "-")
-    j.ok("site", "-C", root, "--out", root.parent / "site-implementation", "--today",
-         implementation)
-    j.stages["index"] = j.run("index", root, "--plan", PLAN)
-
-    j.edit(COMMITMENT_1, **{"milestones.1.due": "2028-12-15"})
-    j.append(COMMITMENT_2, "milestones", {
-        "number": 3, "title": both("Register linked to procurement", "Registro vinculado a compras"),
-        "output": both("1 interconnection in production", "1 interconexión en producción"),
-        "due": "2030-06-30", "lead": "registro-mercantil", "status": "not-started"})
-    j.commit("Amendment: milestone 1.2 moved, milestone 2.3 added", "2028-02-10")
-    j.stages["diff"] = j.run("diff", "-C", root)
-    for fmt in ("md", "html", "docx"):
-        j.ok("render", "amendment-note", "--plan", PLAN, "-C", root, "-f", fmt, "--lang", "all",
-             "-o", root.parent / "amendment", "--today", "2028-02-11")
-
-    j.stages["refresh-status"] = j.run("status", root, "--today", "2029-08-01")
-    j.stages["end-status"] = j.run("status", root, "--today", "2031-08-01")
-    return j
+    return steps.live(tmp_path_factory.mktemp("journey") / "costa-serena")
 
 
 def _json(result: steps.Result) -> object:
@@ -285,3 +194,14 @@ def test_stage_follows_the_calendar(life: Journey) -> None:
     assert "refresh" in life.stages["refresh-status"].out.lower()
     assert "end" in life.stages["end-status"].out.lower() or \
         "closed" in life.stages["end-status"].out.lower()
+
+
+def test_self_assessment_reads_well_and_gives_totals(life: Journey) -> None:
+    folder = life.root.parent / "end"
+    for path in sorted(folder.iterdir()):
+        text = docx_text(path) if path.suffix == ".docx" else (
+            visible_text(path.read_text(encoding="utf-8")) if path.suffix == ".html"
+            else path.read_text(encoding="utf-8"))
+        assert_reads_well(text, path.name)
+    english = (folder / f"{PLAN}-self-assessment.en.md").read_text(encoding="utf-8")
+    assert "0 of 2 commitments complete" in english, english
