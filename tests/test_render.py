@@ -506,3 +506,31 @@ def test_comments_inside_code_are_code() -> None:
         "<!-- a --> and <b>b</b>"
     assert blocks[1] == CodeBlock("<!-- b -->")
     assert [getattr(c, "text", None) for c in blocks[2].children] == ["<div>", None, "</div>"]
+
+
+def test_an_unnumbered_template_heading_prints_with_its_number(sample: Path) -> None:
+    """Records scaffolded before the headings were numbered say "# Introduction"; the plan
+    prints the template's "1. Introduction" (handbook 3.2.b), and a heading of the author's
+    own stays as written."""
+    sections = sample / "plans/2026-2030/sections"
+    intro = sections / "introduction.en.md"
+    intro.write_text(intro.read_text(encoding="utf-8").replace("# 1. Introduction",
+                                                               "# Introduction", 1),
+                     encoding="utf-8")
+    efforts = sections / "efforts-to-date.en.md"
+    text = efforts.read_text(encoding="utf-8")
+    efforts.write_text("# Our reforms so far\n" + text.split("\n", 1)[1], encoding="utf-8")
+    page = render_bytes(load_record(sample), Request("action-plan", "2026-2030", "en"), "md",
+                        date(2026, 11, 23)).decode("utf-8")
+    assert "\n## 1. Introduction\n" in page and "\n## Introduction\n" not in page
+    assert "\n## Our reforms so far\n" in page
+
+
+def test_a_milestone_without_a_lead_prints_no_empty_lead(sample: Path) -> None:
+    path = sample / "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r"\n    lead: \S+\n", text)
+    path.write_text(re.sub(r"\n    lead: \S+\n", "\n", text), encoding="utf-8")
+    page = render_bytes(load_record(sample), Request("commitment", "2026-2030", "en", 1), "md",
+                        date(2026, 11, 23)).decode("utf-8")
+    assert not re.search(r"\*\*Lead\*\*: *(\||$)", page, flags=re.M)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from ogpctl.record.kinds import SECTIONS
 from ogpctl.record.model import Plan
-from ogpctl.render.blocks import Block, ForeignBlock, Heading, Paragraph, Text
+import re
+
+from ogpctl.render.blocks import Block, ForeignBlock, Heading, Paragraph, Text, plain
 from ogpctl.render.commitment import commitment_blocks
 from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import parse
@@ -21,7 +23,9 @@ def section_title(c: RenderContext, section: str) -> str:
 
 def section_blocks(c: RenderContext, plan: Plan, section: str) -> list[Block]:
     """A narrative section from sections/<section>.<lang>.md, else its English text marked
-    as not translated. A section that opens with its own heading keeps it."""
+    as not translated. A section that opens with its own heading keeps it, unless that
+    heading is the template's title without its number (as records scaffolded before the
+    numbers were written have it): the template's numbered heading is printed instead."""
     bodies = {doc.path.rsplit("/", 1)[1]: doc.body or "" for doc in plan.sections}
     heading = Heading(2, (Text(section_title(c, section)),))
     for lang in dict.fromkeys((c.lang.code, "en", c.record.languages.default)):
@@ -30,11 +34,20 @@ def section_blocks(c: RenderContext, plan: Plan, section: str) -> list[Block]:
             continue
         blocks = parse(body, base_level=2)
         own = blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2
+        if own and lang == c.lang.code and _unnumbered(blocks[0], section_title(c, section)):
+            blocks = [heading, *blocks[1:]]
         if lang == c.lang.code:
             return blocks if own else [heading, *blocks]
         return [heading, ForeignBlock(lang, tuple(blocks[1:] if own else blocks),
                                       c.fallback_note(lang))]
     return [heading, Paragraph((Text(c.lang._("This section has not been written yet.")),))]
+
+
+def _unnumbered(own: Heading, title: str) -> bool:
+    """Whether a section's own heading is the template's title with no number."""
+    def words(text: str) -> str:
+        return re.sub(r"^\s*\d+\.\s*", "", text).strip().casefold()
+    return words(plain(own.children)) == words(title) and plain(own.children) != title
 
 
 def subtitle(c: RenderContext, plan: Plan) -> str:

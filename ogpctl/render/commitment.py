@@ -96,8 +96,9 @@ def milestone_table(c: RenderContext, commitment: Commitment) -> Table:
         number = fields.get("number")
         name = (Text(f"{commitment.number}.{number} " if isinstance(number, int) else ""),
                 *c.inline(fields.get("title")))
+        lead = c.stakeholder(fields.get("lead"))
         stakeholders: list[Block] = [Paragraph((Strong((Text(c.lang._("Lead")),)), Text(": "),
-                                                *c.stakeholder(fields.get("lead"))))]
+                                                *lead))] if lead else []
         stakeholders.extend(supporting(c, fields.get("supporting")))
         rows.append((cell(*name), tuple(c.blocks(fields.get("output"))),
                      cell(Text(c.lang.date(as_date(fields.get("due"))))), tuple(stakeholders)))
