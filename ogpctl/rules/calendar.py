@@ -326,7 +326,7 @@ def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       window: june
       due-year: 2026
-      dates: {amendment-deadline: 2027-06-30}
+      dates: {amendment-deadline: 2030-06-30}
     """
     written = plan.fields.get("dates")
     computed = plan.dates()
