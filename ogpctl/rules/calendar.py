@@ -55,8 +55,10 @@ def delivered_outside_window(record: Record, context: Any) -> Iterator[Finding]:
     """
     for item in _overdue(record, context, "delivery-window-closes"):
         plan = next(p for p in record.plans if p.id == item.plan)
-        message = (f"plan {item.plan} is delivered inside its window, which closes on "
-                   f"{item.date} ({item.basis})")
+        dates = plan.dates()
+        opens = f"{dates.window_opens} to " if dates else "by "
+        message = (f"plan {item.plan} was not delivered inside its window, {opens}{item.date} "
+                   f"({item.basis})")
         if "delivered" in plan.fields:
             yield Finding(_plan_file(item), message, ("delivered",))
         else:
