@@ -30,14 +30,20 @@ class RuleContext:
         the record and the calendar as of today (`status:` is checked against it, C415)."""
         if self.stage is not None:
             return self.stage
-        return plan_stage(plan, self.today).stage
+        stages = self.memo.setdefault("stages", {})
+        if plan.id not in stages:
+            stages[plan.id] = plan_stage(plan, self.today).stage
+        return stages[plan.id]
 
     def stage_of(self, file: str) -> Stage:
         plan = self.record.plan_of(file)
         if plan is not None:
             return self.plan_stage(plan)
-        return max((self.plan_stage(p) for p in self.record.plans),
-                   default=self.stage if self.stage is not None else Stage.CO_CREATION)
+        if "record-stage" not in self.memo:
+            self.memo["record-stage"] = max(
+                (self.plan_stage(p) for p in self.record.plans),
+                default=self.stage if self.stage is not None else Stage.CO_CREATION)
+        return self.memo["record-stage"]
 
     def history(self) -> History:
         """The record's git history, read on first use: once per check, and never when no
