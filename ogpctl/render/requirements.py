@@ -109,5 +109,6 @@ def requirements_blocks(c: RenderContext, plan: Plan) -> list[Block]:
     head = tuple((Paragraph((Text(label),)),) for label in (
         c.lang._("Requirement"), c.lang._("Status"), c.lang._("What the record shows")))
     rows = tuple(((Paragraph((Text(f"{i.code} {requirement_title(c, i.code)}"),)),),
-                  (Paragraph((Text(state_label(c, i.state, i.facts)),)),), basis(c, i)) for i in items)
+                  (Paragraph((Text(state_label(c, i.state, i.facts)),)),), basis(c, i))
+                 for i in items)
     return [Paragraph((Text(intro),)), Table(head, rows)]
