@@ -98,3 +98,22 @@ def test_dashboard_totals_and_axis() -> None:
     timeline = timeline[:timeline.index("</svg>")]
     years = re.findall(r'text-anchor="middle">(\d{4})</text>', timeline)
     assert years == ["2027", "2028", "2029", "2030"]
+
+
+@pytest.mark.parametrize("window, year, delivered, state", [
+    ("june", 2024, "2023-06-01", "overdue"),        # before the window opened
+    ("december", 2024, "2024-03-01", "overdue"),    # before July 1
+    ("december", 2027, "2028-02-29", "overdue"),    # "February 28 ... no extensions"
+    ("december", 2027, "2028-02-28", "met"),
+    ("june", 2024, "2024-01-01", "met"),
+    ("june", 2024, "2024-09-01", "overdue"),
+])
+def test_delivery_window_has_two_ends(window: str, year: int, delivered: str,
+                                      state: str) -> None:
+    from ogpctl.obligations import obligations
+    from ogpctl.record.model import Record
+
+    item = Plan(f"{year}-{year + 2}", Document("plan.yaml", Kind.PLAN, {
+        "window": window, "due-year": year, "length": 2, "delivered": delivered}, True))
+    found = {o.id: o for o in obligations(Record(Path("."), {}, plans=[item]), D(2029, 1, 1))}
+    assert found["delivery-window-closes"].state == state
