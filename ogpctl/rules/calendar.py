@@ -1,6 +1,7 @@
-"""Calendar (handbook 2.2, 2.3, 3.1, 3.1.a, 3.4, 6.3.b, 7; minimum requirements 1.1, 3.1,
-5.1): dated obligations that the record shows were missed. Each rule reports an obligation
-only once its date has passed (`ogpctl deadlines` lists the ones still due)."""
+"""Calendar (handbook 2.3, 3.1, 3.1.a, 3.4, 6.3.b, 7; the implementation guidance on
+amendments; minimum requirements 1.1, 3.1, 5.1): dated obligations that the record shows
+were missed, and a `status:` that disagrees with the plan's stage. Each rule reports an
+obligation only once its date has passed (`ogpctl deadlines` lists the ones still due)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ogpctl.obligations import OVERDUE, Obligation, obligations
 from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
+from ogpctl.stage import PlanStage, plan_stage
 
 E, W = Severity.ERROR, Severity.WARNING
 F = "calendar"
@@ -28,14 +30,19 @@ def _plan_file(item: Obligation) -> str:
     return f"plans/{item.plan}/plan.yaml"
 
 
-@rule("C401", "delivered-outside-window", family=F, severity=E, handbook="3.1",
-      subject="record", applies_from=Stage.SUBMISSION)
+@rule("C401", "delivered-outside-window", family=F, severity=E, handbook="3.1, 3.1.a",
+      subject="record")
 def delivered_outside_window(record: Record, context: Any) -> Iterator[Finding]:
     """The plan was delivered outside its delivery window, or not by its end.
 
-    June plans are delivered between January 1 and August 31; December plans between
-    July 1 and the end of February; plans developed in 2022 and 2023 by December 31
-    (3.1, 3.1.a). "Further extensions are not allowed."
+    "Action plans ending on June 30 can be delivered and begin implementation any time
+    between January 1 and August 31 (six months before and two months after). Plans with a
+    December end date can be delivered any time between July 1 and February 28. Further
+    extensions are not allowed" (3.1); plans developed in 2022 and 2023 were due by December
+    31 (3.1.a). A delivery before the window opens misses it as surely as a late one. The
+    handbook names February 28, and it wins over "two months after": in a leap year
+    February 29 is late. A plan with no delivery recorded when its window has closed is an
+    error whatever its `status:` says; record the delivery with `ogpctl tag-submission`.
 
     Fails:
       window: june
@@ -47,8 +54,15 @@ def delivered_outside_window(record: Record, context: Any) -> Iterator[Finding]:
       delivered: 2026-06-24
     """
     for item in _overdue(record, context, "delivery-window-closes"):
-        yield Finding(_plan_file(item), f"plan {item.plan} was due by {item.date} "
-                      f"({item.basis})", ("delivered",))
+        plan = next(p for p in record.plans if p.id == item.plan)
+        dates = plan.dates()
+        opens = f"{dates.window_opens} to " if dates else "by "
+        message = (f"plan {item.plan} was not delivered inside its window, {opens}{item.date} "
+                   f"({item.basis})")
+        if "delivered" in plan.fields:
+            yield Finding(_plan_file(item), message, ("delivered",))
+        else:
+            yield Finding(_plan_file(item), message, line=1, column=1)
 
 
 @rule("C402", "next-plan-late", family=F, severity=E, handbook="3.1.a, 7", subject="record",
@@ -70,25 +84,29 @@ def next_plan_late(record: Record, context: Any) -> Iterator[Finding]:
                       f"{item.date}: the member has acted contrary to process", line=1, column=1)
 
 
-@rule("C404", "amendment-late", family=F, severity=E, handbook="2.2", subject="record",
+@rule("C404", "amendment-late", family=F, severity=E,
+      handbook="implementation guidance (supersedes 2.2)", subject="record",
       applies_from=Stage.IMPLEMENTATION)
 def amendment_late(record: Record, context: Any) -> Iterator[Finding]:
-    """An amendment is dated after the amendment deadline.
+    """An amendment is dated after the end of the action plan.
 
-    Amendments are made "within one year of the original due date (June 30 or December
-    31)" (2.2).
+    The implementation guidance, newer than the handbook, says: "Governments or MSFs may
+    also introduce amendments to the action plan to respond to new developments. This can
+    be done at any time as long as the milestones end before the end date of the action
+    plan (see Amendments)." ogpctl follows it rather than the handbook's 2.2 ("within one
+    year of the original due date"). A milestone due after the end date is S242.
 
     Fails:
-      # due 2026-06-30
+      # due 2026-06-30, two years: ends 2028-06-30
       amendments:
-        - {date: 2027-09-01, summary: New milestone}
+        - {date: 2028-09-01, summary: New milestone}
     Passes:
       amendments:
-        - {date: 2027-05-10, summary: New milestone}
+        - {date: 2027-09-01, summary: New milestone}
     """
     for item in _overdue(record, context, "amendment-deadline"):
-        yield Finding(_plan_file(item), f"amendments were allowed until {item.date} "
-                      f"({item.basis})", ("amendments",))
+        yield Finding(_plan_file(item), f"amendments were allowed until the plan's end on "
+                      f"{item.date} ({item.basis})", ("amendments",))
 
 
 @rule("C405", "refresh-late", family=F, severity=E, handbook="2.3", subject="record",
@@ -310,7 +328,7 @@ def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       window: june
       due-year: 2026
-      dates: {amendment-deadline: 2027-06-30}
+      dates: {amendment-deadline: 2030-06-30}
     """
     written = plan.fields.get("dates")
     computed = plan.dates()
@@ -322,3 +340,41 @@ def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
         if day is not None and expected is not None and day != expected:
             yield Finding(plan.doc.path, f"dates.{key} is {day}, but the OGP calendar gives "
                           f"{expected}", ("dates", key))
+
+
+@rule("C415", "plan-status", family=F, severity=W, handbook="2, 3.1, 4", subject="plan")
+def plan_status(plan: Plan, context: Any) -> Iterator[Finding]:
+    """`status:` in plan.yaml disagrees with the stage the record and the calendar give.
+
+    ogpctl derives a plan's stage from facts, as of today: no delivery recorded is
+    co-creation (late once the window has closed), a delivery is implementation (a
+    four-year plan may say refresh), and a delivered plan past its end date is closed. Every
+    command uses that stage; `status:` is for readers, so it should say the same.
+    `ogpctl tag-submission` records the delivery and moves `status:` on.
+
+    Fails:
+      status: co-creation
+      delivered: 2026-06-24
+    Passes:
+      status: implementation
+      delivered: 2026-06-24
+    """
+    word, delivered = plan.fields.get("status"), plan.fields.get("delivered")
+    if plan.doc is None or plan.dates() is None or not isinstance(word, str) \
+            or (delivered not in (None, "") and as_date(delivered) is None):
+        return          # F101/F103/F104 report a status or date that cannot be read
+    stage = plan_stage(plan, context.today)
+    if stage.accepts(word):
+        return
+    yield Finding(plan.doc.path, f"status: {word}, but {_stage_facts(stage)}: write "
+                  f"status: {stage.status}", ("status",))
+
+
+def _stage_facts(stage: PlanStage) -> str:
+    if stage.delivered is None:
+        return ("no delivery is recorded, so the plan is still in co-creation"
+                + (f" (its window closed on {stage.closes})" if stage.late else ""))
+    if stage.status == "closed":
+        return f"the plan delivered on {stage.delivered} has ended"
+    word = "a refresh" if stage.status == "refresh" else "implementation"
+    return f"the plan was delivered on {stage.delivered} and is in {word}"

@@ -49,7 +49,7 @@ def _empty(plan: Plan, name: str, context: Any) -> str | None:
 
 
 def _stage(plan: Plan, context: Any) -> Stage:
-    return context.stage if context.stage is not None else plan.stage
+    return context.plan_stage(plan)
 
 
 @rule("P601", "process-evidence", family=F, severity=E, handbook="MR 2.2, 5.2, 5.3.a",
@@ -259,7 +259,7 @@ def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator
           delay-reason: The legal review took six weeks longer than planned.
           next-steps: Signature in November.
     """
-    live = commitment.plan.stage == Stage.IMPLEMENTATION
+    live = context.plan_stage(commitment.plan) == Stage.IMPLEMENTATION
     for milestone in commitment.milestones:
         items = milestone.fields.get("progress")
         updates = [(i, u) for i, u in enumerate(items) if isinstance(u, dict)] \

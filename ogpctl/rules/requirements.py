@@ -19,8 +19,8 @@ F = "requirements"
 CONTRARY = "; without it the member acts contrary to process (handbook 7)"
 
 
-def _delivered(plan: Plan) -> bool:
-    return plan.stage >= Stage.SUBMISSION
+def _delivered(plan: Plan, context: Any) -> bool:
+    return context.plan_stage(plan) >= Stage.SUBMISSION
 
 
 @rule("M701", "forum-requirement", family=F, severity=E, handbook="MR 1.1, 1.1, 7",
@@ -80,7 +80,7 @@ def no_website(record: Record, context: Any) -> Iterator[Finding]:
     Passes:
       website: https://ogp.example.gov
     """
-    if any(_delivered(p) for p in record.plans):
+    if any(_delivered(p, context) for p in record.plans):
         yield from _ogp_field(record, "website", "OGP website address")
 
 
@@ -99,7 +99,7 @@ def no_repository(record: Record, context: Any) -> Iterator[Finding]:
     Passes:
       repository: https://ogp.example.gov/repository
     """
-    if any(_delivered(p) for p in record.plans):
+    if any(_delivered(p, context) for p in record.plans):
         yield from _ogp_field(record, "repository", "document repository address")
 
 
