@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -42,7 +43,7 @@ class SchemaSet:
         if name not in self._validators:
             self._validators[name] = jsonschema_rs.validator_for(
                 self.documents[name], registry=self._registry, base_uri=BASE_URI + name,
-                validate_formats=True)
+                validate_formats=True, formats={"date": is_real_date})
         return self._validators[name]
 
     def validate(self, kind: Kind, data: Any) -> list[Problem]:
@@ -94,6 +95,18 @@ class SchemaSet:
             yield from self._walk(sub, name, path + (prop,), targets, depth + 1)
         if isinstance(node.get("items"), dict):
             yield from self._walk(node["items"], name, path + ("*",), targets, depth + 1)
+
+
+def is_real_date(value: str) -> bool:
+    """A `date` the record can use: YYYY-MM-DD naming a real day from year 1 on (RFC 3339
+    allows year 0000, which no calendar computation can hold, so it was dropped silently)."""
+    if not _DATE_SHAPE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @cache

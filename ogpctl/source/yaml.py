@@ -1,9 +1,10 @@
 """The one YAML module: every loading decision is made here.
 
 Record files are read with YAML 1.2 core-schema meaning whatever `%YAML` directive they
-carry (`no` stays a word, `010` is ten, `12:30` is text), dates stay ISO strings, and tags,
-aliases, duplicate keys (also keys equal after NFC normalisation), non-text keys,
-multiple documents and deep nesting are findings with a position, never exceptions.
+carry (`no` stays a word, `010` is ten, `12:30` is text; another version is a warning),
+dates stay ISO strings, and tags, aliases, duplicate keys (also keys equal after NFC
+normalisation), non-text keys, numbers a record cannot hold (see `numbers`), multiple
+documents and deep nesting are findings with a position, never exceptions.
 
 Two paths give the same data. The fast path is yaml_rs (Rust, no aliases allowed) behind
 a pre-scan that sends anything unusual to the precise path: ruamel.yaml's pure-Python event
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 import yaml_rs
 
 from ogpctl.diagnostics import DocPath
+from ogpctl.source.numbers import is_odd_number, yaml_words
 from ogpctl.source.problems import Problem
 from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
 
@@ -39,6 +41,12 @@ _UNDERSCORED = re.compile(r"(?m)(?:^|[\s\[{,:-])[-+]?(?:0[xXoObB])?[0-9a-fA-F.]*
 # Likewise a signed hexadecimal or octal word (`+0x1`), or one with a capital X or O, is
 # text in YAML 1.2 core.
 _SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO])")
+# An alias (`*name`) takes the precise path, which refuses every one: yaml_rs reads an
+# alias to a collection that holds it (`&m [a, *m]`) as null without a word.
+_ALIAS = re.compile(r"(?m)(?:^|[\s\[{,])\*[^\s\[\]{},]")
+# What a number a record cannot hold looks like (many digits, `.inf`, `.nan`, an exponent
+# of three digits): only then are the parsed numbers looked at.
+_ODD_NUMBER = re.compile(r"[0-9a-fA-F]{14}|\.(?:inf|Inf|INF|nan|NaN|NAN)|[eE][-+]?[0-9]{3}")
 
 
 def _suspicious(text: str) -> bool:
@@ -46,6 +54,8 @@ def _suspicious(text: str) -> bool:
     if text.startswith(("%", "---", "...")) or any(m in text for m in _MARKERS):
         return True
     if "_" in text and _UNDERSCORED.search(text) is not None:
+        return True
+    if "*" in text and _ALIAS.search(text) is not None:
         return True
     if ("0x" in text or "0o" in text or "0X" in text or "0O" in text) \
             and _SIGNED_BASE.search(text) is not None:
@@ -64,7 +74,8 @@ def parse_yaml(text: str) -> Parsed:
     if not _suspicious(text):
         data = _fast(text)
         if data is not _FAILED:
-            problems = inspect(data, check_escapes="\\" in text, check_nfc=not text.isascii())
+            problems = inspect(data, check_escapes="\\" in text, check_nfc=not text.isascii(),
+                               check_numbers=_ODD_NUMBER.search(text) is not None)
             if problems is not None:
                 return Parsed(repaired(data, problems), problems, True)
     return parse_precise(text)
@@ -89,10 +100,15 @@ def _fast(text: str) -> Any:
         return _FAILED
 
 
-def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem] | None:
+def inspect(data: Any, *, check_escapes: bool, check_nfc: bool, check_numbers: bool = False
+            ) -> list[Problem] | None:
     """Walk the containers of parsed data once (iteratively). Returns the problems found,
-    or None when the data is too deep to walk safely, which the precise path reports with
-    a position. Paths are only built for the rare containers that have a problem."""
+    or None when the precise path must read the text: the data is too deep to walk safely,
+    has a key that is not text, or a number a record cannot hold (`check_numbers`); that
+    path reports them with a position. Paths are only built for the rare containers that
+    have a problem."""
+    if check_numbers and is_odd_number(data):
+        return None
     flagged: list[Any] = []
     stack: list[tuple[Any, int]] = [(data, 0)] if type(data) in _CONTAINERS else []
     while stack:
@@ -101,7 +117,11 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem]
             return None
         values = node.values() if isinstance(node, dict) else node
         if isinstance(node, dict) and _odd_keys(node, check_nfc):
+            if not set(map(type, node)) <= _STR:
+                return None
             flagged.append(node)
+        if check_numbers and any(map(is_odd_number, values)):
+            return None
         if check_escapes and any(type(v) is str and FORBIDDEN_CHARS.search(v) for v in values):
             flagged.append(node)
         stack.extend((v, depth + 1) for v in values if type(v) in _CONTAINERS)
@@ -161,12 +181,8 @@ def _problems_at(data: Any, flagged: set[int], check_escapes: bool, check_nfc: b
 
 
 def _key_problems(mapping: dict, path: DocPath, check_nfc: bool) -> list[Problem]:
+    """Keys equal once NFC-normalised (keys that are not text take the precise path)."""
     problems = []
-    for key in mapping:
-        if not isinstance(key, str):
-            problems.append(Problem("R009", f"the key {describe_key(key)} is not text; "
-                                    "write keys as words, quoting them if needed",
-                                    path=path + (key,), key=True))
     if check_nfc:
         seen: dict[str, str] = {}
         for key in mapping:
@@ -182,13 +198,16 @@ def _key_problems(mapping: dict, path: DocPath, check_nfc: bool) -> list[Problem
 
 
 def describe_key(key: Any) -> str:
+    """A key that is not text, in YAML words and what YAML reads it as."""
     if isinstance(key, bool):
-        return f"{str(key).lower()} (a yes/no value)"
-    if key is None:
-        return "null (an empty value)"
-    if isinstance(key, (int, float)):
-        return f"{key} (a number)"
-    return f"{key!r} (a list or mapping)"
+        what = "a yes/no value"
+    elif key is None:
+        what = "an empty value"
+    elif isinstance(key, (int, float)):
+        what = "a number"
+    else:
+        what = "a list" if isinstance(key, (list, tuple)) else "a mapping"
+    return f"{yaml_words(key)} ({what})"
 
 
 def _string_problem(value: str, path: DocPath) -> Problem | None:
