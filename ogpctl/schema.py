@@ -18,12 +18,11 @@ from typing import Any, Iterator
 import jsonschema_rs
 
 from ogpctl.diagnostics import DocPath
-from ogpctl.record.kinds import Kind
+from ogpctl.record.kinds import DAY, FIRST_DAY, LAST_DAY, Kind, parse_day
 from ogpctl.resources import data_dir
 from ogpctl.source.problems import Problem
 
 BASE_URI = "https://schemas.ogpctl.invalid/"
-_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class SchemaSet:
@@ -98,15 +97,9 @@ class SchemaSet:
 
 
 def is_real_date(value: str) -> bool:
-    """A `date` the record can use: YYYY-MM-DD naming a real day from year 1 on (RFC 3339
-    allows year 0000, which no calendar computation can hold, so it was dropped silently)."""
-    if not _DATE_SHAPE.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    """The `date` format: a real day a record can use (RFC 3339 allows year 0000, and days
+    the calendar cannot count from, which were dropped silently)."""
+    return parse_day(value) is not None
 
 
 @cache
@@ -252,8 +245,8 @@ class _Explainer:
                         f"({describe_value(value)})", path=path)]
 
     def _format(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
-        if info.get("format") == "date" and isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
-            return [Problem("F104", f"{value} is not a real date", path=path)]
+        if info.get("format") == "date" and isinstance(value, str) and DAY.fullmatch(value):
+            return [Problem("F104", _wrong_day(value), path=path)]
         return []  # the value's shape is wrong too; its pattern error says so
 
     def _minLength(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
@@ -305,6 +298,15 @@ class _Explainer:
         return [self._expected(path, parent, value)]
 
     _one_of = _any_of
+
+
+def _wrong_day(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return f"{value} is not a real date"
+    return (f"{value} is outside the years a record covers: write a day from "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}")
 
 
 def _matches(schema: dict, key: str) -> bool:

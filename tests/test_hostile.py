@@ -168,6 +168,7 @@ def test_unreadable_file_is_a_diagnostic(sample: Path) -> None:
 def test_both_composers_give_the_same_positions() -> None:
     """Positions must not depend on whether ruamel's C extension is installed."""
     from ogpctl.source.positions import _compose_pure, compose, locate
+    from ogpctl.source.yaml import parse_yaml
 
     def paths(node, path=()):
         yield path
@@ -182,6 +183,8 @@ def test_both_composers_give_the_same_positions() -> None:
     files = [*(root / "sample-country").rglob("*.yaml"), *(root / "tests/cases").rglob("*.yaml")]
     for file in files:
         text = file.read_text(encoding="utf-8")
+        if not parse_yaml(text).ok:   # positions are only looked up in files that parsed
+            continue
         fast, pure = compose(text), _compose_pure(text)
         if fast is None or pure is None:
             continue

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ogpctl import calendar
-from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind
+from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, parse_day
 
 
 class Stage(enum.IntEnum):
@@ -36,12 +36,8 @@ _STATUS_STAGE = {"co-creation": Stage.CO_CREATION, "implementation": Stage.IMPLE
 
 
 def as_date(value: Any) -> date | None:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    """The day a date field names; None when it is empty or unusable (the schema reports it)."""
+    return parse_day(value)
 
 
 @dataclass(eq=False)
