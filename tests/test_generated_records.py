@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from ogpctl.record.load import load_record
 from ogpctl.source import frontmatter
 from ogpctl.source.yaml import parse_yaml
 from tests.gitrecord import committed_sample
@@ -74,7 +75,15 @@ TARGETS: list[tuple[str, tuple, Any]] = [
     (COMMITMENT, ("milestones", 1, "due"), anything),
     (COMMITMENT, ("lead",), anything),
     (COMMITMENT, ("values",), st.lists(anything, max_size=3)),
+    (COMMITMENT, ("period",), st.fixed_dictionaries({"start": dates, "end": dates})),
+    (f"plans/{PLAN}/contributions.yaml", ("contributions", 0, "received"), dates),
+    (f"plans/{PLAN}/contributions.yaml", ("contributions", 0, "summary", "es"), texts),
+    (f"plans/{PLAN}/contributions.yaml", ("contributions", 0, "commitments"),
+     st.lists(anything, max_size=2)),
+    ("forum/forum.yaml", ("members", 0, "from"), dates),
+    ("forum/forum.yaml", ("members", 0, "stakeholder"), anything),
     ("stakeholders.yaml", ("stakeholders", 0, "name", "es"), texts),
+    ("stakeholders.yaml", ("stakeholders", 1, "id"), anything),
     (MEETING, ("date",), dates),
     (MEETING, ("title", "en"), texts),
 ]
@@ -109,12 +118,14 @@ def put(record: Path, name: str, path: tuple, value: Any) -> None:
 
 def generated_commands(record: Path, out: Path) -> list[list[str]]:
     """The commands of tests/test_broken_records.py, with the documents in each format
-    once (those tests render every document in every format over every broken case)."""
-    return [
+    once (those tests render every document in every format over every broken case), and
+    a translation export into every language of the record."""
+    exports = [["translate", "export", "-C", str(record), "-l", lang, "-f", fmt, *TODAY]
+               for lang in load_record(record).languages.required for fmt in ("po", "xliff")]
+    return [*exports,
         ["check", str(record), "--no-cache", *TODAY], ["status", str(record), "-f", "json", *TODAY],
         ["deadlines", str(record), "-f", "ics", *TODAY], ["index", str(record)],
         ["progress", "export", "-C", str(record), *TODAY],
-        ["translate", "export", "-C", str(record), "-l", "es", *TODAY],
         ["diff", "-C", str(record)],
         ["site", "-C", str(record), "-o", str(out / "site"), "--formats", "none", "--no-search",
          *TODAY],

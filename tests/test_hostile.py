@@ -233,3 +233,21 @@ def test_long_plan_title_in_docx(sample: Path, capsys, tmp_path: Path) -> None:
     assert len(word.core_properties.title) == 255
     assert word.core_properties.title.endswith("…")
     assert any(p.text == long_title.strip() for p in word.paragraphs)
+
+
+def test_language_babel_does_not_know(sample: Path, capsys, tmp_path: Path) -> None:
+    """Language codes of the right shape that Babel has no locale for (qaa, ix-VkZ0): the
+    site is built (English formats for them), a PO export says it cannot name the
+    language in one line, XLIFF works."""
+    ogp = sample / "ogp.yaml"
+    ogp.write_text(ogp.read_text(encoding="utf-8").replace(
+        "administrative: [es]", "administrative: [es, qaa, ix-VkZ0]"), encoding="utf-8")
+    code, _, err = run(capsys, "site", "-C", sample, "-o", tmp_path / "site", "--formats",
+                       "none", "--no-search", "--today", "2026-11-23")
+    assert code == 0, err
+    assert (tmp_path / "site" / "qaa" / "index.html").is_file()
+    code, _, err = run(capsys, "translate", "export", "-C", sample, "-l", "ix-VkZ0", "-f", "po")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "xliff" in err, err
+    code, out, err = run(capsys, "translate", "export", "-C", sample, "-l", "ix-VkZ0", "-f",
+                         "xliff")
+    assert code == 0 and "<xliff" in out, err
