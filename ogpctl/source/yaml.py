@@ -44,9 +44,6 @@ _SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO])")
 # An alias (`*name`) takes the precise path, which refuses every one: yaml_rs reads an
 # alias to a collection that holds it (`&m [a, *m]`) as null without a word.
 _ALIAS = re.compile(r"(?m)(?:^|[\s\[{,])\*[^\s\[\]{},]")
-# What a number a record cannot hold looks like (many digits, `.inf`, `.nan`, an exponent
-# of three digits): only then are the parsed numbers looked at.
-_ODD_NUMBER = re.compile(r"[0-9a-fA-F]{14}|\.(?:inf|Inf|INF|nan|NaN|NAN)|[eE][-+]?[0-9]{3}")
 
 
 def _suspicious(text: str) -> bool:
@@ -74,8 +71,7 @@ def parse_yaml(text: str) -> Parsed:
     if not _suspicious(text):
         data = _fast(text)
         if data is not _FAILED:
-            problems = inspect(data, check_escapes="\\" in text, check_nfc=not text.isascii(),
-                               check_numbers=_ODD_NUMBER.search(text) is not None)
+            problems = inspect(data, check_escapes="\\" in text, check_nfc=not text.isascii())
             if problems is not None:
                 return Parsed(repaired(data, problems), problems, True)
     return parse_precise(text)
@@ -100,14 +96,12 @@ def _fast(text: str) -> Any:
         return _FAILED
 
 
-def inspect(data: Any, *, check_escapes: bool, check_nfc: bool, check_numbers: bool = False
-            ) -> list[Problem] | None:
+def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem] | None:
     """Walk the containers of parsed data once (iteratively). Returns the problems found,
     or None when the precise path must read the text: the data is too deep to walk safely,
-    has a key that is not text, or a number a record cannot hold (`check_numbers`); that
-    path reports them with a position. Paths are only built for the rare containers that
-    have a problem."""
-    if check_numbers and is_odd_number(data):
+    has a key that is not text, or a number a record cannot hold; that path reports them
+    with a position. Paths are only built for the rare containers that have a problem."""
+    if is_odd_number(data):
         return None
     flagged: list[Any] = []
     stack: list[tuple[Any, int]] = [(data, 0)] if type(data) in _CONTAINERS else []
@@ -120,8 +114,8 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool, check_numbers: b
             if not set(map(type, node)) <= _STR:
                 return None
             flagged.append(node)
-        if check_numbers and any(map(is_odd_number, values)):
-            return None
+        if not _NUMBERS.isdisjoint(map(type, values)) and any(map(is_odd_number, values)):
+            return None   # C-speed type test first: most containers hold no number
         if check_escapes and any(type(v) is str and FORBIDDEN_CHARS.search(v) for v in values):
             flagged.append(node)
         stack.extend((v, depth + 1) for v in values if type(v) in _CONTAINERS)
@@ -131,6 +125,7 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool, check_numbers: b
 
 
 _STR = {str}
+_NUMBERS = {int, float}
 _CONTAINERS = (dict, list)
 
 
