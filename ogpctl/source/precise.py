@@ -2,8 +2,8 @@
 
 It never recurses (deep nesting is refused at a bounded depth), carries a position on
 every event, and reports tags, aliases, duplicate keys, non-text keys, numbers a record
-cannot hold and several documents as findings. Scalars are resolved with the YAML 1.2 core schema, whatever
-`%YAML` directive the file carries. `ogpctl.source.yaml.parse_yaml` sends files here when
+cannot hold and several documents as findings. Scalars are resolved with the YAML 1.2
+core schema, whatever `%YAML` directive the file carries (another version is a warning). `ogpctl.source.yaml.parse_yaml` sends files here when
 the fast path fails or the pre-scan finds something unusual.
 """
 
@@ -153,36 +153,38 @@ class _Builder:
 
     def add(self, value: Any, mark: Any, written: str = "") -> None:
         if not self.stack:
-            self.result = self.checked(value, mark, written, ())
+            self.result = self.checked(value, mark, written)
             return
         frame = self.stack[-1]
         if isinstance(frame.container, dict) and not frame.has_key:
-            self.key(frame, value, mark)
+            self.key(frame, value, mark, written)
             return
-        value = self.checked(value, mark, written, self.here())
+        value = self.checked(value, mark, written)
         if isinstance(frame.container, list):
             frame.container.append(value)
         else:
             frame.container[frame.pending] = value
             frame.has_key = False
 
-    def checked(self, value: Any, mark: Any, written: str, path: DocPath) -> Any:
+    def checked(self, value: Any, mark: Any, written: str) -> Any:
         """`value`, or the text written for it when it is a number a record cannot hold."""
         wrong = number_problem(value, written)
         if wrong is None:
             return value
+        path = self.here() if self.stack else ()
         subject = next((f'"{s}"' for s in reversed(path) if isinstance(s, str)), "the value")
         self.problems.append(Problem("F103", f"{subject} {wrong}", mark.line + 1,
                                      mark.column + 1, path))
         return written
 
-    def key(self, frame: _Frame, key: Any, mark: Any) -> None:
+    def key(self, frame: _Frame, key: Any, mark: Any, written: str = "") -> None:
         if not isinstance(key, str):
+            words = yaml_words(written or key)   # a scalar key as written: ~, 2026, 1e999
             self.problems.append(Problem(
-                "R009", f"the key {describe_key(key)} is not text; write keys as words, "
+                "R009", f"the key {describe_key(key, words)} is not text; write keys as words, "
                 "quoting them if needed", mark.line + 1, mark.column + 1,
-                frame.path + (yaml_words(key),), True))
-            key = yaml_words(key)
+                frame.path + (words,), True))
+            key = words
         normal = unicodedata.normalize("NFC", key)
         if normal in frame.keys:
             same = "" if frame.keys[normal] == key else " once Unicode is normalised"

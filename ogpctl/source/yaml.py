@@ -192,8 +192,9 @@ def _key_problems(mapping: dict, path: DocPath, check_nfc: bool) -> list[Problem
     return problems
 
 
-def describe_key(key: Any) -> str:
-    """A key that is not text, in YAML words and what YAML reads it as."""
+def describe_key(key: Any, words: str = "") -> str:
+    """A key that is not text, in YAML words (`words`, else its own) and what YAML reads
+    it as."""
     if isinstance(key, bool):
         what = "a yes/no value"
     elif key is None:
@@ -202,7 +203,7 @@ def describe_key(key: Any) -> str:
         what = "a number"
     else:
         what = "a list" if isinstance(key, (list, tuple)) else "a mapping"
-    return f"{yaml_words(key)} ({what})"
+    return f"{words or yaml_words(key)} ({what})"
 
 
 def _string_problem(value: str, path: DocPath) -> Problem | None:
