@@ -130,16 +130,17 @@ _CONTAINERS = (dict, list)
 
 
 def repaired(data: Any, problems: list[Problem]) -> Any:
-    """After R003 or R009 is reported, a copy with keys as text and forbidden characters
-    replaced by U+FFFD, so the rest of the document can still be validated and checked."""
-    if not any(p.code in ("R003", "R009") for p in problems):
+    """After R003 is reported, a copy with forbidden characters replaced by U+FFFD, so the
+    rest of the document can still be validated and checked. (Keys are text by then: the
+    precise path writes a key that is not text in YAML words, R009.)"""
+    if not any(p.code == "R003" for p in problems):
         return data
     return _repair(data)
 
 
 def _repair(data: Any) -> Any:
     if isinstance(data, dict):
-        return {_repair(str(key)): _repair(value) for key, value in data.items()}
+        return {_repair(key): _repair(value) for key, value in data.items()}
     if isinstance(data, list):
         return [_repair(item) for item in data]
     if isinstance(data, str):
