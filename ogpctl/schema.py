@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,12 +18,11 @@ from typing import Any, Iterator
 import jsonschema_rs
 
 from ogpctl.diagnostics import DocPath
-from ogpctl.record.kinds import Kind
+from ogpctl.record.kinds import DAY, FIRST_DAY, LAST_DAY, Kind, parse_day
 from ogpctl.resources import data_dir
 from ogpctl.source.problems import Problem
 
 BASE_URI = "https://schemas.ogpctl.invalid/"
-_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class SchemaSet:
@@ -42,7 +42,7 @@ class SchemaSet:
         if name not in self._validators:
             self._validators[name] = jsonschema_rs.validator_for(
                 self.documents[name], registry=self._registry, base_uri=BASE_URI + name,
-                validate_formats=True)
+                validate_formats=True, formats={"date": is_real_date})
         return self._validators[name]
 
     def validate(self, kind: Kind, data: Any) -> list[Problem]:
@@ -94,6 +94,12 @@ class SchemaSet:
             yield from self._walk(sub, name, path + (prop,), targets, depth + 1)
         if isinstance(node.get("items"), dict):
             yield from self._walk(node["items"], name, path + ("*",), targets, depth + 1)
+
+
+def is_real_date(value: str) -> bool:
+    """The `date` format: a real day a record can use (RFC 3339 allows year 0000, and days
+    the calendar cannot count from, which were dropped silently)."""
+    return parse_day(value) is not None
 
 
 @cache
@@ -253,8 +259,8 @@ class _Explainer:
                         f"({describe_value(value)})", path=path)]
 
     def _format(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
-        if info.get("format") == "date" and isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
-            return [Problem("F104", f"{value} is not a real date", path=path)]
+        if info.get("format") == "date" and isinstance(value, str) and DAY.fullmatch(value):
+            return [Problem("F104", _wrong_day(value), path=path)]
         return []  # the value's shape is wrong too; its pattern error says so
 
     def _minLength(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
@@ -306,6 +312,15 @@ class _Explainer:
         return [self._expected(path, parent, value)]
 
     _one_of = _any_of
+
+
+def _wrong_day(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return f"{value} is not a real date"
+    return (f"{value} is outside the years a record covers: write a day from "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}")
 
 
 def _matches(schema: dict, key: str) -> bool:

@@ -9,6 +9,7 @@ from ogpctl.diagnostics import Severity
 from ogpctl.rules import entry
 
 E = Severity.ERROR
+W = Severity.WARNING
 F = "reading"
 
 entry("R001", "yaml-syntax", family=F, severity=E, handbook="", doc="""
@@ -117,6 +118,21 @@ entry("R010", "front-matter", family=F, severity=E, handbook="", doc="""
       kind: msf
       ---
       # Forum meeting
+    """)
+entry("R011", "yaml-version", family=F, severity=W, handbook="", doc="""
+    The file declares a YAML version other than 1.2 (%YAML 1.1).
+
+    Record files are always read as YAML 1.2, whatever they declare: there `no` and `on`
+    stay words, `010` is ten and `12:30` is text, where a YAML 1.1 reader would see false,
+    true, eight and a number of seconds. Remove the directive so every tool reads the
+    file the same way.
+
+    Fails:
+      %YAML 1.1
+      ---
+      title: Open contracting
+    Passes:
+      title: Open contracting
     """)
 entry("R012", "symlink", family=F, severity=E, handbook="", doc="""
     A record file is a symbolic link.
