@@ -299,5 +299,5 @@ def progress_update_missing(record: Any, context: Any) -> Iterator[Finding]:
         context.memo["obligations"] = obligations(record, context.today)
     for item in context.memo["obligations"]:
         if item.id == "repository-update" and item.state == OVERDUE:
-            yield Finding(f"plans/{item.plan}/plan.yaml", f"plan {item.plan} has no progress update "
-                          f"on any milestone: {item.basis}", line=1, column=1)
+            yield Finding(f"plans/{item.plan}/plan.yaml", f"plan {item.plan} has no progress "
+                          f"update on any milestone: {item.basis}", line=1, column=1)

@@ -241,8 +241,8 @@ def no_participation_overview(plan: Plan, context: Any) -> Iterator[Finding]:
                                       has_text(timeline.get("url"))),
                                      ("its stages with their dates (stages)", dated)) if not ok]
     if missing:
-        yield Finding(_cocreation(plan), f"the co-creation timeline has no {' and no '.join(missing)}"
-                      + CONTRARY, ("timeline",) if "timeline" in fields else ())
+        yield Finding(_cocreation(plan), "the co-creation timeline has no "
+                      f"{' and no '.join(missing)}{CONTRARY}", ("timeline",) if "timeline" in fields else ())
 
 
 @rule("M709", "response-after-finalisation", family=F, severity=E, handbook="2.1.d",
@@ -321,8 +321,9 @@ def local_commitment_basis(commitment: Commitment, context: Any) -> Iterator[Fin
     """A local commitment shows no co-creation, or no national policy it derives from.
 
     National members "should ensure that: ... Commitments are co-created between
-    government and civil society as part of the action plan development process" and that they "have a
-    local scope, but derive from national policies or a nationally-led program" (6.3.b).
+    government and civil society as part of the action plan development process" and that
+    they "have a local scope, but derive from national policies or a nationally-led
+    program" (6.3.b).
     The record shows co-creation by a contribution that fed the commitment
     (contributions.yaml, commitments) and the policy in local.national-policy. Whether the
     commitment is duplicated in an OGP Local action plan cannot be seen from the record
