@@ -65,6 +65,10 @@ def test_quotations_in_the_rule_reference_are_the_handbooks_words() -> None:
     assert misquoted(text) == []
 
 
+def test_short_quotes_pair_with_each_other_not_with_the_text_between() -> None:
+    assert misquoted('Save it as "UTF-8" in your editor and never as "UTF-16" again') == []
+
+
 def test_the_check_understands_a_cut_and_spots_an_invented_word() -> None:
     assert misquoted('"Further extensions are not allowed"') == []
     assert misquoted('"a member that delivers ... acted contrary to process"') != []
