@@ -19,7 +19,7 @@ class Requirement(NamedTuple):
 
 
 R = Requirement
-RECORD_CANNOT = "not checkable from the record"
+RECORD_CANNOT = "the record cannot show it"
 
 REQUIREMENTS: tuple[Requirement, ...] = (
     R("1", "a lead ministry or agency and a working-level point of contact are appointed",
@@ -69,14 +69,16 @@ REQUIREMENTS: tuple[Requirement, ...] = (
       ("L301", "L302")),
     R("2.2", "amendments are sent within one year of the due date (the implementation "
       "guidance: at any time, milestones ending before the plan ends)", ("C404", "S242")),
-    R("2.2", "an amended plan clearly outlines all changes", ("L301",),),
+    R("2.2", "an amended plan clearly outlines all changes", (),
+      "produced by the tool: `ogpctl render amendment-note` lists every change from the git "
+      "history; L301 checks each amendment's summary in every language"),
     R("2.3", "a four-year plan has a refresh at the two-year mark, delivered within six "
       "months", ("C405",)),
     R("2.3", "the refresh timeline is published at least two weeks before the review",
       ("C405",)),
     R("2.3", "the refresh review of progress (2.3.a)", (),
-      f"{RECORD_CANNOT} beyond its start date (refresh.review-starts): the review is a "
-      "meeting's content"),
+      "the record cannot show it beyond its start date (refresh.review-starts): the review "
+      "is a meeting's content"),
     R("2.3", "the refresh communicates the review and gives the public opportunities to "
       "comment (2.3.b)", ("C415",)),
     R("2.3", "feedback on how the refresh contributions were considered (2.3.d)", ("M707",)),
