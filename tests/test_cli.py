@@ -158,9 +158,10 @@ def test_rules_and_explain(capsys) -> None:
     listed = json.loads(out)
     assert code == 0 and {r["code"] for r in listed} == set(catalogue())
     for item in catalogue().values():
-        assert item.summary and item.handbook, item.code
+        assert item.summary, item.code   # format and integrity rules cite no section
         code, out, _ = run(capsys, "explain", item.code.lower())
-        assert code == 0 and item.code in out and f"Handbook section: {item.handbook}" in out
+        assert code == 0 and item.code in out and \
+            f"Handbook section: {item.handbook or 'none'}" in out
 
 
 def test_rules_with_examples_have_both() -> None:

@@ -21,8 +21,8 @@ from ogpctl.source.yaml import parse_yaml
 from tests.conftest import run
 
 #: The findings a fresh scaffold is expected to have: fields still to be written.
-FILL_IN = {"F105", "L301", "L302", "S201", "S202", "S203", "S204", "S212", "S220", "S230",
-           "S231", "S241", "S250"}
+FILL_IN = {"F105", "L301", "L302", "S201", "S202", "S203", "S204", "S205", "S212", "S220",
+           "S222", "S230", "S231", "S241", "S250"}
 TODAY = "2026-12-02"
 
 
