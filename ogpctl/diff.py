@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ogpctl.record.load import load_record
-from ogpctl.record.model import Commitment, Plan, Record, listed
+from ogpctl.record.model import Commitment, Document, Plan, Record, listed
 from ogpctl.record.text import translations
 
 #: Commitment fields compared as text, in the order of the commitment template (3.2.c).
@@ -60,6 +60,8 @@ class Change:
             "text": f"{subject} {field} changed: {self.detail}",
             "progress": f"{subject}: {self.new} progress update(s) added",
             "answered": f"{subject} answered: {self.new}",
+            "unreadable": f"{self.field} cannot be read on one side: what its change means "
+                          "is not known",
         }[self.kind]
 
     def to_json(self) -> dict[str, Any]:
@@ -128,8 +130,20 @@ def compare(old: Record, new: Record) -> list[Change]:
     return changes
 
 
+def _unreadable(a: Document | None, b: Document | None) -> str | None:
+    """The file of a document that one side could not parse: nothing can be said about
+    what its change means (everything in it would look removed or added)."""
+    for doc in (b, a):
+        if doc is not None and not doc.ok:
+            return doc.path
+    return None
+
+
 def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
-    for name in PLAN_FIELDS:
+    broken = _unreadable(a.doc, b.doc)
+    if broken:
+        yield Change("unreadable", b.id, field=broken)
+    for name in PLAN_FIELDS if not broken else ():
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", b.id, field=name, old=a.fields.get(name),
                          new=b.fields.get(name))
@@ -156,10 +170,15 @@ def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change
     plan, number = b.plan.id, b.number
     if a.number != b.number:
         yield Change("renumbered", plan, number, old=a.number, new=b.number)
-    for name in ("lead", "kind"):
-        if a.fields.get(name) != b.fields.get(name):
-            yield Change("changed", plan, number, field=name, old=a.fields.get(name),
-                         new=b.fields.get(name))
+    broken = _unreadable(a.doc, b.doc)
+    if broken:
+        yield Change("unreadable", plan, number, field=broken)
+        return
+    if a.fields.get("lead") != b.fields.get("lead"):
+        yield Change("changed", plan, number, field="lead", old=a.fields.get("lead"),
+                     new=b.fields.get("lead"))
+    if a.kind != b.kind:   # no kind is a regular commitment
+        yield Change("changed", plan, number, field="kind", old=a.kind, new=b.kind)
     yield from _period_and_values(a.fields, b.fields, plan, number)
     yield from _texts(a.fields, b.fields, TEXTS, record, plan, number, None)
     old = {m.fields.get("number"): m for m in a.milestones}
@@ -230,6 +249,10 @@ def _contributions(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
     """Contributions received, answered (a reasoned response where there was none),
     decided otherwise, or answered anew (handbook 2.1.d, minimum requirement 4.1)."""
     default = record.languages.default
+    broken = _unreadable(a.contributions, b.contributions)
+    if broken:
+        yield Change("unreadable", b.id, field=broken, subject="")
+        return
     old = {str(item.get("id")): item for item in listed(a.contributions, "contributions")}
     for item in listed(b.contributions, "contributions"):
         ident = str(item.get("id"))

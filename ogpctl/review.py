@@ -152,15 +152,29 @@ def moved_deadlines(old: Record, new: Record, today: date, lang: str = "en"
     (titles in `lang`). An obligation that repeats (a cadence) is told apart by its place
     among those of the same kind."""
     before, after = _calendar(old, today, lang), _calendar(new, today, lang)
+    unknown = _unreadable(old) | _unreadable(new)
     moved = []
     for key in sorted(before.keys() | after.keys(), key=_order(before, after)):
         a, b = before.get(key), after.get(key)
         if a is not None and b is not None and a.date == b.date:
             continue
+        if key[0] in unknown or (key[0], key[2].split(".")[0]) in unknown:
+            continue   # a file one side cannot read: its dates are not known
         shown = b or a
         moved.append(MovedDeadline(key[0], key[1], key[2], shown.title,  # type: ignore
                                    a.date if a else None, b.date if b else None))
     return moved
+
+
+def _unreadable(record: Record) -> set:
+    """Plans whose plan.yaml cannot be read, and (plan, commitment number) of commitment
+    files that cannot be read."""
+    found: set = set()
+    for plan in record.plans:
+        if plan.doc is not None and not plan.doc.ok:
+            found.add(plan.id)
+        found.update((plan.id, str(c.number)) for c in plan.commitments if not c.doc.ok)
+    return found
 
 
 def _calendar(record: Record, today: date, lang: str) -> dict[tuple, Obligation]:

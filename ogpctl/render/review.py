@@ -20,7 +20,7 @@ from ogpctl.render.blocks import (Block, Code, Document, Heading, Inline, Link, 
                                   Paragraph, Strong, Table, Text)
 from ogpctl.render.context import RenderContext
 from ogpctl.render.i18n import Language
-from ogpctl.render.review_items import contribution_item, plan_item
+from ogpctl.render.review_items import contribution_item, plan_item, unreadable_item
 from ogpctl.review import Finding, MovedDeadline, Review
 
 
@@ -99,11 +99,24 @@ def _commitment(c: RenderContext, review: Review, plan_id: str, number: int, rem
         commitment = next((item for item in plan.commitments if item.number == number), None)
     title = (changes[0].values or (None, None))[0] if removed else \
         commitment.fields.get("title") if commitment else None
+    if not title and not removed:   # a file the head cannot read: its title as it was
+        title = _old_title(review, plan_id, changes[0])
     items = [_change_item(c, commitment, ch) for ch in changes]
     return [Heading(4, (Text(f"{number}. "), *c.inline(title))), _list(items)]
 
 
+def _old_title(review: Review, plan_id: str, change: Change) -> Any:
+    plan = _plan_named(review.old, plan_id)
+    number = change.old if change.kind == "renumbered" else change.commitment
+    for commitment in plan.commitments if plan else ():
+        if commitment.number == number:
+            return commitment.fields.get("title")
+    return None
+
+
 def _change_item(c: RenderContext, commitment: Any, change: Change) -> tuple[Inline, ...]:
+    if change.kind == "unreadable":
+        return unreadable_item(c, change)
     if change.kind == "progress":
         from ogpctl.render.amendment_note import _milestone_title, milestone_name
 

@@ -9,17 +9,26 @@ from ogpctl.diff import Change
 from ogpctl.record.model import Plan, as_date, listed
 from ogpctl.record.text import translations
 from ogpctl.render.amendment_note import _compose, _MARKS, _text_diff
-from ogpctl.render.blocks import Inline, Text
+from ogpctl.render.blocks import Code, Inline, Text
 from ogpctl.render.context import RenderContext
 from ogpctl.render.reasoned_response import DECISIONS, decision_title
 
 Parts = tuple[Inline, ...]
 
 
+def unreadable_item(c: RenderContext, change: Change) -> Parts:
+    """A file one side cannot parse: what its change means is not known."""
+    return _compose(c.lang._("{file} cannot be read, so what its change means is not known; "
+                             "the findings below say why.", file=_MARKS["title"]),
+                    title=(Code(change.field or ""),))
+
+
 def plan_item(c: RenderContext, change: Change) -> Parts:
     """A change to the plan itself: added or removed, its status, delivery date, window,
     due year or length."""
     _ = c.lang._
+    if change.kind == "unreadable":
+        return unreadable_item(c, change)
     if change.kind == "added":
         return (Text(_("Action plan added.")),)
     if change.kind == "removed":
@@ -58,6 +67,8 @@ def contribution_item(c: RenderContext, change: Change, plan: Plan | None,
                       old: Plan | None) -> Parts:
     """A contribution received, answered, decided otherwise, or answered anew."""
     _ = c.lang._
+    if change.kind == "unreadable":
+        return unreadable_item(c, change)
     who = _contributor(c, change.subject or "", plan, old)
     if change.kind == "added":
         summary = c.inline((change.values or (None, None))[1])
