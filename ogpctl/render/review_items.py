@@ -11,7 +11,6 @@ from ogpctl.record.text import translations
 from ogpctl.render.amendment_note import _compose, _MARKS, _text_diff
 from ogpctl.render.blocks import Code, Inline, Text
 from ogpctl.render.context import RenderContext
-from ogpctl.render.reasoned_response import DECISIONS, decision_title
 
 Parts = tuple[Inline, ...]
 
@@ -89,7 +88,11 @@ def contribution_item(c: RenderContext, change: Change, plan: Plan | None,
 
 
 def _decision(c: RenderContext, value: Any) -> str:
-    return decision_title(c, value) if value in DECISIONS else str(value or "—")
+    """The decision on one contribution, as said of it in a sentence."""
+    return {"include": c.lang._("included in the plan"),
+            "amend": c.lang._("included with changes"),
+            "reject": c.lang._("not included"),
+            "pending": c.lang._("still to be decided")}.get(str(value), str(value or "—"))
 
 
 def _contributor(c: RenderContext, ident: str, plan: Plan | None, old: Plan | None) -> Parts:
