@@ -74,6 +74,7 @@ class Review:
     changes: list[Change]
     introduced: list[Finding]
     fixed: list[Finding]
+    files: list[tuple[str, str]] = field(default_factory=list)   # (path, added|removed|changed)
     pages: list[str] = field(default_factory=list)          # site pages that change
     site: dict[str, bytes] = field(default_factory=dict)    # the head's site (a preview)
 
@@ -89,6 +90,8 @@ class Review:
                 "findings": {"introduced": [f.to_json(template) for f in self.introduced],
                              "fixed": [f.to_json(template) for f in self.fixed]},
                 "deadlines": [d.to_json() for d in self.deadlines(lang)],
+                "files": [{"path": self.prefix + path, "status": status}
+                          for path, status in self.files],
                 "pages": self.pages}
 
 
@@ -100,19 +103,27 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
     from ogpctl.vcs import files_at, record_prefix, working_files
 
     prefix = record_prefix(root)
+    old_files = files_at(root, base)
     new_files = working_files(root) if head is None else files_at(root, head)
     with tempfile.TemporaryDirectory(prefix="ogpctl-review-") as tmp:
         sides = []
-        for name, files in (("base", files_at(root, base)), ("head", new_files)):
+        for name, files in (("base", old_files), ("head", new_files)):
             folder = Path(tmp) / name
             folder.mkdir()
             sides.append((record_from_files(files, folder), _findings(folder, today)))
         (old, before), (new, after) = sides
         review = Review(base, head, described, prefix, today, old, new, compare(old, new),
-                        *_news(before, after, base, head, prefix))
+                        *_news(before, after, base, head, prefix),
+                        files=changed_files(old_files, new_files))
         if preview:
             review.pages, review.site = changed_pages(old, new, today)
     return review
+
+
+def changed_files(old: dict[str, bytes], new: dict[str, bytes]) -> list[tuple[str, str]]:
+    """Every file the change adds, removes or changes, record-relative, sorted."""
+    return [(name, "added" if name not in old else "removed" if name not in new else "changed")
+            for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name)]
 
 
 def _findings(folder: Path, today: date) -> list[Diagnostic]:

@@ -199,7 +199,7 @@ def test_nothing_changed(capsys, record: Path) -> None:
     code, out, _ = run(capsys, "review", "head", "head", "-C", record, "--lang", "en",
                        "--today", TODAY)
     assert code == 0
-    assert "Nothing in the record's meaning changes." in out
+    assert "No plan, commitment, milestone or contribution changes." in out
     assert "The change introduces no finding." in out and "No deadline moves." in out
 
 

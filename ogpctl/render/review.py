@@ -40,6 +40,7 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
     doc.blocks += _findings(c, review, source_url)
     if review.site:
         doc.blocks += _pages(c, review.pages, preview_url)
+    doc.blocks += _files(c, review)
     return doc
 
 
@@ -59,7 +60,8 @@ def _meaning(c: RenderContext, review: Review) -> list[Block]:
     _ = c.lang._
     blocks: list[Block] = [Heading(2, (Text(_("What the change means")),))]
     if not review.changes:
-        return blocks + [Paragraph((Text(_("Nothing in the record's meaning changes.")),))]
+        return blocks + [Paragraph((Text(_(
+            "No plan, commitment, milestone or contribution changes.")),))]
     for plan_id, group in groupby(review.changes, key=lambda change: change.plan):
         blocks += _plan(c, review, plan_id, list(group))
     return blocks
@@ -205,3 +207,17 @@ def _pages(c: RenderContext, pages: list[str], preview_url: str | None) -> list[
     blocks.append(_list(((Link(f"{base}/{page}", (Code(page),)),) if base else (Code(page),))
                         for page in own))
     return blocks
+
+
+# -- files ----------------------------------------------------------------------------------
+
+def _files(c: RenderContext, review: Review) -> list[Block]:
+    """Every file the change touches: what the sections above do not say (the profile,
+    the forum, meetings, evidence) is still in sight."""
+    _ = c.lang._
+    blocks: list[Block] = [Heading(2, (Text(_("Files the change touches")),))]
+    if not review.files:
+        return blocks + [Paragraph((Text(_("No file changes.")),))]
+    status = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
+    return blocks + [_list((Code(review.prefix + path), Text(f" ({status[state]})"))
+                           for path, state in review.files)]
