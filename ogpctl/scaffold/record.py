@@ -155,7 +155,7 @@ def repository_files(root: Path, repository: Path) -> FileSet:
               render("record/gitlab-ci.yml.j2", version=__version__, record_path=record_path))
     files.add(".pre-commit-config.yaml",
               render("record/pre-commit-config.yaml.j2", record_path=record_path,
-                     files_pattern=pattern or None))
+                     files_pattern=pattern or None, version=__version__))
     return files
 
 
