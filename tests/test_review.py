@@ -226,3 +226,17 @@ def test_record_text_cannot_become_markup(capsys, tmp_path: Path) -> None:
     assert not re.search(r"(?<!\\)\]\(https://evil", out), "a link"
     assert not re.search(r"^#+ .*(?<!\\)# Heading", out, re.M), "a heading"
     assert "\\<img src=x onerror=alert(1)\\>" in out
+
+
+def test_the_reviewers_guide_names_every_option(capsys) -> None:
+    """docs/review.md stays true: each option of `ogpctl review` is explained there, in
+    English and in Spanish."""
+    from tests.conftest import ROOT
+
+    _, help_text, _ = run(capsys, "review", "--help")
+    options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help", "--record",
+                                                                  "--today"}
+    guide = (ROOT / "docs" / "review.md").read_text(encoding="utf-8")
+    english, spanish = guide.split("# Revisar un cambio al registro de OGP")
+    for option in sorted(options):
+        assert option in english and option in spanish, option
