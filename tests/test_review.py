@@ -240,3 +240,28 @@ def test_the_reviewers_guide_names_every_option(capsys) -> None:
     english, spanish = guide.split("# Revisar un cambio al registro de OGP")
     for option in sorted(options):
         assert option in english and option in spanish, option
+
+
+def test_a_file_that_cannot_be_read_is_said_so(capsys, tmp_path: Path) -> None:
+    """A commitment file broken by the change is not told as every milestone removed and
+    every field emptied (nor are its deadlines), in the review, `diff` or the note."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "tag", "-a", "-m", "Delivered", "submitted/2026-2030")
+    path = record / CLIMATE
+    path.write_text(path.read_text(encoding="utf-8") + "  broken: [\n", encoding="utf-8")
+    _, out, _ = run(capsys, "review", "-C", record, "--lang", "en", "--today", TODAY)
+    assert f"- `{CLIMATE}` cannot be read, so what its change means is not known" in out
+    assert "#### 3. Climate finance transparency" in out
+    assert "removed" not in out.split("## Files")[0] and "No deadline moves." in out
+    assert "`R001`" in out
+    _, out, _ = run(capsys, "diff", "-C", record)
+    assert "cannot be read on one side" in out and "removed" not in out
+    _, out, _ = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C", record,
+                    "-o", "-", "--lang", "en", "-f", "md", "--today", TODAY)
+    assert "No changes." in out and "Lead changed" not in out
+
+
+def test_full_commit_ids_are_shortened_in_the_title(capsys, record: Path) -> None:
+    base = git(record, "rev-parse", "base^{commit}").strip()
+    _, out, _ = run(capsys, "review", base, "head", "-C", record, "--today", TODAY)
+    assert f"*{base[:12]} .. head*" in out and base not in out.split("## ")[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import string
 from enum import Enum
 from pathlib import Path
@@ -59,6 +60,7 @@ def review(
     template = _template(source_url) if source_url is not None else _forge_template()
     links = _address(preview_url, "--preview-url") if preview_url is not None else None
     base, head, described = revisions(record.root, list(revs or []))
+    described = re.sub(r"\b[0-9a-f]{40}\b", lambda found: found.group()[:12], described)
     result = review_revisions(record.root, base, head, described, parse_today(today),
                               preview=preview is not None)
     if preview is not None:
