@@ -17,7 +17,7 @@ from ogpctl.diff import Change
 from ogpctl.record.model import Plan, Record
 from ogpctl.render.amendment_note import _compose, _item as commitment_item, _MARKS
 from ogpctl.render.blocks import (Block, Code, Document, Heading, Inline, Link, ListBlock,
-                                  Paragraph, Strong, Table, Text)
+                                  Paragraph, Strong, Table, Text, plain)
 from ogpctl.render.context import RenderContext
 from ogpctl.render.i18n import Language
 from ogpctl.render.review_items import contribution_item, plan_item, unreadable_item
@@ -70,9 +70,10 @@ def _meaning(c: RenderContext, review: Review) -> list[Block]:
 def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
           ) -> list[Block]:
     plan = _plan_named(review.new, plan_id) or _plan_named(review.old, plan_id)
-    title = c.plan_title(plan) if plan else plan_id
-    heading = title if plan_id in title else f"{title} ({plan_id})"
-    blocks: list[Block] = [Heading(3, (Text(heading),))]
+    title = c.inline(plan.fields.get("title")) if plan else ()
+    if plan_id not in plain(title):
+        title = (*title, Text(f" ({plan_id})")) if title else (Text(plan_id),)
+    blocks: list[Block] = [Heading(3, title)]
     own = [ch for ch in changes if ch.commitment is None and ch.subject is None]
     if own:
         blocks.append(_list(plan_item(c, ch) for ch in own))

@@ -54,12 +54,20 @@ def _plan_value(c: RenderContext, field: str | None, value: Any) -> str:
     if field == "delivered":
         day = as_date(value)
         return c.lang.date(day) if day else str(value)
-    if field == "window":
-        return {"june": _("the June window"), "december": _("the December window")}.get(
-            str(value), str(value))
+    if field == "window" and value in ("june", "december"):
+        return _month(c, 6 if value == "june" else 12)
     if field == "length" and isinstance(value, int):
         return c.lang.n_("{count} year", "{count} years", value)
     return str(value)
+
+
+def _month(c: RenderContext, month: int) -> str:
+    """The month's name as said alone in the reader's language (CLDR, through Babel)."""
+    from babel.dates import get_month_names
+
+    from ogpctl.render.i18n import _locale
+
+    return get_month_names("wide", "stand-alone", locale=_locale(c.lang.code))[month]
 
 
 def contribution_item(c: RenderContext, change: Change, plan: Plan | None,
