@@ -265,3 +265,14 @@ def test_full_commit_ids_are_shortened_in_the_title(capsys, record: Path) -> Non
     base = git(record, "rev-parse", "base^{commit}").strip()
     _, out, _ = run(capsys, "review", base, "head", "-C", record, "--today", TODAY)
     assert f"*{base[:12]} .. head*" in out and base not in out.split("## ")[0]
+
+
+def test_changes_to_the_plan_itself(capsys, tmp_path: Path) -> None:
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    edit(record, f"{PLAN}/plan.yaml", "window: june\n", "window: december\n")
+    edit(record, f"{PLAN}/plan.yaml", "delivered: 2026-06-24\n", "delivered: 2026-06-30\n")
+    _, out, _ = run(capsys, "review", "-C", record, "--lang", "es", "--today", TODAY)
+    assert "- El período de entrega cambió de junio a diciembre.\n" in out
+    assert "- La fecha de entrega cambió del 24 de junio de 2026 al 30 de junio de 2026.\n" \
+        in out
+    assert "| 2026-2030 | Fin del plan | 30 de junio de 2030 | 31 de diciembre de 2030 |" in out
