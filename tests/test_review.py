@@ -276,3 +276,13 @@ def test_changes_to_the_plan_itself(capsys, tmp_path: Path) -> None:
     assert "- La fecha de entrega cambió del 24 de junio de 2026 al 30 de junio de 2026.\n" \
         in out
     assert "| 2026-2030 | Fin del plan | 30 de junio de 2030 | 31 de diciembre de 2030 |" in out
+
+
+def test_a_line_break_in_a_value_cannot_start_markdown_blocks(capsys, tmp_path: Path) -> None:
+    """A date that is not one, quoted with line breaks, stays on its line in the review
+    (and in every Markdown document: the writer puts no line break of a text's own)."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    edit(record, WORKS, "    due: 2027-06-30\n", '    due: "x\\n# Injected\\n- item\\r> q"\n')
+    _, out, _ = run(capsys, "review", "-C", record, "--lang", "en", "--today", TODAY)
+    assert not re.search(r"^\s*(#+ Injected|- item|> q)", out, re.M), out
+    assert "to x \\# Injected - item \\> q." in out
