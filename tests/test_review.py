@@ -286,3 +286,19 @@ def test_a_line_break_in_a_value_cannot_start_markdown_blocks(capsys, tmp_path: 
     _, out, _ = run(capsys, "review", "-C", record, "--lang", "en", "--today", TODAY)
     assert not re.search(r"^\s*(#+ Injected|- item|> q)", out, re.M), out
     assert "to x \\# Injected - item \\> q." in out
+
+
+def test_long_lists_of_findings_are_cut_errors_first(capsys, record: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import ogpctl.render.review as review_module
+
+    monkeypatch.setattr(review_module, "MAX_FINDINGS", 1)
+    _, out, _ = run(capsys, "review", "base", "head", "-C", record, "--lang", "en",
+                    "--today", TODAY)
+    introduced = out.split("### Introduced by this change (3)\n\n")[1].split("###")[0]
+    assert introduced.startswith("- **error** `F110`")
+    assert "… and 2 more, none more severe: the review as JSON and `ogpctl check` list " \
+        "them all." in introduced
+    _, data, _ = run(capsys, "review", "base", "head", "-C", record, "-f", "json",
+                     "--today", TODAY)
+    assert len(json.loads(data)["findings"]["introduced"]) == 3

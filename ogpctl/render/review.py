@@ -24,6 +24,11 @@ from ogpctl.render.review_items import contribution_item, plan_item, unreadable_
 from ogpctl.review import Finding, MovedDeadline, Review
 
 
+#: Findings listed in each list of the Markdown review, errors first: a pull-request
+#: comment holds 65,536 characters, and a change that breaks a whole file brings hundreds.
+MAX_FINDINGS = 50
+
+
 def review_document(review: Review, lang: str, source_url: str | None = None,
                     preview_url: str | None = None) -> Document:
     """The review in `lang`; `source_url` links findings to their file and line (a
@@ -168,8 +173,18 @@ def _findings(c: RenderContext, review: Review, source_url: str | None) -> list[
              _("The change introduces no finding.")),
             (_("Fixed by this change"), review.fixed, _("The change fixes no finding."))):
         blocks.append(Heading(3, (Text(f"{title} ({c.lang.number(len(items))})"),)))
-        blocks.append(_list(_finding(c, item, source_url) for item in items) if items
-                      else Paragraph((Text(empty),)))
+        if not items:
+            blocks.append(Paragraph((Text(empty),)))
+            continue
+        shown = sorted(items, key=lambda f: -f.diagnostic.severity)[:MAX_FINDINGS]
+        blocks.append(_list(_finding(c, item, source_url) for item in shown))
+        if len(items) > len(shown):
+            blocks.append(Paragraph(_compose(c.lang.n_(
+                "… and {count} more, none more severe: the review as JSON and {command} "
+                "list them all.",
+                "… and {count} more, none more severe: the review as JSON and {command} "
+                "list them all.", len(items) - len(shown), command=_MARKS["title"]),
+                title=(Code("ogpctl check"),))))
     return blocks
 
 
