@@ -18,7 +18,7 @@ import pytest
 
 from ogpctl.source.yaml import parse_yaml
 from tests.conftest import ROOT, SAMPLE, run
-from tests.gitrecord import committed_sample, git
+from tests.gitrecord import git
 
 SCHEMAS = Path(__file__).parent / "data" / "schemas"
 TODAY = "2026-11-23"
