@@ -100,6 +100,16 @@ class Journey:
 PLAN_DIR = f"plans/{PLAN}"
 
 
+def _formats() -> tuple[str, ...]:
+    from ogpctl.render.pdf import pdf_missing
+
+    return ("md", "html", "docx") + (() if pdf_missing() else ("pdf",))
+
+
+#: Every document format this machine can write (PDF needs Pango: `make` installs it).
+FORMATS = _formats()
+
+
 def both(en: str, es: str) -> dict[str, str]:
     return {"en": en, "es": es}
 
@@ -290,6 +300,14 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
                                      "es", "--format", "json")
     j.stages["translate-en"] = j.run("translate", "export", "-C", root, "--lang", "en",
                                      "--format", "po", "-o", "-")
+    translate_progress_notes(j)
+    j.commit("English translations of the progress notes", "2027-12-10")
+    for document in ("action-plan", "reasoned-response", "commitment"):
+        for fmt in FORMATS:
+            for lang in ("all", "ar"):
+                j.ok("render", document, "--plan", PLAN, "-C", root, "-f", fmt, "--lang", lang,
+                     "--commitment", "1", "-o", root.parent / "implementation", "--today",
+                     implementation, "--force")
     j.ok("site", "-C", root, "--out", root.parent / "site-implementation", "--today",
          implementation)
     j.stages["index"] = j.run("index", root, "--plan", PLAN)
@@ -301,6 +319,7 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
         "due": "2030-06-30", "lead": "registro-mercantil", "status": "not-started"})
     j.commit("Amendment: milestone 1.2 moved, milestone 2.3 added", "2028-02-10")
     j.stages["diff"] = j.run("diff", "-C", root)
+    j.stages["review-es"] = j.run("review", "-C", root, "--lang", "es", "--today", "2028-02-11")
     for fmt in ("md", "html", "docx"):
         j.ok("render", "amendment-note", "--plan", PLAN, "-C", root, "-f", fmt, "--lang", "all",
              "-o", root.parent / "amendment", "--today", "2028-02-11")
@@ -469,3 +488,24 @@ def report(j: Journey, day: str, milestone: str, status: str, note: str) -> None
          "--note", note, "--next-steps", "Seguir según el plan.", "--lang", "es",
          "--today", day)
     j.commit(f"Progress of {day}", day)
+
+
+def translate_progress_notes(j: Journey) -> None:
+    """A translator answers the English PO file `translate export` writes, and it goes back
+    in with `translate import` (the notes were written in Spanish only)."""
+    from babel.messages.pofile import read_po, write_po
+
+    exported = j.ok("translate", "export", "-C", j.root, "--lang", "en", "--format", "po",
+                    "-o", "-")
+    j.stages["translate-en"] = exported
+    catalogue = read_po(io.StringIO(exported.out))
+    english = {"Estándar adoptado por resolución.": "Standard adopted by resolution.",
+               "Borrador en consulta.": "Draft under consultation.",
+               "Enviar al Congreso.": "Send to Congress."}
+    for message in catalogue:
+        if message.id in english:
+            message.string = english[message.id]
+    answered = j.root.parent / "respuestas.en.po"
+    with answered.open("wb") as stream:
+        write_po(stream, catalogue)
+    j.stages["translate-import"] = j.ok("translate", "import", answered, "-C", j.root)

@@ -64,6 +64,13 @@ def docx_text(path: Path) -> str:
     return " ".join(" ".join(texts).split())
 
 
+def pdf_text(path: Path) -> str:
+    import pypdf
+
+    pages = pypdf.PdfReader(str(path)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
+
+
 def assert_reads_well(text: str, where: str) -> None:
     leak = LEAKS.search(text)
     assert leak is None, f"{where}: {leak.group(0)!r} in …{text[max(0, leak.start() - 80):leak.end() + 80]}…"
@@ -211,3 +218,33 @@ def test_self_assessment_reads_well_and_gives_totals(life: Journey) -> None:
     english = (folder / f"{PLAN}-self-assessment.en.md").read_text(encoding="utf-8")
     assert "1 of 2 commitments complete" in english, english
     assert "5 of 6 milestones completed" in english, english
+
+
+def test_every_document_reads_well_in_every_language_and_format(life: Journey) -> None:
+    folder = life.root.parent / "implementation"
+    names = sorted(p.name for p in folder.iterdir())
+    for kind in ("action-plan", "reasoned-response", "commitment-01"):
+        for lang in ("en", "es", "ar"):
+            for suffix in steps.FORMATS:
+                assert f"{PLAN}-{kind}.{lang}.{suffix}" in names, (kind, lang, suffix, names)
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        text = {".docx": docx_text, ".pdf": pdf_text}.get(path.suffix, lambda p: (
+            visible_text(p.read_text(encoding="utf-8")) if p.suffix == ".html"
+            else p.read_text(encoding="utf-8")))(path)
+        assert_reads_well(text, path.name)
+    arabic = (folder / f"{PLAN}-action-plan.ar.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in arabic
+
+
+def test_translated_notes_reach_the_english_site(life: Journey) -> None:
+    assert "Standard adopted by resolution." in (life.root / COMMITMENT_1).read_text(
+        encoding="utf-8")
+    pages = (life.root.parent / "site-implementation" / "en").rglob("*.html")
+    assert any("Standard adopted by resolution." in p.read_text(encoding="utf-8")
+               for p in pages)
+
+
+def test_the_review_of_the_amendment_reads_in_spanish(life: Journey) -> None:
+    review = life.stages["review-es"]
+    assert "Registro vinculado a compras" in review.out, review.out
+    assert_reads_well(review.out.replace("`", ""), "review")
