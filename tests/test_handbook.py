@@ -167,3 +167,23 @@ def test_the_rule_reference_states_the_severity_policy_and_the_map() -> None:
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert "## Severity policy" in text and "## What check covers" in text
     assert "| 5.2 | the repository is available online without passwords" in text
+
+
+def test_quotations_in_the_scaffold_comments_are_the_handbooks_words() -> None:
+    """The guide comments `init`, `new-plan` and `new-commitment` write (their English
+    text; the other languages are translations, not quotations)."""
+    from ruamel.yaml import YAML
+
+    guide = YAML(typ="safe").load((ROOT / "templates/scaffold/guide.yaml").read_text(
+        encoding="utf-8"))
+
+    def english(node: object, key: object = None) -> list[str]:
+        if isinstance(node, dict):
+            return [t for k, v in node.items() for t in english(v, k)]
+        if isinstance(node, list):
+            return [t for v in node for t in english(v, key)]
+        return [node] if isinstance(node, str) and key in (None, "en") else []
+
+    texts = english(guide)
+    assert len(texts) > 20
+    assert [q for text in texts for q in misquoted(text)] == []
