@@ -71,6 +71,20 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
+def reader_text(path: Path) -> str:
+    """What a reader of the file sees: visible HTML text, Word text, PDF text, Markdown."""
+    if path.suffix == ".docx":
+        return docx_text(path)
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    text = path.read_text(encoding="utf-8")
+    return visible_text(text) if path.suffix == ".html" else text
+
+
+def documents(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
 def assert_reads_well(text: str, where: str) -> None:
     leak = LEAKS.search(text)
     assert leak is None, f"{where}: {leak.group(0)!r} in …{text[max(0, leak.start() - 80):leak.end() + 80]}…"
@@ -129,16 +143,10 @@ def test_cocreation_status_is_neutral(life: Journey) -> None:
 
 def test_cocreation_documents_show_no_scaffold_text(life: Journey) -> None:
     folder = life.root.parent / "cocreation"
-    rendered = sorted(folder.iterdir())
+    rendered = documents(folder)
     assert {p.suffix for p in rendered} >= {".md", ".html", ".docx"}
     for path in rendered:
-        if path.suffix == ".docx":
-            text = docx_text(path)
-        elif path.suffix == ".html":
-            text = visible_text(path.read_text(encoding="utf-8"))
-        else:
-            text = path.read_text(encoding="utf-8")
-        assert_reads_well(text, path.name)
+        assert_reads_well(reader_text(path), path.name)
     spanish = (folder / f"{PLAN}-action-plan.es.html").read_text(encoding="utf-8")
     assert SECTIONS_ES_INTRO in visible_text(spanish)
 
@@ -188,10 +196,8 @@ def test_translation_export_offers_spanish_only_progress_notes(life: Journey) ->
 
 def test_amendment_note_names_each_change_in_each_language(life: Journey) -> None:
     folder = life.root.parent / "amendment"
-    for path in sorted(folder.iterdir()):
-        text = docx_text(path) if path.suffix == ".docx" else (
-            visible_text(path.read_text(encoding="utf-8")) if path.suffix == ".html"
-            else path.read_text(encoding="utf-8"))
+    for path in documents(folder):
+        text = reader_text(path)
         assert_reads_well(text, path.name)
         assert "submitted/" not in text, path.name
         assert "Borrador en consulta" not in text, "a progress update is no amendment"
@@ -210,10 +216,8 @@ def test_stage_follows_the_calendar(life: Journey) -> None:
 
 def test_self_assessment_reads_well_and_gives_totals(life: Journey) -> None:
     folder = life.root.parent / "end"
-    for path in sorted(folder.iterdir()):
-        text = docx_text(path) if path.suffix == ".docx" else (
-            visible_text(path.read_text(encoding="utf-8")) if path.suffix == ".html"
-            else path.read_text(encoding="utf-8"))
+    for path in documents(folder):
+        text = reader_text(path)
         assert_reads_well(text, path.name)
     english = (folder / f"{PLAN}-self-assessment.en.md").read_text(encoding="utf-8")
     assert "1 of 2 commitments complete" in english, english
@@ -227,10 +231,8 @@ def test_every_document_reads_well_in_every_language_and_format(life: Journey) -
         for lang in ("en", "es", "ar"):
             for suffix in steps.FORMATS:
                 assert f"{PLAN}-{kind}.{lang}.{suffix}" in names, (kind, lang, suffix, names)
-    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
-        text = {".docx": docx_text, ".pdf": pdf_text}.get(path.suffix, lambda p: (
-            visible_text(p.read_text(encoding="utf-8")) if p.suffix == ".html"
-            else p.read_text(encoding="utf-8")))(path)
+    for path in documents(folder):
+        text = reader_text(path)
         assert_reads_well(text, path.name)
     arabic = (folder / f"{PLAN}-action-plan.ar.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in arabic
