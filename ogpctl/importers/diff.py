@@ -37,7 +37,7 @@ def _mapping(old: dict, new: dict, path: tuple, default: str) -> list[Edit]:
         current = old.get(name)
         if name in TEXT_KEYS:
             found += _text(current, value, here, default)
-        elif _empty(current):
+        elif current is None:
             found.append(Edit(Change(here, value), f"{_where(here)}: {_shown(value)}"))
         elif isinstance(value, dict) and isinstance(current, dict):
             found += _mapping(current, value, here, default)
@@ -47,10 +47,6 @@ def _mapping(old: dict, new: dict, path: tuple, default: str) -> list[Edit]:
             found.append(Edit(Change(here, value), f"{_where(here)}: {_shown(current)} -> "
                               f"{_shown(value)}"))
     return found
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == [] or value == {}
 
 
 def _text(current: Any, value: dict[str, str], path: tuple, default: str) -> list[Edit]:

@@ -84,6 +84,7 @@ class _Walk:
         self.section: str | None = None
         self.parts: dict[str, list[str]] = {}
         self.question: str | None = None
+        self.hint = False           # the paragraph after a question may be its hint
         self.table = 0
 
     def run(self, blocks: list[Any]) -> None:
@@ -109,11 +110,14 @@ class _Walk:
             return
         question = match(QUESTIONS, text)
         if question and (heading or _bold(paragraph) or text.endswith("?")):
-            self.question = question[0]
+            self.question, self.hint = question[0], True
             return
         if heading and label_key(text) in TEMPLATE_HEADINGS:
             self.question = None
             return
+        if self.question and self.hint and _italic(paragraph):
+            return      # the template's hint under its question, kept by many plans
+        self.hint = False
         if self.question and self.tables.commitment is not None:
             field = self.tables.commitment.text(self.question)
             field[self.lang] = (field.get(self.lang, "") + "\n\n" +
@@ -135,6 +139,11 @@ def _heading_level(paragraph: Any) -> int:
                                       "überschrift"):
         return int(words[-1]) if words[-1].isdigit() else 1
     return 0
+
+
+def _italic(paragraph: Any) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.italic for r in runs)
 
 
 def _bold(paragraph: Any) -> bool:

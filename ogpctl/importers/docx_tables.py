@@ -63,6 +63,8 @@ class TableReader:
             return
         previous: list[Any] | None = None
         last: Milestone | None = None
+        heads = {name: " ".join(cell.text.split()) for cell, name in
+                 zip(rows[0].cells, columns) if name}
         for number, row in enumerate(rows[1:], 2):
             cells = list(row.cells)
             cell = {name: cells[i] for i, name in reversed(list(enumerate(columns)))
@@ -76,10 +78,11 @@ class TableReader:
                 if last is not None:
                     self._stakeholders(last, cell, same)
                 continue
-            last = self._milestone(commitment, cell, title, self.place(index, number))
+            last = self._milestone(commitment, cell, title, self.place(index, number),
+                                   heads) or last
 
-    def _milestone(self, commitment: Commitment, cell: dict, title: str, place: Place
-                   ) -> Milestone | None:
+    def _milestone(self, commitment: Commitment, cell: dict, title: str, place: Place,
+                   heads: dict[str, str]) -> Milestone | None:
         found = re.match(r"^(?:[^\d\n]{0,12}?)(\d{1,3}(?:\.\d{1,3})?)[.):]?\s+", title)
         first, second = number_of(found.group(1)) if found else (None, None)
         number = second if second is not None else first
@@ -96,11 +99,11 @@ class TableReader:
             try:
                 milestone.due, note = date_of(due, self.lang)
             except Unreadable as error:
-                self.source.error(place.at(column=_column(self.lang, "due")), f"{error}; "
+                self.source.error(place.at(column=heads.get("due")), f"{error}; "
                                   "this milestone left out")
                 return None
             if note:
-                self.source.warn(place.at(column=_column(self.lang, "due")), note)
+                self.source.warn(place.at(column=heads.get("due")), note)
         if "lead" in cell and cell["lead"].text.strip():
             milestone.lead = cell["lead"].text.strip()
         self._stakeholders(milestone, cell, False)
@@ -133,8 +136,9 @@ class TableReader:
                     listed.append(name)
 
 
-def _column(lang: str, name: str) -> str:
-    return MILESTONE_COLUMNS[name].get(lang, MILESTONE_COLUMNS[name]["en"])[0]
+def _label(cells: list[Any]) -> tuple[str, str] | None:
+    label = cells[0].text.strip() if cells else ""
+    return match(HEADER, label) or match(QUESTIONS, label)
 
 
 class _HeaderTable:
@@ -148,28 +152,39 @@ class _HeaderTable:
         self.sectors: dict[int, str] = {}       # cell position -> sector of supporting names
 
     def read(self, rows: list[Any]) -> str | None:
-        deferred: list[tuple[int, str, list[Any]]] = []
-        for number, row in enumerate(rows, 1):
-            cells = unique_cells(row)
-            label = cells[0].text.strip() if cells else ""
-            found = match(HEADER, label) or match(QUESTIONS, label)
+        table = [(number, unique_cells(row)) for number, row in enumerate(rows, 1)]
+        for number, cells in table:
+            found = _label(cells)
             if found and found[0] == "name":
                 self._name(cells[1:], number)
-            elif found:
-                deferred.append((number, found[0], cells[1:]))
-            elif self.pending or self.sectors:
-                deferred.append((number, "", cells if not label else cells[1:]))
-            elif label or any(c.text.strip() for c in cells):
-                self.source.warn(self.reader.place(self.index, number), f"{label[:60]!r} is "
-                                 "not a row of the OGP commitment template; left out")
-            if found and found[0] != "name":
-                self.pending = None
-        if self.commitment is None:
+        if self.commitment is None and not any(
+                _label(cells) and _label(cells)[0] in QUESTIONS for _, cells in table):
             self.source.error(self.reader.place(self.index), "a commitment table without its "
                               "number and name; left out")
             return None
-        for number, name, cells in deferred:
-            self._row(number, name, cells)
+        self.commitment = self.commitment or self.reader.commitment
+        if self.commitment is None:
+            self.source.error(self.reader.place(self.index), "the template's questions before "
+                              "any commitment's table (with its number and name); left out")
+            return None
+        above: Any = None
+        for number, cells in table:
+            found = _label(cells)
+            merged = above is not None and cells and cells[0]._tc is above._tc
+            above = cells[0] if cells else None
+            if found and found[0] == "name":
+                continue
+            if found and not merged:
+                self.pending, self.sectors = None, {}
+                self._row(number, found[0], cells[1:])
+            elif self.pending:
+                self._row(number, "", cells[1:] if merged else cells)
+            elif self.sectors:
+                self._row(number, "", cells[1:])
+            elif any(c.text.strip() for c in cells):
+                label = cells[0].text.strip()
+                self.source.warn(self.reader.place(self.index, number), f"{label[:60]!r} is "
+                                 "not a row of the OGP commitment template; left out")
         return self.pending
 
     def _name(self, cells: list[Any], number: int) -> None:
