@@ -208,3 +208,189 @@ def _milestone_table(doc, words: dict, item: dict, lead_column: bool, bad_date: 
                 cells[column].merge(below[column])
             below[3].text = f"{words['gov_word']}: Contraloría General\n" \
                             f"{words['civil_word']}: Red Ciudadana"
+
+
+# -- trackers ---------------------------------------------------------------------------------
+
+#: A bilingual tracker: one row per milestone, the commitment's cells left empty below its
+#: first row, statuses in Spanish, dates day first, and one group of columns per report.
+TRACKER_ROWS = [
+    ("N°", "Eje", "Compromiso", "Commitment", "OGP ID", "Página IRM", "Hito", "Hito (ES)",
+     "Milestone (EN)", "Institución responsable", "Fecha de término", "Estado",
+     "Avance jun 2028", "Progress Jun 2028", "Estado jun 2028", "Evidencia jun 2028"),
+    ("1", "Transparencia fiscal", "Presupuesto abierto", "Open budget", "XA0001",
+     "https://www.opengovpartnership.org/members/xalia/commitments/XA0001/", "1.1",
+     "Publicar datos presupuestarios", "Publish budget data", "Ministerio de Hacienda",
+     "31/12/2027", "Completado", "Publicado en el portal", "Published on the portal",
+     "Completado", "https://presupuesto.example.org/datos"),
+    ("", "", "", "", "", "", "1.2", "Talleres de uso de datos", "Data use workshops",
+     "Fundación Datos", "30/06/2028", "En curso", "Dos de cuatro talleres",
+     "Two of four workshops", "En curso", ""),
+    ("2", "Justicia abierta", "Datos judiciales", "Judicial data", "XA0002", "", "2.1",
+     "Repositorio de sentencias", "Rulings repository", "Poder Judicial", "30/06/2028",
+     "No iniciado", "", "", "", ""),
+    ("", "", "", "", "", "", "2.2", "Guía de anonimización", "Anonymisation guide",
+     "Poder Judicial", "31/12/2028", "Completado", "Guía aprobada", "Guide approved",
+     "Completado", ""),
+]
+TRACKER_MAPPING = """\
+# yaml-language-server: $schema=schemas/import-mapping.schema.json
+source: tracker
+date-format: "%d/%m/%Y"
+commitment:
+  number: N°
+  title: {es: Compromiso, en: Commitment}
+  theme: {es: Eje}
+  ogp-id: OGP ID
+  links:
+    - {column: Página IRM, title: IRM}
+milestone:
+  number: Hito
+  title: {es: Hito (ES), en: Milestone (EN)}
+  lead: Institución responsable
+  due: Fecha de término
+  status: Estado
+progress-columns:
+  - date: 2028-06-30
+    status: Estado jun 2028
+    note: {es: Avance jun 2028, en: Progress Jun 2028}
+    evidence: Evidencia jun 2028
+"""
+
+
+def csv_tracker(path: Path, rows: list[tuple] | None = None) -> list[tuple]:
+    import csv
+
+    rows = rows or TRACKER_ROWS
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows(rows)
+    return rows
+
+
+#: The workbook: a title row above the headings, real dates, and a progress sheet with one
+#: row per update (the newest decides nothing: each milestone's status is its own column).
+XLSX_MAPPING = """\
+source: tracker
+sheet: Plan
+header-row: 2
+commitment:
+  number: No.
+  title: Commitment
+  brief-description: Summary
+  lead: Lead agency
+  civil-society: Civil society partners
+milestone:
+  number: Milestone
+  title: Milestone title
+  due: Due
+  status: Status
+statuses:
+  Done: completed
+  Ongoing: in-progress
+  Not yet: not-started
+progress-rows:
+  sheet: Progress
+  milestone: Milestone
+  date: Reported
+  status: Status
+  note: Note
+  evidence: Link
+"""
+
+
+def xlsx_tracker(path: Path) -> dict:
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    plan = book.active
+    plan.title = "Plan"
+    plan.append(["Xalia OGP tracker 2027-2029"])
+    plan.append(["No.", "Commitment", "Summary", "Lead agency", "Civil society partners",
+                 "Milestone", "Milestone title", "Due", "Status"])
+    milestones = [
+        (1, "Open contracting", "Publish every contract.", "Procurement Agency",
+         "Transparencia Xalia; Red Ciudadana", "1.1", "Contracts portal", date(2028, 3, 31),
+         "Done"),
+        (None, None, None, None, None, "1.2", "Contract data standard", date(2028, 9, 30),
+         "Ongoing"),
+        (None, None, None, None, None, "1.3", "Red flags dashboard", date(2029, 3, 31),
+         "Not yet"),
+        (2, "Beneficial ownership", "A public register of owners.", "Registry Office", None,
+         "2.1", "Register law", date(2028, 6, 30), "Done"),
+    ]
+    for row in milestones:
+        plan.append(list(row))
+    progress = book.create_sheet("Progress")
+    progress.append(["Milestone", "Reported", "Status", "Note", "Link"])
+    progress.append(["1.1", date(2027, 12, 15), "Ongoing", "Portal in testing", ""])
+    progress.append(["1.1", date(2028, 4, 2), "Done", "Portal launched",
+                     "https://contratos.example.org"])
+    progress.append(["2.1", date(2028, 7, 1), "Done", "Law passed", ""])
+    book.save(str(path))
+    return {"commitments": 2, "milestones": 4,
+            "statuses": {"completed": 2, "in-progress": 1, "not-started": 1},
+            "updates": 3}
+
+
+# -- a Jekyll collection ------------------------------------------------------------------------
+
+JEKYLL_MAPPING = """\
+source: markdown
+files: _commitments/*.md
+language: lang
+kind: {key: layout, commitment: commitment, milestone: milestone}
+commitment:
+  number: number
+  title: title
+  theme: theme
+  lead: agency
+  body: solution
+milestone:
+  commitment: commitment
+  number: number
+  title: title
+  due: due
+  status: state
+  body: output
+statuses:
+  terminado: completed
+  avanzando: in-progress
+progress-notes:
+  key: updates
+  date: date
+  status: state
+  note: note
+"""
+JEKYLL = {
+    "_commitments/01-compras.md": ("---\nlayout: commitment\nlang: es\nnumber: 1\n"
+                                   "title: Compras abiertas\ntheme: Integridad\n"
+                                   "agency: Agencia de Compras\n---\n"
+                                   "<p>Publicar <strong>todas</strong> las compras en datos "
+                                   "abiertos.</p>\n"),
+    "_commitments/01-1-portal.md": (
+        "---\nlayout: milestone\nlang: es\ncommitment: 1\nnumber: 1\n"
+        "title: Portal de compras\ndue: 2028-03-31\nstate: terminado\nupdates:\n"
+        "  - date: 2027-12-01\n    state: avanzando\n"
+        "    note: \"<p>Versión de prueba <a href='https://compras.example.org/beta'>en "
+        "línea</a>.</p><script>alert(1)</script>\"\n"
+        "  - date: 2028-03-30\n    state: terminado\n"
+        "    note: \"<p>Portal <em>publicado</em>; ver <a href='javascript:alert(1)'>aquí"
+        "</a> y el <a href='https://compras.example.org/informe.pdf'>informe</a>.</p>\"\n"
+        "---\n<ul><li>Portal en línea</li><li>Datos descargables</li></ul>\n"),
+    "_commitments/01-2-formacion.md": (
+        "---\nlayout: milestone\nlang: es\ncommitment: 1\nnumber: 2\n"
+        "title: Formación a compradores\ndue: 2028-09-30\nstate: avanzando\n---\n"
+        "Cien compradores formados.\n"),
+}
+
+
+def jekyll_site(folder: Path) -> dict:
+    for rel, text in JEKYLL.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (folder / "_config.yml").write_text("title: Xalia OGP\n", encoding="utf-8")
+    (folder / "index.md").write_text("---\nlayout: home\n---\nHola\n", encoding="utf-8")
+    return {"commitments": 1, "milestones": 2, "completed": 1}
