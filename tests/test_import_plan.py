@@ -113,7 +113,7 @@ def test_word_plan_errors_stop_the_import_unless_skip_bad(capsys, tmp_path: Path
     before = snapshot(record)
     code, out, _ = import_plan(capsys, record, plan)
     assert code == 1 and "nothing was written: 1 errors" in out
-    assert "plan-es.docx, table 3, row 3, column 'Fecha prevista de finalización': error: " \
+    assert "plan-es.docx, table 3, row 4, column 'Fecha prevista de finalización': error: " \
            "'pronto' is not a date" in out
     assert snapshot(record) == before
     code, out, _ = import_plan(capsys, record, plan, "--skip-bad")
@@ -242,4 +242,4 @@ def test_bad_rows_and_mapping_lines(capsys, tmp_path: Path) -> None:
     mapping.write_text(sources.TRACKER_MAPPING.replace("  ogp-id: OGP ID",
                                                        "  ogp-id: OGP code"))
     code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
-    assert code == 1 and "mapping.yaml:9: error: tracker.csv has no column 'OGP code'" in out
+    assert code == 1 and "mapping.yaml:8: error: tracker.csv has no column 'OGP code'" in out

@@ -49,7 +49,10 @@ def _mapping(old: dict, new: dict, path: tuple, default: str) -> list[Edit]:
     return found
 
 
-def _text(current: Any, value: dict[str, str], path: tuple, default: str) -> list[Edit]:
+def _text(current: Any, value: dict[str, str] | str, path: tuple, default: str
+          ) -> list[Edit]:
+    if isinstance(value, str):
+        value = {default: value}
     have = translations(current, default)
     wanted = {lang: text for lang, text in value.items()
               if " ".join(have.get(lang, "").split()) != " ".join(text.split())}

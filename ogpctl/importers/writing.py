@@ -104,6 +104,8 @@ def _new_commitment(record: Record, plan: Plan, commitment: Any, data: dict[str,
                              schemas, today)
     rel = f"{plan.folder}/commitments/{name}.yaml"
     text = _with_external(files.files[rel], data, record.languages.required)
+    if not any(m["number"] == 1 for m in data.get("milestones") or []):
+        text = _without_first_milestone(text)
     found = edits(parse_yaml(text).data, data, record.languages.default)
     text = apply(text, [e.change for e in found])
     said = [f"commitment {commitment.number}, {len(data.get('milestones') or [])} milestones"]
@@ -125,6 +127,13 @@ def _with_external(text: str, data: dict[str, Any], languages: tuple[str, ...]) 
         return text
     at = text.index("\nkind:") + 1
     return text[:at] + "\n".join(lines) + "\n" + text[at:]
+
+
+def _without_first_milestone(text: str) -> str:
+    """The scaffold with no milestone: its milestone 1 stands for none the source has (it
+    would count in every total)."""
+    at = text.rindex("\nmilestones:\n")
+    return text[:at] + "\nmilestones: []\n"
 
 
 def _stakeholders(record: Record, added: list[dict[str, Any]], result: ImportResult) -> None:
