@@ -150,6 +150,12 @@ def test_bilingual_csv_tracker(capsys, tmp_path: Path) -> None:
                       "not-started": said.count("No iniciado")}
     code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
     assert code == 0 and "nothing new" in out
+    code, out, _ = run(capsys, "render", "commitment", "--plan", PLAN, "--commitment", "1",
+                       "-C", record, "--lang", "es", "--format", "md", "--out", "-")
+    assert "- **Eje temático:** Transparencia fiscal" in out
+    assert "- **Identificador OGP del compromiso:** XA0001" in out
+    assert "[IRM](<https://www.opengovpartnership.org/members/xalia/commitments/XA0001/>)" \
+        in out
 
 
 def test_update_changes_only_what_changed(capsys, tmp_path: Path) -> None:
