@@ -46,10 +46,15 @@ class SchemaSet:
         return self._validators[name]
 
     def validate(self, kind: Kind, data: Any) -> list[Problem]:
-        validator = self.validator(kind.schema)
+        return self.validate_named(kind.schema or "", data)
+
+    def validate_named(self, name: str, data: Any) -> list[Problem]:
+        """Problems of `data` against the schema file `name` (a record file's, or another
+        file ogpctl reads such as an import mapping)."""
+        validator = self.validator(name)
         if validator.is_valid(data):
             return []
-        explain = _Explainer(self, kind.schema)
+        explain = _Explainer(self, name)
         problems = [p for error in validator.iter_errors(data) for p in explain(error)]
         return _drop_duplicates(problems)
 
