@@ -370,12 +370,12 @@ def test_an_edit_the_loader_would_refuse_for_its_size_is_not_made() -> None:
     assert raised.value.size > MAX_FILE_BYTES and "R008" in str(raised.value)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 #: Whole numbers a record may hold: the loader reads larger ones as text and reports them
 #: (F103), so the editor is never asked to write one.
 RECORD_INTEGERS = st.integers(-(2**53 - 1), 2**53 - 1)
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries=st.lists(st.one_of(
            TEXTS, MULTILINE, RECORD_INTEGERS, st.booleans(), st.none(),
            st.dictionaries(st.sampled_from(["id", "summary", "from", "en"]),
