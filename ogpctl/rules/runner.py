@@ -27,6 +27,12 @@ class RuleContext:
     def stage_of(self, file: str) -> Stage:
         if self.stage is not None:
             return self.stage
+        stages = self.memo.setdefault("stages", {})   # asked once a finding: keep it cheap
+        if file not in stages:
+            stages[file] = self._stage_of(file)
+        return stages[file]
+
+    def _stage_of(self, file: str) -> Stage:
         plan = self.record.plan_of(file)
         if plan is not None:
             return plan.stage
