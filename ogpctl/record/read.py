@@ -9,7 +9,7 @@ from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 from ogpctl.source import frontmatter
 from ogpctl.source.problems import Problem
-from ogpctl.source.text import decode
+from ogpctl.source.text import Decoded, decode, mixed_line_endings
 from ogpctl.source.yaml import parse_yaml
 
 #: (kind, ok, data, body, body_line, problems as tuples)
@@ -20,6 +20,12 @@ def read_bytes(raw: bytes, kind: Kind) -> FileResult:
     decoded = decode(raw)
     if decoded.text is None:
         return _result(kind, False, None, None, 1, decoded.problems)
+    result = _read_text(decoded, kind)
+    endings = mixed_line_endings(decoded.text)   # a warning: the file is read all the same
+    return result if endings is None else result[:5] + (result[5] + [tuple(endings)],)
+
+
+def _read_text(decoded: Decoded, kind: Kind) -> FileResult:
     problems = list(decoded.problems)
     if kind is Kind.SECTION:
         return _result(kind, True, None, decoded.text, 1, problems)

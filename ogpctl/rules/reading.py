@@ -124,3 +124,13 @@ entry("R012", "symlink", family=F, severity=E, handbook="", doc="""
     A link can point outside the record, so ogpctl never follows one: replace the link
     with the file itself.
     """)
+entry("R013", "mixed-line-endings", family=F, severity=Severity.WARNING, handbook="", doc="""
+    A file mixes line endings: some lines end with CRLF (Windows), others with LF.
+
+    It happens when a file written on Windows is edited on Linux or macOS, or the other
+    way round. ogpctl reads it and its edits keep each line's own ending, but the next
+    editor to save it with one kind makes every line of the file look changed in review,
+    and some tools read it as one long line. Save it with one kind of line ending (most
+    editors show and set it in the status bar); a `.gitattributes` line such as
+    `*.yaml text eol=lf` keeps it so.
+    """)

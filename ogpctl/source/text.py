@@ -61,6 +61,27 @@ def forbidden_characters(text: str, limit: int = 5) -> list[Problem]:
     return problems
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_NAMES = {"\r\n": "CRLF (Windows)", "\n": "LF", "\r": "CR (old Mac)"}
+
+
+def mixed_line_endings(text: str) -> Problem | None:
+    """R013 at the first line that ends differently from the first line, or None. An edit
+    keeps each line's own ending, but a file that mixes them shows every line as changed
+    once an editor settles on one kind, and some tools read it as one long line."""
+    crlf = text.count("\r\n")
+    if (crlf == 0 and "\r" not in text) or crlf == text.count("\n") == text.count("\r"):
+        return None   # one kind only (or no line break at all): the usual case, at C speed
+    breaks = _BREAK.finditer(text)
+    first = next(breaks).group()
+    for line, found in enumerate(breaks, start=2):
+        if found.group() != first:
+            return Problem("R013", f"this line ends with {_BREAK_NAMES[found.group()]} while "
+                           f"line 1 ends with {_BREAK_NAMES[first]}; save the file with one "
+                           "kind of line ending (your editor's line-ending setting)", line, 1)
+    return None
+
+
 def _looks_utf16(data: bytes) -> bool:
     # UTF-16 without a byte order mark: every other byte of ASCII text is NUL.
     sample = data[:512]
