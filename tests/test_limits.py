@@ -73,3 +73,49 @@ def test_positions_of_many_findings_are_found_in_one_pass() -> None:
     lines = [where.locate((f"k{i}",), True)[0] for i in range(50_000)]
     assert time.perf_counter() - started < 2
     assert lines == list(range(1, 50_001))
+
+
+SECTION = "plans/2026-2030/sections/introduction.en.md"
+#: Markdown that markdown-it-py parses at its slowest: 650 KB of it took 9 s to render.
+PATHOLOGICAL = "[" * 300_000 + "\n\n|a|b|\n|-|-|\n" + "|x|y|\n" * 60_000
+
+
+def _render_html(capsys, sample: Path, out: Path) -> tuple[int, float]:
+    from tests.conftest import run
+
+    started = time.perf_counter()
+    code, _, err = run(capsys, "render", "action-plan", "--plan", "2026-2030", "-C", sample,
+                       "-f", "html", "-o", out, "--today", "2026-11-23", "--force")
+    assert "Traceback" not in err, err
+    return code, time.perf_counter() - started
+
+
+def test_pathological_markdown_renders_in_bounded_time(sample: Path, tmp_path: Path,
+                                                       capsys) -> None:
+    (sample / SECTION).write_text(PATHOLOGICAL, encoding="utf-8")
+    code, seconds = _render_html(capsys, sample, tmp_path / "out")
+    assert code == 0 and seconds < 10, seconds
+    html = (tmp_path / "out" / "2026-2030-action-plan.en.html").read_text(encoding="utf-8")
+    assert "[[[[" in html and "|x|y|" in html   # shown as plain text
+    result = check([sample], CheckOptions(today=TODAY, use_cache=False, jobs=1))
+    assert [(d.code, d.line) for d in result.diagnostics if d.file == SECTION] == [("R014", 1)]
+
+
+def test_a_long_field_is_reported_and_shown_plain(sample: Path) -> None:
+    from ogpctl.render.blocks import Paragraph, Text
+    from ogpctl.render.prose import parse
+
+    text = "**bold** " * 8_000
+    assert parse(text) == [Paragraph((Text(text.strip()),))]   # the marks shown as written
+    _append(sample, f"long-field-test: {text!r}\n".replace("'", '"'))
+    result = check([sample], CheckOptions(today=TODAY, use_cache=False, jobs=1))
+    assert "R014" in {d.code for d in result.diagnostics if d.file == COMMITMENT}
+
+
+def test_deeply_nested_emphasis_renders(sample: Path, tmp_path: Path, capsys) -> None:
+    # The syntax tree is built by recursion: 1,000 nested marks raised RecursionError.
+    (sample / SECTION).write_text("*" * 2_000 + "deep" + "*" * 2_000 + "\n", encoding="utf-8")
+    code, _ = _render_html(capsys, sample, tmp_path / "out")
+    assert code == 0
+    html = (tmp_path / "out" / "2026-2030-action-plan.en.html").read_text(encoding="utf-8")
+    assert "deep" in html

@@ -134,3 +134,12 @@ entry("R013", "mixed-line-endings", family=F, severity=Severity.WARNING, handboo
     editors show and set it in the status bar); a `.gitattributes` line such as
     `*.yaml text eol=lf` keeps it so.
     """)
+entry("R014", "text-too-long", family=F, severity=Severity.WARNING, handbook="", doc="""
+    A Markdown text (a section, a meeting's minutes, a long field) is longer than 65,536
+    characters.
+
+    Formatting Markdown takes time that grows with its length, and some texts (thousands of
+    brackets or table rows) take seconds a page, so a longer text is shown as plain
+    paragraphs in documents and on the site, without headings, lists, links or emphasis.
+    No section of an action plan needs that much: shorten it, or split it.
+    """)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ogpctl.source.problems import Problem, line_col
 
 #: Record files are short documents; anything larger is refused before parsing.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Characters of one Markdown text (a section, a meeting's minutes, a long field) that are
+#: formatted; a longer one is shown as plain text (`ogpctl.render.prose`) and R014 says so.
+MAX_MARKDOWN = 64 * 1024
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls except NEL;
 # the non-characters U+FFFE/U+FFFF; lone surrogates (only reachable through escapes).
@@ -80,6 +83,29 @@ def mixed_line_endings(text: str) -> Problem | None:
                            f"line 1 ends with {_BREAK_NAMES[first]}; save the file with one "
                            "kind of line ending (your editor's line-ending setting)", line, 1)
     return None
+
+
+def long_texts(data: Any, body: str | None, body_line: int) -> list[Problem]:
+    """R014 for the Markdown body, and each text of the data, longer than MAX_MARKDOWN."""
+    found = []
+    if body is not None and len(body) > MAX_MARKDOWN:
+        found.append(Problem("R014", _long(len(body)), body_line, 1))
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:   # iterative: parsed data is at most MAX_DEPTH deep, but stays cheap
+        node, path = stack.pop()
+        if isinstance(node, str) and len(node) > MAX_MARKDOWN:
+            found.append(Problem("R014", _long(len(node)), path=path))
+        elif isinstance(node, dict):
+            stack.extend((value, path + (key,)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, path + (index,)) for index, value in enumerate(node))
+    return sorted(found, key=lambda p: str(p.path))
+
+
+def _long(length: int) -> str:
+    return (f"this text is {length:,} characters long; ogpctl formats Markdown of at most "
+            f"{MAX_MARKDOWN:,}, so documents and the site show it as plain paragraphs: "
+            "shorten it, or split it")
 
 
 def _looks_utf16(data: bytes) -> bool:
