@@ -67,6 +67,9 @@ demo: $(STAMP) pdf-libs
 	@echo
 	@echo "== a pull request that breaks the record"
 	@$(BIN)/python docs/demo_pull_request.py
+	@echo
+	@echo "== ogpctl import plan: a tracker spreadsheet brought into a new record (docs/import.md)"
+	@$(BIN)/python docs/demo_import.py
 
 # The website tests open the built site in Debian's Chromium; as root it is installed when
 # missing, otherwise (or when apt cannot) those tests are skipped and say why.

@@ -32,12 +32,20 @@ def digest(data: bytes) -> bytes:
 
 @cache
 def salt() -> str:
-    """Anything that changes what a cached result means: ogpctl, its schemas, Python."""
+    """Anything that changes what a cached result means (see `salt_of`)."""
     from ogpctl.resources import data_dir
 
+    return salt_of(Path(__file__).resolve().parent, data_dir("schemas"))
+
+
+def salt_of(package: Path, schemas: Path) -> str:
+    """ogpctl's code (every module, so a changed rule never answers from an old entry, even
+    within one version), its schemas and Python, as one digest."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__}|{sys.version_info[:2]}|{marshal.version}".encode())
-    for path in sorted(data_dir("schemas").glob("*.json")):
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(schemas.glob("*.json")):
         h.update(path.name.encode() + path.read_bytes())
     return h.hexdigest()
 

@@ -52,12 +52,14 @@ def window_opens(window: Window, year: int) -> date:
 
 
 def window_closes(window: Window, year: int) -> date:
-    """June plans until August 31; December plans until the end of February of the next
-    year, February 29 in leap years (handbook 3.1: "two months after"). Plans developed in
-    2022 and 2023 closed on December 31 itself (3.1.a)."""
+    """June plans until August 31; December plans until February 28 of the next year
+    (handbook 3.1: "Plans with a December end date can be delivered any time between July 1
+    and February 28. Further extensions are not allowed."). The handbook names the day, so
+    a leap year's February 29 is already late, though it is "two months after" December 31.
+    Plans developed in 2022 and 2023 closed on December 31 itself (3.1.a)."""
     if transitional(year):
         return date(year, 12, 31)
-    return add_months(due_date(window, year), 2)
+    return date(year, 8, 31) if window == "june" else date(year + 1, 2, 28)
 
 
 def plan_end(window: Window, due_year: int, length: int) -> date:
@@ -65,9 +67,18 @@ def plan_end(window: Window, due_year: int, length: int) -> date:
     return add_months(due_date(window, due_year), 12 * length)
 
 
-def amendment_deadline(window: Window, due_year: int) -> date:
-    """Amendments are allowed within one year of the original due date (handbook 2.2)."""
-    return add_months(due_date(window, due_year), 12)
+#: The implementation guidance, newer than the handbook's 2.2 ("within one year of the
+#: original due date"), and followed where they differ.
+AMENDMENTS = ("Governments or MSFs may also introduce amendments to the action plan to "
+              "respond to new developments. This can be done at any time as long as the "
+              "milestones end before the end date of the action plan (see Amendments).")
+
+
+def amendment_deadline(window: Window, due_year: int, length: int) -> date:
+    """Amendments are allowed until the plan's end date: the implementation guidance allows
+    them "at any time as long as the milestones end before the end date of the action plan"
+    (`AMENDMENTS`); the handbook's one year from the due date (2.2) is superseded."""
+    return plan_end(window, due_year, length)
 
 
 def refresh_mark(window: Window, due_year: int) -> date:
@@ -117,7 +128,7 @@ def plan_dates(window: Window, due_year: int, length: int) -> PlanDates:
         window_opens=window_opens(window, due_year),
         window_closes=window_closes(window, due_year),
         end=plan_end(window, due_year, length),
-        amendment_deadline=amendment_deadline(window, due_year),
+        amendment_deadline=amendment_deadline(window, due_year, length),
         next_plan_late_after=next_plan_late_after(window, due_year, length),
         refresh_mark=mark,
         refresh_due=refresh_due(window, due_year) if four_year else None,

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import difflib
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterator
 
 from ogpctl.record.load import load_record
-from ogpctl.record.model import Commitment, Plan, Record
+from ogpctl.record.model import Commitment, Document, Plan, Record, listed
 from ogpctl.record.text import translations
 
 #: Commitment fields compared as text, in the order of the commitment template (3.2.c).
@@ -36,8 +36,12 @@ class Change:
     #: the text's values before and after, all languages (for an added or removed commitment
     #: or milestone: its title, None on the side where it does not exist)
     values: tuple[Any, Any] | None = None
+    #: the id of the contribution a change is about (field "contribution...")
+    subject: str | None = None
 
     def where(self) -> str:
+        if self.subject is not None:
+            return f"contribution {self.subject}"
         if self.milestone is not None:
             return f"milestone {self.commitment}.{self.milestone}"
         if self.commitment is not None:
@@ -55,11 +59,15 @@ class Change:
             "changed": f"{subject} {field} changed from {self.old} to {self.new}",
             "text": f"{subject} {field} changed: {self.detail}",
             "progress": f"{subject}: {self.new} progress update(s) added",
+            "answered": f"{subject} answered: {self.new}",
+            "unreadable": f"{self.field} cannot be read on one side: what its change means "
+                          "is not known",
         }[self.kind]
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "plan": self.plan, "commitment": self.commitment,
-                "milestone": self.milestone, "field": self.field, "old": _plain(self.old),
+                "milestone": self.milestone, "contribution": self.subject,
+                "field": self.field, "old": _plain(self.old),
                 "new": _plain(self.new), "message": self.message()}
 
 
@@ -122,8 +130,20 @@ def compare(old: Record, new: Record) -> list[Change]:
     return changes
 
 
+def _unreadable(a: Document | None, b: Document | None) -> str | None:
+    """The file of a document that one side could not parse: nothing can be said about
+    what its change means (everything in it would look removed or added)."""
+    for doc in (b, a):
+        if doc is not None and not doc.ok:
+            return doc.path
+    return None
+
+
 def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
-    for name in PLAN_FIELDS:
+    broken = _unreadable(a.doc, b.doc)
+    if broken:
+        yield Change("unreadable", b.id, field=broken)
+    for name in PLAN_FIELDS if not broken else ():
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", b.id, field=name, old=a.fields.get(name),
                          new=b.fields.get(name))
@@ -143,16 +163,22 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
             yield Change("removed", b.id, commitment.number,
                          old=_text(title, "en", record.languages.default) or commitment.id,
                          values=(title, None))
+    yield from _contributions(a, b, record)
 
 
 def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change]:
     plan, number = b.plan.id, b.number
     if a.number != b.number:
         yield Change("renumbered", plan, number, old=a.number, new=b.number)
-    for name in ("lead", "kind"):
-        if a.fields.get(name) != b.fields.get(name):
-            yield Change("changed", plan, number, field=name, old=a.fields.get(name),
-                         new=b.fields.get(name))
+    broken = _unreadable(a.doc, b.doc)
+    if broken:
+        yield Change("unreadable", plan, number, field=broken)
+        return
+    if a.fields.get("lead") != b.fields.get("lead"):
+        yield Change("changed", plan, number, field="lead", old=a.fields.get("lead"),
+                     new=b.fields.get("lead"))
+    if a.kind != b.kind:   # no kind is a regular commitment
+        yield Change("changed", plan, number, field="kind", old=a.kind, new=b.kind)
     yield from _period_and_values(a.fields, b.fields, plan, number)
     yield from _texts(a.fields, b.fields, TEXTS, record, plan, number, None)
     old = {m.fields.get("number"): m for m in a.milestones}
@@ -202,7 +228,7 @@ def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: An
         yield Change("progress", plan, number, key, field="progress", new=added)
 
 
-def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: int,
+def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: int | None,
            milestone: Any) -> Iterator[Change]:
     default = record.languages.default
     for path in paths:
@@ -217,6 +243,35 @@ def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: in
         yield Change("text", plan, number, milestone, field="/".join(path),
                      old=old.get(lang), new=new.get(lang), detail=detail,
                      values=(_get(a, path), _get(b, path)))
+
+
+def _contributions(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
+    """Contributions received, answered (a reasoned response where there was none),
+    decided otherwise, or answered anew (handbook 2.1.d, minimum requirement 4.1)."""
+    default = record.languages.default
+    broken = _unreadable(a.contributions, b.contributions)
+    if broken:
+        yield Change("unreadable", b.id, field=broken, subject="")
+        return
+    old = {str(item.get("id")): item for item in listed(a.contributions, "contributions")}
+    for item in listed(b.contributions, "contributions"):
+        ident = str(item.get("id"))
+        before, summary = old.get(ident), item.get("summary")
+        if before is None:
+            yield Change("added", b.id, field="contribution", subject=ident,
+                         new=_text(summary, "en", default) or ident, values=(None, summary))
+        answered = bool(translations(item.get("response"), default))
+        if answered and (before is None or not translations(before.get("response"), default)):
+            yield Change("answered", b.id, field="contribution", subject=ident,
+                         new=item.get("decision"), values=(None, item.get("response")))
+            continue
+        if before is None:
+            continue
+        if before.get("decision") != item.get("decision"):
+            yield Change("changed", b.id, field="contribution/decision", subject=ident,
+                         old=before.get("decision"), new=item.get("decision"))
+        yield from (replace(change, subject=ident, field="contribution/response") for change
+                    in _texts(before, item, (("response",),), record, b.id, None, None))
 
 
 def record_from_files(files: dict[str, bytes], folder: Path) -> Record:

@@ -20,6 +20,8 @@ from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, a
 from ogpctl.record.text import first_text, translations
 
 MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
+#: Where the amendment rule comes from: the newer guidance, over the handbook's 2.2.
+GUIDANCE = "implementation guidance (supersedes 2.2)"
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,7 @@ def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
     yield make("delivery-window-opens", dates.window_opens, _("Delivery window opens"),
                "Plans may be delivered from six months before the due date (January 1 or "
                "July 1).", "3.1", NA)
-    yield make.deadline("delivery-window-closes", dates.window_closes, _("Delivery window closes"),
-                        "The plan is delivered (uploaded to the OGP website) by the end of "
-                        "its window: August 31, or the end of February; December 31 for plans "
-                        "developed in 2022 and 2023.", "3.1, 3.1.a",
-                        plan.fields.get("delivered"), "delivered")
+    yield _delivery(make, plan, dates)
     yield make("plan-end", dates.end, _("Plan ends"), "The plan ends two or four years after "
                "its due date.", "3.1", NA)
     yield _amendments(make, plan, dates.amendment_deadline)
@@ -132,20 +130,41 @@ class _Maker:
         return self(ident, last, title, rule, handbook, state, basis)
 
 
+def _delivery(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Obligation:
+    """Delivered inside the window: a delivery before it opens misses the window as surely
+    as one after it closes (3.1: "Further extensions are not allowed")."""
+    found = make.deadline("delivery-window-closes", dates.window_closes,
+                          _("Delivery window closes"),
+                          "The plan is delivered (uploaded to the OGP "
+                          "website) inside its window: January 1 to August 31, or July 1 to "
+                          "February 28; by December 31 for plans developed in 2022 and 2023.",
+                          "3.1, 3.1.a", plan.fields.get("delivered"), "delivered")
+    delivered = as_date(plan.fields.get("delivered"))
+    if delivered is not None and delivered < dates.window_opens:
+        basis = f"delivered: {delivered}, before the window opened on {dates.window_opens}"
+        return make(found.id, found.date, found.title, found.rule, found.handbook, OVERDUE,
+                    basis)
+    return found
+
+
 def _amendments(make: _Maker, plan: Plan, deadline: date) -> Obligation:
-    rule = ("Amendments are sent within one year of the original due date, clearly outlining "
-            "all changes.")
+    """Amendments until the end date: the implementation guidance, newer than the handbook's
+    2.2 (one year from the due date), allows them "at any time as long as the milestones end
+    before the end date of the action plan" (`calendar.AMENDMENTS`)."""
+    rule = ("Amendments may be made at any time as long as the milestones end before the end "
+            "date of the action plan (implementation guidance, which supersedes the one year "
+            "of handbook 2.2); the updated plan clearly outlines all changes.")
     days = [as_date(a.get("date")) for a in plan.fields.get("amendments") or []
             if isinstance(a, dict)]
     days = [d for d in days if d is not None]
     if not days:
-        return make("amendment-deadline", deadline, _("Last day for amendments"), rule, "2.2", NA,
-                    "no amendment recorded")
+        return make("amendment-deadline", deadline, _("Last day for amendments"), rule,
+                    GUIDANCE, NA, "no amendment recorded")
     late = [d for d in days if d > deadline]
     state = OVERDUE if late else MET
     basis = f"amendments of {', '.join(str(d) for d in sorted(days))}"
-    return make("amendment-deadline", deadline, _("Last day for amendments"), rule, "2.2", state,
-                basis)
+    return make("amendment-deadline", deadline, _("Last day for amendments"), rule, GUIDANCE,
+                state, basis)
 
 
 def _refresh(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Iterator[Obligation]:

@@ -13,8 +13,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from ogpctl import calendar as cal
-from ogpctl.record.model import Plan, Record, as_date, listed
+from ogpctl.record.model import Plan, Record, Stage, as_date, listed
 from ogpctl.record.text import has_text
+from ogpctl.stage import plan_stage
 
 MET, NOT_MET, NOT_YET_DUE, UNKNOWN = "met", "not-met", "not-yet-due", "unknown"
 #: The forum meets at least every six months (1.1).
@@ -30,11 +31,34 @@ class Requirement:
 
 
 def judge(record: Record, plan: Plan, today: date) -> list[Requirement]:
-    """Every minimum requirement for `plan`, as of its delivery (or today before it)."""
-    as_of = as_date(plan.fields.get("delivered")) or today
-    return [forum(record, plan, as_of), website(record), repository(record, plan),
-            timeline(plan), outreach(plan), input_mechanism(plan), reasoned_response(plan),
-            results_meetings(record, plan, today)]
+    """Every minimum requirement for `plan`, as of its delivery (or today before it). Before
+    delivery, a requirement the record does not show yet is `not-yet-due`, with the date
+    it is due by (`facts["due"]`)."""
+    stage = plan_stage(plan, today)
+    as_of = stage.delivered or today
+    found = [forum(record, plan, as_of), website(record), repository(record, plan),
+             timeline(plan), outreach(plan), input_mechanism(plan), reasoned_response(plan),
+             results_meetings(record, plan, today)]
+    if stage.stage != Stage.CO_CREATION:
+        return found
+    return [_not_yet(item, _due_by(item, plan, today), today) for item in found]
+
+
+def _due_by(item: Requirement, plan: Plan, today: date) -> date | None:
+    """The day a requirement is due: the timeline two weeks before development (3.1), the
+    others at delivery — the due date, or the window's close once the due date has passed."""
+    if item.code == "3.1":
+        return item.facts.get("deadline")
+    dates = plan.dates()
+    if dates is None:
+        return None
+    return dates.due if today <= dates.due else dates.window_closes
+
+
+def _not_yet(item: Requirement, due: date | None, today: date) -> Requirement:
+    if item.state != NOT_MET or due is None or today > due:
+        return item
+    return Requirement(item.code, NOT_YET_DUE, {**item.facts, "due": due})
 
 
 def _stages(plan: Plan) -> dict[str, dict]:

@@ -1,16 +1,20 @@
-"""How a commitment's progress rolls up from its milestones (handbook 3.3; DESIGN 5).
+"""How a commitment's progress rolls up from its milestones (handbook 3.3; IRM completion
+scale; DESIGN 5). The rule is written down in docs/documents.md so a reviewer can check
+every rating:
 
-The rule, written down so a reviewer can check every rating:
-
-* Each milestone that is not withdrawn counts with its weight (1 unless `weight` says
-  otherwise): completed counts fully, in progress half, not started nothing.
-* The share of the weighted total gives the IRM completion scale: every milestone
-  completed is `complete`; half or more is `substantial`; anything more than nothing is
-  `limited`; nothing is `not-started`; a commitment without milestones is `no-evidence`.
+* Only completed milestones count. A milestone that is not withdrawn counts with its weight
+  (1 unless `weight` says otherwise); the share is the weight of the completed milestones
+  over the weight of all of them. "In progress" is progress, but it never makes a
+  commitment substantial or complete on its own.
+* The IRM completion scale: every milestone completed is `complete`; most of them (more
+  than half the weight) `substantial`; some completed, or some in progress, `limited`;
+  none started `not-started`; a commitment without milestones `no-evidence`.
 * A milestone is severely delayed when it is not completed six months after its due date.
-* The self-assessment colour (3.3): green for complete, or substantial with nothing
-  severely delayed; amber for limited, or substantial with a severe delay; red for not
-  started or no evidence, or limited with a severe delay.
+* The self-assessment colour (3.3), once implementation has begun (`ogpctl.stage`):
+  green for complete, or substantial with nothing severely delayed; amber for limited, or
+  substantial with a severe delay; red for not started or no milestones, or limited with a
+  severe delay. Before implementation nothing is rated: the colour is `grey`, "not started
+  yet".
 
 A self-assessment may give another colour with a reason (self-assessment.yaml).
 """
@@ -21,18 +25,24 @@ from dataclasses import dataclass
 from datetime import date
 
 from ogpctl.calendar import add_months
-from ogpctl.record.model import Commitment, Milestone, as_date
+from ogpctl.record.model import Commitment, Milestone, Plan, as_date
+from ogpctl.stage import plan_stage
 
-_CREDIT = {"completed": 1.0, "in-progress": 0.5, "not-started": 0.0}
 SEVERE_DELAY_MONTHS = 6
+#: The colour of a commitment before implementation begins: not rated, not red.
+NOT_YET = "grey"
+COLOURS = ("green", "amber", "red", NOT_YET)
 
 
 @dataclass(frozen=True)
 class Rollup:
-    share: float | None         # 0..1 of the weighted milestones; None without milestones
+    share: float | None         # 0..1 of the weight completed; None without milestones
     completion: str             # no-evidence | not-started | limited | substantial | complete
     delayed: tuple[int, ...]    # numbers of severely delayed milestones
-    colour: str                 # green | amber | red
+    colour: str                 # green | amber | red | grey (before implementation)
+    completed: int = 0          # milestones completed
+    milestones: int = 0         # milestones counted (not withdrawn)
+    evidenced: int = 0          # completed milestones whose updates cite evidence
 
 
 def weight(milestone: Milestone) -> float:
@@ -51,17 +61,37 @@ def severely_delayed(milestone: Milestone, as_of: date) -> bool:
             and add_months(due, SEVERE_DELAY_MONTHS) < as_of)
 
 
+def has_evidence(milestone: Milestone) -> bool:
+    updates = milestone.fields.get("progress")
+    return any(isinstance(u, dict) and u.get("evidence")
+               for u in (updates if isinstance(updates, list) else []))
+
+
 def rollup(commitment: Commitment, as_of: date) -> Rollup:
     counted = [m for m in commitment.milestones if status(m) != "withdrawn"]
+    done = [m for m in counted if status(m) == "completed"]
     total = sum(weight(m) for m in counted)
     delayed = tuple(m.fields.get("number") for m in counted
                     if severely_delayed(m, as_of) and isinstance(m.fields.get("number"), int))
-    if not total:
-        return Rollup(None, "no-evidence", delayed, "red")
-    share = sum(weight(m) * _CREDIT.get(status(m), 0.0) for m in counted) / total
-    completion = ("complete" if share >= 1 else "substantial" if share >= 0.5
-                  else "limited" if share > 0 else "not-started")
-    return Rollup(share, completion, delayed, colour(completion, bool(delayed)))
+    share = sum(weight(m) for m in done) / total if total else None
+    started = any(status(m) == "in-progress" for m in counted)
+    result = completion(share, started)
+    shown = colour(result, bool(delayed)) \
+        if plan_stage(commitment.plan, as_of).implementing else NOT_YET
+    return Rollup(share, result, delayed, shown, len(done), len(counted),
+                  sum(1 for m in done if has_evidence(m)))
+
+
+def completion(share: float | None, started: bool) -> str:
+    """The IRM completion scale from the completed share; work in progress alone is
+    limited at most."""
+    if share is None:
+        return "no-evidence"
+    if share >= 1:
+        return "complete"
+    if share > 0.5:
+        return "substantial"
+    return "limited" if share > 0 or started else "not-started"
 
 
 def colour(completion: str, delayed: bool) -> str:
@@ -70,3 +100,19 @@ def colour(completion: str, delayed: bool) -> str:
     if completion == "limited" and delayed or completion in ("not-started", "no-evidence"):
         return "red"
     return "amber"
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A plan's progress in two numbers: commitments complete, milestones completed."""
+
+    commitments: int
+    complete: int
+    milestones: int     # not withdrawn
+    completed: int
+
+
+def totals(plan: Plan, as_of: date) -> Totals:
+    results = [rollup(c, as_of) for c in plan.commitments]
+    return Totals(len(results), sum(1 for r in results if r.completion == "complete"),
+                  sum(r.milestones for r in results), sum(r.completed for r in results))

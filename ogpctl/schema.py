@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from datetime import date
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any, Iterator
 import jsonschema_rs
 
 from ogpctl.diagnostics import DocPath
-from ogpctl.record.kinds import Kind
+from ogpctl.record.kinds import DAY, FIRST_DAY, LAST_DAY, Kind, parse_day
 from ogpctl.resources import data_dir
 from ogpctl.schema_limits import LIMIT, bounded, shortened
 from ogpctl.source.problems import MORE, Problem, more
@@ -28,7 +29,6 @@ BASE_URI = "https://schemas.ogpctl.invalid/"
 HINTS = 100
 #: Unknown fields of one mapping listed one by one; the rest are counted in one finding.
 LISTED = 100
-_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class SchemaSet:
@@ -48,17 +48,22 @@ class SchemaSet:
         if name not in self._validators:
             self._validators[name] = jsonschema_rs.validator_for(
                 self.documents[name], registry=self._registry, base_uri=BASE_URI + name,
-                validate_formats=True)
+                validate_formats=True, formats={"date": is_real_date})
         return self._validators[name]
 
     def validate(self, kind: Kind, data: Any) -> list[Problem]:
-        validator = self.validator(kind.schema)
+        return self.validate_named(kind.schema or "", data)
+
+    def validate_named(self, name: str, data: Any) -> list[Problem]:
+        """Problems of `data` against the schema file `name` (a record file's, or another
+        file ogpctl reads such as an import mapping)."""
+        validator = self.validator(name)
         if validator.is_valid(data):
             return []
         cut = shortened(data)   # see ogpctl.schema_limits
         if cut.lists and validator.is_valid(cut.data):
             cut = shortened(data, lists=False)   # every mistake lies past the lists' cut
-        explain = _Explainer(self, kind.schema)
+        explain = _Explainer(self, name)
         errors = validator.iter_errors(cut.data)
         problems = [p for error in islice(errors, LIMIT) for p in explain(error)]
         following = next(errors, None)
@@ -108,6 +113,12 @@ class SchemaSet:
             yield from self._walk(sub, name, path + (prop,), targets, depth + 1)
         if isinstance(node.get("items"), dict):
             yield from self._walk(node["items"], name, path + ("*",), targets, depth + 1)
+
+
+def is_real_date(value: str) -> bool:
+    """The `date` format: a real day a record can use (RFC 3339 allows year 0000, and days
+    the calendar cannot count from, which were dropped silently)."""
+    return parse_day(value) is not None
 
 
 @cache
@@ -278,8 +289,8 @@ class _Explainer:
                         f"({describe_value(value)})", path=path)]
 
     def _format(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
-        if info.get("format") == "date" and isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
-            return [Problem("F104", f"{value} is not a real date", path=path)]
+        if info.get("format") == "date" and isinstance(value, str) and DAY.fullmatch(value):
+            return [Problem("F104", _wrong_day(value), path=path)]
         return []  # the value's shape is wrong too; its pattern error says so
 
     def _minLength(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
@@ -331,6 +342,15 @@ class _Explainer:
         return [self._expected(path, parent, value)]
 
     _one_of = _any_of
+
+
+def _wrong_day(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return f"{value} is not a real date"
+    return (f"{value} is outside the years a record covers: write a day from "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}")
 
 
 def _matches(schema: dict, key: str) -> bool:

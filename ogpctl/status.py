@@ -1,5 +1,6 @@
-"""`ogpctl status`: one screen per record — each plan's stage, its next deadlines, its
-commitments' progress and colour, what is overdue, and the minimum requirements with what
+"""`ogpctl status`: one screen per record — each plan's stage (derived by `ogpctl.stage`,
+with `status:` checked against it), its next deadlines, its commitments' progress and
+colour with the plan's totals, what is overdue, and the minimum requirements with what
 each verdict rests on (the IRM assesses them, so the basis is shown)."""
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from ogpctl.obligations import DUE, OVERDUE, Obligation, plan_obligations
 from ogpctl.record.model import Plan, Record
 from ogpctl.record.text import first_text
 from ogpctl.requirements import Requirement, judge
-from ogpctl.rollup import rollup
+from ogpctl.rollup import Totals, rollup, totals
+from ogpctl.stage import plan_stage
 
 NEXT = 3
 
@@ -32,10 +34,14 @@ class CommitmentStatus:
 class PlanStatus:
     plan: str
     title: str
-    status: str
-    stage: str
+    status: str                 # what plan.yaml says
+    stage: str                  # what the record and the calendar give (ogpctl.stage)
+    agrees: bool                # status: agrees with the stage (C415 otherwise)
+    late: bool                  # the delivery window closed with no delivery recorded
+    delivered: date | None
     due: date | None
     end: date | None
+    totals: Totals
     next: list[Obligation] = field(default_factory=list)
     overdue: list[Obligation] = field(default_factory=list)
     commitments: list[CommitmentStatus] = field(default_factory=list)
@@ -59,13 +65,17 @@ def commitment_status(plan: Plan, today: date) -> list[CommitmentStatus]:
 
 def plan_status(record: Record, plan: Plan, today: date) -> PlanStatus:
     dates = plan.dates()
+    stage = plan_stage(plan, today)
     items = list(plan_obligations(record, plan, today))
     upcoming = sorted((o for o in items if o.state == DUE), key=lambda o: (o.date, o.id))
+    declared = plan.fields.get("status")
     return PlanStatus(
         plan=plan.id, title=first_text(plan.fields.get("title")) or plan.id,
-        status=str(plan.fields.get("status") or ""), stage=plan.stage.label,
+        status=declared if isinstance(declared, str) else "", stage=stage.status,
+        agrees=stage.accepts(declared), late=stage.late, delivered=stage.delivered,
         due=dates.due if dates else None, end=dates.end if dates else None,
-        next=upcoming[:NEXT], overdue=[o for o in items if o.state == OVERDUE],
+        totals=totals(plan, today), next=upcoming[:NEXT],
+        overdue=[o for o in items if o.state == OVERDUE],
         commitments=commitment_status(plan, today), requirements=judge(record, plan, today))
 
 
@@ -78,9 +88,14 @@ def to_json(plans: list[PlanStatus]) -> list[dict[str, Any]]:
         facts = {k: v.isoformat() if isinstance(v, date) else v for k, v in item.facts.items()}
         return {"code": item.code, "state": item.state, "facts": facts}
 
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
     return [{"plan": p.plan, "title": p.title, "status": p.status, "stage": p.stage,
-             "due": p.due.isoformat() if p.due else None,
-             "end": p.end.isoformat() if p.end else None,
+             "status-agrees": p.agrees, "late": p.late, "delivered": day(p.delivered),
+             "due": day(p.due), "end": day(p.end),
+             "totals": {"commitments": p.totals.commitments, "complete": p.totals.complete,
+                        "milestones": p.totals.milestones, "completed": p.totals.completed},
              "next": [o.to_json() for o in p.next],
              "overdue": [o.to_json() for o in p.overdue],
              "commitments": [{"number": c.number, "title": c.title, "share": c.share,

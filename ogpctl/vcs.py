@@ -268,3 +268,43 @@ def commit_file(root: Path, relative: str, message: str) -> str:
         raise RecordWriteError(f"git commit failed: {detail[-1] if detail else error}") \
             from None
     return repo.head.commit.hexsha
+
+
+def record_prefix(root: Path) -> str:
+    """The record's folder inside its repository, as `folder/` ("" at the top)."""
+    return _repo_and_prefix(root)[1]
+
+
+def working_files(root: Path) -> dict[str, bytes]:
+    """The record's files in the working tree as the next commit would take them: tracked
+    and untracked ones that .gitignore does not exclude, record-relative. Links are not
+    followed and files deleted from the working tree are left out."""
+    repo, prefix = _repo_and_prefix(root)
+    where = ":(top,literal)" + prefix.rstrip("/") if prefix else ":(top)"
+    listing = repo.git.ls_files("-z", "--cached", "--others", "--exclude-standard", "--",
+                                where)
+    top = Path(repo.working_tree_dir or root)
+    files = {}
+    for name in sorted(set(filter(None, listing.split("\0")))):
+        data = _regular_file(top, name)
+        if data is not None:
+            files[name[len(prefix):]] = data
+    return files
+
+
+def _regular_file(top: Path, name: str) -> bytes | None:
+    """The bytes of `name` below `top`, reached through no link; None for a link, a file
+    deleted meanwhile, or anything that is not a plain file."""
+    import stat
+
+    from ogpctl.confined import open_folder, parts_of
+
+    parts = parts_of(name)
+    try:
+        with open_folder(top, parts[:-1]) as folder:
+            info = folder.lstat(parts[-1])
+            if info is None or not stat.S_ISREG(info.st_mode):
+                return None
+            return folder.read(parts[-1])
+    except (FileNotFoundError, RecordWriteError):
+        return None

@@ -100,6 +100,16 @@ class Journey:
 PLAN_DIR = f"plans/{PLAN}"
 
 
+def _formats() -> tuple[str, ...]:
+    from ogpctl.render.pdf import pdf_missing
+
+    return ("md", "html", "docx") + (() if pdf_missing() else ("pdf",))
+
+
+#: Every document format this machine can write (PDF needs Pango: `make` installs it).
+FORMATS = _formats()
+
+
 def both(en: str, es: str) -> dict[str, str]:
     return {"en": en, "es": es}
 
@@ -242,7 +252,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
                       "registro-mercantil",
                       [("Register law drafted", "Proyecto de ley redactado", "2028-03-31"),
                        ("Register opened to the public", "Registro abierto", "2029-03-31")])
-    j.commit("Guide questions answered", "2027-02-01")
+    plan_the_cocreation(j)
+    j.commit("Guide questions answered; co-creation timeline published", "2027-02-01")
 
     csv = root.parent / "respuestas.csv"
     csv.write_bytes(CONTRIBUTIONS_CSV.encode("utf-8"))
@@ -265,12 +276,15 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
 
     j.stages["forgotten"] = j.run("check", root, "--today", "2027-09-15", "--format", "json")
 
+    answer_contributions(j)
+    j.commit("Reasoned responses; plan validated", "2027-05-20")
     j.ok("tag-submission", PLAN, "-C", root, "--date", "2027-06-25", "--today", "2027-06-26")
     j.stages["delivered-plan"] = (root / PLAN_DIR / "plan.yaml").read_text(encoding="utf-8")
 
     evidence = root / PLAN_DIR / "evidence/01-contratacion-abierta-en-obras-publicas"
     (evidence / "estandar-adoptado.pdf").write_bytes(b"%PDF-1.4\n% acta\n")
-    j.commit("Evidence", "2027-11-20")
+    hold_results_meetings(j, "2027-11-20")
+    j.commit("Evidence; results meeting", "2027-11-20")
     j.ok("progress", PLAN, "1.1", "-C", root, "--status", "completed", "--date", "2027-11-30",
          "--note", "Estándar adoptado por resolución.", "--evidence", "evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf",
          "--lang", "es", "--today", "2027-12-01")
@@ -286,6 +300,14 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
                                      "es", "--format", "json")
     j.stages["translate-en"] = j.run("translate", "export", "-C", root, "--lang", "en",
                                      "--format", "po", "-o", "-")
+    translate_progress_notes(j)
+    j.commit("English translations of the progress notes", "2027-12-10")
+    for document in ("action-plan", "reasoned-response", "commitment"):
+        for fmt in FORMATS:
+            for lang in ("all", "ar"):
+                j.ok("render", document, "--plan", PLAN, "-C", root, "-f", fmt, "--lang", lang,
+                     "--commitment", "1", "-o", root.parent / "implementation", "--today",
+                     implementation, "--force")
     j.ok("site", "-C", root, "--out", root.parent / "site-implementation", "--today",
          implementation)
     j.stages["index"] = j.run("index", root, "--plan", PLAN)
@@ -297,14 +319,23 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
         "due": "2030-06-30", "lead": "registro-mercantil", "status": "not-started"})
     j.commit("Amendment: milestone 1.2 moved, milestone 2.3 added", "2028-02-10")
     j.stages["diff"] = j.run("diff", "-C", root)
+    j.stages["review-es"] = j.run("review", "-C", root, "--lang", "es", "--today", "2028-02-11")
     for fmt in ("md", "html", "docx"):
         j.ok("render", "amendment-note", "--plan", PLAN, "-C", root, "-f", fmt, "--lang", "all",
              "-o", root.parent / "amendment", "--today", "2028-02-11")
 
+    for day, milestone, status, note in PROGRESS:
+        if day > "2029-08-01":
+            break
+        report(j, day, milestone, status, note)
     j.stages["refresh-status"] = j.run("status", root, "--today", "2029-08-01")
     end = "2031-08-01"
+    for day, milestone, status, note in PROGRESS:
+        if day > "2029-08-01":
+            report(j, day, milestone, status, note)
     write_self_assessment(j)
-    j.commit("End-of-term self-assessment", "2031-07-20")
+    j.edit(f"{PLAN_DIR}/plan.yaml", status="closed")
+    j.commit("End-of-term self-assessment; the plan is closed", "2031-07-20")
     j.stages["end-status"] = j.run("status", root, "--today", end)
     j.stages["end-check"] = j.run("check", root, "--today", end, "--for", "end-of-term",
                                   "--format", "json")
@@ -355,3 +386,126 @@ recommendations:
   es: Planificar menos hitos y mejor financiados.
 """
     (j.root / PLAN_DIR / "self-assessment.yaml").write_text(text, encoding="utf-8")
+
+
+def write_meeting(j: Journey, day: str, en: str, es: str, results: bool) -> None:
+    """A forum meeting file, as the scaffold's README says: front matter and minutes."""
+    attendees = "\n".join(f"  - {who}" for who in (
+        "secretaria-de-gobierno-abierto", "ciudadania-activa", "transparencia-cs"))
+    (j.root / "forum" / "meetings" / f"{day}-foro.md").write_text(f"""\
+---
+date: {day}
+kind: msf
+title:
+  en: {en}
+  es: {es}
+attendees:
+{attendees}
+presented-results: {"true" if results else "false"}
+remote-participation: true
+---
+
+El foro sesionó con quórum. {es}.
+""", encoding="utf-8")
+
+
+def plan_the_cocreation(j: Journey) -> None:
+    """What the forum does before development starts: the timeline published, outreach,
+    a survey open for five weeks, its first meetings, and the process evidence."""
+    j.edit(f"{PLAN_DIR}/co-creation.yaml", **{
+        "why": both("Co-create a plan that follows public money.",
+                    "Cocrear un plan que siga el dinero público."),
+        "who": both("The forum, agencies and any organisation that signs up.",
+                    "El foro, las entidades y toda organización que se inscriba."),
+        "what": both("Outreach, a survey, three workshops and a public draft.",
+                     "Difusión, una encuesta, tres talleres y un borrador público."),
+        "how": both("Hybrid sessions led by the forum's co-chairs.",
+                    "Sesiones híbridas conducidas por la copresidencia del foro."),
+        "where": both("Online and in the three largest cities.",
+                      "En línea y en las tres ciudades más grandes."),
+        "timeline.published": "2026-12-15",
+        "timeline.url": "https://gobiernoabierto.cs.example/plan-2027/cronograma",
+    })
+    j.append(f"{PLAN_DIR}/co-creation.yaml", "outreach", {
+        "date": "2027-01-15", "title": both("Information webinar", "Seminario informativo"),
+        "kind": "online", "participants": 80})
+    j.append(f"{PLAN_DIR}/co-creation.yaml", "input-mechanisms", {
+        "channel": "survey", "title": both("Survey of ideas", "Encuesta de ideas"),
+        "opens": "2027-02-10", "closes": "2027-03-17",
+        "url": "https://gobiernoabierto.cs.example/plan-2027/encuesta"})
+    process = j.root / PLAN_DIR / "evidence" / "process"
+    (process / "cronograma-2027.pdf").write_bytes(b"%PDF-1.4\n% cronograma\n")
+    write_meeting(j, "2026-12-12", "Co-creation plan approved", "Plan de cocreación aprobado",
+                  False)
+
+
+def answer_contributions(j: Journey) -> None:
+    """The forum's decision and reasoned response to every input, before delivery."""
+    for index, (decision, commitments, en, es) in enumerate((
+            ("include", [1], "Included as commitment 1.", "Incluida como compromiso 1."),
+            ("include", [2], "Included as commitment 2.", "Incluida como compromiso 2."),
+            ("reject", [], "Municipalities are left to the next plan: no local partner "
+             "was ready.", "Los municipios quedan para el próximo plan: ningún socio "
+             "local estaba listo."))):
+        j.edit(f"{PLAN_DIR}/contributions.yaml", **{
+            f"contributions.{index}.decision": decision,
+            f"contributions.{index}.response": both(en, es),
+            f"contributions.{index}.responded": "2027-04-30"})
+        if commitments:
+            j.edit(f"{PLAN_DIR}/contributions.yaml",
+                   **{f"contributions.{index}.commitments": commitments})
+    write_meeting(j, "2027-05-20", "Plan validated", "Plan validado", False)
+
+
+#: The forum's implementation meetings: two a year presenting results (MR 1.1, 5.1).
+RESULTS_MEETINGS = ("2027-11-15", "2028-05-15", "2028-11-15", "2029-05-15", "2029-11-15",
+                    "2030-05-15", "2030-11-15", "2031-05-15")
+
+
+def hold_results_meetings(j: Journey, until: str) -> None:
+    for day in RESULTS_MEETINGS:
+        if day <= until and not (j.root / "forum" / "meetings" / f"{day}-foro.md").exists():
+            write_meeting(j, day, "Results presented to civil society",
+                          "Resultados presentados a la sociedad civil", True)
+
+
+#: Progress reported twice a year after the amendment: (day, milestone, status, note).
+PROGRESS = (
+    ("2028-05-20", "1.2", "in-progress", "Primeras adjudicaciones en datos abiertos."),
+    ("2028-11-20", "1.2", "completed", "Todas las adjudicaciones se publican."),
+    ("2029-05-20", "2.1", "completed", "Ley aprobada por el Congreso."),
+    ("2029-11-20", "1.3", "in-progress", "Monitoreo en curso en cinco ciudades."),
+    ("2030-05-20", "2.2", "in-progress", "Registro en pruebas."),
+    ("2030-11-20", "1.3", "completed", "Informe de monitoreo publicado."),
+    ("2031-05-20", "2.2", "completed", "Registro abierto al público."),
+)
+
+
+def report(j: Journey, day: str, milestone: str, status: str, note: str) -> None:
+    """A progress update on `day`, after that half-year's results meeting, committed."""
+    hold_results_meetings(j, day)
+    j.ok("progress", PLAN, milestone, "-C", j.root, "--status", status, "--date", day,
+         "--note", note, "--next-steps", "Seguir según el plan.", "--lang", "es",
+         "--today", day)
+    j.commit(f"Progress of {day}", day)
+
+
+def translate_progress_notes(j: Journey) -> None:
+    """A translator answers the English PO file `translate export` writes, and it goes back
+    in with `translate import` (the notes were written in Spanish only)."""
+    from babel.messages.pofile import read_po, write_po
+
+    exported = j.ok("translate", "export", "-C", j.root, "--lang", "en", "--format", "po",
+                    "-o", "-")
+    j.stages["translate-en"] = exported
+    catalogue = read_po(io.StringIO(exported.out))
+    english = {"Estándar adoptado por resolución.": "Standard adopted by resolution.",
+               "Borrador en consulta.": "Draft under consultation.",
+               "Enviar al Congreso.": "Send to Congress."}
+    for message in catalogue:
+        if message.id in english:
+            message.string = english[message.id]
+    answered = j.root.parent / "respuestas.en.po"
+    with answered.open("wb") as stream:
+        write_po(stream, catalogue)
+    j.stages["translate-import"] = j.ok("translate", "import", answered, "-C", j.root)

@@ -169,6 +169,7 @@ def test_unreadable_file_is_a_diagnostic(sample: Path) -> None:
 def test_both_composers_give_the_same_positions() -> None:
     """Positions must not depend on whether ruamel's C extension is installed."""
     from ogpctl.source.positions import _compose_pure, compose, locate
+    from ogpctl.source.yaml import parse_yaml
 
     def paths(node, path=()):
         yield path
@@ -183,9 +184,71 @@ def test_both_composers_give_the_same_positions() -> None:
     files = [*(root / "sample-country").rglob("*.yaml"), *(root / "tests/cases").rglob("*.yaml")]
     for file in files:
         text = file.read_text(encoding="utf-8")
+        if not parse_yaml(text).ok:   # positions are only looked up in files that parsed
+            continue
         fast, pure = compose(text), _compose_pure(text)
         if fast is None or pure is None:
             continue
         for path in paths(fast):
             for key in (False, True):
                 assert locate(fast, path, key) == locate(pure, path, key), (file, path, key)
+
+
+def test_invalid_language_leaves_the_valid_ones(sample: Path, capsys, tmp_path: Path) -> None:
+    """An administrative language that is not a code is reported (F103); render and site
+    work on the valid languages instead of refusing `--lang all` or crashing."""
+    ogp = sample / "ogp.yaml"
+    text = ogp.read_text(encoding="utf-8")
+    ogp.write_text(text.replace("administrative: [es]", 'administrative: [es, "../../x"]'),
+                   encoding="utf-8")
+    assert "../../x" in ogp.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "check", sample, "--today", "2026-11-23", "--no-cache")
+    assert code == 1 and "F103" in out and "../../x" in out
+    code, out, err = run(capsys, "render", "action-plan", "-C", sample, "--plan", "2026-2030",
+                         "-f", "md", "-o", tmp_path / "out", "--today", "2026-11-23")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == [
+        "2026-2030-action-plan.en.md", "2026-2030-action-plan.es.md"]
+    code, out, err = run(capsys, "site", "-C", sample, "-o", tmp_path / "site", "--formats",
+                         "none", "--no-search", "--today", "2026-11-23")
+    assert code == 0, err
+    assert not (tmp_path / "site" / "x").exists()
+
+
+def test_long_plan_title_in_docx(sample: Path, capsys, tmp_path: Path) -> None:
+    """Word keeps at most 255 characters in a core property: the title there is cut, the
+    document shows it whole."""
+    from docx import Document as Word
+
+    plan = sample / "plans/2026-2030/plan.yaml"
+    long_title = "Open Government " * 30
+    data = plan.read_text(encoding="utf-8")
+    start = data.index("title:")
+    end = data.index("\n", data.index("en:", start))
+    plan.write_text(data[:start] + f"title:\n  en: {long_title.strip()}" + data[end:],
+                    encoding="utf-8")
+    code, _, err = run(capsys, "render", "action-plan", "-C", sample, "--plan", "2026-2030",
+                       "-f", "docx", "--lang", "en", "-o", tmp_path, "--today", "2026-11-23")
+    assert code == 0, err
+    word = Word(str(tmp_path / "2026-2030-action-plan.en.docx"))
+    assert len(word.core_properties.title) == 255
+    assert word.core_properties.title.endswith("…")
+    assert any(p.text == long_title.strip() for p in word.paragraphs)
+
+
+def test_language_babel_does_not_know(sample: Path, capsys, tmp_path: Path) -> None:
+    """Language codes of the right shape that Babel has no locale for (qaa, ix-VkZ0): the
+    site is built (English formats for them), a PO export says it cannot name the
+    language in one line, XLIFF works."""
+    ogp = sample / "ogp.yaml"
+    ogp.write_text(ogp.read_text(encoding="utf-8").replace(
+        "administrative: [es]", "administrative: [es, qaa, ix-VkZ0]"), encoding="utf-8")
+    code, _, err = run(capsys, "site", "-C", sample, "-o", tmp_path / "site", "--formats",
+                       "none", "--no-search", "--today", "2026-11-23")
+    assert code == 0, err
+    assert (tmp_path / "site" / "qaa" / "index.html").is_file()
+    code, _, err = run(capsys, "translate", "export", "-C", sample, "-l", "ix-VkZ0", "-f", "po")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "xliff" in err, err
+    code, out, err = run(capsys, "translate", "export", "-C", sample, "-l", "ix-VkZ0", "-f",
+                         "xliff")
+    assert code == 0 and "<xliff" in out, err

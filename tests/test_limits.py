@@ -98,7 +98,7 @@ def test_pathological_markdown_renders_in_bounded_time(sample: Path, tmp_path: P
     html = (tmp_path / "out" / "2026-2030-action-plan.en.html").read_text(encoding="utf-8")
     assert "[[[[" in html and "|x|y|" in html   # shown as plain text
     result = check([sample], CheckOptions(today=TODAY, use_cache=False, jobs=1))
-    assert [(d.code, d.line) for d in result.diagnostics if d.file == SECTION] == [("R014", 1)]
+    assert [(d.code, d.line) for d in result.diagnostics if d.file == SECTION] == [("R015", 1)]
 
 
 def test_a_long_field_is_reported_and_shown_plain(sample: Path) -> None:
@@ -109,7 +109,7 @@ def test_a_long_field_is_reported_and_shown_plain(sample: Path) -> None:
     assert parse(text) == [Paragraph((Text(text.strip()),))]   # the marks shown as written
     _append(sample, f"long-field-test: {text!r}\n".replace("'", '"'))
     result = check([sample], CheckOptions(today=TODAY, use_cache=False, jobs=1))
-    assert "R014" in {d.code for d in result.diagnostics if d.file == COMMITMENT}
+    assert "R015" in {d.code for d in result.diagnostics if d.file == COMMITMENT}
 
 
 def test_deeply_nested_emphasis_renders(sample: Path, tmp_path: Path, capsys) -> None:

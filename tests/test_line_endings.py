@@ -1,5 +1,5 @@
 """Mixed line endings: an edit keeps each line's own ending, new lines take their
-neighbour's, and `check` warns about a file that mixes them (R013)."""
+neighbour's, and `check` warns about a file that mixes them (R014)."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_check_warns_about_mixed_line_endings(sample: Path) -> None:
     lines[:10] = [line + b"\r" for line in lines[:10]]
     target.write_bytes(b"\n".join(lines))
     result = check([sample], CheckOptions(today=TODAY, use_cache=False, jobs=1))
-    found = [d for d in result.diagnostics if d.code == "R013"]
+    found = [d for d in result.diagnostics if d.code == "R014"]
     assert [(d.file, d.line, str(d.severity)) for d in found] == [(name, 11, "warning")]
     assert "CRLF" in found[0].message and "LF" in found[0].message
 

@@ -91,3 +91,38 @@ def test_number_like_words_read_as_yaml_1_2(word: str) -> None:
     precise = parse_precise(text)
     if precise.ok and not precise.problems:
         assert parse_yaml(text).data == precise.data, word
+
+
+def _float_token(value: float) -> str:
+    if value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    return repr(value)
+
+
+number_tokens = st.one_of(
+    st.integers(-10 ** 40, 10 ** 40).map(str),
+    st.floats().map(_float_token),
+    st.integers(1, 5000).map(lambda n: "9" * n),
+    st.sampled_from([".NaN", ".Inf", "-.INF", "1e999", "-1e400", "0x" + "f" * 20, "0o" + "7" * 30,
+                     "9007199254740991", "9007199254740992", "-9007199254740992"]))
+
+
+@SETTINGS
+@given(st.lists(number_tokens, min_size=1, max_size=5))
+def test_numbers_a_record_cannot_hold_are_text_and_a_finding(tokens: list[str]) -> None:
+    """.nan, .inf and whole numbers beyond 2^53 - 1 are kept as the text written, each with
+    one F103 at its key; both paths agree, and no such number reaches the data."""
+    from ogpctl.source.numbers import is_odd_number
+
+    text = "".join(f"k{i}: {token}\n" for i, token in enumerate(tokens))
+    for parse in (parse_yaml, parse_precise):
+        parsed = parse(text)
+        values = list(parsed.data.values())
+        assert not any(is_odd_number(v) for v in values), text
+        kept = [(f"k{i}",) for i, value in enumerate(values) if isinstance(value, str)]
+        assert [p.path for p in parsed.problems if p.code == "F103"] == kept, text
+        assert [v for v in values if isinstance(v, str)] == [t for t, v in zip(tokens, values)
+                                                              if isinstance(v, str)]
+    assert parse_yaml(text).data == parse_precise(text).data

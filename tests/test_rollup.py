@@ -13,17 +13,25 @@ from ogpctl.record.load import load_record
 from ogpctl.record.model import Commitment, Document, Plan
 from ogpctl.record.kinds import Kind
 from ogpctl.requirements import judge
-from ogpctl.rollup import rollup
+from ogpctl.rollup import Totals, rollup, totals
 from tests.conftest import SAMPLE
 
 AS_OF = date(2027, 6, 30)
+DELIVERED = {"window": "june", "due-year": 2026, "length": 4, "status": "implementation",
+             "delivered": "2026-06-24"}
 
 
-def commitment(*milestones: dict) -> Commitment:
-    doc = Document("plans/p/commitments/01-x.yaml", Kind.COMMITMENT,
+def plan(fields: dict | None = None) -> Plan:
+    return Plan("2026-2030", Document("plans/2026-2030/plan.yaml", Kind.PLAN,
+                                      dict(DELIVERED if fields is None else fields), True))
+
+
+def commitment(*milestones: dict, within: Plan | None = None, number: int = 1) -> Commitment:
+    doc = Document(f"plans/2026-2030/commitments/{number:02d}-x.yaml", Kind.COMMITMENT,
                    {"title": "x", "milestones": list(milestones)}, True)
-    plan = Plan.__new__(Plan)
-    return Commitment(doc, plan, 1, "x")
+    item = Commitment(doc, within or plan(), number, f"x{number}")
+    item.plan.commitments.append(item)
+    return item
 
 
 def m(number: int, status: str, due: str = "2027-06-01", weight: float | None = None) -> dict:
@@ -33,22 +41,67 @@ def m(number: int, status: str, due: str = "2027-06-01", weight: float | None = 
     return item
 
 
+C, P, N = "completed", "in-progress", "not-started"
+
+
 @pytest.mark.parametrize("milestones, share, completion, colour", [
     ((), None, "no-evidence", "red"),
-    ((m(1, "completed"), m(2, "completed")), 1.0, "complete", "green"),
-    ((m(1, "completed"), m(2, "withdrawn")), 1.0, "complete", "green"),
-    ((m(1, "completed"), m(2, "not-started")), 0.5, "substantial", "green"),
-    ((m(1, "completed"), m(2, "in-progress")), 0.75, "substantial", "green"),
-    ((m(1, "completed"), m(2, "not-started", "2026-06-30")), 0.5, "substantial", "amber"),
-    ((m(1, "in-progress"), m(2, "not-started")), 0.25, "limited", "amber"),
-    ((m(1, "in-progress"), m(2, "not-started", "2026-12-29")), 0.25, "limited", "red"),
-    ((m(1, "not-started"), m(2, "not-started")), 0.0, "not-started", "red"),
-    ((m(1, "completed", weight=1), m(2, "not-started", weight=3)), 0.25, "limited", "amber"),
+    ((m(1, C), m(2, C)), 1.0, "complete", "green"),
+    ((m(1, C), m(2, "withdrawn")), 1.0, "complete", "green"),
+    # half is not most: substantial needs more than half of the milestones completed
+    ((m(1, C), m(2, N)), 0.5, "limited", "amber"),
+    ((m(1, C), m(2, P)), 0.5, "limited", "amber"),
+    ((m(1, C), m(2, C), m(3, P)), 2 / 3, "substantial", "green"),
+    ((m(1, C), m(2, C), m(3, N, "2026-06-30")), 2 / 3, "substantial", "amber"),
+    # work in progress alone is limited progress, never substantial
+    ((m(1, P), m(2, P)), 0.0, "limited", "amber"),
+    ((m(1, P), m(2, N)), 0.0, "limited", "amber"),
+    ((m(1, P), m(2, N, "2026-12-29")), 0.0, "limited", "red"),
+    ((m(1, N), m(2, N)), 0.0, "not-started", "red"),
+    ((m(1, C, weight=1), m(2, N, weight=3)), 0.25, "limited", "amber"),
+    ((m(1, C, weight=3), m(2, N, weight=1)), 0.75, "substantial", "green"),
     ((m(1, "withdrawn"),), None, "no-evidence", "red"),
 ])
 def test_rollup_table(milestones, share, completion, colour) -> None:
     result = rollup(commitment(*milestones), AS_OF)
     assert (result.share, result.completion, result.colour) == (share, completion, colour)
+
+
+def test_nothing_is_rated_before_implementation() -> None:
+    cocreation = plan({**DELIVERED, "status": "co-creation", "delivered": None})
+    for milestones in ((), (m(1, N), m(2, N, "2026-01-31"))):
+        result = rollup(commitment(*milestones, within=cocreation), date(2026, 5, 1))
+        assert result.colour == "grey"
+    # the day before the delivery recorded, the plan is still in co-creation
+    assert rollup(commitment(m(1, N)), date(2026, 6, 23)).colour == "grey"
+    assert rollup(commitment(m(1, N)), date(2026, 6, 24)).colour == "red"
+
+
+def test_a_plan_all_in_progress_is_not_green() -> None:
+    live = plan()
+    for number in range(1, 6):
+        commitment(m(1, P), m(2, P), m(3, P), within=live, number=number)
+    assert {rollup(c, AS_OF).colour for c in live.commitments} == {"amber"}
+    assert totals(live, AS_OF) == Totals(5, 0, 15, 0)
+
+
+def test_a_plan_like_a_real_one_has_fourteen_complete() -> None:
+    """36 commitments, 70 milestones: 33 completed, 36 in progress, 1 not started, and 14
+    commitments complete (a real plan that the old half-credit rule rated 35 green)."""
+    live = plan()
+    shapes = [(C, C)] * 14 + [(C, P)] * 5 + [(P, P)] * 15 + [(P,), (N,)]
+    for number, shape in enumerate(shapes, 1):
+        commitment(*(m(i, s) for i, s in enumerate(shape, 1)), within=live, number=number)
+    assert totals(live, AS_OF) == Totals(36, 14, 70, 33)
+    colours = [rollup(c, AS_OF).colour for c in live.commitments]
+    assert (colours.count("green"), colours.count("amber"), colours.count("red")) == (14, 21, 1)
+
+
+def test_completed_milestones_with_evidence_are_counted() -> None:
+    item = commitment(m(1, C), {**m(2, C), "progress": [{"date": "2027-01-10",
+                                                          "evidence": ["evidence/x/a.pdf"]}]})
+    result = rollup(item, AS_OF)
+    assert (result.completed, result.milestones, result.evidenced) == (2, 2, 1)
 
 
 def test_severe_delay_is_six_months_after_the_due_date() -> None:

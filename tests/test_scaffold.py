@@ -21,8 +21,8 @@ from ogpctl.source.yaml import parse_yaml
 from tests.conftest import run
 
 #: The findings a fresh scaffold is expected to have: fields still to be written.
-FILL_IN = {"F105", "L301", "L302", "S201", "S202", "S203", "S204", "S212", "S220", "S230",
-           "S231", "S241", "S250"}
+FILL_IN = {"F105", "L301", "L302", "S201", "S202", "S203", "S204", "S205", "S212", "S220",
+           "S222", "S230", "S231", "S241", "S250"}
 TODAY = "2026-12-02"
 
 
@@ -296,8 +296,8 @@ def test_new_plan_is_dated_by_the_calendar(capsys, tmp_path: Path) -> None:
     plan = parse_yaml((base / "plan.yaml").read_text()).data
     expected = cal.plan_dates("december", 2027, 4)
     assert plan["dates"] == {"due": "2027-12-31", "window-opens": "2027-07-01",
-                             "window-closes": "2028-02-29", "end": "2031-12-31",
-                             "amendment-deadline": "2028-12-31", "refresh-mark": "2029-12-31",
+                             "window-closes": "2028-02-28", "end": "2031-12-31",
+                             "amendment-deadline": "2031-12-31", "refresh-mark": "2029-12-31",
                              "refresh-due": "2030-06-30", "next-plan-late-after": "2032-12-31"}
     assert plan["dates"]["end"] == expected.end.isoformat()
     assert plan["status"] == "co-creation" and plan["refresh"]["review-starts"] == "2029-12-31"

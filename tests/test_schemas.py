@@ -29,7 +29,11 @@ EXPECTED_FILES = {
     "contributions.schema.json",
     "commitment.schema.json",
     "self-assessment.schema.json",
+    "import-mapping.schema.json",
 }
+#: Files ogpctl reads that are not record files: their descriptions need not cite the
+#: handbook.
+NOT_RECORD_FILES = {"import-mapping.schema.json"}
 
 COMMON_DEFS = {
     "text",
@@ -188,6 +192,7 @@ def test_titles_read_after_should_be():
 def test_descriptions_cite_the_handbook():
     uncited = [
         where for where, prop in all_properties() if "Handbook" not in prop.get("description", "")
+        and where.split("#")[0] not in NOT_RECORD_FILES
     ]
     assert not uncited
 
@@ -446,6 +451,10 @@ VALID = {
         """
         title: {en: Open contracting, es: Contratación abierta}
         brief-description: Publish all public contracts in the Open Contracting Data Standard.
+        theme: {en: Fiscal openness, es: Apertura fiscal}
+        ogp-id: XA0012
+        links:
+          - {title: IRM, url: "https://www.opengovpartnership.org/"}
         kind: regular
         lead: ministry-of-finance
         supporting:
@@ -562,6 +571,8 @@ def test_valid_documents(validators, name, text):
 
 def test_valid_documents_use_every_top_level_key():
     for name, texts in VALID.items():
+        if name in NOT_RECORD_FILES:
+            continue
         used = set().union(*(load(text).keys() for text in texts))
         assert set(SCHEMAS[name]["properties"]) <= used, name
 

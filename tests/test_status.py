@@ -17,10 +17,14 @@ def test_status_json(capsys) -> None:
     assert [o["id"] for o in live["next"]][:1] == ["local-progress"]
     assert len(live["next"]) == 3 and live["overdue"] == []
     first = live["commitments"][0]
-    assert first["number"] == 1 and first["share"] == 0.3 and first["colour"] == "amber"
+    assert first["number"] == 1 and first["share"] == 0.2 and first["colour"] == "amber"
     assert {r["code"]: r["state"] for r in live["requirements"]}["3.1"] == "met"
+    assert live["totals"] == {"commitments": 6, "complete": 0, "milestones": 26,
+                              "completed": 3}
     closed = plans["2023-2025"]
-    assert [c["colour"] for c in closed["commitments"]] == ["green", "amber", "green", "red"]
+    assert closed["stage"] == "closed" and closed["status-agrees"] and not closed["late"]
+    # commitment 2: two of four milestones completed is limited, and one is severely late
+    assert [c["colour"] for c in closed["commitments"]] == ["green", "red", "green", "red"]
 
 
 def test_status_shows_what_is_overdue(capsys, sample: Path) -> None:
@@ -29,9 +33,81 @@ def test_status_shows_what_is_overdue(capsys, sample: Path) -> None:
     code, out, _ = run(capsys, "status", sample, "--today", "2027-07-01")
     assert code == 0
     assert "OVERDUE" in out and "Two meetings presenting results" in out
-    assert "5.1  two results meetings a year with civil society   not-met" in out
+    assert "5.1  two results meetings a year with civil society   not met" in out
 
 
 def test_status_usage_errors(capsys, tmp_path: Path) -> None:
     assert run(capsys, "status", tmp_path)[0] == 2
     assert run(capsys, "status", SAMPLE, "--today", "tomorrow")[0] == 2
+
+
+def in_cocreation(sample: Path) -> Path:
+    plan = sample / "plans/2026-2030/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "status: implementation\ndelivered: 2026-06-24\n", "status: co-creation\n"),
+        encoding="utf-8")
+    return sample
+
+
+def test_a_plan_in_cocreation_is_not_red(capsys, sample: Path) -> None:
+    """Before delivery no commitment is rated, and requirements are not yet due."""
+    in_cocreation(sample)
+    code, out, _ = run(capsys, "status", sample, "--format", "json", "--today", "2026-01-05")
+    live = {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+    assert live["stage"] == "co-creation" and live["status-agrees"] and not live["late"]
+    assert {c["colour"] for c in live["commitments"]} == {"grey"}
+    timeline = {r["code"]: r for r in live["requirements"]}["3.1"]
+    assert timeline["state"] == "met"
+    code, out, _ = run(capsys, "status", sample, "--today", "2026-01-05")
+    second = out[out.index("2026-2030  Second"):]
+    assert "not started yet" in second and " red " not in second
+    assert "in co-creation" in second
+
+
+def test_requirements_before_their_date_are_not_yet_due(capsys, sample: Path) -> None:
+    in_cocreation(sample)
+    cocreation = sample / "plans/2026-2030/co-creation.yaml"
+    text = cocreation.read_text(encoding="utf-8")
+    cocreation.write_text(text.replace("published: 2026-01-12", "published: null")
+                          .replace("outreach:", "outreach: []\nold-outreach:", 1),
+                          encoding="utf-8")
+    code, out, err = run(capsys, "status", sample, "--format", "json", "--today", "2026-01-05")
+    assert code == 0, err
+    live = {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+    verdicts = {r["code"]: r for r in live["requirements"]}
+    assert verdicts["3.1"]["state"] == "not-yet-due"
+    assert verdicts["3.1"]["facts"]["due"] == "2026-01-19"
+    code, out, _ = run(capsys, "status", sample, "--today", "2026-01-05")
+    assert "not yet due (by 2026-01-19)" in out
+    code, out, _ = run(capsys, "status", sample, "--format", "json", "--today", "2026-02-01")
+    verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+                ["requirements"]}
+    assert verdicts["3.1"]["state"] == "not-met"
+
+
+def test_a_plan_never_delivered_is_late(capsys, sample: Path) -> None:
+    in_cocreation(sample)
+    code, out, _ = run(capsys, "status", sample, "--today", "2026-09-15")
+    assert "LATE" in out and "tag-submission 2026-2030" in out
+    code, out, _ = run(capsys, "check", sample, "--today", "2026-09-15", "--format", "json")
+    assert code == 1 and "C401" in out
+
+
+def test_status_disagreeing_with_the_record_is_shown(capsys, sample: Path) -> None:
+    plan = sample / "plans/2026-2030/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "status: implementation", "status: co-creation"), encoding="utf-8")
+    code, out, _ = run(capsys, "status", sample, "--today", "2026-12-02")
+    assert "status: co-creation in plan.yaml, but the record gives implementation (C415)" in out
+
+
+def test_status_prints_words_totals_and_long_lines_in_a_pipe(capsys) -> None:
+    code, out, _ = run(capsys, "status", SAMPLE, "--today", "2026-12-02")
+    assert "0 of 6 commitments complete; 3 of 26 milestones completed" in out
+    assert "2 of 4 commitments complete; 9 of 14 milestones completed" in out
+    assert "rules public: yes" in out and "civil society: yes" in out
+    assert "longest gap 133 days" in out
+    for word in ("True", "False", "civil_society", "gap:"):
+        assert word not in out
+    # not a terminal: whole commitment titles on one line, not folded into narrow columns
+    assert "Open contracting for public works, from award to completion" in out

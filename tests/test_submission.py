@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.conftest import SAMPLE, run
@@ -36,8 +37,10 @@ def test_records_the_date_commits_and_tags(capsys, tmp_path: Path) -> None:
     assert code == 0, err
     assert "tagged" in out and "submitted/2026-2030" in out
     after = (record / PLAN).read_text(encoding="utf-8")
-    assert after.replace("delivered: 2026-06-24\n", "") == before     # nothing else moved
-    assert "delivered: 2026-06-24" in after
+    assert "delivered: 2026-06-24" in after and "status: implementation\n" in after
+    assert after.replace("delivered: 2026-06-24\n", "").replace(
+        "status: implementation\n", "status: co-creation\n") == before   # nothing else moved
+    assert "status: implementation" in out
     shown = git(record, "show", "--stat", "--format=%s", "submitted/2026-2030")
     assert "Record the delivery of plan 2026-2030 on 2026-06-24" in shown
     assert "plan.yaml" in shown and "ogp.yaml" not in shown          # the draft stays out
@@ -76,3 +79,24 @@ def test_a_delivery_after_today_is_refused(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24",
                          "--today", "2026-06-24", "-C", record)
     assert code == 0, err                          # the same day is today, not the future
+
+
+def test_the_delivery_moves_the_stage_on(capsys, tmp_path: Path) -> None:
+    """After tag-submission the plan says implementation, and check finds no C415."""
+    record = undelivered(tmp_path)
+    code, out, _ = run(capsys, "check", record, "--today", "2026-06-25", "--format", "json")
+    assert "C415" not in out
+    assert run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", record)[0] == 0
+    text = (record / PLAN).read_text(encoding="utf-8")
+    assert "status: implementation" in text and "status: co-creation" not in text
+    assert git(record, "status", "--porcelain", "--", PLAN) == ""          # committed
+    code, out, _ = run(capsys, "status", record, "--format", "json", "--today", "2026-06-25")
+    live = {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+    assert live["stage"] == "implementation" and live["status-agrees"]
+
+
+def test_a_delivery_outside_the_window_is_noted(capsys, tmp_path: Path) -> None:
+    record = undelivered(tmp_path)
+    code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-09-01",
+                       "-C", record)
+    assert code == 0 and "2026-01-01 to 2026-08-31" in err and "C401" in err

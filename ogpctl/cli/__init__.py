@@ -48,6 +48,7 @@ from ogpctl.cli import render as _render  # noqa: E402,F401
 from ogpctl.cli import site as _site  # noqa: E402,F401
 from ogpctl.cli import status as _status  # noqa: E402,F401
 from ogpctl.cli import diff as _diff  # noqa: E402,F401
+from ogpctl.cli import review as _review  # noqa: E402,F401
 from ogpctl.cli import submission as _submission  # noqa: E402,F401
 from ogpctl.cli import imports as _imports  # noqa: E402,F401
 from ogpctl.cli import progress as _progress  # noqa: E402,F401

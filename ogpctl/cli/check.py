@@ -16,6 +16,8 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
 
 
 class For(str, Enum):
@@ -31,8 +33,9 @@ def check(
         None, help="A record (or any path inside one), or a folder holding several records. "
                    "Default: the current folder."),
     format: Optional[Format] = typer.Option(
-        None, "--format", "-f", help="text (default), json, or github (the default inside "
-                                     "GitHub Actions)."),
+        None, "--format", "-f", help="text (default), json, github (annotations; the default "
+                                     "inside GitHub Actions), sarif (SARIF 2.1.0 for code "
+                                     "scanning) or gitlab (GitLab's Code Quality report)."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1)."),
     plan: Optional[str] = typer.Option(None, "--plan", help="Report only this plan's files."),
     for_: Optional[For] = typer.Option(
@@ -67,6 +70,10 @@ def check(
         from ogpctl.report import to_github
 
         typer.echo(to_github(result), nl=False)
+    elif chosen in (Format.sarif, Format.gitlab):
+        from ogpctl.forges import to_codequality, to_sarif
+
+        typer.echo((to_sarif if chosen is Format.sarif else to_codequality)(result), nl=False)
     else:
         from ogpctl.cli.present import print_check
 

@@ -108,3 +108,101 @@ def _summary(result, dry_run: bool) -> str:
         text += ("; fix the refused rows and import the file again (the rows added now are "
                  "then skipped as duplicates)")
     return text
+
+
+@import_app.command("plan")
+def plan_command(
+    source: Path = typer.Argument(..., help="A Word action plan in the OGP template (.docx), "
+                                  "a tracker (.csv, .xlsx) or a folder of Markdown files "
+                                  "with front matter."),
+    plan: str = typer.Option(..., "--plan", help="The plan to import into (made with "
+                             "`ogpctl new-plan`)."),
+    mapping: Optional[Path] = typer.Option(None, "--map", help="MAPPING.yaml: which column "
+                                           "or front-matter key holds what (trackers and "
+                                           "Markdown folders; see docs/import.md)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The language of the source's "
+                                       "texts (default: read from a Word plan's labels, "
+                                       "else the record's default language)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; "
+                                 "write nothing."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Import what can be read, "
+                                  "leaving out the rows, tables or files with errors."),
+    update: bool = typer.Option(False, "--update", help="The plan has commitments already: "
+                                "change in place the fields whose value the source changes, "
+                                "and add what it adds."),
+    today: Optional[str] = typer.Option(None, "--today", help="Today, YYYY-MM-DD."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+) -> int:
+    """Bring an existing action plan or tracker into the record: commitments, milestones,
+    progress updates, stakeholders, evidence links and the plan's sections, written as
+    `new-commitment` writes them. Every row, table or file that cannot be read is reported
+    with its place, and nothing is written while there are errors (unless --skip-bad).
+    Importing the same source again writes nothing. Exit code 1 when nothing was written
+    because of errors or because the plan has commitments already (give --update)."""
+    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.errors import UsageError
+    from ogpctl.importers import read_source
+    from ogpctl.importers.writing import plan_import
+    from ogpctl.record.kinds import LANGUAGE
+    from ogpctl.scaffold.plan import record_schemas
+
+    if lang is not None and not LANGUAGE.fullmatch(lang):
+        raise UsageError(f"--lang {lang!r} is not a language code")
+    if not source.exists():
+        raise UsageError(f"{source}: no such file or folder")
+    day = parse_today(today)
+    record = record_at(record_path, editing=not dry_run)
+    target = record.plan_named(plan)
+    read = read_source(source, mapping, lang, record.languages.default)
+    for note in read.notes:
+        typer.echo(f"note: {note}")
+    for finding in sorted(read.findings, key=lambda f: (str(f.place.file), f.place.line or 0,
+                                                        f.place.table or 0, f.place.row or 0)):
+        typer.echo(str(finding))
+    if read.errors and not skip_bad:
+        typer.echo(f"nothing was written: {len(read.errors)} errors in {source.name}; fix "
+                   "them, or give --skip-bad to import the rest")
+        return 1
+    if not read.commitments and not read.sections:
+        typer.echo(f"nothing was written: {source.name} holds no commitment ogpctl could read")
+        return 1
+    result = plan_import(record, target, read, lang or _language(read, record),
+                         record_schemas(record.root), day)
+    return _report_plan(record.root, source, target.id, result, dry_run, update)
+
+
+def _language(read, record) -> str:
+    """The language most of the source's texts are in."""
+    counts: dict[str, int] = {}
+    for commitment in read.commitments:
+        for text in commitment.texts.values():
+            for code in text:
+                counts[code] = counts.get(code, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else record.languages.default
+
+
+def _report_plan(root: Path, source: Path, plan: str, result, dry_run: bool,
+                 update: bool) -> int:
+    if result.nothing:
+        typer.echo(f"nothing new: the record already holds everything {source.name} says "
+                   f"({len(result.same)} files checked)")
+        return 0
+    for item in result.new:
+        typer.echo(f"new  {item.rel}: {'; '.join(item.said)}")
+    for item in result.changed:
+        typer.echo(f"edit {item.rel}:")
+        for line in item.said:
+            typer.echo(f"  {line}")
+    if result.occupied and not update:
+        typer.echo(f"nothing was written: plan {plan} has commitments or sections already; "
+                   "give --update to make the changes above")
+        return 1
+    if dry_run:
+        typer.echo(f"{len(result.new)} files to create, {len(result.changed)} to change "
+                   "(dry run: nothing written)")
+        return 0
+    result.write(root)
+    typer.echo(f"{len(result.new)} files created, {len(result.changed)} changed; run "
+               "`ogpctl check` to see what the record still lacks")
+    return 0

@@ -130,13 +130,31 @@ def print_deadlines(items: list, today: object) -> None:
     console.print(Text(summary, style="bold red" if overdue else "bold"))
 
 
-_COLOUR = {"green": "green", "amber": "yellow", "red": "bold red"}
+_COLOUR = {"green": "green", "amber": "yellow", "red": "bold red", "grey": "dim"}
+_COLOUR_WORDS = {"grey": "not started yet"}
 _VERDICT = {"met": "green", "not-met": "bold red", "not-yet-due": "dim", "unknown": "yellow"}
+_VERDICT_WORDS = {"met": "met", "not-met": "not met", "not-yet-due": "not yet due",
+                  "unknown": "cannot tell"}
 _REQUIREMENTS = {
     "1.1": "forum meets every six months, rules public", "2.1": "OGP website",
     "2.2": "repository of evidence", "3.1": "timeline published two weeks ahead",
     "3.2": "outreach", "3.3": "input mechanism", "4.1": "reasoned response to every input",
     "5.1": "two results meetings a year with civil society"}
+#: Each fact a verdict rests on, said in words with its unit.
+_FACTS = {"gap": "longest gap {} days", "rules": "rules public: {}",
+          "government": "government: {}", "civil_society": "civil society: {}",
+          "url": "{}", "published": "published {}", "development": "development starts {}",
+          "deadline": "publish by {}", "days": "open up to {} days",
+          "answered": "{} answered", "met": "{} with two meetings"}
+#: Counted facts: (one, many).
+_COUNTS = {"meetings": ("meeting", "meetings"), "files": ("file", "files"),
+           "activities": ("activity", "activities"),
+           "participants": ("participant", "participants"),
+           "mechanisms": ("mechanism", "mechanisms"),
+           "contributions": ("contribution", "contributions"),
+           "years": ("implementation year", "implementation years")}
+#: `status` in a pipe or a file: wide enough that nothing wraps into narrow columns.
+_PIPE_WIDTH = 200
 
 
 def _bar(share: float | None, width: int = 20) -> str:
@@ -146,35 +164,86 @@ def _bar(share: float | None, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _word(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _fact(key: str, value: object) -> str:
+    if key in _COUNTS:
+        return f"{value} {_COUNTS[key][0 if value == 1 else 1]}"
+    return _FACTS.get(key, key.replace("_", " ") + ": {}").format(_word(value))
+
+
 def _facts(facts: dict) -> str:
-    return ", ".join(f"{k}: {v}" for k, v in facts.items() if v not in ("", None))
+    return ", ".join(_fact(k, v) for k, v in facts.items() if v not in ("", None) and k != "due")
+
+
+def _verdict(state: str, facts: dict) -> str:
+    words = _VERDICT_WORDS.get(state, state)
+    return f"{words} (by {facts['due']})" if state == "not-yet-due" and facts.get("due") \
+        else words
+
+
+def _status_console() -> Console:
+    console = _console()
+    return console if console.is_terminal else Console(highlight=False, soft_wrap=True,
+                                                       width=_PIPE_WIDTH)
+
+
+def _plan_head(plan) -> list[Text]:
+    head = Text(f"{plan.plan}  ", style="bold")
+    head.append(Text(plan.title))
+    head.append(f"  [{plan.stage}; due {plan.due}, ends {plan.end}]", style="dim")
+    lines = [head]
+    if plan.late:
+        lines.append(Text(f"  LATE  no delivery is recorded and the window has closed; "
+                          f"record it with `ogpctl tag-submission {plan.plan}`",
+                          style="bold red"))
+    elif plan.stage == "co-creation":
+        lines.append(Text("  in co-creation: commitments are rated once implementation "
+                          "begins", style="dim"))
+    if not plan.agrees:
+        lines.append(Text(f"  status: {plan.status or '(none)'} in plan.yaml, but the record "
+                          f"gives {plan.stage} (C415)", style="yellow"))
+    return lines
+
+
+def _totals(totals) -> Text:
+    return Text(f"  {totals.complete} of {totals.commitments} commitments complete; "
+                f"{totals.completed} of {totals.milestones} milestones completed",
+                style="bold")
+
+
+def _commitments(plan) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("#", "commitment", "progress", "", "colour", "milestones"):
+        table.add_column(column, overflow="fold")
+    for c in plan.commitments:
+        share = f"{c.share:.0%}" if c.share is not None else "-"
+        milestones = ", ".join(f"{n} {s.replace('-', ' ')}" for s, n in c.milestones.items())
+        table.add_row(str(c.number), Text(c.title), _bar(c.share), share,
+                      Text(_COLOUR_WORDS.get(c.colour, c.colour), style=_COLOUR[c.colour]),
+                      milestones)
+    return table
 
 
 def print_status(plans: list, today: object) -> None:
-    console = _console()
+    console = _status_console()
     for plan in plans:
-        head = Text(f"{plan.plan}  ", style="bold")
-        head.append(Text(plan.title))
-        head.append(f"  [{plan.status or plan.stage}; due {plan.due}, ends {plan.end}]",
-                    style="dim")
-        console.print(head)
+        for line in _plan_head(plan):
+            console.print(line)
         for item in plan.next:
             console.print(Text(f"  next  {item.date}  {item.title} ({item.handbook})"))
         for item in plan.overdue:
             console.print(Text(f"  OVERDUE  {item.date}  {item.title} ({item.handbook}): "
                                f"{item.basis}", style="bold red"))
-        table = Table(box=None, pad_edge=False, header_style="bold")
-        for column in ("#", "commitment", "progress", "", "colour", "milestones"):
-            table.add_column(column, overflow="fold")
-        for c in plan.commitments:
-            share = f"{c.share:.0%}" if c.share is not None else "-"
-            milestones = ", ".join(f"{n} {s}" for s, n in c.milestones.items())
-            table.add_row(str(c.number), Text(c.title), _bar(c.share), share,
-                          Text(c.colour, style=_COLOUR[c.colour]), milestones)
-        console.print(table)
+        console.print(_totals(plan.totals))
+        console.print(_commitments(plan))
         for r in plan.requirements:
             line = Text(f"  {r.code:<4} {_REQUIREMENTS[r.code]:<48} ")
-            line.append(f"{r.state:<12}", style=_VERDICT.get(r.state, ""))
+            line.append(f"{_verdict(r.state, r.facts):<27} ", style=_VERDICT.get(r.state, ""))
             line.append(_facts(r.facts), style="dim")
             console.print(line)
         console.print()

@@ -19,8 +19,9 @@ def tag_submission(
                                      "path inside it). Default: here."),
     today: Optional[str] = typer.Option(None, "--today", help="Take this date as today."),
 ) -> int:
-    """Record a delivery to OGP: the date in plan.yaml (edited in place, committed alone)
-    and an annotated git tag submitted/<plan> that `diff` and the amendment note count from."""
+    """Record a delivery to OGP: the date and status: implementation in plan.yaml (edited in
+    place, committed alone) and an annotated git tag submitted/<plan> that `diff` and the
+    amendment note count from."""
     from ogpctl.cli.options import parse_today, record_at
     from ogpctl.submission import tag_submission as record_delivery
 
@@ -37,6 +38,11 @@ def tag_submission(
     record = record_at(record_path, editing=True)
     done = record_delivery(record, plan, when)
     if done.edited:
-        typer.echo(f"plans/{plan}/plan.yaml: delivered: {done.day} (committed {done.commit[:10]})")
+        typer.echo(f"plans/{plan}/plan.yaml: delivered: {done.day}, status: {done.status} "
+                   f"(committed {done.commit[:10]})")
     typer.echo(f"tagged {done.commit[:10]} as {done.tag}")
+    dates = record.plan_named(plan).dates()
+    if dates is not None and not dates.window_opens <= done.day <= dates.window_closes:
+        typer.echo(f"note: the delivery window was {dates.window_opens} to "
+                   f"{dates.window_closes}; `ogpctl check` reports C401", err=True)
     return 0

@@ -1,9 +1,11 @@
-"""The kinds of file a record holds, and what their names must look like."""
+"""The kinds of file a record holds, and what their names and values must look like."""
 
 from __future__ import annotations
 
 import enum
 import re
+from datetime import date
+from typing import Any
 
 
 class Kind(str, enum.Enum):
@@ -42,6 +44,23 @@ SECTIONS = ("introduction", "efforts-to-date", "development-process")
 #: A language code: ISO 639 language, optionally followed by a region or script (pt-BR).
 LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: The days a record can use. The calendar adds months and years to them, so a day far
+#: from the present (year 0, 9999-12-31) is refused (F104) rather than overflowing later.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(value: Any) -> date | None:
+    """The day a value writes as YYYY-MM-DD, or None when it is not a day a record can use."""
+    if not isinstance(value, str) or not DAY.fullmatch(value):
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if FIRST_DAY <= day <= LAST_DAY else None
+
+
 MAX_SLUG = 64
 COMMITMENT_FILE = re.compile(r"(?P<number>[0-9]{2,3})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
 MEETING_FILE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ogpctl import calendar
-from ogpctl.record.kinds import COMMITMENT_FILE, Kind
+from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, parse_day
 
 
 class Stage(enum.IntEnum):
@@ -36,12 +36,8 @@ _STATUS_STAGE = {"co-creation": Stage.CO_CREATION, "implementation": Stage.IMPLE
 
 
 def as_date(value: Any) -> date | None:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    """The day a date field names; None when it is empty or unusable (the schema reports it)."""
+    return parse_day(value)
 
 
 @dataclass(eq=False)
@@ -166,6 +162,10 @@ class Plan:
         yield from self.sections
 
 
+def _is_language(value: Any) -> bool:
+    return isinstance(value, str) and LANGUAGE.fullmatch(value) is not None
+
+
 @dataclass(frozen=True)
 class Languages:
     default: str
@@ -184,12 +184,14 @@ class Record:
 
     @cached_property
     def languages(self) -> Languages:
+        """The record's languages; what is not a language code (F103 reports it) is left
+        out, so every command works on the languages that are valid."""
         spec = self.ogp.fields.get("languages") if self.ogp else None
         spec = spec if isinstance(spec, dict) else {}
         admin = spec.get("administrative") or []
         admin = [admin] if isinstance(admin, str) else admin   # F103 reports the shape
-        admin = [x for x in admin if isinstance(x, str)] if isinstance(admin, list) else []
-        default = spec.get("default") if isinstance(spec.get("default"), str) else "en"
+        admin = [x for x in admin if _is_language(x)] if isinstance(admin, list) else []
+        default = spec.get("default") if _is_language(spec.get("default")) else "en"
         return Languages(default, tuple(dict.fromkeys(["en", *admin])))
 
     @cached_property

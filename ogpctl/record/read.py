@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ogpctl.diagnostics import DocPath
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 from ogpctl.source import frontmatter
@@ -51,8 +52,16 @@ def _read_text(decoded: Decoded, kind: Kind) -> FileResult:
     if parsed.ok:
         from ogpctl.schema import default_schemas
 
-        problems.extend(default_schemas().validate(kind, parsed.data))
+        said = {p.path for p in parsed.problems if p.path}
+        problems.extend(p for p in default_schemas().validate(kind, parsed.data)
+                        if not _under(p.path, said))
     return _result(kind, parsed.ok, parsed.data, body, body_line, problems)
+
+
+def _under(path: DocPath | None, said: set[DocPath]) -> bool:
+    """A schema finding about a value the loader already reported (a key that is not text,
+    a number kept as its text) would say the same thing again, less precisely."""
+    return path is not None and any(path[:n] in said for n in range(len(path) + 1))
 
 
 def _result(kind: Kind, ok: bool, data: Any, body: str | None, body_line: int,

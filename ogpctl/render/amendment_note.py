@@ -40,8 +40,8 @@ def is_amendment(change: Change, default: str) -> bool:
     """True for a change to a commitment or a milestone of the plan; False for progress
     (updates, statuses other than a withdrawal), the plan's own fields, and a translation
     added to (or dropped from) a text that is otherwise the same."""
-    if change.commitment is None or change.kind == "progress":
-        return False
+    if change.commitment is None or change.kind in ("progress", "unreadable"):
+        return False   # a file that cannot be read is the check's to report
     if change.field == "status":
         return "withdrawn" in (change.old, change.new)
     if change.kind == "text" and change.values is not None:

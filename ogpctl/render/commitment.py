@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ogpctl.record.model import Commitment, as_date
-from ogpctl.render.blocks import (Block, Cell, Heading, Inline, ListBlock, Paragraph, Strong,
-                                  Table, Text)
+from ogpctl.render.blocks import (Block, Cell, Heading, Inline, Link, ListBlock, Paragraph,
+                                  Strong, Table, Text)
 from ogpctl.render.context import RenderContext
 
 SECTORS = ("government", "civil-society", "other")
@@ -73,12 +73,34 @@ def header_table(c: RenderContext, commitment: Commitment) -> Table:
         (c.lang._("Supporting stakeholders"), tuple(supporting(c, fields.get("supporting")))),
         (c.lang._("Period covered"), cell(Text(period(c, commitment)))),
     ]
+    rows += external_rows(c, fields)
     if commitment.kind != "regular":
         kind = {"challenge": c.lang._("Challenge commitment"),
                 "local": c.lang._("Local commitment")}.get(commitment.kind, commitment.kind)
         rows.append((c.lang._("Kind of commitment"), cell(Text(kind))))
     return Table((), tuple(((Paragraph((Text(label),)),), value) for label, value in rows),
                  fields=True)
+
+
+def external_rows(c: RenderContext, fields: dict[str, Any]) -> list[tuple[str, Cell]]:
+    """The theme, the OGP commitment id and pages about the commitment elsewhere, when the
+    record gives them (only http, https and mailto links)."""
+    from ogpctl.render.prose import safe_href
+
+    rows: list[tuple[str, Cell]] = []
+    if fields.get("theme"):
+        rows.append((c.lang._("Theme"), cell(*c.inline(fields.get("theme")))))
+    if isinstance(fields.get("ogp-id"), str) and fields["ogp-id"].strip():
+        rows.append((c.lang._("OGP commitment id"), cell(Text(fields["ogp-id"]))))
+    links = [item for item in fields.get("links") or [] if isinstance(item, dict)
+             and isinstance(item.get("url"), str) and safe_href(item["url"])
+             and ":" in item["url"]] if isinstance(fields.get("links"), list) else []
+    if links:
+        rows.append((c.lang._("Links"), (ListBlock(tuple(
+            (Paragraph((Link(safe_href(item["url"]) or "",
+                             c.inline(item.get("title")) or (Text(item["url"]),)),)),)
+            for item in links)),)))
+    return rows
 
 
 def question(c: RenderContext, level: int, title: str, value: Any) -> list[Block]:

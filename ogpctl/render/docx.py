@@ -31,6 +31,16 @@ NOTE_COLOUR = RGBColor(0x5C, 0x44, 0x00)
 FIELD_WIDTHS = (Cm(5), Cm(11.5))
 
 
+#: Word's limit on a core property (python-docx refuses longer values).
+PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    """A core property value: a title too long for the properties is cut there (the
+    document itself shows it whole)."""
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1] + "…"
+
+
 class _Writer:
     def __init__(self, doc: Document, day: date) -> None:
         self.doc = doc
@@ -44,7 +54,7 @@ class _Writer:
     def _properties(self, day: date) -> None:
         props = self.word.core_properties
         moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
-        props.title, props.language = self.doc.title, self.doc.lang
+        props.title, props.language = _property(self.doc.title), _property(self.doc.lang)
         props.author = props.last_modified_by = "ogpctl"
         props.created = props.modified = moment
         props.revision = 1

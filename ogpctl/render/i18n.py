@@ -78,6 +78,12 @@ class Language:
         return format_percent(value, locale=_locale(self.code))
 
     @property
+    def locale(self) -> Locale:
+        """Babel's locale for the language (English for a code Babel does not know): every
+        Babel call takes it from here, so no record value reaches Babel unchecked."""
+        return _locale(self.code)
+
+    @property
     def rtl(self) -> bool:
         return _locale(self.code).character_order == "right-to-left"
 

@@ -18,8 +18,15 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
 
 
+#: Line breaks inside a text: a record value (a date that is not one, quoted with "\n")
+#: would otherwise start a list item, a heading or a quote on the next line.
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+
+
 def escape(text: str) -> str:
-    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
+    """A text as Markdown that shows it as written, on one line: only the document's own
+    blocks (and `Break`) start lines."""
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text)))
 
 
 def guard_start(text: str) -> str:
@@ -29,6 +36,7 @@ def guard_start(text: str) -> str:
 
 
 def _code(text: str) -> str:
+    text = _LINE_BREAKS.sub(" ", text)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""

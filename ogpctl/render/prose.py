@@ -9,7 +9,7 @@ becomes a link to it, so no document loads anything by itself.
 The work is bounded: markdown-it-py takes up to 10 microseconds a character on
 pathological input (650 KB of brackets or table rows took 9 s to render), so a text
 longer than MAX_MARKDOWN characters is shown as plain paragraphs, and `check` says so
-(R014). Inline marks nested deeper than MAX_NESTING (`*` 1,000 times on each side of a
+(R015). Inline marks nested deeper than MAX_NESTING (`*` 1,000 times on each side of a
 word) are dropped, keeping their text: the syntax tree is built by recursion.
 """
 

@@ -31,7 +31,10 @@ def requirement_title(c: RenderContext, code: str) -> str:
     }[code]
 
 
-def state_label(c: RenderContext, state: str) -> str:
+def state_label(c: RenderContext, state: str, facts: dict | None = None) -> str:
+    due = (facts or {}).get("due")
+    if state == NOT_YET_DUE and due is not None:
+        return c.lang._("Not yet due (due by {date})", date=c.lang.date(due))
     return {MET: c.lang._("Met"), NOT_MET: c.lang._("Not met"),
             NOT_YET_DUE: c.lang._("Not yet due")}.get(state, c.lang._("Cannot be judged "
                                                                      "from the record"))
@@ -106,5 +109,6 @@ def requirements_blocks(c: RenderContext, plan: Plan) -> list[Block]:
     head = tuple((Paragraph((Text(label),)),) for label in (
         c.lang._("Requirement"), c.lang._("Status"), c.lang._("What the record shows")))
     rows = tuple(((Paragraph((Text(f"{i.code} {requirement_title(c, i.code)}"),)),),
-                  (Paragraph((Text(state_label(c, i.state)),)),), basis(c, i)) for i in items)
+                  (Paragraph((Text(state_label(c, i.state, i.facts)),)),), basis(c, i))
+                 for i in items)
     return [Paragraph((Text(intro),)), Table(head, rows)]

@@ -1,12 +1,14 @@
 """The self-assessment report (handbook 3.3), ratings rolled up from milestones
-(`ogpctl.rollup`) unless self-assessment.yaml gives another colour with a reason."""
+(`ogpctl.rollup`) unless self-assessment.yaml gives another colour with a reason, and the
+plan's totals (commitments complete, milestones completed)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ogpctl.record.model import Commitment, Plan, as_date, listed
-from ogpctl.rollup import Rollup, rollup
+from ogpctl.render.i18n import Language
+from ogpctl.rollup import NOT_YET, Rollup, Totals, rollup, totals
 from ogpctl.render.blocks import (Block, Cell, Heading, ListBlock, Paragraph, Strong, Table,
                                   Text)
 from ogpctl.render.commitment import commitment_name
@@ -17,13 +19,25 @@ from ogpctl.render.evidence import evidence_inlines
 def colour_label(c: RenderContext, colour: str) -> str:
     return {"green": c.lang._("Green: completed or substantial progress"),
             "amber": c.lang._("Amber: limited progress"),
-            "red": c.lang._("Red: not started or with severe delays")}.get(colour, colour)
+            "red": c.lang._("Red: not started or with severe delays"),
+            NOT_YET: c.lang._("Not started yet: implementation has not begun")}.get(colour,
+                                                                                  colour)
 
 
 def completion_label(c: RenderContext, completion: str) -> str:
     return {"complete": c.lang._("complete"), "substantial": c.lang._("substantial"),
             "limited": c.lang._("limited"), "not-started": c.lang._("not started"),
             "no-evidence": c.lang._("no milestones")}.get(completion, completion)
+
+
+def totals_sentence(lang: Language, figures: Totals) -> str:
+    """"14 of 36 commitments complete; 33 of 70 milestones completed", wherever a plan's
+    commitments are listed (status, the dashboard, the self-assessment)."""
+    return lang._("{complete} of {commitments} commitments complete; {completed} of "
+                  "{milestones} milestones completed.", complete=lang.number(figures.complete),
+                  commitments=lang.number(figures.commitments),
+                  completed=lang.number(figures.completed),
+                  milestones=lang.number(figures.milestones))
 
 
 def assessments(plan: Plan) -> dict[str, dict]:
@@ -35,9 +49,11 @@ def rating_cell(c: RenderContext, derived: Rollup, given: dict) -> Cell:
     colour = given.get("rating") if given.get("rating") in ("green", "amber", "red") \
         else derived.colour
     blocks: list[Block] = [Paragraph((Strong((Text(colour_label(c, colour)),)),))]
-    share = c.lang.percent(derived.share) if derived.share is not None else "-"
-    facts = c.lang._("Milestones: {completion} ({share}).",
-                     completion=completion_label(c, derived.completion), share=share)
+    facts = c.lang._("Milestones: {completion}, {completed} of {count} completed ({evidenced} "
+                     "with evidence).", completion=completion_label(c, derived.completion),
+                     completed=c.lang.number(derived.completed),
+                     count=c.lang.number(derived.milestones),
+                     evidenced=c.lang.number(derived.evidenced))
     blocks.append(Paragraph((Text(facts),)))
     if colour != derived.colour:
         reason = c.inline(given.get("rating-reason"))
@@ -80,6 +96,7 @@ def self_assessment_blocks(c: RenderContext, plan: Plan) -> list[Block]:
         "Colours follow the self-assessment template; each is derived from the milestones' "
         "status as of {date} unless the self-assessment gives another with its reason.",
         date=c.lang.date(as_of))),)))
+    blocks.append(Paragraph((Strong((Text(totals_sentence(c.lang, totals(plan, as_of))),)),)))
     given = assessments(plan)
     head = tuple((Paragraph((Text(label),)),) for label in (
         c.lang._("Commitment"), c.lang._("Assessment of progress"),

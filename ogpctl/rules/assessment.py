@@ -88,3 +88,74 @@ def assessment_incomplete(plan: Plan, context: Any) -> Iterator[Finding]:
         if missing:
             yield Finding(doc.path, f"the assessment of commitment {commitment.number} has no "
                           f"{', '.join(missing)}", ("commitments", index))
+
+
+@rule("A503", "no-self-assessment", family=F, severity=W, handbook="3.3, implementation guidance",
+      subject="plan", applies_from=Stage.END_OF_TERM)
+def no_self_assessment(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A closed plan has no self-assessment.
+
+    "It is only expected from countries to develop one self-assessment report at the end of
+    the implementation of the action plan" (3.3), and the implementation guidance says
+    "Participating governments are encouraged to produce an End-of-Term Self-Assessment
+    Report". Expected and encouraged, so a warning: write
+    plans/<plan>/self-assessment.yaml (`ogpctl render self-assessment` makes the report).
+
+    Fails:
+      # plans/2023-2025/plan.yaml: status: closed; no self-assessment.yaml
+    Passes:
+      # plans/2023-2025/self-assessment.yaml with kind: end-of-term
+    """
+    if plan.doc is not None and plan.self_assessment is None:
+        yield Finding(plan.doc.path, f"plan {plan.id} is closed but has no self-assessment "
+                      f"({plan.folder}/self-assessment.yaml)", ("status",))
+
+
+#: The self-assessment template's own fields (3.3), besides the commitments table; country
+#: and period come from ogp.yaml and plan.yaml.
+TEMPLATE_FIELDS = (("prepared", "the date it was prepared"),
+                   ("introduction", "the introduction"),
+                   ("process", "the action plan process"),
+                   ("irm-recommendations", "the use of the IRM recommendations"),
+                   ("lessons", "the lessons and insights"),
+                   ("recommendations", "the recommendations"))
+
+
+def _irm_use_in_plan(plan: Plan) -> bool:
+    """plan.yaml may give each IRM recommendation with its use instead."""
+    items = plan.fields.get("irm-recommendations")
+    return isinstance(items, list) and any(
+        isinstance(i, dict) and has_text(i.get("use")) for i in items)
+
+
+@rule("A504", "assessment-fields", family=F, severity=W, handbook="3.3", subject="plan")
+def assessment_fields(plan: Plan, context: Any) -> Iterator[Finding]:
+    """The self-assessment lacks one of its template's parts.
+
+    Besides the commitments table, the template asks for the "Date Prepared", an
+    introduction, the "Action Plan Process" (which should "expressly note compliance with
+    the relevant standards in the OGP Participation and Co-Creation Standards"), the "Use of
+    IRM Recommendations", "Lessons and Insights" and recommendations (3.3). The country and
+    the period come from ogp.yaml and plan.yaml. The use of the IRM recommendations may be
+    given in plan.yaml (irm-recommendations, each with its use) instead.
+
+    Fails:
+      prepared: 2026-02-20
+      commitments: []
+    Passes:
+      prepared: 2026-02-20
+      introduction: {en: Why open government matters here.}
+      process: {en: The forum met 8 times; all minimum requirements were met.}
+      irm-recommendations: {en: The five recommendations were used as follows.}
+      lessons: {en: Leads must confirm their budget before a commitment is included.}
+      recommendations: {en: Publish payments monthly.}
+    """
+    doc = plan.self_assessment
+    if doc is None or not doc.ok or not isinstance(doc.data, dict):
+        return
+    for name, what in TEMPLATE_FIELDS:
+        value = doc.fields.get(name)
+        written = as_date(value) is not None if name == "prepared" else has_text(value)
+        if not written and not (name == "irm-recommendations" and _irm_use_in_plan(plan)):
+            yield Finding(doc.path, f"the self-assessment does not give {what} ({name})",
+                          (name,) if name in doc.fields else ())

@@ -1,16 +1,21 @@
-"""Calendar (handbook 2.2, 2.3, 3.1, 3.1.a, 3.4, 6.3.b, 7; minimum requirements 1.1, 3.1,
-5.1): dated obligations that the record shows were missed. Each rule reports an obligation
-only once its date has passed (`ogpctl deadlines` lists the ones still due)."""
+"""Calendar (handbook 2.3, 3.1, 3.1.a, 3.4, 6.3.b, 7; the implementation guidance on
+amendments; minimum requirements 1.1, 3.1, 5.1): dated obligations that the record shows
+were missed, and a `status:` that disagrees with the plan's stage. Each rule reports an
+obligation only once its date has passed (`ogpctl deadlines` lists the ones still due)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterator
 
+from ogpctl import calendar as cal
 from ogpctl.diagnostics import Severity
 from ogpctl.obligations import OVERDUE, Obligation, obligations
-from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date
+from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, listed
 from ogpctl.record.text import has_text
+from ogpctl.requirements import cocreation_start
 from ogpctl.rules import Finding, rule
+from ogpctl.stage import PlanStage, plan_stage
 
 E, W = Severity.ERROR, Severity.WARNING
 F = "calendar"
@@ -28,14 +33,19 @@ def _plan_file(item: Obligation) -> str:
     return f"plans/{item.plan}/plan.yaml"
 
 
-@rule("C401", "delivered-outside-window", family=F, severity=E, handbook="3.1",
-      subject="record", applies_from=Stage.SUBMISSION)
+@rule("C401", "delivered-outside-window", family=F, severity=E, handbook="3.1, 3.1.a",
+      subject="record")
 def delivered_outside_window(record: Record, context: Any) -> Iterator[Finding]:
     """The plan was delivered outside its delivery window, or not by its end.
 
-    June plans are delivered between January 1 and August 31; December plans between
-    July 1 and the end of February; plans developed in 2022 and 2023 by December 31
-    (3.1, 3.1.a). "Further extensions are not allowed."
+    "Action plans ending on June 30 can be delivered and begin implementation any time
+    between January 1 and August 31 (six months before and two months after). Plans with a
+    December end date can be delivered any time between July 1 and February 28. Further
+    extensions are not allowed" (3.1); plans developed in 2022 and 2023 were due by December
+    31 (3.1.a). A delivery before the window opens misses it as surely as a late one. The
+    handbook names February 28, and it wins over "two months after": in a leap year
+    February 29 is late. A plan with no delivery recorded when its window has closed is an
+    error whatever its `status:` says; record the delivery with `ogpctl tag-submission`.
 
     Fails:
       window: june
@@ -47,8 +57,15 @@ def delivered_outside_window(record: Record, context: Any) -> Iterator[Finding]:
       delivered: 2026-06-24
     """
     for item in _overdue(record, context, "delivery-window-closes"):
-        yield Finding(_plan_file(item), f"plan {item.plan} was due by {item.date} "
-                      f"({item.basis})", ("delivered",))
+        plan = next(p for p in record.plans if p.id == item.plan)
+        dates = plan.dates()
+        opens = f"{dates.window_opens} to " if dates else "by "
+        message = (f"plan {item.plan} was not delivered inside its window, {opens}{item.date} "
+                   f"({item.basis})")
+        if "delivered" in plan.fields:
+            yield Finding(_plan_file(item), message, ("delivered",))
+        else:
+            yield Finding(_plan_file(item), message, line=1, column=1)
 
 
 @rule("C402", "next-plan-late", family=F, severity=E, handbook="3.1.a, 7", subject="record",
@@ -70,25 +87,29 @@ def next_plan_late(record: Record, context: Any) -> Iterator[Finding]:
                       f"{item.date}: the member has acted contrary to process", line=1, column=1)
 
 
-@rule("C404", "amendment-late", family=F, severity=E, handbook="2.2", subject="record",
+@rule("C404", "amendment-late", family=F, severity=E,
+      handbook="implementation guidance, 2.2", subject="record",
       applies_from=Stage.IMPLEMENTATION)
 def amendment_late(record: Record, context: Any) -> Iterator[Finding]:
-    """An amendment is dated after the amendment deadline.
+    """An amendment is dated after the end of the action plan.
 
-    Amendments are made "within one year of the original due date (June 30 or December
-    31)" (2.2).
+    The implementation guidance, newer than the handbook, says: "Governments or MSFs may
+    also introduce amendments to the action plan to respond to new developments. This can
+    be done at any time as long as the milestones end before the end date of the action
+    plan (see Amendments)." ogpctl follows it rather than the handbook's 2.2 ("within one
+    year of the original due date"). A milestone due after the end date is S242.
 
     Fails:
-      # due 2026-06-30
+      # due 2026-06-30, two years: ends 2028-06-30
       amendments:
-        - {date: 2027-09-01, summary: New milestone}
+        - {date: 2028-09-01, summary: New milestone}
     Passes:
       amendments:
-        - {date: 2027-05-10, summary: New milestone}
+        - {date: 2027-09-01, summary: New milestone}
     """
     for item in _overdue(record, context, "amendment-deadline"):
-        yield Finding(_plan_file(item), f"amendments were allowed until {item.date} "
-                      f"({item.basis})", ("amendments",))
+        yield Finding(_plan_file(item), f"amendments were allowed until the plan's end on "
+                      f"{item.date} ({item.basis})", ("amendments",))
 
 
 @rule("C405", "refresh-late", family=F, severity=E, handbook="2.3", subject="record",
@@ -112,7 +133,7 @@ def refresh_late(record: Record, context: Any) -> Iterator[Finding]:
                           f"({item.basis})", ("refresh",))
 
 
-@rule("C410", "timeline-late", family=F, severity=E, handbook="minimum requirement 3.1",
+@rule("C410", "timeline-late", family=F, severity=E, handbook="MR 3.1",
       subject="record", applies_from=Stage.CO_CREATION)
 def timeline_late(record: Record, context: Any) -> Iterator[Finding]:
     """The co-creation timeline was published less than two weeks before development.
@@ -136,25 +157,76 @@ def timeline_late(record: Record, context: Any) -> Iterator[Finding]:
                       ("timeline",))
 
 
-@rule("C411", "forum-gap", family=F, severity=E, handbook="minimum requirement 1.1",
-      subject="record", applies_from=Stage.IMPLEMENTATION)
+@rule("C411", "forum-gap", family=F, severity=E, handbook="MR 1.1",
+      subject="record", applies_from=Stage.CO_CREATION)
 def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
     """The forum did not meet in a six-month period.
 
     The multi-stakeholder forum "meets regularly (at least every six months)" (minimum
     requirement 1.1): record each meeting as forum/meetings/YYYY-MM-DD-slug.md with kind msf.
+    During a plan's implementation every six-month window from delivery holds a meeting
+    (the windows `ogpctl deadlines` lists). The forum is a space for ongoing dialogue, so
+    during co-creation and between plans too, from the first co-creation stage (or
+    delivery) the record shows, no six months pass without a meeting.
 
     Fails:
       # no forum/meetings/*.md with kind: msf between 2026-12-24 and 2027-06-23
+      # or none from the end of the last plan (2025-12-31) until today (2026-09-01)
     Passes:
       # forum/meetings/2027-03-10-forum-meeting.md with kind: msf
     """
     for item in _overdue(record, context, "forum-meeting"):
         yield Finding("forum/forum.yaml", f"plan {item.plan}: {item.basis}", line=1, column=1)
+    for first, last in _forum_gaps(record, context.today):
+        if last == context.today:
+            what = f"has not met since {first}"
+        else:
+            what = f"did not meet from {first} to {last}"
+        yield Finding("forum/forum.yaml", f"the forum (kind: msf) {what}, more than six months, "
+                      "outside a plan's implementation: it meets at least every six months, "
+                      "during co-creation and between plans too", line=1, column=1)
+
+
+def _forum_gaps(record: Record, today: date) -> Iterator[tuple[date, date]]:
+    """Gaps of more than six months between forum meetings, from the first co-creation
+    stage (or delivery) in the record to today, that do not lie inside one plan's
+    implementation (its windows are judged by the obligations)."""
+    starts = [d for plan in record.plans
+              for d in (cocreation_start(plan), as_date(plan.fields.get("delivered"))) if d]
+    if not starts or min(starts) >= today:
+        return
+    if any(not m.ok or (m.fields.get("kind") == "msf" and as_date(m.fields.get("date")) is None)
+           for m in record.meetings):
+        return      # a meeting whose date cannot be read: its own finding comes first
+    start = min(starts)
+    days = sorted({d for m in record.meetings if m.fields.get("kind") == "msf"
+                   and (d := as_date(m.fields.get("date"))) and start < d <= today})
+    spans, missed = _implementation(record, days, today)
+    edges = [start, *days, today]
+    for first, last in zip(edges, edges[1:]):
+        if last > cal.add_months(first, 6) \
+                and not any(begin <= first and last <= end for begin, end in spans) \
+                and not any(first <= end and begin <= last for begin, end in missed):
+            yield first, last
+
+
+def _implementation(record: Record, days: list[date], today: date
+                    ) -> tuple[list[tuple[date, date]], list[tuple[date, date]]]:
+    """The plans' implementation spans, and their six-month windows that closed with no
+    meeting (reported from the obligations, so a gap across one is not reported twice)."""
+    spans, missed = [], []
+    for plan in record.plans:
+        dates, delivered = plan.dates(), as_date(plan.fields.get("delivered"))
+        if dates is None or delivered is None:
+            continue
+        spans.append((delivered, dates.end))
+        missed += [(first, last) for first, last in cal.forum_periods(delivered, dates.end)
+                   if last < today and not any(first <= d <= last for d in days)]
+    return spans, missed
 
 
 @rule("C412", "civil-society-meetings", family=F, severity=E,
-      handbook="minimum requirement 5.1", subject="record", applies_from=Stage.IMPLEMENTATION)
+      handbook="MR 5.1", subject="record", applies_from=Stage.IMPLEMENTATION)
 def civil_society_meetings(record: Record, context: Any) -> Iterator[Finding]:
     """Fewer than two meetings presenting results to civil society in a year of implementation.
 
@@ -310,7 +382,7 @@ def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       window: june
       due-year: 2026
-      dates: {amendment-deadline: 2027-06-30}
+      dates: {amendment-deadline: 2030-06-30}
     """
     written = plan.fields.get("dates")
     computed = plan.dates()
@@ -322,3 +394,110 @@ def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
         if day is not None and expected is not None and day != expected:
             yield Finding(plan.doc.path, f"dates.{key} is {day}, but the OGP calendar gives "
                           f"{expected}", ("dates", key))
+
+
+@rule("C415", "plan-status", family=F, severity=W, handbook="2, 3.1, 4", subject="plan")
+def plan_status(plan: Plan, context: Any) -> Iterator[Finding]:
+    """`status:` in plan.yaml disagrees with the stage the record and the calendar give.
+
+    ogpctl derives a plan's stage from facts, as of today: no delivery recorded is
+    co-creation (late once the window has closed), a delivery is implementation (a
+    four-year plan may say refresh), and a delivered plan past its end date is closed. Every
+    command uses that stage; `status:` is for readers, so it should say the same.
+    `ogpctl tag-submission` records the delivery and moves `status:` on.
+
+    Fails:
+      status: co-creation
+      delivered: 2026-06-24
+    Passes:
+      status: implementation
+      delivered: 2026-06-24
+    """
+    word, delivered = plan.fields.get("status"), plan.fields.get("delivered")
+    if plan.doc is None or plan.dates() is None or not isinstance(word, str) \
+            or (delivered not in (None, "") and as_date(delivered) is None):
+        return          # F101/F103/F104 report a status or date that cannot be read
+    stage = plan_stage(plan, context.today)
+    if stage.accepts(word):
+        return
+    yield Finding(plan.doc.path, f"status: {word}, but {_stage_facts(stage)}: write "
+                  f"status: {stage.status}", ("status",))
+
+
+def _stage_facts(stage: PlanStage) -> str:
+    if stage.delivered is None:
+        return ("no delivery is recorded, so the plan is still in co-creation"
+                + (f" (its window closed on {stage.closes})" if stage.late else ""))
+    if stage.status == "closed":
+        return f"the plan delivered on {stage.delivered} has ended"
+    word = "a refresh" if stage.status == "refresh" else "implementation"
+    return f"the plan was delivered on {stage.delivered} and is in {word}"
+
+
+def _refresh_span(plan: Plan) -> tuple[date, date] | None:
+    """From the start of the refresh review (else six months before the two-year mark) to
+    the refreshed plan's delivery; None until the refresh is delivered."""
+    dates = plan.dates()
+    refresh = plan.fields.get("refresh")
+    if dates is None or dates.refresh_mark is None or not isinstance(refresh, dict):
+        return None
+    delivered = as_date(refresh.get("delivered"))
+    start = as_date(refresh.get("review-starts")) or cal.add_months(dates.refresh_mark, -6)
+    return (start, delivered) if delivered is not None and start <= delivered else None
+
+
+def _dated_in(items: list[dict], key: str, span: tuple[date, date]) -> bool:
+    return any((d := as_date(i.get(key))) is not None and span[0] <= d <= span[1]
+               for i in items)
+
+
+def _open_in(items: list[dict], span: tuple[date, date]) -> bool:
+    for item in items:
+        opens, closes = as_date(item.get("opens")), as_date(item.get("closes"))
+        if opens and closes and opens <= span[1] and closes >= span[0]:
+            return True
+    return False
+
+
+@rule("C416", "refresh-process", family=F, severity=W, handbook="2.3", subject="plan",
+      applies_from=Stage.IMPLEMENTATION)
+def refresh_process(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A delivered refresh shows no outreach, no opportunity to comment, or no list of
+    changes.
+
+    The refresh involves "Outreach" (the forum "will communicate the results of the review
+    of progress" and "The public should be given opportunities to comment and provide
+    feedback"), feedback with the reasoned response (every contribution answered: M707),
+    and "Delivery": the refreshed plan "should contain details about the refresh period and
+    specify all changes and additions made" (2.3). Between the start of the review
+    (refresh.review-starts, else six months before the two-year mark) and refresh.delivered,
+    record an outreach activity and an input mechanism in co-creation.yaml, and the changes
+    as an amendment in plan.yaml with its date and summary.
+
+    Fails:
+      length: 4
+      refresh: {review-starts: 2028-04-01, delivered: 2028-11-30}
+    Passes:
+      refresh: {review-starts: 2028-04-01, delivered: 2028-11-30}
+      amendments:
+        - {date: 2028-11-30, summary: {en: Commitment 3 gains two milestones; commitment 7 added.}}
+      # co-creation.yaml: an outreach activity of 2028-05-10 and a survey open 2028-05-10..06-30
+    """
+    span = _refresh_span(plan)
+    if span is None or plan.doc is None:
+        return
+    cocreation = plan.co_creation
+    changes = [a for a in (plan.fields.get("amendments") or []) if isinstance(a, dict)
+               and has_text(a.get("summary"))] if isinstance(plan.fields.get("amendments"),
+                                                              list) else []
+    missing = [what for what, ok in (
+        ("no outreach activity communicating the review (co-creation.yaml outreach)",
+         _dated_in(listed(cocreation, "outreach"), "date", span)),
+        ("no opportunity to comment (co-creation.yaml input-mechanisms)",
+         _open_in(listed(cocreation, "input-mechanisms"), span)),
+        ("no list of the changes made (an amendment in plan.yaml with a summary)",
+         _dated_in(changes, "date", span)))
+        if not ok]
+    for what in missing:
+        yield Finding(plan.doc.path, f"the refresh of {span[0]} to {span[1]} has {what}",
+                      ("refresh",))

@@ -1,14 +1,21 @@
-"""Reading: files that cannot be read safely. Found by `ogpctl.source`, never by a rule function.
+"""Reading: files that cannot be read safely, found by `ogpctl.source`; and text that does not
+read as it displays (R013, a rule function over every document).
 
-They cite handbook 5.1: OGP information is published "in machine-readable, reusable, and
-open formats", which a record file that tools cannot read safely is not."""
+They are the tool's own rules and cite no handbook section (the handbook asks for
+information "in machine-readable, reusable, and open formats", 5.1, but not for these
+particular safeguards)."""
 
 from __future__ import annotations
 
+import re
+from typing import Any, Iterator
+
 from ogpctl.diagnostics import Severity
-from ogpctl.rules import entry
+from ogpctl.record.model import Document
+from ogpctl.rules import Finding, entry, rule
 
 E = Severity.ERROR
+W = Severity.WARNING
 F = "reading"
 
 entry("R001", "yaml-syntax", family=F, severity=E, handbook="", doc="""
@@ -118,13 +125,130 @@ entry("R010", "front-matter", family=F, severity=E, handbook="", doc="""
       ---
       # Forum meeting
     """)
+entry("R011", "yaml-version", family=F, severity=W, handbook="", doc="""
+    The file declares a YAML version other than 1.2 (%YAML 1.1).
+
+    Record files are always read as YAML 1.2, whatever they declare: there `no` and `on`
+    stay words, `010` is ten and `12:30` is text, where a YAML 1.1 reader would see false,
+    true, eight and a number of seconds. Remove the directive so every tool reads the
+    file the same way.
+
+    Fails:
+      %YAML 1.1
+      ---
+      title: Open contracting
+    Passes:
+      title: Open contracting
+    """)
 entry("R012", "symlink", family=F, severity=E, handbook="", doc="""
     A record file is a symbolic link.
 
     A link can point outside the record, so ogpctl never follows one: replace the link
     with the file itself.
     """)
-entry("R013", "mixed-line-endings", family=F, severity=Severity.WARNING, handbook="", doc="""
+
+
+# Explicit directional formatting characters (Unicode bidirectional algorithm, X1-X8).
+# Overrides make text display in another order than the one tools and reviewers read
+# ("Trojan Source", CVE-2021-42574); embeddings and isolates are used in right-to-left
+# writing, and are harmless when closed on the same line. The marks U+200E, U+200F and
+# U+061C (LRM, RLM, ALM) change no order and are never reported.
+OVERRIDES = {"\u202d": "LEFT-TO-RIGHT OVERRIDE", "\u202e": "RIGHT-TO-LEFT OVERRIDE"}
+OPENERS = {"\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+           "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
+           "\u2068": "FIRST STRONG ISOLATE"}
+CLOSERS = {"\u202c": "POP DIRECTIONAL FORMATTING", "\u2069": "POP DIRECTIONAL ISOLATE"}
+_CLOSER_OF = {"\u202a": "\u202c", "\u202b": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069",
+              "\u2068": "\u2069"}
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _name(char: str) -> str:
+    name = OVERRIDES.get(char) or OPENERS.get(char) or CLOSERS.get(char, "")
+    return f"U+{ord(char):04X} {name}"
+
+
+def bidi_problem(text: str) -> tuple[int, str] | None:
+    """(index, message) of the first directional character that can reorder what is shown:
+    an override anywhere, or an embedding or isolate not closed on its own line, or a
+    closer with nothing to close."""
+    if not _BIDI.search(text):
+        return None
+    offset = 0
+    for line in text.split("\n"):
+        problem = _line_problem(line)
+        if problem:
+            return offset + problem[0], problem[1]
+        offset += len(line) + 1
+    return None
+
+
+def _line_problem(line: str) -> tuple[int, str] | None:
+    stack: list[tuple[int, str]] = []
+    for match in _BIDI.finditer(line):
+        char, where = match.group(), match.start()
+        if char in OVERRIDES:
+            return where, f"{_name(char)}, which shows the text in another order than it is " \
+                "read (Trojan Source); remove it"
+        if char in OPENERS:
+            stack.append((where, char))
+        elif not stack or _CLOSER_OF[stack[-1][1]] != char:
+            return where, f"{_name(char)} with nothing to close; remove it"
+        else:
+            stack.pop()
+    if stack:
+        where, char = stack[-1]
+        return where, f"{_name(char)} not closed by {_name(_CLOSER_OF[char])} on the same " \
+            "line, so it changes the direction of the text after it; close it or remove it"
+    return None
+
+
+def _strings(data: Any, path: tuple) -> Iterator[tuple[tuple, Any, bool]]:
+    """(path, text, is_key) of every key and string value."""
+    if isinstance(data, str):
+        yield path, data, False
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                yield path + (key,), key, True
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, path + (index,))
+
+
+@rule("R013", "bidi-control", family=F, severity=E, handbook="", subject="document")
+def bidi_control(doc: Document, context: Any) -> Iterator[Finding]:
+    """A text holds a directional override, or an embedding or isolate left open.
+
+    Invisible directional characters can make a text display in another order than the
+    one reviewers and tools read, hiding what a change really says ("Trojan Source").
+    U+202D and U+202E (overrides) are refused everywhere. Embeddings (U+202A, U+202B) and
+    isolates (U+2066-U+2068) are used when right-to-left and left-to-right text mix, so
+    they are accepted when closed (U+202C, U+2069) on the same line, as the bidirectional
+    algorithm itself closes them at the end of a paragraph. The marks used in Arabic and
+    Hebrew text (U+200E, U+200F, U+061C) are always fine.
+
+    Fails:
+      title: "Open contracting \\u202e gnitcartnoc"
+    Passes:
+      title: {ar: "التعاقد المفتوح \\u2066OCDS\\u2069"}
+    """
+    for path, text, key in _strings(doc.data, ()):
+        problem = bidi_problem(text)
+        if problem:
+            yield Finding(doc.path, f"the {'key' if key else 'text'} contains {problem[1]}",
+                          path, key=key)
+    if doc.body:
+        problem = bidi_problem(doc.body)
+        if problem:
+            line = doc.body.count("\n", 0, problem[0])
+            column = problem[0] - (doc.body.rfind("\n", 0, problem[0]) + 1) + 1
+            yield Finding(doc.path, f"the text contains {problem[1]}",
+                          line=doc.body_line + line, column=column)
+
+
+entry("R014", "mixed-line-endings", family=F, severity=W, handbook="", doc="""
     A file mixes line endings: some lines end with CRLF (Windows), others with LF.
 
     It happens when a file written on Windows is edited on Linux or macOS, or the other
@@ -134,7 +258,7 @@ entry("R013", "mixed-line-endings", family=F, severity=Severity.WARNING, handboo
     editors show and set it in the status bar); a `.gitattributes` line such as
     `*.yaml text eol=lf` keeps it so.
     """)
-entry("R014", "text-too-long", family=F, severity=Severity.WARNING, handbook="", doc="""
+entry("R015", "text-too-long", family=F, severity=W, handbook="", doc="""
     A Markdown text (a section, a meeting's minutes, a long field) is longer than 65,536
     characters.
 

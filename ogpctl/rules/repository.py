@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from ogpctl import calendar as cal
 from ogpctl.diagnostics import Severity
+from ogpctl.obligations import OVERDUE, obligations
 from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date
 from ogpctl.record.text import has_text
 from ogpctl.repository import PROCESS, FolderIndex, Index, build_index, folder_name
@@ -49,7 +50,7 @@ def _empty(plan: Plan, name: str, context: Any) -> str | None:
 
 
 def _stage(plan: Plan, context: Any) -> Stage:
-    return context.stage if context.stage is not None else plan.stage
+    return context.plan_stage(plan)
 
 
 @rule("P601", "process-evidence", family=F, severity=E, handbook="MR 2.2, 5.2, 5.3.a",
@@ -235,13 +236,13 @@ def _update_problems(milestone: Milestone, update: dict, latest: bool, live: boo
     return problems
 
 
-@rule("P605", "progress-update-incomplete", family=F, severity=W, handbook="5.1.f, 5.2",
+@rule("P605", "progress-update-incomplete", family=F, severity=W, handbook="5.1, 5.2",
       subject="commitment", applies_from=Stage.IMPLEMENTATION)
 def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """A progress update lacks its note, the reason for a delay, or the next steps.
 
     Updates "should include progress against milestones, reasons for any delays, and next
-    steps" (5.2, 5.1.f). Every update says what progress was made (`note`, or a
+    steps" (5.2; 5.1 f). Every update says what progress was made (`note`, or a
     `delay-reason` when there was none); an update made after the milestone's due date
     while it is not completed gives `delay-reason`; and, while the plan is in
     implementation, the latest update of a milestone not completed gives `next-steps`.
@@ -259,7 +260,7 @@ def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator
           delay-reason: The legal review took six weeks longer than planned.
           next-steps: Signature in November.
     """
-    live = commitment.plan.stage == Stage.IMPLEMENTATION
+    live = context.plan_stage(commitment.plan) == Stage.IMPLEMENTATION
     for milestone in commitment.milestones:
         items = milestone.fields.get("progress")
         updates = [(i, u) for i, u in enumerate(items) if isinstance(u, dict)] \
@@ -271,3 +272,32 @@ def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator
                 yield Finding(commitment.doc.path, f"the progress update of "
                               f"{update.get('date')} on {_name(commitment, milestone)} has "
                               f"{', '.join(problems)}", milestone.path + ("progress", index))
+
+
+@rule("P606", "progress-update-missing", family=F, severity=W, handbook="5.1, 5.2",
+      subject="record", applies_from=Stage.IMPLEMENTATION)
+def progress_update_missing(record: Any, context: Any) -> Iterator[Finding]:
+    """No progress update was dated in a six-month window of implementation.
+
+    The website publishes "Regular updates (at least every six months) on the progress of
+    commitment implementation, including progress toward milestones, reasons for any
+    delays, and next steps" (5.1), and the repository is "Updated regularly, at least twice
+    a year" (5.2). Every six months from delivery to the end of the plan, some milestone
+    gets a dated progress update (`ogpctl deadlines` lists the windows as
+    repository-update). P603 proves from git that the files changed; this rule that the
+    changes report progress.
+
+    Fails:
+      # delivered 2026-06-24; no progress update dated 2026-06-24..2026-12-23
+    Passes:
+      milestones:
+        - number: 1
+          progress:
+            - {date: 2026-10-15, status: in-progress, note: Pilot started in 4 agencies.}
+    """
+    if "obligations" not in context.memo:
+        context.memo["obligations"] = obligations(record, context.today)
+    for item in context.memo["obligations"]:
+        if item.id == "repository-update" and item.state == OVERDUE:
+            yield Finding(f"plans/{item.plan}/plan.yaml", f"plan {item.plan} has no progress "
+                          f"update on any milestone: {item.basis}", line=1, column=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ogpctl.diagnostics import Severity
-from ogpctl.record.model import Plan, Record, Stage, entries
+from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, entries, listed
 from ogpctl.record.text import has_text
 from ogpctl.requirements import NOT_MET, forum, input_mechanism, outreach
 from ogpctl.rules import Finding, rule
@@ -19,8 +19,8 @@ F = "requirements"
 CONTRARY = "; without it the member acts contrary to process (handbook 7)"
 
 
-def _delivered(plan: Plan) -> bool:
-    return plan.stage >= Stage.SUBMISSION
+def _delivered(plan: Plan, context: Any) -> bool:
+    return context.plan_stage(plan) >= Stage.SUBMISSION
 
 
 @rule("M701", "forum-requirement", family=F, severity=E, handbook="MR 1.1, 1.1, 7",
@@ -80,7 +80,7 @@ def no_website(record: Record, context: Any) -> Iterator[Finding]:
     Passes:
       website: https://ogp.example.gov
     """
-    if any(_delivered(p) for p in record.plans):
+    if any(_delivered(p, context) for p in record.plans):
         yield from _ogp_field(record, "website", "OGP website address")
 
 
@@ -99,7 +99,7 @@ def no_repository(record: Record, context: Any) -> Iterator[Finding]:
     Passes:
       repository: https://ogp.example.gov/repository
     """
-    if any(_delivered(p) for p in record.plans):
+    if any(_delivered(p, context) for p in record.plans):
         yield from _ogp_field(record, "repository", "document repository address")
 
 
@@ -209,3 +209,146 @@ def contribution_feeds_nothing(plan: Plan, context: Any) -> Iterator[Finding]:
                           f"{'included' if item['decision'] == 'include' else 'amended'} but "
                           "names no commitment it fed (commitments)",
                           ("contributions", index, "decision"))
+
+
+@rule("M704", "no-participation-overview", family=F, severity=E, handbook="MR 3.1, 2.1.a, 7",
+      subject="plan", applies_from=Stage.SUBMISSION)
+def no_participation_overview(plan: Plan, context: Any) -> Iterator[Finding]:
+    """The co-creation timeline has no published address or no stages.
+
+    Minimum requirement 3.1: the forum "publishes on the OGP website/webpage the
+    co-creation timeline and overview of the opportunities for stakeholders to participate".
+    Give the address where it was published (timeline.url) and the timeline itself (stages,
+    with their dates); the opportunities to participate are the outreach activities and
+    input mechanisms (M705, M706), which `ogpctl site` publishes with the timeline. When it
+    was published is C410's concern.
+
+    Fails:
+      timeline: {published: 2026-01-15}
+      stages: []
+    Passes:
+      timeline: {published: 2026-01-15, url: https://ogp.example/co-creation}
+      stages:
+        - {id: development, starts: 2026-02-01, ends: 2026-05-31}
+    """
+    doc = plan.co_creation
+    if not _readable(doc):
+        return
+    fields = doc.fields if doc else {}
+    timeline = fields.get("timeline") if isinstance(fields.get("timeline"), dict) else {}
+    dated = [s for _, s in entries(doc, "stages") if as_date(s.get("starts"))]
+    missing = [what for what, ok in (("the address where it was published (timeline.url)",
+                                      has_text(timeline.get("url"))),
+                                     ("its stages with their dates (stages)", dated)) if not ok]
+    if missing:
+        yield Finding(_cocreation(plan), "the co-creation timeline has no "
+                      f"{' and no '.join(missing)}{CONTRARY}", ("timeline",) if "timeline" in fields else ())
+
+
+@rule("M709", "response-after-finalisation", family=F, severity=E, handbook="2.1.d",
+      subject="plan", applies_from=Stage.SUBMISSION)
+def response_after_finalisation(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A contribution received before the plan was delivered was answered after it.
+
+    "Reasoned response must occur before the action plan is finalized" (2.1.d). A
+    contribution received during co-creation has its response dated (responded) no later
+    than the plan's delivery; contributions received later (to a refresh or a challenge
+    commitment) are not judged against the delivery.
+
+    Fails:
+      # plan.yaml: delivered: 2026-06-24
+      - {id: c1, received: 2026-02-19, decision: include, responded: 2026-07-10}
+    Passes:
+      - {id: c1, received: 2026-02-19, decision: include, responded: 2026-04-24}
+    """
+    delivered = as_date(plan.fields.get("delivered"))
+    doc = plan.contributions
+    if delivered is None or doc is None or not doc.ok:
+        return
+    for index, item in entries(doc, "contributions"):
+        received, responded = as_date(item.get("received")), as_date(item.get("responded"))
+        if received and responded and received <= delivered < responded:
+            yield Finding(doc.path, f"contribution {item.get('id') or index + 1} was answered on "
+                          f"{responded}, after the plan was delivered on {delivered}; the "
+                          "reasoned response comes before the plan is finalised",
+                          ("contributions", index, "responded"))
+
+
+def _moving(plan: Plan) -> bool:
+    """Whether any milestone of the plan shows progress: completed, in progress, or with a
+    progress update."""
+    return any(m.fields.get("status") in ("in-progress", "completed") or m.fields.get("progress")
+               for c in plan.commitments for m in c.milestones)
+
+
+@rule("M710", "no-progress", family=F, severity=W, handbook="7", subject="plan",
+      applies_from=Stage.IMPLEMENTATION, error_from=Stage.END_OF_TERM)
+def no_progress(plan: Plan, context: Any) -> Iterator[Finding]:
+    """No commitment of the plan shows any progress, though milestones are due.
+
+    A country acts contrary to process when "The government fails to make progress on the
+    implementation of any of the commitments in the country's action plan as assessed by
+    the IRM" (7). The IRM makes that finding; this rule flags the risk from the record once
+    a milestone's due date has passed and no milestone is in progress or completed or has a
+    progress update. A warning during implementation, while it can still be put right; an
+    error once the plan is closed. Record the progress made (status, progress updates).
+
+    Fails:
+      # every milestone not-started, the first one due 2027-06-30; today 2027-09-01
+    Passes:
+      milestones:
+        - {number: 1, due: 2027-06-30, status: in-progress}
+    """
+    dues = [d for c in plan.commitments for m in c.milestones
+            if (d := as_date(m.fields.get("due"))) is not None]
+    if plan.doc is None or not dues or min(dues) >= context.today or _moving(plan):
+        return
+    yield Finding(plan.doc.path, f"no commitment of plan {plan.id} shows progress, though "
+                  f"milestones were due from {min(dues)}: failing to make progress on any "
+                  "commitment is a ground for acting contrary to process (handbook 7, as "
+                  "assessed by the IRM)", ("status",) if "status" in plan.fields else ())
+
+
+def _fed(plan: Plan) -> set[str]:
+    """The commitments some contribution fed (contributions.yaml commitments)."""
+    return {name for item in listed(plan.contributions, "contributions")
+            for name in (item.get("commitments") or []) if isinstance(name, str)}
+
+
+@rule("M711", "local-commitment-basis", family=F, severity=W, handbook="6.3.b",
+      subject="commitment")
+def local_commitment_basis(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A local commitment shows no co-creation, or no national policy it derives from.
+
+    National members "should ensure that: ... Commitments are co-created between
+    government and civil society as part of the action plan development process" and that
+    they "have a local scope, but derive from national policies or a nationally-led
+    program" (6.3.b).
+    The record shows co-creation by a contribution that fed the commitment
+    (contributions.yaml, commitments) and the policy in local.national-policy. Whether the
+    commitment is duplicated in an OGP Local action plan cannot be seen from the record
+    (docs/rules.md lists it). Otherwise, the handbook suggests an additional initiative.
+
+    Fails:
+      kind: local
+      local: {jurisdiction: Puerto Alegre}
+    Passes:
+      kind: local
+      local:
+        jurisdiction: Puerto Alegre
+        national-policy: National Participatory Budgeting Programme (Decree 45 of 2024)
+      # contributions.yaml: a contribution with commitments: [participatory-budgeting]
+    """
+    if commitment.kind != "local":
+        return
+    details = commitment.fields.get("local")
+    details = details if isinstance(details, dict) else {}
+    where = ("local",) if "local" in commitment.fields else ("kind",)
+    if not has_text(details.get("national-policy")):
+        yield Finding(commitment.doc.path, "the local commitment names no national policy or "
+                      "program it derives from (local.national-policy)", where)
+    if commitment.id not in _fed(commitment.plan):
+        yield Finding(commitment.doc.path, f"no contribution in contributions.yaml fed the "
+                      f"local commitment {commitment.id}: show how it was co-created with civil "
+                      "society (a contribution with commitments: "
+                      f"[{commitment.id}])", ("kind",) if "kind" in commitment.fields else ())

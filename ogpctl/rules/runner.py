@@ -7,9 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ogpctl.diagnostics import Diagnostic
-from ogpctl.record.model import Record, Stage
+from ogpctl.record.model import Plan, Record, Stage
 from ogpctl.rules import Finding, Rule, catalogue, checks_for
 from ogpctl.source.problems import Problem
+from ogpctl.stage import plan_stage
 
 if TYPE_CHECKING:
     from ogpctl.vcs import History
@@ -24,19 +25,31 @@ class RuleContext:
     stage: Stage | None = None          # --for: judge every plan as if at this stage
     memo: dict[str, Any] = field(default_factory=dict)
 
-    def stage_of(self, file: str) -> Stage:
+    def plan_stage(self, plan: Plan) -> Stage:
+        """The stage `plan` is judged at: --for, else the one `ogpctl.stage` derives from
+        the record and the calendar as of today (`status:` is checked against it, C415)."""
         if self.stage is not None:
             return self.stage
-        stages = self.memo.setdefault("stages", {})   # asked once a finding: keep it cheap
-        if file not in stages:
-            stages[file] = self._stage_of(file)
-        return stages[file]
+        stages = self.memo.setdefault("stages", {})
+        if plan.id not in stages:
+            stages[plan.id] = plan_stage(plan, self.today).stage
+        return stages[plan.id]
+
+    def stage_of(self, file: str) -> Stage:
+        files = self.memo.setdefault("file-stages", {})   # asked once a finding: keep it cheap
+        if file not in files:
+            files[file] = self._stage_of(file)
+        return files[file]
 
     def _stage_of(self, file: str) -> Stage:
         plan = self.record.plan_of(file)
         if plan is not None:
-            return plan.stage
-        return max((p.stage for p in self.record.plans), default=Stage.CO_CREATION)
+            return self.plan_stage(plan)
+        if "record-stage" not in self.memo:
+            self.memo["record-stage"] = max(
+                (self.plan_stage(p) for p in self.record.plans),
+                default=self.stage if self.stage is not None else Stage.CO_CREATION)
+        return self.memo["record-stage"]
 
     def history(self) -> History:
         """The record's git history, read on first use: once per check, and never when no

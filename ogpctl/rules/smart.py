@@ -100,6 +100,27 @@ def specific_results(commitment: Commitment, context: Any) -> Iterator[Finding]:
                         "the commitment wants to achieve (description.results)")
 
 
+@rule("S205", "specific-done-so-far", family=F, severity=W,
+      handbook="3.2.c", subject="commitment")
+def specific_done_so_far(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Specific: the commitment does not say what has been done so far.
+
+    The template asks "What has been done so far to solve the problem?" and "What
+    solutions were made available for this problem in previous years? How successful have
+    they been?" (3.2.c). Write it under description.done-so-far; "Nothing yet" is an answer.
+
+    Fails:
+      description:
+        solution: A single open contracting portal.
+    Passes:
+      description:
+        done-so-far: Contract awards have been published in OCDS since 2024.
+        solution: A single open contracting portal.
+    """
+    yield from _missing(commitment, ("description", "done-so-far"), "Specific: say what has "
+                        "been done so far to solve the problem (description.done-so-far)")
+
+
 @rule("S210", "measurable-milestones", family=F, severity=W,
       handbook="3.2.a", subject="commitment")
 def measurable_milestones(commitment: Commitment, context: Any) -> Iterator[Finding]:
@@ -230,6 +251,30 @@ def answerable_supporting(commitment: Commitment, context: Any) -> Iterator[Find
                       "named; if agencies or partners support the lead, list them by sector "
                       "(government, civil-society, other)",
                       ("supporting",) if "supporting" in commitment.fields else ())
+
+
+@rule("S222", "answerable-milestone-lead", family=F, severity=W,
+      handbook="3.2.c", subject="commitment")
+def answerable_milestone_lead(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Answerable: a milestone names no lead.
+
+    The template's planning table gives each milestone its stakeholders, starting with
+    "Lead:" (3.2.c): the organisation answerable for that milestone, by its id in
+    stakeholders.yaml. It is often the commitment lead, but is written for every milestone.
+
+    Fails:
+      milestones:
+        - {number: 1, output: Portal online, due: 2027-06-30}
+    Passes:
+      milestones:
+        - {number: 1, output: Portal online, due: 2027-06-30, lead: procurement-agency}
+    """
+    for milestone in commitment.milestones:
+        lead = milestone.fields.get("lead")
+        if not isinstance(lead, str) or not lead:
+            yield Finding(commitment.doc.path, f"Answerable: name the lead of "
+                          f"{milestone.label} (lead)", milestone.path + (
+                              ("lead",) if "lead" in milestone.fields else ()))
 
 
 @rule("S230", "relevant-values", family=F, severity=W,

@@ -13,7 +13,7 @@ from ogpctl.rules import Finding, entry, rule
 E, W = Severity.ERROR, Severity.WARNING
 F = "structure"
 
-entry("F101", "missing-field", family=F, severity=E, handbook="3.2.c", doc="""
+entry("F101", "missing-field", family=F, severity=E, handbook="", doc="""
     A required field is missing.
 
     The JSON Schemas in schemas/ say which fields each file must have; the message names
@@ -26,7 +26,7 @@ entry("F101", "missing-field", family=F, severity=E, handbook="3.2.c", doc="""
       title: Open contracting
       lead: ministry-finance
     """)
-entry("F102", "unknown-field", family=F, severity=E, handbook="3.2.c", doc="""
+entry("F102", "unknown-field", family=F, severity=E, handbook="", doc="""
     A field is not part of the template.
 
     Usually a typing mistake: the message suggests the closest known field. Fields of your
@@ -39,7 +39,7 @@ entry("F102", "unknown-field", family=F, severity=E, handbook="3.2.c", doc="""
       title: Open contracting
       lead: ministry-finance
     """)
-entry("F103", "wrong-value", family=F, severity=E, handbook="3.2.c", doc="""
+entry("F103", "wrong-value", family=F, severity=E, handbook="", doc="""
     A field holds the wrong kind of value.
 
     The message says what the field expects (a date, one of a list of words, a number...)
@@ -50,7 +50,7 @@ entry("F103", "wrong-value", family=F, severity=E, handbook="3.2.c", doc="""
     Passes:
       window: june
     """)
-entry("F104", "impossible-date", family=F, severity=E, handbook="3.1", doc="""
+entry("F104", "impossible-date", family=F, severity=E, handbook="", doc="""
     A date does not exist in the calendar.
 
     Fails:
@@ -167,7 +167,7 @@ def _refs(record: Record, def_names: tuple[str, ...]) -> Iterator[tuple[str, tup
             yield path, where, value
 
 
-@rule("F110", "unknown-stakeholder", family=F, severity=E, handbook="3.2.c", subject="record")
+@rule("F110", "unknown-stakeholder", family=F, severity=E, handbook="", subject="record")
 def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
     """A stakeholder id is not in stakeholders.yaml.
 
@@ -192,7 +192,7 @@ def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
             yield Finding(file, f'unknown stakeholder "{value}"{hint}', path)
 
 
-@rule("F111", "duplicate-stakeholder", family=F, severity=E, handbook="3.2.c", subject="record")
+@rule("F111", "duplicate-stakeholder", family=F, severity=E, handbook="", subject="record")
 def duplicate_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
     """Two organisations in stakeholders.yaml have the same id.
 
@@ -217,7 +217,7 @@ def duplicate_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
             seen.add(ident)
 
 
-@rule("F112", "duplicate-commitment-number", family=F, severity=E, handbook="3.2.c",
+@rule("F112", "duplicate-commitment-number", family=F, severity=E, handbook="",
       subject="plan")
 def duplicate_commitment_number(plan: Plan, context: Any) -> Iterator[Finding]:
     """Two commitment files of a plan have the same number.
@@ -241,7 +241,7 @@ def duplicate_commitment_number(plan: Plan, context: Any) -> Iterator[Finding]:
         first.setdefault(commitment.number, commitment)
 
 
-@rule("F113", "duplicate-milestone-number", family=F, severity=E, handbook="3.2.c",
+@rule("F113", "duplicate-milestone-number", family=F, severity=E, handbook="",
       subject="commitment")
 def duplicate_milestone_number(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Two milestones of a commitment have the same number.
@@ -265,7 +265,7 @@ def duplicate_milestone_number(commitment: Commitment, context: Any) -> Iterator
             seen.add(number)
 
 
-@rule("F114", "unknown-commitment", family=F, severity=E, handbook="2.1.d", subject="plan")
+@rule("F114", "unknown-commitment", family=F, severity=E, handbook="", subject="plan")
 def unknown_commitment(plan: Plan, context: Any) -> Iterator[Finding]:
     """A contribution or self-assessment names a commitment the plan does not have.
 
@@ -291,7 +291,7 @@ def unknown_commitment(plan: Plan, context: Any) -> Iterator[Finding]:
                 yield Finding(doc.path, f'plan {plan.id} has no commitment "{value}"{hint}', path)
 
 
-@rule("F115", "evidence-missing", family=F, severity=E, handbook="5.2", subject="record")
+@rule("F115", "evidence-missing", family=F, severity=E, handbook="", subject="record")
 def evidence_missing(record: Record, context: Any) -> Iterator[Finding]:
     """An evidence path names a file that does not exist.
 
@@ -308,7 +308,7 @@ def evidence_missing(record: Record, context: Any) -> Iterator[Finding]:
             yield finding[1]
 
 
-@rule("F116", "evidence-unsafe", family=F, severity=E, handbook="5.2", subject="record")
+@rule("F116", "evidence-unsafe", family=F, severity=E, handbook="", subject="record")
 def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
     """An evidence path leaves the record, or a link uses an unsafe scheme.
 
@@ -346,7 +346,7 @@ def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]
     return found
 
 
-@rule("F118", "unknown-plan", family=F, severity=E, handbook="1.1", subject="record")
+@rule("F118", "unknown-plan", family=F, severity=E, handbook="", subject="record")
 def unknown_plan(record: Record, context: Any) -> Iterator[Finding]:
     """A meeting names a plan that is not in plans/.
 
@@ -362,7 +362,7 @@ def unknown_plan(record: Record, context: Any) -> Iterator[Finding]:
             yield Finding(meeting.path, f'there is no plan "{plan}" in plans/', ("plan",))
 
 
-@rule("F117", "file-name", family=F, severity=E, handbook="5.3.a", subject="record")
+@rule("F117", "file-name", family=F, severity=E, handbook="", subject="record")
 def file_name(record: Record, context: Any) -> Iterator[Finding]:
     """A file or folder in the record is not named as ogpctl expects.
 
@@ -385,7 +385,7 @@ def file_name(record: Record, context: Any) -> Iterator[Finding]:
             yield finding[1]
 
 
-entry("F119", "missing-file", family=F, severity=E, handbook="3.2.b", doc="""
+entry("F119", "missing-file", family=F, severity=E, handbook="", doc="""
     A file the record needs is missing.
 
     Every record has ogp.yaml and stakeholders.yaml; every plan folder has plan.yaml.

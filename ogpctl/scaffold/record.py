@@ -143,16 +143,19 @@ def record_files(root: Path, answers: RecordAnswers) -> FileSet:
 
 
 def repository_files(root: Path, repository: Path) -> FileSet:
-    """The CI workflow and pre-commit config, at the top of the git working tree."""
+    """The CI of both forges (a GitHub workflow and a .gitlab-ci.yml) and the pre-commit
+    config, at the top of the git working tree."""
     relative = root.absolute().relative_to(repository.absolute()).as_posix()
     record_path = "." if relative == "." else relative
     pattern = "" if relative == "." else f"^{re.escape(relative)}/"
     files = FileSet(repository)
     files.add(".github/workflows/ogpctl.yml",
               render("record/workflow.yml.j2", version=__version__, record_path=record_path))
+    files.add(".gitlab-ci.yml",
+              render("record/gitlab-ci.yml.j2", version=__version__, record_path=record_path))
     files.add(".pre-commit-config.yaml",
               render("record/pre-commit-config.yaml.j2", record_path=record_path,
-                     files_pattern=pattern or None))
+                     files_pattern=pattern or None, version=__version__))
     return files
 
 

@@ -5,11 +5,14 @@ figures in tables, so it works without JavaScript and with a screen reader."""
 from __future__ import annotations
 
 from ogpctl.record.model import Plan
+from ogpctl.render.self_assessment import totals_sentence
+from ogpctl.rollup import totals
 from ogpctl.site import svg, urls
 from ogpctl.site.labels import milestone_status
 from ogpctl.site.plans import commitment_row, milestone_counts
 from ogpctl.site.progress import CommitmentState, plan_states
 from ogpctl.site.view import Page, View
+from ogpctl.stage import plan_stage
 
 
 def milestone_rows(v: View, states: list[CommitmentState]) -> list[dict]:
@@ -44,15 +47,31 @@ def timeline(v: View, plan: Plan, states: list[CommitmentState]):
                         v.site.today, label, v.date(v.site.today))
 
 
+def stage_note(v: View, plan: Plan) -> str:
+    """Where the plan is, when its commitments are not rated yet (`ogpctl.stage`)."""
+    stage = plan_stage(plan, v.site.today)
+    if stage.late:
+        return v._("The delivery window closed on {date} and no delivery of this plan is "
+                   "recorded; its commitments are rated once implementation begins.",
+                   date=v.date(stage.closes))
+    if not stage.implementing:
+        return v._("This plan is in co-creation: its commitments are rated once "
+                   "implementation begins.")
+    return ""
+
+
 def dashboard_page(v: View, plan: Plan) -> Page:
     path = urls.plan_page(plan.id, "dashboard.html")
     v = v.at(path)
     states = plan_states(plan, v.site.today)
     milestones = milestone_rows(v, states)
     return Page(path, f"{v.L['dashboard']}: {v.plan_title(plan)}", "dashboard.html.j2", {
-        "intro": v._("Each commitment's completion is rolled up from its milestones: a "
-                     "completed milestone counts fully, one in progress half and one not "
-                     "started nothing. Figures as of {date}.", date=v.date(v.site.today)),
+        "intro": v._("Each commitment's completion is rolled up from its milestones: only "
+                     "completed milestones count. Most of them completed is substantial "
+                     "progress; work in progress alone is limited progress. Figures as of "
+                     "{date}.", date=v.date(v.site.today)),
+        "stage": stage_note(v, plan),
+        "totals": totals_sentence(v.c.lang, totals(plan, v.site.today)),
         "milestones": milestone_counts(v, states),
         "rows": [commitment_row(v, s) for s in states],
         "timeline": timeline(v, plan, states),

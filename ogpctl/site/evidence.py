@@ -113,8 +113,8 @@ def size(v: View, value: int | None) -> str:
     for unit, scale in (("digital-megabyte", 1024 * 1024), ("digital-kilobyte", 1024)):
         if value >= scale:
             return format_unit(round(value / scale, 1), unit, length="short",
-                               locale=v.code.replace("-", "_"))
-    return format_unit(value, "digital-byte", length="short", locale=v.code.replace("-", "_"))
+                               locale=v.c.lang.locale)
+    return format_unit(value, "digital-byte", length="short", locale=v.c.lang.locale)
 
 
 def folder_entries(v: View, plan_id: str, number: int | None) -> list[dict]:

@@ -15,6 +15,7 @@ from ogpctl.site.labels import milestone_status, plan_status
 from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state, plan_states
 from ogpctl.site.updates import update_entry
 from ogpctl.site.view import Page, View
+from ogpctl.stage import plan_stage
 
 
 def period(v: View, plan: Plan) -> str:
@@ -39,7 +40,8 @@ def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
 def plan_summary(v: View, plan: Plan) -> dict:
     states = plan_states(plan, v.site.today)
     return {"id": plan.id, "title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
-            "status": plan_status(v.code, plan.fields.get("status")), "period": period(v, plan),
+            "status": plan_status(v.code, plan_stage(plan, v.site.today).status),
+            "period": period(v, plan),
             "commitments": len(plan.commitments), "milestones": milestone_counts(v, states),
             "dashboard": v.href(urls.plan_page(plan.id, "dashboard.html"))}
 
@@ -75,7 +77,7 @@ def commitment_row(v: View, state: CommitmentState) -> dict:
 def plan_facts(v: View, plan: Plan) -> list[tuple[str, str | Markup]]:
     dates = plan.dates()
     facts: list[tuple[str, str | Markup]] = [
-        (v.L["status"], plan_status(v.code, plan.fields.get("status"))),
+        (v.L["status"], plan_status(v.code, plan_stage(plan, v.site.today).status)),
         (v.L["period"], period(v, plan))]
     if dates:
         facts.append((v.L["due"], v.date(dates.due)))

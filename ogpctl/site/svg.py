@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from markupsafe import Markup
 
 #: Fills with at least 3:1 contrast against white (WCAG 1.4.11).
 STATUS_FILL = {"completed": "#1b6e3a", "in-progress": "#b35c00", "not-started": "#767676",
                "withdrawn": "#5b4a8b"}
-COLOUR_FILL = {"green": "#1b6e3a", "amber": "#8a5a00", "red": "#b3261e"}
+COLOUR_FILL = {"green": "#1b6e3a", "amber": "#8a5a00", "red": "#b3261e", "grey": "#595959"}
 
 
 def bar(share: float | None, label: str, colour: str) -> Markup:
@@ -60,10 +61,13 @@ class Mark:
 
 def timeline(rows: list[str], marks: list[Mark], start: date, end: date, today: date,
              label: str, today_label: str) -> Markup:
-    """Milestones by due date, one row a commitment, with a line at today: a mark left of
-    the line that is not completed is late."""
+    """Milestones by due date, one row a commitment, over a date axis with a tick and the
+    year at each January 1, and a line at today: a mark left of the line that is not
+    completed is late."""
     span = max((end - start).days, 1)
-    width, left, height = 600, 40, 18 * len(rows) + 24
+    width, left = 600, 40
+    axis = 18 * len(rows) + 6
+    height = axis + 34
 
     def x(day: date) -> float:
         return left + (width - left - 10) * min(max((day - start).days / span, 0), 1)
@@ -72,6 +76,7 @@ def timeline(rows: list[str], marks: list[Mark], start: date, end: date, today: 
         left, 18 * i + 14, width - 10, 18 * i + 14) for i in range(len(rows))]
     out += [Markup('<text x="4" y="%d" font-size="11" fill="#1a1a1a">%s</text>') % (
         18 * i + 18, name) for i, name in enumerate(rows)]
+    out += _axis(x, start, end, axis, left, width)
     for mark in marks:
         out.append(Markup('<circle cx="%s" cy="%d" r="5" fill="%s" stroke="#1a1a1a" '
                           'stroke-width="0.8"><title>%s</title></circle>') % (
@@ -83,7 +88,28 @@ def timeline(rows: list[str], marks: list[Mark], start: date, end: date, today: 
                           'stroke-width="1.5" stroke-dasharray="4 2"/>'
                           '<text x="%s" y="%d" font-size="10" fill="#b3261e" '
                           'text-anchor="middle">%s</text>') % (
-            at, at, height - 12, at, height - 2, today_label))
+            at, at, axis, at, height - 2, today_label))
     return Markup('<svg class="timeline" viewBox="0 0 %d %d" role="img" aria-label="%s" '
                   'focusable="false"><title>%s</title>%s</svg>') % (
         width, height, label, label, Markup("").join(out))
+
+
+def year_ticks(start: date, end: date) -> list[date]:
+    """Every January 1 from `start` to `end`; the start itself when none falls inside, so
+    the axis always names a year."""
+    ticks = [date(year, 1, 1) for year in range(start.year, end.year + 1)
+             if start <= date(year, 1, 1) <= end]
+    return ticks or [start]
+
+
+def _axis(x: Callable[[date], float], start: date, end: date, axis: int, left: int,
+          width: int) -> list[Markup]:
+    out = [Markup('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="#595959"/>') % (
+        left, axis, width - 10, axis)]
+    for tick in year_ticks(start, end):
+        at = f"{x(tick):.1f}"
+        out.append(Markup('<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="#595959"/>'
+                          '<text x="%s" y="%d" font-size="10" fill="#1a1a1a" '
+                          'text-anchor="middle">%d</text>') % (
+            at, axis, at, axis + 4, at, axis + 15, tick.year))
+    return out

@@ -1,9 +1,9 @@
 """The precise YAML path: data built from ruamel.yaml's pure-Python event stream.
 
 It never recurses (deep nesting is refused at a bounded depth), carries a position on
-every event, and reports tags, aliases, duplicate keys, non-text keys and several
-documents as findings. Scalars are resolved with the YAML 1.2 core schema, whatever
-`%YAML` directive the file carries. `ogpctl.source.yaml.parse_yaml` sends files here when
+every event, and reports tags, aliases, duplicate keys, non-text keys, numbers a record
+cannot hold and several documents as findings. Scalars are resolved with the YAML 1.2
+core schema, whatever `%YAML` directive the file carries (another version is a warning). `ogpctl.source.yaml.parse_yaml` sends files here when
 the fast path fails or the pre-scan finds something unusual.
 """
 
@@ -14,6 +14,8 @@ import re
 import unicodedata
 from typing import Any
 
+from ogpctl.diagnostics import DocPath
+from ogpctl.source.numbers import MAX_DIGITS, number_problem, yaml_words
 from ogpctl.source.problems import Problem, line_col
 from ogpctl.source.yaml import MAX_DEPTH, Parsed, describe_key, inspect, repaired
 
@@ -31,7 +33,8 @@ def parse_precise(text: str) -> Parsed:
         return Parsed(None, [stop.problem], False)
     except MarkedYAMLError as error:
         return Parsed(None, [syntax_problem(error, builder.last_scalar)], False)
-    except (YAMLError, ValueError, UnicodeError) as error:
+    except (YAMLError, ValueError, UnicodeError, AssertionError) as error:
+        # ruamel asserts on some directives (`%YAML 1.3`): a syntax error all the same
         return Parsed(None, [Problem("R001", f"YAML syntax error: {error}", 1, 1)], False)
     problems = builder.problems
     problems.extend(inspect(builder.result, check_escapes=True, check_nfc=False) or [])
@@ -108,6 +111,7 @@ def _closed_late(error: Any, scalar: Any) -> tuple[Any, str] | None:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
+_DIRECTIVE = re.compile(r"^%YAML", re.M)
 
 
 def _flow_too_deep(text: str) -> Problem | None:
@@ -131,13 +135,21 @@ class _Stop(Exception):
 
 
 class _Frame:
-    __slots__ = ("container", "pending", "keys", "has_key")
+    __slots__ = ("container", "pending", "keys", "has_key", "start", "path")
 
-    def __init__(self, container: dict | list) -> None:
+    def __init__(self, container: dict | list, start: Any, path: DocPath) -> None:
         self.container = container
         self.pending: Any = None
         self.has_key = False
         self.keys: dict[str, str] = {}
+        self.start = start      # the mark of the collection's first character
+        self.path = path        # where the collection sits in the document
+
+    def step(self) -> str | int | None:
+        """The path step of the next value added to this collection (None for a key)."""
+        if isinstance(self.container, list):
+            return len(self.container)
+        return self.pending if self.has_key else None
 
 
 class _Builder:
@@ -147,10 +159,12 @@ class _Builder:
         self.problems: list[Problem] = []
         self.documents = 0
         self.last_scalar: Any = None   # to explain a syntax error just after it
+        self.text = ""
 
     def run(self, text: str) -> None:
         from ruamel.yaml import YAML
 
+        self.text = text
         for event in YAML(typ="safe", pure=True).parse(text):
             self.event(event)
 
@@ -158,9 +172,7 @@ class _Builder:
         name = type(event).__name__
         mark = event.start_mark
         if name == "DocumentStartEvent":
-            self.documents += 1
-            if self.documents > 1:
-                self.stop("R001", "the file holds more than one YAML document; keep one", mark)
+            self.document(event)
         elif name == "AliasEvent":
             self.stop("R006", f"YAML aliases (*{event.anchor}) are not allowed in a record; "
                       "write the value out", mark)
@@ -170,7 +182,8 @@ class _Builder:
                           "record; remove the tag", mark)
             if name == "ScalarEvent":
                 self.last_scalar = event
-                self.add(resolve_scalar(event.value, event.style, event.implicit), mark)
+                value = resolve_scalar(event.value, event.style, event.implicit)
+                self.add(value, mark, event.value)
             else:
                 self.open({} if name == "MappingStartEvent" else [], mark)
         elif name in ("MappingEndEvent", "SequenceEndEvent"):
@@ -178,34 +191,68 @@ class _Builder:
             if not self.stack:
                 self.result = frame.container
             else:
-                self.add(frame.container, mark)
+                self.add(frame.container, frame.start)
+
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.stop("R001", "the file holds more than one YAML document; keep one",
+                      event.start_mark)
+        version = getattr(event, "version", None)
+        if version and tuple(version) != (1, 2):
+            written = ".".join(str(part) for part in version)
+            directive = _DIRECTIVE.search(self.text)
+            line, column = line_col(self.text, directive.start()) if directive else (1, 1)
+            self.problems.append(Problem(
+                "R011", f"the file declares %YAML {written}, but record files are read as "
+                "YAML 1.2 (no stays a word, 010 is ten); remove the %YAML line", line, column))
 
     def open(self, container: dict | list, mark: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             self.stop("R007", f"the data is nested more than {MAX_DEPTH} levels deep", mark)
-        if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
-            self.stop("R009", "a key is a list or mapping; write keys as words", mark)
-        self.stack.append(_Frame(container))
+        path = self.here() if self.stack else ()
+        self.stack.append(_Frame(container, mark, path))
 
-    def add(self, value: Any, mark: Any) -> None:
+    def here(self) -> DocPath:
+        """The path of the next value added (its mapping's, for a key)."""
+        frame = self.stack[-1]
+        step = frame.step()
+        return frame.path if step is None else frame.path + (step,)
+
+    def add(self, value: Any, mark: Any, written: str = "") -> None:
         if not self.stack:
-            self.result = value
+            self.result = self.checked(value, mark, written)
             return
         frame = self.stack[-1]
+        if isinstance(frame.container, dict) and not frame.has_key:
+            self.key(frame, value, mark, written)
+            return
+        value = self.checked(value, mark, written)
         if isinstance(frame.container, list):
             frame.container.append(value)
-        elif not frame.has_key:
-            self.key(frame, value, mark)
         else:
             frame.container[frame.pending] = value
             frame.has_key = False
 
-    def key(self, frame: _Frame, key: Any, mark: Any) -> None:
+    def checked(self, value: Any, mark: Any, written: str) -> Any:
+        """`value`, or the text written for it when it is a number a record cannot hold."""
+        wrong = number_problem(value, written)
+        if wrong is None:
+            return value
+        path = self.here() if self.stack else ()
+        subject = next((f'"{s}"' for s in reversed(path) if isinstance(s, str)), "the value")
+        self.problems.append(Problem("F103", f"{subject} {wrong}", mark.line + 1,
+                                     mark.column + 1, path))
+        return written
+
+    def key(self, frame: _Frame, key: Any, mark: Any, written: str = "") -> None:
         if not isinstance(key, str):
+            words = yaml_words(written or key)   # a scalar key as written: ~, 2026, 1e999
             self.problems.append(Problem(
-                "R009", f"the key {describe_key(key)} is not text; write keys as words, "
-                "quoting them if needed", mark.line + 1, mark.column + 1))
-            key = str(key)
+                "R009", f"the key {describe_key(key, words)} is not text; write keys as words, "
+                "quoting them if needed", mark.line + 1, mark.column + 1,
+                frame.path + (words,), True))
+            key = words
         normal = unicodedata.normalize("NFC", key)
         if normal in frame.keys:
             same = "" if frame.keys[normal] == key else " once Unicode is normalised"
@@ -243,8 +290,8 @@ def resolve_scalar(value: str, style: Any, implicit: Any) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT10.fullmatch(value):
-        return int(value)
+    if _INT10.fullmatch(value):   # a longer one is past any limit: as a float, infinity
+        return int(value) if len(value) <= MAX_DIGITS else float(value)
     if _INT8.fullmatch(value):
         return int(value[2:], 8)
     if _INT16.fullmatch(value):

@@ -1,9 +1,10 @@
 """The one YAML module: every loading decision is made here.
 
 Record files are read with YAML 1.2 core-schema meaning whatever `%YAML` directive they
-carry (`no` stays a word, `010` is ten, `12:30` is text), dates stay ISO strings, and tags,
-aliases, duplicate keys (also keys equal after NFC normalisation), non-text keys,
-multiple documents and deep nesting are findings with a position, never exceptions.
+carry (`no` stays a word, `010` is ten, `12:30` is text; another version is a warning),
+dates stay ISO strings, and tags, aliases, duplicate keys (also keys equal after NFC
+normalisation), non-text keys, numbers a record cannot hold (see `numbers`), multiple
+documents and deep nesting are findings with a position, never exceptions.
 
 Two paths give the same data. The fast path is yaml_rs (Rust, no aliases allowed) behind
 a pre-scan that sends anything unusual to the precise path: ruamel.yaml's pure-Python event
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 import yaml_rs
 
 from ogpctl.diagnostics import DocPath
+from ogpctl.source.numbers import is_odd_number, yaml_words
 from ogpctl.source.problems import Problem
 from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
 
@@ -40,6 +42,9 @@ _UNDERSCORED = re.compile(r"(?m)(?:^|[\s\[{,:-])[-+]?(?:0[xXoObB])?[0-9a-fA-F.]*
 # Likewise a signed hexadecimal or octal word (`+0x1`), or one with a capital X or O, is
 # text in YAML 1.2 core.
 _SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO])")
+# An alias (`*name`) takes the precise path, which refuses every one: yaml_rs reads an
+# alias to a collection that holds it (`&m [a, *m]`) as null without a word.
+_ALIAS = re.compile(r"(?m)(?:^|[\s\[{,])\*[^\s\[\]{},]")
 
 
 # Found by tests/test_fuzz_yaml.py: yaml_rs reads `[x, >y]` as the word ">y" (in YAML 1.2
@@ -57,6 +62,8 @@ def _suspicious(text: str) -> bool:
                                          _EMPTY_BLOCK_AT_END.search(text[-200:]) is not None):
         return True
     if "_" in text and _UNDERSCORED.search(text) is not None:
+        return True
+    if "*" in text and _ALIAS.search(text) is not None:
         return True
     if ("0x" in text or "0o" in text or "0X" in text or "0O" in text) \
             and _SIGNED_BASE.search(text) is not None:
@@ -102,8 +109,11 @@ def _fast(text: str) -> Any:
 
 def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem] | None:
     """Walk the containers of parsed data once (iteratively). Returns the problems found,
-    or None when the data is too deep to walk safely, which the precise path reports with
-    a position. Paths are only built for the rare containers that have a problem."""
+    or None when the precise path must read the text: the data is too deep to walk safely,
+    has a key that is not text, or a number a record cannot hold; that path reports them
+    with a position. Paths are only built for the rare containers that have a problem."""
+    if is_odd_number(data):
+        return None
     flagged: list[Any] = []
     stack: list[tuple[Any, int]] = [(data, 0)] if type(data) in _CONTAINERS else []
     while stack:
@@ -112,7 +122,11 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem]
             return None
         values = node.values() if isinstance(node, dict) else node
         if isinstance(node, dict) and _odd_keys(node, check_nfc):
+            if not set(map(type, node)) <= _STR:
+                return None
             flagged.append(node)
+        if not _NUMBERS.isdisjoint(map(type, values)) and any(map(is_odd_number, values)):
+            return None   # C-speed type test first: most containers hold no number
         if check_escapes and any(type(v) is str and FORBIDDEN_CHARS.search(v) for v in values):
             flagged.append(node)
         stack.extend((v, depth + 1) for v in values if type(v) in _CONTAINERS)
@@ -122,20 +136,22 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem]
 
 
 _STR = {str}
+_NUMBERS = {int, float}
 _CONTAINERS = (dict, list)
 
 
 def repaired(data: Any, problems: list[Problem]) -> Any:
-    """After R003 or R009 is reported, a copy with keys as text and forbidden characters
-    replaced by U+FFFD, so the rest of the document can still be validated and checked."""
-    if not any(p.code in ("R003", "R009") for p in problems):
+    """After R003 is reported, a copy with forbidden characters replaced by U+FFFD, so the
+    rest of the document can still be validated and checked. (Keys are text by then: the
+    precise path writes a key that is not text in YAML words, R009.)"""
+    if not any(p.code == "R003" for p in problems):
         return data
     return _repair(data)
 
 
 def _repair(data: Any) -> Any:
     if isinstance(data, dict):
-        return {_repair(str(key)): _repair(value) for key, value in data.items()}
+        return {_repair(key): _repair(value) for key, value in data.items()}
     if isinstance(data, list):
         return [_repair(item) for item in data]
     if isinstance(data, str):
@@ -172,12 +188,8 @@ def _problems_at(data: Any, flagged: set[int], check_escapes: bool, check_nfc: b
 
 
 def _key_problems(mapping: dict, path: DocPath, check_nfc: bool) -> list[Problem]:
+    """Keys equal once NFC-normalised (keys that are not text take the precise path)."""
     problems = []
-    for key in mapping:
-        if not isinstance(key, str):
-            problems.append(Problem("R009", f"the key {describe_key(key)} is not text; "
-                                    "write keys as words, quoting them if needed",
-                                    path=path + (key,), key=True))
     if check_nfc:
         seen: dict[str, str] = {}
         for key in mapping:
@@ -192,14 +204,18 @@ def _key_problems(mapping: dict, path: DocPath, check_nfc: bool) -> list[Problem
     return problems
 
 
-def describe_key(key: Any) -> str:
+def describe_key(key: Any, words: str = "") -> str:
+    """A key that is not text, in YAML words (`words`, else its own) and what YAML reads
+    it as."""
     if isinstance(key, bool):
-        return f"{str(key).lower()} (a yes/no value)"
-    if key is None:
-        return "null (an empty value)"
-    if isinstance(key, (int, float)):
-        return f"{key} (a number)"
-    return f"{key!r} (a list or mapping)"
+        what = "a yes/no value"
+    elif key is None:
+        what = "an empty value"
+    elif isinstance(key, (int, float)):
+        what = "a number"
+    else:
+        what = "a list" if isinstance(key, (list, tuple)) else "a mapping"
+    return f"{words or yaml_words(key)} ({what})"
 
 
 def _string_problem(value: str, path: DocPath) -> Problem | None:

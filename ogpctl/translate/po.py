@@ -34,10 +34,14 @@ def write_po(entries: list[Entry], lang: str, name: str, today: date) -> bytes:
     from babel.messages.pofile import write_po as babel_write
 
     moment = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
-    catalog = Catalog(locale=lang.replace("-", "_"), project=f"OGP record {name}",
-                      version=today.isoformat(), creation_date=moment, revision_date=moment,
-                      fuzzy=False, header_comment=_comment(HEADER.format(
-                          language=language_name(lang), name=name)))
+    try:
+        catalog = Catalog(locale=lang.replace("-", "_"), project=f"OGP record {name}",
+                          version=today.isoformat(), creation_date=moment, revision_date=moment,
+                          fuzzy=False, header_comment=_comment(HEADER.format(
+                              language=language_name(lang), name=name)))
+    except ValueError:   # a record code Babel cannot read as a locale (ix-VkZ0)
+        raise UsageError(f"a PO file cannot name the language {lang!r} (Babel reads no "
+                         "locale from it); export it with -f xliff") from None
     for entry in entries:
         message = Message(entry.source, entry.target, locations=[(entry.file, entry.line)],
                           flags=("fuzzy",) if entry.state == CHANGED else (),

@@ -1,0 +1,136 @@
+"""`ogpctl review`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import string
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ogpctl.cli import app
+
+
+class Format(str, Enum):
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def review(
+    revs: Optional[List[str]] = typer.Argument(None, help="BASE [HEAD] revisions. Default: the "
+                                               "last submitted/* tag (else HEAD) and the "
+                                               "working tree."),
+    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
+                                     "path inside it). Default: here."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The review's language (default: "
+                                       "the record's default language)."),
+    format: Format = typer.Option(Format.md, "--format", "-f", help="md (for a pull-request "
+                                  "comment or a CI job summary) or json."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the review as "
+                                            "JSON to this file."),
+    preview: Optional[Path] = typer.Option(None, "--preview", help="Build the website as the "
+                                           "change leaves it into this folder, and list the "
+                                           "pages the change touches."),
+    preview_url: Optional[str] = typer.Option(None, "--preview-url", help="Where that folder "
+                                              "is published, to link the pages listed."),
+    source_url: Optional[str] = typer.Option(None, "--source-url", help="Link findings to "
+                                             "their line: an address with {commit}, {path} "
+                                             "and {line}. Default: from GitHub Actions' or "
+                                             "GitLab CI's environment."),
+    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+                                        "as today."),
+) -> int:
+    """What a change to the record means, for a reviewer: the changes plan by plan and
+    commitment by commitment in the reviewer's language, the deadlines it moves, only the
+    findings it introduces or fixes (linked to file and line), and the website pages it
+    touches. Exit code 1 when the change introduces an error."""
+    from ogpctl.cli.diff import revisions
+    from ogpctl.cli.options import parse_today, print_bytes, record_at
+    from ogpctl.render.markdown import write_markdown
+    from ogpctl.render.review import review_document
+    from ogpctl.review import review_revisions
+
+    record = record_at(record_path)
+    code = _language(lang, record.languages.default)
+    template = _template(source_url) if source_url is not None else _forge_template()
+    links = _address(preview_url, "--preview-url") if preview_url is not None else None
+    base, head, described = revisions(record.root, list(revs or []))
+    described = re.sub(r"\b[0-9a-f]{40}\b", lambda found: found.group()[:12], described)
+    result = review_revisions(record.root, base, head, described, parse_today(today),
+                              preview=preview is not None)
+    if preview is not None:
+        from ogpctl.site import write_site
+
+        write_site(result.site, preview)
+    document = json.dumps(result.to_json(code, template), ensure_ascii=False, indent=2) + "\n"
+    if json_out is not None:
+        _write_file(json_out, document.encode("utf-8"))
+    if format is Format.json:
+        print_bytes(document.encode("utf-8"))
+    else:
+        print_bytes(write_markdown(review_document(result, code, template, links)))
+    return 1 if result.introduces_errors() else 0
+
+
+def _language(lang: str | None, default: str) -> str:
+    from ogpctl.errors import UsageError
+    from ogpctl.record.kinds import LANGUAGE
+
+    if lang is None:
+        return default
+    if not LANGUAGE.fullmatch(lang):
+        raise UsageError(f"--lang {lang!r}: give a language code such as es")
+    return lang
+
+
+def _address(value: str, option: str) -> str:
+    from ogpctl.errors import UsageError
+
+    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
+        raise UsageError(f"{option} {value!r}: give an http or https address")
+    return value
+
+
+def _template(value: str) -> str:
+    """A --source-url template: an address whose only fields are commit, path and line."""
+    from ogpctl.errors import UsageError
+
+    _address(value, "--source-url")
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError:
+        fields = {"?"}
+    if not fields <= {"commit", "path", "line"}:
+        raise UsageError(f"--source-url {value!r}: use only {{commit}}, {{path}} and {{line}}")
+    return value
+
+
+def _forge_template() -> str | None:
+    """The address of a file at a line on the forge whose CI runs the command."""
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    if server and repository:
+        return _escaped(f"{server}/{repository}") + "/blob/{commit}/{path}#L{line}"
+    project = os.environ.get("CI_PROJECT_URL")
+    if project:
+        return _escaped(project) + "/-/blob/{commit}/{path}#L{line}"
+    return None
+
+
+def _escaped(address: str) -> str | None:
+    return address.replace("{", "{{").replace("}", "}}").rstrip("/")
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """One file, as every output of ogpctl: never through a link, never over a file
+    ogpctl did not write."""
+    from ogpctl.errors import UsageError
+    from ogpctl.outputs import OutputFolder
+
+    if path.is_dir():
+        raise UsageError(f"--json {path} is a folder; give a file name such as review.json")
+    OutputFolder(path.parent).write({path.name: data})

@@ -1,0 +1,273 @@
+"""The tables of a Word action plan: a commitment's header table (row labels in the first
+column, merged cells read once, rows the template does not have reported and left out) and
+its milestone table (columns found by their headings, with or without a lead column;
+stakeholders written "Lead: …" and by sector in one cell or in rows below the milestone)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ogpctl.importers.docx_text import cell_markdown, paragraph_markdown
+from ogpctl.importers.fields import VALUE_WORDS, number_of
+from ogpctl.importers.labels import (HEADER, LEAD_WORDS, MILESTONE_COLUMNS, QUESTIONS,
+                                     SECTOR_WORDS, SUPPORTING_WORDS, match)
+from ogpctl.importers.model import Commitment, Milestone, Place, Source
+from ogpctl.importers.words import Unreadable, date_of, label_key
+
+_RANGE = re.compile(r"\s+(?:[-–—]|to|a|al|au|à|até|hasta)\s+|\s*[–—]\s*", re.I)
+
+
+def unique_cells(row: Any) -> list[Any]:
+    """A row's cells, a cell merged across columns once."""
+    seen: list[Any] = []
+    for cell in row.cells:
+        if not any(cell._tc is other._tc for other in seen):
+            seen.append(cell)
+    return seen
+
+
+class TableReader:
+    def __init__(self, source: Source, lang: str) -> None:
+        self.source = source
+        self.lang = lang
+        self.commitment: Commitment | None = None
+
+    def place(self, table: int, row: int | None = None) -> Place:
+        return Place(self.source.name, table=table, row=row)
+
+    def read(self, table: Any, index: int) -> str | None:
+        """Read one table; the question left without an answer at its end, if any."""
+        rows = list(table.rows)
+        if not rows:
+            return None
+        heads = [match(MILESTONE_COLUMNS, c.text, exact=True) for c in rows[0].cells]
+        if sum(1 for h in heads if h) >= 2 and any(h and h[0] == "title" for h in heads):
+            self._milestones(rows, [h[0] if h else None for h in heads], index)
+            return None
+        labels = [match(HEADER, r.cells[0].text) or match(QUESTIONS, r.cells[0].text)
+                  for r in rows if r.cells]
+        if any(labels):
+            return _HeaderTable(self, index).read(rows)
+        self.source.warn(self.place(index), "not a commitment or milestone table of the OGP "
+                         "template (no row label or column heading of it); left out")
+        return None
+
+    # -- milestones ------------------------------------------------------------------------
+
+    def _milestones(self, rows: list[Any], columns: list[str | None], index: int) -> None:
+        commitment = self.commitment
+        if commitment is None:
+            self.source.error(self.place(index), "a milestone table before any commitment's "
+                              "table (with its number and name); left out")
+            return
+        previous: list[Any] | None = None
+        last: Milestone | None = None
+        heads = {name: " ".join(cell.text.split()) for cell, name in
+                 zip(rows[0].cells, columns) if name}
+        for number, row in enumerate(rows[1:], 2):
+            cells = list(row.cells)
+            cell = {name: cells[i] for i, name in reversed(list(enumerate(columns)))
+                    if name and i < len(cells)}
+            title_cell = cell.get("title")
+            same = previous is not None and title_cell is not None and any(
+                title_cell._tc is c._tc for c in previous)
+            title = cell_markdown(title_cell) if title_cell is not None and not same else ""
+            previous = cells
+            if not title:
+                if last is not None:
+                    self._stakeholders(last, cell, same)
+                continue
+            last = self._milestone(commitment, cell, title, self.place(index, number),
+                                   heads) or last
+
+    def _milestone(self, commitment: Commitment, cell: dict, title: str, place: Place,
+                   heads: dict[str, str]) -> Milestone | None:
+        found = re.match(r"^(?:[^\d\n]{0,12}?)(\d{1,3}(?:\.\d{1,3})?)[.):]?\s+", title)
+        first, second = number_of(found.group(1)) if found else (None, None)
+        number = second if second is not None else first
+        if number is None or any(m.number == number for m in commitment.milestones):
+            number = len(commitment.milestones) + 1
+        else:
+            title = title[found.end():]
+        milestone = Milestone(number, place, title={self.lang: title.strip()})
+        output = cell_markdown(cell["output"]) if "output" in cell else ""
+        if output:
+            milestone.output[self.lang] = output
+        due = cell["due"].text.strip() if "due" in cell else ""
+        if due:
+            try:
+                milestone.due, note = date_of(due, self.lang)
+            except Unreadable as error:
+                self.source.error(place.at(column=heads.get("due")), f"{error}; "
+                                  "this milestone left out")
+                return None
+            if note:
+                self.source.warn(place.at(column=heads.get("due")), note)
+        if "lead" in cell and cell["lead"].text.strip():
+            milestone.lead = cell["lead"].text.strip()
+        self._stakeholders(milestone, cell, False)
+        commitment.milestones.append(milestone)
+        return milestone
+
+    def _stakeholders(self, milestone: Milestone, cell: dict, continued: bool) -> None:
+        if "stakeholders" not in cell:
+            return
+        sector = None
+        for line in cell["stakeholders"].text.splitlines():
+            line = line.strip(" -•\t")
+            head, sep, rest = line.partition(":")
+            word = label_key(head)
+            if word in LEAD_WORDS:
+                if rest.strip() and milestone.lead is None:
+                    milestone.lead = rest.strip()
+                continue
+            if word in SUPPORTING_WORDS or not line:
+                continue
+            named = next((s for s, words in SECTOR_WORDS.items() if word in words), None)
+            if named:
+                sector = named
+                names = rest
+            else:
+                names = line
+            for name in (n.strip() for n in re.split(r"[;,]", names) if n.strip()):
+                listed = milestone.supporting.setdefault(sector or "other", [])
+                if name not in listed:
+                    listed.append(name)
+
+
+def _label(cells: list[Any]) -> tuple[str, str] | None:
+    label = cells[0].text.strip() if cells else ""
+    return match(HEADER, label) or match(QUESTIONS, label)
+
+
+class _HeaderTable:
+    """One commitment's header table, row by row."""
+
+    def __init__(self, reader: TableReader, index: int) -> None:
+        self.reader, self.index = reader, index
+        self.source, self.lang = reader.source, reader.lang
+        self.commitment: Commitment | None = None
+        self.pending: str | None = None         # a question whose answer is on the next row
+        self.sectors: dict[int, str] = {}       # cell position -> sector of supporting names
+
+    def read(self, rows: list[Any]) -> str | None:
+        table = [(number, unique_cells(row)) for number, row in enumerate(rows, 1)]
+        for number, cells in table:
+            found = _label(cells)
+            if found and found[0] == "name":
+                self._name(cells[1:], number)
+        if self.commitment is None and not any(
+                _label(cells) and _label(cells)[0] in QUESTIONS for _, cells in table):
+            self.source.error(self.reader.place(self.index), "a commitment table without its "
+                              "number and name; left out")
+            return None
+        self.commitment = self.commitment or self.reader.commitment
+        if self.commitment is None:
+            self.source.error(self.reader.place(self.index), "the template's questions before "
+                              "any commitment's table (with its number and name); left out")
+            return None
+        above: Any = None
+        for number, cells in table:
+            found = _label(cells)
+            merged = above is not None and cells and cells[0]._tc is above._tc
+            above = cells[0] if cells else None
+            if found and found[0] == "name":
+                continue
+            if found and not merged:
+                self.pending, self.sectors = None, {}
+                self._row(number, found[0], cells[1:])
+            elif self.pending:
+                self._row(number, "", cells[1:] if merged else cells)
+            elif self.sectors:
+                self._row(number, "", cells[1:])
+            elif any(c.text.strip() for c in cells):
+                label = cells[0].text.strip()
+                self.source.warn(self.reader.place(self.index, number), f"{label[:60]!r} is "
+                                 "not a row of the OGP commitment template; left out")
+        return self.pending
+
+    def _name(self, cells: list[Any], number: int) -> None:
+        text = " ".join(c.text.strip() for c in cells if c.text.strip())
+        found = re.match(r"^\D{0,20}?(\d{1,3})\s*[.:)\-–]?\s*", text)
+        place = self.reader.place(self.index, number)
+        if not found:
+            self.source.error(place, f"{text[:60]!r} gives no commitment number (such as "
+                              "'1. Open contracting'); table left out")
+            return
+        title = text[found.end():].strip()
+        self.commitment = self.source.commitment(int(found.group(1)), place)
+        if title:
+            self.commitment.text("title")[self.lang] = title
+        self.reader.commitment = self.commitment
+
+    def _row(self, number: int, name: str, cells: list[Any]) -> None:
+        commitment = self.commitment
+        assert commitment is not None
+        text = "\n\n".join(cell_markdown(c) for c in cells if c.text.strip()).strip()
+        place = self.reader.place(self.index, number)
+        if not name:
+            name, self.pending = self.pending or "supporting", None
+            if name == "supporting":
+                self._supporting_names(cells)
+                return
+        if name == "supporting":
+            self._supporting_head(cells)
+        elif name in ("lead", "ogp-id") and text:
+            setattr(commitment, name.replace("-", "_"), " ".join(text.split()))
+        elif name == "period" and text:
+            self._period(text, place)
+        elif name == "values":
+            self._values(text, place)
+        elif name == "country":
+            return
+        elif text:
+            commitment.text(name)[self.lang] = text
+        else:
+            self.pending = name
+
+    def _supporting_head(self, cells: list[Any]) -> None:
+        heads = {i: next((s for s, w in SECTOR_WORDS.items() if label_key(c.text) in w), None)
+                 for i, c in enumerate(cells)}
+        if any(heads.values()):
+            self.sectors = {i: s for i, s in heads.items() if s}
+            return
+        self._supporting_names(cells)
+
+    def _supporting_names(self, cells: list[Any]) -> None:
+        for i, cell in enumerate(cells):
+            sector = self.sectors.get(i, "other")
+            for name in (n.strip(" -•") for n in re.split(r"[;\n]", cell.text)):
+                if name and label_key(name) not in SECTOR_WORDS.get(sector, ()):
+                    listed = self.commitment.supporting.setdefault(sector, [])
+                    if name not in listed:
+                        listed.append(name)
+        self.sectors = {}
+
+    def _period(self, text: str, place: Place) -> None:
+        parts = [p for p in _RANGE.split(text.strip()) if p.strip()]
+        if len(parts) != 2:
+            self.source.error(place, f"{text!r} is not a period (such as 30 June 2027 – 30 "
+                              "June 2029)")
+            return
+        try:
+            start, _ = date_of(parts[0], self.lang)
+            end, _ = date_of(parts[1], self.lang)
+        except Unreadable as error:
+            self.source.error(place, f"the period: {error}")
+            return
+        self.commitment.start, self.commitment.end = start, end
+
+    def _values(self, text: str, place: Place) -> None:
+        from ogpctl.contribution_columns import key
+
+        for word in filter(None, (key(w) for w in re.split(r"[;,\n/]|\by\b|\band\b|\bet\b|\be\b",
+                                                            text))):
+            code = next((c for c, ws in VALUE_WORDS.items() if word in ws), None)
+            if code is None:
+                self.source.warn(place, f"{word!r} is not an OGP value; left out")
+            elif code not in self.commitment.values:
+                self.commitment.values.append(code)
+
+
+__all__ = ["TableReader", "cell_markdown", "paragraph_markdown"]

@@ -1,0 +1,164 @@
+"""The labels of the OGP action plan and commitment templates (handbook 3.2.b, 3.2.c) as
+Word plans write them in English, Spanish, French and Portuguese, with the variants real
+plans use. Compared by `words.label_key`: no case, accents, punctuation or numbering."""
+
+from __future__ import annotations
+
+from ogpctl.importers.words import label_key
+
+Labels = dict[str, dict[str, tuple[str, ...]]]
+
+#: Rows of a commitment's header table; the questions may be rows too.
+HEADER: Labels = {
+    "country": {"en": ("country",), "es": ("pais",), "fr": ("pays",), "pt": ("pais",)},
+    "name": {"en": ("number and name of the commitment", "name and number of the commitment",
+                    "commitment number and name", "name of the commitment",
+                    "commitment title"),
+             "es": ("numero y nombre del compromiso", "nombre y numero del compromiso",
+                    "nombre del compromiso", "titulo del compromiso"),
+             "fr": ("numero et nom de l engagement", "nom de l engagement",
+                    "intitule de l engagement"),
+             "pt": ("numero e nome do compromisso", "nome do compromisso")},
+    "brief-description": {
+        "en": ("brief description of the commitment", "brief description"),
+        "es": ("descripcion breve del compromiso", "breve descripcion del compromiso",
+               "descripcion breve"),
+        "fr": ("breve description de l engagement", "description breve de l engagement",
+               "breve description"),
+        "pt": ("breve descricao do compromisso", "descricao breve do compromisso",
+               "breve descricao")},
+    "lead": {"en": ("commitment lead", "lead implementing agency", "lead agency",
+                    "implementing agency"),
+             "es": ("institucion responsable del compromiso", "institucion responsable",
+                    "responsable del compromiso", "entidad responsable",
+                    "institucion lider"),
+             "fr": ("chef de file de l engagement", "chef de file", "institution responsable"),
+             "pt": ("responsavel pelo compromisso", "orgao responsavel",
+                    "instituicao responsavel")},
+    "supporting": {"en": ("supporting stakeholders", "other stakeholders involved"),
+                   "es": ("actores de apoyo", "otros actores involucrados",
+                          "actores involucrados", "actores que apoyan"),
+                   "fr": ("parties prenantes d appui", "parties prenantes de soutien",
+                          "autres parties prenantes"),
+                   "pt": ("partes interessadas de apoio", "atores de apoio")},
+    "period": {"en": ("period covered", "implementation period", "duration"),
+               "es": ("periodo de vigencia", "periodo cubierto", "periodo de implementacion",
+                      "periodo de ejecucion", "duracion"),
+               "fr": ("periode couverte", "periode de mise en oeuvre", "duree"),
+               "pt": ("periodo abrangido", "periodo de implementacao", "duracao")},
+    "theme": {"en": ("theme", "policy area", "thematic area"),
+              "es": ("eje tematico", "eje", "tema", "area tematica"),
+              "fr": ("theme", "axe", "domaine"),
+              "pt": ("eixo tematico", "eixo", "tema", "area tematica")},
+    "ogp-id": {"en": ("ogp id", "ogp commitment id"), "es": ("identificador ogp",
+                                                             "id ogp"),
+               "fr": ("identifiant pgo",), "pt": ("identificador ogp",)},
+    "values": {"en": ("ogp values", "open government values", "relevance to ogp values"),
+               "es": ("valores ogp", "valores de gobierno abierto", "valores de ogp"),
+               "fr": ("valeurs du pgo", "valeurs pgo"), "pt": ("valores da ogp",
+                                                                "valores ogp")},
+}
+#: The template's questions; a question's answer follows it (same row, next row, or the
+#: paragraphs after it).
+QUESTIONS: Labels = {
+    "problem": {"en": ("what problem does the commitment aim to address",),
+                "es": ("que problema busca abordar el compromiso",
+                       "que problema busca resolver el compromiso"),
+                "fr": ("quel probleme l engagement vise t il a resoudre",),
+                "pt": ("que problema o compromisso pretende enfrentar",
+                       "que problema o compromisso pretende resolver")},
+    "causes": {"en": ("what are the causes of the problem",),
+               "es": ("cuales son las causas del problema",),
+               "fr": ("quelles sont les causes du probleme",),
+               "pt": ("quais sao as causas do problema",)},
+    "done-so-far": {"en": ("what has been done so far to solve the problem",),
+                    "es": ("que se ha hecho hasta ahora para resolver el problema",),
+                    "fr": ("qu est ce qui a ete fait jusqu a present pour resoudre le "
+                           "probleme",),
+                    "pt": ("o que foi feito ate agora para resolver o problema",)},
+    "solution": {"en": ("what solution are you proposing",),
+                 "es": ("que solucion propone", "que solucion se propone"),
+                 "fr": ("quelle solution proposez vous",),
+                 "pt": ("que solucao e proposta", "que solucao voce propoe")},
+    "results": {"en": ("what results do we want to achieve by implementing this commitment",),
+                "es": ("que resultados queremos alcanzar con la implementacion de este "
+                       "compromiso", "que resultados queremos lograr"),
+                "fr": ("quels resultats voulons nous obtenir",),
+                "pt": ("que resultados queremos alcancar",)},
+    "relevance": {"en": ("relevance",), "es": ("pertinencia", "relevancia"),
+                  "fr": ("pertinence",), "pt": ("relevancia",)},
+}
+#: The columns of the milestone table.
+MILESTONE_COLUMNS: Labels = {
+    "title": {"en": ("milestones", "milestone", "activities"), "es": ("hitos", "hito"),
+              "fr": ("jalons", "jalon"), "pt": ("marcos", "marco")},
+    "output": {"en": ("expected outputs", "expected output", "outputs"),
+               "es": ("productos esperados", "producto esperado", "resultados esperados",
+                      "entregables"),
+               "fr": ("produits attendus", "resultats attendus"),
+               "pt": ("produtos esperados", "resultados esperados")},
+    "due": {"en": ("expected completion date", "completion date", "end date", "deadline"),
+            "es": ("fecha prevista de finalizacion", "fecha de finalizacion",
+                   "fecha esperada de cumplimiento", "fecha de termino", "fecha de cierre",
+                   "fecha de cumplimiento"),
+            "fr": ("date d achevement prevue", "date de fin", "echeance"),
+            "pt": ("data prevista de conclusao", "data de conclusao", "prazo")},
+    "stakeholders": {"en": ("stakeholders",), "es": ("actores", "actores involucrados"),
+                     "fr": ("parties prenantes",), "pt": ("partes interessadas",)},
+    "lead": {"en": ("lead", "responsible"), "es": ("responsable", "institucion responsable"),
+             "fr": ("chef de file", "responsable"), "pt": ("responsavel",)},
+}
+#: The action plan's narrative sections (3.2.b), and its fourth: the commitments.
+SECTIONS: Labels = {
+    "introduction": {"en": ("introduction",), "es": ("introduccion",),
+                     "fr": ("introduction",), "pt": ("introducao",)},
+    "efforts-to-date": {"en": ("open government efforts to date", "efforts to date"),
+                        "es": ("esfuerzos de gobierno abierto a la fecha",
+                               "esfuerzos de gobierno abierto hasta la fecha",
+                               "esfuerzos a la fecha"),
+                        "fr": ("efforts en matiere de gouvernement ouvert a ce jour",
+                               "efforts a ce jour"),
+                        "pt": ("esforcos de governo aberto ate o momento",
+                               "esforcos ate o momento")},
+    "development-process": {"en": ("action plan development process", "development process"),
+                            "es": ("proceso de elaboracion del plan de accion",
+                                   "proceso de desarrollo del plan de accion",
+                                   "proceso de co creacion", "proceso de cocreacion"),
+                            "fr": ("processus d elaboration du plan d action",),
+                            "pt": ("processo de elaboracao do plano de acao",)},
+    "commitments": {"en": ("commitments",), "es": ("compromisos",), "fr": ("engagements",),
+                    "pt": ("compromissos",)},
+}
+#: Sub-headings of the template that hold no text of their own.
+TEMPLATE_HEADINGS = frozenset(label_key(t) for t in (
+    "Problem Definition", "Commitment Description", "Commitment Planning",
+    "Definición del problema", "Descripción del compromiso", "Planificación del compromiso",
+    "Définition du problème", "Description de l'engagement", "Planification de l'engagement",
+    "Definição do problema", "Descrição do compromisso", "Planejamento do compromisso"))
+SECTOR_WORDS = {
+    "government": ("government", "gobierno", "gouvernement", "governo"),
+    "civil-society": ("civil society", "csos", "cso", "sociedad civil", "osc", "oscs",
+                      "societe civile", "sociedade civil"),
+    "other": ("other actors", "others", "other", "otros actores", "otros", "autres acteurs",
+              "autres", "outros atores", "outros"),
+}
+LEAD_WORDS = ("lead", "responsable", "lider", "chef de file", "responsavel")
+SUPPORTING_WORDS = ("supporting stakeholders", "actores de apoyo", "parties prenantes d appui",
+                    "partes interessadas de apoio")
+
+
+def match(labels: Labels, text: str, exact: bool = False) -> tuple[str, str] | None:
+    """(field, language) of the label `text` starts with (is, when `exact`); the longest
+    label wins."""
+    wanted = label_key(text)
+    if not wanted:
+        return None
+    best: tuple[int, str, str] | None = None
+    for name, by_lang in labels.items():
+        for lang, words in by_lang.items():
+            for word in words:
+                hit = wanted == word if exact else (wanted == word or
+                                                    wanted.startswith(word + " "))
+                if hit and (best is None or len(word) > best[0]):
+                    best = (len(word), name, lang)
+    return (best[1], best[2]) if best else None

@@ -1,0 +1,151 @@
+"""What an importer read from a source, before it becomes record files: commitments with
+their milestones and dated progress, the plan's narrative sections, and findings with the
+place in the source each one is about.
+
+Texts are maps from language code to Markdown. Stakeholders are the names the source writes
+(`ogpctl.importers.target` turns them into ids of stakeholders.yaml). Statuses are the
+record's codes and dates ISO strings: a reader reports what it cannot read, it never
+guesses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: A multilingual text: language code -> Markdown.
+Text = dict[str, str]
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something sits in a source: a file, and in it a sheet, row and column, or a
+    table and row, or a line."""
+
+    file: str
+    sheet: str | None = None
+    table: int | None = None
+    row: int | None = None
+    column: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet!r}")
+        if self.table is not None:
+            parts.append(f"table {self.table}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        text = ", ".join(parts)
+        return f"{text}:{self.line}" if self.line is not None else text
+
+    def at(self, **changes: Any) -> Place:
+        values = {**self.__dict__, **changes}
+        return Place(**values)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the importer says about a place in the source. Errors stop the import
+    (unless --skip-bad leaves their row, table or file out); warnings are said and the
+    rest is imported."""
+
+    place: Place
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Update:
+    """A dated progress update of a milestone (handbook 5.2)."""
+
+    date: str
+    place: Place
+    status: str | None = None
+    note: Text = field(default_factory=dict)
+    evidence: list[dict[str, Any]] = field(default_factory=list)   # {title?, url}
+
+
+@dataclass
+class Milestone:
+    number: int
+    place: Place
+    title: Text = field(default_factory=dict)
+    output: Text = field(default_factory=dict)
+    due: str | None = None
+    lead: str | None = None                                  # a name
+    supporting: dict[str, list[str]] = field(default_factory=dict)   # sector -> names
+    status: str | None = None
+    progress: list[Update] = field(default_factory=list)
+
+
+#: The commitment texts a source can give, as paths in the commitment file.
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title",), "brief-description": ("brief-description",), "theme": ("theme",),
+    "problem": ("problem", "what"), "causes": ("problem", "causes"),
+    "done-so-far": ("description", "done-so-far"), "solution": ("description", "solution"),
+    "results": ("description", "results"), "relevance": ("relevance",),
+}
+
+
+@dataclass
+class Commitment:
+    number: int
+    place: Place
+    texts: dict[str, Text] = field(default_factory=dict)    # TEXT_FIELDS name -> text
+    lead: str | None = None
+    supporting: dict[str, list[str]] = field(default_factory=dict)
+    start: str | None = None
+    end: str | None = None
+    values: list[str] = field(default_factory=list)
+    ogp_id: str | None = None
+    links: list[dict[str, Any]] = field(default_factory=list)   # {title?: Text, url}
+    milestones: list[Milestone] = field(default_factory=list)
+
+    def text(self, name: str) -> Text:
+        return self.texts.setdefault(name, {})
+
+    def milestone(self, number: int, place: Place) -> Milestone:
+        """The milestone `number`, added when the commitment does not have it yet."""
+        for milestone in self.milestones:
+            if milestone.number == number:
+                return milestone
+        milestone = Milestone(number, place)
+        self.milestones.append(milestone)
+        return milestone
+
+
+@dataclass
+class Source:
+    """Everything read from one source."""
+
+    name: str
+    commitments: list[Commitment] = field(default_factory=list)
+    sections: dict[tuple[str, str], str] = field(default_factory=dict)  # (section, lang)
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)      # how the source was read
+
+    def commitment(self, number: int, place: Place) -> Commitment:
+        for commitment in self.commitments:
+            if commitment.number == number:
+                return commitment
+        commitment = Commitment(number, place)
+        self.commitments.append(commitment)
+        return commitment
+
+    def error(self, place: Place, message: str) -> None:
+        self.findings.append(Finding(place, message, ERROR))
+
+    def warn(self, place: Place, message: str) -> None:
+        self.findings.append(Finding(place, message, WARNING))
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]

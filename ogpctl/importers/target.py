@@ -1,0 +1,171 @@
+"""What a source becomes in the record: each commitment's data in the shape of its file
+(schemas/commitment.schema.json), with stakeholders named by their ids in stakeholders.yaml.
+
+A stakeholder the source names is the organisation of stakeholders.yaml whose id or name
+(in any language) is written the same, compared without case, accents or punctuation; any
+other becomes a new entry. Its sector is the one the source states (a commitment lead is a
+government agency, handbook 3.2.a "main implementing agency"; supporting stakeholders are
+listed by sector); for other actors it is left empty for the point of contact to fill.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ogpctl.contribution_columns import key
+from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Source, Update
+from ogpctl.record.model import Record
+from ogpctl.record.text import translations
+from ogpctl.scaffold.record import slugify
+
+SECTORS = {"government": "government", "civil-society": "civil-society", "other": None}
+
+
+@dataclass
+class Stakeholders:
+    """The record's organisations by the key of each of their names, and those added."""
+
+    record: Record
+    lang: str
+    known: dict[str, str] = field(default_factory=dict)      # key(name or id) -> id
+    added: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        items = self.record.stakeholders.fields.get("stakeholders") \
+            if self.record.stakeholders else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                names = translations(item.get("name"), self.record.languages.default)
+                names.update(translations(item.get("short-name"),
+                                          self.record.languages.default))
+                for name in (item["id"], *names.values()):
+                    self.known.setdefault(key(name), item["id"])
+
+    def id_of(self, name: str, sector: str | None) -> str:
+        found = self.known.get(key(name))
+        if found:
+            self._sector(found, sector)
+            return found
+        taken = set(self.known.values())
+        base = slugify(name, "stakeholder")
+        ident, number = base, 1
+        while ident in taken:
+            number += 1
+            ident = f"{base}-{number}"
+        self.known[key(name)] = ident
+        self.added.append({"id": ident, "name": {self.lang: name}, "sector": sector})
+        return ident
+
+    def _sector(self, ident: str, sector: str | None) -> None:
+        """A sector learnt later fills one left empty on an organisation added now."""
+        for item in self.added:
+            if item["id"] == ident and item["sector"] is None:
+                item["sector"] = sector
+
+
+def commitment_data(commitment: Commitment, people: Stakeholders, default: str
+                    ) -> dict[str, Any]:
+    """The commitment as its file would hold it (only what the source gives)."""
+    data: dict[str, Any] = {}
+    for name, path in TEXT_FIELDS.items():
+        text = commitment.texts.get(name)
+        if text:
+            _put(data, path, dict(text))
+    if commitment.ogp_id:
+        data["ogp-id"] = commitment.ogp_id
+    if commitment.links:
+        data["links"] = [_titled(link, default) for link in commitment.links]
+    if commitment.lead:
+        data["lead"] = people.id_of(commitment.lead, "government")
+    supporting = _supporting(commitment.supporting, people)
+    if supporting:
+        data["supporting"] = supporting
+    period = {k: v for k, v in (("start", commitment.start), ("end", commitment.end)) if v}
+    if period:
+        data["period"] = period
+    if commitment.values:
+        data["values"] = list(commitment.values)
+    if commitment.milestones:
+        data["milestones"] = [milestone_data(m, people, default)
+                              for m in sorted(commitment.milestones, key=lambda m: m.number)]
+    return data
+
+
+def _put(data: dict, path: tuple[str, ...], value: Any) -> None:
+    for step in path[:-1]:
+        data = data.setdefault(step, {})
+    data[path[-1]] = value
+
+
+def _titled(item: dict[str, Any], default: str) -> dict[str, Any]:
+    title = item.get("title")
+    if isinstance(title, dict) and list(title) == [default]:
+        title = title[default]
+    return {"title": title, "url": item["url"]} if title else {"url": item["url"]}
+
+
+def _supporting(by_sector: dict[str, list[str]], people: Stakeholders) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for sector, names in by_sector.items():
+        ids = []
+        for name in names:
+            ident = people.id_of(name, SECTORS.get(sector))
+            if ident not in ids:
+                ids.append(ident)
+        if ids:
+            found[sector] = ids
+    return found
+
+
+def milestone_data(milestone: Milestone, people: Stakeholders, default: str
+                   ) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": milestone.number}
+    if milestone.title:
+        data["title"] = dict(milestone.title)
+    if milestone.output:
+        data["output"] = dict(milestone.output)
+    if milestone.due:
+        data["due"] = milestone.due
+    if milestone.lead:
+        data["lead"] = people.id_of(milestone.lead, None)
+    supporting = _supporting(milestone.supporting, people)
+    if supporting:
+        data["supporting"] = supporting
+    updates = sorted(milestone.progress, key=lambda u: u.date)
+    status = milestone.status or next((u.status for u in reversed(updates) if u.status), None)
+    data["status"] = status or "not-started"
+    if updates:
+        data["progress"] = [update_data(u, default) for u in updates]
+    return data
+
+
+def update_data(update: Update, default: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"date": update.date}
+    if update.status:
+        data["status"] = update.status
+    if update.note:
+        data["note"] = dict(update.note)
+    if update.evidence:
+        data["evidence"] = [_evidence(item, default) for item in update.evidence]
+    return data
+
+
+def _evidence(item: dict[str, Any], default: str) -> dict[str, Any]:
+    title = item.get("title")
+    return {"title": title, "url": item["url"]} if title else {"url": item["url"]}
+
+
+def file_name(commitment: Commitment, record: Record) -> str:
+    """NN-slug for a new commitment file, the slug from its title."""
+    titles = commitment.texts.get("title") or {}
+    title = titles.get(record.languages.default) or titles.get("en") or \
+        next(iter(titles.values()), "")
+    return f"{commitment.number:02d}-{slugify(title, 'commitment')}"
+
+
+def all_data(source: Source, record: Record, lang: str
+             ) -> tuple[dict[int, dict[str, Any]], Stakeholders]:
+    people = Stakeholders(record, lang)
+    default = record.languages.default
+    return {c.number: commitment_data(c, people, default) for c in source.commitments}, people

@@ -1,0 +1,208 @@
+"""From what a source says to record files: new commitment files written the way
+`ogpctl new-commitment` writes them (the template's guide questions as comments, then every
+value the source gives filled in by the YAML editor), existing files edited in place field
+by field (`--update`), new organisations added to stakeholders.yaml, and the plan's
+narrative sections written below their headings and guide questions.
+
+Nothing is written here until `write` is called, and then every file at once: new files
+are created without replacing anything, edited files are replaced atomically and only if
+they still hold what was read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ogpctl.errors import RecordWriteError
+from ogpctl.importers.diff import Edit, edits
+from ogpctl.importers.model import Source
+from ogpctl.importers.target import all_data, file_name
+from ogpctl.record.model import Plan, Record
+from ogpctl.source.yaml import parse_yaml
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+@dataclass
+class FileEdit:
+    rel: str
+    text: str
+    before: bytes | None                    # None: a new file
+    said: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    new: list[FileEdit] = field(default_factory=list)
+    changed: list[FileEdit] = field(default_factory=list)
+    same: list[str] = field(default_factory=list)     # files that already say it all
+    occupied: bool = False    # the plan had commitments or written sections before
+
+    @property
+    def nothing(self) -> bool:
+        return not self.new and not self.changed
+
+    def write(self, root: Path) -> None:
+        from ogpctl.edit.files import replace_file
+        from ogpctl.scaffold.files import write_new
+
+        for item in self.new:
+            if not write_new(root / item.rel, item.text.encode("utf-8"), inside=root):
+                raise RecordWriteError(f"{item.rel} appeared while ogpctl was working; "
+                                       "run the command again")
+        for item in self.changed:
+            replace_file(root / item.rel, item.text.encode("utf-8"), root,
+                         expected=item.before)
+
+
+def plan_import(record: Record, plan: Plan, source: Source, lang: str, schemas: str,
+                today: date) -> ImportResult:
+    """The files importing `source` into `plan` would write or change."""
+    result = ImportResult()
+    wanted, people = all_data(source, record, lang)
+    existing = {c.number: c for c in plan.commitments}
+    result.occupied = bool(existing)
+    for commitment in sorted(source.commitments, key=lambda c: c.number):
+        data = wanted[commitment.number]
+        if commitment.number in existing:
+            _edit(record, existing[commitment.number].doc.path, data, result)
+        else:
+            result.new.append(_new_commitment(record, plan, commitment, data, schemas, today))
+    _stakeholders(record, people.added, result)
+    for (section, section_lang), markdown in sorted(source.sections.items()):
+        _section(record, plan, section, section_lang, markdown, result)
+    return result
+
+
+def _edit(record: Record, rel: str, data: dict[str, Any], result: ImportResult) -> None:
+    from ogpctl.edit.yamltext import apply
+
+    before = (record.root / rel).read_bytes()
+    text = before.decode("utf-8")
+    found = edits(parse_yaml(text).data, data, record.languages.default)
+    if not found:
+        result.same.append(rel)
+        return
+    after = apply(text, [e.change for e in found])
+    result.changed.append(FileEdit(rel, after, before, [e.said for e in found]))
+
+
+def _new_commitment(record: Record, plan: Plan, commitment: Any, data: dict[str, Any],
+                    schemas: str, today: date) -> FileEdit:
+    """The file `new-commitment` would write, with the extra fields a source may give
+    (theme, OGP id, links) in their place with their guide comment, then filled in."""
+    from ogpctl.edit.yamltext import apply
+    from ogpctl.scaffold.commitment import commitment_files
+
+    name = file_name(commitment, record)
+    title = (data.get("title") or {}).get(record.languages.default) or ""
+    files = commitment_files(record, plan, name, commitment.number, title, "regular",
+                             schemas, today)
+    rel = f"{plan.folder}/commitments/{name}.yaml"
+    text = _with_external(files.files[rel], data, record.languages.required)
+    if not any(m["number"] == 1 for m in data.get("milestones") or []):
+        text = _without_first_milestone(text)
+    found = edits(parse_yaml(text).data, data, record.languages.default)
+    text = apply(text, [e.change for e in found])
+    said = [f"commitment {commitment.number}, {len(data.get('milestones') or [])} milestones"]
+    return FileEdit(rel, text, None, said)
+
+
+def _with_external(text: str, data: dict[str, Any], languages: tuple[str, ...]) -> str:
+    """The scaffold with `theme`, `ogp-id` and `links` keys (empty, with their guide
+    comments) before `kind:`, for the fields the source gives."""
+    from ogpctl.scaffold.templating import guide_comment
+
+    lines = []
+    if "theme" in data:
+        lines += [guide_comment("commitment.theme", languages), "theme:"]
+        lines += [f"  {lang}:" for lang in languages]
+    if "ogp-id" in data or "links" in data:
+        lines += [guide_comment("commitment.external", languages), "ogp-id:", "links: []"]
+    if not lines:
+        return text
+    at = text.index("\nkind:") + 1
+    return text[:at] + "\n".join(lines) + "\n" + text[at:]
+
+
+def _without_first_milestone(text: str) -> str:
+    """The scaffold with no milestone: its milestone 1 stands for none the source has (it
+    would count in every total)."""
+    at = text.rindex("\nmilestones:\n")
+    return text[:at] + "\nmilestones: []\n"
+
+
+def _stakeholders(record: Record, added: list[dict[str, Any]], result: ImportResult) -> None:
+    from ogpctl.edit.yamltext import Change, apply
+
+    if not added:
+        return
+    rel = "stakeholders.yaml"
+    path = record.root / rel
+    before = path.read_bytes()
+    items = (record.stakeholders.fields.get("stakeholders") or []) \
+        if record.stakeholders else []
+    count = len(items) if isinstance(items, list) else 0
+    changes = [Change(("stakeholders", count + i), item) for i, item in enumerate(added)]
+    text = apply(before.decode("utf-8"), changes)
+    said = [f"added {item['id']}" + ("" if item["sector"] else " (sector left to fill in)")
+            for item in added]
+    result.changed.append(FileEdit(rel, text, before, said))
+
+
+def section_prose(text: str) -> str:
+    """A section's own text: without its first heading and the comments."""
+    body = _COMMENT.sub("", text).strip()
+    if body.startswith("# "):
+        body = body.partition("\n")[2]
+    return body.strip()
+
+
+def _section(record: Record, plan: Plan, section: str, lang: str, markdown: str,
+             result: ImportResult) -> None:
+    rel = f"{plan.folder}/sections/{section}.{lang}.md"
+    path = record.root / rel
+    if not path.exists():
+        heading = _heading(section, lang)
+        result.new.append(FileEdit(rel, f"# {heading}\n\n{markdown}\n", None,
+                                   [f"the {section} section ({lang})"]))
+        return
+    before = path.read_bytes()
+    text = before.decode("utf-8")
+    prose = section_prose(text)
+    if " ".join(prose.split()) == " ".join(markdown.split()):
+        result.same.append(rel)
+        return
+    if prose:
+        result.occupied = True
+        head = text[:text.find(prose)] if prose in text else _scaffold_part(text)
+    else:
+        head = text
+    new = head.rstrip("\n") + "\n\n" + markdown + "\n"
+    what = "replaced" if prose else "written"
+    result.changed.append(FileEdit(rel, new, before, [f"the {section} section ({lang}) "
+                                                      f"{what}"]))
+
+
+def _scaffold_part(text: str) -> str:
+    """The heading and guide comments at the top of a section file."""
+    end = 0
+    for match in re.finditer(r"^# [^\n]*\n|<!--.*?-->\n?|\s+", text, re.S | re.M):
+        if match.start() != end:
+            break
+        end = match.end()
+    return text[:end]
+
+
+def _heading(section: str, lang: str) -> str:
+    from ogpctl.scaffold.templating import guide
+
+    found = dict(guide(f"section-titles.{section}", (lang,)))
+    return found.get(lang) or found.get("en") or section
+
+
+__all__ = ["Edit", "FileEdit", "ImportResult", "plan_import"]

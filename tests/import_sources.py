@@ -1,0 +1,396 @@
+"""Realistic sources for `ogpctl import plan`, built in the test: a Word action plan in the
+OGP template in Spanish and in English (with the irregularities real plans show), a
+bilingual CSV tracker, an XLSX tracker with a progress sheet, and a Jekyll collection whose
+notes carry HTML. Each builder also returns what the source itself says, so tests compare
+the record with the source, not with numbers written twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PLAN = {
+    "es": {
+        "title": "Plan de Acción Nacional de Gobierno Abierto 2027-2029",
+        "sections": [("1. Introducción", ["Xalia entiende el gobierno abierto como una "
+                                          "política de Estado.",
+                                          "El plan aborda la **corrupción** en las compras "
+                                          "públicas."]),
+                     ("2. Esfuerzos de gobierno abierto a la fecha",
+                      ["Desde 2015 el país publica sus datos presupuestarios."]),
+                     ("3. Proceso de elaboración del plan de acción",
+                      ["Se realizaron doce mesas de trabajo con la sociedad civil."])],
+        "commitments_heading": "4. Compromisos",
+        "labels": {"country": "País", "name": "Número y nombre del compromiso",
+                   "brief": "Descripción breve del compromiso (Describa qué se propone en "
+                            "menos de 200 caracteres)",
+                   "lead": "Institución responsable", "supporting": "Actores de apoyo",
+                   "sectors": ("Gobierno", "Sociedad civil", "Otros actores"),
+                   "period": "Período de vigencia", "theme": "Eje temático",
+                   "extra": "Presupuesto asignado",
+                   "problem_heading": "Definición del problema",
+                   "problem": "1. ¿Qué problema busca abordar el compromiso?",
+                   "hint": "¿Quiénes se ven afectados? ¿Dónde ocurre?",
+                   "causes": "2. ¿Cuáles son las causas del problema?",
+                   "description_heading": "Descripción del compromiso",
+                   "solution": "2. ¿Qué solución propone?",
+                   "results": "3. ¿Qué resultados queremos alcanzar con la implementación "
+                              "de este compromiso?",
+                   "milestones": ("Hitos", "Productos esperados",
+                                  "Fecha prevista de finalización", "Actores"),
+                   "lead_column": "Responsable", "lead_word": "Responsable",
+                   "civil_word": "Sociedad civil", "gov_word": "Gobierno"},
+        "country": "Xalia",
+        "commitments": [
+            {"number": 1, "title": "Presupuesto abierto",
+             "brief": "Publicar el presupuesto en datos abiertos y rendir cuentas de su uso.",
+             "lead": "Ministerio de Hacienda", "government": "Contraloría General",
+             "civil": "Fundación Datos; Red Ciudadana", "other": "Congreso Nacional",
+             "period": "30 de junio de 2027 – 30 de junio de 2029", "theme": "Transparencia "
+             "fiscal", "problem": "La ciudadanía no puede seguir el gasto público.",
+             "causes": "Los datos se publican en PDF y tarde.",
+             "solution": "Un portal de presupuesto abierto actualizado cada mes.",
+             "results": "Más consultas ciudadanas sobre el gasto.",
+             "milestones": [("1.1 Publicar datos presupuestarios", "Portal en línea",
+                             "31/12/2027", "Responsable: Ministerio de Hacienda"),
+                            ("1.2 Talleres de uso de datos", "Cuatro talleres",
+                             "junio de 2028", "Responsable: Fundación Datos")]},
+            {"number": 2, "title": "Datos judiciales",
+             "brief": "Abrir las sentencias de los tribunales.",
+             "lead": "Poder Judicial", "government": "", "civil": "Observatorio Judicial",
+             "other": "", "period": "30 de junio de 2027 – 30 de junio de 2029",
+             "theme": "Justicia abierta",
+             "problem": "Las sentencias no son públicas.", "causes": "No hay un repositorio.",
+             "solution": "Un repositorio de sentencias anonimizadas.",
+             "results": "Sentencias consultables en línea.",
+             "milestones": [("2.1 Repositorio de sentencias", "Repositorio publicado",
+                             "30/06/2028", "Poder Judicial")]},
+        ],
+    },
+}
+PLAN["en"] = {
+    **PLAN["es"],
+    "title": "National Open Government Action Plan 2027-2029",
+    "sections": [("1. Introduction", ["Xalia sees open government as a state policy.",
+                                      "The plan tackles **corruption** in public "
+                                      "procurement."]),
+                 ("2. Open government efforts to date",
+                  ["Since 2015 the country has published its budget data."]),
+                 ("3. Action plan development process",
+                  ["Twelve working groups were held with civil society."])],
+    "commitments_heading": "4. Commitments",
+    "labels": {"country": "Country", "name": "Number and Name of the Commitment",
+               "brief": "Brief Description of the Commitment (Describe what the commitment "
+                        "wants to do in less than 200 characters.)",
+               "lead": "Commitment Lead", "supporting": "Supporting Stakeholders",
+               "sectors": ("Government", "Civil Society", "Other Actors (Parliament, "
+                                                          "Private Sector, etc)"),
+               "period": "Period Covered", "theme": "Theme", "extra": "Allocated budget",
+               "problem_heading": "Problem Definition",
+               "problem": "1. What problem does the commitment aim to address?",
+               "hint": "Who are affected? Where is it taking place?",
+               "causes": "2. What are the causes of the problem?",
+               "description_heading": "Commitment Description",
+               "solution": "2. What solution are you proposing?",
+               "results": "3. What results do we want to achieve by implementing this "
+                          "commitment?",
+               "milestones": ("Milestones (Milestones are part of a series of actions)",
+                              "Expected Outputs", "Expected Completion Date",
+                              "Stakeholders"),
+               "lead_column": "Lead", "lead_word": "Lead", "civil_word": "CSOs",
+               "gov_word": "Government"},
+    "commitments": [
+        {**PLAN["es"]["commitments"][0], "title": "Open budget",
+         "brief": "Publish the budget as open data and account for its use.",
+         "period": "30 June 2027 – 30 June 2029", "theme": "Fiscal transparency",
+         "problem": "Citizens cannot follow public spending.",
+         "causes": "Data are published late and as PDF.",
+         "solution": "An open budget portal updated every month.",
+         "results": "More citizen queries about spending.",
+         "milestones": [("1.1 Publish budget data", "Portal online", "December 31, 2027",
+                         "Lead: Ministerio de Hacienda"),
+                        ("1.2 Data use workshops", "Four workshops", "June 2028",
+                         "Lead: Fundación Datos")]},
+        {**PLAN["es"]["commitments"][1], "title": "Judicial data",
+         "brief": "Open the courts' rulings.", "theme": "Open justice",
+         "period": "30 June 2027 – 30 June 2029",
+         "problem": "Rulings are not public.", "causes": "There is no repository.",
+         "solution": "A repository of anonymised rulings.",
+         "results": "Rulings searchable online.",
+         "milestones": [("2.1 Rulings repository", "Repository published", "2028-06-30",
+                         "Poder Judicial")]},
+    ],
+}
+
+
+def word_plan(path: Path, lang: str, bad_date: bool = False) -> dict:
+    """The action plan in the OGP template, in `lang`, with a real plan's irregularities:
+    numbered and bold labels, a label with the template's hint in brackets, merged cells,
+    a row the template does not have, the problem's hint kept under its question, the
+    causes as a table of their own, a month instead of a day, a stakeholder row below a
+    milestone, and a second commitment whose milestone table has a lead column."""
+    from docx import Document
+
+    plan = PLAN[lang]
+    words = plan["labels"]
+    doc = Document()
+    doc.add_paragraph(plan["title"], style="Title")
+    for heading, paragraphs in plan["sections"]:
+        doc.add_heading(heading, level=1)
+        for text in paragraphs:
+            _rich(doc.add_paragraph(), text)
+    doc.add_heading(plan["commitments_heading"], level=1)
+    for index, item in enumerate(plan["commitments"]):
+        _header_table(doc, plan, item, index)
+        doc.add_heading(words["problem_heading"], level=2)
+        doc.add_paragraph().add_run(words["problem"]).bold = True
+        doc.add_paragraph().add_run(words["hint"]).italic = True
+        doc.add_paragraph(item["problem"])
+        causes = doc.add_table(rows=2, cols=1)
+        causes.cell(0, 0).text = words["causes"]
+        causes.cell(1, 0).text = item["causes"]
+        doc.add_heading(words["description_heading"], level=2)
+        for key in ("solution", "results"):
+            doc.add_paragraph().add_run(words[key]).bold = True
+            doc.add_paragraph(item[key])
+        _milestone_table(doc, words, item, lead_column=index == 1, bad_date=bad_date)
+    doc.save(str(path))
+    return plan
+
+
+def _rich(paragraph, text: str) -> None:
+    for number, part in enumerate(text.split("**")):
+        run = paragraph.add_run(part)
+        run.bold = number % 2 == 1
+
+
+def _header_table(doc, plan: dict, item: dict, index: int) -> None:
+    words = plan["labels"]
+    rows = [(words["country"], plan["country"]),
+            (words["name"], f"{item['number']}. {item['title']}" if index == 0
+             else f"Compromiso {item['number']}: {item['title']}" if plan is PLAN["es"]
+             else f"Commitment {item['number']}: {item['title']}"),
+            (words["brief"], item["brief"]), (words["lead"], item["lead"]),
+            (words["supporting"], None), ("", None), (words["period"], item["period"]),
+            (words["theme"], item["theme"]), (words["extra"], "USD 100.000")]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for number, (label, value) in enumerate(rows):
+        cells = table.rows[number].cells
+        run = cells[0].paragraphs[0].add_run(f"{number}. {label}" if index == 0 and label
+                                             else label)
+        run.bold = True
+        if value is not None:
+            cells[1].merge(cells[3]).text = value
+    table.cell(4, 0).merge(table.cell(5, 0))
+    for column, (head, names) in enumerate(zip(words["sectors"], (
+            item["government"], item["civil"], item["other"])), 1):
+        table.cell(4, column).text = head
+        table.cell(5, column).text = names.replace("; ", "\n")
+
+
+def _milestone_table(doc, words: dict, item: dict, lead_column: bool, bad_date: bool) -> None:
+    heads = list(words["milestones"])
+    if lead_column:
+        heads = [heads[0], words["lead_column"], heads[1], heads[2]]
+    rows = item["milestones"]
+    table = doc.add_table(rows=1, cols=len(heads))
+    for cell, head in zip(table.rows[0].cells, heads):
+        cell.text = head
+    for title, output, due, people in rows:
+        if bad_date and title.startswith("1.2"):
+            due = "pronto"
+        cells = table.add_row().cells
+        values = [title, people, output, due] if lead_column else [title, output, due, people]
+        for cell, value in zip(cells, values):
+            cell.text = value
+        if not lead_column and title.startswith("1.1"):
+            below = table.add_row().cells
+            for column in range(3):
+                cells[column].merge(below[column])
+            below[3].text = f"{words['gov_word']}: Contraloría General\n" \
+                            f"{words['civil_word']}: Red Ciudadana"
+
+
+# -- trackers ---------------------------------------------------------------------------------
+
+#: A bilingual tracker: one row per milestone, the commitment's cells left empty below its
+#: first row, statuses in Spanish, dates day first, and one group of columns per report.
+TRACKER_ROWS = [
+    ("N°", "Eje", "Compromiso", "Commitment", "OGP ID", "Página IRM", "Hito", "Hito (ES)",
+     "Milestone (EN)", "Institución responsable", "Fecha de término", "Estado",
+     "Avance jun 2028", "Progress Jun 2028", "Estado jun 2028", "Evidencia jun 2028"),
+    ("1", "Transparencia fiscal", "Presupuesto abierto", "Open budget", "XA0001",
+     "https://www.opengovpartnership.org/members/xalia/commitments/XA0001/", "1.1",
+     "Publicar datos presupuestarios", "Publish budget data", "Ministerio de Hacienda",
+     "31/12/2027", "Completado", "Publicado en el portal", "Published on the portal",
+     "Completado", "https://presupuesto.example.org/datos"),
+    ("", "", "", "", "", "", "1.2", "Talleres de uso de datos", "Data use workshops",
+     "Fundación Datos", "30/06/2028", "En curso", "Dos de cuatro talleres",
+     "Two of four workshops", "En curso", ""),
+    ("2", "Justicia abierta", "Datos judiciales", "Judicial data", "XA0002", "", "2.1",
+     "Repositorio de sentencias", "Rulings repository", "Poder Judicial", "30/06/2028",
+     "No iniciado", "", "", "", ""),
+    ("", "", "", "", "", "", "2.2", "Guía de anonimización", "Anonymisation guide",
+     "Poder Judicial", "31/12/2028", "Completado", "Guía aprobada", "Guide approved",
+     "Completado", ""),
+]
+TRACKER_MAPPING = """\
+# yaml-language-server: $schema=schemas/import-mapping.schema.json
+source: tracker
+date-format: "%d/%m/%Y"
+commitment:
+  number: N°
+  title: {es: Compromiso, en: Commitment}
+  theme: {es: Eje}
+  ogp-id: OGP ID
+  links:
+    - {column: Página IRM, title: IRM}
+milestone:
+  number: Hito
+  title: {es: Hito (ES), en: Milestone (EN)}
+  lead: Institución responsable
+  due: Fecha de término
+  status: Estado
+progress-columns:
+  - date: 2028-06-30
+    status: Estado jun 2028
+    note: {es: Avance jun 2028, en: Progress Jun 2028}
+    evidence: Evidencia jun 2028
+"""
+
+
+def csv_tracker(path: Path, rows: list[tuple] | None = None) -> list[tuple]:
+    import csv
+
+    rows = rows or TRACKER_ROWS
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows(rows)
+    return rows
+
+
+#: The workbook: a title row above the headings, real dates, and a progress sheet with one
+#: row per update (the newest decides nothing: each milestone's status is its own column).
+XLSX_MAPPING = """\
+source: tracker
+sheet: Plan
+header-row: 2
+commitment:
+  number: No.
+  title: Commitment
+  brief-description: Summary
+  lead: Lead agency
+  civil-society: Civil society partners
+milestone:
+  number: Milestone
+  title: Milestone title
+  due: Due
+  status: Status
+statuses:
+  Done: completed
+  Ongoing: in-progress
+  Not yet: not-started
+progress-rows:
+  sheet: Progress
+  milestone: Milestone
+  date: Reported
+  status: Status
+  note: Note
+  evidence: Link
+"""
+
+
+def xlsx_tracker(path: Path) -> dict:
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    plan = book.active
+    plan.title = "Plan"
+    plan.append(["Xalia OGP tracker 2027-2029"])
+    plan.append(["No.", "Commitment", "Summary", "Lead agency", "Civil society partners",
+                 "Milestone", "Milestone title", "Due", "Status"])
+    milestones = [
+        (1, "Open contracting", "Publish every contract.", "Procurement Agency",
+         "Transparencia Xalia; Red Ciudadana", "1.1", "Contracts portal", date(2028, 3, 31),
+         "Done"),
+        (None, None, None, None, None, "1.2", "Contract data standard", date(2028, 9, 30),
+         "Ongoing"),
+        (None, None, None, None, None, "1.3", "Red flags dashboard", date(2029, 3, 31),
+         "Not yet"),
+        (2, "Beneficial ownership", "A public register of owners.", "Registry Office", None,
+         "2.1", "Register law", date(2028, 6, 30), "Done"),
+    ]
+    for row in milestones:
+        plan.append(list(row))
+    progress = book.create_sheet("Progress")
+    progress.append(["Milestone", "Reported", "Status", "Note", "Link"])
+    progress.append(["1.1", date(2027, 12, 15), "Ongoing", "Portal in testing", ""])
+    progress.append(["1.1", date(2028, 4, 2), "Done", "Portal launched",
+                     "https://contratos.example.org"])
+    progress.append(["2.1", date(2028, 7, 1), "Done", "Law passed", ""])
+    book.save(str(path))
+    return {"commitments": 2, "milestones": 4,
+            "statuses": {"completed": 2, "in-progress": 1, "not-started": 1},
+            "updates": 3}
+
+
+# -- a Jekyll collection ------------------------------------------------------------------------
+
+JEKYLL_MAPPING = """\
+source: markdown
+files: _commitments/*.md
+language: lang
+kind: {key: layout, commitment: commitment, milestone: milestone}
+commitment:
+  number: number
+  title: title
+  theme: theme
+  lead: agency
+  body: solution
+milestone:
+  commitment: commitment
+  number: number
+  title: title
+  due: due
+  status: state
+  body: output
+statuses:
+  terminado: completed
+  avanzando: in-progress
+progress-notes:
+  key: updates
+  date: date
+  status: state
+  note: note
+"""
+JEKYLL = {
+    "_commitments/01-compras.md": ("---\nlayout: commitment\nlang: es\nnumber: 1\n"
+                                   "title: Compras abiertas\ntheme: Integridad\n"
+                                   "agency: Agencia de Compras\n---\n"
+                                   "<p>Publicar <strong>todas</strong> las compras en datos "
+                                   "abiertos.</p>\n"),
+    "_commitments/01-1-portal.md": (
+        "---\nlayout: milestone\nlang: es\ncommitment: 1\nnumber: 1\n"
+        "title: Portal de compras\ndue: 2028-03-31\nstate: terminado\nupdates:\n"
+        "  - date: 2027-12-01\n    state: avanzando\n"
+        "    note: \"<p>Versión de prueba <a href='https://compras.example.org/beta'>en "
+        "línea</a>.</p><script>alert(1)</script>\"\n"
+        "  - date: 2028-03-30\n    state: terminado\n"
+        "    note: \"<p>Portal <em>publicado</em>; ver <a href='javascript:alert(1)'>aquí"
+        "</a> y el <a href='https://compras.example.org/informe.pdf'>informe</a>.</p>\"\n"
+        "---\n<ul><li>Portal en línea</li><li>Datos descargables</li></ul>\n"),
+    "_commitments/01-2-formacion.md": (
+        "---\nlayout: milestone\nlang: es\ncommitment: 1\nnumber: 2\n"
+        "title: Formación a compradores\ndue: 2028-09-30\nstate: avanzando\n---\n"
+        "Cien compradores formados.\n"),
+}
+
+
+def jekyll_site(folder: Path) -> dict:
+    for rel, text in JEKYLL.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (folder / "_config.yml").write_text("title: Xalia OGP\n", encoding="utf-8")
+    (folder / "index.md").write_text("---\nlayout: home\n---\nHola\n", encoding="utf-8")
+    return {"commitments": 1, "milestones": 2, "completed": 1}

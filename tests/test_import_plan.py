@@ -1,0 +1,253 @@
+"""`ogpctl import plan`: a country's existing plan brought into the record from the sources
+real countries have (tests/import_sources.py builds them): a Word plan in the OGP template
+in two languages, a bilingual CSV tracker, an XLSX tracker with a progress sheet and a
+Jekyll collection with HTML notes. After import, `check` reports only what the source
+lacks, the roll-up equals the source's own totals, and the documents give its texts back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ogpctl.source.yaml import parse_yaml
+from tests import import_sources as sources
+from tests.conftest import run
+
+PLAN = "2027-2029"
+TODAY = "2028-07-15"
+
+
+def new_record(capsys, tmp_path: Path) -> Path:
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "es=República de Xalia,en=Republic of "
+               "Xalia", "--iso-code", "XA", "--languages", "es,en", "--lead-agency",
+               "Ministerio de Modernización")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "2", "--today", "2026-10-01")[0] == 0
+    return record
+
+
+def import_plan(capsys, record: Path, source: Path, *args) -> tuple[int, str, str]:
+    return run(capsys, "import", "plan", source, "--plan", PLAN, "-C", record,
+               "--today", TODAY, *args)
+
+
+def snapshot(record: Path) -> dict[str, bytes]:
+    return {p.relative_to(record).as_posix(): p.read_bytes()
+            for p in sorted(record.rglob("*")) if p.is_file() and ".ogpctl" not in p.name}
+
+
+def commitments(record: Path) -> dict[str, dict]:
+    folder = record / "plans" / PLAN / "commitments"
+    return {p.name: parse_yaml(p.read_text(encoding="utf-8")).data
+            for p in sorted(folder.glob("*.yaml"))}
+
+
+def commitment_findings(capsys, record: Path) -> set[tuple[str, str]]:
+    code, out, _ = run(capsys, "check", record, "--format", "json", "--today", TODAY)
+    return {(d["code"], d["file"].rsplit("/", 1)[-1]) for d in json.loads(out)["diagnostics"]
+            if "/commitments/" in d["file"]}
+
+
+def status_of(capsys, record: Path) -> list[dict]:
+    code, out, _ = run(capsys, "status", record, "--format", "json", "--today", TODAY)
+    return next(p for p in json.loads(out) if p["plan"] == PLAN)["commitments"]
+
+
+def test_word_plan_in_two_languages(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    spanish, english = tmp_path / "plan-es.docx", tmp_path / "plan-en.docx"
+    sources.word_plan(spanish, "es")
+    sources.word_plan(english, "en")
+    code, out, err = import_plan(capsys, record, spanish)
+    assert code == 0, out + err
+    assert "table 1, row 9: warning: '8. Presupuesto asignado' is not a row" in out
+    assert "'junio de 2028' names a month: read as its last day, 2028-06-30" in out
+    before = snapshot(record)
+    code, out, _ = import_plan(capsys, record, english)
+    assert code == 1 and "give --update" in out and "title (en): 'Open budget'" in out
+    assert snapshot(record) == before
+    code, out, _ = import_plan(capsys, record, english, "--update")
+    assert code == 0, out
+    for source in (english, spanish):
+        code, out, _ = import_plan(capsys, record, source, "--update")
+        assert code == 0 and "nothing new" in out, out
+    assert snapshot(record) != before
+    data = commitments(record)["01-presupuesto-abierto.yaml"]
+    assert data["title"] == {"en": "Open budget", "es": "Presupuesto abierto"}
+    assert data["problem"]["what"]["es"] == "La ciudadanía no puede seguir el gasto público."
+    assert data["problem"]["causes"]["en"] == "Data are published late and as PDF."
+    assert data["supporting"] == {"government": ["contraloria-general"],
+                                  "civil-society": ["fundacion-datos", "red-ciudadana"],
+                                  "other": ["congreso-nacional"]}
+    assert data["period"] == {"start": "2027-06-30", "end": "2029-06-30"}
+    first, second = data["milestones"]
+    assert (first["due"], first["lead"], second["due"]) == ("2027-12-31",
+                                                            "ministerio-de-hacienda",
+                                                            "2028-06-30")
+    assert first["supporting"] == {"government": ["contraloria-general"],
+                                   "civil-society": ["red-ciudadana"]}
+    judicial = commitments(record)["02-datos-judiciales.yaml"]["milestones"][0]
+    assert (judicial["lead"], judicial["output"]["en"]) == ("poder-judicial",
+                                                            "Repository published")
+    # What the source lacks, and only that: the OGP values and what has been done so far
+    # (3.2.c); the comments are new-commitment's.
+    assert commitment_findings(capsys, record) == {
+        (code, name) for code in ("S205", "S230")
+        for name in ("01-presupuesto-abierto.yaml", "02-datos-judiciales.yaml")}
+    text = (record / "plans" / PLAN / "commitments" / "01-presupuesto-abierto.yaml").read_text()
+    assert "# es: 1. ¿Qué problema busca abordar el compromiso?" in text
+    for lang, plan in sources.PLAN.items():
+        code, out, _ = run(capsys, "render", "action-plan", "--plan", PLAN, "-C", record,
+                           "--lang", lang, "--format", "md", "--out", "-", "--today", TODAY)
+        assert code == 0
+        for heading, paragraphs in plan["sections"]:
+            assert paragraphs[-1] in out
+        for item in plan["commitments"]:
+            for key in ("title", "brief", "problem", "causes", "solution", "results"):
+                assert item[key] in out, (lang, key)
+
+
+def test_word_plan_errors_stop_the_import_unless_skip_bad(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    plan = tmp_path / "plan-es.docx"
+    sources.word_plan(plan, "es", bad_date=True)
+    before = snapshot(record)
+    code, out, _ = import_plan(capsys, record, plan)
+    assert code == 1 and "nothing was written: 1 errors" in out
+    assert "plan-es.docx, table 3, row 4, column 'Fecha prevista de finalización': error: " \
+           "'pronto' is not a date" in out
+    assert snapshot(record) == before
+    code, out, _ = import_plan(capsys, record, plan, "--skip-bad")
+    assert code == 0, out
+    numbers = [m["number"] for m in commitments(record)["01-presupuesto-abierto.yaml"]
+               ["milestones"]]
+    assert numbers == [1]
+
+
+def test_bilingual_csv_tracker(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    tracker, mapping = tmp_path / "tracker.csv", tmp_path / "mapping.yaml"
+    rows = sources.csv_tracker(tracker)
+    mapping.write_text(sources.TRACKER_MAPPING, encoding="utf-8")
+    code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
+    assert code == 0, out
+    data = commitments(record)
+    budget = data["01-presupuesto-abierto.yaml"]
+    assert budget["theme"] == {"en": None, "es": "Transparencia fiscal"}
+    assert budget["ogp-id"] == "XA0001"
+    assert budget["links"][0]["url"].endswith("/XA0001/")
+    update = budget["milestones"][0]["progress"][0]
+    assert update == {"date": "2028-06-30", "status": "completed",
+                      "note": {"es": "Publicado en el portal", "en": "Published on the portal"},
+                      "evidence": [{"url": "https://presupuesto.example.org/datos"}]}
+    # The roll-up equals the tracker's own totals.
+    header, body = rows[0], rows[1:]
+    said = [row[header.index("Estado")] for row in body]
+    counts: dict[str, int] = {}
+    for state in status_of(capsys, record):
+        for key, value in state["milestones"].items():
+            counts[key] = counts.get(key, 0) + value
+    assert counts == {"completed": said.count("Completado"), "in-progress": said.count("En curso"),
+                      "not-started": said.count("No iniciado")}
+    code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
+    assert code == 0 and "nothing new" in out
+    code, out, _ = run(capsys, "render", "commitment", "--plan", PLAN, "--commitment", "1",
+                       "-C", record, "--lang", "es", "--format", "md", "--out", "-")
+    assert "- **Eje temático:** Transparencia fiscal" in out
+    assert "- **Identificador OGP del compromiso:** XA0001" in out
+    assert "[IRM](<https://www.opengovpartnership.org/members/xalia/commitments/XA0001/>)" \
+        in out
+
+
+def test_update_changes_only_what_changed(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    tracker, mapping = tmp_path / "tracker.csv", tmp_path / "mapping.yaml"
+    rows = sources.csv_tracker(tracker)
+    mapping.write_text(sources.TRACKER_MAPPING, encoding="utf-8")
+    assert import_plan(capsys, record, tracker, "--map", mapping)[0] == 0
+    path = record / "plans" / PLAN / "commitments" / "01-presupuesto-abierto.yaml"
+    path.write_text(path.read_text() + "# a note by the point of contact\n")
+    before = path.read_text()
+    changed = [list(row) for row in rows]
+    changed[2][11] = "Completado"
+    sources.csv_tracker(tracker, [tuple(row) for row in changed])
+    code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
+    assert code == 1 and "milestone #2 status: 'in-progress' -> 'completed'" in out
+    assert path.read_text() == before
+    assert import_plan(capsys, record, tracker, "--map", mapping, "--update")[0] == 0
+    after = path.read_text()
+    difference = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert difference == [("    status: in-progress", "    status: completed")]
+
+
+def test_xlsx_tracker_with_a_progress_sheet(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    workbook, mapping = tmp_path / "tracker.xlsx", tmp_path / "mapping.yaml"
+    said = sources.xlsx_tracker(workbook)
+    mapping.write_text(sources.XLSX_MAPPING, encoding="utf-8")
+    code, out, _ = import_plan(capsys, record, workbook, "--map", mapping, "--lang", "en")
+    assert code == 0, out
+    data = commitments(record)
+    assert len(data) == said["commitments"]
+    milestones = [m for c in data.values() for m in c["milestones"]]
+    assert len(milestones) == said["milestones"]
+    assert {s: sum(1 for m in milestones if m["status"] == s) for s in said["statuses"]} == \
+        said["statuses"]
+    assert sum(len(m.get("progress") or []) for m in milestones) == said["updates"]
+    portal = data["01-open-contracting.yaml"]["milestones"][0]
+    assert [u["date"] for u in portal["progress"]] == ["2027-12-15", "2028-04-02"]
+    assert portal["progress"][1]["evidence"] == [{"url": "https://contratos.example.org"}]
+    assert data["01-open-contracting.yaml"]["supporting"]["civil-society"] == [
+        "transparencia-xalia", "red-ciudadana"]
+    complete = sum(1 for c in status_of(capsys, record) if c["completion"] == "complete")
+    assert complete == 1      # Beneficial ownership: its one milestone done
+
+
+def test_jekyll_collection_with_html_notes(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    site, mapping = tmp_path / "site", tmp_path / "mapping.yaml"
+    said = sources.jekyll_site(site)
+    mapping.write_text(sources.JEKYLL_MAPPING, encoding="utf-8")
+    code, out, _ = import_plan(capsys, record, site, "--map", mapping)
+    assert code == 0, out
+    [(name, data)] = commitments(record).items()
+    text = (record / "plans" / PLAN / "commitments" / name).read_text()
+    assert "<" not in text.replace("<!--", "") and "javascript" not in text
+    assert data["description"]["solution"]["es"] == \
+        "Publicar **todas** las compras en datos abiertos."
+    portal = data["milestones"][0]
+    assert portal["output"]["es"] == "- Portal en línea\n- Datos descargables"
+    assert portal["progress"][1]["note"]["es"] == \
+        "Portal *publicado*; ver aquí y el [informe](https://compras.example.org/informe.pdf)."
+    assert portal["progress"][1]["evidence"] == [
+        {"title": "informe", "url": "https://compras.example.org/informe.pdf"}]
+    assert len(data["milestones"]) == said["milestones"]
+    assert sum(1 for m in data["milestones"] if m["status"] == "completed") == said["completed"]
+
+
+def test_bad_rows_and_mapping_lines(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    tracker, mapping = tmp_path / "tracker.csv", tmp_path / "mapping.yaml"
+    rows = [list(row) for row in sources.TRACKER_ROWS]
+    rows[2][11], rows[3][10] = "Casi listo", "pronto"
+    sources.csv_tracker(tracker, [tuple(row) for row in rows])
+    mapping.write_text(sources.TRACKER_MAPPING, encoding="utf-8")
+    before = snapshot(record)
+    code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
+    assert code == 1, out
+    assert "tracker.csv, row 3, column 'Estado': error: 'Casi listo' is not a status" in out
+    assert "tracker.csv, row 4, column 'Fecha de término': error: 'pronto'" in out
+    assert snapshot(record) == before
+    assert import_plan(capsys, record, tracker, "--map", mapping, "--skip-bad")[0] == 0
+    numbers = [[m["number"] for m in c["milestones"]] for c in commitments(record).values()]
+    assert numbers == [[1], [2]]
+    broken = sources.TRACKER_MAPPING.replace("  ogp-id: OGP ID", "  ogp-id: OGP code") \
+        .replace("source: tracker", "source: tracker\nsheets: Plan")
+    mapping.write_text(broken, encoding="utf-8")
+    code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
+    assert code == 1 and 'mapping.yaml:3: error: unknown field "sheets"' in out
+    mapping.write_text(sources.TRACKER_MAPPING.replace("  ogp-id: OGP ID",
+                                                       "  ogp-id: OGP code"))
+    code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
+    assert code == 1 and "mapping.yaml:8: error: tracker.csv has no column 'OGP code'" in out
