@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TODAY  ?= 2026-11-23
 
-.PHONY: demo test bench clean pdf-libs
+.PHONY: demo test fuzz bench clean pdf-libs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ogpctl needs Python 3.11 or newer")'
@@ -81,6 +81,12 @@ test: $(STAMP) pdf-libs
 		    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; } ) || \
 		echo "chromium not installed: browser tests will be skipped (Debian: apt-get install chromium)"
 	$(BIN)/python -m pytest -q
+
+# The fast YAML path against the precise one on random and mutated record files
+# (tests/test_fuzz_yaml.py): `make test` runs 60 examples a test, this 20,000 (minutes).
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(STAMP)
+	OGPCTL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_yaml.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

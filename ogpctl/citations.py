@@ -96,9 +96,11 @@ def _target(root: Path, base: str, raw: str, on_disk: Collection[str],
 
 
 def _plain(raw: str, parts: list[str]) -> bool:
-    """A relative path that F116 cannot object to (no "..", .git, backslash or scheme)."""
+    """A relative path that F116 and F117 cannot object to (no "..", .git, backslash or
+    scheme; plain names)."""
     return not raw.startswith("/") and "\\" not in raw and not evidence.is_link(raw) \
-        and not any(part == ".." or part.lower() == ".git" for part in parts)
+        and not any(part == ".." or part.lower() == ".git" for part in parts) \
+        and evidence.name_problem(raw) is None
 
 
 def _context(record: Record, plan: Plan | None, doc: Document, where: DocPath,

@@ -6,13 +6,15 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ogpctl.diagnostics import Diagnostic
 from ogpctl.record.model import Record
 from ogpctl.source import frontmatter
-from ogpctl.source.positions import compose, locate
+from ogpctl.source.positions import Locator, compose
+from ogpctl.source.problems import MORE, more
 from ogpctl.source.text import decode
 
 _INLINE = re.compile(r"ogpctl:\s*ignore(-file)?\[([A-Za-z0-9,\s]+)\]")
@@ -31,12 +33,43 @@ def finish(record: Record, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     for file, items in by_file.items():
         doc = record.documents.get(file)
         text = _text(record.root / file) if doc is not None else None
-        # Only documents that parsed are composed again: their depth is known to be bounded.
-        located = _locate(file, text, items) if text is not None and doc.ok else [
-            d if d.located else d.at(1 if doc is not None else 0, 1 if doc is not None else 0)
+        items = list(dict.fromkeys(items))
+        if text is not None and "ogpctl:" in text:   # inline suppressions need every line
+            items = sorted(_not_suppressed(text, _located(file, text, doc, items)),
+                           key=Diagnostic.sort_key)
+        kept.extend(dict.fromkeys(_located(file, text, doc, _bounded(items))))
+    return sorted(kept, key=Diagnostic.sort_key)
+
+
+def _located(file: str, text: str | None, doc: Any, items: list[Diagnostic]
+             ) -> list[Diagnostic]:
+    # Only documents that parsed are composed again: their depth is known to be bounded.
+    if text is not None and doc.ok:
+        return _locate(file, text, items)
+    return [d if d.located else d.at(1 if doc is not None else 0, 1 if doc is not None else 0)
             for d in items]
-        kept.extend(_not_suppressed(text, located))
-    return sorted(set(kept), key=Diagnostic.sort_key)
+
+
+#: Findings of one rule listed for one file; the rest are counted in one more finding.
+PER_FILE = 100
+
+
+def _bounded(items: list[Diagnostic]) -> list[Diagnostic]:
+    """The first PER_FILE findings of each code, then one saying how many more there are:
+    a file of 200,000 unknown keys is one mistake repeated, and listing every one would
+    bury the rest of the report (and cost time in every format)."""
+    by_code: dict[str, list[Diagnostic]] = defaultdict(list)
+    kept = []
+    for item in items:
+        (kept if item.message.startswith(MORE) else by_code[item.code]).append(item)
+    for code, found in by_code.items():
+        kept.extend(found[:PER_FILE])
+        rest = found[PER_FILE:]
+        if rest:
+            kept.append(replace(rest[0], severity=max(d.severity for d in rest),
+                                message=more(len(rest), f"{code} findings in this file") +
+                                "; fix the ones above and check again"))
+    return kept
 
 
 def _config(record: Record) -> tuple[set[str], list[tuple[str, set[str]]]]:
@@ -65,6 +98,7 @@ def _locate(file: str, text: str, items: list[Diagnostic]) -> list[Diagnostic]:
         split = frontmatter.split(text)
         yaml_text, offset = split.yaml, split.line_offset
     root: Any = compose(yaml_text) if yaml_text is not None else None
+    where = Locator(root)
     out = []
     for item in items:
         if item.located:
@@ -72,7 +106,7 @@ def _locate(file: str, text: str, items: list[Diagnostic]) -> list[Diagnostic]:
         elif root is None:
             out.append(item.at(1, 1))
         else:
-            line, column = locate(root, item.path or (), item.key)
+            line, column = where.locate(item.path or (), item.key)
             out.append(item.at(line + offset, column))
     return out
 

@@ -12,6 +12,7 @@ import json
 import re
 from datetime import date
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -20,9 +21,14 @@ import jsonschema_rs
 from ogpctl.diagnostics import DocPath
 from ogpctl.record.kinds import DAY, FIRST_DAY, LAST_DAY, Kind, parse_day
 from ogpctl.resources import data_dir
-from ogpctl.source.problems import Problem
+from ogpctl.schema_limits import LIMIT, bounded, shortened
+from ogpctl.source.problems import MORE, Problem, more
 
 BASE_URI = "https://schemas.ogpctl.invalid/"
+#: Unknown fields of one file that get a "did you mean" hint (see `_Explainer._hint`).
+HINTS = 100
+#: Unknown fields of one mapping listed one by one; the rest are counted in one finding.
+LISTED = 100
 
 
 class SchemaSet:
@@ -54,9 +60,17 @@ class SchemaSet:
         validator = self.validator(name)
         if validator.is_valid(data):
             return []
+        cut = shortened(data)   # see ogpctl.schema_limits
+        if cut.lists and validator.is_valid(cut.data):
+            cut = shortened(data, lists=False)   # every mistake lies past the lists' cut
         explain = _Explainer(self, name)
-        problems = [p for error in validator.iter_errors(data) for p in explain(error)]
-        return _drop_duplicates(problems)
+        errors = validator.iter_errors(cut.data)
+        problems = [p for error in islice(errors, LIMIT) for p in explain(error)]
+        following = next(errors, None)
+        if following is not None:   # counting the rest would cost as much as explaining it
+            problems.append(explain(following)[0]._replace(
+                message=f"{MORE}more like these, not listed; fix the ones above and check again"))
+        return _drop_duplicates(bounded(problems, cut))
 
     def resolve(self, location: str) -> Any:
         """The schema value at an absolute keyword location (URI#/json/pointer)."""
@@ -176,6 +190,7 @@ class _Explainer:
         self.code = "F103"    # the catalogue code it is reported under
         self.field_title: str | None = None   # the title of the field being explained
         self.field_section = ""                # the handbook section its description cites
+        self.hints = HINTS                     # unknown fields left to suggest a field for
 
     def __call__(self, error: Any) -> list[Problem]:
         path: DocPath = tuple(error.instance_path)
@@ -249,14 +264,24 @@ class _Explainer:
     def _additionalProperties(self, path: DocPath, parent: Any, info: dict, value: Any
                               ) -> list[Problem]:
         allowed = sorted((parent.get("properties") or {}) if isinstance(parent, dict) else {})
-        problems = []
-        for name in info.get("unexpected", []):
-            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-            hint = (f'; did you mean "{close[0]}"?' if close
-                    else f"; the fields allowed here are: {', '.join(allowed)}" if allowed else "")
-            problems.append(Problem("F102", f'unknown field "{name}"{hint}', path=path + (name,),
-                                    key=True))
+        unexpected = info.get("unexpected", [])
+        problems = [Problem("F102", f'unknown field "{name}"{self._hint(name, allowed)}',
+                            path=path + (name,), key=True) for name in unexpected[:LISTED]]
+        if len(unexpected) > LISTED:   # one error, any number of findings: bound them here
+            problems.append(Problem("F102", more(len(unexpected) - LISTED, "unknown fields here"),
+                                    path=path + (unexpected[LISTED],), key=True))
         return problems
+
+    def _hint(self, name: Any, allowed: list[str]) -> str:
+        """A close match, or the fields allowed. difflib costs a tenth of a millisecond a
+        name, so only the first names of a file get one: a file of 200,000 unknown keys
+        would otherwise take half a minute, and no reader sees past the first findings."""
+        self.hints -= 1
+        if self.hints < 0:
+            return ""
+        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+        return (f'; did you mean "{close[0]}"?' if close
+                else f"; the fields allowed here are: {', '.join(allowed)}" if allowed else "")
 
     def _enum(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
         options = ", ".join(str(o) for o in info.get("options", []))

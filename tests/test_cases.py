@@ -33,15 +33,16 @@ TODAY = date(2026, 11, 23)
 DELETE = "DELETE"
 
 #: Codes (or variants of codes) whose findings need bytes or file-system objects that do
-#: not belong in a text repository: R002 a UTF-16 file, R008 a file over 2 MiB, R012 a
-#: record file that is a symbolic link, F116 evidence reached through a symbolic link,
-#: P603/P604 the git history of the record (tests/test_repository.py builds real
-#: repositories with dated commits and a shallow clone).
+#: not belong in a text repository: R002 a UTF-16 file, R008 a file over 2 MiB, R015 a
+#: Markdown text over 64 KiB (tests/test_limits.py), R012 a record file that is a symbolic
+#: link, F116 evidence reached through a symbolic link, P603/P604 the git history of the
+#: record (tests/test_repository.py builds real repositories with dated commits and a
+#: shallow clone).
 #: They are covered by another test module that builds those files at run time.
-SPECIAL = {"R002", "R008", "R012", "F116", "P603", "P604"}
+SPECIAL = {"R002", "R008", "R012", "R015", "F116", "P603", "P604"}
 #: The codes of SPECIAL that file content cannot produce at all; every other code needs a
 #: case folder here (F116 has content cases: a ".." path, a javascript: link, ...).
-NOT_BY_CONTENT = {"R002", "R008", "R012", "P603", "P604"}
+NOT_BY_CONTENT = {"R002", "R008", "R012", "R015", "P603", "P604"}
 
 #: Families whose rules are not produced by file content yet (none today).
 PENDING_FAMILIES: set[str] = set()

@@ -425,7 +425,11 @@ def test_hostile_record_stays_text(tmp_path: Path) -> None:
     commitment = files[f"en/{COMMITMENT_2}"].decode()
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in commitment
     assert "evil.html" in commitment and not any(n.endswith("evil.html") for n in files)
-    assert any(n.endswith(".csv") and "onmouseover" in n for n in files)
+    # a name outside the allow-list (F117) is listed as text, never published
+    assert not any("onmouseover" in n for n in files)
+    evidence = files["en/plans/2026-2030/evidence.html"].decode()
+    assert "a&#34;onmouseover=alert(5) #x?.csv" in evidence or \
+        "a&quot;onmouseover=alert(5) #x?.csv" in evidence
     for name, data in pages(files).items():
         page = Page(data)
         scripts = [a.get("src", "") for a in page.all("script")]

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ogpctl.check import CheckResult
 from ogpctl.diagnostics import Severity
+from ogpctl.report import printable
 from ogpctl.rules import Rule
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -35,13 +36,13 @@ def print_check(result: CheckResult) -> None:
     for item in result.diagnostics:
         by_file[item.file].append(item)
     for file, items in by_file.items():
-        console.print(Text(file, style="bold underline"))
+        console.print(Text(printable(file), style="bold underline"))
         for item in items:
             where = f"{item.line}:{item.column}" if item.line else "-"
             line = Text(f"  {where:>7}  ")
             line.append(f"{str(item.severity):<8}", style=_STYLE[item.severity])
             line.append(f"{item.code}  ", style="bold")
-            line.append(item.message)
+            line.append(printable(item.message))
             if item.handbook:
                 line.append(f"  (handbook {item.handbook})", style="dim")
             console.print(line)

@@ -111,7 +111,7 @@ def _join(text: str, splices: list[_Splice]) -> str:
 class _Editor:
     def __init__(self, text: str, root: Any, data: Any) -> None:
         self.text, self.root, self.data = text, root, data
-        self.nl = "\r\n" if "\r\n" in text else "\n"
+        self.nl = "\n"   # the line break of the change being made: see `splice`
         self.added: dict[int, int] = {}   # values added so far, by list or mapping node
         # By empty flow node: where its block form starts, its column, and whether the
         # first entry continues a line; False when it stays in flow.
@@ -119,6 +119,11 @@ class _Editor:
 
     def splice(self, change: Change, order: tuple[int, int]) -> _Splice:
         spot = find(self.root, change.path)
+        # A file may mix line breaks (CRLF here, LF there): each line keeps its own, and
+        # new lines take the break of the line they are written next to.
+        near = spot.node.start_mark.index if spot.node is not None \
+            else self.node_end(spot.parent)
+        self.nl = self.break_after(near)
         if spot.node is None:
             return _Splice(*self._add(change, spot), order)
         if kind(spot.node) != "ScalarNode":
@@ -135,6 +140,14 @@ class _Editor:
         if found < 0:
             return len(self.text)
         return found - 1 if found and self.text[found - 1] == "\r" else found
+
+    def break_after(self, index: int) -> str:
+        """The line break ending the line that holds `index`; on a last line without one,
+        the break of the line before; LF in a one-line text."""
+        found = self.text.find("\n", index)
+        if found < 0:
+            found = self.text.rfind("\n", 0, index)
+        return "\r\n" if found > 0 and self.text[found - 1] == "\r" else "\n"
 
     def colon(self, key: Any) -> int:
         at = key.end_mark.index

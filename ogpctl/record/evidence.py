@@ -1,4 +1,9 @@
-"""Evidence paths: inside the record or an http(s) link, never anything else."""
+"""Evidence paths: inside the record or an http(s) link, never anything else.
+
+A path's folders and file are named from an ASCII allow-list, as ids are: a name with a
+bidi override, a zero-width or control character, a Windows-reserved name (`CON.pdf`), a
+trailing dot or space or a leading `-` breaks other people's checkouts, terminals and
+command lines, so it is refused (F117) before the file system is asked about it."""
 
 from __future__ import annotations
 
@@ -9,6 +14,11 @@ from pathlib import Path
 
 SAFE_SCHEMES = ("http://", "https://")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+#: A folder or file name: ASCII letters, digits, ".", "_" and "-", starting with a letter,
+#: digit or "_" and not ending with "." (Windows drops a trailing dot).
+NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,253}[A-Za-z0-9_-])?")
+#: Names Windows keeps for devices, whatever their extension (`con.pdf` opens the console).
+_RESERVED = re.compile(r"(?i)(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?")
 
 
 def is_link(raw: str) -> bool:
@@ -30,7 +40,24 @@ def check_path(root: Path, base: str, raw: str, seen: dict[str, int | None] | No
     unsafe = _unsafe_reason(raw)
     if unsafe:
         return "F116", f"the evidence path {raw!r} {unsafe}"
+    misnamed = name_problem(raw)
+    if misnamed:
+        return "F117", f"the evidence path {raw!r} {misnamed}"
     return _walk(str(root), base, raw, {} if seen is None else seen)
+
+
+def name_problem(raw: str) -> str | None:
+    """Why a relative path's names are refused, or None when every one is plain."""
+    for part in raw.split("/"):
+        if part in ("", "."):
+            continue
+        if _RESERVED.fullmatch(part):
+            return f"names {part!r}, which Windows reserves for a device; rename it"
+        if not NAME.fullmatch(part):
+            return (f"has the name {part!r}; name evidence files and folders with ASCII "
+                    "letters, digits, '.', '_' and '-', starting with a letter, digit or '_' "
+                    "and not ending with '.', such as minutes-2026-03-12.pdf")
+    return None
 
 
 def _unsafe_reason(raw: str) -> str | None:
@@ -51,6 +78,8 @@ def _unsafe_reason(raw: str) -> str | None:
 def _walk(root: str, base: str, raw: str, seen: dict[str, int | None]) -> tuple[str, str] | None:
     parts = [part for part in raw.split("/") if part not in ("", ".")]
     where = f"{base}/{raw}" if base else raw
+    if not parts:
+        return "F115", f"the evidence path {raw!r} names no file"
     here = os.path.join(root, base) if base else root
     for index, part in enumerate(parts):
         here = os.path.join(here, part)
@@ -62,6 +91,11 @@ def _walk(root: str, base: str, raw: str, seen: dict[str, int | None]) -> tuple[
                            "ogpctl does not follow links"
         if index < len(parts) - 1 and not stat.S_ISDIR(mode):
             return "F115", f"the evidence file {where} does not exist"
+    if stat.S_ISDIR(mode):
+        return "F115", f"the evidence path {where} is a folder; name a file in it"
+    if not stat.S_ISREG(mode):
+        return "F116", f"the evidence path {raw!r} is not a regular file (a pipe, socket or " \
+                       "device); ogpctl reads only regular files"
     return None
 
 

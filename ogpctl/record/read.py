@@ -10,7 +10,8 @@ from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 from ogpctl.source import frontmatter
 from ogpctl.source.problems import Problem
-from ogpctl.source.text import decode
+from ogpctl.source.text import (MAX_MARKDOWN, Decoded, decode, long_texts,
+                                mixed_line_endings)
 from ogpctl.source.yaml import parse_yaml
 
 #: (kind, ok, data, body, body_line, problems as tuples)
@@ -21,6 +22,15 @@ def read_bytes(raw: bytes, kind: Kind) -> FileResult:
     decoded = decode(raw)
     if decoded.text is None:
         return _result(kind, False, None, None, 1, decoded.problems)
+    result = _read_text(decoded, kind)
+    # Warnings: the file is read all the same.
+    found = [p for p in [mixed_line_endings(decoded.text)] if p is not None]
+    if len(decoded.text) > MAX_MARKDOWN:
+        found += long_texts(result[2], result[3], result[4])
+    return result[:5] + (result[5] + [tuple(p) for p in found],) if found else result
+
+
+def _read_text(decoded: Decoded, kind: Kind) -> FileResult:
     problems = list(decoded.problems)
     if kind is Kind.SECTION:
         return _result(kind, True, None, decoded.text, 1, problems)

@@ -5,6 +5,12 @@ notes to the writers (the guide questions `ogpctl new-plan` writes into each sec
 are dropped, so no document or web page shows them. Any other raw HTML stays text, so
 `<script>` is shown, never run. Only http, https, mailto and relative links survive; an image
 becomes a link to it, so no document loads anything by itself.
+
+The work is bounded: markdown-it-py takes up to 10 microseconds a character on
+pathological input (650 KB of brackets or table rows took 9 s to render), so a text
+longer than MAX_MARKDOWN characters is shown as plain paragraphs, and `check` says so
+(R015). Inline marks nested deeper than MAX_NESTING (`*` 1,000 times on each side of a
+word) are dropped, keeping their text: the syntax tree is built by recursion.
 """
 
 from __future__ import annotations
@@ -15,11 +21,16 @@ from typing import Any
 
 from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Emphasis, Heading, Inline,
                                   Link, ListBlock, Paragraph, Quote, Rule, Strong, Table, Text)
+from ogpctl.source.text import MAX_MARKDOWN
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 #: An HTML comment, or one left open up to the end of its block (as has_prose reads it).
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+#: Inline marks kept inside one another (block nesting is bounded by the parser's own
+#: maxNesting, 20 in the CommonMark preset).
+MAX_NESTING = 20
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def safe_href(url: str) -> str | None:
@@ -46,15 +57,43 @@ def _parser(html: bool) -> Any:
 
 def parse(markdown: str, base_level: int = 2) -> list[Block]:
     """Blocks of `markdown` without its HTML comments; its headings start at `base_level`
-    (a `#` becomes that level)."""
+    (a `#` becomes that level). Past MAX_MARKDOWN characters, plain paragraphs."""
+    if len(markdown) > MAX_MARKDOWN:
+        return plain(markdown)
     return _parse(markdown, base_level, html=True)
+
+
+def plain(markdown: str) -> list[Block]:
+    """The text without its comments, as paragraphs split at blank lines: no formatting,
+    and work linear in the length at C speed."""
+    parts = _BLANK_LINE.split(COMMENT.sub("", markdown))
+    return [Paragraph((Text(" ".join(part.split())),)) for part in parts if part.strip()]
 
 
 def _parse(markdown: str, base_level: int, html: bool) -> list[Block]:
     from markdown_it.tree import SyntaxTreeNode
 
-    tree = SyntaxTreeNode(_parser(html).parse(markdown))
-    return _blocks(tree.children, base_level)
+    tokens = _parser(html).parse(markdown)
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            token.children = _shallow(token.children)
+    return _blocks(SyntaxTreeNode(tokens).children, base_level)
+
+
+def _shallow(tokens: list) -> list:
+    """Inline tokens without the opening and closing marks nested past MAX_NESTING."""
+    kept, depth = [], 0
+    for token in tokens:
+        if token.nesting == 1:
+            depth += 1
+            if depth > MAX_NESTING:
+                continue
+        elif token.nesting == -1:
+            depth -= 1
+            if depth >= MAX_NESTING:
+                continue
+        kept.append(token)
+    return kept
 
 
 def _blocks(nodes: list, base: int) -> list[Block]:
@@ -127,7 +166,9 @@ def _inlines_of(node: Any) -> tuple[Inline, ...]:
 
 
 def _inlines(nodes: list) -> list[Inline]:
-    out: list[Inline] = []
+    """Inlines with each run of text joined once (joining as they come was quadratic in a
+    paragraph of many lines)."""
+    out: list[Inline | str] = []
     for node in nodes:
         kind = node.type
         if kind == "text":
@@ -149,7 +190,7 @@ def _inlines(nodes: list) -> list[Inline]:
             out.extend(_link(node.attrs.get("src", ""), alt))
         elif kind == "html_inline" and not node.content.startswith("<!--"):
             _append_text(out, node.content)     # a tag is shown as text; a comment is dropped
-    return out
+    return _joined(out)
 
 
 def _link(href: str, children: tuple[Inline, ...]) -> list[Inline]:
@@ -157,8 +198,20 @@ def _link(href: str, children: tuple[Inline, ...]) -> list[Inline]:
     return [Link(target, children)] if target else list(children)
 
 
-def _append_text(out: list[Inline], value: str) -> None:
-    if out and isinstance(out[-1], Text):
-        out[-1] = Text(out[-1].text + value)
-    else:
-        out.append(Text(value))
+def _append_text(out: list[Inline | str], value: str) -> None:
+    out.append(value)   # joined with its neighbours by _joined
+
+
+def _joined(items: list[Inline | str]) -> list[Inline]:
+    out: list[Inline] = []
+    run: list[str] = []
+    for item in items + [Break()]:
+        if isinstance(item, str):
+            run.append(item)
+            continue
+        text = "".join(run)
+        if text:
+            out.append(Text(text))
+        run = []
+        out.append(item)
+    return out[:-1]

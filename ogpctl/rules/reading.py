@@ -246,3 +246,24 @@ def bidi_control(doc: Document, context: Any) -> Iterator[Finding]:
             column = problem[0] - (doc.body.rfind("\n", 0, problem[0]) + 1) + 1
             yield Finding(doc.path, f"the text contains {problem[1]}",
                           line=doc.body_line + line, column=column)
+
+
+entry("R014", "mixed-line-endings", family=F, severity=W, handbook="", doc="""
+    A file mixes line endings: some lines end with CRLF (Windows), others with LF.
+
+    It happens when a file written on Windows is edited on Linux or macOS, or the other
+    way round. ogpctl reads it and its edits keep each line's own ending, but the next
+    editor to save it with one kind makes every line of the file look changed in review,
+    and some tools read it as one long line. Save it with one kind of line ending (most
+    editors show and set it in the status bar); a `.gitattributes` line such as
+    `*.yaml text eol=lf` keeps it so.
+    """)
+entry("R015", "text-too-long", family=F, severity=W, handbook="", doc="""
+    A Markdown text (a section, a meeting's minutes, a long field) is longer than 65,536
+    characters.
+
+    Formatting Markdown takes time that grows with its length, and some texts (thousands of
+    brackets or table rows) take seconds a page, so a longer text is shown as plain
+    paragraphs in documents and on the site, without headings, lists, links or emphasis.
+    No section of an action plan needs that much: shorten it, or split it.
+    """)

@@ -36,6 +36,12 @@ class RuleContext:
         return stages[plan.id]
 
     def stage_of(self, file: str) -> Stage:
+        files = self.memo.setdefault("file-stages", {})   # asked once a finding: keep it cheap
+        if file not in files:
+            files[file] = self._stage_of(file)
+        return files[file]
+
+    def _stage_of(self, file: str) -> Stage:
         plan = self.record.plan_of(file)
         if plan is not None:
             return self.plan_stage(plan)

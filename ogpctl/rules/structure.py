@@ -362,18 +362,29 @@ def unknown_plan(record: Record, context: Any) -> Iterator[Finding]:
             yield Finding(meeting.path, f'there is no plan "{plan}" in plans/', ("plan",))
 
 
-entry("F117", "file-name", family=F, severity=E, handbook="", doc="""
-    A file or folder in the record is not named as ogpctl expects.
+@rule("F117", "file-name", family=F, severity=E, handbook="", subject="record")
+def file_name(record: Record, context: Any) -> Iterator[Finding]:
+    """A file or folder in the record is not named as ogpctl expects.
 
     Names end up in paths and web addresses, so they are plain lowercase ASCII "slugs":
     plans/<plan-id>/, commitments/NN-slug.yaml, sections/<section>.<language>.md and
-    forum/meetings/YYYY-MM-DD-slug.md.
+    forum/meetings/YYYY-MM-DD-slug.md. Evidence files and folders may also use capitals,
+    "_" and "."; a name with other characters (accents, spaces, invisible or control
+    characters), one that Windows reserves (CON.pdf, nul.txt), or one that starts with "-"
+    or "." or ends with "." cannot be checked out, typed or shown safely everywhere.
 
     Fails:
       plans/2026-2030/commitments/Open Contracting.yaml
+      evidence: [evidence/process/CON.pdf, "evidence/process/report\\u202egpj.pdf"]
     Passes:
       plans/2026-2030/commitments/03-open-contracting.yaml
-    """)
+      evidence: [evidence/process/Minutes_2026-03-12.pdf]
+    """
+    for finding in _evidence_findings(record, context):
+        if finding[0] == "F117":
+            yield finding[1]
+
+
 entry("F119", "missing-file", family=F, severity=E, handbook="", doc="""
     A file the record needs is missing.
 

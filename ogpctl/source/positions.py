@@ -1,13 +1,16 @@
 """From a path inside parsed data back to a line and column in the file.
 
 Only files with findings come here. The text is composed again into nodes that carry
-marks (ruamel.yaml's C composer when available, else its pure-Python one), and the path
-is followed as far as it exists: a finding about a missing field points at the mapping
-that should hold it.
+marks (built from libyaml's events when ruamel.yaml's C extension is there, else by
+ruamel's pure-Python composer), and the path is followed as far as it exists: a finding
+about a missing field points at the mapping that should hold it.
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -16,35 +19,100 @@ from ogpctl.diagnostics import DocPath
 
 def compose(text: str) -> Any:
     """The node tree of a YAML text that already parsed cleanly (so depth is bounded)."""
-    composer = _c_composer()
-    if composer is None:  # no C extension: the pure composer is slower but equivalent
+    parser = _c_parser()
+    if parser is None:  # no C extension: the pure composer is slower but equivalent
         return _compose_pure(text)
     try:
-        return composer(text).get_single_node()
+        with _no_collection():
+            return _compose_events(parser(text))
     except Exception:  # noqa: BLE001 - libyaml disagreeing with the fast parser; use ruamel's
         return _compose_pure(text)
 
 
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while nodes are built: they hold no cycles, and
+    its passes over hundreds of thousands of new objects would cost more than the build."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @cache
-def _c_composer() -> Any:
+def _c_parser() -> Any:
     try:
         from _ruamel_yaml import CParser
     except ImportError:
         return None
+    return CParser
 
-    class _Composer(CParser):  # type: ignore[misc,valid-type]
-        """libyaml's composer; tags are never needed for positions, so none are resolved."""
 
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            return "tag:yaml.org,2002:str"
+class ScalarNode:
+    __slots__ = ("value", "style", "start_mark")
 
-        def descend_resolver(self, parent: Any, index: Any) -> None:
-            return None
+    def __init__(self, value: str, style: Any, start_mark: Any) -> None:
+        self.value, self.style, self.start_mark = value, style, start_mark
 
-        def ascend_resolver(self) -> None:
-            return None
 
-    return _Composer
+class SequenceNode:
+    __slots__ = ("value", "start_mark")
+
+    def __init__(self, start_mark: Any) -> None:
+        self.value: list[Any] = []
+        self.start_mark = start_mark
+
+
+class MappingNode(SequenceNode):
+    """`value` holds (key node, value node) pairs, as in ruamel.yaml's nodes."""
+
+
+_NO_KEY = object()
+
+
+def _compose_events(parser: Any) -> Any:
+    """Nodes with only what positions need (value, style, start mark), built from libyaml's
+    events: ruamel's own nodes resolve tags and cost twice as much on a large file.
+    Iterative, and an alias is its anchor's node, as ruamel composes it."""
+    open_nodes: list[list[Any]] = []   # [container, pending key] of each unclosed container
+    anchors: dict[str, Any] = {}
+    while parser.check_event():
+        event = parser.get_event()
+        name = type(event).__name__
+        if name == "ScalarEvent":
+            node = ScalarNode(event.value, event.style, event.start_mark)
+        elif name == "MappingStartEvent" or name == "SequenceStartEvent":
+            node = (MappingNode if name[0] == "M" else SequenceNode)(event.start_mark)
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+            open_nodes.append([node, _NO_KEY])
+            continue
+        elif name == "MappingEndEvent" or name == "SequenceEndEvent":
+            node = open_nodes.pop()[0]
+        elif name == "AliasEvent":
+            node = anchors[event.anchor]
+        else:
+            continue
+        if name == "ScalarEvent" and event.anchor is not None:
+            anchors[event.anchor] = node
+        if not open_nodes:
+            return node
+        _attach(open_nodes[-1], node)
+    return None
+
+
+def _attach(parent: list[Any], node: Any) -> None:
+    container = parent[0]
+    if type(container) is SequenceNode:
+        container.value.append(node)
+    elif parent[1] is _NO_KEY:
+        parent[1] = node
+    else:
+        container.value.append((parent[1], node))
+        parent[1] = _NO_KEY
 
 
 def _compose_pure(text: str) -> Any:
@@ -58,32 +126,53 @@ def _compose_pure(text: str) -> Any:
 
 def locate(root: Any, path: DocPath, key: bool = False) -> tuple[int, int]:
     """1-based line and column of `path` in the node tree `root` (nearest existing node)."""
-    node, key_node = root, None
-    for step in path:
-        child = _child(node, step)
-        if child is None:
-            break
-        key_node, node = child
-    target = key_node if key and key_node is not None else node
-    if key_node is not None and _empty(target):
-        target = key_node   # an empty value has no text of its own: point at its key
-    if target is None:
-        return 1, 1
-    mark = target.start_mark
-    return mark.line + 1, mark.column + 1
+    return Locator(root).locate(path, key)
+
+
+class Locator:
+    """Locates many paths in one node tree, in time linear in the tree's size however many
+    paths there are (a file of many findings must not cost findings times keys)."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self._keys: dict[int, tuple[dict[str, tuple[Any, Any]], list[int]]] = {}
+
+    def locate(self, path: DocPath, key: bool = False) -> tuple[int, int]:
+        node, key_node = self.root, None
+        for step in path:
+            child = self._child(node, step)
+            if child is None:
+                break
+            key_node, node = child
+        target = key_node if key and key_node is not None else node
+        if key_node is not None and _empty(target):
+            target = key_node   # an empty value has no text of its own: point at its key
+        if target is None:
+            return 1, 1
+        mark = target.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def _child(self, node: Any, step: str | int) -> tuple[Any, Any] | None:
+        kind = type(node).__name__
+        if kind == "MappingNode":
+            return self._index(node, str(step))
+        if kind == "SequenceNode" and isinstance(step, int) and 0 <= step < len(node.value):
+            return None, node.value[step]
+        return None
+
+    def _index(self, node: Any, key: str) -> tuple[Any, Any] | None:
+        """The pair of `key` in a mapping node. Keys are indexed as far as the search went,
+        so every key of a mapping is read at most once, and the first keys cost little."""
+        found, read = self._keys.setdefault(id(node), ({}, [0]))
+        pairs = node.value
+        while key not in found and read[0] < len(pairs):
+            pair = pairs[read[0]]
+            key_node = pair[0]
+            read[0] += 1
+            if type(key_node).__name__ == "ScalarNode":
+                found.setdefault(key_node.value, pair)
+        return found.get(key)
 
 
 def _empty(node: Any) -> bool:
     return type(node).__name__ == "ScalarNode" and node.value == "" and not node.style
-
-
-def _child(node: Any, step: str | int) -> tuple[Any, Any] | None:
-    kind = type(node).__name__
-    if kind == "MappingNode":
-        for key_node, value_node in node.value:
-            if type(key_node).__name__ == "ScalarNode" and key_node.value == str(step):
-                return key_node, value_node
-        return None
-    if kind == "SequenceNode" and isinstance(step, int) and 0 <= step < len(node.value):
-        return None, node.value[step]
-    return None

@@ -18,6 +18,16 @@ class Problem(NamedTuple):
     handbook: str = ""     # the section of the field, when not the catalogue entry's
 
 
+#: How a finding that stands for many others begins. Such a finding is never itself left
+#: out when the findings of a file are bounded (`ogpctl.locate`).
+MORE = "... and "
+
+
+def more(count: int, what: str) -> str:
+    """The message of a finding standing for `count` others: "... and 1,234 more WHAT"."""
+    return f"{MORE}{count:,} more {what}, not listed"
+
+
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset in `text`."""
     line = text.count("\n", 0, offset) + 1

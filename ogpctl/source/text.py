@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ogpctl.source.problems import Problem, line_col
 
 #: Record files are short documents; anything larger is refused before parsing.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Characters of one Markdown text (a section, a meeting's minutes, a long field) that are
+#: formatted; a longer one is shown as plain text (`ogpctl.render.prose`) and R015 says so.
+MAX_MARKDOWN = 64 * 1024
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls except NEL;
 # the non-characters U+FFFE/U+FFFF; lone surrogates (only reachable through escapes).
@@ -59,6 +62,50 @@ def forbidden_characters(text: str, limit: int = 5) -> list[Problem]:
         if len(problems) == limit:
             break
     return problems
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_NAMES = {"\r\n": "CRLF (Windows)", "\n": "LF", "\r": "CR (old Mac)"}
+
+
+def mixed_line_endings(text: str) -> Problem | None:
+    """R014 at the first line that ends differently from the first line, or None. An edit
+    keeps each line's own ending, but a file that mixes them shows every line as changed
+    once an editor settles on one kind, and some tools read it as one long line."""
+    crlf = text.count("\r\n")
+    if (crlf == 0 and "\r" not in text) or crlf == text.count("\n") == text.count("\r"):
+        return None   # one kind only (or no line break at all): the usual case, at C speed
+    breaks = _BREAK.finditer(text)
+    first = next(breaks).group()
+    for line, found in enumerate(breaks, start=2):
+        if found.group() != first:
+            return Problem("R014", f"this line ends with {_BREAK_NAMES[found.group()]} while "
+                           f"line 1 ends with {_BREAK_NAMES[first]}; save the file with one "
+                           "kind of line ending (your editor's line-ending setting)", line, 1)
+    return None
+
+
+def long_texts(data: Any, body: str | None, body_line: int) -> list[Problem]:
+    """R015 for the Markdown body, and each text of the data, longer than MAX_MARKDOWN."""
+    found = []
+    if body is not None and len(body) > MAX_MARKDOWN:
+        found.append(Problem("R015", _long(len(body)), body_line, 1))
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:   # iterative: parsed data is at most MAX_DEPTH deep, but stays cheap
+        node, path = stack.pop()
+        if isinstance(node, str) and len(node) > MAX_MARKDOWN:
+            found.append(Problem("R015", _long(len(node)), path=path))
+        elif isinstance(node, dict):
+            stack.extend((value, path + (key,)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, path + (index,)) for index, value in enumerate(node))
+    return sorted(found, key=lambda p: str(p.path))
+
+
+def _long(length: int) -> str:
+    return (f"this text is {length:,} characters long; ogpctl formats Markdown of at most "
+            f"{MAX_MARKDOWN:,}, so documents and the site show it as plain paragraphs: "
+            "shorten it, or split it")
 
 
 def _looks_utf16(data: bytes) -> bool:

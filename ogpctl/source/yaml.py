@@ -35,9 +35,10 @@ _MARKERS = ("\n%", "\n---", "\n...")
 
 
 # yaml_rs reads `_0`, `1_000` or `0x_1` as numbers, as YAML 1.1 did; in YAML 1.2 core they
-# are text. A plain word of digits (or hex digits) holding "_" takes the precise path.
+# are text. A plain word of digits (or hex digits) holding "_" takes the precise path, as
+# a value or as a key (`1_000: x` was read as 1000; tests/test_fuzz_yaml.py found it).
 _UNDERSCORED = re.compile(r"(?m)(?:^|[\s\[{,:-])[-+]?(?:0[xXoObB])?[0-9a-fA-F.]*_[0-9a-fA-F_.]*"
-                          r"(?:[eE][-+]?[0-9_]+)?[ \t]*(?:$|[,\]}#])")
+                          r"(?:[eE][-+]?[0-9_]+)?[ \t]*(?:$|[,\]}#:])")
 # Likewise a signed hexadecimal or octal word (`+0x1`), or one with a capital X or O, is
 # text in YAML 1.2 core.
 _SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO])")
@@ -46,9 +47,19 @@ _SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO])")
 _ALIAS = re.compile(r"(?m)(?:^|[\s\[{,])\*[^\s\[\]{},]")
 
 
+# Found by tests/test_fuzz_yaml.py: yaml_rs reads `[x, >y]` as the word ">y" (in YAML 1.2
+# no plain word starts with | or >), and a block scalar left empty at the end of the text
+# (`description: |`) as a line break instead of "".
+_FLOW_BLOCK_INDICATOR = re.compile(r"[\[{,][ \t]*[|>]")
+_EMPTY_BLOCK_AT_END = re.compile(r"[|>][-+1-9]*[ \t]*(?:#[^\n]*)?\s*\Z")
+
+
 def _suspicious(text: str) -> bool:
     """Cheap substring tests first: the regexes only run on texts holding "!" or "_"."""
     if text.startswith(("%", "---", "...")) or any(m in text for m in _MARKERS):
+        return True
+    if ("|" in text or ">" in text) and (_FLOW_BLOCK_INDICATOR.search(text) is not None or
+                                         _EMPTY_BLOCK_AT_END.search(text[-200:]) is not None):
         return True
     if "_" in text and _UNDERSCORED.search(text) is not None:
         return True

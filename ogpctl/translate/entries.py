@@ -19,7 +19,7 @@ from ogpctl.record.model import Document, Plan, Record
 from ogpctl.record.text import translations
 from ogpctl.rules.languages import has_prose
 from ogpctl.source import frontmatter
-from ogpctl.source.positions import compose, locate
+from ogpctl.source.positions import Locator, compose
 from ogpctl.source.text import decode
 from ogpctl.translate.model import CHANGED, UNTRANSLATED, Entry, field_context
 from ogpctl.translate.state import digest
@@ -106,10 +106,11 @@ class _Lines:
         if doc.kind.markdown:
             split = frontmatter.split(text)
             text, self.offset = split.yaml or "", split.line_offset
-        self.tree = compose(text)
+        tree = compose(text)
+        self.where = Locator(tree) if tree is not None else None
 
     def line(self, path: tuple[Any, ...]) -> int:
-        return (locate(self.tree, path)[0] if self.tree is not None else 1) + self.offset
+        return (self.where.locate(path)[0] if self.where is not None else 1) + self.offset
 
 
 def _section_entries(record: Record, plan: Plan, lang: str, hashes: dict[str, str]

@@ -1,0 +1,102 @@
+"""Evidence paths name regular files with plain ASCII names (F115, F116, F117)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from ogpctl.check import CheckOptions, check
+from ogpctl.record.evidence import check_path
+from tests.conftest import TODAY, run
+
+COMMITMENT = "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+PROCESS = "plans/2026-2030/evidence/process"
+
+
+def _cite(sample: Path, *paths: str) -> None:
+    target = sample / COMMITMENT
+    listed = "".join(f"  - {json.dumps(p)}\n" for p in paths)
+    target.write_text(target.read_text(encoding="utf-8") + "evidence:\n" + listed,
+                      encoding="utf-8")
+
+
+def _codes(sample: Path) -> list[tuple[str, str]]:
+    result = check([sample], CheckOptions(today=TODAY, use_cache=False, jobs=1))
+    return [(d.code, d.message) for d in result.diagnostics if d.file == COMMITMENT
+            and d.code in ("F115", "F116", "F117")]
+
+
+def test_a_folder_is_not_an_evidence_file(sample: Path) -> None:
+    _cite(sample, "evidence/process")
+    assert [code for code, _ in _codes(sample)] == ["F115"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_not_an_evidence_file(sample: Path) -> None:
+    os.mkfifo(sample / PROCESS / "pipe.pdf")
+    _cite(sample, "evidence/process/pipe.pdf")
+    found = _codes(sample)
+    assert [code for code, _ in found] == ["F116"]
+    assert "not a regular file" in found[0][1]
+
+
+BAD_NAMES = {
+    "bidi-override": "report\u202efdp.exe",
+    "zero-width": "min\u200butes.pdf",
+    "windows-con": "CON.pdf",
+    "windows-nul-bare": "nul",
+    "windows-com1": "com1.txt",
+    "trailing-dot": "minutes.",
+    "trailing-space": "minutes.pdf ",
+    "leading-dash": "-rf.pdf",
+    "leading-dot": ".hidden.pdf",
+    "newline": "minutes\n.pdf",
+    "escape": "minutes\x1b[2J.pdf",
+    "space": "acta final.pdf",
+    "accent": "sesión.pdf",
+}
+
+
+@pytest.mark.parametrize("label", sorted(BAD_NAMES))
+def test_names_that_break_checkouts_and_terminals_are_refused(tmp_path: Path, label: str
+                                                              ) -> None:
+    name = BAD_NAMES[label]
+    (tmp_path / "evidence").mkdir()
+    (tmp_path / "evidence" / name).write_bytes(b"%PDF")   # it exists: the name alone fails
+    problem = check_path(tmp_path, "", f"evidence/{name}")
+    assert problem is not None and problem[0] == "F117", problem
+    assert "\n" not in problem[1] and "\x1b" not in problem[1] and "\u202e" not in problem[1]
+    folder = check_path(tmp_path, "", f"{name}/minutes.pdf")   # a folder's name too
+    assert folder is not None and folder[0] == "F117"
+
+
+@pytest.mark.parametrize("name", ["Minutes_2026-03-12.pdf", "a", "v1.2-final.tar.gz",
+                                  "console.pdf", "lpt.csv", "_index.md"])
+def test_plain_names_pass(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"x")
+    assert check_path(tmp_path, "", name) is None
+
+
+def test_a_misnamed_cited_file_is_reported_and_not_published(sample: Path) -> None:
+    (sample / PROCESS / "CON.pdf").write_bytes(b"%PDF")
+    _cite(sample, "evidence/process/CON.pdf")
+    assert [code for code, _ in _codes(sample)] == ["F117"]
+    from ogpctl.record.load import load_record
+    from ogpctl.repository import build_index
+    from ogpctl.site.evidence import publish_files
+    from ogpctl.vcs import History
+
+    record = load_record(sample)
+    _, published = publish_files(sample, build_index(record, History("not-a-repository")))
+    assert f"{PROCESS}/CON.pdf" not in published
+
+
+def test_progress_refuses_a_misnamed_evidence_path(sample: Path, capsys) -> None:
+    (sample / PROCESS / "nul.pdf").write_bytes(b"%PDF")
+    code, _out, err = run(capsys, "progress", "-C", sample, "2026-2030", "1.2",
+                          "--status", "in-progress", "--note", "Pilot started", "--date", "2026-11-20",
+                          "--evidence", "evidence/process/nul.pdf", "--today", "2026-11-23")
+    assert code == 2 and "Windows reserves" in err
