@@ -187,3 +187,9 @@ def test_quotations_in_the_scaffold_comments_are_the_handbooks_words() -> None:
     texts = english(guide)
     assert len(texts) > 20
     assert [q for text in texts for q in misquoted(text)] == []
+
+
+def test_c407_claims_only_what_it_checks() -> None:
+    """C407 said "or ends after it" without checking it; the end is C403's and S242's."""
+    item = catalogue()["C407"]
+    assert "ends after" not in item.summary and "C403" in item.explanation

@@ -309,11 +309,14 @@ def challenge_count(plan: Plan, context: Any) -> Iterator[Finding]:
 
 @rule("C407", "challenge-timing", family=F, severity=E, handbook="3.4", subject="commitment")
 def challenge_timing(commitment: Commitment, context: Any) -> Iterator[Finding]:
-    """A challenge commitment was added outside a live plan or ends after it.
+    """A challenge commitment was added outside a live plan.
 
     Challenge commitments "are meant for countries that have a live action plan"; they are
     introduced during implementation and "should only be included in live action plans
     that allow for the commitment to be completed by the end of that action plan" (3.4).
+
+    That it can be completed by the plan's end is checked for every commitment: its period
+    by C403, its milestones' completion dates by S242.
 
     Fails:
       kind: challenge
@@ -328,9 +331,9 @@ def challenge_timing(commitment: Commitment, context: Any) -> Iterator[Finding]:
     added = as_date(details.get("added")) if isinstance(details, dict) else None
     delivered = as_date(commitment.plan.fields.get("delivered"))
     period = commitment.plan.period()
-    if added is None or period is None:
+    if period is None:
         return
-    if delivered is None or not delivered <= added <= period[1]:
+    if added is not None and (delivered is None or not delivered <= added <= period[1]):
         yield Finding(commitment.doc.path, f"the challenge commitment was added on {added}, "
                       f"outside the live plan ({delivered or 'not delivered'} to {period[1]})",
                       ("challenge", "added"))

@@ -37,7 +37,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     R("MR 1.1", "the forum meets at least every six months: in implementation, in "
       "co-creation and between plans", ("C411",)),
     R("2.1.a", "a co-creation plan answers why, who, what, how, where and when", (),
-      "guidance (\"should be able to answer\"); co-creation.yaml holds the answers and L301 "
+      "guidance (\"should be able to answer\"); co-creation.yaml holds the answers and L305 "
       "checks their languages, but whether an answer is adequate is a judgement"),
     R("2.1.a", "advance notice of meetings and events is given to stakeholders", (),
       f"{RECORD_CANNOT}: when invitations were sent is not recorded"),
@@ -151,7 +151,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
       "site with a comment link (ogp.yaml comments)"),
     R("5.1", "progress updates at least every six months, with delays and next steps",
       ("P605", "P606")),
-    R("5.1", "key OGP information in all administrative languages", ("L301", "L303")),
+    R("5.1", "key OGP information in all administrative languages", ("L305", "L303")),
     R("5.1", "information accessible to people with visual or auditory impairment", (),
       f"{RECORD_CANNOT}: a quality of the published pages and documents"),
     R("5.2", "the repository is available online without passwords or credentials", (),

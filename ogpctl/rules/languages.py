@@ -24,10 +24,15 @@ def required_languages(record_languages: Any, doc: Document, path: tuple) -> tup
     commitments in the 3.2.c template (2.2). Everything else published (progress updates,
     implementation plans, meetings, contributions, the self-assessment, stakeholders) is
     due in every administrative language (5.1)."""
-    submitted = doc.kind in _SUBMITTED and "progress" not in path \
-        and "implementation-plan" not in path
     admin = record_languages.required[1:] or ("en",)
-    return record_languages.required if submitted else admin
+    return record_languages.required if in_action_plan(doc, path) else admin
+
+
+def in_action_plan(doc: Document, path: tuple) -> bool:
+    """Whether a text belongs to the submitted action plan: plan.yaml, the sections and the
+    commitment template, not the progress updates or implementation plans recorded later."""
+    return doc.kind in _SUBMITTED and "progress" not in path \
+        and "implementation-plan" not in path
 
 
 def describe_field(path: tuple) -> str:
@@ -42,15 +47,15 @@ def describe_field(path: tuple) -> str:
 @rule("L301", "missing-translation", family=F, severity=W, error_from=Stage.SUBMISSION,
       handbook="2.2", subject="document")
 def missing_translation(doc: Document, context: Any) -> Iterator[Finding]:
-    """A text is missing in English or in an administrative language.
+    """An action plan text is missing in English or in an administrative language.
 
     "Action plans must be submitted to the OGP Support Unit in both the administrative
-    language of the country and English. This is a mandatory requirement" (2.2): plan and
-    commitment texts need English and every administrative language. Other key OGP
-    information (progress updates, meetings, contributions and reasoned responses, the
-    self-assessment) is published "in all administrative languages" (5.1). A plain string
-    counts as the record's default language (ogp.yaml languages.default). A warning while
-    the plan is being co-created; an error from submission on.
+    language of the country and English. This is a mandatory requirement" (2.2): the texts
+    of plan.yaml and of each commitment in the template need English and every
+    administrative language. Progress updates, meetings, contributions and the
+    self-assessment are not the action plan: their translations are L305's concern. A
+    plain string counts as the record's default language (ogp.yaml languages.default). A
+    warning while the plan is being co-created; an error from submission on.
 
     Fails:
       # ogp.yaml: languages: {default: es, administrative: [es]}
@@ -58,8 +63,33 @@ def missing_translation(doc: Document, context: Any) -> Iterator[Finding]:
     Passes:
       title: {en: Open contracting, es: Contratación abierta}
     """
+    yield from _untranslated(doc, context, action_plan=True)
+
+
+@rule("L305", "missing-translation-elsewhere", family=F, severity=W, handbook="5.1",
+      subject="document")
+def missing_translation_elsewhere(doc: Document, context: Any) -> Iterator[Finding]:
+    """A text outside the action plan is missing in English or an administrative language.
+
+    A national OGP website is one where "The government publishes key OGP information and
+    documents in all administrative languages" (5.1): progress updates, meetings,
+    contributions and reasoned responses, the forum, the self-assessment. The handbook
+    describes this as what a good website does rather than a mandatory requirement, so it
+    is a warning at every stage (`--strict` makes it fail).
+
+    Fails:
+      # a progress update with note: {es: Borrador en consulta.} in an es + en record
+    Passes:
+      note: {es: Borrador en consulta., en: Draft under consultation.}
+    """
+    yield from _untranslated(doc, context, action_plan=False)
+
+
+def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Finding]:
     languages = context.record.languages
     for path, value in values_of(doc, TEXT):
+        if in_action_plan(doc, path) != action_plan:
+            continue
         texts = translations(value, languages.default)
         if not texts:
             continue

@@ -65,7 +65,7 @@ entry("F104", "impossible-date", family=F, severity=E, handbook="", doc="""
 PROFILE = (("country",), ("member-since",), ("point-of-contact", "name"),
            ("point-of-contact", "role"), ("point-of-contact", "email"), ("website",),
            ("repository",))
-#: Texts needed in every record language, English included, though L301 asks only the
+#: Texts needed in every record language, English included, though L305 asks only the
 #: administrative languages of ogp.yaml: the country's name heads the English action plan.
 EVERY_LANGUAGE = frozenset({("country",)})
 #: Fields a minimum requirement rule reports once it applies (from submission): F105 leaves
@@ -83,8 +83,9 @@ def not_written(record: Record, context: Any) -> Iterator[Finding]:
     handbook's guide question. This is the "fill this in" list: a warning while the plan is
     being co-created, an error from submission on. It covers every field of the member
     profile in ogp.yaml: the country's name, in English too (it heads the English action
-    plan; L301 reports an administrative language left empty), the date the country joined
-    OGP, the point of contact's name, role and email (handbook 1), the national OGP website and the document repository (minimum requirements 2.1 and
+    plan; L301 or L305 reports an administrative language left empty), the date the
+    country joined OGP, the point of contact's name, role and email (handbook 1), the
+    national OGP website and the document repository (minimum requirements 2.1 and
     2.2; from submission M702 and M703 report these two). Each finding cites the handbook
     section of its field.
 
@@ -136,7 +137,7 @@ def _profile_field(doc: Document, path: tuple[str, ...], languages: Any
             yield Finding(file, f'"{name}" is still empty{hint}', where, handbook=section)
         return
     if path not in EVERY_LANGUAGE:
-        return                      # a language left empty is L301's to report
+        return                      # a language left empty is L301's or L305's to report
     covered = required_languages(languages, doc, path)
     for lang in languages.required:
         if lang not in texts and lang not in covered:
