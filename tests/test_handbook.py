@@ -193,3 +193,17 @@ def test_c407_claims_only_what_it_checks() -> None:
     """C407 said "or ends after it" without checking it; the end is C403's and S242's."""
     item = catalogue()["C407"]
     assert "ends after" not in item.summary and "C403" in item.explanation
+
+
+def test_quotations_in_messages_are_the_handbooks_words() -> None:
+    """Every string in ogpctl's code (finding messages, obligation texts, labels) that
+    quotes four words or more quotes the handbook; SVG view boxes are numbers, not words."""
+    import ast
+
+    wrong = []
+    for path in sorted((ROOT / "ogpctl").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                wrong += [(path.name, node.lineno, q) for q in misquoted(node.value)
+                          if not re.fullmatch(r"[\d\s%d]+", q)]
+    assert wrong == []
