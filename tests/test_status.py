@@ -101,7 +101,8 @@ def test_status_disagreeing_with_the_record_is_shown(capsys, sample: Path) -> No
     assert "status: co-creation in plan.yaml, but the record gives implementation (C415)" in out
 
 
-def test_status_prints_words_totals_and_long_lines_in_a_pipe(capsys) -> None:
+def test_status_prints_words_totals_and_long_lines_in_a_pipe(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("COLUMNS")     # an explicit COLUMNS is honoured (test_pipe_output)
     code, out, _ = run(capsys, "status", SAMPLE, "--today", "2026-12-02")
     assert "0 of 6 commitments complete; 3 of 26 milestones completed" in out
     assert "2 of 4 commitments complete; 9 of 14 milestones completed" in out

@@ -153,10 +153,6 @@ _COUNTS = {"meetings": ("meeting", "meetings"), "files": ("file", "files"),
            "mechanisms": ("mechanism", "mechanisms"),
            "contributions": ("contribution", "contributions"),
            "years": ("implementation year", "implementation years")}
-#: `status` in a pipe or a file: wide enough that nothing wraps into narrow columns.
-_PIPE_WIDTH = 200
-
-
 def _bar(share: float | None, width: int = 20) -> str:
     if share is None:
         return "·" * width
@@ -187,9 +183,7 @@ def _verdict(state: str, facts: dict) -> str:
 
 
 def _status_console() -> Console:
-    console = _console()
-    return console if console.is_terminal else Console(highlight=False, soft_wrap=True,
-                                                       width=_PIPE_WIDTH)
+    return _console()
 
 
 def _plan_head(plan) -> list[Text]:
