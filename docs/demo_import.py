@@ -57,6 +57,9 @@ def demo(folder: Path) -> None:
                 "2027-2029", "-C", record, "--today", TODAY)
     step(*imported)
     step(*imported)
+    # The tracker is of a plan already delivered: record the delivery, so that the plan is
+    # in implementation and its commitments are rated.
+    step("tag-submission", "2027-2029", "--date", "2027-06-20", "-C", record, "--today", TODAY)
     step("status", record, "--today", TODAY)
     os.chdir(Path(__file__).resolve().parent)
 
