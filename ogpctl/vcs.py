@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ogpctl.errors import RecordWriteError
 
@@ -102,6 +103,35 @@ class History:
         return self.touched.get(folder.strip("/"), [])
 
 
+def _run_git(root: Path, *args: str) -> Any:
+    """git run directly (no shell, no prompt, no optional locks); a CompletedProcess."""
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=root.absolute(), capture_output=True,
+                          text=True, encoding="utf-8", errors="replace",
+                          env={**os.environ, "GIT_TERMINAL_PROMPT": "0",
+                               "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}, check=False)
+
+
+def submission_tags(root: Path) -> dict[str, date]:
+    """The day each `submitted/<plan>` tag was made (`ogpctl tag-submission`), by plan id;
+    empty outside a repository or without git."""
+    import shutil
+
+    if shutil.which("git") is None:
+        return {}
+    done = _run_git(root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:short)",
+                    "refs/tags/submitted/")
+    found: dict[str, date] = {}
+    for line in done.stdout.splitlines() if done.returncode == 0 else []:
+        name, _, day = line.partition("\t")
+        try:
+            found[name.removeprefix("submitted/")] = date.fromisoformat(day.strip())
+        except ValueError:
+            continue
+    return found
+
+
 def read_history(root: Path) -> History:
     """Every commit touching the record at `root`, in one `git log`.
 
@@ -109,16 +139,12 @@ def read_history(root: Path) -> History:
     more than the log itself (0.15 s). Arguments are a list (no shell); the record's path
     reaches git only as the working folder and as a literal pathspec after "--"."""
     import shutil
-    import subprocess
 
     if shutil.which("git") is None:
         return History(UNREADABLE, detail="git is not installed")
 
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=root.absolute(), capture_output=True,
-                              text=True, encoding="utf-8", errors="replace",
-                              env={**os.environ, "GIT_TERMINAL_PROMPT": "0",
-                                   "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}, check=False)
+    def run(*args: str) -> Any:
+        return _run_git(root, *args)
 
     top = run("rev-parse", "--show-prefix")
     if top.returncode != 0:

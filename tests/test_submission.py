@@ -100,3 +100,19 @@ def test_a_delivery_outside_the_window_is_noted(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-09-01",
                        "-C", record)
     assert code == 0 and "2026-01-01 to 2026-08-31" in err and "C401" in err
+
+
+def test_a_tag_without_a_delivery_date_is_reported(capsys, tmp_path: Path) -> None:
+    """The stage follows `delivered:`; a submitted/<plan> tag with the date taken away
+    leaves the plan looking undelivered, and check says so (C417)."""
+    record = undelivered(tmp_path)
+    assert run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", record,
+               "--today", "2026-06-25")[0] == 0
+    code, out, _ = run(capsys, "check", record, "--today", "2026-06-25", "--format", "json")
+    assert "C417" not in out
+    plan = record / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("delivered: 2026-06-24",
+                                                             "delivered:"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", record, "--today", "2026-06-25", "--format", "json")
+    found = [d for d in json.loads(out)["diagnostics"] if d["code"] == "C417"]
+    assert len(found) == 1 and "write delivered: " in found[0]["message"], out

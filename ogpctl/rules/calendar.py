@@ -427,6 +427,30 @@ def plan_status(plan: Plan, context: Any) -> Iterator[Finding]:
                   f"status: {stage.status}", ("status",))
 
 
+@rule("C417", "tagged-not-delivered", family=F, severity=E, handbook="3.1", subject="plan")
+def tagged_not_delivered(plan: Plan, context: Any) -> Iterator[Finding]:
+    """The plan carries a `submitted/<plan>` git tag but plan.yaml records no delivery.
+
+    A plan's stage follows its `delivered:` date; `ogpctl tag-submission` writes the date
+    and makes the tag together. A tag without the date (a tag made by hand, or the date
+    removed later) leaves the plan looking undelivered: in co-creation, and late once its
+    window closes. Write the tag's day, or the real delivery day, as `delivered:`.
+
+    Fails:
+      delivered:      # and the repository has the tag submitted/2026-2030
+    Passes:
+      delivered: 2026-06-24
+    """
+    if plan.doc is None or plan.fields.get("delivered") not in (None, ""):
+        return
+    tagged = context.submission_tags().get(plan.id)
+    if tagged is not None:
+        yield Finding(plan.doc.path, f"the tag submitted/{plan.id} was made on {tagged}, but "
+                      f"plan.yaml records no delivery: write delivered: {tagged} (or the day "
+                      "the plan was delivered)", ("delivered",) if "delivered" in plan.fields
+                      else ())
+
+
 def _stage_facts(stage: PlanStage) -> str:
     if stage.delivered is None:
         return ("no delivery is recorded, so the plan is still in co-creation"

@@ -87,7 +87,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     R("3.1", "a plan is two or four years long and due June 30 or December 31", ("F103",)),
     R("3.1", "a plan is delivered inside its delivery window", ("C401", "C414")),
     R("3.1", "the plan's stage (co-creation, implementation, refresh, closed) follows its "
-      "delivery and its dates", ("C415",)),
+      "delivery and its dates", ("C415", "C417")),
     R("3.1", "commitments fall within the plan period", ("C403",)),
     R("3.1", "the next plan is co-created during the final months of the current one", (),
       "a recommendation of the Support Unit; C402 reports a next plan that is late"),

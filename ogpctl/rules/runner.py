@@ -60,6 +60,14 @@ class RuleContext:
             self.memo["history"] = vcs.read_history(self.record.root)
         return self.memo["history"]
 
+    def submission_tags(self) -> dict:
+        """The day of each `submitted/<plan>` git tag, by plan id, read on first use."""
+        if "submission-tags" not in self.memo:
+            from ogpctl import vcs
+
+            self.memo["submission-tags"] = vcs.submission_tags(self.record.root)
+        return self.memo["submission-tags"]
+
 
 def diagnostic(item: Rule, context: RuleContext, finding: Finding) -> Diagnostic | None:
     severity = item.severity_at(context.stage_of(finding.file))
