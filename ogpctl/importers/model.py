@@ -11,7 +11,7 @@ guesses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 #: A multilingual text: language code -> Markdown.
 Text = dict[str, str]
@@ -114,12 +114,7 @@ class Commitment:
 
     def milestone(self, number: int, place: Place) -> Milestone:
         """The milestone `number`, added when the commitment does not have it yet."""
-        for milestone in self.milestones:
-            if milestone.number == number:
-                return milestone
-        milestone = Milestone(number, place)
-        self.milestones.append(milestone)
-        return milestone
+        return _numbered(self.milestones, number, lambda: Milestone(number, place))
 
 
 @dataclass
@@ -133,12 +128,17 @@ class Source:
     notes: list[str] = field(default_factory=list)      # how the source was read
 
     def commitment(self, number: int, place: Place) -> Commitment:
-        for commitment in self.commitments:
-            if commitment.number == number:
-                return commitment
-        commitment = Commitment(number, place)
-        self.commitments.append(commitment)
-        return commitment
+        """The commitment `number`, added when the source has not read it yet."""
+        return _numbered(self.commitments, number, lambda: Commitment(number, place))
+
+
+def _numbered(items: list[Any], number: int, make: Callable[[], Any]) -> Any:
+    """The item of `items` with `number`, else a new one made and appended."""
+    for item in items:
+        if item.number == number:
+            return item
+    items.append(made := make())
+    return made
 
     def error(self, place: Place, message: str) -> None:
         self.findings.append(Finding(place, message, ERROR))
