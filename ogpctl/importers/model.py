@@ -131,15 +131,6 @@ class Source:
         """The commitment `number`, added when the source has not read it yet."""
         return _numbered(self.commitments, number, lambda: Commitment(number, place))
 
-
-def _numbered(items: list[Any], number: int, make: Callable[[], Any]) -> Any:
-    """The item of `items` with `number`, else a new one made and appended."""
-    for item in items:
-        if item.number == number:
-            return item
-    items.append(made := make())
-    return made
-
     def error(self, place: Place, message: str) -> None:
         self.findings.append(Finding(place, message, ERROR))
 
@@ -149,3 +140,12 @@ def _numbered(items: list[Any], number: int, make: Callable[[], Any]) -> Any:
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == ERROR]
+
+
+def _numbered(items: list[Any], number: int, make: Callable[[], Any]) -> Any:
+    """The item of `items` with `number`, else a new one made and appended."""
+    for item in items:
+        if item.number == number:
+            return item
+    items.append(made := make())
+    return made
