@@ -113,6 +113,11 @@ class Totals:
 
 
 def totals(plan: Plan, as_of: date) -> Totals:
-    results = [rollup(c, as_of) for c in plan.commitments]
+    return totals_of(plan.commitments, as_of)
+
+
+def totals_of(commitments: list[Commitment], as_of: date) -> Totals:
+    """The totals of some of a plan's commitments (a theme's, say)."""
+    results = [rollup(c, as_of) for c in commitments]
     return Totals(len(results), sum(1 for r in results if r.completion == "complete"),
                   sum(r.milestones for r in results), sum(r.completed for r in results))

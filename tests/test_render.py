@@ -534,3 +534,38 @@ def test_a_milestone_without_a_lead_prints_no_empty_lead(sample: Path) -> None:
     page = render_bytes(load_record(sample), Request("commitment", "2026-2030", "en", 1), "md",
                         date(2026, 11, 23)).decode("utf-8")
     assert not re.search(r"\*\*Lead\*\*: *(\||$)", page, flags=re.M)
+
+
+def _with_themes(sample: Path) -> None:
+    folder = sample / "plans/2026-2030/commitments"
+    for path in sorted(folder.glob("*.yaml")):
+        theme = "Following public money" if path.name[:2] in ("01", "02") else None
+        if theme:
+            path.write_text(path.read_text(encoding="utf-8").replace(
+                "\nkind:", f"\ntheme: {theme}\nkind:", 1), encoding="utf-8")
+
+
+def test_the_action_plan_groups_commitments_by_theme_with_totals(sample: Path) -> None:
+    """Plans that group commitments by policy area (issue 14): a heading a theme with its
+    totals, the commitments without a theme last."""
+    _with_themes(sample)
+    page = render_bytes(load_record(sample), Request("action-plan", "2026-2030", "en"), "md",
+                        date(2026, 11, 23)).decode("utf-8")
+    public, other = page.index("\n### Following public money\n"), page.index(
+        "\n### Other commitments\n")
+    assert public < page.index("\n#### 1. ") < page.index("\n#### 2. ") < other \
+        < page.index("\n#### 3. ")
+    assert re.search(r"### Following public money\n\n\d+ of 2 commitments complete; \d+ of "
+                     r"\d+ milestones completed\.", page)
+
+
+def test_the_site_plan_page_groups_commitments_by_theme(sample: Path, capsys) -> None:
+    _with_themes(sample)
+    site = sample.parent / "site"
+    code, _, err = run(capsys, "site", "-C", sample, "-o", site, "--formats", "none",
+                       "--no-search", "--today", "2026-11-23")
+    assert code == 0, err
+    page = (site / "en/plans/2026-2030/index.html").read_text(encoding="utf-8")
+    assert '<h3 id="theme-1">Following public money</h3>' in page
+    assert '<h3 id="theme-2">Other commitments</h3>' in page
+    assert "of 2 commitments complete" in page

@@ -4,7 +4,8 @@ the minimum requirements met, and the commitments in the commitment template (3.
 from __future__ import annotations
 
 from ogpctl.record.kinds import SECTIONS
-from ogpctl.record.model import Plan
+from ogpctl.record.model import Commitment, Plan
+from ogpctl.rollup import totals_of
 import re
 
 from ogpctl.render.blocks import Block, ForeignBlock, Heading, Paragraph, Text, plain
@@ -12,6 +13,7 @@ from ogpctl.render.commitment import commitment_blocks
 from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import parse
 from ogpctl.render.requirements import requirements_blocks
+from ogpctl.render.self_assessment import totals_sentence
 from ogpctl.rules.languages import has_prose
 
 
@@ -68,6 +70,26 @@ def action_plan_blocks(c: RenderContext, plan: Plan) -> list[Block]:
     blocks.append(Heading(2, (Text(c.lang._("4. Commitments")),)))
     if not plan.commitments:
         blocks.append(Paragraph((Text(c.lang._("No commitments have been written yet.")),)))
-    for commitment in plan.commitments:
-        blocks += commitment_blocks(c, commitment, level=3)
+    groups = themes(c, plan)
+    if len(groups) == 1 and groups[0][0] is None:
+        for commitment in plan.commitments:
+            blocks += commitment_blocks(c, commitment, level=3)
+        return blocks
+    for theme, commitments in groups:
+        blocks.append(Heading(3, (Text(theme or c.lang._("Other commitments")),)))
+        blocks.append(Paragraph((Text(totals_sentence(
+            c.lang, totals_of(commitments, c.today))),)))
+        for commitment in commitments:
+            blocks += commitment_blocks(c, commitment, level=4)
     return blocks
+
+
+def themes(c: RenderContext, plan: Plan) -> list[tuple[str | None, list[Commitment]]]:
+    """The plan's commitments grouped by their theme (policy area), in the order the themes
+    first appear; commitments without a theme come last, under None."""
+    groups: dict[str | None, list[Commitment]] = {}
+    for commitment in plan.commitments:
+        name = plain(c.inline(commitment.fields.get("theme"))).strip() or None
+        groups.setdefault(name, []).append(commitment)
+    named = [(name, items) for name, items in groups.items() if name is not None]
+    return named + ([(None, groups[None])] if None in groups else [])

@@ -8,7 +8,9 @@ from markupsafe import Markup
 
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.commitment import commitment_blocks, value_label
-from ogpctl.render.self_assessment import colour_label, completion_label
+from ogpctl.render.action_plan import themes
+from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
+from ogpctl.rollup import totals_of
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
@@ -98,9 +100,24 @@ def plan_page(v: View, plan: Plan) -> Page:
     return Page(path, v.plan_title(plan), "plan.html.j2", {
         "facts": plan_facts(v, plan), "ogp_url": v.url(plan.fields.get("url")),
         "milestones": milestone_counts(v, states),
-        "rows": [commitment_row(v, s) for s in states],
+        "groups": theme_groups(v, plan, states),
         "downloads": downloads(v, plan.id, None),
     }, section="plans", plan=plan.id)
+
+
+def theme_groups(v: View, plan: Plan, states: list[CommitmentState]) -> list[dict]:
+    """The commitments table, one a theme (policy area) with its totals when the plan's
+    commitments have themes; else one table with no heading."""
+    by_number = {s.commitment.number: s for s in states}
+    groups = []
+    for index, (theme, commitments) in enumerate(themes(v.c, plan), start=1):
+        rows = [commitment_row(v, by_number[c.number]) for c in commitments
+                if c.number in by_number]
+        groups.append({"title": theme or (v._("Other commitments") if index > 1 else None),
+                       "id": f"theme-{index}", "rows": rows,
+                       "totals": totals_sentence(v.c.lang, totals_of(commitments,
+                                                                     v.site.today))})
+    return groups
 
 
 def downloads(v: View, plan: str, number: int | None) -> list[dict]:
