@@ -33,7 +33,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from vocab import (  # noqa: E402
-    ADMIN_LANGUAGES, FIRST_NAMES, FUNCTION_WORDS, SCRIPT, STYLE, SYLLABLES, WORDS,
+    ADMIN_LANGUAGES,
+    FIRST_NAMES,
+    FUNCTION_WORDS,
+    SCRIPT,
+    STYLE,
+    SYLLABLES,
+    WORDS,
 )
 
 REFERENCE_TODAY = date(2026, 11, 23)

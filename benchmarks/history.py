@@ -76,9 +76,9 @@ def build(repo: Path, files: int, commits: int) -> None:
 
 
 def measure(repo: Path, repeat: int = 3) -> dict:
+    from ogpctl.base.vcs import read_history
+    from ogpctl.domain.document_repository import build_index
     from ogpctl.record.load import load_record
-    from ogpctl.repository import build_index
-    from ogpctl.vcs import read_history
 
     started = time.perf_counter()
     record = load_record(repo)

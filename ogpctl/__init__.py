@@ -17,16 +17,16 @@ __version__ = "0.1.0"
 __all__ = ["CheckOptions", "CheckResult", "Diagnostic", "Severity", "check", "load_record"]
 
 if TYPE_CHECKING:
-    from ogpctl.check import CheckOptions, CheckResult, check
-    from ogpctl.diagnostics import Diagnostic, Severity
+    from ogpctl.base.diagnostics import Diagnostic, Severity
+    from ogpctl.check.run import CheckOptions, CheckResult, check
     from ogpctl.record.load import load_record
 
 _LAZY = {
-    "CheckOptions": "ogpctl.check",
-    "CheckResult": "ogpctl.check",
-    "check": "ogpctl.check",
-    "Diagnostic": "ogpctl.diagnostics",
-    "Severity": "ogpctl.diagnostics",
+    "CheckOptions": "ogpctl.check.run",
+    "CheckResult": "ogpctl.check.run",
+    "check": "ogpctl.check.run",
+    "Diagnostic": "ogpctl.base.diagnostics",
+    "Severity": "ogpctl.base.diagnostics",
     "load_record": "ogpctl.record.load",
 }
 

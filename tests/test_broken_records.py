@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.errors import OgpctlError
+from ogpctl.base.errors import OgpctlError
 from ogpctl.record.load import load_record
 from ogpctl.render import Request, render_bytes
 from tests.conftest import run
@@ -75,10 +75,10 @@ def test_every_command_survives(case: Path, base_repository: Path, tmp_path: Pat
 
 @pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
 def test_documents_and_status_survive(case: Path, tmp_path: Path) -> None:
-    from ogpctl.obligations import obligations
-    from ogpctl.repository import build_index
-    from ogpctl.status import status, to_json
-    from ogpctl.vcs import History
+    from ogpctl.base.vcs import History
+    from ogpctl.domain.document_repository import build_index
+    from ogpctl.domain.obligations import obligations
+    from ogpctl.domain.status import status, to_json
 
     record = load_record(build_record(case, tmp_path / "record"))
     to_json(status(record, DAY))
@@ -108,8 +108,8 @@ MUTATIONS = {
 
 
 def test_odd_types_everywhere(sample: Path) -> None:
+    from ogpctl.domain.status import status, to_json
     from ogpctl.site import build_site
-    from ogpctl.status import status, to_json
 
     for name, swaps in MUTATIONS.items():
         path = sample / name

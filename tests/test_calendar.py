@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ogpctl import calendar as cal
+from ogpctl.record import cycle as cal
 
 D = date
 

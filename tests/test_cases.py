@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.check import CheckOptions, check
+from ogpctl.check.run import CheckOptions, check
 from ogpctl.record.model import Stage
 from ogpctl.rules import catalogue
 

@@ -74,7 +74,7 @@ def test_github_format_paths_from_the_checkout(sample: Path, capsys, monkeypatch
 
 
 def test_github_escapes_newlines_and_percent() -> None:
-    from ogpctl.report import _data, _prop
+    from ogpctl.check.report import _data, _prop
 
     assert _data("50% done\nnext") == "50%25 done%0Anext"
     assert _prop("a,b:c") == "a%2Cb%3Ac"
@@ -140,12 +140,12 @@ def test_not_a_record(tmp_path: Path, capsys) -> None:
 
 
 def test_internal_error_exit_3(monkeypatch, capsys, sample: Path) -> None:
-    import ogpctl.check
+    import ogpctl.check.run
 
     def boom(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(ogpctl.check, "check", boom)
+    monkeypatch.setattr(ogpctl.check.run, "check", boom)
     code, _, err = run(capsys, "check", sample)
     assert code == 3
     assert "Traceback" in err and "internal error" in err
@@ -230,7 +230,7 @@ def test_the_cache_is_keyed_by_ogpctl_code(tmp_path: Path) -> None:
     covers every module of the package, not only the version and the schemas."""
     import shutil
 
-    from ogpctl.cache import salt_of
+    from ogpctl.base.cache import salt_of
     from tests.conftest import ROOT
 
     package = tmp_path / "ogpctl"

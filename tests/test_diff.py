@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ogpctl.diff import word_diff
+from ogpctl.domain.diff import word_diff
 from tests.conftest import SAMPLE, run
 from tests.gitrecord import committed_sample, git
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.check import CheckOptions, check
+from ogpctl.check.run import CheckOptions, check
 from ogpctl.record.evidence import check_path
 from tests.conftest import TODAY, run
 
@@ -84,10 +84,10 @@ def test_a_misnamed_cited_file_is_reported_and_not_published(sample: Path) -> No
     (sample / PROCESS / "CON.pdf").write_bytes(b"%PDF")
     _cite(sample, "evidence/process/CON.pdf")
     assert [code for code, _ in _codes(sample)] == ["F117"]
+    from ogpctl.base.vcs import History
+    from ogpctl.domain.document_repository import build_index
     from ogpctl.record.load import load_record
-    from ogpctl.repository import build_index
     from ogpctl.site.evidence import publish_files
-    from ogpctl.vcs import History
 
     record = load_record(sample)
     _, published = publish_files(sample, build_index(record, History("not-a-repository")))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -127,7 +126,7 @@ SHOULD = ("S201", "S202", "S203", "S204", "S205", "S210", "S211", "S212", "S220"
 
 @pytest.mark.parametrize("code", SHOULD)
 def test_a_should_of_the_handbook_is_never_an_error(code: str) -> None:
-    from ogpctl.diagnostics import Severity
+    from ogpctl.base.diagnostics import Severity
     from ogpctl.record.model import Stage
 
     item = catalogue()[code]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.check import CheckOptions, check
+from ogpctl.check.run import CheckOptions, check
 from tests.conftest import TODAY, run
 
 COMMITMENT = "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"

@@ -6,15 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 
-from ogpctl.index import FORMATS, write_index
-from ogpctl.sheets import neutralise
+from ogpctl.base.sheets import neutralise
+from ogpctl.base.vcs import read_history
+from ogpctl.domain.document_repository import build_index
 from ogpctl.record.load import load_record
-from ogpctl.repository import build_index
-from ogpctl.vcs import read_history
+from ogpctl.render.index import FORMATS, write_index
 from tests import gitrepo
 from tests.conftest import ROOT, run
 from tests.gitrepo import commit, commit_sample
@@ -165,14 +166,14 @@ def test_cli_out_refuses_a_file_it_did_not_write(sample: Path, capsys) -> None:
 
 
 def test_an_author_name_that_is_not_utf8_is_written_safely(sample: Path) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    from ogpctl.vcs import GIT, Change, History
+    from ogpctl.base.vcs import GIT, Change, History
 
     record = load_record(sample)
     history = History(GIT)
     path = "plans/2026-2030/evidence/process/outreach-sessions-2026.csv"
-    history.last[path] = Change("a" * 40, datetime(2026, 1, 20, tzinfo=timezone.utc),
+    history.last[path] = Change("a" * 40, datetime(2026, 1, 20, tzinfo=UTC),
                                 "Jos\udce9")        # how git hands over a Latin-1 name
     index = build_index(record, history)
     for fmt in FORMATS:

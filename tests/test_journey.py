@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests import journey as steps
-from tests.journey import COMMITMENT_1, COMMITMENT_2, PLAN, PLAN_DIR, Journey, both
+from tests.journey import COMMITMENT_1, PLAN, PLAN_DIR, Journey
 
 #: Words that must never reach a reader: Python values, escaped markup, guide comments.
 LEAKS = re.compile(r"\bNone\b|\bTrue\b|\bFalse\b|<!--|-->|<div|<table|&lt;|&gt;|&amp;\w+;"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ogpctl.check import CheckOptions, check
+from ogpctl.check.run import CheckOptions, check
 from tests.conftest import TODAY
 
 COMMITMENT = "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.check import CheckOptions, check
+from ogpctl.check.run import CheckOptions, check
 from ogpctl.edit.yamltext import CURRENT, Change, apply
 from ogpctl.source.yaml import parse_yaml
 from tests.conftest import TODAY

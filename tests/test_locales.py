@@ -16,15 +16,15 @@ LOCALES = ROOT / "templates" / "locales"
 SHIPPED = ("es", "fr", "pt", "ar")
 KEYWORDS = {"_": None, "n_": (1, 2)}
 UPDATE = ("pybabel extract -k _ -k n_:1,2 --no-location --sort-output -o "
-          "templates/locales/ogpctl.pot ogpctl/render ogpctl/site ogpctl/obligations.py "
-          "ogpctl/ics.py && pybabel update -D ogpctl "
+          "templates/locales/ogpctl.pot ogpctl/render ogpctl/site ogpctl/review "
+          "ogpctl/domain/obligations.py && pybabel update -D ogpctl "
           "-i templates/locales/ogpctl.pot -d templates/locales")
 
 
-#: The packages whose messages the catalogues hold: documents and the website.
-SOURCES = ("render", "site")
+#: The packages whose messages the catalogues hold: documents, the website, the review.
+SOURCES = ("render", "site", "review")
 #: Modules whose messages they hold too: the titles of `ogpctl deadlines`.
-MODULES = ("obligations.py", "ics.py")
+MODULES = ("domain/obligations.py",)
 
 
 def source_messages() -> set:

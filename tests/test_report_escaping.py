@@ -24,7 +24,7 @@ HOSTILE_NAME = "2026-01-01-a\x1b[31mRED\nF999 fake\u202eod\u200b.md"
     ("\u2028\x7f\x9b", "\\u2028\\x7f\\x9b"),
 ])
 def test_printable(text: str, shown: str) -> None:
-    from ogpctl.report import printable
+    from ogpctl.check.report import printable
 
     assert printable(text) == shown
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl import vcs
-from ogpctl.check import CheckOptions, _result_key, check
+from ogpctl.base import vcs
+from ogpctl.base.vcs import read_history
+from ogpctl.check.run import CheckOptions, _result_key, check
+from ogpctl.domain.document_repository import build_index, scan_evidence
 from ogpctl.record.load import load_record
 from ogpctl.record.model import Stage
-from ogpctl.repository import build_index, scan_evidence
-from ogpctl.vcs import read_history
 from tests.conftest import TODAY, run
 from tests.gitrepo import SAMPLE_STEPS, commit, commit_sample, git, shallow_clone
 
@@ -140,7 +140,7 @@ def test_history_is_read_once_and_only_when_needed(tmp_path: Path, monkeypatch) 
 
 
 def test_check_cache_follows_the_history(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("ogpctl.check.RACY_SECONDS", 0.0)   # allow caching fresh files
+    monkeypatch.setattr("ogpctl.check.run.RACY_SECONDS", 0.0)   # allow caching fresh files
     steps = [s for s in SAMPLE_STEPS if not s[0].startswith("2024-11")]
     root = commit_sample(tmp_path / "repo", steps=tuple(steps))
     options = CheckOptions(today=TODAY)

@@ -290,7 +290,7 @@ def test_a_line_break_in_a_value_cannot_start_markdown_blocks(capsys, tmp_path: 
 
 def test_long_lists_of_findings_are_cut_errors_first(capsys, record: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import ogpctl.render.review as review_module
+    import ogpctl.review.render as review_module
 
     monkeypatch.setattr(review_module, "MAX_FINDINGS", 1)
     _, out, _ = run(capsys, "review", "base", "head", "-C", record, "--lang", "en",

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from ogpctl.domain.requirements import judge
+from ogpctl.domain.rollup import Totals, rollup, totals
+from ogpctl.record.kinds import Kind
 from ogpctl.record.load import load_record
 from ogpctl.record.model import Commitment, Document, Plan
-from ogpctl.record.kinds import Kind
-from ogpctl.requirements import judge
-from ogpctl.rollup import Totals, rollup, totals
 from tests.conftest import SAMPLE
 
 AS_OF = date(2027, 6, 30)

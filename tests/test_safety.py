@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.confined import open_folder, parts_of, write_scratch
-from ogpctl.errors import RecordWriteError
+from ogpctl.base.confined import open_folder, parts_of, write_scratch
+from ogpctl.base.errors import RecordWriteError
 from tests.conftest import ROOT, run
 
 TODAY = "2026-01-10"
@@ -254,7 +254,7 @@ def test_concurrent_updates_are_never_lost(sample: Path) -> None:
 
 def test_an_editing_command_waits_and_then_reads_the_new_record(capsys, sample: Path,
                                                                  tmp_path: Path) -> None:
-    from ogpctl.edit.lock import record_lock
+    from ogpctl.base.lock import record_lock
 
     with record_lock(sample):
         waiting = ogpctl(*update(sample, "1.3", "second"))
@@ -275,13 +275,13 @@ def _first_line(process: subprocess.Popen) -> str:
 def test_an_editing_command_gives_up_with_one_line(capsys, sample: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from ogpctl.edit.lock import record_lock\n"
+        [sys.executable, "-c", "import sys, time; from ogpctl.base.lock import record_lock\n"
          "with record_lock(__import__('pathlib').Path(sys.argv[1])):\n"
          "    print('held', flush=True); time.sleep(60)", str(sample)],
         env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
-        monkeypatch.setattr("ogpctl.edit.lock.WAIT_SECONDS", 0.3)
+        monkeypatch.setattr("ogpctl.base.lock.WAIT_SECONDS", 0.3)
         before = (sample / COMMITMENT).read_bytes()
         started = time.monotonic()
         code, _, err = run(capsys, *update(sample, "1.2", "late"))

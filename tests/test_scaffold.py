@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ogpctl import calendar as cal
+from ogpctl.edit.scalars import scalar
+from ogpctl.record import cycle as cal
 from ogpctl.scaffold.files import write_new
-from ogpctl.scaffold.templating import scalar
 from ogpctl.source.yaml import parse_yaml
 from tests.conftest import run
 
@@ -329,7 +329,7 @@ def test_section_headings_are_the_numbered_headings_of_the_documents(capsys, tmp
                                                                      ) -> None:
     """Handbook 3.2.b numbers the contents 1. Introduction ... 4. Commitments; a section
     file's own heading is the one the documents print, so it is that numbered heading."""
-    from ogpctl.render.i18n import Language
+    from ogpctl.base.i18n import Language
 
     record = tmp_path / "record"
     assert run(capsys, "init", record, "--languages", "es,fr,pt,ar")[0] == 0
@@ -477,7 +477,7 @@ def test_write_new_never_overwrites_nor_follows_links(tmp_path: Path) -> None:
     outside = tmp_path.parent / (tmp_path.name + "-outside")
     outside.mkdir()
     (tmp_path / "link").symlink_to(outside)
-    from ogpctl.errors import RecordWriteError
+    from ogpctl.base.errors import RecordWriteError
 
     with pytest.raises(RecordWriteError):
         write_new(tmp_path / "link" / "x.yaml", b"x", inside=tmp_path)

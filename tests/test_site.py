@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from ogpctl.errors import RecordWriteError
+from ogpctl.base.errors import RecordWriteError
 from ogpctl.record.load import load_record
 from ogpctl.site import build_site, write_site
 from tests import site_browser

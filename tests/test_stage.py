@@ -1,4 +1,4 @@
-"""A plan's stage, derived in one place (`ogpctl.stage`) from the record and the calendar,
+"""A plan's stage, derived in one place (`ogpctl.domain.stage`) from the record and the calendar,
 and what the website shows from it: a plan in co-creation is not red, the totals, and the
 timeline's date axis."""
 
@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from ogpctl.domain.stage import plan_stage
 from ogpctl.record.kinds import Kind
 from ogpctl.record.load import load_record
 from ogpctl.record.model import Document, Plan, Stage
 from ogpctl.site import build_site
 from ogpctl.site.svg import year_ticks
-from ogpctl.stage import plan_stage
 from tests.conftest import SAMPLE
 
 D = date
@@ -110,7 +110,7 @@ def test_dashboard_totals_and_axis() -> None:
 ])
 def test_delivery_window_has_two_ends(window: str, year: int, delivered: str,
                                       state: str) -> None:
-    from ogpctl.obligations import obligations
+    from ogpctl.domain.obligations import obligations
     from ogpctl.record.model import Record
 
     item = Plan(f"{year}-{year + 2}", Document("plan.yaml", Kind.PLAN, {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import SAMPLE, run
 import pytest
 
+from tests.conftest import SAMPLE, run
 from tests.gitrecord import committed_sample, git, use_identity
 
 PLAN = "plans/2026-2030/plan.yaml"

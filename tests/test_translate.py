@@ -75,7 +75,8 @@ def translation_for(context: str, number: int) -> str:
 
 
 def fill_po(data: bytes) -> tuple[bytes, dict[str, str]]:
-    from babel.messages.pofile import read_po as babel_read, write_po as babel_write
+    from babel.messages.pofile import read_po as babel_read
+    from babel.messages.pofile import write_po as babel_write
 
     catalog, chosen = babel_read(BytesIO(data)), {}
     for number, message in enumerate(m for m in catalog if m.id):
@@ -98,7 +99,8 @@ def fill_xliff(data: bytes) -> tuple[bytes, dict[str, str]]:
 
 def review(data: bytes, translation: str) -> bytes:
     """What a translator does with a fuzzy entry: a new translation, the mark cleared."""
-    from babel.messages.pofile import read_po as babel_read, write_po as babel_write
+    from babel.messages.pofile import read_po as babel_read
+    from babel.messages.pofile import write_po as babel_write
 
     catalog = babel_read(BytesIO(data))
     for message in (m for m in catalog if m.id):
@@ -356,7 +358,7 @@ def test_a_hostile_state_file_is_refused(capsys, sample: Path, tmp_path: Path,
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_are_read_or_refused(data: bytes) -> None:
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
     from ogpctl.translate.importing import read_translations
 
     for blob in (data, b'msgid ""\nmsgstr ""\n' + data, b"<xliff version='1.2'>" + data):
@@ -442,7 +444,8 @@ def test_any_translation_is_written_back_exactly(gapped_record, texts: list[str]
 
 
 def review_each(data: bytes, chosen: dict[str, str]) -> bytes:
-    from babel.messages.pofile import read_po as babel_read, write_po as babel_write
+    from babel.messages.pofile import read_po as babel_read
+    from babel.messages.pofile import write_po as babel_write
 
     catalog = babel_read(BytesIO(data))
     for message in (m for m in catalog if m.context in chosen):

@@ -40,7 +40,7 @@ def test_wheel_in_a_fresh_environment(tmp_path: Path) -> None:
 
     record = tmp_path / "elsewhere" / "sample-country"
     shutil.copytree(SAMPLE, record, ignore=shutil.ignore_patterns(".ogpctl-cache"))
-    where = _run(python, "-c", "import ogpctl.resources as r; print(r.data_dir('schemas'))",
+    where = _run(python, "-c", "import ogpctl.base.resources as r; print(r.data_dir('schemas'))",
                  cwd=tmp_path, env=env)
     assert where.returncode == 0, where.stderr
     assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout

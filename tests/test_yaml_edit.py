@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ogpctl.edit import yamlrender
-from ogpctl.edit.yamltext import (CURRENT, Change, SelfCheckError, UneditableError, apply,
-                                  set_value)
+from ogpctl.edit.yamltext import CURRENT, Change, SelfCheckError, UneditableError, apply, set_value
 from ogpctl.source.text import FORBIDDEN_CHARS
 from ogpctl.source.yaml import parse_yaml
 

@@ -7,7 +7,7 @@ Exit codes: 0 clean, 1 the record has errors, 2 usage error or not a record,
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 import typer
 
@@ -41,17 +41,17 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 from ogpctl.cli import catalogue as _catalogue  # noqa: E402,F401  (registers commands)
 from ogpctl.cli import check as _check  # noqa: E402,F401
 from ogpctl.cli import deadlines as _deadlines  # noqa: E402,F401
+from ogpctl.cli import diff as _diff  # noqa: E402,F401
+from ogpctl.cli import imports as _imports  # noqa: E402,F401
 from ogpctl.cli import index as _index  # noqa: E402,F401
-from ogpctl.cli import scaffold as _scaffold  # noqa: E402,F401
-from ogpctl.cli import translate as _translate  # noqa: E402,F401
+from ogpctl.cli import progress as _progress  # noqa: E402,F401
 from ogpctl.cli import render as _render  # noqa: E402,F401
+from ogpctl.cli import review as _review  # noqa: E402,F401
+from ogpctl.cli import scaffold as _scaffold  # noqa: E402,F401
 from ogpctl.cli import site as _site  # noqa: E402,F401
 from ogpctl.cli import status as _status  # noqa: E402,F401
-from ogpctl.cli import diff as _diff  # noqa: E402,F401
-from ogpctl.cli import review as _review  # noqa: E402,F401
 from ogpctl.cli import submission as _submission  # noqa: E402,F401
-from ogpctl.cli import imports as _imports  # noqa: E402,F401
-from ogpctl.cli import progress as _progress  # noqa: E402,F401
+from ogpctl.cli import translate as _translate  # noqa: E402,F401
 
 
 def _click_error() -> type[Exception]:
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    from ogpctl.errors import OgpctlError
+    from ogpctl.base.errors import OgpctlError
 
     try:
         result = app(args=list(argv) if argv is not None else None, standalone_mode=False,

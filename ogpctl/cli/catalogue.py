@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from ogpctl.cli import app
@@ -11,13 +9,13 @@ from ogpctl.cli import app
 
 @app.command()
 def rules(
-    family: Optional[str] = typer.Option(None, "--family", help="Only this family (reading, "
+    family: str | None = typer.Option(None, "--family", help="Only this family (reading, "
                                          "structure, smart, languages...)."),
     format: str = typer.Option("text", "--format", "-f", help="text, json or markdown (the "
                                                             "reference in docs/rules.md)."),
 ) -> int:
     """List the rule catalogue: code, severity, handbook section and summary."""
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
     from ogpctl.rules import catalogue
 
     items = [r for r in catalogue().values() if family in (None, r.family)]
@@ -44,7 +42,7 @@ def rules(
 @app.command()
 def explain(code: str = typer.Argument(..., help="A rule code, such as S211.")) -> int:
     """Explain one rule: why it exists, its handbook section, and how to fix a finding."""
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
     from ogpctl.rules import lookup
 
     found = lookup(code)

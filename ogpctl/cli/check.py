@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -29,19 +28,19 @@ class For(str, Enum):
 
 @app.command()
 def check(
-    paths: Optional[List[Path]] = typer.Argument(
+    paths: list[Path] | None = typer.Argument(
         None, help="A record (or any path inside one), or a folder holding several records. "
                    "Default: the current folder."),
-    format: Optional[Format] = typer.Option(
+    format: Format | None = typer.Option(
         None, "--format", "-f", help="text (default), json, github (annotations; the default "
                                      "inside GitHub Actions), sarif (SARIF 2.1.0 for code "
                                      "scanning) or gitlab (GitLab's Code Quality report)."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1)."),
-    plan: Optional[str] = typer.Option(None, "--plan", help="Report only this plan's files."),
-    for_: Optional[For] = typer.Option(
+    plan: str | None = typer.Option(None, "--plan", help="Report only this plan's files."),
+    for_: For | None = typer.Option(
         None, "--for", help="Judge every plan as at this stage (e.g. submission) instead of "
                             "the stage its status gives."),
-    today: Optional[str] = typer.Option(
+    today: str | None = typer.Option(
         None, "--today", help="Take this date (YYYY-MM-DD) as today; default "
                               "SOURCE_DATE_EPOCH or the real date."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write "
@@ -53,7 +52,8 @@ def check(
     Exit code 0 when there are no errors, 1 when there are (or warnings with --strict),
     2 for a usage error or a path that is not a record.
     """
-    from ogpctl.check import CheckOptions, check as run_check
+    from ogpctl.check.run import CheckOptions
+    from ogpctl.check.run import check as run_check
     from ogpctl.cli.options import parse_today
     from ogpctl.record.model import Stage
 
@@ -63,15 +63,15 @@ def check(
     chosen = format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true"
                         else Format.text)
     if chosen is Format.json:
-        from ogpctl.report import to_json
+        from ogpctl.check.report import to_json
 
         typer.echo(to_json(result), nl=False)
     elif chosen is Format.github:
-        from ogpctl.report import to_github
+        from ogpctl.check.report import to_github
 
         typer.echo(to_github(result), nl=False)
     elif chosen in (Format.sarif, Format.gitlab):
-        from ogpctl.forges import to_codequality, to_sarif
+        from ogpctl.check.forges import to_codequality, to_sarif
 
         typer.echo((to_sarif if chosen is Format.sarif else to_codequality)(result), nl=False)
     else:

@@ -6,7 +6,6 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -24,8 +23,8 @@ def deadlines(
     path: Path = typer.Argument(Path("."), help="A record, or any path inside one."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text, json, or ics "
                                   "(an iCalendar file for calendar programs)."),
-    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan."),
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
+    plan: str | None = typer.Option(None, "--plan", help="Only this plan."),
+    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
                                         "today; default SOURCE_DATE_EPOCH or the real date."),
     lang: str = typer.Option("en", "--lang", help="Write the obligations' titles in this "
                              "language of the record, such as es."),
@@ -33,7 +32,7 @@ def deadlines(
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section, and every milestone's due date."""
     from ogpctl.cli.options import parse_today, record_at
-    from ogpctl.obligations import obligations
+    from ogpctl.domain.obligations import obligations
     from ogpctl.record.text import first_text
 
     day = parse_today(today)
@@ -46,7 +45,7 @@ def deadlines(
     if format is Format.json:
         typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))
     elif format is Format.ics:
-        from ogpctl.ics import to_ics
+        from ogpctl.render.ics import to_ics
 
         fields = record.ogp.fields if record.ogp else {}
         name = first_text(fields.get("country")) or root.name
@@ -63,7 +62,7 @@ def deadlines(
 
 def _check_lang(record, lang: str) -> None:
     """Titles name milestones in the record's own words, so the language is one of its."""
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
 
     languages = record.languages
     known = tuple(dict.fromkeys([*languages.required, languages.default]))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -19,8 +18,8 @@ class Format(str, Enum):
 
 def revisions(root: Path, given: list[str]) -> tuple[str, str | None, str]:
     """(old commit, new commit or None for the working tree, a description of the range)."""
-    from ogpctl.errors import UsageError
-    from ogpctl.vcs import last_submission, resolve_revision
+    from ogpctl.base.errors import UsageError
+    from ogpctl.base.vcs import last_submission, resolve_revision
 
     if len(given) > 2:
         raise UsageError("give at most two revisions: OLD [NEW]")
@@ -36,18 +35,18 @@ def revisions(root: Path, given: list[str]) -> tuple[str, str | None, str]:
 
 @app.command()
 def diff(
-    revs: Optional[List[str]] = typer.Argument(None, help="OLD [NEW] revisions. Default: the "
+    revs: list[str] | None = typer.Argument(None, help="OLD [NEW] revisions. Default: the "
                                                "last submitted/* tag (else HEAD) and the "
                                                "working tree."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
-    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan."),
+    plan: str | None = typer.Option(None, "--plan", help="Only this plan."),
 ) -> int:
     """What changed in the record between two git revisions, as meaning: commitments and
     milestones added or removed, milestones re-dated, leads, statuses and texts changed."""
     from ogpctl.cli.options import record_at
-    from ogpctl.diff import compare_revisions
+    from ogpctl.domain.diff import compare_revisions
 
     root = record_at(record_path).root
     old, new, described = revisions(root, list(revs or []))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -15,7 +14,7 @@ app.add_typer(import_app, name="import")
 
 
 def _mapping(items: list[str]) -> dict[str, str]:
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
 
     found = {}
     for item in items:
@@ -33,16 +32,16 @@ def contributions(
     file: Path = typer.Argument(..., help="A CSV export: one row per input (Google Forms, "
                                 "Microsoft Forms through Excel, SurveyMonkey, a spreadsheet)."),
     plan: str = typer.Option(..., "--plan", help="The plan the inputs are for."),
-    mapping: Optional[List[str]] = typer.Option(None, "--map", help="field=Column, such as "
+    mapping: list[str] | None = typer.Option(None, "--map", help="field=Column, such as "
                                                 "summary=Comment (fields: summary, "
                                                 "organisation, name, surname, received, "
                                                 "channel, sector)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="The language of the texts "
+    lang: str | None = typer.Option(None, "--lang", help="The language of the texts "
                                        "(default: the record's default language)."),
-    channel: Optional[str] = typer.Option(None, "--channel", help="The channel when the file "
+    channel: str | None = typer.Option(None, "--channel", help="The channel when the file "
                                           "has no channel column, such as survey."),
     prefix: str = typer.Option("input", "--prefix", help="New ids: PREFIX-001, PREFIX-002 …"),
-    date_format: Optional[str] = typer.Option(None, "--date-format", help="How the file "
+    date_format: str | None = typer.Option(None, "--date-format", help="How the file "
                                               "writes dates when ogpctl cannot tell, such as "
                                               "%d/%m/%Y (a time after the date is let go)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write "
@@ -53,10 +52,10 @@ def contributions(
     """Load a survey or consultation export into contributions.yaml: new ids and pending
     decisions; duplicates (same source and text) skipped and reported; existing entries and
     comments never touched. Exit code 1 when rows were refused (the others are added)."""
+    from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import record_at
-    from ogpctl.contributions import ImportOptions, plan_import, write_import
-    from ogpctl.errors import UsageError
     from ogpctl.record.kinds import LANGUAGE, is_slug
+    from ogpctl.workflow.contributions import ImportOptions, plan_import, write_import
 
     record = record_at(record_path, editing=not dry_run)
     target = record.plan_named(plan)
@@ -80,7 +79,7 @@ def contributions(
 
 
 def _report(file: Path, result, dry_run: bool) -> None:
-    from ogpctl.csvexport import shown
+    from ogpctl.base.csvfiles import shown
 
     for note in result.reading:
         typer.echo(f"note: {note}")
@@ -117,10 +116,10 @@ def plan_command(
                                   "with front matter."),
     plan: str = typer.Option(..., "--plan", help="The plan to import into (made with "
                              "`ogpctl new-plan`)."),
-    mapping: Optional[Path] = typer.Option(None, "--map", help="MAPPING.yaml: which column "
+    mapping: Path | None = typer.Option(None, "--map", help="MAPPING.yaml: which column "
                                            "or front-matter key holds what (trackers and "
                                            "Markdown folders; see docs/import.md)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="The language of the source's "
+    lang: str | None = typer.Option(None, "--lang", help="The language of the source's "
                                        "texts (default: read from a Word plan's labels, "
                                        "else the record's default language)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; "
@@ -130,7 +129,7 @@ def plan_command(
     update: bool = typer.Option(False, "--update", help="The plan has commitments already: "
                                 "change in place the fields whose value the source changes, "
                                 "and add what it adds."),
-    today: Optional[str] = typer.Option(None, "--today", help="Today, YYYY-MM-DD."),
+    today: str | None = typer.Option(None, "--today", help="Today, YYYY-MM-DD."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
 ) -> int:
@@ -140,8 +139,8 @@ def plan_command(
     with its place, and nothing is written while there are errors (unless --skip-bad).
     Importing the same source again writes nothing. Exit code 1 when nothing was written
     because of errors or because the plan has commitments already (give --update)."""
+    from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import parse_today, record_at
-    from ogpctl.errors import UsageError
     from ogpctl.importers import read_source
     from ogpctl.importers.writing import plan_import
     from ogpctl.record.kinds import LANGUAGE

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,7 +20,7 @@ class Format(str, Enum):
 @app.command()
 def index(
     path: Path = typer.Argument(Path("."), help="A record, or any path inside one."),
-    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan."),
+    plan: str | None = typer.Option(None, "--plan", help="Only this plan."),
     format: Format = typer.Option(Format.md, "--format", "-f", help="md (default), html, json, "
                                   "or csv (the tracking spreadsheet of handbook 5.3.a)."),
     out: Path = typer.Option(Path("-"), "--out", "-o", help="The file to write, or - (the "
@@ -31,11 +30,11 @@ def index(
     """List the document repository of each plan: the process folder and each commitment's
     folder, every evidence file and link with its title, type, size, last change (from git
     history) and what cites it; commitments without evidence and files cited by nothing."""
+    from ogpctl.base.errors import UsageError
+    from ogpctl.base.vcs import read_history
     from ogpctl.cli.options import is_stdout, print_bytes, record_at
-    from ogpctl.errors import UsageError
-    from ogpctl.index import write_index
-    from ogpctl.repository import build_index
-    from ogpctl.vcs import read_history
+    from ogpctl.domain.document_repository import build_index
+    from ogpctl.render.index import write_index
 
     record = record_at(path)
     if plan:
@@ -47,7 +46,7 @@ def index(
     if out.is_dir():
         raise UsageError(f"--out {out} is a folder; give a file name such as index.{format.value}")
     data = write_index(record, built, format.value, _links_from(record.root, out))
-    from ogpctl.outputs import OutputFolder
+    from ogpctl.base.outputs import OutputFolder
 
     for written in OutputFolder(out.parent, force=force).write({out.name: data}):
         typer.echo(f"  wrote  {written}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import ExitStack
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
 
 if TYPE_CHECKING:
     from ogpctl.record.model import Record
@@ -25,7 +25,7 @@ def parse_today(value: str | None) -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
     return date.today()
@@ -60,7 +60,7 @@ def record_at(path: Path, editing: bool = False) -> Record:
     that edits the record says `editing`: the record's lock is taken before the record is
     read and held until the command ends, so two editing commands run one after the other
     and neither loses the other's update."""
-    from ogpctl.errors import NotARecordError
+    from ogpctl.base.errors import NotARecordError
     from ogpctl.record.discover import find_root
     from ogpctl.record.load import load_record
 
@@ -79,7 +79,7 @@ def hold_lock(root: Path) -> None:
     """Take the record's lock until the command ends, saying so when it has to wait."""
     import typer
 
-    from ogpctl.edit.lock import record_lock
+    from ogpctl.base.lock import record_lock
 
     _HELD.enter_context(record_lock(root, lambda why: typer.echo(f"ogpctl: {why}", err=True)))
 

@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ogpctl.check import CheckResult
-from ogpctl.diagnostics import Severity
-from ogpctl.report import printable
+from ogpctl.base.diagnostics import Severity
+from ogpctl.check.report import printable
+from ogpctl.check.run import CheckResult
 from ogpctl.rules import Rule
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -14,36 +13,36 @@ USAGE = ("give PLAN COMMITMENT.MILESTONE (such as 2026-2030 2.3), or export, or 
 
 @app.command()
 def progress(
-    words: List[str] = typer.Argument(..., metavar="PLAN MILESTONE | export | import FILE",
+    words: list[str] = typer.Argument(..., metavar="PLAN MILESTONE | export | import FILE",
                                       help="PLAN and COMMITMENT.MILESTONE to record an "
                                       "update; `export` to write the spreadsheet; `import "
                                       "FILE.csv` to apply a filled-in one."),
-    status: Optional[str] = typer.Option(None, "--status", help="not-started, in-progress, "
+    status: str | None = typer.Option(None, "--status", help="not-started, in-progress, "
                                          "completed or withdrawn."),
-    note: Optional[str] = typer.Option(None, "--note", help="The progress made."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", help="A file in the "
+    note: str | None = typer.Option(None, "--note", help="The progress made."),
+    evidence: list[str] | None = typer.Option(None, "--evidence", help="A file in the "
                                                  "plan's evidence folder, or an https link "
                                                  "(repeatable)."),
-    delay_reason: Optional[str] = typer.Option(None, "--delay-reason", help="Why it is late."),
-    next_steps: Optional[str] = typer.Option(None, "--next-steps", help="What comes next."),
-    day: Optional[str] = typer.Option(None, "--date", help="The update's date, YYYY-MM-DD "
+    delay_reason: str | None = typer.Option(None, "--delay-reason", help="Why it is late."),
+    next_steps: str | None = typer.Option(None, "--next-steps", help="What comes next."),
+    day: str | None = typer.Option(None, "--date", help="The update's date, YYYY-MM-DD "
                                       "(default today)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="The language of the texts "
+    lang: str | None = typer.Option(None, "--lang", help="The language of the texts "
                                        "(default: the record's default language)."),
-    plan: Optional[str] = typer.Option(None, "--plan", help="export: only this plan."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="export: write here "
+    plan: str | None = typer.Option(None, "--plan", help="export: only this plan."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="export: write here "
                                        "instead of printing."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date as today."),
+    today: str | None = typer.Option(None, "--today", help="Take this date as today."),
     force: bool = typer.Option(False, "--force", help="Record an update dated after today "
                                "(refused otherwise: an update reports progress already made)."),
 ) -> int:
     """Record a progress update on a milestone (handbook 5.2), editing the commitment file in
     place: every other byte (comments, order, quoting, blank lines) stays as it was. Or
     round-trip a progress spreadsheet: `export`, fill in the new columns, `import`."""
+    from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import parse_today, record_at
-    from ogpctl.errors import UsageError
     from ogpctl.record.kinds import LANGUAGE
 
     record = record_at(record_path, editing=words[0] != "export")
@@ -57,7 +56,7 @@ def progress(
         return _import(record, Path(words[1]), now, language, force)
     if len(words) != 2:
         raise UsageError(USAGE)
-    from ogpctl.progress import Update, record_update
+    from ogpctl.workflow.progress import Update, record_update
 
     target_plan = record.plan_named(words[0])
     if not status or not note:
@@ -73,10 +72,10 @@ def progress(
     return 0
 
 
-def _export(record, plan: Optional[str], lang: str, out: Optional[Path]) -> int:
+def _export(record, plan: str | None, lang: str, out: Path | None) -> int:
+    from ogpctl.base.outputs import OutputFolder
     from ogpctl.cli.options import is_stdout, print_bytes
-    from ogpctl.outputs import OutputFolder
-    from ogpctl.progress_sheet import export_rows
+    from ogpctl.workflow.progress_sheet import export_rows
 
     plans = [record.plan_named(plan)] if plan else record.plans
     data = export_rows(record, plans, lang)
@@ -89,8 +88,8 @@ def _export(record, plan: Optional[str], lang: str, out: Optional[Path]) -> int:
 
 
 def _import(record, file: Path, today, lang: str, force: bool) -> int:
-    from ogpctl.errors import UsageError
-    from ogpctl.progress_sheet import apply_sheet, sheet_updates
+    from ogpctl.base.errors import UsageError
+    from ogpctl.workflow.progress_sheet import apply_sheet, sheet_updates
 
     try:
         data = file.read_bytes()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -36,22 +35,22 @@ def render(
     format: Format = typer.Option(Format.html, "--format", "-f", help="md, html, docx or pdf."),
     out: Path = typer.Option(Path("rendered"), "--out", "-o", help="The output folder, or - "
                              "to print one Markdown or HTML document."),
-    commitment: Optional[int] = typer.Option(None, "--commitment", help="The commitment's "
+    commitment: int | None = typer.Option(None, "--commitment", help="The commitment's "
                                              "number (for the commitment document)."),
-    since: Optional[str] = typer.Option(None, "--since", help="amendment-note: count changes "
+    since: str | None = typer.Option(None, "--since", help="amendment-note: count changes "
                                         "from this git revision (default: the last "
                                         "submitted/* tag)."),
     force: bool = typer.Option(False, "--force", help="Replace files ogpctl did not write."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
                                         "as today."),
 ) -> int:
     """Render a document of a plan as the handbook's template, in one or every language.
     Text missing in a language is shown in English and marked."""
+    from ogpctl.base.errors import UsageError
+    from ogpctl.base.outputs import OutputFolder
     from ogpctl.cli.options import is_stdout, parse_today, print_bytes, record_at
-    from ogpctl.errors import UsageError
-    from ogpctl.outputs import OutputFolder
     from ogpctl.record.kinds import LANGUAGE
     from ogpctl.render import Request, file_name, render_bytes
 

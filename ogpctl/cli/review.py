@@ -8,7 +8,6 @@ import re
 import string
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -22,27 +21,27 @@ class Format(str, Enum):
 
 @app.command()
 def review(
-    revs: Optional[List[str]] = typer.Argument(None, help="BASE [HEAD] revisions. Default: the "
+    revs: list[str] | None = typer.Argument(None, help="BASE [HEAD] revisions. Default: the "
                                                "last submitted/* tag (else HEAD) and the "
                                                "working tree."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="The review's language (default: "
+    lang: str | None = typer.Option(None, "--lang", help="The review's language (default: "
                                        "the record's default language)."),
     format: Format = typer.Option(Format.md, "--format", "-f", help="md (for a pull-request "
                                   "comment or a CI job summary) or json."),
-    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the review as "
+    json_out: Path | None = typer.Option(None, "--json", help="Also write the review as "
                                             "JSON to this file."),
-    preview: Optional[Path] = typer.Option(None, "--preview", help="Build the website as the "
+    preview: Path | None = typer.Option(None, "--preview", help="Build the website as the "
                                            "change leaves it into this folder, and list the "
                                            "pages the change touches."),
-    preview_url: Optional[str] = typer.Option(None, "--preview-url", help="Where that folder "
+    preview_url: str | None = typer.Option(None, "--preview-url", help="Where that folder "
                                               "is published, to link the pages listed."),
-    source_url: Optional[str] = typer.Option(None, "--source-url", help="Link findings to "
+    source_url: str | None = typer.Option(None, "--source-url", help="Link findings to "
                                              "their line: an address with {commit}, {path} "
                                              "and {line}. Default: from GitHub Actions' or "
                                              "GitLab CI's environment."),
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
                                         "as today."),
 ) -> int:
     """What a change to the record means, for a reviewer: the changes plan by plan and
@@ -52,8 +51,8 @@ def review(
     from ogpctl.cli.diff import revisions
     from ogpctl.cli.options import parse_today, print_bytes, record_at
     from ogpctl.render.markdown import write_markdown
-    from ogpctl.render.review import review_document
-    from ogpctl.review import review_revisions
+    from ogpctl.review.model import review_revisions
+    from ogpctl.review.render import review_document
 
     record = record_at(record_path)
     code = _language(lang, record.languages.default)
@@ -78,7 +77,7 @@ def review(
 
 
 def _language(lang: str | None, default: str) -> str:
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
     from ogpctl.record.kinds import LANGUAGE
 
     if lang is None:
@@ -89,7 +88,7 @@ def _language(lang: str | None, default: str) -> str:
 
 
 def _address(value: str, option: str) -> str:
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
 
     if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
         raise UsageError(f"{option} {value!r}: give an http or https address")
@@ -98,7 +97,7 @@ def _address(value: str, option: str) -> str:
 
 def _template(value: str) -> str:
     """A --source-url template: an address whose only fields are commit, path and line."""
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
 
     _address(value, "--source-url")
     try:
@@ -128,8 +127,8 @@ def _escaped(address: str) -> str | None:
 def _write_file(path: Path, data: bytes) -> None:
     """One file, as every output of ogpctl: never through a link, never over a file
     ogpctl did not write."""
-    from ogpctl.errors import UsageError
-    from ogpctl.outputs import OutputFolder
+    from ogpctl.base.errors import UsageError
+    from ogpctl.base.outputs import OutputFolder
 
     if path.is_dir():
         raise UsageError(f"--json {path} is a folder; give a file name such as review.json")

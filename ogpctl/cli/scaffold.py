@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -18,7 +17,7 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def ask(value: Optional[str], question: str, default: Optional[str] = None) -> Optional[str]:
+def ask(value: str | None, question: str, default: str | None = None) -> str | None:
     """`value` when given; else the answer to `question` when a person is at the terminal;
     else `default`. An empty answer keeps the default."""
     if value is not None or not interactive():
@@ -37,19 +36,19 @@ def report(outcome, base: Path) -> None:
 @app.command()
 def init(
     directory: Path = typer.Argument(..., help="The folder of the new record (made if missing)."),
-    country: Optional[List[str]] = typer.Option(None, "--country", help="The country's name "
+    country: list[str] | None = typer.Option(None, "--country", help="The country's name "
                                                 "in a language, such as es=República de "
                                                 "Chile; repeat it for each language. A name "
                                                 "without a code is in the default language."),
-    iso_code: Optional[str] = typer.Option(None, "--iso-code", help="ISO 3166-1 code, such "
+    iso_code: str | None = typer.Option(None, "--iso-code", help="ISO 3166-1 code, such "
                                            "as CL."),
     languages: str = typer.Option("en", "--languages", help="Language codes, the default "
                                   "language first, such as en,es. English is always added."),
-    lead_agency: Optional[str] = typer.Option(None, "--lead-agency", help="The name of the "
+    lead_agency: str | None = typer.Option(None, "--lead-agency", help="The name of the "
                                               "agency that leads the OGP process."),
-    contact_name: Optional[str] = typer.Option(None, "--contact-name", help="The point of "
+    contact_name: str | None = typer.Option(None, "--contact-name", help="The point of "
                                                "contact's name."),
-    contact_email: Optional[str] = typer.Option(None, "--contact-email", help="The point of "
+    contact_email: str | None = typer.Option(None, "--contact-email", help="The point of "
                                                 "contact's email."),
 ) -> int:
     """Create a country record: ogp.yaml, stakeholders.yaml, forum/, the JSON Schemas for
@@ -80,7 +79,7 @@ def init(
     return 0
 
 
-def _country_names(values: List[str], languages: List[str]) -> dict:
+def _country_names(values: list[str], languages: list[str]) -> dict:
     """The names given with --country, and at a terminal the name in each other record
     language (English first after the default: the plan's title needs each)."""
     from ogpctl.record.text import language_name
@@ -95,8 +94,8 @@ def _country_names(values: List[str], languages: List[str]) -> dict:
     return names
 
 
-def _number(value: Optional[str], option: str) -> Optional[int]:
-    from ogpctl.errors import UsageError
+def _number(value: str | None, option: str) -> int | None:
+    from ogpctl.base.errors import UsageError
 
     if value is None:
         return None
@@ -108,17 +107,17 @@ def _number(value: Optional[str], option: str) -> Optional[int]:
 
 @app.command("new-plan")
 def new_plan(
-    window: Optional[str] = typer.Option(None, "--window", help="june (due June 30) or "
+    window: str | None = typer.Option(None, "--window", help="june (due June 30) or "
                                          "december (due December 31)."),
-    due_year: Optional[str] = typer.Option(None, "--due-year", help="The year the plan is "
+    due_year: str | None = typer.Option(None, "--due-year", help="The year the plan is "
                                            "due, such as 2027."),
-    length: Optional[str] = typer.Option(None, "--length", help="2 or 4 years."),
-    plan_id: Optional[str] = typer.Option(None, "--id", help="The plan's folder name. "
+    length: str | None = typer.Option(None, "--length", help="2 or 4 years."),
+    plan_id: str | None = typer.Option(None, "--id", help="The plan's folder name. "
                                           "Default: due year and end year, such as 2027-2031."),
     force: bool = typer.Option(False, "--force", help="Create the plan even when its period "
                                "overlaps another plan's."),
     record_path: Path = RECORD_OPTION,
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
+    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
                                         "today when suggesting the next plan."),
 ) -> int:
     """Scaffold plans/<id>/: plan.yaml with the dates of the OGP calendar, a co-creation
@@ -126,7 +125,8 @@ def new_plan(
     contributions.yaml, commitments/ and evidence/process/. What is not given is asked at a
     terminal, else the plan following the latest one is taken."""
     from ogpctl.cli.options import parse_today, record_at
-    from ogpctl.scaffold.plan import PlanAnswers, new_plan as make, record_schemas, suggest
+    from ogpctl.scaffold.plan import PlanAnswers, record_schemas, suggest
+    from ogpctl.scaffold.plan import new_plan as make
 
     record = record_at(record_path, editing=True)
     guess = suggest(record, parse_today(today))
@@ -151,10 +151,10 @@ def new_commitment(
     title: str = typer.Argument(..., help="The commitment's name, in the record's default "
                                 "language."),
     kind: str = typer.Option("regular", "--kind", help="regular, challenge or local."),
-    number: Optional[str] = typer.Option(None, "--number", help="Its number. Default: the "
+    number: str | None = typer.Option(None, "--number", help="Its number. Default: the "
                                          "next free one."),
     record_path: Path = RECORD_OPTION,
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
+    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
                                         "today (the date a challenge commitment is added)."),
 ) -> int:
     """Scaffold a commitment in the handbook's template (3.2.c), with its guide questions as

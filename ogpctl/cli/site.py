@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,14 +17,14 @@ def site(
                              "in (default: site)."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
-    formats: Optional[str] = typer.Option(None, "--formats", help="Formats of the documents "
+    formats: str | None = typer.Option(None, "--formats", help="Formats of the documents "
                                           "offered for download: any of html, pdf, docx, "
                                           "md, or none (default: html,pdf,docx; without "
                                           "pdf when Pango is missing)."),
     search: bool = typer.Option(True, "--search/--no-search", help="Build the full-text "
                                 "search index with Pagefind (default: yes)."),
     force: bool = typer.Option(False, "--force", help="Replace files ogpctl did not write."),
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
                                         "as today."),
 ) -> int:
     """Build the national OGP website (handbook 5.1 a-g): every record language with a
@@ -49,7 +48,7 @@ def site(
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
 
     if value.strip().lower() == "none":
         return ()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,19 +12,18 @@ from ogpctl.cli import app
 @app.command("tag-submission")
 def tag_submission(
     plan: str = typer.Argument(..., help="The plan's id, such as 2026-2030."),
-    day: Optional[str] = typer.Option(None, "--date", help="The delivery date, YYYY-MM-DD. "
+    day: str | None = typer.Option(None, "--date", help="The delivery date, YYYY-MM-DD. "
                                       "Default: today (or --today)."),
     record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
                                      "path inside it). Default: here."),
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date as today."),
+    today: str | None = typer.Option(None, "--today", help="Take this date as today."),
 ) -> int:
     """Record a delivery to OGP: the date and status: implementation in plan.yaml (edited in
     place, committed alone) and an annotated git tag submitted/<plan> that `diff` and the
     amendment note count from."""
+    from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import parse_today, record_at
-    from ogpctl.submission import tag_submission as record_delivery
-
-    from ogpctl.errors import UsageError
+    from ogpctl.workflow.submission import tag_submission as record_delivery
 
     now = parse_today(today)
     try:

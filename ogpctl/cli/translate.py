@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -29,8 +28,8 @@ class Format(str, Enum):
 
 
 def _record(path: Path, editing: bool = False):
+    from ogpctl.base.errors import NotARecordError
     from ogpctl.cli.options import hold_lock
-    from ogpctl.errors import NotARecordError
     from ogpctl.record.discover import find_root
     from ogpctl.record.load import load_record
 
@@ -50,11 +49,11 @@ def export_command(
                              "such as es: one of the record's languages."),
     format: Format = typer.Option(Format.po, "--format", "-f", help="po (gettext: Poedit, "
                                   "Weblate...) or xliff (XLIFF 1.2: Trados, memoQ...)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file; - "
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file; - "
                                        "(the default) prints it."),
     force: bool = typer.Option(False, "--force", help="Replace --out when it exists."),
     record_path: Path = RECORD_OPTION,
-    today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
+    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
                                         "as today, for the file's date."),
 ) -> int:
     """Write the texts with no translation in LANG, and those whose source changed since
@@ -83,8 +82,8 @@ def export_command(
 def _write_out(out: Path, data: bytes, force: bool) -> None:
     import os
 
+    from ogpctl.base.errors import RecordWriteError
     from ogpctl.edit.files import replace_file
-    from ogpctl.errors import RecordWriteError
     from ogpctl.scaffold.files import write_new
 
     folder = out.absolute().parent
@@ -128,7 +127,7 @@ def import_command(
 
 
 def _read_input(file: Path) -> bytes:
-    from ogpctl.errors import UsageError
+    from ogpctl.base.errors import UsageError
 
     try:
         with file.open("rb") as stream:

@@ -6,8 +6,8 @@ import stat
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from ogpctl.confined import Folder, open_folder, relative_parts
-from ogpctl.errors import RecordWriteError
+from ogpctl.base.confined import Folder, open_folder, relative_parts
+from ogpctl.base.errors import RecordWriteError
 
 
 def replace_file(path: Path, data: bytes, inside: Path, expected: bytes | None = None) -> None:
@@ -17,14 +17,14 @@ def replace_file(path: Path, data: bytes, inside: Path, expected: bytes | None =
     `path` must be a regular file under `inside`, reached through no symbolic link (a record
     from a pull request could point a file anywhere). With `expected`, the file must still
     hold those bytes: an editor may have saved it since it was read. That comparison and the
-    rename happen under the record's lock (`ogpctl.edit.lock`), so two ogpctl runs cannot
+    rename happen under the record's lock (`ogpctl.base.lock`), so two ogpctl runs cannot
     both pass it; commands that edit the record take the lock before they read it, so the
     second waits and then works on the first one's result.
     """
     parts = relative_parts(path, inside)
     guard: AbstractContextManager[None] = nullcontext()
     if expected is not None:
-        from ogpctl.edit.lock import record_lock
+        from ogpctl.base.lock import record_lock
 
         guard = record_lock(inside)
     try:

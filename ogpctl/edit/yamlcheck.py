@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
+from ogpctl.base.errors import RecordWriteError
 from ogpctl.edit.yamlrender import resolve
-from ogpctl.errors import RecordWriteError
 from ogpctl.source.text import MAX_FILE_BYTES
 from ogpctl.source.yaml import parse_yaml
 

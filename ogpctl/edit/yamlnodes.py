@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Union
 
-from ogpctl.errors import RecordWriteError
+from ogpctl.base.errors import RecordWriteError
 
 Step = Union[str, int]
 Path = tuple[Step, ...]

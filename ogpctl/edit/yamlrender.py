@@ -1,7 +1,7 @@
 """Values written as YAML text at a given place: under a key at some column (block style)
 or inside `{...}` / `[...]` (flow style).
 
-One-line texts are written by `ogpctl.scaffold.templating.scalar`; texts of several lines
+One-line texts are written by `ogpctl.edit.scalars.scalar`; texts of several lines
 as a literal block (`|` or `|-`) when that reads back as exactly the same text, else as one
 double-quoted line with escapes. Containers are written in block style, two spaces deeper
 than their key, the way ogpctl's scaffolds and people write record files.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ogpctl.scaffold.templating import double_quoted, scalar
+from ogpctl.edit.scalars import double_quoted, scalar
 from ogpctl.source.yaml import parse_yaml
 
 _FLOW_INDICATORS = frozenset(",[]{}")

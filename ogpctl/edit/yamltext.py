@@ -21,8 +21,9 @@ A text larger than the loader reads (2 MiB) raises `TooLargeError` before that.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from ogpctl.edit import yamlrender as render
 from ogpctl.edit.yamlcheck import SelfCheckError, TooLargeError, check, expected_data

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
 from ogpctl.importers.mapping import Mapping, read_mapping
 from ogpctl.importers.model import Finding, Place, Source
 

@@ -17,11 +17,17 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
 from ogpctl.importers.docx_tables import TableReader
 from ogpctl.importers.docx_text import cell_markdown, paragraph_markdown
-from ogpctl.importers.labels import (HEADER, MILESTONE_COLUMNS, QUESTIONS, SECTIONS,
-                                     TEMPLATE_HEADINGS, match)
+from ogpctl.importers.labels import (
+    HEADER,
+    MILESTONE_COLUMNS,
+    QUESTIONS,
+    SECTIONS,
+    TEMPLATE_HEADINGS,
+    match,
+)
 from ogpctl.importers.model import Place, Source
 from ogpctl.importers.words import label_key
 

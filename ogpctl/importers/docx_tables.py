@@ -10,8 +10,15 @@ from typing import Any
 
 from ogpctl.importers.docx_text import cell_markdown, paragraph_markdown
 from ogpctl.importers.fields import VALUE_WORDS, number_of
-from ogpctl.importers.labels import (HEADER, LEAD_WORDS, MILESTONE_COLUMNS, QUESTIONS,
-                                     SECTOR_WORDS, SUPPORTING_WORDS, match)
+from ogpctl.importers.labels import (
+    HEADER,
+    LEAD_WORDS,
+    MILESTONE_COLUMNS,
+    QUESTIONS,
+    SECTOR_WORDS,
+    SUPPORTING_WORDS,
+    match,
+)
 from ogpctl.importers.model import Commitment, Milestone, Place, Source
 from ogpctl.importers.words import Unreadable, date_of, label_key
 
@@ -259,7 +266,7 @@ class _HeaderTable:
         self.commitment.start, self.commitment.end = start, end
 
     def _values(self, text: str, place: Place) -> None:
-        from ogpctl.contribution_columns import key
+        from ogpctl.importers.contribution_columns import key
 
         for word in filter(None, (key(w) for w in re.split(r"[;,\n/]|\by\b|\band\b|\bet\b|\be\b",
                                                             text))):

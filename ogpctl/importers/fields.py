@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from ogpctl.contribution_columns import key
+from ogpctl.importers.contribution_columns import key
 from ogpctl.importers.html import to_markdown
 from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Place, Source, Text, Update
 from ogpctl.importers.words import Unreadable, date_of, status_of

@@ -13,8 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ogpctl.importers.fields import (cell_text, fill_commitment, fill_milestone, number_of,
-                                     update_from)
+from ogpctl.importers.fields import (
+    cell_text,
+    fill_commitment,
+    fill_milestone,
+    number_of,
+    update_from,
+)
 from ogpctl.importers.html import to_markdown
 from ogpctl.importers.mapping import Mapping
 from ogpctl.importers.model import TEXT_FIELDS, Commitment, Place, Source

@@ -46,7 +46,7 @@ class Mapping:
 
 def read_mapping(path: Path) -> tuple[Mapping | None, list[Finding]]:
     """The mapping at `path`, or None and why not."""
-    from ogpctl.schema import default_schemas
+    from ogpctl.record.schema import default_schemas
     from ogpctl.source.yaml import parse_yaml
 
     name = path.name

@@ -10,8 +10,9 @@ guesses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 #: A multilingual text: language code -> Markdown.
 Text = dict[str, str]

@@ -14,11 +14,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ogpctl.contribution_columns import key
-from ogpctl.csvexport import read_table
-from ogpctl.errors import UsageError
-from ogpctl.importers.fields import (cell_text, fill_commitment, fill_milestone, number_of,
-                                     update_from)
+from ogpctl.base.csvfiles import read_table
+from ogpctl.base.errors import UsageError
+from ogpctl.importers.contribution_columns import key
+from ogpctl.importers.fields import (
+    cell_text,
+    fill_commitment,
+    fill_milestone,
+    number_of,
+    update_from,
+)
 from ogpctl.importers.mapping import Mapping
 from ogpctl.importers.model import Place, Source
 from ogpctl.importers.words import Unreadable, date_of

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ogpctl.contribution_columns import key
+from ogpctl.importers.contribution_columns import key
 from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Source, Update
 from ogpctl.record.model import Record
 from ogpctl.record.text import translations

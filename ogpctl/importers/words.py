@@ -15,7 +15,7 @@ import calendar
 import re
 from datetime import date, datetime
 
-from ogpctl.contribution_columns import key
+from ogpctl.importers.contribution_columns import key
 
 STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
 STATUS_WORDS: dict[str, tuple[str, ...]] = {

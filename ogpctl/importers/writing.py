@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ogpctl.errors import RecordWriteError
+from ogpctl.base.errors import RecordWriteError
 from ogpctl.importers.diff import Edit, edits
 from ogpctl.importers.model import Source
 from ogpctl.importers.target import all_data, file_name

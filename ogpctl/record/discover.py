@@ -7,9 +7,16 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ogpctl.errors import NotARecordError
-from ogpctl.record.kinds import (COMMITMENT_FILE, MEETING_FILE, PLAN_FILES, SECTION_FILE,
-                                 SECTIONS, Kind, is_slug)
+from ogpctl.base.errors import NotARecordError
+from ogpctl.record.kinds import (
+    COMMITMENT_FILE,
+    MEETING_FILE,
+    PLAN_FILES,
+    SECTION_FILE,
+    SECTIONS,
+    Kind,
+    is_slug,
+)
 from ogpctl.source.problems import Problem
 
 RECORD_FILE = "ogp.yaml"

@@ -6,10 +6,11 @@ kind of value; the result is kept on the document, since several rules ask for i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
-from ogpctl.diagnostics import DocPath
+from ogpctl.base.diagnostics import DocPath
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 
@@ -52,7 +53,7 @@ def _walk_known(doc: Document) -> None:
 
 @cache
 def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict:
-    from ogpctl.schema import default_schemas
+    from ogpctl.record.schema import default_schemas
 
     return _trie(tuple(default_schemas().field_paths(kind, targets)))
 
@@ -61,7 +62,7 @@ def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict:
 def _combined_trie(kind: Kind) -> dict:
     """The paths of every KNOWN kind of value in one trie; each end is tagged with its
     kind of value, which the walk appends to the path it reports."""
-    from ogpctl.schema import default_schemas
+    from ogpctl.record.schema import default_schemas
 
     root: dict = {}
     for targets in KNOWN:

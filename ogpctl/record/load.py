@@ -8,7 +8,7 @@ import os
 from concurrent.futures import Executor
 from pathlib import Path
 
-from ogpctl.cache import Cache, digest
+from ogpctl.base.cache import Cache, digest
 from ogpctl.record.discover import Layout, SourceRef, discover
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document, Record, build_record

@@ -4,13 +4,14 @@ OGP domain. Values stay as parsed; rules report paths inside a document's data."
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from ogpctl import calendar
+from ogpctl.record import cycle
 from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, parse_day
 
 
@@ -138,14 +139,14 @@ class Plan:
     def stage(self) -> Stage:
         return _STATUS_STAGE.get(self.fields.get("status"), Stage.CO_CREATION)
 
-    def dates(self) -> calendar.PlanDates | None:
+    def dates(self) -> cycle.PlanDates | None:
         """The plan's OGP calendar, or None while window, due-year or length are unusable
         (the schema reports those)."""
         window, year, length = (self.fields.get(k) for k in ("window", "due-year", "length"))
         if window not in ("june", "december") or length not in (2, 4) \
                 or not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 3000:
             return None
-        return calendar.plan_dates(window, year, length)
+        return cycle.plan_dates(window, year, length)
 
     def period(self) -> tuple[date, date] | None:
         """From delivery (or the window opening) to the end date (handbook 3.1)."""
@@ -208,7 +209,7 @@ class Record:
         for plan in self.plans:
             if plan.id == plan_id:
                 return plan
-        from ogpctl.errors import UsageError
+        from ogpctl.base.errors import UsageError
 
         known = ", ".join(p.id for p in self.plans) or "none yet; create one with ogpctl new-plan"
         raise UsageError(f"there is no plan {plan_id!r} in plans/ (plans: {known})")

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ogpctl.diagnostics import DocPath
+from ogpctl.base.diagnostics import DocPath
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 from ogpctl.source import frontmatter
 from ogpctl.source.problems import Problem
-from ogpctl.source.text import (MAX_MARKDOWN, Decoded, decode, long_texts,
-                                mixed_line_endings)
+from ogpctl.source.text import MAX_MARKDOWN, Decoded, decode, long_texts, mixed_line_endings
 from ogpctl.source.yaml import parse_yaml
 
 #: (kind, ok, data, body, body_line, problems as tuples)
@@ -50,7 +49,7 @@ def _read_text(decoded: Decoded, kind: Kind) -> FileResult:
     parsed = parse_yaml(yaml_text)
     problems.extend(p._replace(line=p.line + offset) if p.line else p for p in parsed.problems)
     if parsed.ok:
-        from ogpctl.schema import default_schemas
+        from ogpctl.record.schema import default_schemas
 
         said = {p.path for p in parsed.problems if p.path}
         problems.extend(p for p in default_schemas().validate(kind, parsed.data)

@@ -3,11 +3,11 @@ the minimum requirements met, and the commitments in the commitment template (3.
 
 from __future__ import annotations
 
-from ogpctl.record.kinds import SECTIONS
-from ogpctl.record.model import Commitment, Plan
-from ogpctl.rollup import totals_of
 import re
 
+from ogpctl.domain.rollup import totals_of
+from ogpctl.record.kinds import SECTIONS
+from ogpctl.record.model import Commitment, Plan
 from ogpctl.render.blocks import Block, ForeignBlock, Heading, Paragraph, Text, plain
 from ogpctl.render.commitment import commitment_blocks
 from ogpctl.render.context import RenderContext

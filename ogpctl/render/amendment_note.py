@@ -4,7 +4,7 @@ milestones since delivery, each named by number and title, in the reader's langu
 
 Only amendments are listed: progress (milestone statuses and updates), the plan's own
 fields (its status, dates) and translations added to a text that did not otherwise change
-are not. The changes come from `ogpctl.diff`; nothing about git reaches the document.
+are not. The changes come from `ogpctl.domain.diff`; nothing about git reaches the document.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from ogpctl.diff import Change, word_diff
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
+from ogpctl.domain.diff import Change, word_diff
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.record.text import translations
 from ogpctl.render.blocks import Block, Foreign, Heading, Inline, ListBlock, Paragraph, Text
@@ -58,9 +58,8 @@ def _content_changed(old: dict[str, str], new: dict[str, str]) -> bool:
 def amendment_note(c: RenderContext, plan: Plan, since: str | None) -> list[Block]:
     """The note's blocks: changes from `since` (a git revision; default: the plan's
     delivery, its submitted/<plan> tag) to the working tree."""
-    from ogpctl.diff import compare_revisions
-    from ogpctl.submission import tag_name
-    from ogpctl.vcs import commit_day, has_tag, resolve_revision
+    from ogpctl.base.vcs import commit_day, has_tag, resolve_revision, tag_name
+    from ogpctl.domain.diff import compare_revisions
 
     if since is None:
         if not has_tag(c.record.root, tag_name(plan.id)):
@@ -217,7 +216,7 @@ def _text_diff(c: RenderContext, change: Change) -> Parts:
     diff = (Text(word_diff(old.get(lang, ""), new.get(lang, ""))),)
     if lang == c.lang.code:
         return diff
-    from ogpctl.render.i18n import Language
+    from ogpctl.base.i18n import Language
 
     return (Foreign(lang, diff, c.lang._("in {language}", language=Language(lang).name_in(
         c.lang.code))),)

@@ -139,7 +139,7 @@ def rtl(lang: str) -> bool:
     """Whether `lang` is written right to left (CLDR, through Babel): each writer gives
     content in another language than the document's (`Foreign`, `ForeignBlock`) its own
     direction, so an English fallback in an Arabic document keeps its punctuation."""
-    from ogpctl.render.i18n import Language
+    from ogpctl.base.i18n import Language
 
     return Language(lang).rtl
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from ogpctl.record.model import Commitment, as_date
-from ogpctl.render.blocks import (Block, Cell, Heading, Inline, Link, ListBlock, Paragraph,
-                                  Strong, Table, Text)
+from ogpctl.render.blocks import (
+    Block,
+    Cell,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
 from ogpctl.render.context import RenderContext
 
 SECTORS = ("government", "civil-society", "other")

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ogpctl.base.i18n import Language
 from ogpctl.record.model import Plan, Record, listed
 from ogpctl.record.text import translations
 from ogpctl.render import prose
-from ogpctl.render.blocks import Block, ForeignBlock, Foreign, Inline, Paragraph, Text
-from ogpctl.render.i18n import Language
+from ogpctl.render.blocks import Block, Foreign, ForeignBlock, Inline, Paragraph, Text
 
 
 @dataclass

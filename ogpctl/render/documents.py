@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
+from ogpctl.base.i18n import Language
 from ogpctl.record.model import Commitment, Plan, Record
 from ogpctl.render.blocks import Document, plain
 from ogpctl.render.context import RenderContext
-from ogpctl.render.i18n import Language
 
 DOCUMENTS = ("action-plan", "commitment", "self-assessment", "reasoned-response",
              "amendment-note")

@@ -11,7 +11,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from docx import Document as new_document
 from docx.enum.text import WD_COLOR_INDEX
@@ -21,9 +21,28 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
-from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
-                                  ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
-                                  Quote, Rule, Strong, Table, Text, plain, rtl)
+from ogpctl.render.blocks import (
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Foreign,
+    ForeignBlock,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    plain,
+    rtl,
+)
 
 #: Zip entries carry this date (the earliest a zip can hold) instead of the time of writing.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -53,7 +72,7 @@ class _Writer:
 
     def _properties(self, day: date) -> None:
         props = self.word.core_properties
-        moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+        moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
         props.title, props.language = _property(self.doc.title), _property(self.doc.lang)
         props.author = props.last_modified_by = "ogpctl"
         props.created = props.modified = moment

@@ -19,10 +19,28 @@ from functools import cache
 import jinja2
 from markupsafe import Markup, escape
 
-from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
-                                  ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
-                                  Quote, Rule, Strong, Table, Text, direction)
-from ogpctl.resources import data_dir
+from ogpctl.base.resources import data_dir
+from ogpctl.render.blocks import (
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Foreign,
+    ForeignBlock,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    direction,
+)
 
 
 def inlines(items: tuple[Inline, ...]) -> Markup:

@@ -9,9 +9,27 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Document, Emphasis, Foreign,
-                                  ForeignBlock, Heading, Inline, Link, ListBlock, Paragraph,
-                                  Quote, Rule, Strong, Table, Text, rtl)
+from ogpctl.render.blocks import (
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Foreign,
+    ForeignBlock,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    rtl,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")

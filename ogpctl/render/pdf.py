@@ -17,10 +17,10 @@ from datetime import date
 from functools import cache
 from types import ModuleType
 
-from ogpctl.errors import OgpctlError
+from ogpctl.base.errors import OgpctlError
+from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import Document
 from ogpctl.render.html import write_html
-from ogpctl.resources import data_dir
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 

@@ -19,8 +19,23 @@ import re
 from functools import cache
 from typing import Any
 
-from ogpctl.render.blocks import (Block, Break, Code, CodeBlock, Emphasis, Heading, Inline,
-                                  Link, ListBlock, Paragraph, Quote, Rule, Strong, Table, Text)
+from ogpctl.render.blocks import (
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Emphasis,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+)
 from ogpctl.source.text import MAX_MARKDOWN
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")

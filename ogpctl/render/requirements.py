@@ -3,11 +3,11 @@ from the record that back each verdict."""
 
 from __future__ import annotations
 
+from ogpctl.domain.requirements import MET, NOT_MET, NOT_YET_DUE, Requirement, judge
 from ogpctl.record.model import Plan
 from ogpctl.render.blocks import Block, Cell, Link, Paragraph, Table, Text
 from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import safe_href
-from ogpctl.requirements import MET, NOT_MET, NOT_YET_DUE, Requirement, judge
 
 #: The requirements an action plan states as met at delivery; 5.1 comes with implementation.
 CO_CREATION = ("1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1")

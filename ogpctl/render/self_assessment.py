@@ -1,16 +1,15 @@
 """The self-assessment report (handbook 3.3), ratings rolled up from milestones
-(`ogpctl.rollup`) unless self-assessment.yaml gives another colour with a reason, and the
+(`ogpctl.domain.rollup`) unless self-assessment.yaml gives another colour with a reason, and the
 plan's totals (commitments complete, milestones completed)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ogpctl.base.i18n import Language
+from ogpctl.domain.rollup import NOT_YET, Rollup, Totals, rollup, totals
 from ogpctl.record.model import Commitment, Plan, as_date, listed
-from ogpctl.render.i18n import Language
-from ogpctl.rollup import NOT_YET, Rollup, Totals, rollup, totals
-from ogpctl.render.blocks import (Block, Cell, Heading, ListBlock, Paragraph, Strong, Table,
-                                  Text)
+from ogpctl.render.blocks import Block, Cell, Heading, ListBlock, Paragraph, Strong, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
 from ogpctl.render.evidence import evidence_inlines

@@ -12,11 +12,12 @@ from __future__ import annotations
 import importlib
 import inspect
 import textwrap
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
-from ogpctl.diagnostics import DocPath, Severity
+from ogpctl.base.diagnostics import DocPath, Severity
 from ogpctl.record.model import Stage
 
 #: Families in catalogue order; each is a module of this package.

@@ -3,12 +3,13 @@ reasons and next steps; a colour other than the milestones give needs its reason
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from ogpctl.diagnostics import Severity
+from ogpctl.base.diagnostics import Severity
+from ogpctl.domain.rollup import rollup
 from ogpctl.record.model import Plan, Stage, as_date, entries
 from ogpctl.record.text import has_text
-from ogpctl.rollup import rollup
 from ogpctl.rules import Finding, rule
 
 W = Severity.WARNING

@@ -5,17 +5,18 @@ obligation only once its date has passed (`ogpctl deadlines` lists the ones stil
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
-from ogpctl import calendar as cal
-from ogpctl.diagnostics import Severity
-from ogpctl.obligations import OVERDUE, Obligation, obligations
+from ogpctl.base.diagnostics import Severity
+from ogpctl.domain.obligations import OVERDUE, Obligation, obligations
+from ogpctl.domain.requirements import cocreation_start
+from ogpctl.domain.stage import PlanStage, plan_stage
+from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, listed
 from ogpctl.record.text import has_text
-from ogpctl.requirements import cocreation_start
 from ogpctl.rules import Finding, rule
-from ogpctl.stage import PlanStage, plan_stage
 
 E, W = Severity.ERROR, Severity.WARNING
 F = "calendar"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from ogpctl.diagnostics import Severity
+from ogpctl.base.diagnostics import Severity
 from ogpctl.record.fields import TEXT, values_of
 from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Document, Plan, Stage

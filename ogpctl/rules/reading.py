@@ -8,9 +8,10 @@ particular safeguards)."""
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from ogpctl.diagnostics import Severity
+from ogpctl.base.diagnostics import Severity
 from ogpctl.record.model import Document
 from ogpctl.rules import Finding, entry, rule
 

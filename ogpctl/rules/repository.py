@@ -9,17 +9,18 @@ judged; a shallow clone says what it cannot prove (P604) instead of failing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
-from ogpctl import calendar as cal
-from ogpctl.diagnostics import Severity
-from ogpctl.obligations import OVERDUE, obligations
+from ogpctl.base.diagnostics import Severity
+from ogpctl.base.vcs import NOT_A_REPOSITORY, UNREADABLE, History
+from ogpctl.domain.document_repository import PROCESS, FolderIndex, Index, build_index, folder_name
+from ogpctl.domain.obligations import OVERDUE, obligations
+from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date
 from ogpctl.record.text import has_text
-from ogpctl.repository import PROCESS, FolderIndex, Index, build_index, folder_name
 from ogpctl.rules import Finding, rule
-from ogpctl.vcs import NOT_A_REPOSITORY, UNREADABLE, History
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 F = "repository"

@@ -6,12 +6,13 @@ repository's contents and updates have the repository rules."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from ogpctl.diagnostics import Severity
+from ogpctl.base.diagnostics import Severity
+from ogpctl.domain.requirements import NOT_MET, forum, input_mechanism, outreach
 from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, entries, listed
 from ogpctl.record.text import has_text
-from ogpctl.requirements import NOT_MET, forum, input_mechanism, outreach
 from ogpctl.rules import Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
-from ogpctl.diagnostics import Diagnostic
+from ogpctl.base.diagnostics import Diagnostic
+from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan, Record, Stage
 from ogpctl.rules import Finding, Rule, catalogue, checks_for
 from ogpctl.source.problems import Problem
-from ogpctl.stage import plan_stage
 
 if TYPE_CHECKING:
-    from ogpctl.vcs import History
+    from ogpctl.base.vcs import History
 
 
 @dataclass
@@ -26,7 +27,7 @@ class RuleContext:
     memo: dict[str, Any] = field(default_factory=dict)
 
     def plan_stage(self, plan: Plan) -> Stage:
-        """The stage `plan` is judged at: --for, else the one `ogpctl.stage` derives from
+        """The stage `plan` is judged at: --for, else the one `ogpctl.domain.stage` derives from
         the record and the calendar as of today (`status:` is checked against it, C415)."""
         if self.stage is not None:
             return self.stage
@@ -55,16 +56,14 @@ class RuleContext:
         """The record's git history, read on first use: once per check, and never when no
         rule needs it (a `git log` costs more than every other rule together)."""
         if "history" not in self.memo:
-            from ogpctl import vcs
-
+            from ogpctl.base import vcs
             self.memo["history"] = vcs.read_history(self.record.root)
         return self.memo["history"]
 
     def submission_tags(self) -> dict:
         """The day of each `submitted/<plan>` git tag, by plan id, read on first use."""
         if "submission-tags" not in self.memo:
-            from ogpctl import vcs
-
+            from ogpctl.base import vcs
             self.memo["submission-tags"] = vcs.submission_tags(self.record.root)
         return self.memo["submission-tags"]
 

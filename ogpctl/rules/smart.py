@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from ogpctl.diagnostics import Severity
+from ogpctl.base.diagnostics import Severity
 from ogpctl.record.model import Commitment, Stage, as_date
 from ogpctl.record.text import has_text, translations
 from ogpctl.rules import Finding, rule

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from ogpctl.diagnostics import Severity
+from ogpctl.base.diagnostics import Severity
 from ogpctl.record import evidence
 from ogpctl.record.model import Commitment, Document, Plan, Record, Stage
 from ogpctl.rules import Finding, entry, rule
@@ -111,9 +112,9 @@ def not_written(record: Record, context: Any) -> Iterator[Finding]:
 
 def _profile_field(doc: Document, path: tuple[str, ...], languages: Any
                    ) -> Iterator[Finding]:
+    from ogpctl.record.schema import cited_section, default_schemas
     from ogpctl.record.text import language_name, translations
     from ogpctl.rules.languages import required_languages
-    from ogpctl.schema import cited_section, default_schemas
 
     file = doc.path
     parent: Any = doc.data

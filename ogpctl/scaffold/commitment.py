@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ogpctl.errors import RecordWriteError, UsageError
+from ogpctl.base.errors import RecordWriteError, UsageError
 from ogpctl.record.kinds import COMMITMENT_FILE
 from ogpctl.record.model import Plan, Record
 from ogpctl.scaffold.files import FileSet, Outcome

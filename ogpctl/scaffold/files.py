@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ogpctl.confined import Folder, open_folder, relative_parts
-from ogpctl.errors import RecordWriteError
+from ogpctl.base.confined import Folder, open_folder, relative_parts
+from ogpctl.base.errors import RecordWriteError
 
 #: An empty folder is kept in git by this empty file (not evidence: dot-files are skipped).
 KEEP = ".gitkeep"
@@ -57,7 +57,7 @@ def _has_files(folder: Path) -> bool:
 
 
 def make_folder(folder: Path) -> None:
-    """Create `folder` (and its parents) as `ogpctl.confined` allows: not through a link
+    """Create `folder` (and its parents) as `ogpctl.base.confined` allows: not through a link
     below the working folder."""
     with open_folder(folder, (), create=True):
         pass

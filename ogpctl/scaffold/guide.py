@@ -4,10 +4,11 @@ templates write them, and rule L304 recognises them when they are left as the an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
-from ogpctl.resources import data_dir
+from ogpctl.base.resources import data_dir
 from ogpctl.source.yaml import parse_yaml
 
 #: Keys of guide.yaml whose texts the scaffolds write in as values to keep (the plan's

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ogpctl import calendar as cal
-from ogpctl.errors import RecordWriteError, UsageError
+from ogpctl.base.errors import RecordWriteError, UsageError
+from ogpctl.record import cycle as cal
 from ogpctl.record.kinds import SECTIONS, is_slug
 from ogpctl.record.model import Plan, Record
 from ogpctl.record.text import translations

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogpctl import __version__
-from ogpctl.errors import RecordWriteError, UsageError
+from ogpctl.base.errors import RecordWriteError, UsageError
+from ogpctl.base.resources import data_dir
 from ogpctl.record.discover import RECORD_FILE, find_root
 from ogpctl.record.kinds import LANGUAGE, MAX_SLUG
-from ogpctl.resources import data_dir
 from ogpctl.scaffold.files import FileSet, Outcome, make_folder
 from ogpctl.scaffold.templating import render, schema_line
 
@@ -162,8 +162,7 @@ def repository_files(root: Path, repository: Path) -> FileSet:
 def init_record(root: Path, answers: RecordAnswers) -> InitResult:
     """Create a country record at `root` (made if missing), and a git repository for it
     when it is not inside one. Refuses a folder that is already a record."""
-    from ogpctl import vcs
-
+    from ogpctl.base import vcs
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} is a file, not a folder")
     existing = find_root(root.absolute()) if root.exists() else None

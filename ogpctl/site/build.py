@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from ogpctl.base.resources import data_dir
+from ogpctl.base.vcs import History
 from ogpctl.record.model import Record
-from ogpctl.resources import data_dir
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
 from ogpctl.site.dashboard import dashboard_page
-from ogpctl.site.documents import (DEFAULT_FORMATS, documents_page, planned,
-                                    render_documents)
+from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned, render_documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
 from ogpctl.site.layout import render_page, render_root
@@ -21,7 +21,6 @@ from ogpctl.site.plans import commitment_page, plan_page, plans_index
 from ogpctl.site.search import index_pages, search_page
 from ogpctl.site.updates import updates_page
 from ogpctl.site.view import Page, Site, View
-from ogpctl.vcs import History
 
 ASSET_FILES = ("site.css", "search.js")
 
@@ -42,8 +41,8 @@ def build_site(record: Record, today: date, history: History | None = None,
                ) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents)."""
-    from ogpctl.repository import build_index
-    from ogpctl.vcs import read_history
+    from ogpctl.base.vcs import read_history
+    from ogpctl.domain.document_repository import build_index
 
     index = build_index(record, history if history is not None else read_history(record.root))
     files, published = publish_files(record.root, index)

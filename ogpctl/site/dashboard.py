@@ -4,15 +4,15 @@ figures in tables, so it works without JavaScript and with a screen reader."""
 
 from __future__ import annotations
 
+from ogpctl.domain.rollup import totals
+from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan
 from ogpctl.render.self_assessment import totals_sentence
-from ogpctl.rollup import totals
 from ogpctl.site import svg, urls
 from ogpctl.site.labels import milestone_status
 from ogpctl.site.plans import commitment_row, milestone_counts
 from ogpctl.site.progress import CommitmentState, plan_states
 from ogpctl.site.view import Page, View
-from ogpctl.stage import plan_stage
 
 
 def milestone_rows(v: View, states: list[CommitmentState]) -> list[dict]:
@@ -48,7 +48,7 @@ def timeline(v: View, plan: Plan, states: list[CommitmentState]):
 
 
 def stage_note(v: View, plan: Plan) -> str:
-    """Where the plan is, when its commitments are not rated yet (`ogpctl.stage`)."""
+    """Where the plan is, when its commitments are not rated yet (`ogpctl.domain.stage`)."""
     stage = plan_stage(plan, v.site.today)
     if stage.late:
         return v._("The delivery window closed on {date} and no delivery of this plan is "

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from ogpctl.base.i18n import Language
 from ogpctl.record.model import Plan, Record
 from ogpctl.render import Request, file_name, write
 from ogpctl.render.documents import build
-from ogpctl.render.i18n import Language
 from ogpctl.site import urls
 from ogpctl.site.exports import EXPORTS
 from ogpctl.site.view import Download, Page, View

@@ -1,6 +1,6 @@
 """The evidence repository on the site (handbook 5.2, 5.3.a): one folder for the process
 and one a commitment, each file linked to the copy published with the site and dated by
-its last change in git (`ogpctl.repository`).
+its last change in git (`ogpctl.domain.document_repository`).
 
 Only files that a browser shows as a document or offers for download are copied: a web
 page, SVG or XML file from the record could run script with the site's origin, so such a

@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any
 
 from ogpctl import __version__
+from ogpctl.base.sheets import csv_bytes
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Record
 from ogpctl.record.text import translations
-from ogpctl.sheets import csv_bytes
 from ogpctl.site.progress import STATUSES, all_updates, plan_states
 
 EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ogpctl.render.i18n import Language
+from ogpctl.base.i18n import Language
 
 
 @cache

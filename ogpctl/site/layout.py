@@ -8,9 +8,9 @@ from functools import cache
 
 import jinja2
 
+from ogpctl.base.i18n import Language
+from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import direction
-from ogpctl.render.i18n import Language
-from ogpctl.resources import data_dir
 from ogpctl.site import urls
 from ogpctl.site.view import Page, View
 

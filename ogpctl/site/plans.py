@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ogpctl.domain.rollup import totals_of
+from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
-from ogpctl.render.commitment import commitment_blocks, value_label
 from ogpctl.render.action_plan import themes
+from ogpctl.render.commitment import commitment_blocks, value_label
 from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
-from ogpctl.rollup import totals_of
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
 from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state, plan_states
 from ogpctl.site.updates import update_entry
 from ogpctl.site.view import Page, View
-from ogpctl.stage import plan_stage
 
 
 def period(v: View, plan: Plan) -> str:

@@ -1,5 +1,5 @@
 """Progress facts the pages show (handbook 5.1.f, 5.2): each milestone's status, due date
-and delay, and every dated update, computed once from the record and `ogpctl.rollup`."""
+and delay, and every dated update, computed once from the record and `ogpctl.domain.rollup`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ogpctl.domain.rollup import Rollup, rollup, severely_delayed, status
 from ogpctl.record.model import Commitment, Milestone, Plan, as_date
-from ogpctl.rollup import Rollup, rollup, severely_delayed, status
 
 STATUSES = ("completed", "in-progress", "not-started", "withdrawn")
 

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ogpctl.errors import OgpctlError
+from ogpctl.base.errors import OgpctlError
 from ogpctl.site import urls
 from ogpctl.site.view import Page, View
 
@@ -50,7 +50,7 @@ def executable() -> Path:
 
 def index_pages(pages: dict[str, bytes]) -> dict[str, bytes]:
     """Pagefind's bundle ({site path: bytes}) for the HTML `pages` ({site path: bytes})."""
-    from ogpctl.confined import write_scratch
+    from ogpctl.base.confined import write_scratch
 
     program = executable()
     with tempfile.TemporaryDirectory(prefix="ogpctl-site-") as tmp:

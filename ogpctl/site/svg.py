@@ -4,9 +4,9 @@ written out beside them, so no information lives in colour alone (WCAG 1.4.1).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from markupsafe import Markup
 

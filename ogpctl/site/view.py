@@ -19,17 +19,17 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from ogpctl.base.i18n import Language
 from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.render import html
 from ogpctl.render.blocks import Block, Code, Inline, Link, Text
 from ogpctl.render.context import RenderContext
-from ogpctl.render.i18n import Language
 from ogpctl.render.prose import safe_href
 from ogpctl.site import urls
 from ogpctl.site.labels import labels
 
 if TYPE_CHECKING:
-    from ogpctl.repository import Index
+    from ogpctl.domain.document_repository import Index
 
 
 @dataclass(frozen=True)

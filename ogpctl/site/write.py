@@ -1,4 +1,4 @@
-"""Writing the site into a folder with `ogpctl.outputs.OutputFolder`: files ogpctl did not
+"""Writing the site into a folder with `ogpctl.base.outputs.OutputFolder`: files ogpctl did not
 write (or that were changed since) are never replaced without --force, and files of an
 earlier build that this build no longer has are removed, but only when ogpctl wrote them
 and nobody changed them since (a changed one is left in place and no longer claimed)."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ogpctl.outputs import OutputFolder
+from ogpctl.base.outputs import OutputFolder
 from ogpctl.record.kinds import LANGUAGE
 from ogpctl.site import urls
 

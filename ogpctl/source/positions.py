@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
-from ogpctl.diagnostics import DocPath
+from ogpctl.base.diagnostics import DocPath
 
 
 def compose(text: str) -> Any:

@@ -14,10 +14,11 @@ import re
 import unicodedata
 from typing import Any
 
-from ogpctl.diagnostics import DocPath
+from ogpctl.base.diagnostics import DocPath
 from ogpctl.source.numbers import MAX_DIGITS, number_problem, yaml_words
 from ogpctl.source.problems import Problem, line_col
-from ogpctl.source.yaml import MAX_DEPTH, Parsed, describe_key, inspect, repaired
+from ogpctl.source.walk import MAX_DEPTH, Parsed, describe_key, inspect, repaired
+
 
 def parse_precise(text: str) -> Parsed:
     """Build the data from ruamel.yaml's event stream, checking everything on the way."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ogpctl.diagnostics import DocPath
+from ogpctl.base.diagnostics import DocPath
 
 
 class Problem(NamedTuple):
@@ -19,7 +19,7 @@ class Problem(NamedTuple):
 
 
 #: How a finding that stands for many others begins. Such a finding is never itself left
-#: out when the findings of a file are bounded (`ogpctl.locate`).
+#: out when the findings of a file are bounded (`ogpctl.check.locate`).
 MORE = "... and "
 
 

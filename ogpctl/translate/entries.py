@@ -10,8 +10,9 @@ languages (5.1)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ogpctl.record.fields import TEXT, values_of
 from ogpctl.record.kinds import SECTIONS, Kind

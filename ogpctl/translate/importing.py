@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
 from ogpctl.record.fields import TEXT, values_of
 from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Record

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
 from ogpctl.record.model import Record
 from ogpctl.record.text import language_name
+
 
 class MalformedTranslations(UsageError):
     """A translation file with a malformed entry, named by file and line: a finding in the

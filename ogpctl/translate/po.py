@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
 from ogpctl.record.text import language_name
-from ogpctl.translate.model import (CHANGED, LANGUAGE, Entry, MalformedTranslations,
-                                   Translations, Unit)
+from ogpctl.translate.model import (
+    CHANGED,
+    LANGUAGE,
+    Entry,
+    MalformedTranslations,
+    Translations,
+    Unit,
+)
 
 _LANGUAGE_HEADER = re.compile(rb'^"Language:[ \t]*([^"\\]*)', re.M)
 
@@ -33,7 +39,7 @@ def write_po(entries: list[Entry], lang: str, name: str, today: date) -> bytes:
     from babel.messages.catalog import Catalog, Message
     from babel.messages.pofile import write_po as babel_write
 
-    moment = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    moment = datetime(today.year, today.month, today.day, tzinfo=UTC)
     try:
         catalog = Catalog(locale=lang.replace("-", "_"), project=f"OGP record {name}",
                           version=today.isoformat(), creation_date=moment, revision_date=moment,
@@ -113,7 +119,8 @@ def _follow(last: tuple[str | None, int], keyword: str | None, name: str, number
 def read_po(data: bytes, name: str) -> Translations:
     """The translations of a PO file; a file Babel cannot read is a UsageError, a malformed
     entry a MalformedTranslations naming its line."""
-    from babel.messages.pofile import PoFileError, read_po as babel_read
+    from babel.messages.pofile import PoFileError
+    from babel.messages.pofile import read_po as babel_read
 
     header = re.split(rb"\r?\n[ \t]*\r?\n", data.lstrip(), maxsplit=1)[0]
     declared = _LANGUAGE_HEADER.search(header)

@@ -10,8 +10,8 @@ import json
 import os
 from pathlib import Path
 
+from ogpctl.base.errors import UsageError
 from ogpctl.edit.files import replace_file, symlink_on_route
-from ogpctl.errors import UsageError
 from ogpctl.scaffold.files import write_new
 from ogpctl.translate.model import LANGUAGE
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
+from ogpctl.base.errors import RecordWriteError
 from ogpctl.edit.files import replace_file
 from ogpctl.edit.yamltext import CURRENT, Change, UneditableError, apply
-from ogpctl.errors import RecordWriteError
 from ogpctl.record.model import Record
 from ogpctl.scaffold.files import write_new
 from ogpctl.source import frontmatter

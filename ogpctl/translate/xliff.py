@@ -18,7 +18,7 @@ from xml.sax import SAXException
 from xml.sax.handler import ContentHandler, feature_namespaces
 from xml.sax.saxutils import escape, quoteattr
 
-from ogpctl.errors import UsageError
+from ogpctl.base.errors import UsageError
 from ogpctl.translate.model import CHANGED, Entry, Translations, Unit
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"

@@ -1,0 +1,1 @@
+"""Foundations: errors, diagnostics, files written safely, git, the cache, translations of the interface."""

@@ -1,0 +1,97 @@
+"""Labels, fixed sentences, dates and numbers in the document's language.
+
+Labels come from gettext catalogues (`templates/locales/<lang>/LC_MESSAGES/ogpctl.po`),
+compiled in memory with Babel; a language without a catalogue gets English labels. Dates
+and numbers follow the locale's CLDR conventions (Babel), and the script direction comes
+from CLDR too, so Arabic, Hebrew or Urdu documents run right to left.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from ogpctl.base.resources import data_dir
+
+DOMAIN = "ogpctl"
+
+
+@cache
+def catalogue_languages() -> tuple[str, ...]:
+    base = data_dir("templates") / "locales"
+    return tuple(sorted(p.parent.parent.name for p in base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+@cache
+def _translations(lang: str) -> gettext.NullTranslations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for candidate in (lang, lang.split("-")[0]):
+        path = data_dir("templates") / "locales" / candidate / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if path.is_file():
+            with path.open("rb") as stream:
+                catalog = read_po(stream, locale=candidate, domain=DOMAIN)
+            compiled = io.BytesIO()
+            write_mo(compiled, catalog)
+            compiled.seek(0)
+            return gettext.GNUTranslations(compiled)
+    return gettext.NullTranslations()
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything a builder needs to say things in one language."""
+
+    code: str
+
+    def _(self, message: str, **values: object) -> str:
+        text = _translations(self.code).gettext(message)
+        return text.format(**values) if values else text
+
+    def n_(self, singular: str, plural: str, count: int, **values: object) -> str:
+        text = _translations(self.code).ngettext(singular, plural, count)
+        return text.format(count=self.number(count), **values)
+
+    def date(self, day: date | None) -> str:
+        return format_date(day, format="long", locale=_locale(self.code)) if day else ""
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=_locale(self.code))
+
+    def percent(self, value: float) -> str:
+        return format_percent(value, locale=_locale(self.code))
+
+    @property
+    def locale(self) -> Locale:
+        """Babel's locale for the language (English for a code Babel does not know): every
+        Babel call takes it from here, so no record value reaches Babel unchecked."""
+        return _locale(self.code)
+
+    @property
+    def rtl(self) -> bool:
+        return _locale(self.code).character_order == "right-to-left"
+
+    @property
+    def name(self) -> str:
+        """The language's own name for itself, such as español."""
+        return self.name_in(self.code)
+
+    def name_in(self, other: str) -> str:
+        """The language's name in another language: English in Spanish is inglés."""
+        return _locale(self.code).get_display_name(_locale(other)) or self.code

@@ -1,0 +1,165 @@
+"""Writing generated files (documents, sites, indexes) into an output folder safely.
+
+Regenerating is the normal workflow, so ogpctl may replace a file it wrote itself, but
+never one a person has changed or one it did not write: the folder keeps a manifest
+(`.ogpctl-outputs.json`) of what ogpctl wrote, with each file's digest. Writes are atomic.
+Every file is reached through `ogpctl.base.confined`: nothing is written or removed through a
+symbolic link below the folder, and the manifest, which anyone can edit, is never trusted
+to name a file outside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from ogpctl.base.confined import Folder, open_folder, parts_of
+from ogpctl.base.errors import RecordWriteError
+
+MANIFEST = ".ogpctl-outputs.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class OutputFolder:
+    def __init__(self, folder: Path, force: bool = False) -> None:
+        self.folder = folder
+        self.force = force
+        self.manifest = self._read_manifest()
+
+    def _read_manifest(self) -> dict[str, str]:
+        """The manifest's entries with a plain relative name: it is only a claim, checked
+        again (no link on the way, digest) before any file it names is replaced or removed."""
+        try:
+            with open_folder(self.folder, ()) as top:
+                data = json.loads(top.read(MANIFEST).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items()
+                if isinstance(k, str) and isinstance(v, str) and _plain(k)}
+
+    def check(self, names: list[str]) -> None:
+        """Refuse, before anything is written, to replace a file ogpctl did not write or
+        that was changed since, or to write through a symbolic link."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise RecordWriteError(f"{self.folder} is not a folder")
+        for name in names:
+            parts = parts_of(name)
+            try:
+                with open_folder(self.folder, parts[:-1]) as folder:
+                    self._check_file(folder, parts[-1], name)
+            except FileNotFoundError:
+                continue     # its folder is not there yet: nothing to replace
+            except RecordWriteError:
+                raise
+            except OSError as error:
+                raise RecordWriteError(f"cannot read {self.folder / name}: "
+                                       f"{error.strerror or error}") from None
+
+    def _check_file(self, folder: Folder, file: str, name: str) -> None:
+        path = folder.path / file
+        info = folder.lstat(file)
+        if info is None:
+            return
+        if stat.S_ISLNK(info.st_mode):
+            raise RecordWriteError(f"refusing to write through the symbolic link {path}")
+        if not stat.S_ISREG(info.st_mode):
+            raise RecordWriteError(f"{path} exists and is not a file; move it away")
+        if self.force:
+            return
+        known = self.manifest.get(name)
+        if known is None or known != _digest(folder.read(file)):
+            raise RecordWriteError(f"{path} exists and was not written by ogpctl (or was "
+                                   "changed since); move it away or give --force")
+
+    def write(self, files: dict[str, bytes]) -> list[Path]:
+        self.check(list(files))
+        return self._write(files)
+
+    def replace(self, files: dict[str, bytes], owned: Callable[[str], bool]
+                ) -> tuple[list[Path], int]:
+        """Write `files`, and remove the files of an earlier run that `owned` claims and
+        this run no longer has, only those still as ogpctl wrote them (a changed one is left
+        in place and no longer claimed). Returns (paths written, files removed)."""
+        self.check(list(files))
+        removed = 0
+        for name in sorted(n for n in self.manifest if n not in files and owned(n)):
+            removed += self._remove(name, self.manifest.pop(name))
+        return self._write(files), removed
+
+    def _remove(self, name: str, known: str) -> int:
+        """Remove a file of an earlier run if it is still as written (1), else leave it (0);
+        a link on the way means the manifest lies: nothing is followed or removed."""
+        parts = parts_of(name)
+        try:
+            with open_folder(self.folder, parts[:-1]) as folder:
+                info = folder.lstat(parts[-1])
+                if info is None or not stat.S_ISREG(info.st_mode) or \
+                        _digest(folder.read(parts[-1])) != known:
+                    return 0
+                folder.unlink(parts[-1])
+        except FileNotFoundError:
+            return 0
+        except RecordWriteError:
+            return 0
+        _remove_empty(self.folder, parts[:-1])
+        return 1
+
+    def _write(self, files: dict[str, bytes]) -> list[Path]:
+        written = []
+        for name, data in files.items():
+            parts = parts_of(name)
+            with open_folder(self.folder, parts[:-1], create=True) as folder:
+                _replace(folder, parts[-1], data)
+            self.manifest[name] = _digest(data)
+            written.append(self.folder / name)
+        with open_folder(self.folder, (), create=True) as top:
+            _replace(top, MANIFEST, (json.dumps(
+                dict(sorted(self.manifest.items())), indent=1) + "\n").encode())
+        return written
+
+
+def _plain(name: str) -> bool:
+    try:
+        parts_of(name)
+    except RecordWriteError:
+        return False
+    return True
+
+
+def _remove_empty(top: Path, parts: tuple[str, ...]) -> None:
+    """Remove the folders of `parts` that are left empty, deepest first."""
+    for depth in range(len(parts), 0, -1):
+        try:
+            with open_folder(top, parts[:depth - 1]) as folder:
+                if not folder.rmdir(parts[depth - 1]):
+                    return
+        except (FileNotFoundError, RecordWriteError):
+            return
+
+
+def _replace(folder: Folder, name: str, data: bytes) -> None:
+    """`data` atomically in place of `name` (checked beforehand by `OutputFolder.check`)."""
+    path = folder.path / name
+    try:
+        temporary = folder.temporary(name, data, 0o666 & ~_umask())
+        try:
+            folder.replace(temporary, name)
+        finally:
+            folder.unlink(temporary)
+    except OSError as error:
+        raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,344 @@
+"""The one module that talks to git (through GitPython).
+
+A user's string never reaches git where it could be read as an option: folders are passed
+as absolute paths (they cannot start with "-"), and paths inside the repository only after
+"--" as literal pathspecs. The history is read in one `git log` for the whole record.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ogpctl.base.errors import RecordWriteError
+
+
+def _git():
+    try:
+        import git
+    except ImportError as error:   # GitPython refuses to import without a git program
+        raise RecordWriteError(f"git is not available: {error}") from None
+    return git
+
+
+def repository_root(path: Path) -> Path | None:
+    """The working tree holding `path` (or its nearest existing parent), or None."""
+    git = _git()
+    start = path.absolute()
+    while not start.exists():
+        start = start.parent
+    try:
+        repo = git.Repo(start, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    return Path(repo.working_tree_dir) if repo.working_tree_dir else None
+
+
+def init_repository(path: Path) -> None:
+    """`git init` a new repository at `path`, its first branch called main."""
+    git = _git()
+    try:
+        git.Repo.init(path.absolute(), initial_branch="main")
+    except git.GitCommandError as error:
+        raise RecordWriteError(f"git init failed: {error.stderr.strip()}") from None
+
+
+# -- history ----------------------------------------------------------------------------
+
+GIT, NOT_A_REPOSITORY, NO_COMMITS, UNREADABLE = "git", "not-a-repository", "no-commits", \
+    "unreadable"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit that touched a file: when it landed (committer date), by whom, which."""
+
+    commit: str
+    when: datetime
+    author: str
+
+    @property
+    def day(self) -> date:
+        return self.when.date()
+
+
+@dataclass
+class History:
+    """The record's history read in one pass of `git log`, keyed by record-relative path.
+
+    `state` says what could be read: a repository (`git`), a folder that is not in one,
+    a repository with no commits yet, or one git refused to read. A shallow clone knows
+    nothing before `since`; `note` says so in a sentence."""
+
+    state: str
+    shallow: bool = False
+    since: date | None = None
+    first: dict[str, Change] = field(default_factory=dict)
+    last: dict[str, Change] = field(default_factory=dict)
+    commits: list[Change] = field(default_factory=list)     # newest first
+    touched: dict[str, list[date]] = field(default_factory=dict)   # folder -> days, sorted
+    detail: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.state == GIT
+
+    def note(self) -> str:
+        if self.state == NOT_A_REPOSITORY:
+            return "the record is not in a git repository: dates of change are unknown"
+        if self.state == NO_COMMITS:
+            return "the repository has no commits yet: dates of change are unknown"
+        if self.state == UNREADABLE:
+            return f"git could not read the history ({self.detail}): dates are unknown"
+        if self.shallow:
+            return (f"the clone is shallow: history before {self.since} is not known, so "
+                    "first changes and older updates may be missing")
+        return ""
+
+    def days_below(self, folder: str) -> list[date]:
+        """The days on which anything below `folder` (record-relative) changed."""
+        return self.touched.get(folder.strip("/"), [])
+
+
+def _run_git(root: Path, *args: str) -> Any:
+    """git run directly (no shell, no prompt, no optional locks); a CompletedProcess."""
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=root.absolute(), capture_output=True,
+                          text=True, encoding="utf-8", errors="replace",
+                          env={**os.environ, "GIT_TERMINAL_PROMPT": "0",
+                               "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}, check=False)
+
+
+SUBMITTED = "submitted/"
+
+
+def tag_name(plan_id: str) -> str:
+    """The tag `ogpctl tag-submission` makes for a plan's delivery."""
+    return f"{SUBMITTED}{plan_id}"
+
+
+def submission_tags(root: Path) -> dict[str, date]:
+    """The day each `submitted/<plan>` tag was made (`ogpctl tag-submission`), by plan id;
+    empty outside a repository or without git."""
+    import shutil
+
+    if shutil.which("git") is None:
+        return {}
+    done = _run_git(root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:short)",
+                    "refs/tags/submitted/")
+    found: dict[str, date] = {}
+    for line in done.stdout.splitlines() if done.returncode == 0 else []:
+        name, _, day = line.partition("\t")
+        try:
+            found[name.removeprefix("submitted/")] = date.fromisoformat(day.strip())
+        except ValueError:
+            continue
+    return found
+
+
+def read_history(root: Path) -> History:
+    """Every commit touching the record at `root`, in one `git log`.
+
+    `check` reads this on every run, so it runs git directly: importing GitPython costs
+    more than the log itself (0.15 s). Arguments are a list (no shell); the record's path
+    reaches git only as the working folder and as a literal pathspec after "--"."""
+    import shutil
+
+    if shutil.which("git") is None:
+        return History(UNREADABLE, detail="git is not installed")
+
+    def run(*args: str) -> Any:
+        return _run_git(root, *args)
+
+    top = run("rev-parse", "--show-prefix")
+    if top.returncode != 0:
+        stderr = top.stderr.strip()
+        if "not a git repository" in stderr:
+            return History(NOT_A_REPOSITORY)
+        return History(UNREADABLE, detail=(stderr.splitlines() or ["git failed"])[-1])
+    if run("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+        return History(NO_COMMITS)
+    prefix = top.stdout.strip()
+    where = [":(top,literal)" + prefix.rstrip("/")] if prefix else []   # a subfolder record
+    log = run("log", "--no-color", "--no-renames", "--format=%x1e%H%x1f%cI%x1f%an",
+              "--name-only", "-z", "--", *where)
+    if log.returncode != 0:
+        return History(UNREADABLE, detail=(log.stderr.strip().splitlines() or ["git failed"])[-1])
+    history = _parse(log.stdout, prefix)
+    history.shallow = run("rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+    if history.shallow:
+        oldest = run("log", "--format=%cI", "--reverse", "--max-parents=0").stdout
+        first = oldest.split("\n", 1)[0].strip()
+        history.since = datetime.fromisoformat(first).date() if first else None
+    return history
+
+
+def _parse(output: str, prefix: str) -> History:
+    history = History(GIT)
+    touched: dict[str, set[date]] = {}
+    for chunk in output.split("\x1e"):
+        if not chunk:
+            continue
+        header, _, names = chunk.partition("\x00")
+        commit, when, author = header.split("\x1f", 2)
+        change = Change(commit, datetime.fromisoformat(when), author)
+        history.commits.append(change)
+        for name in names.lstrip("\n").split("\x00"):
+            if not name.startswith(prefix) or name == prefix:
+                continue
+            path = name[len(prefix):]
+            history.last.setdefault(path, change)
+            history.first[path] = change          # the log runs newest first
+            folder = path
+            while "/" in folder:
+                folder = folder.rsplit("/", 1)[0]
+                touched.setdefault(folder, set()).add(change.day)
+            touched.setdefault("", set()).add(change.day)
+    history.touched = {folder: sorted(days) for folder, days in touched.items()}
+    return history
+
+
+# -- revisions ----------------------------------------------------------------------------
+
+def _repo_and_prefix(root: Path):
+    git = _git()
+    try:
+        repo = git.Repo(root.absolute(), search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise RecordWriteError(f"{root} is not in a git repository") from None
+    top = Path(repo.working_tree_dir or root).resolve()
+    prefix = root.resolve().relative_to(top).as_posix()
+    return repo, "" if prefix == "." else prefix + "/"
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    """The commit id a user's revision names; refuses anything git could read as an option."""
+    from ogpctl.base.errors import UsageError
+
+    git = _git()
+    if not revision or revision.startswith("-") or any(c.isspace() for c in revision):
+        raise UsageError(f"{revision!r} is not a revision")
+    repo, _ = _repo_and_prefix(root)
+    try:
+        return repo.git.rev_parse("--verify", "--quiet", "--end-of-options",
+                                  f"{revision}^{{commit}}").strip()
+    except git.GitCommandError:
+        raise UsageError(f"{revision!r} names no commit in this repository") from None
+
+
+def last_submission(root: Path) -> tuple[str, str] | None:
+    """(tag, commit) of the newest tag named submitted/* reachable from HEAD, if any."""
+    git = _git()
+    repo, _ = _repo_and_prefix(root)
+    try:
+        tag = repo.git.describe("--tags", "--abbrev=0", "--match", "submitted/*").strip()
+    except git.GitCommandError:
+        return None
+    return tag, resolve_revision(root, tag)
+
+
+def commit_day(root: Path, commit: str) -> date:
+    """The day `commit` (a resolved commit id) was made, in its author's time zone."""
+    repo, _ = _repo_and_prefix(root)
+    return repo.commit(commit).committed_datetime.date()
+
+
+def files_at(root: Path, commit: str) -> dict[str, bytes]:
+    """Every file of the record at `commit` (a resolved commit id), record-relative, read
+    through git's object database (one long-lived cat-file process, not one per file)."""
+    repo, prefix = _repo_and_prefix(root)
+    tree = repo.commit(commit).tree
+    if prefix:
+        try:
+            tree = tree / prefix.rstrip("/")
+        except KeyError:
+            return {}
+    files = {}
+    for item in tree.traverse():
+        if item.type == "blob" and item.mode != 0o120000:    # links are not followed
+            files[item.path[len(prefix):]] = item.data_stream.read()
+    return files
+
+
+def has_tag(root: Path, tag: str) -> bool:
+    repo, _ = _repo_and_prefix(root)
+    return tag in {t.name for t in repo.tags}
+
+
+def head_commit(root: Path) -> str:
+    repo, _ = _repo_and_prefix(root)
+    if not repo.head.is_valid():
+        raise RecordWriteError("the repository has no commit yet: commit the record first")
+    return repo.head.commit.hexsha
+
+
+def tag_submission(root: Path, tag: str, message: str) -> str:
+    """An annotated tag at HEAD; refuses a tag that exists. Returns the commit tagged."""
+    git = _git()
+    repo, _ = _repo_and_prefix(root)
+    if has_tag(root, tag):
+        raise RecordWriteError(f"the tag {tag} exists already")
+    try:
+        repo.git.tag("-a", "-m", message, "--end-of-options", tag, "HEAD")
+    except git.GitCommandError as error:
+        raise RecordWriteError(f"git tag failed: {str(error.stderr).strip()}") from None
+    return repo.head.commit.hexsha
+
+
+def commit_file(root: Path, relative: str, message: str) -> str:
+    """Commit one record file (record-relative) alone, whatever else is staged or changed;
+    returns the new commit id."""
+    git = _git()
+    repo, prefix = _repo_and_prefix(root)
+    path = ":(literal)" + prefix + relative
+    try:
+        repo.git.commit("--only", "--quiet", "-m", message, "--", path)
+    except git.GitCommandError as error:
+        detail = str(error.stderr).strip().splitlines()
+        raise RecordWriteError(f"git commit failed: {detail[-1] if detail else error}") \
+            from None
+    return repo.head.commit.hexsha
+
+
+def record_prefix(root: Path) -> str:
+    """The record's folder inside its repository, as `folder/` ("" at the top)."""
+    return _repo_and_prefix(root)[1]
+
+
+def working_files(root: Path) -> dict[str, bytes]:
+    """The record's files in the working tree as the next commit would take them: tracked
+    and untracked ones that .gitignore does not exclude, record-relative. Links are not
+    followed and files deleted from the working tree are left out."""
+    repo, prefix = _repo_and_prefix(root)
+    where = ":(top,literal)" + prefix.rstrip("/") if prefix else ":(top)"
+    listing = repo.git.ls_files("-z", "--cached", "--others", "--exclude-standard", "--",
+                                where)
+    top = Path(repo.working_tree_dir or root)
+    files = {}
+    for name in sorted(set(filter(None, listing.split("\0")))):
+        data = _regular_file(top, name)
+        if data is not None:
+            files[name[len(prefix):]] = data
+    return files
+
+
+def _regular_file(top: Path, name: str) -> bytes | None:
+    """The bytes of `name` below `top`, reached through no link; None for a link, a file
+    deleted meanwhile, or anything that is not a plain file."""
+    import stat
+
+    from ogpctl.base.confined import open_folder, parts_of
+
+    parts = parts_of(name)
+    try:
+        with open_folder(top, parts[:-1]) as folder:
+            info = folder.lstat(parts[-1])
+            if info is None or not stat.S_ISREG(info.st_mode):
+                return None
+            return folder.read(parts[-1])
+    except (FileNotFoundError, RecordWriteError):
+        return None

@@ -1,0 +1,89 @@
+"""Check results in the formats the code forges read: SARIF 2.1.0 for GitHub code
+scanning, and GitLab's Code Quality report (a subset of the Code Climate issue format),
+which GitLab shows in the merge request. Paths are relative to the working directory (the
+checkout), as in the GitHub annotations."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from ogpctl import __version__
+from ogpctl.base.diagnostics import Diagnostic, Severity
+from ogpctl.check.report import _record_prefix
+from ogpctl.check.run import CheckResult
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: Code Quality's severities are info, minor, major, critical and blocker.
+_QUALITY_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+#: Code Climate's categories, which GitLab reads but does not show.
+_CATEGORY = {Severity.ERROR: "Bug Risk", Severity.WARNING: "Clarity", Severity.INFO: "Clarity"}
+
+
+def fingerprints(result: CheckResult) -> list[str]:
+    """A stable id for each finding, kept when lines above it move: its code, file and
+    message, and its place among findings with the same three."""
+    seen: Counter = Counter()
+    found = []
+    for item in result.diagnostics:
+        key = (item.code, item.file, item.message)
+        text = "\x1f".join((*key, str(seen[key])))
+        seen[key] += 1
+        found.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+    return found
+
+
+def to_sarif(result: CheckResult, base: Path | None = None) -> str:
+    from ogpctl.rules import catalogue
+
+    prefix = _record_prefix(result, (base or Path.cwd()).resolve())
+    rules = catalogue()
+    used = sorted({d.code for d in result.diagnostics})
+    index = {code: number for number, code in enumerate(used)}
+    results = [_sarif_result(d, prefix, index[d.code], fingerprint)
+               for d, fingerprint in zip(result.diagnostics, fingerprints(result))]
+    driver = {"name": "ogpctl", "version": __version__, "semanticVersion": __version__,
+              "rules": [_sarif_rule(code, rules.get(code)) for code in used]}
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0",
+           "runs": [{"tool": {"driver": driver}, "results": results,
+                     "columnKind": "unicodeCodePoints"}]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_rule(code: str, rule) -> dict:
+    if rule is None:   # a code outside the catalogue (none today): still described
+        return {"id": code}
+    return {"id": code, "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.explanation or rule.summary},
+            "help": {"text": f"ogpctl explain {code}"},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+            "properties": {"tags": [rule.family],
+                           **({"handbook": rule.handbook} if rule.handbook else {})}}
+
+
+def _sarif_result(d: Diagnostic, prefix: str, rule_index: int, fingerprint: str) -> dict:
+    location: dict = {"artifactLocation": {"uri": prefix + d.file, "uriBaseId": "%SRCROOT%"}}
+    if d.line:
+        location["region"] = {"startLine": d.line, "startColumn": d.column or 1}
+    message = f"{d.message} (handbook {d.handbook})" if d.handbook else d.message
+    return {"ruleId": d.code, "ruleIndex": rule_index, "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": message}, "locations": [{"physicalLocation": location}],
+            "partialFingerprints": {"ogpctlFinding/v1": fingerprint}}
+
+
+def to_codequality(result: CheckResult, base: Path | None = None) -> str:
+    """GitLab's Code Quality report: a JSON array of issues."""
+    prefix = _record_prefix(result, (base or Path.cwd()).resolve())
+    issues = []
+    for d, fingerprint in zip(result.diagnostics, fingerprints(result)):
+        message = f"{d.message} (handbook {d.handbook})" if d.handbook else d.message
+        issues.append({"type": "issue", "check_name": d.code, "description": message,
+                       "categories": [_CATEGORY[d.severity]], "fingerprint": fingerprint,
+                       "severity": _QUALITY_SEVERITY[d.severity],
+                       "location": {"path": prefix + d.file,
+                                    "lines": {"begin": d.line or 1}}})
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,238 @@
+"""`check`: read records, run the rule catalogue, return every diagnostic.
+
+The core of `ogpctl check`; it prints nothing and exits nothing. Usable from Python::
+
+    result = check(["sample-country"], CheckOptions(today=date(2026, 11, 23)))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache, salt
+from ogpctl.base.diagnostics import Diagnostic, Severity
+from ogpctl.base.errors import UsageError
+from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
+from ogpctl.record.load import load_documents
+from ogpctl.record.model import Stage, build_record
+
+
+@dataclass
+class CheckOptions:
+    today: date = field(default_factory=date.today)
+    stage: Stage | None = None      # --for
+    plan: str | None = None         # --plan: report only this plan's files
+    use_cache: bool = True
+    jobs: int = 0                   # 0: one worker per core
+
+
+@dataclass
+class CheckResult:
+    diagnostics: list[Diagnostic]
+    files: int
+    records: list[Path]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean, 1 errors (or warnings with `strict`)."""
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+
+def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> CheckResult:
+    options = options or CheckOptions()
+    targets = [Path(p) for p in paths] or [Path.cwd()]
+    records: list[tuple[Path, str]] = []
+    for target in targets:
+        for root in find_records(target):
+            records.append((root, _prefix(target, root)))
+    diagnostics: list[Diagnostic] = []
+    files = 0
+    with _Pool(options.jobs) as pool:
+        executor = pool.executor() if len(records) > 1 else None
+        if executor is not None:   # many records: one worker a record
+            outcomes = executor.map(_check_in_worker, [(root, options) for root, _ in records])
+        else:                      # one record: its files are parsed in parallel instead
+            outcomes = (_rows(check_record(root, options, pool)) for root, _ in records)
+        for (_root, prefix), (rows, count) in zip(records, outcomes):
+            files += count
+            diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
+    return CheckResult(diagnostics, files, [root for root, _ in records])
+
+
+def _rows(outcome: tuple[list[Diagnostic], int]) -> tuple[list[tuple], int]:
+    return [d.to_tuple() for d in outcome[0]], outcome[1]
+
+
+def _check_in_worker(job: tuple[Path, CheckOptions]) -> tuple[list[tuple], int]:
+    return _rows(check_record(job[0], job[1]))
+
+
+def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
+                 ) -> tuple[list[Diagnostic], int]:
+    """The findings of one record (paths relative to its root) and how many files it has."""
+    layout = discover(root)
+    if options.plan and options.plan not in layout.plan_ids:
+        raise UsageError(f"{root.name}: there is no plan {options.plan!r} in plans/ "
+                         f"(plans: {', '.join(layout.plan_ids) or 'none'})")
+    cache = Cache(root) if options.use_cache else None
+    try:
+        key = _result_key(root, options) if cache else None
+        cached = cache.result(key) if cache and key else None
+        if cached is not None:
+            return [Diagnostic.from_tuple(row) for row in cached[0]], cached[1]
+        found = _run(root, layout, options, cache, pool)
+        if cache and key:
+            cache.store_result(key, ([d.to_tuple() for d in found], len(layout.files)))
+        return found, len(layout.files)
+    finally:
+        if cache:
+            cache.close()
+
+
+def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
+         pool: _Pool | None) -> list[Diagnostic]:
+    from ogpctl.check.locate import finish
+    from ogpctl.rules.runner import RuleContext, from_problems, run_rules
+
+    documents, problems = load_documents(root, layout, cache, pool.executor() if pool else None)
+    record = build_record(root, documents, layout.plan_ids)
+    context = RuleContext(record, options.today, options.stage)
+    found = from_problems(layout.problems + problems, context) + run_rules(context)
+    if options.plan:
+        prefix = f"plans/{options.plan}/"
+        found = [d for d in found if d.file.startswith(prefix)]
+    return finish(record, found)
+
+
+def _result_key(root: Path, options: CheckOptions) -> str | None:
+    """A key over every file's stat and the options; None when a file is too fresh."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{salt()}|{options.today}|{options.stage}|{options.plan}".encode())
+    now = time.time()
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and d != FOLDER)
+        for name in sorted(names):
+            try:
+                st = os.lstat(os.path.join(folder, name))
+            except OSError:
+                continue
+            if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
+                return None
+            h.update(f"{folder}/{name}|{st.st_size}|{st.st_mtime_ns}|{st.st_mode}\n".encode())
+    stamp = _history_stamp(root, now)
+    if stamp is None:
+        return None
+    h.update(stamp.encode())
+    return h.hexdigest()
+
+
+def _history_stamp(root: Path, now: float) -> str | None:
+    """The stat of the git files a commit, checkout, fetch or unshallow changes, so the
+    repository rules' cached results follow the history. Found without running git: the
+    nearest `.git` folder (or `.git` file of a worktree or submodule) above the record."""
+    gitdir = _gitdir(root)
+    if gitdir is None:
+        return "no-git"
+    common = gitdir
+    try:
+        common = gitdir / (gitdir / "commondir").read_text(encoding="utf-8").strip()
+    except OSError:
+        pass
+    try:
+        head = (gitdir / "HEAD").read_text(encoding="utf-8").strip()
+    except OSError:
+        head = ""
+    ref = head[5:].strip() if head.startswith("ref: ") else ""
+    files = [gitdir / "HEAD", gitdir / "logs" / "HEAD", gitdir / "shallow",
+             common / "packed-refs", common / "shallow"]
+    if ref and ".." not in ref:
+        files += [gitdir / ref, common / ref]
+    parts = [head]
+    for path in files:
+        try:
+            st = os.stat(path)
+        except OSError:
+            parts.append(f"{path.name}|-")
+            continue
+        if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
+            return None
+        parts.append(f"{path}|{st.st_size}|{st.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _gitdir(root: Path) -> Path | None:
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():
+            try:
+                text = dot.read_text(encoding="utf-8").strip()
+            except OSError:
+                return None
+            if text.startswith("gitdir:"):
+                return (folder / text[7:].strip()).resolve()
+            return None
+    return None
+
+
+def _prefix(target: Path, root: Path) -> str:
+    """Paths are relative to the record root, or to the folder given when it holds several."""
+    target = target.resolve()
+    if target == root or root in target.parents:
+        return ""
+    return root.relative_to(target).as_posix() + "/"
+
+
+def _prefixed(item: Diagnostic, prefix: str) -> Diagnostic:
+    if not prefix:
+        return item
+    from dataclasses import replace
+
+    return replace(item, file=prefix + item.file)
+
+
+class _Pool:
+    """Worker processes, started only when a record has enough files to parse."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs or os.cpu_count() or 1
+        self._executor: Executor | None = None
+
+    def executor(self) -> Executor | None:
+        if self.jobs < 2:
+            return None
+        if self._executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self._executor = ProcessPoolExecutor(self.jobs, multiprocessing.get_context(method))
+        return self._executor
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+
+
+__all__ = ["CheckOptions", "CheckResult", "check", "check_record"]

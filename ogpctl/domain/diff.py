@@ -1,0 +1,297 @@
+"""What changed in a record between two states, as meaning rather than lines: commitments
+and milestones added or removed, milestones re-dated, leads and statuses changed, texts
+changed (with a short word diff). The basis of `ogpctl diff` and of the amendment note
+(handbook 2.2, 2.3: the amended plan "clearly outlines all changes")."""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ogpctl.record.load import load_record
+from ogpctl.record.model import Commitment, Document, Plan, Record, listed
+from ogpctl.record.text import translations
+
+#: Commitment fields compared as text, in the order of the commitment template (3.2.c).
+TEXTS = (("title",), ("brief-description",), ("problem", "what"), ("problem", "causes"),
+         ("description", "done-so-far"), ("description", "solution"),
+         ("description", "results"), ("relevance",))
+MILESTONE_TEXTS = (("title",), ("output",))
+PLAN_FIELDS = ("status", "delivered", "window", "due-year", "length")
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    plan: str
+    commitment: int | None = None
+    milestone: int | None = None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    detail: str = ""          # a short word diff for texts
+    #: the text's values before and after, all languages (for an added or removed commitment
+    #: or milestone: its title, None on the side where it does not exist)
+    values: tuple[Any, Any] | None = None
+    #: the id of the contribution a change is about (field "contribution...")
+    subject: str | None = None
+
+    def where(self) -> str:
+        if self.subject is not None:
+            return f"contribution {self.subject}"
+        if self.milestone is not None:
+            return f"milestone {self.commitment}.{self.milestone}"
+        if self.commitment is not None:
+            return f"commitment {self.commitment}"
+        return f"plan {self.plan}"
+
+    def message(self) -> str:
+        subject, field = self.where(), self.field or ""
+        return {
+            "added": f"{subject} added: {self.new}",
+            "removed": f"{subject} removed: {self.old}",
+            "renumbered": f"{subject} was commitment {self.old}",
+            "redated": f"{subject} {'due date' if self.field == 'due' else field} moved from "
+                       f"{self.old} to {self.new}",
+            "changed": f"{subject} {field} changed from {self.old} to {self.new}",
+            "text": f"{subject} {field} changed: {self.detail}",
+            "progress": f"{subject}: {self.new} progress update(s) added",
+            "answered": f"{subject} answered: {self.new}",
+            "unreadable": f"{self.field} cannot be read on one side: what its change means "
+                          "is not known",
+        }[self.kind]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "plan": self.plan, "commitment": self.commitment,
+                "milestone": self.milestone, "contribution": self.subject,
+                "field": self.field, "old": _plain(self.old),
+                "new": _plain(self.new), "message": self.message()}
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+
+
+def word_diff(old: str, new: str, context: int = 4) -> str:
+    """The changed words of two texts, as `… kept [-removed-] {+added+} kept …`."""
+    a, b = old.split(), new.split()
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    parts: list[str] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "equal":
+            if i2 > i1:
+                parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+            if j2 > j1:
+                parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+            continue
+        words = a[i1:i2]
+        first, last = index == 0, index == len(ops) - 1
+        if first and len(words) > context:
+            words = ["…", *words[-context:]]
+        elif last and len(words) > context:
+            words = [*words[:context], "…"]
+        elif not first and not last and len(words) > 2 * context:
+            words = [*words[:context], "…", *words[-context:]]
+        parts.extend(words)
+    return " ".join(parts)
+
+
+def _get(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _text(value: Any, lang: str, default: str) -> str:
+    """The text in `lang`, else in the default language, else in any: a name for messages."""
+    texts = translations(value, default)
+    return texts.get(lang) or texts.get(default) or next(iter(texts.values()), "")
+
+
+def compare(old: Record, new: Record) -> list[Change]:
+    """Every change from `old` to `new`, plan by plan, in the order of the template."""
+    changes: list[Change] = []
+    before = {p.id: p for p in old.plans}
+    after = {p.id: p for p in new.plans}
+    for plan_id in sorted(before.keys() | after.keys()):
+        a, b = before.get(plan_id), after.get(plan_id)
+        if a is None or b is None:
+            gone = b is None
+            present = a if gone else b
+            name = translations(present.fields.get("title"), new.languages.default).get(
+                "en") or plan_id   # type: ignore[union-attr]
+            changes.append(Change("removed", plan_id, old=name) if gone
+                           else Change("added", plan_id, new=name))
+            continue
+        changes.extend(_plan(a, b, new))
+    return changes
+
+
+def _unreadable(a: Document | None, b: Document | None) -> str | None:
+    """The file of a document that one side could not parse: nothing can be said about
+    what its change means (everything in it would look removed or added)."""
+    for doc in (b, a):
+        if doc is not None and not doc.ok:
+            return doc.path
+    return None
+
+
+def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
+    broken = _unreadable(a.doc, b.doc)
+    if broken:
+        yield Change("unreadable", b.id, field=broken)
+    for name in PLAN_FIELDS if not broken else ():
+        if a.fields.get(name) != b.fields.get(name):
+            yield Change("changed", b.id, field=name, old=a.fields.get(name),
+                         new=b.fields.get(name))
+    old = {c.id: c for c in a.commitments}
+    new = {c.id: c for c in b.commitments}
+    for commitment in b.commitments:
+        if commitment.id not in old:
+            title = commitment.fields.get("title")
+            yield Change("added", b.id, commitment.number,
+                         new=_text(title, "en", record.languages.default) or commitment.id,
+                         values=(None, title))
+        else:
+            yield from _commitment(old[commitment.id], commitment, record)
+    for commitment in a.commitments:
+        if commitment.id not in new:
+            title = commitment.fields.get("title")
+            yield Change("removed", b.id, commitment.number,
+                         old=_text(title, "en", record.languages.default) or commitment.id,
+                         values=(title, None))
+    yield from _contributions(a, b, record)
+
+
+def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change]:
+    plan, number = b.plan.id, b.number
+    if a.number != b.number:
+        yield Change("renumbered", plan, number, old=a.number, new=b.number)
+    broken = _unreadable(a.doc, b.doc)
+    if broken:
+        yield Change("unreadable", plan, number, field=broken)
+        return
+    if a.fields.get("lead") != b.fields.get("lead"):
+        yield Change("changed", plan, number, field="lead", old=a.fields.get("lead"),
+                     new=b.fields.get("lead"))
+    if a.kind != b.kind:   # no kind is a regular commitment
+        yield Change("changed", plan, number, field="kind", old=a.kind, new=b.kind)
+    yield from _period_and_values(a.fields, b.fields, plan, number)
+    yield from _texts(a.fields, b.fields, TEXTS, record, plan, number, None)
+    old = {m.fields.get("number"): m for m in a.milestones}
+    new = {m.fields.get("number"): m for m in b.milestones}
+    for key, milestone in new.items():
+        if key not in old:
+            title = milestone.fields.get("title")
+            yield Change("added", plan, number, key, new=_text(
+                title, "en", record.languages.default), values=(None, title))
+            continue
+        yield from _milestone(old[key].fields, milestone.fields, record, plan, number, key)
+    for key, milestone in old.items():
+        if key not in new:
+            title = milestone.fields.get("title")
+            yield Change("removed", plan, number, key, old=_text(
+                title, "en", record.languages.default), values=(title, None))
+
+
+def _period_and_values(a: dict, b: dict, plan: str, number: int) -> Iterator[Change]:
+    """The commitment's start and end dates, and its open government values (3.2.c)."""
+    for end in ("start", "end"):
+        old, new = _get(a, ("period", end)), _get(b, ("period", end))
+        if old != new:
+            yield Change("redated", plan, number, field=f"period/{end}", old=old, new=new)
+    old_values, new_values = _listed(a.get("values")), _listed(b.get("values"))
+    if old_values != new_values:
+        yield Change("changed", plan, number, field="values", old=", ".join(old_values),
+                     new=", ".join(new_values))
+
+
+def _listed(value: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: Any
+               ) -> Iterator[Change]:
+    if a.get("due") != b.get("due"):
+        yield Change("redated", plan, number, key, field="due", old=a.get("due"),
+                     new=b.get("due"))
+    for name in ("status", "lead"):
+        if a.get(name) != b.get(name):
+            yield Change("changed", plan, number, key, field=name, old=a.get(name),
+                         new=b.get(name))
+    yield from _texts(a, b, MILESTONE_TEXTS, record, plan, number, key)
+    added = len(b.get("progress") or []) - len(a.get("progress") or [])
+    if added > 0:
+        yield Change("progress", plan, number, key, field="progress", new=added)
+
+
+def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: int | None,
+           milestone: Any) -> Iterator[Change]:
+    default = record.languages.default
+    for path in paths:
+        old = translations(_get(a, path), default)
+        new = translations(_get(b, path), default)
+        if old == new:
+            continue
+        lang = "en" if "en" in old or "en" in new else default
+        detail = word_diff(old.get(lang, ""), new.get(lang, "")) if old.get(lang) != \
+            new.get(lang) else f"{', '.join(sorted(set(old) ^ set(new)) or sorted(new))} " \
+                               "translation changed"
+        yield Change("text", plan, number, milestone, field="/".join(path),
+                     old=old.get(lang), new=new.get(lang), detail=detail,
+                     values=(_get(a, path), _get(b, path)))
+
+
+def _contributions(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
+    """Contributions received, answered (a reasoned response where there was none),
+    decided otherwise, or answered anew (handbook 2.1.d, minimum requirement 4.1)."""
+    default = record.languages.default
+    broken = _unreadable(a.contributions, b.contributions)
+    if broken:
+        yield Change("unreadable", b.id, field=broken, subject="")
+        return
+    old = {str(item.get("id")): item for item in listed(a.contributions, "contributions")}
+    for item in listed(b.contributions, "contributions"):
+        ident = str(item.get("id"))
+        before, summary = old.get(ident), item.get("summary")
+        if before is None:
+            yield Change("added", b.id, field="contribution", subject=ident,
+                         new=_text(summary, "en", default) or ident, values=(None, summary))
+        answered = bool(translations(item.get("response"), default))
+        if answered and (before is None or not translations(before.get("response"), default)):
+            yield Change("answered", b.id, field="contribution", subject=ident,
+                         new=item.get("decision"), values=(None, item.get("response")))
+            continue
+        if before is None:
+            continue
+        if before.get("decision") != item.get("decision"):
+            yield Change("changed", b.id, field="contribution/decision", subject=ident,
+                         old=before.get("decision"), new=item.get("decision"))
+        yield from (replace(change, subject=ident, field="contribution/response") for change
+                    in _texts(before, item, (("response",),), record, b.id, None, None))
+
+
+def record_from_files(files: dict[str, bytes], folder: Path) -> Record:
+    """A record from files read out of git, written into `folder` and loaded from there."""
+    from ogpctl.base.confined import write_scratch
+
+    for name, data in files.items():   # a crafted git tree may name `..`: refused
+        write_scratch(folder / name, data, inside=folder)
+    return load_record(folder)
+
+
+def compare_revisions(root: Path, old_commit: str, new_commit: str | None) -> list[Change]:
+    """Changes from `old_commit` to `new_commit`, or to the working tree when None."""
+    from ogpctl.base.vcs import files_at
+
+    with tempfile.TemporaryDirectory(prefix="ogpctl-diff-") as tmp:
+        old = record_from_files(files_at(root, old_commit), Path(tmp) / "old")
+        if new_commit is None:
+            new = load_record(root)
+        else:
+            new = record_from_files(files_at(root, new_commit), Path(tmp) / "new")
+        return compare(old, new)

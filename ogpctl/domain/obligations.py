@@ -1,0 +1,335 @@
+"""Every dated obligation of every plan, marked met, due or overdue as of a day.
+
+"Met" is decided from the record only: a delivery date, a meeting file, a progress
+update, a published timeline, a milestone's status. Nothing is assumed. Informational dates
+(the window opening, the end, the refresh mark) are listed with the state "n/a". This is
+the core of `ogpctl deadlines`; it reads the model and does no I/O.
+
+Titles are written in a language of the record: each is marked with `_` for the gettext
+catalogues (`templates/locales/`) and translated when the obligation is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ogpctl.record import cycle as cal
+from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date
+from ogpctl.record.text import first_text, translations
+
+MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
+#: Where the amendment rule comes from: the newer guidance, over the handbook's 2.2.
+GUIDANCE = "implementation guidance (supersedes 2.2)"
+
+
+@dataclass(frozen=True)
+class Obligation:
+    plan: str
+    id: str
+    date: date
+    title: str
+    rule: str
+    handbook: str
+    state: str
+    basis: str = ""     # what in the record the state rests on
+    subject: str = ""   # what a repeated id is about (a milestone's number), for stable UIDs
+
+    def to_json(self) -> dict[str, str]:
+        return {"plan": self.plan, "id": self.id, "date": self.date.isoformat(),
+                "title": self.title, "rule": self.rule, "handbook": self.handbook,
+                "state": self.state}
+
+
+def _(message: str) -> str:
+    """Marks a title for the gettext catalogues; `say` translates it."""
+    return message
+
+
+def say(lang: str, message: str, **values: str) -> str:
+    """A marked message in `lang`, with `values` put in its {placeholders}. English is the
+    language messages are written in, so it loads no catalogue."""
+    if lang == "en":
+        return message.format(**values) if values else message
+    from ogpctl.base.i18n import Language
+
+    return Language(lang)._(message, **values)
+
+
+def obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
+    """Every plan's obligations and every milestone's due date, titles in `lang`."""
+    found: list[Obligation] = []
+    for plan in record.plans:
+        found.extend(plan_obligations(record, plan, today, lang))
+        found.extend(milestone_obligations(plan, today, lang))
+    return sorted(found, key=lambda o: (o.plan, o.date, o.id))
+
+
+def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
+                     ) -> Iterator[Obligation]:
+    """The plan's process obligations (delivery, amendments, refresh, cadences)."""
+    dates = plan.dates()
+    if dates is None:
+        return
+    delivered = as_date(plan.fields.get("delivered"))
+    make = _Maker(plan.id, today, lang)
+    yield make("delivery-window-opens", dates.window_opens, _("Delivery window opens"),
+               "Plans may be delivered from six months before the due date (January 1 or "
+               "July 1).", "3.1", NA)
+    yield _delivery(make, plan, dates)
+    yield make("plan-end", dates.end, _("Plan ends"), "The plan ends two or four years after "
+               "its due date.", "3.1", NA)
+    yield _amendments(make, plan, dates.amendment_deadline)
+    if dates.refresh_mark is not None:
+        yield from _refresh(make, plan, dates)
+    yield _next_plan(make, record, plan, dates.next_plan_late_after)
+    timeline = _timeline(make, plan)
+    if timeline is not None:
+        yield timeline
+    if delivered is not None:   # cadences run through implementation
+        yield from _forum(make, record, delivered, dates.end)
+        yield from _civil_society(make, record, delivered, dates.end)
+        yield from _repository(make, plan, delivered, dates.end)
+        yield from _local(make, plan, delivered, dates.end)
+
+
+class _Maker:
+    def __init__(self, plan: str, today: date, lang: str = "en") -> None:
+        self.plan, self.today, self.lang = plan, today, lang
+
+    def __call__(self, ident: str, day: date, title: str, rule: str, handbook: str,
+                 state: str, basis: str = "", subject: str = "", **values: str) -> Obligation:
+        return Obligation(self.plan, ident, day, say(self.lang, title, **values), rule,
+                          handbook, state, basis, subject)
+
+    def deadline(self, ident: str, day: date, title: str, rule: str, handbook: str,
+                 done: Any, what: str) -> Obligation:
+        """Met when done by the day; overdue when done late or not done and the day passed.
+        `done` is the raw value from the record: a date that cannot be read (reported by
+        F104) leaves the state unknown rather than "not done"."""
+        if not isinstance(done, date):
+            if done not in (None, "") and as_date(done) is None:
+                return self(ident, day, title, rule, handbook, NA,
+                            f"{what}: {done!r} is not a date")
+            done = as_date(done)
+        if done is not None:
+            state = MET if done <= day else OVERDUE
+            return self(ident, day, title, rule, handbook, state, f"{what}: {done}")
+        state = OVERDUE if self.today > day else DUE
+        return self(ident, day, title, rule, handbook, state, f"{what}: not recorded")
+
+    def period(self, ident: str, first: date, last: date, title: str, rule: str,
+               handbook: str, count: int, needed: int, what: str) -> Obligation:
+        """A cadence window: met with enough events in it; overdue once it has closed."""
+        if count >= needed:
+            state = MET
+        else:
+            state = OVERDUE if self.today > last else DUE
+        basis = f"{what} from {first} to {last}: {count} recorded, {needed} needed"
+        return self(ident, last, title, rule, handbook, state, basis)
+
+
+def _delivery(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Obligation:
+    """Delivered inside the window: a delivery before it opens misses the window as surely
+    as one after it closes (3.1: "Further extensions are not allowed")."""
+    found = make.deadline("delivery-window-closes", dates.window_closes,
+                          _("Delivery window closes"),
+                          "The plan is delivered (uploaded to the OGP "
+                          "website) inside its window: January 1 to August 31, or July 1 to "
+                          "February 28; by December 31 for plans developed in 2022 and 2023.",
+                          "3.1, 3.1.a", plan.fields.get("delivered"), "delivered")
+    delivered = as_date(plan.fields.get("delivered"))
+    if delivered is not None and delivered < dates.window_opens:
+        basis = f"delivered: {delivered}, before the window opened on {dates.window_opens}"
+        return make(found.id, found.date, found.title, found.rule, found.handbook, OVERDUE,
+                    basis)
+    return found
+
+
+def _amendments(make: _Maker, plan: Plan, deadline: date) -> Obligation:
+    """Amendments until the end date: the implementation guidance, newer than the handbook's
+    2.2 (one year from the due date), allows them "at any time as long as the milestones end
+    before the end date of the action plan" (`calendar.AMENDMENTS`)."""
+    rule = ("Amendments may be made at any time as long as the milestones end before the end "
+            "date of the action plan (implementation guidance, which supersedes the one year "
+            "of handbook 2.2); the updated plan clearly outlines all changes.")
+    days = [as_date(a.get("date")) for a in plan.fields.get("amendments") or []
+            if isinstance(a, dict)]
+    days = [d for d in days if d is not None]
+    if not days:
+        return make("amendment-deadline", deadline, _("Last day for amendments"), rule,
+                    GUIDANCE, NA, "no amendment recorded")
+    late = [d for d in days if d > deadline]
+    state = OVERDUE if late else MET
+    basis = f"amendments of {', '.join(str(d) for d in sorted(days))}"
+    return make("amendment-deadline", deadline, _("Last day for amendments"), rule, GUIDANCE,
+                state, basis)
+
+
+def _refresh(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Iterator[Obligation]:
+    refresh = plan.fields.get("refresh") if isinstance(plan.fields.get("refresh"), dict) else {}
+    yield make("refresh-mark", dates.refresh_mark, _("Four-year refresh: two-year mark"),
+               "Four-year plans review progress and may update commitments at the two-year "
+               "mark.", "2.3", NA)
+    yield make("irm-check-in", dates.irm_check_in, _("IRM implementation check-in"),
+               "The IRM offers an implementation check-in after two years of a four-year "
+               "plan.", "3.1", NA)
+    yield make.deadline("refresh-due", dates.refresh_due, _("Refreshed plan due"),
+                        "The refreshed plan is delivered no later than six months after the "
+                        "two-year mark.", "2.3", refresh.get("delivered"),
+                        "refreshed plan delivered")
+    review = as_date(refresh.get("review-starts"))
+    if review is not None:
+        yield make.deadline("refresh-timeline-publish-by", cal.timeline_publish_by(review),
+                            _("Publish the refresh review timeline"),
+                            "The review timeline is published at least two weeks before the "
+                            "review starts.", "2.3", refresh.get("timeline-published"),
+                            "timeline published")
+
+
+def _next_plan(make: _Maker, record: Record, plan: Plan, late_after: date) -> Obligation:
+    due_year = plan.fields.get("due-year")
+    later = [as_date(p.fields.get("delivered")) for p in record.plans
+             if p is not plan and isinstance(p.fields.get("due-year"), int)
+             and p.fields["due-year"] > due_year]
+    delivered = min((d for d in later if d is not None), default=None)
+    return make.deadline("next-plan-late-after", late_after, _("Next plan delivered"),
+                         "A member that delivers no new plan within one year after its plan "
+                         "ended has acted contrary to process.", "3.1.a, 7", delivered,
+                         "next plan delivered")
+
+
+def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
+    doc = plan.co_creation
+    if doc is None:
+        return None
+    stages = doc.fields.get("stages") or []
+    starts = [as_date(s.get("starts")) for s in stages
+              if isinstance(s, dict) and s.get("id") == "development"]
+    if not starts or starts[0] is None:
+        return None
+    timeline = doc.fields.get("timeline") if isinstance(doc.fields.get("timeline"), dict) else {}
+    return make.deadline("cocreation-timeline-publish-by", cal.timeline_publish_by(starts[0]),
+                         _("Publish the co-creation timeline"), "The co-creation timeline and the "
+                         "opportunities to take part are published at least two weeks before "
+                         "development starts.", "minimum requirement 3.1",
+                         timeline.get("published"), "timeline published")
+
+
+def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None,
+                  results: bool = False) -> list[date]:
+    days = []
+    for meeting in meetings:
+        fields = meeting.fields
+        if kinds is not None and fields.get("kind") not in kinds:
+            continue
+        if results and fields.get("presented-results") is not True:
+            continue
+        day = as_date(fields.get("date"))
+        if day is not None:
+            days.append(day)
+    return days
+
+
+def _count(days: list[date], first: date, last: date) -> int:
+    return sum(1 for d in days if first <= d <= last)
+
+
+def _forum(make: _Maker, record: Record, start: date, end: date) -> Iterator[Obligation]:
+    days = _meeting_days(record.meetings, kinds={"msf"})
+    for first, last in cal.forum_periods(start, end):
+        yield make.period("forum-meeting", first, last, _("Forum meeting"),
+                          "The multi-stakeholder forum meets at least every six months.",
+                          "minimum requirement 1.1", _count(days, first, last), 1,
+                          "forum meetings")
+
+
+def _civil_society(make: _Maker, record: Record, start: date, end: date
+                   ) -> Iterator[Obligation]:
+    days = _meeting_days(record.meetings, results=True)
+    for first, last in cal.implementation_years(start, end):
+        yield make.period("civil-society-meeting", first, last,
+                          _("Two meetings presenting results to civil society"),
+                          "At least two meetings a year with civil society present "
+                          "implementation results and collect comments.",
+                          "minimum requirement 5.1", _count(days, first, last), 2,
+                          "meetings presenting results")
+
+
+def _progress_days(plan: Plan, kinds: set[str] | None = None) -> list[date]:
+    days = []
+    for commitment in plan.commitments:
+        if kinds is not None and commitment.kind not in kinds:
+            continue
+        for milestone in commitment.milestones:
+            for update in milestone.fields.get("progress") or []:
+                day = as_date(update.get("date")) if isinstance(update, dict) else None
+                if day is not None:
+                    days.append(day)
+    return days
+
+
+def _repository(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligation]:
+    days = _progress_days(plan)
+    for first, last in cal.repository_periods(start, end):
+        yield make.period("repository-update", first, last, _("Repository update"),
+                          "The document repository is updated at least twice a year with "
+                          "progress, reasons for delays and next steps.",
+                          "minimum requirement 2.2; 5.2", _count(days, first, last), 1,
+                          "progress updates")
+
+
+def _local(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligation]:
+    if not any(c.kind == "local" for c in plan.commitments):
+        return
+    days = _progress_days(plan, {"local"})
+    for first, last in cal.local_quarters(start, end):
+        yield make.period("local-progress", first, last,
+                          _("Quarterly progress on local commitments"), "Local commitments "
+                          "report progress at least every quarter.", "6.3.b",
+                          _count(days, first, last), 1, "local progress updates")
+
+
+MILESTONE_RULE = ("Each milestone has an expected completion date (the commitment template); "
+                  "it is met once the milestone is completed.")
+
+
+def milestone_obligations(plan: Plan, today: date, lang: str = "en") -> Iterator[Obligation]:
+    """Each milestone's due date: met when completed, overdue when past and not completed,
+    n/a when withdrawn. A milestone without a readable due date has no place in the
+    calendar (S-rules and F104 report it)."""
+    make = _Maker(plan.id, today, lang)
+    for commitment in plan.commitments:
+        for milestone in commitment.milestones:
+            due = as_date(milestone.fields.get("due"))
+            if due is not None:
+                yield _milestone_due(make, commitment, milestone, due)
+
+
+def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, due: date
+                   ) -> Obligation:
+    number = milestone.fields.get("number")
+    label = f"{commitment.number}.{number if isinstance(number, int) else milestone.index + 1}"
+    value = milestone.fields.get("title")
+    title = translations(value, make.lang).get(make.lang) or first_text(value)
+    status = milestone.fields.get("status")
+    status = status if isinstance(status, str) else "not-started"
+    if status == "completed":
+        state, basis = MET, f"status: completed{_completed_on(milestone)}"
+    elif status == "withdrawn":
+        state, basis = NA, "status: withdrawn"
+    else:
+        state, basis = (OVERDUE if make.today > due else DUE), f"status: {status}"
+    message = _("Milestone {number} due: {name}") if title else _("Milestone {number} due")
+    return make("milestone-due", due, message, MILESTONE_RULE, "3.2.a, 3.2.c", state, basis,
+                subject=label, number=label, name=title)
+
+
+def _completed_on(milestone: Milestone) -> str:
+    """ (on DAY) from the latest progress update that set the status to completed."""
+    days = [as_date(u.get("date")) for u in milestone.fields.get("progress") or []
+            if isinstance(u, dict) and u.get("status") == "completed"]
+    days = [d for d in days if d is not None]
+    return f" on {max(days)}" if days else ""

@@ -1,0 +1,166 @@
+"""The minimum requirements of co-creation (handbook 7; Participation and Co-Creation
+Standards 1.1-4.1), judged for one plan from the record alone.
+
+Each verdict carries the facts it rests on, so a document can state them ("the forum met 4
+times; the longest gap was 84 days") and a reviewer can check them. Nothing is assumed:
+what the record does not show is `not-met`, or `unknown` where the record cannot tell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ogpctl.domain.stage import plan_stage
+from ogpctl.record import cycle as cal
+from ogpctl.record.model import Plan, Record, Stage, as_date, listed
+from ogpctl.record.text import has_text
+
+MET, NOT_MET, NOT_YET_DUE, UNKNOWN = "met", "not-met", "not-yet-due", "unknown"
+#: The forum meets at least every six months (1.1).
+FORUM_GAP = timedelta(days=184)
+CODES = ("1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "5.1")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    code: str
+    state: str
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def judge(record: Record, plan: Plan, today: date) -> list[Requirement]:
+    """Every minimum requirement for `plan`, as of its delivery (or today before it). Before
+    delivery, a requirement the record does not show yet is `not-yet-due`, with the date
+    it is due by (`facts["due"]`)."""
+    stage = plan_stage(plan, today)
+    as_of = stage.delivered or today
+    found = [forum(record, plan, as_of), website(record), repository(record, plan),
+             timeline(plan), outreach(plan), input_mechanism(plan), reasoned_response(plan),
+             results_meetings(record, plan, today)]
+    if stage.stage != Stage.CO_CREATION:
+        return found
+    return [_not_yet(item, _due_by(item, plan, today), today) for item in found]
+
+
+def _due_by(item: Requirement, plan: Plan, today: date) -> date | None:
+    """The day a requirement is due: the timeline two weeks before development (3.1), the
+    others at delivery — the due date, or the window's close once the due date has passed."""
+    if item.code == "3.1":
+        return item.facts.get("deadline")
+    dates = plan.dates()
+    if dates is None:
+        return None
+    return dates.due if today <= dates.due else dates.window_closes
+
+
+def _not_yet(item: Requirement, due: date | None, today: date) -> Requirement:
+    if item.state != NOT_MET or due is None or today > due:
+        return item
+    return Requirement(item.code, NOT_YET_DUE, {**item.facts, "due": due})
+
+
+def _stages(plan: Plan) -> dict[str, dict]:
+    doc = plan.co_creation
+    stages = doc.fields.get("stages") if doc else None
+    return {s["id"]: s for s in stages if isinstance(s, dict) and isinstance(s.get("id"), str)} \
+        if isinstance(stages, list) else {}
+
+
+def cocreation_start(plan: Plan) -> date | None:
+    starts = [as_date(s.get("starts")) for s in _stages(plan).values()]
+    return min((d for d in starts if d), default=None)
+
+
+def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
+    doc = record.forum
+    members = doc.fields.get("members") if doc else None
+    sectors = {record.stakeholder_sectors.get(m["stakeholder"])
+               for m in (members if isinstance(members, list) else [])
+               if isinstance(m, dict) and isinstance(m.get("stakeholder"), str)}
+    start = cocreation_start(plan) or as_of - timedelta(days=365)
+    days = sorted(d for m in record.meetings
+                  if m.fields.get("kind") == "msf"
+                  and (d := as_date(m.fields.get("date"))) and start <= d <= as_of)
+    edges = [start, *days, as_of]
+    gap = max((b - a).days for a, b in zip(edges, edges[1:]))
+    facts = {"meetings": len(days), "gap": gap, "rules": bool(doc and doc.fields.get("rules-url")),
+             "government": "government" in sectors, "civil_society": "civil-society" in sectors}
+    met = (doc is not None and days and timedelta(days=gap) <= FORUM_GAP and facts["rules"]
+           and facts["government"] and facts["civil_society"])
+    return Requirement("1.1", MET if met else NOT_MET, facts)
+
+
+def website(record: Record) -> Requirement:
+    url = _text(record, "website")
+    return Requirement("2.1", MET if url else NOT_MET, {"url": url})
+
+
+def repository(record: Record, plan: Plan) -> Requirement:
+    from ogpctl.domain.document_repository import PROCESS, scan_evidence
+
+    url = _text(record, "repository")
+    files = scan_evidence(record.root, plan.id).get(PROCESS, [])
+    state = MET if url and files else NOT_MET
+    return Requirement("2.2", state, {"url": url, "files": len(files)})
+
+
+def timeline(plan: Plan) -> Requirement:
+    doc = plan.co_creation
+    stage = _stages(plan).get("development") or {}
+    starts = as_date(stage.get("starts"))
+    published = as_date((doc.fields.get("timeline") or {}).get("published")) \
+        if doc and isinstance(doc.fields.get("timeline"), dict) else None
+    if starts is None:
+        return Requirement("3.1", UNKNOWN, {})
+    deadline = cal.timeline_publish_by(starts)
+    facts = {"published": published, "development": starts, "deadline": deadline}
+    return Requirement("3.1", MET if published and published <= deadline else NOT_MET, facts)
+
+
+def outreach(plan: Plan) -> Requirement:
+    items = listed(plan.co_creation, "outreach")
+    people = sum(i.get("participants") for i in items if isinstance(i.get("participants"), int))
+    return Requirement("3.2", MET if items else NOT_MET,
+                       {"activities": len(items), "participants": people})
+
+
+def input_mechanism(plan: Plan) -> Requirement:
+    spans = []
+    for item in listed(plan.co_creation, "input-mechanisms"):
+        opens, closes = as_date(item.get("opens")), as_date(item.get("closes"))
+        if opens and closes and closes >= opens:
+            spans.append((closes - opens).days + 1)
+    return Requirement("3.3", MET if spans else NOT_MET,
+                       {"mechanisms": len(spans), "days": max(spans, default=0)})
+
+
+def reasoned_response(plan: Plan) -> Requirement:
+    items = listed(plan.contributions, "contributions")
+    answered = [c for c in items if c.get("decision") not in (None, "pending")
+                and has_text(c.get("response"))]
+    facts = {"contributions": len(items), "answered": len(answered)}
+    if not items:
+        return Requirement("4.1", UNKNOWN, facts)
+    return Requirement("4.1", MET if len(answered) == len(items) else NOT_MET, facts)
+
+
+def results_meetings(record: Record, plan: Plan, today: date) -> Requirement:
+    """5.1 during implementation: every implementation year that has ended held two
+    meetings with civil society presenting results (`ogpctl deadlines` lists them)."""
+    from ogpctl.domain.obligations import MET, OVERDUE, plan_obligations
+
+    years = [o for o in plan_obligations(record, plan, today) if o.id == "civil-society-meeting"]
+    closed = [o for o in years if o.state in (MET, OVERDUE)]
+    facts = {"years": len(closed), "met": sum(1 for o in closed if o.state == MET)}
+    if not closed:
+        return Requirement("5.1", NOT_YET_DUE, facts)
+    return Requirement("5.1", MET if facts["met"] == len(closed) else NOT_MET, facts)
+
+
+def _text(record: Record, key: str) -> str:
+    value = record.ogp.fields.get(key) if record.ogp else None
+    return value if isinstance(value, str) else ""
+
+

@@ -1,0 +1,123 @@
+"""How a commitment's progress rolls up from its milestones (handbook 3.3; IRM completion
+scale; DESIGN 5). The rule is written down in docs/documents.md so a reviewer can check
+every rating:
+
+* Only completed milestones count. A milestone that is not withdrawn counts with its weight
+  (1 unless `weight` says otherwise); the share is the weight of the completed milestones
+  over the weight of all of them. "In progress" is progress, but it never makes a
+  commitment substantial or complete on its own.
+* The IRM completion scale: every milestone completed is `complete`; most of them (more
+  than half the weight) `substantial`; some completed, or some in progress, `limited`;
+  none started `not-started`; a commitment without milestones `no-evidence`.
+* A milestone is severely delayed when it is not completed six months after its due date.
+* The self-assessment colour (3.3), once implementation has begun (`ogpctl.domain.stage`):
+  green for complete, or substantial with nothing severely delayed; amber for limited, or
+  substantial with a severe delay; red for not started or no milestones, or limited with a
+  severe delay. Before implementation nothing is rated: the colour is `grey`, "not started
+  yet".
+
+A self-assessment may give another colour with a reason (self-assessment.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ogpctl.domain.stage import plan_stage
+from ogpctl.record.cycle import add_months
+from ogpctl.record.model import Commitment, Milestone, Plan, as_date
+
+SEVERE_DELAY_MONTHS = 6
+#: The colour of a commitment before implementation begins: not rated, not red.
+NOT_YET = "grey"
+COLOURS = ("green", "amber", "red", NOT_YET)
+
+
+@dataclass(frozen=True)
+class Rollup:
+    share: float | None         # 0..1 of the weight completed; None without milestones
+    completion: str             # no-evidence | not-started | limited | substantial | complete
+    delayed: tuple[int, ...]    # numbers of severely delayed milestones
+    colour: str                 # green | amber | red | grey (before implementation)
+    completed: int = 0          # milestones completed
+    milestones: int = 0         # milestones counted (not withdrawn)
+    evidenced: int = 0          # completed milestones whose updates cite evidence
+
+
+def weight(milestone: Milestone) -> float:
+    value = milestone.fields.get("weight")
+    return float(value) if isinstance(value, (int, float)) and value > 0 else 1.0
+
+
+def status(milestone: Milestone) -> str:
+    value = milestone.fields.get("status")
+    return value if isinstance(value, str) else "not-started"
+
+
+def severely_delayed(milestone: Milestone, as_of: date) -> bool:
+    due = as_date(milestone.fields.get("due"))
+    return (due is not None and status(milestone) not in ("completed", "withdrawn")
+            and add_months(due, SEVERE_DELAY_MONTHS) < as_of)
+
+
+def has_evidence(milestone: Milestone) -> bool:
+    updates = milestone.fields.get("progress")
+    return any(isinstance(u, dict) and u.get("evidence")
+               for u in (updates if isinstance(updates, list) else []))
+
+
+def rollup(commitment: Commitment, as_of: date) -> Rollup:
+    counted = [m for m in commitment.milestones if status(m) != "withdrawn"]
+    done = [m for m in counted if status(m) == "completed"]
+    total = sum(weight(m) for m in counted)
+    delayed = tuple(m.fields.get("number") for m in counted
+                    if severely_delayed(m, as_of) and isinstance(m.fields.get("number"), int))
+    share = sum(weight(m) for m in done) / total if total else None
+    started = any(status(m) == "in-progress" for m in counted)
+    result = completion(share, started)
+    shown = colour(result, bool(delayed)) \
+        if plan_stage(commitment.plan, as_of).implementing else NOT_YET
+    return Rollup(share, result, delayed, shown, len(done), len(counted),
+                  sum(1 for m in done if has_evidence(m)))
+
+
+def completion(share: float | None, started: bool) -> str:
+    """The IRM completion scale from the completed share; work in progress alone is
+    limited at most."""
+    if share is None:
+        return "no-evidence"
+    if share >= 1:
+        return "complete"
+    if share > 0.5:
+        return "substantial"
+    return "limited" if share > 0 or started else "not-started"
+
+
+def colour(completion: str, delayed: bool) -> str:
+    if completion == "complete" or (completion == "substantial" and not delayed):
+        return "green"
+    if completion == "limited" and delayed or completion in ("not-started", "no-evidence"):
+        return "red"
+    return "amber"
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A plan's progress in two numbers: commitments complete, milestones completed."""
+
+    commitments: int
+    complete: int
+    milestones: int     # not withdrawn
+    completed: int
+
+
+def totals(plan: Plan, as_of: date) -> Totals:
+    return totals_of(plan.commitments, as_of)
+
+
+def totals_of(commitments: list[Commitment], as_of: date) -> Totals:
+    """The totals of some of a plan's commitments (a theme's, say)."""
+    results = [rollup(c, as_of) for c in commitments]
+    return Totals(len(results), sum(1 for r in results if r.completion == "complete"),
+                  sum(r.milestones for r in results), sum(r.completed for r in results))

@@ -1,0 +1,105 @@
+"""`ogpctl status`: one screen per record — each plan's stage (derived by `ogpctl.domain.stage`,
+with `status:` checked against it), its next deadlines, its commitments' progress and
+colour with the plan's totals, what is overdue, and the minimum requirements with what
+each verdict rests on (the IRM assesses them, so the basis is shown)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ogpctl.domain.obligations import DUE, OVERDUE, Obligation, plan_obligations
+from ogpctl.domain.requirements import Requirement, judge
+from ogpctl.domain.rollup import Totals, rollup, totals
+from ogpctl.domain.stage import plan_stage
+from ogpctl.record.model import Plan, Record
+from ogpctl.record.text import first_text
+
+NEXT = 3
+
+
+@dataclass(frozen=True)
+class CommitmentStatus:
+    number: int
+    title: str
+    share: float | None
+    completion: str
+    colour: str
+    delayed: tuple[int, ...]
+    milestones: dict[str, int]      # status -> count
+
+
+@dataclass
+class PlanStatus:
+    plan: str
+    title: str
+    status: str                 # what plan.yaml says
+    stage: str                  # what the record and the calendar give (ogpctl.domain.stage)
+    agrees: bool                # status: agrees with the stage (C415 otherwise)
+    late: bool                  # the delivery window closed with no delivery recorded
+    delivered: date | None
+    due: date | None
+    end: date | None
+    totals: Totals
+    next: list[Obligation] = field(default_factory=list)
+    overdue: list[Obligation] = field(default_factory=list)
+    commitments: list[CommitmentStatus] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+
+
+def commitment_status(plan: Plan, today: date) -> list[CommitmentStatus]:
+    found = []
+    for commitment in plan.commitments:
+        result = rollup(commitment, today)
+        counts: dict[str, int] = {}
+        for milestone in commitment.milestones:
+            state = milestone.fields.get("status") or "not-started"
+            counts[str(state)] = counts.get(str(state), 0) + 1
+        found.append(CommitmentStatus(commitment.number,
+                                      first_text(commitment.fields.get("title")),
+                                      result.share, result.completion, result.colour,
+                                      result.delayed, dict(sorted(counts.items()))))
+    return found
+
+
+def plan_status(record: Record, plan: Plan, today: date) -> PlanStatus:
+    dates = plan.dates()
+    stage = plan_stage(plan, today)
+    items = list(plan_obligations(record, plan, today))
+    upcoming = sorted((o for o in items if o.state == DUE), key=lambda o: (o.date, o.id))
+    declared = plan.fields.get("status")
+    return PlanStatus(
+        plan=plan.id, title=first_text(plan.fields.get("title")) or plan.id,
+        status=declared if isinstance(declared, str) else "", stage=stage.status,
+        agrees=stage.accepts(declared), late=stage.late, delivered=stage.delivered,
+        due=dates.due if dates else None, end=dates.end if dates else None,
+        totals=totals(plan, today), next=upcoming[:NEXT],
+        overdue=[o for o in items if o.state == OVERDUE],
+        commitments=commitment_status(plan, today), requirements=judge(record, plan, today))
+
+
+def status(record: Record, today: date) -> list[PlanStatus]:
+    return [plan_status(record, plan, today) for plan in record.plans]
+
+
+def to_json(plans: list[PlanStatus]) -> list[dict[str, Any]]:
+    def requirement(item: Requirement) -> dict[str, Any]:
+        facts = {k: v.isoformat() if isinstance(v, date) else v for k, v in item.facts.items()}
+        return {"code": item.code, "state": item.state, "facts": facts}
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return [{"plan": p.plan, "title": p.title, "status": p.status, "stage": p.stage,
+             "status-agrees": p.agrees, "late": p.late, "delivered": day(p.delivered),
+             "due": day(p.due), "end": day(p.end),
+             "totals": {"commitments": p.totals.commitments, "complete": p.totals.complete,
+                        "milestones": p.totals.milestones, "completed": p.totals.completed},
+             "next": [o.to_json() for o in p.next],
+             "overdue": [o.to_json() for o in p.overdue],
+             "commitments": [{"number": c.number, "title": c.title, "share": c.share,
+                              "completion": c.completion, "colour": c.colour,
+                              "severely-delayed": list(c.delayed),
+                              "milestones": c.milestones} for c in p.commitments],
+             "requirements": [requirement(r) for r in p.requirements]} for p in plans]

@@ -1,0 +1,1 @@
+"""A change to the record as a reviewer needs it, and its report."""

@@ -1,0 +1,122 @@
+"""Sentences of the review about a plan's own fields and its contributions (handbook
+2.1.d); those about commitments and milestones are the amendment note's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ogpctl.domain.diff import Change
+from ogpctl.record.model import Plan, as_date, listed
+from ogpctl.record.text import translations
+from ogpctl.render.amendment_note import _MARKS, _compose, _text_diff
+from ogpctl.render.blocks import Code, Inline, Text
+from ogpctl.render.context import RenderContext
+
+Parts = tuple[Inline, ...]
+
+
+def unreadable_item(c: RenderContext, change: Change) -> Parts:
+    """A file one side cannot parse: what its change means is not known."""
+    return _compose(c.lang._("{file} cannot be read, so what its change means is not known; "
+                             "the findings below say why.", file=_MARKS["title"]),
+                    title=(Code(change.field or ""),))
+
+
+def plan_item(c: RenderContext, change: Change) -> Parts:
+    """A change to the plan itself: added or removed, its status, delivery date, window,
+    due year or length."""
+    _ = c.lang._
+    if change.kind == "unreadable":
+        return unreadable_item(c, change)
+    if change.kind == "added":
+        return (Text(_("Action plan added.")),)
+    if change.kind == "removed":
+        return (Text(_("Action plan removed.")),)
+    old, new = _plan_value(c, change.field, change.old), _plan_value(c, change.field, change.new)
+    message = {
+        "status": _("Status of the plan changed from {old} to {new}.", **_MARKS),
+        "delivered": _("Delivery date changed from {old} to {new}.", **_MARKS),
+        "window": _("Delivery window changed from {old} to {new}.", **_MARKS),
+        "due-year": _("Year the plan is due changed from {old} to {new}.", **_MARKS),
+        "length": _("Length of the plan changed from {old} to {new}.", **_MARKS),
+    }.get(change.field or "", _("{field} changed from {old} to {new}.", **_MARKS))
+    return _compose(message, field=change.field or "", old=old, new=new)
+
+
+def _plan_value(c: RenderContext, field: str | None, value: Any) -> str:
+    _ = c.lang._
+    if value in (None, ""):
+        return "—"
+    if field == "status":
+        return {"co-creation": _("co-creation"), "implementation": _("implementation"),
+                "refresh": _("four-year refresh"), "closed": _("closed")}.get(str(value),
+                                                                             str(value))
+    if field == "delivered":
+        day = as_date(value)
+        return c.lang.date(day) if day else str(value)
+    if field == "window" and value in ("june", "december"):
+        return _month(c, 6 if value == "june" else 12)
+    if field == "length" and isinstance(value, int):
+        return c.lang.n_("{count} year", "{count} years", value)
+    return str(value)
+
+
+def _month(c: RenderContext, month: int) -> str:
+    """The month's name as said alone in the reader's language (CLDR, through Babel)."""
+    from babel.dates import get_month_names
+
+    from ogpctl.base.i18n import _locale
+
+    return get_month_names("wide", "stand-alone", locale=_locale(c.lang.code))[month]
+
+
+def contribution_item(c: RenderContext, change: Change, plan: Plan | None,
+                      old: Plan | None) -> Parts:
+    """A contribution received, answered, decided otherwise, or answered anew."""
+    _ = c.lang._
+    if change.kind == "unreadable":
+        return unreadable_item(c, change)
+    who = _contributor(c, change.subject or "", plan, old)
+    if change.kind == "added":
+        summary = c.inline((change.values or (None, None))[1])
+        message = _("Contribution received from {who}: {summary}", who=_MARKS["title"],
+                    summary=_MARKS["diff"]) if summary else \
+            _("Contribution received from {who}.", who=_MARKS["title"])
+        return _compose(message, title=who, diff=summary)
+    if change.kind == "answered":
+        return _compose(_("Reasoned response given to the contribution of {who}: {decision}.",
+                          who=_MARKS["title"], decision=_MARKS["new"]),
+                        title=who, new=_decision(c, change.new))
+    if change.field == "contribution/decision":
+        return _compose(_("Decision on the contribution of {who} changed from {old} to {new}.",
+                          who=_MARKS["title"], **_MARKS),
+                        title=who, old=_decision(c, change.old), new=_decision(c, change.new))
+    return _compose(_("Reasoned response to the contribution of {who} changed: {diff}",
+                      who=_MARKS["title"], **_MARKS), title=who, diff=_text_diff(c, change))
+
+
+def _decision(c: RenderContext, value: Any) -> str:
+    """The decision on one contribution, as said of it in a sentence."""
+    return {"include": c.lang._("included in the plan"),
+            "amend": c.lang._("included with changes"),
+            "reject": c.lang._("not included"),
+            "pending": c.lang._("still to be decided")}.get(str(value), str(value or "—"))
+
+
+def _contributor(c: RenderContext, ident: str, plan: Plan | None, old: Plan | None) -> Parts:
+    """Who made the contribution (a stakeholder's name, or as recorded), with its id."""
+    for source in (plan, old):
+        for item in listed(source.contributions if source else None, "contributions"):
+            if str(item.get("id")) == ident:
+                return (*_source(c, item.get("from")), Text(f" ({ident})"))
+    return (Text(ident),)
+
+
+def _source(c: RenderContext, value: Any) -> Parts:
+    if isinstance(value, str):
+        return c.stakeholder(value)
+    if isinstance(value, dict) and value.get("name"):
+        return c.inline(value.get("name")) or (Text("—"),)
+    if translations(value, c.record.languages.default):
+        return c.inline(value)
+    return (Text(c.lang._("an unnamed contributor")),)

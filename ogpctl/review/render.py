@@ -1,0 +1,251 @@
+"""The review of a change as a document in one language: what the change means, plan by
+plan and commitment by commitment; the deadlines it moves; the findings it introduces or
+fixes, each linked to its file and line; the website pages it touches. Written as
+Markdown for a pull-request comment or a CI job summary (`ogpctl review`).
+
+Sentences about commitments and milestones are the amendment note's, so the two
+documents word a change alike.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from ogpctl.base.diagnostics import Severity
+from ogpctl.base.i18n import Language
+from ogpctl.domain.diff import Change
+from ogpctl.record.model import Plan, Record
+from ogpctl.render.amendment_note import _MARKS, _compose
+from ogpctl.render.amendment_note import _item as commitment_item
+from ogpctl.render.blocks import (
+    Block,
+    Code,
+    Document,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    plain,
+)
+from ogpctl.render.context import RenderContext
+from ogpctl.review.items import contribution_item, plan_item, unreadable_item
+from ogpctl.review.model import Finding, MovedDeadline, Review
+
+#: Findings listed in each list of the Markdown review, errors first: a pull-request
+#: comment holds 65,536 characters, and a change that breaks a whole file brings hundreds.
+MAX_FINDINGS = 50
+
+
+def review_document(review: Review, lang: str, source_url: str | None = None,
+                    preview_url: str | None = None) -> Document:
+    """The review in `lang`; `source_url` links findings to their file and line (a
+    template with {commit}, {path} and {line}); `preview_url` is where the preview of the
+    site is published (pages are listed by their path below it)."""
+    language = Language(lang)
+    c = RenderContext(review.new, language, review.today)
+    _ = language._
+    doc = Document(title=_("Review of the change"), lang=lang, rtl=language.rtl,
+                   subtitle=review.described)
+    doc.blocks = [Paragraph((Text(_summary(c, review)),))]
+    doc.blocks += _meaning(c, review)
+    doc.blocks += _deadlines(c, review.deadlines(lang))
+    doc.blocks += _findings(c, review, source_url)
+    if review.site:
+        doc.blocks += _pages(c, review.pages, preview_url)
+    doc.blocks += _files(c, review)
+    return doc
+
+
+def _summary(c: RenderContext, review: Review) -> str:
+    n_ = c.lang.n_
+    return " ".join((n_("The change makes {count} change to the record.",
+                        "The change makes {count} changes to the record.",
+                        len(review.changes)),
+                     n_("It introduces {count} finding", "It introduces {count} findings",
+                        len(review.introduced)),
+                     n_("and fixes {count}.", "and fixes {count}.", len(review.fixed))))
+
+
+# -- what the change means ----------------------------------------------------------------
+
+def _meaning(c: RenderContext, review: Review) -> list[Block]:
+    _ = c.lang._
+    blocks: list[Block] = [Heading(2, (Text(_("What the change means")),))]
+    if not review.changes:
+        return blocks + [Paragraph((Text(_(
+            "No plan, commitment, milestone or contribution changes.")),))]
+    for plan_id, group in groupby(review.changes, key=lambda change: change.plan):
+        blocks += _plan(c, review, plan_id, list(group))
+    return blocks
+
+
+def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
+          ) -> list[Block]:
+    plan = _plan_named(review.new, plan_id) or _plan_named(review.old, plan_id)
+    title = c.inline(plan.fields.get("title")) if plan else ()
+    if plan_id not in plain(title):
+        title = (*title, Text(f" ({plan_id})")) if title else (Text(plan_id),)
+    blocks: list[Block] = [Heading(3, title)]
+    own = [ch for ch in changes if ch.commitment is None and ch.subject is None]
+    if own:
+        blocks.append(_list(plan_item(c, ch) for ch in own))
+    commitments = sorted((ch for ch in changes if ch.commitment is not None), key=_heading)
+    for (number, removed), group in groupby(commitments, key=_heading):
+        blocks += _commitment(c, review, plan_id, number, removed, list(group))
+    answers = [ch for ch in changes if ch.subject is not None]
+    if answers:
+        blocks.append(Heading(4, (Text(c.lang._("Contributions and reasoned responses")),)))
+        old = _plan_named(review.old, plan_id)
+        blocks.append(_list(contribution_item(c, ch, plan, old) for ch in answers))
+    return blocks
+
+
+def _heading(change: Change) -> tuple[int, bool]:
+    """A commitment removed has its own heading, with its old title, even when another
+    now has its number."""
+    return change.commitment or 0, change.kind == "removed" and change.milestone is None
+
+
+def _commitment(c: RenderContext, review: Review, plan_id: str, number: int, removed: bool,
+                changes: list[Change]) -> list[Block]:
+    plan = _plan_named(review.new, plan_id)
+    commitment = None
+    if plan is not None and not removed:
+        commitment = next((item for item in plan.commitments if item.number == number), None)
+    title = (changes[0].values or (None, None))[0] if removed else \
+        commitment.fields.get("title") if commitment else None
+    if not title and not removed:   # a file the head cannot read: its title as it was
+        title = _old_title(review, plan_id, changes[0])
+    items = [_change_item(c, commitment, ch) for ch in changes]
+    return [Heading(4, (Text(f"{number}. "), *c.inline(title))), _list(items)]
+
+
+def _old_title(review: Review, plan_id: str, change: Change) -> Any:
+    plan = _plan_named(review.old, plan_id)
+    number = change.old if change.kind == "renumbered" else change.commitment
+    for commitment in plan.commitments if plan else ():
+        if commitment.number == number:
+            return commitment.fields.get("title")
+    return None
+
+
+def _change_item(c: RenderContext, commitment: Any, change: Change) -> tuple[Inline, ...]:
+    if change.kind == "unreadable":
+        return unreadable_item(c, change)
+    if change.kind == "progress":
+        from ogpctl.render.amendment_note import _milestone_title, milestone_name
+
+        name = milestone_name(c, change, _milestone_title(commitment, change))
+        return _compose(c.lang.n_("{milestone}: {count} progress update added.",
+                                  "{milestone}: {count} progress updates added.",
+                                  int(change.new), milestone=_MARKS["milestone"]),
+                        milestone=name)
+    return commitment_item(c, commitment, change)
+
+
+def _plan_named(record: Record, plan_id: str) -> Plan | None:
+    return next((plan for plan in record.plans if plan.id == plan_id), None)
+
+
+def _list(items: Any) -> ListBlock:
+    return ListBlock(tuple((Paragraph(tuple(item)),) for item in items))
+
+
+# -- deadlines ------------------------------------------------------------------------------
+
+def _deadlines(c: RenderContext, moved: list[MovedDeadline]) -> list[Block]:
+    _ = c.lang._
+    blocks: list[Block] = [Heading(2, (Text(_("Deadlines the change moves")),))]
+    if not moved:
+        return blocks + [Paragraph((Text(_("No deadline moves.")),))]
+    rows = tuple(((Paragraph((Text(item.plan),)),), (Paragraph((Text(item.title),)),),
+                  (Paragraph((Text(c.lang.date(item.old) or "—"),)),),
+                  (Paragraph((Text(c.lang.date(item.new) or "—"),)),)) for item in moved)
+    head = tuple((Paragraph((Text(label),)),) for label in (
+        _("Plan"), _("Deadline"), _("Before"), _("After")))
+    return blocks + [Table(head, rows)]
+
+
+# -- findings -------------------------------------------------------------------------------
+
+def _findings(c: RenderContext, review: Review, source_url: str | None) -> list[Block]:
+    _ = c.lang._
+    blocks: list[Block] = [Heading(2, (Text(_("Findings")),)), Paragraph(_compose(_(
+        "Only the findings this change brings or removes are listed: a finding the record "
+        "had before and still has is not news. Findings are worded in English; {command} "
+        "tells why a rule exists and how to meet it.", command=_MARKS["title"]),
+        title=(Code("ogpctl explain CODE"),)))]
+    for title, items, empty in (
+            (_("Introduced by this change"), review.introduced,
+             _("The change introduces no finding.")),
+            (_("Fixed by this change"), review.fixed, _("The change fixes no finding."))):
+        blocks.append(Heading(3, (Text(f"{title} ({c.lang.number(len(items))})"),)))
+        if not items:
+            blocks.append(Paragraph((Text(empty),)))
+            continue
+        shown = sorted(items, key=lambda f: -f.diagnostic.severity)[:MAX_FINDINGS]
+        blocks.append(_list(_finding(c, item, source_url) for item in shown))
+        if len(items) > len(shown):
+            blocks.append(Paragraph(_compose(c.lang.n_(
+                "… and {count} more, none more severe: the review as JSON and {command} "
+                "list them all.",
+                "… and {count} more, none more severe: the review as JSON and {command} "
+                "list them all.", len(items) - len(shown), command=_MARKS["title"]),
+                title=(Code("ogpctl check"),))))
+    return blocks
+
+
+def severity_label(c: RenderContext, severity: Severity) -> str:
+    return {Severity.ERROR: c.lang._("error"), Severity.WARNING: c.lang._("warning"),
+            Severity.INFO: c.lang._("note")}[severity]
+
+
+def _finding(c: RenderContext, finding: Finding, source_url: str | None
+             ) -> tuple[Inline, ...]:
+    d = finding.diagnostic
+    where = f"{finding.path}:{d.line}" if d.line else finding.path
+    href = finding.link(source_url)
+    place: Inline = Link(href, (Code(where),)) if href else Code(where)
+    parts: list[Inline] = [Strong((Text(severity_label(c, d.severity)),)), Text(" "),
+                           Code(d.code), Text(" " + d.message + " — "), place]
+    if d.handbook:
+        parts.append(Text(" " + c.lang._("(handbook {section})", section=d.handbook)))
+    return tuple(parts)
+
+
+# -- the website ----------------------------------------------------------------------------
+
+def _pages(c: RenderContext, pages: list[str], preview_url: str | None) -> list[Block]:
+    _ = c.lang._
+    blocks: list[Block] = [Heading(2, (Text(_("Website pages the change touches")),))]
+    if not pages:
+        return blocks + [Paragraph((Text(_("No page of the website changes.")),))]
+    own = [page for page in pages if page.startswith(c.lang.code + "/")] or \
+        [page for page in pages if page.split("/", 1)[0] == c.record.languages.default] or pages
+    blocks.append(Paragraph((Text(c.lang.n_(
+        "{count} page changes in every language together; in this language:",
+        "{count} pages change in every language together; in this language:",
+        len(pages))),)))
+    base = (preview_url or "").rstrip("/")
+    blocks.append(_list(((Link(f"{base}/{page}", (Code(page),)),) if base else (Code(page),))
+                        for page in own))
+    return blocks
+
+
+# -- files ----------------------------------------------------------------------------------
+
+def _files(c: RenderContext, review: Review) -> list[Block]:
+    """Every file the change touches: what the sections above do not say (the profile,
+    the forum, meetings, evidence) is still in sight."""
+    _ = c.lang._
+    blocks: list[Block] = [Heading(2, (Text(_("Files the change touches")),))]
+    if not review.files:
+        return blocks + [Paragraph((Text(_("No file changes.")),))]
+    status = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
+    return blocks + [_list((Code(review.prefix + path), Text(f" ({status[state]})"))
+                           for path, state in review.files)]

@@ -1,0 +1,123 @@
+"""Progress updates (handbook 5.2): appended to a milestone in place, keeping every other
+byte of the commitment file; and a spreadsheet round trip for people who work in one.
+
+An update carries the date, the milestone's status, a note on progress, evidence, the
+reasons for a delay and the next steps. Every value is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ogpctl.base.errors import UsageError
+from ogpctl.record import evidence
+from ogpctl.record.model import Commitment, Milestone, Plan, Record, as_date
+
+STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
+
+
+@dataclass(frozen=True)
+class Update:
+    day: date
+    status: str
+    note: str
+    lang: str
+    evidence: tuple[str, ...] = ()
+    delay_reason: str | None = None
+    next_steps: str | None = None
+
+    def to_yaml(self) -> dict[str, Any]:
+        item: dict[str, Any] = {"date": self.day.isoformat(), "status": self.status,
+                                "note": {self.lang: self.note}}
+        if self.evidence:
+            item["evidence"] = list(self.evidence)
+        if self.delay_reason:
+            item["delay-reason"] = {self.lang: self.delay_reason}
+        if self.next_steps:
+            item["next-steps"] = {self.lang: self.next_steps}
+        return item
+
+
+def find_milestone(plan: Plan, target: str) -> tuple[Commitment, Milestone]:
+    """COMMITMENT.MILESTONE (such as 2.3), or COMMITMENT alone when it has one milestone."""
+    match = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,3}))?", target)
+    if not match:
+        raise UsageError(f"{target!r}: name a milestone as COMMITMENT.MILESTONE, such as 2.3")
+    commitment = next((c for c in plan.commitments if c.number == int(match[1])), None)
+    if commitment is None:
+        raise UsageError(f"plan {plan.id} has no commitment {match[1]}")
+    milestones = commitment.milestones
+    if match[2] is None:
+        if len(milestones) != 1:
+            raise UsageError(f"commitment {match[1]} has {len(milestones)} milestones: name "
+                             f"one, such as {match[1]}.1")
+        return commitment, milestones[0]
+    found = next((m for m in milestones if m.fields.get("number") == int(match[2])), None)
+    if found is None:
+        raise UsageError(f"commitment {match[1]} has no milestone {match[2]}")
+    return commitment, found
+
+
+def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, today: date,
+             *, force: bool = False) -> None:
+    """Refuse, before anything is written, an update that cannot be right. An update reports
+    progress already made, so one dated after today is a typo (most often the year) unless
+    `force` says it is meant."""
+    if update.day > today and not force:
+        raise UsageError(f"the date {update.day} is after today ({today}): an update reports "
+                         "progress already made; check the year, or give --force")
+    if update.status not in STATUSES:
+        raise UsageError(f"--status {update.status!r}: choose one of {', '.join(STATUSES)}")
+    for name, text in (("--note", update.note), ("--delay-reason", update.delay_reason),
+                       ("--next-steps", update.next_steps)):
+        if text is not None and (not text.strip() or any(c in text for c in "\x00\x1b")):
+            raise UsageError(f"{name} needs a text")
+    for item in update.evidence:
+        problem = evidence.check_path(record.root, plan.folder, item)
+        if problem is not None:
+            raise UsageError(f"--evidence {item!r}: {problem[1]}")
+    history = [as_date(u.get("date")) for u in milestone.fields.get("progress") or []
+               if isinstance(u, dict)]
+    latest = max((d for d in history if d), default=None)
+    if latest is not None and update.day < latest:
+        raise UsageError(f"--date {update.day}: the milestone already has an update of "
+                         f"{latest}; updates are added in order")
+
+
+def changes_for(milestone: Milestone, update: Update) -> list:
+    """The edits to the commitment file: the update appended, the status set."""
+    from ogpctl.edit.yamltext import Change
+
+    base = ("milestones", milestone.index)
+    progress = milestone.fields.get("progress")
+    if isinstance(progress, list):
+        add = Change(base + ("progress", len(progress)), update.to_yaml())
+    else:
+        add = Change(base + ("progress",), [update.to_yaml()])
+    if milestone.fields.get("status") == update.status:
+        return [add]
+    return [add, Change(base + ("status",), update.status)]
+
+
+def record_update(record: Record, plan: Plan, target: str, update: Update, today: date,
+                  *, force: bool = False) -> str:
+    """Append `update` to the milestone `target`; returns the file edited."""
+    from ogpctl.edit.files import replace_file
+    from ogpctl.edit.yamltext import apply
+
+    commitment, milestone = find_milestone(plan, target)
+    validate(record, plan, milestone, update, today, force=force)
+    path = record.root / commitment.doc.path
+    before = path.read_bytes()
+    text = apply(before.decode("utf-8"), changes_for(milestone, update))
+    replace_file(path, text.encode("utf-8"), record.root, expected=before)
+    return commitment.doc.path
+
+
+@dataclass
+class SheetResult:
+    applied: list[str] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)

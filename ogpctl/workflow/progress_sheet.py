@@ -1,0 +1,107 @@
+"""The progress spreadsheet: `ogpctl progress export` writes every milestone with its current
+status and empty columns for a new update; `ogpctl progress import` applies the rows
+someone filled in. Every row is checked before any file is written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ogpctl.base.errors import UsageError
+from ogpctl.base.sheets import csv_bytes, restore
+from ogpctl.record.model import Plan, Record, as_date
+from ogpctl.record.text import translations
+from ogpctl.workflow.contributions import read_rows
+from ogpctl.workflow.progress import Update, changes_for, find_milestone, validate
+
+HEAD = ("plan", "milestone", "commitment", "milestone title", "due", "status",
+        "last update", "new date", "new status", "note", "evidence", "delay reason",
+        "next steps")
+NEW = HEAD[7:]
+
+
+def export_rows(record: Record, plans: list[Plan], lang: str) -> bytes:
+    default = record.languages.default
+
+    def text(value: object) -> str:
+        texts = translations(value, default)
+        return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
+    def row(plan: Plan, commitment, milestone) -> list[object]:
+        fields = milestone.fields
+        days = [as_date(u.get("date")) for u in fields.get("progress") or []
+                if isinstance(u, dict)]
+        last = max((d for d in days if d), default=None)
+        return [plan.id, f"{commitment.number}.{fields.get('number')}",
+                text(commitment.fields.get("title")), text(fields.get("title")),
+                fields.get("due") or "", fields.get("status") or "not-started",
+                last.isoformat() if last else "", "", "", "", "", "", ""]
+
+    return csv_bytes(HEAD, (row(plan, commitment, milestone) for plan in plans
+                            for commitment in plan.commitments
+                            for milestone in commitment.milestones))
+
+
+def sheet_updates(record: Record, data: bytes, today: date, lang: str, *, force: bool = False
+                  ) -> list[tuple[int, Plan, str, Update]]:
+    """(line, plan, milestone, update) for each filled-in row, all checked; UsageError
+    listing every problem when any row is wrong."""
+    header, rows = read_rows(data)
+    keys = [h.strip().lower() for h in header]
+    missing = [name for name in ("plan", "milestone", *NEW) if name not in keys]
+    if missing:
+        raise UsageError(f"the sheet has no column {', '.join(missing)}; start from "
+                         "`ogpctl progress export`")
+    plans = {p.id: p for p in record.plans}
+    found, problems, seen = [], [], set()
+    for line, row in rows:
+        cell = {k: restore(row[i]) if i < len(row) else "" for i, k in enumerate(keys)}
+        if not (cell["new status"] or cell["note"]):
+            continue
+        try:
+            found.append((line, *_update(record, plans, cell, today, lang, seen, force)))
+        except (UsageError, ValueError) as error:
+            problems.append(f"line {line}: {error}")
+    if problems:
+        raise UsageError("nothing was written; the sheet has problems:\n  " +
+                         "\n  ".join(problems))
+    return found
+
+
+def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, seen: set,
+            force: bool) -> tuple[Plan, str, Update]:
+    plan = plans.get(cell["plan"])
+    if plan is None:
+        raise UsageError(f"there is no plan {cell['plan']!r}")
+    target = cell["milestone"]
+    _, milestone = find_milestone(plan, target)
+    if (plan.id, target) in seen:
+        raise UsageError(f"milestone {target} has two rows; keep one")
+    seen.add((plan.id, target))
+    day = date.fromisoformat(cell["new date"]) if cell["new date"] else today
+    evidence = tuple(p.strip() for p in cell["evidence"].replace("\n", ";").split(";")
+                     if p.strip())
+    update = Update(day, cell["new status"] or str(milestone.fields.get("status")
+                                                   or "not-started"),
+                    cell["note"], lang, evidence, cell["delay reason"] or None,
+                    cell["next steps"] or None)
+    if not update.note:
+        raise UsageError(f"milestone {target}: write a note on the progress")
+    validate(record, plan, milestone, update, today, force=force)
+    return plan, target, update
+
+
+def apply_sheet(record: Record, updates: list[tuple[int, Plan, str, Update]]) -> list[str]:
+    """Write every update, one edit per commitment file; returns the files changed."""
+    from ogpctl.edit.files import replace_file
+    from ogpctl.edit.yamltext import apply
+
+    by_file: dict[str, list] = {}
+    for _line, plan, target, update in updates:
+        commitment, milestone = find_milestone(plan, target)
+        by_file.setdefault(commitment.doc.path, []).extend(changes_for(milestone, update))
+    for rel, changes in by_file.items():
+        path = record.root / rel
+        before = path.read_bytes()
+        text = apply(before.decode("utf-8"), changes)
+        replace_file(path, text.encode("utf-8"), record.root, expected=before)
+    return sorted(by_file)
