@@ -12,46 +12,23 @@ from collections.abc import Sequence
 import typer
 
 from ogpctl import __version__
+from ogpctl.cli import catalogue as _catalogue  # noqa: F401  (each module registers its commands)
+from ogpctl.cli import check as _check  # noqa: F401
+from ogpctl.cli import deadlines as _deadlines  # noqa: F401
+from ogpctl.cli import diff as _diff  # noqa: F401
+from ogpctl.cli import imports as _imports  # noqa: F401
+from ogpctl.cli import index as _index  # noqa: F401
+from ogpctl.cli import progress as _progress  # noqa: F401
+from ogpctl.cli import render as _render  # noqa: F401
+from ogpctl.cli import review as _review  # noqa: F401
+from ogpctl.cli import scaffold as _scaffold  # noqa: F401
+from ogpctl.cli import site as _site  # noqa: F401
+from ogpctl.cli import status as _status  # noqa: F401
+from ogpctl.cli import submission as _submission  # noqa: F401
+from ogpctl.cli import translate as _translate  # noqa: F401
+from ogpctl.cli.app import app
 
-app = typer.Typer(
-    name="ogpctl",
-    help="Keep a country's Open Government Partnership record in git: scaffold it, check it "
-         "against the OGP National Handbook, render its documents in every language, and "
-         "publish its website and evidence repository.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain click help: rich's import would slow every start
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"ogpctl {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Show the version and exit.")) -> None:
-    """ogpctl: the OGP record as YAML and Markdown in git."""
-
-
-from ogpctl.cli import catalogue as _catalogue  # noqa: E402,F401  (registers commands)
-from ogpctl.cli import check as _check  # noqa: E402,F401
-from ogpctl.cli import deadlines as _deadlines  # noqa: E402,F401
-from ogpctl.cli import diff as _diff  # noqa: E402,F401
-from ogpctl.cli import imports as _imports  # noqa: E402,F401
-from ogpctl.cli import index as _index  # noqa: E402,F401
-from ogpctl.cli import progress as _progress  # noqa: E402,F401
-from ogpctl.cli import render as _render  # noqa: E402,F401
-from ogpctl.cli import review as _review  # noqa: E402,F401
-from ogpctl.cli import scaffold as _scaffold  # noqa: E402,F401
-from ogpctl.cli import site as _site  # noqa: E402,F401
-from ogpctl.cli import status as _status  # noqa: E402,F401
-from ogpctl.cli import submission as _submission  # noqa: E402,F401
-from ogpctl.cli import translate as _translate  # noqa: E402,F401
+__all__ = ["app", "main"]
 
 
 def _click_error() -> type[Exception]:

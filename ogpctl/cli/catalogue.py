@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ogpctl.cli import app
+from ogpctl.cli.app import app
 
 
 @app.command()

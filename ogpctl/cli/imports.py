@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli import app
+from ogpctl.cli.app import app
 
 import_app = typer.Typer(help="Load data exported from other tools into the record.",
                          no_args_is_help=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli import app
+from ogpctl.cli.app import app
 
 
 class Format(str, Enum):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli import app
+from ogpctl.cli.app import app
 
 USAGE = ("give PLAN COMMITMENT.MILESTONE (such as 2026-2030 2.3), or export, or import FILE.csv")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli import app
+from ogpctl.cli.app import app
 
 RECORD_OPTION = typer.Option(Path("."), "--record", "-C",
                              help="The record (or any path inside it). Default: here.")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli import app
+from ogpctl.cli.app import app
 
 
 @app.command("tag-submission")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli import app
+from ogpctl.cli.app import app
 
 translate_app = typer.Typer(
     name="translate", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
