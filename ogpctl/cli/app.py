@@ -4,7 +4,10 @@ package has no import cycle."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
+from typer.core import TyperCommand
 
 from ogpctl import __version__
 
@@ -19,6 +22,18 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: rich's import would slow every start
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Command(TyperCommand):
+    """A command whose usage line leaves out hidden arguments: the old spellings kept for
+    a release work, but help shows only the convention."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if not getattr(param, "hidden", False):
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
 
 
 def group(name: str, help: str) -> typer.Typer:

@@ -3,49 +3,51 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.app import Command, app
+from ogpctl.cli.options import (
+    OldPaths,
+    Records,
+    Today,
+    choice,
+    format_option,
+    metavar,
+    plan_option,
+)
+
+if TYPE_CHECKING:
+    from ogpctl.check.run import CheckResult
+
+FORMATS = ("text", "json", "github", "sarif", "gitlab")
+#: The stages `--for` judges a plan at.
+STAGES = ("co-creation", "submission", "implementation", "end-of-term")
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    gitlab = "gitlab"
-
-
-class For(str, Enum):
-    co_creation = "co-creation"
-    submission = "submission"
-    implementation = "implementation"
-    end_of_term = "end-of-term"
-
-
-@app.command()
+@app.command(cls=Command)
 def check(
-    paths: list[Path] | None = typer.Argument(
-        None, help="A record (or any path inside one), or a folder holding several records. "
-                   "Default: the current folder."),
-    format: Format | None = typer.Option(
-        None, "--format", "-f", help="text (default), json, github (annotations; the default "
-                                     "inside GitHub Actions), sarif (SARIF 2.1.0 for code "
-                                     "scanning) or gitlab (GitLab's Code Quality report)."),
+    old: OldPaths = None,
+    *,
+    records: Records = None,
+    format: str | None = format_option(
+        FORMATS, None, "text (default), json, github (annotations; the default inside GitHub "
+                       "Actions), sarif (SARIF 2.1.0 for code scanning) or gitlab (GitLab's "
+                       "Code Quality report)."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1)."),
-    plan: str | None = typer.Option(None, "--plan", help="Report only this plan's files."),
-    for_: For | None = typer.Option(
-        None, "--for", help="Judge every plan as at this stage (e.g. submission) instead of "
-                            "the stage its status gives."),
-    today: str | None = typer.Option(
-        None, "--today", help="Take this date (YYYY-MM-DD) as today; default "
-                              "SOURCE_DATE_EPOCH or the real date."),
+    plan: str | None = plan_option("Report only this plan's files."),
+    for_: str | None = typer.Option(
+        None, "--for", metavar=metavar(STAGES), parser=choice(STAGES),
+        help="Judge every plan as at this stage (e.g. submission) instead of the stage its "
+             "status gives."),
+    today: Today,
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write "
                                                             ".ogpctl-cache/."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one a core)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N",
+                             help="Worker processes (0: one a core)."),
 ) -> int:
     """Check records against the OGP rules (schemas, SMART commitments, languages...).
 
@@ -54,28 +56,39 @@ def check(
     """
     from ogpctl.check.run import CheckOptions
     from ogpctl.check.run import check as run_check
-    from ogpctl.cli.options import parse_today
     from ogpctl.record.model import Stage
 
-    options = CheckOptions(today=parse_today(today), plan=plan, use_cache=not no_cache,
-                           jobs=jobs, stage=Stage.parse(for_.value) if for_ else None)
-    result = run_check(paths or [Path.cwd()], options)
-    chosen = format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true"
-                        else Format.text)
-    if chosen is Format.json:
-        from ogpctl.check.report import to_json
-
-        typer.echo(to_json(result), nl=False)
-    elif chosen is Format.github:
-        from ogpctl.check.report import to_github
-
-        typer.echo(to_github(result), nl=False)
-    elif chosen in (Format.sarif, Format.gitlab):
-        from ogpctl.check.forges import to_codequality, to_sarif
-
-        typer.echo((to_sarif if chosen is Format.sarif else to_codequality)(result), nl=False)
-    else:
+    options = CheckOptions(today=today, plan=plan, use_cache=not no_cache, jobs=jobs,
+                           stage=Stage.parse(for_) if for_ else None)
+    result = run_check(_paths(records, old), options)
+    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if chosen == "text":
         from ogpctl.cli.present import print_check
 
         print_check(result)
+    else:
+        typer.echo(_report(chosen)(result), nl=False)
     return result.exit_code(strict)
+
+
+def _paths(records: list[Path] | None, old: list[Path] | None) -> list[Path]:
+    from ogpctl.base.errors import UsageError
+    from ogpctl.cli.options import deprecated
+
+    if old:
+        if records:
+            raise UsageError("give the records once, each with -C")
+        deprecated("ogpctl check PATH", "ogpctl check -C PATH")
+        return old
+    return records or [Path.cwd()]
+
+
+def _report(name: str) -> Callable[[CheckResult], str]:
+    """The machine format's writer, by name (imported when chosen)."""
+    if name in ("json", "github"):
+        from ogpctl.check import report
+
+        return report.to_json if name == "json" else report.to_github
+    from ogpctl.check import forges
+
+    return forges.to_sarif if name == "sarif" else forges.to_codequality

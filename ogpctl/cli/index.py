@@ -2,53 +2,50 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.app import Command, app
+from ogpctl.cli.options import (
+    HERE,
+    OldPath,
+    Record,
+    force_option,
+    format_option,
+    out_option,
+    plan_option,
+)
 
 
-class Format(str, Enum):
-    md = "md"
-    html = "html"
-    json = "json"
-    csv = "csv"
-
-
-@app.command()
+@app.command(cls=Command)
 def index(
-    path: Path = typer.Argument(Path("."), help="A record, or any path inside one."),
-    plan: str | None = typer.Option(None, "--plan", help="Only this plan."),
-    format: Format = typer.Option(Format.md, "--format", "-f", help="md (default), html, json, "
-                                  "or csv (the tracking spreadsheet of handbook 5.3.a)."),
-    out: Path = typer.Option(Path("-"), "--out", "-o", help="The file to write, or - (the "
-                             "default) to print. ogpctl replaces only a file it wrote itself."),
-    force: bool = typer.Option(False, "--force", help="Replace a file ogpctl did not write."),
+    old: OldPath = None,
+    *,
+    record_path: Record = HERE,
+    plan: str | None = plan_option(),
+    format: str = format_option(("md", "html", "json", "csv"), "md",
+                                "md, html, json, or csv (the tracking spreadsheet of "
+                                "handbook 5.3.a)."),
+    out: Path = out_option("The file to write, or - to print. ogpctl replaces only a file "
+                           "it wrote itself."),
+    force: bool = force_option(),
 ) -> int:
     """List the document repository of each plan: the process folder and each commitment's
     folder, every evidence file and link with its title, type, size, last change (from git
     history) and what cites it; commitments without evidence and files cited by nothing."""
-    from ogpctl.base.errors import UsageError
     from ogpctl.base.vcs import read_history
-    from ogpctl.cli.options import is_stdout, print_bytes, record_at
+    from ogpctl.cli.options import is_stdout, record_at, record_of, write_output
     from ogpctl.domain.document_repository import build_index
     from ogpctl.render.index import write_index
 
-    record = record_at(path)
+    record = record_at(record_of(record_path, old, "index"))
     if plan:
         record.plan_named(plan)
     built = build_index(record, read_history(record.root), [plan] if plan else None)
-    if is_stdout(out):
-        print_bytes(write_index(record, built, format.value))
-        return 0
-    if out.is_dir():
-        raise UsageError(f"--out {out} is a folder; give a file name such as index.{format.value}")
-    data = write_index(record, built, format.value, _links_from(record.root, out))
-    from ogpctl.base.outputs import OutputFolder
-
-    for written in OutputFolder(out.parent, force=force).write({out.name: data}):
+    links = None if is_stdout(out) else _links_from(record.root, out)
+    written = write_output(out, write_index(record, built, format, links), force)
+    if written is not None:
         typer.echo(f"  wrote  {written}")
     return 0
 

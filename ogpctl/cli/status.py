@@ -3,40 +3,33 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
-from pathlib import Path
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.app import Command, app
+from ogpctl.cli.options import HERE, OldPath, Record, Today, format_option
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-
-
-@app.command()
+@app.command(cls=Command)
 def status(
-    path: Path = typer.Argument(Path("."), help="A record, or any path inside one."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
-    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
-                                        "today; default SOURCE_DATE_EPOCH or the real date."),
+    old: OldPath = None,
+    *,
+    record_path: Record = HERE,
+    format: str = format_option(("text", "json"), "text", "text or json."),
+    today: Today,
 ) -> int:
     """One screen: each plan's stage and next deadlines, commitment progress with its
     green / amber / red colour, overdue obligations, and the minimum requirements with the
     facts each verdict rests on."""
-    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.cli.options import record_at, record_of
     from ogpctl.domain.status import status as build
     from ogpctl.domain.status import to_json
 
-    day = parse_today(today)
-    record = record_at(path)
-    plans = build(record, day)
-    if format is Format.json:
+    plans = build(record_at(record_of(record_path, old, "status")), today)
+    if format == "json":
         typer.echo(json.dumps(to_json(plans), ensure_ascii=False, indent=2))
     else:
         from ogpctl.cli.present import print_status
 
-        print_status(plans, day)
+        print_status(plans, today)
     return 0

@@ -10,9 +10,7 @@ from ogpctl.base.i18n import Language
 from ogpctl.record.model import Commitment, Plan, Record
 from ogpctl.render.blocks import Document, plain
 from ogpctl.render.context import RenderContext
-
-DOCUMENTS = ("action-plan", "commitment", "self-assessment", "reasoned-response",
-             "amendment-note")
+from ogpctl.render.formats import DOCUMENTS
 
 
 @dataclass(frozen=True)

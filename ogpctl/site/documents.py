@@ -8,15 +8,16 @@ from datetime import date
 
 from ogpctl.base.i18n import Language
 from ogpctl.record.model import Plan, Record
-from ogpctl.render import Request, file_name, write
-from ogpctl.render.documents import build
+from ogpctl.render import file_name
+from ogpctl.render.documents import Request, build
+from ogpctl.render.formats import Format, write
 from ogpctl.site import urls
 from ogpctl.site.exports import EXPORTS
 from ogpctl.site.view import Download, Page, View
 
 # The PDF is what OGP publishes plans in, the DOCX what a government edits.
-DEFAULT_FORMATS = ("html", "pdf", "docx")
-COMMITMENT_FORMATS = ("html", "md")
+DEFAULT_FORMATS = (Format.html, Format.pdf, Format.docx)
+COMMITMENT_FORMATS = (Format.html, Format.md)
 
 
 def documents_of(plan: Plan) -> list[str]:
