@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from ogpctl import __version__
 
@@ -36,10 +36,10 @@ class Command(TyperCommand):
         return pieces
 
 
-def group(name: str, help: str) -> typer.Typer:
+def group(name: str, help: str, cls: type[TyperGroup] | None = None) -> typer.Typer:
     """A command group (`ogpctl NAME SUB ...`) with the root's conventions, registered."""
     sub = typer.Typer(name=name, help=help, no_args_is_help=True, add_completion=False,
-                      rich_markup_mode=None,
+                      rich_markup_mode=None, cls=cls,
                       context_settings={"help_option_names": ["-h", "--help"]})
     app.add_typer(sub, name=name)
     return sub

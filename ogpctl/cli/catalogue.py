@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from ogpctl.cli.app import app
+from ogpctl.cli.options import format_option
+
+if TYPE_CHECKING:
+    from ogpctl.rules import Rule
 
 
 @app.command()
 def rules(
     family: str | None = typer.Option(None, "--family", help="Only this family (reading, "
                                          "structure, smart, languages...)."),
-    format: str = typer.Option("text", "--format", "-f", help="text, json or markdown (the "
-                                                            "reference in docs/rules.md)."),
+    format: str = format_option(("text", "json", "md"), "text",
+                                "text, json or md (the reference in docs/rules.md).",
+                                aliases={"markdown": "md"}),
 ) -> int:
     """List the rule catalogue: code, severity, handbook section and summary."""
     from ogpctl.base.errors import UsageError
@@ -26,13 +33,11 @@ def rules(
 
         typer.echo(json.dumps([_rule_json(r) for r in items], indent=2, ensure_ascii=False))
         return 0
-    if format == "markdown":
+    if format == "md":
         from ogpctl.rules.reference import markdown
 
         typer.echo(markdown(), nl=False)
         return 0
-    if format != "text":
-        raise UsageError(f"--format must be text, json or markdown, not {format!r}")
     from ogpctl.cli.present import print_rules
 
     print_rules(items)
@@ -54,7 +59,7 @@ def explain(code: str = typer.Argument(..., help="A rule code, such as S211.")) 
     return 0
 
 
-def _rule_json(item) -> dict:
+def _rule_json(item: Rule) -> dict[str, str | None]:
     return {"code": item.code, "name": item.name, "family": item.family,
             "severity": str(item.severity), "handbook": item.handbook,
             "summary": item.summary, "applies_from": item.applies_from.label,

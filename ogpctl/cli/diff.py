@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from ogpctl.cli.app import app
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
+from ogpctl.cli.options import HERE, Record, format_option, plan_option
 
 
 def revisions(root: Path, given: list[str]) -> tuple[str, str | None, str]:
@@ -38,10 +33,9 @@ def diff(
     revs: list[str] | None = typer.Argument(None, help="OLD [NEW] revisions. Default: the "
                                                "last submitted/* tag (else HEAD) and the "
                                                "working tree."),
-    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
-                                     "path inside it). Default: here."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
-    plan: str | None = typer.Option(None, "--plan", help="Only this plan."),
+    record_path: Record = HERE,
+    format: str = format_option(("text", "json"), "text", "text or json."),
+    plan: str | None = plan_option(),
 ) -> int:
     """What changed in the record between two git revisions, as meaning: commitments and
     milestones added or removed, milestones re-dated, leads, statuses and texts changed."""
@@ -51,7 +45,7 @@ def diff(
     root = record_at(record_path).root
     old, new, described = revisions(root, list(revs or []))
     changes = [c for c in compare_revisions(root, old, new) if plan in (None, c.plan)]
-    if format is Format.json:
+    if format == "json":
         typer.echo(json.dumps({"range": described, "changes": [c.to_json() for c in changes]},
                               ensure_ascii=False, indent=2))
         return 0

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.app import group
+from ogpctl.cli.options import HERE, Record, Today, lang_option, plan_option
 
-import_app = typer.Typer(help="Load data exported from other tools into the record.",
-                         no_args_is_help=True)
-app.add_typer(import_app, name="import")
+import_app = group("import", "Load data exported from other tools into the record.")
 
 
 def _mapping(items: list[str]) -> dict[str, str]:
@@ -31,13 +30,14 @@ def _mapping(items: list[str]) -> dict[str, str]:
 def contributions(
     file: Path = typer.Argument(..., help="A CSV export: one row per input (Google Forms, "
                                 "Microsoft Forms through Excel, SurveyMonkey, a spreadsheet)."),
-    plan: str = typer.Option(..., "--plan", help="The plan the inputs are for."),
+    *,
+    plan: str = plan_option("The plan the inputs are for.", required=True),
     mapping: list[str] | None = typer.Option(None, "--map", help="field=Column, such as "
                                                 "summary=Comment (fields: summary, "
                                                 "organisation, name, surname, received, "
                                                 "channel, sector)."),
-    lang: str | None = typer.Option(None, "--lang", help="The language of the texts "
-                                       "(default: the record's default language)."),
+    lang: str | None = lang_option("The language of the texts (default: the record's "
+                                   "default language)."),
     channel: str | None = typer.Option(None, "--channel", help="The channel when the file "
                                           "has no channel column, such as survey."),
     prefix: str = typer.Option("input", "--prefix", help="New ids: PREFIX-001, PREFIX-002 …"),
@@ -46,21 +46,18 @@ def contributions(
                                               "%d/%m/%Y (a time after the date is let go)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write "
                                  "nothing."),
-    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
-                                     "path inside it). Default: here."),
+    record_path: Record = HERE,
 ) -> int:
     """Load a survey or consultation export into contributions.yaml: new ids and pending
     decisions; duplicates (same source and text) skipped and reported; existing entries and
     comments never touched. Exit code 1 when rows were refused (the others are added)."""
     from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import record_at
-    from ogpctl.record.kinds import LANGUAGE, is_slug
+    from ogpctl.record.kinds import is_slug
     from ogpctl.workflow.contributions import ImportOptions, plan_import, write_import
 
     record = record_at(record_path, editing=not dry_run)
     target = record.plan_named(plan)
-    if lang is not None and not LANGUAGE.fullmatch(lang):
-        raise UsageError(f"--lang {lang!r} is not a language code")
     if not is_slug(prefix):
         raise UsageError(f"--prefix {prefix!r}: use lowercase letters, digits and hyphens")
     try:
@@ -114,14 +111,15 @@ def plan_command(
     source: Path = typer.Argument(..., help="A Word action plan in the OGP template (.docx), "
                                   "a tracker (.csv, .xlsx) or a folder of Markdown files "
                                   "with front matter."),
-    plan: str = typer.Option(..., "--plan", help="The plan to import into (made with "
-                             "`ogpctl new-plan`)."),
+    *,
+    plan: str = plan_option("The plan to import into (made with `ogpctl new-plan`).",
+                            required=True),
     mapping: Path | None = typer.Option(None, "--map", help="MAPPING.yaml: which column "
                                            "or front-matter key holds what (trackers and "
                                            "Markdown folders; see docs/import.md)."),
-    lang: str | None = typer.Option(None, "--lang", help="The language of the source's "
-                                       "texts (default: read from a Word plan's labels, "
-                                       "else the record's default language)."),
+    lang: str | None = lang_option("The language of the source's texts (default: read from "
+                                   "a Word plan's labels, else the record's default "
+                                   "language)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; "
                                  "write nothing."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Import what can be read, "
@@ -129,9 +127,8 @@ def plan_command(
     update: bool = typer.Option(False, "--update", help="The plan has commitments already: "
                                 "change in place the fields whose value the source changes, "
                                 "and add what it adds."),
-    today: str | None = typer.Option(None, "--today", help="Today, YYYY-MM-DD."),
-    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
-                                     "path inside it). Default: here."),
+    today: Today,
+    record_path: Record = HERE,
 ) -> int:
     """Bring an existing action plan or tracker into the record: commitments, milestones,
     progress updates, stakeholders, evidence links and the plan's sections, written as
@@ -140,17 +137,13 @@ def plan_command(
     Importing the same source again writes nothing. Exit code 1 when nothing was written
     because of errors or because the plan has commitments already (give --update)."""
     from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.cli.options import record_at
     from ogpctl.importers import read_source
     from ogpctl.importers.writing import plan_import
-    from ogpctl.record.kinds import LANGUAGE
     from ogpctl.scaffold.plan import record_schemas
 
-    if lang is not None and not LANGUAGE.fullmatch(lang):
-        raise UsageError(f"--lang {lang!r} is not a language code")
     if not source.exists():
         raise UsageError(f"{source}: no such file or folder")
-    day = parse_today(today)
     record = record_at(record_path, editing=not dry_run)
     target = record.plan_named(plan)
     read = read_source(source, mapping, lang, record.languages.default)
@@ -167,7 +160,7 @@ def plan_command(
         typer.echo(f"nothing was written: {source.name} holds no commitment ogpctl could read")
         return 1
     result = plan_import(record, target, read, lang or _language(read, record),
-                         record_schemas(record.root), day)
+                         record_schemas(record.root), today)
     return _report_plan(record.root, source, target.id, result, dry_run, update)
 
 

@@ -125,7 +125,7 @@ def lang_option(help: str, default: str | None = None, every: bool = False) -> A
     """`-l/--lang`: a language code; with `every`, also `all`."""
     return typer.Option(default, "--lang", "-l", metavar="all|LANG" if every else "LANG",
                         parser=_language_or_all if every else language,
-                        show_default=default is not None, help=help)
+                        show_default=default not in (None, ...), help=help)
 
 
 def plan_option(help: str = "Only this plan.", required: bool = False) -> Any:

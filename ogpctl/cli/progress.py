@@ -1,101 +1,133 @@
-"""`ogpctl progress PLAN COMMITMENT[.MILESTONE]`, `progress export`, `progress import FILE`."""
+"""`ogpctl progress add PLAN COMMITMENT.MILESTONE`, `progress export`, `progress import FILE`.
+
+The old spelling `ogpctl progress PLAN MILESTONE` (no `add`) still works for a release,
+with a note."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
-from ogpctl.cli.app import app
+from ogpctl.cli.app import group
+from ogpctl.cli.options import (
+    HERE,
+    Record,
+    Today,
+    choice,
+    date_option,
+    deprecated,
+    lang_option,
+    metavar,
+    out_option,
+    plan_option,
+)
 
-USAGE = ("give PLAN COMMITMENT.MILESTONE (such as 2026-2030 2.3), or export, or import FILE.csv")
+#: A milestone's status: the `milestone-status` of schemas/common.schema.json (a test
+#: holds the two equal).
+STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
+LANG_HELP = "The language of the texts (default: the record's default language)."
 
 
-@app.command()
-def progress(
-    words: list[str] = typer.Argument(..., metavar="PLAN MILESTONE | export | import FILE",
-                                      help="PLAN and COMMITMENT.MILESTONE to record an "
-                                      "update; `export` to write the spreadsheet; `import "
-                                      "FILE.csv` to apply a filled-in one."),
-    status: str | None = typer.Option(None, "--status", help="not-started, in-progress, "
-                                         "completed or withdrawn."),
-    note: str | None = typer.Option(None, "--note", help="The progress made."),
-    evidence: list[str] | None = typer.Option(None, "--evidence", help="A file in the "
-                                                 "plan's evidence folder, or an https link "
-                                                 "(repeatable)."),
+class _Progress(TyperGroup):
+    """`progress PLAN MILESTONE ...` read as `progress add PLAN MILESTONE ...`, with a note."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            deprecated("ogpctl progress PLAN MILESTONE", "ogpctl progress add PLAN MILESTONE")
+            args = ["add", *args]
+        return super().resolve_command(ctx, args)
+
+
+progress_app = group(
+    "progress", "Progress updates on milestones (handbook 5.2): one at a time, or a "
+                "spreadsheet round trip (export, fill in the new columns, import).",
+    cls=_Progress)
+
+
+@progress_app.command("add")
+def add(
+    plan: str = typer.Argument(..., help="The plan's id, such as 2026-2030."),
+    milestone: str = typer.Argument(..., metavar="COMMITMENT.MILESTONE",
+                                    help="The milestone, such as 2.3."),
+    *,
+    status: str = typer.Option(..., "--status", metavar=metavar(STATUSES),
+                               parser=choice(STATUSES), help="Where the milestone stands."),
+    note: str = typer.Option(..., "--note", help="The progress made."),
+    evidence: list[str] | None = typer.Option(None, "--evidence", metavar="FILE|URL",
+                                              help="A file in the plan's evidence folder, or "
+                                                   "an https link (repeatable)."),
     delay_reason: str | None = typer.Option(None, "--delay-reason", help="Why it is late."),
     next_steps: str | None = typer.Option(None, "--next-steps", help="What comes next."),
-    day: str | None = typer.Option(None, "--date", help="The update's date, YYYY-MM-DD "
-                                      "(default today)."),
-    lang: str | None = typer.Option(None, "--lang", help="The language of the texts "
-                                       "(default: the record's default language)."),
-    plan: str | None = typer.Option(None, "--plan", help="export: only this plan."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="export: write here "
-                                       "instead of printing."),
-    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
-                                     "path inside it). Default: here."),
-    today: str | None = typer.Option(None, "--today", help="Take this date as today."),
+    day: date | None = date_option("The update's date. Default: today (or --today)."),
+    lang: str | None = lang_option(LANG_HELP),
     force: bool = typer.Option(False, "--force", help="Record an update dated after today "
                                "(refused otherwise: an update reports progress already made)."),
+    record_path: Record = HERE,
+    today: Today,
 ) -> int:
-    """Record a progress update on a milestone (handbook 5.2), editing the commitment file in
-    place: every other byte (comments, order, quoting, blank lines) stays as it was. Or
-    round-trip a progress spreadsheet: `export`, fill in the new columns, `import`."""
-    from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import parse_today, record_at
-    from ogpctl.record.kinds import LANGUAGE
-
-    record = record_at(record_path, editing=words[0] != "export")
-    language = lang or record.languages.default
-    if not LANGUAGE.fullmatch(language):
-        raise UsageError(f"--lang {language!r} is not a language code")
-    now = parse_today(today)
-    if words[0] == "export" and len(words) == 1:
-        return _export(record, plan, language, out)
-    if words[0] == "import" and len(words) == 2:
-        return _import(record, Path(words[1]), now, language, force)
-    if len(words) != 2:
-        raise UsageError(USAGE)
+    """Record a progress update on a milestone, editing the commitment file in place: every
+    other byte (comments, order, quoting, blank lines) stays as it was."""
+    from ogpctl.cli.options import record_at
     from ogpctl.workflow.progress import Update, record_update
 
-    target_plan = record.plan_named(words[0])
-    if not status or not note:
-        raise UsageError("an update needs --status and --note")
-    try:
-        when = parse_today(day) if day else now
-    except UsageError:
-        raise UsageError(f"--date {day!r} is not a date written YYYY-MM-DD") from None
-    update = Update(when, status, note, language, tuple(evidence or ()), delay_reason,
-                    next_steps)
-    written = record_update(record, target_plan, words[1], update, now, force=force)
-    typer.echo(f"{written}: milestone {words[1]} {status} on {when}")
+    record = record_at(record_path, editing=True)
+    target_plan = record.plan_named(plan)
+    when = day or today
+    update = Update(when, status, note, lang or record.languages.default,
+                    tuple(evidence or ()), delay_reason, next_steps)
+    written = record_update(record, target_plan, milestone, update, today, force=force)
+    typer.echo(f"{written}: milestone {milestone} {status} on {when}")
     return 0
 
 
-def _export(record, plan: str | None, lang: str, out: Path | None) -> int:
-    from ogpctl.base.outputs import OutputFolder
-    from ogpctl.cli.options import is_stdout, print_bytes
+@progress_app.command("export")
+def export(
+    *,
+    plan: str | None = plan_option(),
+    lang: str | None = lang_option(LANG_HELP),
+    out: Path = out_option("The CSV file to write, or - to print."),
+    record_path: Record = HERE,
+) -> int:
+    """Write the progress spreadsheet (CSV): a row a milestone, its last update, and empty
+    columns for the next one."""
+    from ogpctl.cli.options import record_at, write_output
     from ogpctl.workflow.progress_sheet import export_rows
 
+    record = record_at(record_path)
     plans = [record.plan_named(plan)] if plan else record.plans
-    data = export_rows(record, plans, lang)
-    if out is None or is_stdout(out):
-        print_bytes(data)
-    else:
-        OutputFolder(out.parent).write({out.name: data})
+    written = write_output(out, export_rows(record, plans, lang or record.languages.default))
+    if written is not None:
         typer.echo(f"wrote {out}")
     return 0
 
 
-def _import(record, file: Path, today, lang: str, force: bool) -> int:
+@progress_app.command("import")
+def import_sheet(
+    file: Path = typer.Argument(..., help="A spreadsheet from `progress export`, filled in "
+                                "(CSV)."),
+    *,
+    lang: str | None = lang_option(LANG_HELP),
+    force: bool = typer.Option(False, "--force", help="Accept updates dated after today."),
+    record_path: Record = HERE,
+    today: Today,
+) -> int:
+    """Record the updates of a filled-in progress spreadsheet; every row is checked first,
+    and nothing is written while one is wrong."""
     from ogpctl.base.errors import UsageError
+    from ogpctl.cli.options import record_at
     from ogpctl.workflow.progress_sheet import apply_sheet, sheet_updates
 
+    record = record_at(record_path, editing=True)
     try:
         data = file.read_bytes()
     except OSError as error:
         raise UsageError(f"{file}: {error.strerror}") from None
-    updates = sheet_updates(record, data, today, lang, force=force)
+    updates = sheet_updates(record, data, today, lang or record.languages.default,
+                            force=force)
     for path in apply_sheet(record, updates):
         typer.echo(f"  updated {path}")
     typer.echo(f"{len(updates)} progress updates recorded")

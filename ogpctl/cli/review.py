@@ -6,17 +6,12 @@ import json
 import os
 import re
 import string
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from ogpctl.cli.app import app
-
-
-class Format(str, Enum):
-    md = "md"
-    json = "json"
+from ogpctl.cli.options import HERE, Record, Today, format_option, lang_option
 
 
 @app.command()
@@ -24,14 +19,14 @@ def review(
     revs: list[str] | None = typer.Argument(None, help="BASE [HEAD] revisions. Default: the "
                                                "last submitted/* tag (else HEAD) and the "
                                                "working tree."),
-    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
-                                     "path inside it). Default: here."),
-    lang: str | None = typer.Option(None, "--lang", help="The review's language (default: "
-                                       "the record's default language)."),
-    format: Format = typer.Option(Format.md, "--format", "-f", help="md (for a pull-request "
-                                  "comment or a CI job summary) or json."),
-    json_out: Path | None = typer.Option(None, "--json", help="Also write the review as "
-                                            "JSON to this file."),
+    *,
+    record_path: Record = HERE,
+    lang: str | None = lang_option("The review's language (default: the record's default "
+                                   "language)."),
+    format: str = format_option(("md", "json"), "md", "md (for a pull-request comment or a "
+                                                      "CI job summary) or json."),
+    json_out: Path | None = typer.Option(None, "--json", metavar="PATH",
+                                         help="Also write the review as JSON to this file."),
     preview: Path | None = typer.Option(None, "--preview", help="Build the website as the "
                                            "change leaves it into this folder, and list the "
                                            "pages the change touches."),
@@ -41,26 +36,25 @@ def review(
                                              "their line: an address with {commit}, {path} "
                                              "and {line}. Default: from GitHub Actions' or "
                                              "GitLab CI's environment."),
-    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
-                                        "as today."),
+    today: Today,
 ) -> int:
     """What a change to the record means, for a reviewer: the changes plan by plan and
     commitment by commitment in the reviewer's language, the deadlines it moves, only the
     findings it introduces or fixes (linked to file and line), and the website pages it
     touches. Exit code 1 when the change introduces an error."""
     from ogpctl.cli.diff import revisions
-    from ogpctl.cli.options import parse_today, print_bytes, record_at
+    from ogpctl.cli.options import print_bytes, record_at, write_output
     from ogpctl.render.markdown import write_markdown
     from ogpctl.review.model import review_revisions
     from ogpctl.review.render import review_document
 
     record = record_at(record_path)
-    code = _language(lang, record.languages.default)
+    code = lang or record.languages.default
     template = _template(source_url) if source_url is not None else _forge_template()
     links = _address(preview_url, "--preview-url") if preview_url is not None else None
     base, head, described = revisions(record.root, list(revs or []))
     described = re.sub(r"\b[0-9a-f]{40}\b", lambda found: found.group()[:12], described)
-    result = review_revisions(record.root, base, head, described, parse_today(today),
+    result = review_revisions(record.root, base, head, described, today,
                               preview=preview is not None)
     if preview is not None:
         from ogpctl.site import write_site
@@ -68,23 +62,12 @@ def review(
         write_site(result.site, preview)
     document = json.dumps(result.to_json(code, template), ensure_ascii=False, indent=2) + "\n"
     if json_out is not None:
-        _write_file(json_out, document.encode("utf-8"))
-    if format is Format.json:
+        write_output(json_out, document.encode("utf-8"), option="--json")
+    if format == "json":
         print_bytes(document.encode("utf-8"))
     else:
         print_bytes(write_markdown(review_document(result, code, template, links)))
     return 1 if result.introduces_errors() else 0
-
-
-def _language(lang: str | None, default: str) -> str:
-    from ogpctl.base.errors import UsageError
-    from ogpctl.record.kinds import LANGUAGE
-
-    if lang is None:
-        return default
-    if not LANGUAGE.fullmatch(lang):
-        raise UsageError(f"--lang {lang!r}: give a language code such as es")
-    return lang
 
 
 def _address(value: str, option: str) -> str:
@@ -122,14 +105,3 @@ def _forge_template() -> str | None:
 
 def _escaped(address: str) -> str | None:
     return address.replace("{", "{{").replace("}", "}}").rstrip("/")
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    """One file, as every output of ogpctl: never through a link, never over a file
-    ogpctl did not write."""
-    from ogpctl.base.errors import UsageError
-    from ogpctl.base.outputs import OutputFolder
-
-    if path.is_dir():
-        raise UsageError(f"--json {path} is a folder; give a file name such as review.json")
-    OutputFolder(path.parent).write({path.name: data})

@@ -8,9 +8,15 @@ from pathlib import Path
 import typer
 
 from ogpctl.cli.app import app
+from ogpctl.cli.options import HERE, Record, Today, choice, metavar
 
-RECORD_OPTION = typer.Option(Path("."), "--record", "-C",
-                             help="The record (or any path inside it). Default: here.")
+#: The delivery windows of the OGP calendar (handbook 3.1) and the kinds of commitment.
+WINDOWS = ("june", "december")
+KINDS = ("regular", "challenge", "local")
+
+
+def _capitalised(names: tuple[str, ...]) -> dict[str, str]:
+    return {spelt: name for name in names for spelt in (name.capitalize(), name.upper())}
 
 
 def interactive() -> bool:
@@ -107,8 +113,11 @@ def _number(value: str | None, option: str) -> int | None:
 
 @app.command("new-plan")
 def new_plan(
-    window: str | None = typer.Option(None, "--window", help="june (due June 30) or "
-                                         "december (due December 31)."),
+    *,
+    window: str | None = typer.Option(None, "--window", metavar=metavar(WINDOWS),
+                                      parser=choice(WINDOWS, _capitalised(WINDOWS)),
+                                      help="june (due June 30) or december (due December "
+                                           "31)."),
     due_year: str | None = typer.Option(None, "--due-year", help="The year the plan is "
                                            "due, such as 2027."),
     length: str | None = typer.Option(None, "--length", help="2 or 4 years."),
@@ -116,20 +125,19 @@ def new_plan(
                                           "Default: due year and end year, such as 2027-2031."),
     force: bool = typer.Option(False, "--force", help="Create the plan even when its period "
                                "overlaps another plan's."),
-    record_path: Path = RECORD_OPTION,
-    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
-                                        "today when suggesting the next plan."),
+    record_path: Record = HERE,
+    today: Today,
 ) -> int:
     """Scaffold plans/<id>/: plan.yaml with the dates of the OGP calendar, a co-creation
     timeline dated backwards from the due date, section files in every record language,
     contributions.yaml, commitments/ and evidence/process/. What is not given is asked at a
     terminal, else the plan following the latest one is taken."""
-    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.cli.options import record_at
     from ogpctl.scaffold.plan import PlanAnswers, record_schemas, suggest
     from ogpctl.scaffold.plan import new_plan as make
 
     record = record_at(record_path, editing=True)
-    guess = suggest(record, parse_today(today))
+    guess = suggest(record, today)
     answers = PlanAnswers(
         window=(ask(window, "Window (june or december)", guess.window) or "").lower(),
         due_year=_number(ask(due_year, "Due year", str(guess.due_year)), "--due-year"),
@@ -150,23 +158,25 @@ def new_commitment(
     plan: str = typer.Argument(..., help="The plan's id, such as 2027-2031."),
     title: str = typer.Argument(..., help="The commitment's name, in the record's default "
                                 "language."),
-    kind: str = typer.Option("regular", "--kind", help="regular, challenge or local."),
+    *,
+    kind: str = typer.Option("regular", "--kind", metavar=metavar(KINDS),
+                             parser=choice(KINDS, _capitalised(KINDS)),
+                             help="regular, challenge or local."),
     number: str | None = typer.Option(None, "--number", help="Its number. Default: the "
                                          "next free one."),
-    record_path: Path = RECORD_OPTION,
-    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as "
-                                        "today (the date a challenge commitment is added)."),
+    record_path: Record = HERE,
+    today: Today,
 ) -> int:
     """Scaffold a commitment in the handbook's template (3.2.c), with its guide questions as
     comments in each record language, one empty milestone, and its evidence folder."""
-    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.cli.options import record_at
     from ogpctl.scaffold.commitment import new_commitment as make
     from ogpctl.scaffold.plan import record_schemas
     from ogpctl.scaffold.record import check_text
 
     record = record_at(record_path, editing=True)
     result = make(record, plan, check_text(title, "TITLE") or "", record_schemas(record.root),
-                  parse_today(today), kind=kind.lower(), number=_number(number, "--number"))
+                  today, kind=kind.lower(), number=_number(number, "--number"))
     typer.echo(f"New commitment {result.number} in plan {plan}:")
     report(result.outcome, record.root)
     typer.echo("Next: answer the guide questions in the file; `ogpctl check` lists what is "

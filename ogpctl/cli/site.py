@@ -7,37 +7,38 @@ from pathlib import Path
 import typer
 
 from ogpctl.cli.app import app
-
-FORMATS = ("html", "pdf", "docx", "md")
+from ogpctl.cli.options import HERE, Record, Today, force_option, out_option
+from ogpctl.render.formats import Format
 
 
 @app.command()
 def site(
-    out: Path = typer.Option(Path("site"), "--out", "-o", help="The folder to build the site "
-                             "in (default: site)."),
-    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
-                                     "path inside it). Default: here."),
-    formats: str | None = typer.Option(None, "--formats", help="Formats of the documents "
-                                          "offered for download: any of html, pdf, docx, "
-                                          "md, or none (default: html,pdf,docx; without "
-                                          "pdf when Pango is missing)."),
+    *,
+    out: Path = out_option("The folder to build the site in.", default=Path("site")),
+    record_path: Record = HERE,
+    formats: str | None = typer.Option(
+        None, "--formats", metavar="FORMAT,...|none",
+        help="Formats of the documents offered for download: any of "
+             + ", ".join(Format) + ", or none (default: html,pdf,docx; without pdf when "
+             "Pango is missing)."),
     search: bool = typer.Option(True, "--search/--no-search", help="Build the full-text "
                                 "search index with Pagefind (default: yes)."),
-    force: bool = typer.Option(False, "--force", help="Replace files ogpctl did not write."),
-    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
-                                        "as today."),
+    force: bool = force_option(),
+    today: Today,
 ) -> int:
     """Build the national OGP website (handbook 5.1 a-g): every record language with a
     language switch, plans, commitments and milestones with progress and evidence, a
     progress dashboard, documents, open data, search and "comment on this" links. The
     folder works from any web server, a git host's pages, or opened from disk."""
-    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.base.errors import UsageError
+    from ogpctl.cli.options import is_stdout, record_at
     from ogpctl.site import build_site, write_site
 
+    if is_stdout(out):
+        raise UsageError("--out - cannot hold a website: give a folder")
     chosen = parse_formats(formats) if formats is not None else default_formats()
-    day = parse_today(today)
     record = record_at(record_path)
-    files = build_site(record, day, formats=chosen, search=search)
+    files = build_site(record, today, formats=chosen, search=search)
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))
@@ -47,20 +48,20 @@ def site(
     return 0
 
 
-def parse_formats(value: str) -> tuple[str, ...]:
+def parse_formats(value: str) -> tuple[Format, ...]:
     from ogpctl.base.errors import UsageError
 
     if value.strip().lower() == "none":
         return ()
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",")
                                  if part.strip()))
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in tuple(Format)]
     if unknown or not chosen:
-        raise UsageError(f"--formats {value!r}: choose from html, pdf, docx and md, or none")
-    return chosen
+        raise UsageError(f"--formats {value!r}: choose from {', '.join(Format)}, or none")
+    return tuple(Format(f) for f in chosen)
 
 
-def default_formats() -> tuple[str, ...]:
+def default_formats() -> tuple[Format, ...]:
     """The site's formats, less PDF (with a note saying why) where it cannot be written."""
     from ogpctl.render.pdf import pdf_missing
     from ogpctl.site.documents import DEFAULT_FORMATS
@@ -69,4 +70,4 @@ def default_formats() -> tuple[str, ...]:
     if missing is None:
         return DEFAULT_FORMATS
     typer.echo(f"  note   no PDF downloads: {missing}", err=True)
-    return tuple(f for f in DEFAULT_FORMATS if f != "pdf")
+    return tuple(f for f in DEFAULT_FORMATS if f != Format.pdf)

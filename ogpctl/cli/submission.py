@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import date
 
 import typer
 
 from ogpctl.cli.app import app
+from ogpctl.cli.options import HERE, Record, Today, date_option
 
 
 @app.command("tag-submission")
 def tag_submission(
     plan: str = typer.Argument(..., help="The plan's id, such as 2026-2030."),
-    day: str | None = typer.Option(None, "--date", help="The delivery date, YYYY-MM-DD. "
-                                      "Default: today (or --today)."),
-    record_path: Path = typer.Option(Path("."), "--record", "-C", help="The record (or any "
-                                     "path inside it). Default: here."),
-    today: str | None = typer.Option(None, "--today", help="Take this date as today."),
+    *,
+    day: date | None = date_option("The delivery date. Default: today (or --today)."),
+    record_path: Record = HERE,
+    today: Today,
 ) -> int:
     """Record a delivery to OGP: the date and status: implementation in plan.yaml (edited in
     place, committed alone) and an annotated git tag submitted/<plan> that `diff` and the
     amendment note count from."""
     from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import parse_today, record_at
+    from ogpctl.cli.options import record_at
     from ogpctl.workflow.submission import tag_submission as record_delivery
 
-    now = parse_today(today)
-    try:
-        when = parse_today(day) if day else now
-    except UsageError:
-        raise UsageError(f"--date {day!r} is not a date written YYYY-MM-DD") from None
+    now = today
+    when = day or now
     if when > now:   # a delivery is a fact: a date to come is a typo, never a plan
         raise UsageError(f"--date {when} is after today ({now}): record a delivery once the "
                          "plan is delivered")

@@ -2,75 +2,62 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.app import group
+from ogpctl.cli.options import (
+    HERE,
+    Record,
+    Today,
+    force_option,
+    format_option,
+    lang_option,
+    out_option,
+)
 
-translate_app = typer.Typer(
-    name="translate", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Texts still to translate out to translators (PO or XLIFF files), and their "
-         "translations back into the record, keeping comments and layout.")
-app.add_typer(translate_app, name="translate")
+if TYPE_CHECKING:
+    from ogpctl.translate.importing import ImportResult
 
-RECORD_OPTION = typer.Option(Path("."), "--record", "-C",
-                             help="The record (or any path inside it). Default: here.")
+translate_app = group(
+    "translate", "Texts still to translate out to translators (PO or XLIFF files), and their "
+                 "translations back into the record, keeping comments and layout.")
+
 #: A translation file far larger than any record's texts is refused unread.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
-
-
-class Format(str, Enum):
-    po = "po"
-    xliff = "xliff"
-
-
-def _record(path: Path, editing: bool = False):
-    from ogpctl.base.errors import NotARecordError
-    from ogpctl.cli.options import hold_lock
-    from ogpctl.record.discover import find_root
-    from ogpctl.record.load import load_record
-
-    if not path.exists():
-        raise NotARecordError(f"{path}: no such file or folder")
-    root = find_root(path.resolve())
-    if root is None:
-        raise NotARecordError(f"{path} is not inside a country record (no ogp.yaml found)")
-    if editing:
-        hold_lock(root)
-    return load_record(root)
+#: The translation file formats (`ogpctl.translate.exporting.FORMATS`).
+FORMATS = ("po", "xliff")
 
 
 @translate_app.command("export")
 def export_command(
-    lang: str = typer.Option(..., "--lang", "-l", help="The language to translate into, "
-                             "such as es: one of the record's languages."),
-    format: Format = typer.Option(Format.po, "--format", "-f", help="po (gettext: Poedit, "
-                                  "Weblate...) or xliff (XLIFF 1.2: Trados, memoQ...)."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file; - "
-                                       "(the default) prints it."),
-    force: bool = typer.Option(False, "--force", help="Replace --out when it exists."),
-    record_path: Path = RECORD_OPTION,
-    today: str | None = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) "
-                                        "as today, for the file's date."),
+    *,
+    lang: str = lang_option("The language to translate into, such as es: one of the "
+                            "record's languages.", default=...),
+    format: str = format_option(FORMATS, "po", "po (gettext: Poedit, Weblate...) or xliff "
+                                               "(XLIFF 1.2: Trados, memoQ...)."),
+    out: Path = out_option("The file to write, or - to print."),
+    force: bool = force_option("Replace --out when it exists."),
+    record_path: Record = HERE,
+    today: Today,
 ) -> int:
     """Write the texts with no translation in LANG, and those whose source changed since
     they were translated (marked fuzzy, or needs-review in XLIFF), with the plan sections
     still to write in LANG. The source is English, else the record's default language."""
-    from ogpctl.cli.options import is_stdout, parse_today, print_bytes
+    from ogpctl.cli.options import is_stdout, print_bytes, record_at
     from ogpctl.record.text import language_name
     from ogpctl.translate.exporting import export
 
-    result = export(_record(record_path), lang, format.value, parse_today(today))
+    result = export(record_at(record_path), lang, format, today)
     changed = result.changed
     count = len(result.entries)
     summary = (f"{language_name(result.lang)}: {count} {'text' if count == 1 else 'texts'} "
                "to translate "
                f"({count - changed} untranslated, {changed} changed since "
                "translated)")
-    if out is None or is_stdout(out):
+    if is_stdout(out):
         print_bytes(result.data)
         typer.echo(summary, err=True)
     else:
@@ -105,17 +92,18 @@ def import_command(
     force: bool = typer.Option(False, "--force", help="Also import entries `translate "
                                "export` did not offer, replacing translations written in "
                                "the record."),
-    record_path: Path = RECORD_OPTION,
+    record_path: Record = HERE,
 ) -> int:
     """Write the translations in FILE (PO or XLIFF, told apart by content) into the record.
     Every entry is checked first; if one cannot be imported, nothing is written. Empty and
     fuzzy (needs-review) translations are skipped. Only texts `translate export` offers are
     imported: a translation already written in the record is replaced only when it came
     from an earlier export, or with --force. Comments and layout stay as they are."""
+    from ogpctl.cli.options import record_at
     from ogpctl.translate.importing import InvalidTranslations, import_translations
 
     data = _read_input(file)
-    record = _record(record_path, editing=not dry_run)
+    record = record_at(record_path, editing=not dry_run)
     try:
         result = import_translations(record, data, file.name, dry_run=dry_run, force=force)
     except InvalidTranslations as error:
@@ -139,7 +127,7 @@ def _read_input(file: Path) -> bytes:
     return data
 
 
-def _report(result, name: str) -> None:
+def _report(result: ImportResult, name: str) -> None:
     from ogpctl.record.text import language_name
 
     would = "would be " if result.dry_run else ""
