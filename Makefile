@@ -34,8 +34,8 @@ demo: $(STAMP) pdf-libs
 	@echo "== ogpctl rules (the catalogue)"
 	@$(BIN)/ogpctl rules
 	@echo
-	@echo "== ogpctl check sample-country --today $(TODAY)"
-	@$(BIN)/ogpctl check sample-country --today $(TODAY)
+	@echo "== ogpctl check -C sample-country --today $(TODAY)"
+	@$(BIN)/ogpctl check -C sample-country --today $(TODAY)
 	@echo
 	@echo "== ogpctl explain S211 (one rule, with its handbook section)"
 	@$(BIN)/ogpctl explain S211
@@ -51,11 +51,11 @@ demo: $(STAMP) pdf-libs
 	@echo "-- build/rendered/2026-2030-action-plan.es.md, the commitments' first header table:"
 	@grep -m1 -A8 '^### 1\.' build/rendered/2026-2030-action-plan.es.md
 	@echo
-	@echo "== ogpctl status sample-country (stage, next deadlines, progress, minimum requirements)"
-	@$(BIN)/ogpctl status sample-country --today $(TODAY) | head -n 24
+	@echo "== ogpctl status -C sample-country (stage, next deadlines, progress, minimum requirements)"
+	@$(BIN)/ogpctl status -C sample-country --today $(TODAY) | head -n 24
 	@echo
 	@echo "== ogpctl index: the evidence repository (first lines of the Markdown)"
-	@$(BIN)/ogpctl index sample-country --plan 2026-2030 | head -n 12
+	@$(BIN)/ogpctl index -C sample-country --plan 2026-2030 | head -n 12
 	@echo
 	@echo "== ogpctl site: the national OGP website with search, into build/site"
 	@$(BIN)/ogpctl site -C sample-country --out build/site --today $(TODAY) --force | tail -n 3

@@ -60,7 +60,7 @@ def demo(folder: Path) -> None:
     # The tracker is of a plan already delivered: record the delivery, so that the plan is
     # in implementation and its commitments are rated.
     step("tag-submission", "2027-2029", "--date", "2027-06-20", "-C", record, "--today", TODAY)
-    step("status", record, "--today", TODAY)
+    step("status", "-C", record, "--today", TODAY)
     os.chdir(Path(__file__).resolve().parent)
 
 

@@ -35,12 +35,12 @@ def main_demo() -> int:
         edit(target, r"^lead: .*", "lead: ministry-of-climate")                  # F110
         edit(target, r"^(\s+)es: .*\n", "")                                      # L301
         os.chdir(tmp)   # as in a CI checkout: paths relative to the repository
-        print(f"$ ogpctl check sample-country   (after a hurried edit of {target.name})\n",
+        print(f"$ ogpctl check -C sample-country   (after a hurried edit of {target.name})\n",
               flush=True)
-        main(["check", "sample-country", "--today", "2026-11-23", "--no-cache"])
-        print("\n$ ogpctl check sample-country --format github   (the same findings as "
+        main(["check", "-C", "sample-country", "--today", "2026-11-23", "--no-cache"])
+        print("\n$ ogpctl check -C sample-country --format github   (the same findings as "
               "pull-request annotations)\n", flush=True)
-        code = main(["check", "sample-country", "--today", "2026-11-23", "--no-cache",
+        code = main(["check", "-C", "sample-country", "--today", "2026-11-23", "--no-cache",
                      "--format", "github"])
         os.chdir(SAMPLE.parent)
         return code

@@ -231,12 +231,12 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
     j.ok("init", root, "--country", "es=Costa Serena", "--country", "en=Costa Serena",
          "--iso-code", "CS", "--languages", "es,en",
          "--lead-agency", "Secretaría de Gobierno Abierto")
-    j.stages["after-init"] = j.run("check", root, "--today", start, "--format", "json")
+    j.stages["after-init"] = j.run("check", "-C", root, "--today", start, "--format", "json")
     j.ok("new-plan", "-C", root, "--window", "june", "--due-year", "2027", "--length", "4",
          "--today", start)
     j.ok("new-commitment", "-C", root, PLAN, "Contratación abierta en obras públicas")
     j.ok("new-commitment", "-C", root, PLAN, "Registro de beneficiarios finales")
-    j.stages["scaffold"] = j.run("check", root, "--today", start, "--format", "json")
+    j.stages["scaffold"] = j.run("check", "-C", root, "--today", start, "--format", "json")
     j.commit("Record started with ogpctl init", start)
 
     fill_profile(j)
@@ -265,8 +265,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
                                "--lang", "es")
     j.commit("Contributions from the public survey", "2027-03-20")
     cocreation = "2027-03-25"
-    j.stages["cocreation-status"] = j.run("status", root, "--today", cocreation)
-    j.stages["cocreation-status-json"] = j.run("status", root, "--today", cocreation,
+    j.stages["cocreation-status"] = j.run("status", "-C", root, "--today", cocreation)
+    j.stages["cocreation-status-json"] = j.run("status", "-C", root, "--today", cocreation,
                                                "--format", "json")
     for fmt in ("md", "html", "docx"):
         j.ok("render", "action-plan", "--plan", PLAN, "-C", root, "-f", fmt, "--lang", "all",
@@ -275,7 +275,7 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
          "-o", root.parent / "cocreation", "--today", cocreation)
     j.ok("site", "-C", root, "--out", root.parent / "site-cocreation", "--today", cocreation)
 
-    j.stages["forgotten"] = j.run("check", root, "--today", "2027-09-15", "--format", "json")
+    j.stages["forgotten"] = j.run("check", "-C", root, "--today", "2027-09-15", "--format", "json")
 
     answer_contributions(j)
     j.commit("Reasoned responses; plan validated", "2027-05-20")
@@ -286,18 +286,20 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
     (evidence / "estandar-adoptado.pdf").write_bytes(b"%PDF-1.4\n% acta\n")
     hold_results_meetings(j, "2027-11-20")
     j.commit("Evidence; results meeting", "2027-11-20")
-    j.ok("progress", PLAN, "1.1", "-C", root, "--status", "completed", "--date", "2027-11-30",
+    j.ok("progress", "add", PLAN, "1.1", "-C", root, "--status", "completed",
+         "--date", "2027-11-30",
          "--note", "Estándar adoptado por resolución.", "--evidence", "evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf",
          "--lang", "es", "--today", "2027-12-01")
-    j.ok("progress", PLAN, "2.1", "-C", root, "--status", "in-progress", "--date", "2027-11-30",
+    j.ok("progress", "add", PLAN, "2.1", "-C", root, "--status", "in-progress",
+         "--date", "2027-11-30",
          "--note", "Borrador en consulta.", "--next-steps", "Enviar al Congreso.",
          "--lang", "es", "--today", "2027-12-01")
     j.commit("Progress, second half of 2027", "2027-12-01")
     implementation = "2027-12-10"
-    j.stages["implementation-status"] = j.run("status", root, "--today", implementation)
-    j.stages["implementation-check"] = j.run("check", root, "--today", implementation,
+    j.stages["implementation-status"] = j.run("status", "-C", root, "--today", implementation)
+    j.stages["implementation-check"] = j.run("check", "-C", root, "--today", implementation,
                                              "--format", "json")
-    j.stages["deadlines-es"] = j.run("deadlines", root, "--today", implementation, "--lang",
+    j.stages["deadlines-es"] = j.run("deadlines", "-C", root, "--today", implementation, "--lang",
                                      "es", "--format", "json")
     j.stages["translate-en"] = j.run("translate", "export", "-C", root, "--lang", "en",
                                      "--format", "po", "-o", "-")
@@ -311,7 +313,7 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
                      implementation, "--force")
     j.ok("site", "-C", root, "--out", root.parent / "site-implementation", "--today",
          implementation)
-    j.stages["index"] = j.run("index", root, "--plan", PLAN)
+    j.stages["index"] = j.run("index", "-C", root, "--plan", PLAN)
 
     j.edit(COMMITMENT_1, **{"milestones.1.due": "2028-12-15"})
     j.append(COMMITMENT_2, "milestones", {
@@ -329,7 +331,7 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
         if day > "2029-08-01":
             break
         report(j, day, milestone, status, note)
-    j.stages["refresh-status"] = j.run("status", root, "--today", "2029-08-01")
+    j.stages["refresh-status"] = j.run("status", "-C", root, "--today", "2029-08-01")
     end = "2031-08-01"
     for day, milestone, status, note in PROGRESS:
         if day > "2029-08-01":
@@ -337,8 +339,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
     write_self_assessment(j)
     j.edit(f"{PLAN_DIR}/plan.yaml", status="closed")
     j.commit("End-of-term self-assessment; the plan is closed", "2031-07-20")
-    j.stages["end-status"] = j.run("status", root, "--today", end)
-    j.stages["end-check"] = j.run("check", root, "--today", end, "--for", "end-of-term",
+    j.stages["end-status"] = j.run("status", "-C", root, "--today", end)
+    j.stages["end-check"] = j.run("check", "-C", root, "--today", end, "--for", "end-of-term",
                                   "--format", "json")
     for fmt in ("md", "html", "docx"):
         j.ok("render", "self-assessment", "--plan", PLAN, "-C", root, "-f", fmt, "--lang",
@@ -485,7 +487,7 @@ PROGRESS = (
 def report(j: Journey, day: str, milestone: str, status: str, note: str) -> None:
     """A progress update on `day`, after that half-year's results meeting, committed."""
     hold_results_meetings(j, day)
-    j.ok("progress", PLAN, milestone, "-C", j.root, "--status", status, "--date", day,
+    j.ok("progress", "add", PLAN, milestone, "-C", j.root, "--status", status, "--date", day,
          "--note", note, "--next-steps", "Seguir según el plan.", "--lang", "es",
          "--today", day)
     j.commit(f"Progress of {day}", day)

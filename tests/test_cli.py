@@ -186,7 +186,8 @@ def commands() -> list[str]:
 
 def test_the_command_list_is_complete() -> None:
     assert {"check", "rules", "explain", "deadlines", "init", "new-plan", "new-commitment",
-            "render", "status", "diff", "tag-submission", "progress",
+            "render", "status", "diff", "tag-submission", "progress add", "progress export",
+            "progress import",
             "import contributions", "translate export", "translate import"} <= set(commands())
 
 
