@@ -29,7 +29,7 @@ def comment_heavily(path: Path) -> str:
 def test_update_keeps_every_other_byte(capsys, sample: Path) -> None:
     path = sample / FILE
     before = comment_heavily(path)
-    code, out, err = run(capsys, "progress", "2026-2030", "1.2", "--status", "completed",
+    code, out, err = run(capsys, "progress", "add", "2026-2030", "1.2", "--status", "completed",
                          "--note", "Pilot finished: 1,204 contracts with payments",
                          "--evidence", EVIDENCE, "--next-steps", "Scale to all entities",
                          "--date", "2026-11-30", "-C", sample, "--lang", "es",
@@ -48,7 +48,7 @@ def test_update_keeps_every_other_byte(capsys, sample: Path) -> None:
 def test_bad_values_are_refused_before_writing(capsys, sample: Path) -> None:
     path = sample / FILE
     before = path.read_bytes()
-    base = ("progress", "2026-2030", "1.2", "-C", sample, "--note", "x")
+    base = ("progress", "add", "2026-2030", "1.2", "-C", sample, "--note", "x")
     for args, message in (((*base, "--status", "done"), "--status"),
                           ((*base, "--status", "completed", "--evidence", "../../ogp.yaml"),
                            "--evidence"),
@@ -56,11 +56,11 @@ def test_bad_values_are_refused_before_writing(capsys, sample: Path) -> None:
                            "--evidence"),
                           ((*base, "--status", "completed", "--date", "2026-01-01"),
                            "in order"),
-                          (("progress", "2026-2030", "9.9", "-C", sample, "--note", "x",
+                          (("progress", "add", "2026-2030", "9.9", "-C", sample, "--note", "x",
                             "--status", "completed"), "no commitment 9"),
-                          (("progress", "2026-2030", "1", "-C", sample, "--note", "x",
+                          (("progress", "add", "2026-2030", "1", "-C", sample, "--note", "x",
                             "--status", "completed"), "milestones: name one"),
-                          (("progress", "2026-2030", "1.2", "-C", sample, "--status",
+                          (("progress", "add", "2026-2030", "1.2", "-C", sample, "--status",
                             "completed"), "--note")):
         code, _, err = run(capsys, *args)
         assert code == 2 and message in err, (args, err)
@@ -101,8 +101,8 @@ def test_an_update_after_today_is_refused_unless_forced(capsys, sample: Path,
                                                        tmp_path: Path) -> None:
     path = sample / FILE
     before = path.read_bytes()
-    update = ("progress", "2026-2030", "1.2", "-C", sample, "--status", "completed", "--note",
-              "Pilot finished", "--date", "2027-11-30", "--today", "2026-12-02")
+    update = ("progress", "add", "2026-2030", "1.2", "-C", sample, "--status", "completed",
+              "--note", "Pilot finished", "--date", "2027-11-30", "--today", "2026-12-02")
     code, _, err = run(capsys, *update)
     assert code == 2 and "2027-11-30 is after today (2026-12-02)" in err
     assert len(err.splitlines()) == 1 and path.read_bytes() == before

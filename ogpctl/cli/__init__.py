@@ -36,6 +36,14 @@ def _click_error() -> type[Exception]:
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
+def _one_line(error: Exception) -> str:
+    """A usage error as one line, as every other error: what is wrong, and where help is."""
+    message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+    context = getattr(error, "ctx", None)
+    where = f" (`{context.command_path} -h` for help)" if context is not None else ""
+    return f"ogpctl: {message}{where}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from ogpctl.cli.options import release_locks
 
@@ -55,7 +63,10 @@ def _run(argv: Sequence[str] | None) -> int:
     except typer.Exit as done:
         return done.exit_code
     except _click_error() as error:
-        error.show()  # type: ignore[attr-defined]
+        if type(error).__name__ == "NoArgsIsHelpError":   # a bare group: its help
+            error.show()  # type: ignore[attr-defined]
+        else:
+            typer.echo(_one_line(error), err=True)
         return 2
     except typer.Abort:
         typer.echo("ogpctl: aborted", err=True)

@@ -29,17 +29,18 @@ from ogpctl.cli.options import (
 #: A milestone's status: the `milestone-status` of schemas/common.schema.json (a test
 #: holds the two equal).
 STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
+HELP = ("-h", "--help")
 LANG_HELP = "The language of the texts (default: the record's default language)."
 
 
 class _Progress(TyperGroup):
     """`progress PLAN MILESTONE ...` read as `progress add PLAN MILESTONE ...`, with a note."""
 
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in HELP:
             deprecated("ogpctl progress PLAN MILESTONE", "ogpctl progress add PLAN MILESTONE")
             args = ["add", *args]
-        return super().resolve_command(ctx, args)
+        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
 
 
 progress_app = group(
