@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 @app.command()
 def rules(
-    family: str | None = typer.Option(None, "--family", help="Only this family (reading, "
-                                         "structure, smart, languages...)."),
+    family: str | None = typer.Option(None, "--family", metavar="FAMILY",
+                                      help="Only this family (reading, "
+                                           "structure, smart, languages...)."),
     format: str = format_option(("text", "json", "md"), "text",
                                 "text, json or md (the reference in docs/rules.md).",
                                 aliases={"markdown": "md"}),
@@ -45,7 +46,8 @@ def rules(
 
 
 @app.command()
-def explain(code: str = typer.Argument(..., help="A rule code, such as S211.")) -> int:
+def explain(code: str = typer.Argument(..., metavar="CODE",
+                                       help="A rule code, such as S211.")) -> int:
     """Explain one rule: why it exists, its handbook section, and how to fix a finding."""
     from ogpctl.base.errors import UsageError
     from ogpctl.rules import lookup

@@ -30,9 +30,10 @@ def revisions(root: Path, given: list[str]) -> tuple[str, str | None, str]:
 
 @app.command()
 def diff(
-    revs: list[str] | None = typer.Argument(None, help="OLD [NEW] revisions. Default: the "
-                                               "last submitted/* tag (else HEAD) and the "
-                                               "working tree."),
+    revs: list[str] | None = typer.Argument(None, metavar="[OLD [NEW]]",
+                                            help="OLD [NEW] revisions. Default: the "
+                                                 "last submitted/* tag (else HEAD) and the "
+                                                 "working tree."),
     record_path: Record = HERE,
     format: str = format_option(("text", "json"), "text", "text or json."),
     plan: str | None = plan_option(),

@@ -28,22 +28,28 @@ def _mapping(items: list[str]) -> dict[str, str]:
 
 @import_app.command("contributions")
 def contributions(
-    file: Path = typer.Argument(..., help="A CSV export: one row per input (Google Forms, "
-                                "Microsoft Forms through Excel, SurveyMonkey, a spreadsheet)."),
+    file: Path = typer.Argument(..., metavar="FILE",
+                                help="A CSV export: one row per input (Google Forms, "
+                                     "Microsoft Forms through Excel, SurveyMonkey, a "
+                                     "spreadsheet)."),
     *,
     plan: str = plan_option("The plan the inputs are for.", required=True),
-    mapping: list[str] | None = typer.Option(None, "--map", help="field=Column, such as "
-                                                "summary=Comment (fields: summary, "
-                                                "organisation, name, surname, received, "
-                                                "channel, sector)."),
+    mapping: list[str] | None = typer.Option(None, "--map", metavar="FIELD=COLUMN",
+                                             help="field=Column, such as "
+                                                  "summary=Comment (fields: summary, "
+                                                  "organisation, name, surname, received, "
+                                                  "channel, sector)."),
     lang: str | None = lang_option("The language of the texts (default: the record's "
                                    "default language)."),
-    channel: str | None = typer.Option(None, "--channel", help="The channel when the file "
-                                          "has no channel column, such as survey."),
-    prefix: str = typer.Option("input", "--prefix", help="New ids: PREFIX-001, PREFIX-002 …"),
-    date_format: str | None = typer.Option(None, "--date-format", help="How the file "
-                                              "writes dates when ogpctl cannot tell, such as "
-                                              "%d/%m/%Y (a time after the date is let go)."),
+    channel: str | None = typer.Option(None, "--channel", metavar="CHANNEL",
+                                       help="The channel when the file "
+                                            "has no channel column, such as survey."),
+    prefix: str = typer.Option("input", "--prefix", metavar="PREFIX",
+                               help="New ids: PREFIX-001, PREFIX-002 …"),
+    date_format: str | None = typer.Option(None, "--date-format", metavar="FORMAT",
+                                           help="How the file "
+                                                "writes dates when ogpctl cannot tell, such as "
+                                                "%d/%m/%Y (a time after the date is let go)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write "
                                  "nothing."),
     record_path: Record = HERE,
@@ -108,15 +114,17 @@ def _summary(result, dry_run: bool) -> str:
 
 @import_app.command("plan")
 def plan_command(
-    source: Path = typer.Argument(..., help="A Word action plan in the OGP template (.docx), "
-                                  "a tracker (.csv, .xlsx) or a folder of Markdown files "
-                                  "with front matter."),
+    source: Path = typer.Argument(..., metavar="SOURCE",
+                                  help="A Word action plan in the OGP template (.docx), "
+                                       "a tracker (.csv, .xlsx) or a folder of Markdown files "
+                                       "with front matter."),
     *,
     plan: str = plan_option("The plan to import into (made with `ogpctl new-plan`).",
                             required=True),
-    mapping: Path | None = typer.Option(None, "--map", help="MAPPING.yaml: which column "
-                                           "or front-matter key holds what (trackers and "
-                                           "Markdown folders; see docs/import.md)."),
+    mapping: Path | None = typer.Option(None, "--map", metavar="MAPPING.yaml",
+                                        help="MAPPING.yaml: which column "
+                                             "or front-matter key holds what (trackers and "
+                                             "Markdown folders; see docs/import.md)."),
     lang: str | None = lang_option("The language of the source's texts (default: read from "
                                    "a Word plan's labels, else the record's default "
                                    "language)."),

@@ -51,18 +51,20 @@ progress_app = group(
 
 @progress_app.command("add")
 def add(
-    plan: str = typer.Argument(..., help="The plan's id, such as 2026-2030."),
+    plan: str = typer.Argument(..., metavar="PLAN", help="The plan's id, such as 2026-2030."),
     milestone: str = typer.Argument(..., metavar="COMMITMENT.MILESTONE",
                                     help="The milestone, such as 2.3."),
     *,
     status: str = typer.Option(..., "--status", metavar=metavar(STATUSES),
                                parser=choice(STATUSES), help="Where the milestone stands."),
-    note: str = typer.Option(..., "--note", help="The progress made."),
+    note: str = typer.Option(..., "--note", metavar="TEXT", help="The progress made."),
     evidence: list[str] | None = typer.Option(None, "--evidence", metavar="FILE|URL",
                                               help="A file in the plan's evidence folder, or "
                                                    "an https link (repeatable)."),
-    delay_reason: str | None = typer.Option(None, "--delay-reason", help="Why it is late."),
-    next_steps: str | None = typer.Option(None, "--next-steps", help="What comes next."),
+    delay_reason: str | None = typer.Option(None, "--delay-reason", metavar="TEXT",
+                                                help="Why it is late."),
+    next_steps: str | None = typer.Option(None, "--next-steps", metavar="TEXT",
+                                              help="What comes next."),
     day: date | None = date_option("The update's date. Default: today (or --today)."),
     lang: str | None = lang_option(LANG_HELP),
     force: bool = typer.Option(False, "--force", help="Record an update dated after today "
@@ -108,8 +110,9 @@ def export(
 
 @progress_app.command("import")
 def import_sheet(
-    file: Path = typer.Argument(..., help="A spreadsheet from `progress export`, filled in "
-                                "(CSV)."),
+    file: Path = typer.Argument(..., metavar="FILE",
+                                help="A spreadsheet from `progress export`, filled in "
+                                     "(CSV)."),
     *,
     lang: str | None = lang_option(LANG_HELP),
     force: bool = typer.Option(False, "--force", help="Accept updates dated after today."),

@@ -16,9 +16,10 @@ from ogpctl.cli.options import HERE, Record, Today, format_option, lang_option
 
 @app.command()
 def review(
-    revs: list[str] | None = typer.Argument(None, help="BASE [HEAD] revisions. Default: the "
-                                               "last submitted/* tag (else HEAD) and the "
-                                               "working tree."),
+    revs: list[str] | None = typer.Argument(None, metavar="[BASE [HEAD]]",
+                                            help="BASE [HEAD] revisions. Default: the "
+                                                 "last submitted/* tag (else HEAD) and the "
+                                                 "working tree."),
     *,
     record_path: Record = HERE,
     lang: str | None = lang_option("The review's language (default: the record's default "
@@ -27,15 +28,18 @@ def review(
                                                       "CI job summary) or json."),
     json_out: Path | None = typer.Option(None, "--json", metavar="PATH",
                                          help="Also write the review as JSON to this file."),
-    preview: Path | None = typer.Option(None, "--preview", help="Build the website as the "
-                                           "change leaves it into this folder, and list the "
-                                           "pages the change touches."),
-    preview_url: str | None = typer.Option(None, "--preview-url", help="Where that folder "
-                                              "is published, to link the pages listed."),
-    source_url: str | None = typer.Option(None, "--source-url", help="Link findings to "
-                                             "their line: an address with {commit}, {path} "
-                                             "and {line}. Default: from GitHub Actions' or "
-                                             "GitLab CI's environment."),
+    preview: Path | None = typer.Option(None, "--preview", metavar="FOLDER",
+                                        help="Build the website as the "
+                                             "change leaves it into this folder, and list the "
+                                             "pages the change touches."),
+    preview_url: str | None = typer.Option(None, "--preview-url", metavar="URL",
+                                           help="Where that folder "
+                                                "is published, to link the pages listed."),
+    source_url: str | None = typer.Option(None, "--source-url", metavar="URL",
+                                          help="Link findings to "
+                                               "their line: an address with {commit}, {path} "
+                                               "and {line}. Default: from GitHub Actions' or "
+                                               "GitLab CI's environment."),
     today: Today,
 ) -> int:
     """What a change to the record means, for a reviewer: the changes plan by plan and

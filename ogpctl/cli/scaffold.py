@@ -41,21 +41,25 @@ def report(outcome, base: Path) -> None:
 
 @app.command()
 def init(
-    directory: Path = typer.Argument(..., help="The folder of the new record (made if missing)."),
-    country: list[str] | None = typer.Option(None, "--country", help="The country's name "
-                                                "in a language, such as es=República de "
-                                                "Chile; repeat it for each language. A name "
-                                                "without a code is in the default language."),
-    iso_code: str | None = typer.Option(None, "--iso-code", help="ISO 3166-1 code, such "
-                                           "as CL."),
-    languages: str = typer.Option("en", "--languages", help="Language codes, the default "
-                                  "language first, such as en,es. English is always added."),
-    lead_agency: str | None = typer.Option(None, "--lead-agency", help="The name of the "
-                                              "agency that leads the OGP process."),
-    contact_name: str | None = typer.Option(None, "--contact-name", help="The point of "
-                                               "contact's name."),
-    contact_email: str | None = typer.Option(None, "--contact-email", help="The point of "
-                                                "contact's email."),
+    directory: Path = typer.Argument(..., metavar="DIR",
+                                     help="The folder of the new record (made if missing)."),
+    country: list[str] | None = typer.Option(None, "--country", metavar="[LANG=]NAME",
+                                             help="The country's name in a language, such "
+                                                  "as es=República de Chile; repeat it for "
+                                                  "each language. A name without a code is "
+                                                  "in the default language."),
+    iso_code: str | None = typer.Option(None, "--iso-code", metavar="CODE",
+                                        help="ISO 3166-1 code, such as CL."),
+    languages: str = typer.Option("en", "--languages", metavar="LANG,...",
+                                  help="Language codes, the default language first, such "
+                                       "as en,es. English is always added."),
+    lead_agency: str | None = typer.Option(None, "--lead-agency", metavar="NAME",
+                                           help="The name of the agency that leads the OGP "
+                                                "process."),
+    contact_name: str | None = typer.Option(None, "--contact-name", metavar="NAME",
+                                            help="The point of contact's name."),
+    contact_email: str | None = typer.Option(None, "--contact-email", metavar="EMAIL",
+                                             help="The point of contact's email."),
 ) -> int:
     """Create a country record: ogp.yaml, stakeholders.yaml, forum/, the JSON Schemas for
     editors, .gitignore, a CI workflow that runs `ogpctl check --format github` on pull
@@ -118,10 +122,10 @@ def new_plan(
                                       parser=choice(WINDOWS, _capitalised(WINDOWS)),
                                       help="june (due June 30) or december (due December "
                                            "31)."),
-    due_year: str | None = typer.Option(None, "--due-year", help="The year the plan is "
-                                           "due, such as 2027."),
-    length: str | None = typer.Option(None, "--length", help="2 or 4 years."),
-    plan_id: str | None = typer.Option(None, "--id", help="The plan's folder name. "
+    due_year: str | None = typer.Option(None, "--due-year", metavar="YEAR",
+                                        help="The year the plan is due, such as 2027."),
+    length: str | None = typer.Option(None, "--length", metavar="2|4", help="2 or 4 years."),
+    plan_id: str | None = typer.Option(None, "--id", metavar="PLAN", help="The plan's folder name. "
                                           "Default: due year and end year, such as 2027-2031."),
     force: bool = typer.Option(False, "--force", help="Create the plan even when its period "
                                "overlaps another plan's."),
@@ -155,15 +159,17 @@ def new_plan(
 
 @app.command("new-commitment")
 def new_commitment(
-    plan: str = typer.Argument(..., help="The plan's id, such as 2027-2031."),
-    title: str = typer.Argument(..., help="The commitment's name, in the record's default "
-                                "language."),
+    plan: str = typer.Argument(..., metavar="PLAN", help="The plan's id, such as 2027-2031."),
+    title: str = typer.Argument(..., metavar="TITLE",
+                                help="The commitment's name, in the record's default "
+                                     "language."),
     *,
     kind: str = typer.Option("regular", "--kind", metavar=metavar(KINDS),
                              parser=choice(KINDS, _capitalised(KINDS)),
                              help="regular, challenge or local."),
-    number: str | None = typer.Option(None, "--number", help="Its number. Default: the "
-                                         "next free one."),
+    number: str | None = typer.Option(None, "--number", metavar="NUMBER",
+                                      help="Its number. Default: the "
+                                           "next free one."),
     record_path: Record = HERE,
     today: Today,
 ) -> int:

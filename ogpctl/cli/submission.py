@@ -12,7 +12,7 @@ from ogpctl.cli.options import HERE, Record, Today, date_option
 
 @app.command("tag-submission")
 def tag_submission(
-    plan: str = typer.Argument(..., help="The plan's id, such as 2026-2030."),
+    plan: str = typer.Argument(..., metavar="PLAN", help="The plan's id, such as 2026-2030."),
     *,
     day: date | None = date_option("The delivery date. Default: today (or --today)."),
     record_path: Record = HERE,

@@ -85,8 +85,9 @@ def _write_out(out: Path, data: bytes, force: bool) -> None:
 
 @translate_app.command("import")
 def import_command(
-    file: Path = typer.Argument(..., help="A PO or XLIFF file from `translate export`, "
-                                "translated."),
+    file: Path = typer.Argument(..., metavar="FILE",
+                                help="A PO or XLIFF file from `translate export`, "
+                                     "translated."),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Report what would change; "
                                  "write nothing."),
     force: bool = typer.Option(False, "--force", help="Also import entries `translate "
