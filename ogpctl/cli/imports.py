@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ogpctl.cli.app import group
 from ogpctl.cli.options import HERE, Record, Today, lang_option, plan_option
+
+if TYPE_CHECKING:
+    from ogpctl.importers.model import Source
+    from ogpctl.importers.writing import ImportResult as PlanImport
+    from ogpctl.record.model import Record as RecordModel
+    from ogpctl.workflow.contributions import ImportResult
 
 import_app = group("import", "Load data exported from other tools into the record.")
 
@@ -81,7 +88,7 @@ def contributions(
     return 1 if result.refused else 0
 
 
-def _report(file: Path, result, dry_run: bool) -> None:
+def _report(file: Path, result: ImportResult, dry_run: bool) -> None:
     from ogpctl.base.csvfiles import shown
 
     for note in result.reading:
@@ -102,7 +109,7 @@ def _report(file: Path, result, dry_run: bool) -> None:
         typer.echo(f"  {verb} {item['id']}: {summary[:70]}")
 
 
-def _summary(result, dry_run: bool) -> str:
+def _summary(result: ImportResult, dry_run: bool) -> str:
     text = (f"{len(result.added)} {'to add' if dry_run else 'added'}, "
             f"{len(result.duplicates)} duplicates skipped, {len(result.refused)} rows refused"
             + (" (dry run)" if dry_run else ""))
@@ -172,17 +179,19 @@ def plan_command(
     return _report_plan(record.root, source, target.id, result, dry_run, update)
 
 
-def _language(read, record) -> str:
+def _language(read: Source, record: RecordModel) -> str:
     """The language most of the source's texts are in."""
     counts: dict[str, int] = {}
     for commitment in read.commitments:
         for text in commitment.texts.values():
             for code in text:
                 counts[code] = counts.get(code, 0) + 1
-    return max(sorted(counts), key=counts.get) if counts else record.languages.default
+    if not counts:
+        return record.languages.default
+    return max(sorted(counts), key=lambda code: counts[code])
 
 
-def _report_plan(root: Path, source: Path, plan: str, result, dry_run: bool,
+def _report_plan(root: Path, source: Path, plan: str, result: PlanImport, dry_run: bool,
                  update: bool) -> int:
     if result.nothing:
         typer.echo(f"nothing new: the record already holds everything {source.name} says "

@@ -121,11 +121,13 @@ def format_option(choices: Iterable[str], default: str | None, help: str,
                         help=help)
 
 
-def lang_option(help: str, default: str | None = None, every: bool = False) -> Any:
+def lang_option(help: str, default: str | None = None, every: bool = False,
+                required: bool = False) -> Any:
     """`-l/--lang`: a language code; with `every`, also `all`."""
-    return typer.Option(default, "--lang", "-l", metavar="all|LANG" if every else "LANG",
+    return typer.Option(... if required else default, "--lang", "-l",
+                        metavar="all|LANG" if every else "LANG",
                         parser=_language_or_all if every else language,
-                        show_default=default not in (None, ...), help=help)
+                        show_default=default is not None, help=help)
 
 
 def plan_option(help: str = "Only this plan.", required: bool = False) -> Any:

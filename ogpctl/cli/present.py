@@ -13,6 +13,9 @@ from rich.text import Text
 from ogpctl.base.diagnostics import Severity
 from ogpctl.check.report import printable
 from ogpctl.check.run import CheckResult
+from ogpctl.domain.obligations import Obligation
+from ogpctl.domain.rollup import Totals
+from ogpctl.domain.status import PlanStatus
 from ogpctl.rules import Rule
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -106,10 +109,10 @@ def _severity_words(item: Rule) -> str:
 _STATE = {"met": "green", "due": "yellow", "overdue": "bold red", "n/a": "dim"}
 
 
-def print_deadlines(items: list, today: object) -> None:
+def print_deadlines(items: list[Obligation], today: object) -> None:
     """One table a plan: date, state, obligation, handbook section, what it rests on."""
     console = _console()
-    plans: dict[str, list] = defaultdict(list)
+    plans: dict[str, list[Obligation]] = defaultdict(list)
     for item in items:
         plans[item.plan].append(item)
     for plan, rows in plans.items():
@@ -172,11 +175,11 @@ def _fact(key: str, value: object) -> str:
     return _FACTS.get(key, key.replace("_", " ") + ": {}").format(_word(value))
 
 
-def _facts(facts: dict) -> str:
+def _facts(facts: dict[str, object]) -> str:
     return ", ".join(_fact(k, v) for k, v in facts.items() if v not in ("", None) and k != "due")
 
 
-def _verdict(state: str, facts: dict) -> str:
+def _verdict(state: str, facts: dict[str, object]) -> str:
     words = _VERDICT_WORDS.get(state, state)
     return f"{words} (by {facts['due']})" if state == "not-yet-due" and facts.get("due") \
         else words
@@ -186,7 +189,7 @@ def _status_console() -> Console:
     return _console()
 
 
-def _plan_head(plan) -> list[Text]:
+def _plan_head(plan: PlanStatus) -> list[Text]:
     head = Text(f"{plan.plan}  ", style="bold")
     head.append(Text(plan.title))
     head.append(f"  [{plan.stage}; due {plan.due}, ends {plan.end}]", style="dim")
@@ -204,13 +207,13 @@ def _plan_head(plan) -> list[Text]:
     return lines
 
 
-def _totals(totals) -> Text:
+def _totals(totals: Totals) -> Text:
     return Text(f"  {totals.complete} of {totals.commitments} commitments complete; "
                 f"{totals.completed} of {totals.milestones} milestones completed",
                 style="bold")
 
 
-def _commitments(plan) -> Table:
+def _commitments(plan: PlanStatus) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("#", "commitment", "progress", "", "colour", "milestones"):
         table.add_column(column, overflow="fold")
@@ -223,7 +226,7 @@ def _commitments(plan) -> Table:
     return table
 
 
-def print_status(plans: list, today: object) -> None:
+def print_status(plans: list[PlanStatus], today: object) -> None:
     console = _status_console()
     for plan in plans:
         for line in _plan_head(plan):

@@ -40,7 +40,7 @@ class _Progress(TyperGroup):
         if args and args[0] not in self.commands and args[0] not in HELP:
             deprecated("ogpctl progress PLAN MILESTONE", "ogpctl progress add PLAN MILESTONE")
             args = ["add", *args]
-        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+        return super().parse_args(ctx, args)
 
 
 progress_app = group(

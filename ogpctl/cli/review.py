@@ -107,5 +107,5 @@ def _forge_template() -> str | None:
     return None
 
 
-def _escaped(address: str) -> str | None:
+def _escaped(address: str) -> str:
     return address.replace("{", "{{").replace("}", "}}").rstrip("/")

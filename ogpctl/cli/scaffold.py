@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ogpctl.cli.app import app
 from ogpctl.cli.options import HERE, Record, Today, choice, metavar
+
+if TYPE_CHECKING:
+    from ogpctl.scaffold.files import Outcome
 
 #: The delivery windows of the OGP calendar (handbook 3.1) and the kinds of commitment.
 WINDOWS = ("june", "december")
@@ -32,7 +36,7 @@ def ask(value: str | None, question: str, default: str | None = None) -> str | N
     return answer.strip() or default
 
 
-def report(outcome, base: Path) -> None:
+def report(outcome: Outcome, base: Path) -> None:
     for rel in outcome.created:
         typer.echo(f"  created  {rel}")
     for rel in outcome.kept:
@@ -89,7 +93,7 @@ def init(
     return 0
 
 
-def _country_names(values: list[str], languages: list[str]) -> dict:
+def _country_names(values: list[str], languages: list[str]) -> dict[str, str]:
     """The names given with --country, and at a terminal the name in each other record
     language (English first after the default: the plan's title needs each)."""
     from ogpctl.record.text import language_name
@@ -102,6 +106,12 @@ def _country_names(values: list[str], languages: list[str]) -> dict:
             if answer:
                 names[lang] = check_text(answer, "--country") or ""
     return names
+
+
+def _number_or(value: str | None, option: str, default: int) -> int:
+    """The whole number given (or answered), else `default` (the suggestion)."""
+    number = _number(value, option)
+    return default if number is None else number
 
 
 def _number(value: str | None, option: str) -> int | None:
@@ -144,8 +154,10 @@ def new_plan(
     guess = suggest(record, today)
     answers = PlanAnswers(
         window=(ask(window, "Window (june or december)", guess.window) or "").lower(),
-        due_year=_number(ask(due_year, "Due year", str(guess.due_year)), "--due-year"),
-        length=_number(ask(length, "Length in years (2 or 4)", str(guess.length)), "--length"),
+        due_year=_number_or(ask(due_year, "Due year", str(guess.due_year)), "--due-year",
+                            guess.due_year),
+        length=_number_or(ask(length, "Length in years (2 or 4)", str(guess.length)),
+                          "--length", guess.length),
         plan_id=plan_id)
     result = make(record, answers, record_schemas(record.root), force=force)
     dates = result.dates

@@ -35,7 +35,7 @@ FORMATS = ("po", "xliff")
 def export_command(
     *,
     lang: str = lang_option("The language to translate into, such as es: one of the "
-                            "record's languages.", default=...),
+                            "record's languages.", required=True),
     format: str = format_option(FORMATS, "po", "po (gettext: Poedit, Weblate...) or xliff "
                                                "(XLIFF 1.2: Trados, memoQ...)."),
     out: Path = out_option("The file to write, or - to print."),

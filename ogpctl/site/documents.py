@@ -9,6 +9,7 @@ from datetime import date
 from ogpctl.base.i18n import Language
 from ogpctl.record.model import Plan, Record
 from ogpctl.render import file_name
+from ogpctl.render.blocks import Document
 from ogpctl.render.documents import Request, build
 from ogpctl.render.formats import Format, write
 from ogpctl.site import urls
@@ -49,7 +50,7 @@ def render_documents(record: Record, downloads: list[Download], today: date
                      ) -> dict[str, bytes]:
     """The bytes of every download; each document is built once for all its formats."""
     files: dict[str, bytes] = {}
-    built: dict[Request, object] = {}
+    built: dict[Request, Document] = {}
     for item in downloads:
         request = Request(item.document, item.plan, item.lang, item.commitment)
         if request not in built:
