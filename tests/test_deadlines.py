@@ -132,7 +132,7 @@ def test_milestone_states_follow_the_record(sample: Path, capsys) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("due: 2027-06-30", "due: 2026-10-01", 1), encoding="utf-8")
     assert _milestones(_json(capsys, sample), "2026-2030")["1.2"]["state"] == "overdue"
-    code, out, _ = run(capsys, "progress", "2026-2030", "1.2", "-C", sample, "--status",
+    code, out, _ = run(capsys, "progress", "add", "2026-2030", "1.2", "-C", sample, "--status",
                        "withdrawn", "--note", "Dropped", "--today", "2026-11-23")
     assert code == 0, out
     assert _milestones(_json(capsys, sample), "2026-2030")["1.2"]["state"] == "n/a"

@@ -372,7 +372,7 @@ def amend(target: Path, capsys) -> None:
         "    due: 2029-06-30\n    status: withdrawn")
     path.write_text(text + "  - number: 3\n    title: {es: Capacitar a los funcionarios}\n"
                     "    due: 2029-06-30\n    status: not-started\n", encoding="utf-8")
-    code, _, err = run(capsys, "progress", "-C", target, "2027-2031", "1.1", "--status",
+    code, _, err = run(capsys, "progress", "add", "-C", target, "2027-2031", "1.1", "--status",
                        "in-progress", "--note", "Se inició el trabajo", "--date", "2027-09-01",
                        "--today", "2027-09-01")
     assert code == 0, err

@@ -237,7 +237,7 @@ def ogpctl(*args: object, **kwargs) -> subprocess.Popen:
 
 
 def update(sample: Path, milestone: str, note: str) -> tuple[str, ...]:
-    return ("progress", "2026-2030", milestone, "--status", "in-progress", "--note", note,
+    return ("progress", "add", "2026-2030", milestone, "--status", "in-progress", "--note", note,
             "--date", "2026-11-30", "-C", sample)
 
 

@@ -257,9 +257,9 @@ def started_record(target: Path) -> Path:
     fill(path, "    title:\n      en:\n      es:\n",
          "    title:\n      en:\n      es: Portal en línea\n")
     fill(path, "    due:\n", "    due: 2028-06-30\n")
-    assert main(["progress", "-C", str(target), "2027-2031", "1.1", "--status", "in-progress",
-                 "--note", "Borrador **listo**.", "--date", "2027-11-01", "--lang", "es",
-                 *today]) == 0
+    assert main(["progress", "add", "-C", str(target), "2027-2031", "1.1",
+                 "--status", "in-progress", "--note", "Borrador **listo**.",
+                 "--date", "2027-11-01", "--lang", "es", *today]) == 0
     return target
 
 
