@@ -130,7 +130,7 @@ def test_ci_files_are_valid_for_their_forge(capsys, tmp_path: Path, folder: str)
     steps = workflow["jobs"]["check"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     commands = [step.get("run", "") for step in steps]
-    assert f"ogpctl check {at} --format github" in commands
+    assert f"ogpctl check -C {at} --format github" in commands
     review = next(c for c in commands if c.startswith("ogpctl review"))
     assert f"-C {at}" in review and review.endswith('>> "$GITHUB_STEP_SUMMARY"')
     scanning = workflow["jobs"]["code-scanning"]
@@ -141,7 +141,7 @@ def test_ci_files_are_valid_for_their_forge(capsys, tmp_path: Path, folder: str)
     assert job["variables"]["GIT_DEPTH"] == "0"
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert "ogpctl-review.md" in job["artifacts"]["paths"] and job["artifacts"]["expose_as"]
-    assert any(f"ogpctl check {at} --format gitlab" in line for line in job["script"])
+    assert any(f"ogpctl check -C {at} --format gitlab" in line for line in job["script"])
 
 
 def test_the_workflow_review_step_runs_as_written(capsys, tmp_path: Path) -> None:

@@ -66,4 +66,4 @@ def test_a_new_record_uses_the_published_hook(capsys, tmp_path: Path, folder: st
     from ogpctl import __version__
 
     assert hook["additional_dependencies"] == [f"ogpctl=={__version__}"]
-    assert hook["args"] == ([folder] if folder else [])
+    assert hook["args"] == (["-C", folder] if folder else [])

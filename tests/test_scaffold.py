@@ -72,7 +72,7 @@ def test_init_writes_a_record_that_checks(capsys, tmp_path: Path) -> None:
         assert (record / rel).exists(), rel
     assert ".ogpctl-cache/" in (record / ".gitignore").read_text()
     workflow = (record / ".github/workflows/ogpctl.yml").read_text()
-    assert "ogpctl check . --format github" in workflow and "pull_request" in workflow
+    assert "ogpctl check -C . --format github" in workflow and "pull_request" in workflow
     ogp = parse_yaml((record / "ogp.yaml").read_text()).data
     assert ogp["country"] == {"en": None, "es": "Testland"}
     assert ogp["languages"] == {"default": "es", "administrative": ["es"]}
@@ -270,7 +270,7 @@ def test_init_in_a_repository_subfolder(capsys, tmp_path: Path) -> None:
     assert code == 0
     assert not (tmp_path / "ogp record" / ".git").exists()
     workflow = (tmp_path / ".github/workflows/ogpctl.yml").read_text()
-    assert "ogpctl check 'ogp record' --format github" in workflow
+    assert "ogpctl check -C 'ogp record' --format github" in workflow
     hooks = parse_yaml((tmp_path / ".pre-commit-config.yaml").read_text()).data
     hook = hooks["repos"][0]["hooks"][0]
     assert re.search(hook["files"], "ogp record/plans/x/plan.yaml")
