@@ -260,8 +260,12 @@ def build_record(case: Path, dest: Path) -> Path:
 
 
 def record_files(root: Path) -> dict[str, bytes]:
+    """Every file of the record at `root` (not git's or the check cache's), by path."""
+    from ogpctl.record.discover import SKIP_DIRS
+
     return {path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and not SKIP_DIRS & set(path.relative_to(root).parts)}
 
 
 def write_case(case: Path, edited: Path) -> None:
@@ -365,26 +369,33 @@ def expect(case: Path, scratch: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    import tempfile
-
-    usage = __doc__.strip().splitlines()[-3:]
-    if len(argv) < 2 or argv[0] not in ("record", "diff", "expect"):
-        print("usage:\n" + "\n".join(usage), file=sys.stderr)
+    usage = "usage:\n" + "\n".join((__doc__ or "").strip().splitlines()[-3:])
+    command, names = (argv[0], argv[1:]) if argv else ("", [])
+    if not (command in ("record", "diff") and len(names) == 2 or command == "expect" and names):
+        print(usage, file=sys.stderr)
         return 2
-    case = Path(argv[1]) if "/" in argv[1] else CASES / argv[1]
-    if argv[0] == "record" and len(argv) == 3:
-        build_record(case, Path(argv[2]))
-    elif argv[0] == "diff" and len(argv) == 3:
-        write_case(case, Path(argv[2]))
-    elif argv[0] == "expect":
-        with tempfile.TemporaryDirectory() as scratch:
-            for name in argv[1:]:
-                one = Path(name) if "/" in name else CASES / name
-                print(f"{one.name}: {len(expect(one, Path(scratch)))} findings")
-    else:
-        print("usage:\n" + "\n".join(usage), file=sys.stderr)
+    cases = [Path(name) if "/" in name else CASES / name for name in names]
+    try:
+        _run(command, cases, names)
+    except (CaseError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def _run(command: str, cases: list[Path], names: list[str]) -> None:
+    import tempfile
+
+    if command == "record":
+        build_record(cases[0], Path(names[1]))
+    elif command == "diff":
+        if not (Path(names[1]) / "ogp.yaml").is_file():
+            raise CaseError(f"{names[1]}: not a record (no ogp.yaml)")
+        write_case(cases[0], Path(names[1]))
+    else:
+        with tempfile.TemporaryDirectory() as scratch:
+            for case in cases:
+                print(f"{case.name}: {len(expect(case, Path(scratch)))} findings")
 
 
 if __name__ == "__main__":

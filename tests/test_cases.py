@@ -97,6 +97,8 @@ def test_every_code_has_a_case() -> None:
 
 def test_cases_are_well_formed() -> None:
     codes = set(catalogue())
+    folders = {path for path in CASES.iterdir() if path.is_dir() and path != BASE}
+    assert folders == set(case_dirs()), "a case folder without expected.txt"
     for case in case_dirs():
         assert case.name.split("-", 1)[0] in codes, f"{case.name}: no such rule code"
         diff, overlay = case / DIFF, case / OVERLAY
