@@ -156,31 +156,54 @@ def _find(text: list[bytes], hunk: Hunk, start: int) -> int | None:
     return min(places, key=lambda at: (abs(at - wanted), at)) if places else None
 
 
-def apply_diff(data: bytes, base: Path, record: Path, where: str) -> set[str]:
-    """Apply a case's diff to `record`, a copy of `base` (each patch reads its file as the
-    base has it, as git does); the paths it wrote or removed."""
-    touched: set[str] = set()
+def changed_files(data: bytes, base: Path, where: str) -> dict[str, bytes | None]:
+    """What a case's diff makes of `base`'s files: each path it writes with its bytes, each
+    it deletes with None. Every patch reads its file as the base has it (as git does)."""
+    changed: dict[str, bytes | None] = {}
     for patch in parse_diff(data, where):
         name = patch.target or patch.source
-        if name is None or name in touched:
+        if name is None or name in changed:
             raise CaseError(f"{where}: a file patch needs a path, once ({name})")
         source = base / patch.source if patch.source else None
         if source is not None and not source.is_file():
             raise CaseError(f"{where}: {patch.source} is not a file of _base")
+        if patch.source != patch.target and patch.target and (base / patch.target).exists():
+            raise CaseError(f"{where}: {patch.target} is already a file of _base")
         old = split_lines(source.read_bytes()) if source is not None else []
         new = patched(old, patch.hunks, f"{where} ({name})")
-        if patch.target is None:
-            if new:
-                raise CaseError(f"{where}: deleting {name} must remove all its lines")
-            (record / name).unlink()
+        if patch.target is None and new:
+            raise CaseError(f"{where}: deleting {name} must remove all its lines")
+        changed[name] = None if patch.target is None else b"".join(new)
+    return changed
+
+
+def apply_diff(data: bytes, base: Path, record: Path, where: str) -> set[str]:
+    """Apply a case's diff to `record`, a copy of `base`; the paths it wrote or removed."""
+    changed = changed_files(data, base, where)
+    for name, content in changed.items():
+        target = record / name
+        if content is None:
+            target.unlink()
         else:
-            target = record / patch.target
-            if patch.source != patch.target and (base / patch.target).exists():
-                raise CaseError(f"{where}: {patch.target} is already a file of _base")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(b"".join(new))
-        touched.add(name)
-    return touched
+            target.write_bytes(content)
+    return set(changed)
+
+
+def case_texts() -> dict[str, bytes]:
+    """The files every case adds or changes, by "CASE/path" (for tests that read texts)."""
+    texts: dict[str, bytes] = {}
+    for case in case_dirs():
+        diff = case / DIFF
+        if diff.is_file():
+            for name, data in changed_files(diff.read_bytes(), BASE, case.name).items():
+                if data is not None:
+                    texts[f"{case.name}/{name}"] = data
+        overlay = case / OVERLAY
+        for path in sorted(overlay.rglob("*")) if overlay.is_dir() else []:
+            if path.is_file():
+                texts[f"{case.name}/{path.relative_to(overlay).as_posix()}"] = path.read_bytes()
+    return texts
 
 
 def make_diff(source: str | None, target: str | None, old: bytes, new: bytes) -> bytes:
