@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "_base"
@@ -354,9 +355,17 @@ def read_expected(case: Path) -> list[str]:
     return [line.rstrip() for line in text.splitlines() if line.strip()]
 
 
-def read_options(case: Path) -> tuple[date, str | None]:
-    """`options.txt`: `--today YYYY-MM-DD` and `--for STAGE`, one a line."""
-    today, stage = TODAY, None
+class Options(NamedTuple):
+    """A case's check options (options.txt)."""
+
+    today: date = TODAY
+    stage: str | None = None      # --for
+    strict: bool = False          # --strict: unused suppressions are reported too
+
+
+def read_options(case: Path) -> Options:
+    """`options.txt`: `--today YYYY-MM-DD`, `--for STAGE` and `--strict`, one a line."""
+    options = Options()
     options_file = case / "options.txt"
     lines = options_file.read_text(encoding="utf-8").splitlines() if options_file.is_file() else []
     for line in lines:
@@ -365,27 +374,30 @@ def read_options(case: Path) -> tuple[date, str | None]:
             continue
         name, value = words[0], words[1] if len(words) > 1 else ""
         if name == "--for":
-            stage = value
+            options = options._replace(stage=value)
         elif name == "--today":
-            today = date.fromisoformat(value)
+            options = options._replace(today=date.fromisoformat(value))
+        elif name == "--strict" and not value:
+            options = options._replace(strict=True)
         else:
             raise CaseError(f"{case.name}/options.txt: unknown option {line!r}")
-    return today, stage
+    return options
 
 
-def findings(record: Path, today: date, stage: str | None) -> list[str]:
+def findings(record: Path, options: Options) -> list[str]:
     """Every finding of `ogpctl check` on `record`, one expected.txt line each."""
     from ogpctl.check.run import CheckOptions, check
     from ogpctl.record.model import Stage
 
-    options = CheckOptions(today=today, stage=Stage.parse(stage) if stage else None,
-                           use_cache=False)
+    stage = Stage.parse(options.stage) if options.stage else None
+    checked = check([record], CheckOptions(today=options.today, stage=stage, use_cache=False,
+                                           strict=options.strict))
     return [finding_line(d.code, d.file, d.line, d.column, str(d.severity), d.message)
-            for d in check([record], options).diagnostics]
+            for d in checked.diagnostics]
 
 
 def expect(case: Path, scratch: Path) -> list[str]:
-    lines = findings(build_record(case, scratch / case.name), *read_options(case))
+    lines = findings(build_record(case, scratch / case.name), read_options(case))
     (case / "expected.txt").write_text("".join(line + "\n" for line in lines),
                                        encoding="utf-8")
     return lines

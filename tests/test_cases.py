@@ -12,7 +12,7 @@ The format is tests/cases/README.md's; `tests/casefiles.py` reads it and writes 
   relative to the record root; line and column 1-based, 0 for "the whole file"). An empty
   file means "no findings".
 * ``options.txt`` (optional): check options, one a line: ``--for <stage>``,
-  ``--today YYYY-MM-DD``.
+  ``--today YYYY-MM-DD``, ``--strict``.
 * ``xfail.txt`` (optional): the case shows a known bug in ogpctl; it holds the reason, and
   the case is expected to fail (strictly: it must fail until the bug is fixed).
 """
@@ -34,6 +34,7 @@ from tests.casefiles import (
     OVERLAY,
     TODAY,
     CaseError,
+    Options,
     build_record,
     case_dirs,
     findings,
@@ -76,14 +77,14 @@ def _params() -> list:
 @pytest.mark.parametrize("case", _params())
 def test_case(case: Path, tmp_path: Path) -> None:
     record = build_record(case, tmp_path / "record")
-    assert findings(record, *read_options(case)) == read_expected(case)
+    assert findings(record, read_options(case)) == read_expected(case)
 
 
 def test_base_is_clean(tmp_path: Path) -> None:
     record = tmp_path / "record"
     shutil.copytree(BASE, record)
     for stage in (None, "co-creation", "submission"):
-        assert findings(record, TODAY, stage) == []
+        assert findings(record, Options(TODAY, stage, strict=True)) == []
 
 
 def test_every_code_has_a_case() -> None:
@@ -113,7 +114,7 @@ def test_cases_are_well_formed() -> None:
             parsed = parse_finding(line)
             assert parsed is not None and parsed[0] in codes, \
                 f"{case.name}/expected.txt: bad line {line!r}"
-        stage = read_options(case)[1]
+        stage = read_options(case).stage
         if stage is not None:
             Stage.parse(stage)
 
@@ -208,3 +209,45 @@ def write_case_for(case: Path, tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"12 pilot agencies publishing",
                                                b"Better publishing", 1))
     write_case(case, record)
+
+
+# -- suppressions on the command line -----------------------------------------------------
+
+
+def _aged(record: Path) -> Path:
+    """Every file of `record` a day old, so the check cache may keep its result."""
+    import os
+    import time
+
+    day_ago = time.time() - 86400
+    for path in record.rglob("*"):
+        os.utime(path, (day_ago, day_ago))
+    return record
+
+
+def test_strict_reports_suppressions_that_suppress_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import run
+
+    record = _aged(build_record(CASES / "F121-unused-suppressions", tmp_path / "record"))
+    day = ("--today", TODAY.isoformat())
+    code, out, _ = run(capsys, "check", record, *day)           # fills the cache
+    assert code == 0 and "F121" not in out
+    code, out, _ = run(capsys, "check", record, "--strict", *day)   # not the cached result
+    assert code == 1 and out.count("F121") == 5, out
+    assert "S212 is switched off here but reports nothing anywhere in the record" in out
+
+
+def test_plan_option_keeps_suppressions_used_outside_the_plan(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--plan reports only the plan's files, but the suppressions are judged on the whole
+    record: an ignore used by a meeting (outside plans/) is not reported as unused."""
+    from tests.conftest import run
+
+    record = build_record(CASES / "L305-meeting-needs-spanish", tmp_path / "record")
+    with (record / "ogp.yaml").open("a", encoding="utf-8") as ogp:
+        ogp.write("check:\n  ignore: [L305]\n  per-file-ignores:\n    'forum/**': [L305]\n")
+    for extra in ((), ("--plan", "2026-2030")):
+        code, out, _ = run(capsys, "check", record, "--strict", "--no-cache", *extra,
+                           "--today", TODAY.isoformat())
+        assert (code, "F121" in out, "L305" in out) == (0, False, False), out

@@ -35,7 +35,8 @@ def check(
         None, "--format", "-f", help="text (default), json, github (annotations; the default "
                                      "inside GitHub Actions), sarif (SARIF 2.1.0 for code "
                                      "scanning) or gitlab (GitLab's Code Quality report)."),
-    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1)."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1), and "
+                                "a suppression that suppresses nothing is reported (F121)."),
     plan: str | None = typer.Option(None, "--plan", help="Report only this plan's files."),
     for_: For | None = typer.Option(
         None, "--for", help="Judge every plan as at this stage (e.g. submission) instead of "
@@ -58,7 +59,8 @@ def check(
     from ogpctl.record.model import Stage
 
     options = CheckOptions(today=parse_today(today), plan=plan, use_cache=not no_cache,
-                           jobs=jobs, stage=Stage.parse(for_.value) if for_ else None)
+                           jobs=jobs, stage=Stage.parse(for_.value) if for_ else None,
+                           strict=strict)
     result = run_check(paths or [Path.cwd()], options)
     chosen = format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true"
                         else Format.text)
