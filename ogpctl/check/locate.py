@@ -134,7 +134,8 @@ def _idle_message(item: Suppression) -> str:
     elif not item.inline:
         where = "anywhere in the record"
     else:
-        where = "in this file" if item.lines is None else "on the line it covers"
+        where = ("in this file" if item.lines is None else
+                 "on this line or the next" if len(item.lines) > 1 else "on this line")
     return f"{item.code} is switched off here but reports nothing {where}; remove it"
 
 
@@ -205,11 +206,15 @@ def _inline(file: str, text: str) -> list[Suppression]:
     """The `ogpctl: ignore[...]` comments of a text (each covers its line, and the next when
     it stands alone on its line) and its `ogpctl: ignore-file[...]` ones (anywhere)."""
     found = []
+    body = frontmatter.split(text).body_line if file.endswith(".md") else 0
+    # str.splitlines breaks where the YAML composer does (U+2028 too), so a comment's line
+    # is the line the composer gives its findings
     for number, line in enumerate(text.splitlines(), start=1):
         if "ogpctl:" not in line:
             continue
         marker = line.find("#") if "#" in line else line.find("<!--")
-        alone = line.strip().startswith(("#", "<!--"))
+        # alone on its line: a YAML comment, or an HTML one (in Markdown "#" is a heading)
+        alone = line.strip().startswith("<!--" if 0 < body <= number else ("#", "<!--"))
         lines = frozenset((number, number + 1) if alone else (number,))
         for match in _INLINE.finditer(line):
             whole = bool(match.group(1))
