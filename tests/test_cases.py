@@ -231,9 +231,9 @@ def test_strict_reports_suppressions_that_suppress_nothing(
 
     record = _aged(build_record(CASES / "F121-unused-suppressions", tmp_path / "record"))
     day = ("--today", TODAY.isoformat())
-    code, out, _ = run(capsys, "check", record, *day)           # fills the cache
+    code, out, _ = run(capsys, "check", str(record), *day)           # fills the cache
     assert code == 0 and "F121" not in out
-    code, out, _ = run(capsys, "check", record, "--strict", *day)   # not the cached result
+    code, out, _ = run(capsys, "check", str(record), "--strict", *day)   # not the cached result
     assert code == 1 and out.count("F121") == 5, out
     assert "S212 is switched off here but reports nothing anywhere in the record" in out
 
@@ -248,6 +248,6 @@ def test_plan_option_keeps_suppressions_used_outside_the_plan(
     with (record / "ogp.yaml").open("a", encoding="utf-8") as ogp:
         ogp.write("check:\n  ignore: [L305]\n  per-file-ignores:\n    'forum/**': [L305]\n")
     for extra in ((), ("--plan", "2026-2030")):
-        code, out, _ = run(capsys, "check", record, "--strict", "--no-cache", *extra,
+        code, out, _ = run(capsys, "check", str(record), "--strict", "--no-cache", *extra,
                            "--today", TODAY.isoformat())
         assert (code, "F121" in out, "L305" in out) == (0, False, False), out

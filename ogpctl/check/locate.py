@@ -157,7 +157,7 @@ def _bounded(items: list[Diagnostic]) -> list[Diagnostic]:
     a file of 200,000 unknown keys is one mistake repeated, and listing every one would
     bury the rest of the report (and cost time in every format)."""
     by_code: dict[str, list[Diagnostic]] = defaultdict(list)
-    kept = []
+    kept: list[Diagnostic] = []
     for item in items:
         (kept if item.message.startswith(MORE) else by_code[item.code]).append(item)
     for code, found in by_code.items():
@@ -237,7 +237,8 @@ def _text(path: Path) -> str | None:
 def _locate(file: str, text: str, items: list[Diagnostic]) -> list[Diagnostic]:
     if all(item.located for item in items):
         return items
-    yaml_text, offset = text, 0
+    yaml_text: str | None = text
+    offset = 0
     if file.endswith(".md"):
         split = frontmatter.split(text)
         yaml_text, offset = split.yaml, split.line_offset
