@@ -69,16 +69,20 @@ _FLOW_BLOCK_WORD = re.compile(r"\{[^}\n]*:[ \t]*[|>]")
 @cache
 def _seed_lines() -> tuple[tuple[str, ...], ...]:
     """The lines of every YAML text in the sample record and the rule corpus."""
+    from tests.casefiles import BASE, case_texts
+
+    files = {str(path): path.read_bytes()
+             for folder in (ROOT / "sample-country", BASE) for path in sorted(folder.rglob("*"))
+             if path.is_file()}
     texts = []
-    for folder in (ROOT / "sample-country", ROOT / "tests" / "cases"):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix not in (".yaml", ".md") or not path.is_file():
-                continue
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if path.suffix == ".md":
-                text = frontmatter.split(text).yaml or ""
-            if text.strip():
-                texts.append(tuple(text.splitlines(keepends=True)))
+    for name, data in [*files.items(), *case_texts().items()]:   # cases: as they are built
+        if not name.endswith((".yaml", ".md")):
+            continue
+        text = data.decode("utf-8", errors="replace")
+        if name.endswith(".md"):
+            text = frontmatter.split(text).yaml or ""
+        if text.strip():
+            texts.append(tuple(text.splitlines(keepends=True)))
     return tuple(texts)
 
 

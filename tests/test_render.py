@@ -10,6 +10,7 @@ import re
 import zipfile
 from datetime import date
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -54,6 +55,29 @@ def record():
     return load_record(SAMPLE.resolve())
 
 
+#: The documents' stylesheet: every HTML golden holds STYLE_REFERENCE in its place, and
+#: each page's own <style> is compared with this one golden file instead.
+STYLESHEET = GOLDEN / "document.css"
+STYLE_REFERENCE = "<style>/* tests/golden/document.css */</style>"
+_STYLE = re.compile(r"<style>\n(.*?)</style>", re.S)
+
+
+def without_stylesheet(page: str) -> tuple[str, str]:
+    """The page with its one <style> element replaced by STYLE_REFERENCE, and the CSS."""
+    styles = _STYLE.findall(page)
+    assert len(styles) == 1, f"{len(styles)} <style> elements; a document has one"
+    return _STYLE.sub(lambda _: STYLE_REFERENCE, page), styles[0]
+
+
+def assert_golden(golden: Path, text: str) -> None:
+    """`text` is the golden file's (UPDATE_GOLDEN=1 writes it instead)."""
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"no golden file; create it with UPDATE_GOLDEN=1 ({golden.name})"
+    assert text == golden.read_text(encoding="utf-8"), \
+        f"{golden.name} differs; if the change is intended: UPDATE_GOLDEN=1 pytest {__file__}"
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("document", sorted(DOCUMENTS))
@@ -61,13 +85,11 @@ def test_golden(record, document: str, lang: str, fmt: str) -> None:
     plan, number = DOCUMENTS[document]
     data = render_bytes(record, Request(document, plan, lang, number), fmt, DAY)
     assert render_bytes(record, Request(document, plan, lang, number), fmt, DAY) == data
-    golden = GOLDEN / f"{document}.{lang}.{fmt}{'.txt' if fmt == 'docx' else ''}"
     text = readable(fmt, data)
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"no golden file; create it with UPDATE_GOLDEN=1 ({golden.name})"
-    assert text == golden.read_text(encoding="utf-8"), \
-        f"{golden.name} differs; if the change is intended: UPDATE_GOLDEN=1 pytest {__file__}"
+    if fmt == "html":
+        text, stylesheet = without_stylesheet(text)
+        assert_golden(STYLESHEET, stylesheet)
+    assert_golden(GOLDEN / f"{document}.{lang}.{fmt}{'.txt' if fmt == 'docx' else ''}", text)
 
 
 class Outline(HTMLParser):
@@ -97,7 +119,7 @@ def test_html_is_accessible(record, document: str) -> None:
     html = next(attrs for tag, attrs in page.tags if tag == "html")
     assert html == {"lang": "es", "dir": "ltr"}
     assert page.headings[0] == 1 and page.headings.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:])), page.headings
+    assert all(b - a <= 1 for a, b in pairwise(page.headings)), page.headings
     tags = [tag for tag, _ in page.tags]
     assert tags.count("table") and tags.count("th") >= tags.count("table")
     assert all(attrs.get("scope") in ("col", "row") for tag, attrs in page.tags if tag == "th")

@@ -31,6 +31,7 @@ class CheckOptions:
     plan: str | None = None         # --plan: report only this plan's files
     use_cache: bool = True
     jobs: int = 0                   # 0: one worker per core
+    strict: bool = False            # --strict: also report suppressions that suppress nothing
 
 
 @dataclass
@@ -70,7 +71,7 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
             outcomes = executor.map(_check_in_worker, [(root, options) for root, _ in records])
         else:                      # one record: its files are parsed in parallel instead
             outcomes = (_rows(check_record(root, options, pool)) for root, _ in records)
-        for (_root, prefix), (rows, count) in zip(records, outcomes):
+        for (_root, prefix), (rows, count) in zip(records, outcomes, strict=True):
             files += count
             diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
     return CheckResult(diagnostics, files, [root for root, _ in records])
@@ -114,17 +115,19 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
     documents, problems = load_documents(root, layout, cache, pool.executor() if pool else None)
     record = build_record(root, documents, layout.plan_ids)
     context = RuleContext(record, options.today, options.stage)
-    found = from_problems(layout.problems + problems, context) + run_rules(context)
-    if options.plan:
+    found = finish(record, from_problems(layout.problems + problems, context) +
+                   run_rules(context), unused=options.strict)
+    if options.plan:   # after finish: a suppression is used by any plan's findings
         prefix = f"plans/{options.plan}/"
         found = [d for d in found if d.file.startswith(prefix)]
-    return finish(record, found)
+    return found
 
 
 def _result_key(root: Path, options: CheckOptions) -> str | None:
     """A key over every file's stat and the options; None when a file is too fresh."""
     h = hashlib.blake2b(digest_size=20)
-    h.update(f"{salt()}|{options.today}|{options.stage}|{options.plan}".encode())
+    h.update(f"{salt()}|{options.today}|{options.stage}|{options.plan}|{options.strict}"
+             .encode())
     now = time.time()
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and d != FOLDER)

@@ -37,7 +37,8 @@ def check(
         FORMATS, None, "text (default), json, github (annotations; the default inside GitHub "
                        "Actions), sarif (SARIF 2.1.0 for code scanning) or gitlab (GitLab's "
                        "Code Quality report)."),
-    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1)."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit code 1), and "
+                                "a suppression that suppresses nothing is reported (F121)."),
     plan: str | None = plan_option("Report only this plan's files."),
     for_: str | None = typer.Option(
         None, "--for", metavar=metavar(STAGES), parser=choice(STAGES),
@@ -59,7 +60,7 @@ def check(
     from ogpctl.record.model import Stage
 
     options = CheckOptions(today=today, plan=plan, use_cache=not no_cache, jobs=jobs,
-                           stage=Stage.parse(for_) if for_ else None)
+                           stage=Stage.parse(for_) if for_ else None, strict=strict)
     result = run_check(_paths(records, old), options)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if chosen == "text":

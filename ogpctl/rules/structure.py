@@ -392,3 +392,33 @@ entry("F119", "missing-file", family=F, severity=E, handbook="", doc="""
 
     Every record has ogp.yaml and stakeholders.yaml; every plan folder has plan.yaml.
     """)
+entry("F120", "unknown-rule-code", family=F, severity=W, handbook="", doc="""
+    A suppression names a rule code that ogpctl does not have.
+
+    A code in `check.ignore` or `check.per-file-ignores` of ogp.yaml, or in an
+    `ogpctl: ignore[...]` or `ogpctl: ignore-file[...]` comment, that is no rule's switches
+    nothing off: a mistyped code leaves the finding it meant to silence, and an old one
+    hides nothing. `ogpctl rules` lists the codes; the message names the nearest one.
+
+    Fails:
+      check:
+        ignore: [S999]
+    Passes:
+      check:
+        ignore: [S211]
+    """)
+entry("F121", "unused-suppression", family=F, severity=W, handbook="", doc="""
+    A suppression switches off a rule that reports nothing where it applies.
+
+    Reported only by `ogpctl check --strict`, like an unused `noqa`: an ignore in
+    ogp.yaml whose rule finds nothing in the record (or in the files its pattern matches),
+    or an `ogpctl: ignore[...]` comment whose rule finds nothing on its line (or, for a
+    comment alone on its line, the next one). Remove it, so that it cannot hide the next
+    finding of that rule. A code that is no rule's is F120 instead. Switch F121 itself off
+    in ogp.yaml (`check.ignore: [F121]`).
+
+    Fails:
+      lead: procurement-agency   # ogpctl: ignore[S211]
+    Passes:
+      output: {en: Promote transparency}   # ogpctl: ignore[S211]
+    """)
