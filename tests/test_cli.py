@@ -90,7 +90,7 @@ def test_strict_fails_on_warnings(sample: Path, capsys) -> None:
                      "--for", "co-creation")
     assert code == 0
     lines = text.splitlines()
-    start = next(i for i, l in enumerate(lines) if l.startswith("relevance:"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("relevance:"))
     end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i][0].isspace())
     target.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", sample, "--today", "2026-11-23", "--no-cache",

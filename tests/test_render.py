@@ -10,6 +10,7 @@ import re
 import zipfile
 from datetime import date
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -97,7 +98,7 @@ def test_html_is_accessible(record, document: str) -> None:
     html = next(attrs for tag, attrs in page.tags if tag == "html")
     assert html == {"lang": "es", "dir": "ltr"}
     assert page.headings[0] == 1 and page.headings.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:])), page.headings
+    assert all(b - a <= 1 for a, b in pairwise(page.headings)), page.headings
     tags = [tag for tag, _ in page.tags]
     assert tags.count("table") and tags.count("th") >= tags.count("table")
     assert all(attrs.get("scope") in ("col", "row") for tag, attrs in page.tags if tag == "th")

@@ -44,7 +44,7 @@ def to_sarif(result: CheckResult, base: Path | None = None) -> str:
     used = sorted({d.code for d in result.diagnostics})
     index = {code: number for number, code in enumerate(used)}
     results = [_sarif_result(d, prefix, index[d.code], fingerprint)
-               for d, fingerprint in zip(result.diagnostics, fingerprints(result))]
+               for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True)]
     driver = {"name": "ogpctl", "version": __version__, "semanticVersion": __version__,
               "rules": [_sarif_rule(code, rules.get(code)) for code in used]}
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0",
@@ -79,7 +79,7 @@ def to_codequality(result: CheckResult, base: Path | None = None) -> str:
     """GitLab's Code Quality report: a JSON array of issues."""
     prefix = _record_prefix(result, (base or Path.cwd()).resolve())
     issues = []
-    for d, fingerprint in zip(result.diagnostics, fingerprints(result)):
+    for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True):
         message = f"{d.message} (handbook {d.handbook})" if d.handbook else d.message
         issues.append({"type": "issue", "check_name": d.code, "description": message,
                        "categories": [_CATEGORY[d.severity]], "fingerprint": fingerprint,

@@ -70,7 +70,7 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
             outcomes = executor.map(_check_in_worker, [(root, options) for root, _ in records])
         else:                      # one record: its files are parsed in parallel instead
             outcomes = (_rows(check_record(root, options, pool)) for root, _ in records)
-        for (_root, prefix), (rows, count) in zip(records, outcomes):
+        for (_root, prefix), (rows, count) in zip(records, outcomes, strict=True):
             files += count
             diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
     return CheckResult(diagnostics, files, [root for root, _ in records])

@@ -2,7 +2,8 @@
 document, resolved as F115/F116 resolve it (paths relative to the plan folder in plan files,
 to the root elsewhere; http and https links), with the text that cites it and its label.
 
-Part of the repository index (ogpctl.domain.document_repository); reads only `lstat` of cited paths."""
+Part of the repository index (ogpctl.domain.document_repository); reads only `lstat` of cited
+paths."""
 
 from __future__ import annotations
 

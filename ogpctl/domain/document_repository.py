@@ -168,7 +168,7 @@ def _plan_index(plan: Plan, disk: dict[str, Files], by_path: dict[str, list[Cita
     uncited: list[EvidenceItem] = []
     on_disk: set[str] = set()
     for folder, files in sorted(disk.items()):
-        for path, size in files:
+        for path, _size in files:
             on_disk.add(path)
             cites = by_path.get(path, [])
             if not cites:

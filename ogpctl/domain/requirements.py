@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from ogpctl.domain.stage import plan_stage
@@ -84,7 +85,7 @@ def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
                   if m.fields.get("kind") == "msf"
                   and (d := as_date(m.fields.get("date"))) and start <= d <= as_of)
     edges = [start, *days, as_of]
-    gap = max((b - a).days for a, b in zip(edges, edges[1:]))
+    gap = max((b - a).days for a, b in pairwise(edges))
     facts = {"meetings": len(days), "gap": gap, "rules": bool(doc and doc.fields.get("rules-url")),
              "government": "government" in sectors, "civil_society": "civil-society" in sectors}
     met = (doc is not None and days and timedelta(days=gap) <= FORUM_GAP and facts["rules"]

@@ -63,7 +63,7 @@ def _text(current: Any, value: dict[str, str] | str, path: tuple, default: str
             for lang, text in wanted.items()]
     if isinstance(current, dict):
         return [Edit(Change(path + (lang,), text), line)
-                for (lang, text), line in zip(wanted.items(), said)]
+                for (lang, text), line in zip(wanted.items(), said, strict=True)]
     if isinstance(current, str) and current.strip() and default not in wanted:
         return [Edit(Change(path, {default: CURRENT, **wanted}), "; ".join(said))]
     return [Edit(Change(path, dict(wanted) if not (isinstance(current, str) and

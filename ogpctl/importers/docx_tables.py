@@ -71,7 +71,7 @@ class TableReader:
         previous: list[Any] | None = None
         last: Milestone | None = None
         heads = {name: " ".join(cell.text.split()) for cell, name in
-                 zip(rows[0].cells, columns) if name}
+                 zip(rows[0].cells, columns, strict=True) if name}
         for number, row in enumerate(rows[1:], 2):
             cells = list(row.cells)
             cell = {name: cells[i] for i, name in reversed(list(enumerate(columns)))

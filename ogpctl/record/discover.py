@@ -106,8 +106,8 @@ def _add_fixed(layout: Layout, root: Path, rel: str, kind: Kind, required: bool)
     elif path.is_file():
         layout.files.append(SourceRef(rel, kind))
     elif required:
-        layout.problems.append((rel, Problem("F119", f"the record has no {rel}"
-                                             f"{'; create it' if kind is Kind.STAKEHOLDERS else ''}")))
+        advice = "; create it" if kind is Kind.STAKEHOLDERS else ""
+        layout.problems.append((rel, Problem("F119", f"the record has no {rel}{advice}")))
 
 
 def _add_meetings(layout: Layout, root: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
@@ -204,7 +205,7 @@ def _forum_gaps(record: Record, today: date) -> Iterator[tuple[date, date]]:
                    and (d := as_date(m.fields.get("date"))) and start < d <= today})
     spans, missed = _implementation(record, days, today)
     edges = [start, *days, today]
-    for first, last in zip(edges, edges[1:]):
+    for first, last in pairwise(edges):
         if last > cal.add_months(first, 6) \
                 and not any(begin <= first and last <= end for begin, end in spans) \
                 and not any(first <= end and begin <= last for begin, end in missed):

@@ -22,7 +22,7 @@ from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W = Severity.ERROR, Severity.WARNING
 F = "repository"
 DONE = frozenset({"completed", "withdrawn"})
 FETCH = ("fetch the whole history (git fetch --unshallow; in GitHub Actions, "
@@ -60,9 +60,10 @@ def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
     """The plan's evidence folder for the process is missing or empty.
 
     The repository holds "at a minimum, information and evidence of the co-creation
-    process" (minimum requirement 2.2), in "a series of electronic folders, including at least one
-    per commitment and one for the action plan development process" (5.3.a). Put the timeline, outreach records,
-    survey results and reasoned responses in plans/<plan>/evidence/process/ and cite them
+    process" (minimum requirement 2.2), in "a series of electronic folders, including at least
+    one per commitment and one for the action plan development process" (5.3.a). Put the
+    timeline, outreach records, survey results and reasoned responses in
+    plans/<plan>/evidence/process/ and cite them
     from co-creation.yaml or the meetings; a link cited there counts too.
 
     Fails:
@@ -193,8 +194,8 @@ def repository_not_updated(plan: Plan, context: Any) -> Iterator[Finding]:
                       line=1, column=1)
 
 
-@rule("P604", "repository-history-unknown", family=F, severity=I, handbook="MR 2.2, 5.2",
-      subject="plan", applies_from=Stage.IMPLEMENTATION)
+@rule("P604", "repository-history-unknown", family=F, severity=Severity.INFO,
+      handbook="MR 2.2, 5.2", subject="plan", applies_from=Stage.IMPLEMENTATION)
 def repository_history_unknown(plan: Plan, context: Any) -> Iterator[Finding]:
     """Repository updates cannot be proved: the clone is shallow, or git failed.
 

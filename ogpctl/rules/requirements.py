@@ -243,7 +243,8 @@ def no_participation_overview(plan: Plan, context: Any) -> Iterator[Finding]:
                                      ("its stages with their dates (stages)", dated)) if not ok]
     if missing:
         yield Finding(_cocreation(plan), "the co-creation timeline has no "
-                      f"{' and no '.join(missing)}{CONTRARY}", ("timeline",) if "timeline" in fields else ())
+                      f"{' and no '.join(missing)}{CONTRARY}",
+                      ("timeline",) if "timeline" in fields else ())
 
 
 @rule("M709", "response-after-finalisation", family=F, severity=E, handbook="2.1.d",

@@ -3,8 +3,9 @@
 It never recurses (deep nesting is refused at a bounded depth), carries a position on
 every event, and reports tags, aliases, duplicate keys, non-text keys, numbers a record
 cannot hold and several documents as findings. Scalars are resolved with the YAML 1.2
-core schema, whatever `%YAML` directive the file carries (another version is a warning). `ogpctl.source.yaml.parse_yaml` sends files here when
-the fast path fails or the pre-scan finds something unusual.
+core schema, whatever `%YAML` directive the file carries (another version is a warning).
+`ogpctl.source.yaml.parse_yaml` sends files here when the fast path fails or the pre-scan
+finds something unusual.
 """
 
 from __future__ import annotations
@@ -125,7 +126,8 @@ def _flow_too_deep(text: str) -> Problem | None:
         depth += 1 if match.group() in "[{" else -1
         if depth > MAX_DEPTH:
             line, column = line_col(text, match.start())
-            return Problem("R007", f"the data is nested more than {MAX_DEPTH} levels deep", line, column)
+            return Problem("R007", f"the data is nested more than {MAX_DEPTH} levels deep",
+                           line, column)
     return None
 
 

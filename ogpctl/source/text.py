@@ -15,7 +15,8 @@ MAX_MARKDOWN = 64 * 1024
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls except NEL;
 # the non-characters U+FFFE/U+FFFF; lone surrogates (only reachable through escapes).
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                             "\ufffe\uffff\ud800-\udfff]")
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")

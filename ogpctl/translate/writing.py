@@ -11,7 +11,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, TypeAlias
 
 from ogpctl.base.errors import RecordWriteError
 from ogpctl.edit.files import replace_file
@@ -43,7 +43,7 @@ class SectionEdit:
     text: str
 
 
-Edit = Union[FieldEdit, SectionEdit]
+Edit: TypeAlias = FieldEdit | SectionEdit
 
 
 @dataclass(frozen=True)
