@@ -108,13 +108,15 @@ class Commitment:
         return [Milestone(self, i, m) for i, m in enumerate(items) if isinstance(m, dict)]
 
     def period(self) -> tuple[date, date] | None:
+        """The period covered (handbook 3.2.c): the commitment's own start and end, each
+        defaulting to the plan's; None unless both ends are known, never half a span."""
+        plan = self.plan.period()
         own = self.fields.get("period")
-        if isinstance(own, dict):
-            start, end = as_date(own.get("start")), as_date(own.get("end"))
-            plan = self.plan.period()
-            if start or end:
-                return (start or (plan[0] if plan else start), end or (plan[1] if plan else end))
-        return self.plan.period()
+        if not isinstance(own, dict):
+            return plan
+        start = as_date(own.get("start")) or (plan[0] if plan else None)
+        end = as_date(own.get("end")) or (plan[1] if plan else None)
+        return (start, end) if start and end else None
 
 
 @dataclass(eq=False)

@@ -362,7 +362,7 @@ def timebound_in_period(commitment: Commitment, context: Any) -> Iterator[Findin
         - {number: 1, due: 2029-03-31}
     """
     period = commitment.period()
-    if period is None or None in period:
+    if period is None:
         return
     start, end = period
     for milestone in commitment.milestones:
