@@ -1,6 +1,5 @@
 """How a commitment's progress rolls up from its milestones (handbook 3.3; IRM completion
-scale; DESIGN 5). The rule is written down in docs/documents.md so a reviewer can check
-every rating:
+scale). The rule is written down in docs/documents.md so a reviewer can check every rating:
 
 * Only completed milestones count. A milestone that is not withdrawn counts with its weight
   (1 unless `weight` says otherwise); the share is the weight of the completed milestones
