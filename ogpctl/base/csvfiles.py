@@ -143,7 +143,7 @@ def date_reader(cells: Iterable[str], date_format: str | None, day_first: bool |
     return lambda text: _any_date(text, order)
 
 
-def _order(found: list[re.Match | None], day_first: bool | None, heading: str) -> bool:
+def _order(found: list[re.Match[str] | None], day_first: bool | None, heading: str) -> bool:
     numeric = [m for m in found if m]
     days = any(int(m.group(1)) > 12 for m in numeric)
     months = any(int(m.group(2)) > 12 for m in numeric)

@@ -140,7 +140,7 @@ class _Stop(Exception):
 class _Frame:
     __slots__ = ("container", "pending", "keys", "has_key", "start", "path")
 
-    def __init__(self, container: dict | list, start: Any, path: DocPath) -> None:
+    def __init__(self, container: dict[Any, Any] | list[Any], start: Any, path: DocPath) -> None:
         self.container = container
         self.pending: Any = None
         self.has_key = False
@@ -210,7 +210,7 @@ class _Builder:
                 "R011", f"the file declares %YAML {written}, but record files are read as "
                 "YAML 1.2 (no stays a word, 010 is ten); remove the %YAML line", line, column))
 
-    def open(self, container: dict | list, mark: Any) -> None:
+    def open(self, container: dict[Any, Any] | list[Any], mark: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             self.stop("R007", f"the data is nested more than {MAX_DEPTH} levels deep", mark)
         path = self.here() if self.stack else ()

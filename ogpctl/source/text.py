@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from ogpctl.base.diagnostics import DocPath
 from ogpctl.source.problems import Problem, line_col
 
 #: Record files are short documents; anything larger is refused before parsing.
@@ -91,7 +92,7 @@ def long_texts(data: Any, body: str | None, body_line: int) -> list[Problem]:
     found = []
     if body is not None and len(body) > MAX_MARKDOWN:
         found.append(Problem("R015", _long(len(body)), body_line, 1))
-    stack: list[tuple[Any, tuple]] = [(data, ())]
+    stack: list[tuple[Any, DocPath]] = [(data, ())]
     while stack:   # iterative: parsed data is at most MAX_DEPTH deep, but stays cheap
         node, path = stack.pop()
         if isinstance(node, str) and len(node) > MAX_MARKDOWN:
