@@ -62,7 +62,7 @@ def _not_yet(item: Requirement, due: date | None, today: date) -> Requirement:
     return Requirement(item.code, NOT_YET_DUE, {**item.facts, "due": due})
 
 
-def _stages(plan: Plan) -> dict[str, dict]:
+def _stages(plan: Plan) -> dict[str, dict[str, Any]]:
     doc = plan.co_creation
     stages = doc.fields.get("stages") if doc else None
     return {s["id"]: s for s in stages if isinstance(s, dict) and isinstance(s.get("id"), str)} \
@@ -122,7 +122,7 @@ def timeline(plan: Plan) -> Requirement:
 
 def outreach(plan: Plan) -> Requirement:
     items = listed(plan.co_creation, "outreach")
-    people = sum(i.get("participants") for i in items if isinstance(i.get("participants"), int))
+    people = sum(n for i in items if isinstance(n := i.get("participants"), int))
     return Requirement("3.2", MET if items else NOT_MET,
                        {"activities": len(items), "participants": people})
 

@@ -70,8 +70,8 @@ def rollup(commitment: Commitment, as_of: date) -> Rollup:
     counted = [m for m in commitment.milestones if status(m) != "withdrawn"]
     done = [m for m in counted if status(m) == "completed"]
     total = sum(weight(m) for m in counted)
-    delayed = tuple(m.fields.get("number") for m in counted
-                    if severely_delayed(m, as_of) and isinstance(m.fields.get("number"), int))
+    delayed = tuple(number for m in counted if severely_delayed(m, as_of)
+                    and isinstance(number := m.fields.get("number"), int))
     share = sum(weight(m) for m in done) / total if total else None
     started = any(status(m) == "in-progress" for m in counted)
     result = completion(share, started)
