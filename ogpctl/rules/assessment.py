@@ -16,7 +16,7 @@ W = Severity.WARNING
 F = "assessment"
 
 
-def _entries(plan: Plan) -> list[tuple[int, dict]]:
+def _entries(plan: Plan) -> list[tuple[int, dict[str, Any]]]:
     return entries(plan.self_assessment, "commitments")
 
 
@@ -40,10 +40,13 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
           rating-reason: {en: The portal is complete but its data is not yet used.}
     """
     doc = plan.self_assessment
-    as_of = as_date(doc.fields.get("prepared")) if doc else None
+    if doc is None:
+        return
+    as_of = as_date(doc.fields.get("prepared"))
     by_id = {c.id: c for c in plan.commitments}
     for index, item in _entries(plan):
-        commitment = by_id.get(item.get("commitment"))
+        ident = item.get("commitment")
+        commitment = by_id.get(ident) if isinstance(ident, str) else None
         rating = item.get("rating")
         if commitment is None or rating not in ("green", "amber", "red"):
             continue
@@ -108,7 +111,7 @@ def no_self_assessment(plan: Plan, context: Any) -> Iterator[Finding]:
       # plans/2023-2025/self-assessment.yaml with kind: end-of-term
     """
     if plan.doc is not None and plan.self_assessment is None:
-        yield Finding(plan.doc.path, f"plan {plan.id} is closed but has no self-assessment "
+        yield Finding(plan.path, f"plan {plan.id} is closed but has no self-assessment "
                       f"({plan.folder}/self-assessment.yaml)", ("status",))
 
 

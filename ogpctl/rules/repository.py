@@ -51,7 +51,8 @@ def _empty(plan: Plan, name: str, context: Any) -> str | None:
 
 
 def _stage(plan: Plan, context: Any) -> Stage:
-    return context.plan_stage(plan)
+    stage: Stage = context.plan_stage(plan)
+    return stage
 
 
 @rule("P601", "process-evidence", family=F, severity=E, handbook="MR 2.2, 5.2, 5.3.a",
@@ -73,7 +74,7 @@ def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
     """
     reason = _empty(plan, PROCESS, context) if plan.doc is not None else None
     if reason:
-        yield Finding(plan.doc.path, f"{reason}: the repository keeps the evidence of the "
+        yield Finding(plan.path, f"{reason}: the repository keeps the evidence of the "
                       "co-creation process", line=1, column=1)
 
 
@@ -144,7 +145,8 @@ def _unproved(plan: Plan, context: Any) -> tuple[Windows, Windows]:
     key = f"repository-windows:{plan.id}"
     if key not in context.memo:
         context.memo[key] = _judge_windows(plan, context)
-    return context.memo[key]
+    windows: tuple[Windows, Windows] = context.memo[key]
+    return windows
 
 
 def _judge_windows(plan: Plan, context: Any) -> tuple[Windows, Windows]:
@@ -189,7 +191,7 @@ def repository_not_updated(plan: Plan, context: Any) -> Iterator[Finding]:
       # a commit of 2027-03-10 added a progress update to plans/2026-2030/commitments/
     """
     for first, last in _unproved(plan, context)[0]:
-        yield Finding(plan.doc.path, f"no commit changed {plan.folder}/ from {first} to "
+        yield Finding(plan.path, f"no commit changed {plan.folder}/ from {first} to "
                       f"{last}: the repository is updated at least every six months",
                       line=1, column=1)
 
@@ -212,18 +214,18 @@ def repository_history_unknown(plan: Plan, context: Any) -> Iterator[Finding]:
     if unknown:
         history: History = context.history()
         fix = FETCH if history.shallow else "check that git can read the repository"
-        yield Finding(plan.doc.path, f"updates from {unknown[0][0]} to {unknown[-1][1]} cannot "
+        yield Finding(plan.path, f"updates from {unknown[0][0]} to {unknown[-1][1]} cannot "
                       f"be proved: {history.note()}; {fix}", line=1, column=1)
 
 
-def _latest(updates: list[tuple[int, dict]]) -> int | None:
+def _latest(updates: list[tuple[int, dict[str, Any]]]) -> int | None:
     """The index of the newest dated update (the last written wins a tie)."""
     dated = [(as_date(u.get("date")), i) for i, u in updates]
     dated = [(d, i) for d, i in dated if d is not None]
     return max(dated)[1] if dated else None
 
 
-def _update_problems(milestone: Milestone, update: dict, latest: bool, live: bool
+def _update_problems(milestone: Milestone, update: dict[str, Any], latest: bool, live: bool
                      ) -> list[str]:
     status = update.get("status") or milestone.fields.get("status")
     day, due = as_date(update.get("date")), as_date(milestone.fields.get("due"))
