@@ -92,7 +92,7 @@ def _list(current: list, value: list, path: tuple, default: str) -> list[Edit]:
 
 def _where(path: tuple) -> str:
     """A path in words: milestones.0.status -> "milestone 1 status"."""
-    words = []
+    words: list[str] = []
     for step in path:
         if isinstance(step, int):
             words[-1] = f"{words[-1].rstrip('s')} #{step + 1}" if words else f"#{step + 1}"
