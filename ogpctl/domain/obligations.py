@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from ogpctl.record import cycle as cal
-from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date
+from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date, as_word
 from ogpctl.record.text import first_text, translations
 
 MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
@@ -225,7 +225,7 @@ def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None
     days = []
     for meeting in meetings:
         fields = meeting.fields
-        if kinds is not None and fields.get("kind") not in kinds:
+        if kinds is not None and as_word(fields.get("kind")) not in kinds:
             continue
         if results and fields.get("presented-results") is not True:
             continue

@@ -41,6 +41,13 @@ def as_date(value: Any) -> date | None:
     return parse_day(value)
 
 
+def as_word(value: Any) -> str | None:
+    """The text of a field that holds one word (a status, a kind, an id); None for anything
+    else, such as a list or a mapping, which the schema reports and which cannot be looked
+    up in a dict or a set."""
+    return value if isinstance(value, str) else None
+
+
 @dataclass(eq=False)
 class Document:
     path: str
@@ -98,7 +105,7 @@ class Commitment:
 
     @property
     def kind(self) -> str:
-        return self.fields.get("kind") or "regular"
+        return as_word(self.fields.get("kind")) or "regular"
 
     @cached_property
     def milestones(self) -> list[Milestone]:
@@ -144,9 +151,7 @@ class Plan:
 
     @property
     def stage(self) -> Stage:
-        status = self.fields.get("status")
-        return _STATUS_STAGE.get(status, Stage.CO_CREATION) if isinstance(status, str) \
-            else Stage.CO_CREATION
+        return _STATUS_STAGE.get(as_word(self.fields.get("status")) or "", Stage.CO_CREATION)
 
     def dates(self) -> cycle.PlanDates | None:
         """The plan's OGP calendar, or None while window, due-year or length are unusable

@@ -8,7 +8,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.domain.rollup import rollup
-from ogpctl.record.model import Plan, Stage, as_date, entries
+from ogpctl.record.model import Plan, Stage, as_date, as_word, entries
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
 
@@ -45,8 +45,7 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
     as_of = as_date(doc.fields.get("prepared"))
     by_id = {c.id: c for c in plan.commitments}
     for index, item in _entries(plan):
-        ident = item.get("commitment")
-        commitment = by_id.get(ident) if isinstance(ident, str) else None
+        commitment = by_id.get(as_word(item.get("commitment")) or "")
         rating = item.get("rating")
         if commitment is None or rating not in ("green", "amber", "red"):
             continue
@@ -80,7 +79,7 @@ def assessment_incomplete(plan: Plan, context: Any) -> Iterator[Finding]:
     doc = plan.self_assessment
     if doc is None:
         return
-    entries = {item.get("commitment"): (index, item) for index, item in _entries(plan)}
+    entries = {as_word(item.get("commitment")): (index, item) for index, item in _entries(plan)}
     for commitment in plan.commitments:
         if commitment.id not in entries:
             yield Finding(doc.path, f"commitment {commitment.number} ({commitment.id}) has no "

@@ -18,7 +18,7 @@ from ogpctl.base.vcs import NOT_A_REPOSITORY, UNREADABLE, History
 from ogpctl.domain.document_repository import PROCESS, FolderIndex, Index, build_index, folder_name
 from ogpctl.domain.obligations import OVERDUE, obligations
 from ogpctl.record import cycle as cal
-from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date
+from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date, as_word
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
 
@@ -227,7 +227,7 @@ def _latest(updates: list[tuple[int, dict[str, Any]]]) -> int | None:
 
 def _update_problems(milestone: Milestone, update: dict[str, Any], latest: bool, live: bool
                      ) -> list[str]:
-    status = update.get("status") or milestone.fields.get("status")
+    status = as_word(update.get("status")) or as_word(milestone.fields.get("status"))
     day, due = as_date(update.get("date")), as_date(milestone.fields.get("due"))
     problems = []
     if not has_text(update.get("note")) and not has_text(update.get("delay-reason")):
