@@ -867,7 +867,7 @@ class Member:
         picks = rng.sample(MILESTONES, n_ms)
         dues = sorted_dates(rng, start + timedelta(days=60), end - timedelta(days=1), n_ms)
         milestones = []
-        for i, ((t_en, t_c, o_en, o_c), due) in enumerate(zip(picks, dues), 1):
+        for i, ((t_en, t_c, o_en, o_c), due) in enumerate(zip(picks, dues, strict=True), 1):
             m = {"number": i, "title": w.phrase(t_c, t_en), "output": w.phrase(o_c, o_en),
                  "due": due, "lead": lead if rng.random() < 0.6 else
                  self.pick("government", 1)[0]}

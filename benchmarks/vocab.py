@@ -178,7 +178,8 @@ _SYLLABLES_RAW = [
 ]
 _SCRIPTS = ["latn", "cyrl", "grek", "geor", "armn", "arab", "hebr", "deva", "beng", "thai",
             "kore", "kana", "hani"]
-SYLLABLES = [dict(zip(_SCRIPTS, (unicodedata.normalize("NFC", p) for p in row.split("|"))))
+SYLLABLES = [dict(zip(_SCRIPTS, (unicodedata.normalize("NFC", p) for p in row.split("|")),
+                      strict=True))
              for row in _SYLLABLES_RAW]
 
 FIRST_NAMES = [

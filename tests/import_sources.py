@@ -182,7 +182,7 @@ def _header_table(doc, plan: dict, item: dict, index: int) -> None:
             cells[1].merge(cells[3]).text = value
     table.cell(4, 0).merge(table.cell(5, 0))
     for column, (head, names) in enumerate(zip(words["sectors"], (
-            item["government"], item["civil"], item["other"])), 1):
+            item["government"], item["civil"], item["other"]), strict=True), 1):
         table.cell(4, column).text = head
         table.cell(5, column).text = names.replace("; ", "\n")
 
@@ -193,14 +193,14 @@ def _milestone_table(doc, words: dict, item: dict, lead_column: bool, bad_date: 
         heads = [heads[0], words["lead_column"], heads[1], heads[2]]
     rows = item["milestones"]
     table = doc.add_table(rows=1, cols=len(heads))
-    for cell, head in zip(table.rows[0].cells, heads):
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
         cell.text = head
     for title, output, due, people in rows:
         if bad_date and title.startswith("1.2"):
             due = "pronto"
         cells = table.add_row().cells
         values = [title, people, output, due] if lead_column else [title, output, due, people]
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=True):
             cell.text = value
         if not lead_column and title.startswith("1.1"):
             below = table.add_row().cells

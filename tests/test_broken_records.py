@@ -125,3 +125,26 @@ def test_odd_types_everywhere(sample: Path) -> None:
             render_bytes(record, Request(document, "2026-2030", "es"), fmt, DAY)
     render_bytes(record, Request("commitment", "2026-2030", "en", 2), "html", DAY)
     build_site(record, DAY, formats=(), search=False)
+
+
+@pytest.mark.parametrize("shape", ["[{}]", "{{a: {}}}"])
+def test_one_word_fields_holding_a_list_or_mapping(sample: Path, shape: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A status, kind or commitment id written as a list or a mapping is a finding, not a
+    crash: such a value cannot be looked up in a dict or set (it once ended `check` with
+    "unhashable type: 'list'" from a milestone's status, a meeting's or commitment's kind and
+    a self-assessment's commitment). plan.yaml keeps its status so every stage's rules run."""
+    import re
+
+    word = re.compile(r"^(\s*(?:- )?(?:status|kind|commitment): )([\w-]+)\s*$", re.M)
+    for path in sorted(sample.rglob("*.yaml")) + sorted(sample.rglob("*.md")):
+        if path.name != "plan.yaml":
+            text = path.read_text(encoding="utf-8")
+            path.write_text(word.sub(lambda m: m[1] + shape.format(m[2]), text),
+                            encoding="utf-8")
+    code, out, err = run(capsys, "check", str(sample), "--no-cache", *TODAY)
+    assert code == 1 and "Traceback" not in err and "F103" in out, err[-3000:]
+    for argv in (["status", str(sample), *TODAY], ["deadlines", str(sample), *TODAY],
+                 ["render", "commitment", "-C", str(sample), "--plan", PLAN, "--commitment",
+                  "1", "-f", "md", "-o", "-", *TODAY]):
+        assert_survives(capsys, argv)

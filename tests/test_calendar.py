@@ -4,6 +4,7 @@ over many dates (hypothesis)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -94,7 +95,7 @@ def test_periods_tile_the_span(start: date, days: int, months: int) -> None:
     end = start + timedelta(days=days)
     spans = list(cal.periods(start, end, months))
     assert spans[0][0] == start and spans[-1][1] == end
-    for (a_first, a_last), (b_first, _) in zip(spans, spans[1:]):
+    for (_, a_last), (b_first, _) in pairwise(spans):
         assert a_last + timedelta(days=1) == b_first
     for index, (_first, last) in enumerate(spans[:-1]):   # whole periods, counted from start
         assert cal.add_months(start, (index + 1) * months) - timedelta(days=1) == last

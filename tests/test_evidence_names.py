@@ -97,6 +97,7 @@ def test_a_misnamed_cited_file_is_reported_and_not_published(sample: Path) -> No
 def test_progress_refuses_a_misnamed_evidence_path(sample: Path, capsys) -> None:
     (sample / PROCESS / "nul.pdf").write_bytes(b"%PDF")
     code, _out, err = run(capsys, "progress", "add", "-C", sample, "2026-2030", "1.2",
-                          "--status", "in-progress", "--note", "Pilot started", "--date", "2026-11-20",
+                          "--status", "in-progress", "--note", "Pilot started",
+                          "--date", "2026-11-20",
                           "--evidence", "evidence/process/nul.pdf", "--today", "2026-11-23")
     assert code == 2 and "Windows reserves" in err

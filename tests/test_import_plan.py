@@ -101,7 +101,7 @@ def test_word_plan_in_two_languages(capsys, tmp_path: Path) -> None:
         code, out, _ = run(capsys, "render", "action-plan", "--plan", PLAN, "-C", record,
                            "--lang", lang, "--format", "md", "--out", "-", "--today", TODAY)
         assert code == 0
-        for heading, paragraphs in plan["sections"]:
+        for _heading, paragraphs in plan["sections"]:
             assert paragraphs[-1] in out
         for item in plan["commitments"]:
             for key in ("title", "brief", "problem", "causes", "solution", "results"):
@@ -177,7 +177,8 @@ def test_update_changes_only_what_changed(capsys, tmp_path: Path) -> None:
     assert path.read_text() == before
     assert import_plan(capsys, record, tracker, "--map", mapping, "--update")[0] == 0
     after = path.read_text()
-    difference = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    difference = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(),
+                                                     strict=True) if a != b]
     assert difference == [("    status: in-progress", "    status: completed")]
 
 

@@ -87,7 +87,9 @@ def documents(folder: Path) -> list[Path]:
 
 def assert_reads_well(text: str, where: str) -> None:
     leak = LEAKS.search(text)
-    assert leak is None, f"{where}: {leak.group(0)!r} in …{text[max(0, leak.start() - 80):leak.end() + 80]}…"
+    if leak is not None:
+        around = text[max(0, leak.start() - 80):leak.end() + 80]
+        raise AssertionError(f"{where}: {leak.group(0)!r} in …{around}…")
     for words in GUIDE_WORDS:
         assert words not in text, f"{where}: the scaffold's guide text {words!r} is shown"
 

@@ -123,6 +123,7 @@ def test_numbers_a_record_cannot_hold_are_text_and_a_finding(tokens: list[str]) 
         assert not any(is_odd_number(v) for v in values), text
         kept = [(f"k{i}",) for i, value in enumerate(values) if isinstance(value, str)]
         assert [p.path for p in parsed.problems if p.code == "F103"] == kept, text
-        assert [v for v in values if isinstance(v, str)] == [t for t, v in zip(tokens, values)
+        pairs = zip(tokens, values, strict=True)
+        assert [v for v in values if isinstance(v, str)] == [t for t, v in pairs
                                                               if isinstance(v, str)]
     assert parse_yaml(text).data == parse_precise(text).data

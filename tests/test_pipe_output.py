@@ -16,7 +16,7 @@ def _piped(*args: str) -> str:
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run([sys.executable, "-m", "ogpctl", *args], env=env, cwd=ROOT,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          capture_output=True, text=True,
                           encoding="utf-8", timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout

@@ -558,6 +558,26 @@ def test_a_milestone_without_a_lead_prints_no_empty_lead(sample: Path) -> None:
     assert not re.search(r"\*\*Lead\*\*: *(\||$)", page, flags=re.M)
 
 
+def test_a_period_known_at_one_end_only_prints_no_half_span(sample: Path) -> None:
+    """A commitment stating only its start, in a plan whose dates cannot be computed (length
+    3), printed "Period covered: September 1, 2026 to " with nothing after "to"."""
+    plan = sample / "plans/2026-2030/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\nlength: 4\n", "\nlength: 3\n"),
+                    encoding="utf-8")
+    path = sample / "plans/2026-2030/commitments/06-participatory-budgeting-puerto-alegre.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "period:\n  start: 2026-09-01\n",
+                    encoding="utf-8")
+    record = load_record(sample)
+    commitment = next(c for p in record.plans if p.id == "2026-2030" for c in p.commitments
+                      if c.number == 6)
+    assert commitment.plan.period() is None and commitment.period() is None
+    for document in ("commitment", "action-plan"):
+        page = render_bytes(record, Request(document, "2026-2030", "en", 6), "md",
+                            date(2026, 11, 23)).decode("utf-8")
+        rows = [line for line in page.splitlines() if "Period covered" in line]
+        assert rows and not any(line.rstrip(" |").endswith(" to") for line in rows), rows
+
+
 def _with_themes(sample: Path) -> None:
     folder = sample / "plans/2026-2030/commitments"
     for path in sorted(folder.glob("*.yaml")):

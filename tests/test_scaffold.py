@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -305,7 +306,7 @@ def test_new_plan_is_dated_by_the_calendar(capsys, tmp_path: Path) -> None:
         "2027-2031"
     stages = parse_yaml((base / "co-creation.yaml").read_text()).data["stages"]
     assert stages[-1]["ends"] == "2027-12-31"
-    for earlier, later in zip(stages, stages[1:]):
+    for earlier, later in pairwise(stages):
         assert date.fromisoformat(earlier["ends"]) + timedelta(days=1) == \
             date.fromisoformat(later["starts"])
     development = date.fromisoformat(next(s["starts"] for s in stages

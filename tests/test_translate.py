@@ -434,7 +434,7 @@ def test_any_translation_is_written_back_exactly(gapped_record, texts: list[str]
     (record / ".ogpctl/translations/es.json").unlink(missing_ok=True)
     exported = export_core(load_record(record), "es", fmt, date(2026, 11, 23))
     fields = [e.context for e in exported.entries if "#" in e.context]
-    chosen = dict(zip(fields, texts))
+    chosen = dict(zip(fields, texts, strict=True))
     filled = review_each(exported.data, chosen) if fmt == "po" else \
         fill_xliff_with(exported.data, chosen)
     result = import_translations(load_record(record), filled, f"es.{fmt}")

@@ -1,1 +1,2 @@
-"""Foundations: errors, diagnostics, files written safely, git, the cache, translations of the interface."""
+"""Foundations: errors, diagnostics, files written safely, git, the cache, translations of
+the interface."""

@@ -34,7 +34,7 @@ def parts_of(name: str) -> tuple[str, ...]:
     """The folders and file of a '/'-separated name relative to a top folder; refused when
     it is empty, absolute, or has an empty, `.` or `..` part or a NUL character."""
     parts = tuple(name.split("/"))
-    separators = {os.sep, os.altsep} - {None, "/"}
+    separators = {sep for sep in (os.sep, os.altsep) if sep and sep != "/"}
     if not name or "\0" in name or any(
             part in ("", ".", "..") or any(sep in part for sep in separators)
             for part in parts):

@@ -66,7 +66,8 @@ def read_table(data: bytes) -> Table:
     header = [cell.strip() for cell in rows[0][1]]
     body = [(line, row) for line, row in rows[1:] if any(cell.strip() for cell in row)]
     if body and _is_subheading(body[0][1]):
-        header = [h or s.strip() for h, s in zip(header, body[0][1] + [""] * len(header))]
+        header = [h or s.strip() for h, s in zip(header, body[0][1] + [""] * len(header),
+                                                         strict=False)]
         body = body[1:]
         notes.append("the second line names the kind of each answer (SurveyMonkey); it was "
                      "read as part of the headings")
@@ -142,7 +143,7 @@ def date_reader(cells: Iterable[str], date_format: str | None, day_first: bool |
     return lambda text: _any_date(text, order)
 
 
-def _order(found: list[re.Match | None], day_first: bool | None, heading: str) -> bool:
+def _order(found: list[re.Match[str] | None], day_first: bool | None, heading: str) -> bool:
     numeric = [m for m in found if m]
     days = any(int(m.group(1)) > 12 for m in numeric)
     months = any(int(m.group(2)) > 12 for m in numeric)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 
 #: Where a value sits inside a parsed document: mapping keys and list indexes.
 DocPath = tuple["str | int", ...]
+#: A finding as a plain tuple (the cache's form): the fields of `Diagnostic` in order.
+DiagnosticRow = tuple[str, int, str, str, int, int, str, "DocPath | None", bool]
 
 
 class Severity(enum.IntEnum):
@@ -62,13 +64,13 @@ class Diagnostic:
             "handbook": self.handbook,
         }
 
-    def to_tuple(self) -> tuple:
+    def to_tuple(self) -> DiagnosticRow:
         """A plain tuple for the cache (marshal cannot store dataclasses)."""
         return (self.code, int(self.severity), self.message, self.file, self.line,
                 self.column, self.handbook, self.path, self.key)
 
     @classmethod
-    def from_tuple(cls, row: tuple) -> Diagnostic:
+    def from_tuple(cls, row: DiagnosticRow) -> Diagnostic:
         code, severity, message, file, line, column, handbook, path, key = row
         return cls(code, Severity(severity), message, file, line, column, handbook,
                    None if path is None else tuple(path), key)

@@ -11,12 +11,16 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from ogpctl.base.errors import RecordWriteError
 
+if TYPE_CHECKING:
+    from git import Blob, Repo
 
-def _git():
+
+def _git() -> ModuleType:
     try:
         import git
     except ImportError as error:   # GitPython refuses to import without a git program
@@ -204,7 +208,7 @@ def _parse(output: str, prefix: str) -> History:
 
 # -- revisions ----------------------------------------------------------------------------
 
-def _repo_and_prefix(root: Path):
+def _repo_and_prefix(root: Path) -> tuple[Repo, str]:
     git = _git()
     try:
         repo = git.Repo(root.absolute(), search_parent_directories=True)
@@ -224,8 +228,8 @@ def resolve_revision(root: Path, revision: str) -> str:
         raise UsageError(f"{revision!r} is not a revision")
     repo, _ = _repo_and_prefix(root)
     try:
-        return repo.git.rev_parse("--verify", "--quiet", "--end-of-options",
-                                  f"{revision}^{{commit}}").strip()
+        return str(repo.git.rev_parse("--verify", "--quiet", "--end-of-options",
+                                      f"{revision}^{{commit}}")).strip()
     except git.GitCommandError:
         raise UsageError(f"{revision!r} names no commit in this repository") from None
 
@@ -235,7 +239,7 @@ def last_submission(root: Path) -> tuple[str, str] | None:
     git = _git()
     repo, _ = _repo_and_prefix(root)
     try:
-        tag = repo.git.describe("--tags", "--abbrev=0", "--match", "submitted/*").strip()
+        tag = str(repo.git.describe("--tags", "--abbrev=0", "--match", "submitted/*")).strip()
     except git.GitCommandError:
         return None
     return tag, resolve_revision(root, tag)
@@ -257,10 +261,11 @@ def files_at(root: Path, commit: str) -> dict[str, bytes]:
             tree = tree / prefix.rstrip("/")
         except KeyError:
             return {}
-    files = {}
+    blob: type[Blob] = _git().Blob
+    files: dict[str, bytes] = {}
     for item in tree.traverse():
-        if item.type == "blob" and item.mode != 0o120000:    # links are not followed
-            files[item.path[len(prefix):]] = item.data_stream.read()
+        if isinstance(item, blob) and item.mode != 0o120000:    # links are not followed
+            files[os.fspath(item.path)[len(prefix):]] = item.data_stream.read()
     return files
 
 

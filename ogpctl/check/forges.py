@@ -9,11 +9,15 @@ import hashlib
 import json
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ogpctl import __version__
 from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.check.report import _record_prefix
 from ogpctl.check.run import CheckResult
+
+if TYPE_CHECKING:
+    from ogpctl.rules import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -26,7 +30,7 @@ _CATEGORY = {Severity.ERROR: "Bug Risk", Severity.WARNING: "Clarity", Severity.I
 def fingerprints(result: CheckResult) -> list[str]:
     """A stable id for each finding, kept when lines above it move: its code, file and
     message, and its place among findings with the same three."""
-    seen: Counter = Counter()
+    seen: Counter[tuple[str, str, str]] = Counter()
     found = []
     for item in result.diagnostics:
         key = (item.code, item.file, item.message)
@@ -44,7 +48,7 @@ def to_sarif(result: CheckResult, base: Path | None = None) -> str:
     used = sorted({d.code for d in result.diagnostics})
     index = {code: number for number, code in enumerate(used)}
     results = [_sarif_result(d, prefix, index[d.code], fingerprint)
-               for d, fingerprint in zip(result.diagnostics, fingerprints(result))]
+               for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True)]
     driver = {"name": "ogpctl", "version": __version__, "semanticVersion": __version__,
               "rules": [_sarif_rule(code, rules.get(code)) for code in used]}
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0",
@@ -53,7 +57,7 @@ def to_sarif(result: CheckResult, base: Path | None = None) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def _sarif_rule(code: str, rule) -> dict:
+def _sarif_rule(code: str, rule: Rule | None) -> dict[str, Any]:
     if rule is None:   # a code outside the catalogue (none today): still described
         return {"id": code}
     return {"id": code, "name": rule.name,
@@ -65,8 +69,9 @@ def _sarif_rule(code: str, rule) -> dict:
                            **({"handbook": rule.handbook} if rule.handbook else {})}}
 
 
-def _sarif_result(d: Diagnostic, prefix: str, rule_index: int, fingerprint: str) -> dict:
-    location: dict = {"artifactLocation": {"uri": prefix + d.file, "uriBaseId": "%SRCROOT%"}}
+def _sarif_result(d: Diagnostic, prefix: str, rule_index: int, fingerprint: str) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": prefix + d.file,
+                                                     "uriBaseId": "%SRCROOT%"}}
     if d.line:
         location["region"] = {"startLine": d.line, "startColumn": d.column or 1}
     message = f"{d.message} (handbook {d.handbook})" if d.handbook else d.message
@@ -79,7 +84,7 @@ def to_codequality(result: CheckResult, base: Path | None = None) -> str:
     """GitLab's Code Quality report: a JSON array of issues."""
     prefix = _record_prefix(result, (base or Path.cwd()).resolve())
     issues = []
-    for d, fingerprint in zip(result.diagnostics, fingerprints(result)):
+    for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True):
         message = f"{d.message} (handbook {d.handbook})" if d.handbook else d.message
         issues.append({"type": "issue", "check_name": d.code, "description": message,
                        "categories": [_CATEGORY[d.severity]], "fingerprint": fingerprint,

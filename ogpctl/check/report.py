@@ -1,4 +1,5 @@
-"""Machine formats of check results: JSON (DESIGN section 3) and GitHub annotations.
+"""Machine formats of check results: JSON (`ogpctl check --format json`: every finding with
+its file, line, column and handbook section, then the counts) and GitHub annotations.
 The terminal format lives in the CLI (`ogpctl.cli.present`), the only user of rich.
 
 File names and messages come from the record, so they may hold control characters (a raw

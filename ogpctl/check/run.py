@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache, salt
-from ogpctl.base.diagnostics import Diagnostic, Severity
+from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
 from ogpctl.base.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
 from ogpctl.record.load import load_documents
@@ -77,11 +77,11 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
     return CheckResult(diagnostics, files, [root for root, _ in records])
 
 
-def _rows(outcome: tuple[list[Diagnostic], int]) -> tuple[list[tuple], int]:
+def _rows(outcome: tuple[list[Diagnostic], int]) -> tuple[list[DiagnosticRow], int]:
     return [d.to_tuple() for d in outcome[0]], outcome[1]
 
 
-def _check_in_worker(job: tuple[Path, CheckOptions]) -> tuple[list[tuple], int]:
+def _check_in_worker(job: tuple[Path, CheckOptions]) -> tuple[list[DiagnosticRow], int]:
     return _rows(check_record(job[0], job[1]))
 
 

@@ -1,1 +1,2 @@
-"""What the OGP rules mean for a record: stages, deadlines, requirements, roll-up, evidence, changes."""
+"""What the OGP rules mean for a record: stages, deadlines, requirements, roll-up, evidence,
+changes."""

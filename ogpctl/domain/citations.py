@@ -2,7 +2,8 @@
 document, resolved as F115/F116 resolve it (paths relative to the plan folder in plan files,
 to the root elsewhere; http and https links), with the text that cites it and its label.
 
-Part of the repository index (ogpctl.domain.document_repository); reads only `lstat` of cited paths."""
+Part of the repository index (ogpctl.domain.document_repository); reads only `lstat` of cited
+paths."""
 
 from __future__ import annotations
 
@@ -112,9 +113,9 @@ def _context(record: Record, plan: Plan | None, doc: Document, where: DocPath,
         return folder_name(commitment), _commitment_label(commitment, where) if labels else ""
     if doc.kind is Kind.SELF_ASSESSMENT and plan is not None:
         entry = _item(doc.fields, "commitments", where)
-        commitment = next((c for c in plan.commitments if c.id == entry.get("commitment")), None)
-        if commitment is not None:
-            return folder_name(commitment), f"self-assessment, commitment {commitment.number}"
+        assessed = next((c for c in plan.commitments if c.id == entry.get("commitment")), None)
+        if assessed is not None:
+            return folder_name(assessed), f"self-assessment, commitment {assessed.number}"
         return PROCESS, "self-assessment"
     if doc.kind is Kind.CO_CREATION:
         return PROCESS, _dated("outreach", _item(doc.fields, "outreach", where)) \
@@ -130,16 +131,17 @@ def _meeting_plan(record: Record, doc: Document) -> str | None:
     return named if any(p.id == named for p in record.plans) else None
 
 
-def _item(fields: dict, key: str, where: DocPath) -> dict:
+def _item(fields: dict[str, Any], key: str, where: DocPath) -> dict[str, Any]:
     items = fields.get(key)
     index = where[1] if len(where) > 1 else None
     if isinstance(items, list) and isinstance(index, int) and 0 <= index < len(items) \
             and isinstance(items[index], dict):
-        return items[index]
+        item: dict[str, Any] = items[index]
+        return item
     return {}
 
 
-def _dated(word: str, fields: dict) -> str:
+def _dated(word: str, fields: dict[str, Any]) -> str:
     day = as_date(fields.get("date"))
     return f"{word} {day}" if day else word
 

@@ -120,11 +120,10 @@ def compare(old: Record, new: Record) -> list[Change]:
     for plan_id in sorted(before.keys() | after.keys()):
         a, b = before.get(plan_id), after.get(plan_id)
         if a is None or b is None:
-            gone = b is None
-            present = a if gone else b
-            name = translations(present.fields.get("title"), new.languages.default).get(
-                "en") or plan_id   # type: ignore[union-attr]
-            changes.append(Change("removed", plan_id, old=name) if gone
+            present = a or b
+            title = present.fields.get("title") if present is not None else None
+            name = translations(title, new.languages.default).get("en") or plan_id
+            changes.append(Change("removed", plan_id, old=name) if b is None
                            else Change("added", plan_id, new=name))
             continue
         changes.extend(_plan(a, b, new))
@@ -198,7 +197,8 @@ def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change
                 title, "en", record.languages.default), values=(title, None))
 
 
-def _period_and_values(a: dict, b: dict, plan: str, number: int) -> Iterator[Change]:
+def _period_and_values(a: dict[str, Any], b: dict[str, Any], plan: str, number: int
+                       ) -> Iterator[Change]:
     """The commitment's start and end dates, and its open government values (3.2.c)."""
     for end in ("start", "end"):
         old, new = _get(a, ("period", end)), _get(b, ("period", end))
@@ -214,8 +214,8 @@ def _listed(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
 
 
-def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: Any
-               ) -> Iterator[Change]:
+def _milestone(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, number: int,
+               key: Any) -> Iterator[Change]:
     if a.get("due") != b.get("due"):
         yield Change("redated", plan, number, key, field="due", old=a.get("due"),
                      new=b.get("due"))
@@ -229,8 +229,8 @@ def _milestone(a: dict, b: dict, record: Record, plan: str, number: int, key: An
         yield Change("progress", plan, number, key, field="progress", new=added)
 
 
-def _texts(a: dict, b: dict, paths: tuple, record: Record, plan: str, number: int | None,
-           milestone: Any) -> Iterator[Change]:
+def _texts(a: dict[str, Any], b: dict[str, Any], paths: tuple[tuple[str, ...], ...],
+           record: Record, plan: str, number: int | None, milestone: Any) -> Iterator[Change]:
     default = record.languages.default
     for path in paths:
         old = translations(_get(a, path), default)

@@ -95,7 +95,7 @@ def _real_folder(root: Path, relative: str) -> bool:
     return True
 
 
-def _entries(folder: str) -> list[os.DirEntry]:
+def _entries(folder: str) -> list[os.DirEntry[str]]:
     """Visible entries whose names can be written in a UTF-8 index (a name that is not
     UTF-8 cannot be shown or linked, so it is left out rather than mangled)."""
     try:
@@ -168,7 +168,7 @@ def _plan_index(plan: Plan, disk: dict[str, Files], by_path: dict[str, list[Cita
     uncited: list[EvidenceItem] = []
     on_disk: set[str] = set()
     for folder, files in sorted(disk.items()):
-        for path, size in files:
+        for path, _size in files:
             on_disk.add(path)
             cites = by_path.get(path, [])
             if not cites:
@@ -192,7 +192,7 @@ def _plan_index(plan: Plan, disk: dict[str, Files], by_path: dict[str, list[Cita
 
 def _elsewhere(path: str | None, plan: Plan) -> bool:
     """A file in another plan's evidence folder is listed with that plan."""
-    return bool(path) and path.startswith("plans/") and "/evidence/" in path \
+    return path is not None and path.startswith("plans/") and "/evidence/" in path \
         and not path.startswith(f"{plan.folder}/")
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from ogpctl.record import cycle as cal
-from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date
+from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date, as_word
 from ogpctl.record.text import first_text, translations
 
 MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
@@ -82,8 +82,8 @@ def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
     yield make("plan-end", dates.end, _("Plan ends"), "The plan ends two or four years after "
                "its due date.", "3.1", NA)
     yield _amendments(make, plan, dates.amendment_deadline)
-    if dates.refresh_mark is not None:
-        yield from _refresh(make, plan, dates)
+    if dates.refresh_mark and dates.irm_check_in and dates.refresh_due:   # four-year plans
+        yield from _refresh(make, plan, dates.refresh_mark, dates.irm_check_in, dates.refresh_due)
     yield _next_plan(make, record, plan, dates.next_plan_late_after)
     timeline = _timeline(make, plan)
     if timeline is not None:
@@ -155,9 +155,8 @@ def _amendments(make: _Maker, plan: Plan, deadline: date) -> Obligation:
     rule = ("Amendments may be made at any time as long as the milestones end before the end "
             "date of the action plan (implementation guidance, which supersedes the one year "
             "of handbook 2.2); the updated plan clearly outlines all changes.")
-    days = [as_date(a.get("date")) for a in plan.fields.get("amendments") or []
-            if isinstance(a, dict)]
-    days = [d for d in days if d is not None]
+    days = [d for a in plan.fields.get("amendments") or []
+            if isinstance(a, dict) and (d := as_date(a.get("date"))) is not None]
     if not days:
         return make("amendment-deadline", deadline, _("Last day for amendments"), rule,
                     GUIDANCE, NA, "no amendment recorded")
@@ -168,15 +167,17 @@ def _amendments(make: _Maker, plan: Plan, deadline: date) -> Obligation:
                 state, basis)
 
 
-def _refresh(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Iterator[Obligation]:
-    refresh = plan.fields.get("refresh") if isinstance(plan.fields.get("refresh"), dict) else {}
-    yield make("refresh-mark", dates.refresh_mark, _("Four-year refresh: two-year mark"),
+def _refresh(make: _Maker, plan: Plan, mark: date, check_in: date, due: date
+             ) -> Iterator[Obligation]:
+    refresh = plan.fields.get("refresh")
+    refresh = refresh if isinstance(refresh, dict) else {}
+    yield make("refresh-mark", mark, _("Four-year refresh: two-year mark"),
                "Four-year plans review progress and may update commitments at the two-year "
                "mark.", "2.3", NA)
-    yield make("irm-check-in", dates.irm_check_in, _("IRM implementation check-in"),
+    yield make("irm-check-in", check_in, _("IRM implementation check-in"),
                "The IRM offers an implementation check-in after two years of a four-year "
                "plan.", "3.1", NA)
-    yield make.deadline("refresh-due", dates.refresh_due, _("Refreshed plan due"),
+    yield make.deadline("refresh-due", due, _("Refreshed plan due"),
                         "The refreshed plan is delivered no later than six months after the "
                         "two-year mark.", "2.3", refresh.get("delivered"),
                         "refreshed plan delivered")
@@ -210,7 +211,8 @@ def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
               if isinstance(s, dict) and s.get("id") == "development"]
     if not starts or starts[0] is None:
         return None
-    timeline = doc.fields.get("timeline") if isinstance(doc.fields.get("timeline"), dict) else {}
+    timeline = doc.fields.get("timeline")
+    timeline = timeline if isinstance(timeline, dict) else {}
     return make.deadline("cocreation-timeline-publish-by", cal.timeline_publish_by(starts[0]),
                          _("Publish the co-creation timeline"), "The co-creation timeline and the "
                          "opportunities to take part are published at least two weeks before "
@@ -223,7 +225,7 @@ def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None
     days = []
     for meeting in meetings:
         fields = meeting.fields
-        if kinds is not None and fields.get("kind") not in kinds:
+        if kinds is not None and as_word(fields.get("kind")) not in kinds:
             continue
         if results and fields.get("presented-results") is not True:
             continue
@@ -329,7 +331,7 @@ def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, d
 
 def _completed_on(milestone: Milestone) -> str:
     """ (on DAY) from the latest progress update that set the status to completed."""
-    days = [as_date(u.get("date")) for u in milestone.fields.get("progress") or []
-            if isinstance(u, dict) and u.get("status") == "completed"]
-    days = [d for d in days if d is not None]
+    days = [d for u in milestone.fields.get("progress") or []
+            if isinstance(u, dict) and u.get("status") == "completed"
+            and (d := as_date(u.get("date"))) is not None]
     return f" on {max(days)}" if days else ""

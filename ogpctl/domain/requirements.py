@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from ogpctl.domain.stage import plan_stage
@@ -61,7 +62,7 @@ def _not_yet(item: Requirement, due: date | None, today: date) -> Requirement:
     return Requirement(item.code, NOT_YET_DUE, {**item.facts, "due": due})
 
 
-def _stages(plan: Plan) -> dict[str, dict]:
+def _stages(plan: Plan) -> dict[str, dict[str, Any]]:
     doc = plan.co_creation
     stages = doc.fields.get("stages") if doc else None
     return {s["id"]: s for s in stages if isinstance(s, dict) and isinstance(s.get("id"), str)} \
@@ -84,7 +85,7 @@ def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
                   if m.fields.get("kind") == "msf"
                   and (d := as_date(m.fields.get("date"))) and start <= d <= as_of)
     edges = [start, *days, as_of]
-    gap = max((b - a).days for a, b in zip(edges, edges[1:]))
+    gap = max((b - a).days for a, b in pairwise(edges))
     facts = {"meetings": len(days), "gap": gap, "rules": bool(doc and doc.fields.get("rules-url")),
              "government": "government" in sectors, "civil_society": "civil-society" in sectors}
     met = (doc is not None and days and timedelta(days=gap) <= FORUM_GAP and facts["rules"]
@@ -121,7 +122,7 @@ def timeline(plan: Plan) -> Requirement:
 
 def outreach(plan: Plan) -> Requirement:
     items = listed(plan.co_creation, "outreach")
-    people = sum(i.get("participants") for i in items if isinstance(i.get("participants"), int))
+    people = sum(n for i in items if isinstance(n := i.get("participants"), int))
     return Requirement("3.2", MET if items else NOT_MET,
                        {"activities": len(items), "participants": people})
 

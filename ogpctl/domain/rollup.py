@@ -1,6 +1,5 @@
 """How a commitment's progress rolls up from its milestones (handbook 3.3; IRM completion
-scale; DESIGN 5). The rule is written down in docs/documents.md so a reviewer can check
-every rating:
+scale). The rule is written down in docs/documents.md so a reviewer can check every rating:
 
 * Only completed milestones count. A milestone that is not withdrawn counts with its weight
   (1 unless `weight` says otherwise); the share is the weight of the completed milestones
@@ -71,8 +70,8 @@ def rollup(commitment: Commitment, as_of: date) -> Rollup:
     counted = [m for m in commitment.milestones if status(m) != "withdrawn"]
     done = [m for m in counted if status(m) == "completed"]
     total = sum(weight(m) for m in counted)
-    delayed = tuple(m.fields.get("number") for m in counted
-                    if severely_delayed(m, as_of) and isinstance(m.fields.get("number"), int))
+    delayed = tuple(number for m in counted if severely_delayed(m, as_of)
+                    and isinstance(number := m.fields.get("number"), int))
     share = sum(weight(m) for m in done) / total if total else None
     started = any(status(m) == "in-progress" for m in counted)
     result = completion(share, started)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple, TypeAlias
 
 from ogpctl.base.errors import RecordWriteError
 
-Step = Union[str, int]
+Step: TypeAlias = str | int
 Path = tuple[Step, ...]
 
 

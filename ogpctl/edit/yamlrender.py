@@ -120,7 +120,8 @@ def entry(key: Any, value: Any, column: int, nl: str = "\n", inline: bool = Fals
     return f"{lead}{key_text(key)}:{after_key(value, column, nl)}"
 
 
-def mapping_lines(mapping: dict, column: int, nl: str = "\n", inline: bool = False) -> str:
+def mapping_lines(mapping: dict[Any, Any], column: int, nl: str = "\n", inline: bool = False
+                  ) -> str:
     return nl.join(entry(key, value, column, nl, inline and i == 0)
                    for i, (key, value) in enumerate(mapping.items()))
 
@@ -135,7 +136,7 @@ def item(value: Any, column: int, nl: str = "\n", inline: bool = False) -> str:
     return f"{lead}-{after_key(value, column, nl)}"
 
 
-def sequence_lines(items: list, column: int, nl: str = "\n", inline: bool = False) -> str:
+def sequence_lines(items: list[Any], column: int, nl: str = "\n", inline: bool = False) -> str:
     return nl.join(item(value, column, nl, inline and i == 0) for i, value in enumerate(items))
 
 

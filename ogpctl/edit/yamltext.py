@@ -38,6 +38,14 @@ __all__ = ["CURRENT", "Change", "Path", "SelfCheckError", "Step", "TooLargeError
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
 
+def _header(text: str) -> re.Match[str]:
+    """The header (`|`, `>-`, `|2+`) of the block scalar `text` starts with."""
+    match = _BLOCK_HEADER.match(text)
+    if match is None:
+        raise UneditableError("a block scalar without its | or > header; ogpctl cannot edit it")
+    return match
+
+
 @dataclass(frozen=True)
 class Change:
     """Set the value at `path`: str, int, bool, None, or lists and mappings of those."""
@@ -115,8 +123,8 @@ class _Editor:
         self.nl = "\n"   # the line break of the change being made: see `splice`
         self.added: dict[int, int] = {}   # values added so far, by list or mapping node
         # By empty flow node: where its block form starts, its column, and whether the
-        # first entry continues a line; False when it stays in flow.
-        self.block_of: dict[int, tuple[int, int, bool] | bool] = {}
+        # first entry continues a line; None when it stays in flow.
+        self.block_of: dict[int, tuple[int, int, bool] | None] = {}
 
     def splice(self, change: Change, order: tuple[int, int]) -> _Splice:
         spot = find(self.root, change.path)
@@ -151,7 +159,7 @@ class _Editor:
         return "\r\n" if found > 0 and self.text[found - 1] == "\r" else "\n"
 
     def colon(self, key: Any) -> int:
-        at = key.end_mark.index
+        at: int = key.end_mark.index
         while at < len(self.text) and self.text[at] in " \t":
             at += 1
         if at >= len(self.text) or self.text[at] != ":":
@@ -180,7 +188,8 @@ class _Editor:
         if shape == "ScalarNode":
             return self.extent(node)[0]
         if node.flow_style:
-            return node.end_mark.index
+            end: int = node.end_mark.index
+            return end
         if shape == "MappingNode":
             key, value = node.value[-1]
             return self.colon(key) + 1 if is_empty(value) else self.node_end(value)
@@ -190,8 +199,9 @@ class _Editor:
 
     def column(self, spot: Spot) -> int:
         """The column of the key (or list dash) that owns the value."""
-        return spot.key.start_mark.column if spot.key is not None \
-            else spot.parent.start_mark.column
+        owner = spot.key if spot.key is not None else spot.parent
+        column: int = owner.start_mark.column
+        return column
 
     # -- edits ----------------------------------------------------------------------------
 
@@ -227,11 +237,11 @@ class _Editor:
         a block and one field a line, as people write record files; scalars, and anything
         inside flow, stay in flow. Every value added to the same parent follows the first."""
         mapping, step = kind(parent) == "MappingNode", path[-1]
-        block = self.block_of.get(id(parent))
+        if id(parent) not in self.block_of:
+            self.block_of[id(parent)] = self._block_at(path, parent) \
+                if isinstance(value, (dict, list)) else None
+        block = self.block_of[id(parent)]
         if block is None:
-            block = self._block_at(path, parent) if isinstance(value, (dict, list)) else None
-            self.block_of[id(parent)] = block or False
-        if not block:
             at = parent.start_mark.index + 1
             return at, at, (", " if earlier else "") + render.flow_entry(mapping, step, value)
         start, column, inline = block
@@ -299,7 +309,7 @@ class _Editor:
         start = node.start_mark.index
         if node.style in ("|", ">"):
             header = self.text[start:self.line_end(start)]
-            rest = header[_BLOCK_HEADER.match(header).end():]
+            rest = header[_header(header).end():]
         else:
             rest = self.text[node.end_mark.index:self.line_end(node.end_mark.index)]
         return rest if "#" in rest else ""
@@ -315,7 +325,7 @@ class _Editor:
         # explicit indentation indicator counts from the parent, which moves, and trailing
         # lines of spaces may be part of the value.
         movable = not tail and not (block and any(
-            c.isdigit() for c in _BLOCK_HEADER.match(self.text[start:]).group()))
+            c.isdigit() for c in _header(self.text[start:]).group()))
         kept = Written(self.text[start:own_end], comment) if movable else None
         new = resolve(value, kept if kept is not None else old)
         key_comment = comment if kept is None or not uses_current(value) else ""

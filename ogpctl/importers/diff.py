@@ -63,7 +63,7 @@ def _text(current: Any, value: dict[str, str] | str, path: tuple, default: str
             for lang, text in wanted.items()]
     if isinstance(current, dict):
         return [Edit(Change(path + (lang,), text), line)
-                for (lang, text), line in zip(wanted.items(), said)]
+                for (lang, text), line in zip(wanted.items(), said, strict=True)]
     if isinstance(current, str) and current.strip() and default not in wanted:
         return [Edit(Change(path, {default: CURRENT, **wanted}), "; ".join(said))]
     return [Edit(Change(path, dict(wanted) if not (isinstance(current, str) and
@@ -92,7 +92,7 @@ def _list(current: list, value: list, path: tuple, default: str) -> list[Edit]:
 
 def _where(path: tuple) -> str:
     """A path in words: milestones.0.status -> "milestone 1 status"."""
-    words = []
+    words: list[str] = []
     for step in path:
         if isinstance(step, int):
             words[-1] = f"{words[-1].rstrip('s')} #{step + 1}" if words else f"#{step + 1}"

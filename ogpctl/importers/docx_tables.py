@@ -71,7 +71,7 @@ class TableReader:
         previous: list[Any] | None = None
         last: Milestone | None = None
         heads = {name: " ".join(cell.text.split()) for cell, name in
-                 zip(rows[0].cells, columns) if name}
+                 zip(rows[0].cells, columns, strict=True) if name}
         for number, row in enumerate(rows[1:], 2):
             cells = list(row.cells)
             cell = {name: cells[i] for i, name in reversed(list(enumerate(columns)))
@@ -93,7 +93,8 @@ class TableReader:
         found = re.match(r"^(?:[^\d\n]{0,12}?)(\d{1,3}(?:\.\d{1,3})?)[.):]?\s+", title)
         first, second = number_of(found.group(1)) if found else (None, None)
         number = second if second is not None else first
-        if number is None or any(m.number == number for m in commitment.milestones):
+        if found is None or number is None or any(m.number == number
+                                                  for m in commitment.milestones):
             number = len(commitment.milestones) + 1
         else:
             title = title[found.end():]
@@ -165,7 +166,7 @@ class _HeaderTable:
             if found and found[0] == "name":
                 self._name(cells[1:], number)
         if self.commitment is None and not any(
-                _label(cells) and _label(cells)[0] in QUESTIONS for _, cells in table):
+                (said := _label(cells)) and said[0] in QUESTIONS for _, cells in table):
             self.source.error(self.reader.place(self.index), "a commitment table without its "
                               "number and name; left out")
             return None
@@ -216,16 +217,16 @@ class _HeaderTable:
         if not name:
             name, self.pending = self.pending or "supporting", None
             if name == "supporting":
-                self._supporting_names(cells)
+                self._supporting_names(commitment, cells)
                 return
         if name == "supporting":
-            self._supporting_head(cells)
+            self._supporting_head(commitment, cells)
         elif name in ("lead", "ogp-id") and text:
             setattr(commitment, name.replace("-", "_"), " ".join(text.split()))
         elif name == "period" and text:
-            self._period(text, place)
+            self._period(commitment, text, place)
         elif name == "values":
-            self._values(text, place)
+            self._values(commitment, text, place)
         elif name == "country":
             return
         elif text:
@@ -233,25 +234,25 @@ class _HeaderTable:
         else:
             self.pending = name
 
-    def _supporting_head(self, cells: list[Any]) -> None:
+    def _supporting_head(self, commitment: Commitment, cells: list[Any]) -> None:
         heads = {i: next((s for s, w in SECTOR_WORDS.items() if label_key(c.text) in w), None)
                  for i, c in enumerate(cells)}
         if any(heads.values()):
             self.sectors = {i: s for i, s in heads.items() if s}
             return
-        self._supporting_names(cells)
+        self._supporting_names(commitment, cells)
 
-    def _supporting_names(self, cells: list[Any]) -> None:
+    def _supporting_names(self, commitment: Commitment, cells: list[Any]) -> None:
         for i, cell in enumerate(cells):
             sector = self.sectors.get(i, "other")
             for name in (n.strip(" -•") for n in re.split(r"[;\n]", cell.text)):
                 if name and label_key(name) not in SECTOR_WORDS.get(sector, ()):
-                    listed = self.commitment.supporting.setdefault(sector, [])
+                    listed = commitment.supporting.setdefault(sector, [])
                     if name not in listed:
                         listed.append(name)
         self.sectors = {}
 
-    def _period(self, text: str, place: Place) -> None:
+    def _period(self, commitment: Commitment, text: str, place: Place) -> None:
         parts = [p for p in _RANGE.split(text.strip()) if p.strip()]
         if len(parts) != 2:
             self.source.error(place, f"{text!r} is not a period (such as 30 June 2027 – 30 "
@@ -263,9 +264,9 @@ class _HeaderTable:
         except Unreadable as error:
             self.source.error(place, f"the period: {error}")
             return
-        self.commitment.start, self.commitment.end = start, end
+        commitment.start, commitment.end = start, end
 
-    def _values(self, text: str, place: Place) -> None:
+    def _values(self, commitment: Commitment, text: str, place: Place) -> None:
         from ogpctl.importers.contribution_columns import key
 
         for word in filter(None, (key(w) for w in re.split(r"[;,\n/]|\by\b|\band\b|\bet\b|\be\b",
@@ -273,8 +274,8 @@ class _HeaderTable:
             code = next((c for c, ws in VALUE_WORDS.items() if word in ws), None)
             if code is None:
                 self.source.warn(place, f"{word!r} is not an OGP value; left out")
-            elif code not in self.commitment.values:
-                self.commitment.values.append(code)
+            elif code not in commitment.values:
+                commitment.values.append(code)
 
 
 __all__ = ["TableReader", "cell_markdown", "paragraph_markdown"]

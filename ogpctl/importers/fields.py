@@ -4,7 +4,7 @@ mapping names their columns or keys; shared by `sheet` and `folder`."""
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from ogpctl.importers.contribution_columns import key
 from ogpctl.importers.html import to_markdown
@@ -35,7 +35,7 @@ class Row(Protocol):
 
     def value(self, name: str) -> Any: ...
 
-    def where(self, name: str) -> Place: ...
+    def where(self, name: str | None) -> Place: ...
 
 
 def cell_text(value: Any) -> str:
@@ -157,7 +157,7 @@ def fill_milestone(source: Source, milestone: Milestone, row: Row, spec: dict,
 
 
 def _date(source: Source, row: Row, column: str | None, date_format: str | None
-          ) -> str | None | bool:
+          ) -> str | Literal[False] | None:
     raw = cell_text(row.value(column)) if column else ""
     if not raw:
         return None
@@ -173,7 +173,7 @@ def _date(source: Source, row: Row, column: str | None, date_format: str | None
 
 
 def _status(source: Source, row: Row, column: str | None, statuses: dict[str, str]
-            ) -> str | None | bool:
+            ) -> str | Literal[False] | None:
     raw = cell_text(row.value(column)) if column else ""
     if not raw:
         return None
@@ -185,7 +185,7 @@ def _status(source: Source, row: Row, column: str | None, statuses: dict[str, st
 
 
 def update_from(source: Source, row: Row, spec: dict, when: str, statuses: dict[str, str]
-                ) -> Update | None | bool:
+                ) -> Update | Literal[False] | None:
     """A progress update from the columns `spec` names at the date `when`; None when the
     row says nothing for that date, False when its status cannot be read."""
     evidence: list = []

@@ -41,7 +41,7 @@ class FileRow:
     def value(self, name: str) -> Any:
         return self.values.get(name) if name else None
 
-    def where(self, name: str) -> Place:
+    def where(self, name: str | None) -> Place:
         from ogpctl.source.positions import compose, locate
 
         line, _ = locate(compose(self.text), self.path + ((name,) if name else ()))

@@ -57,7 +57,7 @@ def read_mapping(path: Path) -> tuple[Mapping | None, list[Finding]]:
     if len(data) > MAX_BYTES:
         return None, [Finding(Place(name), "the mapping is larger than 256 KiB")]
     decoded = decode(data)
-    if decoded.problems:
+    if decoded.problems or decoded.text is None:   # no text comes with its problems
         return None, [Finding(Place(name, line=p.line or None), p.message)
                       for p in decoded.problems]
     parsed = parse_yaml(decoded.text)

@@ -56,7 +56,7 @@ class SheetRow:
             return None
         return self.cells[index]
 
-    def where(self, name: str) -> Place:
+    def where(self, name: str | None) -> Place:
         index = self._index(name) if name else None
         column = self.table.header[index] if index is not None else None
         return self.table.place.at(row=self.line, column=column)
@@ -188,12 +188,12 @@ def _read_rows(source: Source, mapping: Mapping, table: Table, lang: str) -> Non
             continue
         row = SheetRow(table, line, cells, lang)
         number = number_of(cell_text(row.value(spec_c["number"])))[0]
-        if number is None and current is None:
+        if number is not None:
+            current = number
+        if current is None:
             source.error(row.where(spec_c["number"]), "the row names no commitment number "
                          "and no row above it does; left out")
             continue
-        if number is not None:
-            current = number
         commitment = source.commitment(current, row.where(spec_c["number"]))
         fill_commitment(source, commitment, row, spec_c)
         if spec_m.get("number"):

@@ -92,7 +92,8 @@ def date_of(text: str, lang: str | None = None, date_format: str | None = None
         return _day(text, *map(int, found.groups())), None
     found = _NUMERIC.fullmatch(text)
     if found:
-        return _numeric(text, *map(int, found.groups()), lang=lang), None
+        first, second, year = map(int, found.groups())
+        return _numeric(text, first, second, year, lang=lang), None
     return _in_words(text)
 
 

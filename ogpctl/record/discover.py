@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,7 +80,7 @@ def _records_below(folder: Path, depth: int) -> list[Path]:
     return found
 
 
-def _entries(folder: Path) -> list[os.DirEntry]:
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as it:
             return sorted(it, key=lambda e: e.name)
@@ -106,8 +107,8 @@ def _add_fixed(layout: Layout, root: Path, rel: str, kind: Kind, required: bool)
     elif path.is_file():
         layout.files.append(SourceRef(rel, kind))
     elif required:
-        layout.problems.append((rel, Problem("F119", f"the record has no {rel}"
-                                             f"{'; create it' if kind is Kind.STAKEHOLDERS else ''}")))
+        advice = "; create it" if kind is Kind.STAKEHOLDERS else ""
+        layout.problems.append((rel, Problem("F119", f"the record has no {rel}{advice}")))
 
 
 def _add_meetings(layout: Layout, root: Path) -> None:
@@ -145,7 +146,8 @@ def _add_plan(layout: Layout, root: Path, plan_id: str) -> None:
                f"the sections are {', '.join(SECTIONS)}")
 
 
-def _add_named(layout: Layout, root: Path, rel_dir: str, pattern, kind: Kind, hint: str) -> None:
+def _add_named(layout: Layout, root: Path, rel_dir: str, pattern: re.Pattern[str], kind: Kind,
+               hint: str) -> None:
     for entry in _entries(root / rel_dir):
         rel = f"{rel_dir}/{entry.name}"
         if entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):

@@ -81,11 +81,13 @@ def _walk(root: str, base: str, raw: str, seen: dict[str, int | None]) -> tuple[
     if not parts:
         return "F115", f"the evidence path {raw!r} names no file"
     here = os.path.join(root, base) if base else root
+    mode = 0
     for index, part in enumerate(parts):
         here = os.path.join(here, part)
-        mode = _mode(here, seen)
-        if mode is None:
+        found = _mode(here, seen)
+        if found is None:
             return "F115", f"the evidence file {where} does not exist"
+        mode = found
         if stat.S_ISLNK(mode):
             return "F116", f"the evidence path {raw!r} goes through a symbolic link; " \
                            "ogpctl does not follow links"

@@ -40,7 +40,8 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
             _walk_known(doc)
         else:
             doc.memo[targets] = _walk(doc.data, _kind_trie(doc.kind, targets), ())
-    return doc.memo[targets]
+    found: list[tuple[DocPath, Any]] = doc.memo[targets]
+    return found
 
 
 def _walk_known(doc: Document) -> None:
@@ -52,19 +53,19 @@ def _walk_known(doc: Document) -> None:
 
 
 @cache
-def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict:
+def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict[Any, Any]:
     from ogpctl.record.schema import default_schemas
 
     return _trie(tuple(default_schemas().field_paths(kind, targets)))
 
 
 @cache
-def _combined_trie(kind: Kind) -> dict:
+def _combined_trie(kind: Kind) -> dict[Any, Any]:
     """The paths of every KNOWN kind of value in one trie; each end is tagged with its
     kind of value, which the walk appends to the path it reports."""
     from ogpctl.record.schema import default_schemas
 
-    root: dict = {}
+    root: dict[Any, Any] = {}
     for targets in KNOWN:
         for pattern in default_schemas().field_paths(kind, targets):
             node = root
@@ -74,8 +75,8 @@ def _combined_trie(kind: Kind) -> dict:
     return root
 
 
-def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict:
-    root: dict = {}
+def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
+    root: dict[Any, Any] = {}
     for pattern in patterns:
         node = root
         for step in pattern:
@@ -84,7 +85,7 @@ def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict:
     return root
 
 
-def _walk(data: Any, trie: dict, path: DocPath) -> list[tuple[DocPath, Any]]:
+def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:
     """Iterative (this runs for every document): the values at the trie's ends."""
     found: list[tuple[DocPath, Any]] = []
     stack = [(data, trie, path)]

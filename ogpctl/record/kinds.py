@@ -63,7 +63,8 @@ def parse_day(value: Any) -> date | None:
 
 MAX_SLUG = 64
 COMMITMENT_FILE = re.compile(r"(?P<number>[0-9]{2,3})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
-MEETING_FILE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
+MEETING_FILE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
+                          r"-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
 SECTION_FILE = re.compile(r"(?P<section>[a-z-]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md")
 
 

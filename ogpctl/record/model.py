@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ogpctl.record import cycle
 from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, parse_day
@@ -41,6 +41,13 @@ def as_date(value: Any) -> date | None:
     return parse_day(value)
 
 
+def as_word(value: Any) -> str | None:
+    """The text of a field that holds one word (a status, a kind, an id); None for anything
+    else, such as a list or a mapping, which the schema reports and which cannot be looked
+    up in a dict or a set."""
+    return value if isinstance(value, str) else None
+
+
 @dataclass(eq=False)
 class Document:
     path: str
@@ -49,14 +56,14 @@ class Document:
     ok: bool
     body: str | None = None
     body_line: int = 1
-    memo: dict = field(default_factory=dict, repr=False)   # per-run lookups (see fields)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)   # per-run lookups (see fields)
 
     @property
     def fields(self) -> dict[str, Any]:
         return self.data if isinstance(self.data, dict) else {}
 
 
-def entries(doc: Document | None, key: str) -> list[tuple[int, dict]]:
+def entries(doc: Document | None, key: str) -> list[tuple[int, dict[str, Any]]]:
     """(position, item) of each mapping listed under `key` in `doc`; other items (a
     schema finding) and a missing list give nothing."""
     values = doc.fields.get(key) if doc is not None else None
@@ -65,7 +72,7 @@ def entries(doc: Document | None, key: str) -> list[tuple[int, dict]]:
     return [(index, item) for index, item in enumerate(values) if isinstance(item, dict)]
 
 
-def listed(doc: Document | None, key: str) -> list[dict]:
+def listed(doc: Document | None, key: str) -> list[dict[str, Any]]:
     return [item for _, item in entries(doc, key)]
 
 
@@ -98,7 +105,7 @@ class Commitment:
 
     @property
     def kind(self) -> str:
-        return self.fields.get("kind") or "regular"
+        return as_word(self.fields.get("kind")) or "regular"
 
     @cached_property
     def milestones(self) -> list[Milestone]:
@@ -108,13 +115,15 @@ class Commitment:
         return [Milestone(self, i, m) for i, m in enumerate(items) if isinstance(m, dict)]
 
     def period(self) -> tuple[date, date] | None:
+        """The period covered (handbook 3.2.c): the commitment's own start and end, each
+        defaulting to the plan's; None unless both ends are known, never half a span."""
+        plan = self.plan.period()
         own = self.fields.get("period")
-        if isinstance(own, dict):
-            start, end = as_date(own.get("start")), as_date(own.get("end"))
-            plan = self.plan.period()
-            if start or end:
-                return (start or (plan[0] if plan else start), end or (plan[1] if plan else end))
-        return self.plan.period()
+        if not isinstance(own, dict):
+            return plan
+        start = as_date(own.get("start")) or (plan[0] if plan else None)
+        end = as_date(own.get("end")) or (plan[1] if plan else None)
+        return (start, end) if start and end else None
 
 
 @dataclass(eq=False)
@@ -132,12 +141,17 @@ class Plan:
         return f"plans/{self.id}"
 
     @property
+    def path(self) -> str:
+        """The plan's plan.yaml, where findings about the plan as a whole go."""
+        return self.doc.path if self.doc else f"{self.folder}/plan.yaml"
+
+    @property
     def fields(self) -> dict[str, Any]:
         return self.doc.fields if self.doc else {}
 
     @property
     def stage(self) -> Stage:
-        return _STATUS_STAGE.get(self.fields.get("status"), Stage.CO_CREATION)
+        return _STATUS_STAGE.get(as_word(self.fields.get("status")) or "", Stage.CO_CREATION)
 
     def dates(self) -> cycle.PlanDates | None:
         """The plan's OGP calendar, or None while window, due-year or length are unusable
@@ -163,7 +177,7 @@ class Plan:
         yield from self.sections
 
 
-def _is_language(value: Any) -> bool:
+def _is_language(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and LANGUAGE.fullmatch(value) is not None
 
 
@@ -192,13 +206,14 @@ class Record:
         admin = spec.get("administrative") or []
         admin = [admin] if isinstance(admin, str) else admin   # F103 reports the shape
         admin = [x for x in admin if _is_language(x)] if isinstance(admin, list) else []
-        default = spec.get("default") if _is_language(spec.get("default")) else "en"
+        default = spec.get("default")
+        default = default if _is_language(default) else "en"
         return Languages(default, tuple(dict.fromkeys(["en", *admin])))
 
     @cached_property
     def stakeholder_sectors(self) -> dict[str, str]:
         items = self.stakeholders.fields.get("stakeholders") if self.stakeholders else None
-        sectors = {}
+        sectors: dict[str, str] = {}
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 sectors.setdefault(item["id"], item.get("sector") or "")
@@ -250,8 +265,8 @@ def _place(record: Record, plans: dict[str, Plan], path: str, doc: Document) -> 
         plan = plans[path.split("/")[1]]
         if doc.kind in _PLAN_SLOTS:
             setattr(plan, _PLAN_SLOTS[doc.kind], doc)
-        elif doc.kind is Kind.COMMITMENT:
-            match = COMMITMENT_FILE.fullmatch(path.rsplit("/", 1)[1])
+        elif doc.kind is Kind.COMMITMENT and (
+                match := COMMITMENT_FILE.fullmatch(path.rsplit("/", 1)[1])):
             plan.commitments.append(Commitment(doc, plan, int(match["number"]), match["id"]))
         elif doc.kind is Kind.SECTION:
             plan.sections.append(doc)

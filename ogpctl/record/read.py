@@ -10,18 +10,18 @@ from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 from ogpctl.source import frontmatter
 from ogpctl.source.problems import Problem
-from ogpctl.source.text import MAX_MARKDOWN, Decoded, decode, long_texts, mixed_line_endings
+from ogpctl.source.text import MAX_MARKDOWN, decode, long_texts, mixed_line_endings
 from ogpctl.source.yaml import parse_yaml
 
 #: (kind, ok, data, body, body_line, problems as tuples)
-FileResult = tuple[str, bool, Any, "str | None", int, list[tuple]]
+FileResult = tuple[str, bool, Any, "str | None", int, list[tuple[Any, ...]]]
 
 
 def read_bytes(raw: bytes, kind: Kind) -> FileResult:
     decoded = decode(raw)
     if decoded.text is None:
         return _result(kind, False, None, None, 1, decoded.problems)
-    result = _read_text(decoded, kind)
+    result = _read_text(decoded.text, decoded.problems, kind)
     # Warnings: the file is read all the same.
     found = [p for p in [mixed_line_endings(decoded.text)] if p is not None]
     if len(decoded.text) > MAX_MARKDOWN:
@@ -29,20 +29,20 @@ def read_bytes(raw: bytes, kind: Kind) -> FileResult:
     return result[:5] + (result[5] + [tuple(p) for p in found],) if found else result
 
 
-def _read_text(decoded: Decoded, kind: Kind) -> FileResult:
-    problems = list(decoded.problems)
+def _read_text(text: str, found: list[Problem], kind: Kind) -> FileResult:
+    problems = list(found)
     if kind is Kind.SECTION:
-        return _result(kind, True, None, decoded.text, 1, problems)
-    body, body_line, yaml_text, offset = None, 1, decoded.text, 0
+        return _result(kind, True, None, text, 1, problems)
+    body, body_line, yaml_text, offset = None, 1, text, 0
     if kind.markdown:
-        split = frontmatter.split(decoded.text)
+        split = frontmatter.split(text)
         if split.yaml is None:
             message = ("the front matter opened on line 1 is never closed: end it with a '---' "
-                       "line" if decoded.text.startswith("---") else "the meeting file has no "
+                       "line" if text.startswith("---") else "the meeting file has no "
                        "front matter: start it with a block between two '---' lines holding "
                        "date and kind")
             problems.append(Problem("R010", message, 1, 1))
-            return _result(kind, False, None, decoded.text, 1, problems)
+            return _result(kind, False, None, text, 1, problems)
         yaml_text, body, body_line, offset = split.yaml, split.body, split.body_line, 1
     if problems:  # forbidden characters: the text is not parsed further
         return _result(kind, False, None, body, body_line, problems)
@@ -71,5 +71,5 @@ def _result(kind: Kind, ok: bool, data: Any, body: str | None, body_line: int,
 def to_document(path: str, result: FileResult) -> tuple[Document, list[Problem]]:
     kind, ok, data, body, body_line, problems = result
     doc = Document(path, Kind(kind), data, ok, body, body_line)
-    return doc, [Problem(*p[:4], tuple(p[4]) if p[4] is not None else None, *p[5:])
+    return doc, [Problem._make((*p[:4], tuple(p[4]) if p[4] is not None else None, *p[5:]))
                  for p in problems]

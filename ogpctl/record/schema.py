@@ -25,6 +25,8 @@ from ogpctl.record.kinds import DAY, FIRST_DAY, LAST_DAY, Kind, parse_day
 from ogpctl.source.limits import LIMIT, bounded, shortened
 from ogpctl.source.problems import MORE, Problem, more
 
+#: A JSON Schema, or one of its subschemas, as parsed from schemas/.
+Schema = dict[str, Any]
 BASE_URI = "https://schemas.ogpctl.invalid/"
 #: Unknown fields of one file that get a "did you mean" hint (see `_Explainer._hint`).
 HINTS = 100
@@ -37,13 +39,13 @@ class SchemaSet:
 
     def __init__(self, directory: Path | None = None) -> None:
         directory = directory or data_dir("schemas")
-        self.documents: dict[str, dict] = {
+        self.documents: dict[str, dict[str, Any]] = {
             path.name: json.loads(path.read_text(encoding="utf-8"))
             for path in sorted(directory.glob("*.schema.json"))}
         self._registry = jsonschema_rs.Registry(
             [(BASE_URI + name, doc) for name, doc in self.documents.items()])
         self._validators: dict[str, Any] = {}
-        self._paths: dict[tuple, list[tuple[str, ...]]] = {}
+        self._paths: dict[tuple[Any, ...], list[tuple[str, ...]]] = {}
 
     def validator(self, name: str) -> Any:
         if name not in self._validators:
@@ -131,7 +133,7 @@ def default_schemas() -> SchemaSet:
 def _drop_duplicates(problems: list[Problem]) -> list[Problem]:
     """One finding per code and place: `length: four` fails both the type and the list of
     allowed values; the message listing the allowed values says the most."""
-    best: dict[tuple, Problem] = {}
+    best: dict[tuple[Any, ...], Problem] = {}
     for problem in problems:
         marker = (problem.code, problem.path, problem.key)
         if marker not in best or "should be one of" in problem.message:
@@ -206,12 +208,13 @@ class _Explainer:
         handler = getattr(self, "_" + kind.replace("Of", "_of"), None)
         if handler is None:
             return [self._expected(path, parent, error.instance)]
-        return handler(path, parent, error.kind.as_dict(), error.instance)
+        found: list[Problem] = handler(path, parent, error.kind.as_dict(), error.instance)
+        return found
 
     def _code(self, parent: Any) -> str:
         return self.code
 
-    def _code_along(self, tokens: list) -> str:
+    def _code_along(self, tokens: list[Any]) -> str:
         """The `x-ogpctl-code` of the deepest schema on the evaluation path, else F103
         (a rule can own errors of a property whose shape comes from a common $def)."""
         code, name = "F103", self.name
@@ -253,7 +256,7 @@ class _Explainer:
         return Problem("F105", f'"{field_name(path)}" is still empty{hint}', path=path,
                        handbook=self.field_section)
 
-    def _required(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _required(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         prop = info["property"]
         title = ((parent.get("properties") or {}).get(prop) or {}).get("title") \
             if isinstance(parent, dict) else None
@@ -262,7 +265,7 @@ class _Explainer:
         return [Problem("F101", f'the required field "{prop}" is missing{where}{hint}',
                         path=path)]
 
-    def _additionalProperties(self, path: DocPath, parent: Any, info: dict, value: Any
+    def _additionalProperties(self, path: DocPath, parent: Any, info: Schema, value: Any
                               ) -> list[Problem]:
         allowed = sorted((parent.get("properties") or {}) if isinstance(parent, dict) else {})
         unexpected = info.get("unexpected", [])
@@ -284,44 +287,44 @@ class _Explainer:
         return (f'; did you mean "{close[0]}"?' if close
                 else f"; the fields allowed here are: {', '.join(allowed)}" if allowed else "")
 
-    def _enum(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _enum(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         options = ", ".join(str(o) for o in info.get("options", []))
         return [Problem(self._code(parent), f'"{field_name(path)}" should be one of: {options} '
                         f"({describe_value(value)})", path=path)]
 
-    def _format(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _format(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         if info.get("format") == "date" and isinstance(value, str) and DAY.fullmatch(value):
             return [Problem("F104", _wrong_day(value), path=path)]
         return []  # the value's shape is wrong too; its pattern error says so
 
-    def _minLength(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _minLength(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         return [Problem(self._code(parent), f'"{field_name(path)}" should not be empty',
                         path=path)]
 
-    def _maxLength(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _maxLength(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         return [Problem(self._code(parent), f'"{field_name(path)}" is {len(value)} characters '
                         f"long; at most {info['limit']} are allowed", path=path)]
 
-    def _minItems(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _minItems(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         limit = info["limit"]
         return [Problem(self._code(parent), f'"{field_name(path)}" should list at least {limit} '
                         f"item{'s' if limit != 1 else ''}", path=path)]
 
-    def _uniqueItems(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _uniqueItems(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         return [Problem(self._code(parent), f'"{field_name(path)}" lists the same item twice',
                         path=path)]
 
-    def _bound(self, word: str, path: DocPath, info: dict, value: Any) -> list[Problem]:
+    def _bound(self, word: str, path: DocPath, info: Schema, value: Any) -> list[Problem]:
         return [Problem(self.code, f'"{field_name(path)}" should be {word} {info["limit"]} '
                         f"({describe_value(value)})", path=path)]
 
-    def _minimum(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _minimum(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         return self._bound("at least", path, info, value)
 
-    def _maximum(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _maximum(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         return self._bound("at most", path, info, value)
 
-    def _propertyNames(self, path: DocPath, parent: Any, info: dict, value: Any
+    def _propertyNames(self, path: DocPath, parent: Any, info: Schema, value: Any
                        ) -> list[Problem]:
         names = parent.get("propertyNames", {}) if isinstance(parent, dict) else {}
         if isinstance(names.get("$ref"), str):
@@ -333,7 +336,7 @@ class _Explainer:
         return [Problem(self._code(parent), f'"{k}" is not {title}', path=path + (k,), key=True)
                 for k in bad or [field_name(path)]]
 
-    def _any_of(self, path: DocPath, parent: Any, info: dict, value: Any) -> list[Problem]:
+    def _any_of(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
         # A text field is a string or a language map: explain against the branch whose
         # type matched (its error is not a type error), so `{EN: x}` says the code is wrong.
         for errors in info.get("context", []):
@@ -354,6 +357,6 @@ def _wrong_day(value: str) -> str:
             f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}")
 
 
-def _matches(schema: dict, key: str) -> bool:
+def _matches(schema: Schema, key: str) -> bool:
     pattern = schema.get("pattern")
     return pattern is None or re.search(pattern, key) is not None

@@ -35,8 +35,9 @@ def section_blocks(c: RenderContext, plan: Plan, section: str) -> list[Block]:
         if not has_prose(body):
             continue
         blocks = parse(body, base_level=2)
-        own = blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2
-        if own and lang == c.lang.code and _unnumbered(blocks[0], section_title(c, section)):
+        first = blocks[0] if blocks else None
+        own = first if isinstance(first, Heading) and first.level == 2 else None
+        if own and lang == c.lang.code and _unnumbered(own, section_title(c, section)):
             blocks = [heading, *blocks[1:]]
         if lang == c.lang.code:
             return blocks if own else [heading, *blocks]

@@ -139,9 +139,10 @@ def milestone_table(c: RenderContext, commitment: Commitment) -> Table:
 
 def commitment_blocks(c: RenderContext, commitment: Commitment, level: int = 2) -> list[Block]:
     fields = commitment.fields
-    problem = fields.get("problem") if isinstance(fields.get("problem"), dict) else {}
-    description = fields.get("description") if isinstance(fields.get("description"), dict) \
-        else {}
+    problem = fields.get("problem")
+    problem = problem if isinstance(problem, dict) else {}
+    description = fields.get("description")
+    description = description if isinstance(description, dict) else {}
     blocks: list[Block] = [Heading(level, commitment_name(c, commitment)),
                            header_table(c, commitment),
                            Heading(level + 1, (Text(c.lang._("Problem definition")),))]

@@ -123,7 +123,7 @@ def _list(item: ListBlock) -> str:
 
 def cell(items: tuple[Block, ...]) -> str:
     """A cell on one line: paragraphs joined by line breaks, lists as bullets."""
-    parts = []
+    parts: list[str] = []
     for item in items:
         if isinstance(item, ListBlock):
             parts.extend("• " + cell(entry) for entry in item.items)
@@ -155,8 +155,11 @@ def _fields(item: Table) -> str:
     for row in item.rows:
         label = cell(row[0]) if row else ""
         content = list(row[1]) if len(row) > 1 else []
-        lead = inlines(content.pop(0).children) if content and isinstance(content[0], Paragraph) \
-            else ""   # after the label, a paragraph cannot turn into a list
+        opening = content[0] if content else None
+        lead = ""
+        if isinstance(opening, Paragraph):   # after the label, a paragraph cannot be a list
+            lead = inlines(opening.children)
+            content = content[1:]
         value = "\n\n".join(p for p in (lead, blocks(content)) if p) or "—"
         first, _, rest = value.partition("\n")
         entry = f"- **{label}:** {first}"

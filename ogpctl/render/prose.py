@@ -66,7 +66,8 @@ def _parser(html: bool) -> Any:
 
     parser = MarkdownIt("commonmark", {"html": html, "linkify": False, "typographer": False})
     parser.enable(["table", "strikethrough"])
-    parser.validateLink = lambda url: True   # every link is judged by safe_href instead
+    # every link is judged by safe_href instead (validateLink is markdown-it's hook for it)
+    parser.validateLink = lambda url: True   # type: ignore[method-assign]
     return parser
 
 
@@ -153,7 +154,7 @@ def _block(node: Any, base: int) -> Block | None:
 
 
 def _item_blocks(item: Any, base: int) -> list[Block]:
-    blocks = []
+    blocks: list[Block] = []
     for child in item.children:
         if child.type == "paragraph":   # tight lists hide their paragraphs
             blocks.append(Paragraph(_inlines_of(child)))

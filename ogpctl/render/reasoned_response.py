@@ -32,7 +32,8 @@ def contributions(plan: Plan) -> list[dict]:
 
 
 def fed(c: RenderContext, plan: Plan, item: dict) -> Cell:
-    ids = item.get("commitments") if isinstance(item.get("commitments"), list) else []
+    ids = item.get("commitments")
+    ids = ids if isinstance(ids, list) else []
     by_id = {commitment.id: commitment for commitment in plan.commitments}
     names: list[tuple[Inline, ...]] = []
     for ident in ids:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ogpctl.domain.requirements import MET, NOT_MET, NOT_YET_DUE, Requirement, judge
 from ogpctl.record.model import Plan
-from ogpctl.render.blocks import Block, Cell, Link, Paragraph, Table, Text
+from ogpctl.render.blocks import Block, Cell, Inline, Link, Paragraph, Table, Text
 from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import safe_href
 
@@ -55,7 +55,7 @@ def basis(c: RenderContext, item: Requirement) -> Cell:
                                 "society."))
         return (Paragraph((Text(" ".join(parts)),)),)
     if item.code in ("2.1", "2.2"):
-        inlines = []
+        inlines: list[Inline] = []
         if item.code == "2.2":
             inlines.append(Text(lang.n_("{count} file in the process folder.",
                                         "{count} files in the process folder.",

@@ -45,8 +45,8 @@ def assessments(plan: Plan) -> dict[str, dict]:
 
 
 def rating_cell(c: RenderContext, derived: Rollup, given: dict) -> Cell:
-    colour = given.get("rating") if given.get("rating") in ("green", "amber", "red") \
-        else derived.colour
+    rating = given.get("rating")
+    colour = rating if rating in ("green", "amber", "red") else derived.colour
     blocks: list[Block] = [Paragraph((Strong((Text(colour_label(c, colour)),)),))]
     facts = c.lang._("Milestones: {completion}, {completed} of {count} completed ({evidenced} "
                      "with evidence).", completion=completion_label(c, derived.completion),

@@ -200,7 +200,7 @@ def _calendar(record: Record, today: date, lang: str) -> dict[tuple, Obligation]
 
 def _order(before: dict, after: dict):
     def key(item: tuple) -> tuple:
-        shown = after.get(item) or before.get(item)
+        shown = after[item] if item in after else before[item]
         return item[0], shown.date, item[1], item[2], item[3]
     return key
 

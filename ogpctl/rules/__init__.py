@@ -68,7 +68,7 @@ _REGISTRY: dict[str, Rule] = {}
 def parse_doc(doc: str) -> tuple[str, str, str, str]:
     """Split a rule docstring into summary, explanation, failing and passing example."""
     text = inspect.cleandoc(doc or "")
-    sections = {"": [], "Fails:": [], "Passes:": []}
+    sections: dict[str, list[str]] = {"": [], "Fails:": [], "Passes:": []}
     current = ""
     for line in text.splitlines():
         if line.strip() in ("Fails:", "Passes:"):

@@ -8,7 +8,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.domain.rollup import rollup
-from ogpctl.record.model import Plan, Stage, as_date, entries
+from ogpctl.record.model import Plan, Stage, as_date, as_word, entries
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
 
@@ -16,7 +16,7 @@ W = Severity.WARNING
 F = "assessment"
 
 
-def _entries(plan: Plan) -> list[tuple[int, dict]]:
+def _entries(plan: Plan) -> list[tuple[int, dict[str, Any]]]:
     return entries(plan.self_assessment, "commitments")
 
 
@@ -40,10 +40,12 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
           rating-reason: {en: The portal is complete but its data is not yet used.}
     """
     doc = plan.self_assessment
-    as_of = as_date(doc.fields.get("prepared")) if doc else None
+    if doc is None:
+        return
+    as_of = as_date(doc.fields.get("prepared"))
     by_id = {c.id: c for c in plan.commitments}
     for index, item in _entries(plan):
-        commitment = by_id.get(item.get("commitment"))
+        commitment = by_id.get(as_word(item.get("commitment")) or "")
         rating = item.get("rating")
         if commitment is None or rating not in ("green", "amber", "red"):
             continue
@@ -77,7 +79,7 @@ def assessment_incomplete(plan: Plan, context: Any) -> Iterator[Finding]:
     doc = plan.self_assessment
     if doc is None:
         return
-    entries = {item.get("commitment"): (index, item) for index, item in _entries(plan)}
+    entries = {as_word(item.get("commitment")): (index, item) for index, item in _entries(plan)}
     for commitment in plan.commitments:
         if commitment.id not in entries:
             yield Finding(doc.path, f"commitment {commitment.number} ({commitment.id}) has no "
@@ -108,7 +110,7 @@ def no_self_assessment(plan: Plan, context: Any) -> Iterator[Finding]:
       # plans/2023-2025/self-assessment.yaml with kind: end-of-term
     """
     if plan.doc is not None and plan.self_assessment is None:
-        yield Finding(plan.doc.path, f"plan {plan.id} is closed but has no self-assessment "
+        yield Finding(plan.path, f"plan {plan.id} is closed but has no self-assessment "
                       f"({plan.folder}/self-assessment.yaml)", ("status",))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
@@ -204,7 +205,7 @@ def _forum_gaps(record: Record, today: date) -> Iterator[tuple[date, date]]:
                    and (d := as_date(m.fields.get("date"))) and start < d <= today})
     spans, missed = _implementation(record, days, today)
     edges = [start, *days, today]
-    for first, last in zip(edges, edges[1:]):
+    for first, last in pairwise(edges):
         if last > cal.add_months(first, 6) \
                 and not any(begin <= first and last <= end for begin, end in spans) \
                 and not any(first <= end and begin <= last for begin, end in missed):
@@ -396,7 +397,7 @@ def plan_dates(plan: Plan, context: Any) -> Iterator[Finding]:
         expected = getattr(computed, key.replace("-", "_"), None)
         day = as_date(value)
         if day is not None and expected is not None and day != expected:
-            yield Finding(plan.doc.path, f"dates.{key} is {day}, but the OGP calendar gives "
+            yield Finding(plan.path, f"dates.{key} is {day}, but the OGP calendar gives "
                           f"{expected}", ("dates", key))
 
 
@@ -424,7 +425,7 @@ def plan_status(plan: Plan, context: Any) -> Iterator[Finding]:
     stage = plan_stage(plan, context.today)
     if stage.accepts(word):
         return
-    yield Finding(plan.doc.path, f"status: {word}, but {_stage_facts(stage)}: write "
+    yield Finding(plan.path, f"status: {word}, but {_stage_facts(stage)}: write "
                   f"status: {stage.status}", ("status",))
 
 
@@ -446,7 +447,7 @@ def tagged_not_delivered(plan: Plan, context: Any) -> Iterator[Finding]:
         return
     tagged = context.submission_tags().get(plan.id)
     if tagged is not None:
-        yield Finding(plan.doc.path, f"the tag submitted/{plan.id} was made on {tagged}, but "
+        yield Finding(plan.path, f"the tag submitted/{plan.id} was made on {tagged}, but "
                       f"plan.yaml records no delivery: write delivered: {tagged} (or the day "
                       "the plan was delivered)", ("delivered",) if "delivered" in plan.fields
                       else ())
@@ -474,12 +475,12 @@ def _refresh_span(plan: Plan) -> tuple[date, date] | None:
     return (start, delivered) if delivered is not None and start <= delivered else None
 
 
-def _dated_in(items: list[dict], key: str, span: tuple[date, date]) -> bool:
+def _dated_in(items: list[dict[str, Any]], key: str, span: tuple[date, date]) -> bool:
     return any((d := as_date(i.get(key))) is not None and span[0] <= d <= span[1]
                for i in items)
 
 
-def _open_in(items: list[dict], span: tuple[date, date]) -> bool:
+def _open_in(items: list[dict[str, Any]], span: tuple[date, date]) -> bool:
     for item in items:
         opens, closes = as_date(item.get("opens")), as_date(item.get("closes"))
         if opens and closes and opens <= span[1] and closes >= span[0]:
@@ -527,5 +528,5 @@ def refresh_process(plan: Plan, context: Any) -> Iterator[Finding]:
          _dated_in(changes, "date", span)))
         if not ok]
     for what in missing:
-        yield Finding(plan.doc.path, f"the refresh of {span[0]} to {span[1]} has {what}",
+        yield Finding(plan.path, f"the refresh of {span[0]} to {span[1]} has {what}",
                       ("refresh",))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ogpctl.base.diagnostics import Severity
+from ogpctl.base.diagnostics import DocPath, Severity
 from ogpctl.record.fields import TEXT, values_of
 from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Document, Plan, Stage
@@ -20,7 +20,7 @@ F = "languages"
 _SUBMITTED = frozenset({Kind.PLAN, Kind.COMMITMENT, Kind.SECTION})
 
 
-def required_languages(record_languages: Any, doc: Document, path: tuple) -> tuple[str, ...]:
+def required_languages(record_languages: Any, doc: Document, path: DocPath) -> tuple[str, ...]:
     """English is mandatory for what is submitted to OGP: the action plan and its
     commitments in the 3.2.c template (2.2). Everything else published (progress updates,
     implementation plans, meetings, contributions, the self-assessment, stakeholders) is
@@ -29,14 +29,14 @@ def required_languages(record_languages: Any, doc: Document, path: tuple) -> tup
     return record_languages.required if in_action_plan(doc, path) else admin
 
 
-def in_action_plan(doc: Document, path: tuple) -> bool:
+def in_action_plan(doc: Document, path: DocPath) -> bool:
     """Whether a text belongs to the submitted action plan: plan.yaml, the sections and the
     commitment template, not the progress updates or implementation plans recorded later."""
     return doc.kind in _SUBMITTED and "progress" not in path \
         and "implementation-plan" not in path
 
 
-def describe_field(path: tuple) -> str:
+def describe_field(path: DocPath) -> str:
     """`note` for ("milestones", 0, "progress", 1, "note"); `activities item 2` for lists."""
     names = [step for step in path if isinstance(step, str)]
     name = names[-1] if names else "text"

@@ -10,7 +10,8 @@ import re
 _FLAGS = re.IGNORECASE | re.UNICODE
 
 VAGUE = {
-    "en": re.compile(r"\b(promot\w*|strengthen\w*|rais\w* (?:public )?awareness|awareness[- ]rais\w*|"
+    "en": re.compile(r"\b(promot\w*|strengthen\w*|rais\w* (?:public )?awareness|"
+                     r"awareness[- ]rais\w*|"
                      r"support\w*|improv\w*|enhanc\w*|foster\w*|encourag\w*|facilitat\w*|"
                      r"advanc\w*|boost\w*|build\w* capacit\w*|capacity[- ]build\w*|"
                      r"work\w* towards?|contribut\w* to|consolidat\w*|deepen\w*|"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ogpctl.base.diagnostics import Severity
+from ogpctl.base.diagnostics import DocPath, Severity
 from ogpctl.record.model import Document
 from ogpctl.rules import Finding, entry, rule
 
@@ -204,7 +204,7 @@ def _line_problem(line: str) -> tuple[int, str] | None:
     return None
 
 
-def _strings(data: Any, path: tuple) -> Iterator[tuple[tuple, Any, bool]]:
+def _strings(data: Any, path: DocPath) -> Iterator[tuple[tuple[Any, ...], Any, bool]]:
     """(path, text, is_key) of every key and string value."""
     if isinstance(data, str):
         yield path, data, False

@@ -18,11 +18,11 @@ from ogpctl.base.vcs import NOT_A_REPOSITORY, UNREADABLE, History
 from ogpctl.domain.document_repository import PROCESS, FolderIndex, Index, build_index, folder_name
 from ogpctl.domain.obligations import OVERDUE, obligations
 from ogpctl.record import cycle as cal
-from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date
+from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date, as_word
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W = Severity.ERROR, Severity.WARNING
 F = "repository"
 DONE = frozenset({"completed", "withdrawn"})
 FETCH = ("fetch the whole history (git fetch --unshallow; in GitHub Actions, "
@@ -51,7 +51,8 @@ def _empty(plan: Plan, name: str, context: Any) -> str | None:
 
 
 def _stage(plan: Plan, context: Any) -> Stage:
-    return context.plan_stage(plan)
+    stage: Stage = context.plan_stage(plan)
+    return stage
 
 
 @rule("P601", "process-evidence", family=F, severity=E, handbook="MR 2.2, 5.2, 5.3.a",
@@ -60,9 +61,10 @@ def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
     """The plan's evidence folder for the process is missing or empty.
 
     The repository holds "at a minimum, information and evidence of the co-creation
-    process" (minimum requirement 2.2), in "a series of electronic folders, including at least one
-    per commitment and one for the action plan development process" (5.3.a). Put the timeline, outreach records,
-    survey results and reasoned responses in plans/<plan>/evidence/process/ and cite them
+    process" (minimum requirement 2.2), in "a series of electronic folders, including at least
+    one per commitment and one for the action plan development process" (5.3.a). Put the
+    timeline, outreach records, survey results and reasoned responses in
+    plans/<plan>/evidence/process/ and cite them
     from co-creation.yaml or the meetings; a link cited there counts too.
 
     Fails:
@@ -72,7 +74,7 @@ def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
     """
     reason = _empty(plan, PROCESS, context) if plan.doc is not None else None
     if reason:
-        yield Finding(plan.doc.path, f"{reason}: the repository keeps the evidence of the "
+        yield Finding(plan.path, f"{reason}: the repository keeps the evidence of the "
                       "co-creation process", line=1, column=1)
 
 
@@ -143,7 +145,8 @@ def _unproved(plan: Plan, context: Any) -> tuple[Windows, Windows]:
     key = f"repository-windows:{plan.id}"
     if key not in context.memo:
         context.memo[key] = _judge_windows(plan, context)
-    return context.memo[key]
+    windows: tuple[Windows, Windows] = context.memo[key]
+    return windows
 
 
 def _judge_windows(plan: Plan, context: Any) -> tuple[Windows, Windows]:
@@ -188,13 +191,13 @@ def repository_not_updated(plan: Plan, context: Any) -> Iterator[Finding]:
       # a commit of 2027-03-10 added a progress update to plans/2026-2030/commitments/
     """
     for first, last in _unproved(plan, context)[0]:
-        yield Finding(plan.doc.path, f"no commit changed {plan.folder}/ from {first} to "
+        yield Finding(plan.path, f"no commit changed {plan.folder}/ from {first} to "
                       f"{last}: the repository is updated at least every six months",
                       line=1, column=1)
 
 
-@rule("P604", "repository-history-unknown", family=F, severity=I, handbook="MR 2.2, 5.2",
-      subject="plan", applies_from=Stage.IMPLEMENTATION)
+@rule("P604", "repository-history-unknown", family=F, severity=Severity.INFO,
+      handbook="MR 2.2, 5.2", subject="plan", applies_from=Stage.IMPLEMENTATION)
 def repository_history_unknown(plan: Plan, context: Any) -> Iterator[Finding]:
     """Repository updates cannot be proved: the clone is shallow, or git failed.
 
@@ -211,20 +214,20 @@ def repository_history_unknown(plan: Plan, context: Any) -> Iterator[Finding]:
     if unknown:
         history: History = context.history()
         fix = FETCH if history.shallow else "check that git can read the repository"
-        yield Finding(plan.doc.path, f"updates from {unknown[0][0]} to {unknown[-1][1]} cannot "
+        yield Finding(plan.path, f"updates from {unknown[0][0]} to {unknown[-1][1]} cannot "
                       f"be proved: {history.note()}; {fix}", line=1, column=1)
 
 
-def _latest(updates: list[tuple[int, dict]]) -> int | None:
+def _latest(updates: list[tuple[int, dict[str, Any]]]) -> int | None:
     """The index of the newest dated update (the last written wins a tie)."""
     dated = [(as_date(u.get("date")), i) for i, u in updates]
     dated = [(d, i) for d, i in dated if d is not None]
     return max(dated)[1] if dated else None
 
 
-def _update_problems(milestone: Milestone, update: dict, latest: bool, live: bool
+def _update_problems(milestone: Milestone, update: dict[str, Any], latest: bool, live: bool
                      ) -> list[str]:
-    status = update.get("status") or milestone.fields.get("status")
+    status = as_word(update.get("status")) or as_word(milestone.fields.get("status"))
     day, due = as_date(update.get("date")), as_date(milestone.fields.get("due"))
     problems = []
     if not has_text(update.get("note")) and not has_text(update.get("delay-reason")):

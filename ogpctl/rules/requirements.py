@@ -21,7 +21,8 @@ CONTRARY = "; without it the member acts contrary to process (handbook 7)"
 
 
 def _delivered(plan: Plan, context: Any) -> bool:
-    return context.plan_stage(plan) >= Stage.SUBMISSION
+    stage: Stage = context.plan_stage(plan)
+    return stage >= Stage.SUBMISSION
 
 
 @rule("M701", "forum-requirement", family=F, severity=E, handbook="MR 1.1, 1.1, 7",
@@ -204,6 +205,8 @@ def contribution_feeds_nothing(plan: Plan, context: Any) -> Iterator[Finding]:
         commitments: [open-budgets]
     """
     doc = plan.contributions
+    if doc is None:
+        return
     for index, item in entries(doc, "contributions"):
         if item.get("decision") in ("include", "amend") and not item.get("commitments"):
             yield Finding(doc.path, f"contribution {item.get('id') or index + 1} was "
@@ -236,14 +239,16 @@ def no_participation_overview(plan: Plan, context: Any) -> Iterator[Finding]:
     if not _readable(doc):
         return
     fields = doc.fields if doc else {}
-    timeline = fields.get("timeline") if isinstance(fields.get("timeline"), dict) else {}
+    timeline = fields.get("timeline")
+    timeline = timeline if isinstance(timeline, dict) else {}
     dated = [s for _, s in entries(doc, "stages") if as_date(s.get("starts"))]
     missing = [what for what, ok in (("the address where it was published (timeline.url)",
                                       has_text(timeline.get("url"))),
                                      ("its stages with their dates (stages)", dated)) if not ok]
     if missing:
         yield Finding(_cocreation(plan), "the co-creation timeline has no "
-                      f"{' and no '.join(missing)}{CONTRARY}", ("timeline",) if "timeline" in fields else ())
+                      f"{' and no '.join(missing)}{CONTRARY}",
+                      ("timeline",) if "timeline" in fields else ())
 
 
 @rule("M709", "response-after-finalisation", family=F, severity=E, handbook="2.1.d",
@@ -304,7 +309,7 @@ def no_progress(plan: Plan, context: Any) -> Iterator[Finding]:
             if (d := as_date(m.fields.get("due"))) is not None]
     if plan.doc is None or not dues or min(dues) >= context.today or _moving(plan):
         return
-    yield Finding(plan.doc.path, f"no commitment of plan {plan.id} shows progress, though "
+    yield Finding(plan.path, f"no commitment of plan {plan.id} shows progress, though "
                   f"milestones were due from {min(dues)}: failing to make progress on any "
                   "commitment is a ground for acting contrary to process (handbook 7, as "
                   "assessed by the IRM)", ("status",) if "status" in plan.fields else ())

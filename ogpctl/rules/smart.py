@@ -11,7 +11,7 @@ from ogpctl.record.text import has_text, translations
 from ogpctl.rules import Finding, rule
 from ogpctl.rules.lexicon import is_vague
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W = Severity.ERROR, Severity.WARNING
 F = "smart"
 SUBMISSION = Stage.SUBMISSION
 PUBLIC_BODIES = {"government", "parliament", "judiciary", "local-government"}
@@ -226,7 +226,7 @@ def answerable_lead(commitment: Commitment, context: Any) -> Iterator[Finding]:
                       ("lead",))
 
 
-@rule("S221", "answerable-supporting", family=F, severity=I, handbook="3.2.a, 3.2.c",
+@rule("S221", "answerable-supporting", family=F, severity=Severity.INFO, handbook="3.2.a, 3.2.c",
       subject="commitment", applies_from=SUBMISSION)
 def answerable_supporting(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """Answerable: no supporting stakeholders are named.
@@ -362,7 +362,7 @@ def timebound_in_period(commitment: Commitment, context: Any) -> Iterator[Findin
         - {number: 1, due: 2029-03-31}
     """
     period = commitment.period()
-    if period is None or None in period:
+    if period is None:
         return
     start, end = period
     for milestone in commitment.milestones:

@@ -147,7 +147,7 @@ def _profile_field(doc: Document, path: tuple[str, ...], languages: Any
                           spot, handbook=section)
 
 
-def _profile_schema(documents: dict, path: tuple[str, ...]) -> dict:
+def _profile_schema(documents: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
     """The schema of a field of ogp.yaml, through a $ref into common.schema.json."""
     node: Any = documents.get("ogp.schema.json", {})
     for step in path:
@@ -160,7 +160,7 @@ def _profile_schema(documents: dict, path: tuple[str, ...]) -> dict:
     return node if isinstance(node, dict) else {}
 
 
-def _refs(record: Record, def_names: tuple[str, ...]) -> Iterator[tuple[str, tuple, Any]]:
+def _refs(record: Record, def_names: tuple[str, ...]) -> Iterator[tuple[str, tuple[Any, ...], Any]]:
     """Every value in the record whose schema is one of `def_names`: (file, path, value)."""
     from ogpctl.record.fields import values_of
 
@@ -208,13 +208,16 @@ def duplicate_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
       stakeholders:
         - {id: audit-office, name: Audit Office, sector: government}
     """
-    items = record.stakeholders.fields.get("stakeholders") if record.stakeholders else None
+    doc = record.stakeholders
+    if doc is None:
+        return
+    items = doc.fields.get("stakeholders")
     seen: set[str] = set()
     for index, item in enumerate(items if isinstance(items, list) else []):
         ident = item.get("id") if isinstance(item, dict) else None
         if isinstance(ident, str):
             if ident in seen:
-                yield Finding(record.stakeholders.path, f'the stakeholder id "{ident}" is used '
+                yield Finding(doc.path, f'the stakeholder id "{ident}" is used '
                               "twice", ("stakeholders", index, "id"))
             seen.add(ident)
 
@@ -331,8 +334,10 @@ def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
 def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]]:
     # Both evidence rules share one pass over the record, kept in the context's memo.
     if "evidence" in context.memo:
-        return context.memo["evidence"]
-    found, seen = [], {}
+        shared: list[tuple[str, Finding]] = context.memo["evidence"]
+        return shared
+    found: list[tuple[str, Finding]] = []
+    seen: dict[str, int | None] = {}
     for file, path, value in _refs(record, ("evidence-item",)):
         raw = value.get("path") if isinstance(value, dict) else value
         where = path + ("path",) if isinstance(value, dict) else path

@@ -24,7 +24,7 @@ class CommitmentResult:
 
 def taken(record: Record, plan: Plan) -> dict[int, str]:
     """Commitment numbers in use in `plan`, with their file names."""
-    used = {}
+    used: dict[int, str] = {}
     for entry in sorted((record.root / "plans" / plan.id / "commitments").glob("*.yaml")):
         match = COMMITMENT_FILE.fullmatch(entry.name)
         if match:

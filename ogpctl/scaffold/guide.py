@@ -35,7 +35,7 @@ def sentences(text: str) -> list[str]:
 @cache
 def guide_sentences() -> frozenset[str]:
     """Every sentence of a guide question or comment, in every language ogpctl ships."""
-    found = set()
+    found: set[str] = set()
     for key, node in guide_texts().items():
         if key not in VALUES:
             for text in _leaves(node):

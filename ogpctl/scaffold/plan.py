@@ -60,7 +60,7 @@ class PlanResult:
 def suggest(record: Record, today: date) -> PlanAnswers:
     """The plan that follows the latest one (same window and length, due when it ends), or
     for a first plan the next two-year plan due at least LEAD_MONTHS from today."""
-    dated = [(p.dates(), p) for p in record.plans if p.dates() is not None]
+    dated = [(d, p) for p in record.plans if (d := p.dates()) is not None]
     if dated:
         dates, plan = max(dated, key=lambda item: item[0].end)
         window = plan.fields["window"] if plan.fields.get("window") in WINDOWS else "december"
@@ -70,13 +70,14 @@ def suggest(record: Record, today: date) -> PlanAnswers:
     return PlanAnswers(window, year, 2)
 
 
-def overlapping(record: Record, dates: cal.PlanDates) -> list[Plan]:
-    """Plans whose implementation period (due date to end) overlaps the new one's."""
+def overlapping(record: Record, dates: cal.PlanDates) -> list[tuple[Plan, cal.PlanDates]]:
+    """Plans whose implementation period (due date to end) overlaps the new one's, with
+    their dates."""
     found = []
     for plan in record.plans:
         other = plan.dates()
         if other is not None and dates.due < other.end and other.due < dates.end:
-            found.append(plan)
+            found.append((plan, other))
     return found
 
 
@@ -104,7 +105,8 @@ def plan_files(record: Record, answers: PlanAnswers, schemas: str) -> FileSet:
                "title": dict(guide(f"stage-titles.{stage}", languages))
                if stage in stage_titles else {}}
               for stage, starts, ends in cal.cocreation_stages(dates.due)]
-    development = next(s["starts"] for s in stages if s["id"] == "development")
+    development = next(starts for stage, starts, _ in cal.cocreation_stages(dates.due)
+                       if stage == "development")
     common = dict(plan_id=plan_id, languages=languages)
     files = FileSet(record.root)
 
@@ -150,7 +152,7 @@ def new_plan(record: Record, answers: PlanAnswers, schemas: str, force: bool = F
                                "(choose another --id)")
     clash = overlapping(record, answers.dates)
     if clash and not force:
-        names = ", ".join(f"{p.id} ({p.dates().due} to {p.dates().end})" for p in clash)
+        names = ", ".join(f"{p.id} ({other.due} to {other.end})" for p, other in clash)
         raise UsageError(f"plan {plan_id} ({answers.dates.due} to {answers.dates.end}) "
                          f"overlaps {names}; give --force to create it anyway")
     outcome = plan_files(record, answers, schemas).write()

@@ -134,8 +134,8 @@ def record_files(root: Path, answers: RecordAnswers) -> FileSet:
     files.folder("forum/meetings")
     files.folder("plans")
     files.add(".gitignore", render("record/gitignore.j2"))
-    name = answers.country.get(default) or next(iter(answers.country.values()), None)
-    title = f"{name} OGP record" if name else "OGP record"
+    country = answers.country.get(default) or next(iter(answers.country.values()), None)
+    title = f"{country} OGP record" if country else "OGP record"
     files.add("README.md", render("record/README.md.j2", title=title))
     for schema in sorted(data_dir("schemas").glob("*.schema.json")):
         files.add(f"{SCHEMAS}/{schema.name}", schema.read_text(encoding="utf-8"))
@@ -173,7 +173,7 @@ def init_record(root: Path, answers: RecordAnswers) -> InitResult:
     created = repository is None
     files = record_files(root, answers)
     make_folder(root)
-    if created:
+    if repository is None:
         vcs.init_repository(root)
         repository = root
     outcome = files.write()

@@ -79,6 +79,7 @@ def _compose_events(parser: Any) -> Any:
     Iterative, and an alias is its anchor's node, as ruamel composes it."""
     open_nodes: list[list[Any]] = []   # [container, pending key] of each unclosed container
     anchors: dict[str, Any] = {}
+    node: ScalarNode | SequenceNode
     while parser.check_event():
         event = parser.get_event()
         name = type(event).__name__

@@ -3,8 +3,9 @@
 It never recurses (deep nesting is refused at a bounded depth), carries a position on
 every event, and reports tags, aliases, duplicate keys, non-text keys, numbers a record
 cannot hold and several documents as findings. Scalars are resolved with the YAML 1.2
-core schema, whatever `%YAML` directive the file carries (another version is a warning). `ogpctl.source.yaml.parse_yaml` sends files here when
-the fast path fails or the pre-scan finds something unusual.
+core schema, whatever `%YAML` directive the file carries (another version is a warning).
+`ogpctl.source.yaml.parse_yaml` sends files here when the fast path fails or the pre-scan
+finds something unusual.
 """
 
 from __future__ import annotations
@@ -125,7 +126,8 @@ def _flow_too_deep(text: str) -> Problem | None:
         depth += 1 if match.group() in "[{" else -1
         if depth > MAX_DEPTH:
             line, column = line_col(text, match.start())
-            return Problem("R007", f"the data is nested more than {MAX_DEPTH} levels deep", line, column)
+            return Problem("R007", f"the data is nested more than {MAX_DEPTH} levels deep",
+                           line, column)
     return None
 
 
@@ -138,7 +140,7 @@ class _Stop(Exception):
 class _Frame:
     __slots__ = ("container", "pending", "keys", "has_key", "start", "path")
 
-    def __init__(self, container: dict | list, start: Any, path: DocPath) -> None:
+    def __init__(self, container: dict[Any, Any] | list[Any], start: Any, path: DocPath) -> None:
         self.container = container
         self.pending: Any = None
         self.has_key = False
@@ -208,7 +210,7 @@ class _Builder:
                 "R011", f"the file declares %YAML {written}, but record files are read as "
                 "YAML 1.2 (no stays a word, 010 is ten); remove the %YAML line", line, column))
 
-    def open(self, container: dict | list, mark: Any) -> None:
+    def open(self, container: dict[Any, Any] | list[Any], mark: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             self.stop("R007", f"the data is nested more than {MAX_DEPTH} levels deep", mark)
         path = self.here() if self.stack else ()

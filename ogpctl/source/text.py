@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from ogpctl.base.diagnostics import DocPath
 from ogpctl.source.problems import Problem, line_col
 
 #: Record files are short documents; anything larger is refused before parsing.
@@ -15,7 +16,8 @@ MAX_MARKDOWN = 64 * 1024
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls except NEL;
 # the non-characters U+FFFE/U+FFFF; lone surrogates (only reachable through escapes).
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                             "\ufffe\uffff\ud800-\udfff]")
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
@@ -90,7 +92,7 @@ def long_texts(data: Any, body: str | None, body_line: int) -> list[Problem]:
     found = []
     if body is not None and len(body) > MAX_MARKDOWN:
         found.append(Problem("R015", _long(len(body)), body_line, 1))
-    stack: list[tuple[Any, tuple]] = [(data, ())]
+    stack: list[tuple[Any, DocPath]] = [(data, ())]
     while stack:   # iterative: parsed data is at most MAX_DEPTH deep, but stays cheap
         node, path = stack.pop()
         if isinstance(node, str) and len(node) > MAX_MARKDOWN:

@@ -76,7 +76,7 @@ def _repair(data: Any) -> Any:
     return data
 
 
-def _odd_keys(mapping: dict, check_nfc: bool) -> bool:
+def _odd_keys(mapping: dict[Any, Any], check_nfc: bool) -> bool:
     """A key that is not text, or two keys equal once NFC-normalised (C-speed when ASCII)."""
     if not set(map(type, mapping)) <= _STR:
         return True
@@ -104,7 +104,7 @@ def _problems_at(data: Any, flagged: set[int], check_escapes: bool, check_nfc: b
     return sorted(problems, key=lambda p: str(p.path))
 
 
-def _key_problems(mapping: dict, path: DocPath, check_nfc: bool) -> list[Problem]:
+def _key_problems(mapping: dict[Any, Any], path: DocPath, check_nfc: bool) -> list[Problem]:
     """Keys equal once NFC-normalised (keys that are not text take the precise path)."""
     problems = []
     if check_nfc:

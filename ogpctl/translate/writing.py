@@ -11,7 +11,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Literal, TypeAlias, overload
 
 from ogpctl.base.errors import RecordWriteError
 from ogpctl.edit.files import replace_file
@@ -43,7 +43,7 @@ class SectionEdit:
     text: str
 
 
-Edit = Union[FieldEdit, SectionEdit]
+Edit: TypeAlias = FieldEdit | SectionEdit
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,12 @@ def _edited(file: str, old: bytes, changes: list[Change], record: Record) -> byt
     else:
         text = apply(text, changes)
     return bom + text.encode("utf-8")
+
+
+@overload
+def _read(root: Path, rel: str, missing_ok: Literal[False] = False) -> bytes: ...
+@overload
+def _read(root: Path, rel: str, missing_ok: bool) -> bytes | None: ...
 
 
 def _read(root: Path, rel: str, missing_ok: bool = False) -> bytes | None:

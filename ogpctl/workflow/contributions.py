@@ -2,8 +2,8 @@
 
 One row is one input. The file is read as form tools and spreadsheets write it
 (`ogpctl.base.csvfiles`); columns are found by their headings or `--map field=Column`
-(`ogpctl.importers.contribution_columns`). New inputs get new ids and a `pending` decision, one entry
-a block and one field a line. A row is refused, with its line and column, when its text is
+(`ogpctl.importers.contribution_columns`). New inputs get new ids and a `pending` decision,
+one entry a block and one field a line. A row is refused, with its line and column, when its text is
 empty, its date cannot be read or a cell holds a control character; a channel or sector
 that is not one of the record's words is left out and said so. An input already in
 contributions.yaml (same source, same text) or earlier in the file is skipped, naming the

@@ -52,7 +52,8 @@ def sheet_updates(record: Record, data: bytes, today: date, lang: str, *, force:
         raise UsageError(f"the sheet has no column {', '.join(missing)}; start from "
                          "`ogpctl progress export`")
     plans = {p.id: p for p in record.plans}
-    found, problems, seen = [], [], set()
+    found, problems = [], []
+    seen: set[tuple[str, str]] = set()
     for line, row in rows:
         cell = {k: restore(row[i]) if i < len(row) else "" for i, k in enumerate(keys)}
         if not (cell["new status"] or cell["note"]):
