@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
@@ -169,12 +170,32 @@ def scaffold_text(doc: Document, context: Any) -> Iterator[Finding]:
             yield Finding(doc.path, f"{name} holds only the scaffold's guide questions; "
                           "answer them in your own words")
         return
+    openings = _guide_openings()
     for path, value in values_of(doc, TEXT):
         for lang, text in translations(value, context.record.languages.default).items():
-            if is_guide_text(text):
+            if _opening(text) in openings and is_guide_text(text):
                 spot = path + (lang,) if isinstance(value, dict) else path
                 yield Finding(doc.path, f"{describe_field(path)} ({language_name(lang)}) "
                               "still holds the scaffold's guide text; write your own", spot)
+
+
+#: Words a text must open with to be guide text: a guide sentence has MIN_WORDS (4) words or
+#: more, so its first words open the text.
+_OPENING_WORDS = 3
+
+
+def _opening(text: str) -> str:
+    """The first words of `text`, case-folded as guide sentences are."""
+    return " ".join(text.split(None, _OPENING_WORDS)[:_OPENING_WORDS]).casefold()
+
+
+@cache
+def _guide_openings() -> frozenset[str]:
+    """The opening words of every guide sentence: a text that opens otherwise is not guide
+    text, which spares splitting almost every text of the record into sentences."""
+    from ogpctl.scaffold.guide import guide_sentences
+
+    return frozenset(" ".join(s.split()[:_OPENING_WORDS]) for s in guide_sentences())
 
 
 @rule("L303", "unknown-language", family=F, severity=W, handbook="2.2", subject="document")
