@@ -89,16 +89,28 @@ def missing_translation_elsewhere(doc: Document, context: Any) -> Iterator[Findi
 
 def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Finding]:
     languages = context.record.languages
-    for path, value in values_of(doc, TEXT):
-        if in_action_plan(doc, path) != action_plan:
-            continue
-        texts = translations(value, languages.default)
-        if not texts:
+    for path, _value, texts, submitted in texts_of(doc, languages.default):
+        if submitted != action_plan:
             continue
         missing = [lang for lang in required_languages(languages, doc, path) if lang not in texts]
         if missing:
             names = ", ".join(language_name(lang) for lang in missing)
             yield Finding(doc.path, f"{describe_field(path)} has no {names} text", path)
+
+
+def texts_of(doc: Document, default: str) -> list[tuple[tuple, Any, dict[str, str], bool]]:
+    """(path, value, its non-empty texts by language, in the action plan) of every text
+    value of `doc` that has a text: worked out once a document for the rules that read
+    texts (L301, L305, L304)."""
+    key = ("texts", default)
+    if key not in doc.memo:
+        found = []
+        for path, value in values_of(doc, TEXT):
+            texts = translations(value, default)
+            if texts:
+                found.append((path, value, texts, in_action_plan(doc, path)))
+        doc.memo[key] = found
+    return doc.memo[key]
 
 
 @rule("L302", "missing-section", family=F, severity=W, error_from=Stage.SUBMISSION,
@@ -171,8 +183,8 @@ def scaffold_text(doc: Document, context: Any) -> Iterator[Finding]:
                           "answer them in your own words")
         return
     openings = _guide_openings()
-    for path, value in values_of(doc, TEXT):
-        for lang, text in translations(value, context.record.languages.default).items():
+    for path, value, texts, _submitted in texts_of(doc, context.record.languages.default):
+        for lang, text in texts.items():
             if _opening(text) in openings and is_guide_text(text):
                 spot = path + (lang,) if isinstance(value, dict) else path
                 yield Finding(doc.path, f"{describe_field(path)} ({language_name(lang)}) "
