@@ -51,8 +51,28 @@ DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_day(value: Any) -> date | None:
-    """The day a value writes as YYYY-MM-DD, or None when it is not a day a record can use."""
-    if not isinstance(value, str) or not DAY.fullmatch(value):
+    """The day a value writes as YYYY-MM-DD, or None when it is not a day a record can use.
+    Each text is read once a process: a record writes the same days over and over, and the
+    schemas' date format and every rule ask for them."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return _DAYS[value]
+    except KeyError:
+        pass
+    day = _read_day(value)
+    if len(_DAYS) < _DAYS_KEPT:
+        _DAYS[value] = day
+    return day
+
+
+_DAYS: dict[str, date | None] = {}
+#: Days remembered at most (a bound for a file of a million different dates).
+_DAYS_KEPT = 1 << 16
+
+
+def _read_day(value: str) -> date | None:
+    if not DAY.fullmatch(value):
         return None
     try:
         day = date.fromisoformat(value)
@@ -63,7 +83,8 @@ def parse_day(value: Any) -> date | None:
 
 MAX_SLUG = 64
 COMMITMENT_FILE = re.compile(r"(?P<number>[0-9]{2,3})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
-MEETING_FILE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
+MEETING_FILE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
+                          r"-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
 SECTION_FILE = re.compile(r"(?P<section>[a-z-]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md")
 
 

@@ -333,6 +333,7 @@ def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]
     if "evidence" in context.memo:
         return context.memo["evidence"]
     found, seen = [], {}
+    checked: dict[tuple[str, str], tuple[str, str] | None] = {}   # a file is cited often
     for file, path, value in _refs(record, ("evidence-item",)):
         raw = value.get("path") if isinstance(value, dict) else value
         where = path + ("path",) if isinstance(value, dict) else path
@@ -341,7 +342,9 @@ def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]
         if not isinstance(raw, str):
             continue
         base = "/".join(file.split("/")[:2]) if file.startswith("plans/") else ""
-        problem = evidence.check_path(record.root, base, raw, seen)
+        if (base, raw) not in checked:
+            checked[(base, raw)] = evidence.check_path(record.root, base, raw, seen)
+        problem = checked[(base, raw)]
         if problem:
             found.append((problem[0], Finding(file, problem[1], where)))
     context.memo["evidence"] = found
