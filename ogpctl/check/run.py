@@ -23,6 +23,12 @@ from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
 from ogpctl.record.load import load_documents
 from ogpctl.record.model import Stage, build_record
 
+#: Files a record needs before its parsing is shared with worker processes: each worker
+#: imports the loader and compiles the schemas first (a tenth of a second), which a
+#: record of a few hundred files (sample-country has 99) takes longer to earn back
+#: than it takes to parse them all.
+PARALLEL_FILES = 400
+
 
 @dataclass
 class CheckOptions:
@@ -70,7 +76,7 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
             outcomes = executor.map(_check_in_worker, [(root, options) for root, _ in records])
         else:                      # one record: its files are parsed in parallel instead
             outcomes = (_rows(check_record(root, options, pool)) for root, _ in records)
-        for (_root, prefix), (rows, count) in zip(records, outcomes):
+        for (_root, prefix), (rows, count) in zip(records, outcomes, strict=True):
             files += count
             diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
     return CheckResult(diagnostics, files, [root for root, _ in records])
@@ -111,7 +117,9 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
     from ogpctl.check.locate import finish
     from ogpctl.rules.runner import RuleContext, from_problems, run_rules
 
-    documents, problems = load_documents(root, layout, cache, pool.executor() if pool else None)
+    parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
+    documents, problems = load_documents(root, layout, cache,
+                                         pool.executor() if parallel and pool else None)
     record = build_record(root, documents, layout.plan_ids)
     context = RuleContext(record, options.today, options.stage)
     found = from_problems(layout.problems + problems, context) + run_rules(context)
