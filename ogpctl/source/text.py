@@ -15,7 +15,8 @@ MAX_MARKDOWN = 64 * 1024
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls except NEL;
 # the non-characters U+FFFE/U+FFFF; lone surrogates (only reachable through escapes).
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                             "\ufffe\uffff\ud800-\udfff]")
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
@@ -72,9 +73,11 @@ def mixed_line_endings(text: str) -> Problem | None:
     """R014 at the first line that ends differently from the first line, or None. An edit
     keeps each line's own ending, but a file that mixes them shows every line as changed
     once an editor settles on one kind, and some tools read it as one long line."""
+    if "\r" not in text:
+        return None   # line feeds only (or no line break at all): the usual case, at C speed
     crlf = text.count("\r\n")
-    if (crlf == 0 and "\r" not in text) or crlf == text.count("\n") == text.count("\r"):
-        return None   # one kind only (or no line break at all): the usual case, at C speed
+    if crlf == text.count("\n") == text.count("\r"):
+        return None   # CRLF only
     breaks = _BREAK.finditer(text)
     first = next(breaks).group()
     for line, found in enumerate(breaks, start=2):
