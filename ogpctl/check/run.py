@@ -25,7 +25,7 @@ from ogpctl.record.model import Stage, build_record
 
 #: Files a record needs before its parsing is shared with worker processes: each worker
 #: imports the loader and compiles the schemas first (a tenth of a second), which a
-#: record of a few hundred files (sample-country has 99) takes longer to earn back
+#: record of a few hundred files (sample-country has 52) takes longer to earn back
 #: than it takes to parse them all.
 PARALLEL_FILES = 400
 
