@@ -121,3 +121,43 @@ def test_the_flow_indicator_scan_agrees_with_its_regex(seed: int) -> None:
         part = text[:end]
         assert fast_yaml._flow_block_indicator(part) == \
             (fast_yaml._FLOW_BLOCK_INDICATOR.search(part) is not None), part
+
+
+def test_git_is_not_started_for_a_record_outside_any_repository(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder of records that is not in git (the benchmark corpus) costs no git
+    process a record; the repository rules see "not a repository" as before."""
+    from ogpctl.base import vcs
+    from ogpctl.rules.runner import outside_git
+
+    assert outside_git(sample)
+    expected = vcs.read_history(sample)
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("git was started")
+
+    monkeypatch.setattr(vcs, "_run_git", refused)
+    context = RuleContext(build_record(sample, load_documents(sample, discover(sample))[0],
+                                       discover(sample).plan_ids), TODAY)
+    assert context.history().state == expected.state == vcs.NOT_A_REPOSITORY
+    assert context.submission_tags() == {}
+    run_rules(context)
+
+
+def test_git_is_asked_inside_a_repository(tmp_path: Path) -> None:
+    from ogpctl.rules.runner import outside_git
+
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "record").mkdir()
+    assert not outside_git(tmp_path / "repo" / "record")
+    (tmp_path / "bare.git").mkdir()
+    (tmp_path / "bare.git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    assert not outside_git(tmp_path / "bare.git")
+
+
+def test_git_dir_in_the_environment_is_always_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ogpctl.rules.runner import outside_git
+
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))
+    assert not outside_git(tmp_path)
