@@ -33,7 +33,14 @@ def translations(value: Any, default: str) -> dict[str, str]:
 
 
 def has_text(value: Any) -> bool:
-    return bool(translations(value, "und"))
+    """Whether a text value has a non-empty text in any language (`translations` without
+    building it)."""
+    if isinstance(value, str):
+        return bool(value) and not value.isspace()
+    if isinstance(value, dict):
+        return any(isinstance(lang, str) and isinstance(text, str) and text
+                   and not text.isspace() for lang, text in value.items())
+    return False
 
 
 def first_text(value: Any, prefer: str = "en") -> str:

@@ -89,10 +89,12 @@ def missing_translation_elsewhere(doc: Document, context: Any) -> Iterator[Findi
 
 def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Finding]:
     languages = context.record.languages
+    # required_languages(languages, doc, path), which depends only on `submitted`
+    needed = languages.required if action_plan else languages.required[1:] or ("en",)
     for path, _value, texts, submitted in texts_of(doc, languages.default):
         if submitted != action_plan:
             continue
-        missing = [lang for lang in required_languages(languages, doc, path) if lang not in texts]
+        missing = [lang for lang in needed if lang not in texts]
         if missing:
             names = ", ".join(language_name(lang) for lang in missing)
             yield Finding(doc.path, f"{describe_field(path)} has no {names} text", path)
