@@ -11,10 +11,10 @@ import hashlib
 import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache, salt
 from ogpctl.base.diagnostics import Diagnostic, Severity
@@ -22,6 +22,9 @@ from ogpctl.base.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
 from ogpctl.record.load import load_documents
 from ogpctl.record.model import Stage, build_record
+
+if TYPE_CHECKING:   # concurrent.futures imports logging: only a pool of workers needs it
+    from concurrent.futures import Executor
 
 #: Files a record needs before its parsing is shared with worker processes: each worker
 #: imports the loader and compiles the schemas first (a tenth of a second), which a
