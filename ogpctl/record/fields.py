@@ -57,7 +57,7 @@ def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict:
 
 
 @cache
-def _combined_trie(kind: Kind) -> dict:
+def _combined_trie(kind: Kind) -> tuple:
     """The paths of every KNOWN kind of value in one trie; each end is tagged with its
     kind of value, which the walk appends to the path it reports."""
     from ogpctl.record.schema import default_schemas
