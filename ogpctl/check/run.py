@@ -11,10 +11,10 @@ import hashlib
 import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache, salt
 from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
@@ -22,6 +22,15 @@ from ogpctl.base.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
 from ogpctl.record.load import load_documents
 from ogpctl.record.model import Stage, build_record
+
+if TYPE_CHECKING:   # concurrent.futures imports logging: only a pool of workers needs it
+    from concurrent.futures import Executor
+
+#: Files a record needs before its parsing is shared with worker processes: each worker
+#: imports the loader and compiles the schemas first (a tenth of a second), which a
+#: record of a few hundred files (sample-country has 52) takes longer to earn back
+#: than it takes to parse them all.
+PARALLEL_FILES = 400
 
 
 @dataclass
@@ -112,7 +121,9 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
     from ogpctl.check.locate import finish
     from ogpctl.rules.runner import RuleContext, from_problems, run_rules
 
-    documents, problems = load_documents(root, layout, cache, pool.executor() if pool else None)
+    parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
+    documents, problems = load_documents(root, layout, cache,
+                                         pool.executor() if parallel and pool else None)
     record = build_record(root, documents, layout.plan_ids)
     context = RuleContext(record, options.today, options.stage)
     found = finish(record, from_problems(layout.problems + problems, context) +

@@ -45,11 +45,9 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
 
 
 def _walk_known(doc: Document) -> None:
-    found = _walk(doc.data, _combined_trie(doc.kind), ())
-    for targets in KNOWN:
-        doc.memo[targets] = []
-    for tagged_path, value in found:
-        doc.memo[tagged_path[-1]].append((tagged_path[:-1], value))
+    lists: dict[tuple[str, ...], list[tuple[DocPath, Any]]] = {targets: [] for targets in KNOWN}
+    _walk_into(doc.data, _combined_trie(doc.kind), lists)
+    doc.memo.update(lists)
 
 
 @cache
@@ -60,7 +58,7 @@ def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict[Any, Any]:
 
 
 @cache
-def _combined_trie(kind: Kind) -> dict[Any, Any]:
+def _combined_trie(kind: Kind) -> tuple:
     """The paths of every KNOWN kind of value in one trie; each end is tagged with its
     kind of value, which the walk appends to the path it reports."""
     from ogpctl.record.schema import default_schemas
@@ -71,8 +69,18 @@ def _combined_trie(kind: Kind) -> dict[Any, Any]:
             node = root
             for step in pattern:
                 node = node.setdefault(step, {})
-            node.setdefault(_END, []).append(targets)
-    return root
+            node[_END] = node.get(_END, ()) + (targets,)
+    return _frozen(root)
+
+
+def _frozen(trie: dict) -> tuple:
+    """A trie as (kinds of value ending here, list step or None, ((key, sub-trie), ...)):
+    the walk then reads tuples instead of testing every step of a dict."""
+    ends = trie.get(_END, ())
+    star = _frozen(trie["*"]) if "*" in trie else None
+    keys = tuple((step, _frozen(child)) for step, child in trie.items()
+                 if step is not _END and step != "*")
+    return ends, star, keys
 
 
 def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
@@ -85,7 +93,25 @@ def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
     return root
 
 
-def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:
+def _walk_into(data: Any, trie: tuple, lists: dict[tuple[str, ...], list]) -> None:
+    """The walk of a combined trie: each value found goes to the list of its kind of
+    value, in the order `_walk` would report it."""
+    stack: list[tuple[Any, tuple, DocPath]] = [(data, trie, ())]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, (ends, star, keys), where = pop()
+        for targets in ends:
+            lists[targets].append((where, node))
+        if type(node) is dict:
+            for step, child in keys:
+                if step in node:
+                    push((node[step], child, where + (step,)))
+        elif star is not None and type(node) is list:
+            for index, item in enumerate(node):
+                push((item, star, where + (index,)))
+
+
+def _walk(data: Any, trie: dict, path: DocPath) -> list[tuple[DocPath, Any]]:
     """Iterative (this runs for every document): the values at the trie's ends."""
     found: list[tuple[DocPath, Any]] = []
     stack = [(data, trie, path)]

@@ -51,8 +51,28 @@ DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_day(value: Any) -> date | None:
-    """The day a value writes as YYYY-MM-DD, or None when it is not a day a record can use."""
-    if not isinstance(value, str) or not DAY.fullmatch(value):
+    """The day a value writes as YYYY-MM-DD, or None when it is not a day a record can use.
+    Each text is read once a process: a record writes the same days over and over, and the
+    schemas' date format and every rule ask for them."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return _DAYS[value]
+    except KeyError:
+        pass
+    day = _read_day(value)
+    if len(_DAYS) < _DAYS_KEPT:
+        _DAYS[value] = day
+    return day
+
+
+_DAYS: dict[str, date | None] = {}
+#: Days remembered at most (a bound for a file of a million different dates).
+_DAYS_KEPT = 1 << 16
+
+
+def _read_day(value: str) -> date | None:
+    if not DAY.fullmatch(value):
         return None
     try:
         day = date.fromisoformat(value)

@@ -24,15 +24,23 @@ def language_name(code: str) -> str:
 def translations(value: Any, default: str) -> dict[str, str]:
     """The non-empty texts of a text value by language; {} when there is no text."""
     if isinstance(value, str):
-        return {default: value} if value.strip() else {}
-    if isinstance(value, dict):
+        return {default: value} if value and not value.isspace() else {}
+    if isinstance(value, dict):   # `not text.isspace()` is `text.strip()` without a copy
         return {lang: text for lang, text in value.items()
-                if isinstance(lang, str) and isinstance(text, str) and text.strip()}
+                if isinstance(lang, str) and isinstance(text, str) and text
+                and not text.isspace()}
     return {}
 
 
 def has_text(value: Any) -> bool:
-    return bool(translations(value, "und"))
+    """Whether a text value has a non-empty text in any language (`translations` without
+    building it)."""
+    if isinstance(value, str):
+        return bool(value) and not value.isspace()
+    if isinstance(value, dict):
+        return any(isinstance(lang, str) and isinstance(text, str) and text
+                   and not text.isspace() for lang, text in value.items())
+    return False
 
 
 def first_text(value: Any, prefer: str = "en") -> str:

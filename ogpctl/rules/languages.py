@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ogpctl.base.diagnostics import DocPath, Severity
@@ -88,16 +89,30 @@ def missing_translation_elsewhere(doc: Document, context: Any) -> Iterator[Findi
 
 def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Finding]:
     languages = context.record.languages
-    for path, value in values_of(doc, TEXT):
-        if in_action_plan(doc, path) != action_plan:
+    # required_languages(languages, doc, path), which depends only on `submitted`
+    needed = languages.required if action_plan else languages.required[1:] or ("en",)
+    for path, _value, texts, submitted in texts_of(doc, languages.default):
+        if submitted != action_plan:
             continue
-        texts = translations(value, languages.default)
-        if not texts:
-            continue
-        missing = [lang for lang in required_languages(languages, doc, path) if lang not in texts]
+        missing = [lang for lang in needed if lang not in texts]
         if missing:
             names = ", ".join(language_name(lang) for lang in missing)
             yield Finding(doc.path, f"{describe_field(path)} has no {names} text", path)
+
+
+def texts_of(doc: Document, default: str) -> list[tuple[tuple, Any, dict[str, str], bool]]:
+    """(path, value, its non-empty texts by language, in the action plan) of every text
+    value of `doc` that has a text: worked out once a document for the rules that read
+    texts (L301, L305, L304)."""
+    key = ("texts", default)
+    if key not in doc.memo:
+        found = []
+        for path, value in values_of(doc, TEXT):
+            texts = translations(value, default)
+            if texts:
+                found.append((path, value, texts, in_action_plan(doc, path)))
+        doc.memo[key] = found
+    return doc.memo[key]
 
 
 @rule("L302", "missing-section", family=F, severity=W, error_from=Stage.SUBMISSION,
@@ -169,12 +184,32 @@ def scaffold_text(doc: Document, context: Any) -> Iterator[Finding]:
             yield Finding(doc.path, f"{name} holds only the scaffold's guide questions; "
                           "answer them in your own words")
         return
-    for path, value in values_of(doc, TEXT):
-        for lang, text in translations(value, context.record.languages.default).items():
-            if is_guide_text(text):
+    openings = _guide_openings()
+    for path, value, texts, _submitted in texts_of(doc, context.record.languages.default):
+        for lang, text in texts.items():
+            if _opening(text) in openings and is_guide_text(text):
                 spot = path + (lang,) if isinstance(value, dict) else path
                 yield Finding(doc.path, f"{describe_field(path)} ({language_name(lang)}) "
                               "still holds the scaffold's guide text; write your own", spot)
+
+
+#: Words a text must open with to be guide text: a guide sentence has MIN_WORDS (4) words or
+#: more, so its first words open the text.
+_OPENING_WORDS = 3
+
+
+def _opening(text: str) -> str:
+    """The first words of `text`, case-folded as guide sentences are."""
+    return " ".join(text.split(None, _OPENING_WORDS)[:_OPENING_WORDS]).casefold()
+
+
+@cache
+def _guide_openings() -> frozenset[str]:
+    """The opening words of every guide sentence: a text that opens otherwise is not guide
+    text, which spares splitting almost every text of the record into sentences."""
+    from ogpctl.scaffold.guide import guide_sentences
+
+    return frozenset(" ".join(s.split()[:_OPENING_WORDS]) for s in guide_sentences())
 
 
 @rule("L303", "unknown-language", family=F, severity=W, handbook="2.2", subject="document")

@@ -7,6 +7,7 @@ particular safeguards)."""
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -162,6 +163,9 @@ CLOSERS = {"\u202c": "POP DIRECTIONAL FORMATTING", "\u2069": "POP DIRECTIONAL IS
 _CLOSER_OF = {"\u202a": "\u202c", "\u202b": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069",
               "\u2068": "\u2069"}
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The same characters in UTF-8, as `marshal` writes every text that is not ASCII: one
+# C-speed search of a document's bytes tells whether any of its keys or texts holds one.
+_BIDI_UTF8 = re.compile(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
 def _name(char: str) -> str:
@@ -218,6 +222,15 @@ def _strings(data: Any, path: DocPath) -> Iterator[tuple[tuple[Any, ...], Any, b
             yield from _strings(value, path + (index,))
 
 
+def _may_hold_bidi(data: Any) -> bool:
+    """Whether any key or text of `data` may hold a directional character; False for
+    almost every document, without walking it in Python."""
+    try:
+        return _BIDI_UTF8.search(marshal.dumps(data)) is not None
+    except ValueError:   # a value marshal cannot write: walk it
+        return True
+
+
 @rule("R013", "bidi-control", family=F, severity=E, handbook="", subject="document")
 def bidi_control(doc: Document, context: Any) -> Iterator[Finding]:
     """A text holds a directional override, or an embedding or isolate left open.
@@ -235,7 +248,8 @@ def bidi_control(doc: Document, context: Any) -> Iterator[Finding]:
     Passes:
       title: {ar: "التعاقد المفتوح \\u2066OCDS\\u2069"}
     """
-    for path, text, key in _strings(doc.data, ()):
+    strings = _strings(doc.data, ()) if _may_hold_bidi(doc.data) else iter(())
+    for path, text, key in strings:
         problem = bidi_problem(text)
         if problem:
             yield Finding(doc.path, f"the {'key' if key else 'text'} contains {problem[1]}",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ogpctl.base.diagnostics import Diagnostic
@@ -57,15 +59,28 @@ class RuleContext:
         rule needs it (a `git log` costs more than every other rule together)."""
         if "history" not in self.memo:
             from ogpctl.base import vcs
-            self.memo["history"] = vcs.read_history(self.record.root)
+            self.memo["history"] = vcs.History(vcs.NOT_A_REPOSITORY) \
+                if outside_git(self.record.root) else vcs.read_history(self.record.root)
         return self.memo["history"]
 
     def submission_tags(self) -> dict:
         """The day of each `submitted/<plan>` git tag, by plan id, read on first use."""
         if "submission-tags" not in self.memo:
             from ogpctl.base import vcs
-            self.memo["submission-tags"] = vcs.submission_tags(self.record.root)
+            self.memo["submission-tags"] = {} if outside_git(self.record.root) \
+                else vcs.submission_tags(self.record.root)
         return self.memo["submission-tags"]
+
+
+def outside_git(root: Path) -> bool:
+    """Whether git would surely find no repository for `root`, found without starting it
+    (a record that is not in git, such as a folder of generated records): no GIT_DIR, and
+    neither a `.git` nor a bare repository's HEAD in the record's folder or above it."""
+    if "GIT_DIR" in os.environ:
+        return False
+    folder = root.absolute()
+    return not any((place / ".git").exists() or (place / "HEAD").is_file()
+                   for place in (folder, *folder.parents))
 
 
 def diagnostic(item: Rule, context: RuleContext, finding: Finding) -> Diagnostic | None:

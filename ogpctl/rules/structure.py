@@ -334,10 +334,9 @@ def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
 def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]]:
     # Both evidence rules share one pass over the record, kept in the context's memo.
     if "evidence" in context.memo:
-        shared: list[tuple[str, Finding]] = context.memo["evidence"]
-        return shared
-    found: list[tuple[str, Finding]] = []
-    seen: dict[str, int | None] = {}
+        return context.memo["evidence"]
+    found, seen = [], {}
+    checked: dict[tuple[str, str], tuple[str, str] | None] = {}   # a file is cited often
     for file, path, value in _refs(record, ("evidence-item",)):
         raw = value.get("path") if isinstance(value, dict) else value
         where = path + ("path",) if isinstance(value, dict) else path
@@ -346,7 +345,9 @@ def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]
         if not isinstance(raw, str):
             continue
         base = "/".join(file.split("/")[:2]) if file.startswith("plans/") else ""
-        problem = evidence.check_path(record.root, base, raw, seen)
+        if (base, raw) not in checked:
+            checked[(base, raw)] = evidence.check_path(record.root, base, raw, seen)
+        problem = checked[(base, raw)]
         if problem:
             found.append((problem[0], Finding(file, problem[1], where)))
     context.memo["evidence"] = found

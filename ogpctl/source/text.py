@@ -74,9 +74,11 @@ def mixed_line_endings(text: str) -> Problem | None:
     """R014 at the first line that ends differently from the first line, or None. An edit
     keeps each line's own ending, but a file that mixes them shows every line as changed
     once an editor settles on one kind, and some tools read it as one long line."""
+    if "\r" not in text:
+        return None   # line feeds only (or no line break at all): the usual case, at C speed
     crlf = text.count("\r\n")
-    if (crlf == 0 and "\r" not in text) or crlf == text.count("\n") == text.count("\r"):
-        return None   # one kind only (or no line break at all): the usual case, at C speed
+    if crlf == text.count("\n") == text.count("\r"):
+        return None   # CRLF only
     breaks = _BREAK.finditer(text)
     first = next(breaks).group()
     for line, found in enumerate(breaks, start=2):

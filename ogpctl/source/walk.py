@@ -33,20 +33,30 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem]
         return None
     flagged: list[Any] = []
     stack: list[tuple[Any, int]] = [(data, 0)] if type(data) in _CONTAINERS else []
+    pop, push = stack.pop, stack.append
     while stack:
-        node, depth = stack.pop()
+        node, depth = pop()
         if depth > MAX_DEPTH:
             return None
-        values = node.values() if isinstance(node, dict) else node
-        if isinstance(node, dict) and _odd_keys(node, check_nfc):
-            if not set(map(type, node)) <= _STR:
+        if type(node) is dict:
+            if not _STR.issuperset(map(type, node)):
                 return None
+            if check_nfc and _nfc_twins(node):
+                flagged.append(node)
+            values = node.values()
+        else:
+            values = node
+        types = set(map(type, values))   # one C-speed pass answers the next three tests
+        if not _NUMBERS.isdisjoint(types) and any(map(is_odd_number, values)):
+            return None
+        if check_escapes and str in types and any(
+                type(v) is str and FORBIDDEN_CHARS.search(v) for v in values):
             flagged.append(node)
-        if not _NUMBERS.isdisjoint(map(type, values)) and any(map(is_odd_number, values)):
-            return None   # C-speed type test first: most containers hold no number
-        if check_escapes and any(type(v) is str and FORBIDDEN_CHARS.search(v) for v in values):
-            flagged.append(node)
-        stack.extend((v, depth + 1) for v in values if type(v) in _CONTAINERS)
+        if not _CONTAINER_TYPES.isdisjoint(types):
+            depth += 1
+            for value in values:
+                if type(value) in _CONTAINER_TYPES:
+                    push((value, depth))
     if not flagged and not (check_escapes and isinstance(data, str)):
         return []
     return _problems_at(data, {id(node) for node in flagged}, check_escapes, check_nfc)
@@ -55,6 +65,7 @@ def inspect(data: Any, *, check_escapes: bool, check_nfc: bool) -> list[Problem]
 _STR = {str}
 _NUMBERS = {int, float}
 _CONTAINERS = (dict, list)
+_CONTAINER_TYPES = frozenset(_CONTAINERS)
 
 
 def repaired(data: Any, problems: list[Problem]) -> Any:
@@ -76,11 +87,9 @@ def _repair(data: Any) -> Any:
     return data
 
 
-def _odd_keys(mapping: dict[Any, Any], check_nfc: bool) -> bool:
-    """A key that is not text, or two keys equal once NFC-normalised (C-speed when ASCII)."""
-    if not set(map(type, mapping)) <= _STR:
-        return True
-    if not check_nfc or all(map(str.isascii, mapping)):
+def _nfc_twins(mapping: dict) -> bool:
+    """Two text keys equal once NFC-normalised (C-speed when every key is ASCII)."""
+    if all(map(str.isascii, mapping)):
         return False
     return len({unicodedata.normalize("NFC", key) for key in mapping}) < len(mapping)
 
