@@ -142,12 +142,18 @@ def _prepared_folder(root: Path) -> Path:
 
 
 class Cache:
-    def __init__(self, root: Path) -> None:
+    """The cache of the record at `root`; `write=False` only looks up results, and finds
+    nothing when the cache is missing, was written by other code, or is a link."""
+
+    def __init__(self, root: Path, write: bool = True) -> None:
         self.db: sqlite3.Connection | None = None
         self.now = time.time()
         try:
-            self.db = sqlite3.connect(_prepared_folder(root) / "cache.sqlite", timeout=2)
-            self._prepare()
+            if write:
+                self.db = sqlite3.connect(_prepared_folder(root) / "cache.sqlite", timeout=2)
+                self._prepare()
+            else:
+                self.db = _reader(root / FOLDER / "cache.sqlite")
         except (OSError, sqlite3.Error):
             self.db = None
 
@@ -155,23 +161,20 @@ class Cache:
         assert self.db is not None
         # An accelerator needs no durability: a lost or torn cache only costs time, and
         # syncing every commit made cold runs disk-bound.
-        self.db.executescript("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;")
         self.db.executescript("""
+            PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT,
                                               digest BLOB, blob BLOB);
             CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, blob BLOB);""")
-        meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        if _current(self.db, writable=True):
+            return
         stamp = code_stamp()
-        if stamp is not None and meta.get("stamp") == stamp:
-            return   # the code is as it was when these entries were written
-        current = salt()
-        if meta.get("salt") != current:
-            self.db.executescript("DELETE FROM files; DELETE FROM results;")
-            self.db.commit()
-            self.db.execute("VACUUM")   # give back the space of a former, larger cache
+        self.db.executescript("DELETE FROM files; DELETE FROM results;")
+        self.db.commit()
+        self.db.execute("VACUUM")   # give back the space of a former, larger cache
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                            [("salt", current), ("stamp", stamp or "")])
+                            [("salt", salt()), ("stamp", stamp or "")])
         self.db.commit()
 
     def trusted(self, mtime_ns: int) -> bool:
@@ -220,6 +223,37 @@ class Cache:
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
+
+
+def _reader(path: Path) -> sqlite3.Connection | None:
+    """The database opened read-only, when it is a file, in a folder, both no link, and its
+    entries were written by this code."""
+    import stat
+    from urllib.parse import quote
+
+    if not stat.S_ISDIR(path.parent.lstat().st_mode) or not stat.S_ISREG(path.lstat().st_mode):
+        return None
+    db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=2)
+    if _current(db):
+        return db
+    db.close()
+    return None
+
+
+def _current(db: sqlite3.Connection, writable: bool = False) -> bool:
+    """Whether the entries were written by this code: the stat of its inputs (cheap) or,
+    when that changed, their content (`salt`) is what it was (then a writer keeps the new
+    stat)."""
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    stamp = code_stamp()
+    if stamp is not None and meta.get("stamp") == stamp:
+        return True
+    if meta.get("salt") != salt():
+        return False
+    if stamp is not None and writable:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+        db.commit()
+    return True
 
 
 def pack(value: Any) -> bytes:

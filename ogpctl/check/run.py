@@ -15,13 +15,15 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache
 from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.base.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
-from ogpctl.record.load import load_documents
-from ogpctl.record.model import Stage, build_record
+
+if TYPE_CHECKING:   # a run the cache answers reads no file, so needs neither at start
+    from ogpctl.record.model import Stage
 
 
 @dataclass
@@ -104,7 +106,7 @@ def cached_outcome(root: Path, options: CheckOptions) -> Outcome | None:
     key = _result_key(root, options)
     if key is None:
         return None
-    cache = Cache(root)
+    cache = Cache(root, write=False)
     try:
         return _valid(cache.result(key))
     finally:
@@ -143,6 +145,8 @@ def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
 def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
          pool: _Pool | None) -> list[Diagnostic]:
     from ogpctl.check.locate import finish
+    from ogpctl.record.load import load_documents
+    from ogpctl.record.model import build_record
     from ogpctl.rules.runner import RuleContext, from_problems, run_rules
 
     documents, problems = load_documents(root, layout, cache, pool.executor() if pool else None)
@@ -192,7 +196,7 @@ def _tree(folder: str, rel: str, lines: list[str], limit_ns: int) -> bool:
             st = entry.stat(follow_symlinks=False)
         except OSError:
             return False
-        if st.st_mtime_ns >= limit_ns or st.st_ctime_ns >= limit_ns:
+        if st.st_mtime_ns >= limit_ns:
             return False
         lines.append(f"{rel}{entry.name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|"
                      f"{st.st_ino}|{st.st_mode}")
