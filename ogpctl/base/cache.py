@@ -90,7 +90,7 @@ def code_stamp() -> str | None:
 
 def _environment() -> str:
     """ogpctl's version, Python's, and every distribution installed where imports look."""
-    found = set()
+    found: set[str] = set()
     for entry in sys.path:
         try:
             with os.scandir(entry or ".") as it:

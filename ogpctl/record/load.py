@@ -63,7 +63,8 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
                          pack(results[job.ref.path])))
     if cache is not None:
         _remember(cache, known, slow)
-    documents, problems = {}, []
+    documents: dict[str, Document] = {}
+    problems: list[tuple[str, Problem]] = []
     for ref in layout.files:
         if ref.path in results:
             doc, found_problems = to_document(ref.path, results[ref.path])
