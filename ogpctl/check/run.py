@@ -164,24 +164,24 @@ def _result_key(root: Path, options: CheckOptions) -> str | None:
     the history; None when a file is too fresh to trust or a folder cannot be listed. The
     code is not in it: the cache empties itself when the code changes (`Cache`)."""
     now = time.time()
-    lines = [f"{root}|{options.today}|{options.stage}|{options.plan}"]
-    if not _tree(str(root), "", lines, int((now - RACY_SECONDS) * 1e9)):
+    tree: list[str] = []
+    if not _tree(str(root), "", tree, int((now - RACY_SECONDS) * 1e9)):
         return None
     stamp = _history_stamp(root, now)
     if stamp is None:
         return None
-    lines.append(stamp)
+    tree.sort()   # one sort in C instead of one a folder
+    lines = [f"{root}|{options.today}|{options.stage}|{options.plan}", *tree, stamp]
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"),
                            digest_size=20).hexdigest()
 
 
 def _tree(folder: str, rel: str, lines: list[str], limit_ns: int) -> bool:
     """A line for every folder (an empty plan folder is a finding) and every file below
-    `folder`, in a stable order; False when one changed at or after `limit_ns`, or a folder
-    cannot be listed."""
+    `folder`; False when one changed at or after `limit_ns`, or a folder cannot be listed."""
     try:
         with os.scandir(folder) as it:
-            entries = sorted(it, key=_name)
+            entries = list(it)
     except OSError:
         return False
     for entry in entries:
@@ -201,10 +201,6 @@ def _tree(folder: str, rel: str, lines: list[str], limit_ns: int) -> bool:
         lines.append(f"{rel}{entry.name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|"
                      f"{st.st_ino}|{st.st_mode}")
     return True
-
-
-def _name(entry: os.DirEntry) -> str:
-    return entry.name
 
 
 def _history_stamp(root: Path, now: float) -> str | None:
