@@ -65,7 +65,7 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
         for root in find_records(target):
             records.append((root, _prefix(target, root)))
     # Records whose findings the cache holds are answered here, without a worker process.
-    kept = [cached_outcome(root, options) for root, _ in records]
+    kept = [_cached_outcome(root, options) for root, _ in records]
     diagnostics: list[Diagnostic] = []
     files = 0
     with _Pool(options.jobs) as pool:
@@ -99,7 +99,7 @@ def _check_in_worker(job: tuple[Path, CheckOptions]) -> Outcome:
     return _rows(check_record(job[0], job[1]))
 
 
-def cached_outcome(root: Path, options: CheckOptions) -> Outcome | None:
+def _cached_outcome(root: Path, options: CheckOptions) -> Outcome | None:
     """The findings the cache holds for the record as it is now, if any."""
     if not options.use_cache:
         return None
