@@ -1,10 +1,18 @@
-"""A per-record cache in `<record>/.ogpctl-cache/`, so unchanged files are not parsed again.
+"""A per-record cache in `<record>/.ogpctl-cache/`, so an unchanged record is not checked again.
 
-Two levels, in one SQLite file:
-* files: a file's parse result keyed by its content (BLAKE2 digest); a (size, mtime)
+It keeps what later runs need, not copies of the record (a few per cent of its size), in
+one SQLite file:
+* results: a whole check's findings, keyed by the stat of every file and folder of the
+  record, the options, today and the history (`ogpctl.check.run`). A run where nothing
+  changed reads only this.
+* files: the read result of each file that was slow to read (the precise YAML path is ~50
+  times slower than the fast one), keyed by its content (BLAKE2 digest); a (size, mtime)
   shortcut avoids reading files whose stat is unchanged, as git's index does, except when
-  the file changed too recently to trust its mtime.
-* results: a whole check's diagnostics keyed by every file's stat, the options and today.
+  the file changed too recently to trust its mtime. Files read quickly are read again when
+  their record changed: keeping them cost as much space as the record itself.
+* meta: the salt, a digest of everything besides the record that shapes a finding (see
+  `salt_of`). Another salt empties the cache. Hashing the code costs ~50 ms, so the salt is
+  kept with the stat of its inputs (`code_stamp`) and hashed again only when that changes.
 The cache is an accelerator only: any failure to read or write it is ignored.
 """
 
@@ -12,9 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sqlite3
 import sys
 import time
+import zlib
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,10 +35,22 @@ from ogpctl import __version__
 FOLDER = ".ogpctl-cache"
 #: Files changed this recently may change again within the same mtime tick.
 RACY_SECONDS = 2.0
+#: Results of whole checks kept (other days, stages, plans).
+KEEP_RESULTS = 16
+#: What of templates/ the rules read: the scaffold's guide texts (L304) and the catalogues
+#: that word the obligations (calendar rules). render/ and site/ serve layers above check.
+TEMPLATE_PARTS = ("scaffold", "locales")
+
+#: A cached file: (size, mtime_ns, digest, compressed marshalled read result).
+FileRow = tuple[int, int, bytes, bytes]
 
 
 def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _package() -> Path:
+    return Path(__file__).resolve().parents[1]
 
 
 @cache
@@ -35,19 +58,71 @@ def salt() -> str:
     """Anything that changes what a cached result means (see `salt_of`)."""
     from ogpctl.base.resources import data_dir
 
-    return salt_of(Path(__file__).resolve().parents[1], data_dir("schemas"))
+    return salt_of(_package(), data_dir("schemas"), data_dir("templates"))
 
 
-def salt_of(package: Path, schemas: Path) -> str:
+def salt_of(package: Path, schemas: Path, templates: Path | None = None) -> str:
     """ogpctl's code (every module, so a changed rule never answers from an old entry, even
-    within one version), its schemas and Python, as one digest."""
+    within one version), its schemas, the templates the rules read, Python and the installed
+    distributions (a new yaml_rs may read a file differently), as one digest."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{__version__}|{sys.version_info[:2]}|{marshal.version}".encode())
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    for path in sorted(schemas.glob("*.json")):
-        h.update(path.name.encode() + path.read_bytes())
+    h.update(_environment().encode())
+    for label, path in _inputs(package, schemas, templates):
+        h.update(label.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
+
+
+@cache
+def code_stamp() -> str | None:
+    """The stat of every input of `salt`, or None when one changed too recently to trust."""
+    from ogpctl.base.resources import data_dir
+
+    limit = time.time() - RACY_SECONDS
+    h = hashlib.blake2b(digest_size=16)
+    h.update(_environment().encode())
+    for label, path in _inputs(_package(), data_dir("schemas"), data_dir("templates")):
+        st = path.stat()
+        if st.st_mtime_ns / 1e9 > limit:
+            return None
+        h.update(f"{label}|{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _environment() -> str:
+    """ogpctl's version, Python's, and every distribution installed where imports look."""
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as it:
+                found.update(e.name for e in it if e.name.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue   # a zip file or a missing folder
+    return f"{__version__}|{sys.version}|{marshal.version}|{','.join(sorted(found))}"
+
+
+def _inputs(package: Path, schemas: Path, templates: Path | None) -> list[tuple[str, Path]]:
+    """(label, path) of every file that shapes a finding, in a stable order."""
+    found = [(f"ogpctl/{rel}", path) for rel, path in _files(package) if rel.endswith(".py")]
+    found += [(f"schemas/{path.name}", path) for path in sorted(schemas.glob("*.json"))]
+    if templates is not None:
+        for part in TEMPLATE_PARTS:
+            found += [(f"templates/{part}/{rel}", path) for rel, path in _files(templates / part)]
+    return found
+
+
+def _files(folder: Path, prefix: str = "") -> Iterator[tuple[str, Path]]:
+    """Files below `folder` as (relative path, path), sorted, without Python's byte code."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                yield from _files(Path(entry.path), f"{prefix}{entry.name}/")
+        elif entry.is_file():
+            yield f"{prefix}{entry.name}", Path(entry.path)
 
 
 def _prepared_folder(root: Path) -> Path:
@@ -67,12 +142,18 @@ def _prepared_folder(root: Path) -> Path:
 
 
 class Cache:
-    def __init__(self, root: Path) -> None:
+    """The cache of the record at `root`; `write=False` only looks up results, and finds
+    nothing when the cache is missing, was written by other code, or is a link."""
+
+    def __init__(self, root: Path, write: bool = True) -> None:
         self.db: sqlite3.Connection | None = None
         self.now = time.time()
         try:
-            self.db = sqlite3.connect(_prepared_folder(root) / "cache.sqlite", timeout=2)
-            self._prepare()
+            if write:
+                self.db = sqlite3.connect(_prepared_folder(root) / "cache.sqlite", timeout=2)
+                self._prepare()
+            else:
+                self.db = _reader(root / FOLDER / "cache.sqlite")
         except (OSError, sqlite3.Error):
             self.db = None
 
@@ -80,23 +161,26 @@ class Cache:
         assert self.db is not None
         # An accelerator needs no durability: a lost or torn cache only costs time, and
         # syncing every commit made cold runs disk-bound.
-        self.db.executescript("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;")
         self.db.executescript("""
+            PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT,
                                               digest BLOB, blob BLOB);
             CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, blob BLOB);""")
-        current = salt()
-        row = self.db.execute("SELECT value FROM meta WHERE key='salt'").fetchone()
-        if not row or row[0] != current:
-            self.db.executescript("DELETE FROM files; DELETE FROM results;")
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (current,))
-            self.db.commit()
+        if _current(self.db, writable=True):
+            return
+        stamp = code_stamp()
+        self.db.executescript("DELETE FROM files; DELETE FROM results;")
+        self.db.commit()
+        self.db.execute("VACUUM")   # give back the space of a former, larger cache
+        self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                            [("salt", salt()), ("stamp", stamp or "")])
+        self.db.commit()
 
     def trusted(self, mtime_ns: int) -> bool:
         return self.now - mtime_ns / 1e9 > RACY_SECONDS
 
-    def files(self) -> dict[str, tuple[int, int, bytes, bytes]]:
+    def files(self) -> dict[str, FileRow]:
         if self.db is None:
             return {}
         try:
@@ -108,18 +192,21 @@ class Cache:
     def store_files(self, rows: list[tuple[str, int, int, bytes, bytes]]) -> None:
         self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
 
+    def forget_files(self, paths: list[str]) -> None:
+        self._write("DELETE FROM files WHERE path=?", [(path,) for path in paths])
+
     def result(self, key: str) -> Any:
         if self.db is None:
             return None
         try:
             row = self.db.execute("SELECT blob FROM results WHERE key=?", (key,)).fetchone()
-            return marshal.loads(row[0]) if row else None
-        except (sqlite3.Error, ValueError, EOFError, TypeError):
+            return marshal.loads(zlib.decompress(row[0])) if row else None
+        except (sqlite3.Error, zlib.error, ValueError, EOFError, TypeError):
             return None
 
     def store_result(self, key: str, value: Any) -> None:
-        self._write("INSERT OR REPLACE INTO results VALUES (?, ?)", [(key, marshal.dumps(value))],
-                    keep=16)
+        self._write("INSERT OR REPLACE INTO results VALUES (?, ?)",
+                    [(key, zlib.compress(marshal.dumps(value)))], keep=KEEP_RESULTS)
 
     def _write(self, sql: str, rows: list[tuple], keep: int | None = None) -> None:
         if self.db is None or not rows:
@@ -136,3 +223,47 @@ class Cache:
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
+
+
+def _reader(path: Path) -> sqlite3.Connection | None:
+    """The database opened read-only, when it is a file, in a folder, both no link, and its
+    entries were written by this code."""
+    import stat
+    from urllib.parse import quote
+
+    if not stat.S_ISDIR(path.parent.lstat().st_mode) or not stat.S_ISREG(path.lstat().st_mode):
+        return None
+    db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=2)
+    if _current(db):
+        return db
+    db.close()
+    return None
+
+
+def _current(db: sqlite3.Connection, writable: bool = False) -> bool:
+    """Whether the entries were written by this code: the stat of its inputs (cheap) or,
+    when that changed, their content (`salt`) is what it was (then a writer keeps the new
+    stat)."""
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    stamp = code_stamp()
+    if stamp is not None and meta.get("stamp") == stamp:
+        return True
+    if meta.get("salt") != salt():
+        return False
+    if stamp is not None and writable:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+        db.commit()
+    return True
+
+
+def pack(value: Any) -> bytes:
+    """A read result as the files table keeps it."""
+    return zlib.compress(marshal.dumps(value))
+
+
+def unpack(blob: bytes) -> Any:
+    """A read result from the files table; None when the entry cannot be read."""
+    try:
+        return marshal.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError, EOFError, TypeError):
+        return None

@@ -10,18 +10,20 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache, salt
-from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
+from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache
+from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.base.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
-from ogpctl.record.load import load_documents
-from ogpctl.record.model import Stage, build_record
+
+if TYPE_CHECKING:   # a run the cache answers reads no file, so needs neither at start
+    from ogpctl.record.model import Stage
 
 if TYPE_CHECKING:   # concurrent.futures imports logging: only a pool of workers needs it
     from concurrent.futures import Executor
@@ -72,41 +74,75 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
     for target in targets:
         for root in find_records(target):
             records.append((root, _prefix(target, root)))
+    # Records whose findings the cache holds are answered here, without a worker process.
+    kept = [_cached_outcome(root, options) for root, _ in records]
     diagnostics: list[Diagnostic] = []
     files = 0
     with _Pool(options.jobs) as pool:
-        executor = pool.executor() if len(records) > 1 else None
-        if executor is not None:   # many records: one worker a record
-            outcomes = executor.map(_check_in_worker, [(root, options) for root, _ in records])
-        else:                      # one record: its files are parsed in parallel instead
-            outcomes = (_rows(check_record(root, options, pool)) for root, _ in records)
-        for (_root, prefix), (rows, count) in zip(records, outcomes, strict=True):
+        misses = [root for (root, _), hit in zip(records, kept, strict=True) if hit is None]
+        fresh = _outcomes(misses, options, pool)
+        for (_root, prefix), hit in zip(records, kept, strict=True):
+            rows, count = hit if hit is not None else next(fresh)
             files += count
             diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
     return CheckResult(diagnostics, files, [root for root, _ in records])
 
 
-def _rows(outcome: tuple[list[Diagnostic], int]) -> tuple[list[DiagnosticRow], int]:
+def _outcomes(roots: list[Path], options: CheckOptions, pool: _Pool) -> Iterator[Outcome]:
+    executor = pool.executor() if len(roots) > 1 else None
+    if executor is not None:   # many records: one worker a record
+        return iter(executor.map(_check_in_worker, [(root, options) for root in roots]))
+    # one record: its files are parsed in parallel instead
+    return (_rows(check_record(root, options, pool)) for root in roots)
+
+
+#: A record's findings as tuples (what the cache and worker processes pass on) and its
+#: number of files.
+Outcome = tuple[list[tuple], int]
+
+
+def _rows(outcome: tuple[list[Diagnostic], int]) -> Outcome:
     return [d.to_tuple() for d in outcome[0]], outcome[1]
 
 
-def _check_in_worker(job: tuple[Path, CheckOptions]) -> tuple[list[DiagnosticRow], int]:
+def _check_in_worker(job: tuple[Path, CheckOptions]) -> Outcome:
     return _rows(check_record(job[0], job[1]))
+
+
+def _cached_outcome(root: Path, options: CheckOptions) -> Outcome | None:
+    """The findings the cache holds for the record as it is now, if any."""
+    if not options.use_cache:
+        return None
+    key = _result_key(root, options)
+    if key is None:
+        return None
+    cache = Cache(root, write=False)
+    try:
+        return _valid(cache.result(key))
+    finally:
+        cache.close()
+
+
+def _valid(value: object) -> Outcome | None:
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) \
+            and isinstance(value[1], int):
+        return value
+    return None
 
 
 def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
                  ) -> tuple[list[Diagnostic], int]:
     """The findings of one record (paths relative to its root) and how many files it has."""
-    layout = discover(root)
-    if options.plan and options.plan not in layout.plan_ids:
-        raise UsageError(f"{root.name}: there is no plan {options.plan!r} in plans/ "
-                         f"(plans: {', '.join(layout.plan_ids) or 'none'})")
     cache = Cache(root) if options.use_cache else None
     try:
         key = _result_key(root, options) if cache else None
-        cached = cache.result(key) if cache and key else None
+        cached = _valid(cache.result(key)) if cache and key else None
         if cached is not None:
             return [Diagnostic.from_tuple(row) for row in cached[0]], cached[1]
+        layout = discover(root)
+        if options.plan and options.plan not in layout.plan_ids:
+            raise UsageError(f"{root.name}: there is no plan {options.plan!r} in plans/ "
+                             f"(plans: {', '.join(layout.plan_ids) or 'none'})")
         found = _run(root, layout, options, cache, pool)
         if cache and key:
             cache.store_result(key, ([d.to_tuple() for d in found], len(layout.files)))
@@ -119,6 +155,8 @@ def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
 def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
          pool: _Pool | None) -> list[Diagnostic]:
     from ogpctl.check.locate import finish
+    from ogpctl.record.load import load_documents
+    from ogpctl.record.model import build_record
     from ogpctl.rules.runner import RuleContext, from_problems, run_rules
 
     parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
@@ -135,26 +173,47 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
 
 
 def _result_key(root: Path, options: CheckOptions) -> str | None:
-    """A key over every file's stat and the options; None when a file is too fresh."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(f"{salt()}|{options.today}|{options.stage}|{options.plan}|{options.strict}"
-             .encode())
+    """A key over the record's tree (every folder, and every file's stat), the options and
+    the history; None when a file is too fresh to trust or a folder cannot be listed. The
+    code is not in it: the cache empties itself when the code changes (`Cache`)."""
     now = time.time()
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and d != FOLDER)
-        for name in sorted(names):
-            try:
-                st = os.lstat(os.path.join(folder, name))
-            except OSError:
-                continue
-            if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
-                return None
-            h.update(f"{folder}/{name}|{st.st_size}|{st.st_mtime_ns}|{st.st_mode}\n".encode())
+    tree: list[str] = []
+    if not _tree(str(root), "", tree, int((now - RACY_SECONDS) * 1e9)):
+        return None
     stamp = _history_stamp(root, now)
     if stamp is None:
         return None
-    h.update(stamp.encode())
-    return h.hexdigest()
+    tree.sort()   # one sort in C instead of one a folder
+    lines = [f"{root}|{options.today}|{options.stage}|{options.plan}", *tree, stamp]
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"),
+                           digest_size=20).hexdigest()
+
+
+def _tree(folder: str, rel: str, lines: list[str], limit_ns: int) -> bool:
+    """A line for every folder (an empty plan folder is a finding) and every file below
+    `folder`; False when one changed at or after `limit_ns`, or a folder cannot be listed."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        return False
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name in SKIP_DIRS or entry.name == FOLDER:
+                continue
+            lines.append(f"{rel}{entry.name}/")
+            if not _tree(entry.path, f"{rel}{entry.name}/", lines, limit_ns):
+                return False
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            return False
+        if st.st_mtime_ns >= limit_ns:
+            return False
+        lines.append(f"{rel}{entry.name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|"
+                     f"{st.st_ino}|{st.st_mode}")
+    return True
 
 
 def _history_stamp(root: Path, now: float) -> str | None:

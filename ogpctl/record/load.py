@@ -1,14 +1,17 @@
-"""Reading every file of a record into Documents: from the cache when unchanged, in
-parallel worker processes when there is much to parse."""
+"""Reading every file of a record into Documents: in parallel worker processes when there
+is much to parse, and from the cache the files that were slow to read and are unchanged."""
 
 from __future__ import annotations
 
 import marshal
 import os
+import time
 from concurrent.futures import Executor
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
-from ogpctl.base.cache import Cache, digest
+from ogpctl.base.cache import Cache, FileRow, digest, pack, unpack
 from ogpctl.record.discover import Layout, SourceRef, discover
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document, Record, build_record
@@ -19,8 +22,15 @@ from ogpctl.source.text import MAX_FILE_BYTES
 #: Below this many files to parse, worker processes cost more than they save.
 PARALLEL_MIN = 48
 BATCH = 24
+#: A file read in more CPU time than this, and than SLOW_PER_BYTE a byte, took the precise
+#: YAML path (~1.4 us a byte; the fast path ~0.05): its result is kept in the cache. Below
+#: 3 ms, reading again costs little, and a busy machine's noise is not taken for slowness.
+SLOW_SECONDS = 0.003
+SLOW_PER_BYTE = 0.3e-6
 
 Loaded = tuple[dict[str, Document], list[tuple[str, Problem]]]
+#: A row of the cache's files table: path and FileRow.
+Row = tuple[str, int, int, bytes, bytes]
 
 
 def load_record(root: Path | str) -> Record:
@@ -33,52 +43,78 @@ def load_record(root: Path | str) -> Record:
 
 def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
                    pool: Executor | None = None) -> Loaded:
+    """Every file of `layout` read, from the cache when it keeps the file unchanged."""
     known = cache.files() if cache else {}
     results: dict[str, FileResult] = {}
-    to_parse: list[tuple[SourceRef, bytes, os.stat_result, bytes]] = []
-    fresh: list[tuple[str, int, int, bytes, bytes]] = []
+    to_parse: list[Job] = []
+    slow: list[Row] = []
     for ref in layout.files:
-        item = _from_cache(root, ref, known, cache)
-        if item[0] == "hit":
-            results[ref.path] = item[1]
-            if item[2] is not None:
-                fresh.append(item[2])
-        else:
-            to_parse.append(item[1])
-    parsed = _parse_all(to_parse, pool)
-    for (ref, _raw, st, key), (result, blob) in zip(to_parse, parsed):
-        results[ref.path] = result if result is not None else marshal.loads(blob)
-        fresh.append((ref.path, st.st_size, st.st_mtime_ns, key, blob))
+        found = _from_cache(root, ref, known, cache)
+        if isinstance(found, Job):
+            to_parse.append(found)
+            continue
+        results[ref.path], row = found
+        if row is not None:
+            slow.append(row)
+    for job, (result, blob, seconds) in zip(to_parse, _parse_all(to_parse, pool), strict=True):
+        results[job.ref.path] = result if result is not None else marshal.loads(blob)
+        if is_slow(seconds, len(job.raw)):
+            slow.append((job.ref.path, job.st.st_size, job.st.st_mtime_ns, digest(job.raw),
+                         pack(results[job.ref.path])))
     if cache is not None:
-        cache.store_files(fresh)
-    documents, problems = {}, []
+        _remember(cache, known, slow)
+    documents: dict[str, Document] = {}
+    problems: list[tuple[str, Problem]] = []
     for ref in layout.files:
         if ref.path in results:
-            doc, found = to_document(ref.path, results[ref.path])
+            doc, found_problems = to_document(ref.path, results[ref.path])
             documents[ref.path] = doc
-            problems.extend((ref.path, p) for p in found)
+            problems.extend((ref.path, p) for p in found_problems)
     return documents, problems
 
 
-def _from_cache(root: Path, ref: SourceRef, known: dict, cache: Cache | None) -> tuple:
-    """("hit", result, stat row to store or None), or ("parse", item to parse)."""
+class Job(NamedTuple):
+    """A file to parse: its bytes and their stat."""
+
+    ref: SourceRef
+    raw: bytes
+    st: os.stat_result
+
+
+def is_slow(seconds: float, size: int) -> bool:
+    """Whether reading a file cost enough to keep its result: the precise path's cost."""
+    return seconds > SLOW_SECONDS and seconds > size * SLOW_PER_BYTE
+
+
+def _remember(cache: Cache, known: dict[str, FileRow], slow: list[Row]) -> None:
+    """Keep the slow files' results; forget files gone, or fast to read now."""
+    cache.store_files([row for row in slow if known.get(row[0]) != row[1:]])
+    kept = {row[0] for row in slow}
+    cache.forget_files(sorted(path for path in known if path not in kept))
+
+
+def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Cache | None
+                ) -> Job | tuple[FileResult, Row | None]:
+    """A Job to parse, or (result, the cache row to keep or None when it is not cached)."""
     path = root / ref.path
+    entry = known.get(ref.path)
     try:
         st = path.lstat()
         if st.st_size > MAX_FILE_BYTES:
-            return ("hit", _too_large(ref.kind, st.st_size), None)
-        entry = known.get(ref.path)
+            return _too_large(ref.kind, st.st_size), None
         if entry and entry[:2] == (st.st_size, st.st_mtime_ns) and cache and cache.trusted(
                 st.st_mtime_ns):
-            return ("hit", marshal.loads(entry[3]), None)
+            result = unpack(entry[3])
+            if result is not None:
+                return result, (ref.path, *entry)
         raw = _read(path)
     except OSError as error:
-        return ("hit", read_bytes_error(ref.kind, error), None)
-    key = digest(raw)
-    if entry and entry[2] == key:               # touched but unchanged
-        return ("hit", marshal.loads(entry[3]), (ref.path, st.st_size, st.st_mtime_ns, key,
-                                                  entry[3]))
-    return ("parse", (ref, raw, st, key))
+        return read_bytes_error(ref.kind, error), None
+    if entry and entry[2] == digest(raw):               # touched but unchanged
+        result = unpack(entry[3])
+        if result is not None:
+            return result, (ref.path, st.st_size, st.st_mtime_ns, entry[2], entry[3])
+    return Job(ref, raw, st)
 
 
 def _read(path: Path) -> bytes:
@@ -100,16 +136,45 @@ def read_bytes_error(kind: Kind, error: OSError) -> FileResult:
         "R001", f"the file cannot be read: {reason}", 1, 1))])
 
 
-def _parse_all(items: list, pool: Executor | None) -> list[tuple[FileResult | None, bytes]]:
-    """(result, marshalled result) a file; in worker processes only the bytes come back."""
-    jobs = [(ref.kind.value, raw) for ref, raw, _st, _key in items]
-    if pool is None or len(jobs) < PARALLEL_MIN:
-        results = [read_bytes(raw, Kind(kind)) for kind, raw in jobs]
-        return [(result, marshal.dumps(result)) for result in results]
-    batches = [jobs[i:i + BATCH] for i in range(0, len(jobs), BATCH)]
-    return [(None, blob) for result in pool.map(parse_batch, batches) for blob in result]
+def _parse_all(jobs: list[Job], pool: Executor | None
+               ) -> list[tuple[FileResult | None, bytes, float]]:
+    """(result, marshalled result, seconds of CPU) a file; from worker processes only the
+    bytes come back, and here the result alone."""
+    items = [(job.ref.kind.value, job.raw) for job in jobs]
+    if pool is None or len(items) < PARALLEL_MIN:
+        return [_local(raw, Kind(kind)) for kind, raw in items]
+    batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
+    return [(None, blob, seconds) for done in pool.map(parse_batch, batches)
+            for blob, seconds in done]
 
 
-def parse_batch(jobs: list[tuple[str, bytes]]) -> list[bytes]:
-    """Worker entry point: parse and validate files, return marshalled results."""
-    return [marshal.dumps(read_bytes(raw, Kind(kind))) for kind, raw in jobs]
+def _local(raw: bytes, kind: Kind) -> tuple[FileResult, bytes, float]:
+    result, seconds = _timed(raw, kind)
+    return result, b"", seconds
+
+
+def _timed(raw: bytes, kind: Kind) -> tuple[FileResult, float]:
+    _ready(kind)
+    start = time.thread_time()
+    result = read_bytes(raw, kind)
+    return result, time.thread_time() - start
+
+
+@cache
+def _ready(kind: Kind) -> None:
+    """Import and compile the kind's schema before the clock starts: reading the first file
+    of a kind does this once a process, and it is not what that file costs."""
+    if kind.schema:
+        from ogpctl.record.schema import default_schemas
+
+        default_schemas().validator(kind.schema)
+
+
+def parse_batch(jobs: list[tuple[str, bytes]]) -> list[tuple[bytes, float]]:
+    """Worker entry point: parse and validate files; their results marshalled, and the CPU
+    time each took."""
+    done = []
+    for kind, raw in jobs:
+        result, seconds = _timed(raw, Kind(kind))
+        done.append((marshal.dumps(result), seconds))
+    return done
