@@ -8,7 +8,6 @@ record value reaches a writer as text to escape, never as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class Foreign:
     note: str
 
 
-Inline = Union[Text, Strong, Emphasis, Code, Link, Break, Foreign]
+Inline = Text | Strong | Emphasis | Code | Link | Break | Foreign
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ class ForeignBlock:
     note: str
 
 
-Block = Union[Heading, Paragraph, ListBlock, Quote, CodeBlock, Rule, Table, ForeignBlock]
+Block = Heading | Paragraph | ListBlock | Quote | CodeBlock | Rule | Table | ForeignBlock
 
 
 @dataclass
