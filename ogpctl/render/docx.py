@@ -143,9 +143,9 @@ class _Writer:
         column = round(width // count / EMU_PER_TWIP)
         rows = ([item.head] if item.head else []) + list(item.rows)
         grid = FIELD_WIDTHS if item.fields and count == 2 else (column,) * count
-        direction = "<w:bidiVisual/>" if self.rtl else ""
+        direction = "<w:bidiVisual/>" if self.rtl else ""    # after the style (OOXML order)
         self.out.append(f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/>'
-                        f'{TABLE_LOOK}{direction}</w:tblPr><w:tblGrid>'
+                        f'{direction}{TABLE_LOOK}</w:tblPr><w:tblGrid>'
                         + "".join(f'<w:gridCol w:w="{w}"/>' for w in grid) + "</w:tblGrid>")
         for r, row in enumerate(rows):
             header = bool(item.head) and r == 0
