@@ -3,13 +3,16 @@
 
     .venv/bin/python benchmarks/render_plan.py benchmarks/corpus
 
-Prints one JSON object: the plan, how many documents and bytes, and the seconds spent
-loading the record and rendering (per format). Used by benchmarks/run.py.
+Each document is built once (its document model) and written in every format, as the
+website does. Prints one JSON object: the plan, how many documents, bytes and PDF pages, and
+the seconds spent loading the record, building the documents and writing each format. Used
+by benchmarks/run.py.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from datetime import date
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from ogpctl.record.discover import find_records
 from ogpctl.record.load import load_record
-from ogpctl.render import DOCUMENTS, FORMATS, Request, render_bytes
+from ogpctl.render import DOCUMENTS, FORMATS, Request, build, write
 
 TODAY = date(2026, 11, 23)
 
@@ -44,15 +47,22 @@ def main(corpus: Path) -> dict:
             numbers = [c.number for c in plan.commitments] if document == "commitment" \
                 else [None]
             requests += [Request(document, plan_id, lang, n) for n in numbers]
-    seconds, size = {}, 0
+    started = time.perf_counter()
+    docs = [build(record, request, TODAY) for request in requests]
+    built = time.perf_counter() - started
+    seconds, size, pages = {}, 0, 0
     for fmt in FORMATS:
         started = time.perf_counter()
-        size += sum(len(render_bytes(record, r, fmt, TODAY)) for r in requests)
+        written = [write(doc, fmt, TODAY) for doc in docs]
         seconds[fmt] = round(time.perf_counter() - started, 3)
+        size += sum(len(data) for data in written)
+        if fmt == "pdf":
+            pages = sum(len(re.findall(rb"/Type\s*/Page\b", data)) for data in written)
     return {"record": root.name, "plan": plan_id, "commitments": count,
-            "languages": list(record.languages.required), "documents": len(requests) * 3,
-            "bytes": size, "load": round(loaded, 3), "render": seconds,
-            "total": round(loaded + sum(seconds.values()), 3)}
+            "languages": list(record.languages.required), "documents": len(requests),
+            "formats": list(FORMATS), "bytes": size, "pdf-pages": pages,
+            "load": round(loaded, 3), "build": round(built, 3), "write": seconds,
+            "total": round(loaded + built + sum(seconds.values()), 3)}
 
 
 if __name__ == "__main__":
