@@ -103,7 +103,7 @@ def _extrapolated(cmd: list[str], files: list[str], sample: list[str], cwd: Path
     return one.wall + per_file * (len(files) - 1), per_file, max(one.rss or 0, many.rss or 0)
 
 
-def jsonschema_row(corpus: Path, sample_size: int = 240) -> Row:
+def jsonschema_row(corpus: Path, sample_size: int = 120) -> Row:
     row = Row("check-jsonschema, commitment files (extrapolated)")
     if not CHECK_JSONSCHEMA.exists():
         row.note = f"not runnable: {CHECK_JSONSCHEMA} not found"
@@ -136,7 +136,7 @@ def jsonschema_row(corpus: Path, sample_size: int = 240) -> Row:
     return row
 
 
-def yamllint_row(corpus: Path, sample_size: int = 400) -> Row:
+def yamllint_row(corpus: Path, sample_size: int = 200) -> Row:
     """yamllint (relaxed rules) over the corpus's YAML files: a linter reads the same files
     ogpctl does, without the record's meaning."""
     row = Row("yamllint, every YAML file (extrapolated)")
