@@ -11,8 +11,8 @@ by benchmarks/run.py.
 
 from __future__ import annotations
 
+import io
 import json
-import re
 import sys
 import time
 from datetime import date
@@ -23,6 +23,15 @@ from ogpctl.record.load import load_record
 from ogpctl.render import DOCUMENTS, FORMATS, Request, build, write
 
 TODAY = date(2026, 11, 23)
+
+
+def pdf_pages(data: bytes) -> int:
+    """The pages of a PDF (pypdf reads the compressed object streams), 0 without pypdf."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return 0
+    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def largest_plan(corpus: Path) -> tuple[Path, str, int]:
@@ -57,7 +66,7 @@ def main(corpus: Path) -> dict:
         seconds[fmt] = round(time.perf_counter() - started, 3)
         size += sum(len(data) for data in written)
         if fmt == "pdf":
-            pages = sum(len(re.findall(rb"/Type\s*/Page\b", data)) for data in written)
+            pages = sum(pdf_pages(data) for data in written)
     return {"record": root.name, "plan": plan_id, "commitments": count,
             "languages": list(record.languages.required), "documents": len(requests),
             "formats": list(FORMATS), "bytes": size, "pdf-pages": pages,

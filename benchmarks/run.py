@@ -140,9 +140,9 @@ def render_rows(corpus: Path) -> list[Row]:
     pdf = Row("  of which pdf (WeasyPrint)")
     if "pdf" in write:
         pdf.value = write["pdf"]
-        pages = f["pdf-pages"] or 1
-        pdf.note = (f"{f['pdf-pages']:,} pages, {pdf.value / pages * 1000:.0f} ms a page: "
-                    "layout and PDF writing in WeasyPrint")
+        pages = f"{f['pdf-pages']:,} pages, {pdf.value / f['pdf-pages'] * 1000:.0f} ms a page"\
+            if f["pdf-pages"] else "pages not counted (pypdf missing)"
+        pdf.note = f"{pages}: layout and PDF writing in WeasyPrint"
     for row in (total, light, pdf):
         print_row(row)
     return [total, light, pdf]
