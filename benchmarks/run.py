@@ -137,12 +137,14 @@ def render_rows(corpus: Path) -> list[Row]:
     light = Row("  of which md, html, docx (load and build included)", target="<= 3 s")
     light.value = f["load"] + f["build"] + sum(v for k, v in write.items() if k != "pdf")
     light.ok = light.value <= 3
+    cpu = f.get("write-cpu", {})
+    light.note = "writing CPU " + ", ".join(f"{k} {v} s" for k, v in cpu.items() if k != "pdf")
     pdf = Row("  of which pdf (WeasyPrint)")
     if "pdf" in write:
         pdf.value = write["pdf"]
         pages = f"{f['pdf-pages']:,} pages, {pdf.value / f['pdf-pages'] * 1000:.0f} ms a page"\
             if f["pdf-pages"] else "pages not counted (pypdf missing)"
-        pdf.note = f"{pages}: layout and PDF writing in WeasyPrint"
+        pdf.note = (f"{pages}: layout and PDF writing in WeasyPrint; CPU {cpu.get('pdf')} s")
     for row in (total, light, pdf):
         print_row(row)
     return [total, light, pdf]
