@@ -45,10 +45,17 @@ from ogpctl.render.blocks import (
 )
 
 
+def _html(pieces: list[str]) -> Markup:
+    """The pieces as one Markup: the one place this module trusts text it computed, because
+    only the functions below append to such a list, each piece a tag literal of theirs or a
+    value through `escape`."""
+    return Markup("".join(pieces))
+
+
 def inlines(items: tuple[Inline, ...]) -> Markup:
     out: list[str] = []
     _inlines(items, out)
-    return Markup("".join(out))
+    return _html(out)
 
 
 def _inlines(items: tuple[Inline, ...], out: list[str]) -> None:
@@ -94,12 +101,12 @@ class Writer:
     def blocks(self, items: tuple[Block, ...] | list[Block]) -> Markup:
         out: list[str] = []
         self._blocks(items, out)
-        return Markup("".join(out))
+        return _html(out)
 
     def block(self, item: Block) -> Markup:
         out: list[str] = []
         self._block(item, out)
-        return Markup("".join(out))
+        return _html(out)
 
     def _blocks(self, items: tuple[Block, ...] | list[Block], out: list[str]) -> None:
         for index, item in enumerate(items):
@@ -148,7 +155,7 @@ class Writer:
     def heading(self, item: Heading) -> Markup:
         out: list[str] = []
         self._heading(item, out)
-        return Markup("".join(out))
+        return _html(out)
 
     def _heading(self, item: Heading, out: list[str]) -> None:
         level = min(max(int(item.level), 1), 6)
@@ -163,7 +170,7 @@ class Writer:
     def cell(self, tag: Markup, content: tuple[Block, ...], scope: str = "") -> Markup:
         out: list[str] = []
         self._cell(str(tag), content, scope, out)
-        return Markup("".join(out))
+        return _html(out)
 
     def _cell(self, tag: str, content: tuple[Block, ...], scope: str, out: list[str]) -> None:
         """`tag` is "th" or "td", a literal of this module."""
@@ -177,7 +184,7 @@ class Writer:
     def table(self, item: Table) -> Markup:
         out: list[str] = []
         self._table(item, out)
-        return Markup("".join(out))
+        return _html(out)
 
     def _table(self, item: Table, out: list[str]) -> None:
         if self.scrolling:
