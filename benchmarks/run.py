@@ -142,9 +142,10 @@ def render_rows(corpus: Path) -> list[Row]:
     pdf = Row("  of which pdf (WeasyPrint)")
     if "pdf" in write:
         pdf.value = write["pdf"]
-        pages = f"{f['pdf-pages']:,} pages, {pdf.value / f['pdf-pages'] * 1000:.0f} ms a page"\
-            if f["pdf-pages"] else "pages not counted (pypdf missing)"
-        pdf.note = (f"{pages}: layout and PDF writing in WeasyPrint; CPU {cpu.get('pdf')} s")
+        count, used = f["pdf-pages"], cpu.get("pdf", 0.0)
+        pages = f"{count:,} pages, {used / count * 1000:.0f} ms of CPU a page" if count \
+            else "pages not counted (pypdf missing)"
+        pdf.note = f"{pages}: layout and PDF writing in WeasyPrint; CPU {used} s"
     for row in (total, light, pdf):
         print_row(row)
     return [total, light, pdf]
