@@ -131,6 +131,16 @@ def test_text_xml_cannot_hold_is_dropped() -> None:
     assert [p.text for p in word.paragraphs] == ["Plan", "abc", "de"]
 
 
+def test_a_title_holding_the_templates_markers_stays_as_it_is() -> None:
+    from ogpctl.render import wordml
+
+    title = f"{wordml._LANG} {wordml._STAMP} {wordml._TITLE}"
+    word = docx.Document(io.BytesIO(write_docx(Document(title=title, lang="fr", rtl=False),
+                                               DAY)))
+    assert word.core_properties.title == title
+    assert word.core_properties.language == "fr"
+
+
 def test_same_bytes_in_another_process() -> None:
     here = write_docx(every_kind("ar", True), DAY)
     script = ("import sys; from tests.test_docx import every_kind, DAY; "

@@ -119,13 +119,15 @@ def template() -> Template:
         style_ids=style_ids)
 
 
+_MARKERS = re.compile("|".join(re.escape(m) for m in (_TITLE, _LANG, _STAMP)))
+
+
 def _core(title: str, lang: str, day: date) -> bytes:
-    core = template().core
-    for marker, value in ((_TITLE, text(core_property(title))),
-                          (_LANG, text(core_property(lang))), (_STAMP, day.isoformat()
-                                                                + "T00:00:00Z")):
-        core = core.replace(marker, value)
-    return core.encode()
+    """The core properties: the markers replaced in one pass, so a title that happens to
+    hold a marker's text stays as it is."""
+    values = {_TITLE: text(core_property(title)), _LANG: text(core_property(lang)),
+              _STAMP: day.isoformat() + "T00:00:00Z"}
+    return _MARKERS.sub(lambda found: values[found.group(0)], template().core).encode()
 
 
 def _relationships(links: dict[str, str]) -> bytes:
