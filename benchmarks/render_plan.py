@@ -3,12 +3,15 @@
 
     .venv/bin/python benchmarks/render_plan.py benchmarks/corpus
 
-Prints one JSON object: the plan, how many documents and bytes, and the seconds spent
-loading the record and rendering (per format). Used by benchmarks/run.py.
+Each document is built once (its document model) and written in every format, as the
+website does. Prints one JSON object: the plan, how many documents, bytes and PDF pages, and
+the seconds spent loading the record, building the documents and writing each format (wall,
+and CPU of this process). Used by benchmarks/run.py.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
@@ -17,9 +20,18 @@ from pathlib import Path
 
 from ogpctl.record.discover import find_records
 from ogpctl.record.load import load_record
-from ogpctl.render import DOCUMENTS, FORMATS, Request, render_bytes
+from ogpctl.render import DOCUMENTS, FORMATS, Request, build, write
 
 TODAY = date(2026, 11, 23)
+
+
+def pdf_pages(data: bytes) -> int:
+    """The pages of a PDF (pypdf reads the compressed object streams), 0 without pypdf."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return 0
+    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def largest_plan(corpus: Path) -> tuple[Path, str, int]:
@@ -44,15 +56,24 @@ def main(corpus: Path) -> dict:
             numbers = [c.number for c in plan.commitments] if document == "commitment" \
                 else [None]
             requests += [Request(document, plan_id, lang, n) for n in numbers]
-    seconds, size = {}, 0
+    started = time.perf_counter()
+    docs = [build(record, request, TODAY) for request in requests]
+    built = time.perf_counter() - started
+    seconds, cpu, size, pages = {}, {}, 0, 0
     for fmt in FORMATS:
-        started = time.perf_counter()
-        size += sum(len(render_bytes(record, r, fmt, TODAY)) for r in requests)
+        started, used = time.perf_counter(), time.process_time()
+        written = [write(doc, fmt, TODAY) for doc in docs]
         seconds[fmt] = round(time.perf_counter() - started, 3)
+        cpu[fmt] = round(time.process_time() - used, 3)
+        size += sum(len(data) for data in written)
+        if fmt == "pdf":
+            pages = sum(pdf_pages(data) for data in written)
     return {"record": root.name, "plan": plan_id, "commitments": count,
-            "languages": list(record.languages.required), "documents": len(requests) * 3,
-            "bytes": size, "load": round(loaded, 3), "render": seconds,
-            "total": round(loaded + sum(seconds.values()), 3)}
+            "languages": list(record.languages.required), "documents": len(requests),
+            "formats": list(FORMATS), "bytes": size, "pdf-pages": pages,
+            "load": round(loaded, 3), "build": round(built, 3), "write": seconds,
+            "write-cpu": cpu,
+            "total": round(loaded + built + sum(seconds.values()), 3)}
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 Letter), and as HTML fragments for the website. Every record text is escaped; links are
 only those `prose.safe_href` allowed.
 
-This is the one place record text becomes HTML, and the one way to build it: every piece
-is `Markup("literal") % values` (or `+`, `Markup.join`), which escapes each value exactly
-once. Written HTML is never changed afterwards with string methods: `Markup.replace` and
+This is the one place record text becomes HTML, and the one way to build it: the writer
+appends pieces to one list, each piece either a tag literal of this module or a record
+value passed through `escape` (markupsafe) exactly once, and the list becomes one `Markup`
+at the end: no text is escaped twice and no intermediate Markup is made per element.
+Written HTML is never changed afterwards with string methods: `Markup.replace` and
 `Markup.format` escape their arguments (new tags become visible text), and `str` methods
 or f-strings turn Markup back into text that Jinja escapes a second time. What a page
 needs differently (tables that scroll, headings that search can link to) is an option of
@@ -43,27 +45,46 @@ from ogpctl.render.blocks import (
 )
 
 
+def _html(pieces: list[str]) -> Markup:
+    """The pieces as one Markup: the one place this module trusts text it computed, because
+    only the functions below append to such a list, each piece a tag literal of theirs or a
+    value through `escape`."""
+    return Markup("".join(pieces))
+
+
 def inlines(items: tuple[Inline, ...]) -> Markup:
-    out = Markup()
+    out: list[str] = []
+    _inlines(items, out)
+    return _html(out)
+
+
+def _inlines(items: tuple[Inline, ...], out: list[str]) -> None:
+    """Append the HTML of `items` to `out`: literals, and values through `escape` once."""
     for item in items:
         if isinstance(item, Text):
-            out += escape(item.text)
+            out.append(escape(item.text))
         elif isinstance(item, Strong):
-            out += Markup("<strong>%s</strong>") % inlines(item.children)
+            out.append("<strong>")
+            _inlines(item.children, out)
+            out.append("</strong>")
         elif isinstance(item, Emphasis):
-            out += Markup("<em>%s</em>") % inlines(item.children)
+            out.append("<em>")
+            _inlines(item.children, out)
+            out.append("</em>")
         elif isinstance(item, Code):
-            out += Markup("<code>%s</code>") % item.text
+            out += ("<code>", escape(item.text), "</code>")
         elif isinstance(item, Link):
-            out += Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (
-                item.href, inlines(item.children))
+            out += ('<a href="', escape(item.href), '" rel="noopener noreferrer">')
+            _inlines(item.children, out)
+            out.append("</a>")
         elif isinstance(item, Break):
-            out += Markup("<br>")
+            out.append("<br>")
         elif isinstance(item, Foreign):   # its own language and direction, isolated
-            out += Markup('<span lang="%s" dir="%s" class="untranslated">%s</span> '
-                          '<small class="untranslated-note">(%s)</small>') % (
-                item.lang, direction(item.lang), inlines(item.children), item.note)
-    return out
+            out += ('<span lang="', escape(item.lang), '" dir="', direction(item.lang),
+                    '" class="untranslated">')
+            _inlines(item.children, out)
+            out += ('</span> <small class="untranslated-note">(', escape(item.note),
+                    ")</small>")
 
 
 @dataclass
@@ -78,64 +99,117 @@ class Writer:
     _headings: int = field(default=0, init=False, repr=False)
 
     def blocks(self, items: tuple[Block, ...] | list[Block]) -> Markup:
-        return Markup("\n").join(self.block(item) for item in items)
+        out: list[str] = []
+        self._blocks(items, out)
+        return _html(out)
 
     def block(self, item: Block) -> Markup:
+        out: list[str] = []
+        self._block(item, out)
+        return _html(out)
+
+    def _blocks(self, items: tuple[Block, ...] | list[Block], out: list[str]) -> None:
+        for index, item in enumerate(items):
+            if index:
+                out.append("\n")
+            self._block(item, out)
+
+    def _block(self, item: Block, out: list[str]) -> None:
         if isinstance(item, Heading):
-            return self.heading(item)
-        if isinstance(item, Paragraph):
-            return Markup("<p>%s</p>") % inlines(item.children)
-        if isinstance(item, ListBlock):
-            tag = Markup("ol") if item.ordered else Markup("ul")
-            start = Markup(' start="%d"') % item.start if item.ordered and item.start != 1 \
-                else Markup("")
-            body = Markup("").join(Markup("<li>%s</li>") % self.blocks(entry)
-                                   for entry in item.items)
-            return Markup("<%s%s>%s</%s>") % (tag, start, body, tag)
-        if isinstance(item, Quote):
-            return Markup("<blockquote>%s</blockquote>") % self.blocks(item.children)
-        if isinstance(item, CodeBlock):
-            return Markup("<pre><code>%s</code></pre>") % item.text
-        if isinstance(item, Rule):
-            return Markup("<hr>")
-        if isinstance(item, Table):
-            return self.table(item)
-        if isinstance(item, ForeignBlock):   # the note in the page's language, then the text
-            return Markup('<div class="untranslated"><p class="untranslated-note">%s</p>'
-                          '<div lang="%s" dir="%s">%s</div></div>') % (
-                item.note, item.lang, direction(item.lang), self.blocks(item.children))
-        raise TypeError(f"unknown block {item!r}")
+            self._heading(item, out)
+        elif isinstance(item, Paragraph):
+            out.append("<p>")
+            _inlines(item.children, out)
+            out.append("</p>")
+        elif isinstance(item, ListBlock):
+            self._list(item, out)
+        elif isinstance(item, Quote):
+            out.append("<blockquote>")
+            self._blocks(item.children, out)
+            out.append("</blockquote>")
+        elif isinstance(item, CodeBlock):
+            out += ("<pre><code>", escape(item.text), "</code></pre>")
+        elif isinstance(item, Rule):
+            out.append("<hr>")
+        elif isinstance(item, Table):
+            self._table(item, out)
+        elif isinstance(item, ForeignBlock):   # the note in the page's language, then the text
+            out += ('<div class="untranslated"><p class="untranslated-note">',
+                    escape(item.note), '</p><div lang="', escape(item.lang), '" dir="',
+                    direction(item.lang), '">')
+            self._blocks(item.children, out)
+            out.append("</div></div>")
+        else:
+            raise TypeError(f"unknown block {item!r}")
+
+    def _list(self, item: ListBlock, out: list[str]) -> None:
+        tag = "ol" if item.ordered else "ul"
+        start = f' start="{int(item.start)}"' if item.ordered and item.start != 1 else ""
+        out.append(f"<{tag}{start}>")
+        for entry in item.items:
+            out.append("<li>")
+            self._blocks(entry, out)
+            out.append("</li>")
+        out.append(f"</{tag}>")
 
     def heading(self, item: Heading) -> Markup:
-        level = min(max(item.level, 1), 6)
-        if not self.anchors:
-            return Markup("<h%d>%s</h%d>") % (level, inlines(item.children), level)
-        self._headings += 1
-        return Markup('<h%d id="%s-%d">%s</h%d>') % (
-            level, self.anchors, self._headings, inlines(item.children), level)
+        out: list[str] = []
+        self._heading(item, out)
+        return _html(out)
+
+    def _heading(self, item: Heading, out: list[str]) -> None:
+        level = min(max(int(item.level), 1), 6)
+        if self.anchors:
+            self._headings += 1
+            out += (f"<h{level} id=\"", escape(self.anchors), f'-{self._headings}">')
+        else:
+            out.append(f"<h{level}>")
+        _inlines(item.children, out)
+        out.append(f"</h{level}>")
 
     def cell(self, tag: Markup, content: tuple[Block, ...], scope: str = "") -> Markup:
-        attribute = Markup(' scope="%s"') % scope if scope else Markup("")
-        return Markup("<%s%s>%s</%s>") % (tag, attribute, self.blocks(content), tag)
+        out: list[str] = []
+        self._cell(str(tag), content, scope, out)
+        return _html(out)
+
+    def _cell(self, tag: str, content: tuple[Block, ...], scope: str, out: list[str]) -> None:
+        """`tag` is "th" or "td", a literal of this module."""
+        out.append(f"<{tag}")
+        if scope:
+            out += (' scope="', escape(scope), '"')
+        out.append(">")
+        self._blocks(content, out)
+        out.append(f"</{tag}>")
 
     def table(self, item: Table) -> Markup:
-        rows = []
-        if item.head:
-            rows.append(Markup("<thead><tr>%s</tr></thead>") % Markup("").join(
-                self.cell(Markup("th"), c, "col") for c in item.head))
-        body = []
-        for row in item.rows:
-            cells = [self.cell(Markup("th"), row[0], "row")] if item.fields and row else []
-            cells += [self.cell(Markup("td"), c) for c in (row[1:] if item.fields else row)]
-            body.append(Markup("<tr>%s</tr>") % Markup("").join(cells))
-        rows.append(Markup("<tbody>%s</tbody>") % Markup("\n").join(body))
-        kind = Markup(' class="fields"') if item.fields else Markup("")
-        caption = Markup("<caption>%s</caption>") % inlines(item.caption) if item.caption \
-            else Markup("")
-        out = Markup("<table%s>%s%s</table>") % (kind, caption, Markup("\n").join(rows))
+        out: list[str] = []
+        self._table(item, out)
+        return _html(out)
+
+    def _table(self, item: Table, out: list[str]) -> None:
         if self.scrolling:
-            return Markup('<div class="table-wrap" tabindex="0">%s</div>') % out
-        return out
+            out.append('<div class="table-wrap" tabindex="0">')
+        out.append('<table class="fields">' if item.fields else "<table>")
+        if item.caption:
+            out.append("<caption>")
+            _inlines(item.caption, out)
+            out.append("</caption>")
+        if item.head:
+            out.append("<thead><tr>")
+            for content in item.head:
+                self._cell("th", content, "col", out)
+            out.append("</tr></thead>\n")
+        out.append("<tbody>")
+        for index, row in enumerate(item.rows):
+            out.append("\n<tr>" if index else "<tr>")
+            if item.fields and row:
+                self._cell("th", row[0], "row", out)
+            for content in row[1:] if item.fields else row:
+                self._cell("td", content, "", out)
+            out.append("</tr>")
+        out.append("</tbody></table>")
+        if self.scrolling:
+            out.append("</div>")
 
 
 def block(item: Block) -> Markup:

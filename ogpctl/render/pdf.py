@@ -16,6 +16,7 @@ import io
 from datetime import date
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from ogpctl.base.errors import OgpctlError
 from ogpctl.base.resources import data_dir
@@ -63,6 +64,29 @@ def print_css() -> str:
     return (data_dir("templates") / "render" / "print.css").read_text(encoding="utf-8")
 
 
+@cache
+def _fetcher() -> Any:
+    """WeasyPrint's fetcher with no protocol allowed: nothing a page names is loaded."""
+    return weasyprint().urls.URLFetcher(allowed_protocols=())
+
+
+@cache
+def _print_sheet() -> Any:
+    """The print stylesheet, parsed once a process."""
+    return weasyprint().CSS(string=print_css(), url_fetcher=_fetcher())
+
+
+@cache
+def _fonts() -> Any:
+    """One font configuration a process: Pango's font map (fontconfig's lookups, the fonts
+    it opened) is set up once, not for every document. The documents declare no
+    `@font-face`, so nothing one adds can change another."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    weasyprint()
+    return FontConfiguration()
+
+
 def write_pdf(doc: Document, today: date) -> bytes:
     return pdf_of_page(write_html(doc), today)
 
@@ -70,11 +94,9 @@ def write_pdf(doc: Document, today: date) -> bytes:
 def pdf_of_page(page: bytes, today: date) -> bytes:
     """An HTML page of ogpctl's as PDF, dated `today`. Nothing it names is loaded: no
     protocol is allowed to WeasyPrint's fetcher (a document is self-contained)."""
-    module = weasyprint()
-    fetcher = module.urls.URLFetcher(allowed_protocols=())
-    html = module.HTML(string=page.decode("utf-8"), url_fetcher=fetcher, media_type="print")
-    rendered = html.render(stylesheets=[module.CSS(string=print_css(), url_fetcher=fetcher)],
-                           pdf_tags=True)
+    html = weasyprint().HTML(string=page.decode("utf-8"), url_fetcher=_fetcher(),
+                             media_type="print")
+    rendered = html.render(stylesheets=[_print_sheet()], font_config=_fonts(), pdf_tags=True)
     stamp = today.isoformat()
     rendered.metadata.created = rendered.metadata.modified = stamp
     identifier = hashlib.sha256(page + stamp.encode()).hexdigest()[:32].encode()
