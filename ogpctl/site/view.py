@@ -65,6 +65,10 @@ class Site:
     published: dict[str, str] = field(default_factory=dict)   # record path -> site path
     downloads: list[Download] = field(default_factory=list)
     comments: Any = None                                       # site.comments.Comments
+    #: Record texts already made into HTML, by (kind, page language, text language, text,
+    #: level): the same text is on a commitment page, the updates page and the dashboard,
+    #: and is escaped once. Markup is immutable, so sharing it is safe.
+    html: dict[tuple, Markup] = field(default_factory=dict, repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -113,13 +117,27 @@ class View:
 
     # -- record values ---------------------------------------------------------------
     def inline(self, value: Any) -> Markup:
-        return html.inlines(self.c.inline(value))
+        found = self.c.resolve(value)
+        if found is None:
+            return Markup("")
+        key = ("inline", self.code, *found)
+        made = self.site.html.get(key)
+        if made is None:
+            made = self.site.html[key] = html.inlines(self.c.inline(value))
+        return made
 
     def text(self, value: Any) -> str:
         return self.c.string(value)
 
     def blocks(self, value: Any, level: int = 3) -> Markup:
-        return self.markup(self.c.blocks(value, base_level=level))
+        found = self.c.resolve(value)
+        if found is None:
+            return Markup("")
+        key = ("blocks", self.code, *found, level)
+        made = self.site.html.get(key)
+        if made is None:
+            made = self.site.html[key] = self.markup(self.c.blocks(value, base_level=level))
+        return made
 
     @staticmethod
     def markup(items: tuple[Block, ...] | list[Block], anchors: str = "") -> Markup:
@@ -129,7 +147,13 @@ class View:
         return html.Writer(scrolling=True, anchors=anchors).blocks(items)
 
     def stakeholder(self, ident: Any) -> Markup:
-        return html.inlines(self.c.stakeholder(ident))
+        if not isinstance(ident, str):
+            return Markup("")
+        key = ("stakeholder", self.code, ident)
+        made = self.site.html.get(key)
+        if made is None:
+            made = self.site.html[key] = html.inlines(self.c.stakeholder(ident))
+        return made
 
     def date(self, value: Any) -> str:
         day = value if isinstance(value, date) else as_date(value)
