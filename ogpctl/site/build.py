@@ -101,6 +101,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     downloads = planned(record, formats)
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
+    site.inputs, site.store = inputs, store
     files.update(download_files(record, downloads, today, inputs, store))
     files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
         record, index, today)))

@@ -30,6 +30,8 @@ from ogpctl.site.labels import labels
 
 if TYPE_CHECKING:
     from ogpctl.domain.document_repository import Index
+    from ogpctl.site.inputs import Inputs
+    from ogpctl.site.store import Store
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,10 @@ class Site:
     #: level): the same text is on a commitment page, the updates page and the dashboard,
     #: and is escaped once. Markup is immutable, so sharing it is safe.
     html: dict[tuple, Markup] = field(default_factory=dict, repr=False)
+    #: What each page reads and the files of earlier builds (`site.inputs`, `site.store`),
+    #: for parts of a page that are kept on their own (the updates page's entries).
+    inputs: Inputs | None = None
+    store: Store | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:
