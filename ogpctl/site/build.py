@@ -14,7 +14,7 @@ from datetime import date
 
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
-from ogpctl.record.model import Record
+from ogpctl.record.model import Document, Record
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
@@ -23,7 +23,7 @@ from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
 from ogpctl.site.downloads import download_files
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
-from ogpctl.site.inputs import Inputs, digest_of_files, output_key
+from ogpctl.site.inputs import Inputs, digest_of_files, file_key, output_key
 from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
@@ -104,7 +104,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     site.inputs, site.store = inputs, store
     files.update(download_files(record, downloads, today, inputs, store))
     files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
-        record, index, today)))
+        record, index, today, store)))
     pages: dict[str, bytes] = {}
     for code in site.languages:
         pages.update(_language(View.of(site, code), inputs, store))
@@ -201,9 +201,14 @@ def _unpack(packed: bytes) -> dict[str, bytes] | None:
     return files if at == len(packed) else None
 
 
-def _exports(record: Record, index: object, today: date) -> Callable[[], dict[str, bytes]]:
-    return lambda: {f"{urls.DATA}/{name}": data
-                    for name, data in exports(record, index, today).items()}
+def _exports(record: Record, index: object, today: date, store: Store | None
+             ) -> Callable[[], dict[str, bytes]]:
+    def kept(doc: Document, make: Callable[[], str]) -> str:
+        key = output_key(file_key(doc), "record.json")
+        return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
+
+    return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(
+        record, index, today, kept if store is not None else None).items()}
 
 
 def _root(site: Site) -> bytes:

@@ -85,6 +85,11 @@ def digest_of_files(files: dict[str, bytes]) -> bytes:
     return _hash(code_digest(), *(_hash(name, data) for name, data in sorted(files.items())))
 
 
+def file_key(doc: Document) -> bytes:
+    """One file of the record with ogpctl's version (for what is made from it alone)."""
+    return _hash(code_digest(), document_digest(doc))
+
+
 @dataclass
 class Inputs:
     """The keys of one build (see the module's docstring)."""

@@ -43,15 +43,15 @@ def update_entry(v: View, update: Update) -> dict:
     }
 
 
-def entry_html(v: View, update: Update, level: int) -> Markup:
+def entry_html(v: View, update: Update, level: int, place: int) -> Markup:
     """An update as the list of every update shows it (`macros.update` with its
     context). Taken from the store when its commitment did not change: it reads nothing
     else (the plan's title is in the commitment's key), and the updates page lists them
     all."""
     site, key = v.site, None
     if site.store is not None and site.inputs is not None:
-        key = output_key(site.inputs.commitment_page(update.commitment), repr((
-            v.here, level, update.milestone.index, update.day, update.fields)))
+        key = output_key(site.inputs.commitment_page(update.commitment), f"{v.here}|{level}|"
+                         f"{update.milestone.index}|{place}")
         found = site.store.get(key)
         if found is not None:
             return Markup(found[0].decode("utf-8"))
@@ -63,7 +63,13 @@ def entry_html(v: View, update: Update, level: int) -> Markup:
 
 def updates_page(v: View) -> Page:
     v = v.at("updates.html")
-    entries = [entry_html(v, u, 2) for u in all_updates(v.site.record.plans)]
+    places: dict[tuple[str, int, int], int] = {}
+    entries = []
+    for u in all_updates(v.site.record.plans):
+        # its place among its milestone's updates: same commitment, same place, same entry
+        place = places[u.plan.id, u.commitment.number, u.milestone.index] = places.get(
+            (u.plan.id, u.commitment.number, u.milestone.index), -1) + 1
+        entries.append(entry_html(v, u, 2, place))
     return Page("updates.html", v.L["updates"], "updates.html.j2", {
         "intro": v._("Every update on a milestone, newest first: what was done, the reasons "
                      "for any delay and the next steps. The progress dashboard of each plan "

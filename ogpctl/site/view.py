@@ -27,6 +27,7 @@ from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import safe_href
 from ogpctl.site import urls
 from ogpctl.site.labels import labels
+from ogpctl.site.progress import CommitmentState, plan_states
 
 if TYPE_CHECKING:
     from ogpctl.domain.document_repository import Index
@@ -76,9 +77,17 @@ class Site:
     inputs: Inputs | None = None
     store: Store | None = None
 
+    _states: dict[str, list[CommitmentState]] = field(default_factory=dict, repr=False)
+
     @property
     def languages(self) -> tuple[str, ...]:
         return self.record.languages.required
+
+    def plan_states(self, plan: Plan) -> list[CommitmentState]:
+        """Each commitment's state today, computed once for every language and page."""
+        if plan.id not in self._states:
+            self._states[plan.id] = plan_states(plan, self.today)
+        return self._states[plan.id]
 
 
 @dataclass
