@@ -11,6 +11,7 @@ that the last builds did not use are dropped.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import stat
 from pathlib import Path
@@ -19,7 +20,7 @@ from ogpctl.base.cache import FOLDER
 from ogpctl.base.confined import open_folder
 from ogpctl.base.vcs import History
 
-NAME = "site.sqlite"
+NAME = "site-1.sqlite"     # the number changes with the layout of the database
 #: Entries not used by this many builds in a row are dropped.
 KEEP_BUILDS = 3
 
@@ -29,7 +30,7 @@ class Store:
         self.db = db
         self.build = 0
         self.used: list[bytes] = []
-        self.new: list[tuple[bytes, bytes, str]] = []
+        self.new: list[tuple[bytes, bytes, str, bytes]] = []
 
     @classmethod
     def open(cls, root: Path, history: History | None) -> Store | None:
@@ -50,30 +51,31 @@ class Store:
             PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INT);
             CREATE TABLE IF NOT EXISTS outputs (key BLOB PRIMARY KEY, data BLOB,
-                                                note TEXT, build INT);""")
+                                                note TEXT, sum BLOB, build INT);""")
         row = self.db.execute("SELECT value FROM meta WHERE key='build'").fetchone()
         self.build = (row[0] if row and isinstance(row[0], int) else 0) + 1
 
     def get(self, key: bytes) -> tuple[bytes, str] | None:
-        """(bytes, note) stored under `key`."""
+        """(bytes, note) stored under `key`, if whole (its checksum holds)."""
         try:
-            row = self.db.execute("SELECT data, note FROM outputs WHERE key=?",
+            row = self.db.execute("SELECT data, note, sum FROM outputs WHERE key=?",
                                   (key,)).fetchone()
         except sqlite3.Error:
             return None
-        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], str):
+        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], str) \
+                or row[2] != _checksum(row[0], row[1]):
             return None
         self.used.append(key)
         return row[0], row[1]
 
     def put(self, key: bytes, data: bytes, note: str = "") -> None:
-        self.new.append((key, data, note))
+        self.new.append((key, data, note, _checksum(data, note)))
 
     def close(self) -> None:
         """Store the new entries, mark the used ones, drop the long unused, and close."""
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+                self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
                                     [(*row, self.build) for row in self.new])
                 self.db.executemany("UPDATE outputs SET build=? WHERE key=?",
                                     [(self.build, key) for key in self.used])
@@ -85,6 +87,11 @@ class Store:
             pass
         finally:
             self.db.close()
+
+
+def _checksum(data: bytes, note: str) -> bytes:
+    return hashlib.blake2b(data + b"\0" + note.encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
 
 
 def _folder(root: Path) -> Path:
