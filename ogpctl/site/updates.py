@@ -47,18 +47,20 @@ def entry_html(v: View, update: Update, level: int, place: int) -> Markup:
     """An update as the list of every update shows it (`macros.update` with its
     context). Taken from the store when its commitment did not change: it reads nothing
     else (the plan's title is in the commitment's key), and the updates page lists them
-    all."""
+    all. The kept entry is HTML this macro made in an earlier build, trusted as the
+    store's pages are (`ogpctl.site.store`)."""
     site, key = v.site, None
     if site.store is not None and site.inputs is not None:
         key = output_key(site.inputs.commitment_page(update.commitment), f"{v.here}|{level}|"
                          f"{update.milestone.index}|{place}")
         found = site.store.get(key)
         if found is not None:
-            return Markup(found[0].decode("utf-8"))
-    made = macros().update(v.L, update_entry(v, update), level, True)
+            kept = found[0].decode("utf-8")
+            return Markup(kept)
+    made: Markup = macros().update(v.L, update_entry(v, update), level, True)
     if site.store is not None and key is not None:
         site.store.put(key, str(made).encode("utf-8"))
-    return Markup(made)
+    return made
 
 
 def updates_page(v: View) -> Page:
