@@ -72,6 +72,7 @@ class Site:
     #: level): the same text is on a commitment page, the updates page and the dashboard,
     #: and is escaped once. Markup is immutable, so sharing it is safe.
     html: dict[tuple, Markup] = field(default_factory=dict, repr=False)
+    dates: dict[tuple, str] = field(default_factory=dict, repr=False)   # formatted, by language
     #: What each page reads and the files of earlier builds (`site.inputs`, `site.store`),
     #: for parts of a page that are kept on their own (the updates page's entries).
     inputs: Inputs | None = None
@@ -172,7 +173,13 @@ class View:
 
     def date(self, value: Any) -> str:
         day = value if isinstance(value, date) else as_date(value)
-        return self.c.lang.date(day) if day else ""
+        if not day:
+            return ""
+        key = ("date", self.code, day)
+        made = self.site.dates.get(key)
+        if made is None:
+            made = self.site.dates[key] = self.c.lang.date(day)
+        return made
 
     def number(self, value: float) -> str:
         return self.c.lang.number(value)
