@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
@@ -55,18 +56,18 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
              Planned("forum.html", every, lambda: forum(v)),
              Planned("participate.html", outline, lambda: participate(v)),
              Planned("meetings/index.html", outline, lambda: meetings_index(v))]
-    pages += [Planned(urls.meeting_page(m.path), outline,
-                      lambda m=m: meeting_page(v, m)) for m in record.meetings]
+    pages += [Planned(urls.meeting_page(m.path), outline, partial(meeting_page, v, m))
+              for m in record.meetings]
     pages.append(Planned("plans/index.html", every, lambda: plans_index(v)))
     for plan in record.plans:
         reads = inputs.plan_pages(plan)
-        pages += [Planned(urls.plan_page(plan.id), reads, lambda p=plan: plan_page(v, p)),
+        pages += [Planned(urls.plan_page(plan.id), reads, partial(plan_page, v, plan)),
                   Planned(urls.plan_page(plan.id, "dashboard.html"), reads,
-                          lambda p=plan: dashboard_page(v, p)),
+                          partial(dashboard_page, v, plan)),
                   Planned(urls.plan_page(plan.id, "evidence.html"), reads,
-                          lambda p=plan: evidence_page(v, p))]
+                          partial(evidence_page, v, plan))]
         pages += [Planned(urls.commitment_page(plan.id, c.number, c.id),
-                          inputs.commitment_page(c), lambda c=c: commitment_page(v, c))
+                          inputs.commitment_page(c), partial(commitment_page, v, c))
                   for c in plan.commitments]
     return pages + [Planned("updates.html", every, lambda: updates_page(v)),
                     Planned("documents.html", every, lambda: documents_page(v))]

@@ -52,7 +52,7 @@ def code_digest() -> bytes:
     styles, translations) and the library versions."""
     templates = data_dir("templates")
     files = sorted(p for p in templates.rglob("*") if p.is_file())
-    versions = []
+    versions: list[tuple[str, str | None]] = []
     for name in LIBRARIES:
         try:
             versions.append((name, metadata.version(name)))
