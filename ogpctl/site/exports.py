@@ -11,6 +11,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from ogpctl import __version__
@@ -57,7 +58,7 @@ def record_json(record: Record, today: date, kept: Kept | None = None) -> bytes:
     for path in sorted(record.documents):
         doc = record.documents[path]
         if doc.kind is Kind.SECTION or doc.kind is Kind.MEETING or doc.ok:
-            text = kept(doc, lambda d=doc: _file_json(d)) if kept else _file_json(doc)
+            text = kept(doc, partial(_file_json, doc)) if kept else _file_json(doc)
             parts.append(f"  {json.dumps(path, ensure_ascii=False)}: {text}")
     files = "{\n" + ",\n".join(parts) + "\n }" if parts else "{}"
     head = json.dumps({"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
