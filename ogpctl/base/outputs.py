@@ -28,10 +28,12 @@ def _digest(data: bytes) -> str:
 
 
 class OutputFolder:
-    def __init__(self, folder: Path, force: bool = False) -> None:
+    def __init__(self, folder: Path, force: bool = False, keep_same: bool = False) -> None:
         self.folder = folder
         self.force = force
+        self.keep_same = keep_same     # leave files already on disk with the same bytes
         self.manifest = self._read_manifest()
+        self.intact: set[str] = set()   # checked: on disk exactly as the manifest says
 
     def _read_manifest(self) -> dict[str, str]:
         """The manifest's entries with a plain relative name: it is only a claim, checked
@@ -79,6 +81,7 @@ class OutputFolder:
         if known is None or known != _digest(folder.read(file)):
             raise RecordWriteError(f"{path} exists and was not written by ogpctl (or was "
                                    "changed since); move it away or give --force")
+        self.intact.add(name)
 
     def write(self, files: dict[str, bytes]) -> list[Path]:
         self.check(list(files))
@@ -114,12 +117,17 @@ class OutputFolder:
         return 1
 
     def _write(self, files: dict[str, bytes]) -> list[Path]:
+        """Write each file (with `keep_same`, not one already on disk with these bytes, so
+        a rebuild rewrites only what changed); returns the paths written."""
         written = []
         for name, data in files.items():
+            digest = _digest(data)
+            if self.keep_same and name in self.intact and self.manifest.get(name) == digest:
+                continue
             parts = parts_of(name)
             with open_folder(self.folder, parts[:-1], create=True) as folder:
                 _replace(folder, parts[-1], data)
-            self.manifest[name] = _digest(data)
+            self.manifest[name] = digest
             written.append(self.folder / name)
         with open_folder(self.folder, (), create=True) as top:
             _replace(top, MANIFEST, (json.dumps(

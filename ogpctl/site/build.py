@@ -1,65 +1,218 @@
-"""Building the whole site in memory: {path from the site root: bytes}."""
+"""Building the whole site in memory: {path from the site root: bytes}.
+
+Each page is planned with the key of what it reads (`ogpctl.site.inputs`) and made only
+when the store (`ogpctl.site.store`) has no file under that key, so a rebuild after one
+commitment changed makes again that commitment's pages, its plan's pages and documents,
+and the pages that list everything; the bytes are those a full build makes."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
-from ogpctl.record.model import Record
+from ogpctl.record.model import Document, Record
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
 from ogpctl.site.dashboard import dashboard_page
-from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned, render_documents
+from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
+from ogpctl.site.downloads import download_files
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
+from ogpctl.site.inputs import Inputs, digest_of_files, file_key, output_key
 from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
 from ogpctl.site.search import index_pages, search_page
+from ogpctl.site.store import Store
 from ogpctl.site.updates import updates_page
 from ogpctl.site.view import Page, Site, View
 
 ASSET_FILES = ("site.css", "search.js")
 
 
-def language_pages(v: View) -> list[Page]:
+@dataclass(frozen=True)
+class Planned:
+    """A page to make: its path in the language folder, the key of what it reads, and
+    how to make it."""
+
+    path: str
+    reads: bytes
+    make: Callable[[], Page]
+
+
+def language_pages(v: View, inputs: Inputs) -> list[Planned]:
+    """Every page of one language but the search page, in the order of the site."""
     record = v.site.record
-    pages = [home(v), contacts(v), forum(v), participate(v), meetings_index(v),
-             *(meeting_page(v, m) for m in record.meetings), plans_index(v)]
+    every, outline = inputs.everything(), inputs.outline()
+    pages = [Planned("index.html", every, lambda: home(v)),
+             Planned("contacts.html", every, lambda: contacts(v)),
+             Planned("forum.html", every, lambda: forum(v)),
+             Planned("participate.html", outline, lambda: participate(v)),
+             Planned("meetings/index.html", outline, lambda: meetings_index(v))]
+    pages += [Planned(urls.meeting_page(m.path), outline, partial(meeting_page, v, m))
+              for m in record.meetings]
+    pages.append(Planned("plans/index.html", every, lambda: plans_index(v)))
     for plan in record.plans:
-        pages += [plan_page(v, plan), dashboard_page(v, plan), evidence_page(v, plan),
-                  *(commitment_page(v, c) for c in plan.commitments)]
-    pages += [updates_page(v), documents_page(v)]
-    return pages + [search_page(v, pages)]
+        reads = inputs.plan_pages(plan)
+        pages += [Planned(urls.plan_page(plan.id), reads, partial(plan_page, v, plan)),
+                  Planned(urls.plan_page(plan.id, "dashboard.html"), reads,
+                          partial(dashboard_page, v, plan)),
+                  Planned(urls.plan_page(plan.id, "evidence.html"), reads,
+                          partial(evidence_page, v, plan))]
+        pages += [Planned(urls.commitment_page(plan.id, c.number, c.id),
+                          inputs.commitment_page(c), partial(commitment_page, v, c))
+                  for c in plan.commitments]
+    return pages + [Planned("updates.html", every, lambda: updates_page(v)),
+                    Planned("documents.html", every, lambda: documents_page(v))]
 
 
 def build_site(record: Record, today: date, history: History | None = None,
                formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True
                ) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
-    are those of the documents offered for download (none: no documents)."""
+    are those of the documents offered for download (none: no documents). With the
+    record's own history, files of earlier builds are reused from the record's store
+    when nothing they read has changed; a caller that gives a history gets no store."""
     from ogpctl.base.vcs import read_history
+
+    store = None
+    if history is None:
+        history = read_history(record.root)
+        store = Store.open(record.root, history)
+    try:
+        return _build(record, today, history, formats, search, store)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _build(record: Record, today: date, history: History, formats: tuple[str, ...],
+           search: bool, store: Store | None) -> dict[str, bytes]:
     from ogpctl.domain.document_repository import build_index
 
-    index = build_index(record, history if history is not None else read_history(record.root))
+    index = build_index(record, history)
     files, published = publish_files(record.root, index)
     downloads = planned(record, formats)
     site = Site(record, today, index, published, downloads, comments_of(record))
-    files.update(render_documents(record, downloads, today))
-    files.update({f"{urls.DATA}/{name}": data
-                  for name, data in exports(record, index, today).items()})
+    inputs = Inputs.of(record, today, formats, search, index, published)
+    site.inputs, site.store = inputs, store
+    files.update(download_files(record, downloads, today, inputs, store))
+    files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
+        record, index, today, store)))
     pages: dict[str, bytes] = {}
     for code in site.languages:
-        view = View.of(site, code)
-        for page in language_pages(view):
-            pages[urls.in_language(code, page.path)] = render_page(view, page)
-    pages["index.html"] = render_root(View.of(site, site.languages[0]))
+        pages.update(_language(View.of(site, code), inputs, store))
+    pages["index.html"] = _made(store, output_key(inputs.everything(), "index.html"),
+                                lambda: _root(site))
     files.update(pages)
     for name in ASSET_FILES:
         files[f"{urls.ASSETS}/{name}"] = (data_dir("templates") / "site" / name).read_bytes()
     if search:
-        files.update(index_pages(pages))
+        files.update(_reused(store, output_key(digest_of_files(pages), urls.PAGEFIND),
+                             lambda: index_pages(pages)))
     return dict(sorted(files.items()))
+
+
+def _language(view: View, inputs: Inputs, store: Store | None) -> dict[str, bytes]:
+    """The pages of one language, each made or taken from the store, then the search
+    page, which lists them all."""
+    made: dict[str, bytes] = {}
+    listed: list[Page] = []
+    for item in language_pages(view, inputs):
+        path = urls.in_language(view.code, item.path)
+        made[path], listed_page = _page(view, item, path, store)
+        listed.append(listed_page)
+    search = Planned("search.html", inputs.everything(), lambda: search_page(view, listed))
+    path = urls.in_language(view.code, search.path)
+    made[path], _ = _page(view, search, path, store)
+    return made
+
+
+def _page(view: View, item: Planned, path: str, store: Store | None) -> tuple[bytes, Page]:
+    """The page's bytes and a Page that holds what the search page lists (path, title,
+    indexed)."""
+    key = output_key(item.reads, path)
+    found = store.get(key) if store is not None else None
+    if found is not None:
+        try:
+            title, indexed = json.loads(found[1])
+            if isinstance(title, str) and isinstance(indexed, bool):
+                return found[0], Page(item.path, title, "", indexed=indexed)
+        except (ValueError, TypeError):
+            pass
+    page = item.make()
+    data = render_page(view, page)
+    if store is not None:
+        store.put(key, data, json.dumps([page.title, page.indexed]))
+    return data, page
+
+
+def _made(store: Store | None, key: bytes, make: Callable[[], bytes]) -> bytes:
+    found = store.get(key) if store is not None else None
+    if found is not None:
+        return found[0]
+    data = make()
+    if store is not None:
+        store.put(key, data)
+    return data
+
+
+def _reused(store: Store | None, key: bytes, make: Callable[[], dict[str, bytes]]
+            ) -> dict[str, bytes]:
+    """A group of files ({path: bytes}) made together, stored as one entry."""
+    found = store.get(key) if store is not None else None
+    files = _unpack(found[0]) if found is not None else None
+    if files is None:
+        files = make()
+        if store is not None:
+            store.put(key, _pack(files))
+    return files
+
+
+def _pack(files: dict[str, bytes]) -> bytes:
+    parts = [len(files).to_bytes(4, "big")]
+    for name, data in files.items():
+        encoded = name.encode("utf-8")
+        parts += [len(encoded).to_bytes(4, "big"), encoded, len(data).to_bytes(8, "big"), data]
+    return b"".join(parts)
+
+
+def _unpack(packed: bytes) -> dict[str, bytes] | None:
+    """The files of `_pack`; None when the bytes are not a whole pack."""
+    count, at, files = int.from_bytes(packed[:4], "big"), 4, {}
+    try:
+        for _ in range(count):
+            size = int.from_bytes(packed[at:at + 4], "big")
+            name = packed[at + 4:at + 4 + size].decode("utf-8")
+            length = int.from_bytes(packed[at + 4 + size:at + 12 + size], "big")
+            at += 12 + size
+            files[name] = packed[at:at + length]
+            if len(files[name]) != length:
+                return None
+            at += length
+    except UnicodeDecodeError:
+        return None
+    return files if at == len(packed) else None
+
+
+def _exports(record: Record, index: object, today: date, store: Store | None
+             ) -> Callable[[], dict[str, bytes]]:
+    def kept(doc: Document, make: Callable[[], str]) -> str:
+        key = output_key(file_key(doc), "record.json")
+        return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
+
+    return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(
+        record, index, today, kept if store is not None else None).items()}
+
+
+def _root(site: Site) -> bytes:
+    return render_root(View.of(site, site.languages[0]))
+
+

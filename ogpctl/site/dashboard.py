@@ -11,7 +11,7 @@ from ogpctl.render.self_assessment import totals_sentence
 from ogpctl.site import svg, urls
 from ogpctl.site.labels import milestone_status
 from ogpctl.site.plans import commitment_row, milestone_counts
-from ogpctl.site.progress import CommitmentState, plan_states
+from ogpctl.site.progress import CommitmentState
 from ogpctl.site.view import Page, View
 
 
@@ -63,7 +63,7 @@ def stage_note(v: View, plan: Plan) -> str:
 def dashboard_page(v: View, plan: Plan) -> Page:
     path = urls.plan_page(plan.id, "dashboard.html")
     v = v.at(path)
-    states = plan_states(plan, v.site.today)
+    states = v.site.plan_states(plan)
     milestones = milestone_rows(v, states)
     return Page(path, f"{v.L['dashboard']}: {v.plan_title(plan)}", "dashboard.html.j2", {
         "intro": v._("Each commitment's completion is rolled up from its milestones: only "

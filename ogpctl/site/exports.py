@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from ogpctl import __version__
 from ogpctl.base.sheets import csv_bytes
 from ogpctl.record.kinds import Kind
-from ogpctl.record.model import Record
+from ogpctl.record.model import Document, Record
 from ogpctl.record.text import translations
 from ogpctl.site.progress import STATUSES, all_updates, plan_states
 
@@ -25,9 +26,14 @@ EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"
            ("evidence_csv", "evidence.csv"))
 
 
-def exports(record: Record, index: Any, today: date) -> dict[str, bytes]:
+#: Keeps a file's part of record.json between builds: (document, make it) -> its JSON.
+Kept = Callable[[Document, Callable[[], str]], str]
+
+
+def exports(record: Record, index: Any, today: date, kept: Kept | None = None
+            ) -> dict[str, bytes]:
     """{file name: bytes} of every export."""
-    return {"record.json": record_json(record, today),
+    return {"record.json": record_json(record, today, kept),
             "commitments.csv": commitments_csv(record, today),
             "milestones.csv": milestones_csv(record, today),
             "updates.csv": updates_csv(record),
@@ -44,19 +50,33 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def record_json(record: Record, today: date) -> bytes:
-    files: dict[str, Any] = {}
+def record_json(record: Record, today: date, kept: Kept | None = None) -> bytes:
+    """The record as JSON, one-space indents: what json.dumps(indent=1) writes, made one
+    file at a time (indenting is pure Python and slow) so that `kept` can keep each
+    file's part between builds."""
+    parts = []
     for path in sorted(record.documents):
         doc = record.documents[path]
-        if doc.kind is Kind.SECTION:
-            files[path] = doc.body or ""
-        elif doc.kind is Kind.MEETING:
-            files[path] = {"front-matter": _finite(doc.data), "minutes": doc.body or ""}
-        elif doc.ok:
-            files[path] = _finite(doc.data)
-    data = {"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
-            "languages": list(record.languages.required), "files": files}
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        if doc.kind is Kind.SECTION or doc.kind is Kind.MEETING or doc.ok:
+            text = kept(doc, partial(_file_json, doc)) if kept else _file_json(doc)
+            parts.append(f"  {json.dumps(path, ensure_ascii=False)}: {text}")
+    files = "{\n" + ",\n".join(parts) + "\n }" if parts else "{}"
+    head = json.dumps({"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
+                       "languages": list(record.languages.required), "files": 0},
+                      ensure_ascii=False, indent=1)
+    return (head[:-len("0\n}")] + files + "\n}\n").encode("utf-8")
+
+
+def _file_json(doc: Document) -> str:
+    """One file of record.json, indented as the value of a key two levels down (JSON
+    escapes every newline inside a string, so each line break is the layout's)."""
+    if doc.kind is Kind.SECTION:
+        value: Any = doc.body or ""
+    elif doc.kind is Kind.MEETING:
+        value = {"front-matter": _finite(doc.data), "minutes": doc.body or ""}
+    else:
+        value = _finite(doc.data)
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
 def _csv(head: list[str], rows: Iterable[list[Any]]) -> bytes:

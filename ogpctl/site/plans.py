@@ -15,7 +15,7 @@ from ogpctl.render.self_assessment import colour_label, completion_label, totals
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
-from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state, plan_states
+from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state
 from ogpctl.site.updates import update_entry
 from ogpctl.site.view import Page, View
 
@@ -40,7 +40,7 @@ def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
 
 
 def plan_summary(v: View, plan: Plan) -> dict:
-    states = plan_states(plan, v.site.today)
+    states = v.site.plan_states(plan)
     return {"id": plan.id, "title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
             "status": plan_status(v.code, plan_stage(plan, v.site.today).status),
             "period": period(v, plan),
@@ -96,7 +96,7 @@ def plan_facts(v: View, plan: Plan) -> list[tuple[str, str | Markup]]:
 def plan_page(v: View, plan: Plan) -> Page:
     path = urls.plan_page(plan.id)
     v = v.at(path)
-    states = plan_states(plan, v.site.today)
+    states = v.site.plan_states(plan)
     return Page(path, v.plan_title(plan), "plan.html.j2", {
         "facts": plan_facts(v, plan), "ogp_url": v.url(plan.fields.get("url")),
         "milestones": milestone_counts(v, states),

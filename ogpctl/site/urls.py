@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 #: Site folders beside the language folders; none can be a language code (2-3 letters).
 ASSETS, FILES, DOCUMENTS, DATA, PAGEFIND = "assets", "files", "documents", "data", "pagefind"
@@ -12,8 +13,10 @@ ASSETS, FILES, DOCUMENTS, DATA, PAGEFIND = "assets", "files", "documents", "data
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(source: str, target: str) -> str:
-    """The href from the page at `source` to `target`, both paths from the site root."""
+    """The href from the page at `source` to `target`, both paths from the site root
+    (kept: a site asks for the same few thousand pairs many times)."""
     target, hash_, fragment = target.partition("#")
     base = posixpath.dirname(source) or "."
     href = posixpath.relpath(target, base) if target else posixpath.basename(source)

@@ -27,9 +27,12 @@ from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import safe_href
 from ogpctl.site import urls
 from ogpctl.site.labels import labels
+from ogpctl.site.progress import CommitmentState, plan_states
 
 if TYPE_CHECKING:
     from ogpctl.domain.document_repository import Index
+    from ogpctl.site.inputs import Inputs
+    from ogpctl.site.store import Store
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,27 @@ class Site:
     published: dict[str, str] = field(default_factory=dict)   # record path -> site path
     downloads: list[Download] = field(default_factory=list)
     comments: Any = None                                       # site.comments.Comments
+    #: Record texts already made into HTML, by (kind, page language, text language, text,
+    #: level): the same text is on a commitment page, the updates page and the dashboard,
+    #: and is escaped once. Markup is immutable, so sharing it is safe.
+    html: dict[tuple, Markup] = field(default_factory=dict, repr=False)
+    dates: dict[tuple, str] = field(default_factory=dict, repr=False)   # formatted, by language
+    #: What each page reads and the files of earlier builds (`site.inputs`, `site.store`),
+    #: for parts of a page that are kept on their own (the updates page's entries).
+    inputs: Inputs | None = None
+    store: Store | None = None
+
+    _states: dict[str, list[CommitmentState]] = field(default_factory=dict, repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
         return self.record.languages.required
+
+    def plan_states(self, plan: Plan) -> list[CommitmentState]:
+        """Each commitment's state today, computed once for every language and page."""
+        if plan.id not in self._states:
+            self._states[plan.id] = plan_states(plan, self.today)
+        return self._states[plan.id]
 
 
 @dataclass
@@ -113,13 +133,27 @@ class View:
 
     # -- record values ---------------------------------------------------------------
     def inline(self, value: Any) -> Markup:
-        return html.inlines(self.c.inline(value))
+        found = self.c.resolve(value)
+        if found is None:
+            return Markup("")
+        key = ("inline", self.code, *found)
+        made = self.site.html.get(key)
+        if made is None:
+            made = self.site.html[key] = html.inlines(self.c.inline(value))
+        return made
 
     def text(self, value: Any) -> str:
         return self.c.string(value)
 
     def blocks(self, value: Any, level: int = 3) -> Markup:
-        return self.markup(self.c.blocks(value, base_level=level))
+        found = self.c.resolve(value)
+        if found is None:
+            return Markup("")
+        key = ("blocks", self.code, *found, level)
+        made = self.site.html.get(key)
+        if made is None:
+            made = self.site.html[key] = self.markup(self.c.blocks(value, base_level=level))
+        return made
 
     @staticmethod
     def markup(items: tuple[Block, ...] | list[Block], anchors: str = "") -> Markup:
@@ -129,11 +163,23 @@ class View:
         return html.Writer(scrolling=True, anchors=anchors).blocks(items)
 
     def stakeholder(self, ident: Any) -> Markup:
-        return html.inlines(self.c.stakeholder(ident))
+        if not isinstance(ident, str):
+            return Markup("")
+        key = ("stakeholder", self.code, ident)
+        made = self.site.html.get(key)
+        if made is None:
+            made = self.site.html[key] = html.inlines(self.c.stakeholder(ident))
+        return made
 
     def date(self, value: Any) -> str:
         day = value if isinstance(value, date) else as_date(value)
-        return self.c.lang.date(day) if day else ""
+        if not day:
+            return ""
+        key = ("date", self.code, day)
+        made = self.site.dates.get(key)
+        if made is None:
+            made = self.site.dates[key] = self.c.lang.date(day)
+        return made
 
     def number(self, value: float) -> str:
         return self.c.lang.number(value)

@@ -21,6 +21,7 @@ def owned(name: str) -> bool:
 
 
 def write_site(files: dict[str, bytes], out: Path, force: bool = False) -> tuple[int, int]:
-    """(files written, stale files removed)."""
-    written, removed = OutputFolder(out, force=force).replace(files, owned)
+    """(files written, stale files removed). A file already there with the same bytes
+    (as ogpctl wrote it) is left alone, so a rebuild touches only what changed."""
+    written, removed = OutputFolder(out, force=force, keep_same=True).replace(files, owned)
     return len(written), removed

@@ -1,0 +1,79 @@
+"""The bytes of the documents offered for download, made at most once per document model.
+
+Two levels of reuse, both in the record's store (`ogpctl.site.store`):
+* by what the document reads (`ogpctl.site.inputs`): its model is not even built again;
+* by the model itself (its digest, with the format and today's date the writers print):
+  an action plan whose files changed but whose document did not (a comment, a field the
+  document does not show) is not laid out again in Word or PDF.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ogpctl.record.model import Record
+from ogpctl.render import Request, write
+from ogpctl.render.blocks import Document
+from ogpctl.render.documents import build
+from ogpctl.site.inputs import Inputs, digest_of_model, output_key
+from ogpctl.site.store import Store
+from ogpctl.site.view import Download
+
+
+def download_files(record: Record, downloads: list[Download], today: date, inputs: Inputs,
+                   store: Store | None) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    built: dict[Request, Document] = {}
+    for item in downloads:
+        key = output_key(_reads(record, item, inputs), item.path)
+        found = _by_model(store, key)
+        if found is None:
+            request = Request(item.document, item.plan, item.lang, item.commitment)
+            if request not in built:
+                built[request] = build(record, request, today)
+            model = _model_key(built[request], item.fmt, today)
+            found = _written(store, model, built[request], item.fmt, today)
+            if store is not None:
+                store.put(key, b"", model.hex())
+        files[item.path] = found
+    return files
+
+
+def _reads(record: Record, item: Download, inputs: Inputs) -> bytes:
+    plan = record.plan_named(item.plan)
+    if item.commitment is None:
+        return inputs.plan_documents(plan)
+    commitment = next((c for c in plan.commitments if c.number == item.commitment), None)
+    return inputs.commitment_document(commitment) if commitment is not None \
+        else inputs.plan_documents(plan)
+
+
+def _by_model(store: Store | None, key: bytes) -> bytes | None:
+    """The file stored for the model that the download's inputs made last time."""
+    if store is None:
+        return None
+    found = store.get(key)
+    if found is None:
+        return None
+    try:
+        model = bytes.fromhex(found[1])
+    except ValueError:
+        return None
+    written = store.get(model)
+    return written[0] if written is not None else None
+
+
+def _written(store: Store | None, key: bytes, doc: Document, fmt: str, today: date
+             ) -> bytes:
+    found = store.get(key) if store is not None else None
+    if found is not None:
+        return found[0]
+    data = write(doc, fmt, today)
+    if store is not None:
+        store.put(key, data)
+    return data
+
+
+def _model_key(doc: Document, fmt: str, today: date) -> bytes:
+    """The document model (every block, as its repr), the format and today."""
+    return output_key(digest_of_model(doc, today), fmt)

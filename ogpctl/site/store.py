@@ -1,0 +1,106 @@
+"""The files of earlier builds, by key (`ogpctl.site.inputs`): `<record>/.ogpctl-cache/
+site.sqlite`, so a rebuild makes again only what reads something that changed, and a
+Word or PDF file whose document did not change is not laid out again.
+
+Like the check cache it is an accelerator only: any failure to open, read or write it
+costs time, never a file. A page from here is served as is, so the store must be one
+that ogpctl wrote on this machine: a record whose git history has ever held files in
+`.ogpctl-cache/` (a pull request can commit one, keys and all) gets no store. Entries
+that the last builds did not use are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+from pathlib import Path
+
+from ogpctl.base.cache import FOLDER
+from ogpctl.base.confined import open_folder
+from ogpctl.base.vcs import History
+
+NAME = "site-1.sqlite"     # the number changes with the layout of the database
+#: Entries not used by this many builds in a row are dropped.
+KEEP_BUILDS = 3
+
+
+class Store:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.build = 0
+        self.used: list[bytes] = []
+        self.new: list[tuple[bytes, bytes, str, bytes]] = []
+
+    @classmethod
+    def open(cls, root: Path, history: History | None) -> Store | None:
+        """The record's store; None when it cannot be used or is not to be trusted."""
+        if history is not None and (history.days_below(FOLDER) or any(
+                path.startswith(FOLDER + "/") for path in history.last)):
+            return None
+        try:
+            db = sqlite3.connect(_folder(root) / NAME, timeout=2)
+            store = cls(db)
+            store._prepare()
+        except (OSError, sqlite3.Error):
+            return None
+        return store
+
+    def _prepare(self) -> None:
+        self.db.executescript("""
+            PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INT);
+            CREATE TABLE IF NOT EXISTS outputs (key BLOB PRIMARY KEY, data BLOB,
+                                                note TEXT, sum BLOB, build INT);""")
+        row = self.db.execute("SELECT value FROM meta WHERE key='build'").fetchone()
+        self.build = (row[0] if row and isinstance(row[0], int) else 0) + 1
+
+    def get(self, key: bytes) -> tuple[bytes, str] | None:
+        """(bytes, note) stored under `key`, if whole (its checksum holds)."""
+        try:
+            row = self.db.execute("SELECT data, note, sum FROM outputs WHERE key=?",
+                                  (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], str) \
+                or row[2] != _checksum(row[0], row[1]):
+            return None
+        self.used.append(key)
+        return row[0], row[1]
+
+    def put(self, key: bytes, data: bytes, note: str = "") -> None:
+        self.new.append((key, data, note, _checksum(data, note)))
+
+    def close(self) -> None:
+        """Store the new entries, mark the used ones, drop the long unused, and close."""
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+                                    [(*row, self.build) for row in self.new])
+                self.db.executemany("UPDATE outputs SET build=? WHERE key=?",
+                                    [(self.build, key) for key in self.used])
+                self.db.execute("DELETE FROM outputs WHERE build<=?",
+                                (self.build - KEEP_BUILDS,))
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)",
+                                (self.build,))
+        except sqlite3.Error:
+            pass
+        finally:
+            self.db.close()
+
+
+def _checksum(data: bytes, note: str) -> bytes:
+    return hashlib.blake2b(data + b"\0" + note.encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
+
+
+def _folder(root: Path) -> Path:
+    """The cache folder (made if need be, with the check cache's .gitignore); OSError when
+    the database there is not a plain file (a link could make ogpctl write elsewhere)."""
+    with open_folder(root, (FOLDER,), create=True) as folder:
+        folder.create(".gitignore", b"# created by ogpctl: the cache is never committed\n*\n",
+                      0o644)
+        info = folder.lstat(NAME)
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{folder.path / NAME} is not a file")
+        return folder.path

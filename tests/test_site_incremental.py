@@ -1,0 +1,168 @@
+"""`ogpctl site` rebuilds: after a change, only what reads the changed file is made and
+written again, and the site is byte for byte the one a full build makes; the store of
+earlier builds (`<record>/.ogpctl-cache/site.sqlite`) is never trusted when it came with
+the record's history, and a broken or linked one only costs time."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ogpctl.base.vcs import read_history
+from ogpctl.record.load import load_record
+from ogpctl.site import build, build_site, downloads, write_site
+from tests.conftest import SAMPLE, TODAY
+from tests.gitrecord import committed_sample, git
+
+FORMATS = ("html", "md")
+PLAN = "plans/2026-2030"
+CHANGED = f"{PLAN}/commitments/02-beneficial-ownership-open-data.yaml"
+OTHER_PAGE = "en/plans/2026-2030/commitments/01-public-works-open-contracting.html"
+STORE = Path(".ogpctl-cache") / "site-1.sqlite"
+
+
+@pytest.fixture
+def record(tmp_path: Path) -> Path:
+    return committed_sample(SAMPLE, tmp_path / "record")
+
+
+def rebuild(root: Path) -> dict[str, bytes]:
+    """A build as `ogpctl site` makes it: the record's own history, so with its store."""
+    return build_site(load_record(root), TODAY, formats=FORMATS, search=False)
+
+
+def full(root: Path) -> dict[str, bytes]:
+    """A build from nothing: a history given by the caller means no store."""
+    return build_site(load_record(root), TODAY, read_history(root), formats=FORMATS,
+                      search=False)
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    """How many commitment pages, plan pages and document files this build made."""
+    counts: Counter = Counter()
+
+    def counting(name: str, module: object, attribute: str) -> None:
+        original = getattr(module, attribute)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            counts[name] += 1
+            return original(*args, **kwargs)
+        monkeypatch.setattr(module, attribute, wrapper)
+
+    counting("commitment page", build, "commitment_page")
+    counting("plan page", build, "plan_page")
+    counting("document file", downloads, "write")
+    return counts
+
+
+def test_one_commitment_changed(record: Path, tmp_path: Path, made: Counter) -> None:
+    out = tmp_path / "site"
+    first = rebuild(record)
+    write_site(first, out)
+    languages = len(load_record(record).languages.required)
+    before = {name: os.stat(out / name).st_ino for name in first}
+    made.clear()
+
+    edit(record, CHANGED, "en: Beneficial ownership open data and use in procurement",
+         "en: Beneficial <ownership> & open data in procurement")
+    again = rebuild(record)
+    assert made["commitment page"] == languages      # this commitment, in each language
+    assert made["plan page"] == languages            # its plan lists its title
+    assert again == full(record)
+    written, removed = write_site(again, out)
+    rewritten = {n for n in again if os.stat(out / n).st_ino != before.get(n)}
+    changed = {n for n in again if first.get(n) != again[n]}
+    assert rewritten == changed and written == len(changed) and removed == 0
+    assert f"en/{CHANGED.removesuffix('.yaml')}.html" in changed
+    assert OTHER_PAGE not in changed
+    assert len(changed) < len(again) / 4
+    page = (out / f"en/{CHANGED.removesuffix('.yaml')}.html").read_text(encoding="utf-8")
+    assert "Beneficial &lt;ownership&gt; &amp; open data" in page
+
+
+def test_nothing_changed_makes_nothing(record: Path, made: Counter) -> None:
+    first = rebuild(record)
+    made.clear()
+    # a comment changes no value that any page or document shows
+    edit(record, CHANGED, "kind: regular", "kind: regular  # still regular")
+    again = rebuild(record)
+    assert made == Counter()
+    assert again == first
+
+
+@pytest.mark.parametrize(("name", "old", "new"), [
+    ("ogp.yaml", "en: ", "en: Renamed "),
+    (f"{PLAN}/plan.yaml", "en: ", "en: Renamed "),
+    (f"{PLAN}/commitments/01-public-works-open-contracting.yaml", "due: 2027-",
+     "due: 2028-"),
+    ("stakeholders.yaml", "en: ", "en: Renamed "),
+    ("forum/meetings/2026-06-17-action-plan-validation.md", "\n\n", "\n\nA new line.\n\n"),
+    (f"{PLAN}/sections/introduction.en.md", "\n\n", "\n\nA new paragraph.\n\n"),
+])
+def test_any_change_rebuilds_as_a_full_build(record: Path, name: str, old: str,
+                                             new: str) -> None:
+    """Every kind of file the graph tells apart: the record's, a plan's own, a
+    commitment, the stakeholders, a meeting, a section."""
+    rebuild(record)
+    edit(record, name, old, new)
+    assert rebuild(record) == full(record)
+
+
+def test_new_evidence_and_commit(record: Path) -> None:
+    """The evidence index (its files and their last change in git) is read too."""
+    rebuild(record)
+    folder = record / PLAN / "evidence" / "02-beneficial-ownership-open-data"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "new-report.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert rebuild(record) == full(record)
+    git(record, "add", "-A")
+    git(record, "commit", "-q", "-m", "New report", date="2026-11-20T10:00:00+00:00")
+    assert rebuild(record) == full(record)
+
+
+def test_a_store_from_the_history_is_not_used(record: Path) -> None:
+    """A pull request can commit .ogpctl-cache/site.sqlite with entries under the keys
+    this build would look up: such a store is never read."""
+    rebuild(record)
+    with sqlite3.connect(record / STORE) as db:
+        db.execute("UPDATE outputs SET data=?", (b"<script>alert(1)</script>",))
+    db.close()
+    git(record, "add", "-f", str(STORE))
+    git(record, "commit", "-q", "-m", "A cache", date="2026-11-20T10:00:00+00:00")
+    files = rebuild(record)
+    assert not any(b"alert(1)" in data for data in files.values())
+    assert files == full(record)
+
+
+def test_a_broken_store_costs_only_time(record: Path) -> None:
+    expected = full(record)
+    (record / STORE).parent.mkdir(exist_ok=True)
+    (record / STORE).write_bytes(b"not a database")
+    assert rebuild(record) == expected
+    (record / STORE).unlink()
+    rebuild(record)
+    with sqlite3.connect(record / STORE) as db:   # torn entries: files cut short
+        db.execute("UPDATE outputs SET data=substr(data, 1, 10) WHERE length(data) > 10")
+    db.close()
+    assert rebuild(record) == expected
+
+
+def test_a_linked_store_is_not_followed(record: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.sqlite"
+    outside.write_bytes(b"")
+    (record / STORE).parent.mkdir(exist_ok=True)
+    (record / STORE).symlink_to(outside)
+    assert rebuild(record) == full(record)
+    assert outside.read_bytes() == b""
