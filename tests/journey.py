@@ -184,13 +184,15 @@ def answer_commitment(j: Journey, name: str, number: int, en_title: str, lead: s
                                "Los expedientes están en papel y dispersos entre entidades."),
         "description.done-so-far": both("A portal lists tenders, but not awards.",
                                         "Un portal lista licitaciones, pero no adjudicaciones."),
-        "description.solution": both("Publish every award in the Open Contracting format.",
-                                     "Publicar cada adjudicación en el estándar de datos abiertos."),
+        "description.solution": both(
+            "Publish every award in the Open Contracting format.",
+            "Publicar cada adjudicación en el estándar de datos abiertos."),
         "description.results": both("Civil society monitors 100% of public works awards.",
                                     "La sociedad civil monitorea el 100% de las adjudicaciones."),
         "values": ["transparency", "accountability"],
-        "relevance": both("Transparency: awards become public. Accountability: monitors report.",
-                          "Transparencia: adjudicaciones públicas. Rendición de cuentas: informes."),
+        "relevance": both(
+            "Transparency: awards become public. Accountability: monitors report.",
+            "Transparencia: adjudicaciones públicas. Rendición de cuentas: informes."),
     })
     first, *rest = milestones
     j.edit(name, **{"milestones.0.title": both(first[0], first[1]),
@@ -226,6 +228,7 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
     print) is told each command and what it printed."""
     root.mkdir(parents=True)
     git(root, "init", "-q", "-b", "main")
+    git_config(root)   # ogpctl's own commits (tag-submission) need no user configuration
     j = Journey(root, echo=echo)
     start = "2026-12-10"
     j.ok("init", root, "--country", "es=Costa Serena", "--country", "en=Costa Serena",
@@ -287,7 +290,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
     hold_results_meetings(j, "2027-11-20")
     j.commit("Evidence; results meeting", "2027-11-20")
     j.ok("progress", PLAN, "1.1", "-C", root, "--status", "completed", "--date", "2027-11-30",
-         "--note", "Estándar adoptado por resolución.", "--evidence", "evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf",
+         "--note", "Estándar adoptado por resolución.", "--evidence",
+         "evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf",
          "--lang", "es", "--today", "2027-12-01")
     j.ok("progress", PLAN, "2.1", "-C", root, "--status", "in-progress", "--date", "2027-11-30",
          "--note", "Borrador en consulta.", "--next-steps", "Enviar al Congreso.",
@@ -315,7 +319,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
 
     j.edit(COMMITMENT_1, **{"milestones.1.due": "2028-12-15"})
     j.append(COMMITMENT_2, "milestones", {
-        "number": 3, "title": both("Register linked to procurement", "Registro vinculado a compras"),
+        "number": 3,
+        "title": both("Register linked to procurement", "Registro vinculado a compras"),
         "output": both("1 interconnection in production", "1 interconexión en producción"),
         "due": "2030-06-30", "lead": "registro-mercantil", "status": "not-started"})
     j.commit("Amendment: milestone 1.2 moved, milestone 2.3 added", "2028-02-10")
