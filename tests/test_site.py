@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from datetime import date
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -150,7 +151,7 @@ def test_pages_are_accessible(built) -> None:
         html = page.all("html")[0]
         assert html["lang"] == name.split("/")[0] and html["dir"] == "ltr", name
         assert page.headings[0] == 1 and page.headings.count(1) == 1, name
-        assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:])), name
+        assert all(b - a <= 1 for a, b in pairwise(page.headings)), name
         tags = [tag for tag, _ in page.tags]
         assert {"header", "nav", "main", "footer"} <= set(tags), name
         first = page.all("a")[0]
