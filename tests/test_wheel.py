@@ -23,7 +23,8 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE
 
-pytestmark = pytest.mark.slow
+#: One worker builds and installs the wheel (pytest-xdist, --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
 
 
 def _run(*args: object, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
