@@ -1,6 +1,13 @@
 """Hermetic tests: no test reads or writes the real home directory, "today" is fixed, and
 records are copied into pytest's tmp_path before anything touches them; nothing is written into
-the source tree (tests run in parallel workers, `make test` runs pytest-xdist)."""
+the source tree.
+
+`make test` runs the modules in parallel workers, one a core (pytest-xdist `-n auto --dist
+loadfile`): a module runs whole in one worker, so what a module builds once for all its tests
+(the journey, the sample's site and its Chromium, the PDF plans, the wheel) is built once.
+(`--dist loadgroup` would spread the other modules' tests too, but pytest-xdist 3.8 ignores
+`xdist_group` marks under pytest 9.2: pytest-xdist issue 1386.) Fixtures wider than a test see
+the same hermetic environment as the test itself."""
 
 from __future__ import annotations
 

@@ -16,9 +16,6 @@ import pytest
 from tests import journey as steps
 from tests.journey import COMMITMENT_1, PLAN, PLAN_DIR, Journey
 
-#: One worker runs the module: the journey is lived once (pytest-xdist, --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("journey")
-
 #: Words that must never reach a reader: Python values, escaped markup, guide comments.
 LEAKS = re.compile(r"\bNone\b|\bTrue\b|\bFalse\b|<!--|-->|<div|<table|&lt;|&gt;|&amp;\w+;"
                    r"|\{'|\['|class=\"|\bin-progress\b|\bnot-started\b")

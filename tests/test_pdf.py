@@ -23,9 +23,6 @@ from tests.test_render import arabic_record
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs back: pip install pypdf")
 
-#: One worker runs the module: the sample's action plans are laid out once.
-pytestmark = pytest.mark.xdist_group("pdf")
-
 DAY = date(2026, 12, 2)
 MISSING = pdf_missing()
 needs_pdf = pytest.mark.skipif(MISSING is not None, reason=f"no PDF on this machine: {MISSING}"

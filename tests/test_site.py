@@ -27,9 +27,6 @@ from ogpctl.site import build_site, write_site
 from tests import site_browser
 from tests.conftest import SAMPLE, run
 
-#: One worker runs the module: the sample's site is built once, one Chromium is started.
-pytestmark = pytest.mark.xdist_group("site")
-
 DAY = date(2026, 11, 23)
 # PDF downloads are tested in test_pdf.py (and skipped there without Pango).
 FORMATS = ("html", "docx")

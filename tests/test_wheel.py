@@ -23,8 +23,7 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE
 
-#: One worker builds and installs the wheel (pytest-xdist, --dist loadgroup).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+pytestmark = pytest.mark.slow
 
 
 def _run(*args: object, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
