@@ -12,6 +12,7 @@ the same hermetic environment as the test itself."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -27,12 +28,13 @@ TODAY = date(2026, 11, 23)
 #: Where a test must never write: the sample record (its check cache included), the case
 #: records, and the repository's top level (build/, a rendered/ or site/ folder).
 WATCHED = (SAMPLE, ROOT / "tests" / "cases")
+#: What tools keep at the top level while the tests run (pytest, hypothesis, linters).
+TOOL_CACHES = re.compile(r"\.(pytest_cache|hypothesis|mypy_cache|ruff_cache|coverage.*)|__pycache__")
 
 
 def _tree_state() -> dict[str, tuple[int, int]]:
     """(size, modification time) of every file below WATCHED, and the top-level names."""
-    state = {f"/{p.name}": (0, 0) for p in ROOT.iterdir()
-             if p.name not in (".pytest_cache", ".hypothesis")}
+    state = {f"/{p.name}": (0, 0) for p in ROOT.iterdir() if not TOOL_CACHES.fullmatch(p.name)}
     for folder in WATCHED:
         for path in folder.rglob("*"):
             stat = path.lstat()
