@@ -29,7 +29,8 @@ TODAY = date(2026, 11, 23)
 #: records, and the repository's top level (build/, a rendered/ or site/ folder).
 WATCHED = (SAMPLE, ROOT / "tests" / "cases")
 #: What tools keep at the top level while the tests run (pytest, hypothesis, linters).
-TOOL_CACHES = re.compile(r"\.(pytest_cache|hypothesis|mypy_cache|ruff_cache|coverage.*)|__pycache__")
+TOOL_CACHES = re.compile(r"\.(pytest_cache|hypothesis|mypy_cache|ruff_cache|coverage.*)"
+                         r"|__pycache__")
 
 
 def _tree_state() -> dict[str, tuple[int, int]]:
