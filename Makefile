@@ -84,7 +84,7 @@ test: $(STAMP) pdf-libs
 		  { apt-get install -y -q chromium >/dev/null 2>&1 || \
 		    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; } ) || \
 		echo "chromium not installed: browser tests will be skipped (Debian: apt-get install chromium)"
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # The fast YAML path against the precise one on random and mutated record files
 # (tests/test_fuzz_yaml.py): `make test` runs 60 examples a test, this 20,000 (minutes).

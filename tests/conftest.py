@@ -1,9 +1,20 @@
 """Hermetic tests: no test reads or writes the real home directory, "today" is fixed, and
-records are copied into pytest's tmp_path before anything touches them."""
+records are copied into pytest's tmp_path before anything touches them; nothing is written into
+the source tree.
+
+`make test` runs the modules in parallel workers, one a core (pytest-xdist `-n auto --dist
+loadfile`): a module runs whole in one worker, so what a module builds once for all its tests
+(the journey, the sample's site and its Chromium, the PDF plans, the wheel) is built once.
+(`--dist loadgroup` would spread the other modules' tests too, but pytest-xdist 3.8 ignores
+`xdist_group` marks under pytest 9.2: pytest-xdist issue 1386.) Fixtures wider than a test see
+the same hermetic environment as the test itself."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,15 +25,67 @@ SAMPLE = ROOT / "sample-country"
 TODAY = date(2026, 11, 23)
 
 
+#: Where a test must never write: the sample record (its check cache included), the case
+#: records, and the repository's top level (build/, a rendered/ or site/ folder).
+WATCHED = (SAMPLE, ROOT / "tests" / "cases")
+#: What tools keep at the top level while the tests run (pytest, hypothesis, linters).
+TOOL_CACHES = re.compile(r"\.(pytest_cache|hypothesis|mypy_cache|ruff_cache|coverage.*)"
+                         r"|__pycache__")
+
+
+def _tree_state() -> dict[str, tuple[int, int]]:
+    """(size, modification time) of every file below WATCHED, and the top-level names."""
+    state = {f"/{p.name}": (0, 0) for p in ROOT.iterdir() if not TOOL_CACHES.fullmatch(p.name)}
+    for folder in WATCHED:
+        for path in folder.rglob("*"):
+            stat = path.lstat()
+            state[str(path.relative_to(ROOT))] = (stat.st_size, stat.st_mtime_ns)
+    return state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _source_tree_untouched() -> Iterator[None]:
+    """Fails the session (in each worker) when a test wrote into the source tree: parallel
+    workers would share what one of them left there."""
+    before = _tree_state()
+    yield
+    after = _tree_state()
+    changed = sorted(name for name in before.keys() | after.keys()
+                     if before.get(name) != after.get(name))
+    assert not changed, f"tests wrote into the source tree: {changed[:20]}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_fsync() -> Iterator[None]:
+    """Writes are not flushed to the disk: no test pulls the power, and `os.fsync` after
+    every output file was a tenth of the time of the command sweeps (more on a busy disk)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
+def _hermetic_environment(patch: pytest.MonkeyPatch, home: Path) -> None:
+    patch.setenv("HOME", str(home))
+    patch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    patch.delenv("GITHUB_ACTIONS", raising=False)
+    patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    patch.setenv("NO_COLOR", "1")
+    patch.setenv("COLUMNS", "120")   # the same tables in a terminal, a pipe and a worker
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _hermetic_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The hermetic environment for fixtures that outlive a test too (a journey run once for
+    its module, a site built once): they are set up before any test's own environment."""
+    with pytest.MonkeyPatch.context() as patch:
+        _hermetic_environment(patch, tmp_path_factory.mktemp("session-home"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "120")
+    """Each test has a home of its own."""
+    _hermetic_environment(monkeypatch, tmp_path_factory.mktemp("home"))
 
 
 @pytest.fixture

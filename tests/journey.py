@@ -228,6 +228,7 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
     print) is told each command and what it printed."""
     root.mkdir(parents=True)
     git(root, "init", "-q", "-b", "main")
+    git_config(root)   # ogpctl's own commits (tag-submission) need no user configuration
     j = Journey(root, echo=echo)
     start = "2026-12-10"
     j.ok("init", root, "--country", "es=Costa Serena", "--country", "en=Costa Serena",

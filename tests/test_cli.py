@@ -243,3 +243,17 @@ def test_the_cache_is_keyed_by_ogpctl_code(tmp_path: Path) -> None:
     rule.write_text(rule.read_text(encoding="utf-8").replace("Relevant:", "Relevant -"),
                     encoding="utf-8")
     assert salt_of(package, schemas) != before
+
+
+def test_commands_in_one_process_build_the_command_line_once(
+        capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller running many commands in one process (the tests, the demo) does not pay
+    typer's ~10 ms of building every command's options again on each call."""
+    import typer.main
+
+    assert run(capsys, "--version")[0] == 0
+    built = []
+    build = typer.main.get_command
+    monkeypatch.setattr(typer.main, "get_command", lambda app: built.append(app) or build(app))
+    assert run(capsys, "--version")[0] == 0 and run(capsys, "explain", "S240")[0] == 0
+    assert built == []

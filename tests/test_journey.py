@@ -6,6 +6,7 @@ back, web pages' visible text), not only exit codes. tests/journey.py holds the 
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -252,3 +253,18 @@ def test_the_review_of_the_amendment_reads_in_spanish(life: Journey) -> None:
     review = life.stages["review-es"]
     assert "Registro vinculado a compras" in review.out, review.out
     assert_reads_well(review.out.replace("`", ""), "review")
+
+
+@pytest.fixture(scope="module")
+def environment_of_a_module_fixture() -> dict[str, str | None]:
+    return {name: os.environ.get(name) for name in ("HOME", "COLUMNS", "NO_COLOR")}
+
+
+def test_fixtures_wider_than_a_test_are_hermetic(
+        environment_of_a_module_fixture: dict[str, str | None]) -> None:
+    """The journey runs in a module fixture: the real home (its git identity) and the
+    runner's terminal width (tables folded differently in a worker) must not reach it."""
+    assert "pytest-of" in (environment_of_a_module_fixture["HOME"] or ""), \
+        environment_of_a_module_fixture
+    assert environment_of_a_module_fixture["COLUMNS"] == "120"
+    assert environment_of_a_module_fixture["NO_COLOR"] == "1"

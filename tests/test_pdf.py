@@ -145,9 +145,18 @@ def test_same_bytes_in_another_process(plans, tmp_path: Path) -> None:
     assert (out / "2026-2030-action-plan.es.pdf").read_bytes() == plans["es"]
 
 
+def with_one_commitment(root: Path) -> Path:
+    """The record with only its plans' first commitment: a short plan lays out in a third
+    of the time and holds every kind of block a longer one has."""
+    for plan in (root / "plans").iterdir():
+        for path in sorted((plan / "commitments").glob("*.yaml"))[1:]:
+            path.unlink()
+    return root
+
+
 @needs_pdf
 def test_arabic_runs_right_to_left(tmp_path: Path) -> None:
-    record = load_record(arabic_record(tmp_path))
+    record = load_record(with_one_commitment(arabic_record(tmp_path)))
     request = Request("action-plan", "2026-2030", "ar")
     html = render_bytes(record, request, "html", DAY)
     assert b'<html lang="ar" dir="rtl">' in html

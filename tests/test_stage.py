@@ -68,7 +68,9 @@ def test_year_ticks() -> None:
 
 
 def site(record: Path, today: date) -> dict[str, bytes]:
-    return build_site(load_record(record), today)
+    """The website's pages (no documents to download, no search index: the dashboard
+    needs neither, and a site's PDFs took ~10 s)."""
+    return build_site(load_record(record), today, formats=(), search=False)
 
 
 def test_dashboard_of_a_plan_in_cocreation(tmp_path: Path) -> None:

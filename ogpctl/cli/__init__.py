@@ -6,8 +6,10 @@ Exit codes: 0 clean, 1 the record has errors, 2 usage error or not a record,
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 
@@ -44,6 +46,15 @@ def _one_line(error: Exception) -> str:
     return f"ogpctl: {message}{where}"
 
 
+@functools.cache
+def _command() -> Any:
+    """The click command behind `app`, built once a process: typer builds it again on every
+    call (~10 ms), which a caller running many commands in one process pays each time."""
+    import typer.main
+
+    return typer.main.get_command(app)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from ogpctl.cli.options import release_locks
 
@@ -57,8 +68,8 @@ def _run(argv: Sequence[str] | None) -> int:
     from ogpctl.base.errors import OgpctlError
 
     try:
-        result = app(args=list(argv) if argv is not None else None, standalone_mode=False,
-                     prog_name="ogpctl")
+        result = _command()(args=list(argv) if argv is not None else None,
+                            standalone_mode=False, prog_name="ogpctl")
         return result if isinstance(result, int) else 0
     except typer.Exit as done:
         return done.exit_code
