@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache
-from ogpctl.base.diagnostics import Diagnostic, Severity
+from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
 from ogpctl.base.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
 
@@ -98,7 +98,7 @@ def _outcomes(roots: list[Path], options: CheckOptions, pool: _Pool) -> Iterator
 
 #: A record's findings as tuples (what the cache and worker processes pass on) and its
 #: number of files.
-Outcome = tuple[list[tuple], int]
+Outcome = tuple[list[DiagnosticRow], int]
 
 
 def _rows(outcome: tuple[list[Diagnostic], int]) -> Outcome:

@@ -57,8 +57,12 @@ def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict[Any, Any]:
     return _trie(tuple(default_schemas().field_paths(kind, targets)))
 
 
+#: A frozen trie: (kinds of value ending here, the list step's trie or None, keys' tries).
+Trie = tuple[tuple[Any, ...], Any, tuple[tuple[Any, Any], ...]]
+
+
 @cache
-def _combined_trie(kind: Kind) -> tuple:
+def _combined_trie(kind: Kind) -> Trie:
     """The paths of every KNOWN kind of value in one trie; each end is tagged with its
     kind of value, which the walk appends to the path it reports."""
     from ogpctl.record.schema import default_schemas
@@ -73,7 +77,7 @@ def _combined_trie(kind: Kind) -> tuple:
     return _frozen(root)
 
 
-def _frozen(trie: dict) -> tuple:
+def _frozen(trie: dict[Any, Any]) -> Trie:
     """A trie as (kinds of value ending here, list step or None, ((key, sub-trie), ...)):
     the walk then reads tuples instead of testing every step of a dict."""
     ends = trie.get(_END, ())
@@ -93,10 +97,10 @@ def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
     return root
 
 
-def _walk_into(data: Any, trie: tuple, lists: dict[tuple[str, ...], list]) -> None:
+def _walk_into(data: Any, trie: Trie, lists: dict[Any, list[Any]]) -> None:
     """The walk of a combined trie: each value found goes to the list of its kind of
     value, in the order `_walk` would report it."""
-    stack: list[tuple[Any, tuple, DocPath]] = [(data, trie, ())]
+    stack: list[tuple[Any, Trie, DocPath]] = [(data, trie, ())]
     pop, push = stack.pop, stack.append
     while stack:
         node, (ends, star, keys), where = pop()
@@ -111,7 +115,7 @@ def _walk_into(data: Any, trie: tuple, lists: dict[tuple[str, ...], list]) -> No
                 push((item, star, where + (index,)))
 
 
-def _walk(data: Any, trie: dict, path: DocPath) -> list[tuple[DocPath, Any]]:
+def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:
     """Iterative (this runs for every document): the values at the trie's ends."""
     found: list[tuple[DocPath, Any]] = []
     stack = [(data, trie, path)]

@@ -81,7 +81,7 @@ def _fonts() -> Any:
     """One font configuration a process: Pango's font map (fontconfig's lookups, the fonts
     it opened) is set up once, not for every document. The documents declare no
     `@font-face`, so nothing one adds can change another."""
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
 
     weasyprint()
     return FontConfiguration()

@@ -100,19 +100,24 @@ def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Fi
             yield Finding(doc.path, f"{describe_field(path)} has no {names} text", path)
 
 
-def texts_of(doc: Document, default: str) -> list[tuple[tuple, Any, dict[str, str], bool]]:
+#: (path, value, its texts by language, in the action plan)
+TextRow = tuple[tuple[Any, ...], Any, dict[str, str], bool]
+
+
+def texts_of(doc: Document, default: str) -> list[TextRow]:
     """(path, value, its non-empty texts by language, in the action plan) of every text
     value of `doc` that has a text: worked out once a document for the rules that read
     texts (L301, L305, L304)."""
     key = ("texts", default)
     if key not in doc.memo:
-        found = []
+        found: list[TextRow] = []
         for path, value in values_of(doc, TEXT):
             texts = translations(value, default)
             if texts:
                 found.append((path, value, texts, in_action_plan(doc, path)))
         doc.memo[key] = found
-    return doc.memo[key]
+    rows: list[TextRow] = doc.memo[key]
+    return rows
 
 
 @rule("L302", "missing-section", family=F, severity=W, error_from=Stage.SUBMISSION,

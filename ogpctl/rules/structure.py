@@ -334,8 +334,10 @@ def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
 def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]]:
     # Both evidence rules share one pass over the record, kept in the context's memo.
     if "evidence" in context.memo:
-        return context.memo["evidence"]
-    found, seen = [], {}
+        shared: list[tuple[str, Finding]] = context.memo["evidence"]
+        return shared
+    found: list[tuple[str, Finding]] = []
+    seen: dict[str, int | None] = {}
     checked: dict[tuple[str, str], tuple[str, str] | None] = {}   # a file is cited often
     for file, path, value in _refs(record, ("evidence-item",)):
         raw = value.get("path") if isinstance(value, dict) else value

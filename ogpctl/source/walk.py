@@ -87,7 +87,7 @@ def _repair(data: Any) -> Any:
     return data
 
 
-def _nfc_twins(mapping: dict) -> bool:
+def _nfc_twins(mapping: dict[Any, Any]) -> bool:
     """Two text keys equal once NFC-normalised (C-speed when every key is ASCII)."""
     if all(map(str.isascii, mapping)):
         return False
