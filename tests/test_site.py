@@ -472,13 +472,16 @@ def test_write_refuses_hand_edits_and_removes_what_it_no_longer_builds(tmp_path:
 
 
 def test_cli_builds_the_site(capsys, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    code, stdout, err = run(capsys, "site", "-C", SAMPLE, "--out", out, "--today",
+    import shutil
+
+    out, record = tmp_path / "out", tmp_path / "record"
+    shutil.copytree(SAMPLE, record)   # the site's store is written inside the record
+    code, stdout, err = run(capsys, "site", "-C", record, "--out", out, "--today",
                             "2026-11-23", "--no-search", "--formats", "html")
     assert code == 0, err
     assert "90 pages in 2 languages" in stdout and (out / "es/index.html").is_file()
     assert not (out / "pagefind").exists()
-    code, _, err = run(capsys, "site", "-C", SAMPLE, "--out", out, "--formats", "odt")
+    code, _, err = run(capsys, "site", "-C", record, "--out", out, "--formats", "odt")
     assert code == 2 and "--formats" in err
 
 
