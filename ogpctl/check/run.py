@@ -184,7 +184,8 @@ def _result_key(root: Path, options: CheckOptions) -> str | None:
     if stamp is None:
         return None
     tree.sort()   # one sort in C instead of one a folder
-    lines = [f"{root}|{options.today}|{options.stage}|{options.plan}|{options.strict}", *tree, stamp]
+    asked = f"{root}|{options.today}|{options.stage}|{options.plan}|{options.strict}"
+    lines = [asked, *tree, stamp]
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"),
                            digest_size=20).hexdigest()
 
