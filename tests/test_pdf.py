@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -290,7 +291,9 @@ def test_without_pango_one_line_and_exit_2(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "Pango" in done.stderr and "apt-get install libpango-1.0-0" in done.stderr
     assert not (tmp_path / "out").exists()
-    done = ogpctl("site", "-C", str(SAMPLE), "--out", str(tmp_path / "site"), "--no-search",
+    record = tmp_path / "record"   # the site's store is written inside the record
+    shutil.copytree(SAMPLE, record)
+    done = ogpctl("site", "-C", str(record), "--out", str(tmp_path / "site"), "--no-search",
                   "--today", "2026-11-23")
     assert done.returncode == 0, done.stderr
     assert "no PDF downloads" in done.stderr and "Traceback" not in done.stderr
