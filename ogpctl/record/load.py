@@ -58,7 +58,7 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
             slow.append(row)
     for job, (result, blob, seconds) in zip(to_parse, _parse_all(to_parse, pool), strict=True):
         results[job.ref.path] = result if result is not None else marshal.loads(blob)
-        if is_slow(seconds, len(job.raw)):
+        if cache is not None and is_slow(seconds, len(job.raw)):   # kept only with a cache
             slow.append((job.ref.path, job.st.st_size, job.st.st_mtime_ns, digest(job.raw),
                          pack(results[job.ref.path])))
     if cache is not None:
