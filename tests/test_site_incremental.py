@@ -32,7 +32,7 @@ def record(tmp_path: Path) -> Path:
 
 def rebuild(root: Path) -> dict[str, bytes]:
     """A build as `ogpctl site` makes it: the record's own history, so with its store."""
-    return build_site(load_record(root), TODAY, formats=FORMATS, search=False)
+    return build_site(load_record(root), TODAY, formats=FORMATS, search=False, reuse=True)
 
 
 def full(root: Path) -> dict[str, bytes]:
@@ -166,3 +166,12 @@ def test_a_linked_store_is_not_followed(record: Path, tmp_path: Path) -> None:
     (record / STORE).symlink_to(outside)
     assert rebuild(record) == full(record)
     assert outside.read_bytes() == b""
+
+
+def test_a_python_caller_gets_no_store_in_the_record(record: Path) -> None:
+    """`build_site` is a function that returns bytes: only `ogpctl site` (reuse=True) keeps
+    a store, so a library caller or a test never writes into the record it reads."""
+    build_site(load_record(record), TODAY, formats=(), search=False)
+    assert not list(record.glob(".ogpctl-cache/site-*"))
+    build_site(load_record(record), TODAY, formats=(), search=False, reuse=True)
+    assert list(record.glob(".ogpctl-cache/site-*"))

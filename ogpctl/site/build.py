@@ -74,18 +74,19 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
 
 
 def build_site(record: Record, today: date, history: History | None = None,
-               formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True
-               ) -> dict[str, bytes]:
+               formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True,
+               reuse: bool = False) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
-    are those of the documents offered for download (none: no documents). With the
-    record's own history, files of earlier builds are reused from the record's store
-    when nothing they read has changed; a caller that gives a history gets no store."""
+    are those of the documents offered for download (none: no documents). With `reuse`
+    (`ogpctl site`) and the record's own history, files of earlier builds are reused from
+    the record's store when nothing they read has changed; otherwise nothing is written
+    into the record."""
     from ogpctl.base.vcs import read_history
 
     store = None
     if history is None:
         history = read_history(record.root)
-        store = Store.open(record.root, history)
+        store = Store.open(record.root, history) if reuse else None
     try:
         return _build(record, today, history, formats, search, store)
     finally:
