@@ -208,7 +208,7 @@ class Cache:
         self._write("INSERT OR REPLACE INTO results VALUES (?, ?)",
                     [(key, zlib.compress(marshal.dumps(value)))], keep=KEEP_RESULTS)
 
-    def _write(self, sql: str, rows: list[tuple], keep: int | None = None) -> None:
+    def _write(self, sql: str, rows: list[tuple[Any, ...]], keep: int | None = None) -> None:
         if self.db is None or not rows:
             return
         try:

@@ -33,13 +33,13 @@ class RuleContext:
         the record and the calendar as of today (`status:` is checked against it, C415)."""
         if self.stage is not None:
             return self.stage
-        stages = self.memo.setdefault("stages", {})
+        stages: dict[str, Stage] = self.memo.setdefault("stages", {})
         if plan.id not in stages:
             stages[plan.id] = plan_stage(plan, self.today).stage
         return stages[plan.id]
 
     def stage_of(self, file: str) -> Stage:
-        files = self.memo.setdefault("file-stages", {})   # asked once a finding: keep it cheap
+        files: dict[str, Stage] = self.memo.setdefault("file-stages", {})   # once a finding
         if file not in files:
             files[file] = self._stage_of(file)
         return files[file]
@@ -52,7 +52,8 @@ class RuleContext:
             self.memo["record-stage"] = max(
                 (self.plan_stage(p) for p in self.record.plans),
                 default=self.stage if self.stage is not None else Stage.CO_CREATION)
-        return self.memo["record-stage"]
+        stage: Stage = self.memo["record-stage"]
+        return stage
 
     def history(self) -> History:
         """The record's git history, read on first use: once per check, and never when no
@@ -61,15 +62,17 @@ class RuleContext:
             from ogpctl.base import vcs
             self.memo["history"] = vcs.History(vcs.NOT_A_REPOSITORY) \
                 if outside_git(self.record.root) else vcs.read_history(self.record.root)
-        return self.memo["history"]
+        history: History = self.memo["history"]
+        return history
 
-    def submission_tags(self) -> dict:
+    def submission_tags(self) -> dict[str, date]:
         """The day of each `submitted/<plan>` git tag, by plan id, read on first use."""
         if "submission-tags" not in self.memo:
             from ogpctl.base import vcs
             self.memo["submission-tags"] = {} if outside_git(self.record.root) \
                 else vcs.submission_tags(self.record.root)
-        return self.memo["submission-tags"]
+        tags: dict[str, date] = self.memo["submission-tags"]
+        return tags
 
 
 def outside_git(root: Path) -> bool:
@@ -116,6 +119,8 @@ def run_rules(context: RuleContext) -> list[Diagnostic]:
     found = []
     for name, subject in subjects:
         for item in checks_for(name):
+            if item.check is None:          # checks_for gives only rules with a check
+                continue
             for finding in item.check(subject, context):
                 made = diagnostic(item, context, finding)
                 if made is not None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from ogpctl.base.values import dict_at, str_at
 from ogpctl.record.model import as_date
 from ogpctl.site import labels as words
 from ogpctl.site import urls
@@ -44,11 +45,11 @@ def contact(v: View, value: Any) -> dict | None:
     """Name, role, email, telephone and web address, each only when given."""
     if not isinstance(value, dict):
         return None
-    email = value.get("email") if isinstance(value.get("email"), str) else ""
-    found = {"name": value.get("name") if isinstance(value.get("name"), str) else "",
+    email = str_at(value, "email")
+    found = {"name": str_at(value, "name"),
              "role": v.inline(value.get("role")), "email": email,
              "mailto": v.url(f"mailto:{email.strip()}") if email.strip() else None,
-             "phone": value.get("phone") if isinstance(value.get("phone"), str) else "",
+             "phone": str_at(value, "phone"),
              "url": v.url(value.get("url"))}
     return found if any(found.values()) else None
 
@@ -92,7 +93,7 @@ def led_by(v: View, ident: Any) -> list[dict]:
 def forum(v: View) -> Page:
     v = v.at("forum.html")
     fields = v.site.record.forum.fields if v.site.record.forum else {}
-    basis = fields.get("basis") if isinstance(fields.get("basis"), dict) else {}
+    basis = dict_at(fields, "basis")
     current, former = members(v, fields.get("members"))
     return Page("forum.html", v.text(fields.get("name")) or v.L["forum"], "forum.html.j2", {
         "basis": {"reference": v.inline(basis.get("reference")), "url": v.url(basis.get("url"))},

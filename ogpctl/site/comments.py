@@ -37,10 +37,10 @@ class Comments:
     def href(self, title: str, path: str, lang: str) -> str | None:
         address = f"{self.website.rstrip('/')}/{path}" if self.website else path
         values = {"title": title, "url": address, "path": path, "lang": lang}
-        href = self.template
+        filled = self.template
         for name in PLACEHOLDERS:
-            href = href.replace("{" + name + "}", quote(values[name], safe=""))
-        href = safe_href(href)
+            filled = filled.replace("{" + name + "}", quote(values[name], safe=""))
+        href = safe_href(filled)
         return href if href and ":" in href.split("/", 1)[0] else None
 
     def label(self, view: View) -> str:

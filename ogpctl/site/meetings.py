@@ -3,6 +3,7 @@ one page a meeting with its facts, the organisations that took part and the minu
 
 from __future__ import annotations
 
+from ogpctl.base.values import list_at
 from ogpctl.record.model import Document, as_date
 from ogpctl.render.prose import parse
 from ogpctl.site import urls
@@ -52,7 +53,7 @@ def meeting_page(v: View, meeting: Document) -> Page:
     path = urls.meeting_page(meeting.path)
     v = v.at(path)
     fields = meeting.fields
-    attendees = fields.get("attendees") if isinstance(fields.get("attendees"), list) else []
+    attendees = list_at(fields, "attendees")
     body = parse(meeting.body or "", base_level=2)
     return Page(path, meeting_title(v, meeting), "meeting.html.j2", {
         "facts": summary(v, meeting),

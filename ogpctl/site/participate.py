@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ogpctl.base.values import dict_at, str_at
 from ogpctl.record.model import Plan
 from ogpctl.render.reasoned_response import channel_label
 from ogpctl.site import urls
@@ -30,7 +31,7 @@ def cocreation(v: View, plan: Plan) -> dict | None:
     if doc is None:
         return None
     fields = doc.fields
-    timeline = fields.get("timeline") if isinstance(fields.get("timeline"), dict) else {}
+    timeline = dict_at(fields, "timeline")
     return {
         "title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
         "questions": [(v.L[key], v.blocks(fields.get(key), 4)) for key in QUESTIONS
@@ -57,9 +58,8 @@ def cocreation(v: View, plan: Plan) -> dict | None:
 def participate(v: View) -> Page:
     v = v.at("participate.html")
     fields = v.site.record.ogp.fields if v.site.record.ogp else {}
-    poc = fields.get("point-of-contact") if isinstance(fields.get("point-of-contact"), dict) \
-        else {}
-    email = poc.get("email") if isinstance(poc.get("email"), str) else ""
+    poc = dict_at(fields, "point-of-contact")
+    email = str_at(poc, "email")
     plans = [cocreation(v, plan) for plan in reversed(v.site.record.plans)]
     return Page("participate.html", v.L["participate"], "participate.html.j2", {
         "intro": v._("OGP action plans are co-created by government and civil society. Anyone "

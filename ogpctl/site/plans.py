@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ogpctl.base.values import list_at
 from ogpctl.domain.rollup import totals_of
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
@@ -142,7 +143,7 @@ def commitment_page(v: View, c: Commitment) -> Page:
     path = urls.commitment_page(c.plan.id, c.number, c.id)
     v = v.at(path)
     state = commitment_state(c, v.site.today)
-    values = c.fields.get("values") if isinstance(c.fields.get("values"), list) else []
+    values = list_at(c.fields, "values")
     return Page(path, f"{c.number}. {v.text(c.fields.get('title'))}".strip(),
                 "commitment.html.j2", {
         "plan": {"title": v.plan_title(c.plan), "href": v.href(urls.plan_page(c.plan.id))},
