@@ -31,6 +31,7 @@ from ogpctl.render.blocks import (
     Table,
     Text,
     plain,
+    text,
 )
 from ogpctl.render.context import RenderContext
 from ogpctl.review.items import contribution_item, plan_item, unreadable_item
@@ -49,8 +50,8 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
     language = Language(lang)
     c = RenderContext(review.new, language, review.today)
     _ = language._
-    doc = Document(title=_("Review of the change"), lang=lang, rtl=language.rtl,
-                   subtitle=review.described)
+    doc = Document(title=text(_("Review of the change")), lang=lang, rtl=language.rtl,
+                   subtitle=text(review.described))
     doc.blocks = [Paragraph((Text(_summary(c, review)),))]
     doc.blocks += _meaning(c, review)
     doc.blocks += _deadlines(c, review.deadlines(lang))
