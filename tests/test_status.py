@@ -85,6 +85,25 @@ def test_requirements_before_their_date_are_not_yet_due(capsys, sample: Path) ->
     assert verdicts["3.1"]["state"] == "not-met"
 
 
+def test_no_contribution_yet_is_not_yet_due_before_delivery(capsys, sample: Path) -> None:
+    """4.1 with no contribution recorded cannot be judged; before the plan is due that is
+    'not yet due', not a requirement that 'applies' and is not met (the action plan said
+    '0 of the 1 minimum requirements ... as met' for a plan just started)."""
+    in_cocreation(sample)
+    (sample / "plans/2026-2030/contributions.yaml").write_text("contributions: []\n",
+                                                              encoding="utf-8")
+    code, out, err = run(capsys, "status", sample, "--format", "json", "--today", "2026-01-05")
+    assert code == 0, err
+    verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+                ["requirements"]}
+    assert verdicts["4.1"]["state"] == "not-yet-due"
+    assert verdicts["4.1"]["facts"]["due"] == "2026-06-30"
+    code, out, _ = run(capsys, "status", sample, "--format", "json", "--today", "2026-09-01")
+    verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+                ["requirements"]}
+    assert verdicts["4.1"]["state"] == "unknown", "after the due date nothing is assumed"
+
+
 def test_a_plan_never_delivered_is_late(capsys, sample: Path) -> None:
     in_cocreation(sample)
     code, out, _ = run(capsys, "status", sample, "--today", "2026-09-15")

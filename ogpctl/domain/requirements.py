@@ -57,7 +57,9 @@ def _due_by(item: Requirement, plan: Plan, today: date) -> date | None:
 
 
 def _not_yet(item: Requirement, due: date | None, today: date) -> Requirement:
-    if item.state != NOT_MET or due is None or today > due:
+    """Before its due day, a requirement the record does not show as met, or cannot judge
+    yet (4.1 before any contribution came in), is not yet due: not a failure to publish."""
+    if item.state not in (NOT_MET, UNKNOWN) or due is None or today > due:
         return item
     return Requirement(item.code, NOT_YET_DUE, {**item.facts, "due": due})
 
