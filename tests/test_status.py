@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from tests.conftest import SAMPLE, run
@@ -102,6 +103,26 @@ def test_no_contribution_yet_is_not_yet_due_before_delivery(capsys, sample: Path
     verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
                 ["requirements"]}
     assert verdicts["4.1"]["state"] == "unknown", "after the due date nothing is assumed"
+
+
+def test_an_address_check_refuses_meets_no_requirement(capsys, sample: Path) -> None:
+    """A website, repository or forum-rules address that is not http(s) or mailto (F103) is
+    no address: 1.1, 2.1 and 2.2 read 'not met', as with the field empty (they said 'met',
+    and the action plan published 'Met: No address is recorded')."""
+    ogp = sample / "ogp.yaml"
+    text = ogp.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^website: .*$", "website: 'javascript:alert(19)'", text)
+    ogp.write_text(re.sub(r"(?m)^repository: .*$", "repository: files/here", text),
+                   encoding="utf-8")
+    forum = sample / "forum/forum.yaml"
+    forum.write_text(re.sub(r"(?m)^rules-url: .*$", "rules-url: 'javascript:alert(21)'",
+                            forum.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, err = run(capsys, "status", sample, "--format", "json", "--today", "2026-12-02")
+    assert code == 0, err
+    verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+                ["requirements"]}
+    assert [verdicts[c]["state"] for c in ("1.1", "2.1", "2.2")] == ["not-met"] * 3
+    assert verdicts["2.1"]["facts"]["url"] == "" and not verdicts["1.1"]["facts"]["rules"]
 
 
 def test_a_plan_never_delivered_is_late(capsys, sample: Path) -> None:

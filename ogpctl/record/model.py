@@ -4,6 +4,7 @@ OGP domain. Values stay as parsed; rules report paths inside a document's data."
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,16 @@ _STATUS_STAGE = {"co-creation": Stage.CO_CREATION, "implementation": Stage.IMPLE
 def as_date(value: Any) -> date | None:
     """The day a date field names; None when it is empty or unusable (the schema reports it)."""
     return parse_day(value)
+
+
+#: A web address as the schemas accept one (common.schema.json#/$defs/url).
+_ADDRESS = re.compile(r"(?:https?://|mailto:)\S+")
+
+
+def as_address(value: Any) -> str | None:
+    """The web address a field holds, or None when it holds none the schema accepts (empty,
+    `javascript:…`, a path): a verdict or a link never rests on what `check` refuses (F103)."""
+    return value if isinstance(value, str) and _ADDRESS.fullmatch(value) else None
 
 
 def as_word(value: Any) -> str | None:
