@@ -145,7 +145,8 @@ def print_deadlines(items: list[Obligation], today: object) -> None:
     due = [item for item in items if item.state == "due"]
     summary = f"as of {today}: {overdue} overdue, {len(due)} due"
     if due:
-        summary += f"; next: {due[0].title} on {min(d.date for d in due)}"
+        first = min(due, key=lambda d: (d.date, d.plan))
+        summary += f"; next: {first.title} ({first.plan}) on {first.date}"
     console.print(Text(summary, style="bold red" if overdue else "bold"))
 
 
