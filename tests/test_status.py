@@ -125,6 +125,34 @@ def test_an_address_check_refuses_meets_no_requirement(capsys, sample: Path) -> 
     assert verdicts["2.1"]["facts"]["url"] == "" and not verdicts["1.1"]["facts"]["rules"]
 
 
+def test_a_file_holding_no_commitment_is_not_published_as_one(capsys, sample: Path,
+                                                              tmp_path: Path) -> None:
+    """A commitment file with a YAML error, an empty one and one holding a list are no
+    commitments: not counted, not rated red, no page; `status` and `site` say they were left
+    out (the site published each as 'N. (no milestones) Red: not started or with severe
+    delays' and exited 0 without a word)."""
+    folder = sample / "plans/2026-2030/commitments"
+    (folder / "07-broken.yaml").write_text("title:\n  fr: Défi : justice\n", encoding="utf-8")
+    (folder / "08-empty.yaml").write_text("", encoding="utf-8")
+    (folder / "09-list.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    code, out, err = run(capsys, "status", sample, "--format", "json", "--today", "2026-12-02")
+    assert code == 0, err
+    live = {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+    assert live["totals"]["commitments"] == 6
+    assert [c["number"] for c in live["commitments"]] == [1, 2, 3, 4, 5, 6]
+    assert [p.rsplit("/", 1)[1] for p in live["unreadable"]] == [
+        "07-broken.yaml", "08-empty.yaml", "09-list.yaml"]
+    code, out, _ = run(capsys, "status", sample, "--today", "2026-12-02")
+    assert "NOT READ  plans/2026-2030/commitments/07-broken.yaml" in out
+    code, out, err = run(capsys, "site", "-C", sample, "--out", tmp_path / "site", "--today",
+                         "2026-12-02", "--formats", "none", "--no-search")
+    assert code == 0 and "3 commitment file(s) hold no commitment" in err
+    pages = {p.name for p in (tmp_path / "site/en/plans/2026-2030").rglob("*.html")}
+    assert not any(name.startswith(("7", "8", "9")) for name in pages), pages
+    plan_page = (tmp_path / "site/en/plans/2026-2030/index.html").read_text(encoding="utf-8")
+    assert "6. " in plan_page and "7. " not in plan_page and "9. " not in plan_page
+
+
 def test_a_plan_never_delivered_is_late(capsys, sample: Path) -> None:
     in_cocreation(sample)
     code, out, _ = run(capsys, "status", sample, "--today", "2026-09-15")

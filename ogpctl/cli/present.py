@@ -254,6 +254,10 @@ def print_status(plans: list[PlanStatus], today: object) -> None:
             console.print(Text(f"  OVERDUE  {item.date}  {item.title} ({item.handbook}): "
                                f"{item.basis}", style="bold red"))
         console.print(_totals(plan.totals))
+        for path in plan.unreadable:
+            console.print(Text(f"  NOT READ  {printable(path)}: holds no commitment, so it is "
+                               "left out of the totals, the documents and the site "
+                               "(`ogpctl check` says why)", style="bold red"))
         console.print(_commitments(plan))
         for r in plan.requirements:
             line = Text(f"  {r.code:<4} {_REQUIREMENTS[r.code]:<48} ")

@@ -45,6 +45,11 @@ def site(
     typer.echo(f"  wrote  {out}/index.html: {pages} pages in "
                f"{len(record.languages.required)} languages, {written} files"
                + (f", {removed} left from an earlier build removed" if removed else ""))
+    left_out = record.unreadable_commitments()
+    if left_out:
+        typer.echo(f"  warning  {len(left_out)} commitment file(s) hold no commitment and are "
+                   f"not on the site: {', '.join(left_out)} (`ogpctl check` says why)",
+                   err=True)
     return 0
 
 

@@ -147,9 +147,9 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", b.id, field=name, old=a.fields.get(name),
                          new=b.fields.get(name))
-    old = {c.id: c for c in a.commitments}
-    new = {c.id: c for c in b.commitments}
-    for commitment in b.commitments:
+    old = {c.id: c for c in a.commitment_files}     # files: one may turn unreadable
+    new = {c.id: c for c in b.commitment_files}
+    for commitment in b.commitment_files:
         if commitment.id not in old:
             title = commitment.fields.get("title")
             yield Change("added", b.id, commitment.number,
@@ -157,7 +157,7 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
                          values=(None, title))
         else:
             yield from _commitment(old[commitment.id], commitment, record)
-    for commitment in a.commitments:
+    for commitment in a.commitment_files:
         if commitment.id not in new:
             title = commitment.fields.get("title")
             yield Change("removed", b.id, commitment.number,

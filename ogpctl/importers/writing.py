@@ -64,7 +64,7 @@ def plan_import(record: Record, plan: Plan, source: Source, lang: str, schemas: 
     """The files importing `source` into `plan` would write or change."""
     result = ImportResult()
     wanted, people = all_data(source, record, lang)
-    existing = {c.number: c for c in plan.commitments}
+    existing = {c.number: c for c in plan.commitment_files}   # unreadable ones too
     result.occupied = bool(existing)
     for commitment in sorted(source.commitments, key=lambda c: c.number):
         data = wanted[commitment.number]

@@ -115,6 +115,11 @@ class Commitment:
         return self.doc.fields
 
     @property
+    def readable(self) -> bool:
+        """Whether the file holds a commitment: it was read, and holds a mapping."""
+        return self.doc.ok and isinstance(self.doc.data, dict)
+
+    @property
     def kind(self) -> str:
         return as_word(self.fields.get("kind")) or "regular"
 
@@ -144,6 +149,12 @@ class Plan:
     co_creation: Document | None = None
     contributions: Document | None = None
     self_assessment: Document | None = None
+    #: Every commitment file of the plan, readable or not: what the rules about files,
+    #: numbers and ids read.
+    commitment_files: list[Commitment] = field(default_factory=list)
+    #: The plan's commitments: the files that hold a commitment (a mapping). A file that
+    #: cannot be read, is empty or holds a list is not one, so no document, page, colour or
+    #: total shows it as a commitment (`check` reports it; `site` says it is left out).
     commitments: list[Commitment] = field(default_factory=list)
     sections: list[Document] = field(default_factory=list)
 
@@ -184,7 +195,7 @@ class Plan:
         for doc in (self.doc, self.co_creation, self.contributions, self.self_assessment):
             if doc is not None:
                 yield doc
-        yield from (c.doc for c in self.commitments)
+        yield from (c.doc for c in self.commitment_files)
         yield from self.sections
 
 
@@ -250,6 +261,11 @@ class Record:
         for plan in self.plans:
             yield from plan.commitments
 
+    def unreadable_commitments(self) -> list[str]:
+        """The commitment files that hold no commitment, which every output leaves out."""
+        return [c.doc.path for plan in self.plans for c in plan.commitment_files
+                if not c.readable]
+
 
 def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]) -> Record:
     record = Record(root, documents)
@@ -258,7 +274,8 @@ def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]
     for path, doc in sorted(documents.items()):
         _place(record, plans, path, doc)
     for plan in record.plans:
-        plan.commitments.sort(key=lambda c: (c.number, c.id))
+        plan.commitment_files.sort(key=lambda c: (c.number, c.id))
+        plan.commitments = [c for c in plan.commitment_files if c.readable]
     return record
 
 
@@ -278,6 +295,7 @@ def _place(record: Record, plans: dict[str, Plan], path: str, doc: Document) -> 
             setattr(plan, _PLAN_SLOTS[doc.kind], doc)
         elif doc.kind is Kind.COMMITMENT and (
                 match := COMMITMENT_FILE.fullmatch(path.rsplit("/", 1)[1])):
-            plan.commitments.append(Commitment(doc, plan, int(match["number"]), match["id"]))
+            plan.commitment_files.append(Commitment(doc, plan, int(match["number"]),
+                                                    match["id"]))
         elif doc.kind is Kind.SECTION:
             plan.sections.append(doc)

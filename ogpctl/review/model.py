@@ -184,7 +184,8 @@ def _unreadable(record: Record) -> set:
     for plan in record.plans:
         if plan.doc is not None and not plan.doc.ok:
             found.add(plan.id)
-        found.update((plan.id, str(c.number)) for c in plan.commitments if not c.doc.ok)
+        found.update((plan.id, str(c.number)) for c in plan.commitment_files
+                     if not c.doc.ok)
     return found
 
 

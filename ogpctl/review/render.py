@@ -117,7 +117,8 @@ def _commitment(c: RenderContext, review: Review, plan_id: str, number: int, rem
     plan = _plan_named(review.new, plan_id)
     commitment = None
     if plan is not None and not removed:
-        commitment = next((item for item in plan.commitments if item.number == number), None)
+        commitment = next((item for item in plan.commitment_files if item.number == number),
+                          None)
     title = (changes[0].values or (None, None))[0] if removed else \
         commitment.fields.get("title") if commitment else None
     if not title and not removed:   # a file the head cannot read: its title as it was

@@ -238,7 +238,7 @@ def duplicate_commitment_number(plan: Plan, context: Any) -> Iterator[Finding]:
       commitments/04-beneficial-ownership.yaml
     """
     first: dict[int, Commitment] = {}
-    for commitment in plan.commitments:
+    for commitment in plan.commitment_files:
         if commitment.number in first:
             yield Finding(commitment.doc.path, f"commitment number {commitment.number} is also "
                           f"used by {first[commitment.number].doc.path.rsplit('/', 1)[1]}",
@@ -282,7 +282,7 @@ def unknown_commitment(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       commitments: [open-contracting]
     """
-    ids = {c.id for c in plan.commitments}
+    ids = {c.id for c in plan.commitment_files}
     for doc, pattern in ((plan.contributions, ("contributions", "*", "commitments", "*")),
                          (plan.self_assessment, ("commitments", "*", "commitment"))):
         if doc is None:
