@@ -52,6 +52,17 @@ def as_address(value: Any) -> str | None:
     return value if isinstance(value, str) and _ADDRESS.fullmatch(value) else None
 
 
+#: An email address as the schemas accept one (common.schema.json#/$defs/email): only the
+#: address, so a mailto: link made from it carries no ?bcc= or other part.
+_NOT_IN_ADDRESS = r"""\s@?&#<>/\\:;,"'()\[\]"""
+EMAIL = re.compile(rf"^[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}]+\.[^{_NOT_IN_ADDRESS}.]+$")
+
+
+def as_email(value: Any) -> str | None:
+    """The email address a field holds, or None when the schema refuses it (F103)."""
+    return value if isinstance(value, str) and EMAIL.match(value) else None
+
+
 def as_word(value: Any) -> str | None:
     """The text of a field that holds one word (a status, a kind, an id); None for anything
     else, such as a list or a mapping, which the schema reports and which cannot be looked
