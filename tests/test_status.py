@@ -153,6 +153,13 @@ def test_a_file_holding_no_commitment_is_not_published_as_one(capsys, sample: Pa
     assert "6. " in plan_page and "7. " not in plan_page and "9. " not in plan_page
 
 
+def test_site_says_when_ogp_yaml_cannot_be_read(capsys, sample: Path, tmp_path: Path) -> None:
+    (sample / "ogp.yaml").write_text("country: [unclosed\n", encoding="utf-8")
+    code, out, err = run(capsys, "site", "-C", sample, "--out", tmp_path / "site", "--today",
+                         "2026-12-02", "--formats", "none", "--no-search")
+    assert code == 0 and "ogp.yaml could not be read" in err and "in 1 language," in out
+
+
 def test_a_plan_never_delivered_is_late(capsys, sample: Path) -> None:
     in_cocreation(sample)
     code, out, _ = run(capsys, "status", sample, "--today", "2026-09-15")

@@ -44,8 +44,13 @@ def site(
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))
     typer.echo(f"  wrote  {out}/index.html: {pages} pages in "
-               f"{len(record.languages.required)} languages, {written} files"
+               f"{len(record.languages.required)} language"
+               f"{'s' if len(record.languages.required) != 1 else ''}, {written} files"
                + (f", {removed} left from an earlier build removed" if removed else ""))
+    if record.ogp is None or not record.ogp.ok:
+        typer.echo("  warning  ogp.yaml could not be read: the site names the country after the "
+                   f"folder ({record.root.name}) and is in English only (`ogpctl check` says "
+                   "why)", err=True)
     left_out = record.unreadable_commitments()
     if left_out:
         typer.echo(f"  warning  {len(left_out)} commitment file(s) hold no commitment and are "
