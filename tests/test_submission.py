@@ -116,3 +116,25 @@ def test_a_tag_without_a_delivery_date_is_reported(capsys, tmp_path: Path) -> No
     code, out, _ = run(capsys, "check", record, "--today", "2026-06-25", "--format", "json")
     found = [d for d in json.loads(out)["diagnostics"] if d["code"] == "C417"]
     assert len(found) == 1 and "write delivered: " in found[0]["message"], out
+
+
+def test_uncommitted_files_of_the_plan_are_refused(capsys, tmp_path: Path) -> None:
+    """The tag marks a commit: a commitment not committed yet was left out of the delivered
+    plan, and the amendment note later called it 'added'; an unstaged edit of plan.yaml was
+    swept into the delivery commit. Both are refused, nothing is written or tagged."""
+    record = undelivered(tmp_path)
+    extra = record / "plans/2026-2030/commitments/07-not-committed.yaml"
+    extra.write_text((record / "plans/2026-2030/commitments/"
+                      "01-public-works-open-contracting.yaml").read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    plan = (record / PLAN).read_text(encoding="utf-8")
+    (record / PLAN).write_text(plan + "# half-done edit\n", encoding="utf-8")
+    code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24",
+                       "-C", record)
+    assert code == 2 and "not committed" in err
+    assert "plans/2026-2030/commitments/07-not-committed.yaml" in err and PLAN in err
+    assert (record / PLAN).read_text(encoding="utf-8") == plan + "# half-done edit\n"
+    assert "submitted/2026-2030" not in git(record, "tag")
+    extra.unlink()
+    (record / PLAN).write_text(plan, encoding="utf-8")
+    assert run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", record)[0] == 0

@@ -37,6 +37,12 @@ def tag_submission(record: Record, plan_id: str, day: date) -> Submission:
     if vcs.has_tag(record.root, tag):
         raise RecordWriteError(f"the tag {tag} exists already: this plan's delivery is "
                                "recorded (an amendment is recorded by a new commit)")
+    pending = vcs.uncommitted(record.root, plan.folder)
+    if pending:
+        listed = ", ".join(pending[:5]) + (f" and {len(pending) - 5} more" if len(pending) > 5
+                                            else "")
+        raise RecordWriteError(f"{listed}: not committed. The delivered plan is the one in the "
+                               "commit the tag marks: commit these changes (or undo them) first")
     recorded = as_date(plan.fields.get("delivered"))
     if recorded is not None and recorded != day:
         raise RecordWriteError(f"plans/{plan_id}/plan.yaml says the plan was delivered on "
