@@ -1,9 +1,11 @@
 """The check cache (`ogpctl.base.cache`): keyed by everything that shapes a finding (the
 record's tree, the options, the history, ogpctl's code, schemas and templates), and lean:
-whole results and the results of slow files, never a copy of the record."""
+whole results and the results of files read on the precise YAML path, never a copy of
+the record."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -201,6 +203,24 @@ def test_files_read_quickly_are_not_kept(sample: Path) -> None:
     assert _database(sample).stat().st_size < size / 2
 
 
+@pytest.mark.parametrize("seconds_a_call", [0, 1], ids=["idle machine", "busy machine"])
+def test_the_path_taken_decides_what_is_kept_not_the_clock(sample: Path, monkeypatch,
+                                                          seconds_a_call: int) -> None:
+    """Which files were kept hung on the CPU time their reading took: on a loaded machine
+    files read on the fast path looked slow and were kept (a flaky test showed it), and a
+    small file read on the precise path could look fast and be read again on every check
+    after a change. The path a file's reading took decides."""
+    ticks = itertools.count()
+    monkeypatch.setattr(time, "thread_time", lambda: float(next(ticks) * seconds_a_call))
+    path = sample / "plans" / "2026-2030" / "plan.yaml"
+    path.write_text(f"%YAML 1.2\n---\n{path.read_text(encoding='utf-8')}", encoding="utf-8")
+    _age(sample)
+    cache = Cache(sample)
+    load_documents(sample, discover(sample), cache)
+    assert list(cache.files()) == ["plans/2026-2030/plan.yaml"]
+    cache.close()
+
+
 def test_a_file_read_on_the_precise_path_is_kept(sample: Path) -> None:
     """The precise YAML path (here for the %YAML directive) is ~50 times slower: a record
     where one file changed does not read it again."""
@@ -222,7 +242,7 @@ def test_a_file_read_on_the_precise_path_is_kept(sample: Path) -> None:
 
 def test_kept_results_are_used_and_a_corrupt_entry_is_read_again(sample: Path,
                                                                  monkeypatch) -> None:
-    monkeypatch.setattr(load_module, "is_slow", lambda seconds, size: True)
+    monkeypatch.setattr(load_module, "worth_keeping", lambda result: True)
     _age(sample)
     layout = discover(sample)
     cache = Cache(sample)
