@@ -191,9 +191,10 @@ def test_another_salt_empties_the_cache_and_gives_its_space_back(sample: Path) -
 
 # --- lean ------------------------------------------------------------------------------
 
-def test_files_read_quickly_are_not_kept(sample: Path) -> None:
+def test_files_read_on_the_fast_path_are_not_kept(sample: Path) -> None:
     """In a new process (as `ogpctl check` runs), the first file of each kind also paid for
-    importing and compiling its schema, and was kept as if it were slow to read."""
+    importing and compiling its schema, and was kept as if it were slow to read; then, on a
+    busy machine, any file could look slow. A clean record keeps only whole results."""
     _age(sample)
     _check_with(ROOT, sample)
     cache = Cache(sample)
@@ -268,3 +269,37 @@ def test_a_broken_database_only_costs_time(sample: Path) -> None:
     _database(sample).write_bytes(b"not a database" * 100)
     assert _codes(sample) == expected
     assert _codes(sample) == expected
+
+
+# --- never committed -------------------------------------------------------------------
+
+def _open_check_cache(root: Path) -> None:
+    Cache(root).close()
+
+
+def _open_site_store(root: Path) -> None:
+    from ogpctl.site.store import Store
+
+    store = Store.open(root, None)
+    assert store is not None
+    store.db.close()
+
+
+@pytest.mark.parametrize("folder_existed", [False, True])
+@pytest.mark.parametrize("opened", [_open_check_cache, _open_site_store],
+                         ids=["check cache", "site store"])
+def test_the_cache_folder_is_ignored_by_git(tmp_path: Path, opened, folder_existed: bool
+                                            ) -> None:
+    """`git add -A` in a record without its own .gitignore (or one that lost the line)
+    committed .ogpctl-cache/ into a pull request: the folder carries a .gitignore of `*`,
+    written too when the folder was there before (made by another ogpctl)."""
+    from tests.gitrecord import git
+
+    git(tmp_path, "init", "-q")
+    (tmp_path / "ogp.yaml").write_text("country: X\n", encoding="utf-8")
+    if folder_existed:
+        (tmp_path / FOLDER).mkdir()
+    opened(tmp_path)
+    assert (tmp_path / FOLDER / ".gitignore").read_bytes().splitlines()[-1] == b"*"
+    git(tmp_path, "add", "-A")
+    assert git(tmp_path, "diff", "--cached", "--name-only").split() == ["ogp.yaml"]
