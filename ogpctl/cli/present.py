@@ -225,9 +225,11 @@ def _plan_head(plan: PlanStatus) -> list[Text]:
 
 
 def _totals(totals: Totals) -> Text:
-    return Text(f"  {totals.complete} of {totals.commitments} commitments complete; "
-                f"{totals.completed} of {totals.milestones} milestones completed",
-                style="bold")
+    """The documents' sentence, in English ("1 of 1 commitment complete", not "commitments")."""
+    from ogpctl.base.i18n import Language
+    from ogpctl.render.self_assessment import totals_sentence
+
+    return Text("  " + totals_sentence(Language("en"), totals).removesuffix("."), style="bold")
 
 
 def _commitments(plan: PlanStatus) -> Table:
