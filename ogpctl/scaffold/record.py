@@ -12,8 +12,9 @@ from ogpctl import __version__
 from ogpctl.base.errors import RecordWriteError, UsageError
 from ogpctl.base.resources import data_dir
 from ogpctl.record.discover import RECORD_FILE, find_root
-from ogpctl.record.kinds import LANGUAGE, MAX_SLUG
+from ogpctl.record.kinds import LANGUAGE
 from ogpctl.scaffold.files import FileSet, Outcome, make_folder
+from ogpctl.scaffold.slugs import slugify
 from ogpctl.scaffold.templating import render, schema_line
 
 ISO_CODE = re.compile(r"[A-Z]{2,3}")
@@ -83,18 +84,6 @@ def _named_parts(value: str, default: str) -> list[tuple[str, str]]:
         return [(m.group(1), m.group(2)) for m in parts if m]
     whole = _NAMED.fullmatch(value)
     return [(whole.group(1), whole.group(2))] if whole else [(default, value)]
-
-
-def slugify(text: str, fallback: str) -> str:
-    """An id of lowercase ASCII letters, digits and hyphens made from `text`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > 48:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    return slug[:MAX_SLUG] or fallback
 
 
 def check_text(value: str | None, option: str) -> str | None:
