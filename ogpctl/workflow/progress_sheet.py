@@ -12,6 +12,7 @@ from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.record.text import translations
 from ogpctl.workflow.contributions import read_rows
 from ogpctl.workflow.progress import Update, changes_for, find_milestone, validate
+from ogpctl.workflow.texts import record_language
 
 HEAD = ("plan", "milestone", "commitment", "milestone title", "due", "status",
         "last update", "new date", "new status", "note", "evidence", "delay reason",
@@ -45,6 +46,7 @@ def sheet_updates(record: Record, data: bytes, today: date, lang: str, *, force:
                   ) -> list[tuple[int, Plan, str, Update]]:
     """(line, plan, milestone, update) for each filled-in row, all checked; UsageError
     listing every problem when any row is wrong."""
+    record_language(record, lang)
     header, rows = read_rows(data)
     keys = [h.strip().lower() for h in header]
     missing = [name for name in ("plan", "milestone", *NEW) if name not in keys]
