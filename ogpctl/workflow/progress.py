@@ -99,9 +99,9 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
     record_language(record, update.lang)
     for name, text in (("--note", update.note), ("--delay-reason", update.delay_reason),
                        ("--next-steps", update.next_steps)):
-        problem = None if text is None else text_problem(text)
-        if problem:
-            raise UsageError(f"{name} {problem}")
+        wrong = None if text is None else text_problem(text)
+        if wrong:
+            raise UsageError(f"{name} {wrong}")
     for item in update.evidence:
         problem = evidence.check_path(record.root, plan.folder, item)
         if problem is not None:
