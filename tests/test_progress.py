@@ -7,6 +7,8 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run
 
 FILE = "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
@@ -184,3 +186,22 @@ def test_texts_and_languages_the_record_cannot_hold_are_named(capsys, sample: Pa
                        "--today", "2026-12-02")
     assert code == 2 and err.count("not a language of this record") == 1, err
     assert path.read_bytes() == before
+
+
+def test_an_edit_answers_for_the_errors_it_adds_not_those_already_there(capsys,
+                                                                         sample: Path) -> None:
+    from ogpctl.base.errors import RecordWriteError
+    from ogpctl.record.kinds import Kind
+    from ogpctl.workflow.guard import refuse_errors
+
+    path = sample / FILE
+    text = path.read_text(encoding="utf-8")
+    wrong = text.replace("  - number: 5\n", "  - number: five\n", 1)
+    path.write_text(wrong, encoding="utf-8")            # F103 already there: not the edit's
+    code, _, err = run(capsys, "progress", "add", "2026-2030", "1.2", "-C", sample, "--status",
+                       "completed", "--note", "Done", "--today", "2026-12-02")
+    assert code == 0, err
+    refuse_errors(FILE, Kind.COMMITMENT, wrong, wrong)
+    with pytest.raises(RecordWriteError) as raised:
+        refuse_errors(FILE, Kind.COMMITMENT, wrong, text)
+    assert str(raised.value).splitlines()[1].startswith(f"  {FILE}:194:13 error F103 ")

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from ogpctl.base.errors import UsageError
 from ogpctl.record import evidence
 from ogpctl.record.model import Commitment, Milestone, Plan, Record, as_date
+from ogpctl.workflow.guard import refuse_errors
 from ogpctl.workflow.texts import record_language, text_problem
 
 T = TypeVar("T")
@@ -140,6 +141,7 @@ def record_update(record: Record, plan: Plan, target: str, update: Update, today
     path = record.root / commitment.doc.path
     before = path.read_bytes()
     text = apply(before.decode("utf-8"), changes_for(milestone, update))
+    refuse_errors(commitment.doc.path, commitment.doc.kind, text, before.decode("utf-8"))
     replace_file(path, text.encode("utf-8"), record.root, expected=before)
     return commitment.doc.path
 
