@@ -97,9 +97,9 @@ def _stakeholder(record: Record, name: str) -> str | None:
 def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
     """`from`: an organisation of stakeholders.yaml by its id, else {name, sector} naming
     the person, the organisation, or the person (organisation)."""
-    organisation = cell.get("organisation", "")
-    person = " ".join(filter(None, (cell.get("name", ""), cell.get("surname", ""))))
-    person = "" if key(person) in NO_NAME else person
+    organisation = _named(cell.get("organisation", ""))
+    person = _named(" ".join(filter(None, (_named(cell.get("name", "")),
+                                           _named(cell.get("surname", ""))))))
     known = _stakeholder(record, organisation or person) if organisation or person else None
     if known:
         return known
@@ -107,6 +107,11 @@ def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
     if not name:
         return None
     return {"name": name, "sector": sector} if sector else {"name": name}
+
+
+def _named(text: str) -> str:
+    """`text`, or "" when it is what forms write for no name ("anonymous", "N/A")."""
+    return "" if key(text) in NO_NAME else text
 
 
 def _next_ids(taken: set[str], prefix: str):
