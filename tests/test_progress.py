@@ -57,7 +57,7 @@ def test_bad_values_are_refused_before_writing(capsys, sample: Path) -> None:
                           ((*base, "--status", "completed", "--evidence", "javascript:x"),
                            "--evidence"),
                           ((*base, "--status", "completed", "--date", "2026-01-01"),
-                           "in order"),
+                           "never sorted into place"),
                           (("progress", "add", "2026-2030", "9.9", "-C", sample, "--note", "x",
                             "--status", "completed"), "no commitment 9"),
                           (("progress", "add", "2026-2030", "1", "-C", sample, "--note", "x",

@@ -112,7 +112,9 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
     latest = max((d for d in history if d), default=None)
     if latest is not None and update.day < latest:
         raise UsageError(f"--date {update.day}: the milestone already has an update of "
-                         f"{latest}; updates are added in order")
+                         f"{latest}; an update is appended after the others, never sorted "
+                         "into place: enter older updates first, or write this one into the "
+                         "commitment file by hand")
 
 
 def changes_for(milestone: Milestone, update: Update) -> list:
