@@ -467,6 +467,19 @@ def test_non_latin_titles_give_distinct_ids(capsys, tmp_path: Path) -> None:
     assert code == 2 and "05-commitment-5.yaml has this name already" in err
 
 
+@pytest.mark.parametrize("title, words", [
+    ("a\x1b[31mred", "TITLE holds an escape character"), ("a\nb", "TITLE holds a line break"),
+    ("  ", "TITLE needs a non-empty text")])
+def test_a_title_the_record_cannot_hold_is_named(capsys, tmp_path: Path, title: str,
+                                                 words: str) -> None:
+    """A control character is said to be one, not called an empty text."""
+    record = new_record(capsys, tmp_path)
+    new_plan(capsys, record, "--window", "june", "--due-year", "2027", "--length", "2")
+    code, _, err = run(capsys, "new-commitment", "-C", record, "2027-2029", title)
+    assert code == 2 and words in err and len(err.splitlines()) == 1, err
+    assert not list((record / "plans/2027-2029/commitments").glob("*.yaml"))
+
+
 @pytest.mark.parametrize("title", ['Say "yes": no', "# not a comment", "- [x] {y}: z",
                                    "null", "2027-06-30", "  spaced  ", "تعاقد مفتوح",
                                    "'quoted' & *starred* !tagged %percent @at `tick`"])

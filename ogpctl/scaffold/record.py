@@ -16,6 +16,7 @@ from ogpctl.record.kinds import LANGUAGE
 from ogpctl.scaffold.files import FileSet, Outcome, make_folder
 from ogpctl.scaffold.slugs import slugify
 from ogpctl.scaffold.templating import render, schema_line
+from ogpctl.source.text import describe_char
 
 ISO_CODE = re.compile(r"[A-Z]{2,3}")
 #: Where `ogpctl init` copies the JSON Schemas, relative to the record.
@@ -90,13 +91,22 @@ def check_text(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    if not value or not value.isprintable():
+    if not value:
         raise UsageError(f"{option} needs a non-empty text on one line")
+    odd = next((char for char in value if not char.isprintable()), None)
+    if odd is not None:
+        what = "a line break" if char_is_break(odd) else describe_char(odd)
+        raise UsageError(f"{option} holds {what}; give a text on one line without control "
+                         "characters")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise UsageError(f"{option} is not valid text in the terminal's encoding") from None
     return unicodedata.normalize("NFC", value)
+
+
+def char_is_break(char: str) -> bool:
+    return char in "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
 def record_files(root: Path, answers: RecordAnswers) -> FileSet:
