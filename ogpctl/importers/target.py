@@ -17,7 +17,7 @@ from ogpctl.importers.contribution_columns import key
 from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Source, Update
 from ogpctl.record.model import Record
 from ogpctl.record.text import translations
-from ogpctl.scaffold.record import slugify
+from ogpctl.scaffold.slugs import commitment_slug, slugify
 
 SECTORS = {"government": "government", "civil-society": "civil-society", "other": None}
 
@@ -161,7 +161,7 @@ def file_name(commitment: Commitment, record: Record) -> str:
     titles = commitment.texts.get("title") or {}
     title = titles.get(record.languages.default) or titles.get("en") or \
         next(iter(titles.values()), "")
-    return f"{commitment.number:02d}-{slugify(title, 'commitment')}"
+    return f"{commitment.number:02d}-{commitment_slug(title, commitment.number)}"
 
 
 def all_data(source: Source, record: Record, lang: str

@@ -104,7 +104,10 @@ def requirements_blocks(c: RenderContext, plan: Plan) -> list[Block]:
     items = [i for i in judge(c.record, plan, c.today) if i.code in CO_CREATION]
     due = [i for i in items if i.state != NOT_YET_DUE]
     met = sum(1 for i in due if i.state == MET)
-    intro = c.lang.n_("The record of this plan's co-creation shows {met} of {count} minimum "
+    intro = c.lang._("None of the minimum requirements that apply before delivery is due yet; "
+                     "each is listed with the day it is due by (OGP Participation and "
+                     "Co-Creation Standards; National Handbook, section 7).") if not due else \
+        c.lang.n_("The record of this plan's co-creation shows {met} of {count} minimum "
                       "requirement that applies before delivery as met (OGP Participation and "
                       "Co-Creation Standards; National Handbook, section 7).",
                       "The record of this plan's co-creation shows {met} of the {count} minimum "

@@ -31,9 +31,12 @@ from ogpctl.importers.contribution_columns import (
     columns,
     key,
 )
+from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Plan, Record, listed
 from ogpctl.record.text import translations
 from ogpctl.source.text import FORBIDDEN_CHARS, MAX_FILE_BYTES, describe_char
+from ogpctl.workflow.guard import refuse_errors
+from ogpctl.workflow.texts import record_language
 
 __all__ = ["CHANNELS", "SECTORS", "ImportOptions", "ImportResult", "Note", "plan_import",
            "read_rows", "write_import"]
@@ -94,9 +97,9 @@ def _stakeholder(record: Record, name: str) -> str | None:
 def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
     """`from`: an organisation of stakeholders.yaml by its id, else {name, sector} naming
     the person, the organisation, or the person (organisation)."""
-    organisation = cell.get("organisation", "")
-    person = " ".join(filter(None, (cell.get("name", ""), cell.get("surname", ""))))
-    person = "" if key(person) in NO_NAME else person
+    organisation = _named(cell.get("organisation", ""))
+    person = _named(" ".join(filter(None, (_named(cell.get("name", "")),
+                                           _named(cell.get("surname", ""))))))
     known = _stakeholder(record, organisation or person) if organisation or person else None
     if known:
         return known
@@ -104,6 +107,11 @@ def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
     if not name:
         return None
     return {"name": name, "sector": sector} if sector else {"name": name}
+
+
+def _named(text: str) -> str:
+    """`text`, or "" when it is what forms write for no name ("anonymous", "N/A")."""
+    return "" if key(text) in NO_NAME else text
 
 
 def _next_ids(taken: set[str], prefix: str):
@@ -119,6 +127,8 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
     """What importing `data` would add to `plan`'s contributions, nothing written."""
     if options.channel is not None and options.channel not in CHANNELS:
         raise UsageError(f"--channel {options.channel!r}: choose one of {', '.join(CHANNELS)}")
+    if options.lang is not None:
+        record_language(record, options.lang)
     table = read_table(data)
     where = columns(table.header, options.mapping)
     heading = {name: table.header[index] for name, index in sorted(where.items(),
@@ -221,6 +231,7 @@ def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
         data = (mapping_lines({"contributions": result.added}, 0) + "\n").encode("utf-8")
         if len(data) > MAX_FILE_BYTES:
             raise _too_large(rel, 0, len(data), len(result.added))
+        refuse_errors(rel, Kind.CONTRIBUTIONS, data.decode("utf-8"))
         write_new(path, data, inside=record.root)
         return rel
     before = path.read_bytes()
@@ -230,6 +241,7 @@ def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
         text = apply(before.decode("utf-8"), changes)
     except TooLargeError as error:
         raise _too_large(rel, len(before), error.size, len(result.added)) from None
+    refuse_errors(rel, Kind.CONTRIBUTIONS, text, before.decode("utf-8"))
     replace_file(path, text.encode("utf-8"), record.root, expected=before)
     return rel
 

@@ -11,7 +11,9 @@ from ogpctl.base.sheets import csv_bytes, restore
 from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.record.text import translations
 from ogpctl.workflow.contributions import read_rows
+from ogpctl.workflow.guard import refuse_errors
 from ogpctl.workflow.progress import Update, changes_for, find_milestone, validate
+from ogpctl.workflow.texts import record_language
 
 HEAD = ("plan", "milestone", "commitment", "milestone title", "due", "status",
         "last update", "new date", "new status", "note", "evidence", "delay reason",
@@ -45,6 +47,7 @@ def sheet_updates(record: Record, data: bytes, today: date, lang: str, *, force:
                   ) -> list[tuple[int, Plan, str, Update]]:
     """(line, plan, milestone, update) for each filled-in row, all checked; UsageError
     listing every problem when any row is wrong."""
+    record_language(record, lang)
     header, rows = read_rows(data)
     keys = [h.strip().lower() for h in header]
     missing = [name for name in ("plan", "milestone", *NEW) if name not in keys]
@@ -97,12 +100,17 @@ def apply_sheet(record: Record, updates: list[tuple[int, Plan, str, Update]]) ->
     from ogpctl.edit.yamltext import apply
 
     by_file: dict[str, list] = {}
+    kinds = {}
     for _line, plan, target, update in updates:
         commitment, milestone = find_milestone(plan, target)
         by_file.setdefault(commitment.doc.path, []).extend(changes_for(milestone, update))
-    for rel, changes in by_file.items():
-        path = record.root / rel
-        before = path.read_bytes()
+        kinds[commitment.doc.path] = commitment.doc.kind
+    edits = []
+    for rel, changes in by_file.items():   # every file checked before the first is written
+        before = (record.root / rel).read_bytes()
         text = apply(before.decode("utf-8"), changes)
-        replace_file(path, text.encode("utf-8"), record.root, expected=before)
+        refuse_errors(rel, kinds[rel], text, before.decode("utf-8"))
+        edits.append((rel, before, text))
+    for rel, before, text in edits:
+        replace_file(record.root / rel, text.encode("utf-8"), record.root, expected=before)
     return sorted(by_file)
