@@ -99,6 +99,29 @@ def test_spreadsheet_round_trip(capsys, sample: Path, tmp_path: Path) -> None:
     assert code == 2 and "nothing was written" in err and "--status 'finished'" in err
 
 
+def test_a_date_a_spreadsheet_rewrote_is_named_with_its_column(capsys, sample: Path,
+                                                                tmp_path: Path) -> None:
+    """A French spreadsheet saves 2026-12-01 as 01/12/2026: the import said Python's
+    "Invalid isoformat string", without the column, and the row's other problem (a status
+    no record knows) only on the next run."""
+    code, out, _ = run(capsys, "progress", "export", "--plan", "2026-2030", "-C", sample)
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    head = rows[0]
+    target = next(r for r in rows if r[1] == "3.1")
+    for column, value in (("new status", "termine"), ("note", "Fait"),
+                          ("new date", "01/12/2026")):
+        target[head.index(column)] = value
+    sheet = tmp_path / "progress.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    code, _, err = run(capsys, "progress", "import", sheet, "-C", sample, "--today",
+                       "2026-12-02")
+    assert code == 2 and "isoformat" not in err
+    assert "column 'new date': '01/12/2026' is not a date written YYYY-MM-DD" in err
+    assert "'termine'" in err
+
+
 def test_an_update_after_today_is_refused_unless_forced(capsys, sample: Path,
                                                        tmp_path: Path) -> None:
     path = sample / FILE

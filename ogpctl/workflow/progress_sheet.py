@@ -81,7 +81,7 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
     if (plan.id, target) in seen:
         raise UsageError(f"milestone {target} has two rows; keep one")
     seen.add((plan.id, target))
-    day = date.fromisoformat(cell["new date"]) if cell["new date"] else today
+    day, wrong_day = _day(cell["new date"], today)
     evidence = tuple(p.strip() for p in cell["evidence"].replace("\n", ";").split(";")
                      if p.strip())
     update = Update(day, cell["new status"] or str(milestone.fields.get("status")
@@ -90,8 +90,28 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
                     cell["next steps"] or None)
     if not update.note:
         raise UsageError(f"milestone {target}: write a note on the progress")
-    validate(record, plan, milestone, update, today, force=force)
+    try:
+        validate(record, plan, milestone, update, today, force=force)
+    except UsageError as error:   # every problem of the row at once
+        raise UsageError(f"{wrong_day}; {error}" if wrong_day else str(error)) from None
+    if wrong_day:
+        raise UsageError(wrong_day)
     return plan, target, update
+
+
+def _day(written: str, today: date) -> tuple[date, str]:
+    """The `new date` cell's day (today when empty), and what is wrong with it, if anything:
+    a spreadsheet saved in a local format rewrites 2026-12-01 as 01/12/2026."""
+    from ogpctl.record.kinds import parse_day
+
+    if not written.strip():
+        return today, ""
+    day = parse_day(written.strip())
+    if day is None:
+        return today, (f"column 'new date': {written!r} is not a date written YYYY-MM-DD "
+                       "(a spreadsheet may have rewritten it in its own format: format the "
+                       "column as text, or write 2026-12-01)")
+    return day, ""
 
 
 def apply_sheet(record: Record, updates: list[tuple[int, Plan, str, Update]]) -> list[str]:
