@@ -208,6 +208,9 @@ def test_a_file_the_loader_would_refuse_is_not_written(capsys, tmp_path: Path) -
     before = (record / FILE).read_bytes()
     rows = "".join(f"Propuesta {n}: {'publicar los datos de compras públicas ' * 30}\n"
                    for n in range(2000))
+    code, out, err = import_file(capsys, record, tmp_path / "big.csv", "Comentario\n" + rows,
+                                 "--dry-run")
+    assert code == 2 and "would be" in err, "the dry run promised what the import refuses"
     code, out, err = import_file(capsys, record, tmp_path / "big.csv", "Comentario\n" + rows)
     assert code == 2 and "added input-" not in out
     assert f"with 2,000 more contributions {FILE} would be" in err

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from ogpctl.base.csvfiles import date_reader, read_rows, read_table, shown
@@ -220,20 +221,32 @@ class _RowReader:
 def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
     """Append the new contributions to contributions.yaml (created when missing)."""
     from ogpctl.edit.files import replace_file
+    from ogpctl.scaffold.files import write_new
+
+    path, data, before = prepare_import(record, plan, result)
+    if before is None:
+        write_new(path, data, inside=record.root)
+    else:
+        replace_file(path, data, record.root, expected=before)
+    return path.relative_to(record.root).as_posix()
+
+
+def prepare_import(record: Record, plan: Plan, result: ImportResult
+                   ) -> tuple[Path, bytes, bytes | None]:
+    """(the file, its new bytes, its bytes before or None when it is new): every refusal a
+    write makes (size, errors `check` would report) is made here, so `--dry-run` makes it
+    too."""
     from ogpctl.edit.yamlrender import mapping_lines
     from ogpctl.edit.yamltext import Change, TooLargeError, apply
 
     path = record.root / plan.folder / "contributions.yaml"
     rel = path.relative_to(record.root).as_posix()
     if not path.exists():
-        from ogpctl.scaffold.files import write_new
-
         data = (mapping_lines({"contributions": result.added}, 0) + "\n").encode("utf-8")
         if len(data) > MAX_FILE_BYTES:
             raise _too_large(rel, 0, len(data), len(result.added))
         refuse_errors(rel, Kind.CONTRIBUTIONS, data.decode("utf-8"))
-        write_new(path, data, inside=record.root)
-        return rel
+        return path, data, None
     before = path.read_bytes()
     count = len(_existing(before))
     changes = [Change(("contributions", count + i), item) for i, item in enumerate(result.added)]
@@ -242,8 +255,7 @@ def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
     except TooLargeError as error:
         raise _too_large(rel, len(before), error.size, len(result.added)) from None
     refuse_errors(rel, Kind.CONTRIBUTIONS, text, before.decode("utf-8"))
-    replace_file(path, text.encode("utf-8"), record.root, expected=before)
-    return rel
+    return path, text.encode("utf-8"), before
 
 
 def _too_large(rel: str, before: int, after: int, added: int) -> RecordWriteError:
