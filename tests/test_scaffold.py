@@ -182,6 +182,37 @@ def test_init_asks_the_country_name_in_each_language(capsys, tmp_path: Path,
     assert asked == ["Country name in English (en)"]
 
 
+def test_init_at_a_terminal_asks_the_languages_and_checks_the_email(capsys, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """A French user answering every prompt got `default: en, administrative: []`: the
+    languages were never asked. An email prompt took `<script>`."""
+    import typer
+
+    from ogpctl.cli import scaffold
+
+    answers = {"Languages, the default first (such as es,en)": "fr,en",
+               "ISO 3166-1 code (such as CL)": "XT", "Lead agency": "Ministère",
+               "Point of contact's name": "Ana", "Point of contact's email": "ana@example.org",
+               "Country name in French (fr)": "Testlande",
+               "Country name in English (en)": "Testland"}
+    asked = []
+
+    def prompt(question, default="", show_default=True):
+        asked.append(question)
+        return answers.get(question, "")
+
+    monkeypatch.setattr(scaffold, "interactive", lambda: True)
+    monkeypatch.setattr(typer, "prompt", prompt)
+    record = tmp_path / "record"
+    assert run(capsys, "init", record)[0] == 0
+    assert asked[0] == "Languages, the default first (such as es,en)"
+    languages = parse_yaml((record / "ogp.yaml").read_text()).data["languages"]
+    assert languages["default"] == "fr", languages
+    answers["Point of contact's email"] = "<script>"
+    code, _, err = run(capsys, "init", tmp_path / "other")
+    assert code == 2 and "is not an email address" in err
+
+
 def comments_of(path: Path) -> str:
     """The comments of a YAML file as one text, language prefixes and wrapping undone."""
     lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines()
