@@ -238,9 +238,9 @@ def _texts(a: dict[str, Any], b: dict[str, Any], paths: tuple[tuple[str, ...], .
         if old == new:
             continue
         lang = "en" if "en" in old or "en" in new else default
+        changed = sorted(code for code in set(old) | set(new) if old.get(code) != new.get(code))
         detail = word_diff(old.get(lang, ""), new.get(lang, "")) if old.get(lang) != \
-            new.get(lang) else f"{', '.join(sorted(set(old) ^ set(new)) or sorted(new))} " \
-                               "translation changed"
+            new.get(lang) else f"{', '.join(changed)} translation changed"
         yield Change("text", plan, number, milestone, field="/".join(path),
                      old=old.get(lang), new=new.get(lang), detail=detail,
                      values=(_get(a, path), _get(b, path)))
