@@ -5,9 +5,13 @@ efforts to date, development process) starts that section, whose paragraphs beco
 Markdown; the commitments follow. A table whose first column holds the template's row
 labels is a commitment's header table; a table whose first row holds the milestone
 columns is its milestone table (`docx_tables`). A template question, as a row or as a
-paragraph, is followed by its answer. Labels are recognised in English, Spanish, French and
-Portuguese, numbered or bold or not, and the document's language is the one its labels are
-written in (unless --lang says otherwise).
+paragraph, is followed by its answer. Labels are recognised in every language ogpctl
+writes documents in (its own words, from the same catalogues) and in the variants other
+plans use, numbered or bold or not, and the document's language is the one its labels are
+written in (unless --lang says otherwise). What ogpctl writes where the record has no text
+("Not stated.") and its notes on untranslated texts are not texts, and are skipped; the
+minimum requirements it adds to the development process are its own summary, not the
+plan's text, and are skipped too.
 """
 
 from __future__ import annotations
@@ -18,18 +22,20 @@ from pathlib import Path
 from typing import Any
 
 from ogpctl.base.errors import UsageError
-from ogpctl.importers.docx_tables import TableReader
-from ogpctl.importers.docx_text import cell_markdown, paragraph_markdown
+from ogpctl.importers.docx_tables import TableReader, values_of
+from ogpctl.importers.docx_text import cell_markdown, cell_text, paragraph_markdown, paragraph_text
 from ogpctl.importers.labels import (
-    HEADER,
-    MILESTONE_COLUMNS,
-    QUESTIONS,
-    SECTIONS,
-    TEMPLATE_HEADINGS,
+    header,
     match,
+    milestone_columns,
+    parts,
+    placeholder_keys,
+    questions,
+    sections,
+    value_of,
 )
 from ogpctl.importers.model import Place, Source
-from ogpctl.importers.words import label_key
+from ogpctl.importers.words import plain_key
 
 MAX_BYTES = 50 * 1024 * 1024
 PLAN_SECTIONS = ("introduction", "efforts-to-date", "development-process")
@@ -67,11 +73,11 @@ def _language(blocks: list[Any]) -> str | None:
     """The language most of the document's template labels are written in."""
     votes: Counter[str] = Counter()
     for block in blocks:
-        texts = [block.text] if _is_paragraph(block) else \
-            [row.cells[0].text for row in block.rows if row.cells] + \
-            [c.text for c in (block.rows[0].cells if block.rows else [])]
+        texts = [paragraph_text(block)] if _is_paragraph(block) else \
+            [cell_text(row.cells[0]) for row in block.rows if row.cells] + \
+            [cell_text(c) for c in (block.rows[0].cells if block.rows else [])]
         for text in texts:
-            for labels in (HEADER, QUESTIONS, MILESTONE_COLUMNS):
+            for labels in (header(), questions(), milestone_columns()):
                 found = match(labels, text)
                 if found:
                     votes[found[1]] += 1
@@ -91,7 +97,18 @@ class _Walk:
         self.parts: dict[str, list[str]] = {}
         self.question: str | None = None
         self.hint = False           # the paragraph after a question may be its hint
+        self.values = False         # the next bold paragraph may name the OGP values
         self.table = 0
+
+    def _values(self, paragraph: Any, text: str) -> bool:
+        """Whether the paragraph is the bold list of OGP values under their heading."""
+        was, self.values = self.values, False
+        commitment = self.tables.commitment
+        if not was or commitment is None or not _bold(paragraph) or not all(
+                value_of(p) for p in text.split(",") if p.strip()):
+            return False
+        values_of(self.source, commitment, text, Place(self.source.name))
+        return True
 
     def run(self, blocks: list[Any]) -> None:
         for block in blocks:
@@ -100,26 +117,30 @@ class _Walk:
             else:
                 self.table += 1
                 self.question = self.tables.read(block, self.table)
-        for section, parts in self.parts.items():
-            text = "\n\n".join(p for p in parts if p).strip()
+        for section, paragraphs in self.parts.items():
+            text = "\n\n".join(p for p in paragraphs if p).strip()
             if text:
                 self.source.sections[(section, self.lang)] = text
 
     def paragraph(self, paragraph: Any) -> None:
-        text = paragraph.text.strip()
-        if not text:
+        text = paragraph_text(paragraph)
+        if not text or plain_key(text) in placeholder_keys():
             return
         heading = _heading_level(paragraph)
-        section = match(SECTIONS, text, exact=True) if heading or len(text) < 80 else None
+        section = match(sections(), text, exact=True) if heading or len(text) < 80 else None
         if section:
             self.section, self.question = section[0], None
             return
-        question = match(QUESTIONS, text)
+        question = match(questions(), text)
         if question and (heading or _bold(paragraph) or text.endswith("?")):
             self.question, self.hint = question[0], True
             return
-        if heading and label_key(text) in TEMPLATE_HEADINGS:
-            self.question = None
+        part = match(parts(), text, exact=True) if heading else None
+        if part:
+            self.question = "relevance" if part[0] == "values" else None
+            self.values = self.hint = part[0] == "values"
+            return
+        if self._values(paragraph, text):
             return
         if self.question and self.hint and _italic(paragraph):
             return      # the template's hint under its question, kept by many plans

@@ -1,28 +1,41 @@
 """The tables of a Word action plan: a commitment's header table (row labels in the first
 column, merged cells read once, rows the template does not have reported and left out) and
 its milestone table (columns found by their headings, with or without a lead column;
-stakeholders written "Lead: …" and by sector in one cell or in rows below the milestone)."""
+stakeholders written "Lead: …" and by sector in one cell or in rows below the milestone).
+
+Supporting stakeholders are read by sector: under the template's Government / Civil
+Society / Other Actors columns, after a line naming the sector ("Civil society", "CSOs:
+…"), as ogpctl writes them (the sector in bold, then one organisation a list item, "Name:
+role" when it has a role)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from ogpctl.importers.docx_text import cell_markdown, paragraph_markdown
-from ogpctl.importers.fields import VALUE_WORDS, number_of
-from ogpctl.importers.labels import (
-    HEADER,
-    LEAD_WORDS,
-    MILESTONE_COLUMNS,
-    QUESTIONS,
-    SECTOR_WORDS,
-    SUPPORTING_WORDS,
-    match,
+from ogpctl.base.i18n import Language
+from ogpctl.importers.docx_text import (
+    cell_markdown,
+    cell_text,
+    is_list_item,
+    paragraph_markdown,
+    paragraph_text,
 )
-from ogpctl.importers.model import Commitment, Milestone, Place, Source
+from ogpctl.importers.fields import number_of
+from ogpctl.importers.labels import (
+    header,
+    lead_words,
+    match,
+    milestone_columns,
+    questions,
+    sector_of,
+    value_of,
+)
+from ogpctl.importers.model import Commitment, Milestone, Place, Source, Supported
 from ogpctl.importers.words import Unreadable, date_of, label_key
 
 _RANGE = re.compile(r"\s+(?:[-–—]|to|a|al|au|à|até|hasta)\s+|\s*[–—]\s*", re.I)
+_MARK = "\x00"
 
 
 def unique_cells(row: Any) -> list[Any]:
@@ -48,12 +61,11 @@ class TableReader:
         rows = list(table.rows)
         if not rows:
             return None
-        heads = [match(MILESTONE_COLUMNS, c.text, exact=True) for c in rows[0].cells]
+        heads = [match(milestone_columns(), cell_text(c), exact=True) for c in rows[0].cells]
         if sum(1 for h in heads if h) >= 2 and any(h and h[0] == "title" for h in heads):
             self._milestones(rows, [h[0] if h else None for h in heads], index)
             return None
-        labels = [match(HEADER, r.cells[0].text) or match(QUESTIONS, r.cells[0].text)
-                  for r in rows if r.cells]
+        labels = [_label(list(r.cells)) for r in rows if r.cells]
         if any(labels):
             return _HeaderTable(self, index).read(rows)
         self.source.warn(self.place(index), "not a commitment or milestone table of the OGP "
@@ -70,7 +82,7 @@ class TableReader:
             return
         previous: list[Any] | None = None
         last: Milestone | None = None
-        heads = {name: " ".join(cell.text.split()) for cell, name in
+        heads = {name: " ".join(cell_text(cell).split()) for cell, name in
                  zip(rows[0].cells, columns, strict=True) if name}
         for number, row in enumerate(rows[1:], 2):
             cells = list(row.cells)
@@ -102,7 +114,7 @@ class TableReader:
         output = cell_markdown(cell["output"]) if "output" in cell else ""
         if output:
             milestone.output[self.lang] = output
-        due = cell["due"].text.strip() if "due" in cell else ""
+        due = cell_text(cell["due"]) if "due" in cell else ""
         if due:
             try:
                 milestone.due, note = date_of(due, self.lang)
@@ -112,41 +124,53 @@ class TableReader:
                 return None
             if note:
                 self.source.warn(place.at(column=heads.get("due")), note)
-        if "lead" in cell and cell["lead"].text.strip():
-            milestone.lead = cell["lead"].text.strip()
+        if "lead" in cell and cell_text(cell["lead"]):
+            milestone.lead = " ".join(cell_text(cell["lead"]).split())
         self._stakeholders(milestone, cell, False)
         commitment.milestones.append(milestone)
         return milestone
 
     def _stakeholders(self, milestone: Milestone, cell: dict, continued: bool) -> None:
-        if "stakeholders" not in cell:
-            return
-        sector = None
-        for line in cell["stakeholders"].text.splitlines():
-            line = line.strip(" -•\t")
-            head, sep, rest = line.partition(":")
-            word = label_key(head)
-            if word in LEAD_WORDS:
-                if rest.strip() and milestone.lead is None:
-                    milestone.lead = rest.strip()
+        if "stakeholders" in cell:
+            supporters(milestone, cell["stakeholders"], self.lang, "[;,]")
+
+
+def supporters(whom: Supported, cell: Any, lang: str, separators: str,
+               sector: str | None = None) -> None:
+    """The stakeholders a cell names, by sector, each with its role when it says one; a
+    line "Lead: …" is the lead of `whom` when it has none."""
+    lines = [(line.strip(" -•\t"), is_list_item(paragraph)) for paragraph in cell.paragraphs
+             for line in paragraph_text(paragraph).splitlines()]
+    for line, item in lines:
+        if not line or match(header(), line, exact=True):
+            continue
+        head, sep, rest = line.partition(":")
+        if not item:
+            if sep and label_key(head) in lead_words():
+                whom.lead = whom.lead or " ".join(rest.split()) or None
                 continue
-            if word in SUPPORTING_WORDS or not line:
-                continue
-            named = next((s for s, words in SECTOR_WORDS.items() if word in words), None)
+            named = sector_of(head if sep else line)
             if named:
-                sector = named
-                names = rest
-            else:
-                names = line
-            for name in (n.strip() for n in re.split(r"[;,]", names) if n.strip()):
-                listed = milestone.supporting.setdefault(sector or "other", [])
-                if name not in listed:
-                    listed.append(name)
+                sector, line = named, rest
+        for name in (n.strip(" -•\t") for n in ([line] if item else re.split(separators, line))):
+            if name:
+                _supporter(whom, sector or "other", name, lang)
+
+
+def _supporter(whom: Supported, sector: str, text: str, lang: str) -> None:
+    """One supporting stakeholder, "Name: role" as ogpctl writes one with a role."""
+    name, sep, role = text.partition(": ")
+    name = " ".join(name.split())
+    listed = whom.supporting.setdefault(sector, [])
+    if name not in listed:
+        listed.append(name)
+    if sep and role.strip():
+        whom.roles.setdefault(name, {})[lang] = " ".join(role.split())
 
 
 def _label(cells: list[Any]) -> tuple[str, str] | None:
-    label = cells[0].text.strip() if cells else ""
-    return match(HEADER, label) or match(QUESTIONS, label)
+    label = cell_text(cells[0]) if cells else ""
+    return match(header(), label) or match(questions(), label)
 
 
 class _HeaderTable:
@@ -166,7 +190,7 @@ class _HeaderTable:
             if found and found[0] == "name":
                 self._name(cells[1:], number)
         if self.commitment is None and not any(
-                (said := _label(cells)) and said[0] in QUESTIONS for _, cells in table):
+                (said := _label(cells)) and said[0] in questions() for _, cells in table):
             self.source.error(self.reader.place(self.index), "a commitment table without its "
                               "number and name; left out")
             return None
@@ -189,14 +213,14 @@ class _HeaderTable:
                 self._row(number, "", cells[1:] if merged else cells)
             elif self.sectors:
                 self._row(number, "", cells[1:])
-            elif any(c.text.strip() for c in cells):
-                label = cells[0].text.strip()
+            elif any(cell_text(c) for c in cells):
+                label = cell_text(cells[0])
                 self.source.warn(self.reader.place(self.index, number), f"{label[:60]!r} is "
                                  "not a row of the OGP commitment template; left out")
         return self.pending
 
     def _name(self, cells: list[Any], number: int) -> None:
-        text = " ".join(c.text.strip() for c in cells if c.text.strip())
+        text = " ".join(" ".join(cell_text(c).split()) for c in cells if cell_text(c))
         found = re.match(r"^\D{0,20}?(\d{1,3})\s*[.:)\-–]?\s*", text)
         place = self.reader.place(self.index, number)
         if not found:
@@ -212,7 +236,7 @@ class _HeaderTable:
     def _row(self, number: int, name: str, cells: list[Any]) -> None:
         commitment = self.commitment
         assert commitment is not None
-        text = "\n\n".join(cell_markdown(c) for c in cells if c.text.strip()).strip()
+        text = "\n\n".join(cell_markdown(c) for c in cells if cell_text(c)).strip()
         place = self.reader.place(self.index, number)
         if not name:
             name, self.pending = self.pending or "supporting", None
@@ -227,7 +251,7 @@ class _HeaderTable:
             self._period(commitment, text, place)
         elif name == "values":
             self._values(commitment, text, place)
-        elif name == "country":
+        elif name in ("country", "links", "kind"):
             return
         elif text:
             commitment.text(name)[self.lang] = text
@@ -235,7 +259,8 @@ class _HeaderTable:
             self.pending = name
 
     def _supporting_head(self, commitment: Commitment, cells: list[Any]) -> None:
-        heads = {i: next((s for s, w in SECTOR_WORDS.items() if label_key(c.text) in w), None)
+        """The template's sector columns (names on the row below), else names."""
+        heads = {i: sector_of(cell_text(c)) if "\n" not in cell_text(c) else None
                  for i, c in enumerate(cells)}
         if any(heads.values()):
             self.sectors = {i: s for i, s in heads.items() if s}
@@ -244,16 +269,11 @@ class _HeaderTable:
 
     def _supporting_names(self, commitment: Commitment, cells: list[Any]) -> None:
         for i, cell in enumerate(cells):
-            sector = self.sectors.get(i, "other")
-            for name in (n.strip(" -•") for n in re.split(r"[;\n]", cell.text)):
-                if name and label_key(name) not in SECTOR_WORDS.get(sector, ()):
-                    listed = commitment.supporting.setdefault(sector, [])
-                    if name not in listed:
-                        listed.append(name)
+            supporters(commitment, cell, self.lang, "[;]", self.sectors.get(i))
         self.sectors = {}
 
     def _period(self, commitment: Commitment, text: str, place: Place) -> None:
-        parts = [p for p in _RANGE.split(text.strip()) if p.strip()]
+        parts = _period_parts(" ".join(text.split()), self.lang)
         if len(parts) != 2:
             self.source.error(place, f"{text!r} is not a period (such as 30 June 2027 – 30 "
                               "June 2029)")
@@ -267,15 +287,37 @@ class _HeaderTable:
         commitment.start, commitment.end = start, end
 
     def _values(self, commitment: Commitment, text: str, place: Place) -> None:
-        from ogpctl.importers.contribution_columns import key
+        values_of(self.source, commitment, text, place)
 
-        for word in filter(None, (key(w) for w in re.split(r"[;,\n/]|\by\b|\band\b|\bet\b|\be\b",
-                                                            text))):
-            code = next((c for c, ws in VALUE_WORDS.items() if word in ws), None)
+
+def values_of(source: Source, commitment: Commitment, text: str, place: Place) -> None:
+    """The OGP values a text names ("Transparency, Participation"; "transparencia y
+    participación"), in the words ogpctl writes them or other plans do."""
+    for part in filter(None, (p.strip(" *") for p in re.split(r"[;,\n/]", text))):
+        words = [part] if value_of(part) else \
+            [w for w in re.split(r"\b(?:y|and|et|e)\b", part) if w.strip()]
+        for word in words:
+            code = value_of(word)
             if code is None:
-                self.source.warn(place, f"{word!r} is not an OGP value; left out")
+                source.warn(place, f"{word.strip()!r} is not an OGP value; left out")
             elif code not in commitment.values:
                 commitment.values.append(code)
+
+
+def _period_parts(text: str, lang: str) -> list[str]:
+    """A period's start and end: as ogpctl writes one in `lang` ("Du … au …"), else
+    split at a dash or a word such as "to"."""
+    from ogpctl.render.commitment import period_text
+
+    said = period_text(Language(lang), _MARK + "1", _MARK + "2")
+    before, _, rest = said.partition(_MARK + "1")
+    between, _, after = rest.partition(_MARK + "2")
+    pattern = (re.escape(before.strip()) + r"\s*(.+?)\s*" + re.escape(between.strip()) +
+               r"\s*(.+?)\s*" + re.escape(after.strip()))
+    found = re.fullmatch(pattern, text, re.IGNORECASE)
+    if found:
+        return [found.group(1), found.group(2)]
+    return [p for p in _RANGE.split(text.strip()) if p.strip()]
 
 
 __all__ = ["TableReader", "cell_markdown", "paragraph_markdown"]

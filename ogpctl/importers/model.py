@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 #: A multilingual text: language code -> Markdown.
 Text = dict[str, str]
@@ -83,6 +83,7 @@ class Milestone:
     due: str | None = None
     lead: str | None = None                                  # a name
     supporting: dict[str, list[str]] = field(default_factory=dict)   # sector -> names
+    roles: dict[str, Text] = field(default_factory=dict)             # name -> role
     status: str | None = None
     progress: list[Update] = field(default_factory=list)
 
@@ -103,6 +104,7 @@ class Commitment:
     texts: dict[str, Text] = field(default_factory=dict)    # TEXT_FIELDS name -> text
     lead: str | None = None
     supporting: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, Text] = field(default_factory=dict)    # supporting name -> its role
     start: str | None = None
     end: str | None = None
     values: list[str] = field(default_factory=list)
@@ -116,6 +118,14 @@ class Commitment:
     def milestone(self, number: int, place: Place) -> Milestone:
         """The milestone `number`, added when the commitment does not have it yet."""
         return _numbered(self.milestones, number, lambda: Milestone(number, place))
+
+
+class Supported(Protocol):
+    """A commitment or a milestone: a lead and supporting stakeholders with roles."""
+
+    lead: str | None
+    supporting: dict[str, list[str]]
+    roles: dict[str, Text]
 
 
 @dataclass

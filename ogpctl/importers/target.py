@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ogpctl.importers.contribution_columns import key
-from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Source, Update
+from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Source, Text, Update
 from ogpctl.record.model import Record
 from ogpctl.record.text import translations
 from ogpctl.scaffold.record import slugify
@@ -78,7 +78,7 @@ def commitment_data(commitment: Commitment, people: Stakeholders, default: str
         data["links"] = [_titled(link, default) for link in commitment.links]
     if commitment.lead:
         data["lead"] = people.id_of(commitment.lead, "government")
-    supporting = _supporting(commitment.supporting, people)
+    supporting = _supporting(commitment.supporting, commitment.roles, people)
     if supporting:
         data["supporting"] = supporting
     period = {k: v for k, v in (("start", commitment.start), ("end", commitment.end)) if v}
@@ -105,17 +105,25 @@ def _titled(item: dict[str, Any], default: str) -> dict[str, Any]:
     return {"title": title, "url": item["url"]} if title else {"url": item["url"]}
 
 
-def _supporting(by_sector: dict[str, list[str]], people: Stakeholders) -> dict[str, list]:
+def _supporting(by_sector: dict[str, list[str]], roles: dict[str, Text],
+                people: Stakeholders) -> dict[str, list]:
+    """Ids by sector; {stakeholder, role} for one the source gives a role."""
     found: dict[str, list] = {}
     for sector, names in by_sector.items():
-        ids = []
+        items: list[Any] = []
         for name in names:
             ident = people.id_of(name, SECTORS.get(sector))
-            if ident not in ids:
-                ids.append(ident)
-        if ids:
-            found[sector] = ids
+            if any(_ident(item) == ident for item in items):
+                continue
+            role = roles.get(name)
+            items.append({"stakeholder": ident, "role": dict(role)} if role else ident)
+        if items:
+            found[sector] = items
     return found
+
+
+def _ident(item: Any) -> Any:
+    return item.get("stakeholder") if isinstance(item, dict) else item
 
 
 def milestone_data(milestone: Milestone, people: Stakeholders, default: str
@@ -129,7 +137,7 @@ def milestone_data(milestone: Milestone, people: Stakeholders, default: str
         data["due"] = milestone.due
     if milestone.lead:
         data["lead"] = people.id_of(milestone.lead, None)
-    supporting = _supporting(milestone.supporting, people)
+    supporting = _supporting(milestone.supporting, milestone.roles, people)
     if supporting:
         data["supporting"] = supporting
     updates = sorted(milestone.progress, key=lambda u: u.date)
