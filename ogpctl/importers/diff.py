@@ -15,11 +15,15 @@ from ogpctl.edit.yamltext import CURRENT, Change
 from ogpctl.record.text import translations
 
 #: Keys whose values are texts ({lang: text}, or a plain string in the default language).
-TEXT_KEYS = frozenset({"title", "brief-description", "theme", "what", "causes", "done-so-far",
-                       "solution", "results", "relevance", "output", "note", "role"})
+TEXT_KEYS = frozenset({"name", "title", "brief-description", "theme", "what", "causes",
+                       "done-so-far", "solution", "results", "relevance", "output", "note",
+                       "role", "priority", "co-creation", "reasoned-response", "jurisdiction",
+                       "national-policy", "resources", "responsibilities", "risks"})
+#: Lists of texts matched by position (a list in one language, then in another).
+TEXT_LISTS = frozenset({"activities"})
 #: Lists of mappings, and the key that identifies their items.
-ITEM_KEYS = {"milestones": "number", "progress": "date", "links": "url", "evidence": "url",
-             "government": "stakeholder", "civil-society": "stakeholder",
+ITEM_KEYS = {"stakeholders": "id", "milestones": "number", "progress": "date", "links": "url",
+             "evidence": "url", "government": "stakeholder", "civil-society": "stakeholder",
              "other": "stakeholder"}
 
 
@@ -78,6 +82,10 @@ def _list(current: list, value: list, path: tuple, default: str) -> list[Edit]:
     ident = ITEM_KEYS.get(path[-1])
     found: list[Edit] = []
     added = 0
+    if path[-1] in TEXT_LISTS:
+        for index, item in enumerate(value[:len(current)]):
+            found += _text(current[index], item, path + (index,), default)
+        value = [item for item in value[len(current):]]
     for item in value:
         if ident and isinstance(item, dict):
             index = next((i for i, old in enumerate(current) if isinstance(old, dict)
@@ -113,6 +121,6 @@ def _where(path: tuple) -> str:
 def _shown(value: Any) -> str:
     if isinstance(value, dict):
         value = value.get("title") or value.get("url") or value.get("date") or \
-            value.get("number") or value
+            value.get("number") or value.get("stakeholder") or value
     text = " ".join(str(value).split())
     return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -16,15 +16,18 @@ plan's text, and are skipped too.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ogpctl.base.errors import UsageError
-from ogpctl.importers.docx_tables import TableReader, values_of
+from ogpctl.base.i18n import Language
+from ogpctl.importers.docx_tables import TableReader, markdown_table, table_kind, values_of
 from ogpctl.importers.docx_text import cell_markdown, cell_text, paragraph_markdown, paragraph_text
 from ogpctl.importers.labels import (
+    document_parts,
     header,
     match,
     milestone_columns,
@@ -35,7 +38,7 @@ from ogpctl.importers.labels import (
     value_of,
 )
 from ogpctl.importers.model import Place, Source
-from ogpctl.importers.words import plain_key
+from ogpctl.importers.words import Unreadable, date_of, plain_key
 
 MAX_BYTES = 50 * 1024 * 1024
 PLAN_SECTIONS = ("introduction", "efforts-to-date", "development-process")
@@ -98,7 +101,45 @@ class _Walk:
         self.question: str | None = None
         self.hint = False           # the paragraph after a question may be its hint
         self.values = False         # the next bold paragraph may name the OGP values
+        self.level = 0              # the heading level of the question (0: not a heading)
         self.table = 0
+
+    def _part(self, text: str, heading: int) -> bool:
+        """Whether a heading is one of the template's parts (the values and their relevance
+        follow "Open government values") or of ogpctl's documents (a challenge or local
+        commitment's questions, the implementation plan's parts)."""
+        part = match(parts(), text, exact=True) or match(document_parts(), text, exact=True)
+        if part is None:
+            return False
+        name = part[0]
+        self.values = name == "values"
+        self.question = "relevance" if self.values else None if name in (
+            "problem-definition", "description", "planning", "heading", "challenge", "local",
+            "implementation-plan") else name
+        self.hint, self.level = self.values, heading
+        commitment = self.tables.commitment
+        if name in ("challenge", "local") and commitment is not None:
+            commitment.kind = name
+        return True
+
+    def _added(self, text: str) -> bool:
+        """Whether the paragraph is "Added on {date}." of a challenge commitment."""
+        from ogpctl.render.commitment import added_text
+
+        commitment = self.tables.commitment
+        if commitment is None or commitment.kind != "challenge" or commitment.added:
+            return False
+        before, _, after = added_text(Language(self.lang), "\x00").partition("\x00")
+        found = re.fullmatch(re.escape(before.strip()) + r"\s*(.+?)\s*" +
+                             re.escape(after.strip()), text, re.IGNORECASE)
+        if not found:
+            return False
+        try:
+            commitment.added = date_of(found.group(1), self.lang)[0]
+        except Unreadable as error:
+            self.source.warn(Place(self.source.name), f"the challenge commitment's date: "
+                             f"{error}")
+        return True
 
     def _values(self, paragraph: Any, text: str) -> bool:
         """Whether the paragraph is the bold list of OGP values under their heading."""
@@ -116,11 +157,21 @@ class _Walk:
                 self.paragraph(block)
             else:
                 self.table += 1
-                self.question = self.tables.read(block, self.table)
+                self.table_block(block)
         for section, paragraphs in self.parts.items():
             text = "\n\n".join(p for p in paragraphs if p).strip()
             if text:
                 self.source.sections[(section, self.lang)] = text
+
+    def table_block(self, table: Any) -> None:
+        """A commitment's table; a table of a narrative section is part of its text; the
+        minimum requirements ogpctl adds to the development process are skipped."""
+        if table_kind(table) is None and self.section in PLAN_SECTIONS:
+            self.parts.setdefault(self.section, []).append(markdown_table(table))
+        elif table_kind(table) is None and self.section == "requirements":
+            return
+        else:
+            self.question = self.tables.read(table, self.table)
 
     def paragraph(self, paragraph: Any) -> None:
         text = paragraph_text(paragraph)
@@ -131,20 +182,23 @@ class _Walk:
         if section:
             self.section, self.question = section[0], None
             return
+        if heading and self.question and (not self.level or heading <= self.level):
+            self.question = None        # a heading of the document's own ends an answer
         question = match(questions(), text)
         if question and (heading or _bold(paragraph) or text.endswith("?")):
-            self.question, self.hint = question[0], True
+            self.question, self.hint, self.level = question[0], True, heading
             return
-        part = match(parts(), text, exact=True) if heading else None
-        if part:
-            self.question = "relevance" if part[0] == "values" else None
-            self.values = self.hint = part[0] == "values"
+        if heading and self._part(text, heading):
             return
-        if self._values(paragraph, text):
+        if self._values(paragraph, text) or self._added(text):
             return
         if self.question and self.hint and _italic(paragraph):
             return      # the template's hint under its question, kept by many plans
         self.hint = False
+        if self.question == "activities" and self.tables.commitment is not None:
+            self.tables.commitment.activities.append(
+                {self.lang: re.sub(r"^(?:- |1\. )", "", paragraph_markdown(paragraph))})
+            return
         if self.question and self.tables.commitment is not None:
             field = self.tables.commitment.text(self.question)
             field[self.lang] = (field.get(self.lang, "") + "\n\n" +

@@ -24,6 +24,7 @@ from ogpctl.importers.docx_text import (
 from ogpctl.importers.fields import number_of
 from ogpctl.importers.labels import (
     header,
+    kind_of,
     lead_words,
     match,
     milestone_columns,
@@ -59,14 +60,12 @@ class TableReader:
     def read(self, table: Any, index: int) -> str | None:
         """Read one table; the question left without an answer at its end, if any."""
         rows = list(table.rows)
-        if not rows:
-            return None
-        heads = [match(milestone_columns(), cell_text(c), exact=True) for c in rows[0].cells]
-        if sum(1 for h in heads if h) >= 2 and any(h and h[0] == "title" for h in heads):
+        kind = table_kind(table)
+        if kind == "milestones":
+            heads = [match(milestone_columns(), cell_text(c), exact=True) for c in rows[0].cells]
             self._milestones(rows, [h[0] if h else None for h in heads], index)
             return None
-        labels = [_label(list(r.cells)) for r in rows if r.cells]
-        if any(labels):
+        if kind == "commitment":
             return _HeaderTable(self, index).read(rows)
         self.source.warn(self.place(index), "not a commitment or milestone table of the OGP "
                          "template (no row label or column heading of it); left out")
@@ -133,6 +132,31 @@ class TableReader:
     def _stakeholders(self, milestone: Milestone, cell: dict, continued: bool) -> None:
         if "stakeholders" in cell:
             supporters(milestone, cell["stakeholders"], self.lang, "[;,]")
+
+
+def table_kind(table: Any) -> str | None:
+    """"milestones" for a milestone table, "commitment" for a table with the template's row
+    labels, None for any other table."""
+    rows = list(table.rows)
+    if not rows:
+        return None
+    heads = [match(milestone_columns(), cell_text(c), exact=True) for c in rows[0].cells]
+    if sum(1 for h in heads if h) >= 2 and any(h and h[0] == "title" for h in heads):
+        return "milestones"
+    return "commitment" if any(_label(list(r.cells)) for r in rows if r.cells) else None
+
+
+def markdown_table(table: Any) -> str:
+    """A table of a plan's narrative section as a Markdown table, its first row the head."""
+    rows = [[" ".join(cell_markdown(c).split()).replace("|", "\\|") for c in unique_cells(r)]
+            for r in table.rows]
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n".join(lines)
 
 
 def supporters(whom: Supported, cell: Any, lang: str, separators: str,
@@ -251,7 +275,9 @@ class _HeaderTable:
             self._period(commitment, text, place)
         elif name == "values":
             self._values(commitment, text, place)
-        elif name in ("country", "links", "kind"):
+        elif name == "kind":
+            commitment.kind = kind_of(text) or commitment.kind
+        elif name in ("country", "links"):
             return
         elif text:
             commitment.text(name)[self.lang] = text
@@ -273,18 +299,22 @@ class _HeaderTable:
         self.sectors = {}
 
     def _period(self, commitment: Commitment, text: str, place: Place) -> None:
-        parts = _period_parts(" ".join(text.split()), self.lang)
-        if len(parts) != 2:
+        splits = _period_splits(" ".join(text.split()), self.lang)
+        if not splits:
             self.source.error(place, f"{text!r} is not a period (such as 30 June 2027 – 30 "
                               "June 2029)")
             return
-        try:
-            start, _ = date_of(parts[0], self.lang)
-            end, _ = date_of(parts[1], self.lang)
-        except Unreadable as error:
-            self.source.error(place, f"the period: {error}")
+        problem: Unreadable | None = None
+        for first, second in splits:
+            try:
+                start, _ = date_of(first, self.lang)
+                end, _ = date_of(second, self.lang)
+            except Unreadable as error:
+                problem = problem or error
+                continue
+            commitment.start, commitment.end = start, end
             return
-        commitment.start, commitment.end = start, end
+        self.source.error(place, f"the period: {problem}")
 
     def _values(self, commitment: Commitment, text: str, place: Place) -> None:
         values_of(self.source, commitment, text, place)
@@ -304,20 +334,28 @@ def values_of(source: Source, commitment: Commitment, text: str, place: Place) -
                 commitment.values.append(code)
 
 
-def _period_parts(text: str, lang: str) -> list[str]:
-    """A period's start and end: as ogpctl writes one in `lang` ("Du … au …"), else
-    split at a dash or a word such as "to"."""
+def _period_splits(text: str, lang: str) -> list[tuple[str, str]]:
+    """Where a period may split into its start and end, the likeliest first: as ogpctl
+    writes one in `lang` ("Du … au …", at each place the word between may be), then at a
+    dash or a word such as "to"."""
     from ogpctl.render.commitment import period_text
+
+    def spaced(literal: str) -> str:
+        return r"\s+".join(re.escape(word) for word in literal.split())
 
     said = period_text(Language(lang), _MARK + "1", _MARK + "2")
     before, _, rest = said.partition(_MARK + "1")
     between, _, after = rest.partition(_MARK + "2")
-    pattern = (re.escape(before.strip()) + r"\s*(.+?)\s*" + re.escape(between.strip()) +
-               r"\s*(.+?)\s*" + re.escape(after.strip()))
-    found = re.fullmatch(pattern, text, re.IGNORECASE)
-    if found:
-        return [found.group(1), found.group(2)]
-    return [p for p in _RANGE.split(text.strip()) if p.strip()]
+    splits: list[tuple[str, str]] = []
+    inner = re.fullmatch(spaced(before) + r"\s*(.+?)\s*" + spaced(after), text, re.I)
+    if inner and between.strip():
+        middle = re.compile(r"\s+" + spaced(between) + r"\s+", re.I)
+        splits += [(inner.group(1)[:m.start()], inner.group(1)[m.end():])
+                   for m in middle.finditer(inner.group(1))]
+    parts = [p for p in _RANGE.split(text.strip()) if p.strip()]
+    if len(parts) == 2:
+        splits.append((parts[0], parts[1]))
+    return splits
 
 
 __all__ = ["TableReader", "cell_markdown", "paragraph_markdown"]

@@ -206,6 +206,28 @@ def parts() -> Labels:
 
 
 @cache
+def document_parts() -> Labels:
+    """The headings only ogpctl's documents write, each heading a field: a challenge or
+    local commitment's questions, the implementation plan and its parts, and the heading
+    of each kind of commitment (`challenge`, `local`)."""
+    from ogpctl.render.commitment import implementation_labels, kind_labels, special_labels
+
+    def headings(lang: Language) -> dict[str, str]:
+        return {**special_labels(lang), **implementation_labels(lang), **kind_labels(lang)}
+    return _merged(headings, {})
+
+
+def kind_of(text: str) -> str | None:
+    """The kind of commitment a header row names ("Local commitment"), else None."""
+    from ogpctl.render.commitment import kind_labels
+
+    word = label_key(text)
+    return next((kind for lang in shipped_languages()
+                 for kind, label in kind_labels(Language(lang)).items()
+                 if label_key(label) == word), None)
+
+
+@cache
 def sector_words() -> dict[str, frozenset[str]]:
     """The words naming each sector of supporting stakeholders."""
     from ogpctl.render.commitment import sector_labels

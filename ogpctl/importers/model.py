@@ -95,6 +95,16 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "done-so-far": ("description", "done-so-far"), "solution": ("description", "solution"),
     "results": ("description", "results"), "relevance": ("relevance",),
 }
+#: The texts only a Word plan of ogpctl's gives: a challenge (3.4) or local (6.3)
+#: commitment's questions, and the implementation plan.
+DOCUMENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "priority": ("challenge", "priority"), "co-creation": ("challenge", "co-creation"),
+    "reasoned-response": ("challenge", "reasoned-response"),
+    "jurisdiction": ("local", "jurisdiction"), "national-policy": ("local", "national-policy"),
+    "resources": ("implementation-plan", "resources"),
+    "responsibilities": ("implementation-plan", "responsibilities"),
+    "risks": ("implementation-plan", "risks"),
+}
 
 
 @dataclass
@@ -111,6 +121,9 @@ class Commitment:
     ogp_id: str | None = None
     links: list[dict[str, Any]] = field(default_factory=list)   # {title?: Text, url}
     milestones: list[Milestone] = field(default_factory=list)
+    kind: str | None = None                                 # regular, challenge or local
+    added: str | None = None                                # a challenge commitment's date
+    activities: list[Text] = field(default_factory=list)    # of the implementation plan
 
     def text(self, name: str) -> Text:
         return self.texts.setdefault(name, {})

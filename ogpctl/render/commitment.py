@@ -76,6 +76,27 @@ def milestone_labels(lang: Language) -> dict[str, str]:
             "lead": lang._("Lead")}
 
 
+def special_labels(lang: Language) -> dict[str, str]:
+    """The questions of challenge (3.4) and local (6.3) commitments by field."""
+    return {"priority": lang._("Emerging national priority"),
+            "co-creation": lang._("How it was co-created"),
+            "reasoned-response": lang._("Reasoned response"),
+            "jurisdiction": lang._("Jurisdiction"),
+            "national-policy": lang._("National policy it implements")}
+
+
+def implementation_labels(lang: Language) -> dict[str, str]:
+    """The implementation plan's heading and its parts by field."""
+    return {"implementation-plan": lang._("Implementation plan"),
+            "activities": lang._("Activities"), "resources": lang._("Resources"),
+            "responsibilities": lang._("Responsibilities"),
+            "risks": lang._("Risks and how they are managed")}
+
+
+def added_text(lang: Language, day: str) -> str:
+    return lang._("Added on {date}.", date=day)
+
+
 def not_stated(lang: Language) -> str:
     return lang._("Not stated.")
 
@@ -231,24 +252,21 @@ def relevance(c: RenderContext, commitment: Commitment, level: int) -> list[Bloc
 
 def special(c: RenderContext, commitment: Commitment, level: int) -> list[Block]:
     """The extra fields of challenge (3.4) and local (6.3) commitments."""
-    fields = commitment.fields
+    fields, asked = commitment.fields, special_labels(c.lang)
     if commitment.kind == "challenge" and isinstance(fields.get("challenge"), dict):
         part = fields["challenge"]
         added = c.lang.date(as_date(part.get("added")))
-        blocks: list[Block] = [Heading(level, (Text(c.lang._("Challenge commitment")),))]
+        blocks: list[Block] = [Heading(level, (Text(kind_labels(c.lang)["challenge"]),))]
         if added:
-            blocks.append(Paragraph((Text(c.lang._("Added on {date}.", date=added)),)))
-        for key, title in (("priority", c.lang._("Emerging national priority")),
-                           ("co-creation", c.lang._("How it was co-created")),
-                           ("reasoned-response", c.lang._("Reasoned response"))):
-            blocks += question(c, level + 1, title, part.get(key))
+            blocks.append(Paragraph((Text(added_text(c.lang, added)),)))
+        for key in ("priority", "co-creation", "reasoned-response"):
+            blocks += question(c, level + 1, asked[key], part.get(key))
         return blocks
     if commitment.kind == "local" and isinstance(fields.get("local"), dict):
         part = fields["local"]
-        blocks = [Heading(level, (Text(c.lang._("Local commitment")),))]
-        for key, title in (("jurisdiction", c.lang._("Jurisdiction")),
-                           ("national-policy", c.lang._("National policy it implements"))):
-            blocks += question(c, level + 1, title, part.get(key))
+        blocks = [Heading(level, (Text(kind_labels(c.lang)["local"]),))]
+        for key in ("jurisdiction", "national-policy"):
+            blocks += question(c, level + 1, asked[key], part.get(key))
         return blocks
     return []
 
@@ -256,15 +274,14 @@ def special(c: RenderContext, commitment: Commitment, level: int) -> list[Block]
 def implementation_plan(c: RenderContext, plan: Any, level: int) -> list[Block]:
     if not isinstance(plan, dict):
         return []
-    blocks: list[Block] = [Heading(level, (Text(c.lang._("Implementation plan")),))]
+    label = implementation_labels(c.lang)
+    blocks: list[Block] = [Heading(level, (Text(label["implementation-plan"]),))]
     activities = [c.inline(a) for a in plan.get("activities") or []] \
         if isinstance(plan.get("activities"), list) else []
     if activities:
-        blocks.append(Heading(level + 1, (Text(c.lang._("Activities")),)))
+        blocks.append(Heading(level + 1, (Text(label["activities"]),)))
         blocks.append(ListBlock(tuple((Paragraph(a),) for a in activities if a)))
-    for key, title in (("resources", c.lang._("Resources")),
-                       ("responsibilities", c.lang._("Responsibilities")),
-                       ("risks", c.lang._("Risks and how they are managed"))):
+    for key in ("resources", "responsibilities", "risks"):
         if plan.get(key):
-            blocks += question(c, level + 1, title, plan.get(key))
+            blocks += question(c, level + 1, label[key], plan.get(key))
     return blocks
