@@ -258,11 +258,12 @@ def test_bad_rows_and_mapping_lines(capsys, tmp_path: Path) -> None:
 
 # -- ogpctl's own Word plans read back -------------------------------------------------------
 
-def record_in(capsys, root: Path, lang: str) -> Path:
-    """A record made as a user makes one, in `lang` only, with the plan PLAN."""
+def record_in(capsys, root: Path, lang: str, languages: str | None = None) -> Path:
+    """A record made as a user makes one, in `lang` only (or `languages`), with the plan
+    PLAN."""
     country = sources.ROUND_TRIP[lang]["country"]
     assert run(capsys, "init", root, "--country", f"{lang}={country}", "--iso-code", "XT",
-               "--languages", lang, "--lead-agency", "Agency")[0] == 0
+               "--languages", languages or lang, "--lead-agency", "Agency")[0] == 0
     assert run(capsys, "new-plan", "-C", root, "--window", "june", "--due-year", "2027",
                "--length", "2", "--today", "2026-10-01")[0] == 0
     return root
@@ -334,6 +335,29 @@ def test_a_plan_ogpctl_rendered_reads_back(capsys, tmp_path: Path, lang: str) ->
     assert sources.ROUND_TRIP[lang]["intro"] in introduction.read_text(encoding="utf-8")
     code, out, _ = import_plan(capsys, target, document, "--update")
     assert code == 0 and "nothing new" in out, out
+
+
+def test_texts_ogpctl_shows_in_another_language_keep_it(capsys, tmp_path: Path) -> None:
+    """A French plan of a record written in English shows the English texts marked "(en
+    anglais)": they come back as English (with the organisations' names), and the notes
+    are no text at all."""
+    source = record_in(capsys, tmp_path / "source", "fr", "fr,en")
+    expected = sources.round_trip_record(source, PLAN, "en")
+    assert run(capsys, "render", "action-plan", "--plan", PLAN, "-C", source, "--lang", "fr",
+               "--format", "docx", "--out", tmp_path / "out", "--today", TODAY)[0] == 0
+    target = record_in(capsys, tmp_path / "target", "fr", "fr,en")
+    code, out, _ = import_plan(capsys, target, tmp_path / "out" / f"{PLAN}-action-plan.fr.docx")
+    assert code == 0 and "warning" not in out and "error" not in out, out
+    imported = {int(name[:2]): data for name, data in commitments(target).items()}
+    for number, data in expected.items():
+        assert portrait(imported[number], names_of(target), "en") == \
+            portrait(data, names_of(source), "en")
+        assert not any((imported[number].get(key) or {}).get("fr")
+                       for key in ("title", "brief-description", "relevance"))
+    sections = target / "plans" / PLAN / "sections"
+    assert sources.ROUND_TRIP["en"]["intro"] in (sections / "introduction.en.md").read_text()
+    assert "anglais" not in (sections / "introduction.fr.md").read_text() + \
+        "".join(str(d) for d in imported.values())
 
 
 def test_a_plan_in_two_languages_ogpctl_rendered(capsys, tmp_path: Path) -> None:

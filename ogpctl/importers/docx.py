@@ -25,7 +25,15 @@ from typing import Any
 from ogpctl.base.errors import UsageError
 from ogpctl.base.i18n import Language
 from ogpctl.importers.docx_tables import TableReader, markdown_table, table_kind, values_of
-from ogpctl.importers.docx_text import cell_markdown, cell_text, paragraph_markdown, paragraph_text
+from ogpctl.importers.docx_text import (
+    cell_markdown,
+    cell_text,
+    is_note_only,
+    marked_language,
+    paragraph_markdown,
+    paragraph_text,
+    text_language,
+)
 from ogpctl.importers.labels import (
     document_parts,
     header,
@@ -97,11 +105,12 @@ class _Walk:
         self.lang = lang
         self.tables = TableReader(source, lang)
         self.section: str | None = None
-        self.parts: dict[str, list[str]] = {}
+        self.parts: dict[tuple[str, str], list[str]] = {}   # (section, language)
         self.question: str | None = None
         self.hint = False           # the paragraph after a question may be its hint
         self.values = False         # the next bold paragraph may name the OGP values
         self.level = 0              # the heading level of the question (0: not a heading)
+        self.marked = False         # ogpctl noted that the text below is in another language
         self.table = 0
 
     def _part(self, text: str, heading: int) -> bool:
@@ -116,7 +125,7 @@ class _Walk:
         self.question = "relevance" if self.values else None if name in (
             "problem-definition", "description", "planning", "heading", "challenge", "local",
             "implementation-plan") else name
-        self.hint, self.level = self.values, heading
+        self.hint, self.level, self.marked = self.values, heading, False
         commitment = self.tables.commitment
         if name in ("challenge", "local") and commitment is not None:
             commitment.kind = name
@@ -158,35 +167,41 @@ class _Walk:
             else:
                 self.table += 1
                 self.table_block(block)
-        for section, paragraphs in self.parts.items():
+        for (section, lang), paragraphs in self.parts.items():
             text = "\n\n".join(p for p in paragraphs if p).strip()
             if text:
-                self.source.sections[(section, self.lang)] = text
+                self.source.sections[(section, lang)] = text
 
     def table_block(self, table: Any) -> None:
         """A commitment's table; a table of a narrative section is part of its text; the
         minimum requirements ogpctl adds to the development process are skipped."""
         if table_kind(table) is None and self.section in PLAN_SECTIONS:
-            self.parts.setdefault(self.section, []).append(markdown_table(table))
+            paragraphs = [p for row in table.rows for c in row.cells for p in c.paragraphs]
+            lang = (text_language(paragraphs) if self.marked else None) or self.lang
+            self.parts.setdefault((self.section, lang), []).append(markdown_table(table))
         elif table_kind(table) is None and self.section == "requirements":
             return
         else:
             self.question = self.tables.read(table, self.table)
 
     def paragraph(self, paragraph: Any) -> None:
+        if is_note_only(paragraph):
+            self.marked = True
+            return
         text = paragraph_text(paragraph)
         if not text or plain_key(text) in placeholder_keys():
             return
         heading = _heading_level(paragraph)
         section = match(sections(), text, exact=True) if heading or len(text) < 80 else None
         if section:
-            self.section, self.question = section[0], None
+            self.section, self.question, self.marked = section[0], None, False
             return
         if heading and self.question and (not self.level or heading <= self.level):
             self.question = None        # a heading of the document's own ends an answer
         question = match(questions(), text)
         if question and (heading or _bold(paragraph) or text.endswith("?")):
             self.question, self.hint, self.level = question[0], True, heading
+            self.marked = False
             return
         if heading and self._part(text, heading):
             return
@@ -197,17 +212,19 @@ class _Walk:
         self.hint = False
         if self.question == "activities" and self.tables.commitment is not None:
             self.tables.commitment.activities.append(
-                {self.lang: re.sub(r"^(?:- |1\. )", "", paragraph_markdown(paragraph))})
+                {marked_language([paragraph]) or self.lang:
+                 re.sub(r"^(?:- |1\. )", "", paragraph_markdown(paragraph))})
             return
+        lang = (text_language([paragraph]) if self.marked else None) or self.lang
         if self.question and self.tables.commitment is not None:
             field = self.tables.commitment.text(self.question)
-            field[self.lang] = (field.get(self.lang, "") + "\n\n" +
-                                paragraph_markdown(paragraph)).strip()
+            field[lang] = (field.get(lang, "") + "\n\n" +
+                           paragraph_markdown(paragraph)).strip()
             return
         if self.section in PLAN_SECTIONS:
             level = heading
             line = paragraph_markdown(paragraph)
-            self.parts.setdefault(self.section, []).append(
+            self.parts.setdefault((self.section, lang), []).append(
                 f"{'#' * min(6, level + 1)} {text}" if level else line)
 
 

@@ -18,6 +18,7 @@ from ogpctl.importers.docx_text import (
     cell_markdown,
     cell_text,
     is_list_item,
+    marked_language,
     paragraph_markdown,
     paragraph_text,
 )
@@ -109,10 +110,11 @@ class TableReader:
             number = len(commitment.milestones) + 1
         else:
             title = title[found.end():]
-        milestone = Milestone(number, place, title={self.lang: title.strip()})
+        milestone = Milestone(number, place, title={
+            self.language(cell["title"]): title.strip()})
         output = cell_markdown(cell["output"]) if "output" in cell else ""
         if output:
-            milestone.output[self.lang] = output
+            milestone.output[self.language(cell["output"])] = output
         due = cell_text(cell["due"]) if "due" in cell else ""
         if due:
             try:
@@ -125,13 +127,24 @@ class TableReader:
                 self.source.warn(place.at(column=heads.get("due")), note)
         if "lead" in cell and cell_text(cell["lead"]):
             milestone.lead = " ".join(cell_text(cell["lead"]).split())
+            self.named(milestone.lead, cell["lead"])
         self._stakeholders(milestone, cell, False)
         commitment.milestones.append(milestone)
         return milestone
 
     def _stakeholders(self, milestone: Milestone, cell: dict, continued: bool) -> None:
         if "stakeholders" in cell:
-            supporters(milestone, cell["stakeholders"], self.lang, "[;,]")
+            supporters(self.source, milestone, cell["stakeholders"], self.lang, "[;,]")
+
+    def language(self, cell: Any) -> str:
+        """The language of a cell's text: the document's, unless ogpctl marked it."""
+        return marked_language(list(cell.paragraphs)) or self.lang
+
+    def named(self, name: str, cell: Any) -> None:
+        """Note the language of an organisation's name ogpctl marked as another's."""
+        said = marked_language(list(cell.paragraphs))
+        if said and said != self.lang:
+            self.source.name_languages[name] = said
 
 
 def table_kind(table: Any) -> str | None:
@@ -159,32 +172,36 @@ def markdown_table(table: Any) -> str:
     return "\n".join(lines)
 
 
-def supporters(whom: Supported, cell: Any, lang: str, separators: str,
+def supporters(source: Source, whom: Supported, cell: Any, lang: str, separators: str,
                sector: str | None = None) -> None:
     """The stakeholders a cell names, by sector, each with its role when it says one; a
     line "Lead: …" is the lead of `whom` when it has none."""
-    lines = [(line.strip(" -•\t"), is_list_item(paragraph)) for paragraph in cell.paragraphs
+    lines = [(line.strip(" -•\t"), is_list_item(paragraph), marked_language([paragraph]))
+             for paragraph in cell.paragraphs
              for line in paragraph_text(paragraph).splitlines()]
-    for line, item in lines:
+    for line, item, marked in lines:
         if not line or match(header(), line, exact=True):
             continue
         head, sep, rest = line.partition(":")
         if not item:
             if sep and label_key(head) in lead_words():
                 whom.lead = whom.lead or " ".join(rest.split()) or None
+                if marked and whom.lead:
+                    source.name_languages[whom.lead] = marked
                 continue
             named = sector_of(head if sep else line)
             if named:
                 sector, line = named, rest
         for name in (n.strip(" -•\t") for n in ([line] if item else re.split(separators, line))):
             if name:
-                _supporter(whom, sector or "other", name, lang)
+                _supporter(source, whom, sector or "other", name, marked or lang)
 
 
-def _supporter(whom: Supported, sector: str, text: str, lang: str) -> None:
+def _supporter(source: Source, whom: Supported, sector: str, text: str, lang: str) -> None:
     """One supporting stakeholder, "Name: role" as ogpctl writes one with a role."""
     name, sep, role = text.partition(": ")
     name = " ".join(name.split())
+    source.name_languages.setdefault(name, lang)
     listed = whom.supporting.setdefault(sector, [])
     if name not in listed:
         listed.append(name)
@@ -254,7 +271,8 @@ class _HeaderTable:
         title = text[found.end():].strip()
         self.commitment = self.source.commitment(int(found.group(1)), place)
         if title:
-            self.commitment.text("title")[self.lang] = title
+            said = marked_language([p for c in cells for p in c.paragraphs])
+            self.commitment.text("title")[said or self.lang] = title
         self.reader.commitment = self.commitment
 
     def _row(self, number: int, name: str, cells: list[Any]) -> None:
@@ -271,6 +289,8 @@ class _HeaderTable:
             self._supporting_head(commitment, cells)
         elif name in ("lead", "ogp-id") and text:
             setattr(commitment, name.replace("-", "_"), " ".join(text.split()))
+            if name == "lead":
+                self.reader.named(commitment.lead or "", cells[0])
         elif name == "period" and text:
             self._period(commitment, text, place)
         elif name == "values":
@@ -280,7 +300,8 @@ class _HeaderTable:
         elif name in ("country", "links"):
             return
         elif text:
-            commitment.text(name)[self.lang] = text
+            commitment.text(name)[marked_language(
+                [p for c in cells for p in c.paragraphs]) or self.lang] = text
         else:
             self.pending = name
 
@@ -295,7 +316,7 @@ class _HeaderTable:
 
     def _supporting_names(self, commitment: Commitment, cells: list[Any]) -> None:
         for i, cell in enumerate(cells):
-            supporters(commitment, cell, self.lang, "[;]", self.sectors.get(i))
+            supporters(self.source, commitment, cell, self.lang, "[;]", self.sectors.get(i))
         self.sectors = {}
 
     def _period(self, commitment: Commitment, text: str, place: Place) -> None:

@@ -2,7 +2,9 @@
 
 The notes ogpctl's own documents add to a text shown in another language ("(in English)",
 "Not yet translated into French; shown in English.": italic runs highlighted in yellow) are
-not part of any text and are left out."""
+not part of any text and are left out; the text they mark is in the language its runs say
+(`w:lang`), which `marked_language` gives. Without such a note a run's `w:lang` is not
+trusted: Word sets it from the author's keyboard."""
 
 from __future__ import annotations
 
@@ -15,6 +17,37 @@ def is_note(run: Any) -> bool:
     """Whether a run is a note ogpctl wrote about a text's language (italic, highlighted)."""
     font = getattr(run, "font", None)
     return font is not None and bool(run.italic) and font.highlight_color is not None
+
+
+def run_language(run: Any) -> str | None:
+    """The language a run says it is written in (`w:lang`), if any."""
+    from docx.oxml.ns import qn
+
+    properties = run._r.rPr
+    said = properties.find(qn("w:lang")) if properties is not None else None
+    return said.get(qn("w:val")) if said is not None else None
+
+
+def text_language(paragraphs: list[Any]) -> str | None:
+    """The one language the text runs of `paragraphs` (notes aside) say they are in."""
+    said = {run_language(r) for p in paragraphs for r in p.runs
+            if r.text.strip() and not is_note(r)}
+    said.discard(None)
+    return said.pop() if len(said) == 1 else None
+
+
+def is_note_only(paragraph: Any) -> bool:
+    """Whether a paragraph is only a note ("Not yet translated into …; shown in …")."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(is_note(r) for r in runs)
+
+
+def marked_language(paragraphs: list[Any]) -> str | None:
+    """The language of a text ogpctl marked as shown in another language than the
+    document's (a note beside it or above it), else None."""
+    if not any(is_note(r) for p in paragraphs for r in p.runs if r.text.strip()):
+        return None
+    return text_language(paragraphs)
 
 
 def paragraph_text(paragraph: Any) -> str:

@@ -150,6 +150,8 @@ class Source:
     sections: dict[tuple[str, str], str] = field(default_factory=dict)  # (section, lang)
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)      # how the source was read
+    #: An organisation's name the source marks as written in another language than its own.
+    name_languages: dict[str, str] = field(default_factory=dict)
 
     def commitment(self, number: int, place: Place) -> Commitment:
         """The commitment `number`, added when the source has not read it yet."""

@@ -45,7 +45,9 @@ class Stakeholders:
     known: dict[str, str] = field(default_factory=dict)      # key(name or id) -> id
     added: list[dict[str, Any]] = field(default_factory=list)
     named: dict[str, set[str]] = field(default_factory=dict)  # id -> languages of its names
-    renamed: dict[str, str] = field(default_factory=dict)     # id -> its name in `lang`
+    renamed: dict[str, Text] = field(default_factory=dict)    # id -> its new name
+    #: A name the source writes in another language than `lang`, and that language.
+    languages: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         items = self.record.stakeholders.fields.get("stakeholders") \
@@ -66,9 +68,10 @@ class Stakeholders:
         if found:
             self._sector(found, sector)
             return found
-        if isinstance(here, str) and here in self.named and self.lang not in self.named[here]:
-            self.named[here].add(self.lang)
-            self.known[key(name)], self.renamed[here] = here, name
+        lang = self.languages.get(name, self.lang)
+        if isinstance(here, str) and here in self.named and lang not in self.named[here]:
+            self.named[here].add(lang)
+            self.known[key(name)], self.renamed[here] = here, {lang: name}
             return here
         taken = set(self.known.values())
         base = slugify(name, "stakeholder")
@@ -77,7 +80,7 @@ class Stakeholders:
             number += 1
             ident = f"{base}-{number}"
         self.known[key(name)] = ident
-        self.added.append({"id": ident, "name": {self.lang: name}, "sector": sector})
+        self.added.append({"id": ident, "name": {lang: name}, "sector": sector})
         return ident
 
     def _sector(self, ident: str, sector: str | None) -> None:
@@ -215,7 +218,7 @@ def file_name(commitment: Commitment, record: Record) -> str:
 def all_data(source: Source, record: Record, lang: str, now: dict[int, dict[str, Any]]
              ) -> tuple[dict[int, dict[str, Any]], Stakeholders]:
     """Each commitment's data, by number; `now` is what the record's files hold."""
-    people = Stakeholders(record, lang)
+    people = Stakeholders(record, lang, languages=dict(source.name_languages))
     default = record.languages.default
     return {c.number: commitment_data(c, people, default, now.get(c.number))
             for c in source.commitments}, people

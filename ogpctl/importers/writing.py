@@ -152,7 +152,7 @@ def _stakeholders(record: Record, people: Stakeholders, result: ImportResult) ->
         if record.stakeholders else []
     items = items if isinstance(items, list) else []
     named = edits({"stakeholders": items}, {"stakeholders": [
-        {"id": ident, "name": {people.lang: name}}
+        {"id": ident, "name": dict(name)}
         for ident, name in renamed.items()]}, record.languages.default)
     changes = [e.change for e in named]
     changes += [Change(("stakeholders", len(items) + i), item) for i, item in enumerate(added)]
