@@ -83,9 +83,9 @@ def _list(current: list, value: list, path: tuple, default: str) -> list[Edit]:
     found: list[Edit] = []
     added = 0
     if path[-1] in TEXT_LISTS:
-        for index, item in enumerate(value[:len(current)]):
-            found += _text(current[index], item, path + (index,), default)
-        value = [item for item in value[len(current):]]
+        for at, text in enumerate(value[:len(current)]):
+            found += _text(current[at], text, path + (at,), default)
+        value = value[len(current):]
     for item in value:
         if ident and isinstance(item, dict):
             index = next((i for i, old in enumerate(current) if isinstance(old, dict)

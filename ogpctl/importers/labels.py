@@ -150,6 +150,19 @@ SECTOR_VARIANTS = {
     "other": ("other actors", "others", "other", "otros actores", "otros", "autres acteurs",
               "autres", "outros atores", "outros"),
 }
+#: The words other sources use for the OGP values.
+VALUE_VARIANTS = {
+    "transparency": ("transparency", "transparencia", "transparence", "transparencia"),
+    "accountability": ("accountability", "rendicion de cuentas", "redevabilite",
+                       "responsabilite", "prestacao de contas", "responsabilizacao"),
+    "participation": ("participation", "participacion", "participacao",
+                      "civic participation", "participacion ciudadana",
+                      "participation citoyenne"),
+    "technology-innovation": ("technology and innovation", "technology innovation",
+                              "technology", "innovation", "tecnologia e innovacion",
+                              "technologie et innovation", "tecnologia e inovacao",
+                              "tecnologia"),
+}
 LEAD_VARIANTS = ("lead", "responsable", "lider", "chef de file", "responsavel")
 
 
@@ -255,11 +268,10 @@ def lead_words() -> frozenset[str]:
 @cache
 def value_words() -> dict[str, frozenset[str]]:
     """The words naming each OGP value: the renderer's, then other sources' variants."""
-    from ogpctl.importers.fields import VALUE_WORDS
     from ogpctl.render.commitment import value_labels
 
     merged = _merged(value_labels, {v: {"en": tuple(plain_key(w) for w in (v, *words))}
-                                    for v, words in VALUE_WORDS.items()})
+                                    for v, words in VALUE_VARIANTS.items()})
     return {v: frozenset(w for words in by_lang.values() for w in words)
             for v, by_lang in merged.items()}
 
