@@ -102,7 +102,7 @@ class TableReader:
 
     def _milestone(self, commitment: Commitment, cell: dict, title: str, place: Place,
                    heads: dict[str, str]) -> Milestone | None:
-        found = re.match(r"^(?:[^\d\n]{0,12}?)(\d{1,3}(?:\.\d{1,3})?)[.):]?\s+", title)
+        found = re.match(r"^(?:[^\d\n]{0,12}?)(\d{1,3}(?:\.\d{1,3})?)[.):]?(?:\s+|$)", title)
         first, second = number_of(found.group(1)) if found else (None, None)
         number = second if second is not None else first
         if found is None or number is None or any(m.number == number
@@ -110,8 +110,9 @@ class TableReader:
             number = len(commitment.milestones) + 1
         else:
             title = title[found.end():]
-        milestone = Milestone(number, place, title={
-            self.language(cell["title"]): title.strip()})
+        milestone = Milestone(number, place)
+        if title.strip():           # ogpctl writes the number alone for an untitled one
+            milestone.title[self.language(cell["title"])] = title.strip()
         output = cell_markdown(cell["output"]) if "output" in cell else ""
         if output:
             milestone.output[self.language(cell["output"])] = output
