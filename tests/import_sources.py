@@ -584,7 +584,9 @@ def round_trip_record(root: Path, plan: str, lang: str) -> dict[int, dict]:
                       "co-creation": {lang: t["co_creation"]},
                       "reasoned-response": {lang: t["response"]}},
         "milestones": [{"number": 1, "title": {lang: t["m1"]}, "due": "2028-12-31",
-                        "lead": "audit", "status": "not-started"}],
+                        "lead": "audit", "status": "not-started"},
+                       {"number": 2, "due": "2029-03-31", "lead": "audit",     # untitled
+                        "status": "not-started"}],
     }
     folder = root / "plans" / plan
     for old in (folder / "commitments").glob("*.yaml"):
