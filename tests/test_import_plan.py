@@ -331,6 +331,8 @@ def test_a_plan_ogpctl_rendered_reads_back(capsys, tmp_path: Path, lang: str) ->
     for number, data in expected.items():
         assert portrait(imported[number], names_of(target), lang) == \
             portrait(data, names_of(source), lang)
+    # The files are well formed: a challenge commitment's questions under `challenge:`.
+    assert not {code for code, _ in commitment_findings(capsys, target) if code[0] == "F"}
     introduction = target / "plans" / PLAN / "sections" / f"introduction.{lang}.md"
     assert sources.ROUND_TRIP[lang]["intro"] in introduction.read_text(encoding="utf-8")
     code, out, _ = import_plan(capsys, target, document, "--update")
