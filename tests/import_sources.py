@@ -533,6 +533,14 @@ ROUND_TRIP_PERIOD = {"start": "2027-07-01", "end": "2029-06-30"}
 ROUND_TRIP_DUES = ("2027-09-15", "2028-03-31")
 
 
+def section_heading(lang: str) -> str:
+    """A heading a plan's introduction may have that is also a part of a commitment in
+    ogpctl's documents: it stays the introduction's."""
+    from ogpctl.base.i18n import Language
+
+    return Language(lang)._("Activities")
+
+
 def _named(ident: str, name: str, sector: str, lang: str) -> dict:
     return {"id": ident, "name": {lang: name}, "sector": sector}
 
@@ -594,6 +602,6 @@ def round_trip_record(root: Path, plan: str, lang: str) -> dict[int, dict]:
     for name, item in (("01-works", data), ("02-challenge", challenge)):
         (folder / "commitments" / f"{name}.yaml").write_text(
             json.dumps(item, ensure_ascii=False), encoding="utf-8")
-    (folder / "sections" / f"introduction.{lang}.md").write_text(t["intro"] + "\n",
-                                                                 encoding="utf-8")
+    (folder / "sections" / f"introduction.{lang}.md").write_text(
+        f"{t['intro']}\n\n### {section_heading(lang)}\n\n{t['activity']}\n", encoding="utf-8")
     return {1: data, 2: challenge}

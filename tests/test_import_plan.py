@@ -334,7 +334,9 @@ def test_a_plan_ogpctl_rendered_reads_back(capsys, tmp_path: Path, lang: str) ->
     # The files are well formed: a challenge commitment's questions under `challenge:`.
     assert not {code for code, _ in commitment_findings(capsys, target) if code[0] == "F"}
     introduction = target / "plans" / PLAN / "sections" / f"introduction.{lang}.md"
-    assert sources.ROUND_TRIP[lang]["intro"] in introduction.read_text(encoding="utf-8")
+    said = introduction.read_text(encoding="utf-8")
+    assert sources.ROUND_TRIP[lang]["intro"] in said
+    assert f"# {sources.section_heading(lang)}\n\n{sources.ROUND_TRIP[lang]['activity']}" in said
     code, out, _ = import_plan(capsys, target, document, "--update")
     assert code == 0 and "nothing new" in out, out
 

@@ -117,6 +117,8 @@ class _Walk:
         """Whether a heading is one of the template's parts (the values and their relevance
         follow "Open government values") or of ogpctl's documents (a challenge or local
         commitment's questions, the implementation plan's parts)."""
+        if self.tables.commitment is None:
+            return False        # a heading of the plan's own sections, such as Activities
         part = match(parts(), text, exact=True) or match(document_parts(), text, exact=True)
         if part is None:
             return False
@@ -183,6 +185,8 @@ class _Walk:
             return
         else:
             self.question = self.tables.read(table, self.table)
+            if self.tables.commitment is not None and self.section in PLAN_SECTIONS:
+                self.section = "commitments"    # the narrative sections end at the first
 
     def paragraph(self, paragraph: Any) -> None:
         if is_note_only(paragraph):
