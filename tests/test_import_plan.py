@@ -396,3 +396,30 @@ def test_a_plan_in_two_languages_ogpctl_rendered(capsys, tmp_path: Path) -> None
             assert portrait(imported[number], names_of(record), lang) == \
                 portrait(data, names_of(sample), lang, {"start": "2026-06-24",
                                                         "end": "2030-06-30"}), (lang, number)
+
+
+def test_word_values_outside_the_schema_are_an_error_not_a_crash(capsys,
+                                                                   tmp_path: Path) -> None:
+    """A run saying <w:b w:val="bogus"/> (python-docx refuses to read it) makes the file
+    unreadable, said as such; a highlight Word does not know does not stop the reading."""
+    import zipfile
+
+    record = new_record(capsys, tmp_path)
+    plain = tmp_path / "plain.docx"
+    sources.word_plan(plain, "en")
+    with zipfile.ZipFile(plain) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["word/document.xml"].decode()
+    for name, look in (("bold", '<w:b w:val="bogus"/>'),
+                       ("highlight", '<w:i/><w:highlight w:val="bogus"/>')):
+        hostile = tmp_path / f"{name}.docx"
+        with zipfile.ZipFile(hostile, "w") as package:
+            for part, data in parts.items():
+                package.writestr(part, xml.replace("<w:r>", f"<w:r><w:rPr>{look}</w:rPr>", 5)
+                                 .encode() if part == "word/document.xml" else data)
+        code, out, err = import_plan(capsys, record, hostile, "--dry-run")
+        assert "Traceback" not in out + err and "internal error" not in out + err
+        if name == "bold":
+            assert code == 1 and "not a Word document (.docx) ogpctl can read" in out, out
+        else:
+            assert code == 0, out

@@ -54,6 +54,7 @@ PLAN_SECTIONS = ("introduction", "efforts-to-date", "development-process")
 
 def read_docx(path: Path, lang: str | None) -> Source:
     from docx import Document
+    from docx.exceptions import InvalidXmlError
     from docx.opc.exceptions import PackageNotFoundError
 
     source = Source(path.name)
@@ -66,18 +67,26 @@ def read_docx(path: Path, lang: str | None) -> Source:
         return source
     except OSError as error:
         raise UsageError(f"{path}: {error.strerror}") from None
-    blocks = list(document.iter_inner_content())
+    try:
+        _read(source, path.name, list(document.iter_inner_content()), lang)
+    except (InvalidXmlError, KeyError, ValueError) as error:
+        # a value Word's schema does not allow (<w:i w:val="maybe"/>): python-docx refuses it
+        source = Source(path.name)
+        source.error(Place(path.name), f"not a Word document (.docx) ogpctl can read: {error}")
+    return source
+
+
+def _read(source: Source, name: str, blocks: list[Any], lang: str | None) -> None:
     language = lang or _language(blocks)
     if language is None:
-        source.error(Place(path.name), "no label of the OGP commitment template was found "
+        source.error(Place(name), "no label of the OGP commitment template was found "
                      "(such as 'Number and Name of the Commitment' or 'Commitment Lead'); "
                      "is this an action plan in the OGP template?")
-        return source
+        return
     if lang is None:
-        source.notes.append(f"{path.name}: the template's labels are in {language}; its "
+        source.notes.append(f"{name}: the template's labels are in {language}; its "
                             "texts are read as that language (--lang to say otherwise)")
     _Walk(source, language).run(blocks)
-    return source
 
 
 def _language(blocks: list[Any]) -> str | None:

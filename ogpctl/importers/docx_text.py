@@ -15,8 +15,13 @@ from ogpctl.render.prose import safe_href
 
 def is_note(run: Any) -> bool:
     """Whether a run is a note ogpctl wrote about a text's language (italic, highlighted)."""
-    font = getattr(run, "font", None)
-    return font is not None and bool(run.italic) and font.highlight_color is not None
+    from docx.oxml.ns import qn
+
+    properties = run._r.rPr if hasattr(run, "_r") else None
+    if properties is None or properties.find(qn("w:highlight")) is None:
+        return False
+    italic = properties.find(qn("w:i"))
+    return italic is not None and italic.get(qn("w:val"), "1") not in ("0", "false", "off")
 
 
 def run_language(run: Any) -> str | None:
