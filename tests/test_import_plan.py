@@ -287,14 +287,17 @@ def portrait(data: dict, names: dict[str, dict[str, str]], lang: str,
     def texts(part: dict | None) -> dict:
         return {k: text(v) for k, v in (part or {}).items() if text(v)}
 
+    def name(ident: str) -> str:        # in `lang`, else in the one language it has
+        return names[ident].get(lang) or " / ".join(names[ident].values())
+
     def supporting(by_sector: dict | None) -> dict:
-        return {sector: [(names[item["stakeholder"]][lang], text(item.get("role")))
-                         if isinstance(item, dict) else (names[item][lang], None)
+        return {sector: [(name(item["stakeholder"]), text(item.get("role")))
+                         if isinstance(item, dict) else (name(item), None)
                          for item in items]
                 for sector, items in (by_sector or {}).items() if items}
     return {
         "title": text(data["title"]), "brief": text(data.get("brief-description")),
-        "theme": text(data.get("theme")), "lead": names[data["lead"]][lang],
+        "theme": text(data.get("theme")), "lead": name(data["lead"]),
         "supporting": supporting(data.get("supporting")),
         "period": data.get("period") or plan_period,
         "problem": texts(data.get("problem")), "description": texts(data.get("description")),
@@ -306,7 +309,7 @@ def portrait(data: dict, names: dict[str, dict[str, str]], lang: str,
         "implementation": {k: [text(a) for a in v] if isinstance(v, list) else text(v)
                            for k, v in (data.get("implementation-plan") or {}).items()},
         "milestones": [(m["number"], text(m.get("title")), text(m.get("output")), m.get("due"),
-                        names[m["lead"]][lang], supporting(m.get("supporting")))
+                        name(m["lead"]), supporting(m.get("supporting")))
                        for m in data["milestones"]],
     }
 
@@ -347,6 +350,9 @@ def test_texts_ogpctl_shows_in_another_language_keep_it(capsys, tmp_path: Path) 
     are no text at all."""
     source = record_in(capsys, tmp_path / "source", "fr", "fr,en")
     expected = sources.round_trip_record(source, PLAN, "en")
+    people = source / "stakeholders.yaml"       # one organisation named in French only
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        '{"en": "Chamber of Commerce"}', '{"fr": "Chambre de commerce"}'), encoding="utf-8")
     assert run(capsys, "render", "action-plan", "--plan", PLAN, "-C", source, "--lang", "fr",
                "--format", "docx", "--out", tmp_path / "out", "--today", TODAY)[0] == 0
     target = record_in(capsys, tmp_path / "target", "fr", "fr,en")
@@ -358,6 +364,7 @@ def test_texts_ogpctl_shows_in_another_language_keep_it(capsys, tmp_path: Path) 
             portrait(data, names_of(source), "en")
         assert not any((imported[number].get(key) or {}).get("fr")
                        for key in ("title", "brief-description", "relevance"))
+    assert {"fr": "Chambre de commerce"} in names_of(target).values()
     sections = target / "plans" / PLAN / "sections"
     assert sources.ROUND_TRIP["en"]["intro"] in (sections / "introduction.en.md").read_text()
     assert "anglais" not in (sections / "introduction.fr.md").read_text() + \

@@ -21,6 +21,7 @@ from ogpctl.importers.docx_text import (
     marked_language,
     paragraph_markdown,
     paragraph_text,
+    part_languages,
 )
 from ogpctl.importers.fields import number_of
 from ogpctl.importers.labels import (
@@ -142,10 +143,9 @@ class TableReader:
         return marked_language(list(cell.paragraphs)) or self.lang
 
     def named(self, name: str, cell: Any) -> None:
-        """Note the language of an organisation's name ogpctl marked as another's."""
-        said = marked_language(list(cell.paragraphs))
-        if said and said != self.lang:
-            self.source.name_languages[name] = said
+        """Note the language an organisation's name is written in: the document's, unless
+        ogpctl marked it as another's."""
+        self.source.name_languages.setdefault(name, self.language(cell))
 
 
 def table_kind(table: Any) -> str | None:
@@ -177,32 +177,36 @@ def supporters(source: Source, whom: Supported, cell: Any, lang: str, separators
                sector: str | None = None) -> None:
     """The stakeholders a cell names, by sector, each with its role when it says one; a
     line "Lead: …" is the lead of `whom` when it has none."""
-    lines = [(line.strip(" -•\t"), is_list_item(paragraph), marked_language([paragraph]))
+    lines = [(line.strip(" -•\t"), is_list_item(paragraph), part_languages(paragraph))
              for paragraph in cell.paragraphs
              for line in paragraph_text(paragraph).splitlines()]
-    for line, item, marked in lines:
+    for line, item, (marked, role_marked) in lines:
         if not line or match(header(), line, exact=True):
             continue
         head, sep, rest = line.partition(":")
         if not item:
             if sep and label_key(head) in lead_words():
                 whom.lead = whom.lead or " ".join(rest.split()) or None
-                if marked and whom.lead:
-                    source.name_languages[whom.lead] = marked
+                if whom.lead:
+                    source.name_languages.setdefault(whom.lead, role_marked or lang)
                 continue
             named = sector_of(head if sep else line)
             if named:
                 sector, line = named, rest
         for name in (n.strip(" -•\t") for n in ([line] if item else re.split(separators, line))):
             if name:
-                _supporter(source, whom, sector or "other", name, marked or lang)
+                _supporter(source, whom, sector or "other", name,
+                           (marked or lang, role_marked or lang))
 
 
-def _supporter(source: Source, whom: Supported, sector: str, text: str, lang: str) -> None:
-    """One supporting stakeholder, "Name: role" as ogpctl writes one with a role."""
+def _supporter(source: Source, whom: Supported, sector: str, text: str,
+               langs: tuple[str, str]) -> None:
+    """One supporting stakeholder, "Name: role" as ogpctl writes one with a role; `langs`
+    are the languages of the name and of the role."""
     name, sep, role = text.partition(": ")
     name = " ".join(name.split())
-    source.name_languages.setdefault(name, lang)
+    source.name_languages.setdefault(name, langs[0])
+    lang = langs[1]
     listed = whom.supporting.setdefault(sector, [])
     if name not in listed:
         listed.append(name)

@@ -55,6 +55,23 @@ def marked_language(paragraphs: list[Any]) -> str | None:
     return text_language(paragraphs)
 
 
+def part_languages(paragraph: Any, separator: str = ": ") -> tuple[str | None, str | None]:
+    """The languages ogpctl marked the two parts of "Name: role" with (None: the
+    document's), each part's own: a French name may have an English role."""
+    if not any(is_note(r) for r in paragraph.runs if r.text.strip()):
+        return None, None
+    runs = [(r.text, run_language(r)) for r in paragraph.runs if not is_note(r)]
+    cut = "".join(text for text, _ in runs).find(separator)
+    sides: tuple[set[str], set[str]] = (set(), set())
+    at = 0
+    for text, lang in runs:
+        if text.strip() and lang:
+            sides[0 if cut < 0 or at < cut else 1].add(lang)
+        at += len(text)
+    name, role = sides
+    return (name.pop() if len(name) == 1 else None), (role.pop() if len(role) == 1 else None)
+
+
 def paragraph_text(paragraph: Any) -> str:
     """A paragraph's plain text, without notes."""
     return "".join(item.text for item in paragraph.iter_inner_content()

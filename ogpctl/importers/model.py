@@ -150,7 +150,8 @@ class Source:
     sections: dict[tuple[str, str], str] = field(default_factory=dict)  # (section, lang)
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)      # how the source was read
-    #: An organisation's name the source marks as written in another language than its own.
+    #: The language each organisation's name is written in, when the source says it (a
+    #: Word plan: the document's, or the one ogpctl marked a name with).
     name_languages: dict[str, str] = field(default_factory=dict)
 
     def commitment(self, number: int, place: Place) -> Commitment:
