@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -175,3 +177,45 @@ def test_a_python_caller_gets_no_store_in_the_record(record: Path) -> None:
     assert not list(record.glob(".ogpctl-cache/site-*"))
     build_site(load_record(record), TODAY, formats=(), search=False, reuse=True)
     assert list(record.glob(".ogpctl-cache/site-*"))
+
+
+WEASYPRINT_LOADED = """import sys
+from ogpctl.cli import main
+code = main(sys.argv[1:])
+print("weasyprint loaded" if "weasyprint" in sys.modules else "weasyprint not loaded")
+sys.exit(code)
+"""
+
+
+def test_pdfs_from_the_store_do_not_load_weasyprint(tmp_path: Path) -> None:
+    """Importing WeasyPrint takes about a second: `ogpctl site` imports it only to write
+    a PDF, so a build into an empty folder whose PDFs all come from the store does not,
+    and gives the same files."""
+    pytest.importorskip("weasyprint")
+    from ogpctl.render.pdf import pdf_missing
+
+    if pdf_missing():
+        pytest.skip("PDF cannot be written here")
+    root, script = tmp_path / "record", tmp_path / "site.py"
+    script.write_text(WEASYPRINT_LOADED, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+
+    def ogpctl(*args: str) -> str:
+        done = subprocess.run([sys.executable, str(script), *args], capture_output=True,
+                              text=True, env=env, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()[-1]
+
+    ogpctl("init", str(root), "--country", "Testland", "--iso-code", "XT", "--languages",
+           "es,en", "--lead-agency", "Agency")
+    ogpctl("new-plan", "-C", str(root), "--window", "june", "--due-year", "2027",
+           "--length", "4")
+    site = ("site", "-C", str(root), "--today", "2026-11-23", "--no-search", "--out")
+    assert ogpctl(*site, str(tmp_path / "first")) == "weasyprint loaded"
+    assert ogpctl(*site, str(tmp_path / "again")) == "weasyprint not loaded"
+    first, again = (sorted(p.relative_to(tmp_path / name).as_posix()
+                           for p in (tmp_path / name).rglob("*.pdf"))
+                    for name in ("first", "again"))
+    assert first and first == again
+    assert all((tmp_path / "first" / name).read_bytes() == (tmp_path / "again" / name)
+               .read_bytes() for name in first)

@@ -38,7 +38,8 @@ def site(
         raise UsageError("--out - cannot hold a website: give a folder")
     chosen = parse_formats(formats) if formats is not None else default_formats()
     record = record_at(record_path)
-    files = build_site(record, today, formats=chosen, search=search, reuse=True)
+    files = build_site(record, today, formats=chosen, search=search, reuse=True,
+                       without_pdf=None if formats is not None else no_pdf_note)
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))
@@ -69,5 +70,9 @@ def default_formats() -> tuple[Format, ...]:
     missing = pdf_missing()
     if missing is None:
         return DEFAULT_FORMATS
-    typer.echo(f"  note   no PDF downloads: {missing}", err=True)
+    no_pdf_note(missing)
     return tuple(f for f in DEFAULT_FORMATS if f != Format.pdf)
+
+
+def no_pdf_note(why: str) -> None:
+    typer.echo(f"  note   no PDF downloads: {why}", err=True)

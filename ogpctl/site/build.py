@@ -16,6 +16,7 @@ from functools import partial
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
 from ogpctl.record.model import Document, Record
+from ogpctl.render.formats import Format
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
@@ -75,20 +76,31 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
 
 def build_site(record: Record, today: date, history: History | None = None,
                formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True,
-               reuse: bool = False) -> dict[str, bytes]:
+               reuse: bool = False, without_pdf: Callable[[str], None] | None = None
+               ) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents). With `reuse`
     (`ogpctl site`) and the record's own history, files of earlier builds are reused from
     the record's store when nothing they read has changed; otherwise nothing is written
-    into the record."""
+    into the record. With `without_pdf`, a PDF that cannot be written here (WeasyPrint
+    fails to load: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
+    is told why; without it the error is raised."""
     from ogpctl.base.vcs import read_history
+    from ogpctl.render.pdf import PdfUnavailable
 
     store = None
     if history is None:
         history = read_history(record.root)
         store = Store.open(record.root, history) if reuse else None
     try:
-        return _build(record, today, history, formats, search, store)
+        try:
+            return _build(record, today, history, formats, search, store)
+        except PdfUnavailable as error:
+            if without_pdf is None or Format.pdf not in formats:
+                raise
+            without_pdf(str(error))
+            return _build(record, today, history,
+                          tuple(f for f in formats if f != Format.pdf), search, store)
     finally:
         if store is not None:
             store.close()
