@@ -30,7 +30,7 @@ from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
-from ogpctl.site.search import index_pages, search_page
+from ogpctl.site.search import by_language, merge, search_page, start
 from ogpctl.site.store import Store
 from ogpctl.site.updates import updates_page
 from ogpctl.site.view import Page, Site, View
@@ -116,21 +116,59 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
-    files.update(download_files(record, downloads, today, inputs, store))
-    files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
-        record, index, today, store)))
     pages: dict[str, bytes] = {}
     for code in site.languages:
         pages.update(_language(View.of(site, code), inputs, store))
     pages["index.html"] = _made(store, output_key(inputs.everything(), "index.html"),
                                 lambda: _root(site))
     files.update(pages)
+    searching = _SearchIndex(pages, store) if search else None
+    try:   # Pagefind runs while the documents and the open data are made
+        files.update(download_files(record, downloads, today, inputs, store))
+        files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
+            record, index, today, store)))
+        if searching is not None:
+            files.update(searching.finish())
+    finally:
+        if searching is not None:
+            searching.cancel()
     for name in ASSET_FILES:
         files[f"{urls.ASSETS}/{name}"] = (data_dir("templates") / "site" / name).read_bytes()
-    if search:
-        files.update(_reused(store, output_key(digest_of_files(pages), urls.PAGEFIND),
-                             lambda: index_pages(pages)))
     return dict(sorted(files.items()))
+
+
+class _SearchIndex:
+    """The Pagefind bundle of the pages, one run a language, each kept in the store under
+    the digest of that language's pages: an edit that leaves a language's pages as they
+    were does not index that language again. The runs left to make are started at once
+    and finished with `finish`."""
+
+    def __init__(self, pages: dict[str, bytes], store: Store | None) -> None:
+        self.store = store
+        self.found: dict[str, dict[str, bytes]] = {}
+        missing: dict[str, tuple[bytes, dict[str, bytes]]] = {}
+        for code, group in by_language(pages).items():
+            key = output_key(digest_of_files(group), f"{urls.PAGEFIND}/{code}")
+            kept = store.get(key) if store is not None else None
+            bundle = _unpack(kept[0]) if kept is not None else None
+            if bundle is not None:
+                self.found[code] = bundle
+            else:
+                missing[code] = (key, group)
+        self.keys = {code: key for code, (key, _) in missing.items()}
+        self.runs = dict(zip(missing, start([group for _, group in missing.values()]),
+                             strict=True))
+
+    def finish(self) -> dict[str, bytes]:
+        for code, run in self.runs.items():
+            self.found[code] = bundle = run.finish()
+            if self.store is not None:
+                self.store.put(self.keys[code], _pack(bundle))
+        return merge([self.found[code] for code in sorted(self.found)])
+
+    def cancel(self) -> None:
+        for run in self.runs.values():
+            run.cancel()
 
 
 def _language(view: View, inputs: Inputs, store: Store | None) -> dict[str, bytes]:
