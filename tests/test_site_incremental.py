@@ -219,3 +219,20 @@ def test_pdfs_from_the_store_do_not_load_weasyprint(tmp_path: Path) -> None:
     assert first and first == again
     assert all((tmp_path / "first" / name).read_bytes() == (tmp_path / "again" / name)
                .read_bytes() for name in first)
+
+
+def test_a_site_is_written_without_an_fsync_a_file(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An fsync after each of a large site's thousands of files was most of the time of a
+    build into an empty folder: the site's files are not flushed one by one (rebuilt from
+    the record, not the record itself), while other outputs still are."""
+    from ogpctl.base.outputs import OutputFolder
+
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    files = {"en/index.html": b"<p>home</p>", "en/plans/index.html": b"<p>plans</p>"}
+    write_site(files, tmp_path / "site")
+    assert synced == [] and (tmp_path / "site/en/plans/index.html").read_bytes() == \
+        b"<p>plans</p>"
+    OutputFolder(tmp_path / "documents").write(files)
+    assert len(synced) == len(files) + 1          # each file and the manifest
