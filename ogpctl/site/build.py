@@ -30,7 +30,7 @@ from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
-from ogpctl.site.search import by_language, merge, search_page, start
+from ogpctl.site.search import Indexing, merge, search_page
 from ogpctl.site.store import Store
 from ogpctl.site.updates import updates_page
 from ogpctl.site.view import Page, Site, View
@@ -116,14 +116,15 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
-    pages: dict[str, bytes] = {}
-    for code in site.languages:
-        pages.update(_language(View.of(site, code), inputs, store))
-    pages["index.html"] = _made(store, output_key(inputs.everything(), "index.html"),
-                                lambda: _root(site))
-    files.update(pages)
-    searching = _SearchIndex(pages, store) if search else None
-    try:   # Pagefind runs while the documents and the open data are made
+    root = _made(store, output_key(inputs.everything(), "index.html"), lambda: _root(site))
+    searching = _SearchIndex(store) if search else None
+    try:   # Pagefind indexes each language while the next and the documents are made
+        for code in site.languages:
+            made = _language(View.of(site, code), inputs, store)
+            files.update(made)
+            if searching is not None:   # the front door, not indexed, goes with the first
+                searching.add(code, made if searching.runs else {**made, "index.html": root})
+        files["index.html"] = root
         files.update(download_files(record, downloads, today, inputs, store))
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
             record, index, today, store)))
@@ -138,37 +139,37 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
 
 
 class _SearchIndex:
-    """The Pagefind bundle of the pages, one run a language, each kept in the store under
-    the digest of that language's pages: an edit that leaves a language's pages as they
-    were does not index that language again. The runs left to make are started at once
-    and finished with `finish`."""
+    """The Pagefind bundle of the site, one run a language (Pagefind indexes each apart:
+    `search.merge` makes of the runs the bundle of one run over all), each kept in the
+    store under the digest of that language's pages, so an edit that leaves a language's
+    pages as they were does not index it again. A run starts as soon as its language's
+    pages are made (`add`) and works meanwhile; `finish` waits for them all."""
 
-    def __init__(self, pages: dict[str, bytes], store: Store | None) -> None:
+    def __init__(self, store: Store | None) -> None:
         self.store = store
         self.found: dict[str, dict[str, bytes]] = {}
-        missing: dict[str, tuple[bytes, dict[str, bytes]]] = {}
-        for code, group in by_language(pages).items():
-            key = output_key(digest_of_files(group), f"{urls.PAGEFIND}/{code}")
-            kept = store.get(key) if store is not None else None
-            bundle = _unpack(kept[0]) if kept is not None else None
-            if bundle is not None:
-                self.found[code] = bundle
-            else:
-                missing[code] = (key, group)
-        self.keys = {code: key for code, (key, _) in missing.items()}
-        self.runs = dict(zip(missing, start([group for _, group in missing.values()]),
-                             strict=True))
+        self.runs: dict[str, tuple[bytes, Indexing | None]] = {}
+
+    def add(self, code: str, pages: dict[str, bytes]) -> None:
+        key = output_key(digest_of_files(pages), f"{urls.PAGEFIND}/{code}")
+        kept = self.store.get(key) if self.store is not None else None
+        bundle = _unpack(kept[0]) if kept is not None else None
+        if bundle is not None:
+            self.found[code] = bundle
+        self.runs[code] = (key, Indexing(pages) if bundle is None else None)
 
     def finish(self) -> dict[str, bytes]:
-        for code, run in self.runs.items():
-            self.found[code] = bundle = run.finish()
-            if self.store is not None:
-                self.store.put(self.keys[code], _pack(bundle))
+        for code, (key, run) in self.runs.items():
+            if run is not None:
+                self.found[code] = bundle = run.finish()
+                if self.store is not None:
+                    self.store.put(key, _pack(bundle))
         return merge([self.found[code] for code in sorted(self.found)])
 
     def cancel(self) -> None:
-        for run in self.runs.values():
-            run.cancel()
+        for _, run in self.runs.values():
+            if run is not None:
+                run.cancel()
 
 
 def _language(view: View, inputs: Inputs, store: Store | None) -> dict[str, bytes]:

@@ -49,29 +49,6 @@ def executable() -> Path:
     return found
 
 
-def index_pages(pages: dict[str, bytes]) -> dict[str, bytes]:
-    """Pagefind's bundle ({site path: bytes}) for the HTML `pages` ({site path: bytes})."""
-    runs = start([*by_language(pages).values()])
-    try:
-        return merge([run.finish() for run in runs])
-    finally:
-        for run in runs:
-            run.cancel()
-
-
-def start(groups: list[dict[str, bytes]]) -> list[Indexing]:
-    """One Pagefind run a group of pages, all started (none left running on an error)."""
-    runs: list[Indexing] = []
-    try:
-        for group in groups:
-            runs.append(Indexing(group))
-    except BaseException:
-        for run in runs:
-            run.cancel()
-        raise
-    return runs
-
-
 def by_language(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
     """The pages by the language folder they are in ({folder: pages}), sorted. Pagefind
     indexes each language apart, so one run a language makes the files one run over all
