@@ -63,9 +63,9 @@ class Entries:
         name, at = (c.plan.id, c.number), f"{update.milestone.index}|{place}"
         if name not in self.kept:
             self.kept[name] = self._stored(c)
-        found = self.kept[name].get(at)
-        if found is not None:
-            return Markup(found)
+        kept = self.kept[name].get(at)
+        if kept is not None:
+            return Markup(kept)
         made: Markup = macros().update(self.v.L, update_entry(self.v, update), self.level, True)
         if name in self.made:
             self.made[name][1][at] = str(made)
