@@ -39,7 +39,7 @@ def site(
     chosen = parse_formats(formats) if formats is not None else default_formats()
     record = record_at(record_path)
     files = build_site(record, today, formats=chosen, search=search, reuse=True,
-                       without_pdf=None if formats is not None else no_pdf_note)
+                       without_pdf=None if formats is not None else no_pdf_note, fork=True)
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))

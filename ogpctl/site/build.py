@@ -22,7 +22,7 @@ from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
 from ogpctl.site.dashboard import dashboard_page
 from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
-from ogpctl.site.downloads import download_files
+from ogpctl.site.downloads import Documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
 from ogpctl.site.inputs import Inputs, digest_of_files, file_key, output_key
@@ -76,15 +76,16 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
 
 def build_site(record: Record, today: date, history: History | None = None,
                formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True,
-               reuse: bool = False, without_pdf: Callable[[str], None] | None = None
-               ) -> dict[str, bytes]:
+               reuse: bool = False, without_pdf: Callable[[str], None] | None = None,
+               fork: bool = False) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents). With `reuse`
     (`ogpctl site`) and the record's own history, files of earlier builds are reused from
     the record's store when nothing they read has changed; otherwise nothing is written
     into the record. With `without_pdf`, a PDF that cannot be written here (WeasyPrint
     fails to load: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
-    is told why; without it the error is raised."""
+    is told why; without it the error is raised. With `fork` (`ogpctl site`), the
+    documents are made in a second process while the pages are made."""
     from ogpctl.base.vcs import read_history
     from ogpctl.render.pdf import PdfUnavailable
 
@@ -94,20 +95,20 @@ def build_site(record: Record, today: date, history: History | None = None,
         store = Store.open(record.root, history) if reuse else None
     try:
         try:
-            return _build(record, today, history, formats, search, store)
+            return _build(record, today, history, formats, search, store, fork)
         except PdfUnavailable as error:
             if without_pdf is None or Format.pdf not in formats:
                 raise
             without_pdf(str(error))
             return _build(record, today, history,
-                          tuple(f for f in formats if f != Format.pdf), search, store)
+                          tuple(f for f in formats if f != Format.pdf), search, store, fork)
     finally:
         if store is not None:
             store.close()
 
 
 def _build(record: Record, today: date, history: History, formats: tuple[str, ...],
-           search: bool, store: Store | None) -> dict[str, bytes]:
+           search: bool, store: Store | None, fork: bool) -> dict[str, bytes]:
     from ogpctl.domain.document_repository import build_index
 
     index = build_index(record, history)
@@ -117,6 +118,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
     root = _made(store, output_key(inputs.everything(), "index.html"), lambda: _root(site))
+    documents = Documents(record, downloads, today, inputs, store, fork)
     searching = _SearchIndex(store) if search else None
     try:   # Pagefind indexes each language while the next and the documents are made
         for code in site.languages:
@@ -125,12 +127,13 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
             if searching is not None:   # the front door, not indexed, goes with the first
                 searching.add(code, made if searching.runs else {**made, "index.html": root})
         files["index.html"] = root
-        files.update(download_files(record, downloads, today, inputs, store))
+        files.update(documents.finish())
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
             record, index, today, store)))
         if searching is not None:
             files.update(searching.finish())
     finally:
+        documents.cancel()
         if searching is not None:
             searching.cancel()
     for name in ASSET_FILES:
