@@ -630,3 +630,21 @@ def test_hostile_record_script_does_not_run(chromium, tmp_path: Path) -> None:
         tab.page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
         assert tab.page.evaluate("window.pwned") is None
         assert tab.dialogs == [] and tab.errors == [] and tab.outside == []
+
+
+def test_relative_links_are_those_of_posixpath() -> None:
+    """`urls.relative` computes links without `posixpath.relpath` (which asks the OS for
+    the working folder twice a link): the same href for every pair of site paths, odd
+    segments included."""
+    import itertools
+    import posixpath
+
+    from ogpctl.site import urls
+
+    segments = ("en", "plans", "a b", ".", "..", "..x", "", "x.html")
+    paths = ["/".join(p) for n in (1, 2, 3) for p in itertools.product(segments, repeat=n)]
+    paths = [p for p in paths if p]
+    for target, base in itertools.product(paths[::7], paths[::5]):
+        assert urls._relpath(target, base) == posixpath.relpath(target, base), (target, base)
+    assert urls.relative("en/plans/x/index.html", "en/updates.html#u-1") == \
+        "../../updates.html#u-1"

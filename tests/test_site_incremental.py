@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -175,3 +177,98 @@ def test_a_python_caller_gets_no_store_in_the_record(record: Path) -> None:
     assert not list(record.glob(".ogpctl-cache/site-*"))
     build_site(load_record(record), TODAY, formats=(), search=False, reuse=True)
     assert list(record.glob(".ogpctl-cache/site-*"))
+
+
+WEASYPRINT_LOADED = """import sys
+from datetime import date
+from pathlib import Path
+from ogpctl.cli import main
+if sys.argv[1] != "site":
+    sys.exit(main(sys.argv[1:]))
+# as `ogpctl site` does, in one process (its documents may be made in a forked one)
+from ogpctl.cli.site import default_formats
+from ogpctl.record.load import load_record
+from ogpctl.site import build_site, write_site
+files = build_site(load_record(Path(sys.argv[2])), date(2026, 11, 23),
+                   formats=default_formats(), search=False, reuse=True)
+write_site(files, Path(sys.argv[3]))
+print("weasyprint loaded" if "weasyprint" in sys.modules else "weasyprint not loaded")
+"""
+
+
+def test_pdfs_from_the_store_do_not_load_weasyprint(tmp_path: Path) -> None:
+    """Importing WeasyPrint takes about a second: `ogpctl site` imports it only to write
+    a PDF, so a build into an empty folder whose PDFs all come from the store does not,
+    and gives the same files."""
+    pytest.importorskip("weasyprint")
+    from ogpctl.render.pdf import pdf_missing
+
+    if pdf_missing():
+        pytest.skip("PDF cannot be written here")
+    root, script = tmp_path / "record", tmp_path / "site.py"
+    script.write_text(WEASYPRINT_LOADED, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+
+    def ogpctl(*args: str) -> str:
+        done = subprocess.run([sys.executable, str(script), *args], capture_output=True,
+                              text=True, env=env, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()[-1] if done.stdout else "(no output)"
+
+    ogpctl("init", str(root), "--country", "Testland", "--iso-code", "XT", "--languages",
+           "es,en", "--lead-agency", "Agency")
+    ogpctl("new-plan", "-C", str(root), "--window", "june", "--due-year", "2027",
+           "--length", "4")
+    assert ogpctl("site", str(root), str(tmp_path / "first")) == "weasyprint loaded"
+    assert ogpctl("site", str(root), str(tmp_path / "again")) == "weasyprint not loaded"
+    first, again = (sorted(p.relative_to(tmp_path / name).as_posix()
+                           for p in (tmp_path / name).rglob("*.pdf"))
+                    for name in ("first", "again"))
+    assert first and first == again
+    assert all((tmp_path / "first" / name).read_bytes() == (tmp_path / "again" / name)
+               .read_bytes() for name in first)
+
+
+def test_a_site_is_written_without_an_fsync_a_file(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An fsync after each of a large site's thousands of files was most of the time of a
+    build into an empty folder: the site's files are not flushed one by one (rebuilt from
+    the record, not the record itself), while other outputs still are."""
+    from ogpctl.base.outputs import OutputFolder
+
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    files = {"en/index.html": b"<p>home</p>", "en/plans/index.html": b"<p>plans</p>"}
+    write_site(files, tmp_path / "site")
+    assert synced == [] and (tmp_path / "site/en/plans/index.html").read_bytes() == \
+        b"<p>plans</p>"
+    OutputFolder(tmp_path / "documents").write(files)
+    assert len(synced) == len(files) + 1          # each file and the manifest
+
+
+def test_documents_made_in_a_second_process(record: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ogpctl site` makes the documents in a forked process while it makes the pages:
+    the same files, and its store entries kept (a second build makes no document); a
+    child that dies without a word costs only time."""
+    def forked() -> dict[str, bytes]:
+        return build_site(load_record(record), TODAY, formats=FORMATS, search=False,
+                          reuse=True, fork=True)
+
+    expected = full(record)
+    assert forked() == expected
+
+    def refuse(*args: object) -> bytes:
+        raise AssertionError("a document written again")   # raised in the parent too
+
+    with monkeypatch.context() as patch:
+        patch.setattr(downloads, "write", refuse)
+        assert forked() == expected
+
+    def silent(send: object, *args: object) -> None:
+        send.close()    # type: ignore[attr-defined]
+
+    monkeypatch.setattr(downloads, "_made_in_child", silent)
+    edit(record, CHANGED, "en: Beneficial ownership open data and use in procurement",
+         "en: Beneficial ownership data")
+    assert forked() == full(record)

@@ -74,8 +74,9 @@ class Folder:
         with os.fdopen(fd, "rb") as stream:
             return stream.read()
 
-    def temporary(self, name: str, data: bytes, mode: int) -> str:
-        """A new file beside `name` holding `data`, flushed to disk; its name."""
+    def temporary(self, name: str, data: bytes, mode: int, sync: bool = True) -> str:
+        """A new file beside `name` holding `data`, flushed to disk (unless not `sync`);
+        its name."""
         temporary = f".{name}.{secrets.token_hex(6)}.tmp"
         fd = os.open(self._at(temporary), os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW,
                      0o600, dir_fd=self.fd)
@@ -83,7 +84,8 @@ class Folder:
             with os.fdopen(fd, "wb") as stream:
                 stream.write(data)
                 stream.flush()
-                os.fsync(stream.fileno())
+                if sync:
+                    os.fsync(stream.fileno())
                 if hasattr(os, "fchmod"):
                     os.fchmod(stream.fileno(), mode)
             if not hasattr(os, "fchmod"):

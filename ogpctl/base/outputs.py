@@ -28,10 +28,15 @@ def _digest(data: bytes) -> str:
 
 
 class OutputFolder:
-    def __init__(self, folder: Path, force: bool = False, keep_same: bool = False) -> None:
+    def __init__(self, folder: Path, force: bool = False, keep_same: bool = False,
+                 durable: bool = True) -> None:
         self.folder = folder
         self.force = force
         self.keep_same = keep_same     # leave files already on disk with the same bytes
+        #: each file flushed to disk before it replaces the old one; a build of thousands
+        #: of files made again from the record (a website) skips that: an fsync a file
+        #: was most of its time. Renames stay atomic for readers either way.
+        self.durable = durable
         self.manifest = self._read_manifest()
         self.intact: set[str] = set()   # checked: on disk exactly as the manifest says
 
@@ -126,12 +131,12 @@ class OutputFolder:
                 continue
             parts = parts_of(name)
             with open_folder(self.folder, parts[:-1], create=True) as folder:
-                _replace(folder, parts[-1], data)
+                _replace(folder, parts[-1], data, self.durable)
             self.manifest[name] = digest
             written.append(self.folder / name)
         with open_folder(self.folder, (), create=True) as top:
             _replace(top, MANIFEST, (json.dumps(
-                dict(sorted(self.manifest.items())), indent=1) + "\n").encode())
+                dict(sorted(self.manifest.items())), indent=1) + "\n").encode(), self.durable)
         return written
 
 
@@ -154,11 +159,11 @@ def _remove_empty(top: Path, parts: tuple[str, ...]) -> None:
             return
 
 
-def _replace(folder: Folder, name: str, data: bytes) -> None:
+def _replace(folder: Folder, name: str, data: bytes, durable: bool = True) -> None:
     """`data` atomically in place of `name` (checked beforehand by `OutputFolder.check`)."""
     path = folder.path / name
     try:
-        temporary = folder.temporary(name, data, 0o666 & ~_umask())
+        temporary = folder.temporary(name, data, 0o666 & ~_umask(), sync=durable)
         try:
             folder.replace(temporary, name)
         finally:

@@ -39,7 +39,8 @@ def site(
     chosen = parse_formats(formats) if formats is not None else default_formats()
     record = record_at(record_path)
     outside_record(out, record.root)
-    files = build_site(record, today, formats=chosen, search=search, reuse=True)
+    files = build_site(record, today, formats=chosen, search=search, reuse=True,
+                       without_pdf=None if formats is not None else no_pdf_note, fork=True)
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))
@@ -80,5 +81,9 @@ def default_formats() -> tuple[Format, ...]:
     missing = pdf_missing()
     if missing is None:
         return DEFAULT_FORMATS
-    typer.echo(f"  note   no PDF downloads: {missing}", err=True)
+    no_pdf_note(missing)
     return tuple(f for f in DEFAULT_FORMATS if f != Format.pdf)
+
+
+def no_pdf_note(why: str) -> None:
+    typer.echo(f"  note   no PDF downloads: {why}", err=True)

@@ -5,16 +5,22 @@ embedded (subset); nothing is fetched, so a record's links stay links and cannot
 writer read a file or a URL.
 
 WeasyPrint needs Pango (Debian libpango-1.0-0, libpangoft2-1.0-0) and is imported only
-when a PDF is asked for. The same document and date give the same bytes: the PDF's dates
-are the day rendered and its identifier is a digest of the page."""
+when a PDF is really written: importing it takes about a second, which a website whose PDFs
+all come from its store (`ogpctl.site.store`) need not pay. The same document and date give
+the same bytes: the PDF's dates are the day rendered and its identifier is a digest of the
+page."""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import io
+import os
+import sys
 from datetime import date
 from functools import cache
+from importlib.util import find_spec
 from types import ModuleType
 from typing import Any
 
@@ -24,6 +30,15 @@ from ogpctl.render.blocks import Document
 from ogpctl.render.html import write_html
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+
+#: The libraries WeasyPrint loads (gobject, pango, harfbuzz, fontconfig, pangoft2), by the
+#: names the dynamic loader finds without a search on each platform.
+LIBRARIES = {
+    "linux": ("libgobject-2.0.so.0", "libpango-1.0.so.0", "libharfbuzz.so.0",
+              "libfontconfig.so.1", "libpangoft2-1.0.so.0"),
+    "darwin": ("libgobject-2.0.0.dylib", "libpango-1.0.dylib", "libharfbuzz.0.dylib",
+               "libfontconfig.1.dylib", "libpangoft2-1.0.dylib"),
+}
 
 
 class PdfUnavailable(OgpctlError, RuntimeError):
@@ -51,12 +66,33 @@ def weasyprint() -> ModuleType:
 
 
 def pdf_missing() -> str | None:
-    """Why PDF cannot be written (one line), or None when it can."""
+    """Why PDF cannot be written (one line), or None when it can. When WeasyPrint and the
+    libraries it loads are found, it is not imported here (see the module's docstring); the
+    rare machine where it still fails to import learns it from the first PDF written
+    (`PdfUnavailable`). Otherwise it is imported, to say exactly what is missing."""
+    if _found():
+        return None
     try:
         weasyprint()
     except PdfUnavailable as error:
         return str(error)
     return None
+
+
+@cache
+def _found() -> bool:
+    """WeasyPrint is installed and each library it loads is on the system (loaded lazily,
+    by name: a few milliseconds, where WeasyPrint's own import searches with gcc and
+    ldconfig for the names it tries first)."""
+    names = LIBRARIES.get(sys.platform)
+    if names is None or find_spec("weasyprint") is None:
+        return False
+    try:
+        for name in names:
+            ctypes.CDLL(name, mode=os.RTLD_LAZY)
+    except OSError:
+        return False
+    return True
 
 
 @cache

@@ -16,7 +16,7 @@ word) are dropped, keeping their text: the syntax tree is built by recursion.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ogpctl.render.blocks import (
@@ -76,7 +76,14 @@ def parse(markdown: str, base_level: int = 2) -> list[Block]:
     (a `#` becomes that level). Past MAX_MARKDOWN characters, plain paragraphs."""
     if len(markdown) > MAX_MARKDOWN:
         return plain(markdown)
-    return _parse(markdown, base_level, html=True)
+    return list(_parsed(markdown, base_level))
+
+
+@lru_cache(maxsize=32768)
+def _parsed(markdown: str, base_level: int) -> tuple[Block, ...]:
+    """Parsed once a process: the website shows each text on a page, in the commitment's
+    document and in the action plan. Blocks are immutable, so they are shared."""
+    return tuple(_parse(markdown, base_level, html=True))
 
 
 def plain(markdown: str) -> list[Block]:

@@ -16,12 +16,13 @@ from functools import partial
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
 from ogpctl.record.model import Document, Record
+from ogpctl.render.formats import Format
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
 from ogpctl.site.dashboard import dashboard_page
 from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
-from ogpctl.site.downloads import download_files
+from ogpctl.site.downloads import Documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
 from ogpctl.site.inputs import Inputs, digest_of_files, file_key, output_key
@@ -29,7 +30,7 @@ from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
-from ogpctl.site.search import index_pages, search_page
+from ogpctl.site.search import Indexing, merge, search_page
 from ogpctl.site.store import Store
 from ogpctl.site.updates import updates_page
 from ogpctl.site.view import Page, Site, View
@@ -75,27 +76,39 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
 
 def build_site(record: Record, today: date, history: History | None = None,
                formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True,
-               reuse: bool = False) -> dict[str, bytes]:
+               reuse: bool = False, without_pdf: Callable[[str], None] | None = None,
+               fork: bool = False) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents). With `reuse`
     (`ogpctl site`) and the record's own history, files of earlier builds are reused from
     the record's store when nothing they read has changed; otherwise nothing is written
-    into the record."""
+    into the record. With `without_pdf`, a PDF that cannot be written here (WeasyPrint
+    fails to load: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
+    is told why; without it the error is raised. With `fork` (`ogpctl site`), the
+    documents are made in a second process while the pages are made."""
     from ogpctl.base.vcs import read_history
+    from ogpctl.render.pdf import PdfUnavailable
 
     store = None
     if history is None:
         history = read_history(record.root)
         store = Store.open(record.root, history) if reuse else None
     try:
-        return _build(record, today, history, formats, search, store)
+        try:
+            return _build(record, today, history, formats, search, store, fork)
+        except PdfUnavailable as error:
+            if without_pdf is None or Format.pdf not in formats:
+                raise
+            without_pdf(str(error))
+            return _build(record, today, history,
+                          tuple(f for f in formats if f != Format.pdf), search, store, fork)
     finally:
         if store is not None:
             store.close()
 
 
 def _build(record: Record, today: date, history: History, formats: tuple[str, ...],
-           search: bool, store: Store | None) -> dict[str, bytes]:
+           search: bool, store: Store | None, fork: bool) -> dict[str, bytes]:
     from ogpctl.domain.document_repository import build_index
 
     index = build_index(record, history)
@@ -104,21 +117,62 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
-    files.update(download_files(record, downloads, today, inputs, store))
-    files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
-        record, index, today, store)))
-    pages: dict[str, bytes] = {}
-    for code in site.languages:
-        pages.update(_language(View.of(site, code), inputs, store))
-    pages["index.html"] = _made(store, output_key(inputs.everything(), "index.html"),
-                                lambda: _root(site))
-    files.update(pages)
+    root = _made(store, output_key(inputs.everything(), "index.html"), lambda: _root(site))
+    documents = Documents(record, downloads, today, inputs, store, fork)
+    searching = _SearchIndex(store) if search else None
+    try:   # Pagefind indexes each language while the next and the documents are made
+        for code in site.languages:
+            made = _language(View.of(site, code), inputs, store)
+            files.update(made)
+            if searching is not None:   # the front door, not indexed, goes with the first
+                searching.add(code, made if searching.runs else {**made, "index.html": root})
+        files["index.html"] = root
+        files.update(documents.finish())
+        files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
+            record, index, today, store)))
+        if searching is not None:
+            files.update(searching.finish())
+    finally:
+        documents.cancel()
+        if searching is not None:
+            searching.cancel()
     for name in ASSET_FILES:
         files[f"{urls.ASSETS}/{name}"] = (data_dir("templates") / "site" / name).read_bytes()
-    if search:
-        files.update(_reused(store, output_key(digest_of_files(pages), urls.PAGEFIND),
-                             lambda: index_pages(pages)))
     return dict(sorted(files.items()))
+
+
+class _SearchIndex:
+    """The Pagefind bundle of the site, one run a language (Pagefind indexes each apart:
+    `search.merge` makes of the runs the bundle of one run over all), each kept in the
+    store under the digest of that language's pages, so an edit that leaves a language's
+    pages as they were does not index it again. A run starts as soon as its language's
+    pages are made (`add`) and works meanwhile; `finish` waits for them all."""
+
+    def __init__(self, store: Store | None) -> None:
+        self.store = store
+        self.found: dict[str, dict[str, bytes]] = {}
+        self.runs: dict[str, tuple[bytes, Indexing | None]] = {}
+
+    def add(self, code: str, pages: dict[str, bytes]) -> None:
+        key = output_key(digest_of_files(pages), f"{urls.PAGEFIND}/{code}")
+        kept = self.store.get(key) if self.store is not None else None
+        bundle = _unpack(kept[0]) if kept is not None else None
+        if bundle is not None:
+            self.found[code] = bundle
+        self.runs[code] = (key, Indexing(pages) if bundle is None else None)
+
+    def finish(self) -> dict[str, bytes]:
+        for code, (key, run) in self.runs.items():
+            if run is not None:
+                self.found[code] = bundle = run.finish()
+                if self.store is not None:
+                    self.store.put(key, _pack(bundle))
+        return merge([self.found[code] for code in sorted(self.found)])
+
+    def cancel(self) -> None:
+        for _, run in self.runs.values():
+            if run is not None:
+                run.cancel()
 
 
 def _language(view: View, inputs: Inputs, store: Store | None) -> dict[str, bytes]:

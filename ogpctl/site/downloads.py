@@ -9,7 +9,10 @@ Two levels of reuse, both in the record's store (`ogpctl.site.store`):
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import date
+from typing import Any
 
 from ogpctl.record.model import Record
 from ogpctl.render import Request, write
@@ -18,6 +21,76 @@ from ogpctl.render.documents import build
 from ogpctl.site.inputs import Inputs, digest_of_model, output_key
 from ogpctl.site.store import Store
 from ogpctl.site.view import Download
+
+
+class Documents:
+    """`download_files` made in a forked process while this one makes the pages (with
+    `fork`, where the system can fork and has a second processor), else by `finish`. A
+    child that fails to report (killed, an error that cannot be sent) costs time only:
+    the files are then made here."""
+
+    def __init__(self, record: Record, downloads: list[Download], today: date,
+                 inputs: Inputs, store: Store | None, fork: bool) -> None:
+        self.args = (record, downloads, today, inputs, store)
+        self.store = store
+        self.child: Any = None
+        context = _fork_context() if fork and downloads else None
+        if context is not None:
+            self.receive, send = context.Pipe(duplex=False)
+            self.child = context.Process(target=_made_in_child, args=(send, *self.args),
+                                         daemon=True)
+            self.child.start()
+            send.close()
+
+    def finish(self) -> dict[str, bytes]:
+        if self.child is None:
+            return download_files(*self.args)
+        try:
+            result = self.receive.recv()
+        except (EOFError, OSError):
+            result = None
+        finally:
+            self.cancel()
+        if result is None:
+            return download_files(*self.args)
+        if result[0] == "error":
+            raise result[1]
+        files, new, used = result[1]
+        if self.store is not None:
+            self.store.new += new
+            self.store.used += used
+        return files
+
+    def cancel(self) -> None:
+        """Stop the child (if still running) and wait for it; safe to call again."""
+        if self.child is not None:
+            if self.child.is_alive():
+                self.child.terminate()
+            self.child.join()
+            self.receive.close()
+            self.child = None
+
+
+def _fork_context() -> Any:
+    import multiprocessing
+
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _made_in_child(send: Any, record: Record, downloads: list[Download], today: date,
+                   inputs: Inputs, store: Store | None) -> None:
+    """The child's work: the files, and what it read from and would add to the store."""
+    try:
+        own = store.reader() if store is not None else None
+        files = download_files(record, downloads, today, inputs, own)
+        send.send(("done", (files, own.new if own else [], own.used if own else [])))
+    except BaseException as error:   # noqa: BLE001 - reported to the parent, raised there
+        with contextlib.suppress(Exception):
+            send.send(("error", error))
+    finally:
+        send.close()
 
 
 def download_files(record: Record, downloads: list[Download], today: date, inputs: Inputs,

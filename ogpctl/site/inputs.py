@@ -111,7 +111,8 @@ class Inputs:
                       [(c.number, c.id, c.doc.path) for c in p.commitments])
                      for p in record.plans]
         common = _hash(code_digest(), today, record.languages, structure, *outside)
-        pages = _hash(common, formats, search, sorted(published.items()),
+        # by value: `Format.html` and "html" are the same format to a caller
+        pages = _hash(common, [str(f) for f in formats], search, sorted(published.items()),
                       index.history if index is not None else None)
         return cls(record, common, pages, index)
 

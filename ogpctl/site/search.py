@@ -12,6 +12,7 @@ import json
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ogpctl.base.errors import OgpctlError
 from ogpctl.site import urls
@@ -48,27 +49,96 @@ def executable() -> Path:
     return found
 
 
-def index_pages(pages: dict[str, bytes]) -> dict[str, bytes]:
-    """Pagefind's bundle ({site path: bytes}) for the HTML `pages` ({site path: bytes})."""
-    from ogpctl.base.confined import write_scratch
+def by_language(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
+    """The pages by the language folder they are in ({folder: pages}), sorted. Pagefind
+    indexes each language apart, so one run a language makes the files one run over all
+    of them makes (`merge`); a page outside every language folder (the front door, which
+    Pagefind does not index as no `data-pagefind-body` is on it) goes with the first."""
+    groups: dict[str, dict[str, bytes]] = {}
+    for name, data in pages.items():
+        top = name.split("/", 1)[0] if "/" in name else ""
+        groups.setdefault(top, {})[name] = data
+    outside = groups.pop("", {})
+    ordered = dict(sorted(groups.items()))
+    if outside:
+        first = next(iter(ordered), "")
+        ordered[first] = {**ordered.get(first, {}), **outside}
+    return ordered
 
-    program = executable()
-    with tempfile.TemporaryDirectory(prefix="ogpctl-site-") as tmp:
-        site, out = Path(tmp) / "site", Path(tmp) / "bundle"
-        for name, data in pages.items():
-            write_scratch(site / name, data, inside=site)
+
+class Indexing:
+    """Pagefind running on some pages, in the background from its start: the site goes on
+    with its other files meanwhile. `finish` waits and gives the bundle; `cancel` (safe
+    to call after `finish`) stops it and removes its scratch folder."""
+
+    def __init__(self, pages: dict[str, bytes]) -> None:
+        from ogpctl.base.confined import write_scratch
+
+        program = executable()
+        self.tmp = tempfile.TemporaryDirectory(prefix="ogpctl-site-")
+        self.out = Path(self.tmp.name) / "bundle"
+        self.process: subprocess.Popen[str] | None = None
         try:
-            done = subprocess.run(
-                [str(program), "--site", str(site), "--output-path", str(out),
-                 "--keep-index-url", "--silent"],
-                cwd=tmp, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
+            site = Path(self.tmp.name) / "site"
+            for name, data in pages.items():
+                write_scratch(site / name, data, inside=site)
+            self.process = subprocess.Popen(
+                [str(program), "--site", str(site), "--output-path", str(self.out),
+                 "--keep-index-url", "--silent"], cwd=self.tmp.name, text=True,
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except OSError as error:
+            self.cancel()
             raise SearchIndexError(f"Pagefind could not run: {error}") from None
-        if done.returncode != 0:
-            why = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise SearchIndexError(f"Pagefind failed (exit {done.returncode}): {why[0]}")
-        return {f"{urls.PAGEFIND}/{path.relative_to(out).as_posix()}": stable(path)
-                for path in sorted(out.rglob("*")) if path.is_file()}
+        except BaseException:
+            self.cancel()
+            raise
+
+    def finish(self) -> dict[str, bytes]:
+        if self.process is None:
+            raise SearchIndexError("Pagefind was stopped")
+        try:
+            stdout, stderr = self.process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired as error:
+            raise SearchIndexError(f"Pagefind could not run: {error}") from None
+        finally:
+            if self.process.returncode is None:
+                self.cancel()
+        try:
+            if self.process.returncode != 0:
+                why = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
+                raise SearchIndexError(f"Pagefind failed (exit {self.process.returncode}): "
+                                       f"{why[0]}")
+            return {f"{urls.PAGEFIND}/{path.relative_to(self.out).as_posix()}": stable(path)
+                    for path in sorted(self.out.rglob("*")) if path.is_file()}
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        self.tmp.cleanup()
+
+
+def merge(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
+    """The bundles of Pagefind runs over different languages as one run over them all
+    makes it: their files together (a file two runs share, the script or the stemmer of
+    a language, is the same in each) and one entry file listing every language."""
+    entry_name = f"{urls.PAGEFIND}/pagefind-entry.json"
+    merged: dict[str, bytes] = {}
+    entry: dict[str, Any] | None = None
+    for bundle in bundles:
+        merged.update(bundle)
+        if entry_name in bundle:
+            found = json.loads(bundle[entry_name])
+            if entry is None:
+                entry = found
+            elif isinstance(entry.get("languages"), dict) and \
+                    isinstance(found.get("languages"), dict):
+                entry["languages"].update(found["languages"])
+    if entry is not None:
+        merged[entry_name] = _entry_bytes(entry)
+    return dict(sorted(merged.items()))
 
 
 def stable(path: Path) -> bytes:
@@ -77,7 +147,10 @@ def stable(path: Path) -> bytes:
     data = path.read_bytes()
     if path.name != "pagefind-entry.json":
         return data
-    entry = json.loads(data)
+    return _entry_bytes(json.loads(data))
+
+
+def _entry_bytes(entry: dict[str, Any]) -> bytes:
     if isinstance(entry.get("languages"), dict):
         entry["languages"] = dict(sorted(entry["languages"].items()))
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -24,8 +24,9 @@ KEEP_BUILDS = 3
 
 
 class Store:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
         self.db = db
+        self.path = path
         self.build = 0
         self.used: list[bytes] = []
         self.new: list[tuple[bytes, bytes, str, bytes]] = []
@@ -37,12 +38,25 @@ class Store:
                 path.startswith(FOLDER + "/") for path in history.last)):
             return None
         try:
-            db = sqlite3.connect(prepared_folder(root, NAME) / NAME, timeout=2)
-            store = cls(db)
+            path = prepared_folder(root, NAME) / NAME
+            db = sqlite3.connect(path, timeout=2)
+            store = cls(db, path)
             store._prepare()
         except (OSError, sqlite3.Error):
             return None
         return store
+
+    def reader(self) -> Store | None:
+        """For a forked process: its own connection to the database, to read only (a
+        connection is never used across a fork). What it read and would add is in its
+        `used` and `new`, for this store to keep; None when it cannot be opened."""
+        if self.path is None:
+            return None
+        try:
+            db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=2)
+        except sqlite3.Error:
+            return None
+        return Store(db)
 
     def _prepare(self) -> None:
         self.db.executescript("""

@@ -19,8 +19,24 @@ def relative(source: str, target: str) -> str:
     (kept: a site asks for the same few thousand pairs many times)."""
     target, hash_, fragment = target.partition("#")
     base = posixpath.dirname(source) or "."
-    href = posixpath.relpath(target, base) if target else posixpath.basename(source)
+    href = _relpath(target, base) if target else posixpath.basename(source)
     return href + hash_ + fragment
+
+
+def _relpath(target: str, base: str) -> str:
+    """`posixpath.relpath(target, base)` for two paths below the site root, without its
+    two `os.getcwd()` calls (a site asks for tens of thousands of links); any other pair
+    (absolute, or above the root) goes to `posixpath.relpath`."""
+    target_path, base_path = posixpath.normpath(target), posixpath.normpath(base)
+    if any(p.startswith("/") or p == ".." or p.startswith("../")
+           for p in (target_path, base_path)):
+        return posixpath.relpath(target, base)
+    to = [] if target_path == "." else target_path.split("/")
+    start = [] if base_path == "." else base_path.split("/")
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def in_language(lang: str, path: str) -> str:

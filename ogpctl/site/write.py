@@ -22,6 +22,10 @@ def owned(name: str) -> bool:
 
 def write_site(files: dict[str, bytes], out: Path, force: bool = False) -> tuple[int, int]:
     """(files written, stale files removed). A file already there with the same bytes
-    (as ogpctl wrote it) is left alone, so a rebuild touches only what changed."""
-    written, removed = OutputFolder(out, force=force, keep_same=True).replace(files, owned)
+    (as ogpctl wrote it) is left alone, so a rebuild touches only what changed. The files
+    are not flushed to disk one by one (a site is made again from the record; thousands of
+    fsyncs were most of the time of a build): after a power loss, build again with
+    --force."""
+    written, removed = OutputFolder(out, force=force, keep_same=True,
+                                    durable=False).replace(files, owned)
     return len(written), removed
