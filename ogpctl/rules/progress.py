@@ -1,0 +1,114 @@
+"""Progress the record publishes before it happened, or that the milestone's own status
+contradicts (handbook 5.1, 5.2): the website, `status` and the colours read `status:`, the
+reader reads the updates, and both must tell the same, true story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from ogpctl.base.diagnostics import Severity
+from ogpctl.base.values import list_at
+from ogpctl.record.model import Commitment, Milestone, Stage, as_date, as_word
+from ogpctl.rules import Finding, rule
+
+E = Severity.ERROR
+
+
+@rule("P607", "progress-after-today", family="repository", severity=E, handbook="5.1, 5.2",
+      subject="commitment")
+def progress_after_today(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A progress update is dated after today.
+
+    The website publishes "Regular updates (at least every six months) on the progress of
+    commitment implementation, including progress toward milestones, reasons for any
+    delays, and next steps" (5.1): progress that was made. An update dated after today
+    reports what has not happened, and a completion dated after today already counts as
+    done wherever `status:` is read. Date the update the day the progress was made
+    (`ogpctl progress add` refuses a future date). Until that day the roll-up does not
+    count the milestone as completed.
+
+    Fails:
+      # today is 2026-11-23
+      status: completed
+      progress:
+        - {date: 2027-05-01, status: completed, note: Law adopted.}
+    Passes:
+      status: in-progress
+      progress:
+        - {date: 2026-11-02, status: in-progress, note: Bill sent to parliament.}
+    """
+    dates = commitment.plan.dates()
+    end = dates.end if dates is not None else None
+    for milestone in commitment.milestones:
+        for index, update in _updates(milestone):
+            day = as_date(update.get("date"))
+            if day is None or day <= context.today:
+                continue
+            after_end = f" and after the plan's end on {end}" if end and day > end else ""
+            yield Finding(commitment.doc.path, f"the progress update on {_name(milestone)} is "
+                          f"dated {day}, after today ({context.today}){after_end}: progress "
+                          "is published once it is made; date it the day it was made",
+                          milestone.path + ("progress", index, "date"))
+
+
+@rule("P608", "status-contradicts-progress", family="repository", severity=E,
+      handbook="5.1, 5.2", subject="commitment", applies_from=Stage.IMPLEMENTATION)
+def status_contradicts_progress(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A milestone's `status:` is not the status its latest progress update gives.
+
+    The website publishes "progress toward milestones" (5.1), and the milestone's
+    `status:` is what the colours, `ogpctl status` and the website count, while its
+    updates are the history a reader checks it against. `ogpctl progress add` writes both;
+    an edit by hand, or a pull request, can change one alone: a milestone published
+    completed while every update says in progress, or set back to not started while its
+    latest update, with its evidence, says completed. Make `status:` the latest update's,
+    or add the update that explains the change. Updates dated after today do not count
+    (P607).
+
+    Fails:
+      status: completed
+      progress:
+        - {date: 2026-09-20, status: in-progress, note: Pilot in three towns.}
+    Passes:
+      status: completed
+      progress:
+        - {date: 2026-09-20, status: in-progress, note: Pilot in three towns.}
+        - {date: 2026-11-02, status: completed, note: Rolled out in every town.}
+    """
+    for milestone in commitment.milestones:
+        word = as_word(milestone.fields.get("status"))
+        latest = _latest(milestone, context.today)
+        if word is None or latest is None or latest[1] == word:
+            continue
+        day, said, _ = latest
+        yield Finding(commitment.doc.path, f"{_name(milestone)} has status: {word}, but its "
+                      f"latest progress update ({day}) says {said}: make the status "
+                      f"{said}, or add the update that explains the change",
+                      milestone.path + ("status",))
+
+
+def _updates(milestone: Milestone) -> Iterator[tuple[int, dict[str, Any]]]:
+    return ((i, u) for i, u in enumerate(list_at(milestone.fields, "progress"))
+            if isinstance(u, dict))
+
+
+def _latest(milestone: Milestone, today: date) -> tuple[date, str, int] | None:
+    """The newest update dated no later than today that gives a status (the last written
+    wins a tie), as (date, status, index)."""
+    dated = [(day, index, word) for index, update in _updates(milestone)
+             if (day := as_date(update.get("date"))) is not None and day <= today
+             and (word := as_word(update.get("status"))) is not None]
+    if not dated:
+        return None
+    day, index, word = max(dated)
+    return day, word, index
+
+
+def _name(milestone: Milestone) -> str:
+    """"milestone 1.2", as the commitment template numbers them."""
+    number = milestone.fields.get("number")
+    return f"milestone {milestone.commitment.number}.{number}" if isinstance(number, int) \
+        else milestone.label
