@@ -29,12 +29,12 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
 
     The handbook (2.2): "If a participating government wishes to amend any part of their
     action plan, they must do so within one year of the original due date for submission
-    (June 30 or December 31). [...] To make amendments to the action plan, the
+    (June 30 or December 31). ... To make amendments to the action plan, the
     participating government must send an updated version that clearly outlines all
     changes, in English and in the administrative language (if applicable), to the OGP
     Support Unit." The implementation guidance, newer, allows amendments "at any time as
-    long as the milestones end before the end date of the action plan" (C404); it keeps
-    the duty to send them.
+    long as the milestones end before the end date of the action plan" (C404) and does
+    not lift the duty to send them: "must", so an error.
 
     The plan as delivered is the one its `submitted/<plan>` git tag holds (`ogpctl
     tag-submission`). Against it, an amendment is a commitment added, removed or
