@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.domain.rollup import rollup, status_on
+from ogpctl.domain.rollup import rollup
 from ogpctl.record.load import load_record
 from tests.conftest import SAMPLE, run
 from tests.gitrecord import committed_sample, use_identity
@@ -113,8 +113,6 @@ def test_a_completion_dated_after_the_day_does_not_count() -> None:
     milestone = commitment.milestones[0]
     milestone.fields["status"] = "completed"
     milestone.fields["progress"] = [{"date": "2027-05-01", "status": "completed"}]
-    assert status_on(milestone, date(2026, 12, 4)) == "in-progress"
-    assert status_on(milestone, date(2027, 5, 1)) == "completed"
     now, then = rollup(commitment, date(2026, 12, 4)), rollup(commitment, date(2027, 5, 1))
     assert then.completed == now.completed + 1
 
