@@ -42,7 +42,8 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
     commitment's period moved, and a change to what a commitment or milestone says (its
     texts, lead, kind, values). Progress (statuses, updates), the plan's own fields and a
     translation added to an unchanged text are not amendments. Each amendment is reported
-    until `amendments:` in plan.yaml has an entry dated on or after the delivery; then
+    until `amendments:` in plan.yaml has an entry dated on or after the delivery (its
+    `delivered:` date, else the tag's day); then
     `ogpctl render amendment-note` writes the updated version for OGP.
 
     Fails:
@@ -52,8 +53,11 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
       amendments:
         - {date: 2026-10-01, summary: Commitment 2 withdrawn after the forum's review}
     """
-    delivered = context.submission_tags().get(plan.id) if plan.doc is not None else None
-    if delivered is None or _recorded_since(plan, delivered):
+    tagged = context.submission_tags().get(plan.id) if plan.doc is not None else None
+    if tagged is None:
+        return
+    delivered = as_date(plan.fields.get("delivered")) or tagged
+    if _recorded_since(plan, delivered):
         return
     for change in _amendments(plan, context):
         file, path = _place(plan, change)
