@@ -128,3 +128,27 @@ def test_git_is_not_asked_for_the_tag_twice(capsys, tmp_path: Path, monkeypatch)
     monkeypatch.setattr(vcs, "files_at", lambda root, commit: reads.append(commit)
                         or real(root, commit))
     assert len(c418(capsys, record)) == 2 and len(reads) == 1
+
+
+def test_deadlines_and_status_do_not_call_a_future_completion_met() -> None:
+    """F24: `deadlines` said "met … status: completed on 2027-05-01" and `status` "2
+    completed" on 2026-12-04."""
+    from ogpctl.domain.obligations import MET, milestone_obligations
+    from ogpctl.domain.status import commitment_status
+
+    plan = load_record(SAMPLE).plans[-1]
+    commitment = next(c for c in plan.commitments if c.number == 5)
+    milestone = commitment.milestones[0]
+    milestone.fields["status"] = "completed"
+    milestone.fields["progress"] = [{"date": "2027-05-01", "status": "completed"}]
+    label = f"5.{milestone.fields['number']}"
+
+    def state(day: date) -> str:
+        return next(o.state for o in milestone_obligations(plan, day) if o.subject == label)
+
+    def completed(day: date) -> int:
+        row = next(s for s in commitment_status(plan, day) if s.number == 5)
+        return row.milestones.get("completed", 0)
+
+    assert state(date(2026, 12, 4)) != MET and state(date(2027, 5, 1)) == MET
+    assert completed(date(2027, 5, 1)) == completed(date(2026, 12, 4)) + 1
