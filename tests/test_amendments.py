@@ -152,3 +152,38 @@ def test_deadlines_and_status_do_not_call_a_future_completion_met() -> None:
 
     assert state(date(2026, 12, 4)) != MET and state(date(2027, 5, 1)) == MET
     assert completed(date(2027, 5, 1)) == completed(date(2026, 12, 4)) + 1
+
+
+def _age(folder: Path, when: float) -> None:
+    """Every file and folder below `folder` (its .git too) changed at `when`: the check
+    cache trusts only what is older than its racy window."""
+    import os
+
+    for path in (folder, *folder.rglob("*")):
+        os.utime(path, (when, when))
+
+
+def test_the_check_cache_follows_a_submitted_tag(capsys, tmp_path: Path) -> None:
+    """A tag made (or removed) with no other change answered C418 and C417 from the cache
+    as if the tags were as before."""
+    from ogpctl.check.run import CheckOptions, check
+    from tests.gitrecord import git
+
+    def codes() -> list[str]:
+        result = check([record], CheckOptions(today=date(2026, 11, 23), jobs=1))
+        return [d.code for d in result.diagnostics if d.code == "C418"]
+
+    import time
+
+    when = time.time() - 3600      # one time for every file, so that only the tag moves
+    record = delivered(tmp_path, capsys)
+    git(record, "tag", "-d", "submitted/2026-2030")
+    (record / COMMITMENTS / "04-justice-open-data.yaml").unlink()
+    _age(record, when)
+    assert codes() == [] and codes() == []             # the second answered by the cache
+    git(record, "tag", "-a", "-m", "Delivered", "submitted/2026-2030", "HEAD")
+    _age(record / ".git", when)    # the record's files keep their stat (and the cache key)
+    assert codes() == ["C418"]
+    git(record, "tag", "-d", "submitted/2026-2030")
+    _age(record / ".git", when)
+    assert codes() == []
