@@ -10,6 +10,7 @@ without a submitted tag, costs nothing more.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,9 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
         return
     for change in _amendments(plan, context):
         file, path = _place(plan, change)
-        yield Finding(file, f"{change.message()}, after the plan was delivered on {delivered} "
+        said = replace(change, old="nothing" if change.old is None else change.old,
+                       new="nothing" if change.new is None else change.new)
+        yield Finding(file, f"{said.message()}, after the plan was delivered on {delivered} "
                       f"(tag submitted/{plan.id}), with no amendment recorded since: add one "
                       "to amendments: in plan.yaml (date and summary) and send OGP the "
                       "amended plan (ogpctl render amendment-note)", path)
