@@ -43,10 +43,7 @@ def progress_after_today(commitment: Commitment, context: Any) -> Iterator[Findi
     dates = commitment.plan.dates()
     end = dates.end if dates is not None else None
     for milestone in commitment.milestones:
-        for index, update in _updates(milestone):
-            day = as_date(update.get("date"))
-            if day is None or day <= context.today:
-                continue
+        for index, day in _scan(milestone, context)[0]:
             after_end = f" and after the plan's end on {end}" if end and day > end else ""
             yield Finding(commitment.doc.path, f"the progress update on {_name(milestone)} is "
                           f"dated {day}, after today ({context.today}){after_end}: progress "
@@ -80,31 +77,59 @@ def status_contradicts_progress(commitment: Commitment, context: Any) -> Iterato
     """
     for milestone in commitment.milestones:
         word = as_word(milestone.fields.get("status"))
-        latest = _latest(milestone, context.today)
+        latest = _scan(milestone, context)[1]
         if word is None or latest is None or latest[1] == word:
             continue
-        day, said, _ = latest
+        day, said = latest
         yield Finding(commitment.doc.path, f"{_name(milestone)} has status: {word}, but its "
                       f"latest progress update ({day}) says {said}: make the status "
                       f"{said}, or add the update that explains the change",
                       milestone.path + ("status",))
 
 
-def _updates(milestone: Milestone) -> Iterator[tuple[int, dict[str, Any]]]:
-    return ((i, u) for i, u in enumerate(list_at(milestone.fields, "progress"))
-            if isinstance(u, dict))
+Scan = tuple[list[tuple[int, date]], tuple[date, str] | None]
 
 
-def _latest(milestone: Milestone, today: date) -> tuple[date, str, int] | None:
-    """The newest update dated no later than today that gives a status (the last written
-    wins a tie), as (date, status, index)."""
-    dated = [(day, index, word) for index, update in _updates(milestone)
-             if (day := as_date(update.get("date"))) is not None and day <= today
-             and (word := as_word(update.get("status"))) is not None]
-    if not dated:
-        return None
-    day, index, word = max(dated)
-    return day, word, index
+def _scan(milestone: Milestone, context: Any) -> Scan:
+    """A milestone's updates dated after today (index, day), and the status of the newest
+    update dated no later than today that gives one (the last written wins a tie): read
+    once for both rules. An ISO date written as text is compared as text, as it sorts;
+    only the days the rules report are parsed."""
+    scans: dict[tuple[str, int], Scan] = context.memo.setdefault("progress-scans", {})
+    key = (milestone.commitment.doc.path, milestone.index)
+    if key not in scans:
+        scans[key] = _read(milestone, context.today)
+    return scans[key]
+
+
+def _read(milestone: Milestone, today: date) -> Scan:
+    now = today.isoformat()
+    future: list[tuple[int, date]] = []
+    latest: tuple[str, int, str] | None = None
+    for index, update in enumerate(list_at(milestone.fields, "progress")):
+        if not isinstance(update, dict):
+            continue
+        day = _iso(update.get("date"))
+        if day is None:
+            continue
+        if day > now:
+            if (parsed := as_date(day)) is not None:
+                future.append((index, parsed))
+            continue
+        word = as_word(update.get("status"))
+        if word is not None and (latest is None or (day, index) >= latest[:2]):
+            latest = (day, index, word)
+    if latest is not None and (parsed := as_date(latest[0])) is not None:
+        return future, (parsed, latest[2])
+    return future, None
+
+
+def _iso(value: Any) -> str | None:
+    """A day as YYYY-MM-DD text, which sorts as the days do; None when it names none."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        return value
+    day = as_date(value)
+    return day.isoformat() if day is not None else None
 
 
 def _name(milestone: Milestone) -> str:
