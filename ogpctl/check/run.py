@@ -235,7 +235,8 @@ def _history_stamp(root: Path, now: float) -> str | None:
         head = ""
     ref = head[5:].strip() if head.startswith("ref: ") else ""
     files = [gitdir / "HEAD", gitdir / "logs" / "HEAD", gitdir / "shallow",
-             common / "packed-refs", common / "shallow"]
+             common / "packed-refs", common / "shallow",
+             common / "refs" / "tags" / "submitted"]    # a tag made or removed (C417, C418)
     if ref and ".." not in ref:
         files += [gitdir / ref, common / ref]
     parts = [head]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ogpctl.domain.rollup import status_on
 from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date, as_word
 from ogpctl.record.text import first_text, translations
@@ -316,8 +317,7 @@ def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, d
     label = f"{commitment.number}.{number if isinstance(number, int) else milestone.index + 1}"
     value = milestone.fields.get("title")
     title = translations(value, make.lang).get(make.lang) or first_text(value)
-    status = milestone.fields.get("status")
-    status = status if isinstance(status, str) else "not-started"
+    status = status_on(milestone, make.today)     # a completion dated later is not met yet
     if status == "completed":
         state, basis = MET, f"status: completed{_completed_on(milestone)}"
     elif status == "withdrawn":

@@ -1,10 +1,11 @@
 """How a commitment's progress rolls up from its milestones (handbook 3.3; IRM completion
 scale). The rule is written down in docs/documents.md so a reviewer can check every rating:
 
-* Only completed milestones count. A milestone that is not withdrawn counts with its weight
-  (1 unless `weight` says otherwise); the share is the weight of the completed milestones
-  over the weight of all of them. "In progress" is progress, but it never makes a
-  commitment substantial or complete on its own.
+* Only completed milestones count (a completion that every update dates after the day
+  of the roll-up has not happened yet: in progress). A milestone that is not withdrawn
+  counts with its weight (1 unless `weight` says otherwise); the share is the weight of
+  the completed milestones over the weight of all of them. "In progress" is progress, but
+  it never makes a commitment substantial or complete on its own.
 * The IRM completion scale: every milestone completed is `complete`; most of them (more
   than half the weight) `substantial`; some completed, or some in progress, `limited`;
   none started `not-started`; a commitment without milestones `no-evidence`.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.cycle import add_months
@@ -54,9 +56,27 @@ def status(milestone: Milestone) -> str:
     return value if isinstance(value, str) else "not-started"
 
 
+def status_on(milestone: Milestone, as_of: date) -> str:
+    """`status`, except that a completion every update dates after `as_of` has not happened
+    yet on that day: the milestone is in progress (rule P607 reports the date)."""
+    word = status(milestone)
+    if word == "completed":
+        days = [as_date(u.get("date")) for u in _updates(milestone)
+                if u.get("status") == "completed"]
+        known = [day for day in days if day is not None]
+        if known and min(known) > as_of:
+            return "in-progress"
+    return word
+
+
+def _updates(milestone: Milestone) -> list[dict[str, Any]]:
+    updates = milestone.fields.get("progress")
+    return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []
+
+
 def severely_delayed(milestone: Milestone, as_of: date) -> bool:
     due = as_date(milestone.fields.get("due"))
-    return (due is not None and status(milestone) not in ("completed", "withdrawn")
+    return (due is not None and status_on(milestone, as_of) not in ("completed", "withdrawn")
             and add_months(due, SEVERE_DELAY_MONTHS) < as_of)
 
 
@@ -68,12 +88,12 @@ def has_evidence(milestone: Milestone) -> bool:
 
 def rollup(commitment: Commitment, as_of: date) -> Rollup:
     counted = [m for m in commitment.milestones if status(m) != "withdrawn"]
-    done = [m for m in counted if status(m) == "completed"]
+    done = [m for m in counted if status_on(m, as_of) == "completed"]
     total = sum(weight(m) for m in counted)
     delayed = tuple(number for m in counted if severely_delayed(m, as_of)
                     and isinstance(number := m.fields.get("number"), int))
     share = sum(weight(m) for m in done) / total if total else None
-    started = any(status(m) == "in-progress" for m in counted)
+    started = any(status_on(m, as_of) == "in-progress" for m in counted)
     result = completion(share, started)
     shown = colour(result, bool(delayed)) \
         if plan_stage(commitment.plan, as_of).implementing else NOT_YET

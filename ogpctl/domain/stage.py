@@ -39,6 +39,16 @@ class PlanStage:
     late: bool                # the window closed with no delivery recorded
     closes: date | None       # the delivery window's last day (None without a calendar)
     four_year: bool = False   # a four-year plan, which has a refresh (2.3)
+    recorded: date | None = None   # `delivered:` as written, also when after the day
+    as_of: date | None = None      # the day the stage is for
+
+    @property
+    def undelivered(self) -> str:
+        """Why the plan counts as not delivered yet: no delivery recorded, or one dated
+        after the day (a date to correct, not a delivery)."""
+        if self.recorded is not None and self.as_of is not None and self.recorded > self.as_of:
+            return f"delivered: {self.recorded} is after today ({self.as_of})"
+        return "no delivery is recorded"
 
     @property
     def implementing(self) -> bool:
@@ -57,7 +67,7 @@ class PlanStage:
 def plan_stage(plan: Plan, today: date) -> PlanStage:
     """The stage of `plan` as of `today` (see the module's docstring)."""
     dates = plan.dates()
-    delivered = as_date(plan.fields.get("delivered"))
+    recorded = delivered = as_date(plan.fields.get("delivered"))
     if delivered is not None and delivered > today:
         delivered = None
     four_year = plan.fields.get("length") == 4
@@ -65,7 +75,7 @@ def plan_stage(plan: Plan, today: date) -> PlanStage:
     if delivered is None:
         late = closes is not None and today > closes
         stage = Stage.SUBMISSION if late else Stage.CO_CREATION
-        return PlanStage(stage, "co-creation", None, late, closes, four_year)
+        return PlanStage(stage, "co-creation", None, late, closes, four_year, recorded, today)
     if dates is not None and today > dates.end:
         return PlanStage(Stage.END_OF_TERM, "closed", delivered, False, closes, four_year)
     word = "refresh" if four_year and _refreshing(plan, today) else "implementation"

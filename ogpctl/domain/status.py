@@ -11,7 +11,7 @@ from typing import Any
 
 from ogpctl.domain.obligations import DUE, OVERDUE, Obligation, plan_obligations
 from ogpctl.domain.requirements import Requirement, judge
-from ogpctl.domain.rollup import Totals, rollup, totals
+from ogpctl.domain.rollup import Totals, rollup, status_on, totals
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan, Record
 from ogpctl.record.text import first_text
@@ -56,7 +56,7 @@ def commitment_status(plan: Plan, today: date) -> list[CommitmentStatus]:
         result = rollup(commitment, today)
         counts: dict[str, int] = {}
         for milestone in commitment.milestones:
-            state = milestone.fields.get("status") or "not-started"
+            state = status_on(milestone, today)   # a completion dated later: in progress
             counts[str(state)] = counts.get(str(state), 0) + 1
         found.append(CommitmentStatus(commitment.number,
                                       first_text(commitment.fields.get("title")),

@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import Any
 
 from ogpctl.base.errors import UsageError
-from ogpctl.domain.diff import Change, word_diff
+from ogpctl.domain.diff import Change, is_amendment, word_diff
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.record.text import translations
 from ogpctl.render.blocks import Block, Foreign, Heading, Inline, ListBlock, Paragraph, Text
@@ -34,25 +34,6 @@ _MARKS = {name: f"\x00{name}\x00" for name in
 _MARK = re.compile("\x00([a-z]+)\x00")
 
 Parts = tuple[Inline, ...]
-
-
-def is_amendment(change: Change, default: str) -> bool:
-    """True for a change to a commitment or a milestone of the plan; False for progress
-    (updates, statuses other than a withdrawal), the plan's own fields, and a translation
-    added to (or dropped from) a text that is otherwise the same."""
-    if change.commitment is None or change.kind in ("progress", "unreadable"):
-        return False   # a file that cannot be read is the check's to report
-    if change.field == "status":
-        return "withdrawn" in (change.old, change.new)
-    if change.kind == "text" and change.values is not None:
-        return _content_changed(*(translations(v, default) for v in change.values))
-    return True
-
-
-def _content_changed(old: dict[str, str], new: dict[str, str]) -> bool:
-    if not old or not new:
-        return old != new
-    return any(lang in new and new[lang] != text for lang, text in old.items())
 
 
 def amendment_note(c: RenderContext, plan: Plan, since: str | None) -> list[Block]:

@@ -23,6 +23,8 @@ from ogpctl.record.model import Stage
 #: Families in catalogue order; each is a module of this package.
 FAMILIES = ("reading", "structure", "smart", "languages", "calendar", "assessment",
             "requirements", "repository")
+#: Modules that hold rules of those families besides the family's own module.
+MODULES = (*FAMILIES, "amendments", "progress")
 
 
 class Finding(NamedTuple):
@@ -111,8 +113,8 @@ def _register(new: Rule) -> Rule:
 @cache
 def catalogue() -> dict[str, Rule]:
     """Every rule, by code, in catalogue order (importing the families registers them)."""
-    for family in FAMILIES:
-        importlib.import_module(f"ogpctl.rules.{family}")
+    for module in MODULES:
+        importlib.import_module(f"ogpctl.rules.{module}")
     return dict(sorted(_REGISTRY.items(), key=lambda item: (
         FAMILIES.index(item[1].family) if item[1].family in FAMILIES else 99, item[0])))
 

@@ -455,7 +455,7 @@ def tagged_not_delivered(plan: Plan, context: Any) -> Iterator[Finding]:
 
 def _stage_facts(stage: PlanStage) -> str:
     if stage.delivered is None:
-        return ("no delivery is recorded, so the plan is still in co-creation"
+        return (f"{stage.undelivered}, so the plan is still in co-creation"
                 + (f" (its window closed on {stage.closes})" if stage.late else ""))
     if stage.status == "closed":
         return f"the plan delivered on {stage.delivered} has ended"

@@ -69,9 +69,8 @@ REQUIREMENTS: tuple[Requirement, ...] = (
       ("L301", "L302")),
     R("2.2", "amendments are sent within one year of the due date (the implementation "
       "guidance: at any time, milestones ending before the plan ends)", ("C404", "S242")),
-    R("2.2", "an amended plan clearly outlines all changes", (),
-      "produced by the tool: `ogpctl render amendment-note` lists every change from the git "
-      "history; L301 checks each amendment's summary in every language"),
+    R("2.2", "a delivered plan is changed only by an amendment sent to OGP, which clearly "
+      "outlines all changes (`ogpctl render amendment-note` writes it from git)", ("C418",)),
     R("2.3", "a four-year plan has a refresh at the two-year mark, delivered within six "
       "months", ("C405",)),
     R("2.3", "the refresh timeline is published at least two weeks before the review",
@@ -151,6 +150,8 @@ REQUIREMENTS: tuple[Requirement, ...] = (
       "site with a comment link (ogp.yaml comments)"),
     R("5.1", "progress updates at least every six months, with delays and next steps",
       ("P605", "P606")),
+    R("5.1", "progress is published as it was made: no update dated in the future, and "
+      "a milestone's status is its latest update's", ("P607", "P608")),
     R("5.1", "key OGP information in all administrative languages", ("L305", "L303")),
     R("5.1", "information accessible to people with visual or auditory impairment", (),
       f"{RECORD_CANNOT}: a quality of the published pages and documents"),
