@@ -14,7 +14,7 @@ from ogpctl.base.values import list_at
 from ogpctl.record.model import Commitment, Milestone, Stage, as_date, as_word
 from ogpctl.rules import Finding, rule
 
-E = Severity.ERROR
+E, W = Severity.ERROR, Severity.WARNING
 
 
 @rule("P607", "progress-after-today", family="repository", severity=E, handbook="5.1, 5.2",
@@ -51,7 +51,7 @@ def progress_after_today(commitment: Commitment, context: Any) -> Iterator[Findi
                           milestone.path + ("progress", index, "date"))
 
 
-@rule("P608", "status-contradicts-progress", family="repository", severity=E,
+@rule("P608", "status-contradicts-progress", family="repository", severity=W,
       handbook="5.1, 5.2", subject="commitment", applies_from=Stage.IMPLEMENTATION)
 def status_contradicts_progress(commitment: Commitment, context: Any) -> Iterator[Finding]:
     """A milestone's `status:` is not the status its latest progress update gives.
