@@ -940,7 +940,16 @@ class Member:
                     update["delay-reason"] = self.w.local(1, 1)
                 updates.append(update)
             day += timedelta(days=85)
-        return sorted(updates, key=lambda u: u["date"])
+        ordered = sorted(updates, key=lambda u: u["date"])
+        status = "in-progress"
+        for update in ordered:       # a quarterly report says what the report before it said,
+            if update["date"] in days:   # so the latest one agrees with the milestone (P608)
+                status = update["status"]
+            elif status != "in-progress":
+                update["status"] = status
+                if status == "completed":
+                    update.pop("delay-reason", None)
+        return ordered
 
     def progress(self, start: date, end: date, due: date, final: str,
                  ev_files: list[str]) -> list[dict]:
