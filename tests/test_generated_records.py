@@ -109,9 +109,12 @@ def put(record: Path, name: str, path: tuple, value: Any) -> None:
     split = frontmatter.split(text) if name.endswith(".md") else None
     data = parse_yaml(split.yaml if split else text).data
     node = data
-    for step in path[:-1]:
-        node = node[step]
-    node[path[-1]] = value
+    try:
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+    except (TypeError, KeyError, IndexError):
+        return   # an earlier draw made the file something else (a raw text, a list): keep it
     written = flow(data) + "\n"
     file.write_text(f"---\n{written}---\n{split.body}" if split else written, encoding="utf-8")
 
