@@ -45,8 +45,9 @@ def citations(record: Record, on_disk: Collection[str] = (), labels: bool = True
               ) -> list[Citation]:
     """Every evidence reference that F115/F116 accept, in file order, then in document
     order. Paths are relative to the plan folder in plan files and to the root elsewhere.
-    A plain path to a file in `on_disk` (found by scan_evidence) is not looked up again;
-    without `labels`, labels and titles are left empty (the rules need neither)."""
+    A plain path to a file in `on_disk` (found by scan_evidence) is not looked up again.
+    Without `labels`, labels and titles are left empty (the rules need neither) and a text
+    citing a target many times gives one citation of it (all of them would be equal)."""
     found: list[Citation] = []
     seen: dict[str, int | None] = {}
     resolved: dict[tuple[str, str], tuple[str | None, str | None] | None] = {}
@@ -54,21 +55,34 @@ def citations(record: Record, on_disk: Collection[str] = (), labels: bool = True
     for path in sorted(record.documents):
         doc = record.documents[path]
         refs = values_of(doc, EVIDENCE) if doc.ok else []
+        if not refs:
+            continue
         base = "/".join(path.split("/")[:2]) if path.startswith("plans/") else ""
         plan = record.plan_of(path)
-        for where, value in _in_order(refs):
+        plan_id = plan.id if plan else _meeting_plan(record, doc)
+        # Without labels, every reference of a document but a self-assessment's has the
+        # same folder and label: one Citation a target tells all they would.
+        same = None if labels or doc.kind is Kind.SELF_ASSESSMENT \
+            else _context(record, plan, doc, (), commitments, False)
+        made: set[tuple[str | None, str | None]] = set()
+        for where, value in refs if same is not None else _in_order(refs):
             raw = value.get("url") or value.get("path") if isinstance(value, dict) else value
             if not isinstance(raw, str):
                 continue
-            if (base, raw) not in resolved:   # the same file is often cited many times
-                resolved[(base, raw)] = _target(record.root, base, raw, on_disk, seen)
-            target = resolved[(base, raw)]
-            if target is not None:
-                folder, label = _context(record, plan, doc, where, commitments, labels)
-                title = first_text(value.get("title")) \
-                    if labels and isinstance(value, dict) else ""
-                plan_id = plan.id if plan else _meeting_plan(record, doc)
-                found.append(Citation(plan_id, folder, label, *target, " ".join(title.split())))
+            key = (base, raw)
+            if key not in resolved:   # the same file is often cited many times
+                resolved[key] = _target(record.root, base, raw, on_disk, seen)
+            target = resolved[key]
+            if target is None:
+                continue
+            if same is not None:
+                if target not in made:
+                    made.add(target)
+                    found.append(Citation(plan_id, *same, *target, ""))
+                continue
+            folder, label = _context(record, plan, doc, where, commitments, labels)
+            title = first_text(value.get("title")) if labels and isinstance(value, dict) else ""
+            found.append(Citation(plan_id, folder, label, *target, " ".join(title.split())))
     return found
 
 

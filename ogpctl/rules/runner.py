@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ogpctl.base.diagnostics import Diagnostic
 from ogpctl.domain.stage import plan_stage
@@ -18,6 +18,8 @@ from ogpctl.source.problems import Problem
 if TYPE_CHECKING:
     from ogpctl.base.vcs import History
 
+T = TypeVar("T")
+
 
 @dataclass
 class RuleContext:
@@ -27,6 +29,14 @@ class RuleContext:
     today: date
     stage: Stage | None = None          # --for: judge every plan as if at this stage
     memo: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, make: Callable[[], T]) -> T:
+        """What `make` computes, once per check: a fact several rules read (the evidence
+        folders, the obligations, the evidence references) is made by the first to ask."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        value: T = self.memo[key]
+        return value
 
     def plan_stage(self, plan: Plan) -> Stage:
         """The stage `plan` is judged at: --for, else the one `ogpctl.domain.stage` derives from

@@ -332,27 +332,37 @@ def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
 
 
 def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]]:
-    # Both evidence rules share one pass over the record, kept in the context's memo.
-    if "evidence" in context.memo:
-        shared: list[tuple[str, Finding]] = context.memo["evidence"]
-        return shared
+    # F115, F116 and F117 share one pass over the record, made by the first to ask.
+    found: list[tuple[str, Finding]] = context.shared("evidence",
+                                                      lambda: _check_evidence(record))
+    return found
+
+
+def _check_evidence(record: Record) -> list[tuple[str, Finding]]:
+    from ogpctl.record.fields import EVIDENCE, values_of
+
     found: list[tuple[str, Finding]] = []
     seen: dict[str, int | None] = {}
     checked: dict[tuple[str, str], tuple[str, str] | None] = {}   # a file is cited often
-    for file, path, value in _refs(record, ("evidence-item",)):
-        raw = value.get("path") if isinstance(value, dict) else value
-        where = path + ("path",) if isinstance(value, dict) else path
-        if isinstance(value, dict) and isinstance(value.get("url"), str):
-            raw, where = value["url"], path + ("url",)
-        if not isinstance(raw, str):
+    for file, doc in record.documents.items():
+        refs = values_of(doc, EVIDENCE)
+        if not refs:
             continue
         base = "/".join(file.split("/")[:2]) if file.startswith("plans/") else ""
-        if (base, raw) not in checked:
-            checked[(base, raw)] = evidence.check_path(record.root, base, raw, seen)
-        problem = checked[(base, raw)]
-        if problem:
-            found.append((problem[0], Finding(file, problem[1], where)))
-    context.memo["evidence"] = found
+        for path, value in refs:
+            raw, where = value, path
+            if isinstance(value, dict):
+                raw, where = value.get("path"), path + ("path",)
+                if isinstance(value.get("url"), str):
+                    raw, where = value["url"], path + ("url",)
+            if not isinstance(raw, str):
+                continue
+            key = (base, raw)
+            if key not in checked:
+                checked[key] = evidence.check_path(record.root, base, raw, seen)
+            problem = checked[key]
+            if problem:
+                found.append((problem[0], Finding(file, problem[1], where)))
     return found
 
 
