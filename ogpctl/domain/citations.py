@@ -96,17 +96,27 @@ def _in_order(refs: list[tuple[DocPath, Any]]) -> list[tuple[DocPath, Any]]:
             (0, step, "") if isinstance(step, int) else (1, 0, step) for step in ref[0]))
 
 
+def listed_file(base: str, raw: str, on_disk: Collection[str]) -> str | None:
+    """The record-relative path of a plain reference to a file in `on_disk` (listed by
+    scan_evidence, which follows no link: the file is real, regular and inside the record,
+    so F115, F116 and F117 have nothing to say about it); None for any other reference."""
+    parts = [part for part in raw.split("/") if part not in ("", ".")]
+    path = "/".join([base, *parts] if base else parts)
+    return path if path in on_disk and _plain(raw, parts) else None
+
+
 def _target(root: Path, base: str, raw: str, on_disk: Collection[str],
             seen: dict[str, int | None]) -> tuple[str | None, str | None] | None:
     """(path, None) for an existing regular file, (None, url) for a link; None otherwise."""
-    parts = [part for part in raw.split("/") if part not in ("", ".")]
-    path = "/".join([base, *parts] if base else parts)
-    if path in on_disk and _plain(raw, parts):
-        return path, None                 # a listed file: known to be safe and real
+    listed = listed_file(base, raw, on_disk)
+    if listed is not None:
+        return listed, None               # a listed file: known to be safe and real
     if evidence.check_path(root, base, raw, seen) is not None:
         return None                       # F115 or F116 reports it
     if raw.lower().startswith(evidence.SAFE_SCHEMES):
         return None, raw.strip()
+    parts = [part for part in raw.split("/") if part not in ("", ".")]
+    path = "/".join([base, *parts] if base else parts)
     mode = seen.get(os.path.join(str(root), *path.split("/")))
     return (path, None) if mode is not None and stat.S_ISREG(mode) else None
 

@@ -62,8 +62,9 @@ def say(lang: str, message: str, **values: str) -> str:
 def obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
     """Every plan's obligations and every milestone's due date, titles in `lang`."""
     found: list[Obligation] = []
+    meetings = _meetings(record)
     for plan in record.plans:
-        found.extend(plan_obligations(record, plan, today, lang))
+        found.extend(plan_obligations(record, plan, today, lang, meetings=meetings))
         found.extend(milestone_obligations(plan, today, lang))
     return sorted(found, key=_order)
 
@@ -72,8 +73,9 @@ def process_obligations(record: Record, today: date, lang: str = "en") -> list[O
     """Every plan's process obligations without the milestones' due dates, in the order of
     `obligations` (what the calendar rules judge; a milestone's date is theirs to read)."""
     found: list[Obligation] = []
+    meetings = _meetings(record)
     for plan in record.plans:
-        found.extend(plan_obligations(record, plan, today, lang))
+        found.extend(plan_obligations(record, plan, today, lang, meetings=meetings))
     return sorted(found, key=_order)
 
 
@@ -91,9 +93,19 @@ def _order(item: Obligation) -> tuple[str, date, str]:
     return item.plan, item.date, item.id
 
 
-def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
-                     ) -> Iterator[Obligation]:
-    """The plan's process obligations (delivery, amendments, refresh, cadences)."""
+#: The days of the forum's meetings and of the meetings presenting results, sorted.
+Meetings = tuple[list[date], list[date]]
+
+
+def _meetings(record: Record) -> Meetings:
+    return (_meeting_days(record.meetings, kinds={"msf"}),
+            _meeting_days(record.meetings, results=True))
+
+
+def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", *,
+                     meetings: Meetings | None = None) -> Iterator[Obligation]:
+    """The plan's process obligations (delivery, amendments, refresh, cadences);
+    `meetings` is `_meetings(record)` when the caller lists every plan's."""
     dates = plan.dates()
     if dates is None:
         return
@@ -113,8 +125,9 @@ def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
     if timeline is not None:
         yield timeline
     if delivered is not None:   # cadences run through implementation
-        yield from _forum(make, record, delivered, dates.end)
-        yield from _civil_society(make, record, delivered, dates.end)
+        forum, results = _meetings(record) if meetings is None else meetings
+        yield from _forum(make, forum, delivered, dates.end)
+        yield from _civil_society(make, results, delivered, dates.end)
         days = _progress_days(plan)
         yield from _repository(make, days, delivered, dates.end)
         yield from _local(make, plan, days, delivered, dates.end)
@@ -266,8 +279,7 @@ def _count(days: list[date], first: date, last: date) -> int:
     return bisect_right(days, last) - bisect_left(days, first)
 
 
-def _forum(make: _Maker, record: Record, start: date, end: date) -> Iterator[Obligation]:
-    days = _meeting_days(record.meetings, kinds={"msf"})
+def _forum(make: _Maker, days: list[date], start: date, end: date) -> Iterator[Obligation]:
     for first, last in cal.forum_periods(start, end):
         yield make.period("forum-meeting", first, last, _("Forum meeting"),
                           "The multi-stakeholder forum meets at least every six months.",
@@ -275,9 +287,8 @@ def _forum(make: _Maker, record: Record, start: date, end: date) -> Iterator[Obl
                           "forum meetings")
 
 
-def _civil_society(make: _Maker, record: Record, start: date, end: date
+def _civil_society(make: _Maker, days: list[date], start: date, end: date
                    ) -> Iterator[Obligation]:
-    days = _meeting_days(record.meetings, results=True)
     for first, last in cal.implementation_years(start, end):
         yield make.period("civil-society-meeting", first, last,
                           _("Two meetings presenting results to civil society"),

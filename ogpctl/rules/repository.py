@@ -38,7 +38,8 @@ def _folder(plan: Plan, name: str, context: Any) -> FolderIndex | None:
 def _folders(context: Any) -> dict[tuple[str, str], FolderIndex]:
     """Every evidence folder by (plan, folder name): one listing per check; history is not
     needed for it."""
-    index: Index = build_index(context.record, History(NOT_A_REPOSITORY), labels=False)
+    index: Index = build_index(context.record, History(NOT_A_REPOSITORY), labels=False,
+                               disk=context.evidence_files())
     found: dict[tuple[str, str], FolderIndex] = {}
     for entry in index.plans:
         for folder in entry.folders:

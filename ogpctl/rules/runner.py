@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ogpctl.base.diagnostics import Diagnostic
+from ogpctl.domain.document_repository import Files, evidence_files, listed_files
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan, Record, Stage
 from ogpctl.rules import Finding, Rule, catalogue, checks_for
@@ -37,6 +38,15 @@ class RuleContext:
             self.memo[key] = make()
         value: T = self.memo[key]
         return value
+
+    def evidence_files(self) -> dict[str, dict[str, Files]]:
+        """Every plan's evidence folders as listed on disk (`scan_evidence`), once per check:
+        the evidence rules and the repository index read the same listing."""
+        return self.shared("evidence-files", lambda: evidence_files(self.record))
+
+    def listed_files(self) -> dict[str, int]:
+        """Every file of `evidence_files`, with its size."""
+        return self.shared("listed-files", lambda: listed_files(self.evidence_files()))
 
     def plan_stage(self, plan: Plan) -> Stage:
         """The stage `plan` is judged at: --for, else the one `ogpctl.domain.stage` derives from

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
@@ -160,15 +160,6 @@ def _profile_schema(documents: dict[str, Any], path: tuple[str, ...]) -> dict[st
     return node if isinstance(node, dict) else {}
 
 
-def _refs(record: Record, def_names: tuple[str, ...]) -> Iterator[tuple[str, tuple[Any, ...], Any]]:
-    """Every value in the record whose schema is one of `def_names`: (file, path, value)."""
-    from ogpctl.record.fields import values_of
-
-    for path, doc in record.documents.items():
-        for where, value in values_of(doc, def_names):
-            yield path, where, value
-
-
 @rule("F110", "unknown-stakeholder", family=F, severity=E, handbook="", subject="record")
 def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
     """A stakeholder id is not in stakeholders.yaml.
@@ -187,11 +178,15 @@ def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
     if registry is None or not registry.ok or not isinstance(
             registry.fields.get("stakeholders"), list):
         return   # the registry's own finding comes first; every id would be "unknown"
-    for file, path, value in _refs(record, ("stakeholder-ref",)):
-        if isinstance(value, str) and value not in known:
-            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
-            hint = f'; did you mean "{close[0]}"?' if close else "; add it to stakeholders.yaml"
-            yield Finding(file, f'unknown stakeholder "{value}"{hint}', path)
+    from ogpctl.record.fields import STAKEHOLDER, values_of
+
+    for file, doc in record.documents.items():
+        for path, value in values_of(doc, STAKEHOLDER):
+            if isinstance(value, str) and value not in known:
+                close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
+                hint = f'; did you mean "{close[0]}"?' if close \
+                    else "; add it to stakeholders.yaml"
+                yield Finding(file, f'unknown stakeholder "{value}"{hint}', path)
 
 
 @rule("F111", "duplicate-stakeholder", family=F, severity=E, handbook="", subject="record")
@@ -333,12 +328,15 @@ def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
 
 def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]]:
     # F115, F116 and F117 share one pass over the record, made by the first to ask.
-    found: list[tuple[str, Finding]] = context.shared("evidence",
-                                                      lambda: _check_evidence(record))
+    found: list[tuple[str, Finding]] = context.shared(
+        "evidence", lambda: _check_evidence(record, context.listed_files()))
     return found
 
 
-def _check_evidence(record: Record) -> list[tuple[str, Finding]]:
+def _check_evidence(record: Record, on_disk: Collection[str]) -> list[tuple[str, Finding]]:
+    """The findings on every evidence reference; a plain reference to a file listed in an
+    evidence folder (`on_disk`) is known to be sound and is not looked up again."""
+    from ogpctl.domain.citations import listed_file
     from ogpctl.record.fields import EVIDENCE, values_of
 
     found: list[tuple[str, Finding]] = []
@@ -359,7 +357,8 @@ def _check_evidence(record: Record) -> list[tuple[str, Finding]]:
                 continue
             key = (base, raw)
             if key not in checked:
-                checked[key] = evidence.check_path(record.root, base, raw, seen)
+                checked[key] = None if listed_file(base, raw, on_disk) is not None \
+                    else evidence.check_path(record.root, base, raw, seen)
             problem = checked[key]
             if problem:
                 found.append((problem[0], Finding(file, problem[1], where)))
