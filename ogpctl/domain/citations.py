@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,7 @@ def listed_file(base: str, raw: str, on_disk: Collection[str]) -> str | None:
     so F115, F116 and F117 have nothing to say about it); None for any other reference."""
     parts = [part for part in raw.split("/") if part not in ("", ".")]
     path = "/".join([base, *parts] if base else parts)
-    return path if path in on_disk and _plain(raw, parts) else None
+    return path if path in on_disk and _plain(raw) else None
 
 
 def _target(root: Path, base: str, raw: str, on_disk: Collection[str],
@@ -121,11 +122,13 @@ def _target(root: Path, base: str, raw: str, on_disk: Collection[str],
     return (path, None) if mode is not None and stat.S_ISREG(mode) else None
 
 
-def _plain(raw: str, parts: list[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _plain(raw: str) -> bool:
     """A relative path that F116 and F117 cannot object to (no "..", .git, backslash or
-    scheme; plain names)."""
+    scheme; plain names). Kept for the process: the evidence rules and the index ask about
+    the same references."""
     return not raw.startswith("/") and "\\" not in raw and not evidence.is_link(raw) \
-        and not any(part == ".." or part.lower() == ".git" for part in parts) \
+        and not any(part == ".." or part.lower() == ".git" for part in raw.split("/")) \
         and evidence.name_problem(raw) is None
 
 

@@ -78,7 +78,9 @@ def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       # plans/2026-2030/evidence/process/validation-attendance.csv
     """
-    reason = _empty(plan, PROCESS, context) if plan.doc is not None else None
+    if plan.doc is None or _stage(plan, context) < Stage.SUBMISSION:
+        return   # the rule does not apply yet: nothing it found would be reported
+    reason = _empty(plan, PROCESS, context)
     if reason:
         yield Finding(plan.path, f"{reason}: the repository keeps the evidence of the "
                       "co-creation process", line=1, column=1)
@@ -122,6 +124,8 @@ def commitment_evidence(commitment: Commitment, context: Any) -> Iterator[Findin
               note: Resolution published.
               evidence: [evidence/01-open-contracting/resolution.pdf]
     """
+    if _stage(commitment.plan, context) < Stage.IMPLEMENTATION:
+        return   # the rule does not apply yet: nothing it found would be reported
     milestone = _progress_at(commitment)
     if milestone is None:
         return
@@ -230,17 +234,17 @@ def _latest(days: list[date | None]) -> int | None:
     return max(dated)[1] if dated else None
 
 
-def _update_problems(milestone: Milestone, update: dict[str, Any], day: date | None,
-                     latest: bool, live: bool) -> list[str]:
-    status = as_word(update.get("status")) or as_word(milestone.fields.get("status"))
+def _update_problems(update: dict[str, Any], day: date | None, milestone: tuple[str | None,
+                     date | None], latest: bool, live: bool) -> list[str]:
+    """What an update lacks; `milestone` is the milestone's (status, due date)."""
+    status = as_word(update.get("status")) or milestone[0]
     problems = []
     delay = has_text(update.get("delay-reason"))
     if not delay and not has_text(update.get("note")):
         problems.append("no note on the progress made")
-    if status not in DONE and day and not delay:
-        due = as_date(milestone.fields.get("due"))
-        if due and day > due:
-            problems.append(f"no reason for the delay (due {due}, {status or 'no status'})")
+    due = milestone[1]
+    if status not in DONE and day and due and day > due and not delay:
+        problems.append(f"no reason for the delay (due {due}, {status or 'no status'})")
     if latest and live and status not in DONE and not has_text(update.get("next-steps")):
         problems.append("no next steps")
     return problems
@@ -270,17 +274,21 @@ def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator
           delay-reason: The legal review took six weeks longer than planned.
           next-steps: Signature in November.
     """
-    live = context.plan_stage(commitment.plan) == Stage.IMPLEMENTATION
+    stage = context.plan_stage(commitment.plan)
+    if stage < Stage.IMPLEMENTATION:
+        return   # the rule does not apply yet: nothing it found would be reported
+    live = stage == Stage.IMPLEMENTATION
     for milestone in commitment.milestones:
         items = milestone.fields.get("progress")
         if not isinstance(items, list) or not items:
             continue
         days = [as_date(u.get("date")) if isinstance(u, dict) else None for u in items]
         latest = _latest(days)
+        facts = (as_word(milestone.fields.get("status")), as_date(milestone.fields.get("due")))
         for index, update in enumerate(items):
             if not isinstance(update, dict):
                 continue
-            problems = _update_problems(milestone, update, days[index], index == latest, live)
+            problems = _update_problems(update, days[index], facts, index == latest, live)
             if problems:
                 yield Finding(commitment.doc.path, f"the progress update of "
                               f"{update.get('date')} on {_name(commitment, milestone)} has "
