@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,9 @@ def citations(record: Record, on_disk: Collection[str] = (), labels: bool = True
               ) -> list[Citation]:
     """Every evidence reference that F115/F116 accept, in file order, then in document
     order. Paths are relative to the plan folder in plan files and to the root elsewhere.
-    A plain path to a file in `on_disk` (found by scan_evidence) is not looked up again;
-    without `labels`, labels and titles are left empty (the rules need neither)."""
+    A plain path to a file in `on_disk` (found by scan_evidence) is not looked up again.
+    Without `labels`, labels and titles are left empty (the rules need neither) and a text
+    citing a target many times gives one citation of it (all of them would be equal)."""
     found: list[Citation] = []
     seen: dict[str, int | None] = {}
     resolved: dict[tuple[str, str], tuple[str | None, str | None] | None] = {}
@@ -54,21 +56,34 @@ def citations(record: Record, on_disk: Collection[str] = (), labels: bool = True
     for path in sorted(record.documents):
         doc = record.documents[path]
         refs = values_of(doc, EVIDENCE) if doc.ok else []
+        if not refs:
+            continue
         base = "/".join(path.split("/")[:2]) if path.startswith("plans/") else ""
         plan = record.plan_of(path)
-        for where, value in _in_order(refs):
+        plan_id = plan.id if plan else _meeting_plan(record, doc)
+        # Without labels, every reference of a document but a self-assessment's has the
+        # same folder and label: one Citation a target tells all they would.
+        same = None if labels or doc.kind is Kind.SELF_ASSESSMENT \
+            else _context(record, plan, doc, (), commitments, False)
+        made: set[tuple[str | None, str | None]] = set()
+        for where, value in refs if same is not None else _in_order(refs):
             raw = value.get("url") or value.get("path") if isinstance(value, dict) else value
             if not isinstance(raw, str):
                 continue
-            if (base, raw) not in resolved:   # the same file is often cited many times
-                resolved[(base, raw)] = _target(record.root, base, raw, on_disk, seen)
-            target = resolved[(base, raw)]
-            if target is not None:
-                folder, label = _context(record, plan, doc, where, commitments, labels)
-                title = first_text(value.get("title")) \
-                    if labels and isinstance(value, dict) else ""
-                plan_id = plan.id if plan else _meeting_plan(record, doc)
-                found.append(Citation(plan_id, folder, label, *target, " ".join(title.split())))
+            key = (base, raw)
+            if key not in resolved:   # the same file is often cited many times
+                resolved[key] = _target(record.root, base, raw, on_disk, seen)
+            target = resolved[key]
+            if target is None:
+                continue
+            if same is not None:
+                if target not in made:
+                    made.add(target)
+                    found.append(Citation(plan_id, *same, *target, ""))
+                continue
+            folder, label = _context(record, plan, doc, where, commitments, labels)
+            title = first_text(value.get("title")) if labels and isinstance(value, dict) else ""
+            found.append(Citation(plan_id, folder, label, *target, " ".join(title.split())))
     return found
 
 
@@ -82,26 +97,38 @@ def _in_order(refs: list[tuple[DocPath, Any]]) -> list[tuple[DocPath, Any]]:
             (0, step, "") if isinstance(step, int) else (1, 0, step) for step in ref[0]))
 
 
+def listed_file(base: str, raw: str, on_disk: Collection[str]) -> str | None:
+    """The record-relative path of a plain reference to a file in `on_disk` (listed by
+    scan_evidence, which follows no link: the file is real, regular and inside the record,
+    so F115, F116 and F117 have nothing to say about it); None for any other reference."""
+    parts = [part for part in raw.split("/") if part not in ("", ".")]
+    path = "/".join([base, *parts] if base else parts)
+    return path if path in on_disk and _plain(raw) else None
+
+
 def _target(root: Path, base: str, raw: str, on_disk: Collection[str],
             seen: dict[str, int | None]) -> tuple[str | None, str | None] | None:
     """(path, None) for an existing regular file, (None, url) for a link; None otherwise."""
-    parts = [part for part in raw.split("/") if part not in ("", ".")]
-    path = "/".join([base, *parts] if base else parts)
-    if path in on_disk and _plain(raw, parts):
-        return path, None                 # a listed file: known to be safe and real
+    listed = listed_file(base, raw, on_disk)
+    if listed is not None:
+        return listed, None               # a listed file: known to be safe and real
     if evidence.check_path(root, base, raw, seen) is not None:
         return None                       # F115 or F116 reports it
     if raw.lower().startswith(evidence.SAFE_SCHEMES):
         return None, raw.strip()
+    parts = [part for part in raw.split("/") if part not in ("", ".")]
+    path = "/".join([base, *parts] if base else parts)
     mode = seen.get(os.path.join(str(root), *path.split("/")))
     return (path, None) if mode is not None and stat.S_ISREG(mode) else None
 
 
-def _plain(raw: str, parts: list[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _plain(raw: str) -> bool:
     """A relative path that F116 and F117 cannot object to (no "..", .git, backslash or
-    scheme; plain names)."""
+    scheme; plain names). Kept for the process: the evidence rules and the index ask about
+    the same references."""
     return not raw.startswith("/") and "\\" not in raw and not evidence.is_link(raw) \
-        and not any(part == ".." or part.lower() == ".git" for part in parts) \
+        and not any(part == ".." or part.lower() == ".git" for part in raw.split("/")) \
         and evidence.name_problem(raw) is None
 
 

@@ -128,13 +128,25 @@ def _files(folder: str, relative: str) -> Iterator[tuple[str, int]]:
 
 # -- the index ----------------------------------------------------------------------------
 
+def evidence_files(record: Record) -> dict[str, dict[str, Files]]:
+    """`scan_evidence` of every plan, by plan id."""
+    return {plan.id: scan_evidence(record.root, plan.id) for plan in record.plans}
+
+
+def listed_files(disk: dict[str, dict[str, Files]]) -> dict[str, int]:
+    """Every file of `evidence_files` with its size."""
+    return {path: size for folders in disk.values() for files in folders.values()
+            for path, size in files}
+
+
 def build_index(record: Record, history: History, plans: Collection[str] | None = None,
-                *, labels: bool = True) -> Index:
+                *, labels: bool = True, disk: dict[str, dict[str, Files]] | None = None
+                ) -> Index:
     """The repository of every plan (or of `plans`), with each file's last change. Without
-    `labels`, items carry no titles or citation labels (cheaper, for the rules)."""
-    disk = {plan.id: scan_evidence(record.root, plan.id) for plan in record.plans}
-    sizes = {path: size for folders in disk.values() for files in folders.values()
-             for path, size in files}
+    `labels`, items carry no titles or citation labels (cheaper, for the rules); `disk` is
+    `evidence_files(record)` when the caller has it already."""
+    disk = evidence_files(record) if disk is None else disk
+    sizes = listed_files(disk)
     by_path: dict[str, list[Citation]] = {}
     by_plan: dict[str | None, list[Citation]] = {}
     for citation in citations(record, sizes, labels):
@@ -221,4 +233,5 @@ def _item_of(plan: str, folder: str, key: _Key, cites: list[Citation], sizes: di
 
 
 __all__ = ["PROCESS", "Citation", "EvidenceItem", "FolderIndex", "Index", "PlanIndex",
-           "build_index", "citations", "folder_name", "scan_evidence"]
+           "build_index", "citations", "evidence_files", "folder_name", "listed_files",
+           "scan_evidence"]

@@ -11,6 +11,7 @@ catalogues (`templates/locales/`) and translated when the obligation is made.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -62,15 +63,50 @@ def say(lang: str, message: str, **values: str) -> str:
 def obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
     """Every plan's obligations and every milestone's due date, titles in `lang`."""
     found: list[Obligation] = []
+    meetings = _meetings(record)
     for plan in record.plans:
-        found.extend(plan_obligations(record, plan, today, lang))
+        found.extend(plan_obligations(record, plan, today, lang, meetings=meetings))
         found.extend(milestone_obligations(plan, today, lang))
-    return sorted(found, key=lambda o: (o.plan, o.date, o.id))
+    return sorted(found, key=_order)
 
 
-def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
-                     ) -> Iterator[Obligation]:
-    """The plan's process obligations (delivery, amendments, refresh, cadences)."""
+def process_obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
+    """Every plan's process obligations without the milestones' due dates, in the order of
+    `obligations` (what the calendar rules judge; a milestone's date is theirs to read)."""
+    found: list[Obligation] = []
+    meetings = _meetings(record)
+    for plan in record.plans:
+        found.extend(plan_obligations(record, plan, today, lang, meetings=meetings))
+    return sorted(found, key=_order)
+
+
+def overdue_by_id(record: Record, today: date) -> dict[str, list[Obligation]]:
+    """The overdue process obligations by id, each list in the order of `obligations`:
+    what the calendar and repository rules report."""
+    found: dict[str, list[Obligation]] = {}
+    for item in process_obligations(record, today):
+        if item.state == OVERDUE:
+            found.setdefault(item.id, []).append(item)
+    return found
+
+
+def _order(item: Obligation) -> tuple[str, date, str]:
+    return item.plan, item.date, item.id
+
+
+#: The days of the forum's meetings and of the meetings presenting results, sorted.
+Meetings = tuple[list[date], list[date]]
+
+
+def _meetings(record: Record) -> Meetings:
+    return (_meeting_days(record.meetings, kinds={"msf"}),
+            _meeting_days(record.meetings, results=True))
+
+
+def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", *,
+                     meetings: Meetings | None = None) -> Iterator[Obligation]:
+    """The plan's process obligations (delivery, amendments, refresh, cadences);
+    `meetings` is `_meetings(record)` when the caller lists every plan's."""
     dates = plan.dates()
     if dates is None:
         return
@@ -90,10 +126,12 @@ def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en"
     if timeline is not None:
         yield timeline
     if delivered is not None:   # cadences run through implementation
-        yield from _forum(make, record, delivered, dates.end)
-        yield from _civil_society(make, record, delivered, dates.end)
-        yield from _repository(make, plan, delivered, dates.end)
-        yield from _local(make, plan, delivered, dates.end)
+        forum, results = _meetings(record) if meetings is None else meetings
+        yield from _forum(make, forum, delivered, dates.end)
+        yield from _civil_society(make, results, delivered, dates.end)
+        days = _progress_days(plan)
+        yield from _repository(make, days, delivered, dates.end)
+        yield from _local(make, plan, days, delivered, dates.end)
 
 
 class _Maker:
@@ -223,6 +261,7 @@ def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
 
 def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None,
                   results: bool = False) -> list[date]:
+    """The days of the meetings of `kinds` (or presenting results), sorted."""
     days = []
     for meeting in meetings:
         fields = meeting.fields
@@ -233,15 +272,15 @@ def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None
         day = as_date(fields.get("date"))
         if day is not None:
             days.append(day)
-    return days
+    return sorted(days)
 
 
 def _count(days: list[date], first: date, last: date) -> int:
-    return sum(1 for d in days if first <= d <= last)
+    """How many of `days` (sorted) fall from `first` to `last`."""
+    return bisect_right(days, last) - bisect_left(days, first)
 
 
-def _forum(make: _Maker, record: Record, start: date, end: date) -> Iterator[Obligation]:
-    days = _meeting_days(record.meetings, kinds={"msf"})
+def _forum(make: _Maker, days: list[date], start: date, end: date) -> Iterator[Obligation]:
     for first, last in cal.forum_periods(start, end):
         yield make.period("forum-meeting", first, last, _("Forum meeting"),
                           "The multi-stakeholder forum meets at least every six months.",
@@ -249,9 +288,8 @@ def _forum(make: _Maker, record: Record, start: date, end: date) -> Iterator[Obl
                           "forum meetings")
 
 
-def _civil_society(make: _Maker, record: Record, start: date, end: date
+def _civil_society(make: _Maker, days: list[date], start: date, end: date
                    ) -> Iterator[Obligation]:
-    days = _meeting_days(record.meetings, results=True)
     for first, last in cal.implementation_years(start, end):
         yield make.period("civil-society-meeting", first, last,
                           _("Two meetings presenting results to civil society"),
@@ -261,38 +299,41 @@ def _civil_society(make: _Maker, record: Record, start: date, end: date
                           "meetings presenting results")
 
 
-def _progress_days(plan: Plan, kinds: set[str] | None = None) -> list[date]:
-    days = []
+def _progress_days(plan: Plan) -> dict[str, list[date]]:
+    """The day of every dated progress update of the plan, by the kind of its commitment."""
+    days: dict[str, list[date]] = {}
     for commitment in plan.commitments:
-        if kinds is not None and commitment.kind not in kinds:
-            continue
+        found = days.setdefault(commitment.kind, [])
         for milestone in commitment.milestones:
-            for update in milestone.fields.get("progress") or []:
+            updates = milestone.fields.get("progress")
+            for update in updates if isinstance(updates, list) else ():
                 day = as_date(update.get("date")) if isinstance(update, dict) else None
                 if day is not None:
-                    days.append(day)
+                    found.append(day)
     return days
 
 
-def _repository(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligation]:
-    days = _progress_days(plan)
+def _repository(make: _Maker, days: dict[str, list[date]], start: date, end: date
+                ) -> Iterator[Obligation]:
+    every = sorted(day for found in days.values() for day in found)
     for first, last in cal.repository_periods(start, end):
         yield make.period("repository-update", first, last, _("Repository update"),
                           "The document repository is updated at least twice a year with "
                           "progress, reasons for delays and next steps.",
-                          "minimum requirement 2.2; 5.2", _count(days, first, last), 1,
+                          "minimum requirement 2.2; 5.2", _count(every, first, last), 1,
                           "progress updates")
 
 
-def _local(make: _Maker, plan: Plan, start: date, end: date) -> Iterator[Obligation]:
-    if not any(c.kind == "local" for c in plan.commitments):
+def _local(make: _Maker, plan: Plan, days: dict[str, list[date]], start: date, end: date
+           ) -> Iterator[Obligation]:
+    if "local" not in days:
         return
-    days = _progress_days(plan, {"local"})
+    local = sorted(days["local"])
     for first, last in cal.local_quarters(start, end):
         yield make.period("local-progress", first, last,
                           _("Quarterly progress on local commitments"), "Local commitments "
                           "report progress at least every quarter.", "6.3.b",
-                          _count(days, first, last), 1, "local progress updates")
+                          _count(local, first, last), 1, "local progress updates")
 
 
 MILESTONE_RULE = ("Each milestone has an expected completion date (the commitment template); "

@@ -87,18 +87,30 @@ def has_evidence(milestone: Milestone) -> bool:
 
 
 def rollup(commitment: Commitment, as_of: date) -> Rollup:
-    counted = [m for m in commitment.milestones if status(m) != "withdrawn"]
-    done = [m for m in counted if status_on(m, as_of) == "completed"]
-    total = sum(weight(m) for m in counted)
-    delayed = tuple(number for m in counted if severely_delayed(m, as_of)
-                    and isinstance(number := m.fields.get("number"), int))
-    share = sum(weight(m) for m in done) / total if total else None
-    started = any(status_on(m, as_of) == "in-progress" for m in counted)
+    weights: list[float] = []     # of the milestones counted (not withdrawn)
+    achieved: list[float] = []    # of those completed; summed by sum() as ever
+    evidenced = 0
+    started = False
+    delayed: list[int] = []
+    for milestone in commitment.milestones:   # one pass: this runs for every commitment
+        state = status_on(milestone, as_of)
+        if state == "withdrawn":
+            continue
+        weights.append(weight(milestone))
+        if state == "completed":
+            achieved.append(weights[-1])
+            evidenced += has_evidence(milestone)
+        started = started or state == "in-progress"
+        if severely_delayed(milestone, as_of) \
+                and isinstance(number := milestone.fields.get("number"), int):
+            delayed.append(number)
+    total = sum(weights)
+    share = sum(achieved) / total if total else None
     result = completion(share, started)
     shown = colour(result, bool(delayed)) \
         if plan_stage(commitment.plan, as_of).implementing else NOT_YET
-    return Rollup(share, result, delayed, shown, len(done), len(counted),
-                  sum(1 for m in done if has_evidence(m)))
+    return Rollup(share, result, tuple(delayed), shown, len(achieved), len(weights),
+                  evidenced)
 
 
 def completion(share: float | None, started: bool) -> str:

@@ -11,6 +11,7 @@ import calendar as _calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Window = Literal["june", "december"]
@@ -23,8 +24,10 @@ TRANSITIONAL_YEARS = frozenset({2022, 2023})
 TIMELINE_NOTICE = timedelta(days=14)
 
 
+@lru_cache(maxsize=8192)
 def add_months(day: date, months: int) -> date:
-    """`day` moved by whole months; a month's last day stays a month's last day."""
+    """`day` moved by whole months; a month's last day stays a month's last day. Kept for
+    the process: a check asks for the same few plan dates and windows thousands of times."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     last = _calendar.monthrange(year, month + 1)[1]
@@ -121,7 +124,10 @@ class PlanDates:
     irm_check_in: date | None = None
 
 
+@lru_cache(maxsize=1024)
 def plan_dates(window: Window, due_year: int, length: int) -> PlanDates:
+    """Every date of a plan's calendar; kept for the process (dates are immutable and a plan
+    is asked for its dates by every rule that judges a deadline)."""
     four_year = length == 4
     mark = refresh_mark(window, due_year) if four_year else None
     return PlanDates(
@@ -141,6 +147,16 @@ def periods(start: date, end: date, months: int) -> Iterator[tuple[date, date]]:
     """Consecutive periods of `months` months from `start` to `end`: the windows in which a
     cadence obligation must be met. A shorter remainder at the end joins the last period,
     so no obligation falls due in a stub of a few days."""
+    return iter(_periods(start, end, months))
+
+
+@lru_cache(maxsize=1024)
+def _periods(start: date, end: date, months: int) -> tuple[tuple[date, date], ...]:
+    """The periods of `periods`, computed once a process for each plan's span."""
+    return tuple(_each_period(start, end, months))
+
+
+def _each_period(start: date, end: date, months: int) -> Iterator[tuple[date, date]]:
     step = 0
     while True:
         first = add_months(start, step * months)

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
-from ogpctl.domain.obligations import OVERDUE, Obligation, obligations
+from ogpctl.domain.obligations import Obligation, overdue_by_id
 from ogpctl.domain.requirements import cocreation_start
 from ogpctl.domain.stage import PlanStage, plan_stage
 from ogpctl.record import cycle as cal
@@ -23,12 +23,12 @@ E, W = Severity.ERROR, Severity.WARNING
 F = "calendar"
 
 
-def _overdue(record: Record, context: Any, ident: str) -> Iterator[Obligation]:
-    if "obligations" not in context.memo:
-        context.memo["obligations"] = obligations(record, context.today)
-    for item in context.memo["obligations"]:
-        if item.id == ident and item.state == OVERDUE:
-            yield item
+def _overdue(record: Record, context: Any, ident: str) -> list[Obligation]:
+    """The overdue process obligations `ident`, in the order of `ogpctl deadlines`; the
+    record's obligations are computed once per check for every calendar rule."""
+    by_id: dict[str, list[Obligation]] = context.shared(
+        "overdue-obligations", lambda: overdue_by_id(record, context.today))
+    return by_id.get(ident, [])
 
 
 def _plan_file(item: Obligation) -> str:

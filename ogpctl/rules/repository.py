@@ -16,7 +16,7 @@ from typing import Any
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.vcs import NOT_A_REPOSITORY, UNREADABLE, History
 from ogpctl.domain.document_repository import PROCESS, FolderIndex, Index, build_index, folder_name
-from ogpctl.domain.obligations import OVERDUE, obligations
+from ogpctl.domain.obligations import overdue_by_id
 from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date, as_word
 from ogpctl.record.text import has_text
@@ -30,15 +30,21 @@ FETCH = ("fetch the whole history (git fetch --unshallow; in GitHub Actions, "
 
 
 def _folder(plan: Plan, name: str, context: Any) -> FolderIndex | None:
-    # One listing of every evidence folder per check; history is not needed for it.
-    if "repository" not in context.memo:
-        context.memo["repository"] = build_index(context.record, History(NOT_A_REPOSITORY),
-                                                 labels=False)
-    index: Index = context.memo["repository"]
+    folders: dict[tuple[str, str], FolderIndex] = context.shared("evidence-folders",
+                                                                 lambda: _folders(context))
+    return folders.get((plan.id, name))
+
+
+def _folders(context: Any) -> dict[tuple[str, str], FolderIndex]:
+    """Every evidence folder by (plan, folder name): one listing per check; history is not
+    needed for it."""
+    index: Index = build_index(context.record, History(NOT_A_REPOSITORY), labels=False,
+                               disk=context.evidence_files())
+    found: dict[tuple[str, str], FolderIndex] = {}
     for entry in index.plans:
-        if entry.plan == plan.id:
-            return next((f for f in entry.folders if f.name == name), None)
-    return None
+        for folder in entry.folders:
+            found.setdefault((entry.plan, folder.name), folder)
+    return found
 
 
 def _empty(plan: Plan, name: str, context: Any) -> str | None:
@@ -72,7 +78,9 @@ def process_evidence(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       # plans/2026-2030/evidence/process/validation-attendance.csv
     """
-    reason = _empty(plan, PROCESS, context) if plan.doc is not None else None
+    if plan.doc is None or _stage(plan, context) < Stage.SUBMISSION:
+        return   # the rule does not apply yet: nothing it found would be reported
+    reason = _empty(plan, PROCESS, context)
     if reason:
         yield Finding(plan.path, f"{reason}: the repository keeps the evidence of the "
                       "co-creation process", line=1, column=1)
@@ -116,6 +124,8 @@ def commitment_evidence(commitment: Commitment, context: Any) -> Iterator[Findin
               note: Resolution published.
               evidence: [evidence/01-open-contracting/resolution.pdf]
     """
+    if _stage(commitment.plan, context) < Stage.IMPLEMENTATION:
+        return   # the rule does not apply yet: nothing it found would be reported
     milestone = _progress_at(commitment)
     if milestone is None:
         return
@@ -218,22 +228,22 @@ def repository_history_unknown(plan: Plan, context: Any) -> Iterator[Finding]:
                       f"be proved: {history.note()}; {fix}", line=1, column=1)
 
 
-def _latest(updates: list[tuple[int, dict[str, Any]]]) -> int | None:
+def _latest(days: list[date | None]) -> int | None:
     """The index of the newest dated update (the last written wins a tie)."""
-    dated = [(as_date(u.get("date")), i) for i, u in updates]
-    dated = [(d, i) for d, i in dated if d is not None]
+    dated = [(day, i) for i, day in enumerate(days) if day is not None]
     return max(dated)[1] if dated else None
 
 
-def _update_problems(milestone: Milestone, update: dict[str, Any], latest: bool, live: bool
-                     ) -> list[str]:
-    status = as_word(update.get("status")) or as_word(milestone.fields.get("status"))
-    day, due = as_date(update.get("date")), as_date(milestone.fields.get("due"))
+def _update_problems(update: dict[str, Any], day: date | None, milestone: tuple[str | None,
+                     date | None], latest: bool, live: bool) -> list[str]:
+    """What an update lacks; `milestone` is the milestone's (status, due date)."""
+    status = as_word(update.get("status")) or milestone[0]
     problems = []
-    if not has_text(update.get("note")) and not has_text(update.get("delay-reason")):
+    delay = has_text(update.get("delay-reason"))
+    if not delay and not has_text(update.get("note")):
         problems.append("no note on the progress made")
-    if status not in DONE and day and due and day > due \
-            and not has_text(update.get("delay-reason")):
+    due = milestone[1]
+    if status not in DONE and day and due and day > due and not delay:
         problems.append(f"no reason for the delay (due {due}, {status or 'no status'})")
     if latest and live and status not in DONE and not has_text(update.get("next-steps")):
         problems.append("no next steps")
@@ -264,14 +274,21 @@ def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator
           delay-reason: The legal review took six weeks longer than planned.
           next-steps: Signature in November.
     """
-    live = context.plan_stage(commitment.plan) == Stage.IMPLEMENTATION
+    stage = context.plan_stage(commitment.plan)
+    if stage < Stage.IMPLEMENTATION:
+        return   # the rule does not apply yet: nothing it found would be reported
+    live = stage == Stage.IMPLEMENTATION
     for milestone in commitment.milestones:
         items = milestone.fields.get("progress")
-        updates = [(i, u) for i, u in enumerate(items) if isinstance(u, dict)] \
-            if isinstance(items, list) else []
-        latest = _latest(updates)
-        for index, update in updates:
-            problems = _update_problems(milestone, update, index == latest, live)
+        if not isinstance(items, list) or not items:
+            continue
+        days = [as_date(u.get("date")) if isinstance(u, dict) else None for u in items]
+        latest = _latest(days)
+        facts = (as_word(milestone.fields.get("status")), as_date(milestone.fields.get("due")))
+        for index, update in enumerate(items):
+            if not isinstance(update, dict):
+                continue
+            problems = _update_problems(update, days[index], facts, index == latest, live)
             if problems:
                 yield Finding(commitment.doc.path, f"the progress update of "
                               f"{update.get('date')} on {_name(commitment, milestone)} has "
@@ -299,9 +316,8 @@ def progress_update_missing(record: Any, context: Any) -> Iterator[Finding]:
           progress:
             - {date: 2026-10-15, status: in-progress, note: Pilot started in 4 agencies.}
     """
-    if "obligations" not in context.memo:
-        context.memo["obligations"] = obligations(record, context.today)
-    for item in context.memo["obligations"]:
-        if item.id == "repository-update" and item.state == OVERDUE:
-            yield Finding(f"plans/{item.plan}/plan.yaml", f"plan {item.plan} has no progress "
+    overdue = context.shared("overdue-obligations",
+                             lambda: overdue_by_id(record, context.today))
+    for item in overdue.get("repository-update", []):
+        yield Finding(f"plans/{item.plan}/plan.yaml", f"plan {item.plan} has no progress "
                           f"update on any milestone: {item.basis}", line=1, column=1)

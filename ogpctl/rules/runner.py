@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ogpctl.base.diagnostics import Diagnostic
+from ogpctl.domain.document_repository import Files, evidence_files, listed_files
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan, Record, Stage
 from ogpctl.rules import Finding, Rule, catalogue, checks_for
@@ -17,6 +18,8 @@ from ogpctl.source.problems import Problem
 
 if TYPE_CHECKING:
     from ogpctl.base.vcs import History
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -27,6 +30,23 @@ class RuleContext:
     today: date
     stage: Stage | None = None          # --for: judge every plan as if at this stage
     memo: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, make: Callable[[], T]) -> T:
+        """What `make` computes, once per check: a fact several rules read (the evidence
+        folders, the obligations, the evidence references) is made by the first to ask."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        value: T = self.memo[key]
+        return value
+
+    def evidence_files(self) -> dict[str, dict[str, Files]]:
+        """Every plan's evidence folders as listed on disk (`scan_evidence`), once per check:
+        the evidence rules and the repository index read the same listing."""
+        return self.shared("evidence-files", lambda: evidence_files(self.record))
+
+    def listed_files(self) -> dict[str, int]:
+        """Every file of `evidence_files`, with its size."""
+        return self.shared("listed-files", lambda: listed_files(self.evidence_files()))
 
     def plan_stage(self, plan: Plan) -> Stage:
         """The stage `plan` is judged at: --for, else the one `ogpctl.domain.stage` derives from

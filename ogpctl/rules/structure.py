@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
@@ -160,15 +160,6 @@ def _profile_schema(documents: dict[str, Any], path: tuple[str, ...]) -> dict[st
     return node if isinstance(node, dict) else {}
 
 
-def _refs(record: Record, def_names: tuple[str, ...]) -> Iterator[tuple[str, tuple[Any, ...], Any]]:
-    """Every value in the record whose schema is one of `def_names`: (file, path, value)."""
-    from ogpctl.record.fields import values_of
-
-    for path, doc in record.documents.items():
-        for where, value in values_of(doc, def_names):
-            yield path, where, value
-
-
 @rule("F110", "unknown-stakeholder", family=F, severity=E, handbook="", subject="record")
 def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
     """A stakeholder id is not in stakeholders.yaml.
@@ -187,11 +178,15 @@ def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
     if registry is None or not registry.ok or not isinstance(
             registry.fields.get("stakeholders"), list):
         return   # the registry's own finding comes first; every id would be "unknown"
-    for file, path, value in _refs(record, ("stakeholder-ref",)):
-        if isinstance(value, str) and value not in known:
-            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
-            hint = f'; did you mean "{close[0]}"?' if close else "; add it to stakeholders.yaml"
-            yield Finding(file, f'unknown stakeholder "{value}"{hint}', path)
+    from ogpctl.record.fields import STAKEHOLDER, values_of
+
+    for file, doc in record.documents.items():
+        for path, value in values_of(doc, STAKEHOLDER):
+            if isinstance(value, str) and value not in known:
+                close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
+                hint = f'; did you mean "{close[0]}"?' if close \
+                    else "; add it to stakeholders.yaml"
+                yield Finding(file, f'unknown stakeholder "{value}"{hint}', path)
 
 
 @rule("F111", "duplicate-stakeholder", family=F, severity=E, handbook="", subject="record")
@@ -332,27 +327,41 @@ def evidence_unsafe(record: Record, context: Any) -> Iterator[Finding]:
 
 
 def _evidence_findings(record: Record, context: Any) -> list[tuple[str, Finding]]:
-    # Both evidence rules share one pass over the record, kept in the context's memo.
-    if "evidence" in context.memo:
-        shared: list[tuple[str, Finding]] = context.memo["evidence"]
-        return shared
+    # F115, F116 and F117 share one pass over the record, made by the first to ask.
+    found: list[tuple[str, Finding]] = context.shared(
+        "evidence", lambda: _check_evidence(record, context.listed_files()))
+    return found
+
+
+def _check_evidence(record: Record, on_disk: Collection[str]) -> list[tuple[str, Finding]]:
+    """The findings on every evidence reference; a plain reference to a file listed in an
+    evidence folder (`on_disk`) is known to be sound and is not looked up again."""
+    from ogpctl.domain.citations import listed_file
+    from ogpctl.record.fields import EVIDENCE, values_of
+
     found: list[tuple[str, Finding]] = []
     seen: dict[str, int | None] = {}
     checked: dict[tuple[str, str], tuple[str, str] | None] = {}   # a file is cited often
-    for file, path, value in _refs(record, ("evidence-item",)):
-        raw = value.get("path") if isinstance(value, dict) else value
-        where = path + ("path",) if isinstance(value, dict) else path
-        if isinstance(value, dict) and isinstance(value.get("url"), str):
-            raw, where = value["url"], path + ("url",)
-        if not isinstance(raw, str):
+    for file, doc in record.documents.items():
+        refs = values_of(doc, EVIDENCE)
+        if not refs:
             continue
         base = "/".join(file.split("/")[:2]) if file.startswith("plans/") else ""
-        if (base, raw) not in checked:
-            checked[(base, raw)] = evidence.check_path(record.root, base, raw, seen)
-        problem = checked[(base, raw)]
-        if problem:
-            found.append((problem[0], Finding(file, problem[1], where)))
-    context.memo["evidence"] = found
+        for path, value in refs:
+            raw, where = value, path
+            if isinstance(value, dict):
+                raw, where = value.get("path"), path + ("path",)
+                if isinstance(value.get("url"), str):
+                    raw, where = value["url"], path + ("url",)
+            if not isinstance(raw, str):
+                continue
+            key = (base, raw)
+            if key not in checked:
+                checked[key] = None if listed_file(base, raw, on_disk) is not None \
+                    else evidence.check_path(record.root, base, raw, seen)
+            problem = checked[key]
+            if problem:
+                found.append((problem[0], Finding(file, problem[1], where)))
     return found
 
 

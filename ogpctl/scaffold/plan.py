@@ -43,7 +43,7 @@ class PlanAnswers:
 
     @property
     def dates(self) -> cal.PlanDates:
-        return cal.plan_dates(self.window, self.due_year, self.length)  # type: ignore[arg-type]
+        return cal.plan_dates(self.window, self.due_year, self.length)
 
     @property
     def ident(self) -> str:
