@@ -299,9 +299,8 @@ class _PrefixScreen(dict[str, bool]):
         elif prefix[0].isspace():   # leading spaces, or only spaces: `_opening` decides
             verdict = True
         else:
-            words = prefix.split(None, 1)
-            verdict = words[0].casefold() in self.words if len(words) > 1 \
-                else prefix.casefold() in self.beginnings
+            words = prefix.split(None, 1)   # one word: all of the text's first, or its start
+            verdict = words[0].casefold() in (self.words if len(words) > 1 else self.beginnings)
         self[prefix] = verdict
         return verdict
 
