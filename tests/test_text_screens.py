@@ -190,3 +190,22 @@ def test_r013_is_found_however_the_character_is_written(char: str) -> None:
             raw = line.encode()
             problems = [p for p in read_bytes(raw, Kind.PLAN)[5] if p[0] == "R013"]
             assert problems, line
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_translations_and_has_text_read_every_shape_of_value(seed: int) -> None:
+    from ogpctl.record.text import has_text, translations
+
+    rng = random.Random(seed)
+    for _ in range(40):
+        value = rng.choice([rng.choice(PIECES), {rng.choice(["en", "es", 3, None]):
+                                                 rng.choice(PIECES) for _ in range(4)}])
+        if isinstance(value, str):
+            expected = {"es": value} if value.strip() else {}
+        elif isinstance(value, dict):
+            expected = {lang: text for lang, text in value.items() if isinstance(lang, str)
+                        and isinstance(text, str) and text.strip()}
+        else:
+            expected = {}
+        assert translations(value, "es") == expected
+        assert has_text(value) == bool(expected)
