@@ -192,7 +192,7 @@ def missing_section(plan: Plan, context: Any) -> Iterator[Finding]:
         for lang in context.record.languages.required:
             name = f"{section}.{lang}.md"
             doc = files.get(name)
-            if doc is None or not has_prose(doc.body or ""):
+            if doc is None or not any(line.strip() for line in _prose_lines(doc)):
                 state = "is still empty" if doc is not None else "has no"
                 what = (f"the {section} section {state} {language_name(lang)} text; "
                         if doc is None else
@@ -201,6 +201,16 @@ def missing_section(plan: Plan, context: Any) -> Iterator[Finding]:
 
 
 _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
+
+
+def _prose_lines(doc: Document) -> list[str]:
+    """The lines of a section's body without its comments and headings, once a document
+    for L302 (`has_prose`) and L304."""
+    if "prose" not in doc.memo:
+        doc.memo["prose"] = [line for line in _COMMENT.sub("", doc.body or "").splitlines()
+                             if not line.lstrip().startswith("#")]
+    lines: list[str] = doc.memo["prose"]
+    return lines
 
 
 def has_prose(body: str) -> bool:
@@ -234,9 +244,8 @@ def scaffold_text(doc: Document, context: Any) -> Iterator[Finding]:
     from ogpctl.scaffold.guide import is_guide_text
 
     if doc.kind is Kind.SECTION:
-        prose = [line for line in _COMMENT.sub("", doc.body or "").splitlines()
-                 if not line.lstrip().startswith("#")]
-        if is_guide_text(" ".join(prose)):
+        prose = " ".join(_prose_lines(doc))   # a guide text opens like a guide sentence
+        if _opening(prose) in _guide_openings() and is_guide_text(prose):
             name = doc.path.rsplit("/", 1)[-1]
             yield Finding(doc.path, f"{name} holds only the scaffold's guide questions; "
                           "answer them in your own words")
