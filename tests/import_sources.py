@@ -394,3 +394,214 @@ def jekyll_site(folder: Path) -> dict:
     (folder / "_config.yml").write_text("title: Xalia OGP\n", encoding="utf-8")
     (folder / "index.md").write_text("---\nlayout: home\n---\nHola\n", encoding="utf-8")
     return {"commitments": 1, "milestones": 2, "completed": 1}
+
+
+# -- ogpctl's own plans: a record whose texts are all in one language, rendered by ogpctl --
+
+#: What a commitment says in each language ogpctl ships, for the round trip: rendered to
+#: Word by ogpctl, then imported into a fresh record, the same commitment must come back.
+ROUND_TRIP: dict[str, dict[str, str]] = {
+    "en": {
+        "country": "Republic of Testland", "title": "Open contracting for public works",
+        "brief": "Publish payments and progress of every public work on a **public map**.",
+        "theme": "Public integrity", "lead": "National Procurement Directorate",
+        "gov": "Court of Audit", "gov_role": "Follows up findings within 90 days",
+        "civil": "Citizen Transparency", "civil_role": "Monitors publication",
+        "civil2": "Open Data Collective", "other": "Chamber of Commerce",
+        "other_role": "Informs construction companies",
+        "what": "Communities cannot see whether the works they were promised progress.",
+        "causes": "Payments and contracts live in two systems that are not connected.",
+        "done": "Contracts have been published in OCDS since 2024.",
+        "solution": "Extend publication to the implementation stage.",
+        "results": "Anyone can follow every public work from tender to completion.",
+        "relevance": "Implementation data become public and reusable.",
+        "m1": "Publication rules", "m1_output": "A resolution published in the Official "
+        "Gazette", "m2": "Public works map", "m2_output": "A public map of every work",
+        "m2_gov": "Ministry of Finance, Planning and Budget",
+        "intro": "Testland sees open government as a policy of the State.",
+        "activity": "Train the site supervisors of the pilot entities",
+        "resources": "320,000 in the procurement budget",
+        "challenge": "Flood recovery spending",
+        "priority": "The floods of 2028 call for emergency contracts in the open.",
+        "co_creation": "Agreed with the forum on 3 May 2028.",
+        "response": "The forum asked for weekly publication; it is monthly for lack of staff.",
+    },
+    "es": {
+        "country": "República de Testlandia", "title": "Contratación abierta de obras públicas",
+        "brief": "Publicar pagos y avance de toda obra pública en un **mapa público**.",
+        "theme": "Integridad pública", "lead": "Dirección Nacional de Contrataciones",
+        "gov": "Contraloría General", "gov_role": "Da seguimiento a los hallazgos en 90 días",
+        "civil": "Transparencia Ciudadana", "civil_role": "Monitorea la publicación",
+        "civil2": "Colectivo Datos Abiertos", "other": "Cámara de Comercio",
+        "other_role": "Informa a las empresas constructoras",
+        "what": "Las comunidades no pueden ver si avanzan las obras prometidas.",
+        "causes": "Pagos y contratos están en dos sistemas que no se comunican.",
+        "done": "Los contratos se publican en OCDS desde 2024.",
+        "solution": "Extender la publicación a la etapa de ejecución.",
+        "results": "Cualquier persona puede seguir toda obra pública hasta su entrega.",
+        "relevance": "Los datos de ejecución pasan a ser públicos y reutilizables.",
+        "m1": "Reglas de publicación", "m1_output": "Una resolución publicada en el Diario "
+        "Oficial", "m2": "Mapa de obras públicas", "m2_output": "Un mapa público de toda obra",
+        "m2_gov": "Ministerio de Hacienda, Planificación y Presupuesto",
+        "intro": "Testlandia entiende el gobierno abierto como una política de Estado.",
+        "activity": "Capacitar a los supervisores de obra de las entidades piloto",
+        "resources": "320.000 en el presupuesto de compras",
+        "challenge": "Gasto de recuperación tras las inundaciones",
+        "priority": "Las inundaciones de 2028 exigen contratos de emergencia abiertos.",
+        "co_creation": "Acordado con el foro el 3 de mayo de 2028.",
+        "response": "El foro pidió publicación semanal; es mensual por falta de personal.",
+    },
+    "fr": {
+        "country": "République de Testlande", "title": "Contrats ouverts pour les travaux publics",
+        "brief": "Publier les paiements et l'avancement de chaque chantier sur une **carte "
+                 "publique**.",
+        "theme": "Intégrité publique", "lead": "Direction nationale des marchés publics",
+        "gov": "Cour des comptes", "gov_role": "Assure le suivi des constats sous 90 jours",
+        "civil": "Transparence citoyenne", "civil_role": "Surveille la publication",
+        "civil2": "Collectif Données ouvertes", "other": "Chambre de commerce",
+        "other_role": "Informe les entreprises de construction",
+        "what": "Les communautés ne peuvent pas voir si les chantiers promis avancent.",
+        "causes": "Les paiements et les contrats sont dans deux systèmes non reliés.",
+        "done": "Les contrats sont publiés en OCDS depuis 2024.",
+        "solution": "Étendre la publication à la phase d'exécution.",
+        "results": "Chacun peut suivre chaque chantier public jusqu'à sa réception.",
+        "relevance": "Les données d'exécution deviennent publiques et réutilisables.",
+        "m1": "Règles de publication", "m1_output": "Un arrêté publié au Journal officiel",
+        "m2": "Carte des travaux publics", "m2_output": "Une carte publique de chaque chantier",
+        "m2_gov": "Ministère des Finances, du Plan et du Budget",
+        "intro": "La Testlande voit le gouvernement ouvert comme une politique d'État.",
+        "activity": "Former les surveillants de chantier des entités pilotes",
+        "resources": "320 000 au budget des marchés",
+        "challenge": "Dépenses de reconstruction après les inondations",
+        "priority": "Les inondations de 2028 appellent des marchés d'urgence ouverts.",
+        "co_creation": "Convenu avec le forum le 3 mai 2028.",
+        "response": "Le forum a demandé une publication hebdomadaire ; elle est mensuelle "
+                    "faute de personnel.",
+    },
+    "pt": {
+        "country": "República da Testlândia", "title": "Contratação aberta de obras públicas",
+        "brief": "Publicar pagamentos e o avanço de cada obra pública num **mapa público**.",
+        "theme": "Integridade pública", "lead": "Direção Nacional de Compras Públicas",
+        "gov": "Tribunal de Contas", "gov_role": "Acompanha as constatações em 90 dias",
+        "civil": "Transparência Cidadã", "civil_role": "Monitora a publicação",
+        "civil2": "Coletivo Dados Abertos", "other": "Câmara de Comércio",
+        "other_role": "Informa as empresas de construção",
+        "what": "As comunidades não conseguem ver se as obras prometidas avançam.",
+        "causes": "Pagamentos e contratos estão em dois sistemas não ligados.",
+        "done": "Os contratos são publicados em OCDS desde 2024.",
+        "solution": "Estender a publicação à fase de execução.",
+        "results": "Qualquer pessoa pode acompanhar cada obra pública até a entrega.",
+        "relevance": "Os dados de execução tornam-se públicos e reutilizáveis.",
+        "m1": "Regras de publicação", "m1_output": "Uma portaria publicada no Diário Oficial",
+        "m2": "Mapa de obras públicas", "m2_output": "Um mapa público de cada obra",
+        "m2_gov": "Ministério da Fazenda, Planejamento e Orçamento",
+        "intro": "A Testlândia entende o governo aberto como uma política de Estado.",
+        "activity": "Capacitar os fiscais de obra das entidades-piloto",
+        "resources": "320.000 no orçamento de compras",
+        "challenge": "Gastos de recuperação após as enchentes",
+        "priority": "As enchentes de 2028 exigem contratos de emergência abertos.",
+        "co_creation": "Acordado com o fórum em 3 de maio de 2028.",
+        "response": "O fórum pediu publicação semanal; é mensal por falta de pessoal.",
+    },
+    "ar": {
+        "country": "جمهورية تستلاند", "title": "التعاقد المفتوح للأشغال العامة",
+        "brief": "نشر المدفوعات وتقدم كل مشروع عام على **خريطة عامة**.",
+        "theme": "النزاهة العامة", "lead": "المديرية الوطنية للمشتريات",
+        "gov": "ديوان المحاسبة", "gov_role": "يتابع النتائج خلال 90 يوما",
+        "civil": "الشفافية المدنية", "civil_role": "يراقب النشر",
+        "civil2": "تجمع البيانات المفتوحة", "other": "غرفة التجارة",
+        "other_role": "تبلغ شركات البناء",
+        "what": "لا تستطيع المجتمعات أن ترى إن كانت المشاريع الموعودة تتقدم.",
+        "causes": "المدفوعات والعقود في نظامين غير مترابطين.",
+        "done": "تنشر العقود بمعيار OCDS منذ 2024.",
+        "solution": "توسيع النشر ليشمل مرحلة التنفيذ.",
+        "results": "يستطيع أي شخص متابعة كل مشروع عام حتى تسليمه.",
+        "relevance": "تصبح بيانات التنفيذ عامة وقابلة لإعادة الاستخدام.",
+        "m1": "قواعد النشر", "m1_output": "قرار منشور في الجريدة الرسمية",
+        "m2": "خريطة الأشغال العامة", "m2_output": "خريطة عامة لكل مشروع",
+        "m2_gov": "وزارة المالية، التخطيط والميزانية",
+        "intro": "ترى تستلاند الحكومة المفتوحة سياسة دولة.",
+        "activity": "تدريب مشرفي المواقع في الجهات التجريبية",
+        "resources": "320000 في ميزانية المشتريات",
+        "challenge": "إنفاق التعافي بعد الفيضانات",
+        "priority": "تتطلب فيضانات 2028 عقود طوارئ مفتوحة.",
+        "co_creation": "اتفق عليه مع المنتدى في 3 مايو 2028.",
+        "response": "طلب المنتدى النشر أسبوعيا؛ وهو شهري لنقص الموظفين.",
+    },
+}
+ROUND_TRIP_PERIOD = {"start": "2027-07-01", "end": "2029-06-30"}
+ROUND_TRIP_DUES = ("2027-09-15", "2028-03-31")
+
+
+def section_heading(lang: str) -> str:
+    """A heading a plan's introduction may have that is also a part of a commitment in
+    ogpctl's documents: it stays the introduction's."""
+    from ogpctl.base.i18n import Language
+
+    return Language(lang)._("Activities")
+
+
+def _named(ident: str, name: str, sector: str, lang: str) -> dict:
+    return {"id": ident, "name": {lang: name}, "sector": sector}
+
+
+def round_trip_record(root: Path, plan: str, lang: str) -> dict[int, dict]:
+    """Fill an `ogpctl init` record's plan `plan` with one commitment (and its
+    organisations and introduction) and a challenge commitment, all their texts in `lang`;
+    returns the commitments' data as their files hold it. YAML is written as JSON, which
+    YAML reads."""
+    import json
+
+    t = ROUND_TRIP[lang]
+    people = [_named("procurement", t["lead"], "government", lang),
+              _named("audit", t["gov"], "government", lang),
+              _named("finance", t["m2_gov"], "government", lang),
+              _named("transparency", t["civil"], "civil-society", lang),
+              _named("open-data", t["civil2"], "civil-society", lang),
+              _named("chamber", t["other"], "private-sector", lang)]
+    (root / "stakeholders.yaml").write_text(json.dumps({"stakeholders": people}),
+                                            encoding="utf-8")
+
+    def role(ident: str, text: str) -> dict:
+        return {"stakeholder": ident, "role": {lang: text}}
+    data = {
+        "title": {lang: t["title"]}, "brief-description": {lang: t["brief"]},
+        "theme": {lang: t["theme"]}, "kind": "regular", "lead": "procurement",
+        "supporting": {"government": [role("audit", t["gov_role"])],
+                       "civil-society": [role("transparency", t["civil_role"]), "open-data"],
+                       "other": [role("chamber", t["other_role"])]},
+        "period": dict(ROUND_TRIP_PERIOD),
+        "problem": {"what": {lang: t["what"]}, "causes": {lang: t["causes"]}},
+        "description": {"done-so-far": {lang: t["done"]}, "solution": {lang: t["solution"]},
+                        "results": {lang: t["results"]}},
+        "values": ["transparency", "accountability", "participation", "technology-innovation"],
+        "relevance": {lang: t["relevance"]},
+        "milestones": [
+            {"number": 1, "title": {lang: t["m1"]}, "output": {lang: t["m1_output"]},
+             "due": ROUND_TRIP_DUES[0], "lead": "procurement", "status": "not-started"},
+            {"number": 2, "title": {lang: t["m2"]}, "output": {lang: t["m2_output"]},
+             "due": ROUND_TRIP_DUES[1], "lead": "open-data", "status": "not-started",
+             "supporting": {"government": ["finance", "audit"]}}],
+        "implementation-plan": {"activities": [{lang: t["m1"]}, {lang: t["activity"]}],
+                                "resources": {lang: t["resources"]}},
+    }
+    challenge = {
+        "title": {lang: t["challenge"]}, "kind": "challenge", "lead": "audit",
+        "period": {"start": "2028-05-15", "end": "2029-06-30"},
+        "challenge": {"added": "2028-05-15", "priority": {lang: t["priority"]},
+                      "co-creation": {lang: t["co_creation"]},
+                      "reasoned-response": {lang: t["response"]}},
+        "milestones": [{"number": 1, "title": {lang: t["m1"]}, "due": "2028-12-31",
+                        "lead": "audit", "status": "not-started"},
+                       {"number": 2, "due": "2029-03-31", "lead": "audit",     # untitled
+                        "status": "not-started"}],
+    }
+    folder = root / "plans" / plan
+    for old in (folder / "commitments").glob("*.yaml"):
+        old.unlink()
+    for name, item in (("01-works", data), ("02-challenge", challenge)):
+        (folder / "commitments" / f"{name}.yaml").write_text(
+            json.dumps(item, ensure_ascii=False), encoding="utf-8")
+    (folder / "sections" / f"introduction.{lang}.md").write_text(
+        f"{t['intro']}\n\n### {section_heading(lang)}\n\n{t['activity']}\n", encoding="utf-8")
+    return {1: data, 2: challenge}

@@ -1,9 +1,11 @@
 """The check cache (`ogpctl.base.cache`): keyed by everything that shapes a finding (the
 record's tree, the options, the history, ogpctl's code, schemas and templates), and lean:
-whole results and the results of slow files, never a copy of the record."""
+whole results and the results of files read on the precise YAML path, never a copy of
+the record."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -189,9 +191,10 @@ def test_another_salt_empties_the_cache_and_gives_its_space_back(sample: Path) -
 
 # --- lean ------------------------------------------------------------------------------
 
-def test_files_read_quickly_are_not_kept(sample: Path) -> None:
+def test_files_read_on_the_fast_path_are_not_kept(sample: Path) -> None:
     """In a new process (as `ogpctl check` runs), the first file of each kind also paid for
-    importing and compiling its schema, and was kept as if it were slow to read."""
+    importing and compiling its schema, and was kept as if it were slow to read; then, on a
+    busy machine, any file could look slow. A clean record keeps only whole results."""
     _age(sample)
     _check_with(ROOT, sample)
     cache = Cache(sample)
@@ -199,6 +202,24 @@ def test_files_read_quickly_are_not_kept(sample: Path) -> None:
     cache.close()
     size = sum(p.stat().st_size for p in sample.rglob("*") if FOLDER not in p.parts)
     assert _database(sample).stat().st_size < size / 2
+
+
+@pytest.mark.parametrize("seconds_a_call", [0, 1], ids=["idle machine", "busy machine"])
+def test_the_path_taken_decides_what_is_kept_not_the_clock(sample: Path, monkeypatch,
+                                                          seconds_a_call: int) -> None:
+    """Which files were kept hung on the CPU time their reading took: on a loaded machine
+    files read on the fast path looked slow and were kept (a flaky test showed it), and a
+    small file read on the precise path could look fast and be read again on every check
+    after a change. The path a file's reading took decides."""
+    ticks = itertools.count()
+    monkeypatch.setattr(time, "thread_time", lambda: float(next(ticks) * seconds_a_call))
+    path = sample / "plans" / "2026-2030" / "plan.yaml"
+    path.write_text(f"%YAML 1.2\n---\n{path.read_text(encoding='utf-8')}", encoding="utf-8")
+    _age(sample)
+    cache = Cache(sample)
+    load_documents(sample, discover(sample), cache)
+    assert list(cache.files()) == ["plans/2026-2030/plan.yaml"]
+    cache.close()
 
 
 def test_a_file_read_on_the_precise_path_is_kept(sample: Path) -> None:
@@ -222,7 +243,7 @@ def test_a_file_read_on_the_precise_path_is_kept(sample: Path) -> None:
 
 def test_kept_results_are_used_and_a_corrupt_entry_is_read_again(sample: Path,
                                                                  monkeypatch) -> None:
-    monkeypatch.setattr(load_module, "is_slow", lambda seconds, size: True)
+    monkeypatch.setattr(load_module, "worth_keeping", lambda result: True)
     _age(sample)
     layout = discover(sample)
     cache = Cache(sample)
@@ -248,3 +269,37 @@ def test_a_broken_database_only_costs_time(sample: Path) -> None:
     _database(sample).write_bytes(b"not a database" * 100)
     assert _codes(sample) == expected
     assert _codes(sample) == expected
+
+
+# --- never committed -------------------------------------------------------------------
+
+def _open_check_cache(root: Path) -> None:
+    Cache(root).close()
+
+
+def _open_site_store(root: Path) -> None:
+    from ogpctl.site.store import Store
+
+    store = Store.open(root, None)
+    assert store is not None
+    store.db.close()
+
+
+@pytest.mark.parametrize("folder_existed", [False, True])
+@pytest.mark.parametrize("opened", [_open_check_cache, _open_site_store],
+                         ids=["check cache", "site store"])
+def test_the_cache_folder_is_ignored_by_git(tmp_path: Path, opened, folder_existed: bool
+                                            ) -> None:
+    """`git add -A` in a record without its own .gitignore (or one that lost the line)
+    committed .ogpctl-cache/ into a pull request: the folder carries a .gitignore of `*`,
+    written too when the folder was there before (made by another ogpctl)."""
+    from tests.gitrecord import git
+
+    git(tmp_path, "init", "-q")
+    (tmp_path / "ogp.yaml").write_text("country: X\n", encoding="utf-8")
+    if folder_existed:
+        (tmp_path / FOLDER).mkdir()
+    opened(tmp_path)
+    assert (tmp_path / FOLDER / ".gitignore").read_bytes().splitlines()[-1] == b"*"
+    git(tmp_path, "add", "-A")
+    assert git(tmp_path, "diff", "--cached", "--name-only").split() == ["ogp.yaml"]

@@ -203,3 +203,19 @@ def test_the_reference_names_every_command_and_option_with_help() -> None:
             continue
         assert f"## `{path}`" in text, path
         assert param.help, (path, param.name)
+
+
+@pytest.mark.parametrize("command", [
+    ("site", "--formats", "none", "--no-search"),
+    ("render", "action-plan", "--plan", "2026-2030", "-f", "md"),
+    ("index",),
+])
+def test_no_output_goes_into_the_records_own_folders(capsys, sample: Path, command) -> None:
+    """A website built into plans/<plan>/evidence/process/www counted as 86 evidence files of
+    the co-creation process (requirement 2.2 and the repository index inflated)."""
+    folder = sample / "plans/2026-2030/evidence/process/www"
+    out = folder / "INDEX.md" if command[0] == "index" else folder
+    dated = () if command[0] == "index" else ("--today", "2026-12-02")
+    code, _, err = run(capsys, *command, "-C", sample, "--out", out, *dated)
+    assert code == 2 and "inside the record's plans/ folder" in err
+    assert not folder.exists()

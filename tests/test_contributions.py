@@ -208,6 +208,9 @@ def test_a_file_the_loader_would_refuse_is_not_written(capsys, tmp_path: Path) -
     before = (record / FILE).read_bytes()
     rows = "".join(f"Propuesta {n}: {'publicar los datos de compras públicas ' * 30}\n"
                    for n in range(2000))
+    code, out, err = import_file(capsys, record, tmp_path / "big.csv", "Comentario\n" + rows,
+                                 "--dry-run")
+    assert code == 2 and "would be" in err, "the dry run promised what the import refuses"
     code, out, err = import_file(capsys, record, tmp_path / "big.csv", "Comentario\n" + rows)
     assert code == 2 and "added input-" not in out
     assert f"with 2,000 more contributions {FILE} would be" in err
@@ -287,3 +290,48 @@ def test_import_with_a_map_and_bad_files(capsys, sample: Path, tmp_path: Path) -
                  ("--plan", "2026-2030", "--map", "colour=Who"),
                  ("--plan", "2026-2030", "--map", "summary=Nothing")):
         assert run(capsys, "import", "contributions", survey, *args, "-C", sample)[0] == 2
+
+
+@pytest.mark.parametrize("export, expected", [
+    # Google Forms in French: "Horodateur" and a question holding "proposition"; day first
+    ('"Horodateur","Adresse e-mail","Prénom","Nom","Organisation","Secteur",'
+     '"Votre proposition pour le plan"\n'
+     '"02/03/2027 14:22:05","a@example.org","Anne","Martin","","Société civile",'
+     '"Publier les budgets"\n'
+     '"03/03/2027 10:00:00","b@example.org","","","Anonyme","","Ouvrir les données"\n',
+     [{"received": "2027-03-02", "from": {"name": "Anne Martin", "sector": "civil-society"},
+       "summary": "Publier les budgets"},
+      {"received": "2027-03-03", "summary": "Ouvrir les données"}]),
+    # Google Forms in Portuguese
+    ('"Carimbo de data/hora","Nome completo","Setor","Sua sugestão para o plano"\n'
+     '"02/03/2027 09:00:00","João Silva","Governo","Dados abertos de compras"\n',
+     [{"received": "2027-03-02", "from": {"name": "João Silva", "sector": "government"},
+       "summary": "Dados abertos de compras"}]),
+    # Google Forms in Arabic
+    ('"الطابع الزمني","الاسم","المنظمة","القطاع","اقتراح"\n'
+     '"02/03/2027 09:00:00","ليلى","مجهول","المجتمع المدني","نشر العقود"\n',
+     [{"received": "2027-03-02", "from": {"name": "ليلى", "sector": "civil-society"},
+       "summary": "نشر العقود"}]),
+    # "anonymous" in the organisation column is no name either (it was stored as one)
+    ("Timestamp,Organisation,Comment\n2027-03-17,anonymous,Texte\n",
+     [{"received": "2027-03-17", "summary": "Texte"}]),
+])
+def test_form_headings_in_every_shipped_language(capsys, tmp_path: Path, export: str,
+                                                 expected: list) -> None:
+    record = new_record(capsys, tmp_path)
+    code, out, _ = import_file(capsys, record, tmp_path / "export.csv", export, "--lang", "en",
+                               "--channel", "survey")
+    assert code == 0, out
+    assert "@example.org" not in (record / FILE).read_text(encoding="utf-8")
+    found = [{k: (v["en"] if k == "summary" else v) for k, v in e.items()
+              if k in ("received", "from", "summary")} for e in entries(record)]
+    assert found == expected
+
+
+def test_a_language_the_record_does_not_have_is_refused(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    before = (record / FILE).read_bytes()
+    code, _, err = import_file(capsys, record, tmp_path / "export.csv",
+                               "Comment\nOpen data\n", "--lang", "fr")
+    assert code == 2 and "--lang fr: not a language of this record (ogp.yaml: en, es)" in err
+    assert (record / FILE).read_bytes() == before

@@ -176,3 +176,21 @@ def test_every_title_is_translated(capsys) -> None:
     for before, after in zip(english, spanish, strict=True):
         if before["id"] != "milestone-due":
             assert before["title"] != after["title"], before["title"]
+
+
+def test_the_summary_names_the_next_obligation_with_its_own_date(capsys) -> None:
+    """Plans are listed one after the other; the summary's 'next' is the earliest due
+    obligation of any plan, its title with its date (it paired the first plan's first title
+    with another plan's earlier date)."""
+    from datetime import date
+
+    from ogpctl.cli.present import print_deadlines
+    from ogpctl.domain.obligations import Obligation
+
+    items = [Obligation("2024-2026", "next-plan-late-after", date(2027, 12, 31),
+                        "Next plan delivered", "C403", "3.1.a", "due"),
+             Obligation("2027-2031", "cocreation-timeline-publish-by", date(2027, 1, 21),
+                        "Publish the co-creation timeline", "C402", "2.1", "due")]
+    print_deadlines(items, date(2026, 12, 4))
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.endswith("next: Publish the co-creation timeline (2027-2031) on 2027-01-21")

@@ -108,3 +108,17 @@ def test_diff_names_a_milestone_titled_only_in_the_default_language(capsys,
                                  "hito}\n    due: 2029-03-31\nevidence:\n", 1), encoding="utf-8")
     code, out, err = run(capsys, "diff", "-C", record)
     assert code == 0 and "milestone 1.9 added: Nuevo hito\n" in out, (out, err)
+
+
+def test_a_translation_alone_changed_is_named_alone(capsys, tmp_path: Path) -> None:
+    """Only the Spanish title changed: the diff said "en, es translation changed"."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "tag", "-a", "-m", "Delivered", "submitted/2026-2030")
+    path = record / COMMITMENT
+    text = path.read_text(encoding="utf-8")
+    spanish = "  es: Contratación abierta de obras públicas, de la adjudicación a la entrega"
+    assert spanish in text
+    path.write_text(text.replace(spanish, spanish + " (revisado)", 1), encoding="utf-8")
+    code, out, err = run(capsys, "diff", "-C", record)
+    assert code == 0, err
+    assert "es translation changed" in out and "en, es translation" not in out

@@ -33,6 +33,7 @@ from ogpctl.render.blocks import (
     Strong,
     Table,
     Text,
+    text,
 )
 from ogpctl.render.docx import write_docx
 from tests.conftest import ROOT
@@ -81,8 +82,8 @@ def every_kind(lang: str, rtl: bool) -> Document:
               fields=True),
         ForeignBlock("en", (Paragraph(INLINES),), "Shown in English"),
     ]
-    return Document(title="Plan & <plan>", lang=lang, rtl=rtl, blocks=blocks,
-                    subtitle="2027-2031")
+    return Document(title=text("Plan & <plan>"), lang=lang, rtl=rtl, blocks=blocks,
+                    subtitle=text("2027-2031"))
 
 
 def part(data: bytes, name: str = "word/document.xml") -> etree._Element:
@@ -125,7 +126,7 @@ def test_python_docx_reads_every_kind_back() -> None:
 
 
 def test_text_xml_cannot_hold_is_dropped() -> None:
-    doc = Document(title="Plan\x01", lang="en", rtl=False,
+    doc = Document(title=text("Plan\x01"), lang="en", rtl=False,
                    blocks=[Paragraph((Text("a\x00b\x0bc\ufffe"),)), CodeBlock("d\x1be")])
     word = docx.Document(io.BytesIO(write_docx(doc, DAY)))
     assert [p.text for p in word.paragraphs] == ["Plan", "abc", "de"]
@@ -135,8 +136,8 @@ def test_a_title_holding_the_templates_markers_stays_as_it_is() -> None:
     from ogpctl.render import wordml
 
     title = f"{wordml._LANG} {wordml._STAMP} {wordml._TITLE}"
-    word = docx.Document(io.BytesIO(write_docx(Document(title=title, lang="fr", rtl=False),
-                                               DAY)))
+    doc = Document(title=text(title), lang="fr", rtl=False)
+    word = docx.Document(io.BytesIO(write_docx(doc, DAY)))
     assert word.core_properties.title == title
     assert word.core_properties.language == "fr"
 

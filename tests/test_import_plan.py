@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ogpctl.source.yaml import parse_yaml
 from tests import import_sources as sources
 from tests.conftest import run
@@ -252,3 +254,179 @@ def test_bad_rows_and_mapping_lines(capsys, tmp_path: Path) -> None:
                                                        "  ogp-id: OGP code"))
     code, out, _ = import_plan(capsys, record, tracker, "--map", mapping)
     assert code == 1 and "mapping.yaml:8: error: tracker.csv has no column 'OGP code'" in out
+
+
+# -- ogpctl's own Word plans read back -------------------------------------------------------
+
+def record_in(capsys, root: Path, lang: str, languages: str | None = None) -> Path:
+    """A record made as a user makes one, in `lang` only (or `languages`), with the plan
+    PLAN."""
+    country = sources.ROUND_TRIP[lang]["country"]
+    assert run(capsys, "init", root, "--country", f"{lang}={country}", "--iso-code", "XT",
+               "--languages", languages or lang, "--lead-agency", "Agency")[0] == 0
+    assert run(capsys, "new-plan", "-C", root, "--window", "june", "--due-year", "2027",
+               "--length", "2", "--today", "2026-10-01")[0] == 0
+    return root
+
+
+def names_of(record: Path) -> dict[str, dict[str, str]]:
+    """Each organisation's names by language, by id."""
+    data = parse_yaml((record / "stakeholders.yaml").read_text(encoding="utf-8")).data
+    return {item["id"]: {k: v for k, v in (item.get("name") or {}).items() if v}
+            for item in data["stakeholders"]}
+
+
+def portrait(data: dict, names: dict[str, dict[str, str]], lang: str,
+             plan_period: dict | None = None) -> dict:
+    """What a commitment says in `lang`, its organisations by name and with their roles:
+    comparable between two records whatever ids they gave the organisations. Its period
+    is the plan's when it states none (as documents show it)."""
+    def text(value: dict | None) -> str | None:
+        return (value or {}).get(lang)
+
+    def texts(part: dict | None) -> dict:
+        return {k: text(v) for k, v in (part or {}).items() if text(v)}
+
+    def name(ident: str) -> str:        # in `lang`, else in the one language it has
+        return names[ident].get(lang) or " / ".join(names[ident].values())
+
+    def supporting(by_sector: dict | None) -> dict:
+        return {sector: [(name(item["stakeholder"]), text(item.get("role")))
+                         if isinstance(item, dict) else (name(item), None)
+                         for item in items]
+                for sector, items in (by_sector or {}).items() if items}
+    return {
+        "title": text(data["title"]), "brief": text(data.get("brief-description")),
+        "theme": text(data.get("theme")), "lead": name(data["lead"]),
+        "supporting": supporting(data.get("supporting")),
+        "period": data.get("period") or plan_period,
+        "problem": texts(data.get("problem")), "description": texts(data.get("description")),
+        "values": data.get("values") or [], "relevance": text(data.get("relevance")),
+        "kind": data.get("kind", "regular"),
+        "parts": {part: {k: text(v) if isinstance(v, dict) else v for k, v in
+                         data[part].items() if k != "ogp-local-member"}
+                  for part in ("challenge", "local") if data.get(part)},
+        "implementation": {k: [text(a) for a in v] if isinstance(v, list) else text(v)
+                           for k, v in (data.get("implementation-plan") or {}).items()},
+        "milestones": [(m["number"], text(m.get("title")), text(m.get("output")), m.get("due"),
+                        name(m["lead"]), supporting(m.get("supporting")))
+                       for m in data["milestones"]],
+    }
+
+
+@pytest.mark.parametrize("lang", list(sources.ROUND_TRIP))
+def test_a_plan_ogpctl_rendered_reads_back(capsys, tmp_path: Path, lang: str) -> None:
+    """A Word plan rendered by ogpctl in any language it ships imports into a fresh record
+    as the same commitment: labels, dates and the period in that language, supporting
+    stakeholders by sector with their roles, the values under their heading."""
+    source = record_in(capsys, tmp_path / "source", lang)
+    expected = sources.round_trip_record(source, PLAN, lang)
+    code, out, _ = run(capsys, "render", "action-plan", "--plan", PLAN, "-C", source,
+                       "--lang", lang, "--format", "docx", "--out", tmp_path / "out",
+                       "--today", TODAY)
+    assert code == 0, out
+    document = tmp_path / "out" / f"{PLAN}-action-plan.{lang}.docx"
+    target = record_in(capsys, tmp_path / "target", lang)
+    code, out, _ = import_plan(capsys, target, document)
+    assert code == 0 and "warning" not in out and "error" not in out, out
+    imported = {int(name[:2]): data for name, data in commitments(target).items()}
+    assert sorted(imported) == sorted(expected)
+    for number, data in expected.items():
+        assert portrait(imported[number], names_of(target), lang) == \
+            portrait(data, names_of(source), lang)
+    # The files are well formed: a challenge commitment's questions under `challenge:`.
+    assert not {code for code, _ in commitment_findings(capsys, target) if code[0] == "F"}
+    introduction = target / "plans" / PLAN / "sections" / f"introduction.{lang}.md"
+    said = introduction.read_text(encoding="utf-8")
+    assert sources.ROUND_TRIP[lang]["intro"] in said
+    assert f"# {sources.section_heading(lang)}\n\n{sources.ROUND_TRIP[lang]['activity']}" in said
+    code, out, _ = import_plan(capsys, target, document, "--update")
+    assert code == 0 and "nothing new" in out, out
+
+
+def test_texts_ogpctl_shows_in_another_language_keep_it(capsys, tmp_path: Path) -> None:
+    """A French plan of a record written in English shows the English texts marked "(en
+    anglais)": they come back as English (with the organisations' names), and the notes
+    are no text at all."""
+    source = record_in(capsys, tmp_path / "source", "fr", "fr,en")
+    expected = sources.round_trip_record(source, PLAN, "en")
+    people = source / "stakeholders.yaml"       # one organisation named in French only
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        '{"en": "Chamber of Commerce"}', '{"fr": "Chambre de commerce"}'), encoding="utf-8")
+    assert run(capsys, "render", "action-plan", "--plan", PLAN, "-C", source, "--lang", "fr",
+               "--format", "docx", "--out", tmp_path / "out", "--today", TODAY)[0] == 0
+    target = record_in(capsys, tmp_path / "target", "fr", "fr,en")
+    code, out, _ = import_plan(capsys, target, tmp_path / "out" / f"{PLAN}-action-plan.fr.docx")
+    assert code == 0 and "warning" not in out and "error" not in out, out
+    imported = {int(name[:2]): data for name, data in commitments(target).items()}
+    for number, data in expected.items():
+        assert portrait(imported[number], names_of(target), "en") == \
+            portrait(data, names_of(source), "en")
+        assert not any((imported[number].get(key) or {}).get("fr")
+                       for key in ("title", "brief-description", "relevance"))
+    assert {"fr": "Chambre de commerce"} in names_of(target).values()
+    sections = target / "plans" / PLAN / "sections"
+    assert sources.ROUND_TRIP["en"]["intro"] in (sections / "introduction.en.md").read_text()
+    assert "anglais" not in (sections / "introduction.fr.md").read_text() + \
+        "".join(str(d) for d in imported.values())
+
+
+def test_a_plan_in_two_languages_ogpctl_rendered(capsys, tmp_path: Path) -> None:
+    """The sample plan rendered in Spanish and English, imported one language then the
+    other (--update), gives back its commitments in both languages: the second language's
+    names are added to the organisations the first one created, none is created twice."""
+    sample = Path(__file__).parent.parent / "sample-country"
+    plan = "2026-2030"
+    for lang in ("es", "en"):
+        assert run(capsys, "render", "action-plan", "--plan", plan, "-C", sample, "--lang",
+                   lang, "--format", "docx", "--out", tmp_path / "out", "--today",
+                   TODAY)[0] == 0
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "es=República de Veridia,en=Republic of "
+               "Veridia", "--iso-code", "XV", "--languages", "es,en", "--lead-agency",
+               "Secretaría")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2026",
+               "--length", "4", "--today", "2025-12-01")[0] == 0
+    for lang, more in (("es", ()), ("en", ("--update",))):
+        code, out, _ = run(capsys, "import", "plan", tmp_path / "out" /
+                           f"{plan}-action-plan.{lang}.docx", "--plan", plan, "-C", record,
+                           "--today", TODAY, *more)
+        assert code == 0 and "error" not in out, out
+    folder = record / "plans" / plan / "commitments"
+    imported = {int(p.name[:2]): parse_yaml(p.read_text(encoding="utf-8")).data
+                for p in folder.glob("*.yaml")}
+    original = {int(p.name[:2]): parse_yaml(p.read_text(encoding="utf-8")).data
+                for p in (sample / "plans" / plan / "commitments").glob("*.yaml")}
+    assert sorted(imported) == sorted(original)
+    for lang in ("es", "en"):
+        for number, data in original.items():
+            assert portrait(imported[number], names_of(record), lang) == \
+                portrait(data, names_of(sample), lang, {"start": "2026-06-24",
+                                                        "end": "2030-06-30"}), (lang, number)
+
+
+def test_word_values_outside_the_schema_are_an_error_not_a_crash(capsys,
+                                                                   tmp_path: Path) -> None:
+    """A run saying <w:b w:val="bogus"/> (python-docx refuses to read it) makes the file
+    unreadable, said as such; a highlight Word does not know does not stop the reading."""
+    import zipfile
+
+    record = new_record(capsys, tmp_path)
+    plain = tmp_path / "plain.docx"
+    sources.word_plan(plain, "en")
+    with zipfile.ZipFile(plain) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["word/document.xml"].decode()
+    for name, look in (("bold", '<w:b w:val="bogus"/>'),
+                       ("highlight", '<w:i/><w:highlight w:val="bogus"/>')):
+        hostile = tmp_path / f"{name}.docx"
+        with zipfile.ZipFile(hostile, "w") as package:
+            for part, data in parts.items():
+                package.writestr(part, xml.replace("<w:r>", f"<w:r><w:rPr>{look}</w:rPr>", 5)
+                                 .encode() if part == "word/document.xml" else data)
+        code, out, err = import_plan(capsys, record, hostile, "--dry-run")
+        assert "Traceback" not in out + err and "internal error" not in out + err
+        if name == "bold":
+            assert code == 1 and "not a Word document (.docx) ogpctl can read" in out, out
+        else:
+            assert code == 0, out

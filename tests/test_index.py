@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ogpctl.base.sheets import neutralise
+from ogpctl.base.sheets import neutralise, restore
 from ogpctl.base.vcs import read_history
 from ogpctl.domain.document_repository import build_index
 from ogpctl.record.load import load_record
@@ -83,9 +83,15 @@ def test_csv_neutralises_formulas(tmp_path: Path, monkeypatch) -> None:
 @pytest.mark.parametrize("value, expected", [
     ("=1+2", "'=1+2"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
     ("\tx", "'\tx"), ("\rx", "'\rx"), ("＝1", "'＝1"), ("plain", "plain"), (1234, "1234"),
-    (None, ""), ("2026-11-23", "2026-11-23")])
+    (None, ""), ("2026-11-23", "2026-11-23"),
+    (" @SUM(1)", "' @SUM(1)"), ("  =1+2", "'  =1+2"), ("\n-2", "'\n-2"),
+    ("\u3000＠x", "'\u3000＠x"), ("\u00a0+1", "'\u00a0+1"), (" plain", " plain")])
 def test_neutralise(value, expected) -> None:
+    """Also after leading blanks (a spreadsheet may trim a cell before reading it), and
+    `restore` gives back the text as the record keeps it, trimmed like every cell read."""
     assert neutralise(value) == expected
+    if isinstance(value, str):
+        assert restore(neutralise(value)) == value.strip()
 
 
 def test_markup_in_record_text_is_escaped(sample: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run
 
 LOCALES = ROOT / "templates" / "locales"
 SHIPPED = ("es", "fr", "pt", "ar")
@@ -66,3 +66,48 @@ def test_language_translates_everything(lang: str) -> None:
             assert target, f"{lang}: untranslated {message.id!r}"
             found = set(re.findall(r"\{\w+\}", target))
             assert wanted <= found <= wanted | {"{count}"}, (lang, message.id, target)
+
+
+def test_a_count_is_said_with_plural_forms() -> None:
+    """A sentence holding {count} is a plural message (`n_`): as a singular message its one
+    wording read "se cumplen 0 de los 1 requisitos" in Spanish, "0 of 1 contributions have"
+    in English. Counts are named {count}, so that `n_` picks the form by them."""
+    singular = sorted(m for m in source_messages() if isinstance(m, str) and "{count}" in m)
+    assert singular == []
+
+
+@pytest.mark.parametrize(("lang", "wording"), [
+    ("en", "shows 0 of 1 minimum requirement that applies before delivery as met"),
+    ("es", "se cumple 0 de 1 requisito mínimo aplicable antes de la entrega"),
+    ("fr", "0 sur 1 exigence minimale applicable avant la remise du plan est respectée"),
+    ("pt", "0 de 1 requisito mínimo aplicável antes da entrega foi cumprido"),
+    ("ar", "استُوفي 0 من أصل متطلب واحد من متطلبات الحد الأدنى"),
+])
+def test_one_requirement_due_is_said_in_the_singular(tmp_path: Path, capsys, lang: str,
+                                                     wording: str) -> None:
+    """A plan in co-creation on 2027-01-25: one minimum requirement is due (3.1, the timeline
+    published two weeks before development starts on 2027-02-04); the rest are not yet."""
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
+               "--languages", "es,en", "--lead-agency", "Ministerio")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2026-12-01")[0] == 0
+    code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031",
+                         "--lang", lang, "--format", "md", "--out", "-", "--today", "2027-01-25")
+    assert code == 0, err
+    assert wording in " ".join(out.split())
+
+
+def test_a_plan_just_made_has_no_requirement_due_yet(tmp_path: Path, capsys) -> None:
+    """Nothing is due on the day a plan is made: the document said '0 of the 1 minimum
+    requirements ... as met', counting 4.1 (no contribution yet) as one that applies."""
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
+               "--languages", "es,en", "--lead-agency", "Ministerio")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2026-12-01")[0] == 0
+    code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031",
+                         "--lang", "en", "--format", "md", "--out", "-", "--today", "2026-12-01")
+    assert code == 0, err
+    assert "None of the minimum requirements that apply before delivery is due yet" in out
+    assert " of 1 minimum" not in out and "Met |" not in out

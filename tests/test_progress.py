@@ -7,6 +7,8 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run
 
 FILE = "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
@@ -55,7 +57,7 @@ def test_bad_values_are_refused_before_writing(capsys, sample: Path) -> None:
                           ((*base, "--status", "completed", "--evidence", "javascript:x"),
                            "--evidence"),
                           ((*base, "--status", "completed", "--date", "2026-01-01"),
-                           "in order"),
+                           "never sorted into place"),
                           (("progress", "add", "2026-2030", "9.9", "-C", sample, "--note", "x",
                             "--status", "completed"), "no commitment 9"),
                           (("progress", "add", "2026-2030", "1", "-C", sample, "--note", "x",
@@ -97,6 +99,29 @@ def test_spreadsheet_round_trip(capsys, sample: Path, tmp_path: Path) -> None:
     assert code == 2 and "nothing was written" in err and "--status 'finished'" in err
 
 
+def test_a_date_a_spreadsheet_rewrote_is_named_with_its_column(capsys, sample: Path,
+                                                                tmp_path: Path) -> None:
+    """A French spreadsheet saves 2026-12-01 as 01/12/2026: the import said Python's
+    "Invalid isoformat string", without the column, and the row's other problem (a status
+    no record knows) only on the next run."""
+    code, out, _ = run(capsys, "progress", "export", "--plan", "2026-2030", "-C", sample)
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    head = rows[0]
+    target = next(r for r in rows if r[1] == "3.1")
+    for column, value in (("new status", "termine"), ("note", "Fait"),
+                          ("new date", "01/12/2026")):
+        target[head.index(column)] = value
+    sheet = tmp_path / "progress.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    code, _, err = run(capsys, "progress", "import", sheet, "-C", sample, "--today",
+                       "2026-12-02")
+    assert code == 2 and "isoformat" not in err
+    assert "column 'new date': '01/12/2026' is not a date written YYYY-MM-DD" in err
+    assert "'termine'" in err
+
+
 def test_an_update_after_today_is_refused_unless_forced(capsys, sample: Path,
                                                        tmp_path: Path) -> None:
     path = sample / FILE
@@ -127,7 +152,82 @@ def test_an_update_after_today_is_refused_unless_forced(capsys, sample: Path,
 def test_export_neutralises_formulas(capsys, sample: Path) -> None:
     path = sample / FILE
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  es: Contratación abierta de obras públicas",
-                                 "  es: =HYPERLINK(\"http://x\")", 1), encoding="utf-8")
+    text = text.replace("  es: Contratación abierta de obras públicas",
+                        "  es: =HYPERLINK(\"http://x\")", 1)
+    path.write_text(text.replace("      es: Piloto en 12 entidades\n",
+                                 "      es: ' @SUM(1)'\n", 1), encoding="utf-8")
     code, out, _ = run(capsys, "progress", "export", "-C", sample, "--lang", "es")
     assert code == 0 and "\"'=HYPERLINK" in out
+    assert "\"' @SUM(1)\"" in out      # a spreadsheet may trim the blank first
+
+
+def test_a_number_used_twice_names_no_milestone(capsys, sample: Path) -> None:
+    """Two milestones numbered 1 (F113), or two commitments numbered 1 (F112): an update on
+    "1.1" would land on whichever comes first; it is refused and nothing is written."""
+    path = sample / FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("  - number: 3\n",
+                                                            "  - number: 1\n", 1),
+                    encoding="utf-8")
+    twin = path.with_name("01-another.yaml")
+    before = path.read_bytes()
+    add = ("progress", "add", "2026-2030", "-C", sample, "--status", "completed", "--note",
+           "x", "--today", "2026-12-02")
+    code, _, err = run(capsys, *add, "1.1")
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert "commitment 1 has 2 milestones numbered 1 (the 1st in its list, the 3rd in its " \
+        "list)" in err
+    twin.write_bytes(before)
+    code, _, err = run(capsys, *add, "1.2")
+    assert code == 2 and "plan 2026-2030 has 2 commitments numbered 1 (01-another.yaml, " \
+        "01-public-works-open-contracting.yaml)" in err, err
+    assert path.read_bytes() == before == twin.read_bytes()
+
+
+def test_texts_and_languages_the_record_cannot_hold_are_named(capsys, sample: Path,
+                                                              tmp_path: Path) -> None:
+    path = sample / FILE
+    before = path.read_bytes()
+    add = ("progress", "add", "2026-2030", "1.2", "-C", sample, "--status", "in-progress",
+           "--today", "2026-12-02")
+    for args, message in (
+            (("--note", "a\x1b[31mred"), "--note holds an escape character, which no record "
+                                         "text may hold; remove it"),
+            (("--note", "ok", "--next-steps", "a\x07b"), "--next-steps holds the control "
+                                                        "character U+0007"),
+            (("--note", "paid \u202eevil"), "--note holds U+202E RIGHT-TO-LEFT OVERRIDE"),
+            (("--note", "   "), "--note needs a text"),
+            (("--note", "x", "--lang", "zz"), "--lang zz: not a language of this record "
+                                             "(ogp.yaml: en, es)")):
+        code, _, err = run(capsys, *add, *args)
+        assert code == 2 and message in err and len(err.splitlines()) == 1, (args, err)
+    code, out, _ = run(capsys, "progress", "export", "--plan", "2026-2030", "-C", sample)
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    target = next(r for r in rows if r[1] == "1.2")
+    target[rows[0].index("note")] = "Pilot finished"
+    sheet = tmp_path / "progress.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    code, _, err = run(capsys, "progress", "import", sheet, "-C", sample, "--lang", "zz",
+                       "--today", "2026-12-02")
+    assert code == 2 and err.count("not a language of this record") == 1, err
+    assert path.read_bytes() == before
+
+
+def test_an_edit_answers_for_the_errors_it_adds_not_those_already_there(capsys,
+                                                                         sample: Path) -> None:
+    from ogpctl.base.errors import RecordWriteError
+    from ogpctl.record.kinds import Kind
+    from ogpctl.workflow.guard import refuse_errors
+
+    path = sample / FILE
+    text = path.read_text(encoding="utf-8")
+    wrong = text.replace("  - number: 5\n", "  - number: five\n", 1)
+    path.write_text(wrong, encoding="utf-8")            # F103 already there: not the edit's
+    code, _, err = run(capsys, "progress", "add", "2026-2030", "1.2", "-C", sample, "--status",
+                       "completed", "--note", "Done", "--today", "2026-12-02")
+    assert code == 0, err
+    refuse_errors(FILE, Kind.COMMITMENT, wrong, wrong)
+    with pytest.raises(RecordWriteError) as raised:
+        refuse_errors(FILE, Kind.COMMITMENT, wrong, text)
+    assert str(raised.value).splitlines()[1].startswith(f"  {FILE}:194:13 error F103 ")

@@ -275,6 +275,34 @@ def test_arabic_markdown_holds_english_fallbacks_together(tmp_path: Path) -> Non
     assert mark.encode() not in english          # marks only where the direction changes
 
 
+@pytest.mark.parametrize("document", ["action-plan", "commitment", "self-assessment"])
+def test_an_untranslated_title_keeps_its_language_in_the_heading(tmp_path: Path,
+                                                                  document: str) -> None:
+    """The plan's title written only in Arabic, read in an Arabic-record's English documents:
+    the heading (and a commitment's or report's subtitle) marks it as Arabic, right to left,
+    as the body marks every fallback; it used to be plain text in the English heading."""
+    target = arabic_record(tmp_path)
+    plan = target / "plans/2026-2030/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    title = re.search(r"(?m)^title:\n(?:  .*\n)+", text)
+    assert title is not None
+    plan.write_text(text.replace(title.group(), "title:\n  ar: خطة العمل الوطنية\n", 1),
+                    encoding="utf-8")
+    record = load_record(target)
+    request = Request(document, "2026-2030", "en", 1 if document == "commitment" else None)
+    markdown = render_bytes(record, request, "md", DAY).decode()
+    assert "\u200fخطة العمل الوطنية\u200f *(in Arabic)*" in markdown.split("\n\n", 2)[
+        0 if document == "action-plan" else 1]
+    page = render_bytes(record, request, "html", DAY).decode()
+    assert '<span lang="ar" dir="rtl" class="untranslated">خطة العمل الوطنية</span> ' \
+           '<small class="untranslated-note">(in Arabic)</small>' in page.split("</header>")[0]
+    assert "<small" not in page.split("<title>")[1].split("</title>")[0]
+    word = docx.Document(io.BytesIO(render_bytes(record, request, "docx", DAY)))
+    heading = [p for p in word.paragraphs if p.style.name in ("Title", "Subtitle")
+               and "خطة العمل الوطنية" in p.text]
+    assert heading and "(in Arabic)" in heading[0].text
+
+
 def test_missing_translation_falls_back_marked(tmp_path: Path, capsys) -> None:
     target = arabic_record(tmp_path)
     record = load_record(target)

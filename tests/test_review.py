@@ -302,3 +302,38 @@ def test_long_lists_of_findings_are_cut_errors_first(capsys, record: Path,
     _, data, _ = run(capsys, "review", "base", "head", "-C", record, "-f", "json",
                      "--today", TODAY)
     assert len(json.loads(data)["findings"]["introduced"]) == 3
+
+
+def test_a_file_the_change_makes_readable_is_not_called_unreadable(capsys,
+                                                                    tmp_path: Path) -> None:
+    """The base (the delivered plan) holds a file with a YAML error that the change fixes:
+    the review says the base could not be read, not that the file cannot be."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    path = record / CLIMATE
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good + "  broken: [\n", encoding="utf-8")
+    git(record, "commit", "-qam", "Broken", date="2026-10-05T10:00:00+00:00")
+    git(record, "tag", "-a", "-m", "Delivered", "submitted/2026-2030")
+    path.write_text(good, encoding="utf-8")
+    _, out, _ = run(capsys, "review", "-C", record, "--lang", "en", "--today", TODAY)
+    assert f"- `{CLIMATE}` could not be read at `submitted/2026-2030`, so its change cannot " \
+        "be told field by field; it can be read now" in out, out
+    assert "cannot be read, so what its change means is not known" not in out
+    _, out, _ = run(capsys, "review", "-C", record, "--lang", "fr", "--today", TODAY)
+    assert f"- `{CLIMATE}` n'a pas pu être lu à `submitted/2026-2030`" in out, out
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("fr", "Contribution envoyée par une personne ou un groupe sans nom (web-1) : "),
+    ("en", "Contribution received from an unnamed contributor (web-1): ")])
+def test_a_contribution_from_no_one_named(capsys, tmp_path: Path, lang: str,
+                                          words: str) -> None:
+    """"anonymous", as older imports stored it, is no name; French says "envoyée par"
+    (never "reçue de une personne")."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    path = record / CONTRIBUTIONS
+    path.write_text(path.read_text(encoding="utf-8") + NEW_CONTRIBUTION.replace(
+        "citizen-budget-portal", "web-1").replace("from: climate-citizens-alliance",
+                                                  "from: {name: anonymous}"), encoding="utf-8")
+    _, out, _ = run(capsys, "review", "-C", record, "--lang", lang, "--today", TODAY)
+    assert words in out and "anonymous" not in out, out

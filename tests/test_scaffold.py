@@ -182,6 +182,37 @@ def test_init_asks_the_country_name_in_each_language(capsys, tmp_path: Path,
     assert asked == ["Country name in English (en)"]
 
 
+def test_init_at_a_terminal_asks_the_languages_and_checks_the_email(capsys, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """A French user answering every prompt got `default: en, administrative: []`: the
+    languages were never asked. An email prompt took `<script>`."""
+    import typer
+
+    from ogpctl.cli import scaffold
+
+    answers = {"Languages, the default first (such as es,en)": "fr,en",
+               "ISO 3166-1 code (such as CL)": "XT", "Lead agency": "Ministère",
+               "Point of contact's name": "Ana", "Point of contact's email": "ana@example.org",
+               "Country name in French (fr)": "Testlande",
+               "Country name in English (en)": "Testland"}
+    asked = []
+
+    def prompt(question, default="", show_default=True):
+        asked.append(question)
+        return answers.get(question, "")
+
+    monkeypatch.setattr(scaffold, "interactive", lambda: True)
+    monkeypatch.setattr(typer, "prompt", prompt)
+    record = tmp_path / "record"
+    assert run(capsys, "init", record)[0] == 0
+    assert asked[0] == "Languages, the default first (such as es,en)"
+    languages = parse_yaml((record / "ogp.yaml").read_text()).data["languages"]
+    assert languages["default"] == "fr", languages
+    answers["Point of contact's email"] = "<script>"
+    code, _, err = run(capsys, "init", tmp_path / "other")
+    assert code == 2 and "is not an email address" in err
+
+
 def comments_of(path: Path) -> str:
     """The comments of a YAML file as one text, language prefixes and wrapping undone."""
     lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines()
@@ -444,6 +475,40 @@ def test_new_commitment_numbers_and_refusals(capsys, tmp_path: Path) -> None:
     assert snapshot(record) == before
     assert run(capsys, *commit, "Challenge", "--kind", "challenge", "--today", TODAY)[0] == 0
     assert f"added: {TODAY}" in (folder / "03-challenge.yaml").read_text()
+
+
+def test_non_latin_titles_give_distinct_ids(capsys, tmp_path: Path) -> None:
+    """Contributions and the self-assessment name commitments by id: Arabic, Chinese or
+    Russian titles are transliterated, and a title with no word in any script gets
+    commitment-N, never one id shared by two commitments."""
+    record = new_record(capsys, tmp_path)
+    new_plan(capsys, record, "--window", "june", "--due-year", "2027", "--length", "2")
+    commit = ("new-commitment", "-C", record, "--", "2027-2029")
+    for title in ("البيانات المفتوحة للعقود العامة", "الشفافية في الميزانية", "公开合同数据",
+                  "Открытые данные", "🙂", "✔ ✔"):
+        assert run(capsys, *commit, title)[0] == 0
+    folder = record / "plans/2027-2029/commitments"
+    assert sorted(p.name for p in folder.glob("*.yaml")) == [
+        "01-lbynt-lmftwhh-ll-qwd-l-mh.yaml", "02-lshffyh-fy-lmyznyh.yaml",
+        "03-gong-kai-he-tong-shu-ju.yaml", "04-otkrytye-dannye.yaml",
+        "05-commitment-5.yaml", "06-commitment-6.yaml"]
+    assert not {d["code"] for d in findings(capsys, record)} - FILL_IN
+    code, _, err = run(capsys, "new-commitment", "-C", record, "--number", "9", "2027-2029",
+                       "Commitment 5")
+    assert code == 2 and "05-commitment-5.yaml has this name already" in err
+
+
+@pytest.mark.parametrize("title, words", [
+    ("a\x1b[31mred", "TITLE holds an escape character"), ("a\nb", "TITLE holds a line break"),
+    ("  ", "TITLE needs a non-empty text")])
+def test_a_title_the_record_cannot_hold_is_named(capsys, tmp_path: Path, title: str,
+                                                 words: str) -> None:
+    """A control character is said to be one, not called an empty text."""
+    record = new_record(capsys, tmp_path)
+    new_plan(capsys, record, "--window", "june", "--due-year", "2027", "--length", "2")
+    code, _, err = run(capsys, "new-commitment", "-C", record, "2027-2029", title)
+    assert code == 2 and words in err and len(err.splitlines()) == 1, err
+    assert not list((record / "plans/2027-2029/commitments").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("title", ['Say "yes": no', "# not a comment", "- [x] {y}: z",

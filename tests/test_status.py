@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from tests.conftest import SAMPLE, run
@@ -83,6 +84,80 @@ def test_requirements_before_their_date_are_not_yet_due(capsys, sample: Path) ->
     verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
                 ["requirements"]}
     assert verdicts["3.1"]["state"] == "not-met"
+
+
+def test_no_contribution_yet_is_not_yet_due_before_delivery(capsys, sample: Path) -> None:
+    """4.1 with no contribution recorded cannot be judged; before the plan is due that is
+    'not yet due', not a requirement that 'applies' and is not met (the action plan said
+    '0 of the 1 minimum requirements ... as met' for a plan just started)."""
+    in_cocreation(sample)
+    (sample / "plans/2026-2030/contributions.yaml").write_text("contributions: []\n",
+                                                              encoding="utf-8")
+    code, out, err = run(capsys, "status", sample, "--format", "json", "--today", "2026-01-05")
+    assert code == 0, err
+    verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+                ["requirements"]}
+    assert verdicts["4.1"]["state"] == "not-yet-due"
+    assert verdicts["4.1"]["facts"]["due"] == "2026-06-30"
+    code, out, _ = run(capsys, "status", sample, "--format", "json", "--today", "2026-09-01")
+    verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+                ["requirements"]}
+    assert verdicts["4.1"]["state"] == "unknown", "after the due date nothing is assumed"
+
+
+def test_an_address_check_refuses_meets_no_requirement(capsys, sample: Path) -> None:
+    """A website, repository or forum-rules address that is not http(s) or mailto (F103) is
+    no address: 1.1, 2.1 and 2.2 read 'not met', as with the field empty (they said 'met',
+    and the action plan published 'Met: No address is recorded')."""
+    ogp = sample / "ogp.yaml"
+    text = ogp.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^website: .*$", "website: 'javascript:alert(19)'", text)
+    ogp.write_text(re.sub(r"(?m)^repository: .*$", "repository: files/here", text),
+                   encoding="utf-8")
+    forum = sample / "forum/forum.yaml"
+    forum.write_text(re.sub(r"(?m)^rules-url: .*$", "rules-url: 'javascript:alert(21)'",
+                            forum.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, err = run(capsys, "status", sample, "--format", "json", "--today", "2026-12-02")
+    assert code == 0, err
+    verdicts = {r["code"]: r for r in {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+                ["requirements"]}
+    assert [verdicts[c]["state"] for c in ("1.1", "2.1", "2.2")] == ["not-met"] * 3
+    assert verdicts["2.1"]["facts"]["url"] == "" and not verdicts["1.1"]["facts"]["rules"]
+
+
+def test_a_file_holding_no_commitment_is_not_published_as_one(capsys, sample: Path,
+                                                              tmp_path: Path) -> None:
+    """A commitment file with a YAML error, an empty one and one holding a list are no
+    commitments: not counted, not rated red, no page; `status` and `site` say they were left
+    out (the site published each as 'N. (no milestones) Red: not started or with severe
+    delays' and exited 0 without a word)."""
+    folder = sample / "plans/2026-2030/commitments"
+    (folder / "07-broken.yaml").write_text("title:\n  fr: Défi : justice\n", encoding="utf-8")
+    (folder / "08-empty.yaml").write_text("", encoding="utf-8")
+    (folder / "09-list.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    code, out, err = run(capsys, "status", sample, "--format", "json", "--today", "2026-12-02")
+    assert code == 0, err
+    live = {p["plan"]: p for p in json.loads(out)}["2026-2030"]
+    assert live["totals"]["commitments"] == 6
+    assert [c["number"] for c in live["commitments"]] == [1, 2, 3, 4, 5, 6]
+    assert [p.rsplit("/", 1)[1] for p in live["unreadable"]] == [
+        "07-broken.yaml", "08-empty.yaml", "09-list.yaml"]
+    code, out, _ = run(capsys, "status", sample, "--today", "2026-12-02")
+    assert "NOT READ  plans/2026-2030/commitments/07-broken.yaml" in out
+    code, out, err = run(capsys, "site", "-C", sample, "--out", tmp_path / "site", "--today",
+                         "2026-12-02", "--formats", "none", "--no-search")
+    assert code == 0 and "3 commitment file(s) hold no commitment" in err
+    pages = {p.name for p in (tmp_path / "site/en/plans/2026-2030").rglob("*.html")}
+    assert not any(name.startswith(("7", "8", "9")) for name in pages), pages
+    plan_page = (tmp_path / "site/en/plans/2026-2030/index.html").read_text(encoding="utf-8")
+    assert "6. " in plan_page and "7. " not in plan_page and "9. " not in plan_page
+
+
+def test_site_says_when_ogp_yaml_cannot_be_read(capsys, sample: Path, tmp_path: Path) -> None:
+    (sample / "ogp.yaml").write_text("country: [unclosed\n", encoding="utf-8")
+    code, out, err = run(capsys, "site", "-C", sample, "--out", tmp_path / "site", "--today",
+                         "2026-12-02", "--formats", "none", "--no-search")
+    assert code == 0 and "ogp.yaml could not be read" in err and "in 1 language," in out
 
 
 def test_a_plan_never_delivered_is_late(capsys, sample: Path) -> None:

@@ -116,3 +116,45 @@ def test_a_tag_without_a_delivery_date_is_reported(capsys, tmp_path: Path) -> No
     code, out, _ = run(capsys, "check", record, "--today", "2026-06-25", "--format", "json")
     found = [d for d in json.loads(out)["diagnostics"] if d["code"] == "C417"]
     assert len(found) == 1 and "write delivered: " in found[0]["message"], out
+
+
+def test_uncommitted_files_of_the_plan_are_refused(capsys, tmp_path: Path) -> None:
+    """The tag marks a commit: a commitment not committed yet was left out of the delivered
+    plan, and the amendment note later called it 'added'; an unstaged edit of plan.yaml was
+    swept into the delivery commit. Both are refused, nothing is written or tagged."""
+    record = undelivered(tmp_path)
+    extra = record / "plans/2026-2030/commitments/07-not-committed.yaml"
+    extra.write_text((record / "plans/2026-2030/commitments/"
+                      "01-public-works-open-contracting.yaml").read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    plan = (record / PLAN).read_text(encoding="utf-8")
+    (record / PLAN).write_text(plan + "# half-done edit\n", encoding="utf-8")
+    code, _, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24",
+                       "-C", record)
+    assert code == 2 and "not committed" in err
+    assert "plans/2026-2030/commitments/07-not-committed.yaml" in err and PLAN in err
+    assert (record / PLAN).read_text(encoding="utf-8") == plan + "# half-done edit\n"
+    assert "submitted/2026-2030" not in git(record, "tag")
+    extra.unlink()
+    (record / PLAN).write_text(plan, encoding="utf-8")
+    assert run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24", "-C", record)[0] == 0
+
+
+def test_a_plan_yaml_check_calls_wrong_is_not_delivered(capsys, tmp_path: Path) -> None:
+    """README: "a bad value is refused before anything is written". A delivery tags what
+    OGP received; plan.yaml with schema errors is refused, with each finding placed."""
+    record = undelivered(tmp_path)
+    path = record / PLAN
+    path.write_text(path.read_text(encoding="utf-8").replace("window: june\ndue-year: 2026\n",
+                                                             "window: march\ndue-year: "
+                                                             "\"2026\"\n"), encoding="utf-8")
+    git(record, "commit", "-q", "-am", "Typos", date="2026-06-21T10:00:00+00:00")
+    before = path.read_bytes()
+    code, out, err = run(capsys, "tag-submission", "2026-2030", "--date", "2026-06-24",
+                         "-C", record)
+    assert code == 2 and out == "", out
+    assert "plans/2026-2030/plan.yaml would not pass `ogpctl check` (plan 2026-2030 is not " \
+        "delivered: nothing was written and no tag made)" in err
+    assert f"{PLAN}:5:9 error F103 " in err and f"{PLAN}:6:11 error F103 " in err, err
+    assert path.read_bytes() == before
+    assert git(record, "tag", "--list") == "" and "Typos" in git(record, "log", "-1")

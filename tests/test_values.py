@@ -16,3 +16,17 @@ def test_a_field_of_another_kind_or_missing_reads_as_empty() -> None:
     assert list_at(hostile, "attendees") == []
     assert str_at(hostile, "email") == ""
     assert dict_at({}, "missing") == {} and list_at({}, "x") == [] and str_at({}, "x") == ""
+
+
+def test_the_email_pattern_is_the_schemas() -> None:
+    """The site builds mailto: links from `as_email`; it accepts exactly what `check` does."""
+    import json
+
+    from ogpctl.record.model import EMAIL, as_email
+    from tests.conftest import ROOT
+
+    common = json.loads((ROOT / "schemas/common.schema.json").read_text(encoding="utf-8"))
+    assert EMAIL.pattern == common["$defs"]["email"]["pattern"]
+    assert as_email("ogp@example.gov") == "ogp@example.gov"
+    assert as_email("a@b.c?bcc=spy@evil.example") is None
+    assert as_email("javascript:alert(1)//@x.org") is None and as_email(None) is None

@@ -5,11 +5,12 @@ one SQLite file:
 * results: a whole check's findings, keyed by the stat of every file and folder of the
   record, the options, today and the history (`ogpctl.check.run`). A run where nothing
   changed reads only this.
-* files: the read result of each file that was slow to read (the precise YAML path is ~50
-  times slower than the fast one), keyed by its content (BLAKE2 digest); a (size, mtime)
-  shortcut avoids reading files whose stat is unchanged, as git's index does, except when
-  the file changed too recently to trust its mtime. Files read quickly are read again when
-  their record changed: keeping them cost as much space as the record itself.
+* files: the read result of each file read on the precise YAML path (~30 times the fast
+  path's cost a byte; `ogpctl.record.load.worth_keeping`), keyed by its content (BLAKE2
+  digest); a (size, mtime) shortcut avoids reading files whose stat is unchanged, as git's
+  index does, except when the file changed too recently to trust its mtime. Files read on
+  the fast path are read again when their record changed: keeping them cost as much space
+  as the record itself.
 * meta: the salt, a digest of everything besides the record that shapes a finding (see
   `salt_of`). Another salt empties the cache. Hashing the code costs ~50 ms, so the salt is
   kept with the stat of its inputs (`code_stamp`) and hashed again only when that changes.
@@ -33,6 +34,9 @@ from typing import Any
 from ogpctl import __version__
 
 FOLDER = ".ogpctl-cache"
+DATABASE = "cache.sqlite"
+#: The folder's .gitignore: nothing in it is ever committed.
+IGNORE_ALL = b"# created by ogpctl: the cache is never committed\n*\n"
 #: Files changed this recently may change again within the same mtime tick.
 RACY_SECONDS = 2.0
 #: Results of whole checks kept (other days, stages, plans).
@@ -125,19 +129,21 @@ def _files(folder: Path, prefix: str = "") -> Iterator[tuple[str, Path]]:
             yield f"{prefix}{entry.name}", Path(entry.path)
 
 
-def _prepared_folder(root: Path) -> Path:
-    """The cache folder with its .gitignore; OSError when it, or the database in it, is a
-    symbolic link (a record from a pull request must not make ogpctl write elsewhere)."""
+def prepared_folder(root: Path, database: str) -> Path:
+    """`<root>/.ogpctl-cache/`, made if need be, for the check cache and the site's store
+    alike, with a .gitignore of `*` in it (as pytest does for .pytest_cache) so that no
+    pull request commits it by accident. OSError when the folder or the `database` file in
+    it is a symbolic link (a record from a pull request must not make ogpctl write
+    elsewhere)."""
     import stat
 
     from ogpctl.base.confined import open_folder
 
     with open_folder(root, (FOLDER,), create=True) as folder:
-        folder.create(".gitignore", b"# created by ogpctl: the cache is never committed\n*\n",
-                      0o644)
-        info = folder.lstat("cache.sqlite")
+        folder.create(".gitignore", IGNORE_ALL, 0o644)
+        info = folder.lstat(database)
         if info is not None and not stat.S_ISREG(info.st_mode):
-            raise OSError(f"{folder.path / 'cache.sqlite'} is not a file")
+            raise OSError(f"{folder.path / database} is not a file")
         return folder.path
 
 
@@ -150,10 +156,10 @@ class Cache:
         self.now = time.time()
         try:
             if write:
-                self.db = sqlite3.connect(_prepared_folder(root) / "cache.sqlite", timeout=2)
+                self.db = sqlite3.connect(prepared_folder(root, DATABASE) / DATABASE, timeout=2)
                 self._prepare()
             else:
-                self.db = _reader(root / FOLDER / "cache.sqlite")
+                self.db = _reader(root / FOLDER / DATABASE)
         except (OSError, sqlite3.Error):
             self.db = None
 

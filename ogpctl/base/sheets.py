@@ -13,18 +13,25 @@ FORMULA_START = tuple("=+-@\t\r") + ("＝", "＋", "－", "＠")
 
 def neutralise(value: object) -> str:
     """The text of a cell, with a leading apostrophe when a spreadsheet would read a text
-    as a formula ("=HYPERLINK(...)", "+1", "-2", "@SUM(...)"). Numbers stay numbers."""
+    as a formula ("=HYPERLINK(...)", "+1", "-2", "@SUM(...)"), also after leading blanks
+    (" @SUM(1)": some programs trim a cell before they read it; OWASP's CSV injection).
+    Numbers stay numbers. Every CSV ogpctl writes passes here (`csv_bytes`)."""
     if value is None:
         return ""
     if not isinstance(value, str):
         return str(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return "'" + value if is_formula(value) else value
+
+
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet could run `text` as a formula."""
+    return text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START)
 
 
 def restore(cell: str) -> str:
     """A cell as the record keeps it: the apostrophe `neutralise` added removed."""
     cell = cell.strip()
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+    return cell[1:].strip() if cell.startswith("'") and is_formula(cell[1:]) else cell
 
 
 def csv_bytes(head: Iterable[object], rows: Iterable[Iterable[object]], *,

@@ -294,6 +294,23 @@ def tag_submission(root: Path, tag: str, message: str) -> str:
     return repo.head.commit.hexsha
 
 
+def uncommitted(root: Path, relative: str) -> list[str]:
+    """The files below `relative` (record-relative) that differ from HEAD: changed, staged,
+    deleted or not tracked (git's ignored files aside), record-relative and sorted."""
+    repo, prefix = _repo_and_prefix(root)
+    listed = repo.git.status("--porcelain=v1", "-z", "--untracked-files=all", "--",
+                             ":(literal)" + prefix + relative)
+    found, entries = [], iter(listed.split("\0"))
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        if entry[0] in "RC":           # a rename or copy: its source path follows
+            next(entries, None)
+        path = entry[3:]
+        found.append(path[len(prefix):] if path.startswith(prefix) else path)
+    return sorted(found)
+
+
 def commit_file(root: Path, relative: str, message: str) -> str:
     """Commit one record file (record-relative) alone, whatever else is staged or changed;
     returns the new commit id."""

@@ -67,7 +67,12 @@ def contributions(
     from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import record_at
     from ogpctl.record.kinds import is_slug
-    from ogpctl.workflow.contributions import ImportOptions, plan_import, write_import
+    from ogpctl.workflow.contributions import (
+        ImportOptions,
+        plan_import,
+        prepare_import,
+        write_import,
+    )
 
     record = record_at(record_path, editing=not dry_run)
     target = record.plan_named(plan)
@@ -79,6 +84,8 @@ def contributions(
         raise UsageError(f"{file}: {error.strerror}") from None
     options = ImportOptions(_mapping(mapping or []), lang, channel, prefix, date_format)
     result = plan_import(record, target, data, options)
+    if result.added and dry_run:
+        prepare_import(record, target, result)     # what the write would refuse, refused now
     written = write_import(record, target, result) if result.added and not dry_run else None
     _report(file, result, dry_run)
     if written:

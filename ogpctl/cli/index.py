@@ -44,7 +44,8 @@ def index(
         record.plan_named(plan)
     built = build_index(record, read_history(record.root), [plan] if plan else None)
     links = None if is_stdout(out) else _links_from(record.root, out)
-    written = write_output(out, write_index(record, built, format, links), force)
+    written = write_output(out, write_index(record, built, format, links), force,
+                           record_root=record.root)
     if written is not None:
         typer.echo(f"  wrote  {written}")
     return 0

@@ -230,10 +230,27 @@ def print_bytes(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def write_output(out: Path, data: bytes, force: bool = False, option: str = "--out"
-                 ) -> Path | None:
+#: The record's own folders: what ogpctl writes never goes in them. Evidence lives under
+#: plans/, so a website or an index written there would count as evidence (handbook 5.2).
+RECORD_FOLDERS = ("plans", "forum", ".git")
+
+
+def outside_record(folder: Path, root: Path, option: str = "--out") -> None:
+    """Refuse an output folder inside one of the record's own folders (a file at the
+    record's root, such as an INDEX.md committed with it, is fine)."""
+    where, top = folder.resolve(), root.resolve()
+    for name in RECORD_FOLDERS:
+        if where.is_relative_to(top / name):
+            raise UsageError(f"{option} {folder} is inside the record's {name}/ folder: "
+                             "generated files there would be read as part of the record "
+                             "(evidence of the plan); write them elsewhere, such as build/")
+
+
+def write_output(out: Path, data: bytes, force: bool = False, option: str = "--out",
+                 record_root: Path | None = None) -> Path | None:
     """One generated file to `out`, or printed when `out` is `-`: never through a link,
-    never over a file ogpctl did not write (unless `force`). The path written, or None."""
+    never over a file ogpctl did not write (unless `force`), never into the record's own
+    folders (`record_root`). The path written, or None."""
     from ogpctl.base.outputs import OutputFolder
 
     if is_stdout(out):
@@ -241,5 +258,7 @@ def write_output(out: Path, data: bytes, force: bool = False, option: str = "--o
         return None
     if out.is_dir():
         raise UsageError(f"{option} {out} is a folder; give a file name")
+    if record_root is not None:
+        outside_record(out.parent, record_root, option)
     [written] = OutputFolder(out.parent, force=force).write({out.name: data})
     return written

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ogpctl.base.diagnostics import Severity
+from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.check.report import printable
 from ogpctl.check.run import CheckResult
 from ogpctl.domain.obligations import Obligation
@@ -34,26 +34,42 @@ def _console() -> Console:
 
 
 def print_check(result: CheckResult) -> None:
-    console = _console()
+    """The findings grouped by file, then the totals: one `print` of one `Text` (rich's cost
+    is per call: ~0.15 ms, a tenth of a warm check of 900 findings)."""
     by_file = defaultdict(list)
     for item in result.diagnostics:
         by_file[item.file].append(item)
+    lines: list[Text] = []
     for file, items in by_file.items():
-        console.print(Text(printable(file), style="bold underline"))
-        for item in items:
-            where = f"{item.line}:{item.column}" if item.line else "-"
-            line = Text(f"  {where:>7}  ")
-            line.append(f"{str(item.severity):<8}", style=_STYLE[item.severity])
-            line.append(f"{item.code}  ", style="bold")
-            line.append(printable(item.message))
-            if item.handbook:
-                line.append(f"  (handbook {item.handbook})", style="dim")
-            console.print(line)
-        console.print()
-    console.print(_summary(result))
+        lines.append(Text(printable(file), style="bold underline"))
+        lines.extend(_finding_line(item) for item in items)
+        lines.append(Text())
+    lines.append(_summary(result))
     if result.diagnostics:
-        console.print(Text("`ogpctl explain CODE` says why a rule exists and how to fix it.",
-                           style="dim"))
+        lines.append(Text("`ogpctl explain CODE` says why a rule exists and how to fix it.",
+                          style="dim"))
+    _print_text(_console(), Text("\n").join(lines))
+
+
+def _print_text(console: Console, text: Text) -> None:
+    """`console.print(text)`; without colours (a pipe, a file, NO_COLOR) the plain text is
+    written at once: rendering 900 findings' segments costs more than the check's lookup."""
+    if console.color_system is None and console.is_terminal is False:
+        console.file.write(text.plain + "\n")
+        console.file.flush()
+    else:
+        console.print(text)
+
+
+def _finding_line(item: Diagnostic) -> Text:
+    where = f"{item.line}:{item.column}" if item.line else "-"
+    line = Text(f"  {where:>7}  ")
+    line.append(f"{str(item.severity):<8}", style=_STYLE[item.severity])
+    line.append(f"{item.code}  ", style="bold")
+    line.append(printable(item.message))
+    if item.handbook:
+        line.append(f"  (handbook {item.handbook})", style="dim")
+    return line
 
 
 def _summary(result: CheckResult) -> Text:
@@ -129,7 +145,8 @@ def print_deadlines(items: list[Obligation], today: object) -> None:
     due = [item for item in items if item.state == "due"]
     summary = f"as of {today}: {overdue} overdue, {len(due)} due"
     if due:
-        summary += f"; next: {due[0].title} on {min(d.date for d in due)}"
+        first = min(due, key=lambda d: (d.date, d.plan))
+        summary += f"; next: {first.title} ({first.plan}) on {first.date}"
     console.print(Text(summary, style="bold red" if overdue else "bold"))
 
 
@@ -208,9 +225,11 @@ def _plan_head(plan: PlanStatus) -> list[Text]:
 
 
 def _totals(totals: Totals) -> Text:
-    return Text(f"  {totals.complete} of {totals.commitments} commitments complete; "
-                f"{totals.completed} of {totals.milestones} milestones completed",
-                style="bold")
+    """The documents' sentence, in English ("1 of 1 commitment complete", not "commitments")."""
+    from ogpctl.base.i18n import Language
+    from ogpctl.render.self_assessment import totals_sentence
+
+    return Text("  " + totals_sentence(Language("en"), totals).removesuffix("."), style="bold")
 
 
 def _commitments(plan: PlanStatus) -> Table:
@@ -237,6 +256,10 @@ def print_status(plans: list[PlanStatus], today: object) -> None:
             console.print(Text(f"  OVERDUE  {item.date}  {item.title} ({item.handbook}): "
                                f"{item.basis}", style="bold red"))
         console.print(_totals(plan.totals))
+        for path in plan.unreadable:
+            console.print(Text(f"  NOT READ  {printable(path)}: holds no commitment, so it is "
+                               "left out of the totals, the documents and the site "
+                               "(`ogpctl check` says why)", style="bold red"))
         console.print(_commitments(plan))
         for r in plan.requirements:
             line = Text(f"  {r.code:<4} {_REQUIREMENTS[r.code]:<48} ")

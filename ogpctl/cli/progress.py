@@ -102,7 +102,8 @@ def export(
 
     record = record_at(record_path)
     plans = [record.plan_named(plan)] if plan else record.plans
-    written = write_output(out, export_rows(record, plans, lang or record.languages.default))
+    written = write_output(out, export_rows(record, plans, lang or record.languages.default),
+                           record_root=record.root)
     if written is not None:
         typer.echo(f"wrote {out}")
     return 0

@@ -46,7 +46,7 @@ def render(
     Text missing in a language is shown in English and marked."""
     from ogpctl.base.errors import UsageError
     from ogpctl.base.outputs import OutputFolder
-    from ogpctl.cli.options import is_stdout, print_bytes, record_at
+    from ogpctl.cli.options import is_stdout, outside_record, print_bytes, record_at
     from ogpctl.render import file_name, render_bytes
     from ogpctl.render.documents import Request
 
@@ -63,6 +63,7 @@ def render(
     if is_stdout(out):
         print_bytes(next(iter(files.values())))
         return 0
+    outside_record(out, record.root)
     for path in OutputFolder(out, force=force).write(files):
         typer.echo(f"  wrote  {path}")
     return 0

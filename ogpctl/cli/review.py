@@ -47,7 +47,7 @@ def review(
     findings it introduces or fixes (linked to file and line), and the website pages it
     touches. Exit code 1 when the change introduces an error."""
     from ogpctl.cli.diff import revisions
-    from ogpctl.cli.options import print_bytes, record_at, write_output
+    from ogpctl.cli.options import outside_record, print_bytes, record_at, write_output
     from ogpctl.render.markdown import write_markdown
     from ogpctl.review.model import review_revisions
     from ogpctl.review.render import review_document
@@ -63,10 +63,12 @@ def review(
     if preview is not None:
         from ogpctl.site import write_site
 
+        outside_record(preview, record.root, "--preview")
         write_site(result.site, preview)
     document = json.dumps(result.to_json(code, template), ensure_ascii=False, indent=2) + "\n"
     if json_out is not None:
-        write_output(json_out, document.encode("utf-8"), option="--json")
+        write_output(json_out, document.encode("utf-8"), option="--json",
+                     record_root=record.root)
     if format == "json":
         print_bytes(document.encode("utf-8"))
     else:

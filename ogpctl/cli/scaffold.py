@@ -54,9 +54,10 @@ def init(
                                                   "in the default language."),
     iso_code: str | None = typer.Option(None, "--iso-code", metavar="CODE",
                                         help="ISO 3166-1 code, such as CL."),
-    languages: str = typer.Option("en", "--languages", metavar="LANG,...",
-                                  help="Language codes, the default language first, such "
-                                       "as en,es. English is always added."),
+    languages: str | None = typer.Option(None, "--languages", metavar="LANG,...",
+                                         help="Language codes, the default language first, "
+                                              "such as es,en (default: en). English is "
+                                              "always added."),
     lead_agency: str | None = typer.Option(None, "--lead-agency", metavar="NAME",
                                            help="The name of the agency that leads the OGP "
                                                 "process."),
@@ -73,15 +74,15 @@ def init(
     empty for `ogpctl check` to list."""
     from ogpctl.scaffold.record import RecordAnswers, check_text, init_record, parse_languages
 
-    codes = parse_languages(languages)
+    codes = parse_languages(ask(languages, "Languages, the default first (such as es,en)",
+                                "en") or "en")
     answers = RecordAnswers(
         country=_country_names(country or [], codes),
         iso_code=ask(iso_code, "ISO 3166-1 code (such as CL)"),
         languages=codes,
         lead_agency=check_text(ask(lead_agency, "Lead agency"), "--lead-agency"),
         contact_name=check_text(ask(contact_name, "Point of contact's name"), "--contact-name"),
-        contact_email=check_text(ask(contact_email, "Point of contact's email"),
-                                 "--contact-email"),
+        contact_email=_email(ask(contact_email, "Point of contact's email")),
     )
     result = init_record(directory, answers)
     if result.created_repository:
@@ -91,6 +92,19 @@ def init(
     typer.echo("Next: fill in the empty fields (`ogpctl check` lists them), then "
                "`ogpctl new-plan`.")
     return 0
+
+
+def _email(value: str | None) -> str | None:
+    """An email address as the schema takes one (the site makes a mailto: link of it)."""
+    from ogpctl.base.errors import UsageError
+    from ogpctl.record.model import as_email
+    from ogpctl.scaffold.record import check_text
+
+    text = check_text(value, "--contact-email")
+    if text and as_email(text.strip()) is None:
+        raise UsageError(f"--contact-email {text!r} is not an email address: write only the "
+                         "address, such as ogp@example.gov")
+    return text.strip() if text else text
 
 
 def _country_names(values: list[str], languages: list[str]) -> dict[str, str]:

@@ -31,20 +31,31 @@ def site(
     progress dashboard, documents, open data, search and "comment on this" links. The
     folder works from any web server, a git host's pages, or opened from disk."""
     from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import is_stdout, record_at
+    from ogpctl.cli.options import is_stdout, outside_record, record_at
     from ogpctl.site import build_site, write_site
 
     if is_stdout(out):
         raise UsageError("--out - cannot hold a website: give a folder")
     chosen = parse_formats(formats) if formats is not None else default_formats()
     record = record_at(record_path)
+    outside_record(out, record.root)
     files = build_site(record, today, formats=chosen, search=search, reuse=True)
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))
     typer.echo(f"  wrote  {out}/index.html: {pages} pages in "
-               f"{len(record.languages.required)} languages, {written} files"
+               f"{len(record.languages.required)} language"
+               f"{'s' if len(record.languages.required) != 1 else ''}, {written} files"
                + (f", {removed} left from an earlier build removed" if removed else ""))
+    if record.ogp is None or not record.ogp.ok:
+        typer.echo("  warning  ogp.yaml could not be read: the site names the country after the "
+                   f"folder ({record.root.name}) and is in English only (`ogpctl check` says "
+                   "why)", err=True)
+    left_out = record.unreadable_commitments()
+    if left_out:
+        typer.echo(f"  warning  {len(left_out)} commitment file(s) hold no commitment and are "
+                   f"not on the site: {', '.join(left_out)} (`ogpctl check` says why)",
+                   err=True)
     return 0
 
 

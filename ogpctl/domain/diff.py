@@ -147,9 +147,9 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", b.id, field=name, old=a.fields.get(name),
                          new=b.fields.get(name))
-    old = {c.id: c for c in a.commitments}
-    new = {c.id: c for c in b.commitments}
-    for commitment in b.commitments:
+    old = {c.id: c for c in a.commitment_files}     # files: one may turn unreadable
+    new = {c.id: c for c in b.commitment_files}
+    for commitment in b.commitment_files:
         if commitment.id not in old:
             title = commitment.fields.get("title")
             yield Change("added", b.id, commitment.number,
@@ -157,7 +157,7 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
                          values=(None, title))
         else:
             yield from _commitment(old[commitment.id], commitment, record)
-    for commitment in a.commitments:
+    for commitment in a.commitment_files:
         if commitment.id not in new:
             title = commitment.fields.get("title")
             yield Change("removed", b.id, commitment.number,
@@ -238,9 +238,9 @@ def _texts(a: dict[str, Any], b: dict[str, Any], paths: tuple[tuple[str, ...], .
         if old == new:
             continue
         lang = "en" if "en" in old or "en" in new else default
+        changed = sorted(code for code in set(old) | set(new) if old.get(code) != new.get(code))
         detail = word_diff(old.get(lang, ""), new.get(lang, "")) if old.get(lang) != \
-            new.get(lang) else f"{', '.join(sorted(set(old) ^ set(new)) or sorted(new))} " \
-                               "translation changed"
+            new.get(lang) else f"{', '.join(changed)} translation changed"
         yield Change("text", plan, number, milestone, field="/".join(path),
                      old=old.get(lang), new=new.get(lang), detail=detail,
                      values=(_get(a, path), _get(b, path)))

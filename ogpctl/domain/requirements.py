@@ -15,7 +15,7 @@ from typing import Any
 
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record import cycle as cal
-from ogpctl.record.model import Plan, Record, Stage, as_date, listed
+from ogpctl.record.model import Plan, Record, Stage, as_address, as_date, listed
 from ogpctl.record.text import has_text
 
 MET, NOT_MET, NOT_YET_DUE, UNKNOWN = "met", "not-met", "not-yet-due", "unknown"
@@ -57,7 +57,9 @@ def _due_by(item: Requirement, plan: Plan, today: date) -> date | None:
 
 
 def _not_yet(item: Requirement, due: date | None, today: date) -> Requirement:
-    if item.state != NOT_MET or due is None or today > due:
+    """Before its due day, a requirement the record does not show as met, or cannot judge
+    yet (4.1 before any contribution came in), is not yet due: not a failure to publish."""
+    if item.state not in (NOT_MET, UNKNOWN) or due is None or today > due:
         return item
     return Requirement(item.code, NOT_YET_DUE, {**item.facts, "due": due})
 
@@ -86,7 +88,8 @@ def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
                   and (d := as_date(m.fields.get("date"))) and start <= d <= as_of)
     edges = [start, *days, as_of]
     gap = max((b - a).days for a, b in pairwise(edges))
-    facts = {"meetings": len(days), "gap": gap, "rules": bool(doc and doc.fields.get("rules-url")),
+    rules = bool(doc and as_address(doc.fields.get("rules-url")))
+    facts = {"meetings": len(days), "gap": gap, "rules": rules,
              "government": "government" in sectors, "civil_society": "civil-society" in sectors}
     met = (doc is not None and days and timedelta(days=gap) <= FORUM_GAP and facts["rules"]
            and facts["government"] and facts["civil_society"])
@@ -94,14 +97,14 @@ def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
 
 
 def website(record: Record) -> Requirement:
-    url = _text(record, "website")
+    url = _address(record, "website")
     return Requirement("2.1", MET if url else NOT_MET, {"url": url})
 
 
 def repository(record: Record, plan: Plan) -> Requirement:
     from ogpctl.domain.document_repository import PROCESS, scan_evidence
 
-    url = _text(record, "repository")
+    url = _address(record, "repository")
     files = scan_evidence(record.root, plan.id).get(PROCESS, [])
     state = MET if url and files else NOT_MET
     return Requirement("2.2", state, {"url": url, "files": len(files)})
@@ -160,8 +163,8 @@ def results_meetings(record: Record, plan: Plan, today: date) -> Requirement:
     return Requirement("5.1", MET if facts["met"] == len(closed) else NOT_MET, facts)
 
 
-def _text(record: Record, key: str) -> str:
-    value = record.ogp.fields.get(key) if record.ogp else None
-    return value if isinstance(value, str) else ""
+def _address(record: Record, key: str) -> str:
+    """An address of ogp.yaml the schema accepts, else "" (no address is recorded)."""
+    return (as_address(record.ogp.fields.get(key)) if record.ogp else None) or ""
 
 

@@ -46,6 +46,8 @@ class PlanStatus:
     overdue: list[Obligation] = field(default_factory=list)
     commitments: list[CommitmentStatus] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
+    #: Commitment files that hold no commitment (unreadable, empty, a list): left out above.
+    unreadable: list[str] = field(default_factory=list)
 
 
 def commitment_status(plan: Plan, today: date) -> list[CommitmentStatus]:
@@ -76,7 +78,8 @@ def plan_status(record: Record, plan: Plan, today: date) -> PlanStatus:
         due=dates.due if dates else None, end=dates.end if dates else None,
         totals=totals(plan, today), next=upcoming[:NEXT],
         overdue=[o for o in items if o.state == OVERDUE],
-        commitments=commitment_status(plan, today), requirements=judge(record, plan, today))
+        commitments=commitment_status(plan, today), requirements=judge(record, plan, today),
+        unreadable=[c.doc.path for c in plan.commitment_files if not c.readable])
 
 
 def status(record: Record, today: date) -> list[PlanStatus]:
@@ -102,4 +105,5 @@ def to_json(plans: list[PlanStatus]) -> list[dict[str, Any]]:
                               "completion": c.completion, "colour": c.colour,
                               "severely-delayed": list(c.delayed),
                               "milestones": c.milestones} for c in p.commitments],
-             "requirements": [requirement(r) for r in p.requirements]} for p in plans]
+             "requirements": [requirement(r) for r in p.requirements],
+             "unreadable": p.unreadable} for p in plans]

@@ -3,7 +3,8 @@ in one language, a date, a status, a milestone or a progress update added. Nothi
 source does not give is touched, and nothing is removed: an update only adds and changes.
 
 Lists are matched by what identifies their items: milestones by number, progress updates
-by date, links and evidence by address, stakeholder ids and values by themselves.
+by date, links and evidence by address, supporting stakeholders by their id (written alone
+or as {stakeholder, role}), values by themselves.
 """
 
 from __future__ import annotations
@@ -14,10 +15,16 @@ from ogpctl.edit.yamltext import CURRENT, Change
 from ogpctl.record.text import translations
 
 #: Keys whose values are texts ({lang: text}, or a plain string in the default language).
-TEXT_KEYS = frozenset({"title", "brief-description", "theme", "what", "causes", "done-so-far",
-                       "solution", "results", "relevance", "output", "note"})
+TEXT_KEYS = frozenset({"name", "title", "brief-description", "theme", "what", "causes",
+                       "done-so-far", "solution", "results", "relevance", "output", "note",
+                       "role", "priority", "co-creation", "reasoned-response", "jurisdiction",
+                       "national-policy", "resources", "responsibilities", "risks"})
+#: Lists of texts matched by position (a list in one language, then in another).
+TEXT_LISTS = frozenset({"activities"})
 #: Lists of mappings, and the key that identifies their items.
-ITEM_KEYS = {"milestones": "number", "progress": "date", "links": "url", "evidence": "url"}
+ITEM_KEYS = {"stakeholders": "id", "milestones": "number", "progress": "date", "links": "url",
+             "evidence": "url", "government": "stakeholder", "civil-society": "stakeholder",
+             "other": "stakeholder"}
 
 
 class Edit(NamedTuple):
@@ -75,6 +82,10 @@ def _list(current: list, value: list, path: tuple, default: str) -> list[Edit]:
     ident = ITEM_KEYS.get(path[-1])
     found: list[Edit] = []
     added = 0
+    if path[-1] in TEXT_LISTS:
+        for at, text in enumerate(value[:len(current)]):
+            found += _text(current[at], text, path + (at,), default)
+        value = value[len(current):]
     for item in value:
         if ident and isinstance(item, dict):
             index = next((i for i, old in enumerate(current) if isinstance(old, dict)
@@ -82,7 +93,13 @@ def _list(current: list, value: list, path: tuple, default: str) -> list[Edit]:
             if index is not None:
                 found += _mapping(current[index], item, path + (index,), default)
                 continue
-        elif item in current:
+            if item.get(ident) in current:      # an id alone, now given with its role
+                index = current.index(item.get(ident))
+                found.append(Edit(Change(path + (index,), item),
+                                  f"{_where(path + (index,))}: {_shown(item)}"))
+                continue
+        elif item in current or (ident and any(isinstance(old, dict) and old.get(ident) == item
+                                               for old in current)):
             continue
         found.append(Edit(Change(path + (len(current) + added,), item),
                           f"{_where(path)}: added {_shown(item)}"))
@@ -104,6 +121,6 @@ def _where(path: tuple) -> str:
 def _shown(value: Any) -> str:
     if isinstance(value, dict):
         value = value.get("title") or value.get("url") or value.get("date") or \
-            value.get("number") or value
+            value.get("number") or value.get("stakeholder") or value
     text = " ".join(str(value).split())
     return repr(text if len(text) <= 60 else text[:57] + "...")

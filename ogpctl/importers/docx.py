@@ -5,31 +5,48 @@ efforts to date, development process) starts that section, whose paragraphs beco
 Markdown; the commitments follow. A table whose first column holds the template's row
 labels is a commitment's header table; a table whose first row holds the milestone
 columns is its milestone table (`docx_tables`). A template question, as a row or as a
-paragraph, is followed by its answer. Labels are recognised in English, Spanish, French and
-Portuguese, numbered or bold or not, and the document's language is the one its labels are
-written in (unless --lang says otherwise).
+paragraph, is followed by its answer. Labels are recognised in every language ogpctl
+writes documents in (its own words, from the same catalogues) and in the variants other
+plans use, numbered or bold or not, and the document's language is the one its labels are
+written in (unless --lang says otherwise). What ogpctl writes where the record has no text
+("Not stated.") and its notes on untranslated texts are not texts, and are skipped; the
+minimum requirements it adds to the development process are its own summary, not the
+plan's text, and are skipped too.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ogpctl.base.errors import UsageError
-from ogpctl.importers.docx_tables import TableReader
-from ogpctl.importers.docx_text import cell_markdown, paragraph_markdown
+from ogpctl.base.i18n import Language
+from ogpctl.importers.docx_tables import TableReader, markdown_table, table_kind, values_of
+from ogpctl.importers.docx_text import (
+    cell_markdown,
+    cell_text,
+    is_note_only,
+    marked_language,
+    paragraph_markdown,
+    paragraph_text,
+    text_language,
+)
 from ogpctl.importers.labels import (
-    HEADER,
-    MILESTONE_COLUMNS,
-    QUESTIONS,
-    SECTIONS,
-    TEMPLATE_HEADINGS,
+    document_parts,
+    header,
     match,
+    milestone_columns,
+    parts,
+    placeholder_keys,
+    questions,
+    sections,
+    value_of,
 )
 from ogpctl.importers.model import Place, Source
-from ogpctl.importers.words import label_key
+from ogpctl.importers.words import Unreadable, date_of, plain_key
 
 MAX_BYTES = 50 * 1024 * 1024
 PLAN_SECTIONS = ("introduction", "efforts-to-date", "development-process")
@@ -37,6 +54,7 @@ PLAN_SECTIONS = ("introduction", "efforts-to-date", "development-process")
 
 def read_docx(path: Path, lang: str | None) -> Source:
     from docx import Document
+    from docx.exceptions import InvalidXmlError
     from docx.opc.exceptions import PackageNotFoundError
 
     source = Source(path.name)
@@ -49,29 +67,37 @@ def read_docx(path: Path, lang: str | None) -> Source:
         return source
     except OSError as error:
         raise UsageError(f"{path}: {error.strerror}") from None
-    blocks = list(document.iter_inner_content())
+    try:
+        _read(source, path.name, list(document.iter_inner_content()), lang)
+    except (InvalidXmlError, KeyError, ValueError) as error:
+        # a value Word's schema does not allow (<w:i w:val="maybe"/>): python-docx refuses it
+        source = Source(path.name)
+        source.error(Place(path.name), f"not a Word document (.docx) ogpctl can read: {error}")
+    return source
+
+
+def _read(source: Source, name: str, blocks: list[Any], lang: str | None) -> None:
     language = lang or _language(blocks)
     if language is None:
-        source.error(Place(path.name), "no label of the OGP commitment template was found "
+        source.error(Place(name), "no label of the OGP commitment template was found "
                      "(such as 'Number and Name of the Commitment' or 'Commitment Lead'); "
                      "is this an action plan in the OGP template?")
-        return source
+        return
     if lang is None:
-        source.notes.append(f"{path.name}: the template's labels are in {language}; its "
+        source.notes.append(f"{name}: the template's labels are in {language}; its "
                             "texts are read as that language (--lang to say otherwise)")
     _Walk(source, language).run(blocks)
-    return source
 
 
 def _language(blocks: list[Any]) -> str | None:
     """The language most of the document's template labels are written in."""
     votes: Counter[str] = Counter()
     for block in blocks:
-        texts = [block.text] if _is_paragraph(block) else \
-            [row.cells[0].text for row in block.rows if row.cells] + \
-            [c.text for c in (block.rows[0].cells if block.rows else [])]
+        texts = [paragraph_text(block)] if _is_paragraph(block) else \
+            [cell_text(row.cells[0]) for row in block.rows if row.cells] + \
+            [cell_text(c) for c in (block.rows[0].cells if block.rows else [])]
         for text in texts:
-            for labels in (HEADER, QUESTIONS, MILESTONE_COLUMNS):
+            for labels in (header(), questions(), milestone_columns()):
                 found = match(labels, text)
                 if found:
                     votes[found[1]] += 1
@@ -88,10 +114,62 @@ class _Walk:
         self.lang = lang
         self.tables = TableReader(source, lang)
         self.section: str | None = None
-        self.parts: dict[str, list[str]] = {}
+        self.parts: dict[tuple[str, str], list[str]] = {}   # (section, language)
         self.question: str | None = None
         self.hint = False           # the paragraph after a question may be its hint
+        self.values = False         # the next bold paragraph may name the OGP values
+        self.level = 0              # the heading level of the question (0: not a heading)
+        self.marked = False         # ogpctl noted that the text below is in another language
         self.table = 0
+
+    def _part(self, text: str, heading: int) -> bool:
+        """Whether a heading is one of the template's parts (the values and their relevance
+        follow "Open government values") or of ogpctl's documents (a challenge or local
+        commitment's questions, the implementation plan's parts)."""
+        if self.tables.commitment is None:
+            return False        # a heading of the plan's own sections, such as Activities
+        part = match(parts(), text, exact=True) or match(document_parts(), text, exact=True)
+        if part is None:
+            return False
+        name = part[0]
+        self.values = name == "values"
+        self.question = "relevance" if self.values else None if name in (
+            "problem-definition", "description", "planning", "heading", "challenge", "local",
+            "implementation-plan") else name
+        self.hint, self.level, self.marked = self.values, heading, False
+        commitment = self.tables.commitment
+        if name in ("challenge", "local") and commitment is not None:
+            commitment.kind = name
+        return True
+
+    def _added(self, text: str) -> bool:
+        """Whether the paragraph is "Added on {date}." of a challenge commitment."""
+        from ogpctl.render.commitment import added_text
+
+        commitment = self.tables.commitment
+        if commitment is None or commitment.kind != "challenge" or commitment.added:
+            return False
+        before, _, after = added_text(Language(self.lang), "\x00").partition("\x00")
+        found = re.fullmatch(re.escape(before.strip()) + r"\s*(.+?)\s*" +
+                             re.escape(after.strip()), text, re.IGNORECASE)
+        if not found:
+            return False
+        try:
+            commitment.added = date_of(found.group(1), self.lang)[0]
+        except Unreadable as error:
+            self.source.warn(Place(self.source.name), f"the challenge commitment's date: "
+                             f"{error}")
+        return True
+
+    def _values(self, paragraph: Any, text: str) -> bool:
+        """Whether the paragraph is the bold list of OGP values under their heading."""
+        was, self.values = self.values, False
+        commitment = self.tables.commitment
+        if not was or commitment is None or not _bold(paragraph) or not all(
+                value_of(p) for p in text.split(",") if p.strip()):
+            return False
+        values_of(self.source, commitment, text, Place(self.source.name))
+        return True
 
     def run(self, blocks: list[Any]) -> None:
         for block in blocks:
@@ -99,40 +177,67 @@ class _Walk:
                 self.paragraph(block)
             else:
                 self.table += 1
-                self.question = self.tables.read(block, self.table)
-        for section, parts in self.parts.items():
-            text = "\n\n".join(p for p in parts if p).strip()
+                self.table_block(block)
+        for (section, lang), paragraphs in self.parts.items():
+            text = "\n\n".join(p for p in paragraphs if p).strip()
             if text:
-                self.source.sections[(section, self.lang)] = text
+                self.source.sections[(section, lang)] = text
+
+    def table_block(self, table: Any) -> None:
+        """A commitment's table; a table of a narrative section is part of its text; the
+        minimum requirements ogpctl adds to the development process are skipped."""
+        if table_kind(table) is None and self.section in PLAN_SECTIONS:
+            paragraphs = [p for row in table.rows for c in row.cells for p in c.paragraphs]
+            lang = (text_language(paragraphs) if self.marked else None) or self.lang
+            self.parts.setdefault((self.section, lang), []).append(markdown_table(table))
+        elif table_kind(table) is None and self.section == "requirements":
+            return
+        else:
+            self.question = self.tables.read(table, self.table)
+            if self.tables.commitment is not None and self.section in PLAN_SECTIONS:
+                self.section = "commitments"    # the narrative sections end at the first
 
     def paragraph(self, paragraph: Any) -> None:
-        text = paragraph.text.strip()
-        if not text:
+        if is_note_only(paragraph):
+            self.marked = True
+            return
+        text = paragraph_text(paragraph)
+        if not text or plain_key(text) in placeholder_keys():
             return
         heading = _heading_level(paragraph)
-        section = match(SECTIONS, text, exact=True) if heading or len(text) < 80 else None
+        section = match(sections(), text, exact=True) if heading or len(text) < 80 else None
         if section:
-            self.section, self.question = section[0], None
+            self.section, self.question, self.marked = section[0], None, False
             return
-        question = match(QUESTIONS, text)
+        if heading and self.question and (not self.level or heading <= self.level):
+            self.question = None        # a heading of the document's own ends an answer
+        question = match(questions(), text)
         if question and (heading or _bold(paragraph) or text.endswith("?")):
-            self.question, self.hint = question[0], True
+            self.question, self.hint, self.level = question[0], True, heading
+            self.marked = False
             return
-        if heading and label_key(text) in TEMPLATE_HEADINGS:
-            self.question = None
+        if heading and self._part(text, heading):
+            return
+        if self._values(paragraph, text) or self._added(text):
             return
         if self.question and self.hint and _italic(paragraph):
             return      # the template's hint under its question, kept by many plans
         self.hint = False
+        if self.question == "activities" and self.tables.commitment is not None:
+            self.tables.commitment.activities.append(
+                {marked_language([paragraph]) or self.lang:
+                 re.sub(r"^(?:- |1\. )", "", paragraph_markdown(paragraph))})
+            return
+        lang = (text_language([paragraph]) if self.marked else None) or self.lang
         if self.question and self.tables.commitment is not None:
             field = self.tables.commitment.text(self.question)
-            field[self.lang] = (field.get(self.lang, "") + "\n\n" +
-                                paragraph_markdown(paragraph)).strip()
+            field[lang] = (field.get(lang, "") + "\n\n" +
+                           paragraph_markdown(paragraph)).strip()
             return
         if self.section in PLAN_SECTIONS:
             level = heading
             line = paragraph_markdown(paragraph)
-            self.parts.setdefault(self.section, []).append(
+            self.parts.setdefault((self.section, lang), []).append(
                 f"{'#' * min(6, level + 1)} {text}" if level else line)
 
 

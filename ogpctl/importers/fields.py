@@ -6,25 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any, Literal, Protocol
 
-from ogpctl.importers.contribution_columns import key
 from ogpctl.importers.html import to_markdown
+from ogpctl.importers.labels import value_of
 from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Place, Source, Text, Update
 from ogpctl.importers.words import Unreadable, date_of, status_of
 from ogpctl.render.prose import safe_href
 
 SECTOR_FIELDS = {"government": "government", "civil-society": "civil-society", "other": "other"}
-VALUE_WORDS = {
-    "transparency": ("transparency", "transparencia", "transparence", "transparencia"),
-    "accountability": ("accountability", "rendicion de cuentas", "redevabilite",
-                       "responsabilite", "prestacao de contas", "responsabilizacao"),
-    "participation": ("participation", "participacion", "participacao",
-                      "civic participation", "participacion ciudadana",
-                      "participation citoyenne"),
-    "technology-innovation": ("technology and innovation", "technology innovation",
-                              "technology", "innovation", "tecnologia e innovacion",
-                              "technologie et innovation", "tecnologia e inovacao",
-                              "tecnologia"),
-}
 _NUMBER = re.compile(r"(\d{1,3})(?:[.](\d{1,3}))?(?:\.0)?")
 
 
@@ -104,9 +92,8 @@ def fill_commitment(source: Source, commitment: Commitment, row: Row, spec: dict
 
 def _values(source: Source, commitment: Commitment, row: Row, column: str | None) -> None:
     raw = cell_text(row.value(column)) if column else ""
-    for word in filter(None, (key(w) for w in re.split(r"[;,\n/]|\by\b|\band\b", raw))):
-        code = next((c for c, words in VALUE_WORDS.items() if word in words or word == key(c)),
-                    None)
+    for word in filter(None, (w.strip() for w in re.split(r"[;,\n/]|\by\b|\band\b", raw))):
+        code = value_of(word)
         if code is None:
             source.warn(row.where(column), f"{word!r} is not an OGP value (transparency, "
                         "accountability, participation, technology-innovation); left out")

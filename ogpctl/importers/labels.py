@@ -1,15 +1,23 @@
-"""The labels of the OGP action plan and commitment templates (handbook 3.2.b, 3.2.c) as
-Word plans write them in English, Spanish, French and Portuguese, with the variants real
-plans use. Compared by `words.label_key`: no case, accents, punctuation or numbering."""
+"""The labels of the OGP action plan and commitment templates (handbook 3.2.b, 3.2.c).
+
+First the words ogpctl's own documents write, in every language it writes them: taken from
+the renderer's label functions and message catalogues, so a plan rendered by ogpctl always
+reads back. Then the variants other plans use (`*_VARIANTS`, in English, Spanish, French
+and Portuguese). Compared by `words.label_key`: no case, accents, punctuation, numbering
+or hint in brackets."""
 
 from __future__ import annotations
 
-from ogpctl.importers.words import label_key
+from collections.abc import Callable
+from functools import cache
+
+from ogpctl.base.i18n import Language
+from ogpctl.importers.words import label_key, plain_key, shipped_languages
 
 Labels = dict[str, dict[str, tuple[str, ...]]]
 
-#: Rows of a commitment's header table; the questions may be rows too.
-HEADER: Labels = {
+#: Rows of a commitment's header table other plans write; the questions may be rows too.
+HEADER_VARIANTS: Labels = {
     "country": {"en": ("country",), "es": ("pais",), "fr": ("pays",), "pt": ("pais",)},
     "name": {"en": ("number and name of the commitment", "name and number of the commitment",
                     "commitment number and name", "name of the commitment",
@@ -60,7 +68,7 @@ HEADER: Labels = {
 }
 #: The template's questions; a question's answer follows it (same row, next row, or the
 #: paragraphs after it).
-QUESTIONS: Labels = {
+QUESTION_VARIANTS: Labels = {
     "problem": {"en": ("what problem does the commitment aim to address",),
                 "es": ("que problema busca abordar el compromiso",
                        "que problema busca resolver el compromiso"),
@@ -89,7 +97,7 @@ QUESTIONS: Labels = {
                   "fr": ("pertinence",), "pt": ("relevancia",)},
 }
 #: The columns of the milestone table.
-MILESTONE_COLUMNS: Labels = {
+MILESTONE_VARIANTS: Labels = {
     "title": {"en": ("milestones", "milestone", "activities"), "es": ("hitos", "hito"),
               "fr": ("jalons", "jalon"), "pt": ("marcos", "marco")},
     "output": {"en": ("expected outputs", "expected output", "outputs"),
@@ -109,7 +117,7 @@ MILESTONE_COLUMNS: Labels = {
              "fr": ("chef de file", "responsable"), "pt": ("responsavel",)},
 }
 #: The action plan's narrative sections (3.2.b), and its fourth: the commitments.
-SECTIONS: Labels = {
+SECTION_VARIANTS: Labels = {
     "introduction": {"en": ("introduction",), "es": ("introduccion",),
                      "fr": ("introduction",), "pt": ("introducao",)},
     "efforts-to-date": {"en": ("open government efforts to date", "efforts to date"),
@@ -130,21 +138,157 @@ SECTIONS: Labels = {
                     "pt": ("compromissos",)},
 }
 #: Sub-headings of the template that hold no text of their own.
-TEMPLATE_HEADINGS = frozenset(label_key(t) for t in (
+HEADING_VARIANTS = (
     "Problem Definition", "Commitment Description", "Commitment Planning",
     "Definición del problema", "Descripción del compromiso", "Planificación del compromiso",
     "Définition du problème", "Description de l'engagement", "Planification de l'engagement",
-    "Definição do problema", "Descrição do compromisso", "Planejamento do compromisso"))
-SECTOR_WORDS = {
+    "Definição do problema", "Descrição do compromisso", "Planejamento do compromisso")
+SECTOR_VARIANTS = {
     "government": ("government", "gobierno", "gouvernement", "governo"),
     "civil-society": ("civil society", "csos", "cso", "sociedad civil", "osc", "oscs",
                       "societe civile", "sociedade civil"),
     "other": ("other actors", "others", "other", "otros actores", "otros", "autres acteurs",
               "autres", "outros atores", "outros"),
 }
-LEAD_WORDS = ("lead", "responsable", "lider", "chef de file", "responsavel")
-SUPPORTING_WORDS = ("supporting stakeholders", "actores de apoyo", "parties prenantes d appui",
-                    "partes interessadas de apoio")
+#: The words other sources use for the OGP values.
+VALUE_VARIANTS = {
+    "transparency": ("transparency", "transparencia", "transparence", "transparencia"),
+    "accountability": ("accountability", "rendicion de cuentas", "redevabilite",
+                       "responsabilite", "prestacao de contas", "responsabilizacao"),
+    "participation": ("participation", "participacion", "participacao",
+                      "civic participation", "participacion ciudadana",
+                      "participation citoyenne"),
+    "technology-innovation": ("technology and innovation", "technology innovation",
+                              "technology", "innovation", "tecnologia e innovacion",
+                              "technologie et innovation", "tecnologia e inovacao",
+                              "tecnologia"),
+}
+LEAD_VARIANTS = ("lead", "responsable", "lider", "chef de file", "responsavel")
+
+
+def _merged(rendered: Callable[[Language], dict[str, str]], variants: Labels) -> Labels:
+    """The renderer's words in every shipped language, then the variants, as label keys."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for lang in shipped_languages():
+        for name, text in rendered(Language(lang)).items():
+            found.setdefault(name, {}).setdefault(lang, []).append(label_key(text))
+    for name, by_lang in variants.items():
+        for lang, words in by_lang.items():
+            found.setdefault(name, {}).setdefault(lang, []).extend(words)
+    return {name: {lang: tuple(dict.fromkeys(w for w in words if w))
+                   for lang, words in by_lang.items()} for name, by_lang in found.items()}
+
+
+@cache
+def header() -> Labels:
+    from ogpctl.render.commitment import header_labels
+
+    return _merged(header_labels, HEADER_VARIANTS)
+
+
+@cache
+def questions() -> Labels:
+    from ogpctl.render.commitment import question_labels
+
+    return _merged(question_labels, QUESTION_VARIANTS)
+
+
+@cache
+def milestone_columns() -> Labels:
+    from ogpctl.render.commitment import milestone_labels
+
+    def columns(lang: Language) -> dict[str, str]:
+        return {k: v for k, v in milestone_labels(lang).items() if k != "lead"}
+    return _merged(columns, MILESTONE_VARIANTS)
+
+
+@cache
+def sections() -> Labels:
+    from ogpctl.render.action_plan import section_titles
+
+    return _merged(section_titles, SECTION_VARIANTS)
+
+
+@cache
+def parts() -> Labels:
+    """The template's part headings (`values` heads the values and their relevance)."""
+    from ogpctl.render.commitment import part_labels
+
+    return _merged(part_labels, {"heading": {"en": tuple(label_key(t)
+                                                         for t in HEADING_VARIANTS)}})
+
+
+@cache
+def document_parts() -> Labels:
+    """The headings only ogpctl's documents write, each heading a field: a challenge or
+    local commitment's questions, the implementation plan and its parts, and the heading
+    of each kind of commitment (`challenge`, `local`)."""
+    from ogpctl.render.commitment import implementation_labels, kind_labels, special_labels
+
+    def headings(lang: Language) -> dict[str, str]:
+        return {**special_labels(lang), **implementation_labels(lang), **kind_labels(lang)}
+    return _merged(headings, {})
+
+
+def kind_of(text: str) -> str | None:
+    """The kind of commitment a header row names ("Local commitment"), else None."""
+    from ogpctl.render.commitment import kind_labels
+
+    word = label_key(text)
+    return next((kind for lang in shipped_languages()
+                 for kind, label in kind_labels(Language(lang)).items()
+                 if label_key(label) == word), None)
+
+
+@cache
+def sector_words() -> dict[str, frozenset[str]]:
+    """The words naming each sector of supporting stakeholders."""
+    from ogpctl.render.commitment import sector_labels
+
+    merged = _merged(sector_labels, {s: {"en": tuple(plain_key(w) for w in words)}
+                                     for s, words in SECTOR_VARIANTS.items()})
+    return {s: frozenset(w for words in by_lang.values() for w in words)
+            for s, by_lang in merged.items()}
+
+
+def sector_of(text: str) -> str | None:
+    """The sector a heading such as "Civil society" or "OSC" names, else None."""
+    word = label_key(text)
+    return next((s for s, words in sector_words().items() if word in words), None)
+
+
+@cache
+def lead_words() -> frozenset[str]:
+    from ogpctl.render.commitment import milestone_labels
+
+    return frozenset(label_key(milestone_labels(Language(lang))["lead"])
+                     for lang in shipped_languages()) | frozenset(LEAD_VARIANTS)
+
+
+@cache
+def value_words() -> dict[str, frozenset[str]]:
+    """The words naming each OGP value: the renderer's, then other sources' variants."""
+    from ogpctl.render.commitment import value_labels
+
+    merged = _merged(value_labels, {v: {"en": tuple(plain_key(w) for w in (v, *words))}
+                                    for v, words in VALUE_VARIANTS.items()})
+    return {v: frozenset(w for words in by_lang.values() for w in words)
+            for v, by_lang in merged.items()}
+
+
+def value_of(text: str) -> str | None:
+    word = plain_key(text)
+    return next((v for v, words in value_words().items() if word in words), None)
+
+
+@cache
+def placeholder_keys() -> frozenset[str]:
+    """What ogpctl's documents say where the record has no text: never a text to import."""
+    from ogpctl.render.action_plan import placeholders
+    from ogpctl.render.commitment import not_stated
+
+    return frozenset(plain_key(text) for lang in shipped_languages()
+                     for text in (not_stated(Language(lang)), *placeholders(Language(lang))))
 
 
 def match(labels: Labels, text: str, exact: bool = False) -> tuple[str, str] | None:

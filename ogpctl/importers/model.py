@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 #: A multilingual text: language code -> Markdown.
 Text = dict[str, str]
@@ -83,6 +83,7 @@ class Milestone:
     due: str | None = None
     lead: str | None = None                                  # a name
     supporting: dict[str, list[str]] = field(default_factory=dict)   # sector -> names
+    roles: dict[str, Text] = field(default_factory=dict)             # name -> role
     status: str | None = None
     progress: list[Update] = field(default_factory=list)
 
@@ -94,6 +95,16 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "done-so-far": ("description", "done-so-far"), "solution": ("description", "solution"),
     "results": ("description", "results"), "relevance": ("relevance",),
 }
+#: The texts only a Word plan of ogpctl's gives: a challenge (3.4) or local (6.3)
+#: commitment's questions, and the implementation plan.
+DOCUMENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "priority": ("challenge", "priority"), "co-creation": ("challenge", "co-creation"),
+    "reasoned-response": ("challenge", "reasoned-response"),
+    "jurisdiction": ("local", "jurisdiction"), "national-policy": ("local", "national-policy"),
+    "resources": ("implementation-plan", "resources"),
+    "responsibilities": ("implementation-plan", "responsibilities"),
+    "risks": ("implementation-plan", "risks"),
+}
 
 
 @dataclass
@@ -103,12 +114,16 @@ class Commitment:
     texts: dict[str, Text] = field(default_factory=dict)    # TEXT_FIELDS name -> text
     lead: str | None = None
     supporting: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, Text] = field(default_factory=dict)    # supporting name -> its role
     start: str | None = None
     end: str | None = None
     values: list[str] = field(default_factory=list)
     ogp_id: str | None = None
     links: list[dict[str, Any]] = field(default_factory=list)   # {title?: Text, url}
     milestones: list[Milestone] = field(default_factory=list)
+    kind: str | None = None                                 # regular, challenge or local
+    added: str | None = None                                # a challenge commitment's date
+    activities: list[Text] = field(default_factory=list)    # of the implementation plan
 
     def text(self, name: str) -> Text:
         return self.texts.setdefault(name, {})
@@ -116,6 +131,14 @@ class Commitment:
     def milestone(self, number: int, place: Place) -> Milestone:
         """The milestone `number`, added when the commitment does not have it yet."""
         return _numbered(self.milestones, number, lambda: Milestone(number, place))
+
+
+class Supported(Protocol):
+    """A commitment or a milestone: a lead and supporting stakeholders with roles."""
+
+    lead: str | None
+    supporting: dict[str, list[str]]
+    roles: dict[str, Text]
 
 
 @dataclass
@@ -127,6 +150,9 @@ class Source:
     sections: dict[tuple[str, str], str] = field(default_factory=dict)  # (section, lang)
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)      # how the source was read
+    #: The language each organisation's name is written in, when the source says it (a
+    #: Word plan: the document's, or the one ogpctl marked a name with).
+    name_languages: dict[str, str] = field(default_factory=dict)
 
     def commitment(self, number: int, place: Place) -> Commitment:
         """The commitment `number`, added when the source has not read it yet."""

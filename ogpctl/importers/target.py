@@ -6,6 +6,12 @@ A stakeholder the source names is the organisation of stakeholders.yaml whose id
 other becomes a new entry. Its sector is the one the source states (a commitment lead is a
 government agency, handbook 3.2.a "main implementing agency"; supporting stakeholders are
 listed by sector); for other actors it is left empty for the point of contact to fill.
+
+A plan written in two languages names its organisations in each: importing the second
+language (`--update`) into a commitment the first one wrote, a name the record does not know
+is the organisation the commitment already has in the same place (its lead, a milestone's
+lead, the same position in a sector's list) when that organisation has no name in this
+language yet; the name is added to it instead of a new organisation.
 """
 
 from __future__ import annotations
@@ -13,11 +19,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ogpctl.importers.contribution_columns import key
-from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Source, Update
+from ogpctl.importers.model import (
+    DOCUMENT_FIELDS,
+    TEXT_FIELDS,
+    Commitment,
+    Milestone,
+    Source,
+    Text,
+    Update,
+)
+from ogpctl.importers.words import plain_key as key
 from ogpctl.record.model import Record
 from ogpctl.record.text import translations
-from ogpctl.scaffold.record import slugify
+from ogpctl.scaffold.slugs import commitment_slug, slugify
 
 SECTORS = {"government": "government", "civil-society": "civil-society", "other": None}
 
@@ -30,6 +44,10 @@ class Stakeholders:
     lang: str
     known: dict[str, str] = field(default_factory=dict)      # key(name or id) -> id
     added: list[dict[str, Any]] = field(default_factory=list)
+    named: dict[str, set[str]] = field(default_factory=dict)  # id -> languages of its names
+    renamed: dict[str, Text] = field(default_factory=dict)    # id -> its new name
+    #: A name the source writes in another language than `lang`, and that language.
+    languages: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         items = self.record.stakeholders.fields.get("stakeholders") \
@@ -41,12 +59,20 @@ class Stakeholders:
                                           self.record.languages.default))
                 for name in (item["id"], *names.values()):
                     self.known.setdefault(key(name), item["id"])
+                self.named[item["id"]] = {lang for lang, text in names.items() if text}
 
-    def id_of(self, name: str, sector: str | None) -> str:
+    def id_of(self, name: str, sector: str | None, here: Any = None) -> str:
+        """The id of the organisation `name`; `here` is the id the commitment already has
+        in the same place, taken when it has no name in this language yet."""
         found = self.known.get(key(name))
         if found:
             self._sector(found, sector)
             return found
+        lang = self.languages.get(name, self.lang)
+        if isinstance(here, str) and here in self.named and lang not in self.named[here]:
+            self.named[here].add(lang)
+            self.known[key(name)], self.renamed[here] = here, {lang: name}
+            return here
         taken = set(self.known.values())
         base = slugify(name, "stakeholder")
         ident, number = base, 1
@@ -54,7 +80,7 @@ class Stakeholders:
             number += 1
             ident = f"{base}-{number}"
         self.known[key(name)] = ident
-        self.added.append({"id": ident, "name": {self.lang: name}, "sector": sector})
+        self.added.append({"id": ident, "name": {lang: name}, "sector": sector})
         return ident
 
     def _sector(self, ident: str, sector: str | None) -> None:
@@ -64,21 +90,31 @@ class Stakeholders:
                 item["sector"] = sector
 
 
-def commitment_data(commitment: Commitment, people: Stakeholders, default: str
-                    ) -> dict[str, Any]:
-    """The commitment as its file would hold it (only what the source gives)."""
+def commitment_data(commitment: Commitment, people: Stakeholders, default: str,
+                    now: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The commitment as its file would hold it (only what the source gives); `now` is
+    what its file holds already."""
+    now = now or {}
     data: dict[str, Any] = {}
-    for name, path in TEXT_FIELDS.items():
+    for name, path in {**TEXT_FIELDS, **DOCUMENT_FIELDS}.items():
         text = commitment.texts.get(name)
         if text:
             _put(data, path, dict(text))
+    if commitment.kind:
+        data["kind"] = commitment.kind
+    if commitment.added:
+        _put(data, ("challenge", "added"), commitment.added)
+    if commitment.activities:
+        _put(data, ("implementation-plan", "activities"), [dict(a) for a in
+                                                           commitment.activities])
     if commitment.ogp_id:
         data["ogp-id"] = commitment.ogp_id
     if commitment.links:
         data["links"] = [_titled(link, default) for link in commitment.links]
     if commitment.lead:
-        data["lead"] = people.id_of(commitment.lead, "government")
-    supporting = _supporting(commitment.supporting, people)
+        data["lead"] = people.id_of(commitment.lead, "government", now.get("lead"))
+    supporting = _supporting(commitment.supporting, commitment.roles, people,
+                             now.get("supporting"))
     if supporting:
         data["supporting"] = supporting
     period = {k: v for k, v in (("start", commitment.start), ("end", commitment.end)) if v}
@@ -87,7 +123,9 @@ def commitment_data(commitment: Commitment, people: Stakeholders, default: str
     if commitment.values:
         data["values"] = list(commitment.values)
     if commitment.milestones:
-        data["milestones"] = [milestone_data(m, people, default)
+        had = {m.get("number"): m for m in now.get("milestones") or [] if isinstance(m, dict)} \
+            if isinstance(now.get("milestones"), list) else {}
+        data["milestones"] = [milestone_data(m, people, default, had.get(m.number))
                               for m in sorted(commitment.milestones, key=lambda m: m.number)]
     return data
 
@@ -105,21 +143,33 @@ def _titled(item: dict[str, Any], default: str) -> dict[str, Any]:
     return {"title": title, "url": item["url"]} if title else {"url": item["url"]}
 
 
-def _supporting(by_sector: dict[str, list[str]], people: Stakeholders) -> dict[str, list]:
+def _supporting(by_sector: dict[str, list[str]], roles: dict[str, Text],
+                people: Stakeholders, now: Any) -> dict[str, list]:
+    """Ids by sector; {stakeholder, role} for one the source gives a role."""
     found: dict[str, list] = {}
     for sector, names in by_sector.items():
-        ids = []
-        for name in names:
-            ident = people.id_of(name, SECTORS.get(sector))
-            if ident not in ids:
-                ids.append(ident)
-        if ids:
-            found[sector] = ids
+        items: list[Any] = []
+        had = now.get(sector) if isinstance(now, dict) else None
+        had = had if isinstance(had, list) else []
+        for index, name in enumerate(names):
+            here = _ident(had[index]) if index < len(had) else None
+            ident = people.id_of(name, SECTORS.get(sector), here)
+            if any(_ident(item) == ident for item in items):
+                continue
+            role = roles.get(name)
+            items.append({"stakeholder": ident, "role": dict(role)} if role else ident)
+        if items:
+            found[sector] = items
     return found
 
 
-def milestone_data(milestone: Milestone, people: Stakeholders, default: str
-                   ) -> dict[str, Any]:
+def _ident(item: Any) -> Any:
+    return item.get("stakeholder") if isinstance(item, dict) else item
+
+
+def milestone_data(milestone: Milestone, people: Stakeholders, default: str,
+                   now: dict[str, Any] | None = None) -> dict[str, Any]:
+    now = now or {}
     data: dict[str, Any] = {"number": milestone.number}
     if milestone.title:
         data["title"] = dict(milestone.title)
@@ -128,8 +178,9 @@ def milestone_data(milestone: Milestone, people: Stakeholders, default: str
     if milestone.due:
         data["due"] = milestone.due
     if milestone.lead:
-        data["lead"] = people.id_of(milestone.lead, None)
-    supporting = _supporting(milestone.supporting, people)
+        data["lead"] = people.id_of(milestone.lead, None, now.get("lead"))
+    supporting = _supporting(milestone.supporting, milestone.roles, people,
+                             now.get("supporting"))
     if supporting:
         data["supporting"] = supporting
     updates = sorted(milestone.progress, key=lambda u: u.date)
@@ -161,11 +212,13 @@ def file_name(commitment: Commitment, record: Record) -> str:
     titles = commitment.texts.get("title") or {}
     title = titles.get(record.languages.default) or titles.get("en") or \
         next(iter(titles.values()), "")
-    return f"{commitment.number:02d}-{slugify(title, 'commitment')}"
+    return f"{commitment.number:02d}-{commitment_slug(title, commitment.number)}"
 
 
-def all_data(source: Source, record: Record, lang: str
+def all_data(source: Source, record: Record, lang: str, now: dict[int, dict[str, Any]]
              ) -> tuple[dict[int, dict[str, Any]], Stakeholders]:
-    people = Stakeholders(record, lang)
+    """Each commitment's data, by number; `now` is what the record's files hold."""
+    people = Stakeholders(record, lang, languages=dict(source.name_languages))
     default = record.languages.default
-    return {c.number: commitment_data(c, people, default) for c in source.commitments}, people
+    return {c.number: commitment_data(c, people, default, now.get(c.number))
+            for c in source.commitments}, people

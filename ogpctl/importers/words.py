@@ -1,20 +1,26 @@
-"""The words sources use for statuses and dates, in English, Spanish, French and
-Portuguese, read into the record's codes and ISO dates, or refused with the reason.
+"""The words sources use for statuses and dates, read into the record's codes and ISO
+dates, or refused with the reason.
 
 A status is one of the record's codes (`not-started`, `in-progress`, `completed`,
 `withdrawn`) or a word of `STATUS_WORDS`; a mapping file's `statuses` adds its own. A date
 is ISO (2027-06-30), or numeric with the order the source states (a mapping's
 `date-format`, or day first in a document written in Spanish, French or Portuguese), or a
-day and month written in words (30 June 2027, 30 de junio de 2027). A month alone ("June
-2027") is the last day of that month, and said so. Anything else is reported, never guessed.
+day and month written in words (30 June 2027, 30 de junio de 2027). Written dates follow
+the CLDR patterns and month names (Babel) of every language ogpctl writes documents in, the
+same ones `Language.date` formats with, so whatever ogpctl writes it reads back. A month
+alone ("June 2027") is the last day of that month, and said so. Anything else is reported,
+never guessed.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date, datetime
+from functools import cache
 
+from ogpctl.base.i18n import Language, catalogue_languages
 from ogpctl.importers.contribution_columns import key
 
 STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
@@ -35,27 +41,87 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
                   "cancelado", "cancelada", "eliminado", "abandonne", "annule", "retire",
                   "cancelado", "retirado"),
 }
-_MONTHS = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "fr": ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
-           "septembre", "octobre", "novembre", "decembre"),
-    "pt": ("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
-           "setembro", "outubro", "novembro", "dezembro"),
-}
-MONTH = {name: number for names in _MONTHS.values() for number, name in enumerate(names, 1)}
-MONTH.update({"sept": 9, "setiembre": 9})
-MONTH.update({name[:3]: number for name, number in list(MONTH.items()) if len(name) > 3
-              and name[:3] not in MONTH})
+#: Month names some sources write that CLDR does not list.
+_OTHER_MONTHS = {"sept": 9, "setiembre": 9}
 #: Languages whose numeric dates put the day first.
 DAY_FIRST = frozenset({"es", "fr", "pt", "it", "de", "ar", "ru"})
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_WORDS = re.compile(r"(?:(\d{1,2}) )?(?:de )?([a-z]+)\.? (?:de |of )?(\d{4})")
-_WORDS_US = re.compile(r"([a-z]+)\.? (\d{1,2}),? (\d{4})")
+_WORDS = re.compile(r"(?:(\d{1,2}) )?(?:de )?([^\W\d_]+)\.? (?:de |of )?(\d{4})")
+_WORDS_US = re.compile(r"([^\W\d_]+)\.? (\d{1,2}),? (\d{4})")
+#: A CLDR date pattern's parts: a quoted literal, a run of one field letter, any other sign.
+_PATTERN_PART = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|\s+|.")
+
+
+def shipped_languages() -> tuple[str, ...]:
+    """The languages ogpctl writes documents in: English and every message catalogue."""
+    return tuple(dict.fromkeys(("en", *catalogue_languages())))
+
+
+@cache
+def months(lang: str) -> dict[str, int]:
+    """Month names in `lang` (wide and abbreviated, in a date and standing alone, as
+    `plain_key` writes them) and their numbers."""
+    from babel.dates import get_month_names
+
+    locale = Language(lang).locale
+    found: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale).items():
+                found.setdefault(plain_key(name), number)
+    return found
+
+
+@cache
+def any_month() -> dict[str, int]:
+    """Month names of every shipped language, and the first three letters of each."""
+    found = dict(_OTHER_MONTHS)
+    for lang in shipped_languages():
+        for name, number in months(lang).items():
+            found.setdefault(name, number)
+    for name, number in list(found.items()):
+        if len(name) > 3:
+            found.setdefault(name[:3], number)
+    return found
+
+
+@cache
+def _written_dates(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The locale's full, long and medium date patterns as regular expressions."""
+    from babel.dates import get_day_names
+
+    locale = Language(lang).locale
+    days = sorted({name for width in ("wide", "abbreviated")
+                   for name in get_day_names(width, "format", locale).values()}, key=len)
+    weekday = "(?:" + "|".join(re.escape(d) for d in reversed(days)) + r")\.?"
+    return tuple(_pattern(locale.date_formats[width].pattern, weekday)
+                 for width in ("long", "full", "medium"))
+
+
+def _pattern(cldr: str, weekday: str) -> re.Pattern[str]:
+    parts = []
+    for found in _PATTERN_PART.finditer(cldr):
+        part, letter = found.group(0), found.group(1)
+        if part.startswith("'"):
+            parts.append(re.escape(part[1:-1].replace("''", "'") or "'"))
+        elif letter in ("d",):
+            parts.append(r"(?P<day>\d{1,2})")
+        elif letter in ("M", "L"):
+            parts.append(r"(?P<month>\d{1,2})" if len(part) <= 2 else
+                         r"(?P<name>[^\W\d_][^\d,]*?)\.?")
+        elif letter in ("y", "u"):
+            parts.append(r"(?P<year>\d{4})")
+        elif letter in ("E", "c"):
+            parts.append(weekday)                   # said, and not read
+        elif letter:
+            parts.append(r"[^\W\d_]+\.?")           # an era
+        elif part.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(r"\s*" + re.escape(part) + r"\s*")
+    return re.compile("".join(parts), re.IGNORECASE)
 
 
 class Unreadable(ValueError):
@@ -80,7 +146,7 @@ def date_of(text: str, lang: str | None = None, date_format: str | None = None
             ) -> tuple[str, str | None]:
     """The ISO date a cell writes, and a note when only its month was given; Unreadable
     when it is no date or its order is ambiguous."""
-    text = text.strip()
+    text = " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cf").split())
     if date_format:
         try:
             return datetime.strptime(text, date_format).date().isoformat(), None
@@ -94,7 +160,25 @@ def date_of(text: str, lang: str | None = None, date_format: str | None = None
     if found:
         first, second, year = map(int, found.groups())
         return _numeric(text, first, second, year, lang=lang), None
-    return _in_words(text)
+    written = _as_written(text, lang)
+    return (written, None) if written else _in_words(text)
+
+
+def _as_written(text: str, lang: str | None) -> str | None:
+    """The date `text` writes in a CLDR pattern of `lang` (of any shipped language when
+    the source's language is not known), as `Language.date` writes dates."""
+    for language in (lang,) if lang else shipped_languages():
+        names = months(language)
+        for pattern in _written_dates(language):
+            found = pattern.fullmatch(text)
+            if not found:
+                continue
+            parts = found.groupdict()
+            month = int(parts["month"]) if parts.get("month") else \
+                names.get(plain_key(parts.get("name") or ""))
+            if month and parts.get("day") and parts.get("year"):
+                return _day(text, int(parts["year"]), month, int(parts["day"]))
+    return None
 
 
 def _numeric(text: str, first: int, second: int, year: int, lang: str | None) -> str:
@@ -112,18 +196,19 @@ def _numeric(text: str, first: int, second: int, year: int, lang: str | None) ->
 
 
 def _in_words(text: str) -> tuple[str, str | None]:
-    plain = key(text)
+    plain, month_of = plain_key(text), any_month()
     found = _WORDS.fullmatch(plain)
-    if found and found.group(2) in MONTH:
-        day, month, year = found.group(1), MONTH[found.group(2)], int(found.group(3))
+    if found and found.group(2) in month_of:
+        day, month, year = found.group(1), month_of[found.group(2)], int(found.group(3))
         if day:
             return _day(text, year, month, int(day)), None
         last = calendar.monthrange(year, month)[1]
         return _day(text, year, month, last), (f"{text!r} names a month: read as its last "
                                                f"day, {year}-{month:02d}-{last:02d}")
     found = _WORDS_US.fullmatch(plain)
-    if found and found.group(1) in MONTH:
-        return _day(text, int(found.group(3)), MONTH[found.group(1)], int(found.group(2))), None
+    if found and found.group(1) in month_of:
+        return _day(text, int(found.group(3)), month_of[found.group(1)],
+                    int(found.group(2))), None
     raise Unreadable(f"{text!r} is not a date (such as 2027-06-30 or 30 June 2027)")
 
 
@@ -134,9 +219,20 @@ def _day(text: str, year: int, month: int, day: int) -> str:
         raise Unreadable(f"{text!r} is not a day of the calendar") from None
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
+
+
+def plain_key(text: str) -> str:
+    """Words compared without case, accents or punctuation, in any script: "Données
+    d'appui" -> "donnees d appui", "المُلتزِم" -> "الملتزم"."""
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
 def label_key(text: str) -> str:
     """A label compared without case, accents, punctuation, numbering or a hint in
     brackets: "4.1. **Commitment Lead** (ministry)" -> "commitment lead"."""
-    text = re.sub(r"\([^)]*\)?", " ", text)
-    words = key(text)
+    text = re.sub(r"[(（][^)）]*[)）]?", " ", text)
+    words = plain_key(text)
     return re.sub(r"^(?:(?:[0-9]+|[ivx]+|[a-h])\s)+", "", words).strip()

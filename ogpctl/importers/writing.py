@@ -20,7 +20,7 @@ from typing import Any
 from ogpctl.base.errors import RecordWriteError
 from ogpctl.importers.diff import Edit, edits
 from ogpctl.importers.model import Source
-from ogpctl.importers.target import all_data, file_name
+from ogpctl.importers.target import Stakeholders, all_data, file_name
 from ogpctl.record.model import Plan, Record
 from ogpctl.source.yaml import parse_yaml
 
@@ -63,8 +63,9 @@ def plan_import(record: Record, plan: Plan, source: Source, lang: str, schemas: 
                 today: date) -> ImportResult:
     """The files importing `source` into `plan` would write or change."""
     result = ImportResult()
-    wanted, people = all_data(source, record, lang)
-    existing = {c.number: c for c in plan.commitments}
+    existing = {c.number: c for c in plan.commitment_files}   # unreadable ones too
+    wanted, people = all_data(source, record, lang,
+                              {n: c.fields for n, c in existing.items()})
     result.occupied = bool(existing)
     for commitment in sorted(source.commitments, key=lambda c: c.number):
         data = wanted[commitment.number]
@@ -72,7 +73,7 @@ def plan_import(record: Record, plan: Plan, source: Source, lang: str, schemas: 
             _edit(record, existing[commitment.number].doc.path, data, result)
         else:
             result.new.append(_new_commitment(record, plan, commitment, data, schemas, today))
-    _stakeholders(record, people.added, result)
+    _stakeholders(record, people, result)
     for (section, section_lang), markdown in sorted(source.sections.items()):
         _section(record, plan, section, section_lang, markdown, result)
     return result
@@ -100,8 +101,8 @@ def _new_commitment(record: Record, plan: Plan, commitment: Any, data: dict[str,
 
     name = file_name(commitment, record)
     title = (data.get("title") or {}).get(record.languages.default) or ""
-    files = commitment_files(record, plan, name, commitment.number, title, "regular",
-                             schemas, today)
+    files = commitment_files(record, plan, name, commitment.number, title,
+                             data.get("kind") or "regular", schemas, today)
     rel = f"{plan.folder}/commitments/{name}.yaml"
     text = _with_external(files.files[rel], data, record.languages.required)
     if not any(m["number"] == 1 for m in data.get("milestones") or []):
@@ -136,21 +137,29 @@ def _without_first_milestone(text: str) -> str:
     return text[:at] + "\nmilestones: []\n"
 
 
-def _stakeholders(record: Record, added: list[dict[str, Any]], result: ImportResult) -> None:
+def _stakeholders(record: Record, people: Stakeholders, result: ImportResult) -> None:
+    """New organisations appended; an organisation named in a new language gets that
+    name."""
     from ogpctl.edit.yamltext import Change, apply
 
-    if not added:
+    added, renamed = people.added, people.renamed
+    if not added and not renamed:
         return
     rel = "stakeholders.yaml"
     path = record.root / rel
     before = path.read_bytes()
     items = (record.stakeholders.fields.get("stakeholders") or []) \
         if record.stakeholders else []
-    count = len(items) if isinstance(items, list) else 0
-    changes = [Change(("stakeholders", count + i), item) for i, item in enumerate(added)]
+    items = items if isinstance(items, list) else []
+    named = edits({"stakeholders": items}, {"stakeholders": [
+        {"id": ident, "name": dict(name)}
+        for ident, name in renamed.items()]}, record.languages.default)
+    changes = [e.change for e in named]
+    changes += [Change(("stakeholders", len(items) + i), item) for i, item in enumerate(added)]
     text = apply(before.decode("utf-8"), changes)
-    said = [f"added {item['id']}" + ("" if item["sector"] else " (sector left to fill in)")
-            for item in added]
+    said = [e.said for e in named]
+    said += [f"added {item['id']}" + ("" if item["sector"] else " (sector left to fill in)")
+             for item in added]
     result.changed.append(FileEdit(rel, text, before, said))
 
 

@@ -46,7 +46,7 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
 
 def _walk_known(doc: Document) -> None:
     lists: dict[tuple[str, ...], list[tuple[DocPath, Any]]] = {targets: [] for targets in KNOWN}
-    _walk_into(doc.data, _combined_trie(doc.kind), lists)
+    _collect(doc.data, _combined_trie(doc.kind), (), lists)
     doc.memo.update(lists)
 
 
@@ -57,8 +57,11 @@ def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict[Any, Any]:
     return _trie(tuple(default_schemas().field_paths(kind, targets)))
 
 
-#: A frozen trie: (kinds of value ending here, the list step's trie or None, keys' tries).
-Trie = tuple[tuple[Any, ...], Any, tuple[tuple[Any, Any], ...]]
+#: A frozen trie: (kinds of value ending here, the list step's trie or None, the keys'
+#: steps). A step is (key, sub-trie, the kinds of value ending at a sub-trie that has no
+#: step of its own, else None): most values found are such leaves (a text under a key),
+#: and the walk reports them without descending.
+Trie = tuple[tuple[Any, ...], Any, tuple[tuple[Any, Any, Any], ...]]
 
 
 @cache
@@ -78,13 +81,17 @@ def _combined_trie(kind: Kind) -> Trie:
 
 
 def _frozen(trie: dict[Any, Any]) -> Trie:
-    """A trie as (kinds of value ending here, list step or None, ((key, sub-trie), ...)):
-    the walk then reads tuples instead of testing every step of a dict."""
+    """A trie as (kinds of value ending here, list step or None, ((key, sub-trie, leaf
+    ends or None), ...)), its keys in reverse order: the walk then reads tuples instead of
+    testing every step of a dict, in the order of `_walk`'s stack."""
     ends = trie.get(_END, ())
     star = _frozen(trie["*"]) if "*" in trie else None
-    keys = tuple((step, _frozen(child)) for step, child in trie.items()
-                 if step is not _END and step != "*")
-    return ends, star, keys
+    keys = []
+    for step, child in trie.items():
+        if step is not _END and step != "*":
+            sub = _frozen(child)
+            keys.append((step, sub, sub[0] if sub[1] is None and not sub[2] else None))
+    return ends, star, tuple(reversed(keys))
 
 
 def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
@@ -97,22 +104,31 @@ def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
     return root
 
 
-def _walk_into(data: Any, trie: Trie, lists: dict[Any, list[Any]]) -> None:
+def _collect(node: Any, trie: Trie, where: DocPath, lists: dict[Any, list[Any]]) -> None:
     """The walk of a combined trie: each value found goes to the list of its kind of
-    value, in the order `_walk` would report it."""
-    stack: list[tuple[Any, Trie, DocPath]] = [(data, trie, ())]
-    pop, push = stack.pop, stack.append
-    while stack:
-        node, (ends, star, keys), where = pop()
-        for targets in ends:
-            lists[targets].append((where, node))
-        if type(node) is dict:
-            for step, child in keys:
-                if step in node:
-                    push((node[step], child, where + (step,)))
-        elif star is not None and type(node) is list:
-            for index, item in enumerate(node):
-                push((item, star, where + (index,)))
+    value, in the order `_walk` would report it (depth first, last key and last item
+    first). Recursive: its depth is the trie's (the schema's nesting), not the data's."""
+    ends, star, keys = trie
+    for targets in ends:
+        lists[targets].append((where, node))
+    if keys and type(node) is dict:
+        for step, child, leaf in keys:
+            if step in node:
+                if leaf is None:
+                    _collect(node[step], child, where + (step,), lists)
+                else:
+                    found = (where + (step,), node[step])
+                    for targets in leaf:
+                        lists[targets].append(found)
+    elif star is not None and type(node) is list:
+        if star[1] is None and not star[2]:     # a list of leaves: report each item
+            for index in range(len(node) - 1, -1, -1):
+                found = (where + (index,), node[index])
+                for targets in star[0]:
+                    lists[targets].append(found)
+            return
+        for index in range(len(node) - 1, -1, -1):
+            _collect(node[index], star, where + (index,), lists)
 
 
 def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:

@@ -1,13 +1,11 @@
 """Reading every file of a record into Documents: in parallel worker processes when there
-is much to parse, and from the cache the files that were slow to read and are unchanged."""
+is much to parse, and from the cache the files read on the precise YAML path and unchanged."""
 
 from __future__ import annotations
 
 import marshal
 import os
-import time
 from concurrent.futures import Executor
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,11 +20,6 @@ from ogpctl.source.text import MAX_FILE_BYTES
 #: Below this many files to parse, worker processes cost more than they save.
 PARALLEL_MIN = 48
 BATCH = 24
-#: A file read in more CPU time than this, and than SLOW_PER_BYTE a byte, took the precise
-#: YAML path (~1.4 us a byte; the fast path ~0.05): its result is kept in the cache. Below
-#: 3 ms, reading again costs little, and a busy machine's noise is not taken for slowness.
-SLOW_SECONDS = 0.003
-SLOW_PER_BYTE = 0.3e-6
 
 Loaded = tuple[dict[str, Document], list[tuple[str, Problem]]]
 #: A row of the cache's files table: path and FileRow.
@@ -47,7 +40,7 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
     known = cache.files() if cache else {}
     results: dict[str, FileResult] = {}
     to_parse: list[Job] = []
-    slow: list[Row] = []
+    kept: list[Row] = []
     for ref in layout.files:
         found = _from_cache(root, ref, known, cache)
         if isinstance(found, Job):
@@ -55,14 +48,14 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
             continue
         results[ref.path], row = found
         if row is not None:
-            slow.append(row)
-    for job, (result, blob, seconds) in zip(to_parse, _parse_all(to_parse, pool), strict=True):
+            kept.append(row)
+    for job, (result, blob) in zip(to_parse, _parse_all(to_parse, pool), strict=True):
         results[job.ref.path] = result if result is not None else marshal.loads(blob)
-        if cache is not None and is_slow(seconds, len(job.raw)):   # kept only with a cache
-            slow.append((job.ref.path, job.st.st_size, job.st.st_mtime_ns, digest(job.raw),
+        if cache is not None and worth_keeping(results[job.ref.path]):   # only with a cache
+            kept.append((job.ref.path, job.st.st_size, job.st.st_mtime_ns, digest(job.raw),
                          pack(results[job.ref.path])))
     if cache is not None:
-        _remember(cache, known, slow)
+        _remember(cache, known, kept)
     documents: dict[str, Document] = {}
     problems: list[tuple[str, Problem]] = []
     for ref in layout.files:
@@ -81,16 +74,20 @@ class Job(NamedTuple):
     st: os.stat_result
 
 
-def is_slow(seconds: float, size: int) -> bool:
-    """Whether reading a file cost enough to keep its result: the precise path's cost."""
-    return seconds > SLOW_SECONDS and seconds > size * SLOW_PER_BYTE
+def worth_keeping(result: FileResult) -> bool:
+    """Whether the cache keeps a file's result: when it was read on the precise YAML path
+    (~1.4 us a byte; the fast path ~0.05). Known from the result, not from a clock, so the
+    same record keeps the same files on a busy machine. Nothing else costs that much by
+    construction: a file too large is not read, Markdown sections are not parsed, and
+    explaining schema errors is bounded (`ogpctl.source.limits`)."""
+    return result[6]
 
 
-def _remember(cache: Cache, known: dict[str, FileRow], slow: list[Row]) -> None:
-    """Keep the slow files' results; forget files gone, or fast to read now."""
-    cache.store_files([row for row in slow if known.get(row[0]) != row[1:]])
-    kept = {row[0] for row in slow}
-    cache.forget_files(sorted(path for path in known if path not in kept))
+def _remember(cache: Cache, known: dict[str, FileRow], kept: list[Row]) -> None:
+    """Keep the costly files' results; forget files gone, or cheap to read now."""
+    cache.store_files([row for row in kept if known.get(row[0]) != row[1:]])
+    paths = {row[0] for row in kept}
+    cache.forget_files(sorted(path for path in known if path not in paths))
 
 
 def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Cache | None
@@ -127,54 +124,26 @@ def _read(path: Path) -> bytes:
 def _too_large(kind: Kind, size: int) -> FileResult:
     return (kind.value, False, None, None, 1, [tuple(Problem(
         "R008", f"the file is {size:,} bytes; record files are limited to {MAX_FILE_BYTES:,} "
-        "bytes, so it was not read", 1, 1))])
+        "bytes, so it was not read", 1, 1))], False)
 
 
 def read_bytes_error(kind: Kind, error: OSError) -> FileResult:
     reason = error.strerror or str(error)
     return (kind.value, False, None, None, 1, [tuple(Problem(
-        "R001", f"the file cannot be read: {reason}", 1, 1))])
+        "R001", f"the file cannot be read: {reason}", 1, 1))], False)
 
 
 def _parse_all(jobs: list[Job], pool: Executor | None
-               ) -> list[tuple[FileResult | None, bytes, float]]:
-    """(result, marshalled result, seconds of CPU) a file; from worker processes only the
-    bytes come back, and here the result alone."""
+               ) -> list[tuple[FileResult | None, bytes]]:
+    """(result, marshalled result) a file; from worker processes only the bytes come back,
+    and here the result alone."""
     items = [(job.ref.kind.value, job.raw) for job in jobs]
     if pool is None or len(items) < PARALLEL_MIN:
-        return [_local(raw, Kind(kind)) for kind, raw in items]
+        return [(read_bytes(raw, Kind(kind)), b"") for kind, raw in items]
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
-    return [(None, blob, seconds) for done in pool.map(parse_batch, batches)
-            for blob, seconds in done]
+    return [(None, blob) for done in pool.map(parse_batch, batches) for blob in done]
 
 
-def _local(raw: bytes, kind: Kind) -> tuple[FileResult, bytes, float]:
-    result, seconds = _timed(raw, kind)
-    return result, b"", seconds
-
-
-def _timed(raw: bytes, kind: Kind) -> tuple[FileResult, float]:
-    _ready(kind)
-    start = time.thread_time()
-    result = read_bytes(raw, kind)
-    return result, time.thread_time() - start
-
-
-@cache
-def _ready(kind: Kind) -> None:
-    """Import and compile the kind's schema before the clock starts: reading the first file
-    of a kind does this once a process, and it is not what that file costs."""
-    if kind.schema:
-        from ogpctl.record.schema import default_schemas
-
-        default_schemas().validator(kind.schema)
-
-
-def parse_batch(jobs: list[tuple[str, bytes]]) -> list[tuple[bytes, float]]:
-    """Worker entry point: parse and validate files; their results marshalled, and the CPU
-    time each took."""
-    done = []
-    for kind, raw in jobs:
-        result, seconds = _timed(raw, Kind(kind))
-        done.append((marshal.dumps(result), seconds))
-    return done
+def parse_batch(jobs: list[tuple[str, bytes]]) -> list[bytes]:
+    """Worker entry point: parse and validate files; their results marshalled."""
+    return [marshal.dumps(read_bytes(raw, Kind(kind))) for kind, raw in jobs]

@@ -4,6 +4,7 @@ OGP domain. Values stay as parsed; rules report paths inside a document's data."
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,27 @@ _STATUS_STAGE = {"co-creation": Stage.CO_CREATION, "implementation": Stage.IMPLE
 def as_date(value: Any) -> date | None:
     """The day a date field names; None when it is empty or unusable (the schema reports it)."""
     return parse_day(value)
+
+
+#: A web address as the schemas accept one (common.schema.json#/$defs/url).
+_ADDRESS = re.compile(r"(?:https?://|mailto:)\S+")
+
+
+def as_address(value: Any) -> str | None:
+    """The web address a field holds, or None when it holds none the schema accepts (empty,
+    `javascript:…`, a path): a verdict or a link never rests on what `check` refuses (F103)."""
+    return value if isinstance(value, str) and _ADDRESS.fullmatch(value) else None
+
+
+#: An email address as the schemas accept one (common.schema.json#/$defs/email): only the
+#: address, so a mailto: link made from it carries no ?bcc= or other part.
+_NOT_IN_ADDRESS = r"""\s@?&#<>/\\:;,"'()\[\]"""
+EMAIL = re.compile(rf"^[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}]+\.[^{_NOT_IN_ADDRESS}.]+$")
+
+
+def as_email(value: Any) -> str | None:
+    """The email address a field holds, or None when the schema refuses it (F103)."""
+    return value if isinstance(value, str) and EMAIL.match(value) else None
 
 
 def as_word(value: Any) -> str | None:
@@ -104,6 +126,11 @@ class Commitment:
         return self.doc.fields
 
     @property
+    def readable(self) -> bool:
+        """Whether the file holds a commitment: it was read, and holds a mapping."""
+        return self.doc.ok and isinstance(self.doc.data, dict)
+
+    @property
     def kind(self) -> str:
         return as_word(self.fields.get("kind")) or "regular"
 
@@ -133,6 +160,12 @@ class Plan:
     co_creation: Document | None = None
     contributions: Document | None = None
     self_assessment: Document | None = None
+    #: Every commitment file of the plan, readable or not: what the rules about files,
+    #: numbers and ids read.
+    commitment_files: list[Commitment] = field(default_factory=list)
+    #: The plan's commitments: the files that hold a commitment (a mapping). A file that
+    #: cannot be read, is empty or holds a list is not one, so no document, page, colour or
+    #: total shows it as a commitment (`check` reports it; `site` says it is left out).
     commitments: list[Commitment] = field(default_factory=list)
     sections: list[Document] = field(default_factory=list)
 
@@ -173,7 +206,7 @@ class Plan:
         for doc in (self.doc, self.co_creation, self.contributions, self.self_assessment):
             if doc is not None:
                 yield doc
-        yield from (c.doc for c in self.commitments)
+        yield from (c.doc for c in self.commitment_files)
         yield from self.sections
 
 
@@ -239,6 +272,11 @@ class Record:
         for plan in self.plans:
             yield from plan.commitments
 
+    def unreadable_commitments(self) -> list[str]:
+        """The commitment files that hold no commitment, which every output leaves out."""
+        return [c.doc.path for plan in self.plans for c in plan.commitment_files
+                if not c.readable]
+
 
 def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]) -> Record:
     record = Record(root, documents)
@@ -247,7 +285,8 @@ def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]
     for path, doc in sorted(documents.items()):
         _place(record, plans, path, doc)
     for plan in record.plans:
-        plan.commitments.sort(key=lambda c: (c.number, c.id))
+        plan.commitment_files.sort(key=lambda c: (c.number, c.id))
+        plan.commitments = [c for c in plan.commitment_files if c.readable]
     return record
 
 
@@ -267,6 +306,7 @@ def _place(record: Record, plans: dict[str, Plan], path: str, doc: Document) -> 
             setattr(plan, _PLAN_SLOTS[doc.kind], doc)
         elif doc.kind is Kind.COMMITMENT and (
                 match := COMMITMENT_FILE.fullmatch(path.rsplit("/", 1)[1])):
-            plan.commitments.append(Commitment(doc, plan, int(match["number"]), match["id"]))
+            plan.commitment_files.append(Commitment(doc, plan, int(match["number"]),
+                                                    match["id"]))
         elif doc.kind is Kind.SECTION:
             plan.sections.append(doc)

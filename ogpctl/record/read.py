@@ -14,8 +14,8 @@ from ogpctl.source.problems import Problem
 from ogpctl.source.text import MAX_MARKDOWN, decode, long_texts, mixed_line_endings
 from ogpctl.source.yaml import parse_yaml
 
-#: (kind, ok, data, body, body_line, problems as tuples)
-FileResult = tuple[str, bool, Any, "str | None", int, list[tuple[Any, ...]]]
+#: (kind, ok, data, body, body_line, problems as tuples, read on the precise YAML path)
+FileResult = tuple[str, bool, Any, "str | None", int, list[tuple[Any, ...]], bool]
 
 
 def read_bytes(raw: bytes, kind: Kind) -> FileResult:
@@ -29,7 +29,7 @@ def read_bytes(raw: bytes, kind: Kind) -> FileResult:
         found += long_texts(result[2], result[3], result[4])
     if result[1] and may_hold_bidi(raw):   # R013: a file that was read, screened by its bytes
         found += bidi_problems(result[2], result[3], result[4])
-    return result[:5] + (result[5] + [tuple(p) for p in found],) if found else result
+    return (*result[:5], result[5] + [tuple(p) for p in found], result[6]) if found else result
 
 
 def _read_text(text: str, found: list[Problem], kind: Kind) -> FileResult:
@@ -57,7 +57,7 @@ def _read_text(text: str, found: list[Problem], kind: Kind) -> FileResult:
         said = {p.path for p in parsed.problems if p.path}
         problems.extend(p for p in default_schemas().validate(kind, parsed.data)
                         if not _under(p.path, said))
-    return _result(kind, parsed.ok, parsed.data, body, body_line, problems)
+    return _result(kind, parsed.ok, parsed.data, body, body_line, problems, parsed.precise)
 
 
 def _under(path: DocPath | None, said: set[DocPath]) -> bool:
@@ -67,12 +67,12 @@ def _under(path: DocPath | None, said: set[DocPath]) -> bool:
 
 
 def _result(kind: Kind, ok: bool, data: Any, body: str | None, body_line: int,
-            problems: list[Problem]) -> FileResult:
-    return (kind.value, ok, data, body, body_line, [tuple(p) for p in problems])
+            problems: list[Problem], precise: bool = False) -> FileResult:
+    return (kind.value, ok, data, body, body_line, [tuple(p) for p in problems], precise)
 
 
 def to_document(path: str, result: FileResult) -> tuple[Document, list[Problem]]:
-    kind, ok, data, body, body_line, problems = result
+    kind, ok, data, body, body_line, problems, _ = result
     doc = Document(path, Kind(kind), data, ok, body, body_line)
     return doc, [Problem._make((*p[:4], tuple(p[4]) if p[4] is not None else None, *p[5:]))
                  for p in problems]

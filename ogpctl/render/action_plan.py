@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ogpctl.base.i18n import Language
 from ogpctl.domain.rollup import totals_of
 from ogpctl.record.kinds import SECTIONS
 from ogpctl.record.model import Commitment, Plan
@@ -17,10 +18,24 @@ from ogpctl.render.self_assessment import totals_sentence
 from ogpctl.rules.languages import has_prose
 
 
+def section_titles(lang: Language) -> dict[str, str]:
+    """The plan's numbered headings (the Word importer reads them back with this too);
+    `requirements` closes the development process, `commitments` opens the fourth."""
+    return {"introduction": lang._("1. Introduction"),
+            "efforts-to-date": lang._("2. Open government efforts to date"),
+            "development-process": lang._("3. Action plan development process"),
+            "requirements": lang._("Minimum requirements"),
+            "commitments": lang._("4. Commitments")}
+
+
+def placeholders(lang: Language) -> tuple[str, ...]:
+    """What the plan says where the record has no text yet."""
+    return (lang._("This section has not been written yet."),
+            lang._("No commitments have been written yet."))
+
+
 def section_title(c: RenderContext, section: str) -> str:
-    return {"introduction": c.lang._("1. Introduction"),
-            "efforts-to-date": c.lang._("2. Open government efforts to date"),
-            "development-process": c.lang._("3. Action plan development process")}[section]
+    return section_titles(c.lang)[section]
 
 
 def section_blocks(c: RenderContext, plan: Plan, section: str) -> list[Block]:
@@ -43,7 +58,7 @@ def section_blocks(c: RenderContext, plan: Plan, section: str) -> list[Block]:
             return blocks if own else [heading, *blocks]
         return [heading, ForeignBlock(lang, tuple(blocks[1:] if own else blocks),
                                       c.fallback_note(lang))]
-    return [heading, Paragraph((Text(c.lang._("This section has not been written yet.")),))]
+    return [heading, Paragraph((Text(placeholders(c.lang)[0]),))]
 
 
 def _unnumbered(own: Heading, title: str) -> bool:
@@ -66,11 +81,11 @@ def action_plan_blocks(c: RenderContext, plan: Plan) -> list[Block]:
     for section in SECTIONS:
         blocks += section_blocks(c, plan, section)
         if section == "development-process":
-            blocks.append(Heading(3, (Text(c.lang._("Minimum requirements")),)))
+            blocks.append(Heading(3, (Text(section_title(c, "requirements")),)))
             blocks += requirements_blocks(c, plan)
-    blocks.append(Heading(2, (Text(c.lang._("4. Commitments")),)))
+    blocks.append(Heading(2, (Text(section_title(c, "commitments")),)))
     if not plan.commitments:
-        blocks.append(Paragraph((Text(c.lang._("No commitments have been written yet.")),)))
+        blocks.append(Paragraph((Text(placeholders(c.lang)[1]),)))
     groups = themes(c, plan)
     if len(groups) == 1 and groups[0][0] is None:
         for commitment in plan.commitments:

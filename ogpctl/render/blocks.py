@@ -121,11 +121,18 @@ Block: TypeAlias = (Heading | Paragraph | ListBlock | Quote | CodeBlock | Rule |
 class Document:
     """One rendered document in one language."""
 
-    title: str
+    #: The heading, as inlines: a record text shown in another language (a plan title not
+    #: yet translated) keeps its language, direction and note, as in the body.
+    title: tuple[Inline, ...]
     lang: str
     rtl: bool
     blocks: list[Block] = field(default_factory=list)
-    subtitle: str = ""
+    subtitle: tuple[Inline, ...] = ()
+
+    @property
+    def title_text(self) -> str:
+        """The title as plain text, for metadata (an HTML <title>, Word's properties)."""
+        return plain(self.title)
 
 
 def text(value: str) -> tuple[Inline, ...]:

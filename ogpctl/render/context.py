@@ -85,3 +85,7 @@ class RenderContext:
 
     def plan_title(self, plan: Plan) -> str:
         return self.string(plan.fields.get("title")) or plan.id
+
+    def plan_heading(self, plan: Plan) -> tuple[Inline, ...]:
+        """The plan's title as inlines: marked when it is shown in another language."""
+        return self.inline(plan.fields.get("title")) or (Text(plan.id),)

@@ -8,7 +8,7 @@ from datetime import date
 from ogpctl.base.errors import UsageError
 from ogpctl.base.i18n import Language
 from ogpctl.record.model import Commitment, Plan, Record
-from ogpctl.render.blocks import Document, plain
+from ogpctl.render.blocks import Document, text
 from ogpctl.render.context import RenderContext
 from ogpctl.render.formats import DOCUMENTS
 
@@ -47,26 +47,26 @@ def build(record: Record, request: Request, today: date) -> Document:
     plan = record.plan_named(request.plan)
     lang = Language(request.lang)
     c = RenderContext(record, lang, today)
-    doc = Document(title=c.plan_title(plan), lang=lang.code, rtl=lang.rtl,
-                   subtitle=subtitle(c, plan))
+    doc = Document(title=c.plan_heading(plan), lang=lang.code, rtl=lang.rtl,
+                   subtitle=text(subtitle(c, plan)))
     if request.document == "action-plan":
         doc.blocks = action_plan_blocks(c, plan)
     elif request.document == "commitment":
         commitment = find_commitment(plan, request.commitment)
-        doc.title = plain(commitment_name(c, commitment))
-        doc.subtitle = c.plan_title(plan)
+        doc.title = commitment_name(c, commitment)
+        doc.subtitle = c.plan_heading(plan)
         doc.blocks = commitment_blocks(c, commitment, level=1)[1:]
     elif request.document == "self-assessment":
-        doc.title = lang._("Self-assessment report")
-        doc.subtitle = c.plan_title(plan)
+        doc.title = text(lang._("Self-assessment report"))
+        doc.subtitle = c.plan_heading(plan)
         doc.blocks = self_assessment_blocks(c, plan)
     elif request.document == "reasoned-response":
-        doc.title = lang._("Reasoned response to contributions")
-        doc.subtitle = c.plan_title(plan)
+        doc.title = text(lang._("Reasoned response to contributions"))
+        doc.subtitle = c.plan_heading(plan)
         doc.blocks = reasoned_response_blocks(c, plan)
     else:
-        doc.title = lang._("Amendment note")
-        doc.subtitle = c.plan_title(plan)
+        doc.title = text(lang._("Amendment note"))
+        doc.subtitle = c.plan_heading(plan)
         doc.blocks = amendment_note(c, plan, request.since)
     return doc
 

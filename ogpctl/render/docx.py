@@ -81,12 +81,12 @@ class _Writer:
         self.out: list[str] = []
 
     def write(self, day: date) -> bytes:
-        self._paragraph("Title", self._runs((Text(self.doc.title),)))
+        self._paragraph("Title", self._runs(self.doc.title))
         if self.doc.subtitle:
-            self._paragraph("Subtitle", self._runs((Text(self.doc.subtitle),)))
+            self._paragraph("Subtitle", self._runs(self.doc.subtitle))
         for item in self.doc.blocks:
             self.block(item, BODY_WIDTH)
-        return package("".join(self.out), self.links, self.doc.title, self.doc.lang, day)
+        return package("".join(self.out), self.links, self.doc.title_text, self.doc.lang, day)
 
     # -- blocks ---------------------------------------------------------------------------
     def block(self, item: Block, width: int, style: str | None = None) -> None:

@@ -236,5 +236,6 @@ def _stylesheet() -> Markup:
 
 def write_html(doc: Document) -> bytes:
     page = _environment().get_template("document.html.j2").render(
-        doc=doc, body=blocks(doc.blocks), css=_stylesheet(), dir="rtl" if doc.rtl else "ltr")
+        doc=doc, heading=inlines(doc.title), subtitle=inlines(doc.subtitle),
+        body=blocks(doc.blocks), css=_stylesheet(), dir="rtl" if doc.rtl else "ltr")
     return page.encode("utf-8")

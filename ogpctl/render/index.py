@@ -38,6 +38,7 @@ from ogpctl.render.blocks import (
     Strong,
     Table,
     Text,
+    text,
 )
 from ogpctl.render.prose import safe_href
 
@@ -224,9 +225,9 @@ def _plan_blocks(plan: PlanIndex, names: dict[tuple[str, str], str],
 def document(record: Record, index: Index, links_from: str | None = None) -> Document:
     """The index in the render document model (English)."""
     country = _line(first_text(record.ogp.fields.get("country"))) if record.ogp else ""
-    doc = Document(f"Document repository{': ' + country if country else ''}", "en", False,
-                   subtitle="Evidence of the co-creation process and of each commitment "
-                            "(OGP National Handbook 5.2, 5.3.a)")
+    doc = Document(text(f"Document repository{': ' + country if country else ''}"), "en", False,
+                   subtitle=text("Evidence of the co-creation process and of each commitment "
+                                 "(OGP National Handbook 5.2, 5.3.a)"))
     if index.history:
         doc.blocks.append(Paragraph((Strong((Text("Dates of change:"),)),
                                      Text(" " + index.history))))

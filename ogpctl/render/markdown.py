@@ -222,8 +222,8 @@ def directed(items: tuple[Block, ...], right: bool, lang: str = "") -> tuple[Blo
 
 
 def write_markdown(doc: Document) -> bytes:
-    parts = [f"# {escape(doc.title)}"]
+    parts = [f"# {inlines(_directed_inlines(doc.title, doc.rtl))}"]
     if doc.subtitle:
-        parts.append(f"*{escape(doc.subtitle)}*")
+        parts.append(f"*{inlines(_directed_inlines(doc.subtitle, doc.rtl))}*")
     parts.append(blocks(directed(tuple(doc.blocks), doc.rtl)))
     return ("\n\n".join(parts).rstrip() + "\n").encode("utf-8")

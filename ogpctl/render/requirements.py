@@ -88,13 +88,15 @@ def _sentence(c: RenderContext, item: Requirement) -> str:
                        "{count} input mechanisms with their dates, open for up to {days} "
                        "days.", f["mechanisms"], days=lang.number(f["days"]))
     if item.code == "4.1":
-        return lang._("{answered} of {count} contributions have a decision and a reasoned "
-                      "response.", answered=lang.number(f.get("answered", 0)),
-                      count=lang.number(f.get("contributions", 0)))
+        return lang.n_("{answered} of {count} contribution has a decision and a reasoned "
+                       "response.", "{answered} of {count} contributions have a decision and "
+                       "a reasoned response.", f.get("contributions", 0),
+                       answered=lang.number(f.get("answered", 0)))
     if f.get("years"):
-        return lang._("{met} of {count} implementation years held two meetings presenting "
-                      "results to civil society.", met=lang.number(f["met"]),
-                      count=lang.number(f["years"]))
+        return lang.n_("{met} of {count} implementation year held two meetings presenting "
+                       "results to civil society.", "{met} of {count} implementation years "
+                       "held two meetings presenting results to civil society.", f["years"],
+                       met=lang.number(f["met"]))
     return lang._("Judged during implementation.")
 
 
@@ -102,10 +104,16 @@ def requirements_blocks(c: RenderContext, plan: Plan) -> list[Block]:
     items = [i for i in judge(c.record, plan, c.today) if i.code in CO_CREATION]
     due = [i for i in items if i.state != NOT_YET_DUE]
     met = sum(1 for i in due if i.state == MET)
-    intro = c.lang._("The record of this plan's co-creation shows {met} of the {count} minimum "
-                     "requirements that apply before delivery as met (OGP Participation and "
-                     "Co-Creation Standards; National Handbook, section 7).",
-                     met=c.lang.number(met), count=c.lang.number(len(due)))
+    intro = c.lang._("None of the minimum requirements that apply before delivery is due yet; "
+                     "each is listed with the day it is due by (OGP Participation and "
+                     "Co-Creation Standards; National Handbook, section 7).") if not due else \
+        c.lang.n_("The record of this plan's co-creation shows {met} of {count} minimum "
+                      "requirement that applies before delivery as met (OGP Participation and "
+                      "Co-Creation Standards; National Handbook, section 7).",
+                      "The record of this plan's co-creation shows {met} of the {count} minimum "
+                      "requirements that apply before delivery as met (OGP Participation and "
+                      "Co-Creation Standards; National Handbook, section 7).",
+                      len(due), met=c.lang.number(met))
     head = tuple((Paragraph((Text(label),)),) for label in (
         c.lang._("Requirement"), c.lang._("Status"), c.lang._("What the record shows")))
     rows = tuple(((Paragraph((Text(f"{i.code} {requirement_title(c, i.code)}"),)),),

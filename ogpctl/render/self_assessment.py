@@ -32,11 +32,13 @@ def completion_label(c: RenderContext, completion: str) -> str:
 def totals_sentence(lang: Language, figures: Totals) -> str:
     """"14 of 36 commitments complete; 33 of 70 milestones completed", wherever a plan's
     commitments are listed (status, the dashboard, the self-assessment)."""
-    return lang._("{complete} of {commitments} commitments complete; {completed} of "
-                  "{milestones} milestones completed.", complete=lang.number(figures.complete),
-                  commitments=lang.number(figures.commitments),
-                  completed=lang.number(figures.completed),
-                  milestones=lang.number(figures.milestones))
+    commitments = lang.n_("{complete} of {count} commitment complete;",
+                          "{complete} of {count} commitments complete;", figures.commitments,
+                          complete=lang.number(figures.complete))
+    milestones = lang.n_("{completed} of {count} milestone completed.",
+                         "{completed} of {count} milestones completed.", figures.milestones,
+                         completed=lang.number(figures.completed))
+    return f"{commitments} {milestones}"
 
 
 def assessments(plan: Plan) -> dict[str, dict]:
@@ -48,11 +50,13 @@ def rating_cell(c: RenderContext, derived: Rollup, given: dict) -> Cell:
     rating = given.get("rating")
     colour = rating if rating in ("green", "amber", "red") else derived.colour
     blocks: list[Block] = [Paragraph((Strong((Text(colour_label(c, colour)),)),))]
-    facts = c.lang._("Milestones: {completion}, {completed} of {count} completed ({evidenced} "
-                     "with evidence).", completion=completion_label(c, derived.completion),
-                     completed=c.lang.number(derived.completed),
-                     count=c.lang.number(derived.milestones),
-                     evidenced=c.lang.number(derived.evidenced))
+    # One form in English; other languages agree "completed" with the count.
+    facts = c.lang.n_("Milestones: {completion}, {completed} of {count} completed "
+                      "({evidenced} with evidence).", "Milestones: {completion}, {completed} "
+                      "of {count} completed ({evidenced} with evidence).", derived.milestones,
+                      completion=completion_label(c, derived.completion),
+                      completed=c.lang.number(derived.completed),
+                      evidenced=c.lang.number(derived.evidenced))
     blocks.append(Paragraph((Text(facts),)))
     if colour != derived.colour:
         reason = c.inline(given.get("rating-reason"))

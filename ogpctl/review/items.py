@@ -15,19 +15,27 @@ from ogpctl.render.context import RenderContext
 Parts = tuple[Inline, ...]
 
 
-def unreadable_item(c: RenderContext, change: Change) -> Parts:
-    """A file one side cannot parse: what its change means is not known."""
+def unreadable_item(c: RenderContext, change: Change, base: str | None = None) -> Parts:
+    """A file one side cannot parse: what its change means is not known. `base` names the
+    revision when only its version could not be read: the file reads now (the change fixed
+    it), and the reviewer must not be told it cannot be read."""
+    if base is not None:
+        return _compose(c.lang._(
+            "{file} could not be read at {base}, so its change cannot be told field by field; "
+            "it can be read now (the fixed findings below say why it could not).",
+            file=_MARKS["title"], base=_MARKS["old"]),
+            title=(Code(change.field or ""),), old=(Code(base),))
     return _compose(c.lang._("{file} cannot be read, so what its change means is not known; "
                              "the findings below say why.", file=_MARKS["title"]),
                     title=(Code(change.field or ""),))
 
 
-def plan_item(c: RenderContext, change: Change) -> Parts:
+def plan_item(c: RenderContext, change: Change, base: str | None = None) -> Parts:
     """A change to the plan itself: added or removed, its status, delivery date, window,
-    due year or length."""
+    due year or length (`base`: see `unreadable_item`)."""
     _ = c.lang._
     if change.kind == "unreadable":
-        return unreadable_item(c, change)
+        return unreadable_item(c, change, base)
     if change.kind == "added":
         return (Text(_("Action plan added.")),)
     if change.kind == "removed":
@@ -71,11 +79,12 @@ def _month(c: RenderContext, month: int) -> str:
 
 
 def contribution_item(c: RenderContext, change: Change, plan: Plan | None,
-                      old: Plan | None) -> Parts:
-    """A contribution received, answered, decided otherwise, or answered anew."""
+                      old: Plan | None, base: str | None = None) -> Parts:
+    """A contribution received, answered, decided otherwise, or answered anew (`base`: see
+    `unreadable_item`)."""
     _ = c.lang._
     if change.kind == "unreadable":
-        return unreadable_item(c, change)
+        return unreadable_item(c, change, base)
     who = _contributor(c, change.subject or "", plan, old)
     if change.kind == "added":
         summary = c.inline((change.values or (None, None))[1])
@@ -115,8 +124,16 @@ def _contributor(c: RenderContext, ident: str, plan: Plan | None, old: Plan | No
 def _source(c: RenderContext, value: Any) -> Parts:
     if isinstance(value, str):
         return c.stakeholder(value)
-    if isinstance(value, dict) and value.get("name"):
-        return c.inline(value.get("name")) or (Text("—"),)
-    if translations(value, c.record.languages.default):
+    if isinstance(value, dict) and "name" in value:
+        if value.get("name") and not _no_name(value.get("name")):
+            return c.inline(value.get("name")) or (Text("—"),)
+    elif translations(value, c.record.languages.default):
         return c.inline(value)
     return (Text(c.lang._("an unnamed contributor")),)
+
+
+def _no_name(name: Any) -> bool:
+    """A name that forms write for none ("anonymous", "N/A"), as older imports kept it."""
+    from ogpctl.importers.contribution_columns import NO_NAME, key
+
+    return isinstance(name, str) and key(name) in NO_NAME

@@ -78,6 +78,12 @@ class Review:
     pages: list[str] = field(default_factory=list)          # site pages that change
     site: dict[str, bytes] = field(default_factory=dict)    # the head's site (a preview)
 
+    @property
+    def base_name(self) -> str:
+        """The base as the user named it (a tag, a branch), else its short commit id."""
+        named, dots, _ = self.described.partition(" .. ")
+        return named if dots and named else self.base[:12]
+
     def deadlines(self, lang: str = "en") -> list[MovedDeadline]:
         return moved_deadlines(self.old, self.new, self.today, lang)
 
@@ -184,7 +190,8 @@ def _unreadable(record: Record) -> set:
     for plan in record.plans:
         if plan.doc is not None and not plan.doc.ok:
             found.add(plan.id)
-        found.update((plan.id, str(c.number)) for c in plan.commitments if not c.doc.ok)
+        found.update((plan.id, str(c.number)) for c in plan.commitment_files
+                     if not c.doc.ok)
     return found
 
 

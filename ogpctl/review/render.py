@@ -31,6 +31,7 @@ from ogpctl.render.blocks import (
     Table,
     Text,
     plain,
+    text,
 )
 from ogpctl.render.context import RenderContext
 from ogpctl.review.items import contribution_item, plan_item, unreadable_item
@@ -49,8 +50,8 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
     language = Language(lang)
     c = RenderContext(review.new, language, review.today)
     _ = language._
-    doc = Document(title=_("Review of the change"), lang=lang, rtl=language.rtl,
-                   subtitle=review.described)
+    doc = Document(title=text(_("Review of the change")), lang=lang, rtl=language.rtl,
+                   subtitle=text(review.described))
     doc.blocks = [Paragraph((Text(_summary(c, review)),))]
     doc.blocks += _meaning(c, review)
     doc.blocks += _deadlines(c, review.deadlines(lang))
@@ -93,7 +94,7 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
     blocks: list[Block] = [Heading(3, title)]
     own = [ch for ch in changes if ch.commitment is None and ch.subject is None]
     if own:
-        blocks.append(_list(plan_item(c, ch) for ch in own))
+        blocks.append(_list(plan_item(c, ch, _fixed_at(review, ch)) for ch in own))
     commitments = sorted((ch for ch in changes if ch.commitment is not None), key=_heading)
     for (number, removed), group in groupby(commitments, key=_heading):
         blocks += _commitment(c, review, plan_id, number, removed, list(group))
@@ -101,7 +102,8 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
     if answers:
         blocks.append(Heading(4, (Text(c.lang._("Contributions and reasoned responses")),)))
         old = _plan_named(review.old, plan_id)
-        blocks.append(_list(contribution_item(c, ch, plan, old) for ch in answers))
+        blocks.append(_list(contribution_item(c, ch, plan, old, _fixed_at(review, ch))
+                            for ch in answers))
     return blocks
 
 
@@ -116,12 +118,13 @@ def _commitment(c: RenderContext, review: Review, plan_id: str, number: int, rem
     plan = _plan_named(review.new, plan_id)
     commitment = None
     if plan is not None and not removed:
-        commitment = next((item for item in plan.commitments if item.number == number), None)
+        commitment = next((item for item in plan.commitment_files if item.number == number),
+                          None)
     title = (changes[0].values or (None, None))[0] if removed else \
         commitment.fields.get("title") if commitment else None
     if not title and not removed:   # a file the head cannot read: its title as it was
         title = _old_title(review, plan_id, changes[0])
-    items = [_change_item(c, commitment, ch) for ch in changes]
+    items = [_change_item(c, commitment, ch, _fixed_at(review, ch)) for ch in changes]
     return [Heading(4, (Text(f"{number}. "), *c.inline(title))), _list(items)]
 
 
@@ -134,9 +137,10 @@ def _old_title(review: Review, plan_id: str, change: Change) -> Any:
     return None
 
 
-def _change_item(c: RenderContext, commitment: Any, change: Change) -> tuple[Inline, ...]:
+def _change_item(c: RenderContext, commitment: Any, change: Change, base: str | None
+                 ) -> tuple[Inline, ...]:
     if change.kind == "unreadable":
-        return unreadable_item(c, change)
+        return unreadable_item(c, change, base)
     if change.kind == "progress":
         from ogpctl.render.amendment_note import _milestone_title, milestone_name
 
@@ -146,6 +150,17 @@ def _change_item(c: RenderContext, commitment: Any, change: Change) -> tuple[Inl
                                   int(change.new), milestone=_MARKS["milestone"]),
                         milestone=name)
     return commitment_item(c, commitment, change)
+
+
+def _fixed_at(review: Review, change: Change) -> str | None:
+    """The base revision, when the file of an "unreadable" change could not be read there
+    but can be now: it is the base that failed, not the change."""
+    if change.kind != "unreadable" or change.field is None:
+        return None
+    before, after = review.old.documents.get(change.field), review.new.documents.get(change.field)
+    if before is not None and not before.ok and (after is None or after.ok):
+        return review.base_name
+    return None
 
 
 def _plan_named(record: Record, plan_id: str) -> Plan | None:

@@ -43,7 +43,7 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
     if doc is None:
         return
     as_of = as_date(doc.fields.get("prepared"))
-    by_id = {c.id: c for c in plan.commitments}
+    by_id = {c.id: c for c in plan.commitment_files}
     for index, item in _entries(plan):
         commitment = by_id.get(as_word(item.get("commitment")) or "")
         rating = item.get("rating")
@@ -80,7 +80,7 @@ def assessment_incomplete(plan: Plan, context: Any) -> Iterator[Finding]:
     if doc is None:
         return
     entries = {as_word(item.get("commitment")): (index, item) for index, item in _entries(plan)}
-    for commitment in plan.commitments:
+    for commitment in plan.commitment_files:
         if commitment.id not in entries:
             yield Finding(doc.path, f"commitment {commitment.number} ({commitment.id}) has no "
                           "assessment", ("commitments",))

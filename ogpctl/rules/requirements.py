@@ -242,9 +242,9 @@ def no_participation_overview(plan: Plan, context: Any) -> Iterator[Finding]:
     timeline = fields.get("timeline")
     timeline = timeline if isinstance(timeline, dict) else {}
     dated = [s for _, s in entries(doc, "stages") if as_date(s.get("starts"))]
-    missing = [what for what, ok in (("the address where it was published (timeline.url)",
+    missing = [what for what, ok in (("address where it was published (timeline.url)",
                                       has_text(timeline.get("url"))),
-                                     ("its stages with their dates (stages)", dated)) if not ok]
+                                     ("stages with their dates (stages)", dated)) if not ok]
     if missing:
         yield Finding(_cocreation(plan), "the co-creation timeline has no "
                       f"{' and no '.join(missing)}{CONTRARY}",

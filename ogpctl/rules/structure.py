@@ -238,7 +238,7 @@ def duplicate_commitment_number(plan: Plan, context: Any) -> Iterator[Finding]:
       commitments/04-beneficial-ownership.yaml
     """
     first: dict[int, Commitment] = {}
-    for commitment in plan.commitments:
+    for commitment in plan.commitment_files:
         if commitment.number in first:
             yield Finding(commitment.doc.path, f"commitment number {commitment.number} is also "
                           f"used by {first[commitment.number].doc.path.rsplit('/', 1)[1]}",
@@ -282,7 +282,7 @@ def unknown_commitment(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       commitments: [open-contracting]
     """
-    ids = {c.id for c in plan.commitments}
+    ids = {c.id for c in plan.commitment_files}
     for doc, pattern in ((plan.contributions, ("contributions", "*", "commitments", "*")),
                          (plan.self_assessment, ("commitments", "*", "commitment"))):
         if doc is None:
@@ -430,3 +430,28 @@ entry("F121", "unused-suppression", family=F, severity=W, handbook="", doc="""
     Passes:
       output: {en: Promote transparency}   # ogpctl: ignore[S211]
     """)
+
+
+@rule("F122", "duplicate-commitment-id", family=F, severity=E, handbook="", subject="plan")
+def duplicate_commitment_id(plan: Plan, context: Any) -> Iterator[Finding]:
+    """Two commitment files of a plan have the same id.
+
+    A commitment's id is the slug of its file name (NN-id.yaml); contributions and the
+    self-assessment name commitments by it, so an entry naming a shared id would be read
+    for both commitments. Rename one of the files.
+
+    Fails:
+      commitments/01-commitment.yaml
+      commitments/03-commitment.yaml
+    Passes:
+      commitments/01-open-contracting.yaml
+      commitments/03-budget-transparency.yaml
+    """
+    first: dict[str, Commitment] = {}
+    for commitment in plan.commitments:
+        if commitment.id in first:
+            yield Finding(commitment.doc.path, f'commitment id "{commitment.id}" is also used '
+                          f"by {first[commitment.id].doc.path.rsplit('/', 1)[1]}; "
+                          "contributions and the self-assessment name commitments by id",
+                          line=1, column=1)
+        first.setdefault(commitment.id, commitment)

@@ -9,7 +9,7 @@ from ogpctl.base.errors import RecordWriteError, UsageError
 from ogpctl.record.kinds import COMMITMENT_FILE
 from ogpctl.record.model import Plan, Record
 from ogpctl.scaffold.files import FileSet, Outcome
-from ogpctl.scaffold.record import slugify
+from ogpctl.scaffold.slugs import commitment_slug
 from ogpctl.scaffold.templating import render, schema_line
 
 KINDS = ("regular", "challenge", "local")
@@ -22,13 +22,18 @@ class CommitmentResult:
     outcome: Outcome
 
 
+def commitment_files_of(record: Record, plan: Plan) -> list[str]:
+    """The names of `plan`'s commitment files (NN-id.yaml), sorted."""
+    folder = record.root / "plans" / plan.id / "commitments"
+    return sorted(entry.name for entry in folder.glob("*.yaml")
+                  if COMMITMENT_FILE.fullmatch(entry.name))
+
+
 def taken(record: Record, plan: Plan) -> dict[int, str]:
     """Commitment numbers in use in `plan`, with their file names."""
     used: dict[int, str] = {}
-    for entry in sorted((record.root / "plans" / plan.id / "commitments").glob("*.yaml")):
-        match = COMMITMENT_FILE.fullmatch(entry.name)
-        if match:
-            used.setdefault(int(match["number"]), entry.name)
+    for name in commitment_files_of(record, plan):
+        used.setdefault(int(name.split("-", 1)[0]), name)
     return used
 
 
@@ -55,12 +60,6 @@ def new_commitment(record: Record, plan_id: str, title: str, schemas: str, today
         raise UsageError(f"--kind {kind!r}: give regular, challenge or local")
     plan = record.plan_named(plan_id)
     used = taken(record, plan)
-    slug = slugify(title, "commitment")
-    twin = next((file for file in used.values() if file.split("-", 1)[1] == f"{slug}.yaml"),
-                None)
-    if twin is not None and slug != "commitment":
-        raise RecordWriteError(f"plans/{plan.id}/commitments/{twin} has this name already; "
-                               "nothing was written")
     if number is None:
         number = max(used, default=0) + 1
     elif number in used:
@@ -68,6 +67,12 @@ def new_commitment(record: Record, plan_id: str, title: str, schemas: str, today
                                f"(plans/{plan.id}/commitments/{used[number]})")
     if not 1 <= number <= 999:
         raise UsageError(f"--number {number}: commitments are numbered 1 to 999")
+    slug = commitment_slug(title, number)
+    twin = next((file for file in commitment_files_of(record, plan)
+                 if file.split("-", 1)[1] == f"{slug}.yaml"), None)
+    if twin is not None:
+        raise RecordWriteError(f"plans/{plan.id}/commitments/{twin} has this name already; "
+                               "nothing was written")
     name = f"{number:02d}-{slug}"
     files = commitment_files(record, plan, name, number, title, kind, schemas, today)
     return CommitmentResult(number, name, files.write())

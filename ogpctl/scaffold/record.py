@@ -12,9 +12,11 @@ from ogpctl import __version__
 from ogpctl.base.errors import RecordWriteError, UsageError
 from ogpctl.base.resources import data_dir
 from ogpctl.record.discover import RECORD_FILE, find_root
-from ogpctl.record.kinds import LANGUAGE, MAX_SLUG
+from ogpctl.record.kinds import LANGUAGE
 from ogpctl.scaffold.files import FileSet, Outcome, make_folder
+from ogpctl.scaffold.slugs import slugify
 from ogpctl.scaffold.templating import render, schema_line
+from ogpctl.source.text import describe_char
 
 ISO_CODE = re.compile(r"[A-Z]{2,3}")
 #: Where `ogpctl init` copies the JSON Schemas, relative to the record.
@@ -85,29 +87,26 @@ def _named_parts(value: str, default: str) -> list[tuple[str, str]]:
     return [(whole.group(1), whole.group(2))] if whole else [(default, value)]
 
 
-def slugify(text: str, fallback: str) -> str:
-    """An id of lowercase ASCII letters, digits and hyphens made from `text`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > 48:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    return slug[:MAX_SLUG] or fallback
-
-
 def check_text(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    if not value or not value.isprintable():
+    if not value:
         raise UsageError(f"{option} needs a non-empty text on one line")
+    odd = next((char for char in value if not char.isprintable()), None)
+    if odd is not None:
+        what = "a line break" if char_is_break(odd) else describe_char(odd)
+        raise UsageError(f"{option} holds {what}; give a text on one line without control "
+                         "characters")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise UsageError(f"{option} is not valid text in the terminal's encoding") from None
     return unicodedata.normalize("NFC", value)
+
+
+def char_is_break(char: str) -> bool:
+    return char in "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
 def record_files(root: Path, answers: RecordAnswers) -> FileSet:

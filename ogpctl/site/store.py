@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import stat
 from pathlib import Path
 
-from ogpctl.base.cache import FOLDER
-from ogpctl.base.confined import open_folder
+from ogpctl.base.cache import FOLDER, prepared_folder
 from ogpctl.base.vcs import History
 
 NAME = "site-1.sqlite"     # the number changes with the layout of the database
@@ -39,7 +37,7 @@ class Store:
                 path.startswith(FOLDER + "/") for path in history.last)):
             return None
         try:
-            db = sqlite3.connect(_folder(root) / NAME, timeout=2)
+            db = sqlite3.connect(prepared_folder(root, NAME) / NAME, timeout=2)
             store = cls(db)
             store._prepare()
         except (OSError, sqlite3.Error):
@@ -92,15 +90,3 @@ class Store:
 def _checksum(data: bytes, note: str) -> bytes:
     return hashlib.blake2b(data + b"\0" + note.encode("utf-8", "surrogatepass"),
                            digest_size=16).digest()
-
-
-def _folder(root: Path) -> Path:
-    """The cache folder (made if need be, with the check cache's .gitignore); OSError when
-    the database there is not a plain file (a link could make ogpctl write elsewhere)."""
-    with open_folder(root, (FOLDER,), create=True) as folder:
-        folder.create(".gitignore", b"# created by ogpctl: the cache is never committed\n*\n",
-                      0o644)
-        info = folder.lstat(NAME)
-        if info is not None and not stat.S_ISREG(info.st_mode):
-            raise OSError(f"{folder.path / NAME} is not a file")
-        return folder.path

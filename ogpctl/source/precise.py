@@ -52,10 +52,37 @@ def syntax_problem(error: Any, last_scalar: Any = None) -> Problem:
     what = error.problem or error.context or "the YAML could not be read"
     opened = _unclosed(error) or _closed_late(error, last_scalar)
     if opened is None:
-        return Problem("R001", f"YAML syntax error: {what}", line, column)
+        return Problem("R001", f"YAML syntax error: {what}{_quote_hint(error, what)}", line,
+                       column)
     start, message = opened
     return Problem("R001", f"YAML syntax error: {message} (the parser stopped at line {line}, "
                    f"column {column}: {what})", start.line + 1, start.column + 1)
+
+
+#: A key, then a text that holds ": " itself (French typography puts a space before a colon:
+#: `fr: Défi : justice`), which YAML reads as a second key on the line.
+_TEXT_WITH_COLON = re.compile(r"(\s*(?:-\s+)?)([^\s#'\"{}\[\],&*!|>%@`-][^:#]*?):\s+(.*\S)\s*")
+
+
+def _quote_hint(error: Any, what: str) -> str:
+    """For "mapping values are not allowed here" on a line `key: text: more`, how to
+    write it: the text in quotes (the commonest cause, and the message says nothing of it)."""
+    mark = error.problem_mark
+    if mark is None or not what.startswith("mapping values are not allowed"):
+        return ""
+    buffer = getattr(mark, "buffer", None) or ""
+    start = getattr(mark, "index", 0) - mark.column
+    end = buffer.find("\n", start)
+    line = buffer[start:end if end >= 0 else len(buffer)].rstrip("\r\0")
+    found = _TEXT_WITH_COLON.fullmatch(line)
+    if found is None or len(found[1]) + len(found[2]) + 2 > mark.column:
+        return ""
+    text = found[3]
+    if len(text) > 60 or " #" in text:
+        return "; the text after the key holds ': ': put the text in quotes"
+    quoted = f'"{text}"' if '"' not in text and "\\" not in text \
+        else "'" + text.replace("'", "''") + "'"
+    return f"; the text after the key holds ': ': put the text in quotes ({found[2]}: {quoted})"
 
 
 _CLOSER = {'"': '"', "'": "'", "[": "]", "{": "}"}

@@ -21,6 +21,9 @@ class Parsed(NamedTuple):
     data: Any
     problems: list[Problem]
     ok: bool
+    #: Read on the precise path, ~30 times the fast path's cost a byte: the check cache
+    #: keeps such a file's result (`ogpctl.record.load`).
+    precise: bool = False
 
 
 

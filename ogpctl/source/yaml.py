@@ -93,10 +93,10 @@ def parse_yaml(text: str) -> Parsed:
 
 
 def parse_precise(text: str) -> Parsed:
-    """The precise path (see `ogpctl.source.precise`)."""
+    """The precise path (see `ogpctl.source.precise`), its result marked as such."""
     from ogpctl.source.precise import parse_precise as precise
 
-    return precise(text)
+    return precise(text)._replace(precise=True)
 
 
 _FAILED = object()

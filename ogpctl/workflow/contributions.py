@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from ogpctl.base.csvfiles import date_reader, read_rows, read_table, shown
@@ -31,9 +32,12 @@ from ogpctl.importers.contribution_columns import (
     columns,
     key,
 )
+from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Plan, Record, listed
 from ogpctl.record.text import translations
 from ogpctl.source.text import FORBIDDEN_CHARS, MAX_FILE_BYTES, describe_char
+from ogpctl.workflow.guard import refuse_errors
+from ogpctl.workflow.texts import record_language
 
 __all__ = ["CHANNELS", "SECTORS", "ImportOptions", "ImportResult", "Note", "plan_import",
            "read_rows", "write_import"]
@@ -94,9 +98,9 @@ def _stakeholder(record: Record, name: str) -> str | None:
 def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
     """`from`: an organisation of stakeholders.yaml by its id, else {name, sector} naming
     the person, the organisation, or the person (organisation)."""
-    organisation = cell.get("organisation", "")
-    person = " ".join(filter(None, (cell.get("name", ""), cell.get("surname", ""))))
-    person = "" if key(person) in NO_NAME else person
+    organisation = _named(cell.get("organisation", ""))
+    person = _named(" ".join(filter(None, (_named(cell.get("name", "")),
+                                           _named(cell.get("surname", ""))))))
     known = _stakeholder(record, organisation or person) if organisation or person else None
     if known:
         return known
@@ -104,6 +108,11 @@ def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
     if not name:
         return None
     return {"name": name, "sector": sector} if sector else {"name": name}
+
+
+def _named(text: str) -> str:
+    """`text`, or "" when it is what forms write for no name ("anonymous", "N/A")."""
+    return "" if key(text) in NO_NAME else text
 
 
 def _next_ids(taken: set[str], prefix: str):
@@ -119,6 +128,8 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
     """What importing `data` would add to `plan`'s contributions, nothing written."""
     if options.channel is not None and options.channel not in CHANNELS:
         raise UsageError(f"--channel {options.channel!r}: choose one of {', '.join(CHANNELS)}")
+    if options.lang is not None:
+        record_language(record, options.lang)
     table = read_table(data)
     where = columns(table.header, options.mapping)
     heading = {name: table.header[index] for name, index in sorted(where.items(),
@@ -210,19 +221,32 @@ class _RowReader:
 def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
     """Append the new contributions to contributions.yaml (created when missing)."""
     from ogpctl.edit.files import replace_file
+    from ogpctl.scaffold.files import write_new
+
+    path, data, before = prepare_import(record, plan, result)
+    if before is None:
+        write_new(path, data, inside=record.root)
+    else:
+        replace_file(path, data, record.root, expected=before)
+    return path.relative_to(record.root).as_posix()
+
+
+def prepare_import(record: Record, plan: Plan, result: ImportResult
+                   ) -> tuple[Path, bytes, bytes | None]:
+    """(the file, its new bytes, its bytes before or None when it is new): every refusal a
+    write makes (size, errors `check` would report) is made here, so `--dry-run` makes it
+    too."""
     from ogpctl.edit.yamlrender import mapping_lines
     from ogpctl.edit.yamltext import Change, TooLargeError, apply
 
     path = record.root / plan.folder / "contributions.yaml"
     rel = path.relative_to(record.root).as_posix()
     if not path.exists():
-        from ogpctl.scaffold.files import write_new
-
         data = (mapping_lines({"contributions": result.added}, 0) + "\n").encode("utf-8")
         if len(data) > MAX_FILE_BYTES:
             raise _too_large(rel, 0, len(data), len(result.added))
-        write_new(path, data, inside=record.root)
-        return rel
+        refuse_errors(rel, Kind.CONTRIBUTIONS, data.decode("utf-8"))
+        return path, data, None
     before = path.read_bytes()
     count = len(_existing(before))
     changes = [Change(("contributions", count + i), item) for i, item in enumerate(result.added)]
@@ -230,8 +254,8 @@ def write_import(record: Record, plan: Plan, result: ImportResult) -> str:
         text = apply(before.decode("utf-8"), changes)
     except TooLargeError as error:
         raise _too_large(rel, len(before), error.size, len(result.added)) from None
-    replace_file(path, text.encode("utf-8"), record.root, expected=before)
-    return rel
+    refuse_errors(rel, Kind.CONTRIBUTIONS, text, before.decode("utf-8"))
+    return path, text.encode("utf-8"), before
 
 
 def _too_large(rel: str, before: int, after: int, added: int) -> RecordWriteError:

@@ -8,13 +8,18 @@ reasons for a delay and the next steps. Every value is checked before anything i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ogpctl.base.errors import UsageError
 from ogpctl.record import evidence
 from ogpctl.record.model import Commitment, Milestone, Plan, Record, as_date
+from ogpctl.workflow.guard import refuse_errors
+from ogpctl.workflow.texts import record_language, text_problem
+
+T = TypeVar("T")
 
 STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
 
@@ -42,23 +47,44 @@ class Update:
 
 
 def find_milestone(plan: Plan, target: str) -> tuple[Commitment, Milestone]:
-    """COMMITMENT.MILESTONE (such as 2.3), or COMMITMENT alone when it has one milestone."""
+    """COMMITMENT.MILESTONE (such as 2.3), or COMMITMENT alone when it has one milestone.
+    A number two commitments (F112) or two milestones (F113) share names neither: refused,
+    so that an update never lands on the wrong one."""
     match = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,3}))?", target)
     if not match:
         raise UsageError(f"{target!r}: name a milestone as COMMITMENT.MILESTONE, such as 2.3")
-    commitment = next((c for c in plan.commitments if c.number == int(match[1])), None)
-    if commitment is None:
-        raise UsageError(f"plan {plan.id} has no commitment {match[1]}")
+    commitment = _only(plan.commitments, lambda c: c.number == int(match[1]),
+                       f"plan {plan.id}", ("commitment", match[1]),
+                       lambda c: c.doc.path.rsplit("/", 1)[1])
     milestones = commitment.milestones
     if match[2] is None:
         if len(milestones) != 1:
             raise UsageError(f"commitment {match[1]} has {len(milestones)} milestones: name "
                              f"one, such as {match[1]}.1")
         return commitment, milestones[0]
-    found = next((m for m in milestones if m.fields.get("number") == int(match[2])), None)
-    if found is None:
-        raise UsageError(f"commitment {match[1]} has no milestone {match[2]}")
-    return commitment, found
+    return commitment, _only(milestones, lambda m: m.fields.get("number") == int(match[2]),
+                             f"commitment {match[1]}", ("milestone", match[2]),
+                             lambda m: f"the {_ordinal(m.index)} in its list")
+
+
+def _only(items: list[T], wanted: Callable[[T], bool], owner: str, name: tuple[str, str],
+          describe: Callable[[T], str]) -> T:
+    """The one item `wanted` picks; a usage error when there is none, or more than one."""
+    found = [item for item in items if wanted(item)]
+    if not found:
+        raise UsageError(f"{owner} has no {name[0]} {name[1]}")
+    if len(found) > 1:
+        raise UsageError(f"{owner} has {len(found)} {name[0]}s numbered {name[1]} "
+                         f"({', '.join(describe(item) for item in found)}), so it is not "
+                         "known which one is meant; give each its own number first")
+    return found[0]
+
+
+def _ordinal(index: int) -> str:
+    number = index + 1
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
+                                                                                    "th")
+    return f"{number}{suffix}"
 
 
 def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, today: date,
@@ -71,10 +97,12 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
                          "progress already made; check the year, or give --force")
     if update.status not in STATUSES:
         raise UsageError(f"--status {update.status!r}: choose one of {', '.join(STATUSES)}")
+    record_language(record, update.lang)
     for name, text in (("--note", update.note), ("--delay-reason", update.delay_reason),
                        ("--next-steps", update.next_steps)):
-        if text is not None and (not text.strip() or any(c in text for c in "\x00\x1b")):
-            raise UsageError(f"{name} needs a text")
+        wrong = None if text is None else text_problem(text)
+        if wrong:
+            raise UsageError(f"{name} {wrong}")
     for item in update.evidence:
         problem = evidence.check_path(record.root, plan.folder, item)
         if problem is not None:
@@ -84,7 +112,9 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
     latest = max((d for d in history if d), default=None)
     if latest is not None and update.day < latest:
         raise UsageError(f"--date {update.day}: the milestone already has an update of "
-                         f"{latest}; updates are added in order")
+                         f"{latest}; an update is appended after the others, never sorted "
+                         "into place: enter older updates first, or write this one into the "
+                         "commitment file by hand")
 
 
 def changes_for(milestone: Milestone, update: Update) -> list:
@@ -113,6 +143,7 @@ def record_update(record: Record, plan: Plan, target: str, update: Update, today
     path = record.root / commitment.doc.path
     before = path.read_bytes()
     text = apply(before.decode("utf-8"), changes_for(milestone, update))
+    refuse_errors(commitment.doc.path, commitment.doc.kind, text, before.decode("utf-8"))
     replace_file(path, text.encode("utf-8"), record.root, expected=before)
     return commitment.doc.path
 

@@ -11,7 +11,9 @@ from ogpctl.base.sheets import csv_bytes, restore
 from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.record.text import translations
 from ogpctl.workflow.contributions import read_rows
+from ogpctl.workflow.guard import refuse_errors
 from ogpctl.workflow.progress import Update, changes_for, find_milestone, validate
+from ogpctl.workflow.texts import record_language
 
 HEAD = ("plan", "milestone", "commitment", "milestone title", "due", "status",
         "last update", "new date", "new status", "note", "evidence", "delay reason",
@@ -45,6 +47,7 @@ def sheet_updates(record: Record, data: bytes, today: date, lang: str, *, force:
                   ) -> list[tuple[int, Plan, str, Update]]:
     """(line, plan, milestone, update) for each filled-in row, all checked; UsageError
     listing every problem when any row is wrong."""
+    record_language(record, lang)
     header, rows = read_rows(data)
     keys = [h.strip().lower() for h in header]
     missing = [name for name in ("plan", "milestone", *NEW) if name not in keys]
@@ -78,7 +81,7 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
     if (plan.id, target) in seen:
         raise UsageError(f"milestone {target} has two rows; keep one")
     seen.add((plan.id, target))
-    day = date.fromisoformat(cell["new date"]) if cell["new date"] else today
+    day, wrong_day = _day(cell["new date"], today)
     evidence = tuple(p.strip() for p in cell["evidence"].replace("\n", ";").split(";")
                      if p.strip())
     update = Update(day, cell["new status"] or str(milestone.fields.get("status")
@@ -87,8 +90,28 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
                     cell["next steps"] or None)
     if not update.note:
         raise UsageError(f"milestone {target}: write a note on the progress")
-    validate(record, plan, milestone, update, today, force=force)
+    try:
+        validate(record, plan, milestone, update, today, force=force)
+    except UsageError as error:   # every problem of the row at once
+        raise UsageError(f"{wrong_day}; {error}" if wrong_day else str(error)) from None
+    if wrong_day:
+        raise UsageError(wrong_day)
     return plan, target, update
+
+
+def _day(written: str, today: date) -> tuple[date, str]:
+    """The `new date` cell's day (today when empty), and what is wrong with it, if anything:
+    a spreadsheet saved in a local format rewrites 2026-12-01 as 01/12/2026."""
+    from ogpctl.record.kinds import parse_day
+
+    if not written.strip():
+        return today, ""
+    day = parse_day(written.strip())
+    if day is None:
+        return today, (f"column 'new date': {written!r} is not a date written YYYY-MM-DD "
+                       "(a spreadsheet may have rewritten it in its own format: format the "
+                       "column as text, or write 2026-12-01)")
+    return day, ""
 
 
 def apply_sheet(record: Record, updates: list[tuple[int, Plan, str, Update]]) -> list[str]:
@@ -97,12 +120,17 @@ def apply_sheet(record: Record, updates: list[tuple[int, Plan, str, Update]]) ->
     from ogpctl.edit.yamltext import apply
 
     by_file: dict[str, list] = {}
+    kinds = {}
     for _line, plan, target, update in updates:
         commitment, milestone = find_milestone(plan, target)
         by_file.setdefault(commitment.doc.path, []).extend(changes_for(milestone, update))
-    for rel, changes in by_file.items():
-        path = record.root / rel
-        before = path.read_bytes()
+        kinds[commitment.doc.path] = commitment.doc.kind
+    edits = []
+    for rel, changes in by_file.items():   # every file checked before the first is written
+        before = (record.root / rel).read_bytes()
         text = apply(before.decode("utf-8"), changes)
-        replace_file(path, text.encode("utf-8"), record.root, expected=before)
+        refuse_errors(rel, kinds[rel], text, before.decode("utf-8"))
+        edits.append((rel, before, text))
+    for rel, before, text in edits:
+        replace_file(record.root / rel, text.encode("utf-8"), record.root, expected=before)
     return sorted(by_file)

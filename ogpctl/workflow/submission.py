@@ -10,6 +10,7 @@ from datetime import date
 from ogpctl.base.errors import RecordWriteError, UsageError
 from ogpctl.base.vcs import tag_name
 from ogpctl.record.model import Record, as_date
+from ogpctl.workflow.guard import refuse_errors
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,24 @@ def tag_submission(record: Record, plan_id: str, day: date) -> Submission:
     if vcs.has_tag(record.root, tag):
         raise RecordWriteError(f"the tag {tag} exists already: this plan's delivery is "
                                "recorded (an amendment is recorded by a new commit)")
+    pending = vcs.uncommitted(record.root, plan.folder)
+    if pending:
+        listed = ", ".join(pending[:5]) + (f" and {len(pending) - 5} more" if len(pending) > 5
+                                            else "")
+        raise RecordWriteError(f"{listed}: not committed. The delivered plan is the one in the "
+                               "commit the tag marks: commit these changes (or undo them) first")
     recorded = as_date(plan.fields.get("delivered"))
     if recorded is not None and recorded != day:
         raise RecordWriteError(f"plans/{plan_id}/plan.yaml says the plan was delivered on "
                                f"{recorded}; correct it by hand or give --date {recorded}")
     changes = _changes(plan.fields, recorded, day)
+    path = record.root / plan.doc.path
+    before = path.read_bytes()
+    text = apply(before.decode("utf-8"), changes) if changes else before.decode("utf-8")
+    # The tag is what OGP received: a plan.yaml `check` calls wrong is never delivered.
+    refuse_errors(plan.doc.path, plan.doc.kind, text,
+                  why=f"plan {plan_id} is not delivered: nothing was written and no tag made")
     if changes:
-        path = record.root / plan.doc.path
-        before = path.read_bytes()
-        text = apply(before.decode("utf-8"), changes)
         replace_file(path, text.encode("utf-8"), record.root, expected=before)
         commit = vcs.commit_file(record.root, plan.doc.path,
                                  f"Record the delivery of plan {plan_id} on {day}")
