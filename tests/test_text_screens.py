@@ -90,6 +90,24 @@ def test_the_unknown_language_screen_agrees_with_reading_every_key(seed: int) ->
     assert [f.path for f in languages.unknown_language(doc, CONTEXT)] == exact
 
 
+@pytest.mark.parametrize("seed", range(100))
+def test_the_guide_text_screen_agrees_with_reading_every_text(seed: int) -> None:
+    from ogpctl.scaffold.guide import is_guide_text
+
+    question = sorted(guide_sentences())[seed].capitalize()
+    PIECES.append(question)
+    try:
+        doc = _commitment(random.Random(seed))
+    finally:
+        PIECES.pop()
+    openings = languages._guide_openings()
+    exact = [path + (lang,) if isinstance(value, dict) else path
+             for path, value, texts, _ in languages.texts_of(doc, LANGUAGES.default)
+             for lang, text in texts.items()
+             if languages._opening(text) in openings and is_guide_text(text)]
+    assert [f.path for f in languages.scaffold_text(doc, CONTEXT)] == exact
+
+
 def test_complete_translations_are_not_read_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
     """L301 and L305 screen the whole document; before, each text value was read."""
     texts = {"en": "Open data", "es": "Datos abiertos", "fr": "Données ouvertes"}

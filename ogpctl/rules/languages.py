@@ -276,9 +276,10 @@ def _may_open_like_guide(shapes: Shapes) -> list[str]:
     a hundred. A text's first _PREFIX characters are judged once a run (`_PrefixScreen`)."""
     screen = _prefix_screen()
     texts = [*chain(*shapes.plain), *chain.from_iterable(map(dict.values, chain(*shapes.maps)))]
-    try:   # at C speed; a value that is not text (a schema finding) raises TypeError
+    try:   # at C speed; a value that is not text (a schema finding) raises TypeError, or
+        # KeyError for a map where slices can be keys (Python 3.12)
         return list(compress(texts, map(screen.__getitem__, map(_head, texts))))
-    except TypeError:
+    except (TypeError, KeyError):
         return [text for text in texts if isinstance(text, str) and screen[_head(text)]]
 
 
