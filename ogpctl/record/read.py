@@ -9,6 +9,7 @@ from ogpctl.base.diagnostics import DocPath
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 from ogpctl.source import frontmatter
+from ogpctl.source.bidi import bidi_problems, may_hold_bidi
 from ogpctl.source.problems import Problem
 from ogpctl.source.text import MAX_MARKDOWN, decode, long_texts, mixed_line_endings
 from ogpctl.source.yaml import parse_yaml
@@ -26,6 +27,8 @@ def read_bytes(raw: bytes, kind: Kind) -> FileResult:
     found = [p for p in [mixed_line_endings(decoded.text)] if p is not None]
     if len(decoded.text) > MAX_MARKDOWN:
         found += long_texts(result[2], result[3], result[4])
+    if result[1] and may_hold_bidi(raw):   # R013: a file that was read, screened by its bytes
+        found += bidi_problems(result[2], result[3], result[4])
     return (*result[:5], result[5] + [tuple(p) for p in found], result[6]) if found else result
 
 

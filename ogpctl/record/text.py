@@ -25,11 +25,13 @@ def translations(value: Any, default: str) -> dict[str, str]:
     """The non-empty texts of a text value by language; {} when there is no text."""
     if isinstance(value, str):
         return {default: value} if value and not value.isspace() else {}
-    if isinstance(value, dict):   # `not text.isspace()` is `text.strip()` without a copy
-        return {lang: text for lang, text in value.items()
-                if isinstance(lang, str) and isinstance(text, str) and text
-                and not text.isspace()}
-    return {}
+    texts: dict[str, str] = {}
+    if isinstance(value, dict):   # a loop: a comprehension is a call of its own (3.11)
+        for lang, text in value.items():   # `not text.isspace()`: `text.strip()`, no copy
+            if isinstance(lang, str) and isinstance(text, str) and text \
+                    and not text.isspace():
+                texts[lang] = text
+    return texts
 
 
 def has_text(value: Any) -> bool:
@@ -37,9 +39,11 @@ def has_text(value: Any) -> bool:
     building it)."""
     if isinstance(value, str):
         return bool(value) and not value.isspace()
-    if isinstance(value, dict):
-        return any(isinstance(lang, str) and isinstance(text, str) and text
-                   and not text.isspace() for lang, text in value.items())
+    if isinstance(value, dict):   # a loop, not any(generator): most values answer at once
+        for lang, text in value.items():
+            if isinstance(lang, str) and isinstance(text, str) and text \
+                    and not text.isspace():
+                return True
     return False
 
 

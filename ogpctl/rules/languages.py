@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from itertools import chain, compress, repeat
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from ogpctl.base.diagnostics import DocPath, Severity
 from ogpctl.record.fields import TEXT, values_of
@@ -91,6 +93,8 @@ def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Fi
     languages = context.record.languages
     # required_languages(languages, doc, path), which depends only on `submitted`
     needed = languages.required if action_plan else languages.required[1:] or ("en",)
+    if not _may_miss(shapes_of(doc), action_plan, needed, languages.default):
+        return
     for path, _value, texts, submitted in texts_of(doc, languages.default):
         if submitted != action_plan:
             continue
@@ -98,6 +102,54 @@ def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Fi
         if missing:
             names = ", ".join(language_name(lang) for lang in missing)
             yield Finding(doc.path, f"{describe_field(path)} has no {names} text", path)
+
+
+class Shapes(NamedTuple):
+    """A document's text values by shape, each list indexed by whether the value belongs to
+    the action plan (`in_action_plan`): what the language rules screen at C speed, a whole
+    document at a time, before they look at any one text."""
+
+    plain: tuple[list[str], list[str]]
+    maps: tuple[list[dict[Any, Any]], list[dict[Any, Any]]]
+
+
+def shapes_of(doc: Document) -> Shapes:
+    """The text values of `doc` as plain strings and maps by language, worked out once a
+    document for every language rule (L301, L303, L304, L305)."""
+    if "text-shapes" not in doc.memo:
+        rows = values_of(doc, TEXT)
+        if doc.kind in _SUBMITTED:   # in_action_plan(doc, path), inline: a test a value
+            sides = [(value, "progress" not in path and "implementation-plan" not in path)
+                     for path, value in rows]
+            elsewhere = [value for value, side in sides if not side]
+            submitted = [value for value, side in sides if side]
+        else:
+            elsewhere, submitted = [value for _, value in rows], []
+        doc.memo["text-shapes"] = Shapes(
+            ([v for v in elsewhere if isinstance(v, str)],
+             [v for v in submitted if isinstance(v, str)]),
+            ([v for v in elsewhere if isinstance(v, dict)],
+             [v for v in submitted if isinstance(v, dict)]))
+    shapes: Shapes = doc.memo["text-shapes"]
+    return shapes
+
+
+def _may_miss(shapes: Shapes, action_plan: bool, needed: tuple[str, ...], default: str
+              ) -> bool:
+    """False when no text value on this side of the action plan can lack a language of
+    `needed`: every map has a non-empty text in each, and plain strings (the default
+    language) are only ever enough. True sends the document to the exact reading."""
+    if shapes.plain[action_plan] and any(lang != default for lang in needed):
+        return True
+    maps = shapes.maps[action_plan]
+    for lang in needed:
+        texts: list[Any] = list(map(dict.get, maps, repeat(lang)))
+        try:   # None (no such language) or a value that is not text raises TypeError
+            if not all(texts) or any(map(str.isspace, texts)):
+                return True
+        except TypeError:
+            return True
+    return False
 
 
 #: (path, value, its texts by language, in the action plan)
@@ -140,7 +192,7 @@ def missing_section(plan: Plan, context: Any) -> Iterator[Finding]:
         for lang in context.record.languages.required:
             name = f"{section}.{lang}.md"
             doc = files.get(name)
-            if doc is None or not has_prose(doc.body or ""):
+            if doc is None or not any(line.strip() for line in _prose_lines(doc)):
                 state = "is still empty" if doc is not None else "has no"
                 what = (f"the {section} section {state} {language_name(lang)} text; "
                         if doc is None else
@@ -149,6 +201,16 @@ def missing_section(plan: Plan, context: Any) -> Iterator[Finding]:
 
 
 _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
+
+
+def _prose_lines(doc: Document) -> list[str]:
+    """The lines of a section's body without its comments and headings, once a document
+    for L302 (`has_prose`) and L304."""
+    if "prose" not in doc.memo:
+        doc.memo["prose"] = [line for line in _COMMENT.sub("", doc.body or "").splitlines()
+                             if not line.lstrip().startswith("#")]
+    lines: list[str] = doc.memo["prose"]
+    return lines
 
 
 def has_prose(body: str) -> bool:
@@ -182,14 +244,15 @@ def scaffold_text(doc: Document, context: Any) -> Iterator[Finding]:
     from ogpctl.scaffold.guide import is_guide_text
 
     if doc.kind is Kind.SECTION:
-        prose = [line for line in _COMMENT.sub("", doc.body or "").splitlines()
-                 if not line.lstrip().startswith("#")]
-        if is_guide_text(" ".join(prose)):
+        prose = " ".join(_prose_lines(doc))   # a guide text opens like a guide sentence
+        if _opening(prose) in _guide_openings() and is_guide_text(prose):
             name = doc.path.rsplit("/", 1)[-1]
             yield Finding(doc.path, f"{name} holds only the scaffold's guide questions; "
                           "answer them in your own words")
         return
     openings = _guide_openings()
+    if not any(_opening(text) in openings for text in _may_open_like_guide(shapes_of(doc))):
+        return
     for path, value, texts, _submitted in texts_of(doc, context.record.languages.default):
         for lang, text in texts.items():
             if _opening(text) in openings and is_guide_text(text):
@@ -206,6 +269,55 @@ _OPENING_WORDS = 3
 def _opening(text: str) -> str:
     """The first words of `text`, case-folded as guide sentences are."""
     return " ".join(text.split(None, _OPENING_WORDS)[:_OPENING_WORDS]).casefold()
+
+
+def _may_open_like_guide(shapes: Shapes) -> list[str]:
+    """The texts of a document whose first characters could open a guide sentence: a few in
+    a hundred. A text's first _PREFIX characters are judged once a run (`_PrefixScreen`)."""
+    screen = _prefix_screen()
+    texts = [*chain(*shapes.plain), *chain.from_iterable(map(dict.values, chain(*shapes.maps)))]
+    try:   # at C speed; a value that is not text (a schema finding) raises TypeError, or
+        # KeyError for a map where slices can be keys (Python 3.12)
+        return list(compress(texts, map(screen.__getitem__, map(_head, texts))))
+    except (TypeError, KeyError):
+        return [text for text in texts if isinstance(text, str) and screen[_head(text)]]
+
+
+#: Characters of a text's opening judged together: long enough to hold the first word of
+#: most texts, short enough that few distinct openings exist.
+_PREFIX = 8
+
+
+_head = itemgetter(slice(0, _PREFIX))
+
+
+class _PrefixScreen(dict[str, bool]):
+    """Whether a text that opens with the key could have a first word that, case-folded,
+    opens a guide sentence: the key's first word when the key holds all of it, else a
+    beginning of one. Leading spaces are left to `_opening`. Only False is sure."""
+
+    def __init__(self, first_words: frozenset[str]) -> None:
+        super().__init__()
+        self.words = first_words
+        self.beginnings = frozenset(w[:n] for w in first_words for n in range(1, len(w) + 1))
+
+    def __missing__(self, prefix: str) -> bool:
+        if len(self) > 100_000:   # a run over many distinct texts: start again
+            self.clear()
+        if not prefix:
+            verdict = False
+        elif prefix[0].isspace():   # leading spaces, or only spaces: `_opening` decides
+            verdict = True
+        else:
+            words = prefix.split(None, 1)   # one word: all of the text's first, or its start
+            verdict = words[0].casefold() in (self.words if len(words) > 1 else self.beginnings)
+        self[prefix] = verdict
+        return verdict
+
+
+@cache
+def _prefix_screen() -> _PrefixScreen:
+    return _PrefixScreen(frozenset(opening.split(" ", 1)[0] for opening in _guide_openings()))
 
 
 @cache
@@ -230,6 +342,8 @@ def unknown_language(doc: Document, context: Any) -> Iterator[Finding]:
       title: {en: Open contracting, es: Contratación abierta}
     """
     known = set(context.record.languages.required) | {context.record.languages.default}
+    if known.issuperset(chain.from_iterable(chain(*shapes_of(doc).maps))):
+        return
     for path, value in values_of(doc, TEXT):
         if isinstance(value, dict):
             for lang in value:

@@ -1,5 +1,5 @@
-"""Reading: files that cannot be read safely, found by `ogpctl.source`; and text that does not
-read as it displays (R013, a rule function over every document).
+"""Reading: files that cannot be read safely, and text that does not read as it displays
+(R013), all found by `ogpctl.source` while the files are read.
 
 They are the tool's own rules and cite no handbook section (the handbook asks for
 information "in machine-readable, reusable, and open formats", 5.1, but not for these
@@ -7,14 +7,8 @@ particular safeguards)."""
 
 from __future__ import annotations
 
-import marshal
-import re
-from collections.abc import Iterator
-from typing import Any
-
-from ogpctl.base.diagnostics import DocPath, Severity
-from ogpctl.record.model import Document
-from ogpctl.rules import Finding, entry, rule
+from ogpctl.base.diagnostics import Severity
+from ogpctl.rules import entry
 
 E = Severity.ERROR
 W = Severity.WARNING
@@ -150,90 +144,10 @@ entry("R012", "symlink", family=F, severity=E, handbook="", doc="""
     """)
 
 
-# Explicit directional formatting characters (Unicode bidirectional algorithm, X1-X8).
-# Overrides make text display in another order than the one tools and reviewers read
-# ("Trojan Source", CVE-2021-42574); embeddings and isolates are used in right-to-left
-# writing, and are harmless when closed on the same line. The marks U+200E, U+200F and
-# U+061C (LRM, RLM, ALM) change no order and are never reported.
-OVERRIDES = {"\u202d": "LEFT-TO-RIGHT OVERRIDE", "\u202e": "RIGHT-TO-LEFT OVERRIDE"}
-OPENERS = {"\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
-           "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
-           "\u2068": "FIRST STRONG ISOLATE"}
-CLOSERS = {"\u202c": "POP DIRECTIONAL FORMATTING", "\u2069": "POP DIRECTIONAL ISOLATE"}
-_CLOSER_OF = {"\u202a": "\u202c", "\u202b": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069",
-              "\u2068": "\u2069"}
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-# The same characters in UTF-8, as `marshal` writes every text that is not ASCII: one
-# C-speed search of a document's bytes tells whether any of its keys or texts holds one.
-_BIDI_UTF8 = re.compile(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
-
-
-def _name(char: str) -> str:
-    name = OVERRIDES.get(char) or OPENERS.get(char) or CLOSERS.get(char, "")
-    return f"U+{ord(char):04X} {name}"
-
-
-def bidi_problem(text: str) -> tuple[int, str] | None:
-    """(index, message) of the first directional character that can reorder what is shown:
-    an override anywhere, or an embedding or isolate not closed on its own line, or a
-    closer with nothing to close."""
-    if not _BIDI.search(text):
-        return None
-    offset = 0
-    for line in text.split("\n"):
-        problem = _line_problem(line)
-        if problem:
-            return offset + problem[0], problem[1]
-        offset += len(line) + 1
-    return None
-
-
-def _line_problem(line: str) -> tuple[int, str] | None:
-    stack: list[tuple[int, str]] = []
-    for match in _BIDI.finditer(line):
-        char, where = match.group(), match.start()
-        if char in OVERRIDES:
-            return where, f"{_name(char)}, which shows the text in another order than it is " \
-                "read (Trojan Source); remove it"
-        if char in OPENERS:
-            stack.append((where, char))
-        elif not stack or _CLOSER_OF[stack[-1][1]] != char:
-            return where, f"{_name(char)} with nothing to close; remove it"
-        else:
-            stack.pop()
-    if stack:
-        where, char = stack[-1]
-        return where, f"{_name(char)} not closed by {_name(_CLOSER_OF[char])} on the same " \
-            "line, so it changes the direction of the text after it; close it or remove it"
-    return None
-
-
-def _strings(data: Any, path: DocPath) -> Iterator[tuple[tuple[Any, ...], Any, bool]]:
-    """(path, text, is_key) of every key and string value."""
-    if isinstance(data, str):
-        yield path, data, False
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(key, str):
-                yield path + (key,), key, True
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
-
-
-def _may_hold_bidi(data: Any) -> bool:
-    """Whether any key or text of `data` may hold a directional character; False for
-    almost every document, without walking it in Python."""
-    try:
-        return _BIDI_UTF8.search(marshal.dumps(data)) is not None
-    except ValueError:   # a value marshal cannot write: walk it
-        return True
-
-
-@rule("R013", "bidi-control", family=F, severity=E, handbook="", subject="document")
-def bidi_control(doc: Document, context: Any) -> Iterator[Finding]:
-    """A text holds a directional override, or an embedding or isolate left open.
+# Directional formatting characters are found while a file is read, from its bytes
+# (`ogpctl.source.bidi`): a file without one costs no walk of its data.
+entry("R013", "bidi-control", family=F, severity=E, handbook="", doc="""
+    A text holds a directional override, or an embedding or isolate left open.
 
     Invisible directional characters can make a text display in another order than the
     one reviewers and tools read, hiding what a change really says ("Trojan Source").
@@ -247,20 +161,7 @@ def bidi_control(doc: Document, context: Any) -> Iterator[Finding]:
       title: "Open contracting \\u202e gnitcartnoc"
     Passes:
       title: {ar: "التعاقد المفتوح \\u2066OCDS\\u2069"}
-    """
-    strings = _strings(doc.data, ()) if _may_hold_bidi(doc.data) else iter(())
-    for path, text, key in strings:
-        problem = bidi_problem(text)
-        if problem:
-            yield Finding(doc.path, f"the {'key' if key else 'text'} contains {problem[1]}",
-                          path, key=key)
-    if doc.body:
-        problem = bidi_problem(doc.body)
-        if problem:
-            line = doc.body.count("\n", 0, problem[0])
-            column = problem[0] - (doc.body.rfind("\n", 0, problem[0]) + 1) + 1
-            yield Finding(doc.path, f"the text contains {problem[1]}",
-                          line=doc.body_line + line, column=column)
+    """)
 
 
 entry("R014", "mixed-line-endings", family=F, severity=W, handbook="", doc="""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ogpctl.base.errors import UsageError
 from ogpctl.record.model import Record
-from ogpctl.rules.reading import bidi_problem
+from ogpctl.source.bidi import bidi_problem
 from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
 
 
