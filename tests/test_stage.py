@@ -84,7 +84,7 @@ def test_dashboard_of_a_plan_in_cocreation(tmp_path: Path) -> None:
     page = files["en/plans/2026-2030/dashboard.html"].decode()
     assert "This plan is in co-creation" in page
     assert "0 of 6 commitments complete; 3 of 26 milestones completed." in page
-    assert "Not started yet" in page and "Red: not started" not in page
+    assert "Not rated before implementation" in page and "Red: not started" not in page
     assert 'class="badge red"' not in page
     spanish = files["es/plans/2026-2030/dashboard.html"].decode()
     assert "Este plan está en cocreación" in spanish
