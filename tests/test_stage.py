@@ -85,7 +85,7 @@ def test_dashboard_of_a_plan_in_cocreation(tmp_path: Path) -> None:
     assert "This plan is in co-creation" in page
     # the sample's three completions are dated August 2026: on 1 March not done yet (F24)
     assert "0 of 6 commitments complete; 0 of 26 milestones completed." in page
-    assert "Not started yet" in page and "Red: not started" not in page
+    assert "Not rated before implementation" in page and "Red: not started" not in page
     assert 'class="badge red"' not in page
     spanish = files["es/plans/2026-2030/dashboard.html"].decode()
     assert "Este plan está en cocreación" in spanish

@@ -149,6 +149,10 @@ def totals(plan: Plan, as_of: date) -> Totals:
 
 def totals_of(commitments: list[Commitment], as_of: date) -> Totals:
     """The totals of some of a plan's commitments (a theme's, say)."""
-    results = [rollup(c, as_of) for c in commitments]
+    return totals_from([rollup(c, as_of) for c in commitments])
+
+
+def totals_from(results: list[Rollup]) -> Totals:
+    """The totals of commitments whose roll-ups are already computed."""
     return Totals(len(results), sum(1 for r in results if r.completion == "complete"),
                   sum(r.milestones for r in results), sum(r.completed for r in results))

@@ -19,8 +19,7 @@ def colour_label(c: RenderContext, colour: str) -> str:
     return {"green": c.lang._("Green: completed or substantial progress"),
             "amber": c.lang._("Amber: limited progress"),
             "red": c.lang._("Red: not started or with severe delays"),
-            NOT_YET: c.lang._("Not started yet: implementation has not begun")}.get(colour,
-                                                                                  colour)
+            NOT_YET: c.lang._("Not rated before implementation")}.get(colour, colour)
 
 
 def completion_label(c: RenderContext, completion: str) -> str:

@@ -48,7 +48,7 @@ def contact(v: View, value: Any) -> dict | None:
     email = str_at(value, "email")
     found = {"name": str_at(value, "name"),
              "role": v.inline(value.get("role")), "email": email,
-             "mailto": v.url(f"mailto:{email.strip()}") if email.strip() else None,
+             "mailto": v.mailto(email),
              "phone": str_at(value, "phone"),
              "url": v.url(value.get("url"))}
     return found if any(found.values()) else None

@@ -4,13 +4,14 @@ figures in tables, so it works without JavaScript and with a screen reader."""
 
 from __future__ import annotations
 
-from ogpctl.domain.rollup import totals
+from markupsafe import Markup
+
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan
 from ogpctl.render.self_assessment import totals_sentence
 from ogpctl.site import svg, urls
 from ogpctl.site.labels import milestone_status
-from ogpctl.site.plans import commitment_row, milestone_counts
+from ogpctl.site.plans import commitment_row, milestone_counts, plan_totals, stage_text
 from ogpctl.site.progress import CommitmentState
 from ogpctl.site.view import Page, View
 
@@ -47,17 +48,17 @@ def timeline(v: View, plan: Plan, states: list[CommitmentState]):
                         v.site.today, label, v.date(v.site.today))
 
 
-def stage_note(v: View, plan: Plan) -> str:
-    """Where the plan is, when its commitments are not rated yet (`ogpctl.domain.stage`)."""
+def stage_note(v: View, plan: Plan) -> list[str]:
+    """Where the plan is, when its commitments are not rated yet (`ogpctl.domain.stage`):
+    a late plan says so as its plan page does (`stage_text`)."""
     stage = plan_stage(plan, v.site.today)
     if stage.late:
-        return v._("The delivery window closed on {date} and no delivery of this plan is "
-                   "recorded; its commitments are rated once implementation begins.",
-                   date=v.date(stage.closes))
+        return [*stage_text(v, plan), v._("Its commitments are rated once implementation "
+                                          "begins.")]
     if not stage.implementing:
-        return v._("This plan is in co-creation: its commitments are rated once "
-                   "implementation begins.")
-    return ""
+        return [v._("This plan is in co-creation: its commitments are rated once "
+                    "implementation begins.")]
+    return []
 
 
 def dashboard_page(v: View, plan: Plan) -> Page:
@@ -71,11 +72,12 @@ def dashboard_page(v: View, plan: Plan) -> Page:
                      "progress; work in progress alone is limited progress. Figures as of "
                      "{date}.", date=v.date(v.site.today)),
         "stage": stage_note(v, plan),
-        "totals": totals_sentence(v.c.lang, totals(plan, v.site.today)),
+        "totals": totals_sentence(v.c.lang, plan_totals(states)),
         "milestones": milestone_counts(v, states),
         "rows": [commitment_row(v, s) for s in states],
         "timeline": timeline(v, plan, states),
         "milestone_rows": milestones,
         "late": [row for row in milestones if row["late"]],
         "updates": v.href("updates.html"),
-    }, section="plans", plan=plan.id)
+    }, section="plans", plan=plan.id,
+        heading=Markup("{}: {}").format(v.L["dashboard"], v.plan_heading(plan)))

@@ -89,7 +89,7 @@ def documents_page(v: View) -> Page:
         own = [d for d in v.site.downloads if d.plan == plan.id]
         rows = download_rows(v, [d for d in own if d.commitment is None])
         commitments = download_rows(v, [d for d in own if d.commitment is not None])
-        plans.append({"title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
+        plans.append({"title": v.plan_heading(plan), "href": v.href(urls.plan_page(plan.id)),
                       "rows": rows + commitments,
                       "repository": v.href(urls.plan_page(plan.id, "evidence.html"))})
     return Page("documents.html", v.L["documents"], "documents.html.j2", {

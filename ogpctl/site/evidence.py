@@ -154,4 +154,5 @@ def evidence_page(v: View, plan: Plan) -> Page:
                      "href": v.href(urls.commitment_page(plan.id, c.number, c.id))}
                     for c in plan.commitments if c.number in numbers],
         "history": v.site.index.history if v.site.index else "",
-    }, section="plans", plan=plan.id)
+    }, section="plans", plan=plan.id,
+        heading=Markup("{}: {}").format(v.L["repository"], v.plan_heading(plan)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
@@ -19,12 +20,16 @@ from ogpctl.base.sheets import csv_bytes
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document, Record
 from ogpctl.record.text import translations
+from ogpctl.render.prose import COMMENT
 from ogpctl.site.progress import STATUSES, all_updates, plan_states
 
 EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),
            ("milestones_csv", "milestones.csv"), ("updates_csv", "updates.csv"),
            ("evidence_csv", "evidence.csv"))
 
+
+#: A fenced code block: its text is shown as written, `<!--` included.
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)
 
 #: Keeps a file's part of record.json between builds: (document, make it) -> its JSON.
 Kept = Callable[[Document, Callable[[], str]], str]
@@ -71,12 +76,22 @@ def _file_json(doc: Document) -> str:
     """One file of record.json, indented as the value of a key two levels down (JSON
     escapes every newline inside a string, so each line break is the layout's)."""
     if doc.kind is Kind.SECTION:
-        value: Any = doc.body or ""
+        value: Any = shown(doc.body or "")
     elif doc.kind is Kind.MEETING:
-        value = {"front-matter": _finite(doc.data), "minutes": doc.body or ""}
+        value = {"front-matter": _finite(doc.data), "minutes": shown(doc.body or "")}
     else:
         value = _finite(doc.data)
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def shown(markdown: str) -> str:
+    """Markdown without its HTML comments (writers' notes, the handbook's guide questions,
+    suppressions), which no document or page shows either; code blocks kept as written."""
+    parts, start = [], 0
+    for fence in FENCE.finditer(markdown):
+        parts += [COMMENT.sub("", markdown[start:fence.start()]), fence.group()]
+        start = fence.end()
+    return "".join([*parts, COMMENT.sub("", markdown[start:])])
 
 
 def _csv(head: list[str], rows: Iterable[list[Any]]) -> bytes:

@@ -34,7 +34,8 @@ def labels(code: str) -> dict[str, str]:
         "frequency": _("How often it meets"), "member_since": _("Member since"),
         "civil_society_members": _("Civil society organisations in the forum"),
         # meetings and participation
-        "date": _("Date"), "kind": _("Kind"), "agenda": _("Agenda"), "minutes": _("Minutes"),
+        "date": _("Date"), "kind": _("Kind"), "role": _("Role"), "agenda": _("Agenda"),
+        "minutes": _("Minutes"),
         "attendees": _("Organisations that took part"), "plan": _("Action plan"),
         "no_meetings": _("No meetings are recorded yet."),
         "presented": _("Implementation results were presented and comments collected."),
@@ -43,7 +44,9 @@ def labels(code: str) -> dict[str, str]:
         "who": _("Who takes part"), "what": _("Activities"), "how": _("Method"),
         "where": _("Where"), "stages": _("Timeline"), "stage": _("Stage"),
         "from": _("From"), "to": _("To"), "timeline_link": _("Published timeline"),
-        "mechanisms": _("Ways to send your ideas"), "outreach": _("Outreach activities"),
+        "mechanisms": _("Ways to send your ideas"),
+        "closed_mechanisms": _("Closed: no longer taking ideas"),
+        "outreach": _("Outreach activities"),
         "audience": _("Audience"), "participants": _("Participants"),
         "open_meetings": _("Open meetings of the forum"),
         # plans, commitments, progress

@@ -27,7 +27,7 @@ def meeting_title(v: View, meeting: Document) -> str:
 
 def plan_link(v: View, ident: object) -> dict | None:
     plan = next((p for p in v.site.record.plans if p.id == ident), None)
-    return {"title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id))} \
+    return {"title": v.plan_heading(plan), "href": v.href(urls.plan_page(plan.id))} \
         if plan else None
 
 

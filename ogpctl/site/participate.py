@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ogpctl.base.values import dict_at, str_at
-from ogpctl.record.model import Plan
+from ogpctl.record.model import Plan, as_date
 from ogpctl.render.reasoned_response import channel_label
 from ogpctl.site import urls
 from ogpctl.site.updates import evidence_list
@@ -26,26 +26,43 @@ def span(v: View, start: Any, end: Any) -> str:
     return first or last
 
 
+def published(v: View, timeline: dict) -> bool:
+    """The co-creation timeline counts as decided once it is published (handbook 2.1.a,
+    `timeline.published` not after today); until then its dates are a draft, such as the
+    ones `new-plan` proposes."""
+    day = as_date(timeline.get("published"))
+    return day is not None and day <= v.site.today
+
+
+def mechanism(v: View, item: dict) -> dict:
+    closes = as_date(item.get("closes"))
+    return {"title": v.inline(item.get("title")), "url": v.url(item.get("url")),
+            "channel": channel_label(v.c, item.get("channel")),
+            "open": span(v, item.get("opens"), item.get("closes")),
+            "description": v.inline(item.get("description")),
+            "closed": closes is not None and closes < v.site.today}
+
+
 def cocreation(v: View, plan: Plan) -> dict | None:
     doc = plan.co_creation
     if doc is None:
         return None
     fields = doc.fields
     timeline = dict_at(fields, "timeline")
+    mechanisms = [mechanism(v, m) for m in items(fields.get("input-mechanisms"))]
     return {
-        "title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
+        "title": v.plan_heading(plan), "href": v.href(urls.plan_page(plan.id)),
         "questions": [(v.L[key], v.blocks(fields.get(key), 4)) for key in QUESTIONS
                       if v.blocks(fields.get(key), 4)],
         "published": v.date(timeline.get("published")), "timeline": v.url(timeline.get("url")),
+        "draft": "" if published(v, timeline) else v._(
+            "Draft: this timeline is not published yet and its dates may change."),
         "stages": [{"title": v.inline(s.get("title")) or s.get("id"),
                     "from": v.date(s.get("starts")), "to": v.date(s.get("ends")),
                     "description": v.inline(s.get("description"))}
                    for s in items(fields.get("stages"))],
-        "mechanisms": [{"title": v.inline(m.get("title")), "url": v.url(m.get("url")),
-                        "channel": channel_label(v.c, m.get("channel")),
-                        "open": span(v, m.get("opens"), m.get("closes")),
-                        "description": v.inline(m.get("description"))}
-                       for m in items(fields.get("input-mechanisms"))],
+        "mechanisms": [m for m in mechanisms if not m["closed"]],
+        "closed": [m for m in mechanisms if m["closed"]],
         "outreach": [{"date": v.date(o.get("date")), "title": v.inline(o.get("title")),
                       "url": v.url(o.get("url")), "audience": v.inline(o.get("audience")),
                       "participants": v.number(o["participants"])
@@ -68,7 +85,7 @@ def participate(v: View) -> Page:
         "plans": [p for p in plans if p],
         "forum": v.href("forum.html"), "meetings": v.href("meetings/index.html"),
         "write": v._("Write to the point of contact"),
-        "mailto": v.url(f"mailto:{email.strip()}") if email.strip() else None,
+        "mailto": v.mailto(email),
         "email": email, "contacts": v.href("contacts.html"),
         "follow": v._("The forum meets regularly and holds open sessions to present "
                       "results; their agendas and minutes are published here."),

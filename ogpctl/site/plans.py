@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ogpctl.base.values import list_at
-from ogpctl.domain.rollup import totals_of
+from ogpctl.domain.rollup import Totals, totals_from, totals_of
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
@@ -26,25 +26,50 @@ def period(v: View, plan: Plan) -> str:
     return v._("{start} to {end}", start=v.date(span[0]), end=v.date(span[1])) if span else ""
 
 
+def stage_text(v: View, plan: Plan) -> tuple[str, str]:
+    """Where the plan is, as every page says it (`ogpctl.domain.stage`): its status, and
+    for a plan not delivered when its window closed what that means (handbook 3.1.a)."""
+    stage = plan_stage(plan, v.site.today)
+    if stage.late:
+        return (v._("Not delivered: the delivery window closed on {date}",
+                    date=v.date(stage.closes)),
+                v._("An action plan is delivered once it is uploaded to the OGP website, and "
+                    "OGP grants no extension: this plan is late (handbook 3.1.a)."))
+    return plan_status(v.code, stage.status), ""
+
+
+def plan_totals(states: list[CommitmentState]) -> Totals:
+    """The plan's totals from its commitments' roll-ups (`ogpctl.domain.rollup`): the one
+    figure of completed milestones every page gives, withdrawn milestones left out."""
+    return totals_from([state.rollup for state in states])
+
+
 def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
+    """The milestones by status: the bar and its label count those not withdrawn, as the
+    totals do; the withdrawn ones are named apart."""
     counts = {key: 0 for key in ("completed", "in-progress", "not-started", "withdrawn")}
     for state in states:
         for key, value in state.counts().items():
             counts[key] += value
-    total = sum(counts.values())
+    withdrawn = counts.pop("withdrawn")
+    figures = plan_totals(states)
     label = v.c.lang.n_("{done} of {count} milestone completed",
-                        "{done} of {count} milestones completed", total,
-                        done=v.number(counts["completed"]))
-    return {"label": label, "chart": svg.stacked(counts, label),
-            "legend": [{"swatch": svg.swatch(key), "label": milestone_status(v.code, key),
-                        "count": v.number(value)} for key, value in counts.items() if value]}
+                        "{done} of {count} milestones completed", figures.milestones,
+                        done=v.number(figures.completed))
+    if withdrawn:
+        label += "; " + v.c.lang.n_("{count} withdrawn", "{count} withdrawn", withdrawn)
+    legend = [{"swatch": svg.swatch(key), "label": milestone_status(v.code, key),
+               "count": v.number(value)} for key, value in counts.items() if value]
+    if withdrawn:
+        legend.append({"swatch": "", "label": milestone_status(v.code, "withdrawn"),
+                       "count": v.number(withdrawn)})
+    return {"label": label, "chart": svg.stacked(counts, label), "legend": legend}
 
 
 def plan_summary(v: View, plan: Plan) -> dict:
     states = v.site.plan_states(plan)
-    return {"id": plan.id, "title": v.plan_title(plan), "href": v.href(urls.plan_page(plan.id)),
-            "status": plan_status(v.code, plan_stage(plan, v.site.today).status),
-            "period": period(v, plan),
+    return {"id": plan.id, "title": v.plan_heading(plan), "href": v.href(urls.plan_page(plan.id)),
+            "status": stage_text(v, plan)[0], "period": period(v, plan),
             "commitments": len(plan.commitments), "milestones": milestone_counts(v, states),
             "dashboard": v.href(urls.plan_page(plan.id, "dashboard.html"))}
 
@@ -79,8 +104,10 @@ def commitment_row(v: View, state: CommitmentState) -> dict:
 
 def plan_facts(v: View, plan: Plan) -> list[tuple[str, str | Markup]]:
     dates = plan.dates()
+    stage = stage_text(v, plan)
     facts: list[tuple[str, str | Markup]] = [
-        (v.L["status"], plan_status(v.code, plan_stage(plan, v.site.today).status)),
+        (v.L["status"], Markup("{}<br><small>{}</small>").format(*stage) if stage[1]
+         else stage[0]),
         (v.L["period"], period(v, plan))]
     if dates:
         facts.append((v.L["due"], v.date(dates.due)))
@@ -103,7 +130,7 @@ def plan_page(v: View, plan: Plan) -> Page:
         "milestones": milestone_counts(v, states),
         "groups": theme_groups(v, plan, states),
         "downloads": downloads(v, plan.id, None),
-    }, section="plans", plan=plan.id)
+    }, section="plans", plan=plan.id, heading=v.plan_heading(plan))
 
 
 def theme_groups(v: View, plan: Plan, states: list[CommitmentState]) -> list[dict]:
@@ -146,7 +173,7 @@ def commitment_page(v: View, c: Commitment) -> Page:
     values = list_at(c.fields, "values")
     return Page(path, f"{c.number}. {v.text(c.fields.get('title'))}".strip(),
                 "commitment.html.j2", {
-        "plan": {"title": v.plan_title(c.plan), "href": v.href(urls.plan_page(c.plan.id))},
+        "plan": {"title": v.plan_heading(c.plan), "href": v.href(urls.plan_page(c.plan.id))},
         "brief": v.inline(c.fields.get("brief-description")),
         "lead": v.stakeholder(c.fields.get("lead")),
         "values": ", ".join(value_label(v.c, x) for x in values if isinstance(x, str)),

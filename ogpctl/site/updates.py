@@ -33,7 +33,7 @@ def update_entry(v: View, update: Update) -> dict:
     fields = update.fields
     return {
         "date": v.date(update.day), "iso": update.day.isoformat(),
-        "plan": v.plan_title(update.plan),
+        "plan": v.plan_heading(update.plan),
         "commitment": {"number": c.number, "title": v.inline(c.fields.get("title")),
                        "href": v.href(urls.commitment_page(c.plan.id, c.number, c.id))},
         "milestone": {"number": f"{c.number}.{number}" if isinstance(number, int) else "",
@@ -109,7 +109,7 @@ def updates_page(v: View) -> Page:
                      "for any delay and the next steps. The progress dashboard of each plan "
                      "sums them up."),
         "entries": entries,
-        "plans": [{"title": v.plan_title(p), "href": v.href(urls.plan_page(p.id,
+        "plans": [{"title": v.plan_heading(p), "href": v.href(urls.plan_page(p.id,
                                                                             "dashboard.html"))}
                   for p in reversed(v.site.record.plans)],
     }, section="updates")

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ogpctl.base.i18n import Language
-from ogpctl.record.model import Plan, Record, as_date
+from ogpctl.record.model import Plan, Record, as_date, as_email
 from ogpctl.render import html
 from ogpctl.render.blocks import Block, Code, Inline, Link, Text
 from ogpctl.render.context import RenderContext
@@ -56,6 +56,7 @@ class Page:
     section: str = ""                # the main navigation entry it belongs to
     plan: str | None = None          # the plan whose navigation it shows
     indexed: bool = True             # searchable (Pagefind)
+    heading: Markup | None = None    # the <h1> when it is not `title` as text (marked parts)
 
 
 @dataclass
@@ -185,11 +186,28 @@ class View:
         return self.c.lang.number(value)
 
     def plan_title(self, plan: Plan) -> str:
+        """The plan's title as plain text, for <title> and other attributes."""
         return self.c.plan_title(plan)
+
+    def plan_heading(self, plan: Plan) -> Markup:
+        """The plan's title for headings and links: a title shown in another language is
+        marked, with its own language and direction, isolated (`RenderContext.plan_heading`)."""
+        key = ("plan", self.code, plan.id)
+        made = self.site.html.get(key)
+        if made is None:
+            made = self.site.html[key] = html.inlines(self.c.plan_heading(plan))
+        return made
 
     @staticmethod
     def url(value: Any) -> str | None:
         return safe_href(value) if isinstance(value, str) else None
+
+    @staticmethod
+    def mailto(value: Any) -> str | None:
+        """A `mailto:` link made from an email address the schema accepts, and from
+        nothing else: no `?bcc=`, no other part (`as_email`); None for any other value."""
+        address = as_email(value)
+        return f"mailto:{address}" if address else None
 
     # -- evidence --------------------------------------------------------------------
     def evidence(self, item: Any, base: str = "") -> Markup:
