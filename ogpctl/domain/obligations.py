@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ogpctl.domain.rollup import status_on
@@ -281,11 +281,25 @@ def _count(days: list[date], first: date, last: date) -> int:
 
 
 def _forum(make: _Maker, days: list[date], start: date, end: date) -> Iterator[Obligation]:
-    for first, last in cal.forum_periods(start, end):
-        yield make.period("forum-meeting", first, last, _("Forum meeting"),
-                          "The multi-stakeholder forum meets at least every six months.",
-                          "minimum requirement 1.1", _count(days, first, last), 1,
+    """The forum "meets regularly (at least every six months)" (minimum requirement 1.1):
+    each meeting is due six months after the one before it (the last one before delivery
+    for the first), not once in each fixed half-year, which let a year pass between two
+    meetings. One obligation a meeting; the first missed one ends the list."""
+    earlier = bisect_right(days, start)
+    anchor = days[earlier - 1] if earlier else start
+    while anchor < end:
+        due = cal.add_months(anchor, 6)
+        if due > end:
+            return      # the next plan's co-creation, or C411 between plans, takes over
+        after = bisect_right(days, anchor)
+        inside = days[after:bisect_right(days, due)]
+        yield make.period("forum-meeting", anchor + timedelta(days=1), due,
+                          _("Forum meeting"), "The multi-stakeholder forum meets at least "
+                          "every six months.", "minimum requirement 1.1", len(inside), 1,
                           "forum meetings")
+        if not inside:
+            return
+        anchor = inside[-1]
 
 
 def _civil_society(make: _Maker, days: list[date], start: date, end: date

@@ -320,4 +320,4 @@ def progress_update_missing(record: Any, context: Any) -> Iterator[Finding]:
                              lambda: overdue_by_id(record, context.today))
     for item in overdue.get("repository-update", []):
         yield Finding(f"plans/{item.plan}/plan.yaml", f"plan {item.plan} has no progress "
-                          f"update on any milestone: {item.basis}", line=1, column=1)
+                          f"update dated in these six months: {item.basis}", line=1, column=1)
