@@ -194,3 +194,18 @@ def test_the_summary_names_the_next_obligation_with_its_own_date(capsys) -> None
     print_deadlines(items, date(2026, 12, 4))
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     assert summary.endswith("next: Publish the co-creation timeline (2027-2031) on 2027-01-21")
+
+
+def test_a_milestone_completed_after_its_due_date_is_met_late(sample: Path, capsys,
+                                                               monkeypatch) -> None:
+    """A milestone finished months after its due date read just "met … completed on", the
+    same as one finished on time."""
+    path = sample / "plans/2023-2025/commitments/01-open-contracting.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "due: 2024-06-30" in text
+    path.write_text(text.replace("due: 2024-06-30", "due: 2024-05-01", 1), encoding="utf-8")
+    monkeypatch.delenv("COLUMNS")   # not a terminal: each row on one line
+    shown = run(capsys, "deadlines", "-C", sample, "--today", "2026-11-23",
+                           "--plan", "2023-2025")
+    line = next(row for row in shown[1].splitlines() if "Milestone 1.1 due" in row)
+    assert "met" in line and "completed on 2024-06-12, 42 days late" in line

@@ -374,7 +374,7 @@ def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, d
     title = translations(value, make.lang).get(make.lang) or first_text(value)
     status = status_on(milestone, make.today)     # a completion dated later is not met yet
     if status == "completed":
-        state, basis = MET, f"status: completed{_completed_on(milestone)}"
+        state, basis = MET, f"status: completed{_completed_on(milestone, due)}"
     elif status == "withdrawn":
         state, basis = NA, "status: withdrawn"
     else:
@@ -384,9 +384,14 @@ def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, d
                 subject=label, number=label, name=title)
 
 
-def _completed_on(milestone: Milestone) -> str:
-    """ (on DAY) from the latest progress update that set the status to completed."""
+def _completed_on(milestone: Milestone, due: date) -> str:
+    """ (on DAY) from the latest progress update that set the status to completed, and how
+    late that was: a milestone finished 17 months after its due date is met, late."""
     days = [d for u in milestone.fields.get("progress") or []
             if isinstance(u, dict) and u.get("status") == "completed"
             and (d := as_date(u.get("date"))) is not None]
-    return f" on {max(days)}" if days else ""
+    if not days:
+        return ""
+    day = max(days)
+    late = (day - due).days
+    return f" on {day}, {late} day{'s' if late != 1 else ''} late" if late > 0 else f" on {day}"
