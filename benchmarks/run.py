@@ -207,7 +207,8 @@ def change_one_commitment(record: Path) -> Path | None:
     if not files:
         return None
     text = files[-1].read_text(encoding="utf-8")
-    changed = re.sub(r"(?m)^(title:\n  [a-z]{2,3}: )", r"\1Revised: ", text, count=1)
+    # "Revised " with no colon: "Revised: Title" would be a YAML error, not a title edit
+    changed = re.sub(r"(?m)^(title:\n  [a-z]{2,3}: )", r"\1Revised ", text, count=1)
     if changed == text:
         return None
     files[-1].write_text(changed, encoding="utf-8")
