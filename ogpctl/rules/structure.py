@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
@@ -232,13 +232,19 @@ def duplicate_commitment_number(plan: Plan, context: Any) -> Iterator[Finding]:
       commitments/03-open-contracting.yaml
       commitments/04-beneficial-ownership.yaml
     """
-    first: dict[int, Commitment] = {}
+    for commitment, earlier in _sharing(plan, lambda c: c.number):
+        yield Finding(commitment.doc.path, f"commitment number {commitment.number} is also "
+                      f"used by {earlier.doc.path.rsplit('/', 1)[1]}", line=1, column=1)
+
+
+def _sharing(plan: Plan, key: Callable[[Commitment], object]
+             ) -> Iterator[tuple[Commitment, Commitment]]:
+    """Each commitment file whose `key` an earlier file of the plan has, with that file."""
+    first: dict[object, Commitment] = {}
     for commitment in plan.commitment_files:
-        if commitment.number in first:
-            yield Finding(commitment.doc.path, f"commitment number {commitment.number} is also "
-                          f"used by {first[commitment.number].doc.path.rsplit('/', 1)[1]}",
-                          line=1, column=1)
-        first.setdefault(commitment.number, commitment)
+        found = first.setdefault(key(commitment), commitment)
+        if found is not commitment:
+            yield commitment, found
 
 
 @rule("F113", "duplicate-milestone-number", family=F, severity=E, handbook="",
@@ -456,11 +462,7 @@ def duplicate_commitment_id(plan: Plan, context: Any) -> Iterator[Finding]:
       commitments/01-open-contracting.yaml
       commitments/03-budget-transparency.yaml
     """
-    first: dict[str, Commitment] = {}
-    for commitment in plan.commitments:
-        if commitment.id in first:
-            yield Finding(commitment.doc.path, f'commitment id "{commitment.id}" is also used '
-                          f"by {first[commitment.id].doc.path.rsplit('/', 1)[1]}; "
-                          "contributions and the self-assessment name commitments by id",
-                          line=1, column=1)
-        first.setdefault(commitment.id, commitment)
+    for commitment, earlier in _sharing(plan, lambda c: c.id):
+        yield Finding(commitment.doc.path, f'commitment id "{commitment.id}" is also used '
+                      f"by {earlier.doc.path.rsplit('/', 1)[1]}; contributions and the "
+                      "self-assessment name commitments by id", line=1, column=1)
