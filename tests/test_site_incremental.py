@@ -272,3 +272,19 @@ def test_documents_made_in_a_second_process(record: Path,
     edit(record, CHANGED, "en: Beneficial ownership open data and use in procurement",
          "en: Beneficial ownership data")
     assert forked() == full(record)
+
+
+def test_a_record_named_by_a_relative_path(capsys, tmp_path: Path, monkeypatch) -> None:
+    """`ogpctl site -C sample-country` (relative, as the README and `make demo` write it)
+    crashed in the process that makes the documents: a relative path has no file URI."""
+    import shutil
+
+    from tests.conftest import SAMPLE, run
+
+    shutil.copytree(SAMPLE, tmp_path / "record", ignore=shutil.ignore_patterns(".ogpctl-cache"))
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):      # the second build reads the store the first one made
+        code, out, err = run(capsys, "site", "-C", "record", "--out", "site", "--today",
+                             "2026-12-02", "--formats", "html", "--no-search")
+        assert code == 0, err
+    assert (tmp_path / "site/index.html").exists()

@@ -53,7 +53,8 @@ class Store:
         if self.path is None:
             return None
         try:
-            db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=2)
+            db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro", uri=True,
+                                 timeout=2)
         except sqlite3.Error:
             return None
         return Store(db)
