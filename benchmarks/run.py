@@ -134,7 +134,8 @@ def render_rows(corpus: Path) -> list[Row]:
     total.note = (f"{f['documents']} documents × {len(f['formats'])} formats "
                   f"({f['commitments']} commitments, {'+'.join(f['languages'])}); "
                   f"load {f['load']} s, build {f['build']} s, "
-                  + ", ".join(f"{k} {v} s" for k, v in write.items()) + f"; CPU {done.cpu} s")
+                  + ", ".join(f"{k} {v} s" for k, v in write.items())
+                  + (f"; CPU {done.cpu:.2f} s" if done.cpu is not None else ""))
     light = Row("  of which md, html, docx (load and build included)", target="<= 3 s")
     light.value = f["load"] + f["build"] + sum(v for k, v in write.items() if k != "pdf")
     light.ok = light.value <= 3
@@ -146,7 +147,7 @@ def render_rows(corpus: Path) -> list[Row]:
         count, used = f["pdf-pages"], cpu.get("pdf", 0.0)
         pages = f"{count:,} pages, {used / count * 1000:.0f} ms of CPU a page" if count \
             else "pages not counted (pypdf missing)"
-        pdf.note = f"{pages}: layout and PDF writing in WeasyPrint; CPU {used} s"
+        pdf.note = f"{pages}: layout and PDF writing in WeasyPrint; CPU {used:.2f} s"
     for row in (total, light, pdf):
         print_row(row)
     return [total, light, pdf]
@@ -244,7 +245,7 @@ def large_site_rows(corpus: Path) -> list[Row]:
                 row.ok = row.value <= float(row.target.split()[1])
                 pages = re.search(r"(\d+) pages in (\d+) languages", run.stdout)
                 row.note = (f"{record.name}, html+docx: " + (f"{pages.group(0)}; " if pages else "")
-                            + f"CPU {run.cpu} s"
+                            + (f"CPU {run.cpu:.2f} s" if run.cpu is not None else "")
                             + (f"; changed {edited.relative_to(copy)}" if edited else ""))
             print_row(row)
     return [cold, again]
