@@ -187,3 +187,20 @@ def test_status_prints_words_totals_and_long_lines_in_a_pipe(capsys, monkeypatch
         assert word not in out
     # not a terminal: whole commitment titles on one line, not folded into narrow columns
     assert "Open contracting for public works, from award to completion" in out
+
+
+def test_no_meeting_is_not_called_a_gap(capsys, tmp_path: Path) -> None:
+    """A plan just started with no forum meeting read '0 meetings, longest gap 217 days' in
+    `status` and 'The forum met 0 times …; the longest interval was 217 days' in the plan."""
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
+               "--languages", "es,en", "--lead-agency", "Ministerio")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "december", "--due-year", "2026",
+               "--length", "2", "--today", "2026-06-01")[0] == 0
+    code, out, _ = run(capsys, "status", "-C", record, "--today", "2026-12-04")
+    line = next(row for row in out.splitlines() if row.lstrip().startswith("1.1"))
+    assert "no meeting in 217 days" in line and "longest gap" not in line
+    code, out, _ = run(capsys, "render", "action-plan", "-C", record, "--plan", "2026-2028",
+                       "--lang", "en", "-f", "md", "-o", "-", "--today", "2026-12-04")
+    assert "No forum meeting is recorded in the 217 days from the start of co-creation." in out
+    assert "met 0 times" not in out

@@ -193,7 +193,11 @@ def _fact(key: str, value: object) -> str:
 
 
 def _facts(facts: dict[str, object]) -> str:
-    return ", ".join(_fact(k, v) for k, v in facts.items() if v not in ("", None) and k != "due")
+    shown = {k: v for k, v in facts.items() if v not in ("", None) and k != "due"}
+    if shown.get("meetings") == 0 and "gap" in shown:   # no meeting: no gap between two
+        del shown["meetings"]
+        shown = {"none": f"no meeting in {shown.pop('gap')} days", **shown}
+    return ", ".join(str(v) if k == "none" else _fact(k, v) for k, v in shown.items())
 
 
 def _verdict(state: str, facts: dict[str, object]) -> str:

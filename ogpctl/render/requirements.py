@@ -47,7 +47,9 @@ def basis(c: RenderContext, item: Requirement) -> Cell:
                        "the longest interval was {gap} days.",
                        "The forum met {count} times from the start of co-creation to "
                        "delivery; the longest interval was {gap} days.",
-                       f["meetings"], gap=lang.number(f["gap"]))
+                       f["meetings"], gap=lang.number(f["gap"])) if f["meetings"] else \
+            lang._("No forum meeting is recorded in the {gap} days from the start of "
+                   "co-creation.", gap=lang.number(f["gap"]))
         parts = [text, lang._("Its rules are published.") if f["rules"]
                  else lang._("No address of its rules is recorded.")]
         if not (f["government"] and f["civil_society"]):
