@@ -20,7 +20,7 @@ from ogpctl.rules import languages
 from ogpctl.rules.runner import RuleContext, run_rules
 from ogpctl.source import bidi
 from ogpctl.source import yaml as fast_yaml
-from tests.conftest import TODAY
+from tests.conftest import ROOT, SAMPLE, TODAY
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
@@ -170,3 +170,19 @@ def test_git_dir_in_the_environment_is_always_asked(
 
     monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))
     assert not outside_git(tmp_path)
+
+
+def test_a_piped_check_does_not_load_rich() -> None:
+    """`ogpctl check` into a pipe or a file writes the text report without colours, so it
+    does not import rich (about 45 modules, 10-15 ms of a 0.2 s check)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom ogpctl.cli import main\nsys.argv = ['ogpctl', 'check', '-C', "
+            f"{str(SAMPLE)!r}, '--no-cache', '--today', '2026-11-23']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('RICH' if any(m.startswith('rich') for m in sys.modules) else 'PLAIN',"
+            " file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert "no problems found" in done.stdout and done.stderr.strip().endswith("PLAIN"), done

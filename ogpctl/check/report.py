@@ -1,6 +1,7 @@
-"""Machine formats of check results: JSON (`ogpctl check --format json`: every finding with
-its file, line, column and handbook section, then the counts) and GitHub annotations.
-The terminal format lives in the CLI (`ogpctl.cli.present`), the only user of rich.
+"""Formats of check results: the text report (its lines and the style of each piece; the
+CLI's `ogpctl.cli.present`, the only user of rich, colours them on a terminal), JSON
+(`ogpctl check --format json`: every finding with its file, line, column and handbook
+section, then the counts) and GitHub annotations.
 
 File names and messages come from the record, so they may hold control characters (a raw
 ESC reaches the terminal; a newline splits a finding's line) or invisible ones (a bidi
@@ -15,8 +16,56 @@ import os
 import unicodedata
 from pathlib import Path
 
-from ogpctl.base.diagnostics import Severity
+from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.check.run import CheckResult
+
+#: A line of the text report: its pieces, each with the name of its style ("" for none):
+#: "file", a severity ("error", "warning", "info"), "code", "dim", or the totals' "failed",
+#: "warned" and "passed".
+Line = list[tuple[str, str]]
+
+
+def text_lines(result: CheckResult) -> list[Line]:
+    """The findings grouped by file (a blank line after each file), then the totals."""
+    by_file: dict[str, list[Diagnostic]] = {}
+    for item in result.diagnostics:
+        by_file.setdefault(item.file, []).append(item)
+    lines: list[Line] = []
+    for file, items in by_file.items():
+        lines.append([(printable(file), "file")])
+        lines.extend(_finding_line(item) for item in items)
+        lines.append([])
+    lines.append(_totals(result))
+    if result.diagnostics:
+        lines.append([("`ogpctl explain CODE` says why a rule exists and how to fix it.",
+                       "dim")])
+    return lines
+
+
+def to_text(result: CheckResult) -> str:
+    """The text report without colours (a pipe, a file)."""
+    return "".join("".join(text for text, _ in line) + "\n" for line in text_lines(result))
+
+
+def _finding_line(item: Diagnostic) -> Line:
+    where = f"{item.line}:{item.column}" if item.line else "-"
+    line = [(f"  {where:>7}  ", ""), (f"{str(item.severity):<8}", str(item.severity)),
+            (f"{item.code}  ", "code"), (printable(item.message), "")]
+    if item.handbook:
+        line.append((f"  (handbook {item.handbook})", "dim"))
+    return line
+
+
+def _totals(result: CheckResult) -> Line:
+    files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    if not result.diagnostics:
+        return [(f"✔ no problems found in {files}", "passed")]
+    infos = result.count(Severity.INFO)
+    parts = [f"{result.errors} error{'s' if result.errors != 1 else ''}",
+             f"{result.warnings} warning{'s' if result.warnings != 1 else ''}"]
+    if infos:
+        parts.append(f"{infos} note{'s' if infos != 1 else ''}")
+    return [(f"✖ {', '.join(parts)} in {files}", "failed" if result.errors else "warned")]
 
 
 def to_json(result: CheckResult) -> str:

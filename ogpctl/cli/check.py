@@ -63,13 +63,27 @@ def check(
                            stage=Stage.parse(for_) if for_ else None, strict=strict)
     result = run_check(_paths(records, old), options)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if chosen == "text":
+    if chosen == "text" and _plain_stdout():
+        from ogpctl.check.report import to_text
+
+        typer.echo(to_text(result), nl=False)    # a pipe or a file: no need to load rich
+    elif chosen == "text":
         from ogpctl.cli.present import print_check
 
         print_check(result)
     else:
         typer.echo(_report(chosen)(result), nl=False)
     return result.exit_code(strict)
+
+
+def _plain_stdout() -> bool:
+    """Whether standard output takes no colours: not a terminal, and rich not told to
+    colour anyway (its FORCE_COLOR and TTY_COMPATIBLE)."""
+    import sys
+
+    isatty = getattr(sys.stdout, "isatty", None)
+    return not (isatty and isatty()) and not os.environ.get("FORCE_COLOR") \
+        and not os.environ.get("TTY_COMPATIBLE")
 
 
 def _paths(records: list[Path] | None, old: list[Path] | None) -> list[Path]:

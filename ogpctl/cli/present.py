@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ogpctl.base.diagnostics import Diagnostic, Severity
-from ogpctl.check.report import printable
+from ogpctl.base.diagnostics import Severity
+from ogpctl.check.report import printable, text_lines, to_text
 from ogpctl.check.run import CheckResult
 from ogpctl.domain.obligations import Obligation
 from ogpctl.domain.rollup import Totals
@@ -34,55 +34,22 @@ def _console() -> Console:
 
 
 def print_check(result: CheckResult) -> None:
-    """The findings grouped by file, then the totals: one `print` of one `Text` (rich's cost
-    is per call: ~0.15 ms, a tenth of a warm check of 900 findings)."""
-    by_file = defaultdict(list)
-    for item in result.diagnostics:
-        by_file[item.file].append(item)
-    lines: list[Text] = []
-    for file, items in by_file.items():
-        lines.append(Text(printable(file), style="bold underline"))
-        lines.extend(_finding_line(item) for item in items)
-        lines.append(Text())
-    lines.append(_summary(result))
-    if result.diagnostics:
-        lines.append(Text("`ogpctl explain CODE` says why a rule exists and how to fix it.",
-                          style="dim"))
-    _print_text(_console(), Text("\n").join(lines))
-
-
-def _print_text(console: Console, text: Text) -> None:
-    """`console.print(text)`; without colours (a pipe, a file, NO_COLOR) the plain text is
-    written at once: rendering 900 findings' segments costs more than the check's lookup."""
+    """The text report (`ogpctl.check.report.text_lines`) in colour: one `print` of one
+    `Text` (rich's cost is per call)."""
+    console = _console()
     if console.color_system is None and console.is_terminal is False:
-        console.file.write(text.plain + "\n")
+        console.file.write(to_text(result))      # no colours: the same text, at once
         console.file.flush()
-    else:
-        console.print(text)
+        return
+    console.print(Text("\n").join(Text.assemble(*((text, _REPORT_STYLE.get(style, ""))
+                                                   for text, style in line))
+                                   for line in text_lines(result)))
 
 
-def _finding_line(item: Diagnostic) -> Text:
-    where = f"{item.line}:{item.column}" if item.line else "-"
-    line = Text(f"  {where:>7}  ")
-    line.append(f"{str(item.severity):<8}", style=_STYLE[item.severity])
-    line.append(f"{item.code}  ", style="bold")
-    line.append(printable(item.message))
-    if item.handbook:
-        line.append(f"  (handbook {item.handbook})", style="dim")
-    return line
-
-
-def _summary(result: CheckResult) -> Text:
-    files = f"{result.files} file{'s' if result.files != 1 else ''}"
-    if not result.diagnostics:
-        return Text(f"✔ no problems found in {files}", style="bold green")
-    infos = result.count(Severity.INFO)
-    parts = [f"{result.errors} error{'s' if result.errors != 1 else ''}",
-             f"{result.warnings} warning{'s' if result.warnings != 1 else ''}"]
-    if infos:
-        parts.append(f"{infos} note{'s' if infos != 1 else ''}")
-    style = "bold red" if result.errors else "bold yellow"
-    return Text(f"✖ {', '.join(parts)} in {files}", style=style)
+#: The styles of the text report's pieces on a terminal.
+_REPORT_STYLE = {"file": "bold underline", "error": "bold red", "warning": "yellow",
+                 "info": "cyan", "code": "bold", "dim": "dim", "failed": "bold red",
+                 "warned": "bold yellow", "passed": "bold green"}
 
 
 def print_rules(items: list[Rule]) -> None:
