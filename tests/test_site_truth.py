@@ -180,3 +180,21 @@ def test_open_data_has_no_writers_comments(tmp_path: Path) -> None:
     assert not any("<!--" in body for path, body in files.items()
                    if path.endswith(".md") and "introduction.en.md" not in path
                    and isinstance(body, str))
+
+
+def in_french(record: Path) -> None:
+    replace(record / "ogp.yaml", "administrative: [es]", "administrative: [es, fr]")
+
+
+def test_french_pages_put_a_space_before_a_colon(tmp_path: Path) -> None:
+    """French typography puts a no-break space before ':' ("Non commencé : 14"); the site
+    wrote "Non commencé: 14" while other French strings had the space. English and Spanish
+    pages keep ': '."""
+    pages = site(tmp_path, date(2026, 12, 2), in_french)
+    french = pages["fr/plans/2026-2030/index.html"]
+    assert re.search(r"Non commencé\u00a0: \d+", french), text(french)[:400]
+    dashboard = html.unescape(pages["fr/plans/2026-2030/dashboard.html"])
+    assert "Tableau de bord de l'avancement\u00a0:" in dashboard
+    assert re.search(r"<title>1\.1 [^<]*\u00a0: Achevé", dashboard)
+    assert re.search(r"Not started: \d+", pages["en/plans/2026-2030/index.html"])
+    assert re.search(r"No iniciado: \d+|Sin iniciar: \d+", pages["es/plans/2026-2030/index.html"])

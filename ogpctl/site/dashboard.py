@@ -36,7 +36,7 @@ def milestone_rows(v: View, states: list[CommitmentState]) -> list[dict]:
 def timeline(v: View, plan: Plan, states: list[CommitmentState]):
     span = plan.period()
     marks = [svg.Mark(row, m.due, m.status, f"{s.commitment.number}.{m.number or '?'} "
-                      f"{v.text(m.milestone.fields.get('title'))}: "
+                      f"{v.text(m.milestone.fields.get('title'))}{v.L['colon']} "
                       f"{milestone_status(v.code, m.status)}, {v.date(m.due)}")
              for row, s in enumerate(states) for m in s.milestones if m.due]
     if span is None or not marks:
@@ -66,7 +66,8 @@ def dashboard_page(v: View, plan: Plan) -> Page:
     v = v.at(path)
     states = v.site.plan_states(plan)
     milestones = milestone_rows(v, states)
-    return Page(path, f"{v.L['dashboard']}: {v.plan_title(plan)}", "dashboard.html.j2", {
+    title = f"{v.L['dashboard']}{v.L['colon']} {v.plan_title(plan)}"
+    return Page(path, title, "dashboard.html.j2", {
         "intro": v._("Each commitment's completion is rolled up from its milestones: only "
                      "completed milestones count. Most of them completed is substantial "
                      "progress; work in progress alone is limited progress. Figures as of "
@@ -80,4 +81,4 @@ def dashboard_page(v: View, plan: Plan) -> Page:
         "late": [row for row in milestones if row["late"]],
         "updates": v.href("updates.html"),
     }, section="plans", plan=plan.id,
-        heading=Markup("{}: {}").format(v.L["dashboard"], v.plan_heading(plan)))
+        heading=Markup("{}{} {}").format(v.L["dashboard"], v.L["colon"], v.plan_heading(plan)))

@@ -144,7 +144,8 @@ def evidence_page(v: View, plan: Plan) -> Page:
     plan_index = next((p for p in v.site.index.plans if p.plan == plan.id), None) \
         if v.site.index else None
     numbers = set(plan_index.without_evidence) if plan_index else set()
-    return Page(path, f"{v.L['repository']}: {v.plan_title(plan)}", "evidence.html.j2", {
+    title = f"{v.L['repository']}{v.L['colon']} {v.plan_title(plan)}"
+    return Page(path, title, "evidence.html.j2", {
         "intro": v._("One folder for the co-creation process and one for each commitment. "
                      "Each file links to its copy published with this site and shows when "
                      "it last changed in the record's history."),
@@ -155,4 +156,4 @@ def evidence_page(v: View, plan: Plan) -> Page:
                     for c in plan.commitments if c.number in numbers],
         "history": v.site.index.history if v.site.index else "",
     }, section="plans", plan=plan.id,
-        heading=Markup("{}: {}").format(v.L["repository"], v.plan_heading(plan)))
+        heading=Markup("{}{} {}").format(v.L["repository"], v.L["colon"], v.plan_heading(plan)))

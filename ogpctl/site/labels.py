@@ -16,6 +16,8 @@ def labels(code: str) -> dict[str, str]:
     _ = Language(code)._
     return {
         # layout
+        # the colon after a label, with the space French puts before it
+        "colon": _(":"),
         "skip": _("Skip to main content"), "main_nav": _("Main"),
         "languages": _("Languages"), "home": _("Home"), "plans": _("Action plans"),
         "updates": _("Progress updates"), "forum": _("Multi-stakeholder forum"),

@@ -88,7 +88,8 @@ def completion(v: View, state: CommitmentState) -> dict:
     percent = v.c.lang.percent(share) if share is not None else "-"
     label = f"{percent} ({completion_label(v.c, state.rollup.completion)})"
     return {"percent": percent, "label": label,
-            "bar": svg.bar(share, f"{v.L['completion']}: {label}", state.rollup.colour),
+            "bar": svg.bar(share, f"{v.L['completion']}{v.L['colon']} {label}",
+                           state.rollup.colour),
             "colour": state.rollup.colour, "colour_label": colour_label(v.c, state.rollup.colour)}
 
 
