@@ -103,3 +103,28 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main([str(a) for a in args])
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+def new_plan_record(capsys: pytest.CaptureFixture[str], tmp_path: Path, *, window: str = "june",
+                    due_year: str = "2027", length: str = "4", today: str = "2026-12-01",
+                    lead: str = "Ministerio") -> Path:
+    """A record made as a new user makes one: `ogpctl init` in es and en, then `new-plan`."""
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
+               "--languages", "es,en", "--lead-agency", lead)[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", window, "--due-year", due_year,
+               "--length", length, "--today", today)[0] == 0
+    return record
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """Count the calls of `module.name` from now on: the list's one item is the count."""
+    calls = [0]
+    original = getattr(module, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls

@@ -20,19 +20,7 @@ from ogpctl.rules import languages
 from ogpctl.rules.runner import RuleContext, run_rules
 from ogpctl.source import bidi
 from ogpctl.source import yaml as fast_yaml
-from tests.conftest import ROOT, SAMPLE, TODAY
-
-
-def _counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
-    calls = [0]
-    original = getattr(module, name)
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls[0] += 1
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
+from tests.conftest import ROOT, SAMPLE, TODAY, counting
 
 
 def _rules(root: Path) -> list:
@@ -67,7 +55,7 @@ def _read_problems(root: Path, code: str) -> list[tuple[str, Any]]:
 
 def test_r013_does_not_walk_a_document_without_directional_characters(
         sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    walks = _counting(monkeypatch, bidi, "_strings")
+    walks = counting(monkeypatch, bidi, "_strings")
     assert _read_problems(sample, "R013") == []
     assert walks[0] == 0
 
@@ -77,7 +65,7 @@ def test_r013_still_finds_an_override_written_as_an_escape(
     plan = next(sample.glob("plans/*/plan.yaml"))
     plan.write_text(plan.read_text(encoding="utf-8") + 'x-note: "a \\u202e b"\n',
                     encoding="utf-8")
-    walks = _counting(monkeypatch, bidi, "_strings")
+    walks = counting(monkeypatch, bidi, "_strings")
     found = _read_problems(sample, "R013")
     assert [(file, p.path) for file, p in found] == [(plan.relative_to(sample).as_posix(),
                                                       ("x-note",))]
@@ -87,7 +75,7 @@ def test_r013_still_finds_an_override_written_as_an_escape(
 def test_texts_are_read_once_a_document_for_every_language_rule(
         sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """L301, L305 and L304 share one reading of each text value (texts_of)."""
-    read = _counting(monkeypatch, languages, "translations")
+    read = counting(monkeypatch, languages, "translations")
     layout = discover(sample)
     documents, _ = load_documents(sample, layout)
     run_rules(RuleContext(build_record(sample, documents, layout.plan_ids), TODAY))
@@ -106,7 +94,7 @@ def test_l304_splits_only_texts_that_open_like_a_guide_sentence(
     assert answer is not None
     commitment.write_text(text[:answer.start(1)] + json.dumps(question.capitalize())
                           + text[answer.end(1):], encoding="utf-8")
-    split = _counting(monkeypatch, guide, "sentences")
+    split = counting(monkeypatch, guide, "sentences")
     found = _codes(_rules(sample), "L304")
     assert [d.path for d in found if d.file.endswith(commitment.name)] == [
         ("brief-description", "en")]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ogpctl.source.yaml import parse_yaml
-from tests.conftest import run
+from tests.conftest import new_plan_record, run
 
 PLAN = "2027-2031"
 FILE = f"plans/{PLAN}/contributions.yaml"
@@ -42,13 +42,20 @@ EXCEL = ("\ufeffFecha;Organización;Nombre;Apellidos;Sector;Canal;Aporte\r\n"
          ";;;;;;Sin fecha ni autor\r\n")
 
 
+def imported_survey(capsys, record: Path, tmp_path: Path, export: str) -> list[dict]:
+    """The received date, sender and English summary of each entry a survey export made;
+    the respondents' e-mail addresses are never kept."""
+    code, out, _ = import_file(capsys, record, tmp_path / "export.csv", export, "--lang", "en",
+                               "--channel", "survey")
+    assert code == 0, out
+    assert "@example.org" not in (record / FILE).read_text(encoding="utf-8")
+    return [{k: (v["en"] if k == "summary" else v) for k, v in e.items()
+             if k in ("received", "from", "summary")} for e in entries(record)]
+
+
 def new_record(capsys, tmp_path: Path) -> Path:
-    record = tmp_path / "record"
-    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
-               "--languages", "es,en", "--lead-agency", "Secretaría de Gobierno Abierto")[0] == 0
-    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
-               "--length", "4", "--today", "2026-11-23")[0] == 0
-    return record
+    return new_plan_record(capsys, tmp_path, today="2026-11-23",
+                           lead="Secretaría de Gobierno Abierto")
 
 
 def import_file(capsys, record: Path, path: Path, text: str | bytes, *args: str
@@ -180,13 +187,7 @@ def test_excel_plain_csv_is_read_as_windows_1252(capsys, tmp_path: Path) -> None
 def test_survey_tools_headings_in_english(capsys, tmp_path: Path, export: str,
                                           expected: list) -> None:
     record = new_record(capsys, tmp_path)
-    code, out, _ = import_file(capsys, record, tmp_path / "export.csv", export, "--lang", "en",
-                               "--channel", "survey")
-    assert code == 0, out
-    assert "@example.org" not in (record / FILE).read_text(encoding="utf-8")
-    found = [{k: (v["en"] if k == "summary" else v) for k, v in e.items()
-              if k in ("received", "from", "summary")} for e in entries(record)]
-    assert found == expected
+    assert imported_survey(capsys, record, tmp_path, export) == expected
     assert {e["channel"] for e in entries(record)} == {"survey"}
 
 
@@ -319,13 +320,7 @@ def test_import_with_a_map_and_bad_files(capsys, sample: Path, tmp_path: Path) -
 def test_form_headings_in_every_shipped_language(capsys, tmp_path: Path, export: str,
                                                  expected: list) -> None:
     record = new_record(capsys, tmp_path)
-    code, out, _ = import_file(capsys, record, tmp_path / "export.csv", export, "--lang", "en",
-                               "--channel", "survey")
-    assert code == 0, out
-    assert "@example.org" not in (record / FILE).read_text(encoding="utf-8")
-    found = [{k: (v["en"] if k == "summary" else v) for k, v in e.items()
-              if k in ("received", "from", "summary")} for e in entries(record)]
-    assert found == expected
+    assert imported_survey(capsys, record, tmp_path, export) == expected
 
 
 def test_a_language_the_record_does_not_have_is_refused(capsys, tmp_path: Path) -> None:

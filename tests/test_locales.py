@@ -10,7 +10,7 @@ import pytest
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po
 
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, new_plan_record, run
 
 LOCALES = ROOT / "templates" / "locales"
 SHIPPED = ("es", "fr", "pt", "ar")
@@ -76,16 +76,6 @@ def test_a_count_is_said_with_plural_forms() -> None:
     assert singular == []
 
 
-def new_plan(tmp_path: Path, capsys) -> Path:
-    """A record from `ogpctl init` (es, en) with a plan just made on 2026-12-01, due 2027."""
-    record = tmp_path / "record"
-    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
-               "--languages", "es,en", "--lead-agency", "Ministerio")[0] == 0
-    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
-               "--length", "4", "--today", "2026-12-01")[0] == 0
-    return record
-
-
 @pytest.mark.parametrize(("lang", "wording"), [
     ("en", "shows 0 of 1 minimum requirement that applies before delivery as met"),
     ("es", "se cumple 0 de 1 requisito mínimo aplicable antes de la entrega"),
@@ -97,7 +87,7 @@ def test_one_requirement_due_is_said_in_the_singular(tmp_path: Path, capsys, lan
                                                      wording: str) -> None:
     """A plan in co-creation on 2027-01-25: one minimum requirement is due (3.1, the timeline
     published two weeks before development starts on 2027-02-04); the rest are not yet."""
-    record = new_plan(tmp_path, capsys)
+    record = new_plan_record(capsys, tmp_path)
     code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031",
                          "--lang", lang, "--format", "md", "--out", "-", "--today", "2027-01-25")
     assert code == 0, err
@@ -107,7 +97,7 @@ def test_one_requirement_due_is_said_in_the_singular(tmp_path: Path, capsys, lan
 def test_a_plan_just_made_has_no_requirement_due_yet(tmp_path: Path, capsys) -> None:
     """Nothing is due on the day a plan is made: the document said '0 of the 1 minimum
     requirements ... as met', counting 4.1 (no contribution yet) as one that applies."""
-    record = new_plan(tmp_path, capsys)
+    record = new_plan_record(capsys, tmp_path)
     code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031",
                          "--lang", "en", "--format", "md", "--out", "-", "--today", "2026-12-01")
     assert code == 0, err

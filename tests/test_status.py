@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.conftest import SAMPLE, run
+from tests.conftest import SAMPLE, new_plan_record, run
 
 
 def test_status_json(capsys) -> None:
@@ -192,11 +192,8 @@ def test_status_prints_words_totals_and_long_lines_in_a_pipe(capsys, monkeypatch
 def test_no_meeting_is_not_called_a_gap(capsys, tmp_path: Path) -> None:
     """A plan just started with no forum meeting read '0 meetings, longest gap 217 days' in
     `status` and 'The forum met 0 times …; the longest interval was 217 days' in the plan."""
-    record = tmp_path / "record"
-    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
-               "--languages", "es,en", "--lead-agency", "Ministerio")[0] == 0
-    assert run(capsys, "new-plan", "-C", record, "--window", "december", "--due-year", "2026",
-               "--length", "2", "--today", "2026-06-01")[0] == 0
+    record = new_plan_record(capsys, tmp_path, window="december", due_year="2026",
+                             length="2", today="2026-06-01")
     code, out, _ = run(capsys, "status", "-C", record, "--today", "2026-12-04")
     line = next(row for row in out.splitlines() if row.lstrip().startswith("1.1"))
     assert "no meeting in 217 days" in line and "longest gap" not in line

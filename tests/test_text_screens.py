@@ -19,24 +19,13 @@ from ogpctl.rules import languages
 from ogpctl.scaffold.guide import guide_sentences
 from ogpctl.source import text as source_text
 from ogpctl.source.text import FORBIDDEN_CHARS, decode
+from tests.conftest import counting
 
 LANGUAGES = Languages("es", ("en", "es", "fr"))
 CONTEXT = SimpleNamespace(record=SimpleNamespace(languages=LANGUAGES))
 #: What a text value may be in a record, schema findings included.
 PIECES: list[Any] = ["Open contracting", "", "  ", "\u00a0", "\n", 5, None, ["a"], {"x": "y"},
                      "Datos abiertos", "What is the problem?"]
-
-
-def _counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
-    calls = [0]
-    original = getattr(module, name)
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls[0] += 1
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
 
 
 def _value(rng: random.Random) -> Any:
@@ -114,7 +103,7 @@ def test_complete_translations_are_not_read_one_by_one(monkeypatch: pytest.Monke
     data = {"title": texts, "milestones": [
         {"title": texts, "output": texts, "progress": [{"note": texts}] * 5}] * 20}
     doc = Document("plans/2026-2030/commitments/01-x.yaml", Kind.COMMITMENT, data, True)
-    read = _counting(monkeypatch, languages, "translations")
+    read = counting(monkeypatch, languages, "translations")
     assert list(languages.missing_translation(doc, CONTEXT)) == []
     assert list(languages.missing_translation_elsewhere(doc, CONTEXT)) == []
     assert read[0] == 0
@@ -134,7 +123,7 @@ def test_l304_reads_the_opening_of_only_the_texts_that_may_be_guide_text(
                 "es": " ".join(rng.choice(words) for _ in range(6))} for _ in range(100)]
     data = {"milestones": [{"output": output} for output in outputs]}
     doc = Document("plans/2026-2030/commitments/01-x.yaml", Kind.COMMITMENT, data, True)
-    opened = _counting(monkeypatch, languages, "_opening")
+    opened = counting(monkeypatch, languages, "_opening")
     assert list(languages.scaffold_text(doc, CONTEXT)) == []
     assert opened[0] < 20   # of 200 texts
     question = next(s for s in sorted(guide_sentences()) if s.isascii())
@@ -189,7 +178,7 @@ def test_the_forbidden_character_screen_agrees_with_the_search() -> None:
 
 def test_a_clean_file_is_not_searched_character_by_character(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    searched = _counting(monkeypatch, source_text, "forbidden_characters")
+    searched = counting(monkeypatch, source_text, "forbidden_characters")
     assert decode("título: ¿Qué? «Sí» — ’ ￼\n".encode()).problems == []
     assert searched[0] == 0
     assert [p.code for p in decode(b"title: a\x07b\n").problems] == ["R003"]

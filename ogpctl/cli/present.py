@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ogpctl.base.diagnostics import Severity
-from ogpctl.check.report import printable, text_lines, to_text
+from ogpctl.check.report import printable, text_lines
 from ogpctl.check.run import CheckResult
 from ogpctl.domain.obligations import Obligation
 from ogpctl.domain.rollup import Totals
@@ -34,14 +34,10 @@ def _console() -> Console:
 
 
 def print_check(result: CheckResult) -> None:
-    """The text report (`ogpctl.check.report.text_lines`) in colour: one `print` of one
-    `Text` (rich's cost is per call)."""
-    console = _console()
-    if console.color_system is None and console.is_terminal is False:
-        console.file.write(to_text(result))      # no colours: the same text, at once
-        console.file.flush()
-        return
-    console.print(Text("\n").join(Text.assemble(*((text, _REPORT_STYLE.get(style, ""))
+    """The text report (`ogpctl.check.report.text_lines`) on a terminal, in colour: one
+    `print` of one `Text` (rich's cost is per call). A pipe or a file gets
+    `ogpctl.check.report.to_text` without rich (`ogpctl.cli.check`)."""
+    _console().print(Text("\n").join(Text.assemble(*((text, _REPORT_STYLE.get(style, ""))
                                                    for text, style in line))
                                    for line in text_lines(result)))
 
@@ -161,10 +157,11 @@ def _fact(key: str, value: object) -> str:
 
 def _facts(facts: dict[str, object]) -> str:
     shown = {k: v for k, v in facts.items() if v not in ("", None) and k != "due"}
+    first = []
     if shown.get("meetings") == 0 and "gap" in shown:   # no meeting: no gap between two
+        first = [f"no meeting in {shown.pop('gap')} days"]
         del shown["meetings"]
-        shown = {"none": f"no meeting in {shown.pop('gap')} days", **shown}
-    return ", ".join(str(v) if k == "none" else _fact(k, v) for k, v in shown.items())
+    return ", ".join(first + [_fact(k, v) for k, v in shown.items()])
 
 
 def _verdict(state: str, facts: dict[str, object]) -> str:

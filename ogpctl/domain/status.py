@@ -79,7 +79,7 @@ def plan_status(record: Record, plan: Plan, today: date) -> PlanStatus:
         totals=totals(plan, today), next=upcoming[:NEXT],
         overdue=[o for o in items if o.state == OVERDUE],
         commitments=commitment_status(plan, today), requirements=judge(record, plan, today),
-        unreadable=[c.doc.path for c in plan.commitment_files if not c.readable])
+        unreadable=plan.unreadable_commitments())
 
 
 def status(record: Record, today: date) -> list[PlanStatus]:

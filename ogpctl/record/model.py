@@ -173,6 +173,10 @@ class Plan:
     def folder(self) -> str:
         return f"plans/{self.id}"
 
+    def unreadable_commitments(self) -> list[str]:
+        """The plan's commitment files that hold no commitment (not in `commitments`)."""
+        return [c.doc.path for c in self.commitment_files if not c.readable]
+
     @property
     def path(self) -> str:
         """The plan's plan.yaml, where findings about the plan as a whole go."""
@@ -274,8 +278,7 @@ class Record:
 
     def unreadable_commitments(self) -> list[str]:
         """The commitment files that hold no commitment, which every output leaves out."""
-        return [c.doc.path for plan in self.plans for c in plan.commitment_files
-                if not c.readable]
+        return [path for plan in self.plans for path in plan.unreadable_commitments()]
 
 
 def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]) -> Record:
