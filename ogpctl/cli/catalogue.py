@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.application import app
 from ogpctl.cli.options import format_option
 
 if TYPE_CHECKING:

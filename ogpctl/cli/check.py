@@ -1,15 +1,14 @@
-"""`ogpctl check`."""
+"""`ogpctl check`: its options for Typer (help, usage errors). What it does is
+`ogpctl.cli.checking.report`, which a plain `ogpctl check` also reaches without Typer."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-from ogpctl.cli.app import Command, app
+from ogpctl.cli.application import Command, app
+from ogpctl.cli.checking import FORMATS, STAGES
 from ogpctl.cli.options import (
     OldPaths,
     Records,
@@ -19,13 +18,6 @@ from ogpctl.cli.options import (
     metavar,
     plan_option,
 )
-
-if TYPE_CHECKING:
-    from ogpctl.check.run import CheckResult
-
-FORMATS = ("text", "json", "github", "sarif", "gitlab")
-#: The stages `--for` judges a plan at.
-STAGES = ("co-creation", "submission", "implementation", "end-of-term")
 
 
 @app.command(cls=Command)
@@ -55,35 +47,10 @@ def check(
     Exit code 0 when there are no errors, 1 when there are (or warnings with --strict),
     2 for a usage error or a path that is not a record.
     """
-    from ogpctl.check.run import CheckOptions
-    from ogpctl.check.run import check as run_check
-    from ogpctl.record.model import Stage
+    from ogpctl.cli.checking import check_options, report
 
-    options = CheckOptions(today=today, plan=plan, use_cache=not no_cache, jobs=jobs,
-                           stage=Stage.parse(for_) if for_ else None, strict=strict)
-    result = run_check(_paths(records, old), options)
-    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if chosen == "text" and _plain_stdout():
-        from ogpctl.check.report import to_text
-
-        typer.echo(to_text(result), nl=False)    # a pipe or a file: no need to load rich
-    elif chosen == "text":
-        from ogpctl.cli.present import print_check
-
-        print_check(result)
-    else:
-        typer.echo(_report(chosen)(result), nl=False)
-    return result.exit_code(strict)
-
-
-def _plain_stdout() -> bool:
-    """Whether standard output takes no colours: not a terminal, and rich not told to
-    colour anyway (its FORCE_COLOR and TTY_COMPATIBLE)."""
-    import sys
-
-    isatty = getattr(sys.stdout, "isatty", None)
-    return not (isatty and isatty()) and not os.environ.get("FORCE_COLOR") \
-        and not os.environ.get("TTY_COMPATIBLE")
+    options = check_options(today, plan, no_cache, jobs, for_, strict)
+    return report(_paths(records, old), options, format, typer.echo)
 
 
 def _paths(records: list[Path] | None, old: list[Path] | None) -> list[Path]:
@@ -96,14 +63,3 @@ def _paths(records: list[Path] | None, old: list[Path] | None) -> list[Path]:
         deprecated("ogpctl check PATH", "ogpctl check -C PATH")
         return old
     return records or [Path.cwd()]
-
-
-def _report(name: str) -> Callable[[CheckResult], str]:
-    """The machine format's writer, by name (imported when chosen)."""
-    if name in ("json", "github"):
-        from ogpctl.check import report
-
-        return report.to_json if name == "json" else report.to_github
-    from ogpctl.check import forges
-
-    return forges.to_sarif if name == "sarif" else forges.to_codequality

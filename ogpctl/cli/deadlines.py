@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ogpctl.cli.app import Command, app
+from ogpctl.cli.application import Command, app
 from ogpctl.cli.options import (
     HERE,
     OldPath,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.application import app
 from ogpctl.cli.options import HERE, Record, format_option, plan_option
 
 

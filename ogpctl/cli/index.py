@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli.app import Command, app
+from ogpctl.cli.application import Command, app
 from ogpctl.cli.options import (
     HERE,
     OldPath,

@@ -9,17 +9,17 @@ module is read at every start: it imports nothing of the core at module level.""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ogpctl.base.errors import UsageError
+from ogpctl.cli.plain import default_today
 
 if TYPE_CHECKING:
     from ogpctl.record.model import Record as RecordModel
@@ -40,17 +40,6 @@ def parse_date(value: str | date) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
-
-
-def default_today() -> date:
-    """Today when `--today` is not given: SOURCE_DATE_EPOCH, else the real date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
-    return date.today()
 
 
 def choice(names: Iterable[str], aliases: dict[str, str] | None = None

@@ -12,7 +12,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from ogpctl.cli.app import group
+from ogpctl.cli.application import group
 from ogpctl.cli.options import (
     HERE,
     Record,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.application import app
 from ogpctl.cli.options import HERE, Record, Today, format_option, lang_option
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.application import app
 from ogpctl.cli.options import HERE, Record, Today, choice, metavar
 
 if TYPE_CHECKING:

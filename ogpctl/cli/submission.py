@@ -6,7 +6,7 @@ from datetime import date
 
 import typer
 
-from ogpctl.cli.app import app
+from ogpctl.cli.application import app
 from ogpctl.cli.options import HERE, Record, Today, date_option
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ogpctl.cli.app import group
+from ogpctl.cli.application import group
 from ogpctl.cli.options import (
     HERE,
     Record,

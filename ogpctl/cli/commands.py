@@ -1,0 +1,80 @@
+"""Every command, registered with the Typer app, and the Typer path of `ogpctl.cli.main`:
+parsing, help and usage errors by click, then the command. Imported only when a run needs
+it (`ogpctl.cli`), since Typer and click take a third of a small check's time."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+
+from ogpctl.cli import catalogue as _catalogue  # noqa: F401  (each module registers its commands)
+from ogpctl.cli import check as _check  # noqa: F401
+from ogpctl.cli import deadlines as _deadlines  # noqa: F401
+from ogpctl.cli import diff as _diff  # noqa: F401
+from ogpctl.cli import imports as _imports  # noqa: F401
+from ogpctl.cli import index as _index  # noqa: F401
+from ogpctl.cli import progress as _progress  # noqa: F401
+from ogpctl.cli import render as _render  # noqa: F401
+from ogpctl.cli import review as _review  # noqa: F401
+from ogpctl.cli import scaffold as _scaffold  # noqa: F401
+from ogpctl.cli import site as _site  # noqa: F401
+from ogpctl.cli import status as _status  # noqa: F401
+from ogpctl.cli import submission as _submission  # noqa: F401
+from ogpctl.cli import translate as _translate  # noqa: F401
+from ogpctl.cli.application import app
+from ogpctl.cli.plain import guarded
+
+__all__ = ["app", "main"]
+
+
+def _click_error() -> type[Exception]:
+    """Click's base exception, whether typer uses click or its own vendored copy."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def _one_line(error: Exception) -> str:
+    """A usage error as one line, as every other error: what is wrong, and where help is."""
+    message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+    context = getattr(error, "ctx", None)
+    where = f" (`{context.command_path} -h` for help)" if context is not None else ""
+    return f"ogpctl: {message}{where}"
+
+
+@functools.cache
+def _command() -> Any:
+    """The click command behind `app`, built once a process: typer builds it again on every
+    call (~10 ms), which a caller running many commands in one process pays each time."""
+    import typer.main
+
+    return typer.main.get_command(app)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line `argv` (default: the process's arguments) through Typer."""
+    from ogpctl.cli.options import release_locks
+
+    try:
+        return guarded(lambda: _invoke(argv), typer.echo)
+    finally:
+        release_locks()
+
+
+def _invoke(argv: Sequence[str] | None) -> int:
+    try:
+        result = _command()(args=list(argv) if argv is not None else None,
+                            standalone_mode=False, prog_name="ogpctl")
+        return result if isinstance(result, int) else 0
+    except typer.Exit as done:
+        return done.exit_code
+    except _click_error() as error:
+        if type(error).__name__ == "NoArgsIsHelpError":   # a bare group: its help
+            error.show()  # type: ignore[attr-defined]
+        else:
+            typer.echo(_one_line(error), err=True)
+        return 2
+    except typer.Abort:
+        typer.echo("ogpctl: aborted", err=True)
+        return 2
