@@ -11,6 +11,9 @@ one SQLite file:
   index does, except when the file changed too recently to trust its mtime. Files read on
   the fast path are read again when their record changed: keeping them cost as much space
   as the record itself.
+* folders: each folder's listing with the folder's stat (`ogpctl.check.freshness`), so a
+  warm check stats an unchanged folder instead of listing it again. A fact of the disk,
+  not of the code: another salt keeps it.
 * meta: the salt, a digest of everything besides the record that shapes a finding (see
   `salt_of`). Another salt empties the cache. Hashing the code costs ~50 ms, so the salt is
   kept with the stat of its inputs (`code_stamp`) and hashed again only when that changes.
@@ -39,6 +42,8 @@ DATABASE = "cache.sqlite"
 IGNORE_ALL = b"# created by ogpctl: the cache is never committed\n*\n"
 #: Files changed this recently may change again within the same mtime tick.
 RACY_SECONDS = 2.0
+#: The row of the folders table that holds the record's folder listings.
+LISTINGS = "listings-1"
 #: Results of whole checks kept (other days, stages, plans).
 KEEP_RESULTS = 16
 #: What of templates/ the rules read: the scaffold's guide texts (L304) and the catalogues
@@ -71,25 +76,27 @@ def salt_of(package: Path, schemas: Path, templates: Path | None = None) -> str:
     distributions (a new yaml_rs may read a file differently), as one digest."""
     h = hashlib.blake2b(digest_size=16)
     h.update(_environment().encode())
-    for label, path in _inputs(package, schemas, templates):
-        h.update(label.encode() + b"\0" + path.read_bytes())
+    for label, entry in _inputs(package, schemas, templates):
+        with open(entry.path, "rb") as file:
+            h.update(label.encode() + b"\0" + file.read())
     return h.hexdigest()
 
 
 @cache
 def code_stamp() -> str | None:
-    """The stat of every input of `salt`, or None when one changed too recently to trust."""
+    """The stat of every input of `salt`, or None when one changed too recently to trust.
+    Read at every start of a check: strings and directory entries, no `Path` a file."""
     from ogpctl.base.resources import data_dir
 
-    limit = time.time() - RACY_SECONDS
-    h = hashlib.blake2b(digest_size=16)
-    h.update(_environment().encode())
-    for label, path in _inputs(_package(), data_dir("schemas"), data_dir("templates")):
-        st = path.stat()
-        if st.st_mtime_ns / 1e9 > limit:
+    limit_ns = int((time.time() - RACY_SECONDS) * 1e9)
+    lines = [_environment()]
+    for label, entry in _inputs(_package(), data_dir("schemas"), data_dir("templates")):
+        st = entry.stat()
+        if st.st_mtime_ns > limit_ns:
             return None
-        h.update(f"{label}|{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+        lines.append(f"{label}|{entry.path}|{st.st_size}|{st.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"),
+                           digest_size=16).hexdigest()
 
 
 def _environment() -> str:
@@ -104,18 +111,26 @@ def _environment() -> str:
     return f"{__version__}|{sys.version}|{marshal.version}|{','.join(sorted(found))}"
 
 
-def _inputs(package: Path, schemas: Path, templates: Path | None) -> list[tuple[str, Path]]:
-    """(label, path) of every file that shapes a finding, in a stable order."""
-    found = [(f"ogpctl/{rel}", path) for rel, path in _files(package) if rel.endswith(".py")]
-    found += [(f"schemas/{path.name}", path) for path in sorted(schemas.glob("*.json"))]
+#: A file `salt` and `code_stamp` cover: its label and its directory entry.
+Input = tuple[str, "os.DirEntry[str]"]
+
+
+def _inputs(package: Path, schemas: Path, templates: Path | None) -> list[Input]:
+    """(label, entry) of every file that shapes a finding, in a stable order: the one list
+    both the salt and its stamp are made of."""
+    found = [(f"ogpctl/{rel}", e) for rel, e in _files(str(package)) if rel.endswith(".py")]
+    found += [(f"schemas/{rel}", e) for rel, e in _files(str(schemas), deep=False)
+              if rel.endswith(".json")]
     if templates is not None:
         for part in TEMPLATE_PARTS:
-            found += [(f"templates/{part}/{rel}", path) for rel, path in _files(templates / part)]
+            found += [(f"templates/{part}/{rel}", e)
+                      for rel, e in _files(os.path.join(templates, part))]
     return found
 
 
-def _files(folder: Path, prefix: str = "") -> Iterator[tuple[str, Path]]:
-    """Files below `folder` as (relative path, path), sorted, without Python's byte code."""
+def _files(folder: str, prefix: str = "", deep: bool = True) -> Iterator[Input]:
+    """Files below `folder` (or only in it) as (relative path, entry), sorted, without
+    Python's byte code."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -123,10 +138,10 @@ def _files(folder: Path, prefix: str = "") -> Iterator[tuple[str, Path]]:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            if entry.name != "__pycache__":
-                yield from _files(Path(entry.path), f"{prefix}{entry.name}/")
+            if deep and entry.name != "__pycache__":
+                yield from _files(entry.path, f"{prefix}{entry.name}/")
         elif entry.is_file():
-            yield f"{prefix}{entry.name}", Path(entry.path)
+            yield f"{prefix}{entry.name}", entry
 
 
 def prepared_folder(root: Path, database: str) -> Path:
@@ -172,7 +187,8 @@ class Cache:
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT,
                                               digest BLOB, blob BLOB);
-            CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, blob BLOB);""")
+            CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, blob BLOB);
+            CREATE TABLE IF NOT EXISTS folders (key TEXT PRIMARY KEY, blob BLOB);""")
         if _current(self.db, writable=True):
             return
         stamp = code_stamp()
@@ -213,6 +229,20 @@ class Cache:
     def store_result(self, key: str, value: Any) -> None:
         self._write("INSERT OR REPLACE INTO results VALUES (?, ?)",
                     [(key, zlib.compress(marshal.dumps(value)))], keep=KEEP_RESULTS)
+
+    def folders(self) -> dict[str, Any]:
+        """The record's folder listings (`ogpctl.check.freshness`), or none."""
+        if self.db is None:
+            return {}
+        try:
+            row = self.db.execute("SELECT blob FROM folders WHERE key=?", (LISTINGS,)).fetchone()
+        except sqlite3.Error:   # a cache written before folders were kept
+            return {}
+        value = unpack(row[0]) if row else None
+        return value if isinstance(value, dict) else {}
+
+    def store_folders(self, listings: dict[str, Any]) -> None:
+        self._write("INSERT OR REPLACE INTO folders VALUES (?, ?)", [(LISTINGS, pack(listings))])
 
     def _write(self, sql: str, rows: list[tuple[Any, ...]], keep: int | None = None) -> None:
         if self.db is None or not rows:

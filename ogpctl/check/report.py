@@ -11,9 +11,7 @@ that is not UTF-8) are escaped after."""
 
 from __future__ import annotations
 
-import json
 import os
-import unicodedata
 from pathlib import Path
 
 from ogpctl.base.diagnostics import Diagnostic, Severity
@@ -69,6 +67,8 @@ def _totals(result: CheckResult) -> Line:
 
 
 def to_json(result: CheckResult) -> str:
+    import json  # here: the text report, the one most runs print, needs none
+
     document = {
         "diagnostics": [d.to_json() for d in result.diagnostics],
         "summary": {"errors": result.errors, "warnings": result.warnings,
@@ -90,6 +90,8 @@ def printable(text: str) -> str:
     \\n, \\u202e), as Python writes it in a repr; other text unchanged."""
     if text.isascii() and text.isprintable():
         return text
+    import unicodedata  # here: most text is printable ASCII
+
     return "".join(_escape(c) if unicodedata.category(c) in _UNPRINTABLE else c for c in text)
 
 

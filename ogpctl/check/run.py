@@ -11,16 +11,16 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache
+from ogpctl.base.cache import RACY_SECONDS, Cache
 from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
 from ogpctl.base.errors import UsageError
-from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
+from ogpctl.check.freshness import Listings, history_stamp, tree_lines
+from ogpctl.record.discover import Layout, discover, find_records
 
 if TYPE_CHECKING:   # a run the cache answers reads no file, so needs neither at start
     from ogpctl.record.model import Stage
@@ -72,10 +72,12 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
     targets = [Path(p) for p in paths] or [Path.cwd()]
     records: list[tuple[Path, str]] = []
     for target in targets:
+        where = target.resolve()
         for root in find_records(target):
-            records.append((root, _prefix(target, root)))
+            records.append((root, _prefix(where, root)))
     # Records whose findings the cache holds are answered here, without a worker process.
-    kept = [_cached_outcome(root, options) for root, _ in records]
+    stamps: dict[Path, str | None] = {}   # the history's, by git folder: shared in a corpus
+    kept = [_cached_outcome(root, options, stamps) for root, _ in records]
     diagnostics: list[Diagnostic] = []
     files = 0
     with _Pool(options.jobs) as pool:
@@ -109,18 +111,23 @@ def _check_in_worker(job: tuple[Path, CheckOptions]) -> Outcome:
     return _rows(check_record(job[0], job[1]))
 
 
-def _cached_outcome(root: Path, options: CheckOptions) -> Outcome | None:
+def _cached_outcome(root: Path, options: CheckOptions, stamps: dict[Path, str | None]
+                    ) -> Outcome | None:
     """The findings the cache holds for the record as it is now, if any."""
     if not options.use_cache:
         return None
-    key = _result_key(root, options)
-    if key is None:
-        return None
     cache = Cache(root, write=False)
     try:
-        return _valid(cache.result(key))
+        listings = Listings(cache.folders())
+        key = _result_key(root, options, listings, stamps)
+        found = _valid(cache.result(key)) if key else None
     finally:
         cache.close()
+    if found is not None and listings.changed:   # a folder changed, and changed back
+        cache = Cache(root)
+        cache.store_folders(listings.kept)
+        cache.close()
+    return found
 
 
 def _valid(value: object) -> Outcome | None:
@@ -135,7 +142,8 @@ def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
     """The findings of one record (paths relative to its root) and how many files it has."""
     cache = Cache(root) if options.use_cache else None
     try:
-        key = _result_key(root, options) if cache else None
+        listings = Listings(cache.folders() if cache else None)
+        key = _result_key(root, options, listings) if cache else None
         cached = _valid(cache.result(key)) if cache and key else None
         if cached is not None:
             return [Diagnostic.from_tuple(row) for row in cached[0]], cached[1]
@@ -146,6 +154,8 @@ def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
         found = _run(root, layout, options, cache, pool)
         if cache and key:
             cache.store_result(key, ([d.to_tuple() for d in found], len(layout.files)))
+            if listings.changed:
+                cache.store_folders(listings.kept)
         return found, len(layout.files)
     finally:
         if cache:
@@ -172,15 +182,16 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
     return found
 
 
-def _result_key(root: Path, options: CheckOptions) -> str | None:
+def _result_key(root: Path, options: CheckOptions, listings: Listings | None = None,
+                stamps: dict[Path, str | None] | None = None) -> str | None:
     """A key over the record's tree (every folder, and every file's stat), the options and
     the history; None when a file is too fresh to trust or a folder cannot be listed. The
     code is not in it: the cache empties itself when the code changes (`Cache`)."""
     now = time.time()
-    tree: list[str] = []
-    if not _tree(str(root), "", tree, int((now - RACY_SECONDS) * 1e9)):
+    tree = tree_lines(root, int((now - RACY_SECONDS) * 1e9), listings or Listings())
+    if tree is None:
         return None
-    stamp = _history_stamp(root, now)
+    stamp = history_stamp(root, now, RACY_SECONDS, stamps)
     if stamp is None:
         return None
     tree.sort()   # one sort in C instead of one a folder
@@ -190,87 +201,9 @@ def _result_key(root: Path, options: CheckOptions) -> str | None:
                            digest_size=20).hexdigest()
 
 
-def _tree(folder: str, rel: str, lines: list[str], limit_ns: int) -> bool:
-    """A line for every folder (an empty plan folder is a finding) and every file below
-    `folder`; False when one changed at or after `limit_ns`, or a folder cannot be listed."""
-    try:
-        with os.scandir(folder) as it:
-            entries = list(it)
-    except OSError:
-        return False
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name in SKIP_DIRS or entry.name == FOLDER:
-                continue
-            lines.append(f"{rel}{entry.name}/")
-            if not _tree(entry.path, f"{rel}{entry.name}/", lines, limit_ns):
-                return False
-            continue
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except OSError:
-            return False
-        if st.st_mtime_ns >= limit_ns:
-            return False
-        lines.append(f"{rel}{entry.name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|"
-                     f"{st.st_ino}|{st.st_mode}")
-    return True
-
-
-def _history_stamp(root: Path, now: float) -> str | None:
-    """The stat of the git files a commit, checkout, fetch or unshallow changes, so the
-    repository rules' cached results follow the history. Found without running git: the
-    nearest `.git` folder (or `.git` file of a worktree or submodule) above the record."""
-    gitdir = _gitdir(root)
-    if gitdir is None:
-        return "no-git"
-    common = gitdir
-    try:
-        common = gitdir / (gitdir / "commondir").read_text(encoding="utf-8").strip()
-    except OSError:
-        pass
-    try:
-        head = (gitdir / "HEAD").read_text(encoding="utf-8").strip()
-    except OSError:
-        head = ""
-    ref = head[5:].strip() if head.startswith("ref: ") else ""
-    files = [gitdir / "HEAD", gitdir / "logs" / "HEAD", gitdir / "shallow",
-             common / "packed-refs", common / "shallow",
-             common / "refs" / "tags" / "submitted"]    # a tag made or removed (C417, C418)
-    if ref and ".." not in ref:
-        files += [gitdir / ref, common / ref]
-    parts = [head]
-    for path in files:
-        try:
-            st = os.stat(path)
-        except OSError:
-            parts.append(f"{path.name}|-")
-            continue
-        if now - st.st_mtime_ns / 1e9 < RACY_SECONDS:
-            return None
-        parts.append(f"{path}|{st.st_size}|{st.st_mtime_ns}")
-    return "\n".join(parts)
-
-
-def _gitdir(root: Path) -> Path | None:
-    for folder in (root, *root.parents):
-        dot = folder / ".git"
-        if dot.is_dir():
-            return dot
-        if dot.is_file():
-            try:
-                text = dot.read_text(encoding="utf-8").strip()
-            except OSError:
-                return None
-            if text.startswith("gitdir:"):
-                return (folder / text[7:].strip()).resolve()
-            return None
-    return None
-
-
 def _prefix(target: Path, root: Path) -> str:
-    """Paths are relative to the record root, or to the folder given when it holds several."""
-    target = target.resolve()
+    """Paths are relative to the record root, or to the folder given (resolved) when it
+    holds several."""
     if target == root or root in target.parents:
         return ""
     return root.relative_to(target).as_posix() + "/"
