@@ -42,7 +42,7 @@ class Listings:
 
 def tree_lines(root: Path, limit_ns: int, listings: Listings) -> list[str] | None:
     """A line for every folder (an empty plan folder is a finding) and for every file's
-    stat below `root`, in no fixed order; None when a file changed at or after `limit_ns`
+    stat below `root`, in the order of the names in each folder; None when a file changed at or after `limit_ns`
     (too fresh to trust its stat) or a folder cannot be read."""
     lines: list[str] = []
     return lines if _tree(str(root), "", lines, limit_ns, listings) else None
@@ -79,7 +79,8 @@ def _tree(folder: str, rel: str, lines: list[str], limit_ns: int, listings: List
 
 
 def _listing(folder: str, stamp: tuple[int, int, int]) -> Listing | None:
-    """The folder's entries: its folders (a link is not one) and everything else."""
+    """The folder's entries: its folders (a link is not one) and everything else, each
+    sorted by name, so that a key does not depend on the order the system lists them in."""
     try:
         with os.scandir(folder) as it:
             entries = list(it)
@@ -93,7 +94,7 @@ def _listing(folder: str, stamp: tuple[int, int, int]) -> Listing | None:
                 folders.append(entry.name)
         else:
             others.append(entry.name)
-    return (*stamp, folders, others)
+    return (*stamp, sorted(folders), sorted(others))
 
 
 def history_stamp(root: Path, now: float, racy_seconds: float,
