@@ -22,7 +22,6 @@ The cache is an accelerator only: any failure to read or write it is ignored.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sqlite3
@@ -32,7 +31,10 @@ import zlib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import hashlib
 
 from ogpctl import __version__
 
@@ -54,8 +56,19 @@ TEMPLATE_PARTS = ("scaffold", "locales")
 FileRow = tuple[int, int, bytes, bytes]
 
 
+def blake2b(data: bytes = b"", digest_size: int = 16) -> hashlib.blake2b:
+    """A BLAKE2b hash object. hashlib's is the interpreter's builtin `_blake2`, taken
+    directly when it is there: importing hashlib loads OpenSSL (~3 ms at every start, for a
+    hash it does not provide)."""
+    try:
+        from _blake2 import blake2b as builtin
+    except ImportError:   # an interpreter built without it: hashlib knows where it is
+        from hashlib import blake2b as builtin
+    return builtin(data, digest_size=digest_size)
+
+
 def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return blake2b(data).digest()
 
 
 def _package() -> Path:
@@ -74,7 +87,7 @@ def salt_of(package: Path, schemas: Path, templates: Path | None = None) -> str:
     """ogpctl's code (every module, so a changed rule never answers from an old entry, even
     within one version), its schemas, the templates the rules read, Python and the installed
     distributions (a new yaml_rs may read a file differently), as one digest."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b()
     h.update(_environment().encode())
     for label, entry in _inputs(package, schemas, templates):
         with open(entry.path, "rb") as file:
@@ -95,8 +108,7 @@ def code_stamp() -> str | None:
         if st.st_mtime_ns > limit_ns:
             return None
         lines.append(f"{label}|{entry.path}|{st.st_size}|{st.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"),
-                           digest_size=16).hexdigest()
+    return blake2b("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _environment() -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -77,7 +76,7 @@ class Folder:
     def temporary(self, name: str, data: bytes, mode: int, sync: bool = True) -> str:
         """A new file beside `name` holding `data`, flushed to disk (unless not `sync`);
         its name."""
-        temporary = f".{name}.{secrets.token_hex(6)}.tmp"
+        temporary = f".{name}.{os.urandom(6).hex()}.tmp"
         fd = os.open(self._at(temporary), os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW,
                      0o600, dir_fd=self.fd)
         try:

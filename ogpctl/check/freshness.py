@@ -42,8 +42,8 @@ class Listings:
 
 def tree_lines(root: Path, limit_ns: int, listings: Listings) -> list[str] | None:
     """A line for every folder (an empty plan folder is a finding) and for every file's
-    stat below `root`, in the order of the names in each folder; None when a file changed at or after `limit_ns`
-    (too fresh to trust its stat) or a folder cannot be read."""
+    stat below `root`, in the order of the names in each folder; None when a file changed
+    at or after `limit_ns` (too fresh to trust its stat) or a folder cannot be read."""
     lines: list[str] = []
     return lines if _tree(str(root), "", lines, limit_ns, listings) else None
 

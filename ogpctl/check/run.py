@@ -7,7 +7,6 @@ The core of `ogpctl check`; it prints nothing and exits nothing. Usable from Pyt
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -16,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ogpctl.base.cache import RACY_SECONDS, Cache
+from ogpctl.base.cache import RACY_SECONDS, Cache, blake2b
 from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
 from ogpctl.base.errors import UsageError
 from ogpctl.check.freshness import Listings, history_stamp, tree_lines
@@ -196,8 +195,7 @@ def _result_key(root: Path, options: CheckOptions, listings: Listings | None = N
         return None
     asked = f"{root}|{options.today}|{options.stage}|{options.plan}|{options.strict}"
     lines = [asked, *tree, stamp]
-    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"),
-                           digest_size=20).hexdigest()
+    return blake2b("\n".join(lines).encode("utf-8", "surrogateescape"), 20).hexdigest()
 
 
 def _prefix(target: Path, root: Path) -> str:
