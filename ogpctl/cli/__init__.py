@@ -20,11 +20,13 @@ __all__ = ["app", "main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line `argv` (default: the process's arguments); the exit code."""
-    from ogpctl.cli.checking import shortcut
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "check":
+        from ogpctl.cli.checking import shortcut
 
-    run = shortcut(sys.argv[1:] if argv is None else argv)
-    if run is not None:
-        return run()
+        run = shortcut(args)
+        if run is not None:
+            return run()
     from ogpctl.cli.commands import main as through_typer
 
     return through_typer(argv)
