@@ -110,6 +110,16 @@ def test_an_unreadable_record_path_is_left_to_typer(monkeypatch: pytest.MonkeyPa
     assert shortcut(["check", "-C", str(SAMPLE)]) is None
 
 
+def test_a_completion_request_is_left_to_typer(capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typer answers a shell's completion request (here: that it has none) before any
+    command runs."""
+    from ogpctl.cli.checking import shortcut
+
+    monkeypatch.setenv("_OGPCTL_COMPLETE", "bash_complete")
+    assert shortcut(["check", "-C", str(SAMPLE)]) is None
+
+
 def test_an_ascii_terminal_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Typer writes UTF-8 to a stream that claims ASCII (a misconfigured locale)."""
     import io

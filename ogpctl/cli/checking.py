@@ -112,13 +112,19 @@ def shortcut(args: Sequence[str]) -> Callable[[], int] | None:
     """`ogpctl check ...` as a call that runs it without Typer, or None when the command
     line is anything the shortcut does not read exactly as click would."""
     words = _words(args)
-    if words is None or not streams_as_typer_finds_them():
+    if words is None or not streams_as_typer_finds_them() or _typer_first():
         return None
     arguments = _Arguments()
     for name, value in words:
         if not _take(arguments, name, value):
             return None
     return lambda: guarded(lambda: _run(arguments))
+
+
+def _typer_first() -> bool:
+    """Whether Typer does something before any command: answer a shell's completion
+    request, or expand wildcards in the arguments (on Windows)."""
+    return bool(os.environ.get("_OGPCTL_COMPLETE")) or os.name == "nt"
 
 
 def _run(arguments: _Arguments) -> int:
