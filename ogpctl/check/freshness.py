@@ -66,15 +66,22 @@ def _tree(folder: str, rel: str, lines: list[str], limit_ns: int, listings: List
         lines.append(f"{rel}{name}/")
         if not _tree(f"{folder}{os.sep}{name}", f"{rel}{name}/", lines, limit_ns, listings):
             return False
-    for name in listing[4]:
+    return _files(folder + os.sep, rel, listing[4], lines, limit_ns)
+
+
+def _files(prefix: str, rel: str, names: list[str], lines: list[str], limit_ns: int) -> bool:
+    """A line for the stat of each file `names` of one folder (`prefix` ends with a
+    separator): the one loop that runs for every file of a corpus, so names are local."""
+    lstat, append = os.lstat, lines.append
+    for name in names:
         try:
-            st = os.stat(f"{folder}{os.sep}{name}", follow_symlinks=False)
+            st = lstat(prefix + name)
         except OSError:
             return False
         if st.st_mtime_ns >= limit_ns:
             return False
-        lines.append(f"{rel}{name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|"
-                     f"{st.st_ino}|{st.st_mode}")
+        append(f"{rel}{name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}|"
+               f"{st.st_mode}")
     return True
 
 
