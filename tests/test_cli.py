@@ -134,6 +134,18 @@ def test_usage_errors_exit_2_in_one_line(capsys, args, needle, tmp_path, monkeyp
     assert "Traceback" not in out + err
 
 
+@pytest.mark.parametrize("command", ["check", "status"])
+def test_a_path_no_file_can_have_is_not_a_record(tmp_path: Path, capsys, command: str) -> None:
+    """A name too long for the system, and a folder below a loop of symbolic links: one
+    line and exit code 2 (both were internal errors, exit code 3)."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for path in ("x" * 5000, str(tmp_path / "a" / "record")):
+        code, out, err = run(capsys, command, "-C", path, "--today", "2026-11-23")
+        assert code == 2 and err.startswith("ogpctl: ") and err.count("\n") == 1, err[-300:]
+        assert "Traceback" not in out + err
+
+
 def test_not_a_record(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "check", tmp_path)
     assert code == 2 and "not inside a country record" in err

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ogpctl.base.cache import RACY_SECONDS, Cache, blake2b
 from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
-from ogpctl.base.errors import UsageError
+from ogpctl.base.errors import NotARecordError, UsageError
 from ogpctl.check.freshness import Listings, history_stamp, tree_lines
 from ogpctl.record.discover import Layout, discover, find_records
 
@@ -71,9 +71,9 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
     targets = [Path(p) for p in paths] or [Path.cwd()]
     records: list[tuple[Path, str]] = []
     for target in targets:
-        where = target.resolve()
-        for root in find_records(target):
-            records.append((root, _prefix(where, root)))
+        found = _records_at(target)
+        where = target.resolve() if found else target    # once, not once a record
+        records.extend((root, _prefix(where, root)) for root in found)
     # Records whose findings the cache holds are answered here, without a worker process.
     stamps: dict[Path, str | None] = {}   # the history's, by git folder: shared in a corpus
     kept = [_cached_outcome(root, options, stamps) for root, _ in records]
@@ -87,6 +87,17 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
             files += count
             diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
     return CheckResult(diagnostics, files, [root for root, _ in records])
+
+
+def _records_at(target: Path) -> list[Path]:
+    """The records at `target`; a path no file can have (a name too long for the system)
+    is not a record either."""
+    try:
+        return find_records(target)
+    except NotARecordError:
+        raise
+    except OSError as error:
+        raise NotARecordError(f"{target}: {error.strerror or error}") from None
 
 
 def _outcomes(roots: list[Path], options: CheckOptions, pool: _Pool) -> Iterator[Outcome]:

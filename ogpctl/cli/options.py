@@ -171,7 +171,11 @@ def record_at(path: Path, editing: bool = False) -> RecordModel:
     from ogpctl.record.discover import find_root
     from ogpctl.record.load import load_record
 
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as error:   # a name too long for the system: no file has it
+        raise NotARecordError(f"{path}: {error.strerror or error}") from None
+    if not exists:
         raise NotARecordError(f"{path}: no such file or folder")
     root = find_root(path.resolve())
     if root is None:
