@@ -43,6 +43,7 @@ class CheckOptions:
     use_cache: bool = True
     jobs: int = 0                   # 0: one worker per core
     strict: bool = False            # --strict: also report suppressions that suppress nothing
+    deliveries: Path | None = None  # the checkout whose submitted tags count (RuleContext)
 
 
 @dataclass
@@ -133,7 +134,7 @@ def _valid(value: object) -> Outcome | None:
 def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
                  ) -> tuple[list[Diagnostic], int]:
     """The findings of one record (paths relative to its root) and how many files it has."""
-    cache = Cache(root) if options.use_cache else None
+    cache = Cache(root) if options.use_cache and options.deliveries is None else None
     try:
         key = _result_key(root, options) if cache else None
         cached = _valid(cache.result(key)) if cache and key else None
@@ -163,7 +164,7 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
     documents, problems = load_documents(root, layout, cache,
                                          pool.executor() if parallel and pool else None)
     record = build_record(root, documents, layout.plan_ids)
-    context = RuleContext(record, options.today, options.stage)
+    context = RuleContext(record, options.today, options.stage, deliveries=options.deliveries)
     found = finish(record, from_problems(layout.problems + problems, context) +
                    run_rules(context), unused=options.strict)
     if options.plan:   # after finish: a suppression is used by any plan's findings
