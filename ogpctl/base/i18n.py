@@ -3,13 +3,15 @@
 Labels come from gettext catalogues (`templates/locales/<lang>/LC_MESSAGES/ogpctl.po`),
 compiled in memory with Babel; a language without a catalogue gets English labels. Dates
 and numbers follow the locale's CLDR conventions (Babel), and the script direction comes
-from CLDR too, so Arabic, Hebrew or Urdu documents run right to left.
+from CLDR too, so Arabic, Hebrew or Urdu documents run right to left. CLDR has no ordinal
+for the first day of a month, which French writes: `FIRST_DAY` adds it ("1er avril 2027").
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -21,6 +23,11 @@ from babel.numbers import format_decimal, format_percent
 from ogpctl.base.resources import data_dir
 
 DOMAIN = "ogpctl"
+
+#: What a language writes after the first day of a month, by language: French "1er avril
+#: 2027" (CLDR's patterns, and so Babel, write "1 avril 2027").
+FIRST_DAY = {"fr": "er"}
+_PATTERN_DAY = re.compile(r"'(?:[^']|'')*'|d+")
 
 
 @cache
@@ -54,6 +61,19 @@ def _locale(lang: str) -> Locale:
         return Locale.parse("en")
 
 
+@cache
+def long_date_pattern(locale: Locale, first_day: bool = False) -> str:
+    """The CLDR pattern of a long date in `locale`; for the first day of a month, with the
+    ordinal of `FIRST_DAY` after the day ("d'er' MMMM y" in French). Importers read dates
+    with the same patterns."""
+    pattern: str = locale.date_formats["long"].pattern
+    suffix = FIRST_DAY.get(locale.language) if first_day else None
+    if suffix is None:
+        return pattern
+    return _PATTERN_DAY.sub(lambda part: part.group() + f"'{suffix}'"
+                            if part.group() == "d" else part.group(), pattern)
+
+
 @dataclass(frozen=True)
 class Language:
     """Everything a builder needs to say things in one language."""
@@ -69,7 +89,13 @@ class Language:
         return text.format(count=self.number(count), **values)
 
     def date(self, day: date | None) -> str:
-        return format_date(day, format="long", locale=_locale(self.code)) if day else ""
+        """A day as the language writes it in running text: "1er avril 2027", "April 1,
+        2027"; "" for None. Every date a document, the site or a review writes in words
+        comes from here."""
+        if not day:
+            return ""
+        locale = _locale(self.code)
+        return format_date(day, format=long_date_pattern(locale, day.day == 1), locale=locale)
 
     def number(self, value: float) -> str:
         return format_decimal(value, locale=_locale(self.code))
