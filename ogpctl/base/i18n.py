@@ -12,6 +12,7 @@ from __future__ import annotations
 import gettext
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -20,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from ogpctl.base.errors import UsageError
 from ogpctl.base.resources import data_dir
 
 DOMAIN = "ogpctl"
@@ -34,6 +36,34 @@ _PATTERN_DAY = re.compile(r"'(?:[^']|'')*'|d+")
 def catalogue_languages() -> tuple[str, ...]:
     base = data_dir("templates") / "locales"
     return tuple(sorted(p.parent.parent.name for p in base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+def label_languages() -> tuple[str, ...]:
+    """The languages ogpctl writes its labels in: English and every message catalogue."""
+    return tuple(sorted({"en", *catalogue_languages()}))
+
+
+def has_catalogue(lang: str) -> bool:
+    """Whether ogpctl writes its labels in `lang` or in its base language (fr-CA has
+    French labels)."""
+    return lang in label_languages() or lang.split("-")[0] in label_languages()
+
+
+def usable_language(lang: str, written: Sequence[str], *, readers: bool = False,
+                    what: str = "--lang") -> str:
+    """`lang` when a command may use it for a record written in `written`; else a
+    UsageError saying which it may. The one convention of every `--lang`: a command that
+    writes texts into the record (progress, import, translate) takes a language the record
+    is written in; a command that writes for readers (render, deadlines, review) also takes
+    one ogpctl has labels in (`has_catalogue`): labels, dates and numbers in it, the
+    record's texts in English and marked as such."""
+    if lang in written or (readers and has_catalogue(lang)):
+        return lang
+    refused = f"{what} {lang}: not a language of this record (ogp.yaml: {', '.join(written)})"
+    if not readers:
+        raise UsageError(f"{refused}; add it to ogp.yaml languages first")
+    raise UsageError(f"{refused}, nor one ogpctl has labels in "
+                     f"({', '.join(label_languages())})")
 
 
 @cache

@@ -159,7 +159,7 @@ def plan_command(
     Importing the same source again writes nothing. Exit code 1 when nothing was written
     because of errors or because the plan has commitments already (give --update)."""
     from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import record_at
+    from ogpctl.cli.options import check_language, record_at
     from ogpctl.importers import read_source
     from ogpctl.importers.writing import plan_import
     from ogpctl.scaffold.plan import record_schemas
@@ -168,6 +168,8 @@ def plan_command(
         raise UsageError(f"{source}: no such file or folder")
     record = record_at(record_path, editing=not dry_run)
     target = record.plan_named(plan)
+    if lang is not None:
+        check_language(record, lang)
     read = read_source(source, mapping, lang, record.languages.default)
     for note in read.notes:
         typer.echo(f"note: {note}")
