@@ -98,3 +98,23 @@ def test_readers_may_have_a_language_ogpctl_has_labels_in(capsys, record: Path,
     for lang, word in (("ar", "ا"), ("fr-CA", "e")):
         code, out, err = run(capsys, *command_line(record, command, READERS[command], lang))
         assert code == 0 and word in out and not err, (lang, code, err)
+
+
+def test_a_word_plan_in_a_language_the_record_lacks_is_refused(capsys, record: Path,
+                                                               tmp_path: Path) -> None:
+    """With no --lang, the language `import plan` reads from a Word plan's labels is held to
+    the same convention: French texts would go into a record written in en and es."""
+    french = tmp_path / "french"
+    assert run(capsys, "init", french, "--country", "Testland", "--iso-code", "XT",
+               "--languages", "fr,en", "--lead-agency", "Ministère")[0] == 0
+    assert run(capsys, "new-plan", "-C", french, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", TODAY)[0] == 0
+    assert run(capsys, "new-commitment", "-C", french, "2027-2031", "Données ouvertes",
+               "--today", TODAY)[0] == 0
+    assert run(capsys, "render", "action-plan", "--plan", "2027-2031", "-C", french,
+               "--lang", "fr", "-f", "docx", "--out", tmp_path / "out", "--today", TODAY)[0] == 0
+    plan = tmp_path / "out" / "2027-2031-action-plan.fr.docx"
+    code, _, err = run(capsys, "import", "plan", plan, "--plan", PLAN, "-C", record,
+                       "--dry-run", "--today", TODAY)
+    assert code == 2 and "the texts' language fr: not a language of this record (ogp.yaml: " \
+        "en, es)" in err, err

@@ -159,6 +159,7 @@ def plan_command(
     Importing the same source again writes nothing. Exit code 1 when nothing was written
     because of errors or because the plan has commitments already (give --update)."""
     from ogpctl.base.errors import UsageError
+    from ogpctl.base.i18n import usable_language
     from ogpctl.cli.options import check_language, record_at
     from ogpctl.importers import read_source
     from ogpctl.importers.writing import plan_import
@@ -183,8 +184,9 @@ def plan_command(
     if not read.commitments and not read.sections:
         typer.echo(f"nothing was written: {source.name} holds no commitment ogpctl could read")
         return 1
-    result = plan_import(record, target, read, lang or _language(read, record),
-                         record_schemas(record.root), today)
+    written_in = lang or usable_language(_language(read, record), record.languages.written,
+                                         what=f"{source.name}: the texts' language")
+    result = plan_import(record, target, read, written_in, record_schemas(record.root), today)
     return _report_plan(record.root, source, target.id, result, dry_run, update)
 
 
