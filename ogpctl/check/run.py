@@ -43,7 +43,9 @@ class CheckOptions:
     use_cache: bool = True
     jobs: int = 0                   # 0: one worker per core
     strict: bool = False            # --strict: also report suppressions that suppress nothing
-    deliveries: Path | None = None  # the checkout whose submitted tags count (RuleContext)
+    #: `ogpctl review`: the checkout whose submitted tags count (`RuleContext.deliveries`);
+    #: the cache, keyed on the record's own history, is not used then.
+    deliveries: Path | None = None
 
 
 @dataclass
