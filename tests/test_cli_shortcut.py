@@ -66,6 +66,25 @@ def test_the_shortcut_answers_as_typer_does(capsys: pytest.CaptureFixture[str], 
     assert shortcut == typer
 
 
+def test_a_warning_of_the_core_is_one_line_both_ways(capsys: pytest.CaptureFixture[str],
+                                                     sample: Path, monkeypatch) -> None:
+    import warnings
+
+    import ogpctl.check.run
+    from ogpctl.base.errors import OgpctlWarning
+
+    real = ogpctl.check.run.check
+
+    def warning_check(*args: object, **kwargs: object) -> object:
+        warnings.warn("no font has Georgian letters", OgpctlWarning, stacklevel=1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ogpctl.check.run, "check", warning_check)
+    shortcut, typer = both_ways(capsys, ["check", "-C", str(sample), "--today", TODAY])
+    assert shortcut == typer
+    assert shortcut[2] == "  warning  no font has Georgian letters\n"
+
+
 def test_several_records_and_a_missing_one(capsys: pytest.CaptureFixture[str], sample: Path,
                                            tmp_path: Path) -> None:
     twice = ["check", "--record", str(sample), "-C", str(sample), "--today", TODAY]

@@ -7,6 +7,7 @@ The core of `ogpctl check`; it prints nothing and exits nothing. Usable from Pyt
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -42,6 +43,9 @@ class CheckOptions:
     use_cache: bool = True
     jobs: int = 0                   # 0: one worker per core
     strict: bool = False            # --strict: also report suppressions that suppress nothing
+    #: `ogpctl review`: the checkout whose submitted tags count (`RuleContext.deliveries`);
+    #: the cache, keyed on the record's own history, is not used then.
+    deliveries: Path | None = None
 
 
 @dataclass
@@ -124,7 +128,7 @@ def _check_in_worker(job: tuple[Path, CheckOptions]) -> Outcome:
 def _cached_outcome(root: Path, options: CheckOptions, stamps: dict[Path, str | None]
                     ) -> Outcome | None:
     """The findings the cache holds for the record as it is now, if any."""
-    if not options.use_cache:
+    if not options.use_cache or options.deliveries is not None:
         return None
     cache = Cache(root, write=False)
     try:
@@ -150,7 +154,7 @@ def _valid(value: object) -> Outcome | None:
 def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
                  ) -> tuple[list[Diagnostic], int]:
     """The findings of one record (paths relative to its root) and how many files it has."""
-    cache = Cache(root) if options.use_cache else None
+    cache = Cache(root) if options.use_cache and options.deliveries is None else None
     try:
         listings = Listings(cache.folders() if cache else None)
         key = _result_key(root, options, listings) if cache else None
@@ -176,16 +180,27 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
          pool: _Pool | None) -> list[Diagnostic]:
     from ogpctl.check.locate import finish
     from ogpctl.record.load import load_documents
-    from ogpctl.record.model import build_record
+    from ogpctl.record.model import build_record, release
     from ogpctl.rules.runner import RuleContext, from_problems, run_rules
 
     parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
-    documents, problems = load_documents(root, layout, cache,
-                                         pool.executor() if parallel and pool else None)
-    record = build_record(root, documents, layout.plan_ids)
-    context = RuleContext(record, options.today, options.stage)
-    found = finish(record, from_problems(layout.problems + problems, context) +
-                   run_rules(context), unused=options.strict)
+    # The parsed files are some hundred thousand containers, none of them garbage until
+    # the record is dropped: the cycle collector, which would walk them again and again
+    # while they are made, is paused for the record and its cycles broken by `release`.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        documents, problems = load_documents(root, layout, cache,
+                                             pool.executor() if parallel and pool else None)
+        record = build_record(root, documents, layout.plan_ids)
+        context = RuleContext(record, options.today, options.stage,
+                              deliveries=options.deliveries)
+        found = finish(record, from_problems(layout.problems + problems, context) +
+                       run_rules(context), unused=options.strict)
+        release(record)
+    finally:
+        if collecting:
+            gc.enable()
     if options.plan:   # after finish: a suppression is used by any plan's findings
         prefix = f"plans/{options.plan}/"
         found = [d for d in found if d.file.startswith(prefix)]

@@ -17,7 +17,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ogpctl.cli.plain import Echo, default_today, echo, guarded, streams_as_typer_finds_them
+from ogpctl.cli.plain import (
+    Echo,
+    default_today,
+    echo,
+    guarded,
+    streams_as_typer_finds_them,
+    warnings_said,
+)
 
 if TYPE_CHECKING:
     from ogpctl.check.run import CheckOptions, CheckResult
@@ -118,13 +125,18 @@ def shortcut(args: Sequence[str]) -> Callable[[], int] | None:
     for name, value in words:
         if not _take(arguments, name, value):
             return None
-    return lambda: guarded(lambda: _run(arguments))
+    return lambda: _answer(arguments)
 
 
 def _typer_first() -> bool:
     """Whether Typer does something before any command: answer a shell's completion
     request, or expand wildcards in the arguments (on Windows)."""
     return bool(os.environ.get("_OGPCTL_COMPLETE")) or os.name == "nt"
+
+
+def _answer(arguments: _Arguments) -> int:
+    with warnings_said(echo):
+        return guarded(lambda: _run(arguments))
 
 
 def _run(arguments: _Arguments) -> int:

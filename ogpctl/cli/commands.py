@@ -25,7 +25,7 @@ from ogpctl.cli import status as _status  # noqa: F401
 from ogpctl.cli import submission as _submission  # noqa: F401
 from ogpctl.cli import translate as _translate  # noqa: F401
 from ogpctl.cli.application import app
-from ogpctl.cli.plain import guarded
+from ogpctl.cli.plain import guarded, warnings_said
 
 __all__ = ["app", "main"]
 
@@ -57,7 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ogpctl.cli.options import release_locks
 
     try:
-        return guarded(lambda: _invoke(argv), typer.echo)
+        with warnings_said(typer.echo):
+            return guarded(lambda: _invoke(argv), typer.echo)
     finally:
         release_locks()
 

@@ -12,7 +12,8 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
@@ -110,6 +111,32 @@ def ended(error: Exception, write: Echo = echo) -> int:
     write(f"\nogpctl {__version__} failed with an internal error (a bug). Please report it "
          "with the text above and the command you ran.", err=True)
     return 3
+
+
+@contextmanager
+def warnings_said(write: Echo = echo) -> Iterator[None]:
+    """While a command runs, each warning of ogpctl's (`OgpctlWarning`, a forked worker's
+    too) is one line on standard error, said every time the core gives it; any other
+    warning as Python says it."""
+    import functools
+    import warnings
+
+    from ogpctl.base.errors import OgpctlWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", OgpctlWarning)   # the core says each once
+        warnings.showwarning = functools.partial(_say_warning, write, warnings.showwarning)
+        yield
+
+
+def _say_warning(write: Echo, other: Any, message: Warning | str, category: type[Warning],
+                 *args: Any, **kwargs: Any) -> None:
+    from ogpctl.base.errors import OgpctlWarning
+
+    if issubclass(category, OgpctlWarning):
+        write(f"  warning  {message}", err=True)
+    else:
+        other(message, category, *args, **kwargs)
 
 
 class _Pacified:

@@ -223,6 +223,12 @@ class Languages:
     default: str
     required: tuple[str, ...]   # English first, then the administrative languages
 
+    @property
+    def written(self) -> tuple[str, ...]:
+        """Every language the record is written in: English, the administrative languages
+        and the default language."""
+        return tuple(dict.fromkeys((*self.required, self.default)))
+
 
 @dataclass(eq=False)
 class Record:
@@ -291,6 +297,18 @@ def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]
         plan.commitment_files.sort(key=lambda c: (c.number, c.id))
         plan.commitments = [c for c in plan.commitment_files if c.readable]
     return record
+
+
+def release(record: Record) -> None:
+    """Break the record's two parent links (commitment to plan, milestone to commitment),
+    the only reference cycles in the model, so that reference counting frees the record and
+    its parsed data as soon as the caller drops it, without the cycle collector (which
+    `check` pauses while it reads a record). The record is unusable afterwards."""
+    for plan in record.plans:
+        for commitment in plan.commitment_files:
+            commitment.__dict__.pop("milestones", None)   # the cached Milestone list
+        plan.commitment_files = []
+        plan.commitments = []
 
 
 _PLAN_SLOTS = {Kind.PLAN: "doc", Kind.CO_CREATION: "co_creation",
