@@ -150,6 +150,31 @@ def test_an_ascii_terminal_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> 
     assert shortcut(["check", "-C", str(SAMPLE)]) is None
 
 
+def test_echo_removes_escape_sequences_where_typer_does(monkeypatch) -> None:
+    """Record text reaches the output: a pipe gets no escape sequence, a terminal keeps
+    them (the text report escapes them itself), as with typer.echo."""
+    import io
+
+    import typer
+
+    from ogpctl.cli.plain import echo
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream in (io.StringIO(), Terminal()):
+        written = []
+        for write in (echo, typer.echo):
+            stream.seek(0)
+            stream.truncate()
+            monkeypatch.setattr(sys, "stdout", stream)
+            write("a \x1b[31mred\x1b[0m title", nl=False)
+            written.append(stream.getvalue())
+        assert written[0] == written[1]
+    assert written[0] == "a \x1b[31mred\x1b[0m title"
+
+
 def test_a_plain_check_imports_no_typer() -> None:
     """Typer and click are a third of a small check's time: the shortcut needs neither."""
     code = ("import sys\nfrom ogpctl.cli import main\n"

@@ -55,20 +55,23 @@ def streams_as_typer_finds_them() -> bool:
 
 def echo(message: str, err: bool = False, nl: bool = True) -> None:
     """`message` on standard output (or error) as `typer.echo` writes it there: escape
-    sequences removed unless the stream is a terminal, flushed at once. Only for streams
-    `streams_as_typer_finds_them` accepts."""
+    sequences removed unless the stream is a terminal (or a notebook's), flushed at once.
+    Only for streams `streams_as_typer_finds_them` accepts."""
     stream: TextIO | None = sys.stderr if err else sys.stdout
     if stream is None:
         return
     text = message + "\n" if nl else message
-    if text and not _terminal(stream):
+    if text and not _keeps_colour(stream):
         text = _ANSI.sub("", text)
     if text:
         stream.write(text)
     stream.flush()
 
 
-def _terminal(stream: TextIO) -> bool:
+def _keeps_colour(stream: TextIO) -> bool:
+    """A terminal, or a Jupyter kernel's output, as click decides."""
+    if type(stream).__module__.startswith("ipykernel."):
+        return True
     try:
         return bool(stream.isatty())
     except Exception:  # noqa: BLE001 - as click: a stream that cannot say is no terminal
