@@ -158,26 +158,22 @@ def read_history(root: Path) -> History:
     def run(*args: str) -> Any:
         return _run_git(root, *args)
 
-    # One git for three questions: the record's folder in the repository, whether the
-    # clone is shallow, and whether HEAD has a commit (exit code 1 when it has none).
-    top = run("rev-parse", "--show-prefix", "--is-shallow-repository", "--verify", "--quiet",
-              "HEAD")
-    answers = top.stdout.rsplit("\n", 3 - top.returncode)   # a folder name may hold "\n"
-    if top.returncode not in (0, 1) or len(answers) < 3:
+    top = run("rev-parse", "--show-prefix")
+    if top.returncode != 0:
         stderr = top.stderr.strip()
         if "not a git repository" in stderr:
             return History(NOT_A_REPOSITORY)
         return History(UNREADABLE, detail=(stderr.splitlines() or ["git failed"])[-1])
-    if top.returncode != 0:
+    if run("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
         return History(NO_COMMITS)
-    prefix = answers[0].strip()
+    prefix = top.stdout.strip()
     where = [":(top,literal)" + prefix.rstrip("/")] if prefix else []   # a subfolder record
     log = run("log", "--no-color", "--no-renames", "--format=%x1e%H%x1f%cI%x1f%an",
               "--name-only", "-z", "--", *where)
     if log.returncode != 0:
         return History(UNREADABLE, detail=(log.stderr.strip().splitlines() or ["git failed"])[-1])
     history = _parse(log.stdout, prefix)
-    history.shallow = answers[1].strip() == "true"
+    history.shallow = run("rev-parse", "--is-shallow-repository").stdout.strip() == "true"
     if history.shallow:
         oldest = run("log", "--format=%cI", "--reverse", "--max-parents=0").stdout
         first = oldest.split("\n", 1)[0].strip()
