@@ -14,7 +14,6 @@ from typing import Any
 from ogpctl.base.diagnostics import Diagnostic, DocPath
 from ogpctl.record.model import Record
 from ogpctl.rules import catalogue
-from ogpctl.rules.runner import record_frozen
 from ogpctl.source import frontmatter
 from ogpctl.source.positions import Locator, compose
 from ogpctl.source.problems import MORE, more
@@ -61,11 +60,6 @@ def finish(record: Record, diagnostics: list[Diagnostic], unused: bool = False
            ) -> list[Diagnostic]:
     """Locate, drop suppressed findings, and sort. A suppression of a code no rule has is
     F120; with `unused` (--strict), one that suppressed nothing is F121."""
-    with record_frozen():
-        return _finish(record, diagnostics, unused)
-
-
-def _finish(record: Record, diagnostics: list[Diagnostic], unused: bool) -> list[Diagnostic]:
     texts = _commented(record)
     config = _config(record)
     inline = {file: _inline(file, text) for file, text in texts.items()}

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -143,29 +141,7 @@ def from_problems(problems: Iterable[tuple[str, Problem]], context: RuleContext
     return found
 
 
-@contextmanager
-def record_frozen() -> Iterator[None]:
-    """The objects alive now (the loaded record: hundreds of thousands of dicts and lists)
-    set aside from the cyclic garbage collector while rules read them. They do not change,
-    and the collector's full passes over them cost a third of the rules' CPU on the
-    benchmark corpus; what the rules make is collected as usual. `gc.freeze` is
-    process-wide, so a process that froze objects itself is left as it is."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def run_rules(context: RuleContext) -> list[Diagnostic]:
-    with record_frozen():
-        return _run_rules(context)
-
-
-def _run_rules(context: RuleContext) -> list[Diagnostic]:
     record = context.record
     subjects: list[tuple[str, Any]] = [("record", record)]
     for plan in record.plans:
