@@ -7,6 +7,7 @@ The core of `ogpctl check`; it prints nothing and exits nothing. Usable from Pyt
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -156,16 +157,26 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
          pool: _Pool | None) -> list[Diagnostic]:
     from ogpctl.check.locate import finish
     from ogpctl.record.load import load_documents
-    from ogpctl.record.model import build_record
+    from ogpctl.record.model import build_record, release
     from ogpctl.rules.runner import RuleContext, from_problems, run_rules
 
     parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
-    documents, problems = load_documents(root, layout, cache,
-                                         pool.executor() if parallel and pool else None)
-    record = build_record(root, documents, layout.plan_ids)
-    context = RuleContext(record, options.today, options.stage)
-    found = finish(record, from_problems(layout.problems + problems, context) +
-                   run_rules(context), unused=options.strict)
+    # The parsed files are some hundred thousand containers, none of them garbage until
+    # the record is dropped: the cycle collector, which would walk them again and again
+    # while they are made, is paused for the record and its cycles broken by `release`.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        documents, problems = load_documents(root, layout, cache,
+                                             pool.executor() if parallel and pool else None)
+        record = build_record(root, documents, layout.plan_ids)
+        context = RuleContext(record, options.today, options.stage)
+        found = finish(record, from_problems(layout.problems + problems, context) +
+                       run_rules(context), unused=options.strict)
+        release(record)
+    finally:
+        if collecting:
+            gc.enable()
     if options.plan:   # after finish: a suppression is used by any plan's findings
         prefix = f"plans/{options.plan}/"
         found = [d for d in found if d.file.startswith(prefix)]

@@ -293,6 +293,18 @@ def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]
     return record
 
 
+def release(record: Record) -> None:
+    """Break the record's two parent links (commitment to plan, milestone to commitment),
+    the only reference cycles in the model, so that reference counting frees the record and
+    its parsed data as soon as the caller drops it, without the cycle collector (which
+    `check` pauses while it reads a record). The record is unusable afterwards."""
+    for plan in record.plans:
+        for commitment in plan.commitment_files:
+            commitment.__dict__.pop("milestones", None)   # the cached Milestone list
+        plan.commitment_files = []
+        plan.commitments = []
+
+
 _PLAN_SLOTS = {Kind.PLAN: "doc", Kind.CO_CREATION: "co_creation",
                Kind.CONTRIBUTIONS: "contributions", Kind.SELF_ASSESSMENT: "self_assessment"}
 _RECORD_SLOTS = {Kind.OGP: "ogp", Kind.STAKEHOLDERS: "stakeholders", Kind.FORUM: "forum"}
