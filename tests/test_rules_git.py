@@ -78,7 +78,7 @@ def test_a_record_in_a_subfolder_named_like_a_commit(tmp_path: Path) -> None:
     git(top, "add", "-A")
     git(top, "commit", "-q", "-m", "Record")
     git(top, "tag", "submitted/2026-2030")
-    place = vcs.locate(root)
+    place = vcs.find_place(root)
     assert (place.state, place.prefix, place.shallow, place.tagged) == \
         (vcs.GIT, "abc123/", False, True)
     history = vcs.read_history(root, place)
@@ -90,12 +90,12 @@ def test_a_repository_without_commits_and_a_folder_outside_git(tmp_path: Path) -
     empty = tmp_path / "empty"
     empty.mkdir()
     git(empty, "init", "-q")
-    place = vcs.locate(empty)
+    place = vcs.find_place(empty)
     assert (place.state, place.tagged) == (vcs.GIT, False)
     assert vcs.read_history(empty, place).state == vcs.NO_COMMITS
     assert vcs.read_history(empty).state == vcs.NO_COMMITS
     assert vcs.submission_tags(empty, place) == {}
     outside = tmp_path / "outside"
     outside.mkdir()
-    if vcs.locate(outside).state != vcs.GIT:     # tmp_path may itself sit in a repository
+    if vcs.find_place(outside).state != vcs.GIT:     # tmp_path may itself sit in a repository
         assert vcs.read_history(outside).state == vcs.NOT_A_REPOSITORY

@@ -141,7 +141,7 @@ class Place:
 HEX = frozenset("0123456789abcdef")
 
 
-def locate(root: Path) -> Place:
+def find_place(root: Path) -> Place:
     """The record's place in git, in one process: `check` asks this once per record and
     reads the history and the tags with it (a git process costs more than most rules)."""
     import shutil
@@ -189,12 +189,12 @@ def submission_tags(root: Path, place: Place | None = None) -> dict[str, date]:
 
 def read_history(root: Path, place: Place | None = None) -> History:
     """Every commit touching the record at `root`, in one `git log` (and the `git
-    rev-parse` of `locate` unless its `place` is given).
+    rev-parse` of `find_place` unless its `place` is given).
 
     `check` reads this on every run, so it runs git directly: importing GitPython costs
     more than the log itself (0.15 s). Arguments are a list (no shell); the record's path
     reaches git only as the working folder and as a literal pathspec after "--"."""
-    place = place or locate(root)
+    place = place or find_place(root)
     if place.state != GIT:
         return History(place.state, detail=place.detail)
 

@@ -103,7 +103,7 @@ class RuleContext:
         if "git-place" not in self.memo:
             from ogpctl.base import vcs
             self.memo["git-place"] = None if outside_git(self.record.root) \
-                else vcs.locate(self.record.root)
+                else vcs.find_place(self.record.root)
         place: Place | None = self.memo["git-place"]
         return place
 
