@@ -20,3 +20,9 @@ class NotARecordError(OgpctlError, FileNotFoundError):
 
 class RecordWriteError(OgpctlError, OSError):
     """A write was refused to keep existing data safe."""
+
+
+class OgpctlWarning(UserWarning):
+    """Something a command did but could not do well (a PDF without a font for its text);
+    the CLI says it as one line on standard error, a Python caller gets a `warnings`
+    warning."""

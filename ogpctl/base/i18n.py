@@ -3,13 +3,16 @@
 Labels come from gettext catalogues (`templates/locales/<lang>/LC_MESSAGES/ogpctl.po`),
 compiled in memory with Babel; a language without a catalogue gets English labels. Dates
 and numbers follow the locale's CLDR conventions (Babel), and the script direction comes
-from CLDR too, so Arabic, Hebrew or Urdu documents run right to left.
+from CLDR too, so Arabic, Hebrew or Urdu documents run right to left. CLDR has no ordinal
+for the first day of a month, which French writes: `FIRST_DAY` adds it ("1er avril 2027").
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -18,15 +21,49 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from ogpctl.base.errors import UsageError
 from ogpctl.base.resources import data_dir
 
 DOMAIN = "ogpctl"
+
+#: What a language writes after the first day of a month, by language: French "1er avril
+#: 2027" (CLDR's patterns, and so Babel, write "1 avril 2027").
+FIRST_DAY = {"fr": "er"}
+_PATTERN_DAY = re.compile(r"'(?:[^']|'')*'|d+")
 
 
 @cache
 def catalogue_languages() -> tuple[str, ...]:
     base = data_dir("templates") / "locales"
     return tuple(sorted(p.parent.parent.name for p in base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+def label_languages() -> tuple[str, ...]:
+    """The languages ogpctl writes its labels in: English and every message catalogue."""
+    return tuple(sorted({"en", *catalogue_languages()}))
+
+
+def has_catalogue(lang: str) -> bool:
+    """Whether ogpctl writes its labels in `lang` or in its base language (fr-CA has
+    French labels)."""
+    return lang in label_languages() or lang.split("-")[0] in label_languages()
+
+
+def usable_language(lang: str, written: Sequence[str], *, readers: bool = False,
+                    what: str = "--lang") -> str:
+    """`lang` when a command may use it for a record written in `written`; else a
+    UsageError saying which it may. The one convention of every `--lang`: a command that
+    writes texts into the record (progress, import, translate) takes a language the record
+    is written in; a command that writes for readers (render, deadlines, review) also takes
+    one ogpctl has labels in (`has_catalogue`): labels, dates and numbers in it, the
+    record's texts in English and marked as such."""
+    if lang in written or (readers and has_catalogue(lang)):
+        return lang
+    refused = f"{what} {lang}: not a language of this record (ogp.yaml: {', '.join(written)})"
+    if not readers:
+        raise UsageError(f"{refused}; add it to ogp.yaml languages first")
+    raise UsageError(f"{refused}, nor one ogpctl has labels in "
+                     f"({', '.join(label_languages())})")
 
 
 @cache
@@ -54,6 +91,19 @@ def _locale(lang: str) -> Locale:
         return Locale.parse("en")
 
 
+@cache
+def long_date_pattern(locale: Locale, first_day: bool = False) -> str:
+    """The CLDR pattern of a long date in `locale`; for the first day of a month, with the
+    ordinal of `FIRST_DAY` after the day ("d'er' MMMM y" in French). Importers read dates
+    with the same patterns."""
+    pattern: str = locale.date_formats["long"].pattern
+    suffix = FIRST_DAY.get(locale.language) if first_day else None
+    if suffix is None:
+        return pattern
+    return _PATTERN_DAY.sub(lambda part: part.group() + f"'{suffix}'"
+                            if part.group() == "d" else part.group(), pattern)
+
+
 @dataclass(frozen=True)
 class Language:
     """Everything a builder needs to say things in one language."""
@@ -69,7 +119,13 @@ class Language:
         return text.format(count=self.number(count), **values)
 
     def date(self, day: date | None) -> str:
-        return format_date(day, format="long", locale=_locale(self.code)) if day else ""
+        """A day as the language writes it in running text: "1er avril 2027", "April 1,
+        2027"; "" for None. Every date a document, the site or a review writes in words
+        comes from here."""
+        if not day:
+            return ""
+        locale = _locale(self.code)
+        return format_date(day, format=long_date_pattern(locale, day.day == 1), locale=locale)
 
     def number(self, value: float) -> str:
         return format_decimal(value, locale=_locale(self.code))

@@ -44,6 +44,9 @@ class CheckOptions:
     use_cache: bool = True
     jobs: int = 0                   # 0: one worker per core
     strict: bool = False            # --strict: also report suppressions that suppress nothing
+    #: `ogpctl review`: the checkout whose submitted tags count (`RuleContext.deliveries`);
+    #: the cache, keyed on the record's own history, is not used then.
+    deliveries: Path | None = None
 
 
 @dataclass
@@ -134,7 +137,7 @@ def _valid(value: object) -> Outcome | None:
 def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
                  ) -> tuple[list[Diagnostic], int]:
     """The findings of one record (paths relative to its root) and how many files it has."""
-    cache = Cache(root) if options.use_cache else None
+    cache = Cache(root) if options.use_cache and options.deliveries is None else None
     try:
         key = _result_key(root, options) if cache else None
         cached = _valid(cache.result(key)) if cache and key else None
@@ -170,7 +173,8 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
         documents, problems = load_documents(root, layout, cache,
                                              pool.executor() if parallel and pool else None)
         record = build_record(root, documents, layout.plan_ids)
-        context = RuleContext(record, options.today, options.stage)
+        context = RuleContext(record, options.today, options.stage,
+                              deliveries=options.deliveries)
         found = finish(record, from_problems(layout.problems + problems, context) +
                        run_rules(context), unused=options.strict)
         release(record)

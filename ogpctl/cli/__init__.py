@@ -56,12 +56,30 @@ def _command() -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import warnings
+
+    from ogpctl.base.errors import OgpctlWarning
     from ogpctl.cli.options import release_locks
 
     try:
-        return _run(argv)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", OgpctlWarning)   # the core says each once
+            warnings.showwarning = functools.partial(_say_warning, warnings.showwarning)
+            return _run(argv)
     finally:
         release_locks()
+
+
+def _say_warning(other: Any, message: Warning | str, category: type[Warning], *args: Any,
+                 **kwargs: Any) -> None:
+    """A warning of ogpctl's as one line on standard error (a forked worker's too); any
+    other as Python says it."""
+    from ogpctl.base.errors import OgpctlWarning
+
+    if issubclass(category, OgpctlWarning):
+        typer.echo(f"  warning  {message}", err=True)
+    else:
+        other(message, category, *args, **kwargs)
 
 
 def _run(argv: Sequence[str] | None) -> int:

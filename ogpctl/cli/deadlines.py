@@ -34,8 +34,8 @@ def deadlines(
                                 "programs)."),
     plan: str | None = plan_option(),
     today: Today,
-    lang: str = lang_option("Write the obligations' titles in this language of the record, "
-                            "such as es.", default="en"),
+    lang: str = lang_option("Write the obligations' titles in this language, such as es: "
+                            "one of the record, or one ogpctl has labels in.", default="en"),
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section, and every milestone's due date."""
@@ -43,7 +43,7 @@ def deadlines(
     from ogpctl.domain.obligations import obligations
 
     record = record_at(record_of(record_path, old, "deadlines"))
-    check_language(record, lang)
+    check_language(record, lang, readers=True)
     if plan:
         record.plan_named(plan)
     items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)]

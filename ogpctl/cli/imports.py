@@ -159,7 +159,8 @@ def plan_command(
     Importing the same source again writes nothing. Exit code 1 when nothing was written
     because of errors or because the plan has commitments already (give --update)."""
     from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import record_at
+    from ogpctl.base.i18n import usable_language
+    from ogpctl.cli.options import check_language, record_at
     from ogpctl.importers import read_source
     from ogpctl.importers.writing import plan_import
     from ogpctl.scaffold.plan import record_schemas
@@ -168,6 +169,8 @@ def plan_command(
         raise UsageError(f"{source}: no such file or folder")
     record = record_at(record_path, editing=not dry_run)
     target = record.plan_named(plan)
+    if lang is not None:
+        check_language(record, lang)
     read = read_source(source, mapping, lang, record.languages.default)
     for note in read.notes:
         typer.echo(f"note: {note}")
@@ -181,8 +184,9 @@ def plan_command(
     if not read.commitments and not read.sections:
         typer.echo(f"nothing was written: {source.name} holds no commitment ogpctl could read")
         return 1
-    result = plan_import(record, target, read, lang or _language(read, record),
-                         record_schemas(record.root), today)
+    written_in = lang or usable_language(_language(read, record), record.languages.written,
+                                         what=f"{source.name}: the texts' language")
+    result = plan_import(record, target, read, written_in, record_schemas(record.root), today)
     return _report_plan(record.root, source, target.id, result, dry_run, update)
 
 

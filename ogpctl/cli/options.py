@@ -204,12 +204,13 @@ def release_locks() -> None:
     _HELD.close()
 
 
-def check_language(record: RecordModel, lang: str) -> None:
-    """A language the record is written in (for titles taken from the record's words)."""
-    languages = record.languages
-    known = tuple(dict.fromkeys([*languages.required, languages.default]))
-    if lang not in known:
-        raise UsageError(f"--lang {lang!r}: the record is written in {', '.join(known)}")
+def check_language(record: RecordModel, lang: str, *, readers: bool = False) -> str:
+    """`--lang` as every command takes it (`ogpctl.base.i18n.usable_language`): a language
+    of the record, or with `readers` (a document, a calendar, a review) one ogpctl has
+    labels in."""
+    from ogpctl.base.i18n import usable_language
+
+    return usable_language(lang, record.languages.written, readers=readers)
 
 
 # -- output ----------------------------------------------------------------------------------

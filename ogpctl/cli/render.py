@@ -27,8 +27,9 @@ def render(
                                    help="The document: " + ", ".join(DOCUMENTS) + "."),
     *,
     plan: str = plan_option("The plan's id, such as 2026-2030.", required=True),
-    lang: str = lang_option("A language code, or all (English and every administrative "
-                            "language).", default="all", every=True),
+    lang: str = lang_option("A language of the record or one ogpctl has labels in, such "
+                            "as es, or all (English and every administrative language).",
+                            default="all", every=True),
     format: str = format_option(tuple(Format), Format.html, "The file format."),
     out: Path = out_option("The output folder, or - to print one Markdown or HTML document.",
                            default=Path("rendered")),
@@ -46,12 +47,19 @@ def render(
     Text missing in a language is shown in English and marked."""
     from ogpctl.base.errors import UsageError
     from ogpctl.base.outputs import OutputFolder
-    from ogpctl.cli.options import is_stdout, outside_record, print_bytes, record_at
+    from ogpctl.cli.options import (
+        check_language,
+        is_stdout,
+        outside_record,
+        print_bytes,
+        record_at,
+    )
     from ogpctl.render import file_name, render_bytes
     from ogpctl.render.documents import Request
 
     record = record_at(record_path)
-    langs = list(record.languages.required) if lang == "all" else [lang]
+    langs = list(record.languages.required) if lang == "all" else \
+        [check_language(record, lang, readers=True)]
     chosen = Format(format)
     if is_stdout(out) and (len(langs) != 1 or not chosen.text):
         raise UsageError("--out - prints one Markdown or HTML document: give --lang xx and "

@@ -22,7 +22,8 @@ def review(
                                                  "working tree."),
     *,
     record_path: Record = HERE,
-    lang: str | None = lang_option("The review's language (default: the record's default "
+    lang: str | None = lang_option("The review's language: one of the record, or one "
+                                   "ogpctl has labels in (default: the record's default "
                                    "language)."),
     format: str = format_option(("md", "json"), "md", "md (for a pull-request comment or a "
                                                       "CI job summary) or json."),
@@ -47,13 +48,19 @@ def review(
     findings it introduces or fixes (linked to file and line), and the website pages it
     touches. Exit code 1 when the change introduces an error."""
     from ogpctl.cli.diff import revisions
-    from ogpctl.cli.options import outside_record, print_bytes, record_at, write_output
+    from ogpctl.cli.options import (
+        check_language,
+        outside_record,
+        print_bytes,
+        record_at,
+        write_output,
+    )
     from ogpctl.render.markdown import write_markdown
     from ogpctl.review.model import review_revisions
     from ogpctl.review.render import review_document
 
     record = record_at(record_path)
-    code = lang or record.languages.default
+    code = check_language(record, lang, readers=True) if lang else record.languages.default
     template = _template(source_url) if source_url is not None else _forge_template()
     links = _address(preview_url, "--preview-url") if preview_url is not None else None
     base, head, described = revisions(record.root, list(revs or []))

@@ -20,7 +20,7 @@ import unicodedata
 from datetime import date, datetime
 from functools import cache
 
-from ogpctl.base.i18n import Language, catalogue_languages
+from ogpctl.base.i18n import Language, catalogue_languages, long_date_pattern
 from ogpctl.importers.contribution_columns import key
 
 STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
@@ -89,15 +89,18 @@ def any_month() -> dict[str, int]:
 
 @cache
 def _written_dates(lang: str) -> tuple[re.Pattern[str], ...]:
-    """The locale's full, long and medium date patterns as regular expressions."""
+    """The locale's long (with the first day's ordinal too: "1er avril 2027"), full and
+    medium date patterns as regular expressions."""
     from babel.dates import get_day_names
 
     locale = Language(lang).locale
     days = sorted({name for width in ("wide", "abbreviated")
                    for name in get_day_names(width, "format", locale).values()}, key=len)
     weekday = "(?:" + "|".join(re.escape(d) for d in reversed(days)) + r")\.?"
-    return tuple(_pattern(locale.date_formats[width].pattern, weekday)
-                 for width in ("long", "full", "medium"))
+    patterns = dict.fromkeys((long_date_pattern(locale), long_date_pattern(locale, True),
+                              *(locale.date_formats[width].pattern
+                                for width in ("full", "medium"))))
+    return tuple(_pattern(pattern, weekday) for pattern in patterns)
 
 
 def _pattern(cldr: str, weekday: str) -> re.Pattern[str]:

@@ -223,6 +223,12 @@ class Languages:
     default: str
     required: tuple[str, ...]   # English first, then the administrative languages
 
+    @property
+    def written(self) -> tuple[str, ...]:
+        """Every language the record is written in: English, the administrative languages
+        and the default language."""
+        return tuple(dict.fromkeys((*self.required, self.default)))
+
 
 @dataclass(eq=False)
 class Record:

@@ -1,8 +1,9 @@
 """The document as PDF, the format OGP publishes plans in: the HTML writer's page laid out
 by WeasyPrint on A4 with the print stylesheet (running title, page numbers, headings kept
 with what follows), tagged for screen readers, in the document's language. Fonts are
-embedded (subset); nothing is fetched, so a record's links stay links and cannot make the
-writer read a file or a URL.
+embedded (subset); text in a script no installed font has comes out as empty boxes, so it
+is said (`ogpctl.render.fonts`). Nothing is fetched, so a record's links stay links and
+cannot make the writer read a file or a URL.
 
 WeasyPrint needs Pango (Debian libpango-1.0-0, libpangoft2-1.0-0) and is imported only
 when a PDF is really written: importing it takes about a second, which a website whose PDFs
@@ -27,6 +28,7 @@ from typing import Any
 from ogpctl.base.errors import OgpctlError
 from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import Document
+from ogpctl.render.fonts import FONTCONFIG, warn_missing_fonts
 from ogpctl.render.html import write_html
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
@@ -35,9 +37,9 @@ SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 #: names the dynamic loader finds without a search on each platform.
 LIBRARIES = {
     "linux": ("libgobject-2.0.so.0", "libpango-1.0.so.0", "libharfbuzz.so.0",
-              "libfontconfig.so.1", "libpangoft2-1.0.so.0"),
+              FONTCONFIG["linux"], "libpangoft2-1.0.so.0"),
     "darwin": ("libgobject-2.0.0.dylib", "libpango-1.0.dylib", "libharfbuzz.0.dylib",
-               "libfontconfig.1.dylib", "libpangoft2-1.0.dylib"),
+               FONTCONFIG["darwin"], "libpangoft2-1.0.dylib"),
 }
 
 
@@ -129,9 +131,12 @@ def write_pdf(doc: Document, today: date) -> bytes:
 
 def pdf_of_page(page: bytes, today: date) -> bytes:
     """An HTML page of ogpctl's as PDF, dated `today`. Nothing it names is loaded: no
-    protocol is allowed to WeasyPrint's fetcher (a document is self-contained)."""
-    html = weasyprint().HTML(string=page.decode("utf-8"), url_fetcher=_fetcher(),
+    protocol is allowed to WeasyPrint's fetcher (a document is self-contained). A script
+    of its text that no installed font has is said once (`fonts.MissingFontWarning`)."""
+    text = page.decode("utf-8")
+    html = weasyprint().HTML(string=text, url_fetcher=_fetcher(),
                              media_type="print")
+    warn_missing_fonts(text)
     rendered = html.render(stylesheets=[_print_sheet()], font_config=_fonts(), pdf_tags=True)
     stamp = today.isoformat()
     rendered.metadata.created = rendered.metadata.modified = stamp

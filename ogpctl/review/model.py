@@ -4,8 +4,10 @@ findings it introduces or fixes, the deadlines it moves, and the website pages i
 Both sides are read out of git's object database (the head may be the working tree) into
 scratch folders, and both are checked and built there in the same way: a finding present
 on both sides is not news, and nothing that depends on where a side was read from (the
-git history of the checkout) can look like a change. The core of `ogpctl review`; it
-prints nothing and reads only.
+git history of the checkout) can look like a change. What git says of the plans'
+deliveries (the `submitted/<plan>` tags) is the checkout's, the same for both sides: a
+change to a delivered plan shows C418 as `ogpctl check` shows it. The core of `ogpctl
+review`; it prints nothing and reads only.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
         for name, files in (("base", old_files), ("head", new_files)):
             folder = Path(tmp) / name
             folder.mkdir()
-            sides.append((record_from_files(files, folder), _findings(folder, today)))
+            sides.append((record_from_files(files, folder), _findings(folder, today, root)))
         (old, before), (new, after) = sides
         review = Review(base, head, described, prefix, today, old, new, compare(old, new),
                         *_news(before, after, base, head, prefix),
@@ -132,10 +134,14 @@ def changed_files(old: dict[str, bytes], new: dict[str, bytes]) -> list[tuple[st
             for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name)]
 
 
-def _findings(folder: Path, today: date) -> list[Diagnostic]:
+def _findings(folder: Path, today: date, root: Path) -> list[Diagnostic]:
+    """The findings of the side copied into `folder`, with the deliveries (submitted tags)
+    of the repository at `root` that it came from: C418 and C417 judge both sides against
+    the plans as delivered, as `ogpctl check` in the checkout does."""
     from ogpctl.check.run import CheckOptions, check_record
 
-    return check_record(folder, CheckOptions(today=today, use_cache=False, jobs=1))[0]
+    options = CheckOptions(today=today, use_cache=False, jobs=1, deliveries=root)
+    return check_record(folder, options)[0]
 
 
 def _key(item: Diagnostic) -> tuple[str, str, str]:

@@ -82,14 +82,16 @@ def _amendments(plan: Plan, context: Any) -> list[Change]:
     if plan.id not in found:
         record = context.record
         default = record.languages.default
-        found[plan.id] = [change for change in _since_delivery(record, plan.id)
+        found[plan.id] = [change for change in _since_delivery(record, plan.id,
+                                                                context.delivery_root())
                           if change.plan == plan.id and is_amendment(change, default)]
     return found[plan.id]
 
 
-def _since_delivery(record: Record, plan_id: str) -> list[Change]:
+def _since_delivery(record: Record, plan_id: str, root: Path) -> list[Change]:
     """The changes from the record as the plan's submitted tag holds it (ogp.yaml and the
-    plan's texts) to `record`; none when git cannot give that state."""
+    plan's texts; the tag of the repository of `root`, the record's folder in git) to
+    `record`; none when git cannot give that state."""
     import tempfile
 
     from ogpctl.base import vcs
@@ -97,8 +99,8 @@ def _since_delivery(record: Record, plan_id: str) -> list[Change]:
 
     folder = f"plans/{plan_id}/"
     try:
-        commit = vcs.resolve_revision(record.root, vcs.tag_name(plan_id))
-        files = {name: data for name, data in vcs.files_at(record.root, commit).items()
+        commit = vcs.resolve_revision(root, vcs.tag_name(plan_id))
+        files = {name: data for name, data in vcs.files_at(root, commit).items()
                  if name == "ogp.yaml" or (name.startswith(folder)
                                            and name.endswith((".yaml", ".yml", ".md")))}
         with tempfile.TemporaryDirectory(prefix="ogpctl-delivered-") as tmp:

@@ -30,6 +30,10 @@ class RuleContext:
     today: date
     stage: Stage | None = None          # --for: judge every plan as if at this stage
     memo: dict[str, Any] = field(default_factory=dict)
+    #: Where git tells which plans were delivered (their `submitted/<plan>` tags and the
+    #: trees they hold): the record's folder in a checkout. None: the record's own root;
+    #: `ogpctl review` checks copies in scratch folders and names the checkout they came from.
+    deliveries: Path | None = None
 
     def shared(self, key: str, make: Callable[[], T]) -> T:
         """What `make` computes, once per check: a fact several rules read (the evidence
@@ -86,14 +90,22 @@ class RuleContext:
         history: History = self.memo["history"]
         return history
 
+    def delivery_root(self) -> Path:
+        """The folder whose git repository holds the plans' `submitted/<plan>` tags."""
+        return self.deliveries or self.record.root
+
     def submission_tags(self) -> dict[str, date]:
         """The day of each `submitted/<plan>` git tag, by plan id, read on first use (and
         only when git said that such a tag exists)."""
         if "submission-tags" not in self.memo:
             from ogpctl.base import vcs
-            place = self.git_place()
-            self.memo["submission-tags"] = {} if place is None \
-                else vcs.submission_tags(self.record.root, place)
+            root = self.delivery_root()
+            if self.deliveries is None:   # the record's own repository: its place is shared
+                place = self.git_place()
+                found = {} if place is None else vcs.submission_tags(root, place)
+            else:
+                found = {} if outside_git(root) else vcs.submission_tags(root)
+            self.memo["submission-tags"] = found
         tags: dict[str, date] = self.memo["submission-tags"]
         return tags
 

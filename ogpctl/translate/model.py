@@ -94,8 +94,7 @@ def parse_field_context(context: str) -> tuple[str, tuple[str | int, ...]] | Non
 
 def record_languages(record: Record) -> tuple[str, ...]:
     """English, the administrative languages, and the default language."""
-    languages = record.languages
-    return tuple(dict.fromkeys((*languages.required, languages.default)))
+    return record.languages.written
 
 
 def check_language(record: Record, lang: str | None, what: str = "--lang") -> str:
@@ -104,10 +103,11 @@ def check_language(record: Record, lang: str | None, what: str = "--lang") -> st
     if not lang:
         raise UsageError(f"{what}: no language given; the record's languages are "
                          f"{', '.join(known)}")
-    if not LANGUAGE.fullmatch(lang) or lang not in known:
-        raise UsageError(f"{what}: {lang!r} is not a language of this record "
-                         f"({', '.join(known)}); add it to ogp.yaml languages first")
-    return lang
+    if not LANGUAGE.fullmatch(lang):
+        raise UsageError(f"{what} {lang!r}: not a language code such as es")
+    from ogpctl.base.i18n import usable_language
+
+    return usable_language(lang, known, what=what)
 
 
 def source_language(record: Record, target: str) -> str:

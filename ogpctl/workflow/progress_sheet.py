@@ -22,6 +22,7 @@ NEW = HEAD[7:]
 
 
 def export_rows(record: Record, plans: list[Plan], lang: str) -> bytes:
+    record_language(record, lang)     # the sheet comes back with `progress import --lang`
     default = record.languages.default
 
     def text(value: object) -> str:

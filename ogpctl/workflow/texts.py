@@ -4,7 +4,6 @@ a language the record does not have (L303)."""
 
 from __future__ import annotations
 
-from ogpctl.base.errors import UsageError
 from ogpctl.record.model import Record
 from ogpctl.source.bidi import bidi_problem
 from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
@@ -24,9 +23,8 @@ def text_problem(text: str) -> str | None:
 
 
 def record_language(record: Record, lang: str) -> str:
-    """`lang` when it is one of the record's languages; a usage error naming them if not."""
-    languages = record.languages.required
-    if lang not in languages:
-        raise UsageError(f"--lang {lang}: not a language of this record (ogp.yaml: "
-                         f"{', '.join(languages)})")
-    return lang
+    """`lang` when it is one of the record's languages; a usage error naming them if not
+    (the convention of every --lang: `ogpctl.base.i18n.usable_language`)."""
+    from ogpctl.base.i18n import usable_language
+
+    return usable_language(lang, record.languages.written)

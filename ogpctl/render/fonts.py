@@ -1,0 +1,148 @@
+"""Whether the installed fonts can show a PDF's text. WeasyPrint draws a character no
+installed font has as an empty box, and says nothing: a plan in Chinese on a machine
+without a CJK font is a PDF of boxes. Before a PDF is written its text is scanned for the
+scripts below; each script found is looked up once a process in fontconfig (the library
+Pango, and so WeasyPrint, finds its fonts with) by one of its letters, and a script no font
+has is said once, as a `MissingFontWarning` naming it and what to install.
+
+Latin is not looked up: WeasyPrint's system packages bring DejaVu (`pdf.SYSTEM_PACKAGES`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import sys
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ogpctl.base.errors import OgpctlWarning
+
+#: fontconfig, by the name the dynamic loader finds on each platform (WeasyPrint loads it).
+FONTCONFIG = {"linux": "libfontconfig.so.1", "darwin": "libfontconfig.1.dylib"}
+NOTO = "fonts-noto-core"
+CJK = "fonts-noto-cjk"
+
+
+class MissingFontWarning(OgpctlWarning):
+    """A PDF holds text in a script that no installed font has."""
+
+
+@dataclass(frozen=True)
+class Script:
+    name: str           # what a reader calls it: the script, with its languages
+    letters: str        # a regular-expression class of its code points
+    sample: int         # a letter every font for the script has
+    package: str        # the Debian package with a font for it
+
+    def message(self) -> str:
+        return (f"the PDF holds {self.name} text, and no installed font has it: it shows as "
+                f"empty boxes. Install a font for it (Debian: apt-get install {self.package}; "
+                f"`fc-list :charset={self.sample:x}` lists the fonts that have it), then "
+                "write the PDF again")
+
+
+SCRIPTS = (
+    Script("Chinese, Japanese and Korean (Han)",
+           "\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f",
+           0x4E00, CJK),
+    Script("Japanese (kana)", "\u3040-\u30ff\u31f0-\u31ff", 0x3042, CJK),
+    Script("Korean (Hangul)", "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", 0xAC00, CJK),
+    Script("Arabic", "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc",
+           0x0627, NOTO),
+    Script("Hebrew", "\u0590-\u05ff\ufb1d-\ufb4f", 0x05D0, NOTO),
+    Script("Cyrillic", "\u0400-\u052f", 0x0416, "fonts-dejavu-core"),
+    Script("Greek", "\u0370-\u03ff\u1f00-\u1fff", 0x03A9, "fonts-dejavu-core"),
+    Script("Armenian", "\u0530-\u058f", 0x0531, NOTO),
+    Script("Georgian", "\u10a0-\u10ff\u2d00-\u2d2f", 0x10D0, NOTO),
+    Script("Devanagari (Hindi, Marathi, Nepali)", "\u0900-\u097f\ua8e0-\ua8ff", 0x0915, NOTO),
+    Script("Bengali", "\u0980-\u09ff", 0x0995, NOTO),
+    Script("Gurmukhi (Punjabi)", "\u0a00-\u0a7f", 0x0A15, NOTO),
+    Script("Gujarati", "\u0a80-\u0aff", 0x0A95, NOTO),
+    Script("Tamil", "\u0b80-\u0bff", 0x0B95, NOTO),
+    Script("Telugu", "\u0c00-\u0c7f", 0x0C15, NOTO),
+    Script("Kannada", "\u0c80-\u0cff", 0x0C95, NOTO),
+    Script("Malayalam", "\u0d00-\u0d7f", 0x0D15, NOTO),
+    Script("Sinhala", "\u0d80-\u0dff", 0x0D9A, NOTO),
+    Script("Thai", "\u0e00-\u0e7f", 0x0E01, NOTO),
+    Script("Lao", "\u0e80-\u0eff", 0x0E81, NOTO),
+    Script("Tibetan", "\u0f00-\u0fff", 0x0F40, NOTO),
+    Script("Myanmar (Burmese)", "\u1000-\u109f", 0x1000, NOTO),
+    Script("Ethiopic (Amharic, Tigrinya)", "\u1200-\u139f\u2d80-\u2ddf", 0x1200, NOTO),
+    Script("Khmer", "\u1780-\u17ff", 0x1780, NOTO),
+    Script("Mongolian", "\u1800-\u18af", 0x1820, NOTO),
+)
+#: Any letter of a script above: most texts have none, and are scanned once.
+_ANY = re.compile("[" + "".join(s.letters for s in SCRIPTS) + "]")
+_EACH = tuple((script, re.compile(f"[{script.letters}]")) for script in SCRIPTS)
+
+#: What this process learnt: script name -> whether an installed font has it.
+_looked_up: dict[str, bool] = {}
+
+
+def scripts_in(text: str) -> list[Script]:
+    """The scripts of `SCRIPTS` that `text` has letters of, in the table's order."""
+    if _ANY.search(text) is None:
+        return []
+    return [script for script, letters in _EACH if letters.search(text)]
+
+
+def warn_missing_fonts(text: str, has_font: Callable[[int], bool] | None = None) -> None:
+    """A `MissingFontWarning` for each script of `text` no installed font has, the first
+    time this process meets it. `has_font` (a code point -> whether a font has it; by
+    default fontconfig's answer) is asked once a script."""
+    ask = has_font or font_has
+    for script in scripts_in(text):
+        if script.name not in _looked_up:
+            _looked_up[script.name] = found = ask(script.sample)
+            if not found:
+                warnings.warn(script.message(), MissingFontWarning, stacklevel=2)
+
+
+class _FontSet(ctypes.Structure):
+    _fields_ = (("nfont", ctypes.c_int), ("sfont", ctypes.c_int), ("fonts", ctypes.c_void_p))
+
+
+def font_has(codepoint: int) -> bool:
+    """Whether fontconfig lists a font with `codepoint` (`fc-list :charset=XXXX`); True
+    when fontconfig cannot be asked (nothing to warn about that is known)."""
+    library = _fontconfig()
+    if library is None:
+        return True
+    pattern = library.FcNameParse(f":charset={codepoint:x}".encode())
+    objects = library.FcObjectSetCreate()
+    try:
+        library.FcObjectSetAdd(objects, b"family")
+        fonts = library.FcFontList(None, pattern, objects)
+        if not fonts:
+            return True
+        count = int(fonts.contents.nfont)
+        library.FcFontSetDestroy(fonts)
+        return count > 0
+    finally:
+        library.FcObjectSetDestroy(objects)
+        library.FcPatternDestroy(pattern)
+
+
+@cache
+def _fontconfig() -> Any:
+    """The fontconfig library WeasyPrint loads, its functions typed; None without it."""
+    try:
+        library = ctypes.CDLL(FONTCONFIG[sys.platform])
+    except (KeyError, OSError):
+        return None
+    pointer = ctypes.c_void_p
+    for name, result, arguments in (
+            ("FcNameParse", pointer, [ctypes.c_char_p]),
+            ("FcObjectSetCreate", pointer, []),
+            ("FcObjectSetAdd", ctypes.c_int, [pointer, ctypes.c_char_p]),
+            ("FcFontList", ctypes.POINTER(_FontSet), [pointer, pointer, pointer]),
+            ("FcFontSetDestroy", None, [ctypes.POINTER(_FontSet)]),
+            ("FcObjectSetDestroy", None, [pointer]),
+            ("FcPatternDestroy", None, [pointer])):
+        function = getattr(library, name)
+        function.restype, function.argtypes = result, arguments
+    return library

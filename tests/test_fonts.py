@@ -1,0 +1,115 @@
+"""A PDF whose text needs a script no installed font has (Chinese on a machine without a CJK
+font) is a PDF of empty boxes: `render` and `site` say so once per script, naming it and
+what to install. The font lookup is injected, so the tests do not depend on the machine's
+fonts."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from ogpctl.render import fonts
+from ogpctl.render.pdf import pdf_missing
+from tests.conftest import run
+
+MISSING = pdf_missing()
+needs_pdf = pytest.mark.skipif(MISSING is not None, reason=f"no PDF on this machine: {MISSING}")
+HAN = 0x4E00
+
+
+@pytest.fixture
+def no_cjk_font(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Installed fonts have everything but Han; the code points asked for, in order."""
+    asked: list[int] = []
+
+    def has_font(codepoint: int) -> bool:
+        asked.append(codepoint)
+        return codepoint != HAN
+
+    monkeypatch.setattr(fonts, "font_has", has_font)
+    monkeypatch.setattr(fonts, "_looked_up", {})
+    return asked
+
+
+def said(text: str, has_font=None) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fonts.warn_missing_fonts(text, has_font)
+    return [str(w.message) for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
+
+
+def test_scripts_of_a_text() -> None:
+    assert fonts.scripts_in("Open data, données, datos") == []
+    assert [s.name for s in fonts.scripts_in("开放政府 and مرحبا and 열린 정부")] == [
+        "Chinese, Japanese and Korean (Han)", "Korean (Hangul)", "Arabic"]
+
+
+def test_each_script_is_looked_up_and_said_once(no_cjk_font: list[int]) -> None:
+    messages = said("开放政府伙伴关系 — شراكة الحكومة المنفتحة")
+    assert len(messages) == 1
+    assert "Chinese, Japanese and Korean (Han)" in messages[0]
+    assert "apt-get install fonts-noto-cjk" in messages[0] and "fc-list :charset=4e00" in \
+        messages[0]
+    assert said("数据 and عربي") == []                       # known by now: not asked again
+    assert sorted(no_cjk_font) == [0x0627, HAN]
+
+
+def test_latin_text_asks_fontconfig_nothing(no_cjk_font: list[int]) -> None:
+    assert said("Plan d'action national 2027-2031 — São Tomé") == []
+    assert no_cjk_font == []
+
+
+def test_fontconfig_answers_for_latin() -> None:
+    """The real lookup: every machine that writes PDFs has a font with the letter A."""
+    assert fonts.font_has(ord("A"))
+
+
+def chinese_record(capsys, tmp_path: Path) -> Path:
+    """A new record written in Chinese and English, as a user makes one."""
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "zh=开放国", "--country", "en=Openland",
+               "--iso-code", "XT", "--languages", "zh,en", "--lead-agency", "财政部")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2026-12-01")[0] == 0
+    assert run(capsys, "new-commitment", "-C", record, "2027-2031", "开放数据",
+               "--today", "2026-12-01")[0] == 0
+    return record
+
+
+@needs_pdf
+def test_render_says_once_which_script_has_no_font(capsys, tmp_path: Path,
+                                                   no_cjk_font: list[int]) -> None:
+    record = chinese_record(capsys, tmp_path)
+    code, out, err = run(capsys, "render", "action-plan", "--plan", "2027-2031", "-C", record,
+                         "-f", "pdf", "--out", tmp_path / "out", "--today", "2026-12-01")
+    assert code == 0 and out.count(".pdf") == 2, err          # zh and en: both hold Han
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("  warning  the PDF holds Chinese, "
+                                                   "Japanese and Korean (Han) text"), err
+    assert no_cjk_font.count(HAN) == 1
+
+
+@needs_pdf
+def test_with_the_font_installed_nothing_is_said(capsys, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    record = chinese_record(capsys, tmp_path)
+    monkeypatch.setattr(fonts, "font_has", lambda codepoint: True)
+    monkeypatch.setattr(fonts, "_looked_up", {})
+    code, _, err = run(capsys, "render", "action-plan", "--plan", "2027-2031", "-C", record,
+                       "-f", "pdf", "--lang", "zh", "--out", tmp_path / "out",
+                       "--today", "2026-12-01")
+    assert code == 0 and err == "", err
+
+
+@needs_pdf
+def test_the_site_says_it_from_the_process_that_writes_the_pdfs(
+        capfd, tmp_path: Path, no_cjk_font: list[int]) -> None:
+    """The site writes its documents in a forked process: the warning still reaches
+    standard error (captured at the file descriptor), once."""
+    record = chinese_record(capfd, tmp_path)
+    code, _, err = run(capfd, "site", "-C", record, "--out", tmp_path / "site",
+                       "--no-search", "--formats", "pdf", "--today", "2026-12-01")
+    assert code == 0
+    assert err.count("warning  the PDF holds Chinese, Japanese and Korean (Han) text") == 1, err
