@@ -100,7 +100,7 @@ def test_no_submitted_tag_reads_no_delivered_state(capsys, tmp_path: Path, monke
     shutil.rmtree(record / COMMITMENTS.parent / "evidence", ignore_errors=True)
     assert c418(capsys, record) == []
     calls: list[Path] = []
-    monkeypatch.setattr(vcs, "submission_tags", lambda root: calls.append(root) or {})
+    monkeypatch.setattr(vcs, "submission_tags", lambda root, *_: calls.append(root) or {})
     outside = tmp_path / "outside"
     shutil.copytree(SAMPLE, outside, ignore=shutil.ignore_patterns(".ogpctl-cache"))
     assert c418(capsys, outside) == [] and calls == []

@@ -131,7 +131,8 @@ def test_history_is_read_once_and_only_when_needed(tmp_path: Path, monkeypatch) 
     root = commit_sample(tmp_path / "repo")
     calls = []
     real = vcs.read_history
-    monkeypatch.setattr(vcs, "read_history", lambda where: calls.append(where) or real(where))
+    monkeypatch.setattr(vcs, "read_history",
+                        lambda where, *rest: calls.append(where) or real(where, *rest))
     _codes(root)
     assert len(calls) == 1
     _codes(root, stage=Stage.SUBMISSION)          # no rule judges history before delivery

@@ -141,3 +141,19 @@ def test_requirements_missed(tmp_path: Path) -> None:
     assert verdicts["4.1"].state == "not-met" and verdicts["4.1"].facts["answered"] == 13
     assert verdicts["2.1"].state == "not-met"
     assert verdicts["1.1"].state == "not-met" and verdicts["1.1"].facts["gap"] > 184
+
+
+def test_a_roll_up_reads_each_milestone_status_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The roll-up runs for every commitment a check assesses: each milestone's status on
+    the day (a scan of its updates) is read once, not again for the delay (issue 16)."""
+    from ogpctl.domain import rollup as module
+
+    calls: list[int] = []
+    real = module.status_on
+    monkeypatch.setattr(module, "status_on",
+                        lambda milestone, as_of: calls.append(1) or real(milestone, as_of))
+    item = commitment(m(1, "completed"), m(2, "in-progress", due="2026-10-01"),
+                      m(3, "not-started", due="2026-09-01"), m(4, "withdrawn"))
+    result = rollup(item, AS_OF)
+    assert len(calls) == 4
+    assert (result.completion, result.delayed) == ("limited", (2, 3))

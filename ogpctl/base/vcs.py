@@ -125,11 +125,54 @@ def tag_name(plan_id: str) -> str:
     return f"{SUBMITTED}{plan_id}"
 
 
-def submission_tags(root: Path) -> dict[str, date]:
-    """The day each `submitted/<plan>` tag was made (`ogpctl tag-submission`), by plan id;
-    empty outside a repository or without git."""
+@dataclass(frozen=True)
+class Place:
+    """Where a record sits in git, from one `git rev-parse`: the state (`git`, or why
+    not), the record's folder inside the repository, whether the clone is shallow, and
+    whether any `submitted/` tag exists (only then are the tags' days asked for)."""
+
+    state: str
+    prefix: str = ""
+    shallow: bool = False
+    tagged: bool = False
+    detail: str = ""
+
+
+HEX = frozenset("0123456789abcdef")
+
+
+def find_place(root: Path) -> Place:
+    """The record's place in git, in one process: `check` asks this once per record and
+    reads the history and the tags with it (a git process costs more than most rules)."""
     import shutil
 
+    if shutil.which("git") is None:
+        return Place(UNREADABLE, detail="git is not installed")
+    # In this order: the shallow flag, the tags' ids (hex), then the prefix (ends in "/").
+    done = _run_git(root, "rev-parse", "--is-shallow-repository", "--tags=submitted",
+                    "--show-prefix")
+    if done.returncode != 0:
+        stderr = done.stderr.strip()
+        if "not a git repository" in stderr:
+            return Place(NOT_A_REPOSITORY)
+        return Place(UNREADABLE, detail=(stderr.splitlines() or ["git failed"])[-1])
+    shallow, _, rest = done.stdout.partition("\n")
+    lines = rest.split("\n")
+    tags = 0
+    while tags < len(lines) and lines[tags] and all(c in HEX for c in lines[tags]):
+        tags += 1
+    prefix = "\n".join(lines[tags:]).strip()
+    return Place(GIT, prefix, shallow.strip() == "true", tags > 0)
+
+
+def submission_tags(root: Path, place: Place | None = None) -> dict[str, date]:
+    """The day each `submitted/<plan>` tag was made (`ogpctl tag-submission`), by plan id;
+    empty outside a repository or without git. With the record's `place`, git is asked
+    only when a submitted tag exists."""
+    import shutil
+
+    if place is not None and (place.state != GIT or not place.tagged):
+        return {}
     if shutil.which("git") is None:
         return {}
     done = _run_git(root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:short)",
@@ -144,36 +187,30 @@ def submission_tags(root: Path) -> dict[str, date]:
     return found
 
 
-def read_history(root: Path) -> History:
-    """Every commit touching the record at `root`, in one `git log`.
+def read_history(root: Path, place: Place | None = None) -> History:
+    """Every commit touching the record at `root`, in one `git log` (and the `git
+    rev-parse` of `find_place` unless its `place` is given).
 
     `check` reads this on every run, so it runs git directly: importing GitPython costs
     more than the log itself (0.15 s). Arguments are a list (no shell); the record's path
     reaches git only as the working folder and as a literal pathspec after "--"."""
-    import shutil
-
-    if shutil.which("git") is None:
-        return History(UNREADABLE, detail="git is not installed")
+    place = place or find_place(root)
+    if place.state != GIT:
+        return History(place.state, detail=place.detail)
 
     def run(*args: str) -> Any:
         return _run_git(root, *args)
 
-    top = run("rev-parse", "--show-prefix")
-    if top.returncode != 0:
-        stderr = top.stderr.strip()
-        if "not a git repository" in stderr:
-            return History(NOT_A_REPOSITORY)
-        return History(UNREADABLE, detail=(stderr.splitlines() or ["git failed"])[-1])
-    if run("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-        return History(NO_COMMITS)
-    prefix = top.stdout.strip()
+    prefix = place.prefix
     where = [":(top,literal)" + prefix.rstrip("/")] if prefix else []   # a subfolder record
     log = run("log", "--no-color", "--no-renames", "--format=%x1e%H%x1f%cI%x1f%an",
               "--name-only", "-z", "--", *where)
     if log.returncode != 0:
+        if run("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+            return History(NO_COMMITS)
         return History(UNREADABLE, detail=(log.stderr.strip().splitlines() or ["git failed"])[-1])
     history = _parse(log.stdout, prefix)
-    history.shallow = run("rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+    history.shallow = place.shallow
     if history.shallow:
         oldest = run("log", "--format=%cI", "--reverse", "--max-parents=0").stdout
         first = oldest.split("\n", 1)[0].strip()

@@ -75,9 +75,15 @@ def _updates(milestone: Milestone) -> list[dict[str, Any]]:
 
 
 def severely_delayed(milestone: Milestone, as_of: date) -> bool:
+    return _delayed(milestone, status_on(milestone, as_of), as_of)
+
+
+def _delayed(milestone: Milestone, state: str, as_of: date) -> bool:
+    """`severely_delayed` of a milestone whose `status_on` is `state`."""
+    if state in ("completed", "withdrawn"):
+        return False
     due = as_date(milestone.fields.get("due"))
-    return (due is not None and status_on(milestone, as_of) not in ("completed", "withdrawn")
-            and add_months(due, SEVERE_DELAY_MONTHS) < as_of)
+    return due is not None and add_months(due, SEVERE_DELAY_MONTHS) < as_of
 
 
 def has_evidence(milestone: Milestone) -> bool:
@@ -101,7 +107,7 @@ def rollup(commitment: Commitment, as_of: date) -> Rollup:
             achieved.append(weights[-1])
             evidenced += has_evidence(milestone)
         started = started or state == "in-progress"
-        if severely_delayed(milestone, as_of) \
+        if _delayed(milestone, state, as_of) \
                 and isinstance(number := milestone.fields.get("number"), int):
             delayed.append(number)
     total = sum(weights)

@@ -48,7 +48,12 @@ def _folders(context: Any) -> dict[tuple[str, str], FolderIndex]:
 
 
 def _empty(plan: Plan, name: str, context: Any) -> str | None:
-    """Why a folder holds no evidence (missing, or no file and no link), else None."""
+    """Why a folder holds no evidence (missing, or no file and no link), else None. A
+    file in the folder is one of its items (`build_index` lists every file of the process
+    and commitment folders), so the index, with every citation resolved, is built only
+    for a folder without files."""
+    if context.evidence_files().get(plan.id, {}).get(name):
+        return None
     folder = _folder(plan, name, context)
     if folder is None or folder.items:
         return None

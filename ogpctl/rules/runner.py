@@ -17,7 +17,7 @@ from ogpctl.rules import Finding, Rule, catalogue, checks_for
 from ogpctl.source.problems import Problem
 
 if TYPE_CHECKING:
-    from ogpctl.base.vcs import History
+    from ogpctl.base.vcs import History, Place
 
 T = TypeVar("T")
 
@@ -84,8 +84,9 @@ class RuleContext:
         rule needs it (a `git log` costs more than every other rule together)."""
         if "history" not in self.memo:
             from ogpctl.base import vcs
+            place = self.git_place()
             self.memo["history"] = vcs.History(vcs.NOT_A_REPOSITORY) \
-                if outside_git(self.record.root) else vcs.read_history(self.record.root)
+                if place is None else vcs.read_history(self.record.root, place)
         history: History = self.memo["history"]
         return history
 
@@ -94,13 +95,29 @@ class RuleContext:
         return self.deliveries or self.record.root
 
     def submission_tags(self) -> dict[str, date]:
-        """The day of each `submitted/<plan>` git tag, by plan id, read on first use."""
+        """The day of each `submitted/<plan>` git tag, by plan id, read on first use (and
+        only when git said that such a tag exists)."""
         if "submission-tags" not in self.memo:
             from ogpctl.base import vcs
             root = self.delivery_root()
-            self.memo["submission-tags"] = {} if outside_git(root) else vcs.submission_tags(root)
+            if self.deliveries is None:   # the record's own repository: its place is shared
+                place = self.git_place()
+                found = {} if place is None else vcs.submission_tags(root, place)
+            else:
+                found = {} if outside_git(root) else vcs.submission_tags(root)
+            self.memo["submission-tags"] = found
         tags: dict[str, date] = self.memo["submission-tags"]
         return tags
+
+    def git_place(self) -> Place | None:
+        """Where the record sits in git (one `git rev-parse` the history and the tags
+        share), None without starting git when it is surely in no repository."""
+        if "git-place" not in self.memo:
+            from ogpctl.base import vcs
+            self.memo["git-place"] = None if outside_git(self.record.root) \
+                else vcs.find_place(self.record.root)
+        place: Place | None = self.memo["git-place"]
+        return place
 
 
 def outside_git(root: Path) -> bool:
