@@ -37,9 +37,10 @@ _STATUS_STAGE = {"co-creation": Stage.CO_CREATION, "implementation": Stage.IMPLE
                  "refresh": Stage.IMPLEMENTATION, "closed": Stage.END_OF_TERM}
 
 
-def as_date(value: Any) -> date | None:
-    """The day a date field names; None when it is empty or unusable (the schema reports it)."""
-    return parse_day(value)
+#: The day a date field names; None when it is empty or unusable (the schema reports it).
+#: The rules ask this some 170,000 times on a world-sized corpus: the one function, not a
+#: wrapper around it.
+as_date = parse_day
 
 
 #: A web address as the schemas accept one (common.schema.json#/$defs/url).
