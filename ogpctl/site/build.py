@@ -25,7 +25,7 @@ from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
 from ogpctl.site.downloads import Documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
-from ogpctl.site.inputs import Inputs, digest_of_files, file_key, output_key
+from ogpctl.site.inputs import Inputs, digest_of_files, output_key
 from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
@@ -129,7 +129,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
         files["index.html"] = root
         files.update(documents.finish())
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
-            record, index, today, store)))
+            record, index, today, store, inputs)))
         if searching is not None:
             files.update(searching.finish())
     finally:
@@ -257,10 +257,10 @@ def _unpack(packed: bytes) -> dict[str, bytes] | None:
     return files if at == len(packed) else None
 
 
-def _exports(record: Record, index: object, today: date, store: Store | None
-             ) -> Callable[[], dict[str, bytes]]:
+def _exports(record: Record, index: object, today: date, store: Store | None,
+             inputs: Inputs) -> Callable[[], dict[str, bytes]]:
     def kept(doc: Document, make: Callable[[], str]) -> str:
-        key = output_key(file_key(doc), "record.json")
+        key = output_key(inputs.file(doc), "record.json")
         return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
 
     return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(

@@ -96,16 +96,18 @@ def _made_in_child(send: Any, record: Record, downloads: list[Download], today: 
 def download_files(record: Record, downloads: list[Download], today: date, inputs: Inputs,
                    store: Store | None) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    built: dict[Request, Document] = {}
+    built: dict[Request, tuple[Document, bytes]] = {}
     for item in downloads:
         key = output_key(_reads(record, item, inputs), item.path)
         found = _by_model(store, key)
         if found is None:
             request = Request(item.document, item.plan, item.lang, item.commitment)
-            if request not in built:
-                built[request] = build(record, request, today)
-            model = _model_key(built[request], item.fmt, today)
-            found = _written(store, model, built[request], item.fmt, today)
+            if request not in built:   # the model and its digest, once for every format
+                doc = build(record, request, today)
+                built[request] = doc, digest_of_model(doc, today)
+            doc, digest = built[request]
+            model = output_key(digest, item.fmt)
+            found = _written(store, model, doc, item.fmt, today)
             if store is not None:
                 store.put(key, b"", model.hex())
         files[item.path] = found
@@ -146,7 +148,3 @@ def _written(store: Store | None, key: bytes, doc: Document, fmt: str, today: da
         store.put(key, data)
     return data
 
-
-def _model_key(doc: Document, fmt: str, today: date) -> bytes:
-    """The document model (every block, as its repr), the format and today."""
-    return output_key(digest_of_model(doc, today), fmt)

@@ -85,11 +85,6 @@ def digest_of_files(files: dict[str, bytes]) -> bytes:
     return _hash(code_digest(), *(_hash(name, data) for name, data in sorted(files.items())))
 
 
-def file_key(doc: Document) -> bytes:
-    """One file of the record with ogpctl's version (for what is made from it alone)."""
-    return _hash(code_digest(), document_digest(doc))
-
-
 @dataclass
 class Inputs:
     """The keys of one build (see the module's docstring)."""
@@ -99,13 +94,17 @@ class Inputs:
     pages_common: bytes                              # ... and what every page reads
     index: Any = None                                # domain.document_repository.Index
     _memo: dict[tuple, bytes] = field(default_factory=dict, repr=False)
+    #: Each file's digest (`document_digest`), by path: a commitment's is in its page's,
+    #: its document's, its plan's and the open data's keys, and computed once.
+    _files: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, record: Record, today: date, formats: tuple[str, ...], search: bool,
            index: Any, published: dict[str, str]) -> Inputs:
+        made = cls(record, b"", b"", index)
         planned = {c.doc.path for c in record.commitments()} | {
             d.path for p in record.plans for d in _own(p)}
-        outside = [document_digest(d) for path, d in sorted(record.documents.items())
+        outside = [made.document(d) for path, d in sorted(record.documents.items())
                    if path not in planned]
         structure = [(p.id, [d.path for d in _own(p)],
                       [(c.number, c.id, c.doc.path) for c in p.commitments])
@@ -114,21 +113,35 @@ class Inputs:
         # by value: `Format.html` and "html" are the same format to a caller
         pages = _hash(common, [str(f) for f in formats], search, sorted(published.items()),
                       index.history if index is not None else None)
-        return cls(record, common, pages, index)
+        made.common, made.pages_common = common, pages
+        return made
+
+    def document(self, doc: Document | None) -> bytes:
+        """`document_digest(doc)`, computed once a build."""
+        if doc is None:
+            return b""
+        found = self._files.get(doc.path)
+        if found is None:
+            found = self._files[doc.path] = document_digest(doc)
+        return found
+
+    def file(self, doc: Document) -> bytes:
+        """One file of the record with ogpctl's version (for what is made from it alone)."""
+        return _hash(code_digest(), self.document(doc))
 
     # -- documents ---------------------------------------------------------------------
     def plan_own(self, plan: Plan) -> bytes:
         return self._once(("own", plan.id), lambda: _hash(
-            self.common, plan.id, *(document_digest(d) for d in _own(plan))))
+            self.common, plan.id, *(self.document(d) for d in _own(plan))))
 
     def plan_documents(self, plan: Plan) -> bytes:
         return self._once(("plan", plan.id), lambda: _hash(
-            self.plan_own(plan), *(document_digest(c.doc) for c in plan.commitments)))
+            self.plan_own(plan), *(self.document(c.doc) for c in plan.commitments)))
 
     def commitment_document(self, commitment: Commitment) -> bytes:
         return self._once(("commitment", commitment.plan.id, commitment.number),
                           lambda: _hash(self.plan_own(commitment.plan), commitment.number,
-                                        document_digest(commitment.doc)))
+                                        self.document(commitment.doc)))
 
     # -- pages -------------------------------------------------------------------------
     def plan_pages(self, plan: Plan) -> bytes:
