@@ -61,6 +61,12 @@ def _long_date(code: str, day: date) -> str:
     return format_date(day, format="long", locale=_locale(code))
 
 
+@lru_cache(maxsize=8192, typed=True)
+def _decimal(code: str, value: float) -> str:
+    """A number in the language's digits and separators (Babel, cached as dates are)."""
+    return format_decimal(value, locale=_locale(code))
+
+
 @dataclass(frozen=True)
 class Language:
     """Everything a builder needs to say things in one language."""
@@ -79,7 +85,7 @@ class Language:
         return _long_date(self.code, day) if day else ""
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=_locale(self.code))
+        return _decimal(self.code, value)
 
     def percent(self, value: float) -> str:
         return format_percent(value, locale=_locale(self.code))

@@ -236,7 +236,8 @@ def blocks(items: tuple[Block, ...] | list[Block]) -> Markup:
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates") / "render")),
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        auto_reload=False)   # ogpctl's own template: no stat a document
 
 
 @cache

@@ -50,7 +50,8 @@ def environment() -> jinja2.Environment:
     return _Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates") / "site")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-        lstrip_blocks=True, keep_trailing_newline=True)
+        lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False)   # ogpctl's own files, not changed while it runs: no stat a page
 
 
 def render_page(view: View, page: Page) -> bytes:

