@@ -288,3 +288,26 @@ def test_a_record_named_by_a_relative_path(capsys, tmp_path: Path, monkeypatch) 
                              "2026-12-02", "--formats", "html", "--no-search")
         assert code == 0, err
     assert (tmp_path / "site/index.html").exists()
+
+
+def test_the_last_language_made_in_the_second_process(record: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `fork`, the second process makes the last language's pages before the
+    documents (the first languages' pages are made here meanwhile, and Pagefind starts on
+    each as soon as it is there): the same site as one process makes."""
+    made_here: list[str] = []
+    original = build._language
+
+    def counting(view: build.View, *args: object) -> dict[str, bytes]:
+        if os.getpid() == parent:
+            made_here.append(view.code)
+        return original(view, *args)   # type: ignore[arg-type]
+
+    parent = os.getpid()
+    monkeypatch.setattr(build, "_language", counting)
+    languages = load_record(record).languages.required
+    assert len(languages) > 1
+    forked = build_site(load_record(record), TODAY, formats=FORMATS, search=False,
+                        reuse=True, fork=True)
+    assert made_here == list(languages[:-1])
+    assert forked == full(record)

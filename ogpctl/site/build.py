@@ -128,14 +128,29 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
     root = _made(store, output_key(inputs.everything(), "index.html"), lambda: _root(site))
-    documents = Documents(record, downloads, today, inputs, store, fork)
+    languages = site.languages
+    last = _pages_of(site, languages[-1], inputs) if len(languages) > 1 else None
+    documents = Documents(record, downloads, today, inputs, store, fork, last)
     searching = _SearchIndex(store) if search else None
-    try:   # Pagefind indexes each language while the next and the documents are made
-        for code in site.languages:
-            made = _language(View.of(site, code), inputs, store)
-            files.update(made)
-            if searching is not None:   # the front door, not indexed, goes with the first
-                searching.add(code, made if searching.runs else {**made, "index.html": root})
+
+    def made(code: str, pages: dict[str, bytes]) -> None:
+        files.update(pages)
+        if searching is not None:   # the front door, not indexed, goes with the first
+            searching.add(code, {**pages, "index.html": root} if code == languages[0]
+                          else pages)
+
+    # Pagefind indexes each language while the next and the documents are made; the
+    # second process makes the last language's pages, then the documents
+    waiting = documents.takes_pages
+    try:
+        for code in languages:
+            if not (waiting and code == languages[-1]):
+                made(code, _language(View.of(site, code), inputs, store))
+            if waiting:   # taken as soon as they are there, so Pagefind starts on them
+                taken = documents.take_pages(wait=code == languages[-1])
+                if taken is not None:
+                    made(languages[-1], taken)
+                    waiting = False
         files["index.html"] = root
         files.update(documents.finish())
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
@@ -149,6 +164,16 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     for name in ASSET_FILES:
         files[f"{urls.ASSETS}/{name}"] = (data_dir("templates") / "site" / name).read_bytes()
     return dict(sorted(files.items()))
+
+
+def _pages_of(site: Site, code: str, inputs: Inputs) -> Callable[[Store | None],
+                                                                  dict[str, bytes]]:
+    """Making one language's pages with a given store (in the second process, its own)."""
+    def make(store: Store | None) -> dict[str, bytes]:
+        site.store = store     # the updates page keeps its entries there
+        return _language(View.of(site, code), inputs, store)
+
+    return make
 
 
 class _SearchIndex:
