@@ -290,12 +290,19 @@ def test_a_record_named_by_a_relative_path(capsys, tmp_path: Path, monkeypatch) 
     assert (tmp_path / "site/index.html").exists()
 
 
-def test_the_last_language_made_in_the_second_process(record: Path,
+@pytest.mark.parametrize("early", [False, True])
+def test_the_last_language_made_in_the_second_process(record: Path, early: bool,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """With `fork`, the second process makes the last language's pages before the
     documents (the first languages' pages are made here meanwhile, and Pagefind starts on
-    each as soon as it is there): the same site as one process makes."""
+    each as soon as it is there): the same site as one process makes, and the last
+    language is not made here too, however early its pages come (`early`: taken after
+    the first language)."""
     made_here: list[str] = []
+    if early:
+        taking = downloads.Documents.take_pages
+        monkeypatch.setattr(downloads.Documents, "take_pages",
+                            lambda self, wait: taking(self, True))
     original = build._language
 
     def counting(view: build.View, *args: object) -> dict[str, bytes]:

@@ -141,10 +141,11 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
 
     # Pagefind indexes each language while the next and the documents are made; the
     # second process makes the last language's pages, then the documents
-    waiting = documents.takes_pages
+    away = languages[-1] if documents.takes_pages else None
+    waiting = away is not None
     try:
         for code in languages:
-            if not (waiting and code == languages[-1]):
+            if code != away:
                 made(code, _language(View.of(site, code), inputs, store))
             if waiting:   # taken as soon as they are there, so Pagefind starts on them
                 taken = documents.take_pages(wait=code == languages[-1])
