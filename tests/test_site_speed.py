@@ -68,3 +68,15 @@ def test_a_dict_key_in_a_page_template_is_looked_up_as_jinja_does() -> None:
         "{{ d.x }}|{{ d['items'] }}|{{ d.items() | list | length }}|{{ d.missing is defined }}"
         "|{{ d.get('x') }}")
     assert template.render(d={"x": "<1>", "items": 2}) == "&lt;1&gt;|2|2|False|&lt;1&gt;"
+
+
+def test_word_text_is_escaped_as_lxml_escapes_it() -> None:
+    """`wordml.text` (every run of a Word file) as the translation table it replaced."""
+    from ogpctl.render.wordml import _NOT_XML, text
+
+    table = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+    rng = random.Random(16)
+    alphabet = [chr(c) for c in range(300)] + ["\ud800", "\ufffe", "😀", "&amp;", "ა"]
+    for _ in range(20000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 15)))
+        assert text(value) == _NOT_XML.sub("", value).translate(table)
