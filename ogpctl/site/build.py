@@ -157,6 +157,8 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
             record, index, today, store, inputs)))
         if searching is not None:
+            if store is not None:   # what is made so far goes in while Pagefind works
+                store.flush()
             files.update(searching.finish())
     finally:
         documents.cancel()

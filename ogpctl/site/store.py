@@ -84,14 +84,26 @@ class Store:
     def put(self, key: bytes, data: bytes, note: str = "") -> None:
         self.new.append((key, data, note, _checksum(data, note)))
 
+    def flush(self) -> None:
+        """Store the new entries and mark the used ones so far (while Pagefind works)."""
+        try:
+            with self.db:
+                self._write()
+        except sqlite3.Error:
+            pass
+        self.new, self.used = [], []
+
+    def _write(self) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+                            [(*row, self.build) for row in self.new])
+        self.db.executemany("UPDATE outputs SET build=? WHERE key=?",
+                            [(self.build, key) for key in self.used])
+
     def close(self) -> None:
         """Store the new entries, mark the used ones, drop the long unused, and close."""
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
-                                    [(*row, self.build) for row in self.new])
-                self.db.executemany("UPDATE outputs SET build=? WHERE key=?",
-                                    [(self.build, key) for key in self.used])
+                self._write()
                 self.db.execute("DELETE FROM outputs WHERE build<=?",
                                 (self.build - KEEP_BUILDS,))
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)",
