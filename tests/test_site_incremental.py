@@ -65,6 +65,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> Counter:
 
     counting("commitment page", build, "commitment_page")
     counting("plan page", build, "plan_page")
+    counting("front door", build, "_root")
     counting("document file", downloads, "write")
     return counts
 
@@ -82,6 +83,7 @@ def test_one_commitment_changed(record: Path, tmp_path: Path, made: Counter) -> 
     again = rebuild(record)
     assert made["commitment page"] == languages      # this commitment, in each language
     assert made["plan page"] == languages            # its plan lists its title
+    assert made["front door"] == 0                    # it names the country only
     assert again == full(record)
     written, removed = write_site(again, out)
     rewritten = {n for n in again if os.stat(out / n).st_ino != before.get(n)}
@@ -120,6 +122,17 @@ def test_any_change_rebuilds_as_a_full_build(record: Path, name: str, old: str,
     rebuild(record)
     edit(record, name, old, new)
     assert rebuild(record) == full(record)
+
+
+def test_a_renamed_record_without_a_country(record: Path) -> None:
+    """Without a country in ogp.yaml the site names it after the record's folder: a
+    folder renamed (its store goes with it) is a change too."""
+    edit(record, "ogp.yaml", "country:", "former-country:")
+    rebuild(record)
+    renamed = record.rename(record.with_name("republic-of-elsewhere"))
+    again = rebuild(renamed)
+    assert again == full(renamed)
+    assert b"republic-of-elsewhere" in again["en/index.html"]
 
 
 def test_new_evidence_and_commit(record: Path) -> None:

@@ -127,7 +127,8 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
-    root = _made(store, output_key(inputs.everything(), "index.html"), lambda: _root(site))
+    # the front door names the site in each language: the country and the languages only
+    root = _made(store, output_key(inputs.pages_common, "index.html"), lambda: _root(site))
     languages = site.languages
     last = _pages_of(site, languages[-1], inputs) if len(languages) > 1 else None
     documents = Documents(record, downloads, today, inputs, store, fork, last)

@@ -5,9 +5,11 @@ The graph is coarse on purpose, so that no input is ever missed:
 
 * the whole site reads ogpctl itself (its code, templates and translations, the versions
   of the libraries that write the files), today, the formats offered, the record's
-  languages and structure (which plans, documents and commitments exist: the downloads
-  and navigation are made from it), and every file of the record outside the plans
-  (ogp.yaml, stakeholders, forum and meetings);
+  folder name (the country's name when ogp.yaml gives none), languages and structure
+  (which plans, documents and commitments exist: the downloads and navigation are made
+  from it), and every file of the record outside the plans (ogp.yaml, stakeholders,
+  forum and meetings);
+* the front door reads only that (the country and the languages);
 * a plan's documents read that and the plan's own files (plan.yaml, co-creation,
   contributions, self-assessment, sections) and all its commitments; a commitment's
   document reads only its own commitment besides the plan's own files;
@@ -109,7 +111,9 @@ class Inputs:
         structure = [(p.id, [d.path for d in _own(p)],
                       [(c.number, c.id, c.doc.path) for c in p.commitments])
                      for p in record.plans]
-        common = _hash(code_digest(), today, record.languages, structure, *outside)
+        # the folder's name: the country's when ogp.yaml does not give one
+        common = _hash(code_digest(), today, record.root.name, record.languages, structure,
+                       *outside)
         # by value: `Format.html` and "html" are the same format to a caller
         pages = _hash(common, [str(f) for f in formats], search, sorted(published.items()),
                       index.history if index is not None else None)
