@@ -66,6 +66,8 @@ def made(monkeypatch: pytest.MonkeyPatch) -> Counter:
     counting("commitment page", build, "commitment_page")
     counting("plan page", build, "plan_page")
     counting("front door", build, "_root")
+    counting("forum page", build, "forum")
+    counting("documents page", build, "documents_page")
     counting("document file", downloads, "write")
     return counts
 
@@ -84,6 +86,7 @@ def test_one_commitment_changed(record: Path, tmp_path: Path, made: Counter) -> 
     assert made["commitment page"] == languages      # this commitment, in each language
     assert made["plan page"] == languages            # its plan lists its title
     assert made["front door"] == 0                    # it names the country only
+    assert made["forum page"] == made["documents page"] == 0   # no commitment title there
     assert again == full(record)
     written, removed = write_site(again, out)
     rewritten = {n for n in again if os.stat(out / n).st_ino != before.get(n)}

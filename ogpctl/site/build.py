@@ -55,7 +55,7 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
     every, outline = inputs.everything(), inputs.outline()
     pages = [Planned("index.html", every, lambda: home(v)),
              Planned("contacts.html", every, lambda: contacts(v)),
-             Planned("forum.html", every, lambda: forum(v)),
+             Planned("forum.html", outline, lambda: forum(v)),
              Planned("participate.html", outline, lambda: participate(v)),
              Planned("meetings/index.html", outline, lambda: meetings_index(v))]
     pages += [Planned(urls.meeting_page(m.path), outline, partial(meeting_page, v, m))
@@ -72,7 +72,7 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
                           inputs.commitment_page(c), partial(commitment_page, v, c))
                   for c in plan.commitments]
     return pages + [Planned("updates.html", every, lambda: updates_page(v)),
-                    Planned("documents.html", every, lambda: documents_page(v))]
+                    Planned("documents.html", outline, lambda: documents_page(v))]
 
 
 def build_site(record: Record, today: date, history: History | None = None,

@@ -16,7 +16,9 @@ The graph is coarse on purpose, so that no input is ever missed:
 * pages read what the documents read and also the evidence index: a commitment page the
   folder of its commitment, a plan's pages the plan's whole index, and which evidence
   files are published;
-* every other page (home, updates, documents, search, ...) and the open data read it all.
+* the forum, meetings, participation and documents pages read the plans' own files only
+  (titles, co-creation; which documents exist is in the structure);
+* every other page (home, updates, contacts, search, ...) and the open data read it all.
 
 A key is a digest of the parsed record values (what the pages are made from), so an
 edit that changes only layout or comments of a YAML file changes no key.
