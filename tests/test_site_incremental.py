@@ -65,6 +65,9 @@ def made(monkeypatch: pytest.MonkeyPatch) -> Counter:
 
     counting("commitment page", build, "commitment_page")
     counting("plan page", build, "plan_page")
+    counting("front door", build, "_root")
+    counting("forum page", build, "forum")
+    counting("documents page", build, "documents_page")
     counting("document file", downloads, "write")
     return counts
 
@@ -82,6 +85,8 @@ def test_one_commitment_changed(record: Path, tmp_path: Path, made: Counter) -> 
     again = rebuild(record)
     assert made["commitment page"] == languages      # this commitment, in each language
     assert made["plan page"] == languages            # its plan lists its title
+    assert made["front door"] == 0                    # it names the country only
+    assert made["forum page"] == made["documents page"] == 0   # no commitment title there
     assert again == full(record)
     written, removed = write_site(again, out)
     rewritten = {n for n in again if os.stat(out / n).st_ino != before.get(n)}
@@ -120,6 +125,17 @@ def test_any_change_rebuilds_as_a_full_build(record: Path, name: str, old: str,
     rebuild(record)
     edit(record, name, old, new)
     assert rebuild(record) == full(record)
+
+
+def test_a_renamed_record_without_a_country(record: Path) -> None:
+    """Without a country in ogp.yaml the site names it after the record's folder: a
+    folder renamed (its store goes with it) is a change too."""
+    edit(record, "ogp.yaml", "country:", "former-country:")
+    rebuild(record)
+    renamed = record.rename(record.with_name("republic-of-elsewhere"))
+    again = rebuild(renamed)
+    assert again == full(renamed)
+    assert b"republic-of-elsewhere" in again["en/index.html"]
 
 
 def test_new_evidence_and_commit(record: Path) -> None:
@@ -288,3 +304,33 @@ def test_a_record_named_by_a_relative_path(capsys, tmp_path: Path, monkeypatch) 
                              "2026-12-02", "--formats", "html", "--no-search")
         assert code == 0, err
     assert (tmp_path / "site/index.html").exists()
+
+
+@pytest.mark.parametrize("early", [False, True])
+def test_the_last_language_made_in_the_second_process(record: Path, early: bool,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `fork`, the second process makes the last language's pages before the
+    documents (the first languages' pages are made here meanwhile, and Pagefind starts on
+    each as soon as it is there): the same site as one process makes, and the last
+    language is not made here too, however early its pages come (`early`: taken after
+    the first language)."""
+    made_here: list[str] = []
+    if early:
+        taking = downloads.Documents.take_pages
+        monkeypatch.setattr(downloads.Documents, "take_pages",
+                            lambda self, wait: taking(self, True))
+    original = build._language
+
+    def counting(view: build.View, *args: object) -> dict[str, bytes]:
+        if os.getpid() == parent:
+            made_here.append(view.code)
+        return original(view, *args)   # type: ignore[arg-type]
+
+    parent = os.getpid()
+    monkeypatch.setattr(build, "_language", counting)
+    languages = load_record(record).languages.required
+    assert len(languages) > 1
+    forked = build_site(load_record(record), TODAY, formats=FORMATS, search=False,
+                        reuse=True, fork=True)
+    assert made_here == list(languages[:-1])
+    assert forked == full(record)

@@ -15,6 +15,7 @@ import json
 import os
 import stat
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from ogpctl.base.confined import Folder, open_folder, parts_of
@@ -58,18 +59,18 @@ class OutputFolder:
         that was changed since, or to write through a symbolic link."""
         if self.folder.exists() and not self.folder.is_dir():
             raise RecordWriteError(f"{self.folder} is not a folder")
-        for name in names:
-            parts = parts_of(name)
-            try:
-                with open_folder(self.folder, parts[:-1]) as folder:
-                    self._check_file(folder, parts[-1], name)
-            except FileNotFoundError:
-                continue     # its folder is not there yet: nothing to replace
-            except RecordWriteError:
-                raise
-            except OSError as error:
-                raise RecordWriteError(f"cannot read {self.folder / name}: "
-                                       f"{error.strerror or error}") from None
+        with _Folders(self.folder, create=False) as folders:
+            for name in names:
+                parts = parts_of(name)
+                try:
+                    self._check_file(folders.at(parts[:-1]), parts[-1], name)
+                except FileNotFoundError:
+                    continue     # its folder is not there yet: nothing to replace
+                except RecordWriteError:
+                    raise
+                except OSError as error:
+                    raise RecordWriteError(f"cannot read {self.folder / name}: "
+                                           f"{error.strerror or error}") from None
 
     def _check_file(self, folder: Folder, file: str, name: str) -> None:
         path = folder.path / file
@@ -125,19 +126,47 @@ class OutputFolder:
         """Write each file (with `keep_same`, not one already on disk with these bytes, so
         a rebuild rewrites only what changed); returns the paths written."""
         written = []
-        for name, data in files.items():
-            digest = _digest(data)
-            if self.keep_same and name in self.intact and self.manifest.get(name) == digest:
-                continue
-            parts = parts_of(name)
-            with open_folder(self.folder, parts[:-1], create=True) as folder:
-                _replace(folder, parts[-1], data, self.durable)
-            self.manifest[name] = digest
-            written.append(self.folder / name)
+        with _Folders(self.folder, create=True) as folders:
+            for name, data in files.items():
+                digest = _digest(data)
+                if self.keep_same and name in self.intact and \
+                        self.manifest.get(name) == digest:
+                    continue
+                parts = parts_of(name)
+                _replace(folders.at(parts[:-1]), parts[-1], data, self.durable)
+                self.manifest[name] = digest
+                written.append(self.folder / name)
         with open_folder(self.folder, (), create=True) as top:
             _replace(top, MANIFEST, (json.dumps(
                 dict(sorted(self.manifest.items())), indent=1) + "\n").encode(), self.durable)
         return written
+
+
+class _Folders:
+    """`open_folder` for one file after another, the last folder kept open for the next
+    file in it (a website writes hundreds of files a folder, and opening the way down
+    again for each, link checks and all, was most of the time of checking and writing
+    them). Each folder is opened as `open_folder` opens it; used in a `with`."""
+
+    def __init__(self, top: Path, create: bool) -> None:
+        self.top, self.create = top, create
+        self.parts: tuple[str, ...] | None = None
+        self.stack = ExitStack()
+        self.folder: Folder | None = None
+
+    def at(self, parts: tuple[str, ...]) -> Folder:
+        if parts != self.parts or self.folder is None:
+            self.stack.close()
+            self.parts, self.folder = None, None
+            self.folder = self.stack.enter_context(open_folder(self.top, parts, self.create))
+            self.parts = parts
+        return self.folder
+
+    def __enter__(self) -> _Folders:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stack.close()
 
 
 def _plain(name: str) -> bool:

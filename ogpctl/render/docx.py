@@ -59,6 +59,12 @@ _BREAKS = re.compile(r"([\t\r\n])")
 def _content(value: str) -> str:
     """A run's text: `w:t` pieces, a tab as `w:tab`, a line end as `w:br` (as python-docx's
     `Run.text`), spaces kept where they start or end a piece."""
+    if "\t" not in value and "\n" not in value and "\r" not in value:   # one piece
+        clean = text(value)
+        if not clean:
+            return ""
+        keep = ' xml:space="preserve"' if len(value.strip()) < len(value) else ""
+        return f"<w:t{keep}>{clean}</w:t>"
     out = []
     for piece in _BREAKS.split(value):
         if piece == "\t":

@@ -4,8 +4,9 @@ only those `prose.safe_href` allowed.
 
 This is the one place record text becomes HTML, and the one way to build it: the writer
 appends pieces to one list, each piece either a tag literal of this module or a record
-value passed through `escape` (markupsafe) exactly once, and the list becomes one `Markup`
-at the end: no text is escaped twice and no intermediate Markup is made per element.
+value passed through `escape` exactly once (markupsafe's escaping, as plain text: a
+`Markup` a value was most of the cost), and the list becomes one `Markup` at the end: no
+text is escaped twice and no intermediate Markup is made per element.
 Written HTML is never changed afterwards with string methods: `Markup.replace` and
 `Markup.format` escape their arguments (new tags become visible text), and `str` methods
 or f-strings turn Markup back into text that Jinja escapes a second time. What a page
@@ -19,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape as _markupsafe_escape
 
 from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import (
@@ -43,6 +45,16 @@ from ogpctl.render.blocks import (
     Text,
     direction,
 )
+
+
+def escape(value: str) -> str:
+    """`value` escaped for HTML text and attribute values as markupsafe escapes it (the same
+    five characters, the same entities), as a plain `str` piece for the list; anything but
+    a plain `str` (a value with `__html__`) goes through markupsafe itself."""
+    if type(value) is not str:
+        return str(_markupsafe_escape(value))
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;") \
+        .replace("'", "&#39;").replace('"', "&#34;")
 
 
 def _html(pieces: list[str]) -> Markup:
@@ -224,7 +236,8 @@ def blocks(items: tuple[Block, ...] | list[Block]) -> Markup:
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates") / "render")),
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        auto_reload=False)   # ogpctl's own template: no stat a document
 
 
 @cache

@@ -27,14 +27,18 @@ PROPERTY_LIMIT = 255
 _TITLE, _LANG, _DAY = "OGPCTL-TITLE-MARK", "x-ogpctl-lang", date(1999, 9, 9)
 _STAMP = "1999-09-09T00:00:00Z"
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                             "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def text(value: str) -> str:
-    """`value` as XML character data (escaped as lxml does, which python-docx used)."""
-    return _NOT_XML.sub("", value).translate(_TEXT)
+    """`value` as XML character data (escaped as lxml does, which python-docx used; with
+    `str.replace`, a quarter of the CPU of `str.translate` on a Georgian run)."""
+    value = _NOT_XML.sub("", value)
+    if "&" in value or "<" in value or ">" in value or "\r" in value:
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+            .replace("\r", "&#13;")
+    return value
 
 
 def attribute(value: str) -> str:

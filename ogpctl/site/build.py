@@ -7,6 +7,7 @@ and the pages that list everything; the bytes are those a full build makes."""
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
 from ogpctl.site.downloads import Documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
-from ogpctl.site.inputs import Inputs, digest_of_files, file_key, output_key
+from ogpctl.site.inputs import Inputs, digest_of_files, output_key
 from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
@@ -54,7 +55,7 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
     every, outline = inputs.everything(), inputs.outline()
     pages = [Planned("index.html", every, lambda: home(v)),
              Planned("contacts.html", every, lambda: contacts(v)),
-             Planned("forum.html", every, lambda: forum(v)),
+             Planned("forum.html", outline, lambda: forum(v)),
              Planned("participate.html", outline, lambda: participate(v)),
              Planned("meetings/index.html", outline, lambda: meetings_index(v))]
     pages += [Planned(urls.meeting_page(m.path), outline, partial(meeting_page, v, m))
@@ -71,7 +72,7 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
                           inputs.commitment_page(c), partial(commitment_page, v, c))
                   for c in plan.commitments]
     return pages + [Planned("updates.html", every, lambda: updates_page(v)),
-                    Planned("documents.html", every, lambda: documents_page(v))]
+                    Planned("documents.html", outline, lambda: documents_page(v))]
 
 
 def build_site(record: Record, today: date, history: History | None = None,
@@ -85,7 +86,12 @@ def build_site(record: Record, today: date, history: History | None = None,
     into the record. With `without_pdf`, a PDF that cannot be written here (WeasyPrint
     fails to load: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
     is told why; without it the error is raised. With `fork` (`ogpctl site`), the
-    documents are made in a second process while the pages are made."""
+    documents are made in a second process while the pages are made.
+
+    Python's cycle collector is off while the site is made: a build makes millions of
+    small objects that are freed as soon as they are no longer used (a page, its model),
+    and the collector walked the whole record again and again to find no cycle (a tenth
+    of the build's CPU); what cycles there are go at the next collection after it."""
     from ogpctl.base.vcs import read_history
     from ogpctl.render.pdf import PdfUnavailable
 
@@ -93,6 +99,8 @@ def build_site(record: Record, today: date, history: History | None = None,
     if history is None:
         history = read_history(record.root)
         store = Store.open(record.root, history) if reuse else None
+    collecting = gc.isenabled()
+    gc.disable()   # see the docstring
     try:
         try:
             return _build(record, today, history, formats, search, store, fork)
@@ -103,6 +111,8 @@ def build_site(record: Record, today: date, history: History | None = None,
             return _build(record, today, history,
                           tuple(f for f in formats if f != Format.pdf), search, store, fork)
     finally:
+        if collecting:
+            gc.enable()
         if store is not None:
             store.close()
 
@@ -117,20 +127,39 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
-    root = _made(store, output_key(inputs.everything(), "index.html"), lambda: _root(site))
-    documents = Documents(record, downloads, today, inputs, store, fork)
+    # the front door names the site in each language: the country and the languages only
+    root = _made(store, output_key(inputs.pages_common, "index.html"), lambda: _root(site))
+    languages = site.languages
+    last = _pages_of(site, languages[-1], inputs) if len(languages) > 1 else None
+    documents = Documents(record, downloads, today, inputs, store, fork, last)
     searching = _SearchIndex(store) if search else None
-    try:   # Pagefind indexes each language while the next and the documents are made
-        for code in site.languages:
-            made = _language(View.of(site, code), inputs, store)
-            files.update(made)
-            if searching is not None:   # the front door, not indexed, goes with the first
-                searching.add(code, made if searching.runs else {**made, "index.html": root})
+
+    def made(code: str, pages: dict[str, bytes]) -> None:
+        files.update(pages)
+        if searching is not None:   # the front door, not indexed, goes with the first
+            searching.add(code, {**pages, "index.html": root} if code == languages[0]
+                          else pages)
+
+    # Pagefind indexes each language while the next and the documents are made; the
+    # second process makes the last language's pages, then the documents
+    away = languages[-1] if documents.takes_pages else None
+    waiting = away is not None
+    try:
+        for code in languages:
+            if code != away:
+                made(code, _language(View.of(site, code), inputs, store))
+            if waiting:   # taken as soon as they are there, so Pagefind starts on them
+                taken = documents.take_pages(wait=code == languages[-1])
+                if taken is not None:
+                    made(languages[-1], taken)
+                    waiting = False
         files["index.html"] = root
         files.update(documents.finish())
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
-            record, index, today, store)))
+            record, index, today, store, inputs)))
         if searching is not None:
+            if store is not None:   # what is made so far goes in while Pagefind works
+                store.flush()
             files.update(searching.finish())
     finally:
         documents.cancel()
@@ -139,6 +168,16 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     for name in ASSET_FILES:
         files[f"{urls.ASSETS}/{name}"] = (data_dir("templates") / "site" / name).read_bytes()
     return dict(sorted(files.items()))
+
+
+def _pages_of(site: Site, code: str, inputs: Inputs) -> Callable[[Store | None],
+                                                                  dict[str, bytes]]:
+    """Making one language's pages with a given store (in the second process, its own)."""
+    def make(store: Store | None) -> dict[str, bytes]:
+        site.store = store     # the updates page keeps its entries there
+        return _language(View.of(site, code), inputs, store)
+
+    return make
 
 
 class _SearchIndex:
@@ -257,10 +296,10 @@ def _unpack(packed: bytes) -> dict[str, bytes] | None:
     return files if at == len(packed) else None
 
 
-def _exports(record: Record, index: object, today: date, store: Store | None
-             ) -> Callable[[], dict[str, bytes]]:
+def _exports(record: Record, index: object, today: date, store: Store | None,
+             inputs: Inputs) -> Callable[[], dict[str, bytes]]:
     def kept(doc: Document, make: Callable[[], str]) -> str:
-        key = output_key(file_key(doc), "record.json")
+        key = output_key(inputs.file(doc), "record.json")
         return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
 
     return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -25,22 +26,47 @@ from ogpctl.site.view import Download
 
 class Documents:
     """`download_files` made in a forked process while this one makes the pages (with
-    `fork`, where the system can fork and has a second processor), else by `finish`. A
-    child that fails to report (killed, an error that cannot be sent) costs time only:
-    the files are then made here."""
+    `fork`, where the system can fork and has a second processor), else by `finish`.
+    The child can make one language's pages first (`pages`, given the store to use):
+    this process takes them with `take_pages` and makes the other languages. A child
+    that fails to report (killed, an error that cannot be sent) costs time only: what
+    it did not give is then made here."""
 
     def __init__(self, record: Record, downloads: list[Download], today: date,
-                 inputs: Inputs, store: Store | None, fork: bool) -> None:
+                 inputs: Inputs, store: Store | None, fork: bool,
+                 pages: Callable[[Store | None], dict[str, bytes]] | None = None) -> None:
         self.args = (record, downloads, today, inputs, store)
         self.store = store
+        self.pages = pages
         self.child: Any = None
-        context = _fork_context() if fork and downloads else None
+        context = _fork_context() if fork and (downloads or pages) else None
         if context is not None:
             self.receive, send = context.Pipe(duplex=False)
-            self.child = context.Process(target=_made_in_child, args=(send, *self.args),
-                                         daemon=True)
+            self.child = context.Process(target=_made_in_child,
+                                         args=(send, *self.args, pages), daemon=True)
             self.child.start()
             send.close()
+        #: the child makes the pages: `take_pages` must be called before `finish`
+        self.takes_pages = self.child is not None and pages is not None
+
+    def take_pages(self, wait: bool) -> dict[str, bytes] | None:
+        """The pages the child made; None while it is making them, unless `wait`. Made
+        here when the child cannot give them (and then the documents too, by `finish`)."""
+        assert self.pages is not None
+        if self.child is not None:
+            try:
+                if not wait and not self.receive.poll():
+                    return None
+                message = self.receive.recv()
+            except (EOFError, OSError):
+                message = None
+            if message is not None and message[0] == "pages":
+                self._keep(message[2], message[3])
+                return message[1]
+            self.cancel()
+            if message is not None and message[0] == "error":
+                raise message[1]
+        return self.pages(self.store)
 
     def finish(self) -> dict[str, bytes]:
         if self.child is None:
@@ -56,10 +82,14 @@ class Documents:
         if result[0] == "error":
             raise result[1]
         files, new, used = result[1]
+        self._keep(new, used)
+        return files
+
+    def _keep(self, new: list, used: list) -> None:
+        """What the child read from and would add to the store."""
         if self.store is not None:
             self.store.new += new
             self.store.used += used
-        return files
 
     def cancel(self) -> None:
         """Stop the child (if still running) and wait for it; safe to call again."""
@@ -80,12 +110,17 @@ def _fork_context() -> Any:
 
 
 def _made_in_child(send: Any, record: Record, downloads: list[Download], today: date,
-                   inputs: Inputs, store: Store | None) -> None:
-    """The child's work: the files, and what it read from and would add to the store."""
+                   inputs: Inputs, store: Store | None,
+                   pages: Callable[[Store | None], dict[str, bytes]] | None = None) -> None:
+    """The child's work: the pages, then the files, each with what it read from and
+    would add to the store."""
     try:
         own = store.reader() if store is not None else None
+        if pages is not None:
+            made = pages(own)
+            send.send(("pages", made, *_taken(own)))
         files = download_files(record, downloads, today, inputs, own)
-        send.send(("done", (files, own.new if own else [], own.used if own else [])))
+        send.send(("done", (files, *_taken(own))))
     except BaseException as error:   # noqa: BLE001 - reported to the parent, raised there
         with contextlib.suppress(Exception):
             send.send(("error", error))
@@ -93,19 +128,30 @@ def _made_in_child(send: Any, record: Record, downloads: list[Download], today: 
         send.close()
 
 
+def _taken(store: Store | None) -> tuple[list, list]:
+    """The store's new and used entries so far, which it then forgets."""
+    if store is None:
+        return [], []
+    found = store.new, store.used
+    store.new, store.used = [], []
+    return found
+
+
 def download_files(record: Record, downloads: list[Download], today: date, inputs: Inputs,
                    store: Store | None) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    built: dict[Request, Document] = {}
+    built: dict[Request, tuple[Document, bytes]] = {}
     for item in downloads:
         key = output_key(_reads(record, item, inputs), item.path)
         found = _by_model(store, key)
         if found is None:
             request = Request(item.document, item.plan, item.lang, item.commitment)
-            if request not in built:
-                built[request] = build(record, request, today)
-            model = _model_key(built[request], item.fmt, today)
-            found = _written(store, model, built[request], item.fmt, today)
+            if request not in built:   # the model and its digest, once for every format
+                doc = build(record, request, today)
+                built[request] = doc, digest_of_model(doc, today)
+            doc, digest = built[request]
+            model = output_key(digest, item.fmt)
+            found = _written(store, model, doc, item.fmt, today)
             if store is not None:
                 store.put(key, b"", model.hex())
         files[item.path] = found
@@ -146,7 +192,3 @@ def _written(store: Store | None, key: bytes, doc: Document, fmt: str, today: da
         store.put(key, data)
     return data
 
-
-def _model_key(doc: Document, fmt: str, today: date) -> bytes:
-    """The document model (every block, as its repr), the format and today."""
-    return output_key(digest_of_model(doc, today), fmt)

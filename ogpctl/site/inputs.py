@@ -5,16 +5,20 @@ The graph is coarse on purpose, so that no input is ever missed:
 
 * the whole site reads ogpctl itself (its code, templates and translations, the versions
   of the libraries that write the files), today, the formats offered, the record's
-  languages and structure (which plans, documents and commitments exist: the downloads
-  and navigation are made from it), and every file of the record outside the plans
-  (ogp.yaml, stakeholders, forum and meetings);
+  folder name (the country's name when ogp.yaml gives none), languages and structure
+  (which plans, documents and commitments exist: the downloads and navigation are made
+  from it), and every file of the record outside the plans (ogp.yaml, stakeholders,
+  forum and meetings);
+* the front door reads only that (the country and the languages);
 * a plan's documents read that and the plan's own files (plan.yaml, co-creation,
   contributions, self-assessment, sections) and all its commitments; a commitment's
   document reads only its own commitment besides the plan's own files;
 * pages read what the documents read and also the evidence index: a commitment page the
   folder of its commitment, a plan's pages the plan's whole index, and which evidence
   files are published;
-* every other page (home, updates, documents, search, ...) and the open data read it all.
+* the forum, meetings, participation and documents pages read the plans' own files only
+  (titles, co-creation; which documents exist is in the structure);
+* every other page (home, updates, contacts, search, ...) and the open data read it all.
 
 A key is a digest of the parsed record values (what the pages are made from), so an
 edit that changes only layout or comments of a YAML file changes no key.
@@ -85,11 +89,6 @@ def digest_of_files(files: dict[str, bytes]) -> bytes:
     return _hash(code_digest(), *(_hash(name, data) for name, data in sorted(files.items())))
 
 
-def file_key(doc: Document) -> bytes:
-    """One file of the record with ogpctl's version (for what is made from it alone)."""
-    return _hash(code_digest(), document_digest(doc))
-
-
 @dataclass
 class Inputs:
     """The keys of one build (see the module's docstring)."""
@@ -99,36 +98,56 @@ class Inputs:
     pages_common: bytes                              # ... and what every page reads
     index: Any = None                                # domain.document_repository.Index
     _memo: dict[tuple, bytes] = field(default_factory=dict, repr=False)
+    #: Each file's digest (`document_digest`), by path: a commitment's is in its page's,
+    #: its document's, its plan's and the open data's keys, and computed once.
+    _files: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, record: Record, today: date, formats: tuple[str, ...], search: bool,
            index: Any, published: dict[str, str]) -> Inputs:
+        made = cls(record, b"", b"", index)
         planned = {c.doc.path for c in record.commitments()} | {
             d.path for p in record.plans for d in _own(p)}
-        outside = [document_digest(d) for path, d in sorted(record.documents.items())
+        outside = [made.document(d) for path, d in sorted(record.documents.items())
                    if path not in planned]
         structure = [(p.id, [d.path for d in _own(p)],
                       [(c.number, c.id, c.doc.path) for c in p.commitments])
                      for p in record.plans]
-        common = _hash(code_digest(), today, record.languages, structure, *outside)
+        # the folder's name: the country's when ogp.yaml does not give one
+        common = _hash(code_digest(), today, record.root.name, record.languages, structure,
+                       *outside)
         # by value: `Format.html` and "html" are the same format to a caller
         pages = _hash(common, [str(f) for f in formats], search, sorted(published.items()),
                       index.history if index is not None else None)
-        return cls(record, common, pages, index)
+        made.common, made.pages_common = common, pages
+        return made
+
+    def document(self, doc: Document | None) -> bytes:
+        """`document_digest(doc)`, computed once a build."""
+        if doc is None:
+            return b""
+        found = self._files.get(doc.path)
+        if found is None:
+            found = self._files[doc.path] = document_digest(doc)
+        return found
+
+    def file(self, doc: Document) -> bytes:
+        """One file of the record with ogpctl's version (for what is made from it alone)."""
+        return _hash(code_digest(), self.document(doc))
 
     # -- documents ---------------------------------------------------------------------
     def plan_own(self, plan: Plan) -> bytes:
         return self._once(("own", plan.id), lambda: _hash(
-            self.common, plan.id, *(document_digest(d) for d in _own(plan))))
+            self.common, plan.id, *(self.document(d) for d in _own(plan))))
 
     def plan_documents(self, plan: Plan) -> bytes:
         return self._once(("plan", plan.id), lambda: _hash(
-            self.plan_own(plan), *(document_digest(c.doc) for c in plan.commitments)))
+            self.plan_own(plan), *(self.document(c.doc) for c in plan.commitments)))
 
     def commitment_document(self, commitment: Commitment) -> bytes:
         return self._once(("commitment", commitment.plan.id, commitment.number),
                           lambda: _hash(self.plan_own(commitment.plan), commitment.number,
-                                        document_digest(commitment.doc)))
+                                        self.document(commitment.doc)))
 
     # -- pages -------------------------------------------------------------------------
     def plan_pages(self, plan: Plan) -> bytes:

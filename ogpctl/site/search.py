@@ -8,13 +8,17 @@ index; the search page says so and lists every page instead.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ogpctl.base.errors import OgpctlError
+from ogpctl.base.errors import OgpctlError, RecordWriteError
 from ogpctl.site import urls
 from ogpctl.site.view import Page, View
 
@@ -36,17 +40,37 @@ def search_page(v: View, pages: list[Page]) -> Page:
     }, section="search", indexed=False)
 
 
+@cache
 def executable() -> Path:
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
+    """The Pagefind program, found as `pagefind.service.get_executable` finds it (that
+    module imports asyncio: a tenth of a second of a rebuild): $PAGEFIND_BINARY_PATH,
+    then the binary in the pagefind_bin_extended or pagefind_bin package, then the PATH."""
+    if importlib.util.find_spec("pagefind") is None:
         raise SearchIndexError("Pagefind is not installed: pip install 'pagefind[bin]' "
-                               "(or build without search: --no-search)") from None
-    found = get_executable()
+                               "(or build without search: --no-search)")
+    found = _program()
     if found is None:
         raise SearchIndexError("the Pagefind program is missing: pip install "
                                "'pagefind[bin]' (or build without search: --no-search)")
     return found
+
+
+def _program() -> Path | None:
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named is not None:
+        return Path(named)
+    suffixes = ("", ".exe") if os.name == "nt" else ("",)
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec is not None else []
+        for name in ("pagefind_extended", "pagefind"):
+            for folder in folders:
+                for suffix in suffixes:
+                    candidate = Path(folder) / (name + suffix)
+                    if candidate.is_file():
+                        return candidate
+    found = shutil.which("pagefind_extended") or shutil.which("pagefind")
+    return Path(found) if found else None
 
 
 def by_language(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
@@ -72,16 +96,13 @@ class Indexing:
     to call after `finish`) stops it and removes its scratch folder."""
 
     def __init__(self, pages: dict[str, bytes]) -> None:
-        from ogpctl.base.confined import write_scratch
-
         program = executable()
         self.tmp = tempfile.TemporaryDirectory(prefix="ogpctl-site-")
         self.out = Path(self.tmp.name) / "bundle"
         self.process: subprocess.Popen[str] | None = None
         try:
             site = Path(self.tmp.name) / "site"
-            for name, data in pages.items():
-                write_scratch(site / name, data, inside=site)
+            _scratch(site, pages)
             self.process = subprocess.Popen(
                 [str(program), "--site", str(site), "--output-path", str(self.out),
                  "--keep-index-url", "--silent"], cwd=self.tmp.name, text=True,
@@ -118,6 +139,29 @@ class Indexing:
             self.process.kill()
             self.process.communicate()
         self.tmp.cleanup()
+
+
+def _scratch(site: Path, pages: dict[str, bytes]) -> None:
+    """The pages as new files below `site` (ogpctl's own scratch folder), never through
+    a link: each folder opened once for all its pages (`write_scratch` opens the way down
+    for each file, a tenth of a second of a rebuild's way to Pagefind)."""
+    from ogpctl.base.confined import open_folder, parts_of
+
+    folders: dict[tuple[str, ...], list[tuple[str, bytes]]] = {}
+    for name, data in pages.items():
+        parts = parts_of(name)
+        folders.setdefault(parts[:-1], []).append((parts[-1], data))
+    for parts, files in folders.items():
+        try:
+            with open_folder(site, parts, create=True) as folder:
+                for file, data in files:
+                    if not folder.create(file, data, 0o600):
+                        raise RecordWriteError(f"{folder.path / file} is there already")
+        except OSError as error:
+            if isinstance(error, RecordWriteError):
+                raise
+            raise RecordWriteError(f"cannot write in {site}: {error.strerror or error}"
+                                   ) from None
 
 
 def merge(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
