@@ -31,3 +31,10 @@ def test_a_link_is_not_followed(tmp_path: Path) -> None:
     (tmp_path / "link.yaml").symlink_to(tmp_path / "target.yaml")
     with pytest.raises(OSError):
         load._read(str(tmp_path / "link.yaml"))
+
+
+def test_a_file_grown_since_its_size_was_taken_is_read_whole(tmp_path: Path) -> None:
+    data = b"title: x\n" * 3000
+    (tmp_path / "plan.yaml").write_bytes(data)
+    assert load._read(str(tmp_path / "plan.yaml"), expected=9) == data
+    assert load._read(str(tmp_path / "plan.yaml"), expected=len(data)) == data

@@ -104,7 +104,7 @@ def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Ca
             result = unpack(entry[3])
             if result is not None:
                 return result, (ref.path, *entry)
-        raw = _read(path)
+        raw = _read(path, st.st_size)
     except OSError as error:
         return read_bytes_error(ref.kind, error), None
     if entry and entry[2] == digest(raw):               # touched but unchanged
@@ -117,15 +117,19 @@ def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Ca
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
 
 
-def _read(path: str) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes of the file, read without a file object.
-    O_NOFOLLOW: a file swapped for a link after discovery is still not followed."""
+def _read(path: str, expected: int = 0) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of the file, read without a file object, asking
+    first for the `expected` size (and one byte more, to see the end): a buffer of the
+    limit a file would cost more than the read. O_NOFOLLOW: a file swapped for a link
+    after discovery is still not followed."""
     fd = os.open(path, _READ_FLAGS)
     try:
         chunks: list[bytes] = []
         size = 0
+        ask = min(expected, MAX_FILE_BYTES) + 1
         while size <= MAX_FILE_BYTES:   # a read may return less than asked: read to the end
-            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            chunk = os.read(fd, min(ask, MAX_FILE_BYTES + 1 - size))
+            ask = 1 << 16   # the end, or the rest of a file grown since its lstat
             if not chunk:
                 break
             chunks.append(chunk)
