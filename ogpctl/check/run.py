@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ogpctl.base.cache import FOLDER, RACY_SECONDS, Cache
+from ogpctl.base.collector import collection_paused
 from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
 from ogpctl.base.errors import UsageError
 from ogpctl.record.discover import SKIP_DIRS, Layout, discover, find_records
@@ -143,7 +144,8 @@ def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
         if options.plan and options.plan not in layout.plan_ids:
             raise UsageError(f"{root.name}: there is no plan {options.plan!r} in plans/ "
                              f"(plans: {', '.join(layout.plan_ids) or 'none'})")
-        found = _run(root, layout, options, cache, pool)
+        with collection_paused():   # the documents live as long as the check
+            found = _run(root, layout, options, cache, pool)
         if cache and key:
             cache.store_result(key, ([d.to_tuple() for d in found], len(layout.files)))
         return found, len(layout.files)
