@@ -7,7 +7,6 @@ The core of `ogpctl check`; it prints nothing and exits nothing. Usable from Pyt
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ogpctl.base.cache import RACY_SECONDS, Cache, blake2b
+from ogpctl.base.collector import collection_paused
 from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
 from ogpctl.base.errors import NotARecordError, UsageError
 from ogpctl.check.freshness import Listings, history_stamp, tree_lines
@@ -187,9 +187,7 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
     # The parsed files are some hundred thousand containers, none of them garbage until
     # the record is dropped: the cycle collector, which would walk them again and again
     # while they are made, is paused for the record and its cycles broken by `release`.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collection_paused():
         documents, problems = load_documents(root, layout, cache,
                                              pool.executor() if parallel and pool else None)
         record = build_record(root, documents, layout.plan_ids)
@@ -198,9 +196,6 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
         found = finish(record, from_problems(layout.problems + problems, context) +
                        run_rules(context), unused=options.strict)
         release(record)
-    finally:
-        if collecting:
-            gc.enable()
     if options.plan:   # after finish: a suppression is used by any plan's findings
         prefix = f"plans/{options.plan}/"
         found = [d for d in found if d.file.startswith(prefix)]

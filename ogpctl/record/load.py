@@ -93,10 +93,10 @@ def _remember(cache: Cache, known: dict[str, FileRow], kept: list[Row]) -> None:
 def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Cache | None
                 ) -> Job | tuple[FileResult, Row | None]:
     """A Job to parse, or (result, the cache row to keep or None when it is not cached)."""
-    path = root / ref.path
+    path = os.path.join(root, ref.path)   # a string: a Path a file costs more than the read
     entry = known.get(ref.path)
     try:
-        st = path.lstat()
+        st = os.lstat(path)
         if st.st_size > MAX_FILE_BYTES:
             return _too_large(ref.kind, st.st_size), None
         if entry and entry[:2] == (st.st_size, st.st_mtime_ns) and cache and cache.trusted(
@@ -104,7 +104,7 @@ def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Ca
             result = unpack(entry[3])
             if result is not None:
                 return result, (ref.path, *entry)
-        raw = _read(path)
+        raw = _read(path, st.st_size)
     except OSError as error:
         return read_bytes_error(ref.kind, error), None
     if entry and entry[2] == digest(raw):               # touched but unchanged
@@ -114,11 +114,29 @@ def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Ca
     return Job(ref, raw, st)
 
 
-def _read(path: Path) -> bytes:
-    # O_NOFOLLOW: a file swapped for a link after discovery is still not followed.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read(path: str, expected: int = 0) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of the file, read without a file object, asking
+    first for the `expected` size (and one byte more, to see the end): a buffer of the
+    limit a file would cost more than the read. O_NOFOLLOW: a file swapped for a link
+    after discovery is still not followed."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        ask = min(expected, MAX_FILE_BYTES) + 1
+        while size <= MAX_FILE_BYTES:   # a read may return less than asked: read to the end
+            chunk = os.read(fd, min(ask, MAX_FILE_BYTES + 1 - size))
+            ask = 1 << 16   # the end, or the rest of a file grown since its lstat
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _too_large(kind: Kind, size: int) -> FileResult:

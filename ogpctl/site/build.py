@@ -7,13 +7,13 @@ and the pages that list everything; the bytes are those a full build makes."""
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+from ogpctl.base.collector import collection_paused
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
 from ogpctl.record.model import Document, Record
@@ -99,20 +99,17 @@ def build_site(record: Record, today: date, history: History | None = None,
     if history is None:
         history = read_history(record.root)
         store = Store.open(record.root, history) if reuse else None
-    collecting = gc.isenabled()
-    gc.disable()   # see the docstring
     try:
-        try:
-            return _build(record, today, history, formats, search, store, fork)
-        except PdfUnavailable as error:
-            if without_pdf is None or Format.pdf not in formats:
-                raise
-            without_pdf(str(error))
-            return _build(record, today, history,
-                          tuple(f for f in formats if f != Format.pdf), search, store, fork)
+        with collection_paused():   # see the docstring
+            try:
+                return _build(record, today, history, formats, search, store, fork)
+            except PdfUnavailable as error:
+                if without_pdf is None or Format.pdf not in formats:
+                    raise
+                without_pdf(str(error))
+                return _build(record, today, history,
+                              tuple(f for f in formats if f != Format.pdf), search, store, fork)
     finally:
-        if collecting:
-            gc.enable()
         if store is not None:
             store.close()
 

@@ -8,12 +8,10 @@ about a missing field points at the mapping that should hold it.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from ogpctl.base.collector import collection_paused
 from ogpctl.base.diagnostics import DocPath
 
 
@@ -23,23 +21,10 @@ def compose(text: str) -> Any:
     if parser is None:  # no C extension: the pure composer is slower but equivalent
         return _compose_pure(text)
     try:
-        with _no_collection():
+        with collection_paused():   # nodes hold no cycles
             return _compose_events(parser(text))
     except Exception:  # noqa: BLE001 - libyaml disagreeing with the fast parser; use ruamel's
         return _compose_pure(text)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused while nodes are built: they hold no cycles, and
-    its passes over hundreds of thousands of new objects would cost more than the build."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @cache
