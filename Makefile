@@ -9,10 +9,14 @@ TODAY  ?= 2026-11-23
 
 .PHONY: demo test fuzz bench clean pdf-libs
 
+# pip is upgraded only when it is too old for an editable install from pyproject.toml (21.3,
+# PEP 660): Python 3.11's own pip is newer.
+PIP_TOO_OLD := $(BIN)/python -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) >= (21, 3))'
+
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ogpctl needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@! $(PIP_TOO_OLD) || $(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
@@ -74,7 +78,8 @@ demo: $(STAMP) pdf-libs
 # The gates first (CI holds them): ruff's lint (~0.1 s) and mypy, strict on the core
 # (~6 s of CPU the first time, under 1 s from its cache); configured in pyproject.toml.
 # The website tests open the built site in Debian's Chromium; as root it is installed when
-# missing, otherwise (or when apt cannot) those tests are skipped and say why.
+# missing, otherwise (or when apt cannot) those tests are skipped and say why. The workers take
+# the test modules in the order tests/conftest.py gives them, the longest first.
 test: $(STAMP) pdf-libs
 	$(BIN)/ruff check ogpctl tests benchmarks docs
 	$(BIN)/mypy
@@ -84,7 +89,7 @@ test: $(STAMP) pdf-libs
 		  { apt-get install -y -q chromium >/dev/null 2>&1 || \
 		    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; } ) || \
 		echo "chromium not installed: browser tests will be skipped (Debian: apt-get install chromium)"
-	$(BIN)/python -m pytest -q -n auto --dist loadfile
+	$(BIN)/python -m pytest -q -n auto --dist loadfile --no-loadscope-reorder
 
 # The fast YAML path against the precise one on random and mutated record files
 # (tests/test_fuzz_yaml.py): `make test` runs 60 examples a test, this 20,000 (minutes).

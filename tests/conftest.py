@@ -6,14 +6,18 @@ the source tree.
 loadfile`): a module runs whole in one worker, so what a module builds once for all its tests
 (the journey, the sample's site and its Chromium, the PDF plans, the wheel) is built once.
 (`--dist loadgroup` would spread the other modules' tests too, but pytest-xdist 3.8 ignores
-`xdist_group` marks under pytest 9.2: pytest-xdist issue 1386.) Fixtures wider than a test see
-the same hermetic environment as the test itself."""
+`xdist_group` marks under pytest 9.2: pytest-xdist issue 1386.) The workers are handed the
+modules in collection order (`--no-loadscope-reorder`), which puts the longest first
+(`LONGEST_FIRST`): the short ones then fill the end evenly on every worker, where xdist's own
+order (most tests first) left a long module of one or two tests (the wheel) to run alone at the
+end. Fixtures wider than a test see the same hermetic environment as the test itself."""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,6 +27,28 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample-country"
 TODAY = date(2026, 11, 23)
+
+
+#: The modules that take longest, longest first (seconds of one core, each over 4: every
+#: command on every broken case, PDFs, sites built and opened in Chromium, editors waiting on
+#: each other's lock, the journey, a wheel installed in a new environment...). A module not
+#: named here follows them, those with more tests first. A name that is gone is ignored; a
+#: new long module belongs here.
+LONGEST_FIRST = (
+    "test_broken_rule_records.py", "test_broken_records.py", "test_pdf.py",
+    "test_site_incremental.py", "test_safety.py", "test_site.py", "test_journey.py",
+    "test_wheel.py", "test_translate.py", "test_review.py", "test_import_plan.py",
+    "test_cases.py", "test_render.py", "test_limits.py", "test_hostile.py", "test_scaffold.py",
+    "test_loader_properties.py", "test_index.py", "test_repository.py", "test_cache.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules in the order `LONGEST_FIRST` gives, each module's tests kept in order."""
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    tests = Counter(item.path for item in items)
+    items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), -tests[item.path],
+                                 str(item.path)))
 
 
 #: Where a test must never write: the sample record (its check cache included), the case

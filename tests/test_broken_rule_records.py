@@ -20,5 +20,6 @@ def base_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("case", other_broken_cases(), ids=lambda p: p.name)
 def test_every_command_survives(case: Path, base_repository: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
-    every_command_survives(case, base_repository, tmp_path, capsys)
+                                capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    every_command_survives(case, base_repository, tmp_path, capsys, monkeypatch)
