@@ -61,6 +61,30 @@ def test_latin_text_asks_fontconfig_nothing(no_cjk_font: list[int]) -> None:
     assert no_cjk_font == []
 
 
+def test_the_fonts_a_pdf_is_laid_out_with(no_cjk_font: list[int]) -> None:
+    """What a stored PDF depends on outside the record: a line a script of its text."""
+    assert fonts.fonts_used(fonts.scripts_in("Plan d'action — São Tomé")) == ""
+    assert no_cjk_font == []                              # Latin: nothing asked
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        used = fonts.fonts_used(fonts.scripts_in("开放政府 — شراكة"))
+    assert used == "0 Chinese, Japanese and Korean (Han)\n1 Arabic"
+    assert [w.category for w in caught] == [fonts.MissingFontWarning]
+    assert fonts.fonts_unchanged(used) and fonts.fonts_unchanged("")
+    assert not fonts.fonts_unchanged("1 Chinese, Japanese and Korean (Han)")
+    assert not fonts.fonts_unchanged("0 Arabic")
+    assert not fonts.fonts_unchanged("1 Klingon") and not fonts.fonts_unchanged("Arabic")
+    assert sorted(no_cjk_font) == [0x0627, HAN]           # each asked once a process
+
+
+def test_a_stored_pdf_whose_font_is_missing_says_so(no_cjk_font: list[int]) -> None:
+    """Reused in a new process while the font is still missing: the warning again."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert fonts.fonts_unchanged("0 Chinese, Japanese and Korean (Han)")
+    assert [w.category for w in caught] == [fonts.MissingFontWarning]
+
+
 def test_fontconfig_answers_for_latin() -> None:
     """The real lookup: every machine that writes PDFs has a font with the letter A."""
     assert fonts.font_has(ord("A"))

@@ -5,6 +5,12 @@ scripts below; each script found is looked up once a process in fontconfig (the 
 Pango, and so WeasyPrint, finds its fonts with) by one of its letters, and a script no font
 has is said once, as a `MissingFontWarning` naming it and what to install.
 
+A PDF so depends on more than its document: on which of its scripts the machine has a font
+for. `fonts_used` notes it with the PDF, and `fonts_unchanged` tells whether a stored PDF
+was laid out with the fonts installed now (the website's store, `ogpctl.site.downloads`):
+installing the font the warning names lays the PDF out again, and a PDF reused while the
+font is still missing says so again.
+
 Latin is not looked up: WeasyPrint's system packages bring DejaVu (`pdf.SYSTEM_PACKAGES`).
 """
 
@@ -78,6 +84,7 @@ SCRIPTS = (
 #: Any letter of a script above: most texts have none, and are scanned once.
 _ANY = re.compile("[" + "".join(s.letters for s in SCRIPTS) + "]")
 _EACH = tuple((script, re.compile(f"[{script.letters}]")) for script in SCRIPTS)
+_NAMED = {script.name: script for script in SCRIPTS}
 
 #: What this process learnt: script name -> whether an installed font has it.
 _looked_up: dict[str, bool] = {}
@@ -94,12 +101,39 @@ def warn_missing_fonts(text: str, has_font: Callable[[int], bool] | None = None)
     """A `MissingFontWarning` for each script of `text` no installed font has, the first
     time this process meets it. `has_font` (a code point -> whether a font has it; by
     default fontconfig's answer) is asked once a script."""
-    ask = has_font or font_has
     for script in scripts_in(text):
-        if script.name not in _looked_up:
-            _looked_up[script.name] = found = ask(script.sample)
-            if not found:
-                warnings.warn(script.message(), MissingFontWarning, stacklevel=2)
+        covered(script, has_font)
+
+
+def covered(script: Script, has_font: Callable[[int], bool] | None = None) -> bool:
+    """Whether an installed font has `script`: asked once a process (of `has_font`, by
+    default fontconfig), and said (`MissingFontWarning`) when none has it."""
+    found = _looked_up.get(script.name)
+    if found is None:
+        _looked_up[script.name] = found = (has_font or font_has)(script.sample)
+        if not found:
+            warnings.warn(script.message(), MissingFontWarning, stacklevel=3)
+    return found
+
+
+def fonts_used(scripts: list[Script]) -> str:
+    """The fonts a PDF of text in `scripts` is laid out with, outside the record: a line a
+    script, `1 <name>` when an installed font has it, `0 <name>` when not; empty when the
+    text has none of `SCRIPTS` (nothing is asked then)."""
+    return "\n".join(f"{int(covered(script))} {script.name}" for script in scripts)
+
+
+def fonts_unchanged(used: str) -> bool:
+    """Whether the fonts a PDF was laid out with (`fonts_used`) are those installed now.
+    Each script is asked as for a new layout (once a process, said when missing), so a
+    PDF reused while its font is still missing says why it shows boxes. A note this
+    version cannot read is a change."""
+    for line in used.split("\n") if used else ():
+        flag, _, name = line.partition(" ")
+        script = _NAMED.get(name)
+        if script is None or flag not in ("0", "1") or covered(script) != (flag == "1"):
+            return False
+    return True
 
 
 class _FontSet(ctypes.Structure):

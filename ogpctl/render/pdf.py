@@ -28,7 +28,7 @@ from typing import Any
 from ogpctl.base.errors import OgpctlError
 from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import Document
-from ogpctl.render.fonts import FONTCONFIG, warn_missing_fonts
+from ogpctl.render.fonts import FONTCONFIG, fonts_used, scripts_in
 from ogpctl.render.html import write_html
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
@@ -129,17 +129,29 @@ def write_pdf(doc: Document, today: date) -> bytes:
     return pdf_of_page(write_html(doc), today)
 
 
+def pdf_and_fonts(doc: Document, today: date) -> tuple[bytes, str]:
+    """The document as PDF, and the fonts it was laid out with (`fonts.fonts_used`): what
+    a stored copy depends on besides the document (`ogpctl.site.downloads`)."""
+    return laid_out(write_html(doc), today)
+
+
 def pdf_of_page(page: bytes, today: date) -> bytes:
-    """An HTML page of ogpctl's as PDF, dated `today`. Nothing it names is loaded: no
-    protocol is allowed to WeasyPrint's fetcher (a document is self-contained). A script
-    of its text that no installed font has is said once (`fonts.MissingFontWarning`)."""
+    """An HTML page of ogpctl's as PDF, dated `today` (see `laid_out`)."""
+    return laid_out(page, today)[0]
+
+
+def laid_out(page: bytes, today: date) -> tuple[bytes, str]:
+    """An HTML page of ogpctl's as PDF, dated `today`, and the fonts it was laid out with
+    (`fonts.fonts_used`). Nothing it names is loaded: no protocol is allowed to
+    WeasyPrint's fetcher (a document is self-contained). A script of its text that no
+    installed font has is said once (`fonts.MissingFontWarning`)."""
     text = page.decode("utf-8")
     html = weasyprint().HTML(string=text, url_fetcher=_fetcher(),
                              media_type="print")
-    warn_missing_fonts(text)
+    used = fonts_used(scripts_in(text))
     rendered = html.render(stylesheets=[_print_sheet()], font_config=_fonts(), pdf_tags=True)
     stamp = today.isoformat()
     rendered.metadata.created = rendered.metadata.modified = stamp
     identifier = hashlib.sha256(page + stamp.encode()).hexdigest()[:32].encode()
     # Tagged: screen readers follow headings, lists and tables, in reading order.
-    return rendered.write_pdf(pdf_identifier=identifier, pdf_tags=True)
+    return rendered.write_pdf(pdf_identifier=identifier, pdf_tags=True), used

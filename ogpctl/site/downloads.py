@@ -5,6 +5,11 @@ Two levels of reuse, both in the record's store (`ogpctl.site.store`):
 * by the model itself (its digest, with the format and today's date the writers print):
   an action plan whose files changed but whose document did not (a comment, a field the
   document does not show) is not laid out again in Word or PDF.
+
+A PDF also depends on the machine's fonts (`ogpctl.render.fonts`): it is stored with the
+fonts it was laid out with and reused only while they are still those installed, so a PDF
+of empty boxes is laid out again once the missing font is installed, and one reused while
+the font is still missing says so again.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from ogpctl.record.model import Record
 from ogpctl.render import Request, write
 from ogpctl.render.blocks import Document
 from ogpctl.render.documents import build
+from ogpctl.render.fonts import fonts_unchanged
+from ogpctl.render.formats import Format
+from ogpctl.render.pdf import pdf_and_fonts
 from ogpctl.site.inputs import Inputs, digest_of_model, output_key
 from ogpctl.site.store import Store
 from ogpctl.site.view import Download
@@ -178,17 +186,26 @@ def _by_model(store: Store | None, key: bytes) -> bytes | None:
         model = bytes.fromhex(found[1])
     except ValueError:
         return None
-    written = store.get(model)
-    return written[0] if written is not None else None
+    return _reusable(store, model)
+
+
+def _reusable(store: Store, model: bytes) -> bytes | None:
+    """The file stored for a document model, if it was written with the fonts installed
+    now (its note: `fonts.fonts_used` for a PDF, empty for the other formats)."""
+    found = store.get(model)
+    return found[0] if found is not None and fonts_unchanged(found[1]) else None
 
 
 def _written(store: Store | None, key: bytes, doc: Document, fmt: str, today: date
              ) -> bytes:
-    found = store.get(key) if store is not None else None
+    found = _reusable(store, key) if store is not None else None
     if found is not None:
-        return found[0]
-    data = write(doc, fmt, today)
+        return found
+    if fmt == Format.pdf:
+        data, used = pdf_and_fonts(doc, today)
+    else:
+        data, used = write(doc, fmt, today), ""
     if store is not None:
-        store.put(key, data)
+        store.put(key, data, used)
     return data
 
