@@ -50,7 +50,7 @@ def render(
     from ogpctl.cli.options import (
         check_language,
         is_stdout,
-        outside_record,
+        own_folder,
         print_bytes,
         record_at,
     )
@@ -71,7 +71,7 @@ def render(
     if is_stdout(out):
         print_bytes(next(iter(files.values())))
         return 0
-    outside_record(out, record.root)
+    own_folder(out, record.root)
     for path in OutputFolder(out, force=force).write(files):
         typer.echo(f"  wrote  {path}")
     return 0

@@ -50,7 +50,7 @@ def review(
     from ogpctl.cli.diff import revisions
     from ogpctl.cli.options import (
         check_language,
-        outside_record,
+        own_folder,
         print_bytes,
         record_at,
         write_output,
@@ -70,7 +70,7 @@ def review(
     if preview is not None:
         from ogpctl.site import write_site
 
-        outside_record(preview, record.root, "--preview")
+        own_folder(preview, record.root, "--preview")
         write_site(result.site, preview)
     document = json.dumps(result.to_json(code, template), ensure_ascii=False, indent=2) + "\n"
     if json_out is not None:
