@@ -305,7 +305,8 @@ def _current(db: sqlite3.Connection, writable: bool = False) -> bool:
 
 
 def pack(value: Any) -> bytes:
-    """A read result as the files table keeps it."""
+    """A read result as the files table keeps it (for a record file, `record.load.Read`:
+    the parse and whether the bytes hold a suppression mark)."""
     return zlib.compress(marshal.dumps(value))
 
 

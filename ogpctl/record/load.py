@@ -24,6 +24,10 @@ BATCH = 24
 Loaded = tuple[dict[str, Document], list[tuple[str, Problem]]]
 #: A row of the cache's files table: path and FileRow.
 Row = tuple[str, int, int, bytes, bytes]
+#: A file's read result and whether its bytes hold a suppression mark (`marked`); the cache
+#: keeps both. Files not read (too large, unreadable) are marked: whether they hold one is
+#: not known, and check.locate reads them again as it always did.
+Read = tuple[FileResult, bool]
 
 
 def load_record(root: Path | str) -> Record:
@@ -38,7 +42,7 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
                    pool: Executor | None = None) -> Loaded:
     """Every file of `layout` read, from the cache when it keeps the file unchanged."""
     known = cache.files() if cache else {}
-    results: dict[str, FileResult] = {}
+    results: dict[str, Read] = {}
     to_parse: list[Job] = []
     kept: list[Row] = []
     for ref in layout.files:
@@ -50,20 +54,38 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
         if row is not None:
             kept.append(row)
     for job, (result, blob) in zip(to_parse, _parse_all(to_parse, pool), strict=True):
-        results[job.ref.path] = result if result is not None else marshal.loads(blob)
-        if cache is not None and worth_keeping(results[job.ref.path]):   # only with a cache
+        read = (result if result is not None else marshal.loads(blob), marked(job.raw))
+        results[job.ref.path] = read
+        if cache is not None and worth_keeping(read[0]):   # only with a cache
             kept.append((job.ref.path, job.st.st_size, job.st.st_mtime_ns, digest(job.raw),
-                         pack(results[job.ref.path])))
+                         pack(read)))
     if cache is not None:
         _remember(cache, known, kept)
+    return _documents(layout, results)
+
+
+def _documents(layout: Layout, results: dict[str, Read]) -> Loaded:
     documents: dict[str, Document] = {}
     problems: list[tuple[str, Problem]] = []
     for ref in layout.files:
         if ref.path in results:
-            doc, found_problems = to_document(ref.path, results[ref.path])
+            result, suppressions = results[ref.path]
+            doc, found_problems = to_document(ref.path, result)
+            doc.suppressions = suppressions
             documents[ref.path] = doc
             problems.extend((ref.path, p) for p in found_problems)
     return documents, problems
+
+
+#: The mark of a suppression comment (`ogpctl: ignore[...]`); check.locate reads again only
+#: the files whose bytes hold it.
+SUPPRESSION_MARK = b"ogpctl:"
+
+
+def marked(raw: bytes) -> bool:
+    """Whether a file's bytes may hold an inline suppression: one search at C speed, on the
+    bytes read for parsing, instead of a second read of every file when the check ends."""
+    return SUPPRESSION_MARK in raw
 
 
 class Job(NamedTuple):
@@ -91,27 +113,35 @@ def _remember(cache: Cache, known: dict[str, FileRow], kept: list[Row]) -> None:
 
 
 def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Cache | None
-                ) -> Job | tuple[FileResult, Row | None]:
-    """A Job to parse, or (result, the cache row to keep or None when it is not cached)."""
+                ) -> Job | tuple[Read, Row | None]:
+    """A Job to parse, or (read, the cache row to keep or None when it is not cached)."""
     path = os.path.join(root, ref.path)   # a string: a Path a file costs more than the read
     entry = known.get(ref.path)
     try:
         st = os.lstat(path)
         if st.st_size > MAX_FILE_BYTES:
-            return _too_large(ref.kind, st.st_size), None
+            return (_too_large(ref.kind, st.st_size), True), None
         if entry and entry[:2] == (st.st_size, st.st_mtime_ns) and cache and cache.trusted(
                 st.st_mtime_ns):
-            result = unpack(entry[3])
-            if result is not None:
-                return result, (ref.path, *entry)
+            read = _cached(entry[3])
+            if read is not None:
+                return read, (ref.path, *entry)
         raw = _read(path, st.st_size)
     except OSError as error:
-        return read_bytes_error(ref.kind, error), None
+        return (read_bytes_error(ref.kind, error), True), None
     if entry and entry[2] == digest(raw):               # touched but unchanged
-        result = unpack(entry[3])
-        if result is not None:
-            return result, (ref.path, st.st_size, st.st_mtime_ns, entry[2], entry[3])
+        read = _cached(entry[3])
+        if read is not None:
+            return read, (ref.path, st.st_size, st.st_mtime_ns, entry[2], entry[3])
     return Job(ref, raw, st)
+
+
+def _cached(blob: bytes) -> Read | None:
+    """A file's read from the cache; None when the entry is not one (so the file is read)."""
+    value = unpack(blob)
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bool):
+        return value[0], value[1]
+    return None
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)

@@ -79,6 +79,9 @@ class Document:
     ok: bool
     body: str | None = None
     body_line: int = 1
+    #: Whether the file's bytes hold `ogpctl:`, so may hold an inline suppression (known
+    #: from the bytes the loader read; True when not known): only these are read again.
+    suppressions: bool = True
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)   # per-run lookups (see fields)
 
     @property
