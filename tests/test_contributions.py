@@ -87,7 +87,8 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
     assert "respuestas.csv:8, column '¿Cuál es su propuesta para el plan de acción?': " \
         "refused, the contribution's text is empty" in out
     assert "respuestas.csv:9, column '¿Cuál es su propuesta para el plan de acción?': " \
-        "refused, the cell holds an escape character; remove it" in out
+        "refused, the cell holds an escape character, which no record text may hold; " \
+        "remove it" in out
     assert "respuestas.csv:5, column 'Sector': note, 'Otro sector' is not a sector" in out
     assert "respuestas.csv:5, column 'Canal de participación': note, 'Fax' is not a " \
         "channel" in out
@@ -228,6 +229,19 @@ def test_control_characters_in_headings_are_printed_escaped(capsys, tmp_path: Pa
     assert "summary <- 'Comen\\x00tario', name <- 'Nom\\x1bbre'" in out
     assert "nul.csv:3, column 'Nom\\x1bbre': refused, the cell holds a NUL byte" in out
     assert "\x00" not in out + err and "\x1b" not in out + err
+    assert [e["summary"] for e in entries(record)] == [{"es": "Uno"}]
+
+
+def test_a_reordering_character_is_refused_as_progress_add_refuses_it(
+        capsys, tmp_path: Path) -> None:
+    """R013 (Trojan Source): the import wrote a right-to-left override that `check`
+    then called an error and the site published."""
+    record = new_record(capsys, tmp_path)
+    code, out, err = import_file(capsys, record, tmp_path / "rlo.csv",
+                                 "Comentario,Nombre\nUno,Ana\nDos \u202e txt,Beto\n")
+    assert code == 1, err
+    assert "rlo.csv:3, column 'Comentario': refused, the cell holds U+202E " \
+        "RIGHT-TO-LEFT OVERRIDE" in out
     assert [e["summary"] for e in entries(record)] == [{"es": "Uno"}]
 
 

@@ -11,6 +11,7 @@ import pytest
 from ogpctl.render.html import escape
 from ogpctl.render.prose import _parse, _plain_paragraph, parse
 from ogpctl.site.layout import environment
+from ogpctl.source.bidi import shown
 
 #: Pieces of text that are Markdown or near it: marks, block openers, every kind of space.
 PIECES = [*"ab cd.:;,()'\"#-+=0123456789/?%$@^{}*_[]<>!&|~\\`\t\r\x00", "\n", "\n\n", " ",
@@ -58,7 +59,8 @@ def test_escape_is_markupsafes() -> None:
     alphabet = [chr(c) for c in range(256)] + ["\ud800", "😀", "\u202e"]
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
-        assert escape(text) == str(markupsafe.escape(text))
+        # markupsafe's escape, but without what R013 reports (source.bidi.shown)
+        assert escape(text) == str(markupsafe.escape(shown(text)))
         assert type(escape(text)) is str
     assert escape(markupsafe.Markup("<b>x</b>")) == "<b>x</b>"
 

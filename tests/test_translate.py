@@ -296,6 +296,8 @@ def test_entries_naming_no_text_are_refused(capsys, sample: Path, tmp_path: Path
     (po(("ogp.yaml#country", "x", "y"), ("ogp.yaml#country", "x", "z")), "twice"),
     (po(("ogp.yaml#country", "x", "y"), ("ogp.yaml#country", "w", "z")), "appears twice"),
     (po(("ogp.yaml#country", "x", "bell\x07")), "control character"),
+    # R013 (Trojan Source): a new user's import wrote what progress add refuses
+    (po(("ogp.yaml#country", "x", "evil \u202e txt")), "U+202E RIGHT-TO-LEFT OVERRIDE"),
     ('msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgctxt "ogp.yaml#country"\nmsgid "a"\n'
      'msgid_plural "b"\nmsgstr[0] "c"\n', "plural"),
     ("garbage that is not a PO file\n", "not a PO file"),

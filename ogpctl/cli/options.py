@@ -242,16 +242,15 @@ def outside_record(folder: Path, root: Path, option: str = "--out") -> None:
 
 def own_folder(folder: Path, root: Path, option: str = "--out") -> None:
     """Refuse, as the folder of a whole output (a website, a set of documents), the
-    record's own folders (`outside_record`), the record's root or any folder that holds
-    it, the file system's root and the home folder: the output would be mixed with files
-    ogpctl did not write, and a later build removes what it wrote before from there."""
+    record's own folders (`outside_record`), the record's root, the file system's root and
+    the home folder: the output would be mixed with files ogpctl did not write, and a later
+    build removes what it wrote before from there."""
     outside_record(folder, root, option)
     where, top = folder.resolve(), root.resolve()
-    if top.is_relative_to(where):
-        held = "is the record's own folder" if where == top else "holds the record"
-        raise UsageError(f"{option} {folder} {held}: a generated folder goes beside the "
-                         "record's files, not among them; give a folder of its own, such "
-                         "as build/site")
+    if where == top:
+        raise UsageError(f"{option} {folder} is the record's own folder: a generated folder "
+                         "goes beside the record's files, not among them; give a folder of "
+                         "its own, such as build/site")
     if where == Path(where.anchor) or where == Path.home().resolve():
         raise UsageError(f"{option} {folder} is the "
                          f"{'file system root' if where == Path(where.anchor) else 'home folder'}"

@@ -29,7 +29,7 @@ from ogpctl.edit import yamlrender as render
 from ogpctl.edit.yamlcheck import SelfCheckError, TooLargeError, check, expected_data
 from ogpctl.edit.yamlnodes import Path, Spot, Step, UneditableError, find, is_empty, kind
 from ogpctl.edit.yamlrender import CURRENT, Written, resolve, uses_current
-from ogpctl.source.text import FORBIDDEN_CHARS
+from ogpctl.source.bidi import text_fault
 from ogpctl.source.yaml import parse_yaml
 
 __all__ = ["CURRENT", "Change", "Path", "SelfCheckError", "Step", "TooLargeError",
@@ -92,8 +92,8 @@ def _check_value(value: Any) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_value(item)
-    elif isinstance(value, str) and FORBIDDEN_CHARS.search(value):
-        raise ValueError("a record text cannot hold control characters")
+    elif isinstance(value, str) and (fault := text_fault(value)):
+        raise ValueError(f"a record text {fault}")
 
 
 def _compose(text: str) -> Any:

@@ -45,6 +45,7 @@ from ogpctl.render.blocks import (
     Text,
     direction,
 )
+from ogpctl.source.bidi import shown
 
 
 def escape(value: str) -> str:
@@ -53,6 +54,7 @@ def escape(value: str) -> str:
     a plain `str` (a value with `__html__`) goes through markupsafe itself."""
     if type(value) is not str:
         return str(_markupsafe_escape(value))
+    value = shown(value)
     return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;") \
         .replace("'", "&#39;").replace('"', "&#34;")
 
@@ -62,6 +64,11 @@ def _html(pieces: list[str]) -> Markup:
     only the functions below append to such a list, each piece a tag literal of theirs or a
     value through `escape`."""
     return Markup("".join(pieces))
+
+
+def plain(text: str) -> Markup:
+    """A text as HTML: escaped once (`escape`), so `Markup("...%s...") % ` keeps it."""
+    return _html([escape(text)])
 
 
 def inlines(items: tuple[Inline, ...]) -> Markup:

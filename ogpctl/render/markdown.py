@@ -30,6 +30,7 @@ from ogpctl.render.blocks import (
     Text,
     rtl,
 )
+from ogpctl.source.bidi import shown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -44,7 +45,7 @@ _LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
 def escape(text: str) -> str:
     """A text as Markdown that shows it as written, on one line: only the document's own
     blocks (and `Break`) start lines."""
-    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text)))
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", shown(text))))
 
 
 def guard_start(text: str) -> str:

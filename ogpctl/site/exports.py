@@ -22,6 +22,7 @@ from ogpctl.record.model import Document, Record
 from ogpctl.record.text import translations
 from ogpctl.render.prose import COMMENT
 from ogpctl.site.progress import STATUSES, all_updates, plan_states
+from ogpctl.source.bidi import JSON_ESCAPES
 
 EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),
            ("milestones_csv", "milestones.csv"), ("updates_csv", "updates.csv"),
@@ -69,7 +70,7 @@ def record_json(record: Record, today: date, kept: Kept | None = None) -> bytes:
     head = json.dumps({"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
                        "languages": list(record.languages.required), "files": 0},
                       ensure_ascii=False, indent=1)
-    return (head[:-len("0\n}")] + files + "\n}\n").encode("utf-8")
+    return (head[:-len("0\n}")] + files + "\n}\n").translate(JSON_ESCAPES).encode("utf-8")
 
 
 def _file_json(doc: Document) -> str:

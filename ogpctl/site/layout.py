@@ -14,6 +14,7 @@ from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import direction
 from ogpctl.site import urls
 from ogpctl.site.view import Page, View
+from ogpctl.source.bidi import shown
 
 #: (key, label key, page) of the main navigation, in order.
 NAVIGATION = (
@@ -45,12 +46,19 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+def _shown(value: object) -> object:
+    """Every `{{ }}` value of a page: a record text without the directional characters
+    that could reorder it (R013: `source.bidi.shown`); Markup, made by render/html, has
+    been through it already."""
+    return shown(value) if type(value) is str else value
+
+
 @cache
 def environment() -> jinja2.Environment:
     return _Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates") / "site")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-        lstrip_blocks=True, keep_trailing_newline=True,
+        lstrip_blocks=True, keep_trailing_newline=True, finalize=_shown,
         auto_reload=False)   # ogpctl's own files, not changed while it runs: no stat a page
 
 

@@ -10,6 +10,8 @@ from datetime import date
 
 from markupsafe import Markup
 
+from ogpctl.render.html import plain
+
 #: Fills with at least 3:1 contrast against white (WCAG 1.4.11).
 STATUS_FILL = {"completed": "#1b6e3a", "in-progress": "#b35c00", "not-started": "#767676",
                "withdrawn": "#5b4a8b"}
@@ -19,6 +21,7 @@ COLOUR_FILL = {"green": "#1b6e3a", "amber": "#8a5a00", "red": "#b3261e", "grey":
 def bar(share: float | None, label: str, colour: str) -> Markup:
     """A completion bar: the share of the commitment done, 0..1."""
     width = round(max(0.0, min(1.0, share or 0.0)) * 100, 1)
+    label = plain(label)
     return Markup(
         '<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" '
         'aria-label="%s" focusable="false"><title>%s</title>'
@@ -28,6 +31,7 @@ def bar(share: float | None, label: str, colour: str) -> Markup:
 
 
 def stacked(counts: dict[str, int], label: str) -> Markup:
+    label = plain(label)
     """Milestones by status as one bar of segments, in the order of STATUS_FILL."""
     total = sum(counts.values()) or 1
     parts, x = [], 0.0
@@ -66,6 +70,7 @@ def timeline(rows: list[str], marks: list[Mark], start: date, end: date, today: 
     completed is late."""
     span = max((end - start).days, 1)
     width, left = 600, 40
+    rows, label, today_label = [plain(r) for r in rows], plain(label), plain(today_label)
     axis = 18 * len(rows) + 6
     height = axis + 34
 
@@ -81,7 +86,7 @@ def timeline(rows: list[str], marks: list[Mark], start: date, end: date, today: 
         out.append(Markup('<circle cx="%s" cy="%d" r="5" fill="%s" stroke="#1a1a1a" '
                           'stroke-width="0.8"><title>%s</title></circle>') % (
             f"{x(mark.due):.1f}", 18 * mark.row + 14, STATUS_FILL.get(mark.status, "#595959"),
-            mark.label))
+            plain(mark.label)))
     if start <= today <= end:
         at = f"{x(today):.1f}"
         out.append(Markup('<line x1="%s" y1="4" x2="%s" y2="%d" stroke="#b3261e" '

@@ -107,3 +107,33 @@ def _strings(data: Any, path: DocPath) -> Iterator[tuple[tuple[Any, ...], Any, b
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _strings(value, path + (index,))
+
+
+def text_fault(text: str) -> str | None:
+    """Why no record text may hold `text` ("holds ...; remove it"), or None: the control
+    characters R003 reports and the reordering directional characters R013 reports. Every
+    command that writes a text into the record asks this before it writes, so none writes
+    what `check` calls an error (and the site would publish)."""
+    from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
+
+    bad = FORBIDDEN_CHARS.search(text)
+    if bad:
+        return f"holds {describe_char(bad.group())}, which no record text may hold; remove it"
+    bidi = bidi_problem(text)
+    return f"holds {bidi[1]}" if bidi else None
+
+
+def shown(text: str) -> str:
+    """`text` as a document or page may show it: without its directional formatting
+    characters when they could reorder what a reader sees (what R013 reports: an override,
+    an unclosed embedding or isolate), unchanged otherwise. A record `check` reports still
+    builds, so every output's escaping passes texts through this (one C-speed search a text
+    when, as almost always, there is no such character)."""
+    if _BIDI.search(text) is None or bidi_problem(text) is None:
+        return text
+    return _BIDI.sub("", text)
+
+
+#: JSON writes the directional formatting characters as escapes (`\\u202e`): the same
+#: data, which a raw view of the file cannot show reordered.
+JSON_ESCAPES = {ord(char): f"\\u{ord(char):04x}" for char in (*OVERRIDES, *OPENERS, *CLOSERS)}

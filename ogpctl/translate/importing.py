@@ -22,7 +22,8 @@ from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Record
 from ogpctl.record.text import language_name, translations
 from ogpctl.rules.languages import has_prose
-from ogpctl.source.text import FORBIDDEN_CHARS, MAX_FILE_BYTES
+from ogpctl.source.bidi import text_fault
+from ogpctl.source.text import MAX_FILE_BYTES
 from ogpctl.translate import state
 from ogpctl.translate.entries import pick_source, shown_in
 from ogpctl.translate.model import Translations, Unit, check_language, parse_field_context
@@ -158,9 +159,9 @@ def _judge(judge: _Judge, unit: Unit) -> _Verdict:
     if not unit.context:
         return _Verdict("the entry has no context (msgctxt or trans-unit id); it does not "
                         "come from `ogpctl translate export`")
-    if FORBIDDEN_CHARS.search(text):
-        return _Verdict("the translation holds a control character, which no record text "
-                        "may hold")
+    fault = text_fault(text)
+    if fault:
+        return _Verdict(f"the translation {fault}")
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         return _Verdict("the translation is larger than a record file may be")
     if parse_field_context(unit.context):

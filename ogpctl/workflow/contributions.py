@@ -35,7 +35,8 @@ from ogpctl.importers.contribution_columns import (
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Plan, Record, listed
 from ogpctl.record.text import translations
-from ogpctl.source.text import FORBIDDEN_CHARS, MAX_FILE_BYTES, describe_char
+from ogpctl.source.bidi import text_fault
+from ogpctl.source.text import MAX_FILE_BYTES
 from ogpctl.workflow.guard import refuse_errors
 from ogpctl.workflow.texts import record_language
 
@@ -178,10 +179,9 @@ class _RowReader:
         """The entry for one row (without its id) and what to say about it; no entry, and
         why, when the row is refused."""
         for name, text in cell.items():
-            bad = FORBIDDEN_CHARS.search(text)
-            if bad:
-                return None, [self._note(line, name, f"the cell holds "
-                                         f"{describe_char(bad.group())}; remove it")]
+            fault = text_fault(text)
+            if fault:
+                return None, [self._note(line, name, f"the cell {fault}")]
         if not cell["summary"]:
             return None, [self._note(line, "summary", "the contribution's text is empty")]
         entry: dict[str, Any] = {}

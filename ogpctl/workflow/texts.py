@@ -5,21 +5,14 @@ a language the record does not have (L303)."""
 from __future__ import annotations
 
 from ogpctl.record.model import Record
-from ogpctl.source.bidi import bidi_problem
-from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
+from ogpctl.source.bidi import text_fault
 
 
 def text_problem(text: str) -> str | None:
     """Why `text` cannot be written into the record, or None."""
     if not text.strip():
         return "needs a text"
-    bad = FORBIDDEN_CHARS.search(text)
-    if bad:
-        return f"holds {describe_char(bad.group())}, which no record text may hold; remove it"
-    bidi = bidi_problem(text)
-    if bidi:
-        return f"holds {bidi[1]}"
-    return None
+    return text_fault(text)
 
 
 def record_language(record: Record, lang: str) -> str:
