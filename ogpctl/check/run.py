@@ -77,7 +77,8 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
     for target in targets:
         found = _records_at(target)
         where = target.resolve() if found else target    # once, not once a record
-        records.extend((root, _prefix(where, root)) for root in found)
+        records.extend((root, (_named(target, where, root) if len(targets) > 1 else "")
+                        + _prefix(where, root)) for root in found)
     # Records whose findings the cache holds are answered here, without a worker process.
     stamps: dict[Path, str | None] = {}   # the history's, by git folder: shared in a corpus
     kept = [_cached_outcome(root, options, stamps) for root, _ in records]
@@ -225,6 +226,15 @@ def _prefix(target: Path, root: Path) -> str:
     if target == root or root in target.parents:
         return ""
     return root.relative_to(target).as_posix() + "/"
+
+
+def _named(target: Path, where: Path, root: Path) -> str:
+    """With several paths given, what each record's paths start with (`check -C a -C b`
+    said `ogp.yaml` of both records alike): the path as given when it is the record or a
+    folder holding it, else the record's folder from here."""
+    if where == root or where in root.parents:
+        return target.as_posix().rstrip("/") + "/"
+    return os.path.relpath(root).replace(os.sep, "/") + "/"
 
 
 def _prefixed(item: Diagnostic, prefix: str) -> Diagnostic:
