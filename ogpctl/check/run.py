@@ -20,7 +20,7 @@ from ogpctl.base.collector import collection_paused
 from ogpctl.base.diagnostics import Diagnostic, DiagnosticRow, Severity
 from ogpctl.base.errors import NotARecordError, UsageError
 from ogpctl.check.freshness import Listings, history_stamp, tree_lines
-from ogpctl.record.discover import Layout, discover, find_records
+from ogpctl.record.discover import Layout, discover, find_records, link_problem
 
 if TYPE_CHECKING:   # a run the cache answers reads no file, so needs neither at start
     from ogpctl.record.model import Stage
@@ -194,7 +194,8 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
         record = build_record(root, documents, layout.plan_ids)
         context = RuleContext(record, options.today, options.stage,
                               deliveries=options.deliveries)
-        found = finish(record, from_problems(layout.problems + problems, context) +
+        links = [(path, link_problem()) for path in context.evidence_links()]
+        found = finish(record, from_problems(layout.problems + problems + links, context) +
                        run_rules(context), unused=options.strict)
         release(record)
     if options.plan:   # after finish: a suppression is used by any plan's findings

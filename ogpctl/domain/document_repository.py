@@ -66,19 +66,22 @@ class Index:
 Files = list[tuple[str, int]]   # (record-relative path, size), sorted
 
 
-def scan_evidence(root: Path, plan: str) -> dict[str, Files]:
+def scan_evidence(root: Path, plan: str, links: list[str] | None = None) -> dict[str, Files]:
     """The folders below plans/<plan>/evidence/ and their files, recursively; key "" holds
     files lying directly in evidence/. Dot-files (.gitkeep) and symbolic links are left
-    out, and nothing is followed through a link, so nothing outside the record is listed."""
+    out, and nothing is followed through a link, so nothing outside the record is listed;
+    the links found are added to `links` (check reports each, R012)."""
     base = f"plans/{plan}/evidence"
     if not _real_folder(root, base):
         return {}
     found: dict[str, Files] = {"": []}
     for entry in _entries(os.path.join(root, base)):
         if entry.is_dir(follow_symlinks=False):
-            found[entry.name] = sorted(_files(entry.path, f"{base}/{entry.name}"))
+            found[entry.name] = sorted(_files(entry.path, f"{base}/{entry.name}", links))
         elif entry.is_file(follow_symlinks=False):
             found[""].append((f"{base}/{entry.name}", entry.stat(follow_symlinks=False).st_size))
+        elif links is not None and entry.is_symlink():
+            links.append(f"{base}/{entry.name}")
     found[""].sort()
     return found
 
@@ -113,7 +116,8 @@ def _utf8(name: str) -> bool:
     return True
 
 
-def _files(folder: str, relative: str) -> Iterator[tuple[str, int]]:
+def _files(folder: str, relative: str, links: list[str] | None = None
+           ) -> Iterator[tuple[str, int]]:
     stack = [(folder, relative)]
     while stack:   # iterative: a deep tree of folders must not exhaust the stack
         here, where = stack.pop()
@@ -122,15 +126,18 @@ def _files(folder: str, relative: str) -> Iterator[tuple[str, int]]:
                 stack.append((entry.path, f"{where}/{entry.name}"))
             elif entry.is_file(follow_symlinks=False):
                 yield f"{where}/{entry.name}", entry.stat(follow_symlinks=False).st_size
+            elif links is not None and entry.is_symlink():
+                links.append(f"{where}/{entry.name}")
 
 
 # -- what the record cites ----------------------------------------------------------------
 
 # -- the index ----------------------------------------------------------------------------
 
-def evidence_files(record: Record) -> dict[str, dict[str, Files]]:
-    """`scan_evidence` of every plan, by plan id."""
-    return {plan.id: scan_evidence(record.root, plan.id) for plan in record.plans}
+def evidence_files(record: Record, links: list[str] | None = None
+                   ) -> dict[str, dict[str, Files]]:
+    """`scan_evidence` of every plan, by plan id (the links found added to `links`)."""
+    return {plan.id: scan_evidence(record.root, plan.id, links) for plan in record.plans}
 
 
 def listed_files(disk: dict[str, dict[str, Files]]) -> dict[str, int]:

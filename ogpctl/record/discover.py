@@ -103,7 +103,7 @@ def discover(root: Path) -> Layout:
 def _add_fixed(layout: Layout, root: Path, rel: str, kind: Kind, required: bool) -> None:
     path = root / rel
     if _is_link(path):
-        layout.problems.append((rel, _link_problem()))
+        layout.problems.append((rel, link_problem()))
     elif path.is_file():
         layout.files.append(SourceRef(rel, kind))
     elif required:
@@ -117,7 +117,7 @@ def _add_meetings(layout: Layout, root: Path) -> None:
         if entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
             continue
         if entry.is_symlink():
-            layout.problems.append((rel, _link_problem()))
+            layout.problems.append((rel, link_problem()))
         elif MEETING_FILE.fullmatch(entry.name):
             layout.files.append(SourceRef(rel, Kind.MEETING))
         else:
@@ -154,7 +154,7 @@ def _add_named(layout: Layout, root: Path, rel_dir: str, pattern: re.Pattern[str
             continue
         match = pattern.fullmatch(entry.name)
         if entry.is_symlink():
-            layout.problems.append((rel, _link_problem()))
+            layout.problems.append((rel, link_problem()))
         elif match and (kind is not Kind.SECTION or match["section"] in SECTIONS):
             layout.files.append(SourceRef(rel, kind))
         else:
@@ -168,6 +168,7 @@ def _is_link(path: Path) -> bool:
         return False
 
 
-def _link_problem() -> Problem:
+def link_problem() -> Problem:
+    """R012 for a record file, or an evidence file, that is a symbolic link."""
     return Problem("R012", "this file is a symbolic link; ogpctl does not follow links out of "
                    "the record: replace it with the file itself", 1, 1)

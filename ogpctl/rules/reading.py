@@ -137,10 +137,11 @@ entry("R011", "yaml-version", family=F, severity=W, handbook="", doc="""
       title: Open contracting
     """)
 entry("R012", "symlink", family=F, severity=E, handbook="", doc="""
-    A record file is a symbolic link.
+    A record file, or a file in an evidence folder, is a symbolic link.
 
-    A link can point outside the record, so ogpctl never follows one: replace the link
-    with the file itself.
+    A link can point outside the record (a pull request that adds one to an evidence
+    folder could publish any file of the machine that builds the site), so ogpctl never
+    follows one: replace the link with the file itself.
     """)
 
 

@@ -46,7 +46,17 @@ class RuleContext:
     def evidence_files(self) -> dict[str, dict[str, Files]]:
         """Every plan's evidence folders as listed on disk (`scan_evidence`), once per check:
         the evidence rules and the repository index read the same listing."""
-        return self.shared("evidence-files", lambda: evidence_files(self.record))
+        return self._evidence()[0]
+
+    def evidence_links(self) -> list[str]:
+        """The symbolic links in the evidence folders (found by the same listing): R012."""
+        return self._evidence()[1]
+
+    def _evidence(self) -> tuple[dict[str, dict[str, Files]], list[str]]:
+        def scan() -> tuple[dict[str, dict[str, Files]], list[str]]:
+            links: list[str] = []
+            return evidence_files(self.record, links), sorted(links)
+        return self.shared("evidence-files", scan)
 
     def listed_files(self) -> dict[str, int]:
         """Every file of `evidence_files`, with its size."""
