@@ -241,6 +241,19 @@ def _checked(anchor: Path, steps: list[tuple[str, str]], create: bool) -> Folder
     return Folder(path, None)
 
 
+def link_scratch(path: Path, target: str, inside: Path) -> None:
+    """A symbolic link in a scratch folder (a pull request's link, so that `check` of the
+    scratch copy reports it, R012): made, never followed, never outside `inside`."""
+    parts = relative_parts(path, inside)
+    try:
+        with open_folder(inside, parts[:-1], create=True) as folder:
+            os.symlink(target, folder._at(parts[-1]), dir_fd=folder.fd)
+    except OSError as error:
+        if isinstance(error, RecordWriteError):
+            raise
+        raise RecordWriteError(f"cannot write {path}: {error.strerror or error}") from None
+
+
 def write_scratch(path: Path, data: bytes, inside: Path) -> None:
     """A new file in a scratch folder ogpctl made for itself: not flushed to disk (nothing
     there outlives the command), but still never outside `inside` nor through a link."""

@@ -306,6 +306,22 @@ def files_at(root: Path, commit: str) -> dict[str, bytes]:
     return files
 
 
+def links_at(root: Path, commit: str) -> dict[str, str]:
+    """Every symbolic link of the record at `commit`, record-relative, with its target (as
+    git keeps it: a text, never followed)."""
+    repo, prefix = _repo_and_prefix(root)
+    tree = repo.commit(commit).tree
+    if prefix:
+        try:
+            tree = tree / prefix.rstrip("/")
+        except KeyError:
+            return {}
+    blob: type[Blob] = _git().Blob
+    return {os.fspath(item.path)[len(prefix):]:
+            item.data_stream.read().decode("utf-8", "replace")
+            for item in tree.traverse() if isinstance(item, blob) and item.mode == 0o120000}
+
+
 def has_tag(root: Path, tag: str) -> bool:
     repo, _ = _repo_and_prefix(root)
     return tag in {t.name for t in repo.tags}
@@ -372,17 +388,37 @@ def working_files(root: Path) -> dict[str, bytes]:
     """The record's files in the working tree as the next commit would take them: tracked
     and untracked ones that .gitignore does not exclude, record-relative. Links are not
     followed and files deleted from the working tree are left out."""
-    repo, prefix = _repo_and_prefix(root)
-    where = ":(top,literal)" + prefix.rstrip("/") if prefix else ":(top)"
-    listing = repo.git.ls_files("-z", "--cached", "--others", "--exclude-standard", "--",
-                                where)
-    top = Path(repo.working_tree_dir or root)
+    top, prefix, names = _working_names(root)
     files = {}
-    for name in sorted(set(filter(None, listing.split("\0")))):
+    for name in names:
         data = _regular_file(top, name)
         if data is not None:
             files[name[len(prefix):]] = data
     return files
+
+
+def working_links(root: Path) -> dict[str, str]:
+    """The record's symbolic links in the working tree as the next commit would take them,
+    record-relative, with their targets (read, never followed)."""
+    top, prefix, names = _working_names(root)
+    links = {}
+    for name in names:
+        try:
+            links[name[len(prefix):]] = os.readlink(top / name)
+        except OSError:   # not a link, or gone meanwhile
+            continue
+    return links
+
+
+def _working_names(root: Path) -> tuple[Path, str, list[str]]:
+    """The working tree's top, the record's prefix in it, and the names (from the top) of
+    the record's tracked and untracked files that .gitignore does not exclude."""
+    repo, prefix = _repo_and_prefix(root)
+    where = ":(top,literal)" + prefix.rstrip("/") if prefix else ":(top)"
+    listing = repo.git.ls_files("-z", "--cached", "--others", "--exclude-standard", "--",
+                                where)
+    return Path(repo.working_tree_dir or root), prefix, \
+        sorted(set(filter(None, listing.split("\0"))))
 
 
 def _regular_file(top: Path, name: str) -> bytes | None:

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ogpctl.base.confined import link_scratch
 from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.domain.diff import Change, compare, record_from_files
 from ogpctl.domain.obligations import Obligation, obligations
@@ -108,24 +109,37 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
     """The review of the change from commit `base` to commit `head` (None: the working
     tree as the next commit would take it) of the record at `root`; `preview` builds the
     website of both sides to find the pages the change touches."""
-    from ogpctl.base.vcs import files_at, record_prefix, working_files
+    from ogpctl.base.vcs import files_at, links_at, record_prefix, working_files, working_links
 
     prefix = record_prefix(root)
-    old_files = files_at(root, base)
-    new_files = working_files(root) if head is None else files_at(root, head)
+    old_files, old_links = files_at(root, base), links_at(root, base)
+    new_files, new_links = (working_files(root), working_links(root)) if head is None \
+        else (files_at(root, head), links_at(root, head))
     with tempfile.TemporaryDirectory(prefix="ogpctl-review-") as tmp:
         sides = []
-        for name, files in (("base", old_files), ("head", new_files)):
+        for name, files, links in (("base", old_files, old_links),
+                                   ("head", new_files, new_links)):
             folder = Path(tmp) / name
             folder.mkdir()
-            sides.append((record_from_files(files, folder), _findings(folder, today, root)))
+            record = record_from_files(files, folder)
+            for link, target in links.items():   # so that check reports each (R012)
+                link_scratch(folder / link, target, folder)
+            sides.append((record, _findings(folder, today, root)))
         (old, before), (new, after) = sides
         review = Review(base, head, described, prefix, today, old, new, compare(old, new),
                         *_news(before, after, base, head, prefix),
-                        files=changed_files(old_files, new_files))
+                        files=changed_files({**old_files, **_as_files(old_links)},
+                                            {**new_files, **_as_files(new_links)}))
         if preview:
             review.pages, review.site = changed_pages(old, new, today)
     return review
+
+
+def _as_files(links: dict[str, str]) -> dict[str, bytes]:
+    """Links as the file list compares them: a link is a file the change touches (a new
+    one, another target), which no file's bytes can be mistaken for."""
+    return {name: b"\0symbolic link -> " + target.encode("utf-8", "replace")
+            for name, target in links.items()}
 
 
 def changed_files(old: dict[str, bytes], new: dict[str, bytes]) -> list[tuple[str, str]]:
