@@ -47,6 +47,7 @@ def labels(code: str) -> dict[str, str]:
         "where": _("Where"), "stages": _("Timeline"), "stage": _("Stage"),
         "from": _("From"), "to": _("To"), "timeline_link": _("Published timeline"),
         "mechanisms": _("Ways to send your ideas"),
+        "coming_mechanisms": _("Opening later: not taking ideas yet"),
         "closed_mechanisms": _("Closed: no longer taking ideas"),
         "outreach": _("Outreach activities"),
         "audience": _("Audience"), "participants": _("Participants"),

@@ -35,12 +35,17 @@ def published(v: View, timeline: dict) -> bool:
 
 
 def mechanism(v: View, item: dict) -> dict:
-    closes = as_date(item.get("closes"))
+    """An input mechanism and when it takes ideas: "closed" after it closes, "coming"
+    before it opens (a new user's page listed a workshop two months away among the ways
+    to send ideas now), "open" otherwise."""
+    opens, closes = as_date(item.get("opens")), as_date(item.get("closes"))
+    today = v.site.today
+    when = "closed" if closes is not None and closes < today else \
+        "coming" if opens is not None and opens > today else "open"
     return {"title": v.inline(item.get("title")), "url": v.url(item.get("url")),
             "channel": channel_label(v.c, item.get("channel")),
             "open": span(v, item.get("opens"), item.get("closes")),
-            "description": v.inline(item.get("description")),
-            "closed": closes is not None and closes < v.site.today}
+            "description": v.inline(item.get("description")), "when": when}
 
 
 def cocreation(v: View, plan: Plan) -> dict | None:
@@ -61,8 +66,9 @@ def cocreation(v: View, plan: Plan) -> dict | None:
                     "from": v.date(s.get("starts")), "to": v.date(s.get("ends")),
                     "description": v.inline(s.get("description"))}
                    for s in items(fields.get("stages"))],
-        "mechanisms": [m for m in mechanisms if not m["closed"]],
-        "closed": [m for m in mechanisms if m["closed"]],
+        "mechanisms": [m for m in mechanisms if m["when"] == "open"],
+        "coming": [m for m in mechanisms if m["when"] == "coming"],
+        "closed": [m for m in mechanisms if m["when"] == "closed"],
         "outreach": [{"date": v.date(o.get("date")), "title": v.inline(o.get("title")),
                       "url": v.url(o.get("url")), "audience": v.inline(o.get("audience")),
                       "participants": v.number(o["participants"])
