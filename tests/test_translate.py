@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ogpctl.record.load import load_record
+from ogpctl.source.bidi import text_fault
 from ogpctl.source.text import FORBIDDEN_CHARS
 from ogpctl.source.yaml import parse_yaml
 from ogpctl.translate.model import Entry
@@ -404,9 +405,11 @@ def test_po_entries_carry_location_field_and_note(capsys, sample: Path) -> None:
 
 # -- any translation, end to end -------------------------------------------------------------
 
+#: Every translation an import takes: no control character (R003) and no directional
+#: character that could reorder it (R013): `source.bidi.text_fault`.
 TRANSLATION = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
                       min_size=1, max_size=60).filter(
-    lambda t: t.strip() and not FORBIDDEN_CHARS.search(t))
+    lambda t: t.strip() and text_fault(t) is None)
 
 
 @pytest.fixture(scope="module")
