@@ -33,8 +33,8 @@ def test_importers_read_the_ordinal(text: str) -> None:
 
 
 def test_documents_and_site_of_a_new_french_record(capsys, tmp_path: Path) -> None:
-    """A record made with `ogpctl init --languages fr,en` and a plan from 1 January 2027:
-    its action plan and its website say "1er janvier 2027"."""
+    """A record made with `ogpctl init --languages fr,en` and a plan delivered on 1 January
+    2027: its action plan and its website say "1er janvier 2027"."""
     record = tmp_path / "record"
     assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
                "--languages", "fr,en", "--lead-agency", "Ministère")[0] == 0
@@ -42,6 +42,9 @@ def test_documents_and_site_of_a_new_french_record(capsys, tmp_path: Path) -> No
                "--length", "4", "--today", "2026-12-01")[0] == 0
     assert run(capsys, "new-commitment", "-C", record, "2027-2031", "Données ouvertes",
                "--today", "2026-12-01")[0] == 0
+    plan = record / "plans" / "2027-2031" / "plan.yaml"   # until delivered, its period
+    plan.write_text(plan.read_text(encoding="utf-8").replace(   # starts at its delivery
+        "\ndelivered:\n", "\ndelivered: 2027-01-01\n"), encoding="utf-8")
     out = tmp_path / "out"
     assert run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031", "--lang",
                "fr", "--format", "md", "--out", out, "--today", "2026-12-01")[0] == 0

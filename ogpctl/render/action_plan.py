@@ -12,6 +12,7 @@ from ogpctl.record.model import Commitment, Plan
 from ogpctl.render.blocks import Block, ForeignBlock, Heading, Paragraph, Text, plain
 from ogpctl.render.commitment import commitment_blocks
 from ogpctl.render.context import RenderContext
+from ogpctl.render.period import delivery_due
 from ogpctl.render.prose import parse
 from ogpctl.render.requirements import requirements_blocks
 from ogpctl.render.self_assessment import totals_sentence
@@ -72,6 +73,10 @@ def subtitle(c: RenderContext, plan: Plan) -> str:
     span = plan.period()
     if span is None:
         return c.country()
+    due = delivery_due(plan, span)
+    if due is not None:   # handbook 3.1: implementation begins at delivery
+        return c.lang._("{country}, from delivery (due {due}) to {end}", country=c.country(),
+                        due=c.lang.date(due), end=c.lang.date(span[1]))
     return c.lang._("{country}, {start} to {end}", country=c.country(),
                     start=c.lang.date(span[0]), end=c.lang.date(span[1]))
 

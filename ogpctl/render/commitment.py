@@ -19,6 +19,7 @@ from ogpctl.render.blocks import (
     Text,
 )
 from ogpctl.render.context import RenderContext
+from ogpctl.render.period import period_words
 
 SECTORS = ("government", "civil-society", "other")
 
@@ -146,8 +147,7 @@ def _named(c: RenderContext, item: Any) -> tuple[Inline, ...]:
 
 
 def period(c: RenderContext, commitment: Commitment) -> str:
-    span = commitment.period()
-    return period_text(c.lang, c.lang.date(span[0]), c.lang.date(span[1])) if span else ""
+    return period_words(c.lang, commitment.plan, commitment.period())
 
 
 def header_table(c: RenderContext, commitment: Commitment) -> Table:

@@ -12,6 +12,7 @@ from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
 from ogpctl.render.commitment import commitment_blocks, value_label
+from ogpctl.render.period import period_words
 from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
@@ -22,8 +23,7 @@ from ogpctl.site.view import Page, View
 
 
 def period(v: View, plan: Plan) -> str:
-    span = plan.period()
-    return v._("{start} to {end}", start=v.date(span[0]), end=v.date(span[1])) if span else ""
+    return period_words(v.c.lang, plan, plan.period())
 
 
 def stage_text(v: View, plan: Plan) -> tuple[str, str]:
