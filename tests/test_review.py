@@ -180,6 +180,19 @@ def test_preview_builds_the_site_and_lists_the_pages_touched(capsys, record: Pat
     assert "500.000 VRD" in page.read_text(encoding="utf-8")
 
 
+def test_pages_in_another_language_say_which(capsys, record: Path, tmp_path: Path) -> None:
+    """A review read in French of an es/en record: the site has no French page, so the
+    list is the default language's, and says so (it said "dans cette langue")."""
+    code, out, err = run(capsys, "review", "base", "head", "-C", record, "--lang", "fr",
+                         "--today", TODAY, "--preview", tmp_path / "preview")
+    assert code == 1, err
+    assert "toutes langues confondues ; en espagnol :" in out
+    assert "dans cette langue" not in out
+    code, out, err = run(capsys, "review", "base", "head", "-C", record, "--lang", "es",
+                         "--today", TODAY, "--preview", tmp_path / "preview-es")
+    assert "en este idioma:" in out
+
+
 def test_review_of_the_working_tree_takes_new_files(capsys, tmp_path: Path) -> None:
     record = committed_sample(SAMPLE, tmp_path / "record")
     edit(record, WORKS, "lead: procurement-agency\n", "lead: ministry-of-finance\n")

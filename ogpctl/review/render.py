@@ -240,12 +240,18 @@ def _pages(c: RenderContext, pages: list[str], preview_url: str | None) -> list[
     blocks: list[Block] = [Heading(2, (Text(_("Website pages the change touches")),))]
     if not pages:
         return blocks + [Paragraph((Text(_("No page of the website changes.")),))]
-    own = [page for page in pages if page.startswith(c.lang.code + "/")] or \
-        [page for page in pages if page.split("/", 1)[0] == c.record.languages.default] or pages
-    blocks.append(Paragraph((Text(c.lang.n_(
-        "{count} page changes in every language together; in this language:",
-        "{count} pages change in every language together; in this language:",
-        len(pages))),)))
+    own = [page for page in pages if page.startswith(c.lang.code + "/")]
+    if own:
+        said = c.lang.n_("{count} page changes in every language together; in this language:",
+                         "{count} pages change in every language together; in this language:",
+                         len(pages))
+    else:   # a reader's language the site has no pages in: say which the list is in
+        other = c.record.languages.default
+        own = [page for page in pages if page.split("/", 1)[0] == other] or pages
+        said = c.lang.n_("{count} page changes in every language together; in {language}:",
+                         "{count} pages change in every language together; in {language}:",
+                         len(pages), language=Language(other).name_in(c.lang.code))
+    blocks.append(Paragraph((Text(said),)))
     base = (preview_url or "").rstrip("/")
     blocks.append(_list(((Link(f"{base}/{page}", (Code(page),)),) if base else (Code(page),))
                         for page in own))
