@@ -291,35 +291,32 @@ def commit_day(root: Path, commit: str) -> date:
 def files_at(root: Path, commit: str) -> dict[str, bytes]:
     """Every file of the record at `commit` (a resolved commit id), record-relative, read
     through git's object database (one long-lived cat-file process, not one per file)."""
-    repo, prefix = _repo_and_prefix(root)
-    tree = repo.commit(commit).tree
-    if prefix:
-        try:
-            tree = tree / prefix.rstrip("/")
-        except KeyError:
-            return {}
-    blob: type[Blob] = _git().Blob
-    files: dict[str, bytes] = {}
-    for item in tree.traverse():
-        if isinstance(item, blob) and item.mode != 0o120000:    # links are not followed
-            files[os.fspath(item.path)[len(prefix):]] = item.data_stream.read()
-    return files
+    return {name: item.data_stream.read()
+            for name, item in _blobs_at(root, commit) if item.mode != _LINK}   # not followed
 
 
 def links_at(root: Path, commit: str) -> dict[str, str]:
     """Every symbolic link of the record at `commit`, record-relative, with its target (as
     git keeps it: a text, never followed)."""
+    return {name: item.data_stream.read().decode("utf-8", "replace")
+            for name, item in _blobs_at(root, commit) if item.mode == _LINK}
+
+
+_LINK = 0o120000   # git's mode of a symbolic link
+
+
+def _blobs_at(root: Path, commit: str) -> list[tuple[str, Blob]]:
+    """(record-relative name, blob) of every file and link of the record at `commit`."""
     repo, prefix = _repo_and_prefix(root)
     tree = repo.commit(commit).tree
     if prefix:
         try:
             tree = tree / prefix.rstrip("/")
         except KeyError:
-            return {}
+            return []
     blob: type[Blob] = _git().Blob
-    return {os.fspath(item.path)[len(prefix):]:
-            item.data_stream.read().decode("utf-8", "replace")
-            for item in tree.traverse() if isinstance(item, blob) and item.mode == 0o120000}
+    return [(os.fspath(item.path)[len(prefix):], item)
+            for item in tree.traverse() if isinstance(item, blob)]
 
 
 def has_tag(root: Path, tag: str) -> bool:
