@@ -28,6 +28,15 @@ def comment_heavily(path: Path) -> str:
     return text
 
 
+def _sheet(tmp_path: Path, rows: list[list[str]]) -> Path:
+    """The rows as the progress spreadsheet a user saves back (CSV)."""
+    sheet = tmp_path / "progress.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    return sheet
+
+
 def test_update_keeps_every_other_byte(capsys, sample: Path) -> None:
     path = sample / FILE
     before = comment_heavily(path)
@@ -111,10 +120,7 @@ def test_a_date_a_spreadsheet_rewrote_is_named_with_its_column(capsys, sample: P
     for column, value in (("new status", "termine"), ("note", "Fait"),
                           ("new date", "01/12/2026")):
         target[head.index(column)] = value
-    sheet = tmp_path / "progress.csv"
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    sheet = _sheet(tmp_path, rows)
     code, _, err = run(capsys, "progress", "import", sheet, "-C", sample, "--today",
                        "2026-12-02")
     assert code == 2 and "isoformat" not in err
@@ -137,10 +143,7 @@ def test_an_update_after_today_is_refused_unless_forced(capsys, sample: Path,
     for column, value in (("new status", "completed"), ("note", "Pilot finished"),
                           ("new date", "2027-11-30")):
         target[rows[0].index(column)] = value
-    sheet = tmp_path / "progress.csv"
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    sheet = _sheet(tmp_path, rows)
     code, _, err = run(capsys, "progress", "import", sheet, "-C", sample, "--today",
                        "2026-12-02")
     assert code == 2 and "after today" in err and path.read_bytes() == before
@@ -204,10 +207,7 @@ def test_texts_and_languages_the_record_cannot_hold_are_named(capsys, sample: Pa
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
     target = next(r for r in rows if r[1] == "1.2")
     target[rows[0].index("note")] = "Pilot finished"
-    sheet = tmp_path / "progress.csv"
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    sheet = _sheet(tmp_path, rows)
     code, _, err = run(capsys, "progress", "import", sheet, "-C", sample, "--lang", "zz",
                        "--today", "2026-12-02")
     assert code == 2 and err.count("not a language of this record") == 1, err

@@ -152,15 +152,13 @@ def test_a_plan_title_never_borrows_another_languages_name(capsys, tmp_path: Pat
                for d in findings(capsys, record))
 
 
-def test_init_asks_the_country_name_in_each_language(capsys, tmp_path: Path,
-                                                     monkeypatch) -> None:
+def _answering(monkeypatch: pytest.MonkeyPatch, answers: dict[str, str],
+               asked: list[str]) -> None:
+    """`init` at a terminal, answered from `answers` ("" for any other question); the
+    questions asked go to `asked`."""
     import typer
 
     from ogpctl.cli import scaffold
-
-    asked = []
-    answers = {"Country name in Spanish (es)": "República de Testlandia",
-               "Country name in English (en)": "Republic of Testland"}
 
     def prompt(question, default="", show_default=True):
         asked.append(question)
@@ -168,6 +166,15 @@ def test_init_asks_the_country_name_in_each_language(capsys, tmp_path: Path,
 
     monkeypatch.setattr(scaffold, "interactive", lambda: True)
     monkeypatch.setattr(typer, "prompt", prompt)
+
+
+def test_init_asks_the_country_name_in_each_language(capsys, tmp_path: Path,
+                                                     monkeypatch) -> None:
+    asked = []
+    answers = {"Country name in Spanish (es)": "República de Testlandia",
+               "Country name in English (en)": "Republic of Testland"}
+
+    _answering(monkeypatch, answers, asked)
     record = tmp_path / "record"
     assert run(capsys, "init", record, "--languages", "es,en", "--iso-code", "XT",
                "--lead-agency", "Secretaría", "--contact-name", "Ana",
@@ -186,10 +193,6 @@ def test_init_at_a_terminal_asks_the_languages_and_checks_the_email(capsys, tmp_
                                                                       monkeypatch) -> None:
     """A French user answering every prompt got `default: en, administrative: []`: the
     languages were never asked. An email prompt took `<script>`."""
-    import typer
-
-    from ogpctl.cli import scaffold
-
     answers = {"Languages, the default first (such as es,en)": "fr,en",
                "ISO 3166-1 code (such as CL)": "XT", "Lead agency": "Ministère",
                "Point of contact's name": "Ana", "Point of contact's email": "ana@example.org",
@@ -197,12 +200,7 @@ def test_init_at_a_terminal_asks_the_languages_and_checks_the_email(capsys, tmp_
                "Country name in English (en)": "Testland"}
     asked = []
 
-    def prompt(question, default="", show_default=True):
-        asked.append(question)
-        return answers.get(question, "")
-
-    monkeypatch.setattr(scaffold, "interactive", lambda: True)
-    monkeypatch.setattr(typer, "prompt", prompt)
+    _answering(monkeypatch, answers, asked)
     record = tmp_path / "record"
     assert run(capsys, "init", record)[0] == 0
     assert asked[0] == "Languages, the default first (such as es,en)"

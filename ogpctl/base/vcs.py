@@ -291,15 +291,23 @@ def commit_day(root: Path, commit: str) -> date:
 def files_at(root: Path, commit: str) -> dict[str, bytes]:
     """Every file of the record at `commit` (a resolved commit id), record-relative, read
     through git's object database (one long-lived cat-file process, not one per file)."""
-    return {name: item.data_stream.read()
-            for name, item in _blobs_at(root, commit) if item.mode != _LINK}   # not followed
+    return tree_at(root, commit)[0]
 
 
-def links_at(root: Path, commit: str) -> dict[str, str]:
-    """Every symbolic link of the record at `commit`, record-relative, with its target (as
-    git keeps it: a text, never followed)."""
-    return {name: item.data_stream.read().decode("utf-8", "replace")
-            for name, item in _blobs_at(root, commit) if item.mode == _LINK}
+def tree_at(root: Path, commit: str | None) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The record's files and its symbolic links with their targets (texts, never
+    followed), record-relative: at `commit`, or with None in the working tree as the next
+    commit would take it."""
+    if commit is None:
+        return _working_tree(root)
+    files: dict[str, bytes] = {}
+    links: dict[str, str] = {}
+    for name, item in _blobs_at(root, commit):
+        if item.mode == _LINK:
+            links[name] = item.data_stream.read().decode("utf-8", "replace")
+        else:
+            files[name] = item.data_stream.read()
+    return files, links
 
 
 _LINK = 0o120000   # git's mode of a symbolic link
@@ -385,26 +393,25 @@ def working_files(root: Path) -> dict[str, bytes]:
     """The record's files in the working tree as the next commit would take them: tracked
     and untracked ones that .gitignore does not exclude, record-relative. Links are not
     followed and files deleted from the working tree are left out."""
+    return _working_tree(root)[0]
+
+
+def _working_tree(root: Path) -> tuple[dict[str, bytes], dict[str, str]]:
+    """`working_files`, and the working tree's links with their targets (read, never
+    followed)."""
     top, prefix, names = _working_names(root)
-    files = {}
+    files: dict[str, bytes] = {}
+    links: dict[str, str] = {}
     for name in names:
         data = _regular_file(top, name)
         if data is not None:
             files[name[len(prefix):]] = data
-    return files
-
-
-def working_links(root: Path) -> dict[str, str]:
-    """The record's symbolic links in the working tree as the next commit would take them,
-    record-relative, with their targets (read, never followed)."""
-    top, prefix, names = _working_names(root)
-    links = {}
-    for name in names:
+            continue
         try:
             links[name[len(prefix):]] = os.readlink(top / name)
-        except OSError:   # not a link, or gone meanwhile
+        except OSError:   # not a link either, or gone meanwhile
             continue
-    return links
+    return files, links
 
 
 def _working_names(root: Path) -> tuple[Path, str, list[str]]:

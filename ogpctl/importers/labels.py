@@ -8,7 +8,7 @@ or hint in brackets."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 
 from ogpctl.base.i18n import Language
@@ -240,15 +240,22 @@ def kind_of(text: str) -> str | None:
                  if label_key(label) == word), None)
 
 
+def _word_sets(labels: Callable[[Language], dict[str, str]], variants: Mapping[str, Iterable[str]]
+               ) -> dict[str, frozenset[str]]:
+    """The words naming each code: the renderer's `labels` in every language, then other
+    sources' English `variants`."""
+    merged = _merged(labels, {code: {"en": tuple(plain_key(w) for w in words)}
+                              for code, words in variants.items()})
+    return {code: frozenset(w for words in by_lang.values() for w in words)
+            for code, by_lang in merged.items()}
+
+
 @cache
 def sector_words() -> dict[str, frozenset[str]]:
     """The words naming each sector of supporting stakeholders."""
     from ogpctl.render.commitment import sector_labels
 
-    merged = _merged(sector_labels, {s: {"en": tuple(plain_key(w) for w in words)}
-                                     for s, words in SECTOR_VARIANTS.items()})
-    return {s: frozenset(w for words in by_lang.values() for w in words)
-            for s, by_lang in merged.items()}
+    return _word_sets(sector_labels, SECTOR_VARIANTS)
 
 
 def sector_of(text: str) -> str | None:
@@ -270,10 +277,7 @@ def value_words() -> dict[str, frozenset[str]]:
     """The words naming each OGP value: the renderer's, then other sources' variants."""
     from ogpctl.render.commitment import value_labels
 
-    merged = _merged(value_labels, {v: {"en": tuple(plain_key(w) for w in (v, *words))}
-                                    for v, words in VALUE_VARIANTS.items()})
-    return {v: frozenset(w for words in by_lang.values() for w in words)
-            for v, by_lang in merged.items()}
+    return _word_sets(value_labels, {v: (v, *words) for v, words in VALUE_VARIANTS.items()})
 
 
 def value_of(text: str) -> str | None:

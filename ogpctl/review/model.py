@@ -109,12 +109,11 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
     """The review of the change from commit `base` to commit `head` (None: the working
     tree as the next commit would take it) of the record at `root`; `preview` builds the
     website of both sides to find the pages the change touches."""
-    from ogpctl.base.vcs import files_at, links_at, record_prefix, working_files, working_links
+    from ogpctl.base.vcs import record_prefix, tree_at
 
     prefix = record_prefix(root)
-    old_files, old_links = files_at(root, base), links_at(root, base)
-    new_files, new_links = (working_files(root), working_links(root)) if head is None \
-        else (files_at(root, head), links_at(root, head))
+    old_files, old_links = tree_at(root, base)
+    new_files, new_links = tree_at(root, head)
     with tempfile.TemporaryDirectory(prefix="ogpctl-review-") as tmp:
         sides = []
         for name, files, links in (("base", old_files, old_links),

@@ -9,6 +9,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import DocPath
 from ogpctl.source.problems import Problem
+from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
 
 # Explicit directional formatting characters (Unicode bidirectional algorithm, X1-X8).
 # Overrides make text display in another order than the one tools and reviewers read
@@ -114,8 +115,6 @@ def text_fault(text: str) -> str | None:
     characters R003 reports and the reordering directional characters R013 reports. Every
     command that writes a text into the record asks this before it writes, so none writes
     what `check` calls an error (and the site would publish)."""
-    from ogpctl.source.text import FORBIDDEN_CHARS, describe_char
-
     bad = FORBIDDEN_CHARS.search(text)
     if bad:
         return f"holds {describe_char(bad.group())}, which no record text may hold; remove it"
