@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ogpctl.base.values import list_at
 from ogpctl.record.load import load_record
 from ogpctl.record.model import Commitment, Document, Plan, Record, listed
 from ogpctl.record.text import translations
@@ -39,6 +40,9 @@ class Change:
     values: tuple[Any, Any] | None = None
     #: the id of the contribution a change is about (field "contribution...")
     subject: str | None = None
+    #: (language, its source) of a text whose source changed while it stayed as it was
+    #: (`stale_translations`): a translation the change leaves behind
+    stale: tuple[tuple[str, str], ...] = ()
 
     def where(self) -> str:
         if self.subject is not None:
@@ -61,6 +65,9 @@ class Change:
             "text": f"{subject} {field} changed: {self.detail}",
             "progress": f"{subject}: {self.new} progress update(s) added",
             "answered": f"{subject} answered: {self.new}",
+            "amendment-added": f"{subject} amendment dated {self.new} recorded: {self.detail}",
+            "amendment-removed": f"{subject} amendment dated {self.old} removed: {self.detail}",
+            "amendment-changed": f"{subject} amendment dated {self.new} changed: {self.detail}",
             "unreadable": f"{self.field} cannot be read on one side: what its change means "
                           "is not known",
         }[self.kind]
@@ -69,7 +76,10 @@ class Change:
         return {"kind": self.kind, "plan": self.plan, "commitment": self.commitment,
                 "milestone": self.milestone, "contribution": self.subject,
                 "field": self.field, "old": _plain(self.old),
-                "new": _plain(self.new), "message": self.message()}
+                "new": _plain(self.new), "message": self.message(),
+                **({"stale-translations": [{"language": lang, "source": source}
+                                           for lang, source in self.stale]}
+                   if self.stale else {})}
 
 
 def _plain(value: Any) -> Any:
@@ -165,6 +175,8 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
     broken = _unreadable(a.doc, b.doc)
     if broken:
         yield Change("unreadable", b.id, field=broken)
+    if not broken:
+        yield from _amendments(a, b, record)
     for name in PLAN_FIELDS if not broken else ():
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", b.id, field=name, old=a.fields.get(name),
@@ -265,7 +277,68 @@ def _texts(a: dict[str, Any], b: dict[str, Any], paths: tuple[tuple[str, ...], .
             new.get(lang) else f"{', '.join(changed)} translation changed"
         yield Change("text", plan, number, milestone, field="/".join(path),
                      old=old.get(lang), new=new.get(lang), detail=detail,
-                     values=(_get(a, path), _get(b, path)))
+                     values=(_get(a, path), _get(b, path)),
+                     stale=stale_translations(_get(a, path), _get(b, path), default))
+
+
+def stale_translations(old: Any, new: Any, default: str) -> tuple[tuple[str, str], ...]:
+    """(language, source) for each language whose text a change leaves as it was while the
+    text it is translated from changed: a translation left behind (handbook 2.2: an amended
+    plan is sent "in English and in the administrative language"). The source is English,
+    and for English the record's default language, as `ogpctl translate` has it; texts
+    compare by their words, so that a line wrapped anew is no change."""
+    before, after = translations(old, default), translations(new, default)
+    found = []
+    for lang in sorted(before.keys() & after.keys()):
+        source = "en" if lang != "en" else default
+        if source == lang or source not in before or source not in after:
+            continue
+        if before[lang].split() == after[lang].split() and \
+                before[source].split() != after[source].split():
+            found.append((lang, source))
+    return tuple(found)
+
+
+def _amendments(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
+    """The amendments plan.yaml records (handbook 2.2: the date the amended plan was sent,
+    and a summary that outlines the changes) that the change adds, removes or edits. An
+    entry alike on both sides is no change; the others pair by their date, then in order."""
+    default = record.languages.default
+    old, new = _entries(a), _entries(b)
+    for entry in list(new):
+        if entry in old:
+            old.remove(entry)
+            new.remove(entry)
+    pairs = []
+    for entry in list(new):
+        match = next((item for item in old if item.get("date") == entry.get("date")), None)
+        if match is not None:
+            old.remove(match)
+            new.remove(entry)
+            pairs.append((match, entry))
+    pairs += zip(old, new, strict=False)
+    count = min(len(old), len(new))
+    for before, after in pairs:
+        yield Change("amendment-changed", b.id, field="amendments", old=before.get("date"),
+                     new=after.get("date"), detail=word_diff(
+                         _text(before.get("summary"), "en", default),
+                         _text(after.get("summary"), "en", default)),
+                     values=(before.get("summary"), after.get("summary")),
+                     stale=stale_translations(before.get("summary"), after.get("summary"),
+                                              default))
+    for entry in new[count:]:
+        yield Change("amendment-added", b.id, field="amendments", new=entry.get("date"),
+                     detail=_text(entry.get("summary"), "en", default),
+                     values=(None, entry.get("summary")))
+    for entry in old[count:]:
+        yield Change("amendment-removed", b.id, field="amendments", old=entry.get("date"),
+                     detail=_text(entry.get("summary"), "en", default),
+                     values=(entry.get("summary"), None))
+
+
+def _entries(plan: Plan) -> list[dict[str, Any]]:
+    """The amendments plan.yaml lists (an entry that is not a mapping is the check's)."""
+    return [item for item in list_at(plan.fields, "amendments") if isinstance(item, dict)]
 
 
 def _contributions(a: Plan, b: Plan, record: Record) -> Iterator[Change]:

@@ -75,6 +75,7 @@ def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], openin
         "This note lists the commitments and milestones added, removed or changed, as the "
         "handbook asks of an amended or refreshed plan (sections 2.2 and 2.3). Removed words "
         "are shown [-like this-], added words {+like this+}.")),))]
+    blocks += recorded_amendments(c, changes)
     default = c.record.languages.default
     amendments = sorted((ch for ch in changes if is_amendment(ch, default)), key=_heading)
     if not amendments:
@@ -87,6 +88,23 @@ def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], openin
             commitment.fields.get("title") if commitment else None
         blocks.append(Heading(2, (Text(f"{number}. "), *c.inline(title))))
         blocks.append(ListBlock(tuple((Paragraph(_item(c, commitment, ch)),) for ch in items)))
+    return blocks
+
+
+def recorded_amendments(c: RenderContext, changes: list[Change]) -> list[Block]:
+    """Each amendment plan.yaml records since the starting point, with its date and its
+    summary (the handbook's "updated version that clearly outlines all changes", 2.2):
+    the reasons, in the reader's language or marked as shown in another."""
+    recorded = sorted((ch for ch in changes
+                       if ch.kind in ("amendment-added", "amendment-changed")),
+                      key=lambda ch: (as_date(ch.new) or date.max).isoformat())
+    blocks: list[Block] = []
+    for change in recorded:
+        day = as_date(change.new)
+        blocks.append(Heading(2, (Text(c.lang._("Amendment of {date}", date=c.lang.date(day))
+                                       if day else c.lang._("Amendment with no date")),)))
+        blocks += c.blocks_or((change.values or (None, None))[1],
+                              c.lang._("No summary of the changes is recorded."), 3)
     return blocks
 
 

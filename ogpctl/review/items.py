@@ -8,8 +8,8 @@ from typing import Any
 from ogpctl.domain.diff import Change
 from ogpctl.record.model import Plan, as_date, listed
 from ogpctl.record.text import translations
-from ogpctl.render.amendment_note import _MARKS, _compose, _text_diff
-from ogpctl.render.blocks import Code, Inline, Text
+from ogpctl.render.amendment_note import _MARKS, _compose, _text_diff, field_label
+from ogpctl.render.blocks import Code, Inline, Strong, Text
 from ogpctl.render.context import RenderContext
 
 Parts = tuple[Inline, ...]
@@ -36,6 +36,8 @@ def plan_item(c: RenderContext, change: Change, base: str | None = None) -> Part
     _ = c.lang._
     if change.kind == "unreadable":
         return unreadable_item(c, change, base)
+    if change.kind.startswith("amendment-"):
+        return amendment_item(c, change)
     if change.kind == "added":
         return (Text(_("Action plan added.")),)
     if change.kind == "removed":
@@ -49,6 +51,61 @@ def plan_item(c: RenderContext, change: Change, base: str | None = None) -> Part
         "length": _("Length of the plan changed from {old} to {new}.", **_MARKS),
     }.get(change.field or "", _("{field} changed from {old} to {new}.", **_MARKS))
     return _compose(message, field=change.field or "", old=old, new=new)
+
+
+def amendment_item(c: RenderContext, change: Change) -> Parts:
+    """An amendment plan.yaml records (handbook 2.2), its date and its summary of the
+    changes, so that the reviewer can hold the summary against the changes listed."""
+    _ = c.lang._
+    old, new = change.values or (None, None)
+    if change.kind == "amendment-added":
+        return _compose(_("Amendment recorded, dated {new}: {diff}", **_MARKS),
+                        new=_plan_value(c, "delivered", change.new), diff=_summary(c, new))
+    if change.kind == "amendment-removed":
+        return _compose(_("Amendment dated {old} removed from the record: {diff}", **_MARKS),
+                        old=_plan_value(c, "delivered", change.old), diff=_summary(c, old))
+    said: Parts = ()
+    if change.old != change.new:
+        said = _compose(_("Date of an amendment changed from {old} to {new}.", **_MARKS),
+                        old=_plan_value(c, "delivered", change.old),
+                        new=_plan_value(c, "delivered", change.new))
+    if translations(old, c.record.languages.default) != \
+            translations(new, c.record.languages.default):
+        said += (Text(" "),) if said else ()
+        said += _compose(_("Summary of the amendment dated {new} changed: {diff}", **_MARKS),
+                         new=_plan_value(c, "delivered", change.new),
+                         diff=_text_diff(c, change))
+    return said
+
+
+def _summary(c: RenderContext, value: Any) -> Parts:
+    """An amendment's summary in the reader's language (else marked as in another)."""
+    return c.inline(value) or (Text(c.lang._("no summary of the changes")),)
+
+
+def stale_items(c: RenderContext, change: Change, subject: Parts = ()) -> list[Parts]:
+    """One sentence for each translation the change leaves behind: its source text changed
+    and it did not (`ogpctl.domain.diff.stale_translations`). The reviewer is the one who
+    can ask for it, as the amended plan is sent in English and in the administrative
+    language (handbook 2.2). `subject` names the milestone or contribution the text is of."""
+    from ogpctl.base.i18n import Language
+
+    _ = c.lang._
+    label = _text_label(c, change)
+    message = _("{title}: the {field} in {old} was not changed with the {field} in {new}.",
+                **_MARKS) if subject else \
+        _("The {field} in {old} was not changed with the {field} in {new}.", **_MARKS)
+    return [(Strong((Text(_("To check:")),)), Text(" "), *_compose(
+        message, title=subject, field=label, old=Language(lang).name_in(c.lang.code),
+        new=Language(source).name_in(c.lang.code))) for lang, source in change.stale]
+
+
+def _text_label(c: RenderContext, change: Change) -> str:
+    if change.field == "amendments":
+        return c.lang._("summary of the amendment")
+    if change.field == "contribution/response":
+        return c.lang._("reasoned response")
+    return field_label(c, change.field)
 
 
 def _plan_value(c: RenderContext, field: str | None, value: Any) -> str:
@@ -85,7 +142,7 @@ def contribution_item(c: RenderContext, change: Change, plan: Plan | None,
     _ = c.lang._
     if change.kind == "unreadable":
         return unreadable_item(c, change, base)
-    who = _contributor(c, change.subject or "", plan, old)
+    who = contributor(c, change.subject or "", plan, old)
     if change.kind == "added":
         summary = c.inline((change.values or (None, None))[1])
         message = _("Contribution received from {who}: {summary}", who=_MARKS["title"],
@@ -112,7 +169,7 @@ def _decision(c: RenderContext, value: Any) -> str:
             "pending": c.lang._("still to be decided")}.get(str(value), str(value or "—"))
 
 
-def _contributor(c: RenderContext, ident: str, plan: Plan | None, old: Plan | None) -> Parts:
+def contributor(c: RenderContext, ident: str, plan: Plan | None, old: Plan | None) -> Parts:
     """Who made the contribution (a stakeholder's name, or as recorded), with its id."""
     for source in (plan, old):
         for item in listed(source.contributions if source else None, "contributions"):

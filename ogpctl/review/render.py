@@ -34,7 +34,13 @@ from ogpctl.render.blocks import (
     text,
 )
 from ogpctl.render.context import RenderContext
-from ogpctl.review.items import contribution_item, plan_item, unreadable_item
+from ogpctl.review.items import (
+    contribution_item,
+    contributor,
+    plan_item,
+    stale_items,
+    unreadable_item,
+)
 from ogpctl.review.model import Finding, MovedDeadline, Review
 
 #: Findings listed in each list of the Markdown review, errors first: a pull-request
@@ -94,7 +100,8 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
     blocks: list[Block] = [Heading(3, title)]
     own = [ch for ch in changes if ch.commitment is None and ch.subject is None]
     if own:
-        blocks.append(_list(plan_item(c, ch, _fixed_at(review, ch)) for ch in own))
+        blocks.append(_list(item for ch in own for item in (
+            plan_item(c, ch, _fixed_at(review, ch)), *stale_items(c, ch))))
     commitments = sorted((ch for ch in changes if ch.commitment is not None), key=_heading)
     for (number, removed), group in groupby(commitments, key=_heading):
         blocks += _commitment(c, review, plan_id, number, removed, list(group))
@@ -102,8 +109,9 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
     if answers:
         blocks.append(Heading(4, (Text(c.lang._("Contributions and reasoned responses")),)))
         old = _plan_named(review.old, plan_id)
-        blocks.append(_list(contribution_item(c, ch, plan, old, _fixed_at(review, ch))
-                            for ch in answers))
+        blocks.append(_list(item for ch in answers for item in (
+            contribution_item(c, ch, plan, old, _fixed_at(review, ch)),
+            *stale_items(c, ch, contributor(c, ch.subject or "", plan, old)))))
     return blocks
 
 
@@ -124,7 +132,9 @@ def _commitment(c: RenderContext, review: Review, plan_id: str, number: int, rem
         commitment.fields.get("title") if commitment else None
     if not title and not removed:   # a file the head cannot read: its title as it was
         title = _old_title(review, plan_id, changes[0])
-    items = [_change_item(c, commitment, ch, _fixed_at(review, ch)) for ch in changes]
+    items = [item for ch in changes for item in (
+        _change_item(c, commitment, ch, _fixed_at(review, ch)),
+        *stale_items(c, ch, _milestone(c, commitment, ch)))]
     return [Heading(4, (Text(f"{number}. "), *c.inline(title))), _list(items)]
 
 
@@ -135,6 +145,17 @@ def _old_title(review: Review, plan_id: str, change: Change) -> Any:
         if commitment.number == number:
             return commitment.fields.get("title")
     return None
+
+
+def _milestone(c: RenderContext, commitment: Any, change: Change) -> tuple[Inline, ...]:
+    """The milestone a change is of, named as the amendment note names it (by number alone
+    when the change is to its title); () for a change to the commitment itself."""
+    from ogpctl.render.amendment_note import _milestone_title, milestone_name
+
+    if change.milestone is None:
+        return ()
+    title = None if change.field == "title" else _milestone_title(commitment, change)
+    return milestone_name(c, change, title)
 
 
 def _change_item(c: RenderContext, commitment: Any, change: Change, base: str | None
