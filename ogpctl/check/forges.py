@@ -1,19 +1,19 @@
 """Check results in the formats the code forges read: SARIF 2.1.0 for GitHub code
 scanning, and GitLab's Code Quality report (a subset of the Code Climate issue format),
-which GitLab shows in the merge request. Paths are relative to the working directory (the
-checkout), as in the GitHub annotations."""
+which GitLab shows in the merge request. Paths are from the top of the git repository (the
+checkout; SARIF's %SRCROOT%), else from the record's root, as in the GitHub annotations
+(`ogpctl.check.report.repository_paths`), wherever ogpctl is run from."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ogpctl import __version__
 from ogpctl.base.diagnostics import Diagnostic, Severity
-from ogpctl.check.report import _record_prefix
+from ogpctl.check.report import repository_paths
 from ogpctl.check.run import CheckResult
 
 if TYPE_CHECKING:
@@ -40,14 +40,14 @@ def fingerprints(result: CheckResult) -> list[str]:
     return found
 
 
-def to_sarif(result: CheckResult, base: Path | None = None) -> str:
+def to_sarif(result: CheckResult) -> str:
     from ogpctl.rules import catalogue
 
-    prefix = _record_prefix(result, (base or Path.cwd()).resolve())
+    paths = repository_paths(result)
     rules = catalogue()
     used = sorted({d.code for d in result.diagnostics})
     index = {code: number for number, code in enumerate(used)}
-    results = [_sarif_result(d, prefix, index[d.code], fingerprint)
+    results = [_sarif_result(d, paths(d), index[d.code], fingerprint)
                for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True)]
     driver = {"name": "ogpctl", "version": __version__, "semanticVersion": __version__,
               "rules": [_sarif_rule(code, rules.get(code)) for code in used]}
@@ -69,8 +69,9 @@ def _sarif_rule(code: str, rule: Rule | None) -> dict[str, Any]:
                            **({"handbook": rule.handbook} if rule.handbook else {})}}
 
 
-def _sarif_result(d: Diagnostic, prefix: str, rule_index: int, fingerprint: str) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": {"uri": prefix + d.file,
+def _sarif_result(d: Diagnostic, path: str, rule_index: int, fingerprint: str
+                  ) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": path,
                                                      "uriBaseId": "%SRCROOT%"}}
     if d.line:
         location["region"] = {"startLine": d.line, "startColumn": d.column or 1}
@@ -80,15 +81,15 @@ def _sarif_result(d: Diagnostic, prefix: str, rule_index: int, fingerprint: str)
             "partialFingerprints": {"ogpctlFinding/v1": fingerprint}}
 
 
-def to_codequality(result: CheckResult, base: Path | None = None) -> str:
+def to_codequality(result: CheckResult) -> str:
     """GitLab's Code Quality report: a JSON array of issues."""
-    prefix = _record_prefix(result, (base or Path.cwd()).resolve())
+    paths = repository_paths(result)
     issues = []
     for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True):
         message = f"{d.message} (handbook {d.handbook})" if d.handbook else d.message
         issues.append({"type": "issue", "check_name": d.code, "description": message,
                        "categories": [_CATEGORY[d.severity]], "fingerprint": fingerprint,
                        "severity": _QUALITY_SEVERITY[d.severity],
-                       "location": {"path": prefix + d.file,
+                       "location": {"path": paths(d),
                                     "lines": {"begin": d.line or 1}}})
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

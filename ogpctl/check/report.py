@@ -11,7 +11,7 @@ that is not UTF-8) are escaped after."""
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ogpctl.base.diagnostics import Diagnostic, Severity
@@ -106,30 +106,52 @@ def _escape(char: str) -> str:
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def to_github(result: CheckResult, base: Path | None = None) -> str:
-    """GitHub workflow commands; paths relative to the working directory (the checkout)."""
-    base = (base or Path.cwd()).resolve()
-    prefix = _record_prefix(result, base)
+def to_github(result: CheckResult) -> str:
+    """GitHub workflow commands, paths from the top of the repository (`repository_path`).
+    Values are escaped as GitHub reads them back (%25, %0D, %0A; in a property also %3A and
+    %2C), before any other control or invisible character is written as an escape: a new
+    line in a file name is the %0A GitHub shows as one, not a backslash and an n."""
     lines = []
+    paths = repository_paths(result)
     for d in result.diagnostics:
-        props = [f"file={_prop(printable(prefix + d.file))}"]
+        props = [f"file={printable(_prop(paths(d)))}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column or 1}"]
         props.append(f"title={_prop(d.code)}")
         message = f"{d.message} (handbook {d.handbook})" if d.handbook else d.message
-        lines.append(f"::{_LEVEL[d.severity]} {','.join(props)}::{_data(printable(message))}")
+        lines.append(f"::{_LEVEL[d.severity]} {','.join(props)}::{printable(_data(message))}")
     return "".join(line + "\n" for line in lines)
 
 
-def _record_prefix(result: CheckResult, base: Path) -> str:
-    if len(result.records) != 1:
-        return ""
-    root = result.records[0].resolve()
+def repository_paths(result: CheckResult) -> Callable[[Diagnostic], str]:
+    """A finding's file as the code forges address it: from the top of the git repository
+    that holds its record (where a CI job checks the repository out, and SARIF's
+    %SRCROOT%), else from the record's root; never from the folder ogpctl was run in, which
+    may be outside the repository. Each record's repository is asked once."""
+    records = sorted(zip(result.records, result.prefixes or [""] * len(result.records),
+                         strict=True), key=lambda pair: -len(pair[1]))
+    tops: dict[Path, str] = {}
+
+    def path(item: Diagnostic) -> str:
+        for root, prefix in records:
+            if item.file.startswith(prefix):
+                if root not in tops:
+                    tops[root] = _in_repository(root)
+                return tops[root] + item.file[len(prefix):]
+        return item.file
+    return path
+
+
+def _in_repository(root: Path) -> str:
+    """The record's folder inside its git repository (`folder/`, "" at its top or when the
+    record is in no repository)."""
+    from ogpctl.base.errors import OgpctlError
+    from ogpctl.base.vcs import record_prefix
+
     try:
-        relative = root.relative_to(base).as_posix()
-    except ValueError:
-        relative = os.path.relpath(root, base).replace(os.sep, "/")
-    return "" if relative == "." else relative + "/"
+        return record_prefix(root)
+    except (OgpctlError, OSError, ValueError):
+        return ""
 
 
 def _data(text: str) -> str:

@@ -53,6 +53,8 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     files: int
     records: list[Path]
+    #: what each record's paths start with in `diagnostics` ("" when they are its own)
+    prefixes: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -91,7 +93,8 @@ def check(paths: Sequence[str | Path], options: CheckOptions | None = None) -> C
             rows, count = hit if hit is not None else next(fresh)
             files += count
             diagnostics.extend(_prefixed(Diagnostic.from_tuple(row), prefix) for row in rows)
-    return CheckResult(diagnostics, files, [root for root, _ in records])
+    return CheckResult(diagnostics, files, [root for root, _ in records],
+                       [prefix for _, prefix in records])
 
 
 def _records_at(target: Path) -> list[Path]:

@@ -141,11 +141,21 @@ def outside_git(root: Path) -> bool:
                    for place in (folder, *folder.parents))
 
 
+#: How the schemas' titles show a text in several languages; a finding says it with the
+#: record's own languages (`{en: …, fr: …}` in a French record), English first.
+LANGUAGE_EXAMPLE = "{en: …, es: …}"
+
+
 def diagnostic(item: Rule, context: RuleContext, finding: Finding) -> Diagnostic | None:
     severity = item.severity_at(context.stage_of(finding.file))
     if severity is None:
         return None
-    return Diagnostic(item.code, severity, finding.message, finding.file, finding.line,
+    message = finding.message
+    if LANGUAGE_EXAMPLE in message:
+        written = context.record.languages.written
+        message = message.replace(LANGUAGE_EXAMPLE,
+                                  "{" + ", ".join(f"{lang}: …" for lang in written) + "}")
+    return Diagnostic(item.code, severity, message, finding.file, finding.line,
                       finding.column, finding.handbook or item.handbook,
                       None if finding.line else tuple(finding.path or ()), finding.key)
 
