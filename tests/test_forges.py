@@ -40,6 +40,7 @@ def broken_copy(folder: Path) -> Path:
 
 def check_output(capsys, monkeypatch, tmp_path: Path, fmt: str) -> tuple[int, str]:
     broken_copy(tmp_path)
+    git(tmp_path, "init", "-q")
     monkeypatch.chdir(tmp_path)   # as in a CI checkout: paths from the repository's top
     code, out, err = run(capsys, "check", "veridia", "--format", fmt, "--today", TODAY,
                          "--no-cache")
@@ -176,3 +177,38 @@ def test_the_workflow_review_step_runs_as_written(capsys, tmp_path: Path) -> Non
     assert json.loads((record / "ogpctl-review.json").read_text())["base"] == base
     assert re.search(r"https://github.com/testland/ogp/blob/[0-9a-f]{40}/ogp.yaml#L\d+", text)
     print(text)
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif", "gitlab"])
+def test_paths_are_the_repositorys_wherever_ogpctl_runs(capsys, monkeypatch, tmp_path: Path,
+                                                        fmt: str) -> None:
+    """F8: run from outside the repository, the paths read `../../../tmp/x/forum.yaml`,
+    which no file of the repository is (SARIF's %SRCROOT% is the checkout). They are from
+    the top of the record's git repository, and from the record's root outside git."""
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    record = broken_copy(repository)
+    git(repository, "init", "-q")
+    elsewhere = tmp_path / "elsewhere" / "deeper"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    for target, wanted in ((record, "veridia/"), (repository, "veridia/")):
+        paths = forge_paths(run(capsys, "check", "-C", target, "-f", fmt, "--today", TODAY,
+                                "--no-cache")[1], fmt)
+        assert paths and all(p.startswith(wanted) and (repository / p).exists()
+                             or p.endswith("introduction.md") for p in paths), paths
+    shutil.rmtree(repository / ".git")
+    paths = forge_paths(run(capsys, "check", "-C", record, "-f", fmt, "--today", TODAY,
+                            "--no-cache")[1], fmt)
+    assert paths and all(not p.startswith(("veridia/", "..", "/")) for p in paths), paths
+    assert "forum/forum.yaml" in paths or COMMITMENT in paths
+
+
+def forge_paths(out: str, fmt: str) -> set[str]:
+    if fmt == "github":
+        return {line.split("file=", 1)[1].split(",", 1)[0].split("::", 1)[0]
+                for line in out.splitlines() if "file=" in line}
+    if fmt == "sarif":
+        return {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in json.loads(out)["runs"][0]["results"]}
+    return {issue["location"]["path"] for issue in json.loads(out)}
