@@ -55,6 +55,7 @@ class Change:
 
     def message(self) -> str:
         subject, field = self.where(), self.field or ""
+        summary = self.detail or "no summary"
         return {
             "added": f"{subject} added: {self.new}",
             "removed": f"{subject} removed: {self.old}",
@@ -65,9 +66,9 @@ class Change:
             "text": f"{subject} {field} changed: {self.detail}",
             "progress": f"{subject}: {self.new} progress update(s) added",
             "answered": f"{subject} answered: {self.new}",
-            "amendment-added": f"{subject} amendment dated {self.new} recorded: {self.detail}",
-            "amendment-removed": f"{subject} amendment dated {self.old} removed: {self.detail}",
-            "amendment-changed": f"{subject} amendment dated {self.new} changed: {self.detail}",
+            "amendment-added": f"{subject} {_amendment(self.new)} recorded: {summary}",
+            "amendment-removed": f"{subject} {_amendment(self.old)} removed: {summary}",
+            "amendment-changed": f"{subject} {_amendment(self.new)} changed: {summary}",
             "unreadable": f"{self.field} cannot be read on one side: what its change means "
                           "is not known",
         }[self.kind]
@@ -80,6 +81,10 @@ class Change:
                 **({"stale-translations": [{"language": lang, "source": source}
                                            for lang, source in self.stale]}
                    if self.stale else {})}
+
+
+def _amendment(day: Any) -> str:
+    return "amendment with no date" if day in (None, "") else f"amendment dated {day}"
 
 
 def _plain(value: Any) -> Any:
