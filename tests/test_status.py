@@ -201,3 +201,50 @@ def test_no_meeting_is_not_called_a_gap(capsys, tmp_path: Path) -> None:
                        "--lang", "en", "-f", "md", "-o", "-", "--today", "2026-12-04")
     assert "No forum meeting is recorded in the 217 days from the start of co-creation." in out
     assert "met 0 times" not in out
+
+
+def delivered_early(capsys, tmp_path: Path, day: str = "2026-12-01") -> Path:
+    """A new user's plan (june window 2027: 2027-01-01 to 2027-08-31, development from
+    2027-02-04, timeline due by 2027-01-21, none published) delivered before its window."""
+    record = new_plan_record(capsys, tmp_path)
+    plan = record / "plans/2027-2031/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^delivered:.*$", f"delivered: {day}", text)
+    plan.write_text(text.replace("status: co-creation", "status: implementation"),
+                    encoding="utf-8")
+    return record
+
+
+def test_an_early_delivery_settles_what_came_before_it(capsys, tmp_path: Path) -> None:
+    """Once delivered, nothing of co-creation is "next" or "due": the timeline never
+    published is missed (minimum requirement 3.1, not met); a delivery before the window
+    opened is early (C401), never "overdue" against a close nine months away."""
+    record = delivered_early(capsys, tmp_path)
+    code, out, _ = run(capsys, "status", "-C", record, "-f", "json", "--today", "2026-12-04")
+    live = json.loads(out)[0]
+    assert live["stage"] == "implementation"
+    assert "cocreation-timeline-publish-by" not in {o["id"] for o in live["next"]}
+    failed = {o["id"]: o["state"] for o in live["overdue"]}
+    assert failed == {"cocreation-timeline-publish-by": "missed",
+                      "delivery-window-closes": "early"}
+    assert {r["code"]: r["state"] for r in live["requirements"]}["3.1"] == "not-met"
+    code, out, _ = run(capsys, "deadlines", "-C", record, "-f", "json", "--today",
+                       "2026-12-04")
+    states = {(o["id"], o["state"]) for o in json.loads(out)}
+    assert ("cocreation-timeline-publish-by", "missed") in states
+    assert ("delivery-window-closes", "early") in states
+    assert not {s for i, s in states if i in ("cocreation-timeline-publish-by",
+                                                "delivery-window-closes")} & {"due", "overdue"}
+    code, out, _ = run(capsys, "status", "-C", record, "--today", "2026-12-04")
+    assert "OVERDUE" not in out and "next  2027-01-21" not in out
+    assert "EARLY  2027-08-31  Delivery window closes" in out
+    assert "the plan was delivered on 2026-12-01" in out
+
+
+def test_an_early_delivery_is_reported_once_by_check(capsys, tmp_path: Path) -> None:
+    """check's C401 and C410 read the same settled obligations: the early delivery, and
+    the timeline that co-creation ended without."""
+    record = delivered_early(capsys, tmp_path)
+    code, out, _ = run(capsys, "check", "-C", record, "--today", "2026-12-04", "-f", "json")
+    codes = [d["code"] for d in json.loads(out)["diagnostics"]]
+    assert codes.count("C401") == 1 and codes.count("C410") == 1

@@ -85,7 +85,8 @@ def _severity_words(item: Rule) -> str:
     return f"{applies}, as {'an' if item.severity is Severity.ERROR else 'a'} {item.severity}."
 
 
-_STATE = {"met": "green", "due": "yellow", "overdue": "bold red", "n/a": "dim"}
+_STATE = {"met": "green", "due": "yellow", "overdue": "bold red", "missed": "bold red",
+          "early": "bold red", "n/a": "dim"}
 
 
 def print_deadlines(items: list[Obligation], today: object) -> None:
@@ -221,7 +222,7 @@ def print_status(plans: list[PlanStatus], today: object) -> None:
         for item in plan.next:
             console.print(Text(f"  next  {item.date}  {item.title} ({item.handbook})"))
         for item in plan.overdue:
-            console.print(Text(f"  OVERDUE  {item.date}  {item.title} ({item.handbook}): "
+            console.print(Text(f"  {item.state.upper()}  {item.date}  {item.title} ({item.handbook}): "
                                f"{item.basis}", style="bold red"))
         console.print(_totals(plan.totals))
         for path in plan.unreadable:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ogpctl.domain.obligations import DUE, OVERDUE, Obligation, plan_obligations
+from ogpctl.domain.obligations import DUE, FAILED, Obligation, plan_obligations
 from ogpctl.domain.requirements import Requirement, judge
 from ogpctl.domain.rollup import Totals, rollup, status_on, totals
 from ogpctl.domain.stage import plan_stage
@@ -43,6 +43,7 @@ class PlanStatus:
     end: date | None
     totals: Totals
     next: list[Obligation] = field(default_factory=list)
+    #: What the record has failed: overdue, missed once its stage ended, delivered early.
     overdue: list[Obligation] = field(default_factory=list)
     commitments: list[CommitmentStatus] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
@@ -77,7 +78,7 @@ def plan_status(record: Record, plan: Plan, today: date) -> PlanStatus:
         agrees=stage.accepts(declared), late=stage.late, delivered=stage.delivered,
         due=dates.due if dates else None, end=dates.end if dates else None,
         totals=totals(plan, today), next=upcoming[:NEXT],
-        overdue=[o for o in items if o.state == OVERDUE],
+        overdue=sorted((o for o in items if o.state in FAILED), key=lambda o: (o.date, o.id)),
         commitments=commitment_status(plan, today), requirements=judge(record, plan, today),
         unreadable=plan.unreadable_commitments())
 
