@@ -61,8 +61,8 @@ def refuse_repeated(command: TyperCommand, ctx: Any, args: list[str]) -> None:
     seen: set[str] = set()
     _values, _rest, order = command.make_parser(ctx).parse_args(args=list(args))
     for param in order:
-        if param.param_type_name != "option" or param.multiple or param.is_flag \
-                or param.count:
+        if param.param_type_name != "option" or param.multiple \
+                or getattr(param, "is_flag", False) or getattr(param, "count", False):
             continue
         if param.name in seen:
             usage = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")

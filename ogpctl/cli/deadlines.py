@@ -34,16 +34,20 @@ def deadlines(
                                 "programs)."),
     plan: str | None = plan_option(),
     today: Today,
-    lang: str = lang_option("Write the obligations' titles in this language, such as es: "
-                            "one of the record, or one ogpctl has labels in.", default="en"),
+    lang: str | None = lang_option("The language of every text for people (titles, states, "
+                                   "handbook sections, what each state rests on, dates): one "
+                                   "of the record, or one ogpctl has labels in, such as fr "
+                                   "(default: the record's default language). Texts the "
+                                   "record has not in it are shown in another, marked as "
+                                   "such."),
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section, and every milestone's due date."""
-    from ogpctl.cli.options import check_language, print_bytes, record_at, record_of
+    from ogpctl.cli.options import print_bytes, reader_language, record_at, record_of
     from ogpctl.domain.obligations import obligations
 
     record = record_at(record_of(record_path, old, "deadlines"))
-    check_language(record, lang, readers=True)
+    lang = reader_language(record, lang)
     if plan:
         record.plan_named(plan)
     items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)]
@@ -54,7 +58,7 @@ def deadlines(
     else:
         from ogpctl.cli.present import print_deadlines
 
-        print_deadlines(items, today)
+        print_deadlines(items, today, lang)
     return 0
 
 
