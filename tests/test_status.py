@@ -251,3 +251,19 @@ def test_an_early_delivery_is_reported_once_by_check(capsys, tmp_path: Path) -> 
     code, out, _ = run(capsys, "check", "-C", record, "--today", "2026-12-04", "-f", "json")
     codes = [d["code"] for d in json.loads(out)["diagnostics"]]
     assert codes.count("C401") == 1 and codes.count("C410") == 1
+
+
+def test_a_delivered_refresh_settles_its_review_timeline(capsys, tmp_path: Path) -> None:
+    """The same class in the refresh (2.3): once the refreshed plan is delivered, its review
+    timeline never published is missed, not due on a day still to come."""
+    record = delivered_early(capsys, tmp_path, "2027-06-01")
+    plan = record / "plans/2027-2031/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  delivered:\n", "  delivered: 2029-06-10\n", 1),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "deadlines", *EN, "-C", record, "-f", "json", "--today",
+                         "2029-06-12")
+    assert code == 0, err
+    states = {o["id"]: o["state"] for o in json.loads(out)}
+    assert states["refresh-timeline-publish-by"] == "missed"
+    assert states["refresh-due"] == "met" and states["delivery-window-closes"] == "met"
