@@ -267,3 +267,15 @@ def test_a_delivered_refresh_settles_its_review_timeline(capsys, tmp_path: Path)
     states = {o["id"]: o["state"] for o in json.loads(out)}
     assert states["refresh-timeline-publish-by"] == "missed"
     assert states["refresh-due"] == "met" and states["delivery-window-closes"] == "met"
+
+
+def test_a_closed_plan_settles_its_unfinished_milestones(capsys) -> None:
+    """Once the plan has ended, a milestone never completed is missed (implementation is
+    over), not overdue as if it could still be done under the plan."""
+    code, out, _ = run(capsys, "deadlines", *EN, "-C", SAMPLE, "-f", "json", "--today",
+                       "2026-11-23", "--plan", "2023-2025")
+    milestones = [o for o in json.loads(out) if o["id"] == "milestone-due"]
+    assert {o["state"] for o in milestones} == {"met", "missed"}
+    code, out, _ = run(capsys, "deadlines", *EN, "-C", SAMPLE, "-f", "json", "--today",
+                       "2025-11-01", "--plan", "2023-2025")
+    assert "missed" not in {o["state"] for o in json.loads(out)}

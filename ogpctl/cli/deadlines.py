@@ -63,10 +63,11 @@ def deadlines(
 
 
 def _calendar(record: RecordModel, items: list[Obligation], today: date, lang: str) -> bytes:
-    from ogpctl.record.text import first_text
+    from ogpctl.domain.wording import record_text
     from ogpctl.render.ics import to_ics
 
     fields = record.ogp.fields if record.ogp else {}
-    name = first_text(fields.get("country")) or record.root.name
+    name = record_text(fields.get("country"), lang, record.languages.default) \
+        or record.root.name
     code = str(fields.get("iso-code") or record.root.name).lower()
     return to_ics(items, name=name, domain=f"{code}.ogpctl", today=today, lang=lang)

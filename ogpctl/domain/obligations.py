@@ -408,15 +408,18 @@ MILESTONE_RULE = _("Each milestone has an expected completion date (the commitme
 def milestone_obligations(plan: Plan, today: date, lang: str = "en", *,
                           default: str = "en") -> Iterator[Obligation]:
     """Each milestone's due date: met when completed, overdue when past and not completed,
+    missed when not completed by the end of a plan that has ended (implementation is over),
     n/a when withdrawn. A milestone without a readable due date has no place in the
     calendar (S-rules and F104 report it). Titles in `lang`, else in another language of
     the record (`default`: its default language), marked as such."""
     make = _Maker(plan.id, today, lang)
+    dates = plan.dates()
+    ended = dates.end if dates is not None and today > dates.end else None
     for commitment in plan.commitments:
         for milestone in commitment.milestones:
             due = as_date(milestone.fields.get("due"))
             if due is not None:
-                yield _milestone_due(make, commitment, milestone, due, default)
+                yield _milestone_due(make, commitment, milestone, due, default, ended)
 
 
 #: A milestone's status as the record writes it, said in words (`status: in-progress`).
@@ -425,7 +428,7 @@ STATUS_WORDS = {"not-started": Label(_("not started")), "in-progress": Label(_("
 
 
 def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, due: date,
-                   default: str) -> Obligation:
+                   default: str, ended: date | None) -> Obligation:
     number = milestone.fields.get("number")
     label = f"{commitment.number}.{number if isinstance(number, int) else milestone.index + 1}"
     title = record_text(milestone.fields.get("title"), make.lang, default)
@@ -434,6 +437,10 @@ def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, d
         state, said = MET, _completed(milestone, due)
     elif status == "withdrawn":
         state, said = NA, Said.of(_("status: {status}"), status=STATUS_WORDS["withdrawn"])
+    elif ended is not None:
+        state = MISSED
+        said = Said.of(_("status: {status}; the plan ended on {day}"),
+                       status=STATUS_WORDS.get(str(status), str(status)), day=ended)
     else:
         state = OVERDUE if make.today > due else DUE
         said = Said.of(_("status: {status}"), status=STATUS_WORDS.get(str(status), str(status)))
