@@ -42,7 +42,10 @@ def deadlines(
                                    "such."),
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
-    overdue, with its rule and handbook section, and every milestone's due date."""
+    overdue, with its rule and handbook section, and every milestone's due date. Once a
+    plan has moved past a stage, what that stage owed is settled: missed when not done (a
+    timeline never published before delivery, a milestone unfinished when the plan ended),
+    early for a delivery before the window opened."""
     from ogpctl.cli.options import print_bytes, reader_language, record_at, record_of
     from ogpctl.domain.obligations import obligations
 
