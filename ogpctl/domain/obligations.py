@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from ogpctl.domain.rollup import status_on
@@ -55,9 +56,14 @@ class Obligation:
     rule: str
     handbook: str
     state: str
-    basis: str = ""     # what in the record the state rests on, in English (check quotes it)
     subject: str = ""   # what a repeated id is about (a milestone's number), for stable UIDs
-    said: Said | None = None   # `basis` as a message, to say in the reader's language
+    said: Said | None = None   # what in the record the state rests on, in any language
+
+    @cached_property
+    def basis(self) -> str:
+        """What the state rests on in English with ISO dates, as check quotes it (said only
+        when asked: check asks for the few it reports)."""
+        return self.said.text("en") if self.said is not None else ""
 
     def to_json(self) -> dict[str, str]:
         return {"plan": self.plan, "id": self.id, "date": self.date.isoformat(),
@@ -67,7 +73,7 @@ class Obligation:
     def basis_in(self, lang: str) -> str:
         """What the state rests on, in `lang` (dates and numbers as the language writes
         them)."""
-        return self.said.text(lang) if self.said is not None else self.basis
+        return self.said.text(lang) if self.said is not None else ""
 
 
 def obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
@@ -171,10 +177,9 @@ class _Maker:
     def __call__(self, ident: str, day: date, title: str, rule: str, handbook: str,
                  state: str, said: Said | None = None, subject: str = "",
                  **values: str) -> Obligation:
-        basis = said.text("en") if said is not None else ""
         return Obligation(self.plan, ident, day, say(self.lang, title, **values),
                           say(self.lang, rule), handbook_in(self.lang, handbook), state,
-                          basis, subject, said)
+                          subject, said)
 
     def deadline(self, ident: str, day: date, title: str, rule: str, handbook: str,
                  done: Any, what: str, settled: Settled | None = None) -> Obligation:
@@ -229,7 +234,7 @@ def _delivery(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Obligation:
     if delivered is not None and delivered < dates.window_opens:
         said = Said.of(_("delivered: {day}, before the window opened on {opens}"),
                        day=delivered, opens=dates.window_opens)
-        return replace(found, state=EARLY, basis=said.text("en"), said=said)
+        return replace(found, state=EARLY, said=said)
     return found
 
 
