@@ -7,7 +7,7 @@ import json
 import typer
 
 from ogpctl.cli.application import Command, app
-from ogpctl.cli.options import HERE, OldPath, Record, Today, format_option
+from ogpctl.cli.options import HERE, OldPath, Record, Today, format_option, lang_option
 
 
 @app.command(cls=Command)
@@ -17,19 +17,25 @@ def status(
     record_path: Record = HERE,
     format: str = format_option(("text", "json"), "text", "text or json."),
     today: Today,
+    lang: str | None = lang_option("The screen's language: one of the record, or one ogpctl "
+                                   "has labels in, such as fr (default: the record's default "
+                                   "language). Texts the record has not in it are shown in "
+                                   "another, marked as such."),
 ) -> int:
     """One screen: each plan's stage and next deadlines, commitment progress with its
     green / amber / red colour, overdue obligations, and the minimum requirements with the
     facts each verdict rests on."""
-    from ogpctl.cli.options import record_at, record_of
+    from ogpctl.cli.options import reader_language, record_at, record_of
     from ogpctl.domain.status import status as build
     from ogpctl.domain.status import to_json
 
-    plans = build(record_at(record_of(record_path, old, "status")), today)
+    record = record_at(record_of(record_path, old, "status"))
+    code = reader_language(record, lang)
+    plans = build(record, today, code)
     if format == "json":
         typer.echo(json.dumps(to_json(plans), ensure_ascii=False, indent=2))
     else:
         from ogpctl.cli.present import print_status
 
-        print_status(plans, today)
+        print_status(plans, today, code)
     return 0
