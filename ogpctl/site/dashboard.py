@@ -11,7 +11,13 @@ from ogpctl.record.model import Plan
 from ogpctl.render.self_assessment import totals_sentence
 from ogpctl.site import svg, urls
 from ogpctl.site.labels import milestone_status
-from ogpctl.site.plans import commitment_row, milestone_counts, plan_totals, stage_text
+from ogpctl.site.plans import (
+    commitment_row,
+    milestone_counts,
+    plan_totals,
+    stage_text,
+    uncounted_note,
+)
 from ogpctl.site.progress import CommitmentState
 from ogpctl.site.view import Page, View
 
@@ -26,6 +32,7 @@ def milestone_rows(v: View, states: list[CommitmentState]) -> list[dict]:
                 "number": f"{c.number}.{m.number}" if m.number else str(c.number),
                 "title": v.inline(m.milestone.fields.get("title")), "href": href,
                 "status": m.status, "status_label": milestone_status(v.code, m.status),
+                "status_note": uncounted_note(v, m),
                 "due": v.date(m.due), "late": m.late, "severe": m.severe,
                 "days_late": v.c.lang.n_("{count} day late", "{count} days late", m.days_late),
                 "last": v.date(m.last), "delay": v.blocks(m.latest("delay-reason"), 4),
