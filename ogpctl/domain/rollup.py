@@ -192,7 +192,7 @@ def rollup(commitment: Commitment, as_of: date) -> Rollup:
     shown = given.get("rating") if given else derived
     return Rollup(share, result, tuple(delayed), shown if isinstance(shown, str) else derived,
                   len(achieved), len(weights), evidenced, derived,
-                  as_date(given.get("prepared")) if given else None,
+                  given.get("prepared") if given else None,
                   given.get("rating-reason") if given and shown != derived else None)
 
 
