@@ -11,7 +11,7 @@ from typing import Any
 
 from ogpctl.domain.obligations import DUE, FAILED, Obligation, plan_obligations
 from ogpctl.domain.requirements import Requirement, judge
-from ogpctl.domain.rollup import Totals, rollup, status_on, totals
+from ogpctl.domain.rollup import Totals, counted_status, reckoning, rollup, totals
 from ogpctl.domain.stage import plan_stage
 from ogpctl.domain.wording import record_text
 from ogpctl.record.model import Plan, Record
@@ -59,8 +59,9 @@ def commitment_status(plan: Plan, today: date, lang: str = "en", default: str = 
     for commitment in plan.commitments:
         result = rollup(commitment, today)
         counts: dict[str, int] = {}
+        clock = reckoning(plan, today)     # the status the plan's result counts (rollup)
         for milestone in commitment.milestones:
-            state = status_on(milestone, today)   # a completion dated later: in progress
+            state = counted_status(milestone, clock)
             counts[str(state)] = counts.get(str(state), 0) + 1
         found.append(CommitmentStatus(commitment.number,
                                       record_text(commitment.fields.get("title"), lang,
