@@ -124,7 +124,7 @@ def blocks(items: tuple[Block, ...] | list[Block]) -> str:
         other = bool(kind) and kind == previous and not other
         if isinstance(item, ListBlock):
             out.append(_list(item, other))
-        elif kind:
+        elif isinstance(item, Table) and kind:
             out.append(_fields(item, other))
         else:
             out.append(block(item))
