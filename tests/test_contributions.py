@@ -111,7 +111,8 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
         "  - id: input-002\n"
         "    received: 2027-03-16\n"
         "    from:\n"
-        "      name: Luis Paz (Red Ciudadana de Datos)\n"
+        "      name: Luis Paz\n"
+        "      organisation: Red Ciudadana de Datos\n"
         "      sector: civil-society\n"
         "    channel: workshop\n"
         "    summary:\n"
@@ -144,7 +145,7 @@ def test_an_excel_csv_with_a_byte_order_mark_and_semicolons(capsys, tmp_path: Pa
          "from": {"name": "María Pérez", "sector": "academia"}, "channel": "email",
          "summary": {"es": "Más datos; mejores datos"}, "decision": "pending"},
         {"id": "taller-002", "received": "2027-03-15",
-         "from": {"name": "Cámara de Comercio", "sector": "private-sector"},
+         "from": {"organisation": "Cámara de Comercio", "sector": "private-sector"},
          "channel": "meeting", "summary": {"es": "Compras abiertas"}, "decision": "pending"},
         {"id": "taller-003", "summary": {"es": "Sin fecha ni autor"}, "decision": "pending"}]
     text = (record / FILE).read_text(encoding="utf-8")
@@ -158,7 +159,7 @@ def test_excel_plain_csv_is_read_as_windows_1252(capsys, tmp_path: Path) -> None
     code, out, _ = import_file(capsys, record, tmp_path / "excel.csv", data.encode("cp1252"))
     assert code == 0 and "read as Windows-1252" in out
     assert entries(record)[0]["summary"] == {"es": "Más información pública"}
-    assert entries(record)[0]["from"] == {"name": "Asociación Pro Ética"}
+    assert entries(record)[0]["from"] == {"organisation": "Asociación Pro Ética"}
 
 
 @pytest.mark.parametrize("export, expected", [
@@ -273,7 +274,7 @@ def test_import_appends_and_skips(capsys, sample: Path, tmp_path: Path) -> None:
     added = after[len(before):]
     assert "  - id: input-001\n    received: 2026-02-20\n    from: transparencia-veridia\n" \
         in added
-    assert "name: María Pérez" in added and 'es: Un mapa de obras, con "fotos"' in added
+    assert "organisation: María Pérez" in added and 'es: Un mapa de obras, con "fotos"' in added
     assert added.count("decision: pending") == 3
     code, out, _ = run(capsys, *args)
     assert "0 added, 4 duplicates skipped" in out and (sample / SAMPLE_FILE).read_text() == after
