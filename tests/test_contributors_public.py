@@ -18,8 +18,8 @@ from tests.test_render import docx_dump
 
 DAY = date(2027, 3, 20)
 
-# A Google Forms export in Spanish as the new user's: a person with an organisation, a
-# respondent who gave no name but a sector word ("Ciudadano"), an organisation alone.
+# A Google Forms export in Spanish as the new user's: a respondent who gave no name but a
+# sector word ("Ciudadano"), a person with an organisation, an organisation alone.
 RESPUESTAS = (
     "Marca temporal,Dirección de correo electrónico,Nombre,Nombre de la organización,"
     "Tipo de organización,¿Cuál es su propuesta para el plan?\n"
@@ -34,10 +34,10 @@ def imported(capsys, tmp_path: Path) -> Path:
     record = new_record(capsys, tmp_path)
     code, out, _ = import_file(capsys, record, tmp_path / "respuestas.csv", RESPUESTAS)
     assert code == 0, out
-    # An entry an older import wrote: the person and the organisation in one name.
+    # A group named by hand, as the sample record names one: published as written.
     path = record / FILE
     path.write_text(path.read_text(encoding="utf-8") + (
-        "  - id: old-001\n    from:\n      name: Ana Gómez (Red Ciudadana)\n"
+        "  - id: taller-001\n    from:\n      name: Colegio de Abogados\n"
         "      sector: civil-society\n    summary:\n      es: Datos abiertos\n"
         "    decision: pending\n"), encoding="utf-8")
     return record
@@ -47,20 +47,20 @@ def test_the_import_keeps_the_person_the_organisation_and_the_sector_apart(
         imported: Path) -> None:
     assert [e.get("from") for e in entries(imported)] == [
         {"sector": "civil-society"},        # "Ciudadano" read, kept without a name
-        {"name": "Juan Ruiz", "organisation": "Universidad del Sur", "sector": "academia"},
-        {"organisation": "Cámara Andina", "sector": "private-sector"},
-        {"name": "Ana Gómez (Red Ciudadana)", "sector": "civil-society"}]
+        {"name": "Universidad del Sur", "person": "Juan Ruiz", "sector": "academia"},
+        {"name": "Cámara Andina", "sector": "private-sector"},
+        {"name": "Colegio de Abogados", "sector": "civil-society"}]
 
 
 @pytest.mark.parametrize("lang, expected", [
     ("en", ["February 5, 2027 from an anonymous contributor (Civil society)",
             "February 6, 2027 from Universidad del Sur (Academia)",
             "February 7, 2027 from Cámara Andina (Private sector)",
-            "Red Ciudadana (Civil society)"]),
+            "Colegio de Abogados (Civil society)"]),
     ("es", ["5 de febrero de 2027 por parte de una persona anónima (Sociedad civil)",
             "6 de febrero de 2027 por parte de Universidad del Sur (Academia)",
             "7 de febrero de 2027 por parte de Cámara Andina (Sector privado)",
-            "Red Ciudadana (Sociedad civil)"]),
+            "Colegio de Abogados (Sociedad civil)"]),
 ])
 @pytest.mark.parametrize("fmt", ["md", "docx"])
 def test_the_reasoned_response_names_the_organisation_and_sector_not_the_person(
@@ -71,7 +71,17 @@ def test_the_reasoned_response_names_the_organisation_and_sector_not_the_person(
     text = " ".join(text.replace("|", " ").split())
     for said in expected:
         assert said in text
-    assert "Juan Ruiz" not in text and "Ana Gómez" not in text
+    assert "Juan Ruiz" not in text
+
+
+def test_a_person_alone_is_said_without_the_name(capsys, tmp_path: Path) -> None:
+    record = new_record(capsys, tmp_path)
+    code, out, _ = import_file(capsys, record, tmp_path / "forms.csv",
+                               "Nombre,Propuesta\nAna Gómez,Datos abiertos\n")
+    assert code == 0, out
+    data = render_bytes(load_record(record), Request("reasoned-response", PLAN, "en"), "md",
+                        DAY).decode()
+    assert "Received:** a person (name not published)" in data and "Gómez" not in data
 
 
 def test_the_open_data_leaves_the_person_out_and_keeps_the_rest(imported: Path) -> None:
@@ -79,8 +89,7 @@ def test_the_open_data_leaves_the_person_out_and_keeps_the_rest(imported: Path) 
     contributions = data["files"][FILE]["contributions"]
     assert [c.get("from") for c in contributions] == [
         {"sector": "civil-society"},
-        {"organisation": "Universidad del Sur", "sector": "academia"},
-        {"organisation": "Cámara Andina", "sector": "private-sector"},
-        {"organisation": "Red Ciudadana", "sector": "civil-society"}]
-    text = json.dumps(data, ensure_ascii=False)
-    assert "Juan Ruiz" not in text and "Ana Gómez" not in text
+        {"name": "Universidad del Sur", "sector": "academia"},
+        {"name": "Cámara Andina", "sector": "private-sector"},
+        {"name": "Colegio de Abogados", "sector": "civil-society"}]
+    assert "Juan Ruiz" not in json.dumps(data, ensure_ascii=False)

@@ -79,7 +79,7 @@ def _same(text: str) -> str:
 
 def _source_key(value: Any) -> str:
     if isinstance(value, dict):
-        return _same(" ".join(str(value.get(k) or "") for k in ("name", "organisation")))
+        return _same(" ".join(str(value.get(k) or "") for k in ("name", "person")))
     return _same(str(value or ""))
 
 
@@ -97,16 +97,16 @@ def _stakeholder(record: Record, name: str) -> str | None:
 
 
 def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
-    """`from`: an organisation of stakeholders.yaml by its id, else {name, organisation,
-    sector} with what the row gives (the person's name stays in the record; public
-    outputs show the organisation and the sector: `ogpctl.domain.contributors`)."""
+    """`from`: an organisation of stakeholders.yaml by its id, else {name, person, sector}
+    with what the row gives: the organisation as `name`, the person's name as `person`
+    (kept in the record, never published: `ogpctl.domain.contributors`)."""
     organisation = _named(cell.get("organisation", ""))
     person = _named(" ".join(filter(None, (_named(cell.get("name", "")),
                                            _named(cell.get("surname", ""))))))
     known = _stakeholder(record, organisation or person) if organisation or person else None
     if known:
         return known
-    found = {"name": person, "organisation": organisation, "sector": sector}
+    found = {"name": organisation, "person": person, "sector": sector}
     return {k: v for k, v in found.items() if v} or None
 
 
