@@ -81,7 +81,7 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
     assert before.endswith("contributions: []\n")
     code, out, err = import_file(capsys, record, tmp_path / "respuestas.csv", GOOGLE_FORMS)
     assert code == 1 and not err, err              # rows were refused: exit 1
-    assert "3 added, 1 duplicates skipped, 3 rows refused" in out
+    assert "3 added, 1 duplicate skipped, 3 rows refused" in out
     assert "respuestas.csv:6: skipped, the same source and text as line 4" in out
     assert ("respuestas.csv:7, column 'Marca temporal': refused, 'ayer' is not a date") in out
     assert "respuestas.csv:8, column '¿Cuál es su propuesta para el plan de acción?': " \
@@ -128,7 +128,7 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
     # Once the refused rows are fixed, the file is imported again: the rest are duplicates.
     fixed = GOOGLE_FORMS.replace('"ayer"', '"19/03/2027 10:00:00"').replace("\x1b[31m", "")
     code, out, _ = import_file(capsys, record, tmp_path / "respuestas.csv", fixed)
-    assert code == 1 and "2 added, 4 duplicates skipped, 1 rows refused" in out
+    assert code == 1 and "2 added, 4 duplicates skipped, 1 row refused" in out
     assert [e["id"] for e in entries(record)][-2:] == ["input-004", "input-005"]
 
 
@@ -263,7 +263,7 @@ def test_import_appends_and_skips(capsys, sample: Path, tmp_path: Path) -> None:
     before = (sample / SAMPLE_FILE).read_text(encoding="utf-8")
     args = ("import", "contributions", survey, "--plan", "2026-2030", "-C", sample)
     code, out, _ = run(capsys, *args, "--dry-run")
-    assert code == 1 and "3 to add, 1 duplicates skipped, 1 rows refused (dry run)" in out
+    assert code == 1 and "3 to add, 1 duplicate skipped, 1 row refused (dry run)" in out
     assert (sample / SAMPLE_FILE).read_text(encoding="utf-8") == before
     code, out, _ = run(capsys, *args)
     assert code == 1 and "3 contributions added" in out
