@@ -79,7 +79,8 @@ def test_the_plan_page_lists_the_amendments_and_links_the_note(amended: Path) ->
         files[note].decode())
     commitment = next(v.decode() for k, v in files.items()
                       if k.startswith(f"en/plans/{PLAN}/commitments/"))
-    assert "Originally June 30, 2028 (amended)" in flat(commitment)
+    assert "Originally June 30, 2028 (amended)" in flat(commitment)     # the template
+    assert "December 31, 2028 (originally June 30, 2028)" in flat(commitment)   # the table
 
 
 def test_a_site_without_git_history_lists_the_amendments_without_the_note(

@@ -13,6 +13,7 @@ from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
 from ogpctl.render.amendments import amendment_summary, amendment_title, recorded
 from ogpctl.render.commitment import commitment_blocks, value_label
+from ogpctl.render.history import original_dues
 from ogpctl.render.period import period_words
 from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
 from ogpctl.site import svg, urls
@@ -179,12 +180,22 @@ def downloads(v: View, plan: str, number: int | None) -> list[dict]:
                              and d.commitment == number])
 
 
+def due_text(v: View, c: Commitment, state: MilestoneState) -> str:
+    """The completion date, and for a milestone re-dated since delivery the date it had
+    then (`ogpctl.render.history`: where git history gives it)."""
+    original = original_dues(v.site.record, c.plan).get((c.number, state.number or 0))
+    if original is None or original == state.due:
+        return v.date(state.due)
+    return v._("{date} (originally {original})", date=v.date(state.due),
+               original=v.date(original))
+
+
 def milestone_entry(v: View, c: Commitment, state: MilestoneState) -> dict:
     fields = state.milestone.fields
     return {"number": f"{c.number}.{state.number}" if state.number else "",
             "title": v.inline(fields.get("title")), "status": state.status,
             "status_label": milestone_status(v.code, state.status),
-            "due": v.date(state.due), "late": state.late, "severe": state.severe,
+            "due": due_text(v, c, state), "late": state.late, "severe": state.severe,
             "days_late": v.c.lang.n_("{count} day late", "{count} days late", state.days_late),
             "lead": v.stakeholder(fields.get("lead")), "output": v.blocks(fields.get("output"), 4),
             "updates": [update_entry(v, u) for u in state.updates]}
