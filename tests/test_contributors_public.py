@@ -81,7 +81,7 @@ def test_a_person_alone_is_said_without_the_name(capsys, tmp_path: Path) -> None
     assert code == 0, out
     data = render_bytes(load_record(record), Request("reasoned-response", PLAN, "en"), "md",
                         DAY).decode()
-    assert "Received:** a person (name not published)" in data and "Gómez" not in data
+    assert "Received:** a person whose name is not published" in data and "Gómez" not in data
 
 
 def test_the_open_data_leaves_the_person_out_and_keeps_the_rest(imported: Path) -> None:

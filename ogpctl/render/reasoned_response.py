@@ -61,7 +61,7 @@ def _source(c: RenderContext, value: Any) -> tuple[Inline, ...]:
         return ()
     if who.stakeholder:
         return c.stakeholder(who.stakeholder)
-    name = (who.name or (c.lang._("a person (name not published)") if who.person
+    name = (who.name or (c.lang._("a person whose name is not published") if who.person
                          else c.lang._("an anonymous contributor")))
     sector = sector_name(c, who.sector)
     return (Text(f"{name} ({sector})" if sector else name),)
