@@ -11,7 +11,9 @@ from ogpctl.domain.rollup import Totals, completed_on, totals_from, totals_of
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
+from ogpctl.render.amendments import amendment_summary, amendment_title, recorded
 from ogpctl.render.commitment import commitment_blocks, value_label
+from ogpctl.render.history import original_dues
 from ogpctl.render.period import period_words
 from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
 from ogpctl.site import svg, urls
@@ -168,7 +170,29 @@ def plan_page(v: View, plan: Plan) -> Page:
         "milestones": milestone_counts(v, states),
         "groups": theme_groups(v, plan, states),
         "downloads": downloads(v, plan.id, None),
+        "amendments": amendment_entries(v, plan),
     }, section="plans", plan=plan.id, heading=v.plan_heading(plan))
+
+
+def amendment_entries(v: View, plan: Plan) -> dict | None:
+    """The plan's amendments (handbook 2.2: the amended plan "clearly outlines all
+    changes"): each with its date and summary (in the reader's language or marked), and
+    the amendment note in each language when the site could build it from git history."""
+    items = recorded(plan)
+    if not items:
+        return None
+    from ogpctl.site.documents import download_rows
+
+    note = [d for d in v.site.downloads if d.plan == plan.id and d.document == "amendment-note"]
+    return {"title": v._("Amendments to this action plan"),
+            "intro": v.c.lang.n_("This action plan was amended once after its delivery.",
+                                 "This action plan was amended {count} times after its "
+                                 "delivery.", len(items)),
+            "items": [{"title": amendment_title(v.c, day),
+                       "summary": v.markup(amendment_summary(v.c, summary, 4))}
+                      for day, summary in items],
+            "note": download_rows(v, note),
+            "note_caption": v._("Amendment note: every change since the plan was delivered")}
 
 
 def theme_groups(v: View, plan: Plan, states: list[CommitmentState]) -> list[dict]:
@@ -193,13 +217,23 @@ def downloads(v: View, plan: str, number: int | None) -> list[dict]:
                              and d.commitment == number])
 
 
+def due_text(v: View, c: Commitment, state: MilestoneState) -> str:
+    """The completion date, and for a milestone re-dated since delivery the date it had
+    then (`ogpctl.render.history`: where git history gives it)."""
+    original = original_dues(v.site.record, c.plan).get((c.number, state.number or 0))
+    if original is None or original == state.due:
+        return v.date(state.due)
+    return v._("{date} (originally {original})", date=v.date(state.due),
+               original=v.date(original))
+
+
 def milestone_entry(v: View, c: Commitment, state: MilestoneState) -> dict:
     fields = state.milestone.fields
     return {"number": f"{c.number}.{state.number}" if state.number else "",
             "title": v.inline(fields.get("title")), "status": state.status,
             "status_label": milestone_status(v.code, state.status),
             "status_note": uncounted_note(v, state),
-            "due": v.date(state.due), "late": state.late, "severe": state.severe,
+            "due": due_text(v, c, state), "late": state.late, "severe": state.severe,
             "days_late": v.c.lang.n_("{count} day late", "{count} days late", state.days_late),
             "lead": v.stakeholder(fields.get("lead")), "output": v.blocks(fields.get("output"), 4),
             "updates": [update_entry(v, u) for u in state.updates]}
