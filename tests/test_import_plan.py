@@ -51,6 +51,13 @@ def commitment_findings(capsys, record: Path) -> set[tuple[str, str]]:
             if "/commitments/" in d["file"]}
 
 
+def deliver(record: Path) -> None:
+    """The plan delivered: a tracker follows a plan in implementation."""
+    plan_file = record / "plans" / PLAN / "plan.yaml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8") + "delivered: 2027-06-28\n",
+                         encoding="utf-8")
+
+
 def status_of(capsys, record: Path) -> list[dict]:
     code, out, _ = run(capsys, "status", record, "--format", "json", "--today", TODAY)
     return next(p for p in json.loads(out) if p["plan"] == PLAN)["commitments"]
@@ -143,7 +150,9 @@ def test_bilingual_csv_tracker(capsys, tmp_path: Path) -> None:
     assert update == {"date": "2028-06-30", "status": "completed",
                       "note": {"es": "Publicado en el portal", "en": "Published on the portal"},
                       "evidence": [{"url": "https://presupuesto.example.org/datos"}]}
-    # The roll-up equals the tracker's own totals.
+    # Once the plan is delivered (a tracker follows implementation), the roll-up equals the
+    # tracker's own totals: before delivery no milestone counts as completed (handbook 3.1).
+    deliver(record)
     header, body = rows[0], rows[1:]
     said = [row[header.index("Estado")] for row in body]
     counts: dict[str, int] = {}
@@ -203,6 +212,7 @@ def test_xlsx_tracker_with_a_progress_sheet(capsys, tmp_path: Path) -> None:
     assert portal["progress"][1]["evidence"] == [{"url": "https://contratos.example.org"}]
     assert data["01-open-contracting.yaml"]["supporting"]["civil-society"] == [
         "transparencia-xalia", "red-ciudadana"]
+    deliver(record)     # before delivery no milestone counts as completed (handbook 3.1)
     complete = sum(1 for c in status_of(capsys, record) if c["completion"] == "complete")
     assert complete == 1      # Beneficial ownership: its one milestone done
 
