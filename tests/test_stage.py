@@ -104,8 +104,8 @@ def test_dashboard_totals_and_axis() -> None:
 
 
 @pytest.mark.parametrize("window, year, delivered, state", [
-    ("june", 2024, "2023-06-01", "overdue"),        # before the window opened
-    ("december", 2024, "2024-03-01", "overdue"),    # before July 1
+    ("june", 2024, "2023-06-01", "early"),          # before the window opened (C401)
+    ("december", 2024, "2024-03-01", "early"),      # before July 1
     ("december", 2027, "2028-02-29", "overdue"),    # "February 28 ... no extensions"
     ("december", 2027, "2028-02-28", "met"),
     ("june", 2024, "2024-01-01", "met"),
