@@ -39,14 +39,23 @@ def deadlines(
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section, and every milestone's due date."""
-    from ogpctl.cli.options import check_language, print_bytes, record_at, record_of
+    from ogpctl.cli.options import check_language, print_bytes, record_of
+    from ogpctl.cli.unusable import load_checked, refuse, warn
     from ogpctl.domain.obligations import obligations
 
-    record = record_at(record_of(record_path, old, "deadlines"))
+    checked = load_checked(record_of(record_path, old, "deadlines"), today)
+    record = checked.record
     check_language(record, lang, readers=True)
     if plan:
         record.plan_named(plan)
-    items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)]
+    if format == "ics":     # a calendar others subscribe to: published, so refused
+        if refuse(checked, "the calendar", plan):
+            return 1
+    else:
+        warn(checked, err=format == "json")
+    left_out = checked.unusable_plans()
+    items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)
+             and o.plan not in left_out]
     if format == "json":
         typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))
     elif format == "ics":

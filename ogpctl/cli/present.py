@@ -144,6 +144,10 @@ def _bar(share: float | None, width: int = 20) -> str:
 
 
 def _word(value: object) -> str:
+    """A value in the status screen's words: the one place a value becomes text there, so
+    an unknown one (None) reads "not known", never Python's None."""
+    if value is None:
+        return "not known"
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
@@ -177,7 +181,7 @@ def _status_console() -> Console:
 def _plan_head(plan: PlanStatus) -> list[Text]:
     head = Text(f"{plan.plan}  ", style="bold")
     head.append(Text(plan.title))
-    head.append(f"  [{plan.stage}; due {plan.due}, ends {plan.end}]", style="dim")
+    head.append(f"  [{plan.stage}; due {_word(plan.due)}, ends {_word(plan.end)}]", style="dim")
     lines = [head]
     if plan.late:
         lines.append(Text(f"  LATE  no delivery is recorded and the window has closed; "

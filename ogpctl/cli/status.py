@@ -21,13 +21,20 @@ def status(
     """One screen: each plan's stage and next deadlines, commitment progress with its
     green / amber / red colour, overdue obligations, and the minimum requirements with the
     facts each verdict rests on."""
-    from ogpctl.cli.options import record_at, record_of
+    from ogpctl.cli.options import record_of
+    from ogpctl.cli.unusable import load_checked, warn
     from ogpctl.domain.status import status as build
     from ogpctl.domain.status import to_json
 
-    plans = build(record_at(record_of(record_path, old, "status")), today)
+    checked = load_checked(record_of(record_path, old, "status"), today)
+    warn(checked, err=format == "json")
+    left_out = checked.unusable_plans()
+    plans = [p for p in build(checked.record, today) if p.plan not in left_out]
     if format == "json":
-        typer.echo(json.dumps(to_json(plans), ensure_ascii=False, indent=2))
+        found = to_json(plans) + [
+            {"plan": plan, "readable": False, "not-read": [d.to_json() for d in said]}
+            for plan, said in left_out.items()]
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         from ogpctl.cli.present import print_status
 

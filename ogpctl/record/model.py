@@ -191,6 +191,13 @@ class Plan:
         return self.doc.fields if self.doc else {}
 
     @property
+    def readable(self) -> bool:
+        """Whether plan.yaml holds a plan: it exists, was read, and holds a mapping. A plan
+        whose plan.yaml cannot be read has no known delivery, dates or stage: nothing may
+        be guessed for it (not its tag's day as a delivery, not co-creation as its stage)."""
+        return self.doc is not None and self.doc.ok and isinstance(self.doc.data, dict)
+
+    @property
     def stage(self) -> Stage:
         return _STATUS_STAGE.get(as_word(self.fields.get("status")) or "", Stage.CO_CREATION)
 

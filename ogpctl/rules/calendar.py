@@ -423,8 +423,8 @@ def tagged_not_delivered(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       delivered: 2026-06-24
     """
-    if plan.doc is None or plan.fields.get("delivered") not in (None, ""):
-        return
+    if not plan.readable or plan.fields.get("delivered") not in (None, ""):
+        return          # R001 and the like: what plan.yaml records is not known
     tagged = context.submission_tags().get(plan.id)
     if tagged is not None:
         yield Finding(plan.path, f"the tag submitted/{plan.id} was made on {tagged}, but "
