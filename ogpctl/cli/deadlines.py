@@ -54,8 +54,10 @@ def deadlines(
     else:
         warn(checked, err=format == "json")
     left_out = checked.unusable_plans()
+    # a plan whose plan.yaml cannot be used: its milestones' dates (in its commitment
+    # files) only, none of the dates its window, due year and delivery would give
     items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)
-             and o.plan not in left_out]
+             and (o.plan not in left_out or o.id == "milestone-due")]
     if format == "json":
         typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))
     elif format == "ics":

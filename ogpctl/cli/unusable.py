@@ -127,5 +127,5 @@ def warn(checked: Checked, err: bool = True) -> None:
     for plan, said in checked.unusable_plans().items():
         why = ", ".join(dict.fromkeys(d.code for d in said)) or "it holds no plan"
         typer.echo(f"  NOT READ  plan {plan} is left out: its plan.yaml cannot be used "
-                   f"({why}), so its stage, dates and deadlines are not known until it is "
-                   "fixed", err=err)
+                   f"({why}), so its stage and the dates its calendar gives are not known "
+                   "until it is fixed", err=err)
