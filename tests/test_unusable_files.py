@@ -89,7 +89,6 @@ def test_no_delivery_is_guessed_from_the_tag(capsys, tmp_path: Path) -> None:
     """C417 said plan.yaml 'records no delivery: write delivered: <the tag's day>' and the
     C418s 'delivered on <the tag's day>' when plan.yaml could not be read at all."""
     from ogpctl.base.vcs import tag_name
-
     from tests.conftest import SAMPLE
 
     record = committed_sample(SAMPLE, tmp_path / "record")
