@@ -73,7 +73,7 @@ def test_status_leaves_out_a_plan_it_cannot_read(capsys, sample: Path) -> None:
     code, out, _ = run(capsys, "status", "-C", sample, *TODAY)
     assert code == 0
     assert "None" not in out and "co-creation" not in out and "C415" not in out
-    assert f"NOT READ  {PLAN}:" in out and "plan 2026-2030 is left out" in out
+    assert f"INVALID  {PLAN}:" in out and "LEFT OUT  plan 2026-2030:" in out
     assert "2023-2025" in out
     code, out, err = run(capsys, "status", "-C", sample, "-f", "json", *TODAY)
     plans = {p["plan"]: p for p in json.loads(out)}
@@ -82,7 +82,7 @@ def test_status_leaves_out_a_plan_it_cannot_read(capsys, sample: Path) -> None:
     code, out, err = run(capsys, "deadlines", "-C", sample, "-f", "json", *TODAY)
     assert code == 0 and {o["id"] for o in json.loads(out) if o["plan"] == "2026-2030"} \
         == {"milestone-due"}   # from the commitment files, which can be read
-    assert "plan 2026-2030 is left out" in err
+    assert "LEFT OUT  plan 2026-2030:" in err
 
 
 def test_no_delivery_is_guessed_from_the_tag(capsys, tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_an_invalid_file_is_not_published(capsys, sample: Path, tmp_path: Path,
     assert any(d["file"] == file and d["code"] == code
                for d in json.loads(out)["diagnostics"])
     exit_code, out, _ = run(capsys, "status", "-C", sample, *TODAY)
-    assert exit_code == 0 and f"NOT READ  {file}:" in out and "None" not in out
+    assert exit_code == 0 and f"INVALID  {file}:" in out and "None" not in out
 
 
 def test_a_value_that_may_be_left_empty_is_never_said_none(capsys, sample: Path) -> None:

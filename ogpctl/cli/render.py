@@ -66,7 +66,7 @@ def render(
     if is_stdout(out) and (len(langs) != 1 or not chosen.text):
         raise UsageError("--out - prints one Markdown or HTML document: give --lang xx and "
                          "--format md or html")
-    if refuse(checked, f"the {document}", plan):
+    if refuse(checked, f"the {document.replace('-', ' ')}", plan):
         return 1
     files = {}
     for code in langs:

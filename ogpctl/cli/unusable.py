@@ -110,7 +110,8 @@ def refuse(checked: Checked, what: str, plan: str | None = None) -> bool:
     if not found:
         return False
     files = sorted({d.file for d in found})
-    typer.echo(f"ogpctl: {what} not written: {len(files)} file{'s' if len(files) != 1 else ''}"
+    typer.echo(f"ogpctl: {what} was not written: {len(files)} "
+               f"file{'s' if len(files) != 1 else ''}"
                " of the record cannot be read as written, and publishing "
                f"{'it' if len(files) == 1 else 'them'} would show something the record does "
                "not say; fix these (`ogpctl check` reports them too):", err=True)
@@ -123,9 +124,12 @@ def warn(checked: Checked, err: bool = True) -> None:
     """The findings, for a screen that goes on without those files (on standard output
     when they are part of the screen, not `err`)."""
     for item in checked.unusable:
-        typer.echo(f"  NOT READ  {line(item)}", err=err)
+        typer.echo(f"  INVALID  {line(item)}", err=err)
+    if checked.unusable:
+        typer.echo("  (shown here as read, where they could be; `site`, `render` and `index` "
+                   "refuse them until they are fixed)", err=err)
     for plan, said in checked.unusable_plans().items():
         why = ", ".join(dict.fromkeys(d.code for d in said)) or "it holds no plan"
-        typer.echo(f"  NOT READ  plan {plan} is left out: its plan.yaml cannot be used "
+        typer.echo(f"  LEFT OUT  plan {plan}: its plan.yaml cannot be used "
                    f"({why}), so its stage and the dates its calendar gives are not known "
                    "until it is fixed", err=err)
