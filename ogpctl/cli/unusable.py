@@ -40,11 +40,16 @@ if TYPE_CHECKING:
 INVALID = frozenset({"F101", "F102", "F103", "F104", "F119", "S240"})
 
 
+#: Read as written all the same: a bidirectional control (R013) is dropped by every output
+#: (`ogpctl.source.bidi.shown`), so the text published is the one the author wrote.
+SHOWN_SAFELY = frozenset({"R013"})
+
+
 def _misread(item: Diagnostic) -> bool:
     from ogpctl.base.diagnostics import Severity
 
-    return item.severity is Severity.ERROR and (item.code.startswith("R")
-                                                or item.code in INVALID)
+    return item.severity is Severity.ERROR and item.code not in SHOWN_SAFELY and (
+        item.code.startswith("R") or item.code in INVALID)
 
 
 @dataclass
