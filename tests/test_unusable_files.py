@@ -169,3 +169,21 @@ def test_status_never_prints_none_for_dates_it_does_not_know(capsys, sample: Pat
                     encoding="utf-8")
     code, out, _ = run(capsys, "status", "-C", sample, *TODAY)
     assert code == 0 and "None" not in out and "due not known, ends not known" in out
+
+
+def test_what_check_suppresses_does_not_stop_the_site(capsys, sample: Path,
+                                                      tmp_path: Path) -> None:
+    """The findings are check's own: a finding the record suppresses (ogp.yaml check.ignore)
+    stops nothing, one it does not suppress stops the site."""
+    path = sample / PLAN
+    path.write_text(path.read_text(encoding="utf-8") + "notes: kept for the forum\n",
+                    encoding="utf-8")
+    argv = ("site", "-C", sample, "-o", tmp_path / "site", "--formats", "none",
+            "--no-search", *TODAY)
+    code, _, err = run(capsys, *argv)
+    assert code == 1 and f"{PLAN}:" in err and "F102" in err
+    ogp = sample / "ogp.yaml"
+    ogp.write_text(ogp.read_text(encoding="utf-8") + "check:\n  ignore: [F102]\n",
+                   encoding="utf-8")
+    code, _, err = run(capsys, *argv)
+    assert code == 0, err
