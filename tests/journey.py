@@ -268,7 +268,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
                                "--lang", "es")
     j.commit("Contributions from the public survey", "2027-03-20")
     cocreation = "2027-03-25"
-    j.stages["cocreation-status"] = j.run("status", "-C", root, "--today", cocreation)
+    j.stages["cocreation-status"] = j.run("status", "-C", root, "--today", cocreation,
+                                          "--lang", "en")
     j.stages["cocreation-status-json"] = j.run("status", "-C", root, "--today", cocreation,
                                                "--format", "json")
     for fmt in ("md", "html", "docx"):
@@ -300,7 +301,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
          "--lang", "es", "--today", "2027-12-01")
     j.commit("Progress, second half of 2027", "2027-12-01")
     implementation = "2027-12-10"
-    j.stages["implementation-status"] = j.run("status", "-C", root, "--today", implementation)
+    j.stages["implementation-status"] = j.run("status", "-C", root, "--today", implementation,
+                                              "--lang", "en")
     j.stages["implementation-check"] = j.run("check", "-C", root, "--today", implementation,
                                              "--format", "json")
     j.stages["deadlines-es"] = j.run("deadlines", "-C", root, "--today", implementation, "--lang",
@@ -336,7 +338,8 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
         if day > "2029-08-01":
             break
         report(j, day, milestone, status, note)
-    j.stages["refresh-status"] = j.run("status", "-C", root, "--today", "2029-08-01")
+    j.stages["refresh-status"] = j.run("status", "-C", root, "--today", "2029-08-01",
+                                       "--lang", "en")
     end = "2031-08-01"
     for day, milestone, status, note in PROGRESS:
         if day > "2029-08-01":
@@ -344,7 +347,7 @@ def live(root: Path, echo: Callable[[tuple[str, ...], Result], None] | None = No
     write_self_assessment(j)
     j.edit(f"{PLAN_DIR}/plan.yaml", status="closed")
     j.commit("End-of-term self-assessment; the plan is closed", "2031-07-20")
-    j.stages["end-status"] = j.run("status", "-C", root, "--today", end)
+    j.stages["end-status"] = j.run("status", "-C", root, "--today", end, "--lang", "en")
     j.stages["end-check"] = j.run("check", "-C", root, "--today", end, "--for", "end-of-term",
                                   "--format", "json")
     for fmt in ("md", "html", "docx"):

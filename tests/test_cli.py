@@ -65,6 +65,7 @@ def test_json_format_is_exactly_as_specified(sample: Path, capsys) -> None:
 
 def test_github_format_paths_from_the_checkout(sample: Path, capsys, monkeypatch) -> None:
     line = _break_deadline(sample)
+    subprocess.run(["git", "init", "-q", str(sample.parent)], check=True)   # the checkout
     monkeypatch.chdir(sample.parent)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")   # chosen automatically under Actions
     code, out, _ = run(capsys, "check", "sample-country", "--today", "2026-11-23", "--no-cache")

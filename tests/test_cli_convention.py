@@ -86,7 +86,7 @@ def test_no_command_module_defines_its_own_enum() -> None:
 def test_today_option_reads_source_date_epoch(capsys, monkeypatch) -> None:
     epoch = int(datetime(2026, 11, 23, 12, tzinfo=UTC).timestamp())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-    code, out, _ = run(capsys, "status", "-C", SAMPLE)
+    code, out, _ = run(capsys, "status", "-C", SAMPLE, "--lang", "en")
     assert code == 0 and out.rstrip().endswith("as of 2026-11-23")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
     code, _, err = run(capsys, "status", "-C", SAMPLE)

@@ -81,7 +81,7 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
     assert before.endswith("contributions: []\n")
     code, out, err = import_file(capsys, record, tmp_path / "respuestas.csv", GOOGLE_FORMS)
     assert code == 1 and not err, err              # rows were refused: exit 1
-    assert "3 added, 1 duplicates skipped, 3 rows refused" in out
+    assert "3 added, 1 duplicate skipped, 3 rows refused" in out
     assert "respuestas.csv:6: skipped, the same source and text as line 4" in out
     assert ("respuestas.csv:7, column 'Marca temporal': refused, 'ayer' is not a date") in out
     assert "respuestas.csv:8, column '¿Cuál es su propuesta para el plan de acción?': " \
@@ -100,7 +100,7 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
         "  - id: input-001\n"
         "    received: 2027-03-15\n"
         "    from:\n"
-        "      name: Ana Gómez\n"
+        "      person: Ana Gómez\n"
         "      sector: civil-society\n"
         "    channel: survey\n"
         "    summary:\n"
@@ -111,7 +111,8 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
         "  - id: input-002\n"
         "    received: 2027-03-16\n"
         "    from:\n"
-        "      name: Luis Paz (Red Ciudadana de Datos)\n"
+        "      name: Red Ciudadana de Datos\n"
+        "      person: Luis Paz\n"
         "      sector: civil-society\n"
         "    channel: workshop\n"
         "    summary:\n"
@@ -127,7 +128,7 @@ def test_a_google_forms_export_in_spanish_into_the_scaffold(capsys, tmp_path: Pa
     # Once the refused rows are fixed, the file is imported again: the rest are duplicates.
     fixed = GOOGLE_FORMS.replace('"ayer"', '"19/03/2027 10:00:00"').replace("\x1b[31m", "")
     code, out, _ = import_file(capsys, record, tmp_path / "respuestas.csv", fixed)
-    assert code == 1 and "2 added, 4 duplicates skipped, 1 rows refused" in out
+    assert code == 1 and "2 added, 4 duplicates skipped, 1 row refused" in out
     assert [e["id"] for e in entries(record)][-2:] == ["input-004", "input-005"]
 
 
@@ -141,7 +142,7 @@ def test_an_excel_csv_with_a_byte_order_mark_and_semicolons(capsys, tmp_path: Pa
             "summary <- 'Aporte'") in out
     assert entries(record) == [
         {"id": "taller-001", "received": "2027-04-02",     # the column shows: day first
-         "from": {"name": "María Pérez", "sector": "academia"}, "channel": "email",
+         "from": {"person": "María Pérez", "sector": "academia"}, "channel": "email",
          "summary": {"es": "Más datos; mejores datos"}, "decision": "pending"},
         {"id": "taller-002", "received": "2027-03-15",
          "from": {"name": "Cámara de Comercio", "sector": "private-sector"},
@@ -170,7 +171,7 @@ def test_excel_plain_csv_is_read_as_windows_1252(capsys, tmp_path: Path) -> None
      '"a@example.org","Ana","Gómez","Open budgets"\n'
      '"2","9","04/01/2027 09:00:00 AM","04/01/2027 09:30:00 AM","203.0.113.7",'
      '"b@example.org","","","Open contracts"\n',
-     [{"received": "2027-03-15", "from": {"name": "Ana Gómez"}, "summary": "Open budgets"},
+     [{"received": "2027-03-15", "from": {"person": "Ana Gómez"}, "summary": "Open budgets"},
       {"received": "2027-04-01", "summary": "Open contracts"}]),
     # SurveyMonkey in Spanish: day first (the headings are Spanish), given name and surname
     ('"ID del encuestado","Fecha de inicio","Fecha de finalización","Dirección IP",'
@@ -178,7 +179,7 @@ def test_excel_plain_csv_is_read_as_windows_1252(capsys, tmp_path: Path) -> None
      ',,,,,,,"Respuesta abierta"\n'
      '"7","02/03/2027 10:00:00","02/03/2027 10:12:00","203.0.113.9","a@example.org",'
      '"Ana","Gómez","Presupuestos abiertos"\n',
-     [{"received": "2027-03-02", "from": {"name": "Ana Gómez"},
+     [{"received": "2027-03-02", "from": {"person": "Ana Gómez"},
        "summary": "Presupuestos abiertos"}]),
     # Microsoft Forms saved from Excel as CSV: "anonymous" is no name; two-digit years
     ("ID,Start time,Completion time,Email,Name,Your proposal for the action plan\n"
@@ -262,7 +263,7 @@ def test_import_appends_and_skips(capsys, sample: Path, tmp_path: Path) -> None:
     before = (sample / SAMPLE_FILE).read_text(encoding="utf-8")
     args = ("import", "contributions", survey, "--plan", "2026-2030", "-C", sample)
     code, out, _ = run(capsys, *args, "--dry-run")
-    assert code == 1 and "3 to add, 1 duplicates skipped, 1 rows refused (dry run)" in out
+    assert code == 1 and "3 to add, 1 duplicate skipped, 1 row refused (dry run)" in out
     assert (sample / SAMPLE_FILE).read_text(encoding="utf-8") == before
     code, out, _ = run(capsys, *args)
     assert code == 1 and "3 contributions added" in out
@@ -314,18 +315,18 @@ def test_import_with_a_map_and_bad_files(capsys, sample: Path, tmp_path: Path) -
      '"02/03/2027 14:22:05","a@example.org","Anne","Martin","","Société civile",'
      '"Publier les budgets"\n'
      '"03/03/2027 10:00:00","b@example.org","","","Anonyme","","Ouvrir les données"\n',
-     [{"received": "2027-03-02", "from": {"name": "Anne Martin", "sector": "civil-society"},
+     [{"received": "2027-03-02", "from": {"person": "Anne Martin", "sector": "civil-society"},
        "summary": "Publier les budgets"},
       {"received": "2027-03-03", "summary": "Ouvrir les données"}]),
     # Google Forms in Portuguese
     ('"Carimbo de data/hora","Nome completo","Setor","Sua sugestão para o plano"\n'
      '"02/03/2027 09:00:00","João Silva","Governo","Dados abertos de compras"\n',
-     [{"received": "2027-03-02", "from": {"name": "João Silva", "sector": "government"},
+     [{"received": "2027-03-02", "from": {"person": "João Silva", "sector": "government"},
        "summary": "Dados abertos de compras"}]),
     # Google Forms in Arabic
     ('"الطابع الزمني","الاسم","المنظمة","القطاع","اقتراح"\n'
      '"02/03/2027 09:00:00","ليلى","مجهول","المجتمع المدني","نشر العقود"\n',
-     [{"received": "2027-03-02", "from": {"name": "ليلى", "sector": "civil-society"},
+     [{"received": "2027-03-02", "from": {"person": "ليلى", "sector": "civil-society"},
        "summary": "نشر العقود"}]),
     # "anonymous" in the organisation column is no name either (it was stored as one)
     ("Timestamp,Organisation,Comment\n2027-03-17,anonymous,Texte\n",

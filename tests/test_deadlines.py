@@ -11,12 +11,16 @@ from icalendar import Calendar
 from ogpctl.record.load import load_record
 from tests.conftest import ROOT, run
 
+#: The English screen (the sample record's default language is Spanish).
+EN = ("--lang", "en")
+
 PLAN = "plans/2026-2030/plan.yaml"
 
 
 def _json(capsys, record: Path, today: str = "2026-11-23", *extra: str) -> list[dict]:
+    lang = () if "--lang" in extra else EN
     code, out, err = run(capsys, "deadlines", record, "--format", "json", "--today", today,
-                         *extra)
+                         *lang, *extra)
     assert code == 0, err
     return json.loads(out)
 
@@ -29,7 +33,8 @@ def test_json_is_exactly_as_specified(capsys) -> None:
     items = _json(capsys, ROOT / "sample-country")
     assert items and all(set(i) == {"plan", "id", "date", "title", "rule", "handbook", "state"}
                          for i in items)
-    assert {i["state"] for i in items} <= {"met", "due", "overdue", "n/a"}
+    # DESIGN.md's four states, and the two of an obligation settled by a later stage
+    assert {i["state"] for i in items} <= {"met", "due", "overdue", "missed", "early", "n/a"}
     ids = {i["id"] for i in items}
     assert {"delivery-window-opens", "delivery-window-closes", "plan-end", "amendment-deadline",
             "refresh-mark", "refresh-due", "irm-check-in", "cocreation-timeline-publish-by",
@@ -73,7 +78,7 @@ def test_late_delivery_and_missing_meetings(sample: Path, capsys) -> None:
 
 
 def test_ics_is_a_real_calendar_with_stable_uids(capsys) -> None:
-    code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "-f", "ics", "--today",
+    code, out, _ = run(capsys, "deadlines", *EN, ROOT / "sample-country", "-f", "ics", "--today",
                        "2026-11-23")
     assert code == 0
     parsed = Calendar.from_ical(out)
@@ -83,15 +88,15 @@ def test_ics_is_a_real_calendar_with_stable_uids(capsys) -> None:
     assert len(set(uids)) == len(uids)
     first = events[0]
     assert first.decoded("DTSTART").isoformat() == "2023-06-19"
-    again = run(capsys, "deadlines", ROOT / "sample-country", "-f", "ics", "--today",
+    again = run(capsys, "deadlines", *EN, ROOT / "sample-country", "-f", "ics", "--today",
                 "2026-11-23")[1]
     assert again == out   # same record and --today, same bytes
 
 
 def test_usage_errors(capsys, tmp_path: Path) -> None:
-    assert run(capsys, "deadlines", tmp_path)[0] == 2
-    assert run(capsys, "deadlines", ROOT / "sample-country", "--plan", "1999-2001")[0] == 2
-    code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "--today", "2026-11-23")
+    assert run(capsys, "deadlines", *EN, tmp_path)[0] == 2
+    assert run(capsys, "deadlines", *EN, ROOT / "sample-country", "--plan", "1999-2001")[0] == 2
+    code, out, _ = run(capsys, "deadlines", *EN, ROOT / "sample-country", "--today", "2026-11-23")
     assert code == 0 and "plan 2026-2030" in out and "as of 2026-11-23" in out
 
 
@@ -140,10 +145,10 @@ def test_milestone_states_follow_the_record(sample: Path, capsys) -> None:
 
 def test_milestones_in_text_and_ics(capsys, monkeypatch) -> None:
     monkeypatch.delenv("COLUMNS")   # not a terminal: each row on one line
-    code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "--today", "2026-11-23",
+    code, out, _ = run(capsys, "deadlines", *EN, ROOT / "sample-country", "--today", "2026-11-23",
                        "--plan", "2026-2030")
     assert code == 0 and "Milestone 4.1 due: Judicial data inventory" in out
-    code, out, _ = run(capsys, "deadlines", ROOT / "sample-country", "-f", "ics", "--today",
+    code, out, _ = run(capsys, "deadlines", *EN, ROOT / "sample-country", "-f", "ics", "--today",
                        "2026-11-23")
     events = {str(e["UID"]): e for e in Calendar.from_ical(out).walk("VEVENT")}
     event = events["2026-2030.milestone-due.4.1@xv.ogpctl"]   # stable: the milestone's number
@@ -205,7 +210,7 @@ def test_a_milestone_completed_after_its_due_date_is_met_late(sample: Path, caps
     assert "due: 2024-06-30" in text
     path.write_text(text.replace("due: 2024-06-30", "due: 2024-05-01", 1), encoding="utf-8")
     monkeypatch.delenv("COLUMNS")   # not a terminal: each row on one line
-    shown = run(capsys, "deadlines", "-C", sample, "--today", "2026-11-23",
+    shown = run(capsys, "deadlines", *EN, "-C", sample, "--today", "2026-11-23",
                            "--plan", "2023-2025")
     line = next(row for row in shown[1].splitlines() if "Milestone 1.1 due" in row)
     assert "met" in line and "completed on 2024-06-12, 42 days late" in line

@@ -116,7 +116,7 @@ def test_word_plan_errors_stop_the_import_unless_skip_bad(capsys, tmp_path: Path
     sources.word_plan(plan, "es", bad_date=True)
     before = snapshot(record)
     code, out, _ = import_plan(capsys, record, plan)
-    assert code == 1 and "nothing was written: 1 errors" in out
+    assert code == 1 and "nothing was written: 1 error in" in out
     assert "plan-es.docx, table 3, row 4, column 'Fecha prevista de finalización': error: " \
            "'pronto' is not a date" in out
     assert snapshot(record) == before

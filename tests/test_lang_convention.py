@@ -1,8 +1,8 @@
 """One convention for every `--lang` (docs/cli.md, "The convention"): a command that writes
 texts into the record takes a language the record is written in; a command that writes for
-readers (a document, the calendar, a review) also takes a language ogpctl has labels in, and
-the record's texts show in English, marked. Any other language is one line on standard
-error and exit code 2, worded alike by every command."""
+readers (a document, the calendar, a review, the status screen) also takes a language
+ogpctl has labels in, and the record's texts show in English, marked. Any other language
+is one line on standard error and exit code 2, worded alike by every command."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ READERS = {
     ("render",): ("action-plan", "--plan", PLAN, "--format", "md", "--out", "-"),
     ("deadlines",): (),
     ("review",): (),
+    ("status",): (),
 }
 #: Commands that write texts into the record ({file}: a file of the right kind).
 WRITERS = {

@@ -32,7 +32,7 @@ def test_rules_table_keeps_each_rule_on_one_line() -> None:
 
 
 def test_deadlines_table_keeps_each_obligation_on_one_line() -> None:
-    out = _piped("deadlines", "sample-country", "--today", "2026-11-23")
+    out = _piped("deadlines", "sample-country", "--today", "2026-11-23", "--lang", "en")
     assert re.search(r"(?m)^2024-12-13 +met +Two meetings presenting results to civil society "
                      r"+minimum requirement 5\.1 +meetings presenting results from 2023-12-14 "
                      r"to 2024-12-13: 5 recorded, 2 needed *$", out), out

@@ -70,16 +70,19 @@ def test_the_outputs_of_another_plan_are_written(capsys, sample: Path, tmp_path:
 def test_status_leaves_out_a_plan_it_cannot_read(capsys, sample: Path) -> None:
     """status said `[co-creation; due None, ends None]` and 'status: (none) in plan.yaml'."""
     break_plan(sample)
-    code, out, _ = run(capsys, "status", "-C", sample, *TODAY)
+    code, out, _ = run(capsys, "status", "-C", sample, "--lang", "en", *TODAY)
     assert code == 0
     assert "None" not in out and "co-creation" not in out and "C415" not in out
     assert f"INVALID  {PLAN}:" in out and "LEFT OUT  plan 2026-2030:" in out
     assert "2023-2025" in out
+    code, out, _ = run(capsys, "status", "-C", sample, "--lang", "es", *TODAY)
+    assert f"NO VÁLIDO  {PLAN}:" in out and "OMITIDO  plan 2026-2030: su plan.yaml" in out
     code, out, err = run(capsys, "status", "-C", sample, "-f", "json", *TODAY)
     plans = {p["plan"]: p for p in json.loads(out)}
     assert plans["2026-2030"]["readable"] is False and "stage" not in plans["2026-2030"]
     assert plans["2026-2030"]["not-read"][0]["code"] == "R001"
-    code, out, err = run(capsys, "deadlines", "-C", sample, "-f", "json", *TODAY)
+    code, out, err = run(capsys, "deadlines", "-C", sample, "-f", "json", "--lang", "en",
+                         *TODAY)
     assert code == 0 and {o["id"] for o in json.loads(out) if o["plan"] == "2026-2030"} \
         == {"milestone-due"}   # from the commitment files, which can be read
     assert "LEFT OUT  plan 2026-2030:" in err
@@ -147,7 +150,7 @@ def test_an_invalid_file_is_not_published(capsys, sample: Path, tmp_path: Path,
     exit_code, out, _ = run(capsys, "check", "-C", sample, "--no-cache", "-f", "json", *TODAY)
     assert any(d["file"] == file and d["code"] == code
                for d in json.loads(out)["diagnostics"])
-    exit_code, out, _ = run(capsys, "status", "-C", sample, *TODAY)
+    exit_code, out, _ = run(capsys, "status", "-C", sample, "--lang", "en", *TODAY)
     assert exit_code == 0 and f"INVALID  {file}:" in out and "None" not in out
 
 
@@ -167,8 +170,8 @@ def test_status_never_prints_none_for_dates_it_does_not_know(capsys, sample: Pat
     path = sample / PLAN
     path.write_text(path.read_text(encoding="utf-8").replace("window: june", "window:"),
                     encoding="utf-8")
-    code, out, _ = run(capsys, "status", "-C", sample, *TODAY)
-    assert code == 0 and "None" not in out and "due not known, ends not known" in out
+    code, out, _ = run(capsys, "status", "-C", sample, "--lang", "en", *TODAY)
+    assert code == 0 and "None" not in out and "due —, ends —" in out
 
 
 def test_what_check_suppresses_does_not_stop_the_site(capsys, sample: Path,

@@ -54,7 +54,7 @@ def usable_language(lang: str, written: Sequence[str], *, readers: bool = False,
     """`lang` when a command may use it for a record written in `written`; else a
     UsageError saying which it may. The one convention of every `--lang`: a command that
     writes texts into the record (progress, import, translate) takes a language the record
-    is written in; a command that writes for readers (render, deadlines, review) also takes
+    is written in; a command that writes for readers (render, deadlines, status, review) also takes
     one ogpctl has labels in (`has_catalogue`): labels, dates and numbers in it, the
     record's texts in English and marked as such."""
     if lang in written or (readers and has_catalogue(lang)):

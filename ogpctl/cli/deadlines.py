@@ -34,25 +34,32 @@ def deadlines(
                                 "programs)."),
     plan: str | None = plan_option(),
     today: Today,
-    lang: str = lang_option("Write the obligations' titles in this language, such as es: "
-                            "one of the record, or one ogpctl has labels in.", default="en"),
+    lang: str | None = lang_option("The language of every text for people (titles, states, "
+                                   "handbook sections, what each state rests on, dates): one "
+                                   "of the record, or one ogpctl has labels in, such as fr "
+                                   "(default: the record's default language). Texts the "
+                                   "record has not in it are shown in another, marked as "
+                                   "such."),
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
-    overdue, with its rule and handbook section, and every milestone's due date."""
-    from ogpctl.cli.options import check_language, print_bytes, record_of
+    overdue, with its rule and handbook section, and every milestone's due date. Once a
+    plan has moved past a stage, what that stage owed is settled: missed when not done (a
+    timeline never published before delivery, a milestone unfinished when the plan ended),
+    early for a delivery before the window opened."""
+    from ogpctl.cli.options import print_bytes, reader_language, record_of
     from ogpctl.cli.unusable import load_checked, refuse, warn
     from ogpctl.domain.obligations import obligations
 
     checked = load_checked(record_of(record_path, old, "deadlines"), today)
     record = checked.record
-    check_language(record, lang, readers=True)
+    lang = reader_language(record, lang)
     if plan:
         record.plan_named(plan)
     if format == "ics":     # a calendar others subscribe to: published, so refused
         if refuse(checked, "the calendar", plan):
             return 1
     else:
-        warn(checked, err=format == "json")
+        warn(checked, lang, err=format == "json")
     left_out = checked.unusable_plans()
     # a plan whose plan.yaml cannot be used: its milestones' dates (in its commitment
     # files) only, none of the dates its window, due year and delivery would give
@@ -65,15 +72,16 @@ def deadlines(
     else:
         from ogpctl.cli.present import print_deadlines
 
-        print_deadlines(items, today)
+        print_deadlines(items, today, lang)
     return 0
 
 
 def _calendar(record: RecordModel, items: list[Obligation], today: date, lang: str) -> bytes:
-    from ogpctl.record.text import first_text
+    from ogpctl.domain.wording import record_text
     from ogpctl.render.ics import to_ics
 
     fields = record.ogp.fields if record.ogp else {}
-    name = first_text(fields.get("country")) or record.root.name
+    name = record_text(fields.get("country"), lang, record.languages.default) \
+        or record.root.name
     code = str(fields.get("iso-code") or record.root.name).lower()
     return to_ics(items, name=name, domain=f"{code}.ogpctl", today=today, lang=lang)

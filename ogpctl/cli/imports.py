@@ -116,10 +116,15 @@ def _report(file: Path, result: ImportResult, dry_run: bool) -> None:
         typer.echo(f"  {verb} {item['id']}: {summary[:70]}")
 
 
+def _count(number: int, noun: str) -> str:
+    """`1 error`, `2 errors`: a count with its noun in the singular or the plural."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _summary(result: ImportResult, dry_run: bool) -> str:
     text = (f"{len(result.added)} {'to add' if dry_run else 'added'}, "
-            f"{len(result.duplicates)} duplicates skipped, {len(result.refused)} rows refused"
-            + (" (dry run)" if dry_run else ""))
+            f"{_count(len(result.duplicates), 'duplicate')} skipped, "
+            f"{_count(len(result.refused), 'row')} refused" + (" (dry run)" if dry_run else ""))
     if result.refused and not dry_run:
         text += ("; fix the refused rows and import the file again (the rows added now are "
                  "then skipped as duplicates)")
@@ -178,8 +183,8 @@ def plan_command(
                                                         f.place.table or 0, f.place.row or 0)):
         typer.echo(str(finding))
     if read.errors and not skip_bad:
-        typer.echo(f"nothing was written: {len(read.errors)} errors in {source.name}; fix "
-                   "them, or give --skip-bad to import the rest")
+        typer.echo(f"nothing was written: {_count(len(read.errors), 'error')} in "
+                   f"{source.name}; fix them, or give --skip-bad to import the rest")
         return 1
     if not read.commitments and not read.sections:
         typer.echo(f"nothing was written: {source.name} holds no commitment ogpctl could read")

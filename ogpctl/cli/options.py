@@ -213,6 +213,13 @@ def check_language(record: RecordModel, lang: str, *, readers: bool = False) -> 
     return usable_language(lang, record.languages.written, readers=readers)
 
 
+def reader_language(record: RecordModel, lang: str | None) -> str:
+    """The language of a reader's copy (`status`, `deadlines`, `review`): `--lang` as
+    `check_language` takes it with `readers`, else the record's default language, as the
+    documents and the website are."""
+    return check_language(record, lang, readers=True) if lang else record.languages.default
+
+
 # -- output ----------------------------------------------------------------------------------
 
 def is_stdout(out: Path | str | None) -> bool:

@@ -75,7 +75,7 @@ def add(
     """Record a progress update on a milestone, editing the commitment file in place: every
     other byte (comments, order, quoting, blank lines) stays as it was."""
     from ogpctl.cli.options import record_at
-    from ogpctl.workflow.progress import Update, record_update
+    from ogpctl.workflow.progress import Update, record_update, timing_notes
 
     record = record_at(record_path, editing=True)
     target_plan = record.plan_named(plan)
@@ -84,6 +84,8 @@ def add(
                     tuple(evidence or ()), delay_reason, next_steps)
     written = record_update(record, target_plan, milestone, update, today, force=force)
     typer.echo(f"{written}: milestone {milestone} {status} on {when}")
+    for note in timing_notes(target_plan, update, today):
+        typer.echo(f"ogpctl: warning: {note}", err=True)
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 import typer
 
 from ogpctl.cli.application import Command, app
-from ogpctl.cli.options import HERE, OldPath, Record, Today, format_option
+from ogpctl.cli.options import HERE, OldPath, Record, Today, format_option, lang_option
 
 
 @app.command(cls=Command)
@@ -17,19 +17,24 @@ def status(
     record_path: Record = HERE,
     format: str = format_option(("text", "json"), "text", "text or json."),
     today: Today,
+    lang: str | None = lang_option("The screen's language: one of the record, or one ogpctl "
+                                   "has labels in, such as fr (default: the record's default "
+                                   "language). Texts the record has not in it are shown in "
+                                   "another, marked as such."),
 ) -> int:
     """One screen: each plan's stage and next deadlines, commitment progress with its
     green / amber / red colour, overdue obligations, and the minimum requirements with the
     facts each verdict rests on."""
-    from ogpctl.cli.options import record_of
+    from ogpctl.cli.options import reader_language, record_of
     from ogpctl.cli.unusable import load_checked, warn
     from ogpctl.domain.status import status as build
     from ogpctl.domain.status import to_json
 
     checked = load_checked(record_of(record_path, old, "status"), today)
-    warn(checked, err=format == "json")
+    code = reader_language(checked.record, lang)
+    warn(checked, code, err=format == "json")
     left_out = checked.unusable_plans()
-    plans = [p for p in build(checked.record, today) if p.plan not in left_out]
+    plans = [p for p in build(checked.record, today, code) if p.plan not in left_out]
     if format == "json":
         found = to_json(plans) + [
             {"plan": plan, "readable": False, "not-read": [d.to_json() for d in said]}
@@ -38,5 +43,5 @@ def status(
     else:
         from ogpctl.cli.present import print_status
 
-        print_status(plans, today)
+        print_status(plans, today, code)
     return 0

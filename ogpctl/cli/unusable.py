@@ -130,16 +130,15 @@ def refuse(checked: Checked, what: str, plan: str | None = None) -> bool:
     return True
 
 
-def warn(checked: Checked, err: bool = True) -> None:
-    """The findings, for a screen that goes on without those files (on standard output
-    when they are part of the screen, not `err`)."""
+def warn(checked: Checked, lang: str = "en", err: bool = True) -> None:
+    """The findings, for a screen in `lang` that goes on without those files (on standard
+    output when they are part of the screen, not `err`)."""
+    from ogpctl.domain import screens
+
     for item in checked.unusable:
-        typer.echo(f"  INVALID  {line(item)}", err=err)
+        typer.echo(screens.invalid_line(lang, line(item)), err=err)
     if checked.unusable:
-        typer.echo("  (shown here as read, where they could be; `site`, `render` and `index` "
-                   "refuse them until they are fixed)", err=err)
+        typer.echo(screens.invalid_note(lang), err=err)
     for plan, said in checked.unusable_plans().items():
-        why = ", ".join(dict.fromkeys(d.code for d in said)) or "it holds no plan"
-        typer.echo(f"  LEFT OUT  plan {plan}: its plan.yaml cannot be used "
-                   f"({why}), so its stage and the dates its calendar gives are not known "
-                   "until it is fixed", err=err)
+        codes = ", ".join(dict.fromkeys(d.code for d in said))
+        typer.echo(screens.left_out_line(lang, plan, codes), err=err)

@@ -5,26 +5,46 @@ update, a published timeline, a milestone's status. Nothing is assumed. Informat
 (the window opening, the end, the refresh mark) are listed with the state "n/a". This is
 the core of `ogpctl deadlines`; it reads the model and does no I/O.
 
-Titles are written in a language of the record: each is marked with `_` for the gettext
-catalogues (`templates/locales/`) and translated when the obligation is made.
+An obligation of a stage the plan has moved past is settled, whatever today is: once the
+plan is delivered, a co-creation timeline never published is "missed", not "due" on a day
+still to come (minimum requirement 3.1: two weeks before development starts); a plan
+delivered before its window opened is "early", not "overdue" (3.1: "any time between
+January 1 and August 31"). The same holds for the refresh's review timeline once the
+refreshed plan is delivered (2.3).
+
+Titles, rules, handbook sections and what each state rests on are said in the language
+asked for: each message is marked with `_` for the gettext catalogues
+(`templates/locales/`) and translated when the obligation is made; `basis` stays English
+with ISO dates, as `ogpctl check` quotes it, and `Obligation.said` says it in any language.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from ogpctl.domain.rollup import status_on
+from ogpctl.domain.wording import Label, Said, _, handbook_in, n_, record_text, say
 from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date, as_word
-from ogpctl.record.text import first_text, translations
 
 MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
+#: Not done when the plan moved past its stage (a timeline never published before delivery).
+MISSED = "missed"
+#: A delivery before the delivery window opened (C401).
+EARLY = "early"
+#: The states of an obligation the record has failed: what check and `status` report.
+FAILED = (OVERDUE, MISSED, EARLY)
+#: Every state, in the order a summary counts them.
+STATES = (MET, DUE, OVERDUE, MISSED, EARLY, NA)
+
+
 #: Where the amendment rule comes from: the newer guidance, over the handbook's 2.2.
-GUIDANCE = "implementation guidance (supersedes 2.2)"
+GUIDANCE = Label(_("implementation guidance (supersedes 2.2)"))
 
 
 @dataclass(frozen=True)
@@ -36,28 +56,24 @@ class Obligation:
     rule: str
     handbook: str
     state: str
-    basis: str = ""     # what in the record the state rests on
     subject: str = ""   # what a repeated id is about (a milestone's number), for stable UIDs
+    said: Said | None = None   # what in the record the state rests on, in any language
+
+    @cached_property
+    def basis(self) -> str:
+        """What the state rests on in English with ISO dates, as check quotes it (said only
+        when asked: check asks for the few it reports)."""
+        return self.said.text("en") if self.said is not None else ""
 
     def to_json(self) -> dict[str, str]:
         return {"plan": self.plan, "id": self.id, "date": self.date.isoformat(),
                 "title": self.title, "rule": self.rule, "handbook": self.handbook,
                 "state": self.state}
 
-
-def _(message: str) -> str:
-    """Marks a title for the gettext catalogues; `say` translates it."""
-    return message
-
-
-def say(lang: str, message: str, **values: str) -> str:
-    """A marked message in `lang`, with `values` put in its {placeholders}. English is the
-    language messages are written in, so it loads no catalogue."""
-    if lang == "en":
-        return message.format(**values) if values else message
-    from ogpctl.base.i18n import Language
-
-    return Language(lang)._(message, **values)
+    def basis_in(self, lang: str) -> str:
+        """What the state rests on, in `lang` (dates and numbers as the language writes
+        them)."""
+        return self.said.text(lang) if self.said is not None else ""
 
 
 def obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
@@ -66,7 +82,8 @@ def obligations(record: Record, today: date, lang: str = "en") -> list[Obligatio
     meetings = _meetings(record)
     for plan in record.plans:
         found.extend(plan_obligations(record, plan, today, lang, meetings=meetings))
-        found.extend(milestone_obligations(plan, today, lang))
+        found.extend(milestone_obligations(plan, today, lang,
+                                           default=record.languages.default))
     return sorted(found, key=_order)
 
 
@@ -81,11 +98,12 @@ def process_obligations(record: Record, today: date, lang: str = "en") -> list[O
 
 
 def overdue_by_id(record: Record, today: date) -> dict[str, list[Obligation]]:
-    """The overdue process obligations by id, each list in the order of `obligations`:
-    what the calendar and repository rules report."""
+    """The process obligations the record has failed (`FAILED`: overdue, missed, early) by
+    id, each list in the order of `obligations`: what the calendar and repository rules
+    report."""
     found: dict[str, list[Obligation]] = {}
     for item in process_obligations(record, today):
-        if item.state == OVERDUE:
+        if item.state in FAILED:
             found.setdefault(item.id, []).append(item)
     return found
 
@@ -103,6 +121,7 @@ def _meetings(record: Record) -> Meetings:
             _meeting_days(record.meetings, results=True))
 
 
+
 def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", *,
                      meetings: Meetings | None = None) -> Iterator[Obligation]:
     """The plan's process obligations (delivery, amendments, refresh, cadences);
@@ -113,16 +132,17 @@ def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", 
     delivered = as_date(plan.fields.get("delivered"))
     make = _Maker(plan.id, today, lang)
     yield make("delivery-window-opens", dates.window_opens, _("Delivery window opens"),
-               "Plans may be delivered from six months before the due date (January 1 or "
-               "July 1).", "3.1", NA)
+               _("Plans may be delivered from six months before the due date (January 1 or "
+                 "July 1)."), "3.1", NA)
     yield _delivery(make, plan, dates)
-    yield make("plan-end", dates.end, _("Plan ends"), "The plan ends two or four years after "
-               "its due date.", "3.1", NA)
+    yield make("plan-end", dates.end, _("Plan ends"), _("The plan ends two or four years "
+               "after its due date."), "3.1", NA)
     yield _amendments(make, plan, dates.amendment_deadline)
     if dates.refresh_mark and dates.irm_check_in and dates.refresh_due:   # four-year plans
         yield from _refresh(make, plan, dates.refresh_mark, dates.irm_check_in, dates.refresh_due)
     yield _next_plan(make, record, plan, dates.next_plan_late_after)
-    timeline = _timeline(make, plan)
+    timeline = _timeline(make, plan, _settled(delivered, today, _("the plan was delivered "
+                                                                   "on {day}")))
     if timeline is not None:
         yield timeline
     if delivered is not None:   # cadences run through implementation
@@ -134,30 +154,59 @@ def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", 
         yield from _local(make, plan, days, delivered, dates.end)
 
 
+@dataclass(frozen=True)
+class Settled:
+    """The day a plan moved past a stage (its delivery; the refreshed plan's), and the
+    words that say so: the stage's obligations are settled from that day, whatever today
+    is."""
+
+    day: date
+    words: str
+
+
+def _settled(day: date | None, today: date, words: str) -> Settled | None:
+    """The stage ended on `day`, when it is recorded and has come (a date after today is a
+    date to correct, not a delivery: `ogpctl.domain.stage`)."""
+    return Settled(day, words) if day is not None and day <= today else None
+
+
 class _Maker:
     def __init__(self, plan: str, today: date, lang: str = "en") -> None:
         self.plan, self.today, self.lang = plan, today, lang
 
     def __call__(self, ident: str, day: date, title: str, rule: str, handbook: str,
-                 state: str, basis: str = "", subject: str = "", **values: str) -> Obligation:
-        return Obligation(self.plan, ident, day, say(self.lang, title, **values), rule,
-                          handbook, state, basis, subject)
+                 state: str, said: Said | None = None, subject: str = "",
+                 **values: str) -> Obligation:
+        return Obligation(self.plan, ident, day, say(self.lang, title, **values),
+                          say(self.lang, rule), handbook_in(self.lang, handbook), state,
+                          subject, said)
 
     def deadline(self, ident: str, day: date, title: str, rule: str, handbook: str,
-                 done: Any, what: str) -> Obligation:
-        """Met when done by the day; overdue when done late or not done and the day passed.
-        `done` is the raw value from the record: a date that cannot be read (reported by
-        F104) leaves the state unknown rather than "not done"."""
+                 done: Any, what: str, settled: Settled | None = None) -> Obligation:
+        """Met when done by the day; overdue when done late or not done and the day passed;
+        once the plan has moved past the obligation's stage (`settled`), met or missed
+        whatever today is. `done` is the raw value from the record: a date that cannot be
+        read (reported by F104) leaves the state unknown rather than "not done"."""
+        label = Label(what)
         if not isinstance(done, date):
             if done not in (None, "") and as_date(done) is None:
                 return self(ident, day, title, rule, handbook, NA,
-                            f"{what}: {done!r} is not a date")
+                            Said.of(_("{what}: {value} is not a date"), what=label,
+                                    value=repr(done)))
             done = as_date(done)
         if done is not None:
-            state = MET if done <= day else OVERDUE
-            return self(ident, day, title, rule, handbook, state, f"{what}: {done}")
+            late = MISSED if settled is not None else OVERDUE
+            return self(ident, day, title, rule, handbook, MET if done <= day else late,
+                        Said.of(_("{what}: {day}"), what=label, day=done))
+        if settled is not None:
+            said = Said.of(_("{what}: not recorded"), what=label)
+            if self.today <= day:   # settled before its day came: say why it is missed
+                said = Said.of(_("{what}: not recorded; {settled}"), what=label,
+                               settled=Said.of(settled.words, day=settled.day))
+            return self(ident, day, title, rule, handbook, MISSED, said)
         state = OVERDUE if self.today > day else DUE
-        return self(ident, day, title, rule, handbook, state, f"{what}: not recorded")
+        return self(ident, day, title, rule, handbook, state,
+                    Said.of(_("{what}: not recorded"), what=label))
 
     def period(self, ident: str, first: date, last: date, title: str, rule: str,
                handbook: str, count: int, needed: int, what: str) -> Obligation:
@@ -166,24 +215,26 @@ class _Maker:
             state = MET
         else:
             state = OVERDUE if self.today > last else DUE
-        basis = f"{what} from {first} to {last}: {count} recorded, {needed} needed"
-        return self(ident, last, title, rule, handbook, state, basis)
+        said = Said.of(_("{what} from {first} to {last}: {found} recorded, {needed} needed"),
+                       what=Label(what), first=first, last=last, found=count, needed=needed)
+        return self(ident, last, title, rule, handbook, state, said)
 
 
 def _delivery(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Obligation:
     """Delivered inside the window: a delivery before it opens misses the window as surely
-    as one after it closes (3.1: "Further extensions are not allowed")."""
+    as one after it closes (3.1: "Further extensions are not allowed"), and is early, not
+    overdue: the window's close may be months away."""
     found = make.deadline("delivery-window-closes", dates.window_closes,
                           _("Delivery window closes"),
-                          "The plan is delivered (uploaded to the OGP "
-                          "website) inside its window: January 1 to August 31, or July 1 to "
-                          "February 28; by December 31 for plans developed in 2022 and 2023.",
-                          "3.1, 3.1.a", plan.fields.get("delivered"), "delivered")
+                          _("The plan is delivered (uploaded to the OGP website) inside its "
+                            "window: January 1 to August 31, or July 1 to February 28; by "
+                            "December 31 for plans developed in 2022 and 2023."),
+                          "3.1, 3.1.a", plan.fields.get("delivered"), _("delivered"))
     delivered = as_date(plan.fields.get("delivered"))
     if delivered is not None and delivered < dates.window_opens:
-        basis = f"delivered: {delivered}, before the window opened on {dates.window_opens}"
-        return make(found.id, found.date, found.title, found.rule, found.handbook, OVERDUE,
-                    basis)
+        said = Said.of(_("delivered: {day}, before the window opened on {opens}"),
+                       day=delivered, opens=dates.window_opens)
+        return replace(found, state=EARLY, said=said)
     return found
 
 
@@ -191,19 +242,19 @@ def _amendments(make: _Maker, plan: Plan, deadline: date) -> Obligation:
     """Amendments until the end date: the implementation guidance, newer than the handbook's
     2.2 (one year from the due date), allows them "at any time as long as the milestones end
     before the end date of the action plan" (`calendar.AMENDMENTS`)."""
-    rule = ("Amendments may be made at any time as long as the milestones end before the end "
-            "date of the action plan (implementation guidance, which supersedes the one year "
-            "of handbook 2.2); the updated plan clearly outlines all changes.")
+    rule = _("Amendments may be made at any time as long as the milestones end before the "
+             "end date of the action plan (implementation guidance, which supersedes the one "
+             "year of handbook 2.2); the updated plan clearly outlines all changes.")
+    title = _("Last day for amendments")
     days = [d for a in plan.fields.get("amendments") or []
             if isinstance(a, dict) and (d := as_date(a.get("date"))) is not None]
     if not days:
-        return make("amendment-deadline", deadline, _("Last day for amendments"), rule,
-                    GUIDANCE, NA, "no amendment recorded")
+        return make("amendment-deadline", deadline, title, rule, GUIDANCE, NA,
+                    Said.of(_("no amendment recorded")))
     late = [d for d in days if d > deadline]
-    state = OVERDUE if late else MET
-    basis = f"amendments of {', '.join(str(d) for d in sorted(days))}"
-    return make("amendment-deadline", deadline, _("Last day for amendments"), rule, GUIDANCE,
-                state, basis)
+    said = Said.of(_("amendments of {days}"), days=tuple(sorted(days)))
+    return make("amendment-deadline", deadline, title, rule, GUIDANCE,
+                OVERDUE if late else MET, said)
 
 
 def _refresh(make: _Maker, plan: Plan, mark: date, check_in: date, due: date
@@ -211,22 +262,24 @@ def _refresh(make: _Maker, plan: Plan, mark: date, check_in: date, due: date
     refresh = plan.fields.get("refresh")
     refresh = refresh if isinstance(refresh, dict) else {}
     yield make("refresh-mark", mark, _("Four-year refresh: two-year mark"),
-               "Four-year plans review progress and may update commitments at the two-year "
-               "mark.", "2.3", NA)
+               _("Four-year plans review progress and may update commitments at the two-year "
+                 "mark."), "2.3", NA)
     yield make("irm-check-in", check_in, _("IRM implementation check-in"),
-               "The IRM offers an implementation check-in after two years of a four-year "
-               "plan.", "3.1", NA)
+               _("The IRM offers an implementation check-in after two years of a four-year "
+                 "plan."), "3.1", NA)
     yield make.deadline("refresh-due", due, _("Refreshed plan due"),
-                        "The refreshed plan is delivered no later than six months after the "
-                        "two-year mark.", "2.3", refresh.get("delivered"),
-                        "refreshed plan delivered")
+                        _("The refreshed plan is delivered no later than six months after "
+                          "the two-year mark."), "2.3", refresh.get("delivered"),
+                        _("refreshed plan delivered"))
     review = as_date(refresh.get("review-starts"))
     if review is not None:
+        settled = _settled(as_date(refresh.get("delivered")), make.today,
+                           _("the refreshed plan was delivered on {day}"))
         yield make.deadline("refresh-timeline-publish-by", cal.timeline_publish_by(review),
                             _("Publish the refresh review timeline"),
-                            "The review timeline is published at least two weeks before the "
-                            "review starts.", "2.3", refresh.get("timeline-published"),
-                            "timeline published")
+                            _("The review timeline is published at least two weeks before "
+                              "the review starts."), "2.3", refresh.get("timeline-published"),
+                            _("timeline published"), settled)
 
 
 def _next_plan(make: _Maker, record: Record, plan: Plan, late_after: date) -> Obligation:
@@ -236,12 +289,13 @@ def _next_plan(make: _Maker, record: Record, plan: Plan, late_after: date) -> Ob
              and p.fields["due-year"] > due_year]
     delivered = min((d for d in later if d is not None), default=None)
     return make.deadline("next-plan-late-after", late_after, _("Next plan delivered"),
-                         "A member that delivers no new plan within one year after its plan "
-                         "ended has acted contrary to process.", "3.1.a, 7", delivered,
-                         "next plan delivered")
+                         _("A member that delivers no new plan within one year after its "
+                           "plan ended has acted contrary to process."), "3.1.a, 7",
+                         delivered, _("next plan delivered"))
 
 
-def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
+def _timeline(make: _Maker, plan: Plan, settled: Settled | None) -> Obligation | None:
+    """Minimum requirement 3.1, settled once the plan is delivered: co-creation is over."""
     doc = plan.co_creation
     if doc is None:
         return None
@@ -253,10 +307,11 @@ def _timeline(make: _Maker, plan: Plan) -> Obligation | None:
     timeline = doc.fields.get("timeline")
     timeline = timeline if isinstance(timeline, dict) else {}
     return make.deadline("cocreation-timeline-publish-by", cal.timeline_publish_by(starts[0]),
-                         _("Publish the co-creation timeline"), "The co-creation timeline and the "
-                         "opportunities to take part are published at least two weeks before "
-                         "development starts.", "minimum requirement 3.1",
-                         timeline.get("published"), "timeline published")
+                         _("Publish the co-creation timeline"),
+                         _("The co-creation timeline and the opportunities to take part are "
+                           "published at least two weeks before development starts."),
+                         "minimum requirement 3.1", timeline.get("published"),
+                         _("timeline published"), settled)
 
 
 def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None,
@@ -294,9 +349,9 @@ def _forum(make: _Maker, days: list[date], start: date, end: date) -> Iterator[O
         after = bisect_right(days, anchor)
         inside = days[after:bisect_right(days, due)]
         yield make.period("forum-meeting", anchor + timedelta(days=1), due,
-                          _("Forum meeting"), "The multi-stakeholder forum meets at least "
-                          "every six months.", "minimum requirement 1.1", len(inside), 1,
-                          "forum meetings")
+                          _("Forum meeting"), _("The multi-stakeholder forum meets at least "
+                                                "every six months."),
+                          "minimum requirement 1.1", len(inside), 1, _("forum meetings"))
         if not inside:
             return
         anchor = inside[-1]
@@ -307,10 +362,10 @@ def _civil_society(make: _Maker, days: list[date], start: date, end: date
     for first, last in cal.implementation_years(start, end):
         yield make.period("civil-society-meeting", first, last,
                           _("Two meetings presenting results to civil society"),
-                          "At least two meetings a year with civil society present "
-                          "implementation results and collect comments.",
+                          _("At least two meetings a year with civil society present "
+                            "implementation results and collect comments."),
                           "minimum requirement 5.1", _count(days, first, last), 2,
-                          "meetings presenting results")
+                          _("meetings presenting results"))
 
 
 def _progress_days(plan: Plan) -> dict[str, list[date]]:
@@ -332,10 +387,10 @@ def _repository(make: _Maker, days: dict[str, list[date]], start: date, end: dat
     every = sorted(day for found in days.values() for day in found)
     for first, last in cal.repository_periods(start, end):
         yield make.period("repository-update", first, last, _("Repository update"),
-                          "The document repository is updated at least twice a year with "
-                          "progress, reasons for delays and next steps.",
+                          _("The document repository is updated at least twice a year with "
+                            "progress, reasons for delays and next steps."),
                           "minimum requirement 2.2; 5.2", _count(every, first, last), 1,
-                          "progress updates")
+                          _("progress updates"))
 
 
 def _local(make: _Maker, plan: Plan, days: dict[str, list[date]], start: date, end: date
@@ -345,53 +400,72 @@ def _local(make: _Maker, plan: Plan, days: dict[str, list[date]], start: date, e
     local = sorted(days["local"])
     for first, last in cal.local_quarters(start, end):
         yield make.period("local-progress", first, last,
-                          _("Quarterly progress on local commitments"), "Local commitments "
-                          "report progress at least every quarter.", "6.3.b",
-                          _count(local, first, last), 1, "local progress updates")
+                          _("Quarterly progress on local commitments"),
+                          _("Local commitments report progress at least every quarter."),
+                          "6.3.b", _count(local, first, last), 1,
+                          _("local progress updates"))
 
 
-MILESTONE_RULE = ("Each milestone has an expected completion date (the commitment template); "
-                  "it is met once the milestone is completed.")
+MILESTONE_RULE = _("Each milestone has an expected completion date (the commitment "
+                   "template); it is met once the milestone is completed.")
 
 
-def milestone_obligations(plan: Plan, today: date, lang: str = "en") -> Iterator[Obligation]:
+def milestone_obligations(plan: Plan, today: date, lang: str = "en", *,
+                          default: str = "en") -> Iterator[Obligation]:
     """Each milestone's due date: met when completed, overdue when past and not completed,
+    missed when not completed by the end of a plan that has ended (implementation is over),
     n/a when withdrawn. A milestone without a readable due date has no place in the
-    calendar (S-rules and F104 report it)."""
+    calendar (S-rules and F104 report it). Titles in `lang`, else in another language of
+    the record (`default`: its default language), marked as such."""
     make = _Maker(plan.id, today, lang)
+    dates = plan.dates()
+    ended = dates.end if dates is not None and today > dates.end else None
     for commitment in plan.commitments:
         for milestone in commitment.milestones:
             due = as_date(milestone.fields.get("due"))
             if due is not None:
-                yield _milestone_due(make, commitment, milestone, due)
+                yield _milestone_due(make, commitment, milestone, due, default, ended)
 
 
-def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, due: date
-                   ) -> Obligation:
+#: A milestone's status as the record writes it, said in words (`status: in-progress`).
+STATUS_WORDS = {"not-started": Label(_("not started")), "in-progress": Label(_("in progress")),
+                "completed": Label(_("completed")), "withdrawn": Label(_("withdrawn"))}
+
+
+def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, due: date,
+                   default: str, ended: date | None) -> Obligation:
     number = milestone.fields.get("number")
     label = f"{commitment.number}.{number if isinstance(number, int) else milestone.index + 1}"
-    value = milestone.fields.get("title")
-    title = translations(value, make.lang).get(make.lang) or first_text(value)
+    title = record_text(milestone.fields.get("title"), make.lang, default)
     status = status_on(milestone, make.today)     # a completion dated later is not met yet
     if status == "completed":
-        state, basis = MET, f"status: completed{_completed_on(milestone, due)}"
+        state, said = MET, _completed(milestone, due)
     elif status == "withdrawn":
-        state, basis = NA, "status: withdrawn"
+        state, said = NA, Said.of(_("status: {status}"), status=STATUS_WORDS["withdrawn"])
+    elif ended is not None:
+        state = MISSED
+        said = Said.of(_("status: {status}; the plan ended on {day}"),
+                       status=STATUS_WORDS.get(str(status), str(status)), day=ended)
     else:
-        state, basis = (OVERDUE if make.today > due else DUE), f"status: {status}"
+        state = OVERDUE if make.today > due else DUE
+        said = Said.of(_("status: {status}"), status=STATUS_WORDS.get(str(status), str(status)))
     message = _("Milestone {number} due: {name}") if title else _("Milestone {number} due")
-    return make("milestone-due", due, message, MILESTONE_RULE, "3.2.a, 3.2.c", state, basis,
+    return make("milestone-due", due, message, MILESTONE_RULE, "3.2.a, 3.2.c", state, said,
                 subject=label, number=label, name=title)
 
 
-def _completed_on(milestone: Milestone, due: date) -> str:
-    """ (on DAY) from the latest progress update that set the status to completed, and how
-    late that was: a milestone finished 17 months after its due date is met, late."""
+def _completed(milestone: Milestone, due: date) -> Said:
+    """Completed, on the day of the latest progress update that set the status to
+    completed, and how late that was: a milestone finished 17 months after its due date is
+    met, late."""
     days = [d for u in milestone.fields.get("progress") or []
             if isinstance(u, dict) and u.get("status") == "completed"
             and (d := as_date(u.get("date"))) is not None]
     if not days:
-        return ""
+        return Said.of(_("status: {status}"), status=STATUS_WORDS["completed"])
     day = max(days)
     late = (day - due).days
-    return f" on {day}, {late} day{'s' if late != 1 else ''} late" if late > 0 else f" on {day}"
+    if late > 0:
+        return Said.counted(n_("status: completed on {day}, {count} day late",
+                               "status: completed on {day}, {count} days late"), late, day=day)
+    return Said.of(_("status: completed on {day}"), day=day)

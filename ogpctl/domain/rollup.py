@@ -1,8 +1,14 @@
 """How a commitment's progress rolls up from its milestones (handbook 3.3; IRM completion
 scale). The rule is written down in docs/documents.md so a reviewer can check every rating:
 
-* Only completed milestones count (a completion that every update dates after the day
-  of the roll-up has not happened yet: in progress). A milestone that is not withdrawn
+* A plan's progress is counted as of its *result day*: today, or the plan's end date once
+  that is past, so a closed plan keeps the result it had at its end ("the final results of
+  reforms completed in the action plan", implementation guidance) whatever day the site is
+  built, and an update dated after the end does not change it (`reckoning`).
+* Only completed milestones count (a completion that every update dates after the result
+  day has not happened yet on that day: in progress), and only once implementation has
+  begun: a completion recorded while the plan is in co-creation is in progress until the
+  plan is delivered (`counted_status`). A milestone that is not withdrawn
   counts with its weight (1 unless `weight` says otherwise); the share is the weight of
   the completed milestones over the weight of all of them. "In progress" is progress, but
   it never makes a commitment substantial or complete on its own.
@@ -15,8 +21,9 @@ scale). The rule is written down in docs/documents.md so a reviewer can check ev
   substantial with a severe delay; red for not started or no milestones, or limited with a
   severe delay. Before implementation nothing is rated: the colour is `grey`, "not started
   yet".
-
-A self-assessment may give another colour with a reason (self-assessment.yaml).
+* Once a self-assessment (self-assessment.yaml, prepared on or before today) rates a
+  commitment, its colour is the one every public place shows; `milestone_colour` keeps the
+  milestones' own, and `reason` the self-assessment's `rating-reason` for a difference.
 """
 
 from __future__ import annotations
@@ -27,7 +34,9 @@ from typing import Any
 
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.cycle import add_months
-from ogpctl.record.model import Commitment, Milestone, Plan, as_date
+from ogpctl.record.model import Commitment, Milestone, Plan, as_date, listed
+
+RATINGS = ("green", "amber", "red")
 
 SEVERE_DELAY_MONTHS = 6
 #: The colour of a commitment before implementation begins: not rated, not red.
@@ -44,6 +53,27 @@ class Rollup:
     completed: int = 0          # milestones completed
     milestones: int = 0         # milestones counted (not withdrawn)
     evidenced: int = 0          # completed milestones whose updates cite evidence
+    milestone_colour: str = ""  # the colour the milestones alone give (`colour` without
+    #                             a self-assessment's rating)
+    assessed: date | None = None   # the self-assessment whose rating `colour` is (prepared)
+    reason: Any = None             # its rating-reason (a text in the record's languages)
+
+    @property
+    def rated(self) -> bool:
+        """A self-assessment rates the commitment another colour than its milestones."""
+        return self.colour != self.milestone_colour
+
+
+@dataclass(frozen=True)
+class Reckoning:
+    """The day a plan's progress is counted as of, and whether its commitments are rated
+    then: today, or the plan's end date once that is past (a closed plan's result is its
+    result at the end, not one that drifts with the clock)."""
+
+    day: date
+    implementing: bool
+    today: date
+    end: date | None = None
 
 
 def weight(milestone: Milestone) -> float:
@@ -54,6 +84,37 @@ def weight(milestone: Milestone) -> float:
 def status(milestone: Milestone) -> str:
     value = milestone.fields.get("status")
     return value if isinstance(value, str) else "not-started"
+
+
+def reckoning(plan: Plan, today: date) -> Reckoning:
+    dates = plan.dates()
+    end = dates.end if dates is not None else None
+    day = min(today, end) if end is not None else today
+    return Reckoning(day, plan_stage(plan, day).implementing, today, end)
+
+
+def counted_status(milestone: Milestone, when: date | Reckoning) -> str:
+    """The status a milestone counts with in its plan's result as of `when` (today, or its
+    plan's `reckoning` already made): the status every public place shows. It is
+    `status_on` the plan's result day, and a completion is in progress while the plan is
+    not yet in implementation."""
+    return _counted(milestone, _clock(milestone, when))
+
+
+def _clock(milestone: Milestone, when: date | Reckoning) -> Reckoning:
+    return when if isinstance(when, Reckoning) else reckoning(milestone.commitment.plan, when)
+
+
+def _counted(milestone: Milestone, clock: Reckoning) -> str:
+    word = status_on(milestone, clock.day)
+    return "in-progress" if word == "completed" and not clock.implementing else word
+
+
+def completed_on(milestone: Milestone) -> date | None:
+    """The first day an update says the milestone was completed (None without one)."""
+    days = [day for u in _updates(milestone) if u.get("status") == "completed"
+            and (day := as_date(u.get("date"))) is not None]
+    return min(days, default=None)
 
 
 def status_on(milestone: Milestone, as_of: date) -> str:
@@ -74,8 +135,18 @@ def _updates(milestone: Milestone) -> list[dict[str, Any]]:
     return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []
 
 
-def severely_delayed(milestone: Milestone, as_of: date) -> bool:
-    return _delayed(milestone, status_on(milestone, as_of), as_of)
+def severely_delayed(milestone: Milestone, when: date | Reckoning) -> bool:
+    """Not completed six months after its due date, as of its plan's result day."""
+    clock = _clock(milestone, when)
+    return _delayed(milestone, _counted(milestone, clock), clock.day)
+
+
+def days_late(milestone: Milestone, clock: Reckoning) -> int:
+    """Days past the due date while not completed, as of the plan's result day; 0 else."""
+    due = as_date(milestone.fields.get("due"))
+    if due is None or _counted(milestone, clock) in ("completed", "withdrawn"):
+        return 0
+    return max((clock.day - due).days, 0)
 
 
 def _delayed(milestone: Milestone, state: str, as_of: date) -> bool:
@@ -93,13 +164,16 @@ def has_evidence(milestone: Milestone) -> bool:
 
 
 def rollup(commitment: Commitment, as_of: date) -> Rollup:
+    """The commitment's progress and colour as of `as_of` (counted as of its plan's result
+    day, `reckoning`), with the self-assessment's rating once one is given."""
+    clock = reckoning(commitment.plan, as_of)
     weights: list[float] = []     # of the milestones counted (not withdrawn)
     achieved: list[float] = []    # of those completed; summed by sum() as ever
     evidenced = 0
     started = False
     delayed: list[int] = []
     for milestone in commitment.milestones:   # one pass: this runs for every commitment
-        state = status_on(milestone, as_of)
+        state = _counted(milestone, clock)
         if state == "withdrawn":
             continue
         weights.append(weight(milestone))
@@ -107,16 +181,34 @@ def rollup(commitment: Commitment, as_of: date) -> Rollup:
             achieved.append(weights[-1])
             evidenced += has_evidence(milestone)
         started = started or state == "in-progress"
-        if _delayed(milestone, state, as_of) \
+        if _delayed(milestone, state, clock.day) \
                 and isinstance(number := milestone.fields.get("number"), int):
             delayed.append(number)
     total = sum(weights)
     share = sum(achieved) / total if total else None
     result = completion(share, started)
-    shown = colour(result, bool(delayed)) \
-        if plan_stage(commitment.plan, as_of).implementing else NOT_YET
-    return Rollup(share, result, tuple(delayed), shown, len(achieved), len(weights),
-                  evidenced)
+    derived = colour(result, bool(delayed)) if clock.implementing else NOT_YET
+    given = assessment(commitment, as_of) if clock.implementing else None
+    shown = given.get("rating") if given else derived
+    return Rollup(share, result, tuple(delayed), shown if isinstance(shown, str) else derived,
+                  len(achieved), len(weights), evidenced, derived,
+                  given.get("prepared") if given else None,
+                  given.get("rating-reason") if given and shown != derived else None)
+
+
+def assessment(commitment: Commitment, today: date) -> dict[str, Any] | None:
+    """The self-assessment's rating of the commitment, when one prepared on or before
+    `today` rates it (its entry, with the report's `prepared` date added)."""
+    doc = commitment.plan.self_assessment
+    if doc is None:
+        return None
+    prepared = as_date(doc.fields.get("prepared"))
+    if prepared is not None and prepared > today:
+        return None
+    for item in listed(doc, "commitments"):
+        if item.get("commitment") == commitment.id and item.get("rating") in RATINGS:
+            return {**item, "prepared": prepared}
+    return None
 
 
 def completion(share: float | None, started: bool) -> str:

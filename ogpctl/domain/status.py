@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ogpctl.domain.obligations import DUE, OVERDUE, Obligation, plan_obligations
+from ogpctl.domain.obligations import DUE, FAILED, Obligation, plan_obligations
 from ogpctl.domain.requirements import Requirement, judge
-from ogpctl.domain.rollup import Totals, rollup, status_on, totals
+from ogpctl.domain.rollup import Totals, counted_status, reckoning, rollup, totals
 from ogpctl.domain.stage import plan_stage
+from ogpctl.domain.wording import record_text
 from ogpctl.record.model import Plan, Record
-from ogpctl.record.text import first_text
 
 NEXT = 3
 
@@ -43,6 +43,7 @@ class PlanStatus:
     end: date | None
     totals: Totals
     next: list[Obligation] = field(default_factory=list)
+    #: What the record has failed: overdue, missed once its stage ended, delivered early.
     overdue: list[Obligation] = field(default_factory=list)
     commitments: list[CommitmentStatus] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
@@ -50,40 +51,49 @@ class PlanStatus:
     unreadable: list[str] = field(default_factory=list)
 
 
-def commitment_status(plan: Plan, today: date) -> list[CommitmentStatus]:
+def commitment_status(plan: Plan, today: date, lang: str = "en", default: str = "en"
+                      ) -> list[CommitmentStatus]:
+    """Each commitment's progress and colour, its title in `lang` (else in another language
+    of the record, `default` its default language, marked as such)."""
     found = []
     for commitment in plan.commitments:
         result = rollup(commitment, today)
         counts: dict[str, int] = {}
+        clock = reckoning(plan, today)     # the status the plan's result counts (rollup)
         for milestone in commitment.milestones:
-            state = status_on(milestone, today)   # a completion dated later: in progress
+            state = counted_status(milestone, clock)
             counts[str(state)] = counts.get(str(state), 0) + 1
         found.append(CommitmentStatus(commitment.number,
-                                      first_text(commitment.fields.get("title")),
+                                      record_text(commitment.fields.get("title"), lang,
+                                                  default),
                                       result.share, result.completion, result.colour,
                                       result.delayed, dict(sorted(counts.items()))))
     return found
 
 
-def plan_status(record: Record, plan: Plan, today: date) -> PlanStatus:
+def plan_status(record: Record, plan: Plan, today: date, lang: str = "en") -> PlanStatus:
+    """The plan's status as of `today`, its texts in `lang` (`ogpctl.domain.screens` says the
+    rest in it)."""
     dates = plan.dates()
     stage = plan_stage(plan, today)
-    items = list(plan_obligations(record, plan, today))
+    default = record.languages.default
+    items = list(plan_obligations(record, plan, today, lang))
     upcoming = sorted((o for o in items if o.state == DUE), key=lambda o: (o.date, o.id))
     declared = plan.fields.get("status")
     return PlanStatus(
-        plan=plan.id, title=first_text(plan.fields.get("title")) or plan.id,
+        plan=plan.id, title=record_text(plan.fields.get("title"), lang, default) or plan.id,
         status=declared if isinstance(declared, str) else "", stage=stage.status,
         agrees=stage.accepts(declared), late=stage.late, delivered=stage.delivered,
         due=dates.due if dates else None, end=dates.end if dates else None,
         totals=totals(plan, today), next=upcoming[:NEXT],
-        overdue=[o for o in items if o.state == OVERDUE],
-        commitments=commitment_status(plan, today), requirements=judge(record, plan, today),
+        overdue=sorted((o for o in items if o.state in FAILED), key=lambda o: (o.date, o.id)),
+        commitments=commitment_status(plan, today, lang, default),
+        requirements=judge(record, plan, today),
         unreadable=plan.unreadable_commitments())
 
 
-def status(record: Record, today: date) -> list[PlanStatus]:
-    return [plan_status(record, plan, today) for plan in record.plans]
+def status(record: Record, today: date, lang: str = "en") -> list[PlanStatus]:
+    return [plan_status(record, plan, today, lang) for plan in record.plans]
 
 
 def to_json(plans: list[PlanStatus]) -> list[dict[str, Any]]:

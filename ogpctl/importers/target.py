@@ -35,6 +35,34 @@ from ogpctl.scaffold.slugs import commitment_slug, slugify
 
 SECTORS = {"government": "government", "civil-society": "civil-society", "other": None}
 
+#: Single words that open an institution's name and say its sector ("Ministerio de
+#: Hacienda", "Universidad del Sur", "Congreso Nacional"); longer phrases of the sector
+#: vocabulary ("Poder Judicial", "Gobierno Local") say it whatever they are.
+_OPENINGS = frozenset({
+    "ministerio", "ministry", "ministere", "parlamento", "parliament",
+    "parlement", "congreso", "congress", "congresso", "senado", "senate", "senat",
+    "municipio", "municipalidad", "municipality", "mairie", "prefeitura", "universidad",
+    "university", "universite", "universidade"})
+
+#: The commitment template's sector of supporting stakeholders for each of the record's
+#: sectors: government and CSOs; every other sector (a municipality, parliament, the
+#: private sector) is among "other actors" (3.2.c), as the sample record files them.
+TEMPLATE_SECTOR = {"government": "government", "civil-society": "civil-society"}
+
+
+def named_sector(name: str) -> str | None:
+    """The sector an organisation's name states by its opening words ("Poder Judicial":
+    judiciary, "Ministerio de Hacienda": government), or None."""
+    from ogpctl.importers.contribution_columns import SECTOR_OF
+    from ogpctl.importers.contribution_columns import key as sector_key
+
+    words = sector_key(name).split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size])
+        if phrase in SECTOR_OF and (size > 1 or phrase in _OPENINGS):
+            return SECTOR_OF[phrase]
+    return None
+
 
 @dataclass
 class Stakeholders:
@@ -80,8 +108,16 @@ class Stakeholders:
             number += 1
             ident = f"{base}-{number}"
         self.known[key(name)] = ident
-        self.added.append({"id": ident, "name": {lang: name}, "sector": sector})
+        self.added.append({"id": ident, "name": {lang: name},
+                           "sector": named_sector(name) or sector})
         return ident
+
+    def sector(self, ident: str) -> str | None:
+        """The record's sector of an organisation, or the one given to it now."""
+        found = self.record.stakeholder_sectors.get(ident)
+        if found:
+            return found
+        return next((item["sector"] for item in self.added if item["id"] == ident), None)
 
     def _sector(self, ident: str, sector: str | None) -> None:
         """A sector learnt later fills one left empty on an organisation added now."""
@@ -125,7 +161,8 @@ def commitment_data(commitment: Commitment, people: Stakeholders, default: str,
     if commitment.milestones:
         had = {m.get("number"): m for m in now.get("milestones") or [] if isinstance(m, dict)} \
             if isinstance(now.get("milestones"), list) else {}
-        data["milestones"] = [milestone_data(m, people, default, had.get(m.number))
+        data["milestones"] = [milestone_data(m, people, default, had.get(m.number),
+                                             data.get("lead") or now.get("lead"))
                               for m in sorted(commitment.milestones, key=lambda m: m.number)]
     return data
 
@@ -148,19 +185,37 @@ def _supporting(by_sector: dict[str, list[str]], roles: dict[str, Text],
     """Ids by sector; {stakeholder, role} for one the source gives a role."""
     found: dict[str, list] = {}
     for sector, names in by_sector.items():
-        items: list[Any] = []
         had = now.get(sector) if isinstance(now, dict) else None
         had = had if isinstance(had, list) else []
         for index, name in enumerate(names):
             here = _ident(had[index]) if index < len(had) else None
             ident = people.id_of(name, SECTORS.get(sector), here)
-            if any(_ident(item) == ident for item in items):
+            # named under no sector ("other"): an organisation whose sector is known goes
+            # under it, a ministry among government, not among "other actors"
+            place = sector if sector != "other" else \
+                TEMPLATE_SECTOR.get(people.sector(ident) or "", "other")
+            listed = found.setdefault(place, [])
+            if any(_ident(item) == ident for item in listed):
                 continue
             role = roles.get(name)
-            items.append({"stakeholder": ident, "role": dict(role)} if role else ident)
-        if items:
-            found[sector] = items
-    return found
+            listed.append({"stakeholder": ident, "role": dict(role)} if role else ident)
+    return {sector: items for sector, items in found.items() if items}
+
+
+def _without(supporting: dict[str, list], lead: Any) -> dict[str, list]:
+    """Supporting stakeholders without the lead: the stakeholders column of a milestone
+    table names the lead among them."""
+    kept = {sector: [item for item in items if _ident(item) != lead]
+            for sector, items in supporting.items()}
+    return {sector: items for sector, items in kept.items() if items}
+
+
+def defaulted_leads(commitment: Commitment, data: dict[str, Any]) -> list[str]:
+    """The milestones ("1.2") whose lead is the commitment's because the source gave
+    none."""
+    given = {m.number for m in commitment.milestones if m.lead}
+    return [f"{commitment.number}.{m['number']}" for m in data.get("milestones") or []
+            if m.get("lead") and m["number"] not in given]
 
 
 def _ident(item: Any) -> Any:
@@ -168,7 +223,10 @@ def _ident(item: Any) -> Any:
 
 
 def milestone_data(milestone: Milestone, people: Stakeholders, default: str,
-                   now: dict[str, Any] | None = None) -> dict[str, Any]:
+                   now: dict[str, Any] | None = None, lead: Any = None) -> dict[str, Any]:
+    """The milestone as its commitment file holds it. A milestone the source gives no lead
+    (the handbook's milestone table has one "Stakeholders" column) is led by `lead`, the
+    commitment's lead (its "main implementing agency", 3.2.a), unless it has one."""
     now = now or {}
     data: dict[str, Any] = {"number": milestone.number}
     if milestone.title:
@@ -179,8 +237,10 @@ def milestone_data(milestone: Milestone, people: Stakeholders, default: str,
         data["due"] = milestone.due
     if milestone.lead:
         data["lead"] = people.id_of(milestone.lead, None, now.get("lead"))
-    supporting = _supporting(milestone.supporting, milestone.roles, people,
-                             now.get("supporting"))
+    elif isinstance(lead, str) and lead and not now.get("lead"):
+        data["lead"] = lead
+    supporting = _without(_supporting(milestone.supporting, milestone.roles, people,
+                                      now.get("supporting")), data.get("lead"))
     if supporting:
         data["supporting"] = supporting
     updates = sorted(milestone.progress, key=lambda u: u.date)

@@ -20,7 +20,7 @@ from typing import Any
 from ogpctl.base.errors import RecordWriteError
 from ogpctl.importers.diff import Edit, edits
 from ogpctl.importers.model import Source
-from ogpctl.importers.target import Stakeholders, all_data, file_name
+from ogpctl.importers.target import Stakeholders, all_data, defaulted_leads, file_name
 from ogpctl.record.model import Plan, Record
 from ogpctl.source.yaml import parse_yaml
 
@@ -105,12 +105,23 @@ def _new_commitment(record: Record, plan: Plan, commitment: Any, data: dict[str,
                              data.get("kind") or "regular", schemas, today)
     rel = f"{plan.folder}/commitments/{name}.yaml"
     text = _with_external(files.files[rel], data, record.languages.required)
-    if not any(m["number"] == 1 for m in data.get("milestones") or []):
-        text = _without_first_milestone(text)
+    text = _with_milestones(text, [m["number"] for m in data.get("milestones") or []])
     found = edits(parse_yaml(text).data, data, record.languages.default)
     text = apply(text, [e.change for e in found])
-    said = [f"commitment {commitment.number}, {len(data.get('milestones') or [])} milestones"]
+    count = len(data.get("milestones") or [])
+    said = [f"commitment {commitment.number}, {count} milestone{'' if count == 1 else 's'}",
+            *_lead_notes(commitment, data)]
     return FileEdit(rel, text, None, said)
+
+
+def _lead_notes(commitment: Any, data: dict[str, Any]) -> list[str]:
+    """Which milestones are led by the commitment's lead because the source named none."""
+    numbers = defaulted_leads(commitment, data)
+    if not numbers:
+        return []
+    return [f"{'milestones' if len(numbers) > 1 else 'milestone'} {', '.join(numbers)}: "
+            f"no lead in the source; the commitment's lead {data.get('lead')} written as "
+            "the lead (change it where another organisation leads)"]
 
 
 def _with_external(text: str, data: dict[str, Any], languages: tuple[str, ...]) -> str:
@@ -130,11 +141,21 @@ def _with_external(text: str, data: dict[str, Any], languages: tuple[str, ...]) 
     return text[:at] + "\n".join(lines) + "\n" + text[at:]
 
 
-def _without_first_milestone(text: str) -> str:
-    """The scaffold with no milestone: its milestone 1 stands for none the source has (it
-    would count in every total)."""
-    at = text.rindex("\nmilestones:\n")
-    return text[:at] + "\nmilestones: []\n"
+def _with_milestones(text: str, numbers: list[int]) -> str:
+    """The scaffold with one milestone in the template's shape (every language's key, a
+    lead) for each milestone the source has, numbered as it numbers them; the guide
+    comments once, on the first. No milestone when it has none: the scaffold's milestone
+    1 would count in every total."""
+    at = text.rindex("\nmilestones:\n") + len("\nmilestones:\n")
+    if not numbers:
+        return text[:at - 1] + " []\n"
+    shape = text[at:]
+    plain = "".join(line for line in shape.splitlines(keepends=True)
+                    if not line.lstrip().startswith("#"))
+    blocks = [(shape if index == 0 else plain).replace("- number: 1\n",
+                                                      f"- number: {number}\n", 1)
+              for index, number in enumerate(numbers)]
+    return text[:at] + "".join(blocks)
 
 
 def _stakeholders(record: Record, people: Stakeholders, result: ImportResult) -> None:

@@ -9,6 +9,7 @@ from ogpctl.base.i18n import Language
 from ogpctl.domain.rollup import totals_of
 from ogpctl.record.kinds import SECTIONS
 from ogpctl.record.model import Commitment, Plan
+from ogpctl.render.amendments import amendments_blocks
 from ogpctl.render.blocks import Block, ForeignBlock, Heading, Paragraph, Text, plain
 from ogpctl.render.commitment import commitment_blocks
 from ogpctl.render.context import RenderContext
@@ -82,7 +83,7 @@ def subtitle(c: RenderContext, plan: Plan) -> str:
 
 
 def action_plan_blocks(c: RenderContext, plan: Plan) -> list[Block]:
-    blocks: list[Block] = []
+    blocks: list[Block] = amendments_blocks(c, plan)
     for section in SECTIONS:
         blocks += section_blocks(c, plan, section)
         if section == "development-process":

@@ -41,6 +41,7 @@ def amendment_note(c: RenderContext, plan: Plan, since: str | None) -> list[Bloc
     delivery, its submitted/<plan> tag) to the working tree."""
     from ogpctl.base.vcs import commit_day, has_tag, resolve_revision, tag_name
     from ogpctl.domain.diff import compare_revisions
+    from ogpctl.render.history import changes_since_delivery
 
     if since is None:
         if not has_tag(c.record.root, tag_name(plan.id)):
@@ -50,7 +51,9 @@ def amendment_note(c: RenderContext, plan: Plan, since: str | None) -> list[Bloc
         commit = resolve_revision(c.record.root, tag_name(plan.id))
     else:
         commit = resolve_revision(c.record.root, since)
-    changes = [ch for ch in compare_revisions(c.record.root, commit, None) if ch.plan == plan.id]
+    changes = (changes_since_delivery(c.record, plan) or [] if since is None else
+               [ch for ch in compare_revisions(c.record.root, commit, None)
+                if ch.plan == plan.id])
     if since is None:
         day = _delivered(plan, changes) or commit_day(c.record.root, commit)
         opening = c.lang._("Changes since the plan was delivered on {date}.",

@@ -6,6 +6,7 @@ from typing import Any
 
 from ogpctl.base.i18n import Language
 from ogpctl.record.model import Commitment, as_date
+from ogpctl.render.amendments import original_due
 from ogpctl.render.blocks import (
     Block,
     Cell,
@@ -210,8 +211,11 @@ def milestone_table(c: RenderContext, commitment: Commitment) -> Table:
         stakeholders: list[Block] = [Paragraph((Strong((Text(label["lead"]),)), Text(": "),
                                                 *lead))] if lead else []
         stakeholders.extend(supporting(c, fields.get("supporting")))
-        rows.append((cell(*name), tuple(c.blocks(fields.get("output"))),
-                     cell(Text(c.lang.date(as_date(fields.get("due"))))), tuple(stakeholders)))
+        due: list[Block] = list(cell(Text(c.lang.date(as_date(fields.get("due"))))))
+        originally = original_due(c, commitment, number)
+        due += [originally] if originally else []
+        rows.append((cell(*name), tuple(c.blocks(fields.get("output"))), tuple(due),
+                     tuple(stakeholders)))
     return Table(head, tuple(rows))
 
 

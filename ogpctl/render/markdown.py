@@ -107,15 +107,39 @@ def block(item: Block) -> str:
     raise TypeError(f"unknown block {item!r}")
 
 
+def _list_kind(item: Block) -> str:
+    """"ordered" or "bullet" for a block written as a Markdown list, else ""."""
+    if isinstance(item, ListBlock):
+        return "ordered" if item.ordered else "bullet"
+    return "bullet" if isinstance(item, Table) and item.fields else ""
+
+
 def blocks(items: tuple[Block, ...] | list[Block]) -> str:
-    return "\n\n".join(block(item) for item in items)
+    """Blocks one after another; a list right after a list of its kind takes the other
+    marker, or CommonMark would read the two as one list."""
+    out: list[str] = []
+    previous, other = "", False
+    for item in items:
+        kind = _list_kind(item)
+        other = bool(kind) and kind == previous and not other
+        if isinstance(item, ListBlock):
+            out.append(_list(item, other))
+        elif isinstance(item, Table) and kind:
+            out.append(_fields(item, other))
+        else:
+            out.append(block(item))
+        previous = kind
+    return "\n\n".join(out)
 
 
-def _list(item: ListBlock) -> str:
+def _list(item: ListBlock, other: bool = False) -> str:
     lines = []
     for number, entry in enumerate(item.items, start=item.start):
-        marker = f"{number}. " if item.ordered else "- "
+        marker = (f"{number}{')' if other else '.'} " if item.ordered
+                  else ("* " if other else "- "))
         text = blocks(entry).splitlines() or [""]
+        if text[0] == "---":   # "- ---" would be a rule, not an item holding one
+            text[0] = "___"
         pad = " " * len(marker)
         lines.append(marker + text[0])
         lines.extend(pad + line if line else "" for line in text[1:])
@@ -150,7 +174,7 @@ def _table(item: Table) -> str:
     return "\n".join(lines)
 
 
-def _fields(item: Table) -> str:
+def _fields(item: Table, other: bool = False) -> str:
     """Label and value pairs as a list: easier to read in a diff than a two-column table."""
     entries = []
     for row in item.rows:
@@ -162,8 +186,10 @@ def _fields(item: Table) -> str:
             lead = inlines(opening.children)
             content = content[1:]
         value = "\n\n".join(p for p in (lead, blocks(content)) if p) or "—"
+        if not lead and content:   # a block (a quote, a list, a table) starts its own line
+            value = "\n\n" + value
         first, _, rest = value.partition("\n")
-        entry = f"- **{label}:** {first}"
+        entry = f"{'*' if other else '-'} **{label}:** {first}".rstrip()
         if rest:
             entry += "\n" + "\n".join("  " + line if line else "" for line in rest.splitlines())
         entries.append(entry)

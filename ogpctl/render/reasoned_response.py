@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ogpctl.domain.contributors import contributor
 from ogpctl.record.model import Plan, as_date, listed
 from ogpctl.render.blocks import Block, Cell, Heading, Inline, Paragraph, Table, Text
 from ogpctl.render.commitment import commitment_name
@@ -42,11 +43,35 @@ def fed(c: RenderContext, plan: Plan, item: dict) -> Cell:
     return tuple(Paragraph(n) for n in names)
 
 
+def sector_name(c: RenderContext, sector: str) -> str:
+    """One of the record's sectors, as the website's stakeholder pages name it."""
+    _ = c.lang._
+    return {"government": _("Government"), "civil-society": _("Civil society"),
+            "parliament": _("Parliament"), "judiciary": _("Judiciary"),
+            "local-government": _("Local government"), "private-sector": _("Private sector"),
+            "academia": _("Academia"),
+            "international": _("International organisations")}.get(sector, "")
+
+
+def _source(c: RenderContext, value: Any) -> tuple[Inline, ...]:
+    """Who contributed, as the public may read it (`ogpctl.domain.contributors`): the
+    organisation and its sector; a person's name is not published."""
+    who = contributor(value)
+    if not who.known:
+        return ()
+    if who.stakeholder:
+        return c.stakeholder(who.stakeholder)
+    name = (who.name or (c.lang._("a person whose name is not published") if who.person
+                         else c.lang._("an anonymous contributor")))
+    sector = sector_name(c, who.sector)
+    return (Text(f"{name} ({sector})" if sector else name),)
+
+
 def received(c: RenderContext, item: dict) -> Cell:
     parts = [c.lang.date(as_date(item.get("received"))), channel_label(c, item.get("channel"))]
     text = ", ".join(p for p in parts if p)
-    source = c.stakeholder(item.get("from")) if isinstance(item.get("from"), str) else ()
     inlines: tuple[Inline, ...] = (Text(text),) if text else ()
+    source = _source(c, item.get("from"))
     if source:
         inlines += ((Text(c.lang._(" from ")),) if inlines else ()) + source
     return (Paragraph(inlines),) if inlines else ()

@@ -45,9 +45,11 @@ def assessments(plan: Plan) -> dict[str, dict]:
             if isinstance(item.get("commitment"), str)}
 
 
-def rating_cell(c: RenderContext, derived: Rollup, given: dict) -> Cell:
-    rating = given.get("rating")
-    colour = rating if rating in ("green", "amber", "red") else derived.colour
+def rating_cell(c: RenderContext, derived: Rollup) -> Cell:
+    """The colour (the self-assessment's rating when it gives one: `ogpctl.domain.rollup`),
+    the milestones' facts, and what the milestones alone give with the reason for a
+    difference."""
+    colour = derived.colour
     blocks: list[Block] = [Paragraph((Strong((Text(colour_label(c, colour)),)),))]
     # One form in English; other languages agree "completed" with the count.
     facts = c.lang.n_("Milestones: {completion}, {completed} of {count} completed "
@@ -57,10 +59,10 @@ def rating_cell(c: RenderContext, derived: Rollup, given: dict) -> Cell:
                       completed=c.lang.number(derived.completed),
                       evidenced=c.lang.number(derived.evidenced))
     blocks.append(Paragraph((Text(facts),)))
-    if colour != derived.colour:
-        reason = c.inline(given.get("rating-reason"))
+    if derived.rated:
+        reason = c.inline(derived.reason)
         note = c.lang._("The milestones alone give {colour}; reason for the difference:",
-                        colour=colour_label(c, derived.colour))
+                        colour=colour_label(c, derived.milestone_colour))
         blocks.append(Paragraph((Text(note + " "), *(reason or (Text(c.lang._("none given.")),)))))
     return tuple(blocks)
 
@@ -71,7 +73,7 @@ def assessment_row(c: RenderContext, commitment: Commitment, given: dict, as_of)
     evidence_cell: Cell = (ListBlock(tuple((Paragraph(e),) for e in evidence if e)),) \
         if any(evidence) else ()
     return ((Paragraph(commitment_name(c, commitment)),),
-            rating_cell(c, rollup(commitment, as_of), given), evidence_cell,
+            rating_cell(c, rollup(commitment, as_of)), evidence_cell,
             tuple(c.blocks(given.get("reasons"))), tuple(c.blocks(given.get("next-steps"))))
 
 

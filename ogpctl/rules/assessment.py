@@ -50,10 +50,10 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
         if commitment is None or rating not in ("green", "amber", "red"):
             continue
         derived = rollup(commitment, as_of or context.today)
-        if rating != derived.colour and not has_text(item.get("rating-reason")):
+        if rating != derived.milestone_colour and not has_text(item.get("rating-reason")):
             yield Finding(doc.path, f"commitment {commitment.number} is rated {rating} but its "
-                          f"milestones give {derived.colour} ({derived.completion}); say why "
-                          "in rating-reason", ("commitments", index, "rating"))
+                          f"milestones give {derived.milestone_colour} ({derived.completion}); "
+                          "say why in rating-reason", ("commitments", index, "rating"))
 
 
 @rule("A502", "assessment-incomplete", family=F, severity=W, handbook="3.3", subject="plan")

@@ -88,6 +88,8 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     R("3.1", "the plan's stage (co-creation, implementation, refresh, closed) follows its "
       "delivery and its dates", ("C415", "C417")),
     R("3.1", "commitments fall within the plan period", ("C403",)),
+    R("3.1", "implementation begins with delivery: progress is reported from then",
+      ("P609",)),
     R("3.1", "the next plan is co-created during the final months of the current one", (),
       "a recommendation of the Support Unit; C402 reports a next plan that is late"),
     R("3.1.a", "a new plan is delivered within one year after the previous one ended",
@@ -122,6 +124,8 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     R("3.2.c", "milestones with expected outputs and completion dates",
       ("S210", "S211", "S212", "S241", "F113")),
     R("3.2.c", "each milestone's lead", ("S222",)),
+    R("3.2.c", "a plan's result is what it accomplished within its timeline: no progress "
+      "dated after its end", ("P610",)),
     R("3.3", "a self-assessment at the end of implementation (expected; the implementation "
       "guidance: encouraged)", ("A503",)),
     R("3.3", "the self-assessment's date prepared, introduction, process, use of the IRM "

@@ -11,7 +11,8 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.values import list_at
-from ogpctl.record.model import Commitment, Milestone, Stage, as_date, as_word
+from ogpctl.domain.stage import plan_stage
+from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date, as_word
 from ogpctl.rules import Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -85,6 +86,121 @@ def status_contradicts_progress(commitment: Commitment, context: Any) -> Iterato
                       f"latest progress update ({day}) says {said}: make the status "
                       f"{said}, or add the update that explains the change",
                       milestone.path + ("status",))
+
+
+@rule("P609", "progress-before-implementation", family="repository", severity=W,
+      handbook="3.1, 5.1", subject="commitment")
+def progress_before_implementation(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A progress update is dated before the plan was delivered.
+
+    Implementation begins with delivery: "Action plans ending on June 30 can be delivered
+    and begin implementation any time between January 1 and August 31" (3.1), and the
+    website publishes "Regular updates (at least every six months) on the progress of
+    commitment implementation" (5.1). An update dated while the plan was still in
+    co-creation reports implementation that had not begun, and a milestone delivered
+    already completed inflates the plan's results from its first day. Until the plan is
+    delivered, `ogpctl status`, the website and the documents count no milestone as
+    completed. Date the update the day the progress was made during implementation, or
+    describe earlier work in the commitment's answer to "What has been done so far to
+    solve the problem?".
+
+    Fails:
+      # the plan was delivered on 2026-06-24
+      status: completed
+      progress:
+        - {date: 2026-05-01, status: completed, note: Law adopted.}
+    Passes:
+      status: completed
+      progress:
+        - {date: 2026-09-01, status: completed, note: Law adopted.}
+    """
+    delivered = _bounds(commitment.plan, context)[0]
+    for milestone in commitment.milestones:
+        for index, day in _outside(milestone, context)[0]:
+            when = f"before the plan was delivered on {delivered}" if delivered else \
+                f"while plan {commitment.plan.id} is in co-creation (no delivery recorded)"
+            yield Finding(commitment.doc.path, f"the progress update on {_name(milestone)} "
+                          f"is dated {day}, {when}: progress is reported from the start of "
+                          "implementation; earlier work belongs in the commitment's "
+                          "description", milestone.path + ("progress", index, "date"))
+
+
+@rule("P610", "progress-after-end", family="repository", severity=W,
+      handbook="3.2.c, implementation guidance", subject="commitment")
+def progress_after_end(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A progress update is dated after the plan's end.
+
+    The commitment template "articulates what the government wants to accomplish within
+    the timeline of the action plan" (3.2.c); the implementation guidance allows amendments
+    "as long as the milestones end before the end date of the action plan" and asks for an
+    end-of-term self-assessment on "the final results of reforms completed in the action
+    plan". A plan's result is its result on its end date: `ogpctl status`, the website and
+    the documents count progress as of that day, so an update dated later changes nothing
+    in them, and would read as the plan's result rewritten after the fact. Report later
+    progress with the next plan, or date the update the day the progress was made if that
+    was before the end. Updates dated after today are P607's.
+
+    Fails:
+      # the plan ended on 2030-06-30; today is 2031-03-01
+      status: completed
+      progress:
+        - {date: 2030-09-15, status: completed, note: Law adopted.}
+    Passes:
+      status: completed
+      progress:
+        - {date: 2030-05-15, status: completed, note: Law adopted.}
+    """
+    end = _bounds(commitment.plan, context)[1]
+    for milestone in commitment.milestones:
+        for index, day in _outside(milestone, context)[1]:
+            yield Finding(commitment.doc.path, f"the progress update on {_name(milestone)} "
+                          f"is dated {day}, after the plan's end on {end}: the plan's result "
+                          "is its result at the end, and this update does not count in it; "
+                          "report later progress with the next plan",
+                          milestone.path + ("progress", index, "date"))
+
+
+Dated = list[tuple[int, date]]
+
+
+def _bounds(plan: Plan, context: Any) -> tuple[date | None, date | None]:
+    """The plan's delivery as of today (None while it is not delivered) and its end date."""
+    memo: dict[str, tuple[date | None, date | None]] = context.memo.setdefault(
+        "progress-bounds", {})
+    if plan.id not in memo:
+        dates = plan.dates()
+        memo[plan.id] = (plan_stage(plan, context.today).delivered,
+                         dates.end if dates is not None else None)
+    return memo[plan.id]
+
+
+def _outside(milestone: Milestone, context: Any) -> tuple[Dated, Dated]:
+    """A milestone's updates dated no later than today but before its plan's delivery (any,
+    while the plan is not delivered), and those dated after the plan's end. ISO dates are
+    compared as text, as they sort; only the days reported are parsed. Read once for
+    both rules."""
+    memo: dict[tuple[str, int], tuple[Dated, Dated]] = context.memo.setdefault(
+        "progress-outside", {})
+    key = (milestone.commitment.doc.path, milestone.index)
+    if key not in memo:
+        memo[key] = _read_outside(milestone, context)
+    return memo[key]
+
+
+def _read_outside(milestone: Milestone, context: Any) -> tuple[Dated, Dated]:
+    delivered, end = _bounds(milestone.commitment.plan, context)
+    now = context.today.isoformat()
+    low = delivered.isoformat() if delivered else "9999-99-99"
+    high = end.isoformat() if end else "9999-99-99"
+    early: Dated = []
+    late: Dated = []
+    for index, update in enumerate(list_at(milestone.fields, "progress")):
+        day = _iso(update.get("date")) if isinstance(update, dict) else None
+        if day is None or day > now or low <= day <= high:
+            continue
+        if (parsed := as_date(day)) is not None:
+            (early if day < low else late).append((index, parsed))
+    return early, late
 
 
 Scan = tuple[list[tuple[int, date]], tuple[date, str] | None]

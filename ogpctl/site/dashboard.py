@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ogpctl.domain.rollup import reckoning
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan
 from ogpctl.render.self_assessment import totals_sentence
 from ogpctl.site import svg, urls
 from ogpctl.site.labels import milestone_status
-from ogpctl.site.plans import commitment_row, milestone_counts, plan_totals, stage_text
+from ogpctl.site.plans import (
+    commitment_row,
+    milestone_counts,
+    plan_totals,
+    stage_text,
+    uncounted_note,
+)
 from ogpctl.site.progress import CommitmentState
 from ogpctl.site.view import Page, View
 
@@ -26,6 +33,7 @@ def milestone_rows(v: View, states: list[CommitmentState]) -> list[dict]:
                 "number": f"{c.number}.{m.number}" if m.number else str(c.number),
                 "title": v.inline(m.milestone.fields.get("title")), "href": href,
                 "status": m.status, "status_label": milestone_status(v.code, m.status),
+                "status_note": uncounted_note(v, m),
                 "due": v.date(m.due), "late": m.late, "severe": m.severe,
                 "days_late": v.c.lang.n_("{count} day late", "{count} days late", m.days_late),
                 "last": v.date(m.last), "delay": v.blocks(m.latest("delay-reason"), 4),
@@ -58,6 +66,10 @@ def stage_note(v: View, plan: Plan) -> list[str]:
     if not stage.implementing:
         return [v._("This plan is in co-creation: its commitments are rated once "
                     "implementation begins.")]
+    clock = reckoning(plan, v.site.today)
+    if clock.end is not None and clock.day < v.site.today:
+        return [v._("This plan ended on {date}: its figures are its result on that day, and "
+                    "updates dated later do not change them.", date=v.date(clock.end))]
     return []
 
 
@@ -71,7 +83,7 @@ def dashboard_page(v: View, plan: Plan) -> Page:
         "intro": v._("Each commitment's completion is rolled up from its milestones: only "
                      "completed milestones count. Most of them completed is substantial "
                      "progress; work in progress alone is limited progress. Figures as of "
-                     "{date}.", date=v.date(v.site.today)),
+                     "{date}.", date=v.date(reckoning(plan, v.site.today).day)),
         "stage": stage_note(v, plan),
         "totals": totals_sentence(v.c.lang, plan_totals(states)),
         "milestones": milestone_counts(v, states),

@@ -9,9 +9,11 @@ from datetime import date
 from ogpctl.base.i18n import Language
 from ogpctl.record.model import Plan, Record
 from ogpctl.render import file_name
+from ogpctl.render.amendments import recorded
 from ogpctl.render.blocks import Document
 from ogpctl.render.documents import Request, build
 from ogpctl.render.formats import Format, write
+from ogpctl.render.history import delivered_commit
 from ogpctl.site import urls
 from ogpctl.site.exports import EXPORTS
 from ogpctl.site.view import Download, Page, View
@@ -21,12 +23,14 @@ DEFAULT_FORMATS = (Format.html, Format.pdf, Format.docx)
 COMMITMENT_FORMATS = (Format.html, Format.md)
 
 
-def documents_of(plan: Plan) -> list[str]:
+def documents_of(record: Record, plan: Plan) -> list[str]:
     found = ["action-plan"] if plan.doc is not None else []
     if plan.self_assessment is not None:
         found.append("self-assessment")
     if plan.contributions is not None:
         found.append("reasoned-response")
+    if recorded(plan) and delivered_commit(record, plan):   # built from git history
+        found.append("amendment-note")
     return found
 
 
@@ -36,7 +40,7 @@ def planned(record: Record, formats: tuple[str, ...]) -> list[Download]:
     plan holds every commitment."""
     found = []
     for plan in record.plans:
-        requests = [(Request(d, plan.id, lang), formats) for d in documents_of(plan)
+        requests = [(Request(d, plan.id, lang), formats) for d in documents_of(record, plan)
                     for lang in record.languages.required]
         requests += [(Request("commitment", plan.id, lang, c.number), COMMITMENT_FORMATS)
                      for c in plan.commitments for lang in record.languages.required]
@@ -62,7 +66,8 @@ def render_documents(record: Record, downloads: list[Download], today: date
 
 def document_title(v: View, document: str) -> str:
     return {"action-plan": v.L["action_plan"], "self-assessment": v.L["self_assessment"],
-            "reasoned-response": v.L["reasoned_response"]}.get(document, v.L["commitment"])
+            "reasoned-response": v.L["reasoned_response"],
+            "amendment-note": v._("Amendment note")}.get(document, v.L["commitment"])
 
 
 def download_rows(v: View, downloads: list[Download]) -> list[dict]:

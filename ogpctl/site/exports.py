@@ -17,6 +17,7 @@ from typing import Any
 
 from ogpctl import __version__
 from ogpctl.base.sheets import csv_bytes
+from ogpctl.domain.contributors import public_source
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document, Record
 from ogpctl.record.text import translations
@@ -80,9 +81,22 @@ def _file_json(doc: Document) -> str:
         value: Any = shown(doc.body or "")
     elif doc.kind is Kind.MEETING:
         value = {"front-matter": _finite(doc.data), "minutes": shown(doc.body or "")}
+    elif doc.kind is Kind.CONTRIBUTIONS:
+        value = _public_contributions(_finite(doc.data))
     else:
         value = _finite(doc.data)
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def _public_contributions(data: Any) -> Any:
+    """contributions.yaml as open data: who contributed as every public output says it
+    (`ogpctl.domain.contributors`: no private person's name)."""
+    items = data.get("contributions") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return data
+    public = [{**item, "from": public_source(item["from"])}
+              if isinstance(item, dict) and "from" in item else item for item in items]
+    return {**data, "contributions": public}
 
 
 def shown(markdown: str) -> str:

@@ -7,11 +7,13 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ogpctl.base.values import list_at
-from ogpctl.domain.rollup import Totals, totals_from, totals_of
+from ogpctl.domain.rollup import Totals, completed_on, totals_from, totals_of
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
+from ogpctl.render.amendments import amendment_summary, amendment_title, recorded
 from ogpctl.render.commitment import commitment_blocks, value_label
+from ogpctl.render.history import original_dues
 from ogpctl.render.period import period_words
 from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
 from ogpctl.site import svg, urls
@@ -61,7 +63,8 @@ def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
     legend = [{"swatch": svg.swatch(key), "label": milestone_status(v.code, key),
                "count": v.number(value)} for key, value in counts.items() if value]
     if withdrawn:
-        legend.append({"swatch": "", "label": milestone_status(v.code, "withdrawn"),
+        legend.append({"swatch": svg.swatch("withdrawn"),
+                       "label": milestone_status(v.code, "withdrawn"),
                        "count": v.number(withdrawn)})
     return {"label": label, "chart": svg.stacked(counts, label), "legend": legend}
 
@@ -90,7 +93,43 @@ def completion(v: View, state: CommitmentState) -> dict:
     return {"percent": percent, "label": label,
             "bar": svg.bar(share, f"{v.L['completion']}{v.L['colon']} {label}",
                            state.rollup.colour),
-            "colour": state.rollup.colour, "colour_label": colour_label(v.c, state.rollup.colour)}
+            "colour": state.rollup.colour, "colour_label": colour_label(v.c, state.rollup.colour),
+            "rating_note": rating_note(v, state)}
+
+
+def rating_note(v: View, state: CommitmentState) -> Markup:
+    """Where a self-assessment rates the commitment another colour than its milestones
+    give, what the milestones give and the self-assessment's reason, as the report says
+    (`ogpctl.render.self_assessment.rating_cell`)."""
+    result = state.rollup
+    if not result.rated:
+        return Markup("")
+    source = v._("Rated in the self-assessment of {date}.", date=v.date(result.assessed)) \
+        if result.assessed else v._("Rated in the self-assessment.")
+    note = v.c.lang._("The milestones alone give {colour}; reason for the difference:",
+                      colour=colour_label(v.c, result.milestone_colour))
+    reason = v.inline(result.reason) or v.c.lang._("none given.")
+    return Markup("{} {} {}").format(source, note, reason)
+
+
+def uncounted_note(v: View, state: MilestoneState) -> str:
+    """Why a milestone recorded completed is shown with another status: its completion is
+    dated after today, after the plan's end, or the plan is not in implementation yet
+    (`ogpctl.domain.rollup.counted_status`)."""
+    clock = state.clock
+    if state.recorded != "completed" or clock is None:
+        return ""
+    day = completed_on(state.milestone)
+    if not clock.implementing:
+        return v._("Recorded as completed: progress counts once the plan is delivered and "
+                   "its implementation begins.")
+    if day is not None and day > clock.today:
+        return v._("Recorded as completed on {date}, after today: in progress until then.",
+                   date=v.date(day))
+    if day is not None and clock.end is not None and day > clock.end:
+        return v._("Completed on {date}, after the plan's end on {end}: not counted in the "
+                   "plan's result.", date=v.date(day), end=v.date(clock.end))
+    return ""
 
 
 def commitment_row(v: View, state: CommitmentState) -> dict:
@@ -131,7 +170,29 @@ def plan_page(v: View, plan: Plan) -> Page:
         "milestones": milestone_counts(v, states),
         "groups": theme_groups(v, plan, states),
         "downloads": downloads(v, plan.id, None),
+        "amendments": amendment_entries(v, plan),
     }, section="plans", plan=plan.id, heading=v.plan_heading(plan))
+
+
+def amendment_entries(v: View, plan: Plan) -> dict | None:
+    """The plan's amendments (handbook 2.2: the amended plan "clearly outlines all
+    changes"): each with its date and summary (in the reader's language or marked), and
+    the amendment note in each language when the site could build it from git history."""
+    items = recorded(plan)
+    if not items:
+        return None
+    from ogpctl.site.documents import download_rows
+
+    note = [d for d in v.site.downloads if d.plan == plan.id and d.document == "amendment-note"]
+    return {"title": v._("Amendments to this action plan"),
+            "intro": v.c.lang.n_("This action plan was amended once after its delivery.",
+                                 "This action plan was amended {count} times after its "
+                                 "delivery.", len(items)),
+            "items": [{"title": amendment_title(v.c, day),
+                       "summary": v.markup(amendment_summary(v.c, summary, 4))}
+                      for day, summary in items],
+            "note": download_rows(v, note),
+            "note_caption": v._("Amendment note: every change since the plan was delivered")}
 
 
 def theme_groups(v: View, plan: Plan, states: list[CommitmentState]) -> list[dict]:
@@ -156,12 +217,23 @@ def downloads(v: View, plan: str, number: int | None) -> list[dict]:
                              and d.commitment == number])
 
 
+def due_text(v: View, c: Commitment, state: MilestoneState) -> str:
+    """The completion date, and for a milestone re-dated since delivery the date it had
+    then (`ogpctl.render.history`: where git history gives it)."""
+    original = original_dues(v.site.record, c.plan).get((c.number, state.number or 0))
+    if original is None or original == state.due:
+        return v.date(state.due)
+    return v._("{date} (originally {original})", date=v.date(state.due),
+               original=v.date(original))
+
+
 def milestone_entry(v: View, c: Commitment, state: MilestoneState) -> dict:
     fields = state.milestone.fields
     return {"number": f"{c.number}.{state.number}" if state.number else "",
             "title": v.inline(fields.get("title")), "status": state.status,
             "status_label": milestone_status(v.code, state.status),
-            "due": v.date(state.due), "late": state.late, "severe": state.severe,
+            "status_note": uncounted_note(v, state),
+            "due": due_text(v, c, state), "late": state.late, "severe": state.severe,
             "days_late": v.c.lang.n_("{count} day late", "{count} days late", state.days_late),
             "lead": v.stakeholder(fields.get("lead")), "output": v.blocks(fields.get("output"), 4),
             "updates": [update_entry(v, u) for u in state.updates]}

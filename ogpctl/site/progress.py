@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ogpctl.domain.rollup import Rollup, rollup, severely_delayed, status
+from ogpctl.domain.rollup import (
+    Reckoning,
+    Rollup,
+    counted_status,
+    days_late,
+    reckoning,
+    rollup,
+    severely_delayed,
+    status,
+)
 from ogpctl.record.model import Commitment, Milestone, Plan, as_date
 
 STATUSES = ("completed", "in-progress", "not-started", "withdrawn")
@@ -33,11 +42,13 @@ class Update:
 class MilestoneState:
     milestone: Milestone
     number: int | None
-    status: str
+    status: str               # as counted in the plan's result (`counted_status`)
     due: date | None
     days_late: int            # days past the due date while not completed; 0 otherwise
     severe: bool              # not completed six months after its due date (rollup)
     updates: tuple[Update, ...]   # newest first
+    recorded: str = ""        # `status:` as written, when it is not the one counted
+    clock: Reckoning | None = None   # the plan's result day the status is counted as of
 
     @property
     def late(self) -> bool:
@@ -82,20 +93,25 @@ def updates_of(commitment: Commitment, milestone: Milestone) -> tuple[Update, ..
     return tuple(sorted(found, key=lambda u: u.day, reverse=True))
 
 
-def milestone_state(commitment: Commitment, milestone: Milestone, today: date
-                    ) -> MilestoneState:
+def milestone_state(commitment: Commitment, milestone: Milestone, today: date,
+                    clock: Reckoning | None = None) -> MilestoneState:
+    """A milestone as every page shows it: the status it counts with in the plan's result
+    (`ogpctl.domain.rollup.counted_status`, the one the totals use), its delay as of the
+    plan's result day, and the status written when that differs."""
+    clock = clock or reckoning(commitment.plan, today)
     number = milestone.fields.get("number")
-    due = as_date(milestone.fields.get("due"))
-    state = status(milestone)
-    days = (today - due).days if due and state not in ("completed", "withdrawn") else 0
-    return MilestoneState(milestone, number if isinstance(number, int) else None, state, due,
-                          max(days, 0), severely_delayed(milestone, today),
-                          updates_of(commitment, milestone))
+    state = counted_status(milestone, clock)
+    written = status(milestone)
+    return MilestoneState(milestone, number if isinstance(number, int) else None, state,
+                          as_date(milestone.fields.get("due")), days_late(milestone, clock),
+                          severely_delayed(milestone, clock), updates_of(commitment, milestone),
+                          written if written != state else "", clock)
 
 
 def commitment_state(commitment: Commitment, today: date) -> CommitmentState:
+    clock = reckoning(commitment.plan, today)
     return CommitmentState(commitment, rollup(commitment, today),
-                           tuple(milestone_state(commitment, m, today)
+                           tuple(milestone_state(commitment, m, today, clock)
                                  for m in commitment.milestones))
 
 

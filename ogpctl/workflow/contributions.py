@@ -79,7 +79,7 @@ def _same(text: str) -> str:
 
 def _source_key(value: Any) -> str:
     if isinstance(value, dict):
-        return _same(str(value.get("name") or ""))
+        return _same(" ".join(str(value.get(k) or "") for k in ("name", "person")))
     return _same(str(value or ""))
 
 
@@ -97,18 +97,17 @@ def _stakeholder(record: Record, name: str) -> str | None:
 
 
 def _source(record: Record, cell: dict[str, str], sector: str | None) -> Any:
-    """`from`: an organisation of stakeholders.yaml by its id, else {name, sector} naming
-    the person, the organisation, or the person (organisation)."""
+    """`from`: an organisation of stakeholders.yaml by its id, else {name, person, sector}
+    with what the row gives: the organisation as `name`, the person's name as `person`
+    (kept in the record, never published: `ogpctl.domain.contributors`)."""
     organisation = _named(cell.get("organisation", ""))
     person = _named(" ".join(filter(None, (_named(cell.get("name", "")),
                                            _named(cell.get("surname", ""))))))
     known = _stakeholder(record, organisation or person) if organisation or person else None
     if known:
         return known
-    name = f"{person} ({organisation})" if person and organisation else person or organisation
-    if not name:
-        return None
-    return {"name": name, "sector": sector} if sector else {"name": name}
+    found = {"name": organisation, "person": person, "sector": sector}
+    return {k: v for k, v in found.items() if v} or None
 
 
 def _named(text: str) -> str:

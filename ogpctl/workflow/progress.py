@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from ogpctl.base.errors import UsageError
+from ogpctl.domain.stage import plan_stage
 from ogpctl.record import evidence
 from ogpctl.record.model import Commitment, Milestone, Plan, Record, as_date
 from ogpctl.workflow.guard import refuse_errors
@@ -115,6 +116,31 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
                          f"{latest}; an update is appended after the others, never sorted "
                          "into place: enter older updates first, or write this one into the "
                          "commitment file by hand")
+
+
+def timing_notes(plan: Plan, update: Update, today: date) -> list[str]:
+    """What to tell the user of an update the plan's result does not count: one dated
+    while the plan is not delivered, or before its delivery (implementation begins with
+    delivery, handbook 3.1: check's P609), or after the plan's end (its result is its
+    result at the end, 3.2.c: P610). The update is still recorded: the history is true."""
+    notes = []
+    delivered = plan_stage(plan, today).delivered
+    if delivered is None:
+        notes.append(f"plan {plan.id} is not delivered yet (no delivery recorded): progress "
+                     "is reported from delivery, when implementation begins (handbook 3.1), "
+                     "and no milestone counts as completed in the plan's result until then "
+                     "(check: P609)")
+    elif update.day < delivered:
+        notes.append(f"the update is dated {update.day}, before plan {plan.id} was delivered "
+                     f"on {delivered}: progress is reported from the start of implementation "
+                     "(handbook 3.1; check: P609)")
+    dates = plan.dates()
+    if dates is not None and update.day > dates.end:
+        notes.append(f"the update is dated {update.day}, after plan {plan.id} ended on "
+                     f"{dates.end}: the plan's result is its result at its end, and this "
+                     "update does not count in it; report later progress with the next plan "
+                     "(check: P610)")
+    return notes
 
 
 def changes_for(milestone: Milestone, update: Update) -> list:

@@ -1,0 +1,250 @@
+"""What the `ogpctl deadlines` and `ogpctl status` screens say, in the reader's language:
+column heads, states, the facts each verdict rests on, the summary lines. `cli/present`
+lays them out and colours them; nothing here prints. English keeps ISO dates (what `check`
+and scripts read); other languages write dates and numbers as their readers do
+(`ogpctl.domain.wording`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ogpctl.domain.obligations import DUE, EARLY, MET, MISSED, NA, OVERDUE, Obligation
+from ogpctl.domain.requirements import Requirement
+from ogpctl.domain.status import CommitmentStatus, PlanStatus
+from ogpctl.domain.wording import _, day_in, n_, number_in, say, say_count
+
+STATE_WORDS = {MET: _("met"), DUE: _("due"), OVERDUE: _("overdue"), MISSED: _("missed"),
+               EARLY: _("early"), NA: _("n/a")}
+#: What the record has failed, as status flags it.
+FLAGS = {OVERDUE: _("OVERDUE"), MISSED: _("MISSED"), EARLY: _("EARLY")}
+_COUNTED = {OVERDUE: n_("{count} overdue", "{count} overdue"),
+            MISSED: n_("{count} missed", "{count} missed"),
+            EARLY: n_("{count} early", "{count} early")}
+_DUE = n_("{count} due", "{count} due")
+_NO_MEETING = n_("no meeting in {count} day", "no meeting in {count} days")
+
+
+def joined(lang: str, parts: Iterable[str]) -> str:
+    """Parts of a list, with the language's comma."""
+    return say(lang, _(", ")).join(parts)
+
+
+def day_or_dash(lang: str, day: date | None) -> str:
+    return day_in(lang, day) if day is not None else "—"
+
+
+# -- deadlines -------------------------------------------------------------------------------
+
+def deadline_columns(lang: str) -> tuple[str, ...]:
+    return tuple(say(lang, word) for word in (_("date"), _("state"), _("obligation"),
+                                              _("handbook"), _("on the record")))
+
+
+def plan_heading(lang: str, plan: str) -> str:
+    return say(lang, _("plan {plan}"), plan=plan)
+
+
+def state_word(lang: str, state: str) -> str:
+    return say(lang, STATE_WORDS[state]) if state in STATE_WORDS else state
+
+
+def deadline_row(lang: str, item: Obligation) -> tuple[str, str, str, str, str]:
+    return (day_in(lang, item.date), state_word(lang, item.state), item.title, item.handbook,
+            item.basis_in(lang))
+
+
+def deadlines_summary(lang: str, items: list[Obligation], today: date) -> str:
+    """"as of DAY: 1 overdue, 18 due; next: TITLE (PLAN) on DAY"."""
+    counts = [say_count(lang, *forms, n) for state, forms in _COUNTED.items()
+              if (n := sum(1 for i in items if i.state == state)) or state == OVERDUE]
+    due = [item for item in items if item.state == DUE]
+    counts.append(say_count(lang, *_DUE, len(due)))
+    text = say(lang, _("as of {day}: {counts}"), day=day_in(lang, today),
+               counts=joined(lang, counts))
+    if due:
+        first = min(due, key=lambda d: (d.date, d.plan))
+        text += say(lang, _("; next: {title} ({plan}) on {day}"), title=first.title,
+                    plan=first.plan, day=day_in(lang, first.date))
+    return text
+
+
+# -- status ----------------------------------------------------------------------------------
+
+STAGE_WORDS = {"co-creation": _("co-creation"), "implementation": _("implementation"),
+               "refresh": _("refresh"), "closed": _("closed")}
+COLOUR_WORDS = {"green": _("green"), "amber": _("amber"), "red": _("red"),
+                "grey": _("not started yet")}
+MILESTONE_COUNTS = {"not-started": n_("{count} not started", "{count} not started"),
+                    "in-progress": n_("{count} in progress", "{count} in progress"),
+                    "completed": n_("{count} completed", "{count} completed"),
+                    "withdrawn": n_("{count} withdrawn", "{count} withdrawn")}
+REQUIREMENTS = {
+    "1.1": _("forum meets every six months, rules public"), "2.1": _("OGP website"),
+    "2.2": _("repository of evidence"), "3.1": _("timeline published two weeks ahead"),
+    "3.2": _("outreach"), "3.3": _("input mechanism"),
+    "4.1": _("reasoned response to every input"),
+    "5.1": _("two results meetings a year with civil society")}
+VERDICTS = {"met": _("met"), "not-met": _("not met"), "not-yet-due": _("not yet due"),
+            "unknown": _("cannot tell")}
+
+
+def stage_word(lang: str, stage: str) -> str:
+    return say(lang, STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage
+
+
+def plan_dates(lang: str, plan: PlanStatus) -> str:
+    return say(lang, _("[{stage}; due {due}, ends {end}]"), stage=stage_word(lang, plan.stage),
+               due=day_or_dash(lang, plan.due), end=day_or_dash(lang, plan.end))
+
+
+def plan_notes(lang: str, plan: PlanStatus) -> list[tuple[str, str]]:
+    """(line, kind) under the plan's head: late, in co-creation, status disagreeing."""
+    lines = []
+    if plan.late:
+        lines.append((say(lang, _("LATE  no delivery is recorded and the window has closed; "
+                                  "record it with `ogpctl tag-submission {plan}`"),
+                          plan=plan.plan), "failed"))
+    elif plan.stage == "co-creation":
+        lines.append((say(lang, _("in co-creation: commitments are rated once "
+                                  "implementation begins")), "dim"))
+    if not plan.agrees:
+        declared = stage_word(lang, plan.status) if plan.status else say(lang, _("(none)"))
+        lines.append((say(lang, _("status: {status} in plan.yaml, but the record gives "
+                                  "{stage} (C415)"), status=declared,
+                          stage=stage_word(lang, plan.stage)), "warning"))
+    return lines
+
+
+NEXT = _("next")
+
+
+def next_line(lang: str, item: Obligation) -> str:
+    return f"  {say(lang, NEXT)}  {day_in(lang, item.date)}  {item.title} ({item.handbook})"
+
+
+def failed_line(lang: str, item: Obligation) -> str:
+    flag = say(lang, FLAGS[item.state]) if item.state in FLAGS else item.state.upper()
+    return f"  {flag}  {day_in(lang, item.date)}  " + say(
+        lang, _("{title} ({handbook}): {basis}"), title=item.title, handbook=item.handbook,
+        basis=item.basis_in(lang))
+
+
+def unread_line(lang: str, path: str) -> str:
+    return "  " + say(lang, _("NOT READ  {path}: holds no commitment, so it is left out of "
+                              "the totals, the documents and the site (`ogpctl check` says "
+                              "why)"), path=path)
+
+
+def commitment_columns(lang: str) -> tuple[str, ...]:
+    return ("#", say(lang, _("commitment")), say(lang, _("progress")), "",
+            say(lang, _("colour")), say(lang, _("milestones")))
+
+
+def share_words(lang: str, share: float | None) -> str:
+    if share is None:
+        return "-"
+    if lang == "en":
+        return f"{share:.0%}"
+    from ogpctl.base.i18n import Language
+
+    return Language(lang).percent(round(share, 2))
+
+
+def colour_word(lang: str, colour: str) -> str:
+    return say(lang, COLOUR_WORDS[colour]) if colour in COLOUR_WORDS else colour
+
+
+def milestone_counts(lang: str, item: CommitmentStatus) -> str:
+    return joined(lang, (say_count(lang, *MILESTONE_COUNTS[s], n) if s in MILESTONE_COUNTS
+                         else f"{number_in(lang, n)} {s.replace('-', ' ')}"
+                         for s, n in item.milestones.items()))
+
+
+def requirement_width(lang: str) -> int:
+    """The width of the requirements' labels column in `lang` (48 in English)."""
+    return max(48, *(len(say(lang, label)) + 1 for label in REQUIREMENTS.values()))
+
+
+def requirement_label(lang: str, code: str) -> str:
+    return say(lang, REQUIREMENTS[code]) if code in REQUIREMENTS else code
+
+
+def verdict(lang: str, item: Requirement) -> str:
+    due = item.facts.get("due")
+    if item.state == "not-yet-due" and isinstance(due, date):
+        return say(lang, _("not yet due (by {day})"), day=day_in(lang, due))
+    return say(lang, VERDICTS[item.state]) if item.state in VERDICTS else item.state
+
+
+#: Facts a verdict rests on, said with their unit: a plural message by count ...
+_COUNTS = {"gap": n_("longest gap {count} day", "longest gap {count} days"),
+           "days": n_("open up to {count} day", "open up to {count} days"),
+           "meetings": n_("{count} meeting", "{count} meetings"),
+           "files": n_("{count} file", "{count} files"),
+           "activities": n_("{count} activity", "{count} activities"),
+           "participants": n_("{count} participant", "{count} participants"),
+           "mechanisms": n_("{count} mechanism", "{count} mechanisms"),
+           "contributions": n_("{count} contribution", "{count} contributions"),
+           "years": n_("{count} implementation year", "{count} implementation years")}
+#: ... or a sentence with the value.
+_FACTS = {"rules": _("rules public: {value}"), "government": _("government: {value}"),
+          "civil_society": _("civil society: {value}"), "url": "{value}",
+          "published": _("published {value}"), "development": _("development starts {value}"),
+          "deadline": _("publish by {value}"), "answered": _("{value} answered"),
+          "met": _("{value} with two meetings")}
+
+
+def _value(lang: str, value: object) -> str:
+    if isinstance(value, bool):
+        return say(lang, _("yes") if value else _("no"))
+    if isinstance(value, date):
+        return day_in(lang, value)
+    if isinstance(value, int):
+        return number_in(lang, value)
+    return str(value)
+
+
+def _fact(lang: str, key: str, value: object) -> str:
+    if key in _COUNTS and isinstance(value, int) and not isinstance(value, bool):
+        return say_count(lang, *_COUNTS[key], value)
+    if key in _FACTS:
+        return say(lang, _FACTS[key], value=_value(lang, value))
+    return f"{key.replace('_', ' ')}: {_value(lang, value)}"
+
+
+def facts(lang: str, item: Requirement) -> str:
+    """The facts a verdict rests on, in one line ("no meeting in 33 days, rules public:
+    no"); the day it is due by is said with the verdict."""
+    shown = {k: v for k, v in item.facts.items() if v not in ("", None) and k != "due"}
+    first = []
+    if shown.get("meetings") == 0 and isinstance(gap := shown.get("gap"), int):
+        first = [say_count(lang, *_NO_MEETING, gap)]   # no meeting: no gap between two
+        del shown["gap"], shown["meetings"]
+    return joined(lang, first + [_fact(lang, k, v) for k, v in shown.items()])
+
+
+def as_of(lang: str, today: date) -> str:
+    return say(lang, _("as of {day}"), day=day_in(lang, today))
+
+
+# -- files check cannot read (ogpctl.cli.unusable) -------------------------------------------
+
+def invalid_line(lang: str, finding: str) -> str:
+    """A file `check` reports as unreadable or invalid: `finding` is check's own words
+    (file:line:col, code, message), which are English."""
+    return "  " + say(lang, _("INVALID  {finding}"), finding=finding)
+
+
+def invalid_note(lang: str) -> str:
+    return "  " + say(lang, _("(shown here as read, where they could be; `site`, `render` and "
+                              "`index` refuse them until they are fixed)"))
+
+
+def left_out_line(lang: str, plan: str, codes: str) -> str:
+    """A plan whose plan.yaml cannot be used, left out of the screen; `codes` are the
+    findings' codes, empty when the file holds no plan."""
+    return "  " + say(lang, _("LEFT OUT  plan {plan}: its plan.yaml cannot be used ({why}), so "
+                              "its stage and the dates its calendar gives are not known until "
+                              "it is fixed"), plan=plan,
+                      why=codes or say(lang, _("it holds no plan")))
