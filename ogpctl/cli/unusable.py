@@ -135,10 +135,12 @@ def warn(checked: Checked, lang: str = "en", err: bool = True) -> None:
     output when they are part of the screen, not `err`)."""
     from ogpctl.domain import screens
 
+    left_out = checked.unusable_plans()
     for item in checked.unusable:
         typer.echo(screens.invalid_line(lang, line(item)), err=err)
-    if checked.unusable:
+    plan_files = {f"plans/{plan}/plan.yaml" for plan in left_out}
+    if any(item.file not in plan_files for item in checked.unusable):
         typer.echo(screens.invalid_note(lang), err=err)
-    for plan, said in checked.unusable_plans().items():
+    for plan, said in left_out.items():
         codes = ", ".join(dict.fromkeys(d.code for d in said))
         typer.echo(screens.left_out_line(lang, plan, codes), err=err)
