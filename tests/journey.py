@@ -453,8 +453,10 @@ def plan_the_cocreation(j: Journey) -> None:
 def answer_contributions(j: Journey) -> None:
     """The forum's decision and reasoned response to every input, before delivery."""
     for index, (decision, commitments, en, es) in enumerate((
-            ("include", [1], "Included as commitment 1.", "Incluida como compromiso 1."),
-            ("include", [2], "Included as commitment 2.", "Incluida como compromiso 2."),
+            ("include", ["contratacion-abierta-en-obras-publicas"], "Included as commitment 1.",
+             "Incluida como compromiso 1."),
+            ("include", ["registro-de-beneficiarios-finales"], "Included as commitment 2.",
+             "Incluida como compromiso 2."),
             ("reject", [], "Municipalities are left to the next plan: no local partner "
              "was ready.", "Los municipios quedan para el próximo plan: ningún socio "
              "local estaba listo."))):

@@ -200,8 +200,10 @@ def test_both_composers_give_the_same_positions() -> None:
 
 
 def test_invalid_language_leaves_the_valid_ones(sample: Path, capsys, tmp_path: Path) -> None:
-    """An administrative language that is not a code is reported (F103); render and site
-    work on the valid languages instead of refusing `--lang all` or crashing."""
+    """An administrative language that is not a code is reported (F103); the record's
+    languages are the valid ones, and render and site, which publish no record `check`
+    reports as invalid (tests/test_unusable_files.py), refuse it naming the finding instead
+    of crashing or writing outside their folder."""
     ogp = sample / "ogp.yaml"
     text = ogp.read_text(encoding="utf-8")
     ogp.write_text(text.replace("administrative: [es]", 'administrative: [es, "../../x"]'),
@@ -209,15 +211,17 @@ def test_invalid_language_leaves_the_valid_ones(sample: Path, capsys, tmp_path: 
     assert "../../x" in ogp.read_text(encoding="utf-8")
     code, out, _ = run(capsys, "check", sample, "--today", "2026-11-23", "--no-cache")
     assert code == 1 and "F103" in out and "../../x" in out
+    from ogpctl.record.load import load_record
+
+    assert load_record(sample).languages.required == ("en", "es")
     code, out, err = run(capsys, "render", "action-plan", "-C", sample, "--plan", "2026-2030",
                          "-f", "md", "-o", tmp_path / "out", "--today", "2026-11-23")
-    assert code == 0, err
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == [
-        "2026-2030-action-plan.en.md", "2026-2030-action-plan.es.md"]
+    assert code == 1 and "ogp.yaml:" in err and "F103" in err, err
+    assert not (tmp_path / "out").exists()
     code, out, err = run(capsys, "site", "-C", sample, "-o", tmp_path / "site", "--formats",
                          "none", "--no-search", "--today", "2026-11-23")
-    assert code == 0, err
-    assert not (tmp_path / "site" / "x").exists()
+    assert code == 1 and "ogp.yaml:" in err and "F103" in err, err
+    assert not (tmp_path / "site").exists() and not (tmp_path / "x").exists()
 
 
 def test_long_plan_title_in_docx(sample: Path, capsys, tmp_path: Path) -> None:

@@ -46,14 +46,25 @@ def deadlines(
     plan has moved past a stage, what that stage owed is settled: missed when not done (a
     timeline never published before delivery, a milestone unfinished when the plan ended),
     early for a delivery before the window opened."""
-    from ogpctl.cli.options import print_bytes, reader_language, record_at, record_of
+    from ogpctl.cli.options import print_bytes, reader_language, record_of
+    from ogpctl.cli.unusable import load_checked, refuse, warn
     from ogpctl.domain.obligations import obligations
 
-    record = record_at(record_of(record_path, old, "deadlines"))
+    checked = load_checked(record_of(record_path, old, "deadlines"), today)
+    record = checked.record
     lang = reader_language(record, lang)
     if plan:
         record.plan_named(plan)
-    items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)]
+    if format == "ics":     # a calendar others subscribe to: published, so refused
+        if refuse(checked, "the calendar", plan):
+            return 1
+    else:
+        warn(checked, lang, err=format == "json")
+    left_out = checked.unusable_plans()
+    # a plan whose plan.yaml cannot be used: its milestones' dates (in its commitment
+    # files) only, none of the dates its window, due year and delivery would give
+    items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)
+             and (o.plan not in left_out or o.id == "milestone-due")]
     if format == "json":
         typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))
     elif format == "ics":

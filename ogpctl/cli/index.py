@@ -35,13 +35,18 @@ def index(
     folder, every evidence file and link with its title, type, size, last change (from git
     history) and what cites it; commitments without evidence and files cited by nothing."""
     from ogpctl.base.vcs import read_history
-    from ogpctl.cli.options import is_stdout, record_at, record_of, write_output
+    from ogpctl.cli.options import is_stdout, record_of, write_output
+    from ogpctl.cli.plain import default_today
+    from ogpctl.cli.unusable import load_checked, refuse
     from ogpctl.domain.document_repository import build_index
     from ogpctl.render.index import write_index
 
-    record = record_at(record_of(record_path, old, "index"))
+    checked = load_checked(record_of(record_path, old, "index"), default_today())
+    record = checked.record
     if plan:
         record.plan_named(plan)
+    if refuse(checked, "the index", plan):
+        return 1
     built = build_index(record, read_history(record.root), [plan] if plan else None)
     links = None if is_stdout(out) else _links_from(record.root, out)
     written = write_output(out, write_index(record, built, format, links), force,

@@ -167,9 +167,16 @@ def record_at(path: Path, editing: bool = False) -> RecordModel:
     that edits the record says `editing`: the record's lock is taken before the record is
     read and held until the command ends, so two editing commands run one after the other
     and neither loses the other's update."""
+    from ogpctl.record.load import load_record
+
+    return load_record(record_root(path, editing))
+
+
+def record_root(path: Path, editing: bool = False) -> Path:
+    """The root of the record holding `path` (its lock taken when `editing`); a one-line
+    error when there is none."""
     from ogpctl.base.errors import NotARecordError
     from ogpctl.record.discover import find_root
-    from ogpctl.record.load import load_record
 
     try:
         exists = path.exists()
@@ -183,7 +190,7 @@ def record_at(path: Path, editing: bool = False) -> RecordModel:
                               "create one with `ogpctl init`")
     if editing:
         hold_lock(root)
-    return load_record(root)
+    return root
 
 
 def hold_lock(root: Path) -> None:

@@ -52,18 +52,22 @@ def render(
         is_stdout,
         own_folder,
         print_bytes,
-        record_at,
     )
+    from ogpctl.cli.unusable import load_checked, refuse
     from ogpctl.render import file_name, render_bytes
     from ogpctl.render.documents import Request
 
-    record = record_at(record_path)
+    checked = load_checked(record_path, today)
+    record = checked.record
+    record.plan_named(plan)
     langs = list(record.languages.required) if lang == "all" else \
         [check_language(record, lang, readers=True)]
     chosen = Format(format)
     if is_stdout(out) and (len(langs) != 1 or not chosen.text):
         raise UsageError("--out - prints one Markdown or HTML document: give --lang xx and "
                          "--format md or html")
+    if refuse(checked, f"the {document.replace('-', ' ')}", plan):
+        return 1
     files = {}
     for code in langs:
         request = Request(document, plan, code, commitment, since)

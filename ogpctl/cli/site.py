@@ -31,14 +31,18 @@ def site(
     progress dashboard, documents, open data, search and "comment on this" links. The
     folder works from any web server, a git host's pages, or opened from disk."""
     from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import is_stdout, own_folder, record_at
+    from ogpctl.cli.options import is_stdout, own_folder
+    from ogpctl.cli.unusable import load_checked, refuse
     from ogpctl.site import build_site, write_site
 
     if is_stdout(out):
         raise UsageError("--out - cannot hold a website: give a folder")
     chosen = parse_formats(formats) if formats is not None else default_formats()
-    record = record_at(record_path)
+    checked = load_checked(record_path, today)
+    record = checked.record
     own_folder(out, record.root)
+    if refuse(checked, "the site"):
+        return 1
     files = build_site(record, today, formats=chosen, search=search, reuse=True,
                        without_pdf=None if formats is not None else no_pdf_note, fork=True)
     written, removed = write_site(files, out, force=force)

@@ -25,15 +25,21 @@ def status(
     """One screen: each plan's stage and next deadlines, commitment progress with its
     green / amber / red colour, overdue obligations, and the minimum requirements with the
     facts each verdict rests on."""
-    from ogpctl.cli.options import reader_language, record_at, record_of
+    from ogpctl.cli.options import reader_language, record_of
+    from ogpctl.cli.unusable import load_checked, warn
     from ogpctl.domain.status import status as build
     from ogpctl.domain.status import to_json
 
-    record = record_at(record_of(record_path, old, "status"))
-    code = reader_language(record, lang)
-    plans = build(record, today, code)
+    checked = load_checked(record_of(record_path, old, "status"), today)
+    code = reader_language(checked.record, lang)
+    warn(checked, code, err=format == "json")
+    left_out = checked.unusable_plans()
+    plans = [p for p in build(checked.record, today, code) if p.plan not in left_out]
     if format == "json":
-        typer.echo(json.dumps(to_json(plans), ensure_ascii=False, indent=2))
+        found = to_json(plans) + [
+            {"plan": plan, "readable": False, "not-read": [d.to_json() for d in said]}
+            for plan, said in left_out.items()]
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         from ogpctl.cli.present import print_status
 

@@ -56,13 +56,14 @@ class Change:
     def message(self) -> str:
         subject, field = self.where(), self.field or ""
         summary = self.detail or "no summary"
+        old, new = _said(self.old), _said(self.new)
         return {
-            "added": f"{subject} added: {self.new}",
-            "removed": f"{subject} removed: {self.old}",
+            "added": f"{subject} added: {new}",
+            "removed": f"{subject} removed: {old}",
             "renumbered": f"{subject} was commitment {self.old}",
             "redated": f"{subject} {'due date' if self.field == 'due' else field} moved from "
-                       f"{self.old} to {self.new}",
-            "changed": f"{subject} {field} changed from {self.old} to {self.new}",
+                       f"{old} to {new}",
+            "changed": f"{subject} {field} changed from {old} to {new}",
             "text": f"{subject} {field} changed: {self.detail}",
             "progress": f"{subject}: {self.new} progress update(s) added",
             "answered": f"{subject} answered: {self.new}",
@@ -81,6 +82,11 @@ class Change:
                 **({"stale-translations": [{"language": lang, "source": source}
                                            for lang, source in self.stale]}
                    if self.stale else {})}
+
+
+def _said(value: Any) -> Any:
+    """A field's value in a change's message: an empty one is "nothing", never None."""
+    return "nothing" if value in (None, "") else value
 
 
 def _amendment(day: Any) -> str:

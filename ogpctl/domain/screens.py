@@ -226,3 +226,25 @@ def facts(lang: str, item: Requirement) -> str:
 
 def as_of(lang: str, today: date) -> str:
     return say(lang, _("as of {day}"), day=day_in(lang, today))
+
+
+# -- files check cannot read (ogpctl.cli.unusable) -------------------------------------------
+
+def invalid_line(lang: str, finding: str) -> str:
+    """A file `check` reports as unreadable or invalid: `finding` is check's own words
+    (file:line:col, code, message), which are English."""
+    return "  " + say(lang, _("INVALID  {finding}"), finding=finding)
+
+
+def invalid_note(lang: str) -> str:
+    return "  " + say(lang, _("(shown here as read, where they could be; `site`, `render` and "
+                              "`index` refuse them until they are fixed)"))
+
+
+def left_out_line(lang: str, plan: str, codes: str) -> str:
+    """A plan whose plan.yaml cannot be used, left out of the screen; `codes` are the
+    findings' codes, empty when the file holds no plan."""
+    return "  " + say(lang, _("LEFT OUT  plan {plan}: its plan.yaml cannot be used ({why}), so "
+                              "its stage and the dates its calendar gives are not known until "
+                              "it is fixed"), plan=plan,
+                      why=codes or say(lang, _("it holds no plan")))

@@ -14,6 +14,7 @@ from typing import Any, TypeGuard
 
 from ogpctl.record import cycle
 from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, parse_day
+from ogpctl.source.problems import Problem
 
 
 class Stage(enum.IntEnum):
@@ -191,6 +192,13 @@ class Plan:
         return self.doc.fields if self.doc else {}
 
     @property
+    def readable(self) -> bool:
+        """Whether plan.yaml holds a plan: it exists, was read, and holds a mapping. A plan
+        whose plan.yaml cannot be read has no known delivery, dates or stage: nothing may
+        be guessed for it (not its tag's day as a delivery, not co-creation as its stage)."""
+        return self.doc is not None and self.doc.ok and isinstance(self.doc.data, dict)
+
+    @property
     def stage(self) -> Stage:
         return _STATUS_STAGE.get(as_word(self.fields.get("status")) or "", Stage.CO_CREATION)
 
@@ -232,6 +240,26 @@ class Languages:
         """Every language the record is written in: English, the administrative languages
         and the default language."""
         return tuple(dict.fromkeys((*self.required, self.default)))
+
+
+def language_problems(data: Any) -> list[Problem]:
+    """ogp.yaml's `languages.default` when it is a language code but not one of the
+    record's languages (English and the administrative languages): plain texts would be
+    labelled in a language the record is not written in (F103, as the schema says of a
+    value that is not one of those allowed)."""
+    spec = data.get("languages") if isinstance(data, dict) else None
+    default = spec.get("default") if isinstance(spec, dict) else None
+    if not _is_language(default):
+        return []   # the schema reports a default that is not a language code
+    admin = spec.get("administrative") if isinstance(spec, dict) else None
+    admin = [admin] if isinstance(admin, str) else admin if isinstance(admin, list) else []
+    known = list(dict.fromkeys(["en", *(a for a in admin if _is_language(a))]))
+    if default in known:
+        return []
+    return [Problem("F103", f'"default" should be one of the record\'s languages: '
+                    f"{', '.join(known)} (found {default!r}); plain texts are in this "
+                    "language, so it is English or an administrative language",
+                    path=("languages", "default"))]
 
 
 @dataclass(eq=False)

@@ -7,7 +7,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import DocPath
 from ogpctl.record.kinds import Kind
-from ogpctl.record.model import Document
+from ogpctl.record.model import Document, language_problems
 from ogpctl.source import frontmatter
 from ogpctl.source.bidi import bidi_problems, may_hold_bidi
 from ogpctl.source.problems import Problem
@@ -57,6 +57,8 @@ def _read_text(text: str, found: list[Problem], kind: Kind) -> FileResult:
         said = {p.path for p in parsed.problems if p.path}
         problems.extend(p for p in default_schemas().validate(kind, parsed.data)
                         if not _under(p.path, said))
+        if kind is Kind.OGP:   # one field against another, which the schema cannot say
+            problems.extend(language_problems(parsed.data))
     return _result(kind, parsed.ok, parsed.data, body, body_line, problems, parsed.precise)
 
 

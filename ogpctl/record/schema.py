@@ -305,7 +305,9 @@ class _Explainer:
                 else f"; the fields allowed here are: {', '.join(allowed)}" if allowed else "")
 
     def _enum(self, path: DocPath, parent: Any, info: Schema, value: Any) -> list[Problem]:
-        options = ", ".join(str(o) for o in info.get("options", []))
+        choices = info.get("options", [])
+        options = ", ".join(str(o) for o in choices if o is not None) \
+            + (", or left empty" if None in choices else "")
         return [Problem(self._code(parent), f'"{field_name(path)}" should be one of: {options} '
                         f"({describe_value(value)})", path=path)]
 

@@ -54,7 +54,9 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
       amendments:
         - {date: 2026-10-01, summary: Commitment 2 withdrawn after the forum's review}
     """
-    tagged = context.submission_tags().get(plan.id) if plan.doc is not None else None
+    # A plan.yaml that cannot be read (R001…) records no delivery that could be told from
+    # the tag's day, nor the amendments that answer the changes: nothing is guessed.
+    tagged = context.submission_tags().get(plan.id) if plan.readable else None
     if tagged is None:
         return
     delivered = as_date(plan.fields.get("delivered")) or tagged

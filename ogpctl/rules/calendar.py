@@ -15,7 +15,7 @@ from ogpctl.domain.obligations import Obligation, overdue_by_id
 from ogpctl.domain.requirements import cocreation_start
 from ogpctl.domain.stage import PlanStage, plan_stage
 from ogpctl.record import cycle as cal
-from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, listed
+from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, entries, listed
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
 
@@ -90,16 +90,17 @@ def next_plan_late(record: Record, context: Any) -> Iterator[Finding]:
 
 
 @rule("C404", "amendment-late", family=F, severity=E,
-      handbook="implementation guidance, 2.2", subject="record",
+      handbook="implementation guidance, 2.2", subject="plan",
       applies_from=Stage.IMPLEMENTATION)
-def amendment_late(record: Record, context: Any) -> Iterator[Finding]:
+def amendment_late(plan: Plan, context: Any) -> Iterator[Finding]:
     """An amendment is dated after the end of the action plan.
 
     The implementation guidance, newer than the handbook, says: "Governments or MSFs may
     also introduce amendments to the action plan to respond to new developments. This can
     be done at any time as long as the milestones end before the end date of the action
     plan (see Amendments)." ogpctl follows it rather than the handbook's 2.2 ("within one
-    year of the original due date"). A milestone due after the end date is S242.
+    year of the original due date"). A milestone due after the end date is S242. Each late
+    amendment is reported where it is written; the amendments in time are not.
 
     Fails:
       # due 2026-06-30, two years: ends 2028-06-30
@@ -109,9 +110,17 @@ def amendment_late(record: Record, context: Any) -> Iterator[Finding]:
       amendments:
         - {date: 2027-09-01, summary: New milestone}
     """
-    for item in _overdue(record, context, "amendment-deadline"):
-        yield Finding(_plan_file(item), f"amendments were allowed until the plan's end on "
-                      f"{item.date} ({item.basis})", ("amendments",))
+    dates = plan.dates()
+    if dates is None:
+        return
+    deadline = dates.amendment_deadline
+    for index, item in entries(plan.doc, "amendments"):
+        day = as_date(item.get("date"))
+        if day is not None and day > deadline:
+            yield Finding(plan.path, f"the amendment of {day} is after the plan's end on "
+                          f"{deadline}: the implementation guidance allows amendments \"at "
+                          "any time as long as the milestones end before the end date of the "
+                          "action plan\"", ("amendments", index))
 
 
 @rule("C405", "refresh-late", family=F, severity=E, handbook="2.3", subject="record",
@@ -423,8 +432,8 @@ def tagged_not_delivered(plan: Plan, context: Any) -> Iterator[Finding]:
     Passes:
       delivered: 2026-06-24
     """
-    if plan.doc is None or plan.fields.get("delivered") not in (None, ""):
-        return
+    if not plan.readable or plan.fields.get("delivered") not in (None, ""):
+        return          # R001 and the like: what plan.yaml records is not known
     tagged = context.submission_tags().get(plan.id)
     if tagged is not None:
         yield Finding(plan.path, f"the tag submitted/{plan.id} was made on {tagged}, but "
