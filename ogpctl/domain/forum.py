@@ -4,10 +4,11 @@ check's C411 and the website's "Take part" page all read.
 
 The forum "meets regularly (at least every six months)" (minimum requirement 1.1). Only a
 meeting that has taken place counts: a meeting file dated after today is a meeting
-scheduled, not held. A span of the record is judged from its start (a plan's co-creation,
-or the first one the record shows) to a day: the first interval runs from the last meeting
-held before the span starts when there is one (a launch meeting before the scaffolded
-planning date is a meeting all the same), else from the span's start.
+scheduled, not held. A span is judged from its start to a day: a plan's co-creation starts
+with its first stage, or with an earlier forum meeting held about the plan (the launch
+meeting before the planning date `new-plan` scaffolded); the record's forum is answerable
+from the first plan's start (or delivery). Time before the start is not judged; the last
+meeting before it is kept, to say when the forum last met.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class Cadence:
 
     start: date
     until: date
-    #: The last meeting held before the span started, if any: the first interval's start.
+    #: The last meeting held before the span started, if any (said, not judged).
     before: date | None
     days: tuple[date, ...]
     gaps: tuple[tuple[date, date], ...]
@@ -74,12 +75,6 @@ class Cadence:
     @property
     def started(self) -> bool:
         return self.until >= self.start
-
-    @property
-    def since(self) -> date:
-        """The day the current interval (and, with no meeting in the span, the only one)
-        runs from."""
-        return self.days[-1] if self.days else (self.before or self.start)
 
     @property
     def regular(self) -> bool:
@@ -94,7 +89,7 @@ def cadence(days: list[date], start: date, until: date) -> Cadence:
     if until < start:
         return Cadence(start, until, before, (), (), None)
     inside = tuple(days[first:bisect_right(days, until)])
-    edges = [before or start, *inside, until]
+    edges = [start, *inside, until]
     gaps = tuple((a, b) for a, b in pairwise(edges) if too_long(a, b))
     longest = max((b - a).days for a, b in pairwise(edges))
     return Cadence(start, until, before, inside, gaps, longest)
@@ -124,18 +119,19 @@ def plan_start(record: Record, plan: Plan, today: date) -> date | None:
     return min((d for d in (cocreation_start(plan), *tagged) if d), default=None)
 
 
-def record_start(record: Record) -> date | None:
+def record_start(record: Record, today: date) -> date | None:
     """The first day the record's forum is answerable for: the earliest co-creation start
-    or delivery of any plan (C411 judges from there to today)."""
+    (`plan_start`) or delivery of any plan (C411 judges from there to today)."""
     starts = [d for plan in record.plans
-              for d in (cocreation_start(plan), as_date(plan.fields.get("delivered"))) if d]
+              for d in (plan_start(record, plan, today), as_date(plan.fields.get("delivered")))
+              if d]
     return min(starts, default=None)
 
 
 def record_cadence(record: Record, today: date) -> Cadence | None:
     """The forum's cadence from the first day it is answerable for to `today`; None when
     that day has not come (or the record has no plan with a date)."""
-    start = record_start(record)
+    start = record_start(record, today)
     if start is None or start >= today:
         return None
     return cadence(forum_days(record, today), start, today)

@@ -28,8 +28,10 @@ _MEETINGS_SINCE = n_("{count} meeting since {day}", "{count} meetings since {day
 _NO_MEETING_SINCE_START = n_("no meeting in the {count} day since co-creation started on {day}",
                              "no meeting in the {count} days since co-creation started on "
                              "{day}")
-_NO_MEETING_SINCE_LAST = n_("no meeting in the {count} day since the last one on {day}",
-                            "no meeting in the {count} days since the last one on {day}")
+_NO_MEETING_SINCE_LAST = n_("no meeting in the {count} day since co-creation started on {day}; "
+                            "the last one was on {last}",
+                            "no meeting in the {count} days since co-creation started on {day}; "
+                            "the last one was on {last}")
 NO_MEETING_YET = _("no meeting yet")
 
 
@@ -231,8 +233,8 @@ def _fact(lang: str, key: str, value: object) -> str:
 
 def _meetings(lang: str, facts: dict[str, object]) -> list[str]:
     """1.1's meetings in words: "3 meetings since DAY", or with none "no meeting yet", "no
-    meeting in the N days since co-creation started on DAY" or "... since the last one on
-    DAY" (a meeting held before the stage the record dates)."""
+    meeting in the N days since co-creation started on DAY", saying when the last one before
+    it was held."""
     count, gap, start, last = (facts.pop(k, None) for k in ("meetings", "gap", "start", "last"))
     if not isinstance(count, int):
         return []
@@ -242,7 +244,8 @@ def _meetings(lang: str, facts: dict[str, object]) -> list[str]:
     if not isinstance(gap, int):
         return [say(lang, NO_MEETING_YET)]   # co-creation has not started
     if isinstance(last, date):
-        return [say_count(lang, *_NO_MEETING_SINCE_LAST, gap, day=day_in(lang, last))]
+        return [say_count(lang, *_NO_MEETING_SINCE_LAST, gap, day=_value(lang, start),
+                          last=day_in(lang, last))]
     return [say_count(lang, *_NO_MEETING_SINCE_START, gap, day=_value(lang, start))]
 
 
