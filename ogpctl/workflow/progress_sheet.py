@@ -93,8 +93,11 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
     day, wrong_day = _day(cell["new date"], today)
     evidence = tuple(p.strip() for p in cell["evidence"].replace("\n", ";").split(";")
                      if p.strip())
-    status = _status(cell["new status"]) if cell["new status"].strip() else \
-        str(milestone.fields.get("status") or "not-started")
+    try:
+        status = _status(cell["new status"]) if cell["new status"].strip() else \
+            str(milestone.fields.get("status") or "not-started")
+    except UsageError as error:   # every problem of the row at once
+        raise UsageError(f"{wrong_day}; {error}" if wrong_day else str(error)) from None
     update = Update(day, status, cell["note"], lang, evidence, cell["delay reason"] or None,
                     cell["next steps"] or None)
     if not update.note:
