@@ -165,10 +165,12 @@ def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
 
     The multi-stakeholder forum "meets regularly (at least every six months)" (minimum
     requirement 1.1): record each meeting as forum/meetings/YYYY-MM-DD-slug.md with kind msf.
-    The forum is a space for ongoing dialogue, so from the first co-creation stage (or
-    delivery) the record shows until today, during co-creation, implementation and between
-    plans alike, no more than six months pass from one meeting to the next (`ogpctl
-    deadlines` lists the day each next meeting is due). Fixed half-year windows would let
+    The forum is a space for ongoing dialogue, so from the first co-creation the record shows
+    (its first stage, or an earlier forum meeting about the plan) or delivery until today,
+    during co-creation, implementation and between plans alike, no more than six months pass
+    from one meeting to the next (`ogpctl deadlines` lists the day each next meeting is due).
+    A meeting dated after today has not taken place and counts for nothing yet. Requirement
+    1.1 on `ogpctl status` and the website's "Take part" page read the same answer. Fixed half-year windows would let
     almost a year pass between a meeting early in one and one late in the next.
 
     Fails:
