@@ -64,7 +64,7 @@ def contributions(
 ) -> int:
     """Load a survey or consultation export into contributions.yaml: new ids and pending
     decisions; duplicates (same source and text) skipped and reported; existing entries and
-    comments never touched; a row received after today is refused. Exit code 1 when rows
+    comments never touched; a date received after today is noted. Exit code 1 when rows
     were refused (the others are added)."""
     from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import record_at

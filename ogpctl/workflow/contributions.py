@@ -71,7 +71,8 @@ class ImportOptions:
     channel: str | None = None          # when the file has no channel column (or cell)
     prefix: str = "input"               # new ids: input-001, input-002 ...
     date_format: str | None = None
-    #: A contribution is received by today: a later date is a typo (most often the year).
+    #: A contribution is received by today: a later date is noted (most often the year is
+    #: wrong).
     today: date | None = None
 
 
@@ -192,13 +193,13 @@ class _RowReader:
                 received = self.read_day(cell["received"])
             except ValueError as error:
                 return None, [self._note(line, "received", str(error))]
-            today = self.options.today
-            if today is not None and received > today:
-                return None, [self._note(line, "received", f"{received} is after today "
-                                         f"({today}): a contribution is received by the day "
-                                         "it is imported; check the year")]
             entry["received"] = received.isoformat()
         notes: list[Note] = []
+        today = self.options.today
+        if "received" in entry and today is not None and received > today:
+            notes.append(self._note(line, "received", f"{received} is after today ({today}): "
+                                    "a contribution is received before it is imported; "
+                                    "check the year"))
         sector = self._word(line, cell, "sector", SECTOR_OF, SECTORS, notes)
         channel = self._word(line, cell, "channel", CHANNEL_OF, CHANNELS, notes)
         source = _source(self.record, cell, sector)
