@@ -109,6 +109,7 @@ def test_before_co_creation_starts_no_negative_days_and_a_heading(
     assert "no meeting yet" in out and "-58" not in out
     assert "\nMinimum requirements\n" in out
     assert not re.search(r"(?m)^#\s+commitment", out)      # no empty commitment table
+    assert "0 of 0" not in out
     _, out, _ = run(capsys, "status", "-C", record, "--today", "2026-09-01", "--lang", "es")
     assert "aún no hay reuniones" in out and "Requisitos mínimos" in out
     (record / "plans" / PLAN / "plan.yaml").unlink()

@@ -171,7 +171,8 @@ def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None
             console.print(Text(screens.next_line(lang, item)))
         for item in plan.overdue:
             console.print(Text(screens.failed_line(lang, item), style="bold red"))
-        console.print(_totals(plan.totals, lang))
+        if plan.commitments or plan.unreadable:   # "0 of 0 commitments" says nothing
+            console.print(_totals(plan.totals, lang))
         for path in plan.unreadable:
             console.print(Text(screens.unread_line(lang, printable(path)), style="bold red"))
         if plan.commitments:
