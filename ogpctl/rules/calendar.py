@@ -170,8 +170,9 @@ def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
     during co-creation, implementation and between plans alike, no more than six months pass
     from one meeting to the next (`ogpctl deadlines` lists the day each next meeting is due).
     A meeting dated after today has not taken place and counts for nothing yet. Requirement
-    1.1 on `ogpctl status` and the website's "Take part" page read the same answer. Fixed half-year windows would let
-    almost a year pass between a meeting early in one and one late in the next.
+    1.1 on `ogpctl status` and the website's "Take part" page read the same answer. Fixed
+    half-year windows would let almost a year pass between a meeting early in one and one
+    late in the next.
 
     Fails:
       # forum/meetings/2025-01-05-forum.md, then none until 2025-12-19 (kind: msf)
