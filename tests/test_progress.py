@@ -100,12 +100,13 @@ def test_spreadsheet_round_trip(capsys, sample: Path, tmp_path: Path) -> None:
         .read_text(encoding="utf-8")
     assert "es: Waiting for the climate law" in text
     target[head.index("status")] = "whatever"           # columns of the export are ignored
-    target[head.index("new status")] = "finished"
+    target[head.index("new status")] = "half done"      # no status's usual word
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     sheet.write_text(buffer.getvalue(), encoding="utf-8")
     code, _, err = run(capsys, "progress", "import", sheet, "-C", sample)
-    assert code == 2 and "nothing was written" in err and "--status 'finished'" in err
+    assert code == 2 and "nothing was written" in err
+    assert "column 'new status': 'half done' is not a status" in err and "--status" not in err
 
 
 def test_a_date_a_spreadsheet_rewrote_is_named_with_its_column(capsys, sample: Path,
@@ -117,7 +118,7 @@ def test_a_date_a_spreadsheet_rewrote_is_named_with_its_column(capsys, sample: P
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
     head = rows[0]
     target = next(r for r in rows if r[1] == "3.1")
-    for column, value in (("new status", "termine"), ("note", "Fait"),
+    for column, value in (("new status", "presque"), ("note", "Fait"),
                           ("new date", "01/12/2026")):
         target[head.index(column)] = value
     sheet = _sheet(tmp_path, rows)
@@ -125,7 +126,7 @@ def test_a_date_a_spreadsheet_rewrote_is_named_with_its_column(capsys, sample: P
                        "2026-12-02")
     assert code == 2 and "isoformat" not in err
     assert "column 'new date': '01/12/2026' is not a date written YYYY-MM-DD" in err
-    assert "'termine'" in err
+    assert "'presque'" in err
 
 
 def test_an_update_after_today_is_refused_unless_forced(capsys, sample: Path,

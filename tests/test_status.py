@@ -18,8 +18,16 @@ def test_status_json(capsys) -> None:
     plans = {p["plan"]: p for p in json.loads(out)}
     live = plans["2026-2030"]
     assert live["stage"] == "implementation" and live["due"] == "2026-06-30"
-    assert [o["id"] for o in live["next"]][:1] == ["local-progress"]
-    assert len(live["next"]) == 3 and live["overdue"] == []
+    code, out, _ = run(capsys, "deadlines", *EN, SAMPLE, "--format", "json", "--today",
+                       "2026-12-02")
+    due = [o for o in json.loads(out) if o["plan"] == "2026-2030" and o["state"] == "due"]
+    due.sort(key=lambda o: (o["date"], o["id"]))      # status and deadlines: one list
+    assert [(o["id"], o["date"]) for o in live["next"]] == \
+        [(o["id"], o["date"]) for o in due[:3]]
+    failed = [(o["id"], o["date"]) for o in json.loads(out)
+              if o["plan"] == "2026-2030" and o["state"] in ("overdue", "missed", "early")]
+    assert len(live["next"]) == 3 and [(o["id"], o["date"]) for o in live["overdue"]] == failed
+    assert failed     # milestones past their due date, which status used to leave out
     first = live["commitments"][0]
     assert first["number"] == 1 and first["share"] == 0.2 and first["colour"] == "amber"
     assert {r["code"]: r["state"] for r in live["requirements"]}["3.1"] == "met"
@@ -200,7 +208,8 @@ def test_no_meeting_is_not_called_a_gap(capsys, tmp_path: Path) -> None:
                              length="2", today="2026-06-01")
     code, out, _ = run(capsys, "status", *EN, "-C", record, "--today", "2026-12-04")
     line = next(row for row in out.splitlines() if row.lstrip().startswith("1.1"))
-    assert "no meeting in 217 days" in line and "longest gap" not in line
+    assert "no meeting in the 217 days since co-creation started on 2026-05-01" in line
+    assert "longest gap" not in line
     code, out, _ = run(capsys, "render", "action-plan", "-C", record, "--plan", "2026-2028",
                        *EN, "-f", "md", "-o", "-", "--today", "2026-12-04")
     assert "No forum meeting is recorded in the 217 days from the start of co-creation." in out

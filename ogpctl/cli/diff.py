@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ogpctl.cli.application import app
-from ogpctl.cli.options import HERE, Record, format_option, plan_option
+from ogpctl.cli.options import HERE, Record, Today, format_option, plan_option
+
+if TYPE_CHECKING:
+    from ogpctl.domain.diff import Change
 
 
 def revisions(root: Path, given: list[str]) -> tuple[str, str | None, str]:
@@ -34,12 +39,15 @@ def diff(
                                             help="OLD [NEW] revisions. Default: the "
                                                  "last submitted/* tag (else HEAD) and the "
                                                  "working tree."),
+    *,
     record_path: Record = HERE,
     format: str = format_option(("text", "json"), "text", "text or json."),
     plan: str | None = plan_option(),
+    today: Today,
 ) -> int:
     """What changed in the record between two git revisions, as meaning: commitments and
-    milestones added or removed, milestones re-dated, leads, statuses and texts changed."""
+    milestones added or removed, milestones re-dated (saying when a milestone was already
+    past its due date today: late, then moved), leads, statuses and texts changed."""
     from ogpctl.cli.options import record_at
     from ogpctl.domain.diff import compare_revisions
 
@@ -47,10 +55,28 @@ def diff(
     old, new, described = revisions(root, list(revs or []))
     changes = [c for c in compare_revisions(root, old, new) if plan in (None, c.plan)]
     if format == "json":
-        typer.echo(json.dumps({"range": described, "changes": [c.to_json() for c in changes]},
+        typer.echo(json.dumps({"range": described,
+                               "changes": [_json(c, today) for c in changes]},
                               ensure_ascii=False, indent=2))
         return 0
     typer.echo(f"changes {described}: {len(changes) or 'none'}")
     for change in changes:
-        typer.echo(f"  {change.message()}")
+        late = f" (already past due on {today})" if _past_due(change, today) else ""
+        typer.echo(f"  {change.message()}{late}")
     return 0
+
+
+def _past_due(change: Change, today: date) -> bool:
+    """A milestone moved later from a due date that had passed by today: it was late."""
+    from ogpctl.record.model import as_date
+
+    old, new = as_date(change.old), as_date(change.new)
+    return (change.kind == "redated" and change.field == "due" and old is not None
+            and new is not None and old < today and new > old)
+
+
+def _json(change: Change, today: date) -> dict[str, Any]:
+    found = change.to_json()
+    if change.kind == "redated":
+        found["past-due"] = _past_due(change, today)
+    return found

@@ -60,10 +60,12 @@ def contributions(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write "
                                  "nothing."),
     record_path: Record = HERE,
+    today: Today,
 ) -> int:
     """Load a survey or consultation export into contributions.yaml: new ids and pending
     decisions; duplicates (same source and text) skipped and reported; existing entries and
-    comments never touched. Exit code 1 when rows were refused (the others are added)."""
+    comments never touched; a date received after today is noted. Exit code 1 when rows
+    were refused (the others are added)."""
     from ogpctl.base.errors import UsageError
     from ogpctl.cli.options import record_at
     from ogpctl.record.kinds import is_slug
@@ -82,7 +84,8 @@ def contributions(
         data = file.read_bytes()
     except OSError as error:
         raise UsageError(f"{file}: {error.strerror}") from None
-    options = ImportOptions(_mapping(mapping or []), lang, channel, prefix, date_format)
+    options = ImportOptions(_mapping(mapping or []), lang, channel, prefix, date_format,
+                            today)
     result = plan_import(record, target, data, options)
     if result.added and dry_run:
         prepare_import(record, target, result)     # what the write would refuse, refused now

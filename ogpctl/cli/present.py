@@ -159,8 +159,11 @@ def _commitments(plan: PlanStatus, lang: str) -> Table:
 
 
 def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None:
-    """Each plan's screen, every word in `lang` (`ogpctl.domain.screens`)."""
+    """Each plan's screen, every word in `lang` (`ogpctl.domain.screens`); with no plan, how
+    to start one."""
     console = _status_console()
+    if not plans:
+        console.print(Text(screens.no_plan(lang)))
     for plan in plans:
         for line in _plan_head(plan, lang):
             console.print(line)
@@ -168,15 +171,23 @@ def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None
             console.print(Text(screens.next_line(lang, item)))
         for item in plan.overdue:
             console.print(Text(screens.failed_line(lang, item), style="bold red"))
-        console.print(_totals(plan.totals, lang))
+        if plan.commitments or plan.unreadable:   # "0 of 0 commitments" says nothing
+            console.print(_totals(plan.totals, lang))
         for path in plan.unreadable:
             console.print(Text(screens.unread_line(lang, printable(path)), style="bold red"))
-        console.print(_commitments(plan, lang))
-        width = screens.requirement_width(lang)
-        for r in plan.requirements:
-            line = Text(f"  {r.code:<4} {screens.requirement_label(lang, r.code):<{width}} ")
-            line.append(f"{screens.verdict(lang, r):<27} ", style=_VERDICT.get(r.state, ""))
-            line.append(screens.facts(lang, r), style="dim")
-            console.print(line)
+        if plan.commitments:
+            console.print(_commitments(plan, lang))
+        _requirements(console, plan, lang)
         console.print()
     console.print(Text(screens.as_of(lang, today), style="dim"))
+
+
+def _requirements(console: Console, plan: PlanStatus, lang: str) -> None:
+    """The minimum requirements under a heading of their own."""
+    console.print(Text(screens.requirements_heading(lang), style="bold"))
+    width = screens.requirement_width(lang)
+    for r in plan.requirements:
+        line = Text(f"  {r.code:<4} {screens.requirement_label(lang, r.code):<{width}} ")
+        line.append(f"{screens.verdict(lang, r):<27} ", style=_VERDICT.get(r.state, ""))
+        line.append(screens.facts(lang, r), style="dim")
+        console.print(line)

@@ -96,15 +96,17 @@ def export(
     lang: str | None = lang_option(LANG_HELP),
     out: Path = out_option("The CSV file to write, or - to print."),
     record_path: Record = HERE,
+    today: Today,
 ) -> int:
-    """Write the progress spreadsheet (CSV): a row a milestone, its last update, and empty
-    columns for the next one."""
+    """Write the progress spreadsheet (CSV): a row a milestone, its status and last update
+    as of today, and empty columns for the next one."""
     from ogpctl.cli.options import record_at, write_output
     from ogpctl.workflow.progress_sheet import export_rows
 
     record = record_at(record_path)
     plans = [record.plan_named(plan)] if plan else record.plans
-    written = write_output(out, export_rows(record, plans, lang or record.languages.default),
+    written = write_output(out, export_rows(record, plans, lang or record.languages.default,
+                                            today),
                            record_root=record.root)
     if written is not None:
         typer.echo(f"wrote {out}")

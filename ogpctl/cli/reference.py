@@ -25,7 +25,9 @@ Every command follows the same rules, declared once (`ogpctl/cli/options.py`):
   the current folder. (`check`, `deadlines`, `index` and `status` still take the record as a
   path after the command for a release, with a note on standard error.)
 * **`--today YYYY-MM-DD`** takes that date as today; without it, `SOURCE_DATE_EPOCH`, else
-  the real date. Give it for output that is the same tomorrow.
+  the real date. Give it for output that is the same tomorrow. Every command whose result
+  depends on the day takes it; `rules`, `explain`, `init`, `index` (files and their git
+  history) and `translate import` read no day, and refuse it.
 * **`-l/--lang LANG`** is a language code such as `es`. A command that writes texts into the
   record (`progress`, `import`, `translate`) takes a language of the record (ogp.yaml
   `languages`: English, the administrative languages, the default). A command that writes

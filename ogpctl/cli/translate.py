@@ -46,11 +46,14 @@ def export_command(
     """Write the texts with no translation in LANG, and those whose source changed since
     they were translated (marked fuzzy, or needs-review in XLIFF), with the plan sections
     still to write in LANG. The source is English, else the record's default language."""
-    from ogpctl.cli.options import is_stdout, print_bytes, record_at
+    from ogpctl.cli.options import is_stdout, outside_record, print_bytes, record_at
     from ogpctl.record.text import language_name
     from ogpctl.translate.exporting import export
 
-    result = export(record_at(record_path), lang, format, today)
+    record = record_at(record_path)
+    if not is_stdout(out):      # the guard of every --out: never in .git/, plans/, forum/
+        outside_record(out.absolute().parent, record.root)
+    result = export(record, lang, format, today)
     changed = result.changed
     count = len(result.entries)
     summary = (f"{language_name(result.lang)}: {count} {'text' if count == 1 else 'texts'} "

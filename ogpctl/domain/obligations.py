@@ -21,16 +21,17 @@ with ISO dates, as `ogpctl check` quotes it, and `Obligation.said` says it in an
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
+from ogpctl.domain.forum import forum_days, meeting_days
 from ogpctl.domain.rollup import status_on
 from ogpctl.domain.wording import Label, Said, _, handbook_in, n_, record_text, say
 from ogpctl.record import cycle as cal
-from ogpctl.record.model import Commitment, Document, Milestone, Plan, Record, as_date, as_word
+from ogpctl.record.model import Commitment, Milestone, Plan, Record, as_date
 
 MET, DUE, OVERDUE, NA = "met", "due", "overdue", "n/a"
 #: Not done when the plan moved past its stage (a timeline never published before delivery).
@@ -79,11 +80,18 @@ class Obligation:
 def obligations(record: Record, today: date, lang: str = "en") -> list[Obligation]:
     """Every plan's obligations and every milestone's due date, titles in `lang`."""
     found: list[Obligation] = []
-    meetings = _meetings(record)
+    meetings = _meetings(record, today)
     for plan in record.plans:
-        found.extend(plan_obligations(record, plan, today, lang, meetings=meetings))
-        found.extend(milestone_obligations(plan, today, lang,
-                                           default=record.languages.default))
+        found.extend(plan_calendar(record, plan, today, lang, meetings=meetings))
+    return sorted(found, key=_order)
+
+
+def plan_calendar(record: Record, plan: Plan, today: date, lang: str = "en", *,
+                  meetings: Meetings | None = None) -> list[Obligation]:
+    """One plan's process obligations and its milestones' due dates, in the order of
+    `obligations`: the one list `ogpctl deadlines` and `ogpctl status` both read."""
+    found = [*plan_obligations(record, plan, today, lang, meetings=meetings),
+             *milestone_obligations(plan, today, lang, default=record.languages.default)]
     return sorted(found, key=_order)
 
 
@@ -91,7 +99,7 @@ def process_obligations(record: Record, today: date, lang: str = "en") -> list[O
     """Every plan's process obligations without the milestones' due dates, in the order of
     `obligations` (what the calendar rules judge; a milestone's date is theirs to read)."""
     found: list[Obligation] = []
-    meetings = _meetings(record)
+    meetings = _meetings(record, today)
     for plan in record.plans:
         found.extend(plan_obligations(record, plan, today, lang, meetings=meetings))
     return sorted(found, key=_order)
@@ -112,14 +120,13 @@ def _order(item: Obligation) -> tuple[str, date, str]:
     return item.plan, item.date, item.id
 
 
-#: The days of the forum's meetings and of the meetings presenting results, sorted.
+#: The days of the forum's meetings and of the meetings presenting results held by today,
+#: sorted: a meeting dated later is scheduled and meets no obligation yet.
 Meetings = tuple[list[date], list[date]]
 
 
-def _meetings(record: Record) -> Meetings:
-    return (_meeting_days(record.meetings, kinds={"msf"}),
-            _meeting_days(record.meetings, results=True))
-
+def _meetings(record: Record, today: date) -> Meetings:
+    return forum_days(record, today), meeting_days(record.meetings, today, results=True)
 
 
 def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", *,
@@ -146,7 +153,7 @@ def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", 
     if timeline is not None:
         yield timeline
     if delivered is not None:   # cadences run through implementation
-        forum, results = _meetings(record) if meetings is None else meetings
+        forum, results = _meetings(record, today) if meetings is None else meetings
         yield from _forum(make, forum, delivered, dates.end)
         yield from _civil_society(make, results, delivered, dates.end)
         days = _progress_days(plan)
@@ -312,22 +319,6 @@ def _timeline(make: _Maker, plan: Plan, settled: Settled | None) -> Obligation |
                            "published at least two weeks before development starts."),
                          "minimum requirement 3.1", timeline.get("published"),
                          _("timeline published"), settled)
-
-
-def _meeting_days(meetings: Iterable[Document], *, kinds: set[str] | None = None,
-                  results: bool = False) -> list[date]:
-    """The days of the meetings of `kinds` (or presenting results), sorted."""
-    days = []
-    for meeting in meetings:
-        fields = meeting.fields
-        if kinds is not None and as_word(fields.get("kind")) not in kinds:
-            continue
-        if results and fields.get("presented-results") is not True:
-            continue
-        day = as_date(fields.get("date"))
-        if day is not None:
-            days.append(day)
-    return sorted(days)
 
 
 def _count(days: list[date], first: date, last: date) -> int:

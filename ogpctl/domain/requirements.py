@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import pairwise
 from typing import Any
 
+from ogpctl.domain.forum import cadence, forum_days, plan_start, stages
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record import cycle as cal
 from ogpctl.record.model import Plan, Record, Stage, as_address, as_date, listed
 from ogpctl.record.text import has_text
 
 MET, NOT_MET, NOT_YET_DUE, UNKNOWN = "met", "not-met", "not-yet-due", "unknown"
-#: The forum meets at least every six months (1.1).
-FORUM_GAP = timedelta(days=184)
 CODES = ("1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "5.1")
 
 
@@ -31,13 +29,19 @@ class Requirement:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
-def judge(record: Record, plan: Plan, today: date) -> list[Requirement]:
+def judge(record: Record, plan: Plan, today: date, *, at_delivery: bool = True
+          ) -> list[Requirement]:
     """Every minimum requirement for `plan`, as of its delivery (or today before it). Before
     delivery, a requirement the record does not show yet is `not-yet-due`, with the date
-    it is due by (`facts["due"]`)."""
+    it is due by (`facts["due"]`). The forum meets every six months through implementation
+    too: `at_delivery=False` (the point of contact's `status`) judges 1.1 up to today (the
+    plan's end once it has ended), as C411 and `ogpctl deadlines` do; the action plan's
+    table states it from the start of co-creation to delivery."""
     stage = plan_stage(plan, today)
     as_of = stage.delivered or today
-    found = [forum(record, plan, as_of), website(record), repository(record, plan),
+    dates = plan.dates()
+    until = as_of if at_delivery else min(today, dates.end) if dates else today
+    found = [forum(record, plan, until, today), website(record), repository(record, plan),
              timeline(plan), outreach(plan), input_mechanism(plan), reasoned_response(plan),
              results_meetings(record, plan, today)]
     if stage.stage != Stage.CO_CREATION:
@@ -64,34 +68,25 @@ def _not_yet(item: Requirement, due: date | None, today: date) -> Requirement:
     return Requirement(item.code, NOT_YET_DUE, {**item.facts, "due": due})
 
 
-def _stages(plan: Plan) -> dict[str, dict[str, Any]]:
-    doc = plan.co_creation
-    stages = doc.fields.get("stages") if doc else None
-    return {s["id"]: s for s in stages if isinstance(s, dict) and isinstance(s.get("id"), str)} \
-        if isinstance(stages, list) else {}
-
-
-def cocreation_start(plan: Plan) -> date | None:
-    starts = [as_date(s.get("starts")) for s in _stages(plan).values()]
-    return min((d for d in starts if d), default=None)
-
-
-def forum(record: Record, plan: Plan, as_of: date) -> Requirement:
+def forum(record: Record, plan: Plan, until: date, today: date | None = None
+          ) -> Requirement:
+    """1.1 from the start of the plan's co-creation to `until` (its delivery for the action
+    plan's table; today, or the plan's end once it has ended, on `status`), counting the
+    meetings held by `today` (`ogpctl.domain.forum`: the one answer C411, the forum's
+    obligations and the website read)."""
+    today = until if today is None else today
     doc = record.forum
     members = doc.fields.get("members") if doc else None
     sectors = {record.stakeholder_sectors.get(m["stakeholder"])
                for m in (members if isinstance(members, list) else [])
                if isinstance(m, dict) and isinstance(m.get("stakeholder"), str)}
-    start = cocreation_start(plan) or as_of - timedelta(days=365)
-    days = sorted(d for m in record.meetings
-                  if m.fields.get("kind") == "msf"
-                  and (d := as_date(m.fields.get("date"))) and start <= d <= as_of)
-    edges = [start, *days, as_of]
-    gap = max((b - a).days for a, b in pairwise(edges))
+    start = plan_start(record, plan, today) or until - timedelta(days=365)
+    found = cadence(forum_days(record, today), start, until)
     rules = bool(doc and as_address(doc.fields.get("rules-url")))
-    facts = {"meetings": len(days), "gap": gap, "rules": rules,
+    facts = {"meetings": len(found.days), "gap": found.longest, "start": start,
+             "last": found.before if not found.days else None, "rules": rules,
              "government": "government" in sectors, "civil_society": "civil-society" in sectors}
-    met = (doc is not None and days and timedelta(days=gap) <= FORUM_GAP and facts["rules"]
+    met = (doc is not None and found.regular and facts["rules"]
            and facts["government"] and facts["civil_society"])
     return Requirement("1.1", MET if met else NOT_MET, facts)
 
@@ -112,7 +107,7 @@ def repository(record: Record, plan: Plan) -> Requirement:
 
 def timeline(plan: Plan) -> Requirement:
     doc = plan.co_creation
-    stage = _stages(plan).get("development") or {}
+    stage = stages(plan).get("development") or {}
     starts = as_date(stage.get("starts"))
     published = as_date((doc.fields.get("timeline") or {}).get("published")) \
         if doc and isinstance(doc.fields.get("timeline"), dict) else None

@@ -22,7 +22,17 @@ _COUNTED = {OVERDUE: n_("{count} overdue", "{count} overdue"),
             MISSED: n_("{count} missed", "{count} missed"),
             EARLY: n_("{count} early", "{count} early")}
 _DUE = n_("{count} due", "{count} due")
-_NO_MEETING = n_("no meeting in {count} day", "no meeting in {count} days")
+#: Requirement 1.1's meetings (`ogpctl.domain.forum`): how many since co-creation started,
+#: or, with none, since when none was held.
+_MEETINGS_SINCE = n_("{count} meeting since {day}", "{count} meetings since {day}")
+_NO_MEETING_SINCE_START = n_("no meeting in the {count} day since co-creation started on {day}",
+                             "no meeting in the {count} days since co-creation started on "
+                             "{day}")
+_NO_MEETING_SINCE_LAST = n_("no meeting in the {count} day since co-creation started on {day}; "
+                            "the last one was on {last}",
+                            "no meeting in the {count} days since co-creation started on {day}; "
+                            "the last one was on {last}")
+NO_MEETING_YET = _("no meeting yet")
 
 
 def joined(lang: str, parts: Iterable[str]) -> str:
@@ -136,6 +146,14 @@ def unread_line(lang: str, path: str) -> str:
                               "why)"), path=path)
 
 
+def requirements_heading(lang: str) -> str:
+    return say(lang, _("Minimum requirements"))
+
+
+def no_plan(lang: str) -> str:
+    return say(lang, _("The record has no action plan yet: start one with `ogpctl new-plan`."))
+
+
 def commitment_columns(lang: str) -> tuple[str, ...]:
     return ("#", say(lang, _("commitment")), say(lang, _("progress")), "",
             say(lang, _("colour")), say(lang, _("milestones")))
@@ -213,15 +231,31 @@ def _fact(lang: str, key: str, value: object) -> str:
     return f"{key.replace('_', ' ')}: {_value(lang, value)}"
 
 
+def _meetings(lang: str, facts: dict[str, object]) -> list[str]:
+    """1.1's meetings in words: "3 meetings since DAY", or with none "no meeting yet", "no
+    meeting in the N days since co-creation started on DAY", saying when the last one before
+    it was held."""
+    count, gap, start, last = (facts.pop(k, None) for k in ("meetings", "gap", "start", "last"))
+    if not isinstance(count, int):
+        return []
+    if count:
+        found = [say_count(lang, *_MEETINGS_SINCE, count, day=_value(lang, start))]
+        return found + ([say_count(lang, *_COUNTS["gap"], gap)] if isinstance(gap, int) else [])
+    if not isinstance(gap, int):
+        return [say(lang, NO_MEETING_YET)]   # co-creation has not started
+    if isinstance(last, date):
+        return [say_count(lang, *_NO_MEETING_SINCE_LAST, gap, day=_value(lang, start),
+                          last=day_in(lang, last))]
+    return [say_count(lang, *_NO_MEETING_SINCE_START, gap, day=_value(lang, start))]
+
+
 def facts(lang: str, item: Requirement) -> str:
-    """The facts a verdict rests on, in one line ("no meeting in 33 days, rules public:
-    no"); the day it is due by is said with the verdict."""
-    shown = {k: v for k, v in item.facts.items() if v not in ("", None) and k != "due"}
-    first = []
-    if shown.get("meetings") == 0 and isinstance(gap := shown.get("gap"), int):
-        first = [say_count(lang, *_NO_MEETING, gap)]   # no meeting: no gap between two
-        del shown["gap"], shown["meetings"]
-    return joined(lang, first + [_fact(lang, k, v) for k, v in shown.items()])
+    """The facts a verdict rests on, in one line ("no meeting yet, rules public: no"); the
+    day it is due by is said with the verdict."""
+    shown: dict[str, object] = {k: v for k, v in item.facts.items() if k != "due"}
+    first = _meetings(lang, shown) if item.code == "1.1" else []
+    return joined(lang, first + [_fact(lang, k, v) for k, v in shown.items()
+                                 if v not in ("", None)])
 
 
 def as_of(lang: str, today: date) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ogpctl.domain.obligations import DUE, FAILED, Obligation, plan_obligations
+from ogpctl.domain.obligations import DUE, FAILED, Obligation, plan_calendar
 from ogpctl.domain.requirements import Requirement, judge
 from ogpctl.domain.rollup import Totals, counted_status, reckoning, rollup, totals
 from ogpctl.domain.stage import plan_stage
@@ -43,7 +43,8 @@ class PlanStatus:
     end: date | None
     totals: Totals
     next: list[Obligation] = field(default_factory=list)
-    #: What the record has failed: overdue, missed once its stage ended, delivered early.
+    #: What the record has failed: overdue, missed once its stage ended, delivered early;
+    #: milestones past their due date among them, as `ogpctl deadlines` counts them.
     overdue: list[Obligation] = field(default_factory=list)
     commitments: list[CommitmentStatus] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
@@ -77,7 +78,7 @@ def plan_status(record: Record, plan: Plan, today: date, lang: str = "en") -> Pl
     dates = plan.dates()
     stage = plan_stage(plan, today)
     default = record.languages.default
-    items = list(plan_obligations(record, plan, today, lang))
+    items = plan_calendar(record, plan, today, lang)   # what `ogpctl deadlines` lists
     upcoming = sorted((o for o in items if o.state == DUE), key=lambda o: (o.date, o.id))
     declared = plan.fields.get("status")
     return PlanStatus(
@@ -88,7 +89,7 @@ def plan_status(record: Record, plan: Plan, today: date, lang: str = "en") -> Pl
         totals=totals(plan, today), next=upcoming[:NEXT],
         overdue=sorted((o for o in items if o.state in FAILED), key=lambda o: (o.date, o.id)),
         commitments=commitment_status(plan, today, lang, default),
-        requirements=judge(record, plan, today),
+        requirements=judge(record, plan, today, at_delivery=False),
         unreadable=plan.unreadable_commitments())
 
 

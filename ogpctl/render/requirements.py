@@ -49,7 +49,8 @@ def basis(c: RenderContext, item: Requirement) -> Cell:
                        "delivery; the longest interval was {gap} days.",
                        f["meetings"], gap=lang.number(f["gap"])) if f["meetings"] else \
             lang._("No forum meeting is recorded in the {gap} days from the start of "
-                   "co-creation.", gap=lang.number(f["gap"]))
+                   "co-creation.", gap=lang.number(f["gap"])) if f["gap"] is not None else \
+            lang._("Co-creation has not started; no forum meeting is recorded yet.")
         parts = [text, lang._("Its rules are published.") if f["rules"]
                  else lang._("No address of its rules is recorded.")]
         if not (f["government"] and f["civil_society"]):

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
+from ogpctl.domain.forum import record_cadence
 from ogpctl.domain.obligations import Obligation, overdue_by_id
-from ogpctl.domain.requirements import cocreation_start
 from ogpctl.domain.stage import PlanStage, plan_stage
 from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, entries, listed
@@ -175,11 +174,14 @@ def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
 
     The multi-stakeholder forum "meets regularly (at least every six months)" (minimum
     requirement 1.1): record each meeting as forum/meetings/YYYY-MM-DD-slug.md with kind msf.
-    The forum is a space for ongoing dialogue, so from the first co-creation stage (or
-    delivery) the record shows until today, during co-creation, implementation and between
-    plans alike, no more than six months pass from one meeting to the next (`ogpctl
-    deadlines` lists the day each next meeting is due). Fixed half-year windows would let
-    almost a year pass between a meeting early in one and one late in the next.
+    The forum is a space for ongoing dialogue, so from the first co-creation the record shows
+    (its first stage, or an earlier forum meeting about the plan) or delivery until today,
+    during co-creation, implementation and between plans alike, no more than six months pass
+    from one meeting to the next (`ogpctl deadlines` lists the day each next meeting is due).
+    A meeting dated after today has not taken place and counts for nothing yet. Requirement
+    1.1 on `ogpctl status` and the website's "Take part" page read the same answer. Fixed
+    half-year windows would let almost a year pass between a meeting early in one and one
+    late in the next.
 
     Fails:
       # forum/meetings/2025-01-05-forum.md, then none until 2025-12-19 (kind: msf)
@@ -199,21 +201,14 @@ def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
 
 def _forum_gaps(record: Record, today: date) -> Iterator[tuple[date, date]]:
     """Gaps of more than six months between forum meetings, from the first co-creation
-    stage (or delivery) in the record to today."""
-    starts = [d for plan in record.plans
-              for d in (cocreation_start(plan), as_date(plan.fields.get("delivered"))) if d]
-    if not starts or min(starts) >= today:
-        return
+    stage (or delivery) in the record to today (`ogpctl.domain.forum`: the one answer the
+    requirement 1.1 verdict, the forum's obligations and the website read)."""
     if any(not m.ok or (m.fields.get("kind") == "msf" and as_date(m.fields.get("date")) is None)
            for m in record.meetings):
         return      # a meeting whose date cannot be read: its own finding comes first
-    start = min(starts)
-    days = sorted({d for m in record.meetings if m.fields.get("kind") == "msf"
-                   and (d := as_date(m.fields.get("date"))) and start < d <= today})
-    edges = [start, *days, today]
-    for first, last in pairwise(edges):
-        if last > cal.add_months(first, 6):
-            yield first, last
+    found = record_cadence(record, today)
+    if found is not None:
+        yield from found.gaps
 
 
 @rule("C412", "civil-society-meetings", family=F, severity=E,

@@ -4,6 +4,7 @@ one page a meeting with its facts, the organisations that took part and the minu
 from __future__ import annotations
 
 from ogpctl.base.values import list_at
+from ogpctl.domain.forum import held
 from ogpctl.record.model import Document, as_date
 from ogpctl.render.prose import parse
 from ogpctl.site import urls
@@ -31,9 +32,17 @@ def plan_link(v: View, ident: object) -> dict | None:
         if plan else None
 
 
+def scheduled(v: View, meeting: Document) -> str:
+    """"Scheduled" for a meeting dated after today: it has not taken place, and counts for
+    no requirement yet (`ogpctl.domain.forum`)."""
+    day = as_date(meeting.fields.get("date"))
+    return v._("Scheduled") if day is not None and not held(day, v.site.today) else ""
+
+
 def summary(v: View, meeting: Document) -> dict:
     fields = meeting.fields
     return {"date": v.date(fields.get("date")), "title": meeting_title(v, meeting),
+            "scheduled": scheduled(v, meeting),
             "href": v.href(urls.meeting_page(meeting.path)),
             "kind": meeting_kind(v.code, fields.get("kind")),
             "plan": plan_link(v, fields.get("plan")),
@@ -57,7 +66,7 @@ def meeting_page(v: View, meeting: Document) -> Page:
     body = parse(meeting.body or "", base_level=2)
     return Page(path, meeting_title(v, meeting), "meeting.html.j2", {
         "facts": summary(v, meeting),
-        "presented": fields.get("presented-results") is True,
+        "presented": fields.get("presented-results") is True and not scheduled(v, meeting),
         "remote": fields.get("remote-participation") is True,
         "attendees": [v.stakeholder(a) for a in attendees],
         "minutes": v.markup(body, anchors="minutes"),

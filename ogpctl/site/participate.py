@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ogpctl.base.values import dict_at, str_at
+from ogpctl.domain.forum import forum_days, meets_regularly
 from ogpctl.record.model import Plan, as_date
 from ogpctl.render.reasoned_response import channel_label
 from ogpctl.site import urls
@@ -93,6 +94,21 @@ def participate(v: View) -> Page:
         "write": v._("Write to the point of contact"),
         "mailto": v.mailto(email),
         "email": email, "contacts": v.href("contacts.html"),
-        "follow": v._("The forum meets regularly and holds open sessions to present "
-                      "results; their agendas and minutes are published here."),
+        "follow": follow(v),
     }, section="participate")
+
+
+def follow(v: View) -> str:
+    """How to follow the forum: that it "meets regularly" only when the record shows it
+    meeting at least every six months up to today (`ogpctl.domain.forum`, as C411 judges);
+    otherwise when it last met, or that no meeting is recorded yet."""
+    record, today = v.site.record, v.site.today
+    if meets_regularly(record, today):
+        return v._("The forum meets regularly and holds open sessions to present results; "
+                   "their agendas and minutes are published here.")
+    days = forum_days(record, today)
+    if not days:
+        return v._("No forum meeting is recorded yet; agendas and minutes will be published "
+                   "here.")
+    return v._("The forum last met on {date}; the agendas and minutes of its meetings are "
+               "published here.", date=v.date(days[-1]))

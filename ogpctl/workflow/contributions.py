@@ -71,6 +71,9 @@ class ImportOptions:
     channel: str | None = None          # when the file has no channel column (or cell)
     prefix: str = "input"               # new ids: input-001, input-002 ...
     date_format: str | None = None
+    #: A contribution is received by today: a later date is noted (most often the year is
+    #: wrong).
+    today: date | None = None
 
 
 def _same(text: str) -> str:
@@ -186,10 +189,16 @@ class _RowReader:
         entry: dict[str, Any] = {}
         if cell.get("received"):
             try:
-                entry["received"] = self.read_day(cell["received"]).isoformat()
+                received = self.read_day(cell["received"])
             except ValueError as error:
                 return None, [self._note(line, "received", str(error))]
+            entry["received"] = received.isoformat()
         notes: list[Note] = []
+        today = self.options.today
+        if "received" in entry and today is not None and received > today:
+            notes.append(self._note(line, "received", f"{received} is after today ({today}): "
+                                    "a contribution is received before it is imported; "
+                                    "check the year"))
         sector = self._word(line, cell, "sector", SECTOR_OF, SECTORS, notes)
         channel = self._word(line, cell, "channel", CHANNEL_OF, CHANNELS, notes)
         source = _source(self.record, cell, sector)

@@ -88,31 +88,40 @@ def _ordinal(index: int) -> str:
     return f"{number}{suffix}"
 
 
+#: What the user wrote each field of an update in, named in messages: `progress add`'s
+#: options (the progress spreadsheet passes its columns).
+OPTIONS = {"date": "--date", "status": "--status", "note": "--note",
+           "delay-reason": "--delay-reason", "next-steps": "--next-steps",
+           "evidence": "--evidence"}
+
+
 def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, today: date,
-             *, force: bool = False) -> None:
+             *, force: bool = False, names: dict[str, str] = OPTIONS) -> None:
     """Refuse, before anything is written, an update that cannot be right. An update reports
     progress already made, so one dated after today is a typo (most often the year) unless
-    `force` says it is meant."""
+    `force` says it is meant. Messages name each field as the user wrote it (`names`)."""
     if update.day > today and not force:
         raise UsageError(f"the date {update.day} is after today ({today}): an update reports "
                          "progress already made; check the year, or give --force")
     if update.status not in STATUSES:
-        raise UsageError(f"--status {update.status!r}: choose one of {', '.join(STATUSES)}")
+        raise UsageError(f"{names['status']} {update.status!r}: choose one of "
+                         f"{', '.join(STATUSES)}")
     record_language(record, update.lang)
-    for name, text in (("--note", update.note), ("--delay-reason", update.delay_reason),
-                       ("--next-steps", update.next_steps)):
+    for name, text in ((names["note"], update.note),
+                       (names["delay-reason"], update.delay_reason),
+                       (names["next-steps"], update.next_steps)):
         wrong = None if text is None else text_problem(text)
         if wrong:
             raise UsageError(f"{name} {wrong}")
     for item in update.evidence:
         problem = evidence.check_path(record.root, plan.folder, item)
         if problem is not None:
-            raise UsageError(f"--evidence {item!r}: {problem[1]}")
+            raise UsageError(f"{names['evidence']} {item!r}: {problem[1]}")
     history = [as_date(u.get("date")) for u in milestone.fields.get("progress") or []
                if isinstance(u, dict)]
     latest = max((d for d in history if d), default=None)
     if latest is not None and update.day < latest:
-        raise UsageError(f"--date {update.day}: the milestone already has an update of "
+        raise UsageError(f"{names['date']} {update.day}: the milestone already has an update of "
                          f"{latest}; an update is appended after the others, never sorted "
                          "into place: enter older updates first, or write this one into the "
                          "commitment file by hand")

@@ -19,9 +19,17 @@ HEAD = ("plan", "milestone", "commitment", "milestone title", "due", "status",
         "last update", "new date", "new status", "note", "evidence", "delay reason",
         "next steps")
 NEW = HEAD[7:]
+#: The columns of a row's update, as messages name them.
+COLUMNS = {"date": "column 'new date':", "status": "column 'new status':",
+           "note": "column 'note':", "delay-reason": "column 'delay reason':",
+           "next-steps": "column 'next steps':", "evidence": "column 'evidence':"}
 
 
-def export_rows(record: Record, plans: list[Plan], lang: str) -> bytes:
+def export_rows(record: Record, plans: list[Plan], lang: str, today: date) -> bytes:
+    """A row a milestone: its status and last update as of `today` (a completion or an
+    update dated later is not made yet, as `status` and the site read it)."""
+    from ogpctl.domain.rollup import status_on
+
     record_language(record, lang)     # the sheet comes back with `progress import --lang`
     default = record.languages.default
 
@@ -33,10 +41,10 @@ def export_rows(record: Record, plans: list[Plan], lang: str) -> bytes:
         fields = milestone.fields
         days = [as_date(u.get("date")) for u in fields.get("progress") or []
                 if isinstance(u, dict)]
-        last = max((d for d in days if d), default=None)
+        last = max((d for d in days if d and d <= today), default=None)
         return [plan.id, f"{commitment.number}.{fields.get('number')}",
                 text(commitment.fields.get("title")), text(fields.get("title")),
-                fields.get("due") or "", fields.get("status") or "not-started",
+                fields.get("due") or "", str(status_on(milestone, today) or "not-started"),
                 last.isoformat() if last else "", "", "", "", "", "", ""]
 
     return csv_bytes(HEAD, (row(plan, commitment, milestone) for plan in plans
@@ -85,19 +93,35 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
     day, wrong_day = _day(cell["new date"], today)
     evidence = tuple(p.strip() for p in cell["evidence"].replace("\n", ";").split(";")
                      if p.strip())
-    update = Update(day, cell["new status"] or str(milestone.fields.get("status")
-                                                   or "not-started"),
-                    cell["note"], lang, evidence, cell["delay reason"] or None,
+    try:
+        status = _status(cell["new status"]) if cell["new status"].strip() else \
+            str(milestone.fields.get("status") or "not-started")
+    except UsageError as error:   # every problem of the row at once
+        raise UsageError(f"{wrong_day}; {error}" if wrong_day else str(error)) from None
+    update = Update(day, status, cell["note"], lang, evidence, cell["delay reason"] or None,
                     cell["next steps"] or None)
     if not update.note:
         raise UsageError(f"milestone {target}: write a note on the progress")
     try:
-        validate(record, plan, milestone, update, today, force=force)
+        validate(record, plan, milestone, update, today, force=force, names=COLUMNS)
     except UsageError as error:   # every problem of the row at once
         raise UsageError(f"{wrong_day}; {error}" if wrong_day else str(error)) from None
     if wrong_day:
         raise UsageError(wrong_day)
     return plan, target, update
+
+
+def _status(written: str) -> str:
+    """The `new status` cell's status: a record code, or a usual word for one in any
+    language ogpctl reads (completado, en curso, achevé), as `import plan` reads them."""
+    from ogpctl.importers.words import STATUSES, Unreadable, status_of
+
+    try:
+        return status_of(written)
+    except Unreadable:
+        raise UsageError(f"column 'new status': {written.strip()!r} is not a status: write "
+                         f"one of {', '.join(STATUSES)}, or a usual word for one (such as "
+                         "completado, en curso)") from None
 
 
 def _day(written: str, today: date) -> tuple[date, str]:
