@@ -179,28 +179,36 @@ def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
 
 def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
          pool: _Pool | None) -> list[Diagnostic]:
+    # The parsed files are some hundred thousand containers, none of them garbage until
+    # the record is dropped: the cycle collector, which would walk them again and again
+    # while they are made, is paused for the record and its cycles broken by `release`.
+    # `_findings` returns only the findings: the record is freed before the collector
+    # resumes, which would otherwise walk all of it once more at its first allocation.
+    with collection_paused():
+        found = _findings(root, layout, options, cache, pool)
+    if options.plan:   # after finish: a suppression is used by any plan's findings
+        prefix = f"plans/{options.plan}/"
+        found = [d for d in found if d.file.startswith(prefix)]
+    return found
+
+
+def _findings(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
+              pool: _Pool | None) -> list[Diagnostic]:
     from ogpctl.check.locate import finish
     from ogpctl.record.load import load_documents
     from ogpctl.record.model import build_record, release
     from ogpctl.rules.runner import RuleContext, from_problems, run_rules
 
     parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
-    # The parsed files are some hundred thousand containers, none of them garbage until
-    # the record is dropped: the cycle collector, which would walk them again and again
-    # while they are made, is paused for the record and its cycles broken by `release`.
-    with collection_paused():
-        documents, problems = load_documents(root, layout, cache,
-                                             pool.executor() if parallel and pool else None)
-        record = build_record(root, documents, layout.plan_ids)
-        context = RuleContext(record, options.today, options.stage,
-                              deliveries=options.deliveries)
-        links = [(path, link_problem()) for path in context.evidence_links()]
-        found = finish(record, from_problems(layout.problems + problems + links, context) +
-                       run_rules(context), unused=options.strict)
-        release(record)
-    if options.plan:   # after finish: a suppression is used by any plan's findings
-        prefix = f"plans/{options.plan}/"
-        found = [d for d in found if d.file.startswith(prefix)]
+    documents, problems = load_documents(root, layout, cache,
+                                         pool.executor() if parallel and pool else None)
+    record = build_record(root, documents, layout.plan_ids)
+    context = RuleContext(record, options.today, options.stage,
+                          deliveries=options.deliveries)
+    links = [(path, link_problem()) for path in context.evidence_links()]
+    found = finish(record, from_problems(layout.problems + problems + links, context) +
+                   run_rules(context), unused=options.strict)
+    release(record)
     return found
 
 
