@@ -3,7 +3,6 @@ suppressions (ogp.yaml `check.ignore`, `per-file-ignores`, and inline comments).
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -110,8 +109,12 @@ def _unknown(suppressions: list[Suppression]) -> list[Diagnostic]:
         if item.code in rules:
             continue
         typed = item.code.translate(_LOOKALIKE)   # F1O3: a letter O typed for a zero
-        near = [typed] if typed in rules else difflib.get_close_matches(item.code, list(rules),
-                                                                         n=1)
+        if typed in rules:
+            near = [typed]
+        else:
+            import difflib  # only for a suppression of an unknown code
+
+            near = difflib.get_close_matches(item.code, list(rules), n=1)
         hint = f"; did you mean {near[0]}?" if near else "; `ogpctl rules` lists the codes"
         found.append(item.finding("F120", f"{item.code} is not a rule code of ogpctl, so "
                                           f"this suppression switches nothing off{hint}"))

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import marshal
 import os
-from concurrent.futures import Executor
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ogpctl.base.cache import Cache, FileRow, digest, pack, unpack
 from ogpctl.record.discover import Layout, SourceRef, discover
@@ -16,6 +15,9 @@ from ogpctl.record.model import Document, Record, build_record
 from ogpctl.record.read import FileResult, read_bytes, to_document
 from ogpctl.source.problems import Problem
 from ogpctl.source.text import MAX_FILE_BYTES
+
+if TYPE_CHECKING:   # concurrent.futures imports logging: only a pool of workers needs it
+    from concurrent.futures import Executor
 
 #: Below this many files to parse, worker processes cost more than they save.
 PARALLEL_MIN = 48

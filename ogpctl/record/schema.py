@@ -7,7 +7,6 @@ matches for unknown fields, and an `x-ogpctl-code` annotation where a rule owns 
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -300,6 +299,8 @@ class _Explainer:
         self.hints -= 1
         if self.hints < 0:
             return ""
+        import difflib  # only for a file with unknown fields
+
         close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
         return (f'; did you mean "{close[0]}"?' if close
                 else f"; the fields allowed here are: {', '.join(allowed)}" if allowed else "")
