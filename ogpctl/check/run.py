@@ -194,21 +194,27 @@ def _run(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
 
 def _findings(root: Path, layout: Layout, options: CheckOptions, cache: Cache | None,
               pool: _Pool | None) -> list[Diagnostic]:
+    from ogpctl.base import vcs
     from ogpctl.check.locate import finish
     from ogpctl.record.load import load_documents
     from ogpctl.record.model import build_record, release
-    from ogpctl.rules.runner import RuleContext, from_problems, run_rules
+    from ogpctl.rules.runner import RuleContext, from_problems, outside_git, run_rules
 
-    parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
-    documents, problems = load_documents(root, layout, cache,
-                                         pool.executor() if parallel and pool else None)
-    record = build_record(root, documents, layout.plan_ids)
-    context = RuleContext(record, options.today, options.stage,
-                          deliveries=options.deliveries)
-    links = [(path, link_problem()) for path in context.evidence_links()]
-    found = finish(record, from_problems(layout.problems + problems + links, context) +
-                   run_rules(context), unused=options.strict)
-    release(record)
+    if not outside_git(root):   # git reads the history while the files are parsed
+        vcs.prefetch(root)
+    try:
+        parallel = pool is not None and len(layout.files) >= PARALLEL_FILES
+        documents, problems = load_documents(root, layout, cache,
+                                             pool.executor() if parallel and pool else None)
+        record = build_record(root, documents, layout.plan_ids)
+        context = RuleContext(record, options.today, options.stage,
+                              deliveries=options.deliveries)
+        links = [(path, link_problem()) for path in context.evidence_links()]
+        found = finish(record, from_problems(layout.problems + problems + links, context) +
+                       run_rules(context), unused=options.strict)
+        release(record)
+    finally:
+        vcs.discard(root)
     return found
 
 
