@@ -123,6 +123,14 @@ def _start_git(root: Path, *args: str) -> Any:
                                  "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
 
 
+def _not_run(error: OSError) -> str:
+    """Why git could not be started (`shutil.which` is not asked first: importing shutil
+    costs a check more than starting git)."""
+    if isinstance(error, FileNotFoundError):
+        return "git is not installed"
+    return f"git cannot be run: {error.strerror or error}"
+
+
 def _finished(process: Any) -> Any:
     """A started git's CompletedProcess, once it ended (killed if waiting is interrupted)."""
     import subprocess
@@ -168,14 +176,19 @@ def prefetch(root: Path) -> None:
     is started before the prefix is known: from the record's folder, limited to "." (the
     same commits and names as the prefix's literal pathspec), or to nothing when the
     folder holds `.git`, which makes it the top. Ended by `discard`."""
-    import shutil
-
     key = str(root.absolute())
-    if key in _STARTED or shutil.which("git") is None:
+    if key in _STARTED:
         return
     top = os.path.lexists(os.path.join(key, ".git"))
-    _STARTED[key] = _Started(_start_git(root, *_PLACE), _start_git(
-        root, *_log([] if top else ["."])), top)
+    try:
+        place = _start_git(root, *_PLACE)
+    except OSError:   # no git to run: find_place says so when asked
+        return
+    _STARTED[key] = _Started(place, None, top)
+    try:
+        _STARTED[key].log = _start_git(root, *_log([] if top else ["."]))
+    except OSError:
+        return
 
 
 def discard(root: Path) -> None:
@@ -214,16 +227,15 @@ HEX = frozenset("0123456789abcdef")
 def find_place(root: Path) -> Place:
     """The record's place in git, in one process: `check` asks this once per record and
     reads the history and the tags with it (a git process costs more than most rules)."""
-    import shutil
-
     started = _STARTED.get(str(root.absolute()))
     if started is not None and started.place is not None:
         done = _finished(started.place)
         started.place = None
-    elif shutil.which("git") is None:
-        return Place(UNREADABLE, detail="git is not installed")
     else:
-        done = _run_git(root, *_PLACE)
+        try:
+            done = _run_git(root, *_PLACE)
+        except OSError as error:
+            return Place(UNREADABLE, detail=_not_run(error))
     if done.returncode != 0:
         stderr = done.stderr.strip()
         if "not a git repository" in stderr:
@@ -242,14 +254,14 @@ def submission_tags(root: Path, place: Place | None = None) -> dict[str, date]:
     """The day each `submitted/<plan>` tag was made (`ogpctl tag-submission`), by plan id;
     empty outside a repository or without git. With the record's `place`, git is asked
     only when a submitted tag exists."""
-    import shutil
-
     if place is not None and (place.state != GIT or not place.tagged):
         return {}
-    if shutil.which("git") is None:
+    try:
+        done = _run_git(root, "for-each-ref",
+                        "--format=%(refname:strip=2)%09%(creatordate:short)",
+                        "refs/tags/submitted/")
+    except OSError:   # no git to run
         return {}
-    done = _run_git(root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:short)",
-                    "refs/tags/submitted/")
     found: dict[str, date] = {}
     for line in done.stdout.splitlines() if done.returncode == 0 else []:
         name, _, day = line.partition("\t")
