@@ -20,6 +20,7 @@ import jsonschema_rs
 
 from ogpctl.base.diagnostics import DocPath
 from ogpctl.base.resources import data_dir
+from ogpctl.record.closed import closed_twins
 from ogpctl.record.kinds import DAY, FIRST_DAY, LAST_DAY, Kind, parse_day
 from ogpctl.source.limits import LIMIT, bounded, shortened
 from ogpctl.source.problems import MORE, Problem, more
@@ -27,6 +28,8 @@ from ogpctl.source.problems import MORE, Problem, more
 #: A JSON Schema, or one of its subschemas, as parsed from schemas/.
 Schema = dict[str, Any]
 BASE_URI = "https://schemas.ogpctl.invalid/"
+#: Where the schemas' closed twins are (`ogpctl.record.closed`).
+CLOSED_URI = "https://closed.schemas.ogpctl.invalid/"
 #: Unknown fields of one file that get a "did you mean" hint (see `_Explainer._hint`).
 HINTS = 100
 #: Unknown fields of one mapping listed one by one; the rest are counted in one finding.
@@ -46,13 +49,42 @@ class SchemaSet:
         self._validators: dict[str, Any] = {}
         self._real_days = RealDays()
         self._paths: dict[tuple[Any, ...], list[tuple[str, ...]]] = {}
+        self._closed: dict[str, Any] | None = None    # twin validators, made on first use
+        self._twins: dict[str, Any] = {}
 
     def validator(self, name: str) -> Any:
         if name not in self._validators:
-            self._validators[name] = jsonschema_rs.validator_for(
-                self.documents[name], registry=self._registry, base_uri=BASE_URI + name,
-                validate_formats=True, formats={"date": self._real_days.__getitem__})
+            self._validators[name] = self._compiled(self.documents[name], BASE_URI + name,
+                                                    self._registry)
         return self._validators[name]
+
+    def _compiled(self, schema: Schema, uri: str, registry: Any) -> Any:
+        return jsonschema_rs.validator_for(
+            schema, registry=registry, base_uri=uri, validate_formats=True,
+            formats={"date": self._real_days.__getitem__})
+
+    def accepts(self, kind: Kind, data: Any) -> bool:
+        """Whether the closed twin of the kind's schema (`ogpctl.record.closed`) accepts
+        `data`: then it is valid, and the loader's walk would find nothing in it."""
+        validator = self._closed_validator(kind.schema or "")
+        if validator is None:
+            return False
+        try:
+            return bool(validator.is_valid(data))
+        except (ValueError, TypeError, OverflowError):   # a key that is not text
+            return False
+
+    def _closed_validator(self, name: str) -> Any:
+        if self._closed is None:
+            self._closed = {}
+            self._twins = closed_twins(self.documents, BASE_URI)
+            self._closed_registry = jsonschema_rs.Registry(
+                [(BASE_URI + n, doc) for n, doc in self.documents.items()] +
+                [(CLOSED_URI + n, doc) for n, doc in self._twins.items()])
+        if name not in self._closed and name in self._twins:
+            self._closed[name] = self._compiled(self._twins[name], CLOSED_URI + name,
+                                                self._closed_registry)
+        return self._closed.get(name)
 
     def validate(self, kind: Kind, data: Any) -> list[Problem]:
         return self.validate_named(kind.schema or "", data)
