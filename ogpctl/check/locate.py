@@ -7,9 +7,9 @@ import fnmatch
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ogpctl.base.diagnostics import Diagnostic, DocPath
 from ogpctl.record.model import Record
@@ -25,11 +25,11 @@ OGP = "ogp.yaml"
 _LOOKALIKE = str.maketrans("OI", "01")
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One rule code switched off, where it is written and what it covers: the whole record
     (`check.ignore`), the files a pattern matches (`per-file-ignores`), one file
-    (`ignore-file[...]`) or some lines of one (`ignore[...]`)."""
+    (`ignore-file[...]`) or some lines of one (`ignore[...]`). (A named tuple: a frozen
+    dataclass costs every check's start half a millisecond more to make.)"""
 
     code: str
     file: str                       # where it is written
