@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from itertools import islice
@@ -49,6 +48,7 @@ class SchemaSet:
         self._validators: dict[str, Any] = {}
         self._real_days = RealDays()
         self._paths: dict[tuple[Any, ...], list[tuple[str, ...]]] = {}
+        self._refs: dict[Kind, list[tuple[tuple[str, ...], str, frozenset[str]]]] = {}
         self._closed: dict[str, Any] | None = None    # twin validators, made on first use
         self._twins: dict[str, Any] = {}
 
@@ -121,33 +121,46 @@ class SchemaSet:
 
     def field_paths(self, kind: Kind, targets: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Paths in documents of `kind` whose schema is one of the common `$defs` named in
-        `targets` (`*` stands for any list item). Derived from the schemas, memoised."""
+        `targets` (`*` stands for any list item): where a reference to one of them is met,
+        not looking further inside that subschema. Derived from the schemas, memoised."""
         key = (kind, targets)
         if key not in self._paths:
-            schema = self.documents.get(kind.schema or "", {})
-            self._paths[key] = sorted(set(self._walk(schema, kind.schema or "", (), targets, 0)))
+            wanted = frozenset(targets)
+            self._paths[key] = sorted({path for path, name, within in self._references(kind)
+                                       if name in wanted and within.isdisjoint(wanted)})
         return self._paths[key]
 
-    def _walk(self, node: Any, name: str, path: tuple[str, ...], targets: tuple[str, ...],
-              depth: int) -> Iterator[tuple[str, ...]]:
+    def _references(self, kind: Kind) -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
+        """Every reference in the kind's schema, followed through: (path, the name of the
+        definition it names, the names of the references it was reached through). One walk
+        serves every `field_paths` of the kind."""
+        if kind not in self._refs:
+            schema = self.documents.get(kind.schema or "", {})
+            found: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
+            self._walk(schema, kind.schema or "", (), frozenset(), 0, found)
+            self._refs[kind] = found
+        return self._refs[kind]
+
+    def _walk(self, node: Any, name: str, path: tuple[str, ...], within: frozenset[str],
+              depth: int, found: list[tuple[tuple[str, ...], str, frozenset[str]]]) -> None:
         if not isinstance(node, dict) or depth > 16:
             return
         ref = node.get("$ref")
         if isinstance(ref, str):
             file, _, pointer = ref.partition("#")
             file = file or name
-            if pointer.rstrip("/").rsplit("/", 1)[-1] in targets:
-                yield path
-                return
+            named = pointer.rstrip("/").rsplit("/", 1)[-1]
+            found.append((path, named, within))
+            within = within | {named}   # what follows is inside the named definition
             target = self.resolve(BASE_URI + file + "#" + pointer)
-            yield from self._walk(target, file, path, targets, depth + 1)
+            self._walk(target, file, path, within, depth + 1, found)
         for word in ("anyOf", "oneOf", "allOf"):
             for branch in node.get(word, []):
-                yield from self._walk(branch, name, path, targets, depth + 1)
+                self._walk(branch, name, path, within, depth + 1, found)
         for prop, sub in (node.get("properties") or {}).items():
-            yield from self._walk(sub, name, path + (prop,), targets, depth + 1)
+            self._walk(sub, name, path + (prop,), within, depth + 1, found)
         if isinstance(node.get("items"), dict):
-            yield from self._walk(node["items"], name, path + ("*",), targets, depth + 1)
+            self._walk(node["items"], name, path + ("*",), within, depth + 1, found)
 
 
 def is_real_date(value: str) -> bool:
