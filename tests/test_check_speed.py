@@ -174,3 +174,22 @@ def test_a_piped_check_does_not_load_rich() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT)
     assert "no problems found" in done.stdout and done.stderr.strip().endswith("PLAIN"), done
+
+
+def test_a_check_without_the_cache_loads_neither_sqlite_nor_a_worker_pool() -> None:
+    """`ogpctl check --no-cache` of a small record opens no cache and starts no worker, so
+    it imports neither sqlite3 nor concurrent.futures (which brings logging and threading),
+    nor shutil and tempfile (bz2, lzma): git is started without `shutil.which`, and no
+    scratch folder is made. A few milliseconds of a check that should take 0.15 s."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom ogpctl.cli import main\nsys.argv = ['ogpctl', 'check', '-C', "
+            f"{str(SAMPLE)!r}, '--no-cache', '--today', '2026-11-23']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('sqlite3', 'concurrent.futures', 'shutil', 'tempfile')"
+            " if m in sys.modules),"
+            " file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert "no problems found" in done.stdout and done.stderr.strip().endswith("[]"), done

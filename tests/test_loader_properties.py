@@ -127,3 +127,19 @@ def test_numbers_a_record_cannot_hold_are_text_and_a_finding(tokens: list[str]) 
         assert [v for v in values if isinstance(v, str)] == [t for t, v in pairs
                                                               if isinstance(v, str)]
     assert parse_yaml(text).data == parse_precise(text).data
+
+
+@SETTINGS
+@given(st.binary(max_size=2000), st.sampled_from([Kind.OGP, Kind.COMMITMENT, Kind.MEETING]))
+def test_the_closed_twins_read_arbitrary_bytes_as_the_walk_does(data: bytes, kind: Kind) -> None:
+    """A file the schema's closed twin accepts skips the walk and the validation
+    (`ogpctl.record.closed`): the result is the same."""
+    assert read_bytes(data, kind, closed=True) == read_bytes(data, kind)
+
+
+@SETTINGS
+@given(st.text(yaml_alphabet, max_size=400).map(lambda t: "title: x\n" + t))
+def test_the_closed_twins_read_yaml_like_text_as_the_walk_does(text: str) -> None:
+    raw = text.encode("utf-8", "surrogatepass")
+    for kind in (Kind.OGP, Kind.FORUM):
+        assert read_bytes(raw, kind, closed=True) == read_bytes(raw, kind)

@@ -100,7 +100,7 @@ def test_a_cached_parse_without_the_mark_is_read_again(sample: Path,
     parsed: list[bytes] = []
     real = load_module.read_bytes
     monkeypatch.setattr(load_module, "read_bytes",
-                        lambda raw, kind: parsed.append(raw) or real(raw, kind))
+                        lambda raw, kind, *rest: parsed.append(raw) or real(raw, kind, *rest))
     documents, _ = load_documents(sample, layout, cache)
     cache.close()
     assert len(parsed) == len(layout.files)

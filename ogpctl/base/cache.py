@@ -24,17 +24,16 @@ from __future__ import annotations
 
 import marshal
 import os
-import sqlite3
 import sys
 import time
-import zlib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:   # sqlite3 and zlib only when a cache is used: not by `check --no-cache`
     import hashlib
+    import sqlite3
 
 from ogpctl import __version__
 
@@ -179,6 +178,8 @@ class Cache:
     nothing when the cache is missing, was written by other code, or is a link."""
 
     def __init__(self, root: Path, write: bool = True) -> None:
+        import sqlite3
+
         self.db: sqlite3.Connection | None = None
         self.now = time.time()
         try:
@@ -217,6 +218,8 @@ class Cache:
     def files(self) -> dict[str, FileRow]:
         if self.db is None:
             return {}
+        import sqlite3
+
         try:
             rows = self.db.execute("SELECT path, size, mtime, digest, blob FROM files")
             return {row[0]: row[1:] for row in rows}
@@ -232,6 +235,9 @@ class Cache:
     def result(self, key: str) -> Any:
         if self.db is None:
             return None
+        import sqlite3
+        import zlib
+
         try:
             row = self.db.execute("SELECT blob FROM results WHERE key=?", (key,)).fetchone()
             return marshal.loads(zlib.decompress(row[0])) if row else None
@@ -239,13 +245,15 @@ class Cache:
             return None
 
     def store_result(self, key: str, value: Any) -> None:
-        self._write("INSERT OR REPLACE INTO results VALUES (?, ?)",
-                    [(key, zlib.compress(marshal.dumps(value)))], keep=KEEP_RESULTS)
+        self._write("INSERT OR REPLACE INTO results VALUES (?, ?)", [(key, pack(value))],
+                    keep=KEEP_RESULTS)
 
     def folders(self) -> dict[str, Any]:
         """The record's folder listings (`ogpctl.check.freshness`), or none."""
         if self.db is None:
             return {}
+        import sqlite3
+
         try:
             row = self.db.execute("SELECT blob FROM folders WHERE key=?", (LISTINGS,)).fetchone()
         except sqlite3.Error:   # a cache written before folders were kept
@@ -259,6 +267,8 @@ class Cache:
     def _write(self, sql: str, rows: list[tuple[Any, ...]], keep: int | None = None) -> None:
         if self.db is None or not rows:
             return
+        import sqlite3
+
         try:
             with self.db:
                 self.db.executemany(sql, rows)
@@ -276,6 +286,7 @@ class Cache:
 def _reader(path: Path) -> sqlite3.Connection | None:
     """The database opened read-only, when it is a file, in a folder, both no link, and its
     entries were written by this code."""
+    import sqlite3
     import stat
     from urllib.parse import quote
 
@@ -307,11 +318,15 @@ def _current(db: sqlite3.Connection, writable: bool = False) -> bool:
 def pack(value: Any) -> bytes:
     """A read result as the files table keeps it (for a record file, `record.load.Read`:
     the parse and whether the bytes hold a suppression mark)."""
+    import zlib
+
     return zlib.compress(marshal.dumps(value))
 
 
 def unpack(blob: bytes) -> Any:
     """A read result from the files table; None when the entry cannot be read."""
+    import zlib
+
     try:
         return marshal.loads(zlib.decompress(blob))
     except (zlib.error, ValueError, EOFError, TypeError):

@@ -109,12 +109,96 @@ class History:
 
 def _run_git(root: Path, *args: str) -> Any:
     """git run directly (no shell, no prompt, no optional locks); a CompletedProcess."""
+    return _finished(_start_git(root, *args))
+
+
+def _start_git(root: Path, *args: str) -> Any:
+    """git started in the record's folder, its output to be read (`_finished`); a Popen."""
     import subprocess
 
-    return subprocess.run(["git", *args], cwd=root.absolute(), capture_output=True,
-                          text=True, encoding="utf-8", errors="replace",
-                          env={**os.environ, "GIT_TERMINAL_PROMPT": "0",
-                               "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}, check=False)
+    return subprocess.Popen(["git", *args], cwd=root.absolute(), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", errors="replace",
+                            env={**os.environ, "GIT_TERMINAL_PROMPT": "0",
+                                 "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+
+
+def _not_run(error: OSError) -> str:
+    """Why git could not be started (`shutil.which` is not asked first: importing shutil
+    costs a check more than starting git)."""
+    if isinstance(error, FileNotFoundError):
+        return "git is not installed"
+    return f"git cannot be run: {error.strerror or error}"
+
+
+def _finished(process: Any) -> Any:
+    """A started git's CompletedProcess, once it ended (killed if waiting is interrupted)."""
+    import subprocess
+
+    with process:
+        try:
+            stdout, stderr = process.communicate()
+        except BaseException:
+            process.kill()
+            raise
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+#: `git rev-parse`'s arguments for `find_place`, in this order: the shallow flag, the
+#: tags' ids (hex), then the prefix (ends in "/").
+_PLACE = ("rev-parse", "--is-shallow-repository", "--tags=submitted", "--show-prefix")
+
+
+def _log(where: list[str]) -> tuple[str, ...]:
+    """`git log`'s arguments for `read_history`, limited to the pathspec `where` (none: the
+    record is its repository's top, and every commit counts)."""
+    return ("log", "--no-color", "--no-renames", "--format=%x1e%H%x1f%cI%x1f%an",
+            "--name-only", "-z", "--", *where)
+
+
+class _Started:
+    """git processes `prefetch` started for a record: its `find_place` and the `git log` of
+    its history, that log limited to the record's folder ("." from it) unless `top`. (Not
+    a dataclass: making one costs every check's start a third of a millisecond.)"""
+
+    __slots__ = ("place", "log", "top")
+
+    def __init__(self, place: Any, log: Any, top: bool) -> None:
+        self.place, self.log, self.top = place, log, top
+
+
+_STARTED: dict[str, _Started] = {}
+
+
+def prefetch(root: Path) -> None:
+    """Start the two git processes a check asks for the record at `root` (`find_place`,
+    `read_history`) now, so that git reads the history while the record is parsed; the
+    answers are read where they are asked for, as if git had been started then. The log
+    is started before the prefix is known: from the record's folder, limited to "." (the
+    same commits and names as the prefix's literal pathspec), or to nothing when the
+    folder holds `.git`, which makes it the top. Ended by `discard`."""
+    key = str(root.absolute())
+    if key in _STARTED:
+        return
+    top = os.path.lexists(os.path.join(key, ".git"))
+    try:
+        place = _start_git(root, *_PLACE)
+    except OSError:   # no git to run: find_place says so when asked
+        return
+    _STARTED[key] = _Started(place, None, top)
+    try:
+        _STARTED[key].log = _start_git(root, *_log([] if top else ["."]))
+    except OSError:
+        return
+
+
+def discard(root: Path) -> None:
+    """End what `prefetch` started for `root` and nobody asked for."""
+    started = _STARTED.pop(str(root.absolute()), None)
+    for process in (started.place, started.log) if started else ():
+        if process is not None:
+            process.kill()
+            _finished(process)
 
 
 SUBMITTED = "submitted/"
@@ -144,13 +228,15 @@ HEX = frozenset("0123456789abcdef")
 def find_place(root: Path) -> Place:
     """The record's place in git, in one process: `check` asks this once per record and
     reads the history and the tags with it (a git process costs more than most rules)."""
-    import shutil
-
-    if shutil.which("git") is None:
-        return Place(UNREADABLE, detail="git is not installed")
-    # In this order: the shallow flag, the tags' ids (hex), then the prefix (ends in "/").
-    done = _run_git(root, "rev-parse", "--is-shallow-repository", "--tags=submitted",
-                    "--show-prefix")
+    started = _STARTED.get(str(root.absolute()))
+    if started is not None and started.place is not None:
+        done = _finished(started.place)
+        started.place = None
+    else:
+        try:
+            done = _run_git(root, *_PLACE)
+        except OSError as error:
+            return Place(UNREADABLE, detail=_not_run(error))
     if done.returncode != 0:
         stderr = done.stderr.strip()
         if "not a git repository" in stderr:
@@ -169,14 +255,14 @@ def submission_tags(root: Path, place: Place | None = None) -> dict[str, date]:
     """The day each `submitted/<plan>` tag was made (`ogpctl tag-submission`), by plan id;
     empty outside a repository or without git. With the record's `place`, git is asked
     only when a submitted tag exists."""
-    import shutil
-
     if place is not None and (place.state != GIT or not place.tagged):
         return {}
-    if shutil.which("git") is None:
+    try:
+        done = _run_git(root, "for-each-ref",
+                        "--format=%(refname:strip=2)%09%(creatordate:short)",
+                        "refs/tags/submitted/")
+    except OSError:   # no git to run
         return {}
-    done = _run_git(root, "for-each-ref", "--format=%(refname:strip=2)%09%(creatordate:short)",
-                    "refs/tags/submitted/")
     found: dict[str, date] = {}
     for line in done.stdout.splitlines() if done.returncode == 0 else []:
         name, _, day = line.partition("\t")
@@ -203,8 +289,7 @@ def read_history(root: Path, place: Place | None = None) -> History:
 
     prefix = place.prefix
     where = [":(top,literal)" + prefix.rstrip("/")] if prefix else []   # a subfolder record
-    log = run("log", "--no-color", "--no-renames", "--format=%x1e%H%x1f%cI%x1f%an",
-              "--name-only", "-z", "--", *where)
+    log = _started_log(root, prefix) or run(*_log(where))
     if log.returncode != 0:
         if run("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
             return History(NO_COMMITS)
@@ -216,6 +301,20 @@ def read_history(root: Path, place: Place | None = None) -> History:
         first = oldest.split("\n", 1)[0].strip()
         history.since = datetime.fromisoformat(first).date() if first else None
     return history
+
+
+def _started_log(root: Path, prefix: str) -> Any:
+    """The log `prefetch` started for `root`, when it was limited as `prefix` asks (a
+    subfolder's, or the top's); else None, that log ended."""
+    started = _STARTED.get(str(root.absolute()))
+    if started is None or started.log is None:
+        return None
+    process, started.log = started.log, None
+    if started.top != (not prefix):
+        process.kill()
+        _finished(process)
+        return None
+    return _finished(process)
 
 
 def _parse(output: str, prefix: str) -> History:

@@ -6,7 +6,6 @@ changed (with a short word diff). The basis of `ogpctl diff` and of the amendmen
 from __future__ import annotations
 
 import difflib
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -392,6 +391,8 @@ def record_from_files(files: dict[str, bytes], folder: Path) -> Record:
 
 def compare_revisions(root: Path, old_commit: str, new_commit: str | None) -> list[Change]:
     """Changes from `old_commit` to `new_commit`, or to the working tree when None."""
+    import tempfile  # not at the top: `check` imports this module through its rules
+
     from ogpctl.base.vcs import files_at
 
     with tempfile.TemporaryDirectory(prefix="ogpctl-diff-") as tmp:

@@ -7,10 +7,8 @@ matches for unknown fields, and an `x-ogpctl-code` annotation where a rule owns 
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
-from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from itertools import islice
@@ -21,6 +19,7 @@ import jsonschema_rs
 
 from ogpctl.base.diagnostics import DocPath
 from ogpctl.base.resources import data_dir
+from ogpctl.record.closed import closed_twins
 from ogpctl.record.kinds import DAY, FIRST_DAY, LAST_DAY, Kind, parse_day
 from ogpctl.source.limits import LIMIT, bounded, shortened
 from ogpctl.source.problems import MORE, Problem, more
@@ -28,6 +27,8 @@ from ogpctl.source.problems import MORE, Problem, more
 #: A JSON Schema, or one of its subschemas, as parsed from schemas/.
 Schema = dict[str, Any]
 BASE_URI = "https://schemas.ogpctl.invalid/"
+#: Where the schemas' closed twins are (`ogpctl.record.closed`).
+CLOSED_URI = "https://closed.schemas.ogpctl.invalid/"
 #: Unknown fields of one file that get a "did you mean" hint (see `_Explainer._hint`).
 HINTS = 100
 #: Unknown fields of one mapping listed one by one; the rest are counted in one finding.
@@ -47,13 +48,43 @@ class SchemaSet:
         self._validators: dict[str, Any] = {}
         self._real_days = RealDays()
         self._paths: dict[tuple[Any, ...], list[tuple[str, ...]]] = {}
+        self._refs: dict[Kind, list[tuple[tuple[str, ...], str, frozenset[str]]]] = {}
+        self._closed: dict[str, Any] | None = None    # twin validators, made on first use
+        self._twins: dict[str, Any] = {}
 
     def validator(self, name: str) -> Any:
         if name not in self._validators:
-            self._validators[name] = jsonschema_rs.validator_for(
-                self.documents[name], registry=self._registry, base_uri=BASE_URI + name,
-                validate_formats=True, formats={"date": self._real_days.__getitem__})
+            self._validators[name] = self._compiled(self.documents[name], BASE_URI + name,
+                                                    self._registry)
         return self._validators[name]
+
+    def _compiled(self, schema: Schema, uri: str, registry: Any) -> Any:
+        return jsonschema_rs.validator_for(
+            schema, registry=registry, base_uri=uri, validate_formats=True,
+            formats={"date": self._real_days.__getitem__})
+
+    def accepts(self, kind: Kind, data: Any) -> bool:
+        """Whether the closed twin of the kind's schema (`ogpctl.record.closed`) accepts
+        `data`: then it is valid, and the loader's walk would find nothing in it."""
+        validator = self._closed_validator(kind.schema or "")
+        if validator is None:
+            return False
+        try:
+            return bool(validator.is_valid(data))
+        except (ValueError, TypeError, OverflowError):   # a key that is not text
+            return False
+
+    def _closed_validator(self, name: str) -> Any:
+        if self._closed is None:
+            self._closed = {}
+            self._twins = closed_twins(self.documents, BASE_URI)
+            self._closed_registry = jsonschema_rs.Registry(
+                [(BASE_URI + n, doc) for n, doc in self.documents.items()] +
+                [(CLOSED_URI + n, doc) for n, doc in self._twins.items()])
+        if name not in self._closed and name in self._twins:
+            self._closed[name] = self._compiled(self._twins[name], CLOSED_URI + name,
+                                                self._closed_registry)
+        return self._closed.get(name)
 
     def validate(self, kind: Kind, data: Any) -> list[Problem]:
         return self.validate_named(kind.schema or "", data)
@@ -90,33 +121,46 @@ class SchemaSet:
 
     def field_paths(self, kind: Kind, targets: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Paths in documents of `kind` whose schema is one of the common `$defs` named in
-        `targets` (`*` stands for any list item). Derived from the schemas, memoised."""
+        `targets` (`*` stands for any list item): where a reference to one of them is met,
+        not looking further inside that subschema. Derived from the schemas, memoised."""
         key = (kind, targets)
         if key not in self._paths:
-            schema = self.documents.get(kind.schema or "", {})
-            self._paths[key] = sorted(set(self._walk(schema, kind.schema or "", (), targets, 0)))
+            wanted = frozenset(targets)
+            self._paths[key] = sorted({path for path, name, within in self._references(kind)
+                                       if name in wanted and within.isdisjoint(wanted)})
         return self._paths[key]
 
-    def _walk(self, node: Any, name: str, path: tuple[str, ...], targets: tuple[str, ...],
-              depth: int) -> Iterator[tuple[str, ...]]:
+    def _references(self, kind: Kind) -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
+        """Every reference in the kind's schema, followed through: (path, the name of the
+        definition it names, the names of the references it was reached through). One walk
+        serves every `field_paths` of the kind."""
+        if kind not in self._refs:
+            schema = self.documents.get(kind.schema or "", {})
+            found: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
+            self._walk(schema, kind.schema or "", (), frozenset(), 0, found)
+            self._refs[kind] = found
+        return self._refs[kind]
+
+    def _walk(self, node: Any, name: str, path: tuple[str, ...], within: frozenset[str],
+              depth: int, found: list[tuple[tuple[str, ...], str, frozenset[str]]]) -> None:
         if not isinstance(node, dict) or depth > 16:
             return
         ref = node.get("$ref")
         if isinstance(ref, str):
             file, _, pointer = ref.partition("#")
             file = file or name
-            if pointer.rstrip("/").rsplit("/", 1)[-1] in targets:
-                yield path
-                return
+            named = pointer.rstrip("/").rsplit("/", 1)[-1]
+            found.append((path, named, within))
+            within = within | {named}   # what follows is inside the named definition
             target = self.resolve(BASE_URI + file + "#" + pointer)
-            yield from self._walk(target, file, path, targets, depth + 1)
+            self._walk(target, file, path, within, depth + 1, found)
         for word in ("anyOf", "oneOf", "allOf"):
             for branch in node.get(word, []):
-                yield from self._walk(branch, name, path, targets, depth + 1)
+                self._walk(branch, name, path, within, depth + 1, found)
         for prop, sub in (node.get("properties") or {}).items():
-            yield from self._walk(sub, name, path + (prop,), targets, depth + 1)
+            self._walk(sub, name, path + (prop,), within, depth + 1, found)
         if isinstance(node.get("items"), dict):
-            yield from self._walk(node["items"], name, path + ("*",), targets, depth + 1)
+            self._walk(node["items"], name, path + ("*",), within, depth + 1, found)
 
 
 def is_real_date(value: str) -> bool:
@@ -300,6 +344,8 @@ class _Explainer:
         self.hints -= 1
         if self.hints < 0:
             return ""
+        import difflib  # only for a file with unknown fields
+
         close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
         return (f'; did you mean "{close[0]}"?' if close
                 else f"; the fields allowed here are: {', '.join(allowed)}" if allowed else "")

@@ -26,6 +26,8 @@ class Parsed(NamedTuple):
     #: Read on the precise path, ~30 times the fast path's cost a byte: the check cache
     #: keeps such a file's result (`ogpctl.record.load`).
     precise: bool = False
+    #: The data passed the reader's `proof` (`parse_yaml`) instead of the walk.
+    proven: bool = False
 
 
 
