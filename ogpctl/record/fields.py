@@ -1,12 +1,14 @@
 """Finding values in documents by what their schema says they are (text, evidence,
 stakeholder references), so the schemas stay the single source of the record's shape.
 
-The schema paths of a kind are compiled into a trie and each document is walked once per
-kind of value; the result is kept on the document, since several rules ask for it."""
+The schema paths of a kind are compiled into a trie; the kinds of value rules ask for
+(KNOWN) are found together, in one walk of a document by a function written from the trie
+once a kind of document (`_known_walker`). The result is kept on the document, since
+several rules ask for it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -45,9 +47,9 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
 
 
 def _walk_known(doc: Document) -> None:
-    lists: dict[tuple[str, ...], list[tuple[DocPath, Any]]] = {targets: [] for targets in KNOWN}
-    _collect(doc.data, _combined_trie(doc.kind), (), lists)
-    doc.memo.update(lists)
+    lists: tuple[list[tuple[DocPath, Any]], ...] = tuple([] for _ in KNOWN)
+    _known_walker(doc.kind)(doc.data, *lists)
+    doc.memo.update(zip(KNOWN, lists, strict=True))
 
 
 @cache
@@ -104,31 +106,71 @@ def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
     return root
 
 
-def _collect(node: Any, trie: Trie, where: DocPath, lists: dict[Any, list[Any]]) -> None:
-    """The walk of a combined trie: each value found goes to the list of its kind of
-    value, in the order `_walk` would report it (depth first, last key and last item
-    first). Recursive: its depth is the trie's (the schema's nesting), not the data's."""
+@cache
+def _known_walker(kind: Kind) -> Callable[..., None]:
+    """`_combined_trie(kind)` as a function of its own, compiled once a process: the walk
+    every document of the kind takes, with the schema's keys written into it, so that a
+    document costs a test of each key it may hold and nothing else. It appends each value
+    found to the list of its kind of value (its arguments, in the order of KNOWN), in the
+    order `_walk` reports them: depth first, last key and last item first."""
+    lines = ["def walk(node, " + ", ".join(f"found{i}" for i in range(len(KNOWN))) + "):"]
+    lines += [f"    add{i} = found{i}.append" for i in range(len(KNOWN))]
+    _emit(_combined_trie(kind), "node", ("", ()), 1, lines)
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), f"<walk of {kind.value} documents>", "exec"), namespace)
+    walk: Callable[..., None] = namespace["walk"]
+    return walk
+
+
+#: A path as the walker's source writes it: a variable holding a path (or "") and the
+#: steps below it, as source (a key's literal, a list position's variable).
+Where = tuple[str, tuple[str, ...]]
+
+
+def _emit(trie: Trie, node: str, where: Where, depth: int, lines: list[str]) -> None:
+    """The source that walks `node` (a variable) through `trie`, indented `depth` levels."""
     ends, star, keys = trie
-    for targets in ends:
-        lists[targets].append((where, node))
-    if keys and type(node) is dict:
+    pad = "    " * depth
+    lines += [f"{pad}add{KNOWN.index(targets)}(({_path(where)}, {node}))" for targets in ends]
+    if keys:
+        lines.append(f"{pad}if type({node}) is dict:")
         for step, child, leaf in keys:
-            if step in node:
-                if leaf is None:
-                    _collect(node[step], child, where + (step,), lists)
-                else:
-                    found = (where + (step,), node[step])
-                    for targets in leaf:
-                        lists[targets].append(found)
-    elif star is not None and type(node) is list:
-        if star[1] is None and not star[2]:     # a list of leaves: report each item
-            for index in range(len(node) - 1, -1, -1):
-                found = (where + (index,), node[index])
-                for targets in star[0]:
-                    lists[targets].append(found)
-            return
-        for index in range(len(node) - 1, -1, -1):
-            _collect(node[index], star, where + (index,), lists)
+            lines.append(f"{pad}    if {step!r} in {node}:")
+            below = (where[0], where[1] + (repr(step),))
+            if leaf is None:
+                value = f"v{len(lines)}"
+                lines.append(f"{pad}        {value} = {node}[{step!r}]")
+                _emit(child, value, below, depth + 2, lines)
+                continue
+            lines.append(f"{pad}        found = ({_path(below)}, {node}[{step!r}])")
+            lines += [f"{pad}        add{KNOWN.index(targets)}(found)" for targets in leaf]
+    if star is not None:
+        lines.append(f"{pad}{'elif' if keys else 'if'} type({node}) is list:")
+        _emit_items(star, node, where, depth + 1, lines)
+
+
+def _emit_items(star: Trie, node: str, where: Where, depth: int, lines: list[str]) -> None:
+    """The source that walks each item of the list `node`, last item first."""
+    pad = "    " * depth
+    index = f"i{len(lines)}"
+    lines.append(f"{pad}for {index} in range(len({node}) - 1, -1, -1):")
+    item = (where[0], where[1] + (index,))
+    if star[1] is None and not star[2]:     # a list of leaves: report each item
+        lines.append(f"{pad}    found = ({_path(item)}, {node}[{index}])")
+        lines += [f"{pad}    add{KNOWN.index(targets)}(found)" for targets in star[0]]
+        return
+    path, value = f"w{len(lines)}", f"v{len(lines)}"
+    lines += [f"{pad}    {path} = {_path(item)}", f"{pad}    {value} = {node}[{index}]"]
+    _emit(star, value, (path, ()), depth + 1, lines)
+
+
+def _path(where: Where) -> str:
+    """The expression of a path."""
+    variable, steps = where
+    literal = f"({', '.join(steps)},)" if steps else "()"
+    if not variable:
+        return literal
+    return f"{variable} + {literal}" if steps else variable
 
 
 def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:
