@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ogpctl.record.fields import KNOWN, values_at, values_of
+from ogpctl.record.fields import KNOWN, LATER, TEXT, texts_apart, values_at, values_in, values_of
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
 from ogpctl.record.schema import default_schemas
@@ -64,6 +64,7 @@ def test_the_walk_finds_what_each_schema_path_holds(kind: Kind) -> None:
         doc = Document(f"x.{kind.value}", kind, data, True)
         for targets in KNOWN:
             assert _by_path(values_of(doc, targets)) == _by_path(_exact(doc, targets))
+        _assert_bare_values_agree(doc)
 
 
 def test_the_walk_finds_what_each_schema_path_holds_in_the_sample_record() -> None:
@@ -82,4 +83,51 @@ def test_the_walk_finds_what_each_schema_path_holds_in_the_sample_record() -> No
             found = values_of(doc, targets)
             assert _by_path(found) == _by_path(_exact(doc, targets)), (doc.path, targets)
             counted += len(found)
+        _assert_bare_values_agree(doc)
     assert counted > 500
+
+
+def _assert_bare_values_agree(doc: Document) -> None:
+    """The values without their paths are those of `values_of`, in its order; the texts
+    apart are those under a LATER key."""
+    with_paths = {targets: values_of(doc, targets) for targets in KNOWN}
+    doc.memo.clear()
+    for targets in KNOWN:
+        if targets != TEXT:
+            assert [id(v) for v in values_in(doc, targets)] == \
+                [id(v) for _, v in with_paths[targets]]
+    later, others = texts_apart(doc)
+    assert [id(v) for v in later] == \
+        [id(v) for p, v in with_paths[TEXT] if not LATER.isdisjoint(p)]
+    assert [id(v) for v in others] == [id(v) for p, v in with_paths[TEXT] if LATER.isdisjoint(p)]
+    assert sorted(map(id, values_in(doc, TEXT))) == sorted(id(v) for _, v in with_paths[TEXT])
+
+
+def test_a_check_makes_the_paths_only_of_documents_it_reports_on() -> None:
+    """The rules screen every value without its path: the paths of a document's values
+    are made (a walk as long again) only when a rule reports one of them, or when a
+    screen sends the document to the exact reading (here L304's, for co-creation.yaml)."""
+    from datetime import date
+
+    from ogpctl.check.run import CheckOptions, check_record
+    from ogpctl.record import model
+
+    made: list[Document] = []
+    screened: list[Document] = []
+    released = model.release
+
+    def keep(record: Any) -> None:
+        made.extend(doc for doc in record.documents.values()
+                    if any(targets in doc.memo for targets in KNOWN))
+        screened.extend(doc for doc in record.documents.values() if "bare-values" in doc.memo)
+        released(record)
+
+    model.release = keep
+    try:
+        found, _files = check_record(SAMPLE, CheckOptions(today=date(2026, 11, 23),
+                                                          use_cache=False, jobs=1))
+    finally:
+        model.release = released
+    assert not found
+    assert len(screened) > 40
+    assert [doc.path for doc in made] == ["plans/2023-2025/co-creation.yaml"]

@@ -3,18 +3,20 @@ stakeholder references), so the schemas stay the single source of the record's s
 
 The schema paths of a kind are compiled into a trie; the kinds of value rules ask for
 (KNOWN) are found together, in one walk of a document by a function written from the trie
-once a kind of document (`_known_walker`). The result is kept on the document, since
-several rules ask for it."""
+once a kind of document (`record.walkers`). Most documents are only screened (`values_in`,
+`texts_apart`: the values without their paths); their paths (`values_of`) are made when a
+rule reports one. Both are kept on the document, since several rules ask for them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from ogpctl.base.diagnostics import DocPath
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
+from ogpctl.record.walkers import Trie, Walk, write_walk
 
 TEXT = ("text", "optional-text")
 EVIDENCE = ("evidence-item",)
@@ -39,17 +41,67 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
         return []
     if targets not in doc.memo:
         if targets in KNOWN:
-            _walk_known(doc)
+            lists: tuple[list[tuple[DocPath, Any]], ...] = tuple([] for _ in KNOWN)
+            _walker(doc.kind, True)(doc.data, *lists)
+            doc.memo.update(zip(KNOWN, lists, strict=True))
         else:
             doc.memo[targets] = _walk(doc.data, _kind_trie(doc.kind, targets), ())
     found: list[tuple[DocPath, Any]] = doc.memo[targets]
     return found
 
 
-def _walk_known(doc: Document) -> None:
-    lists: tuple[list[tuple[DocPath, Any]], ...] = tuple([] for _ in KNOWN)
-    _known_walker(doc.kind)(doc.data, *lists)
-    doc.memo.update(zip(KNOWN, lists, strict=True))
+#: Keys under which a commitment's texts are written during implementation, after its
+#: action plan was submitted: the progress updates and the implementation plan.
+LATER = frozenset({"progress", "implementation-plan"})
+
+
+def values_in(doc: Document, targets: tuple[str, ...]) -> list[Any]:
+    """The values of `values_of(doc, targets)` (a KNOWN kind) without their paths, in the
+    same order (for TEXT: the texts not under a LATER key, then those under one): for the
+    screens that look at every value and want a path only when one is wrong, so that
+    hardly any document has its paths made."""
+    if targets == TEXT:
+        apart = texts_apart(doc)
+        return [*apart[1], *apart[0]]
+    return _bare(doc)[KNOWN.index(targets)]
+
+
+def texts_apart(doc: Document) -> tuple[list[Any], list[Any]]:
+    """The text values of `doc` without their paths: (those under a LATER key, the
+    others), each in the order of `values_of(doc, TEXT)`."""
+    lists = _bare(doc)
+    return lists[len(KNOWN)], lists[0]
+
+
+def _bare(doc: Document) -> tuple[list[Any], ...]:
+    """The values of the KNOWN kinds by channel (`_channel`), found in one walk."""
+    if "bare-values" not in doc.memo:
+        lists: tuple[list[Any], ...] = tuple([] for _ in range(len(KNOWN) + 1))
+        if doc.data is not None and doc.kind.schema is not None:
+            _walker(doc.kind, False)(doc.data, *lists)
+        doc.memo["bare-values"] = lists
+    found: tuple[list[Any], ...] = doc.memo["bare-values"]
+    return found
+
+
+def _channel(targets: tuple[str, ...], later: bool) -> int:
+    """A KNOWN kind's list, and for TEXT one more for the texts under a LATER key."""
+    return len(KNOWN) if later and targets == TEXT else KNOWN.index(targets)
+
+
+def _kind_channel(targets: tuple[str, ...], _later: bool) -> int:
+    return KNOWN.index(targets)
+
+
+@cache
+def _walker(kind: Kind, paths: bool) -> Walk:
+    """The walk of documents of `kind` for every KNOWN kind of value: with paths, a list
+    of (path, value) a kind; without, the values in the lists of `_channel`."""
+    if paths:
+        return write_walk(_combined_trie(kind), len(KNOWN), _kind_channel,
+                          name=f"walk of {kind.value} documents")
+    return write_walk(_combined_trie(kind), len(KNOWN) + 1, _channel, LATER, paths=False,
+                      name=f"values of {kind.value} documents")
 
 
 @cache
@@ -57,13 +109,6 @@ def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict[Any, Any]:
     from ogpctl.record.schema import default_schemas
 
     return _trie(tuple(default_schemas().field_paths(kind, targets)))
-
-
-#: A frozen trie: (kinds of value ending here, the list step's trie or None, the keys'
-#: steps). A step is (key, sub-trie, the kinds of value ending at a sub-trie that has no
-#: step of its own, else None): most values found are such leaves (a text under a key),
-#: and the walk reports them without descending.
-Trie = tuple[tuple[Any, ...], Any, tuple[tuple[Any, Any, Any], ...]]
 
 
 @cache
@@ -104,73 +149,6 @@ def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
             node = node.setdefault(step, {})
         node[_END] = True
     return root
-
-
-@cache
-def _known_walker(kind: Kind) -> Callable[..., None]:
-    """`_combined_trie(kind)` as a function of its own, compiled once a process: the walk
-    every document of the kind takes, with the schema's keys written into it, so that a
-    document costs a test of each key it may hold and nothing else. It appends each value
-    found to the list of its kind of value (its arguments, in the order of KNOWN), in the
-    order `_walk` reports them: depth first, last key and last item first."""
-    lines = ["def walk(node, " + ", ".join(f"found{i}" for i in range(len(KNOWN))) + "):"]
-    lines += [f"    add{i} = found{i}.append" for i in range(len(KNOWN))]
-    _emit(_combined_trie(kind), "node", ("", ()), 1, lines)
-    namespace: dict[str, Any] = {}
-    exec(compile("\n".join(lines), f"<walk of {kind.value} documents>", "exec"), namespace)
-    walk: Callable[..., None] = namespace["walk"]
-    return walk
-
-
-#: A path as the walker's source writes it: a variable holding a path (or "") and the
-#: steps below it, as source (a key's literal, a list position's variable).
-Where = tuple[str, tuple[str, ...]]
-
-
-def _emit(trie: Trie, node: str, where: Where, depth: int, lines: list[str]) -> None:
-    """The source that walks `node` (a variable) through `trie`, indented `depth` levels."""
-    ends, star, keys = trie
-    pad = "    " * depth
-    lines += [f"{pad}add{KNOWN.index(targets)}(({_path(where)}, {node}))" for targets in ends]
-    if keys:
-        lines.append(f"{pad}if type({node}) is dict:")
-        for step, child, leaf in keys:
-            lines.append(f"{pad}    if {step!r} in {node}:")
-            below = (where[0], where[1] + (repr(step),))
-            if leaf is None:
-                value = f"v{len(lines)}"
-                lines.append(f"{pad}        {value} = {node}[{step!r}]")
-                _emit(child, value, below, depth + 2, lines)
-                continue
-            lines.append(f"{pad}        found = ({_path(below)}, {node}[{step!r}])")
-            lines += [f"{pad}        add{KNOWN.index(targets)}(found)" for targets in leaf]
-    if star is not None:
-        lines.append(f"{pad}{'elif' if keys else 'if'} type({node}) is list:")
-        _emit_items(star, node, where, depth + 1, lines)
-
-
-def _emit_items(star: Trie, node: str, where: Where, depth: int, lines: list[str]) -> None:
-    """The source that walks each item of the list `node`, last item first."""
-    pad = "    " * depth
-    index = f"i{len(lines)}"
-    lines.append(f"{pad}for {index} in range(len({node}) - 1, -1, -1):")
-    item = (where[0], where[1] + (index,))
-    if star[1] is None and not star[2]:     # a list of leaves: report each item
-        lines.append(f"{pad}    found = ({_path(item)}, {node}[{index}])")
-        lines += [f"{pad}    add{KNOWN.index(targets)}(found)" for targets in star[0]]
-        return
-    path, value = f"w{len(lines)}", f"v{len(lines)}"
-    lines += [f"{pad}    {path} = {_path(item)}", f"{pad}    {value} = {node}[{index}]"]
-    _emit(star, value, (path, ()), depth + 1, lines)
-
-
-def _path(where: Where) -> str:
-    """The expression of a path."""
-    variable, steps = where
-    literal = f"({', '.join(steps)},)" if steps else "()"
-    if not variable:
-        return literal
-    return f"{variable} + {literal}" if steps else variable
 
 
 def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:

@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ogpctl.base.diagnostics import DocPath, Severity
-from ogpctl.record.fields import TEXT, values_of
+from ogpctl.record.fields import LATER, TEXT, texts_apart, values_of
 from ogpctl.record.kinds import SECTIONS, Kind
 from ogpctl.record.model import Document, Plan, Stage
 from ogpctl.record.text import language_name, translations
@@ -35,8 +35,7 @@ def required_languages(record_languages: Any, doc: Document, path: DocPath) -> t
 def in_action_plan(doc: Document, path: DocPath) -> bool:
     """Whether a text belongs to the submitted action plan: plan.yaml, the sections and the
     commitment template, not the progress updates or implementation plans recorded later."""
-    return doc.kind in _SUBMITTED and "progress" not in path \
-        and "implementation-plan" not in path
+    return doc.kind in _SUBMITTED and LATER.isdisjoint(path)
 
 
 def describe_field(path: DocPath) -> str:
@@ -117,14 +116,10 @@ def shapes_of(doc: Document) -> Shapes:
     """The text values of `doc` as plain strings and maps by language, worked out once a
     document for every language rule (L301, L303, L304, L305)."""
     if "text-shapes" not in doc.memo:
-        rows = values_of(doc, TEXT)
-        if doc.kind in _SUBMITTED:   # in_action_plan(doc, path), inline: a test a value
-            sides = [(value, "progress" not in path and "implementation-plan" not in path)
-                     for path, value in rows]
-            elsewhere = [value for value, side in sides if not side]
-            submitted = [value for value, side in sides if side]
-        else:
-            elsewhere, submitted = [value for _, value in rows], []
+        later, others = texts_apart(doc)
+        # in_action_plan(doc, path): what is not under a LATER key of a submitted document
+        elsewhere, submitted = (later, others) if doc.kind in _SUBMITTED \
+            else ([*others, *later], [])
         doc.memo["text-shapes"] = Shapes(
             ([v for v in elsewhere if isinstance(v, str)],
              [v for v in submitted if isinstance(v, str)]),
