@@ -24,11 +24,25 @@ def _by_path(found: list[tuple[Any, Any]]) -> list[tuple[str, int]]:
     return sorted((repr(path), id(value)) for path, value in found)
 
 
+def _at(node: Any, pattern: tuple[str, ...], path: tuple[Any, ...] = ()
+        ) -> list[tuple[Any, Any]]:
+    """The values under `pattern`, found plainly: last item of a list first."""
+    if not pattern:
+        return [(path, node)]
+    step, rest = pattern[0], pattern[1:]
+    if step == "*":
+        if type(node) is not list:
+            return []
+        return [found for index in reversed(range(len(node)))
+                for found in _at(node[index], rest, path + (index,))]
+    return _at(node[step], rest, path + (step,)) if type(node) is dict and step in node else []
+
+
 def _exact(doc: Document, targets: tuple[str, ...]) -> list[tuple[Any, Any]]:
     """The values of every schema path of `targets`, one path at a time."""
     found: list[tuple[Any, Any]] = []
     for pattern in default_schemas().field_paths(doc.kind, targets):
-        found += values_at(doc.data, pattern)
+        found += _at(doc.data, pattern)
     return found
 
 
@@ -65,6 +79,14 @@ def test_the_walk_finds_what_each_schema_path_holds(kind: Kind) -> None:
         for targets in KNOWN:
             assert _by_path(values_of(doc, targets)) == _by_path(_exact(doc, targets))
         _assert_bare_values_agree(doc)
+        for pattern in patterns:
+            assert _ids(values_at(data, pattern)) == _ids(_at(data, pattern)), pattern
+            assert _ids(values_at(data, pattern, ("x",))) == \
+                _ids(_at(data, pattern, ("x",))), pattern
+
+
+def _ids(found: list[tuple[Any, Any]]) -> list[tuple[Any, int]]:
+    return [(path, id(value)) for path, value in found]
 
 
 def test_the_walk_finds_what_each_schema_path_holds_in_the_sample_record() -> None:

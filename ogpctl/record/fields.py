@@ -9,8 +9,8 @@ rule reports one. Both are kept on the document, since several rules ask for the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from typing import Any
 
 from ogpctl.base.diagnostics import DocPath
@@ -26,9 +26,17 @@ _END = object()
 
 
 def values_at(data: Any, pattern: tuple[str, ...], path: DocPath = ()
-              ) -> Iterator[tuple[DocPath, Any]]:
+              ) -> list[tuple[DocPath, Any]]:
     """Values under a path pattern; `*` matches every item of a list."""
-    yield from _walk(data, _trie((pattern,)), path)
+    found: list[tuple[DocPath, Any]] = []
+    _pattern_walker(pattern)(data, found)
+    return [(path + where, value) for where, value in found] if path else found
+
+
+@lru_cache(maxsize=256)
+def _pattern_walker(pattern: tuple[str, ...]) -> Walk:
+    return write_walk(_frozen(_trie((pattern,))), 1, lambda _targets, _later: 0,
+                      name="values at a path")
 
 
 #: The kinds of value rules look up; one walk of a document finds all of them.
@@ -45,7 +53,8 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
             _walker(doc.kind, True)(doc.data, *lists)
             doc.memo.update(zip(KNOWN, lists, strict=True))
         else:
-            doc.memo[targets] = _walk(doc.data, _kind_trie(doc.kind, targets), ())
+            doc.memo[targets] = []
+            _targets_walker(doc.kind, targets)(doc.data, doc.memo[targets])
     found: list[tuple[DocPath, Any]] = doc.memo[targets]
     return found
 
@@ -105,10 +114,12 @@ def _walker(kind: Kind, paths: bool) -> Walk:
 
 
 @cache
-def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict[Any, Any]:
+def _targets_walker(kind: Kind, targets: tuple[str, ...]) -> Walk:
+    """The walk of documents of `kind` for one kind of value that is not KNOWN."""
     from ogpctl.record.schema import default_schemas
 
-    return _trie(tuple(default_schemas().field_paths(kind, targets)))
+    return write_walk(_frozen(_trie(default_schemas().field_paths(kind, targets))), 1,
+                      lambda _targets, _later: 0, name=f"{targets} in {kind.value} documents")
 
 
 @cache
@@ -128,9 +139,9 @@ def _combined_trie(kind: Kind) -> Trie:
 
 
 def _frozen(trie: dict[Any, Any]) -> Trie:
-    """A trie as (kinds of value ending here, list step or None, ((key, sub-trie, leaf
-    ends or None), ...)), its keys in reverse order: the walk then reads tuples instead of
-    testing every step of a dict, in the order of `_walk`'s stack."""
+    """A trie as `record.walkers` writes a walk from: (kinds of value ending here, list
+    step or None, ((key, sub-trie, leaf ends or None), ...)), its keys in reverse order
+    (the last key of a schema is walked first)."""
     ends = trie.get(_END, ())
     star = _frozen(trie["*"]) if "*" in trie else None
     keys = []
@@ -141,32 +152,12 @@ def _frozen(trie: dict[Any, Any]) -> Trie:
     return ends, star, tuple(reversed(keys))
 
 
-def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
+def _trie(patterns: Iterable[tuple[str, ...]]) -> dict[Any, Any]:
+    """The patterns as a trie of dicts, each end tagged with its pattern."""
     root: dict[Any, Any] = {}
     for pattern in patterns:
         node = root
         for step in pattern:
             node = node.setdefault(step, {})
-        node[_END] = True
+        node[_END] = (pattern,)
     return root
-
-
-def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:
-    """Iterative (this runs for every document): the values at the trie's ends."""
-    found: list[tuple[DocPath, Any]] = []
-    stack = [(data, trie, path)]
-    while stack:
-        node, sub, where = stack.pop()
-        for step, child in sub.items():
-            if step is _END:
-                if child is True:
-                    found.append((where, node))
-                else:   # a combined trie: one report per kind of value ending here
-                    found.extend((where + (targets,), node) for targets in child)
-            elif step == "*":
-                if type(node) is list:
-                    stack.extend((item, child, where + (index,))
-                                 for index, item in enumerate(node))
-            elif type(node) is dict and step in node:
-                stack.append((node[step], child, where + (step,)))
-    return found
