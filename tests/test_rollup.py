@@ -145,13 +145,15 @@ def test_requirements_missed(tmp_path: Path) -> None:
 
 def test_a_roll_up_reads_each_milestone_status_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The roll-up runs for every commitment a check assesses: each milestone's status on
-    the day (a scan of its updates) is read once, not again for the delay (issue 16)."""
+    the day and its evidence (a scan of its updates) are read once, not again for the delay
+    or the evidence (issue 16)."""
     from ogpctl.domain import rollup as module
 
     calls: list[int] = []
-    real = module.status_on
-    monkeypatch.setattr(module, "status_on",
+    real = module._state
+    monkeypatch.setattr(module, "_state",
                         lambda milestone, as_of: calls.append(1) or real(milestone, as_of))
+    monkeypatch.setattr(module, "has_evidence", lambda milestone: 1 / 0)
     item = commitment(m(1, "completed"), m(2, "in-progress", due="2026-10-01"),
                       m(3, "not-started", due="2026-09-01"), m(4, "withdrawn"))
     result = rollup(item, AS_OF)

@@ -112,7 +112,9 @@ def _counted(milestone: Milestone, clock: Reckoning) -> str:
 
 def completed_on(milestone: Milestone) -> date | None:
     """The first day an update says the milestone was completed (None without one)."""
-    days = [day for u in _updates(milestone) if u.get("status") == "completed"
+    updates = milestone.fields.get("progress")
+    days = [day for u in (updates if isinstance(updates, list) else ())
+            if isinstance(u, dict) and u.get("status") == "completed"
             and (day := as_date(u.get("date"))) is not None]
     return min(days, default=None)
 
@@ -120,19 +122,27 @@ def completed_on(milestone: Milestone) -> date | None:
 def status_on(milestone: Milestone, as_of: date) -> str:
     """`status`, except that a completion every update dates after `as_of` has not happened
     yet on that day: the milestone is in progress (rule P607 reports the date)."""
+    return _state(milestone, as_of)[0]
+
+
+def _state(milestone: Milestone, as_of: date) -> tuple[str, bool]:
+    """(`status_on`, whether an update cites evidence), in one pass over the updates of a
+    completed milestone (the roll-up asks both of each); the second is False for others."""
     word = status(milestone)
-    if word == "completed":
-        days = [as_date(u.get("date")) for u in _updates(milestone)
-                if u.get("status") == "completed"]
-        known = [day for day in days if day is not None]
-        if known and min(known) > as_of:
-            return "in-progress"
-    return word
-
-
-def _updates(milestone: Milestone) -> list[dict[str, Any]]:
+    if word != "completed":
+        return word, False
     updates = milestone.fields.get("progress")
-    return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []
+    first: date | None = None     # the earliest day an update gives the completion
+    cited = False
+    for update in updates if isinstance(updates, list) else ():
+        if not isinstance(update, dict):
+            continue
+        cited = cited or bool(update.get("evidence"))
+        if update.get("status") == "completed":
+            day = as_date(update.get("date"))
+            if day is not None and (first is None or day < first):
+                first = day
+    return ("in-progress" if first is not None and first > as_of else word), cited
 
 
 def severely_delayed(milestone: Milestone, when: date | Reckoning) -> bool:
@@ -159,8 +169,10 @@ def _delayed(milestone: Milestone, state: str, as_of: date) -> bool:
 
 def has_evidence(milestone: Milestone) -> bool:
     updates = milestone.fields.get("progress")
-    return any(isinstance(u, dict) and u.get("evidence")
-               for u in (updates if isinstance(updates, list) else []))
+    for update in updates if isinstance(updates, list) else ():
+        if isinstance(update, dict) and update.get("evidence"):
+            return True
+    return False
 
 
 def rollup(commitment: Commitment, as_of: date) -> Rollup:
@@ -173,13 +185,14 @@ def rollup(commitment: Commitment, as_of: date) -> Rollup:
     started = False
     delayed: list[int] = []
     for milestone in commitment.milestones:   # one pass: this runs for every commitment
-        state = _counted(milestone, clock)
+        word, cited = _state(milestone, clock.day)
+        state = "in-progress" if word == "completed" and not clock.implementing else word
         if state == "withdrawn":
             continue
         weights.append(weight(milestone))
         if state == "completed":
             achieved.append(weights[-1])
-            evidenced += has_evidence(milestone)
+            evidenced += cited
         started = started or state == "in-progress"
         if _delayed(milestone, state, clock.day) \
                 and isinstance(number := milestone.fields.get("number"), int):

@@ -1,18 +1,22 @@
 """Finding values in documents by what their schema says they are (text, evidence,
 stakeholder references), so the schemas stay the single source of the record's shape.
 
-The schema paths of a kind are compiled into a trie and each document is walked once per
-kind of value; the result is kept on the document, since several rules ask for it."""
+The schema paths of a kind are compiled into a trie; the kinds of value rules ask for
+(KNOWN) are found together, in one walk of a document by a function written from the trie
+once a kind of document (`record.walkers`). Most documents are only screened (`values_in`,
+`texts_apart`: the values without their paths); their paths (`values_of`) are made when a
+rule reports one. Both are kept on the document, since several rules ask for them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from typing import Any
 
 from ogpctl.base.diagnostics import DocPath
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document
+from ogpctl.record.walkers import Trie, Walk, write_walk
 
 TEXT = ("text", "optional-text")
 EVIDENCE = ("evidence-item",)
@@ -22,9 +26,17 @@ _END = object()
 
 
 def values_at(data: Any, pattern: tuple[str, ...], path: DocPath = ()
-              ) -> Iterator[tuple[DocPath, Any]]:
+              ) -> list[tuple[DocPath, Any]]:
     """Values under a path pattern; `*` matches every item of a list."""
-    yield from _walk(data, _trie((pattern,)), path)
+    found: list[tuple[DocPath, Any]] = []
+    _pattern_walker(pattern)(data, found)
+    return [(path + where, value) for where, value in found] if path else found
+
+
+@lru_cache(maxsize=256)
+def _pattern_walker(pattern: tuple[str, ...]) -> Walk:
+    return write_walk(_frozen(_trie((pattern,))), 1, lambda _targets, _later: 0,
+                      name="values at a path")
 
 
 #: The kinds of value rules look up; one walk of a document finds all of them.
@@ -37,31 +49,77 @@ def values_of(doc: Document, targets: tuple[str, ...]) -> list[tuple[DocPath, An
         return []
     if targets not in doc.memo:
         if targets in KNOWN:
-            _walk_known(doc)
+            lists: tuple[list[tuple[DocPath, Any]], ...] = tuple([] for _ in KNOWN)
+            _walker(doc.kind, True)(doc.data, *lists)
+            doc.memo.update(zip(KNOWN, lists, strict=True))
         else:
-            doc.memo[targets] = _walk(doc.data, _kind_trie(doc.kind, targets), ())
+            doc.memo[targets] = []
+            _targets_walker(doc.kind, targets)(doc.data, doc.memo[targets])
     found: list[tuple[DocPath, Any]] = doc.memo[targets]
     return found
 
 
-def _walk_known(doc: Document) -> None:
-    lists: dict[tuple[str, ...], list[tuple[DocPath, Any]]] = {targets: [] for targets in KNOWN}
-    _collect(doc.data, _combined_trie(doc.kind), (), lists)
-    doc.memo.update(lists)
+#: Keys under which a commitment's texts are written during implementation, after its
+#: action plan was submitted: the progress updates and the implementation plan.
+LATER = frozenset({"progress", "implementation-plan"})
+
+
+def values_in(doc: Document, targets: tuple[str, ...]) -> list[Any]:
+    """The values of `values_of(doc, targets)` (a KNOWN kind) without their paths, in the
+    same order (for TEXT: the texts not under a LATER key, then those under one): for the
+    screens that look at every value and want a path only when one is wrong, so that
+    hardly any document has its paths made."""
+    if targets == TEXT:
+        apart = texts_apart(doc)
+        return [*apart[1], *apart[0]]
+    return _bare(doc)[KNOWN.index(targets)]
+
+
+def texts_apart(doc: Document) -> tuple[list[Any], list[Any]]:
+    """The text values of `doc` without their paths: (those under a LATER key, the
+    others), each in the order of `values_of(doc, TEXT)`."""
+    lists = _bare(doc)
+    return lists[len(KNOWN)], lists[0]
+
+
+def _bare(doc: Document) -> tuple[list[Any], ...]:
+    """The values of the KNOWN kinds by channel (`_channel`), found in one walk."""
+    if "bare-values" not in doc.memo:
+        lists: tuple[list[Any], ...] = tuple([] for _ in range(len(KNOWN) + 1))
+        if doc.data is not None and doc.kind.schema is not None:
+            _walker(doc.kind, False)(doc.data, *lists)
+        doc.memo["bare-values"] = lists
+    found: tuple[list[Any], ...] = doc.memo["bare-values"]
+    return found
+
+
+def _channel(targets: tuple[str, ...], later: bool) -> int:
+    """A KNOWN kind's list, and for TEXT one more for the texts under a LATER key."""
+    return len(KNOWN) if later and targets == TEXT else KNOWN.index(targets)
+
+
+def _kind_channel(targets: tuple[str, ...], _later: bool) -> int:
+    return KNOWN.index(targets)
 
 
 @cache
-def _kind_trie(kind: Kind, targets: tuple[str, ...]) -> dict[Any, Any]:
+def _walker(kind: Kind, paths: bool) -> Walk:
+    """The walk of documents of `kind` for every KNOWN kind of value: with paths, a list
+    of (path, value) a kind; without, the values in the lists of `_channel`."""
+    if paths:
+        return write_walk(_combined_trie(kind), len(KNOWN), _kind_channel,
+                          name=f"walk of {kind.value} documents")
+    return write_walk(_combined_trie(kind), len(KNOWN) + 1, _channel, LATER, paths=False,
+                      name=f"values of {kind.value} documents")
+
+
+@cache
+def _targets_walker(kind: Kind, targets: tuple[str, ...]) -> Walk:
+    """The walk of documents of `kind` for one kind of value that is not KNOWN."""
     from ogpctl.record.schema import default_schemas
 
-    return _trie(tuple(default_schemas().field_paths(kind, targets)))
-
-
-#: A frozen trie: (kinds of value ending here, the list step's trie or None, the keys'
-#: steps). A step is (key, sub-trie, the kinds of value ending at a sub-trie that has no
-#: step of its own, else None): most values found are such leaves (a text under a key),
-#: and the walk reports them without descending.
-Trie = tuple[tuple[Any, ...], Any, tuple[tuple[Any, Any, Any], ...]]
+    return write_walk(_frozen(_trie(default_schemas().field_paths(kind, targets))), 1,
+                      lambda _targets, _later: 0, name=f"{targets} in {kind.value} documents")
 
 
 @cache
@@ -81,9 +139,9 @@ def _combined_trie(kind: Kind) -> Trie:
 
 
 def _frozen(trie: dict[Any, Any]) -> Trie:
-    """A trie as (kinds of value ending here, list step or None, ((key, sub-trie, leaf
-    ends or None), ...)), its keys in reverse order: the walk then reads tuples instead of
-    testing every step of a dict, in the order of `_walk`'s stack."""
+    """A trie as `record.walkers` writes a walk from: (kinds of value ending here, list
+    step or None, ((key, sub-trie, leaf ends or None), ...)), its keys in reverse order
+    (the last key of a schema is walked first)."""
     ends = trie.get(_END, ())
     star = _frozen(trie["*"]) if "*" in trie else None
     keys = []
@@ -94,59 +152,12 @@ def _frozen(trie: dict[Any, Any]) -> Trie:
     return ends, star, tuple(reversed(keys))
 
 
-def _trie(patterns: tuple[tuple[str, ...], ...]) -> dict[Any, Any]:
+def _trie(patterns: Iterable[tuple[str, ...]]) -> dict[Any, Any]:
+    """The patterns as a trie of dicts, each end tagged with its pattern."""
     root: dict[Any, Any] = {}
     for pattern in patterns:
         node = root
         for step in pattern:
             node = node.setdefault(step, {})
-        node[_END] = True
+        node[_END] = (pattern,)
     return root
-
-
-def _collect(node: Any, trie: Trie, where: DocPath, lists: dict[Any, list[Any]]) -> None:
-    """The walk of a combined trie: each value found goes to the list of its kind of
-    value, in the order `_walk` would report it (depth first, last key and last item
-    first). Recursive: its depth is the trie's (the schema's nesting), not the data's."""
-    ends, star, keys = trie
-    for targets in ends:
-        lists[targets].append((where, node))
-    if keys and type(node) is dict:
-        for step, child, leaf in keys:
-            if step in node:
-                if leaf is None:
-                    _collect(node[step], child, where + (step,), lists)
-                else:
-                    found = (where + (step,), node[step])
-                    for targets in leaf:
-                        lists[targets].append(found)
-    elif star is not None and type(node) is list:
-        if star[1] is None and not star[2]:     # a list of leaves: report each item
-            for index in range(len(node) - 1, -1, -1):
-                found = (where + (index,), node[index])
-                for targets in star[0]:
-                    lists[targets].append(found)
-            return
-        for index in range(len(node) - 1, -1, -1):
-            _collect(node[index], star, where + (index,), lists)
-
-
-def _walk(data: Any, trie: dict[Any, Any], path: DocPath) -> list[tuple[DocPath, Any]]:
-    """Iterative (this runs for every document): the values at the trie's ends."""
-    found: list[tuple[DocPath, Any]] = []
-    stack = [(data, trie, path)]
-    while stack:
-        node, sub, where = stack.pop()
-        for step, child in sub.items():
-            if step is _END:
-                if child is True:
-                    found.append((where, node))
-                else:   # a combined trie: one report per kind of value ending here
-                    found.extend((where + (targets,), node) for targets in child)
-            elif step == "*":
-                if type(node) is list:
-                    stack.extend((item, child, where + (index,))
-                                 for index, item in enumerate(node))
-            elif type(node) is dict and step in node:
-                stack.append((node[step], child, where + (step,)))
-    return found

@@ -10,9 +10,9 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ogpctl.base.diagnostics import DocPath, Severity
-from ogpctl.record.fields import TEXT, values_of
+from ogpctl.record.fields import LATER, TEXT, texts_apart, values_of
 from ogpctl.record.kinds import SECTIONS, Kind
-from ogpctl.record.model import Document, Plan, Stage
+from ogpctl.record.model import Document, Languages, Plan, Stage
 from ogpctl.record.text import language_name, translations
 from ogpctl.rules import Finding, rule
 
@@ -35,8 +35,7 @@ def required_languages(record_languages: Any, doc: Document, path: DocPath) -> t
 def in_action_plan(doc: Document, path: DocPath) -> bool:
     """Whether a text belongs to the submitted action plan: plan.yaml, the sections and the
     commitment template, not the progress updates or implementation plans recorded later."""
-    return doc.kind in _SUBMITTED and "progress" not in path \
-        and "implementation-plan" not in path
+    return doc.kind in _SUBMITTED and LATER.isdisjoint(path)
 
 
 def describe_field(path: DocPath) -> str:
@@ -93,7 +92,8 @@ def _untranslated(doc: Document, context: Any, action_plan: bool) -> Iterator[Fi
     languages = context.record.languages
     # required_languages(languages, doc, path), which depends only on `submitted`
     needed = languages.required if action_plan else languages.required[1:] or ("en",)
-    if not _may_miss(shapes_of(doc), action_plan, needed, languages.default):
+    screens = screens_of(doc, languages)
+    if not (screens.action_plan if action_plan else screens.elsewhere):
         return
     for path, _value, texts, submitted in texts_of(doc, languages.default):
         if submitted != action_plan:
@@ -117,14 +117,10 @@ def shapes_of(doc: Document) -> Shapes:
     """The text values of `doc` as plain strings and maps by language, worked out once a
     document for every language rule (L301, L303, L304, L305)."""
     if "text-shapes" not in doc.memo:
-        rows = values_of(doc, TEXT)
-        if doc.kind in _SUBMITTED:   # in_action_plan(doc, path), inline: a test a value
-            sides = [(value, "progress" not in path and "implementation-plan" not in path)
-                     for path, value in rows]
-            elsewhere = [value for value, side in sides if not side]
-            submitted = [value for value, side in sides if side]
-        else:
-            elsewhere, submitted = [value for _, value in rows], []
+        later, others = texts_apart(doc)
+        # in_action_plan(doc, path): what is not under a LATER key of a submitted document
+        elsewhere, submitted = (later, others) if doc.kind in _SUBMITTED \
+            else ([*others, *later], [])
         doc.memo["text-shapes"] = Shapes(
             ([v for v in elsewhere if isinstance(v, str)],
              [v for v in submitted if isinstance(v, str)]),
@@ -132,6 +128,36 @@ def shapes_of(doc: Document) -> Shapes:
              [v for v in submitted if isinstance(v, dict)]))
     shapes: Shapes = doc.memo["text-shapes"]
     return shapes
+
+
+class Screens(NamedTuple):
+    """Whether each language rule may find something in a document, worked out from its
+    `Shapes` at C speed; False is sure, True sends the document to the rule's exact
+    reading."""
+
+    action_plan: bool   # L301: a text of the action plan may lack a language
+    elsewhere: bool     # L305: a text outside the action plan may lack one
+    languages: bool     # L303: a text may be in a language the record does not declare
+    guide: bool         # L304: a text may be the scaffold's guide text
+
+
+def screens_of(doc: Document, languages: Languages) -> Screens:
+    """The language rules' screens of a document, once a check. The runner asks this of
+    every document before the rules run, so that a document's values are found and its
+    texts screened in one go, while it is in the processor's cache; the rules then read
+    the verdicts instead of the parsed file again."""
+    key = ("text-screens", languages)
+    if key not in doc.memo:
+        shapes = shapes_of(doc)
+        openings = _guide_openings()
+        doc.memo[key] = Screens(
+            _may_miss(shapes, True, languages.required, languages.default),
+            _may_miss(shapes, False, languages.required[1:] or ("en",), languages.default),
+            not set(languages.written).issuperset(chain.from_iterable(chain(*shapes.maps))),
+            doc.kind is not Kind.SECTION and any(
+                _opening(text) in openings for text in _may_open_like_guide(shapes)))
+    screens: Screens = doc.memo[key]
+    return screens
 
 
 def _may_miss(shapes: Shapes, action_plan: bool, needed: tuple[str, ...], default: str
@@ -250,9 +276,9 @@ def scaffold_text(doc: Document, context: Any) -> Iterator[Finding]:
             yield Finding(doc.path, f"{name} holds only the scaffold's guide questions; "
                           "answer them in your own words")
         return
-    openings = _guide_openings()
-    if not any(_opening(text) in openings for text in _may_open_like_guide(shapes_of(doc))):
+    if not screens_of(doc, context.record.languages).guide:
         return
+    openings = _guide_openings()
     for path, value, texts, _submitted in texts_of(doc, context.record.languages.default):
         for lang, text in texts.items():
             if _opening(text) in openings and is_guide_text(text):
@@ -341,9 +367,9 @@ def unknown_language(doc: Document, context: Any) -> Iterator[Finding]:
     Passes:
       title: {en: Open contracting, es: Contratación abierta}
     """
-    known = set(context.record.languages.required) | {context.record.languages.default}
-    if known.issuperset(chain.from_iterable(chain(*shapes_of(doc).maps))):
+    if not screens_of(doc, context.record.languages).languages:
         return
+    known = set(context.record.languages.written)
     for path, value in values_of(doc, TEXT):
         if isinstance(value, dict):
             for lang in value:

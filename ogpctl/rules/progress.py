@@ -214,29 +214,37 @@ def _scan(milestone: Milestone, context: Any) -> Scan:
     scans: dict[tuple[str, int], Scan] = context.memo.setdefault("progress-scans", {})
     key = (milestone.commitment.doc.path, milestone.index)
     if key not in scans:
-        scans[key] = _read(milestone, context.today)
+        scans[key] = _read(milestone, _iso_today(context))
     return scans[key]
 
 
-def _read(milestone: Milestone, today: date) -> Scan:
-    now = today.isoformat()
+def _iso_today(context: Any) -> str:
+    now: str = context.shared("today-iso", context.today.isoformat)
+    return now
+
+
+def _read(milestone: Milestone, now: str) -> Scan:
+    """`_scan` of a milestone as of `now` (today, YYYY-MM-DD)."""
     future: list[tuple[int, date]] = []
-    latest: tuple[str, int, str] | None = None
+    latest: str | None = None       # the newest day no later than today with a status,
+    said = ""                       # and that status (the last written wins a tie)
     for index, update in enumerate(list_at(milestone.fields, "progress")):
         if not isinstance(update, dict):
             continue
-        day = _iso(update.get("date"))
-        if day is None:
-            continue
+        day = update.get("date")
+        if not (isinstance(day, str) and len(day) == 10 and day[4] == day[7] == "-"):
+            day = _iso(day)     # the text as written when it is ISO-shaped, as _iso gives it
+            if day is None:
+                continue
         if day > now:
             if (parsed := as_date(day)) is not None:
                 future.append((index, parsed))
             continue
-        word = as_word(update.get("status"))
-        if word is not None and (latest is None or (day, index) >= latest[:2]):
-            latest = (day, index, word)
-    if latest is not None and (parsed := as_date(latest[0])) is not None:
-        return future, (parsed, latest[2])
+        word = update.get("status")
+        if isinstance(word, str) and (latest is None or day >= latest):
+            latest, said = day, word
+    if latest is not None and (parsed := as_date(latest)) is not None:
+        return future, (parsed, said)
     return future, None
 
 

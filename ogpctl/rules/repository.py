@@ -239,20 +239,35 @@ def _latest(days: list[date | None]) -> int | None:
     return max(dated)[1] if dated else None
 
 
-def _update_problems(update: dict[str, Any], day: date | None, milestone: tuple[str | None,
-                     date | None], latest: bool, live: bool) -> list[str]:
-    """What an update lacks; `milestone` is the milestone's (status, due date)."""
-    status = as_word(update.get("status")) or milestone[0]
-    problems = []
-    delay = has_text(update.get("delay-reason"))
-    if not delay and not has_text(update.get("note")):
-        problems.append("no note on the progress made")
-    due = milestone[1]
-    if status not in DONE and day and due and day > due and not delay:
-        problems.append(f"no reason for the delay (due {due}, {status or 'no status'})")
-    if latest and live and status not in DONE and not has_text(update.get("next-steps")):
-        problems.append("no next steps")
-    return problems
+def _incomplete(items: list[Any], milestone: dict[str, Any], live: bool
+                ) -> list[tuple[int, list[str]]]:
+    """(index, what it lacks) of each incomplete update in a milestone's `items`: a note
+    (or a delay reason), the reason for a delay when dated after the due day while not
+    completed, and, while `live`, the next steps of the latest update of a milestone not
+    completed. Inline, a loop a milestone: a check reads every update of every plan."""
+    status, due = as_word(milestone.get("status")), as_date(milestone.get("due"))
+    days = [as_date(u.get("date")) if isinstance(u, dict) else None for u in items]
+    latest = _latest(days) if live else None
+    found = []
+    for index, update in enumerate(items):
+        if not isinstance(update, dict):
+            continue
+        word = update.get("status")
+        word = word if isinstance(word, str) and word else status   # as_word(...) or status
+        reason = update.get("delay-reason")
+        delay = reason is not None and has_text(reason)
+        noted = delay or has_text(update.get("note"))
+        if noted and word in DONE:
+            continue          # what follows asks only of a milestone not completed
+        problems = [] if noted else ["no note on the progress made"]
+        day = days[index]
+        if word not in DONE and day and due and day > due and not delay:
+            problems.append(f"no reason for the delay (due {due}, {word or 'no status'})")
+        if index == latest and word not in DONE and not has_text(update.get("next-steps")):
+            problems.append("no next steps")
+        if problems:
+            found.append((index, problems))
+    return found
 
 
 @rule("P605", "progress-update-incomplete", family=F, severity=W, handbook="5.1, 5.2",
@@ -287,17 +302,10 @@ def progress_update_incomplete(commitment: Commitment, context: Any) -> Iterator
         items = milestone.fields.get("progress")
         if not isinstance(items, list) or not items:
             continue
-        days = [as_date(u.get("date")) if isinstance(u, dict) else None for u in items]
-        latest = _latest(days)
-        facts = (as_word(milestone.fields.get("status")), as_date(milestone.fields.get("due")))
-        for index, update in enumerate(items):
-            if not isinstance(update, dict):
-                continue
-            problems = _update_problems(update, days[index], facts, index == latest, live)
-            if problems:
-                yield Finding(commitment.doc.path, f"the progress update of "
-                              f"{update.get('date')} on {_name(commitment, milestone)} has "
-                              f"{', '.join(problems)}", milestone.path + ("progress", index))
+        for index, problems in _incomplete(items, milestone.fields, live):
+            yield Finding(commitment.doc.path, f"the progress update of "
+                          f"{items[index].get('date')} on {_name(commitment, milestone)} has "
+                          f"{', '.join(problems)}", milestone.path + ("progress", index))
 
 
 @rule("P606", "progress-update-missing", family=F, severity=W, handbook="5.1, 5.2",

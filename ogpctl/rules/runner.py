@@ -14,6 +14,7 @@ from ogpctl.domain.document_repository import Files, evidence_files, listed_file
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan, Record, Stage
 from ogpctl.rules import Finding, Rule, catalogue, checks_for
+from ogpctl.rules.languages import screens_of
 from ogpctl.source.problems import Problem
 
 if TYPE_CHECKING:
@@ -175,6 +176,9 @@ def from_problems(problems: Iterable[tuple[str, Problem]], context: RuleContext
 
 def run_rules(context: RuleContext) -> list[Diagnostic]:
     record = context.record
+    for doc in record.documents.values():   # each document read in turn: see screens_of
+        if doc.ok:
+            screens_of(doc, record.languages)
     subjects: list[tuple[str, Any]] = [("record", record)]
     for plan in record.plans:
         subjects.append(("plan", plan))

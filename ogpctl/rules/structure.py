@@ -178,9 +178,11 @@ def unknown_stakeholder(record: Record, context: Any) -> Iterator[Finding]:
     if registry is None or not registry.ok or not isinstance(
             registry.fields.get("stakeholders"), list):
         return   # the registry's own finding comes first; every id would be "unknown"
-    from ogpctl.record.fields import STAKEHOLDER, values_of
+    from ogpctl.record.fields import STAKEHOLDER, values_in, values_of
 
     for file, doc in record.documents.items():
+        if known.keys() >= {v for v in values_in(doc, STAKEHOLDER) if isinstance(v, str)}:
+            continue   # the paths are made only for a document that names an unknown id
         for path, value in values_of(doc, STAKEHOLDER):
             if isinstance(value, str) and value not in known:
                 close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
@@ -343,22 +345,23 @@ def _check_evidence(record: Record, on_disk: Collection[str]) -> list[tuple[str,
     """The findings on every evidence reference; a plain reference to a file listed in an
     evidence folder (`on_disk`) is known to be sound and is not looked up again."""
     from ogpctl.domain.citations import listed_file
-    from ogpctl.record.fields import EVIDENCE, values_of
+    from ogpctl.record.fields import EVIDENCE, values_in, values_of
 
     found: list[tuple[str, Finding]] = []
     seen: dict[str, int | None] = {}
     checked: dict[tuple[str, str], tuple[str, str] | None] = {}   # a file is cited often
     for file, doc in record.documents.items():
-        refs = values_of(doc, EVIDENCE)
+        refs = values_in(doc, EVIDENCE)   # the paths are made for a finding
         if not refs:
             continue
         base = "/".join(file.split("/")[:2]) if file.startswith("plans/") else ""
-        for path, value in refs:
-            raw, where = value, path
+        step: tuple[str, ...]
+        for index, value in enumerate(refs):
+            raw, step = value, ()   # the step from the reference to its text
             if isinstance(value, dict):
-                raw, where = value.get("path"), path + ("path",)
+                raw, step = value.get("path"), ("path",)
                 if isinstance(value.get("url"), str):
-                    raw, where = value["url"], path + ("url",)
+                    raw, step = value["url"], ("url",)
             if not isinstance(raw, str):
                 continue
             key = (base, raw)
@@ -367,6 +370,7 @@ def _check_evidence(record: Record, on_disk: Collection[str]) -> list[tuple[str,
                     else evidence.check_path(record.root, base, raw, seen)
             problem = checked[key]
             if problem:
+                where = values_of(doc, EVIDENCE)[index][0] + step
                 found.append((problem[0], Finding(file, problem[1], where)))
     return found
 
