@@ -69,7 +69,7 @@ def test_deadlines_json_and_calendar_in_french(capsys) -> None:
 def test_status_takes_lang_and_speaks_it(capsys) -> None:
     code, out, err = run(capsys, "status", "-C", SAMPLE, "--lang", "fr", *TODAY)
     assert code == 0, err
-    assert "engagement" in out and "jalons" in out and "exigence minimale" in out
+    assert "engagement" in out and "jalons" in out and "Exigences minimales" in out
     assert "forum se réunit tous les six mois" in out and out.rstrip().endswith(
         "au 23 novembre 2026")
     code, _, err = run(capsys, "status", "-C", SAMPLE, "--lang", "de", *TODAY)
