@@ -54,7 +54,7 @@ def render(
         print_bytes,
         record_at,
     )
-    from ogpctl.render import file_name, render_bytes
+    from ogpctl.render import render_files
     from ogpctl.render.documents import Request
 
     record = record_at(record_path)
@@ -64,10 +64,8 @@ def render(
     if is_stdout(out) and (len(langs) != 1 or not chosen.text):
         raise UsageError("--out - prints one Markdown or HTML document: give --lang xx and "
                          "--format md or html")
-    files = {}
-    for code in langs:
-        request = Request(document, plan, code, commitment, since)
-        files[file_name(request, chosen)] = render_bytes(record, request, chosen, today)
+    files = render_files(record, [Request(document, plan, code, commitment, since)
+                                  for code in langs], chosen, today)
     if is_stdout(out):
         print_bytes(next(iter(files.values())))
         return 0

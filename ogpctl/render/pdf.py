@@ -9,7 +9,12 @@ WeasyPrint needs Pango (Debian libpango-1.0-0, libpangoft2-1.0-0) and is importe
 when a PDF is really written: importing it takes about a second, which a website whose PDFs
 all come from its store (`ogpctl.site.store`) need not pay. The same document and date give
 the same bytes: the PDF's dates are the day rendered and its identifier is a digest of the
-page."""
+page.
+
+Documents are independent: several (`write_pdfs`, `laid_out_all`) are laid out in worker
+processes, one a processor, forked once WeasyPrint is imported; the fonts are asked and any
+missing one said here, before, naming the files (`fonts.fonts_of`). A worker's PDF is the
+bytes this process would have written."""
 
 from __future__ import annotations
 
@@ -19,9 +24,11 @@ import hashlib
 import io
 import os
 import sys
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from importlib.util import find_spec
+from itertools import repeat
 from types import ModuleType
 from typing import Any
 
@@ -29,7 +36,7 @@ from ogpctl.base.collector import collection_paused
 from ogpctl.base.errors import OgpctlError
 from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import Document
-from ogpctl.render.fonts import FONTCONFIG, fonts_used, scripts_in
+from ogpctl.render.fonts import FONTCONFIG, fonts_of, fonts_used, scripts_in
 from ogpctl.render.html import write_html
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
@@ -119,7 +126,8 @@ def _print_sheet() -> Any:
 def _fonts() -> Any:
     """One font configuration a process: Pango's font map (fontconfig's lookups, the fonts
     it opened) is set up once, not for every document. The documents declare no
-    `@font-face`, so nothing one adds can change another."""
+    `@font-face`, so nothing one adds can change another. A forked worker makes its own
+    (`_each_laid_out`): Pango's is not shared across a fork."""
     from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
 
     weasyprint()
@@ -136,6 +144,14 @@ def pdf_and_fonts(doc: Document, today: date) -> tuple[bytes, str]:
     return laid_out(write_html(doc), today)
 
 
+def write_pdfs(docs: Mapping[str, Document], today: date, jobs: int = 0
+               ) -> dict[str, bytes]:
+    """Documents (file name -> document) as PDFs, by file name, laid out side by side
+    (`laid_out_all`)."""
+    pages = {name: write_html(doc) for name, doc in docs.items()}
+    return {name: pdf for name, (pdf, _) in laid_out_all(pages, today, jobs).items()}
+
+
 def pdf_of_page(page: bytes, today: date) -> bytes:
     """An HTML page of ogpctl's as PDF, dated `today` (see `laid_out`)."""
     return laid_out(page, today)[0]
@@ -148,6 +164,44 @@ def laid_out(page: bytes, today: date) -> tuple[bytes, str]:
     installed font has is said once (`fonts.MissingFontWarning`)."""
     used = fonts_used(scripts_in(page.decode("utf-8")))
     return _pdf(page, today), used
+
+
+def laid_out_all(pages: Mapping[str, bytes], today: date, jobs: int = 0
+                 ) -> dict[str, tuple[bytes, str]]:
+    """HTML pages of ogpctl's (file name -> page) as `laid_out` makes each, by file name.
+    A script no installed font has is said once, naming the files that hold it. With
+    several pages and processors they are laid out in `jobs` worker processes (0: one a
+    processor), the longest first, so that the workers finish together."""
+    used = fonts_of({name: page.decode("utf-8") for name, page in pages.items()})
+    pdfs = _each_laid_out(list(pages.values()), today, _workers(len(pages), jobs))
+    return {name: (pdf, used[name]) for name, pdf in zip(pages, pdfs, strict=True)}
+
+
+def _workers(pages: int, jobs: int) -> int:
+    """How many processes lay out `pages` pages: at most one a page and a processor, and
+    one where this system cannot fork (a worker would import WeasyPrint again)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else os.cpu_count() or 1
+    return max(1, min(pages, jobs or processors))
+
+
+def _each_laid_out(pages: list[bytes], today: date, workers: int) -> list[bytes]:
+    if workers < 2:
+        return [_pdf(page, today) for page in pages]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    weasyprint()    # imported once, here: the workers inherit it
+    longest_first = sorted(range(len(pages)), key=lambda index: -len(pages[index]))
+    with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+                             initializer=_fonts.cache_clear) as pool:
+        made = pool.map(_pdf, [pages[index] for index in longest_first], repeat(today))
+        by_index = dict(zip(longest_first, made, strict=True))
+    return [by_index[index] for index in range(len(pages))]
 
 
 def _pdf(page: bytes, today: date) -> bytes:
