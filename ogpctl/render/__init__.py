@@ -30,15 +30,15 @@ def render_files(record: Record, requests: list[Request], fmt: Format | str, tod
                  ) -> dict[str, bytes]:
     """Each requested document in `fmt`, by its file name (`file_name`). PDFs are laid out
     side by side, and a missing font is said once naming the files (`pdf.write_pdfs`)."""
-    chosen = Format(fmt)
-    if chosen != Format.pdf:
-        return {file_name(request, chosen): render_bytes(record, request, chosen, today)
-                for request in requests}
     from ogpctl.render.documents import build
+
+    chosen = Format(fmt)
+    built = [(request, build(record, request, today)) for request in requests]
+    if chosen != Format.pdf:
+        return {file_name(request, chosen): write(doc, chosen, today) for request, doc in built}
     from ogpctl.render.pdf import write_pdfs
 
-    return write_pdfs({file_name(request, chosen): build(record, request, today)
-                       for request in requests}, today)
+    return write_pdfs({file_name(request, chosen): doc for request, doc in built}, today)
 
 
 def file_name(request: Request, fmt: Format | str) -> str:
