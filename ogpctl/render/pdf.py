@@ -11,7 +11,7 @@ all come from its store (`ogpctl.site.store`) need not pay. The same document an
 the same bytes: the PDF's dates are the day rendered and its identifier is a digest of the
 page.
 
-Documents are independent: several (`write_pdfs`, `laid_out_all`) are laid out in worker
+Documents are independent: several (`write_pdfs`, `pdfs_and_fonts`) are laid out in worker
 processes, one a processor, forked once WeasyPrint is imported; the fonts are asked and any
 missing one said here, before, naming the files (`fonts.fonts_of`). A worker's PDF is the
 bytes this process would have written."""
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import io
 import os
@@ -148,8 +149,14 @@ def write_pdfs(docs: Mapping[str, Document], today: date, jobs: int = 0
                ) -> dict[str, bytes]:
     """Documents (file name -> document) as PDFs, by file name, laid out side by side
     (`laid_out_all`)."""
-    pages = {name: write_html(doc) for name, doc in docs.items()}
-    return {name: pdf for name, (pdf, _) in laid_out_all(pages, today, jobs).items()}
+    return {name: pdf for name, (pdf, _) in pdfs_and_fonts(docs, today, jobs).items()}
+
+
+def pdfs_and_fonts(docs: Mapping[str, Document], today: date, jobs: int = 0
+                   ) -> dict[str, tuple[bytes, str]]:
+    """`pdf_and_fonts` of several documents (file name -> document), by file name, laid
+    out side by side (`laid_out_all`): a missing font is said once, naming the files."""
+    return laid_out_all({name: write_html(doc) for name, doc in docs.items()}, today, jobs)
 
 
 def pdf_of_page(page: bytes, today: date) -> bytes:
@@ -197,10 +204,18 @@ def _each_laid_out(pages: list[bytes], today: date, workers: int) -> list[bytes]
 
     weasyprint()    # imported once, here: the workers inherit it
     longest_first = sorted(range(len(pages)), key=lambda index: -len(pages[index]))
-    with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
-                             initializer=_fonts.cache_clear) as pool:
-        made = pool.map(_pdf, [pages[index] for index in longest_first], repeat(today))
-        by_index = dict(zip(longest_first, made, strict=True))
+    # What this process holds (a record, its documents) is out of the collector's sight
+    # while the workers run: a collection in a worker would touch each of its objects and
+    # so copy the memory the worker shares with this process (a second of system time
+    # for the largest plan).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+                                 initializer=_fonts.cache_clear) as pool:
+            made = pool.map(_pdf, [pages[index] for index in longest_first], repeat(today))
+            by_index = dict(zip(longest_first, made, strict=True))
+    finally:
+        gc.unfreeze()
     return [by_index[index] for index in range(len(pages))]
 
 
