@@ -160,6 +160,28 @@ def test_laid_out_side_by_side_the_same_bytes(record, plans) -> None:
     assert list(made.items()) == [("es.pdf", plans["es"]), ("en.pdf", plans["en"])]
 
 
+@needs_pdf
+def test_a_worker_that_dies_costs_time_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed while the PDFs are laid out side by side: they are laid out here."""
+    from ogpctl.render import pdf
+
+    fonts_of_process = pdf._fonts
+
+    class DyingWorker:
+        def __call__(self) -> object:
+            return fonts_of_process()
+
+        def cache_clear(self) -> None:     # a worker's first step
+            os._exit(1)
+
+    monkeypatch.setattr(pdf, "_fonts", DyingWorker())
+    pages = {name: f'<html lang="en"><body><p>Plan {name}</p></body></html>'.encode()
+             for name in ("a.pdf", "b.pdf")}
+    made = pdf.laid_out_all(pages, DAY, jobs=2)
+    assert [text_of(data)[0].split("\n")[0] for data, _ in made.values()] == [
+        "Plan a.pdf", "Plan b.pdf"]
+
+
 def with_one_commitment(root: Path) -> Path:
     """The record with only its plans' first commitment: a short plan lays out in a third
     of the time and holds every kind of block a longer one has."""

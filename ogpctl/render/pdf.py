@@ -201,6 +201,7 @@ def _each_laid_out(pages: list[bytes], today: date, workers: int) -> list[bytes]
         return [_pdf(page, today) for page in pages]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     weasyprint()    # imported once, here: the workers inherit it
     longest_first = sorted(range(len(pages)), key=lambda index: -len(pages[index]))
@@ -214,6 +215,9 @@ def _each_laid_out(pages: list[bytes], today: date, workers: int) -> list[bytes]
                                  initializer=_fonts.cache_clear) as pool:
             made = pool.map(_pdf, [pages[index] for index in longest_first], repeat(today))
             by_index = dict(zip(longest_first, made, strict=True))
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): the time is lost, not the PDFs.
+        return [_pdf(page, today) for page in pages]
     finally:
         gc.unfreeze()
     return [by_index[index] for index in range(len(pages))]
