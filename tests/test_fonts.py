@@ -1,7 +1,7 @@
 """A PDF whose text needs a script no installed font has (Chinese on a machine without a CJK
 font) is a PDF of empty boxes: `render` and `site` say so once per script, naming it and
-what to install. The font lookup is injected, so the tests do not depend on the machine's
-fonts."""
+what to install, and `render` names the PDF files that hold it. The font lookup is
+injected, so the tests do not depend on the machine's fonts."""
 
 from __future__ import annotations
 
@@ -54,6 +54,28 @@ def test_each_script_is_looked_up_and_said_once(no_cjk_font: list[int]) -> None:
         messages[0]
     assert said("数据 and عربي") == []                       # known by now: not asked again
     assert sorted(no_cjk_font) == [0x0627, HAN]
+
+
+def test_the_warning_names_the_pdfs_that_hold_the_script(no_cjk_font: list[int]) -> None:
+    """Several PDFs written at once: one warning a script, naming the files that hold it
+    (four at most, then how many others), none for a script every file has a font for."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        used = fonts.fonts_of({"plan.zh.pdf": "开放政府", "plan.en.pdf": "Open — 开放",
+                               "plan.ar.pdf": "شراكة", "response.en.pdf": "Reasoned"})
+    assert used == {"plan.zh.pdf": "0 Chinese, Japanese and Korean (Han)",
+                    "plan.en.pdf": "0 Chinese, Japanese and Korean (Han)",
+                    "plan.ar.pdf": "1 Arabic", "response.en.pdf": ""}
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 1 and messages[0].startswith(
+        "plan.zh.pdf and plan.en.pdf hold Chinese, Japanese and Korean (Han) text"), messages
+    script = fonts.SCRIPTS[0]
+    assert script.message(["a.pdf"]).startswith("a.pdf holds Chinese")
+    assert script.message(["a.pdf"]).endswith("write the PDF again")
+    assert script.message([f"{n}.pdf" for n in range(7)]).startswith(
+        "0.pdf, 1.pdf, 2.pdf, 3.pdf and 3 other PDFs hold Chinese")
+    assert script.message([f"{n}.pdf" for n in range(5)]).startswith(
+        "0.pdf, 1.pdf, 2.pdf, 3.pdf and 1 other PDF hold Chinese")
 
 
 def test_latin_text_asks_fontconfig_nothing(no_cjk_font: list[int]) -> None:
@@ -110,8 +132,10 @@ def test_render_says_once_which_script_has_no_font(capsys, tmp_path: Path,
                          "-f", "pdf", "--out", tmp_path / "out", "--today", "2026-12-01")
     assert code == 0 and out.count(".pdf") == 2, err          # zh and en: both hold Han
     lines = err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("  warning  the PDF holds Chinese, "
-                                                   "Japanese and Korean (Han) text"), err
+    assert len(lines) == 1 and lines[0].startswith(
+        "  warning  2027-2031-action-plan.en.pdf and 2027-2031-action-plan.zh.pdf hold "
+        "Chinese, Japanese and Korean (Han) text"), err            # which files: both
+    assert lines[0].endswith("then write them again"), err
     assert no_cjk_font.count(HAN) == 1
 
 

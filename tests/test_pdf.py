@@ -1,8 +1,9 @@
 """`ogpctl render --format pdf` and the website's PDF downloads, read back with pypdf: the
 text of the headings in English, Spanish and Arabic, pages, A4, page numbers and running
 title, Arabic laid out right to left with a font that has its letters, every font embedded,
-identical bytes on a second run (also in another process), nothing fetched, and a one-line
-error, never a traceback, where Pango is missing."""
+identical bytes on a second run (also in another process, and laid out in worker processes
+side by side), nothing fetched, and a one-line error, never a traceback, where Pango is
+missing."""
 
 from __future__ import annotations
 
@@ -144,6 +145,41 @@ def test_same_bytes_in_another_process(plans, tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     assert (out / "2026-2030-action-plan.es.pdf").read_bytes() == plans["es"]
+
+
+@needs_pdf
+def test_laid_out_side_by_side_the_same_bytes(record, plans) -> None:
+    """Several documents are laid out in worker processes (`render --lang all`, the
+    benchmark): each PDF is the one this process writes alone, in the order asked."""
+    from ogpctl.render import build
+    from ogpctl.render.pdf import write_pdfs
+
+    docs = {f"{lang}.pdf": build(record, Request("action-plan", "2026-2030", lang), DAY)
+            for lang in ("es", "en")}
+    made = write_pdfs(docs, DAY, jobs=2)
+    assert list(made.items()) == [("es.pdf", plans["es"]), ("en.pdf", plans["en"])]
+
+
+@needs_pdf
+def test_a_worker_that_dies_costs_time_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed while the PDFs are laid out side by side: they are laid out here."""
+    from ogpctl.render import pdf
+
+    fonts_of_process = pdf._fonts
+
+    class DyingWorker:
+        def __call__(self) -> object:
+            return fonts_of_process()
+
+        def cache_clear(self) -> None:     # a worker's first step
+            os._exit(1)
+
+    monkeypatch.setattr(pdf, "_fonts", DyingWorker())
+    pages = {name: f'<html lang="en"><body><p>Plan {name}</p></body></html>'.encode()
+             for name in ("a.pdf", "b.pdf")}
+    made = pdf.laid_out_all(pages, DAY, jobs=2)
+    assert [text_of(data)[0].split("\n")[0] for data, _ in made.values()] == [
+        "Plan a.pdf", "Plan b.pdf"]
 
 
 def with_one_commitment(root: Path) -> Path:

@@ -54,7 +54,7 @@ def render(
         print_bytes,
     )
     from ogpctl.cli.unusable import load_checked, refuse
-    from ogpctl.render import file_name, render_bytes
+    from ogpctl.render import render_files
     from ogpctl.render.documents import Request
 
     checked = load_checked(record_path, today)
@@ -68,10 +68,8 @@ def render(
                          "--format md or html")
     if refuse(checked, f"the {document.replace('-', ' ')}", plan):
         return 1
-    files = {}
-    for code in langs:
-        request = Request(document, plan, code, commitment, since)
-        files[file_name(request, chosen)] = render_bytes(record, request, chosen, today)
+    files = render_files(record, [Request(document, plan, code, commitment, since)
+                                  for code in langs], chosen, today)
     if is_stdout(out):
         print_bytes(next(iter(files.values())))
         return 0

@@ -26,6 +26,21 @@ def render_bytes(record: Record, request: Request, fmt: Format | str, today: dat
     return write(build(record, request, today), fmt, today)
 
 
+def render_files(record: Record, requests: list[Request], fmt: Format | str, today: date
+                 ) -> dict[str, bytes]:
+    """Each requested document in `fmt`, by its file name (`file_name`). PDFs are laid out
+    side by side, and a missing font is said once naming the files (`pdf.write_pdfs`)."""
+    from ogpctl.render.documents import build
+
+    chosen = Format(fmt)
+    built = [(request, build(record, request, today)) for request in requests]
+    if chosen != Format.pdf:
+        return {file_name(request, chosen): write(doc, chosen, today) for request, doc in built}
+    from ogpctl.render.pdf import write_pdfs
+
+    return write_pdfs({file_name(request, chosen): doc for request, doc in built}, today)
+
+
 def file_name(request: Request, fmt: Format | str) -> str:
     number = f"-{request.commitment:02d}" if request.document == "commitment" else ""
     return f"{request.plan}-{request.document}{number}.{request.lang}.{fmt}"
@@ -41,4 +56,4 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = ["DOCUMENTS", "FORMATS", "DocumentKind", "Format", "Request", "build", "file_name",
-           "render_bytes", "write"]
+           "render_bytes", "render_files", "write"]

@@ -3,7 +3,8 @@ installed font has as an empty box, and says nothing: a plan in Chinese on a mac
 without a CJK font is a PDF of boxes. Before a PDF is written its text is scanned for the
 scripts below; each script found is looked up once a process in fontconfig (the library
 Pango, and so WeasyPrint, finds its fonts with) by one of its letters, and a script no font
-has is said once, as a `MissingFontWarning` naming it and what to install.
+has is said once, as a `MissingFontWarning` naming it, the PDF files that hold it when they
+are known (`fonts_of`: every file a command writes, in the one warning) and what to install.
 
 A PDF so depends on more than its document: on which of its scripts the machine has a font
 for. `fonts_used` notes it with the PDF, and `fonts_unchanged` tells whether a stored PDF
@@ -20,7 +21,7 @@ import ctypes
 import re
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -44,11 +45,28 @@ class Script:
     sample: int         # a letter every font for the script has
     package: str        # the Debian package with a font for it
 
-    def message(self) -> str:
-        return (f"the PDF holds {self.name} text, and no installed font has it: it shows as "
+    def message(self, pdfs: Sequence[str] = ()) -> str:
+        """What the warning says; `pdfs` are the files that hold the script, when known."""
+        holders = f"{_listed(pdfs)} {'hold' if len(pdfs) > 1 else 'holds'}" if pdfs \
+            else "the PDF holds"
+        again = "them" if len(pdfs) > 1 else "the PDF"
+        return (f"{holders} {self.name} text, and no installed font has it: it shows as "
                 f"empty boxes. Install a font for it (Debian: apt-get install {self.package}; "
                 f"`fc-list :charset={self.sample:x}` lists the fonts that have it), then "
-                "write the PDF again")
+                f"write {again} again")
+
+
+#: The files a warning names; beyond, it counts the others.
+NAMED_AT_MOST = 4
+
+
+def _listed(names: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`; past `NAMED_AT_MOST`, `a, b, c, d and 3 other PDFs`."""
+    if len(names) > NAMED_AT_MOST:
+        others = len(names) - NAMED_AT_MOST
+        return f"{', '.join(names[:NAMED_AT_MOST])} and {others} other " \
+               f"PDF{'s' if others > 1 else ''}"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 SCRIPTS = (
@@ -105,15 +123,29 @@ def warn_missing_fonts(text: str, has_font: Callable[[int], bool] | None = None)
         covered(script, has_font)
 
 
-def covered(script: Script, has_font: Callable[[int], bool] | None = None) -> bool:
+def covered(script: Script, has_font: Callable[[int], bool] | None = None,
+            pdfs: Sequence[str] = ()) -> bool:
     """Whether an installed font has `script`: asked once a process (of `has_font`, by
-    default fontconfig), and said (`MissingFontWarning`) when none has it."""
+    default fontconfig), and said (`MissingFontWarning`, naming `pdfs`, the files that hold
+    it) when none has it."""
     found = _looked_up.get(script.name)
     if found is None:
         _looked_up[script.name] = found = (has_font or font_has)(script.sample)
         if not found:
-            warnings.warn(script.message(), MissingFontWarning, stacklevel=3)
+            warnings.warn(script.message(pdfs), MissingFontWarning, stacklevel=3)
     return found
+
+
+def fonts_of(texts: Mapping[str, str]) -> dict[str, str]:
+    """`fonts_used` for the text of each PDF (file name -> its text), by name. A script
+    no installed font has is said once, as for one PDF, naming every file of `texts` that
+    holds it: the one warning of a command that writes several PDFs says which."""
+    found = {name: scripts_in(text) for name, text in texts.items()}
+    for script in SCRIPTS:
+        holders = [name for name, scripts in found.items() if script in scripts]
+        if holders:
+            covered(script, pdfs=holders)
+    return {name: fonts_used(scripts) for name, scripts in found.items()}
 
 
 def fonts_used(scripts: list[Script]) -> str:
