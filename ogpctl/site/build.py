@@ -31,7 +31,7 @@ from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
-from ogpctl.site.search import Indexing, merge, search_page
+from ogpctl.site.search import MAIN, Indexing, by_bundle, merge, merged_part, search_page
 from ogpctl.site.store import Store
 from ogpctl.site.updates import updates_page
 from ogpctl.site.view import Page, Site, View
@@ -178,32 +178,38 @@ def _pages_of(site: Site, code: str, inputs: Inputs) -> Callable[[Store | None],
 
 
 class _SearchIndex:
-    """The Pagefind bundle of the site, one run a language (Pagefind indexes each apart:
-    `search.merge` makes of the runs the bundle of one run over all), each kept in the
-    store under the digest of that language's pages, so an edit that leaves a language's
-    pages as they were does not index it again. A run starts as soon as its language's
-    pages are made (`add`) and works meanwhile; `finish` waits for them all."""
+    """The Pagefind bundles of the site (`search.bundle_of`): one run a bundle and
+    language, the main bundle's runs made into one (`search.merge`: Pagefind indexes each
+    language apart), each run kept in the store under the digest of its pages, so an
+    edit indexes again only the bundles whose pages it changed. A language's runs start
+    as soon as its pages are made (`add`) and work meanwhile; `finish` waits for them."""
 
     def __init__(self, store: Store | None) -> None:
         self.store = store
-        self.found: dict[str, dict[str, bytes]] = {}
-        self.runs: dict[str, tuple[bytes, Indexing | None]] = {}
+        self.found: dict[tuple[str, str], dict[str, bytes]] = {}
+        self.runs: dict[tuple[str, str], tuple[bytes, Indexing | None]] = {}
 
     def add(self, code: str, pages: dict[str, bytes]) -> None:
-        key = output_key(digest_of_files(pages), f"{urls.PAGEFIND}/{code}")
-        kept = self.store.get(key) if self.store is not None else None
-        bundle = _unpack(kept[0]) if kept is not None else None
-        if bundle is not None:
-            self.found[code] = bundle
-        self.runs[code] = (key, Indexing(pages) if bundle is None else None)
+        for bundle, group in sorted(by_bundle(pages).items()):
+            key = output_key(digest_of_files(group), f"{urls.PAGEFIND}/{bundle or code}")
+            kept = self.store.get(key) if self.store is not None else None
+            found = _unpack(kept[0]) if kept is not None else None
+            if found is not None:
+                self.found[bundle, code] = found
+            self.runs[bundle, code] = (key, Indexing(group) if found is None else None)
 
     def finish(self) -> dict[str, bytes]:
-        for code, (key, run) in self.runs.items():
+        for run_of, (key, run) in self.runs.items():
             if run is not None:
-                self.found[code] = bundle = run.finish()
+                self.found[run_of] = found = run.finish()
                 if self.store is not None:
-                    self.store.put(key, _pack(bundle))
-        return merge([self.found[code] for code in sorted(self.found)])
+                    self.store.put(key, _pack(found))
+        files = merge([found for (bundle, _), found in sorted(self.found.items())
+                       if bundle == MAIN])
+        for (bundle, _), found in sorted(self.found.items()):
+            if bundle != MAIN:
+                files.update(merged_part(found, bundle))
+        return files
 
     def cancel(self) -> None:
         for _, run in self.runs.values():

@@ -4,6 +4,12 @@ time, one index a language (from each page's `lang`), and the browser downloads 
 fragments a query needs, so search works offline from the built folder once it is
 served over http. Opened straight from a folder (file://), browsers refuse to fetch the
 index; the search page says so and lists every page instead.
+
+The index is in bundles (`bundle_of`): a plan's pages in one language are a bundle of
+their own, `pagefind/<lang>/plans/<plan>/`, and every other page is in the main bundle,
+`pagefind/`, which holds Pagefind's scripts. The search page merges its language's plan
+bundles into the main one in the browser (Pagefind's `mergeIndex`), so an edit of one
+commitment indexes again only its plan's pages in the languages it changed, not the site.
 """
 
 from __future__ import annotations
@@ -23,6 +29,11 @@ from ogpctl.site import urls
 from ogpctl.site.view import Page, View
 
 TIMEOUT = 300
+#: The main bundle, "" in `bundle_of`: every page not in a plan's folder.
+MAIN = ""
+#: What a merged bundle needs (the browser searches it with the main bundle's scripts):
+#: its entry file, its metadata and its index, fragment and filter chunks.
+MERGED_PARTS = ("index/", "fragment/", "filter/")
 
 
 class SearchIndexError(OgpctlError, RuntimeError):
@@ -32,8 +43,10 @@ class SearchIndexError(OgpctlError, RuntimeError):
 def search_page(v: View, pages: list[Page]) -> Page:
     v = v.at("search.html")
     listed = sorted((p for p in pages if p.indexed), key=lambda p: p.path)
+    bundles = sorted({bundle_of(urls.in_language(v.code, p.path)) for p in listed} - {MAIN})
     return Page("search.html", v.L["search"], "search.html.j2", {
         "pages": [{"title": p.title, "href": v.href(p.path)} for p in listed],
+        "bundles": " ".join(v.root_href(f"{urls.PAGEFIND}/{b}/") for b in bundles),
         "ui_css": v.root_href(f"{urls.PAGEFIND}/pagefind-ui.css"),
         "ui_js": v.root_href(f"{urls.PAGEFIND}/pagefind-ui.js"),
         "script": v.root_href(f"{urls.ASSETS}/search.js"),
@@ -73,21 +86,35 @@ def _program() -> Path | None:
     return Path(found) if found else None
 
 
-def by_language(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
-    """The pages by the language folder they are in ({folder: pages}), sorted. Pagefind
-    indexes each language apart, so one run a language makes the files one run over all
-    of them makes (`merge`); a page outside every language folder (the front door, which
-    Pagefind does not index as no `data-pagefind-body` is on it) goes with the first."""
+def bundle_of(path: str) -> str:
+    """The bundle that indexes the page at `path` (from the site root): `<lang>/plans/
+    <plan>` for a page in a plan's folder of a language, `MAIN` for any other page."""
+    parts = path.split("/")
+    if len(parts) > 3 and parts[1] == "plans":
+        return "/".join(parts[:3])
+    return MAIN
+
+
+def by_bundle(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
+    """The pages by the bundle that indexes them ({bundle: pages}, `bundle_of`)."""
     groups: dict[str, dict[str, bytes]] = {}
     for name, data in pages.items():
-        top = name.split("/", 1)[0] if "/" in name else ""
-        groups.setdefault(top, {})[name] = data
-    outside = groups.pop("", {})
-    ordered = dict(sorted(groups.items()))
-    if outside:
-        first = next(iter(ordered), "")
-        ordered[first] = {**ordered.get(first, {}), **outside}
-    return ordered
+        groups.setdefault(bundle_of(name), {})[name] = data
+    return groups
+
+
+def merged_part(bundle: dict[str, bytes], folder: str) -> dict[str, bytes]:
+    """The files of a Pagefind run that a merged bundle needs (`MERGED_PARTS`), under
+    `pagefind/<folder>/`: its own copies of Pagefind's scripts and WebAssembly would
+    never be loaded."""
+    start = f"{urls.PAGEFIND}/"
+    part = {}
+    for name, data in bundle.items():
+        inside = name.removeprefix(start)
+        if inside == "pagefind-entry.json" or inside.endswith(".pf_meta") \
+                or inside.startswith(MERGED_PARTS):
+            part[f"{start}{folder}/{inside}"] = data
+    return part
 
 
 class Indexing:
