@@ -6,10 +6,12 @@ served over http. Opened straight from a folder (file://), browsers refuse to fe
 index; the search page says so and lists every page instead.
 
 The index is in bundles (`bundle_of`): a plan's pages in one language are a bundle of
-their own, `pagefind/<lang>/plans/<plan>/`, and every other page is in the main bundle,
-`pagefind/`, which holds Pagefind's scripts. The search page merges its language's plan
+their own, `pagefind/<lang>/plans/<plan>/`, so are the meetings' (`pagefind/<lang>/
+meetings/`), and the pages of the language folder itself are in the main bundle,
+`pagefind/`, which holds Pagefind's scripts. The search page merges its language's
 bundles into the main one in the browser (Pagefind's `mergeIndex`), so an edit of one
-commitment indexes again only its plan's pages in the languages it changed, not the site.
+commitment indexes again only its plan's pages and the few that list everything, in the
+languages it changed, not the site.
 """
 
 from __future__ import annotations
@@ -87,12 +89,15 @@ def _program() -> Path | None:
 
 
 def bundle_of(path: str) -> str:
-    """The bundle that indexes the page at `path` (from the site root): `<lang>/plans/
-    <plan>` for a page in a plan's folder of a language, `MAIN` for any other page."""
+    """The bundle that indexes the page at `path` (from the site root): a page in a folder
+    of a language folder is in that folder's bundle (`<lang>/meetings`), a plan's page in
+    its plan's (`<lang>/plans/<plan>`), any other page in the main one (`MAIN`). Bundle
+    folders cannot meet Pagefind's own (`index`, `fragment`, `filter`): a language code
+    has 2 or 3 letters and the folders below it are the site's."""
     parts = path.split("/")
-    if len(parts) > 3 and parts[1] == "plans":
-        return "/".join(parts[:3])
-    return MAIN
+    if len(parts) < 3 or (parts[1] == "plans" and len(parts) < 4):
+        return MAIN
+    return "/".join(parts[:3] if parts[1] == "plans" else parts[:2])
 
 
 def by_bundle(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
