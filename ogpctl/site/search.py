@@ -48,7 +48,8 @@ def search_page(v: View, pages: list[Page]) -> Page:
     bundles = sorted({bundle_of(urls.in_language(v.code, p.path)) for p in listed} - {MAIN})
     return Page("search.html", v.L["search"], "search.html.j2", {
         "pages": [{"title": p.title, "href": v.href(p.path)} for p in listed],
-        "bundles": " ".join(v.root_href(f"{urls.PAGEFIND}/{b}/") for b in bundles),
+        # each a folder: Pagefind appends its file names to the address as it is
+        "bundles": " ".join(v.root_href(f"{urls.PAGEFIND}/{b}") + "/" for b in bundles),
         "ui_css": v.root_href(f"{urls.PAGEFIND}/pagefind-ui.css"),
         "ui_js": v.root_href(f"{urls.PAGEFIND}/pagefind-ui.js"),
         "script": v.root_href(f"{urls.ASSETS}/search.js"),
