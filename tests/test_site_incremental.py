@@ -24,7 +24,7 @@ FORMATS = ("html", "md")
 PLAN = "plans/2026-2030"
 CHANGED = f"{PLAN}/commitments/02-beneficial-ownership-open-data.yaml"
 OTHER_PAGE = "en/plans/2026-2030/commitments/01-public-works-open-contracting.html"
-STORE = Path(".ogpctl-cache") / "site-1.sqlite"
+STORE = Path(".ogpctl-cache") / "site-2.sqlite"
 
 
 @pytest.fixture

@@ -151,9 +151,10 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
                     made(languages[-1], taken)
                     waiting = False
         files["index.html"] = root
-        files.update(documents.finish())
+        # the open data while the second process may still be making the documents
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
             record, index, today, store, inputs)))
+        files.update(documents.finish())
         if searching is not None:
             if store is not None:   # what is made so far goes in while Pagefind works
                 store.flush()
