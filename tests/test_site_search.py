@@ -7,6 +7,7 @@ the search still finds every page, the edited title and no longer the old one.""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -130,18 +131,55 @@ def test_the_search_page_names_its_languages_bundles(rebuilt) -> None:
             '../pagefind/es/plans/2026-2030/"') in page
 
 
+def fragment(files: dict[str, bytes], url: str) -> str:
+    """The text Pagefind indexed of the page at `url` (in whichever bundle)."""
+    import gzip
+
+    for name, data in files.items():
+        if name.startswith("pagefind/") and "/fragment/" in name:
+            found = json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+            if found["url"] == url:
+                return found["content"]
+    raise AssertionError(f"no Pagefind fragment for {url}")
+
+
+def test_an_update_is_indexed_on_its_commitment_page_only(rebuilt) -> None:
+    """The updates page (and the home page's latest) list every update with its context:
+    search finds an update on its commitment's page, and the list's many words are not
+    indexed again (the updates page was most of what a rebuild indexed)."""
+    *_, whole = rebuilt
+    note = "Data quality baseline completed"
+    assert note in fragment(whole, f"/en/{PAGE}")
+    assert note in whole["en/updates.html"].decode("utf-8")
+    assert note not in fragment(whole, "/en/updates.html")
+    assert "Every update on a milestone" in fragment(whole, "/en/updates.html")
+
+
 # -- in a browser --------------------------------------------------------------------------
 
 browser = pytest.mark.skipif(site_browser.missing() is not None,
                              reason=site_browser.missing() or "")
 
 
+#: Pagefind's first page of results, each filled in once its fragment is loaded.
+LOADED = """shown => {
+    const items = document.querySelectorAll('.pagefind-ui__result');
+    return items.length >= shown && Array.from(items).every(
+        item => item.querySelector('.pagefind-ui__result-link'));
+}"""
+
+
 def results(tab: site_browser.Watched, lang: str, word: str) -> set[str]:
-    """The pages the search page of `lang` finds for `word`, without the sections' anchors
-    (waits for Pagefind to say how many it found, none included)."""
+    """The pages the search page of `lang` finds for `word`, without the sections' anchors:
+    once Pagefind says how many it found (in the page's language), its first page of
+    results (five) is waited for."""
     tab.open(f"site/{lang}/search.html")
     tab.page.fill(".pagefind-ui__search-input", word)
-    tab.page.locator(".pagefind-ui__message").filter(has_text=word).wait_for(timeout=15_000)
+    message = tab.page.locator(".pagefind-ui__message").filter(has_text=word)
+    message.wait_for(timeout=15_000)
+    count = re.search(r"\d+", message.inner_text())
+    tab.page.wait_for_function(LOADED, arg=min(int(count[0]) if count else 0, 5),
+                               timeout=15_000)
     return set(tab.page.locator(".pagefind-ui__result-link").evaluate_all(
         "links => links.map(a => a.href.split('#')[0])"))
 
