@@ -200,16 +200,20 @@ class _SearchIndex:
             self.runs[bundle, code] = (key, Indexing(group) if found is None else None)
 
     def finish(self) -> dict[str, bytes]:
-        for run_of, (key, run) in self.runs.items():
+        """The bundles' files; a merged bundle's run is kept as `search.merged_part`
+        keeps it (without its copies of Pagefind's scripts)."""
+        for (bundle, code), (key, run) in self.runs.items():
             if run is not None:
-                self.found[run_of] = found = run.finish()
+                found = run.finish()
+                self.found[bundle, code] = found = found if bundle == MAIN \
+                    else merged_part(found, bundle)
                 if self.store is not None:
                     self.store.put(key, _pack(found))
         files = merge([found for (bundle, _), found in sorted(self.found.items())
                        if bundle == MAIN])
         for (bundle, _), found in sorted(self.found.items()):
             if bundle != MAIN:
-                files.update(merged_part(found, bundle))
+                files.update(found)
         return files
 
     def cancel(self) -> None:

@@ -31,7 +31,7 @@ from ogpctl.site import urls
 from ogpctl.site.view import Page, View
 
 TIMEOUT = 300
-#: The main bundle, "" in `bundle_of`: every page not in a plan's folder.
+#: The main bundle, "" in `bundle_of`: the pages of the language folders themselves.
 MAIN = ""
 #: What a merged bundle needs (the browser searches it with the main bundle's scripts):
 #: its entry file, its metadata and its index, fragment and filter chunks.
