@@ -125,10 +125,17 @@ def test_the_bundles_are_deterministic(rebuilt) -> None:
 
 
 def test_the_search_page_names_its_languages_bundles(rebuilt) -> None:
+    """Each language's search page merges exactly the bundles built in that language."""
     _, _, _, again, _, _ = rebuilt
-    page = again["es/search.html"].decode("utf-8")
+    for lang in ("en", "es"):
+        built = sorted(f"../{name.removesuffix('pagefind-entry.json')}" for name in again
+                       if name.startswith(f"pagefind/{lang}/")
+                       and name.endswith("/pagefind-entry.json"))
+        page = again[f"{lang}/search.html"].decode("utf-8")
+        assert f'data-bundles="{" ".join(built)}"' in page
+        assert len(built) == 3    # the meetings and two plans
     assert ('data-bundles="../pagefind/es/meetings/ ../pagefind/es/plans/2023-2025/ '
-            '../pagefind/es/plans/2026-2030/"') in page
+            '../pagefind/es/plans/2026-2030/"') in again["es/search.html"].decode("utf-8")
 
 
 def fragment(files: dict[str, bytes], url: str) -> str:
