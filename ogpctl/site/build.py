@@ -152,8 +152,8 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
                     waiting = False
         files["index.html"] = root
         # the open data while the second process may still be making the documents
-        files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
-            record, index, today, store, inputs)))
+        files.update(_reused(store, output_key(inputs.everything(), urls.DATA),
+                             _exports(site, store, inputs)))
         files.update(documents.finish())
         if searching is not None:
             if store is not None:   # what is made so far goes in while Pagefind works
@@ -304,14 +304,15 @@ def _unpack(packed: bytes) -> dict[str, bytes] | None:
     return files if at == len(packed) else None
 
 
-def _exports(record: Record, index: object, today: date, store: Store | None,
-             inputs: Inputs) -> Callable[[], dict[str, bytes]]:
+def _exports(site: Site, store: Store | None, inputs: Inputs) -> Callable[[], dict[str, bytes]]:
+    """The open data, from the states and updates the pages computed already."""
     def kept(doc: Document, make: Callable[[], str]) -> str:
         key = output_key(inputs.file(doc), "record.json")
         return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
 
     return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(
-        record, index, today, kept if store is not None else None).items()}
+        site.record, site.index, site.today, kept if store is not None else None,
+        states=site.plan_states, updates=site.updates()).items()}
 
 
 def _root(site: Site) -> bytes:
