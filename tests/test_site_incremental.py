@@ -186,6 +186,21 @@ def test_a_linked_store_is_not_followed(record: Path, tmp_path: Path) -> None:
     assert outside.read_bytes() == b""
 
 
+def test_a_store_of_an_earlier_layout_is_removed(record: Path, tmp_path: Path) -> None:
+    """`site-1.sqlite` (the build marks in the rows) is dropped, not left to take space;
+    a link by that name is not followed nor removed."""
+    former = record / ".ogpctl-cache" / "site-1.sqlite"
+    former.parent.mkdir()
+    former.write_bytes(b"an old store")
+    rebuild(record)
+    assert not former.exists() and (record / STORE).is_file()
+    outside = tmp_path / "elsewhere.sqlite"
+    outside.write_bytes(b"kept")
+    former.symlink_to(outside)
+    rebuild(record)
+    assert former.is_symlink() and outside.read_bytes() == b"kept"
+
+
 def test_a_python_caller_gets_no_store_in_the_record(record: Path) -> None:
     """`build_site` is a function that returns bytes: only `ogpctl site` (reuse=True) keeps
     a store, so a library caller or a test never writes into the record it reads."""

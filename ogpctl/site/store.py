@@ -19,6 +19,8 @@ from ogpctl.base.cache import FOLDER, prepared_folder
 from ogpctl.base.vcs import History
 
 NAME = "site-2.sqlite"     # the number changes with the layout of the database
+#: Stores of earlier layouts, removed when the store is opened (a rebuild's worth of pages).
+FORMER = ("site-1.sqlite",)
 #: Entries not used by this many builds in a row are dropped.
 KEEP_BUILDS = 3
 
@@ -39,6 +41,7 @@ class Store:
             return None
         try:
             path = prepared_folder(root, NAME) / NAME
+            _remove_former(root)
             db = sqlite3.connect(path, timeout=2)
             store = cls(db, path)
             store._prepare()
@@ -118,6 +121,23 @@ class Store:
             pass
         finally:
             self.db.close()
+
+
+def _remove_former(root: Path) -> None:
+    """Remove the stores of earlier layouts (`FORMER`) that are plain files in the record's
+    cache folder, never through a link; a link or anything else there is left alone."""
+    import stat
+
+    from ogpctl.base.confined import open_folder
+
+    try:
+        with open_folder(root, (FOLDER,)) as folder:
+            for name in FORMER:
+                info = folder.lstat(name)
+                if info is not None and stat.S_ISREG(info.st_mode):
+                    folder.unlink(name)
+    except OSError:    # the store is an accelerator: a leftover only costs space
+        pass
 
 
 def _checksum(data: bytes, note: str) -> bytes:
