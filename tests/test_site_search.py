@@ -210,3 +210,49 @@ def test_search_finds_the_edited_title_in_every_language(rebuilt, tmp_path: Path
                 assert f"{base}/site/{lang}/contacts.html" in results(tab, lang, "contact")
             tab.page.locator(".pagefind-ui__result-link").first.click()
             assert tab.errors == [] and tab.outside == []
+
+
+# -- when Pagefind fails -------------------------------------------------------------------
+
+@pytest.fixture
+def pagefind_at(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Point ogpctl at another Pagefind program (`PAGEFIND_BINARY_PATH`), with the scratch
+    folders in a temporary folder of the test's own."""
+    import tempfile
+
+    from ogpctl.site import search
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    def use(program: Path) -> Path:
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(program))
+        search.executable.cache_clear()
+        return scratch
+    yield use
+    search.executable.cache_clear()
+
+
+@pytest.mark.parametrize("program", ["#!/bin/sh\necho 'boom: no index' >&2\nexit 3\n", None])
+def test_a_failing_pagefind_is_an_error_and_leaves_nothing(pagefind_at, tmp_path: Path,
+                                                           capsys, program: str | None) -> None:
+    """Pagefind runs in threads of its own: a program that fails or cannot start is a
+    one-line error of `ogpctl site` (exit 2), every scratch folder removed, no site."""
+    from ogpctl.cli import main
+
+    path = tmp_path / "pagefind"
+    if program is not None:
+        path.write_text(program, encoding="utf-8")
+        path.chmod(0o755)
+    scratch = pagefind_at(path)
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    out = tmp_path / "out"
+    code = main(["site", "-C", str(record), "--out", str(out), "--formats", "none",
+                 "--today", TODAY.isoformat()])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    expected = "Pagefind failed (exit 3): boom: no index" if program else "Pagefind could not run"
+    assert expected in err and "Traceback" not in err
+    assert list(scratch.iterdir()) == []
+    assert not out.exists()

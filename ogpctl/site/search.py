@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -124,15 +125,22 @@ def merged_part(bundle: dict[str, bytes], folder: str) -> dict[str, bytes]:
 
 
 class Indexing:
-    """Pagefind running on some pages, in the background from its start: the site goes on
-    with its other files meanwhile. `finish` waits and gives the bundle; `cancel` (safe
-    to call after `finish`) stops it and removes its scratch folder."""
+    """Pagefind running on some pages, in the background from its start: the pages are
+    written to a scratch folder and Pagefind is started in a thread of its own, and the
+    site goes on with its other files meanwhile. `finish` waits and gives the bundle;
+    `cancel` (safe to call after `finish`) stops it and removes its scratch folder."""
 
     def __init__(self, pages: dict[str, bytes]) -> None:
         program = executable()
         self.tmp = tempfile.TemporaryDirectory(prefix="ogpctl-site-")
         self.out = Path(self.tmp.name) / "bundle"
         self.process: subprocess.Popen[str] | None = None
+        self.failure: BaseException | None = None
+        self.starting = threading.Thread(target=self._start, args=(program, pages),
+                                         name="ogpctl-pagefind", daemon=True)
+        self.starting.start()
+
+    def _start(self, program: Path, pages: dict[str, bytes]) -> None:
         try:
             site = Path(self.tmp.name) / "site"
             _scratch(site, pages)
@@ -140,27 +148,34 @@ class Indexing:
                 [str(program), "--site", str(site), "--output-path", str(self.out),
                  "--keep-index-url", "--silent"], cwd=self.tmp.name, text=True,
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        except OSError as error:
-            self.cancel()
-            raise SearchIndexError(f"Pagefind could not run: {error}") from None
-        except BaseException:
-            self.cancel()
-            raise
+        except BaseException as error:   # raised in the caller's thread by `finish`
+            self.failure = error
 
-    def finish(self) -> dict[str, bytes]:
+    def _started(self) -> subprocess.Popen[str]:
+        """The running Pagefind, once the thread has started it (or why it could not)."""
+        self.starting.join()
+        if isinstance(self.failure, OSError) and \
+                not isinstance(self.failure, RecordWriteError):
+            raise SearchIndexError(f"Pagefind could not run: {self.failure}") from None
+        if self.failure is not None:
+            raise self.failure
         if self.process is None:
             raise SearchIndexError("Pagefind was stopped")
+        return self.process
+
+    def finish(self) -> dict[str, bytes]:
         try:
-            stdout, stderr = self.process.communicate(timeout=TIMEOUT)
+            process = self._started()
+            stdout, stderr = process.communicate(timeout=TIMEOUT)
         except subprocess.TimeoutExpired as error:
             raise SearchIndexError(f"Pagefind could not run: {error}") from None
         finally:
-            if self.process.returncode is None:
+            if self.process is None or self.process.returncode is None:
                 self.cancel()
         try:
-            if self.process.returncode != 0:
+            if process.returncode != 0:
                 why = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
-                raise SearchIndexError(f"Pagefind failed (exit {self.process.returncode}): "
+                raise SearchIndexError(f"Pagefind failed (exit {process.returncode}): "
                                        f"{why[0]}")
             return {f"{urls.PAGEFIND}/{path.relative_to(self.out).as_posix()}": stable(path)
                     for path in sorted(self.out.rglob("*")) if path.is_file()}
@@ -168,6 +183,7 @@ class Indexing:
             self.cancel()
 
     def cancel(self) -> None:
+        self.starting.join()
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.communicate()
