@@ -372,7 +372,7 @@ def pagefind_fragment(files: dict[str, bytes], url: str) -> dict:
     import gzip
 
     for name, data in files.items():
-        if name.startswith("pagefind/fragment/"):
+        if name.startswith("pagefind/") and "/fragment/" in name:
             fragment = json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
             if fragment["url"] == url:
                 return fragment

@@ -24,7 +24,7 @@ FORMATS = ("html", "md")
 PLAN = "plans/2026-2030"
 CHANGED = f"{PLAN}/commitments/02-beneficial-ownership-open-data.yaml"
 OTHER_PAGE = "en/plans/2026-2030/commitments/01-public-works-open-contracting.html"
-STORE = Path(".ogpctl-cache") / "site-1.sqlite"
+STORE = Path(".ogpctl-cache") / "site-2.sqlite"
 
 
 @pytest.fixture
@@ -184,6 +184,21 @@ def test_a_linked_store_is_not_followed(record: Path, tmp_path: Path) -> None:
     (record / STORE).symlink_to(outside)
     assert rebuild(record) == full(record)
     assert outside.read_bytes() == b""
+
+
+def test_a_store_of_an_earlier_layout_is_removed(record: Path, tmp_path: Path) -> None:
+    """`site-1.sqlite` (the build marks in the rows) is dropped, not left to take space;
+    a link by that name is not followed nor removed."""
+    former = record / ".ogpctl-cache" / "site-1.sqlite"
+    former.parent.mkdir()
+    former.write_bytes(b"an old store")
+    rebuild(record)
+    assert not former.exists() and (record / STORE).is_file()
+    outside = tmp_path / "elsewhere.sqlite"
+    outside.write_bytes(b"kept")
+    former.symlink_to(outside)
+    rebuild(record)
+    assert former.is_symlink() and outside.read_bytes() == b"kept"
 
 
 def test_a_python_caller_gets_no_store_in_the_record(record: Path) -> None:

@@ -12,7 +12,6 @@ from ogpctl.record.model import as_date
 from ogpctl.site import labels as words
 from ogpctl.site import urls
 from ogpctl.site.plans import plan_summary
-from ogpctl.site.progress import all_updates
 from ogpctl.site.updates import update_entry
 from ogpctl.site.view import Page, View
 
@@ -30,7 +29,7 @@ def home(v: View) -> Page:
                 "multi-stakeholder forum and its meetings, and how to take part.",
                 country=v.c.country())
     plans = [plan_summary(v, plan) for plan in reversed(v.site.record.plans)]
-    updates = [update_entry(v, u) for u in all_updates(v.site.record.plans)[:LATEST]]
+    updates = [update_entry(v, u) for u in v.site.updates()[:LATEST]]
     return Page("index.html", v.c.country(), "home.html.j2", {
         "intro": intro, "member_since": v.date(fields.get("member-since")),
         "plans": plans, "updates": updates,

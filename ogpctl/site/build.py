@@ -31,7 +31,7 @@ from ogpctl.site.layout import render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
-from ogpctl.site.search import Indexing, merge, search_page
+from ogpctl.site.search import MAIN, Indexing, by_bundle, merge, merged_part, search_page
 from ogpctl.site.store import Store
 from ogpctl.site.updates import updates_page
 from ogpctl.site.view import Page, Site, View
@@ -151,9 +151,10 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
                     made(languages[-1], taken)
                     waiting = False
         files["index.html"] = root
+        # the open data while the second process may still be making the documents
+        files.update(_reused(store, output_key(inputs.everything(), urls.DATA),
+                             _exports(site, store, inputs)))
         files.update(documents.finish())
-        files.update(_reused(store, output_key(inputs.everything(), urls.DATA), _exports(
-            record, index, today, store, inputs)))
         if searching is not None:
             if store is not None:   # what is made so far goes in while Pagefind works
                 store.flush()
@@ -178,32 +179,42 @@ def _pages_of(site: Site, code: str, inputs: Inputs) -> Callable[[Store | None],
 
 
 class _SearchIndex:
-    """The Pagefind bundle of the site, one run a language (Pagefind indexes each apart:
-    `search.merge` makes of the runs the bundle of one run over all), each kept in the
-    store under the digest of that language's pages, so an edit that leaves a language's
-    pages as they were does not index it again. A run starts as soon as its language's
-    pages are made (`add`) and works meanwhile; `finish` waits for them all."""
+    """The Pagefind bundles of the site (`search.bundle_of`): one run a bundle and
+    language, the main bundle's runs made into one (`search.merge`: Pagefind indexes each
+    language apart), each run kept in the store under the digest of its pages, so an
+    edit indexes again only the bundles whose pages it changed. A language's runs start
+    as soon as its pages are made (`add`) and work meanwhile; `finish` waits for them."""
 
     def __init__(self, store: Store | None) -> None:
         self.store = store
-        self.found: dict[str, dict[str, bytes]] = {}
-        self.runs: dict[str, tuple[bytes, Indexing | None]] = {}
+        self.found: dict[tuple[str, str], dict[str, bytes]] = {}
+        self.runs: dict[tuple[str, str], tuple[bytes, Indexing | None]] = {}
 
     def add(self, code: str, pages: dict[str, bytes]) -> None:
-        key = output_key(digest_of_files(pages), f"{urls.PAGEFIND}/{code}")
-        kept = self.store.get(key) if self.store is not None else None
-        bundle = _unpack(kept[0]) if kept is not None else None
-        if bundle is not None:
-            self.found[code] = bundle
-        self.runs[code] = (key, Indexing(pages) if bundle is None else None)
+        for bundle, group in sorted(by_bundle(pages).items()):
+            key = output_key(digest_of_files(group), f"{urls.PAGEFIND}/{bundle or code}")
+            kept = self.store.get(key) if self.store is not None else None
+            found = _unpack(kept[0]) if kept is not None else None
+            if found is not None:
+                self.found[bundle, code] = found
+            self.runs[bundle, code] = (key, Indexing(group) if found is None else None)
 
     def finish(self) -> dict[str, bytes]:
-        for code, (key, run) in self.runs.items():
+        """The bundles' files; a merged bundle's run is kept as `search.merged_part`
+        keeps it (without its copies of Pagefind's scripts)."""
+        for (bundle, code), (key, run) in self.runs.items():
             if run is not None:
-                self.found[code] = bundle = run.finish()
+                found = run.finish()
+                self.found[bundle, code] = found = found if bundle == MAIN \
+                    else merged_part(found, bundle)
                 if self.store is not None:
-                    self.store.put(key, _pack(bundle))
-        return merge([self.found[code] for code in sorted(self.found)])
+                    self.store.put(key, _pack(found))
+        files = merge([found for (bundle, _), found in sorted(self.found.items())
+                       if bundle == MAIN])
+        for (bundle, _), found in sorted(self.found.items()):
+            if bundle != MAIN:
+                files.update(found)
+        return files
 
     def cancel(self) -> None:
         for _, run in self.runs.values():
@@ -293,14 +304,15 @@ def _unpack(packed: bytes) -> dict[str, bytes] | None:
     return files if at == len(packed) else None
 
 
-def _exports(record: Record, index: object, today: date, store: Store | None,
-             inputs: Inputs) -> Callable[[], dict[str, bytes]]:
+def _exports(site: Site, store: Store | None, inputs: Inputs) -> Callable[[], dict[str, bytes]]:
+    """The open data, from the states and updates the pages computed already."""
     def kept(doc: Document, make: Callable[[], str]) -> str:
         key = output_key(inputs.file(doc), "record.json")
         return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
 
     return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(
-        record, index, today, kept if store is not None else None).items()}
+        site.record, site.index, site.today, kept if store is not None else None,
+        states=site.plan_states, updates=site.updates()).items()}
 
 
 def _root(site: Site) -> bytes:

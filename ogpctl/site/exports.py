@@ -19,16 +19,20 @@ from ogpctl import __version__
 from ogpctl.base.sheets import csv_bytes
 from ogpctl.domain.contributors import public_source
 from ogpctl.record.kinds import Kind
-from ogpctl.record.model import Document, Record
+from ogpctl.record.model import Document, Plan, Record
 from ogpctl.record.text import translations
 from ogpctl.render.prose import COMMENT
-from ogpctl.site.progress import STATUSES, all_updates, plan_states
+from ogpctl.site.progress import STATUSES, CommitmentState, Update, all_updates, plan_states
 from ogpctl.source.bidi import JSON_ESCAPES
 
 EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),
            ("milestones_csv", "milestones.csv"), ("updates_csv", "updates.csv"),
            ("evidence_csv", "evidence.csv"))
 
+
+#: A character record.json writes as an escape (`JSON_ESCAPES`): replacing the few found
+#: scans the text once in C, where `str.translate` looks every character up in the table.
+ESCAPED = re.compile("[" + "".join(chr(code) for code in sorted(JSON_ESCAPES)) + "]")
 
 #: A fenced code block: its text is shown as written, `<!--` included.
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)
@@ -37,13 +41,20 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.
 Kept = Callable[[Document, Callable[[], str]], str]
 
 
-def exports(record: Record, index: Any, today: date, kept: Kept | None = None
+#: Each commitment's state in a plan today (`progress.plan_states`).
+States = Callable[[Plan], list[CommitmentState]]
+
+
+def exports(record: Record, index: Any, today: date, kept: Kept | None = None, *,
+            states: States | None = None, updates: list[Update] | None = None
             ) -> dict[str, bytes]:
-    """{file name: bytes} of every export."""
+    """{file name: bytes} of every export; `states` and `updates` (`progress.all_updates`)
+    are what the pages computed already, when they come from a site's build."""
+    found = states or partial(plan_states, today=today)
     return {"record.json": record_json(record, today, kept),
-            "commitments.csv": commitments_csv(record, today),
-            "milestones.csv": milestones_csv(record, today),
-            "updates.csv": updates_csv(record),
+            "commitments.csv": commitments_csv(record, today, found),
+            "milestones.csv": milestones_csv(record, today, found),
+            "updates.csv": updates_csv(record, updates),
             "evidence.csv": evidence_csv(index)}
 
 
@@ -71,7 +82,8 @@ def record_json(record: Record, today: date, kept: Kept | None = None) -> bytes:
     head = json.dumps({"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
                        "languages": list(record.languages.required), "files": 0},
                       ensure_ascii=False, indent=1)
-    return (head[:-len("0\n}")] + files + "\n}\n").translate(JSON_ESCAPES).encode("utf-8")
+    text = head[:-len("0\n}")] + files + "\n}\n"
+    return ESCAPED.sub(lambda found: JSON_ESCAPES[ord(found[0])], text).encode("utf-8")
 
 
 def _file_json(doc: Document) -> str:
@@ -122,12 +134,12 @@ def _columns(record: Record, name: str) -> list[str]:
     return [f"{name}.{lang}" for lang in record.languages.required]
 
 
-def commitments_csv(record: Record, today: date) -> bytes:
+def commitments_csv(record: Record, today: date, states: States | None = None) -> bytes:
     head = ["plan", "number", "id", *_columns(record, "title"), "kind", "lead", "milestones",
             *STATUSES, "share", "completion", "colour", "severely-delayed", "last-update"]
     rows = []
     for plan in record.plans:
-        for state in plan_states(plan, today):
+        for state in (states or partial(plan_states, today=today))(plan):
             c, counts = state.commitment, state.counts()
             share = state.rollup.share
             rows.append([plan.id, c.number, c.id, *_texts(record, c.fields.get("title")),
@@ -139,12 +151,12 @@ def commitments_csv(record: Record, today: date) -> bytes:
     return _csv(head, rows)
 
 
-def milestones_csv(record: Record, today: date) -> bytes:
+def milestones_csv(record: Record, today: date, states: States | None = None) -> bytes:
     head = ["plan", "commitment", "milestone", *_columns(record, "title"), "due", "status",
             "lead", "days-late", "severely-delayed", "last-update"]
     rows = []
     for plan in record.plans:
-        for state in plan_states(plan, today):
+        for state in (states or partial(plan_states, today=today))(plan):
             for m in state.milestones:
                 rows.append([plan.id, state.commitment.number, m.number,
                              *_texts(record, m.milestone.fields.get("title")),
@@ -162,11 +174,11 @@ def _evidence(items: Any) -> str:
     return " | ".join(x for x in found if isinstance(x, str))
 
 
-def updates_csv(record: Record) -> bytes:
+def updates_csv(record: Record, updates: list[Update] | None = None) -> bytes:
     head = ["plan", "commitment", "milestone", "date", "status", *_columns(record, "note"),
             *_columns(record, "delay-reason"), *_columns(record, "next-steps"), "evidence"]
     rows = []
-    for u in all_updates(record.plans):
+    for u in all_updates(record.plans) if updates is None else updates:
         number = u.milestone.fields.get("number")
         rows.append([u.plan.id, u.commitment.number, number if isinstance(number, int) else "",
                      u.day.isoformat(), u.status, *_texts(record, u.fields.get("note")),

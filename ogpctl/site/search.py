@@ -4,6 +4,14 @@ time, one index a language (from each page's `lang`), and the browser downloads 
 fragments a query needs, so search works offline from the built folder once it is
 served over http. Opened straight from a folder (file://), browsers refuse to fetch the
 index; the search page says so and lists every page instead.
+
+The index is in bundles (`bundle_of`): a plan's pages in one language are a bundle of
+their own, `pagefind/<lang>/plans/<plan>/`, so are the meetings' (`pagefind/<lang>/
+meetings/`), and the pages of the language folder itself are in the main bundle,
+`pagefind/`, which holds Pagefind's scripts. The search page merges its language's
+bundles into the main one in the browser (Pagefind's `mergeIndex`), so an edit of one
+commitment indexes again only its plan's pages and the few that list everything, in the
+languages it changed, not the site.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +32,11 @@ from ogpctl.site import urls
 from ogpctl.site.view import Page, View
 
 TIMEOUT = 300
+#: The main bundle, "" in `bundle_of`: the pages of the language folders themselves.
+MAIN = ""
+#: What a merged bundle needs (the browser searches it with the main bundle's scripts):
+#: its entry file, its metadata and its index, fragment and filter chunks.
+MERGED_PARTS = ("index/", "fragment/", "filter/")
 
 
 class SearchIndexError(OgpctlError, RuntimeError):
@@ -32,8 +46,11 @@ class SearchIndexError(OgpctlError, RuntimeError):
 def search_page(v: View, pages: list[Page]) -> Page:
     v = v.at("search.html")
     listed = sorted((p for p in pages if p.indexed), key=lambda p: p.path)
+    bundles = sorted({bundle_of(urls.in_language(v.code, p.path)) for p in listed} - {MAIN})
     return Page("search.html", v.L["search"], "search.html.j2", {
         "pages": [{"title": p.title, "href": v.href(p.path)} for p in listed],
+        # each a folder: Pagefind appends its file names to the address as it is
+        "bundles": " ".join(v.root_href(f"{urls.PAGEFIND}/{b}") + "/" for b in bundles),
         "ui_css": v.root_href(f"{urls.PAGEFIND}/pagefind-ui.css"),
         "ui_js": v.root_href(f"{urls.PAGEFIND}/pagefind-ui.js"),
         "script": v.root_href(f"{urls.ASSETS}/search.js"),
@@ -73,33 +90,57 @@ def _program() -> Path | None:
     return Path(found) if found else None
 
 
-def by_language(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
-    """The pages by the language folder they are in ({folder: pages}), sorted. Pagefind
-    indexes each language apart, so one run a language makes the files one run over all
-    of them makes (`merge`); a page outside every language folder (the front door, which
-    Pagefind does not index as no `data-pagefind-body` is on it) goes with the first."""
+def bundle_of(path: str) -> str:
+    """The bundle that indexes the page at `path` (from the site root): a page in a folder
+    of a language folder is in that folder's bundle (`<lang>/meetings`), a plan's page in
+    its plan's (`<lang>/plans/<plan>`), any other page in the main one (`MAIN`). Bundle
+    folders cannot meet Pagefind's own (`index`, `fragment`, `filter`): a language code
+    has 2 or 3 letters and the folders below it are the site's."""
+    parts = path.split("/")
+    if len(parts) < 3 or (parts[1] == "plans" and len(parts) < 4):
+        return MAIN
+    return "/".join(parts[:3] if parts[1] == "plans" else parts[:2])
+
+
+def by_bundle(pages: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
+    """The pages by the bundle that indexes them ({bundle: pages}, `bundle_of`)."""
     groups: dict[str, dict[str, bytes]] = {}
     for name, data in pages.items():
-        top = name.split("/", 1)[0] if "/" in name else ""
-        groups.setdefault(top, {})[name] = data
-    outside = groups.pop("", {})
-    ordered = dict(sorted(groups.items()))
-    if outside:
-        first = next(iter(ordered), "")
-        ordered[first] = {**ordered.get(first, {}), **outside}
-    return ordered
+        groups.setdefault(bundle_of(name), {})[name] = data
+    return groups
+
+
+def merged_part(bundle: dict[str, bytes], folder: str) -> dict[str, bytes]:
+    """The files of a Pagefind run that a merged bundle needs (`MERGED_PARTS`), under
+    `pagefind/<folder>/`: its own copies of Pagefind's scripts and WebAssembly would
+    never be loaded."""
+    start = f"{urls.PAGEFIND}/"
+    part = {}
+    for name, data in bundle.items():
+        inside = name.removeprefix(start)
+        if inside == "pagefind-entry.json" or inside.endswith(".pf_meta") \
+                or inside.startswith(MERGED_PARTS):
+            part[f"{start}{folder}/{inside}"] = data
+    return part
 
 
 class Indexing:
-    """Pagefind running on some pages, in the background from its start: the site goes on
-    with its other files meanwhile. `finish` waits and gives the bundle; `cancel` (safe
-    to call after `finish`) stops it and removes its scratch folder."""
+    """Pagefind running on some pages, in the background from its start: the pages are
+    written to a scratch folder and Pagefind is started in a thread of its own, and the
+    site goes on with its other files meanwhile. `finish` waits and gives the bundle;
+    `cancel` (safe to call after `finish`) stops it and removes its scratch folder."""
 
     def __init__(self, pages: dict[str, bytes]) -> None:
         program = executable()
         self.tmp = tempfile.TemporaryDirectory(prefix="ogpctl-site-")
         self.out = Path(self.tmp.name) / "bundle"
         self.process: subprocess.Popen[str] | None = None
+        self.failure: BaseException | None = None
+        self.starting = threading.Thread(target=self._start, args=(program, pages),
+                                         name="ogpctl-pagefind", daemon=True)
+        self.starting.start()
+
+    def _start(self, program: Path, pages: dict[str, bytes]) -> None:
         try:
             site = Path(self.tmp.name) / "site"
             _scratch(site, pages)
@@ -107,27 +148,34 @@ class Indexing:
                 [str(program), "--site", str(site), "--output-path", str(self.out),
                  "--keep-index-url", "--silent"], cwd=self.tmp.name, text=True,
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        except OSError as error:
-            self.cancel()
-            raise SearchIndexError(f"Pagefind could not run: {error}") from None
-        except BaseException:
-            self.cancel()
-            raise
+        except BaseException as error:   # raised in the caller's thread by `finish`
+            self.failure = error
 
-    def finish(self) -> dict[str, bytes]:
+    def _started(self) -> subprocess.Popen[str]:
+        """The running Pagefind, once the thread has started it (or why it could not)."""
+        self.starting.join()
+        if isinstance(self.failure, OSError) and \
+                not isinstance(self.failure, RecordWriteError):
+            raise SearchIndexError(f"Pagefind could not run: {self.failure}") from None
+        if self.failure is not None:
+            raise self.failure
         if self.process is None:
             raise SearchIndexError("Pagefind was stopped")
+        return self.process
+
+    def finish(self) -> dict[str, bytes]:
         try:
-            stdout, stderr = self.process.communicate(timeout=TIMEOUT)
+            process = self._started()
+            stdout, stderr = process.communicate(timeout=TIMEOUT)
         except subprocess.TimeoutExpired as error:
             raise SearchIndexError(f"Pagefind could not run: {error}") from None
         finally:
-            if self.process.returncode is None:
+            if self.process is None or self.process.returncode is None:
                 self.cancel()
         try:
-            if self.process.returncode != 0:
+            if process.returncode != 0:
                 why = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
-                raise SearchIndexError(f"Pagefind failed (exit {self.process.returncode}): "
+                raise SearchIndexError(f"Pagefind failed (exit {process.returncode}): "
                                        f"{why[0]}")
             return {f"{urls.PAGEFIND}/{path.relative_to(self.out).as_posix()}": stable(path)
                     for path in sorted(self.out.rglob("*")) if path.is_file()}
@@ -135,6 +183,7 @@ class Indexing:
             self.cancel()
 
     def cancel(self) -> None:
+        self.starting.join()
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.communicate()

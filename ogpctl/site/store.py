@@ -18,7 +18,9 @@ from pathlib import Path
 from ogpctl.base.cache import FOLDER, prepared_folder
 from ogpctl.base.vcs import History
 
-NAME = "site-1.sqlite"     # the number changes with the layout of the database
+NAME = "site-2.sqlite"     # the number changes with the layout of the database
+#: Stores of earlier layouts, removed when the store is opened (a rebuild's worth of pages).
+FORMER = ("site-1.sqlite",)
 #: Entries not used by this many builds in a row are dropped.
 KEEP_BUILDS = 3
 
@@ -39,6 +41,7 @@ class Store:
             return None
         try:
             path = prepared_folder(root, NAME) / NAME
+            _remove_former(root)
             db = sqlite3.connect(path, timeout=2)
             store = cls(db, path)
             store._prepare()
@@ -60,11 +63,15 @@ class Store:
         return Store(db)
 
     def _prepare(self) -> None:
+        # the build that last used an entry is kept apart from the entry: SQLite writes a
+        # row again whole, so marking it in place copied every page and document it kept
         self.db.executescript("""
             PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INT);
             CREATE TABLE IF NOT EXISTS outputs (key BLOB PRIMARY KEY, data BLOB,
-                                                note TEXT, sum BLOB, build INT);""")
+                                                note TEXT, sum BLOB);
+            CREATE TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY, build INT)
+                WITHOUT ROWID;""")
         row = self.db.execute("SELECT value FROM meta WHERE key='build'").fetchone()
         self.build = (row[0] if row and isinstance(row[0], int) else 0) + 1
 
@@ -94,24 +101,43 @@ class Store:
         self.new, self.used = [], []
 
     def _write(self) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
-                            [(*row, self.build) for row in self.new])
-        self.db.executemany("UPDATE outputs SET build=? WHERE key=?",
-                            [(self.build, key) for key in self.used])
+        self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", self.new)
+        self.db.executemany("INSERT OR REPLACE INTO used VALUES (?, ?)",
+                            [(key, self.build) for key in [*self.used,
+                                                           *(row[0] for row in self.new)]])
 
     def close(self) -> None:
         """Store the new entries, mark the used ones, drop the long unused, and close."""
         try:
             with self.db:
                 self._write()
-                self.db.execute("DELETE FROM outputs WHERE build<=?",
-                                (self.build - KEEP_BUILDS,))
+                old = self.build - KEEP_BUILDS
+                self.db.execute("DELETE FROM outputs WHERE key IN "
+                                "(SELECT key FROM used WHERE build<=?)", (old,))
+                self.db.execute("DELETE FROM used WHERE build<=?", (old,))
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)",
                                 (self.build,))
         except sqlite3.Error:
             pass
         finally:
             self.db.close()
+
+
+def _remove_former(root: Path) -> None:
+    """Remove the stores of earlier layouts (`FORMER`) that are plain files in the record's
+    cache folder, never through a link; a link or anything else there is left alone."""
+    import stat
+
+    from ogpctl.base.confined import open_folder
+
+    try:
+        with open_folder(root, (FOLDER,)) as folder:
+            for name in FORMER:
+                info = folder.lstat(name)
+                if info is not None and stat.S_ISREG(info.st_mode):
+                    folder.unlink(name)
+    except OSError:    # the store is an accelerator: a leftover only costs space
+        pass
 
 
 def _checksum(data: bytes, note: str) -> bytes:

@@ -13,7 +13,7 @@ from ogpctl.site import urls
 from ogpctl.site.inputs import output_key
 from ogpctl.site.labels import milestone_status
 from ogpctl.site.layout import environment
-from ogpctl.site.progress import Update, all_updates
+from ogpctl.site.progress import Update
 from ogpctl.site.view import Page, View
 
 
@@ -98,7 +98,7 @@ def updates_page(v: View) -> Page:
     v = v.at("updates.html")
     places: dict[tuple[str, int, int], int] = {}
     entries, made = [], Entries(v, 2)
-    for u in all_updates(v.site.record.plans):
+    for u in v.site.updates():
         # its place among its milestone's updates: same commitment, same place, same entry
         place = places[u.plan.id, u.commitment.number, u.milestone.index] = places.get(
             (u.plan.id, u.commitment.number, u.milestone.index), -1) + 1

@@ -27,7 +27,7 @@ from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import safe_href
 from ogpctl.site import urls
 from ogpctl.site.labels import labels
-from ogpctl.site.progress import CommitmentState, plan_states
+from ogpctl.site.progress import CommitmentState, Update, all_updates, plan_states
 
 if TYPE_CHECKING:
     from ogpctl.domain.document_repository import Index
@@ -80,6 +80,7 @@ class Site:
     store: Store | None = None
 
     _states: dict[str, list[CommitmentState]] = field(default_factory=dict, repr=False)
+    _updates: list[Update] | None = field(default=None, repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -90,6 +91,13 @@ class Site:
         if plan.id not in self._states:
             self._states[plan.id] = plan_states(plan, self.today)
         return self._states[plan.id]
+
+    def updates(self) -> list[Update]:
+        """Every update of every plan, newest first (`progress.all_updates`), gathered
+        once for the home page and the updates page of every language."""
+        if self._updates is None:
+            self._updates = all_updates(self.record.plans)
+        return self._updates
 
 
 @dataclass

@@ -1,6 +1,8 @@
 /* Full-text search with Pagefind's interface (pagefind/pagefind-ui.js). The site root is
    taken from this script's own address, so result links work below any web path. Opened
-   from a folder (file://) browsers do not let Pagefind fetch its index: say so instead. */
+   from a folder (file://) browsers do not let Pagefind fetch its index: say so instead.
+   Each plan's pages in this language are indexed in a bundle of their own, listed (from
+   this page) in the search region's data-bundles: they are merged into the main one. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -15,8 +17,12 @@
       return;
     }
     if (typeof PagefindUI !== "function") { return; }
+    var merged = (box.getAttribute("data-bundles") || "").split(" ").filter(Boolean)
+      .map(function (href) {
+        return { bundlePath: new URL(href, location.href).pathname, baseUrl: root.pathname };
+      });
     var ui = new PagefindUI({
-      element: "#search", baseUrl: root.pathname, showImages: false,
+      element: "#search", baseUrl: root.pathname, mergeIndex: merged, showImages: false,
       showSubResults: true, resetStyles: false, autofocus: true
     });
     // Pagefind labels its field with a title only; name it like the search region.
