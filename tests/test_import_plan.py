@@ -54,7 +54,9 @@ def commitment_findings(capsys, record: Path) -> set[tuple[str, str]]:
 def deliver(record: Path) -> None:
     """The plan delivered: a tracker follows a plan in implementation."""
     plan_file = record / "plans" / PLAN / "plan.yaml"
-    plan_file.write_text(plan_file.read_text(encoding="utf-8") + "delivered: 2027-06-28\n",
+    text = plan_file.read_text(encoding="utf-8")
+    assert "\ndelivered:\n" in text      # the scaffold's empty field
+    plan_file.write_text(text.replace("\ndelivered:\n", "\ndelivered: 2027-06-28\n"),
                          encoding="utf-8")
 
 
