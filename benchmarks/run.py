@@ -119,7 +119,7 @@ def planted_found(corpus: Path, output: str) -> str:
 
 def render_rows(corpus: Path) -> list[Row]:
     """Every document of the corpus's largest plan (action plan, self-assessment, reasoned
-    response, each commitment), every language, every format, in one process: the total
+    response, each commitment), every language, every format (PDFs in worker processes): the total
     against the target, then Markdown + HTML + Word, then PDF alone."""
     total = Row("documents of the largest plan, every format", target="<= 3 s")
     done = run_once([sys.executable, str(HERE / "render_plan.py"), str(corpus)])
