@@ -570,12 +570,14 @@ def test_search_finds_a_commitment_by_a_word_of_its_title(built, chromium) -> No
         for lang, word in (("en", "beneficial"), ("es", "beneficiarios")):
             tab.open(f"{lang}/search.html")
             tab.page.fill(".pagefind-ui__search-input", word)
-            link = tab.page.locator(".pagefind-ui__result-link").first
-            link.wait_for(timeout=15_000)
+            # Results come from several merged bundles: wait for the one expected, not
+            # for whichever result is shown first.
+            link = tab.page.locator(f'.pagefind-ui__result-link[href$="{COMMITMENT_2}"]')
+            link.first.wait_for(timeout=15_000)
             hrefs = tab.page.locator(".pagefind-ui__result-link").evaluate_all(
                 "links => links.map(a => a.href)")
             assert f"{base}/{lang}/{COMMITMENT_2}" in hrefs, hrefs
-            tab.page.locator(f'.pagefind-ui__result-link[href$="{COMMITMENT_2}"]').click()
+            link.first.click()
             tab.page.wait_for_url(f"{base}/{lang}/{COMMITMENT_2}")
         assert tab.errors == [] and tab.outside == []
 
