@@ -5,12 +5,15 @@ pieces kept in order inside right-to-left text."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
 from ogpctl.base.i18n import Language
 from ogpctl.domain.wording import value_in
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run
+from tests.gitrecord import git
 
 ARABIC_PO = ROOT / "templates" / "locales" / "ar" / "LC_MESSAGES" / "ogpctl.po"
 
@@ -31,3 +34,40 @@ def test_no_arabic_prefix_is_glued_to_a_name() -> None:
         re.search(r"\w\u0640\{", text) for text in
         (m.string if isinstance(m.string, tuple) else (m.string,)))]
     assert glued == []
+
+
+def arabic_record(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
+    """A new user's Arabic and French record with a plan and one commitment."""
+    record = tmp_path / "record"
+    assert run(capsys, "init", record, "--country", "المملكة التجريبية", "--iso-code", "XT",
+               "--languages", "ar,fr", "--lead-agency", "وزارة المالية")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2026-12-01")[0] == 0
+    assert run(capsys, "new-commitment", "-C", record, "2027-2031", "الشفافية")[0] == 0
+    return record
+
+
+def test_an_english_finding_keeps_its_order_in_an_arabic_review(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """newuser4 H8: rendered right to left, "… (الدليل MR 2.2, 5.2)" showed its parentheses,
+    path and references scrambled. Each left-to-right piece is isolated; the message says
+    it is English."""
+    record = arabic_record(capsys, tmp_path)
+    git(record, "init", "-q")
+    git(record, "add", "ogp.yaml")
+    git(record, "commit", "-qm", "init")
+    git(record, "add", "-A")
+    git(record, "commit", "-qm", "plan")
+    code, out, err = run(capsys, "review", "HEAD~1", "HEAD", "-C", record, "--lang", "ar",
+                         "--today", "2026-12-04")
+    findings = [line for line in out.splitlines() if line.startswith("- **")]
+    assert findings, out
+    english = Language("en").name_in("ar")
+    for line in findings:
+        code_span, message = re.match(r"- \*\*\w+\*\* `([^`]*)` (.*)", line).groups()
+        assert code_span.startswith("\u2068") and code_span.endswith("\u2069"), line
+        assert "— `\u2068" in line and english in message, line
+        assert line.endswith("`") or re.search(r"\u2068[\w.,: ]+\u2069\)$", line), line
+    code, out, err = run(capsys, "review", "HEAD~1", "HEAD", "-C", record, "--lang", "fr",
+                         "--today", "2026-12-04")
+    assert "\u2068" not in out and "*(en anglais)*" in out

@@ -164,6 +164,13 @@ class Language:
     def rtl(self) -> bool:
         return _locale(self.code).character_order == "right-to-left"
 
+    def isolate(self, text: str) -> str:
+        """`text` held in its own direction inside this language's lines: between a
+        first-strong isolate and its closing mark (U+2068 … U+2069) in a right-to-left
+        language, so an English message, a path or "MR 2.2, 5.3.a" keeps its order in an
+        Arabic line; as it is in a left-to-right language."""
+        return f"\u2068{text}\u2069" if text and self.rtl else text
+
     @property
     def name(self) -> str:
         """The language's own name for itself, such as español."""
