@@ -4,7 +4,10 @@ pieces kept in order inside right-to-left text."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,10 @@ from babel.messages.pofile import read_po
 
 from ogpctl.base.i18n import Language
 from ogpctl.domain.wording import value_in
+from ogpctl.render.blocks import Code, Document, Link, ListBlock, Paragraph, Table, Text
+from ogpctl.render.docx import write_docx
+from ogpctl.render.html import write_html
+from ogpctl.render.pdf import print_css
 from tests.conftest import ROOT, run
 from tests.gitrecord import git
 
@@ -71,3 +78,35 @@ def test_an_english_finding_keeps_its_order_in_an_arabic_review(
     code, out, err = run(capsys, "review", "HEAD~1", "HEAD", "-C", record, "--lang", "fr",
                          "--today", "2026-12-04")
     assert "\u2068" not in out and "*(en anglais)*" in out
+
+
+PATH_SHOWN = "evidence/01-lshffyh-fy-lsfqt-l-mwmyh/decret-2025.pdf"
+ADDRESS = "https://example.org/a-long-path/decret-2025.pdf"
+
+
+def arabic_evidence_document() -> Document:
+    cell = (ListBlock((
+        (Paragraph((Code(PATH_SHOWN),)),),
+        (Paragraph((Link(ADDRESS, (Text(ADDRESS),)),)),),
+        (Paragraph((Link(ADDRESS, (Text("المرسوم"),)),)),))),)
+    return Document(title=(Text("التقييم الذاتي"),), lang="ar", rtl=True, blocks=[
+        Table(((Paragraph((Text("الأدلة الداعمة للتقييم"),)),),), ((cell,),))])
+
+
+def test_paths_and_addresses_read_left_to_right_in_an_arabic_document() -> None:
+    """newuser4 H9: an Arabic PDF printed an evidence path as "-evidence/01", "-lshffyh-fy",
+    "/lsfqt-l-mwmyh". A path or an address shown as itself is a left-to-right box in HTML
+    and PDF (dir="ltr", print.css) and a run without w:rtl in DOCX; a titled link is not."""
+    doc = arabic_evidence_document()
+    page = write_html(doc).decode("utf-8")
+    assert f'<code dir="ltr">{PATH_SHOWN}</code>' in page
+    assert page.count(' dir="ltr">') == 2   # the path and the address, not "المرسوم"
+    css = print_css()
+    assert re.search(r'html\[dir="rtl"\] code\[dir="ltr"\][^{]*\{[^}]*direction: ltr', css)
+    with zipfile.ZipFile(io.BytesIO(write_docx(doc, date(2026, 12, 4)))) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    runs = re.findall(r"<w:r>(?:(?!</w:r>).)*</w:r>", xml)
+    assert [r for r in runs if PATH_SHOWN in r or f">{ADDRESS}<" in r]
+    for run_xml in runs:
+        ltr = PATH_SHOWN in run_xml or f">{ADDRESS}<" in run_xml
+        assert ("<w:rtl/>" in run_xml) is not ltr, run_xml

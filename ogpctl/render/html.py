@@ -43,6 +43,7 @@ from ogpctl.render.blocks import (
     Strong,
     Table,
     Text,
+    address,
     direction,
 )
 from ogpctl.source.bidi import shown
@@ -90,10 +91,11 @@ def _inlines(items: tuple[Inline, ...], out: list[str]) -> None:
             out.append("<em>")
             _inlines(item.children, out)
             out.append("</em>")
-        elif isinstance(item, Code):
-            out += ("<code>", escape(item.text), "</code>")
+        elif isinstance(item, Code):   # a path, a rule code: left to right in any page
+            out += ('<code dir="ltr">', escape(item.text), "</code>")
         elif isinstance(item, Link):
-            out += ('<a href="', escape(item.href), '" rel="noopener noreferrer">')
+            out += ('<a href="', escape(item.href), '" rel="noopener noreferrer"',
+                    ' dir="ltr">' if address(item) else ">")
             _inlines(item.children, out)
             out.append("</a>")
         elif isinstance(item, Break):
