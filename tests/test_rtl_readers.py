@@ -110,3 +110,50 @@ def test_paths_and_addresses_read_left_to_right_in_an_arabic_document() -> None:
     for run_xml in runs:
         ltr = PATH_SHOWN in run_xml or f">{ADDRESS}<" in run_xml
         assert ("<w:rtl/>" in run_xml) is not ltr, run_xml
+
+
+MINUTES = """---
+date: 2026-09-18
+kind: msf
+title:
+  ar: جلسة المنتدى
+  fr: Séance du forum
+attendees: []
+presented-results: true
+---
+
+## ملخص (العربية)
+
+ناقش المنتدى خطة العمل.
+
+## Résumé (français)
+
+Le forum a discuté du plan d'action.
+
+- Point 1 (décret).
+"""
+
+
+def test_minutes_in_several_languages_take_each_paragraphs_direction(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """newuser4 H14: French minutes on the Arabic site inherited dir="rtl" and read
+    ".Le forum a discuté du plan d'action"; the commitment's values were joined with a
+    Latin comma; the footer glued بـ to the country's name."""
+    record = arabic_record(capsys, tmp_path)
+    (record / "forum" / "meetings" / "2026-09-18-session.md").write_text(MINUTES, "utf-8")
+    commitment = next((record / "plans" / "2027-2031" / "commitments").glob("01-*.yaml"))
+    text = commitment.read_text(encoding="utf-8")
+    commitment.write_text(re.sub(r"(?m)^values:.*$", "values: [transparency, accountability]",
+                                 text), encoding="utf-8")
+    code, _, err = run(capsys, "site", "-C", record, "--out", tmp_path / "site", "--no-search",
+                       "--formats", "none", "--today", "2026-12-04")
+    assert code == 0, err
+    page = (tmp_path / "site" / "ar" / "meetings" / "2026-09-18-session.html").read_text("utf-8")
+    assert "<p dir=\"auto\">Le forum a discuté du plan d&#39;action.</p>" in page
+    assert re.search(r'<h3 id="minutes-2" dir="auto">Résumé', page)
+    assert '<ul dir="auto"><li dir="auto">' in page
+    assert "بـ" not in page
+    shown = (tmp_path / "site" / "ar" / "plans" / "2027-2031").rglob("*.html")
+    values = Language("ar").join([Language("ar")._("Transparency"),
+                                  Language("ar")._("Accountability")])
+    assert any(values in p.read_text("utf-8") for p in shown), values
