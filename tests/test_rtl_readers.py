@@ -157,3 +157,14 @@ def test_minutes_in_several_languages_take_each_paragraphs_direction(
     values = Language("ar").join([Language("ar")._("Transparency"),
                                   Language("ar")._("Accountability")])
     assert any(values in p.read_text("utf-8") for p in shown), values
+
+
+def test_the_timeline_reads_from_the_left_and_scrolls_on_a_phone() -> None:
+    """newuser4 H14: on the Arabic dashboard the timeline's row labels (x = 4, anchored at
+    their start) fell off the left edge, the page's right-to-left direction putting their
+    start on the right; at 390 px the chart was a few pixels high."""
+    css = (ROOT / "templates" / "site" / "site.css").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^svg\.timeline \{ direction: ltr; \}", css)
+    assert re.search(r"svg\.timeline text \{ unicode-bidi: plaintext; \}", css)
+    assert re.search(r"@media \(max-width: 40rem\) \{ svg\.timeline \{ min-width: \d+rem", css)
+    assert re.search(r"figure:has\(> svg\.timeline\) \{ overflow-x: auto;", css)
