@@ -168,3 +168,46 @@ def test_the_timeline_reads_from_the_left_and_scrolls_on_a_phone() -> None:
     assert re.search(r"svg\.timeline text \{ unicode-bidi: plaintext; \}", css)
     assert re.search(r"@media \(max-width: 40rem\) \{ svg\.timeline \{ min-width: \d+rem", css)
     assert re.search(r"figure:has\(> svg\.timeline\) \{ overflow-x: auto;", css)
+
+
+PLAN_EVIDENCE = "evidence/01-public-works-open-contracting/pilot-entities.csv"
+
+
+@pytest.mark.parametrize(("start", "given"), [
+    ("", "plans/2026-2030/" + PLAN_EVIDENCE),      # from the record's folder
+    ("plans/2026-2030/evidence", PLAN_EVIDENCE.removeprefix("evidence/")),   # from here
+    ("", PLAN_EVIDENCE),                             # from the plan's folder, as before
+])
+def test_evidence_is_taken_from_the_record_or_the_current_folder(
+        capsys: pytest.CaptureFixture[str], sample: Path, monkeypatch: pytest.MonkeyPatch,
+        start: str, given: str) -> None:
+    """newuser4 H2: `--evidence plans/<plan>/evidence/…`, tab-completed in the record, was
+    refused as "the evidence file plans/<plan>/plans/<plan>/evidence/… does not exist"."""
+    commitment = sample / "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+    before = commitment.read_text(encoding="utf-8").count(f"- {PLAN_EVIDENCE}\n")
+    monkeypatch.chdir(sample / start)
+    code, _, err = run(capsys, "progress", "add", "2026-2030", "1.2", "--status", "completed",
+                       "--note", "Pilot finished", "--evidence", given, "--date", "2026-11-30",
+                       "-C", sample, "--lang", "es", "--today", "2026-12-02")
+    assert code == 0, err
+    text = commitment.read_text(encoding="utf-8")
+    assert text.count(f"- {PLAN_EVIDENCE}\n") == before + 1
+    assert "plans/2026-2030/evidence" not in text
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("plans/2026-2030/evidence/none.pdf", "no such file in the plan's folder plans/2026-2030/"),
+    ("plans/2026-2030/../../ogp.yaml", "uses '..' to leave its folder"),
+    ("plans/2026-2030/evidence/linked.csv", "goes through a symbolic link"),
+    ("ogp.yaml", "no such file in the plan's folder plans/2026-2030/"),
+])
+def test_evidence_outside_the_plans_evidence_folder_is_refused(
+        capsys: pytest.CaptureFixture[str], sample: Path, monkeypatch: pytest.MonkeyPatch,
+        given: str, said: str) -> None:
+    (sample / "plans/2026-2030/evidence/linked.csv").symlink_to(sample / "ogp.yaml")
+    monkeypatch.chdir(sample)
+    code, _, err = run(capsys, "progress", "add", "2026-2030", "1.2", "--status", "completed",
+                       "--note", "Pilot finished", "--evidence", given, "--date", "2026-11-30",
+                       "-C", sample, "--today", "2026-12-02")
+    assert code == 2 and said in err, err
+    assert "plans/2026-2030/plans/" not in err
