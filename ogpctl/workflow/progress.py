@@ -121,7 +121,7 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
         if problem is not None:
             raise UsageError(f"{names['evidence']} {item!r}: " + (
                 f"no such file in the plan's folder {plan.folder}/ (nor from the record's "
-                f"folder or the current folder): name a file in {plan.folder}/evidence/, "
+                f"folder): name a file in {plan.folder}/evidence/, "
                 f"such as evidence/minutes-2026-03-12.pdf" if problem[0] == "F115"
                 and not item.endswith("/") else problem[1]))
     history = [as_date(u.get("date")) for u in milestone.fields.get("progress") or []
