@@ -211,3 +211,21 @@ def test_evidence_outside_the_plans_evidence_folder_is_refused(
                        "-C", sample, "--today", "2026-12-02")
     assert code == 2 and said in err, err
     assert "plans/2026-2030/plans/" not in err
+
+
+def test_an_out_with_a_documents_extension_is_that_file(
+        capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path) -> None:
+    """newuser4 H15: `render … -o amend.ar.docx` made a folder named amend.ar.docx. A name
+    with the format's extension is the one file written; with several documents, or another
+    format's extension, it is refused, saying what to give."""
+    base = ("render", "action-plan", "--plan", "2026-2030", "-C", sample, "--today",
+            "2026-12-02", "-f", "docx")
+    target = tmp_path / "plan.es.docx"
+    code, out, err = run(capsys, *base, "--lang", "es", "-o", target)
+    assert code == 0, err
+    assert target.is_file() and zipfile.is_zipfile(target)
+    code, _, err = run(capsys, *base, "-o", tmp_path / "all.docx")
+    assert code == 2 and "give --lang xx for one, or a folder" in err
+    code, _, err = run(capsys, *base, "--lang", "es", "-o", tmp_path / "plan.pdf")
+    assert code == 2 and "ends in .pdf but the format is docx" in err
+    assert not (tmp_path / "all.docx").exists() and not (tmp_path / "plan.pdf").exists()
