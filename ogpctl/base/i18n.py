@@ -12,7 +12,7 @@ from __future__ import annotations
 import gettext
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -29,6 +29,10 @@ DOMAIN = "ogpctl"
 #: What a language writes after the first day of a month, by language: French "1er avril
 #: 2027" (CLDR's patterns, and so Babel, write "1 avril 2027").
 FIRST_DAY = {"fr": "er"}
+#: The comma a language puts between the items of a list, where it is not ", ": the
+#: Arabic comma for the languages written in Arabic script, the ideographic comma for
+#: Chinese and Japanese (CLDR's list patterns join with a word, "و", in Arabic).
+LIST_SEPARATOR = {"ar": "، ", "fa": "، ", "ur": "، ", "ps": "، ", "zh": "、", "ja": "、"}
 _PATTERN_DAY = re.compile(r"'(?:[^']|'')*'|d+")
 
 
@@ -138,6 +142,12 @@ class Language:
         comes from here."""
         return _long_date(self.code, day) if day else ""
 
+    def join(self, items: Iterable[str]) -> str:
+        """Items as the language lists them: "Transparence, Participation", "الشفافية،
+        المساءلة". Every list of names a document, the site or a review writes in running
+        text is joined here."""
+        return LIST_SEPARATOR.get(self.code.split("-")[0], ", ").join(items)
+
     def number(self, value: float) -> str:
         return _decimal(self.code, value)
 
@@ -153,6 +163,13 @@ class Language:
     @property
     def rtl(self) -> bool:
         return _locale(self.code).character_order == "right-to-left"
+
+    def isolate(self, text: str) -> str:
+        """`text` held in its own direction inside this language's lines: between a
+        first-strong isolate and its closing mark (U+2068 … U+2069) in a right-to-left
+        language, so an English message, a path or "MR 2.2, 5.3.a" keeps its order in an
+        Arabic line; as it is in a left-to-right language."""
+        return f"\u2068{text}\u2069" if text and self.rtl else text
 
     @property
     def name(self) -> str:

@@ -59,8 +59,10 @@ def add(
                                parser=choice(STATUSES), help="Where the milestone stands."),
     note: str = typer.Option(..., "--note", metavar="TEXT", help="The progress made."),
     evidence: list[str] | None = typer.Option(None, "--evidence", metavar="FILE|URL",
-                                              help="A file in the plan's evidence folder, or "
-                                                   "an https link (repeatable)."),
+                                              help="A file in the plan's evidence folder (its "
+                                                   "path from the plan's folder, the record's "
+                                                   "or the current one), or an https link "
+                                                   "(repeatable)."),
     delay_reason: str | None = typer.Option(None, "--delay-reason", metavar="TEXT",
                                                 help="Why it is late."),
     next_steps: str | None = typer.Option(None, "--next-steps", metavar="TEXT",
@@ -82,7 +84,8 @@ def add(
     when = day or today
     update = Update(when, status, note, lang or record.languages.default,
                     tuple(evidence or ()), delay_reason, next_steps)
-    written = record_update(record, target_plan, milestone, update, today, force=force)
+    written = record_update(record, target_plan, milestone, update, today, force=force,
+                            here=Path.cwd())
     typer.echo(f"{written}: milestone {milestone} {status} on {when}")
     for note in timing_notes(target_plan, update, today):
         typer.echo(f"ogpctl: warning: {note}", err=True)

@@ -31,8 +31,9 @@ def render(
                             "as es, or all (English and every administrative language).",
                             default="all", every=True),
     format: str = format_option(tuple(Format), Format.html, "The file format."),
-    out: Path = out_option("The output folder, or - to print one Markdown or HTML document.",
-                           default=Path("rendered")),
+    out: Path = out_option("The output folder; a file name with the format's extension "
+                           "(such as plan.ar.docx) for one document (one --lang); or - to "
+                           "print one Markdown or HTML document.", default=Path("rendered")),
     commitment: int | None = typer.Option(None, "--commitment", metavar="NUMBER",
                                           help="The commitment's number (for the commitment "
                                                "document)."),
@@ -52,6 +53,7 @@ def render(
         is_stdout,
         own_folder,
         print_bytes,
+        write_output,
     )
     from ogpctl.cli.unusable import load_checked, refuse
     from ogpctl.render import render_files
@@ -66,6 +68,7 @@ def render(
     if is_stdout(out) and (len(langs) != 1 or not chosen.text):
         raise UsageError("--out - prints one Markdown or HTML document: give --lang xx and "
                          "--format md or html")
+    one_file = names_a_file(out, chosen, langs)
     if refuse(checked, f"the {document.replace('-', ' ')}", plan):
         return 1
     files = render_files(record, [Request(document, plan, code, commitment, since)
@@ -73,7 +76,33 @@ def render(
     if is_stdout(out):
         print_bytes(next(iter(files.values())))
         return 0
+    if one_file:
+        written = write_output(out, next(iter(files.values())), force, record_root=record.root)
+        typer.echo(f"  wrote  {written}")
+        return 0
     own_folder(out, record.root)
     for path in OutputFolder(out, force=force).write(files):
         typer.echo(f"  wrote  {path}")
     return 0
+
+
+def names_a_file(out: Path, chosen: Format, langs: list[str]) -> bool:
+    """Whether `--out` names the one file to write rather than a folder: it ends with a
+    document's extension (newuser4 H15: `-o amend.ar.docx` made a folder of that name). It
+    must then be the format's and name one document; a folder of that name stays a folder.
+    A file is written as named, so a user who asks for one Word file gets one; several
+    documents (one a language) need a folder, which is said rather than guessed."""
+    from ogpctl.base.errors import UsageError
+    from ogpctl.cli.options import is_stdout
+
+    suffix = out.suffix.lower().removeprefix(".")
+    if is_stdout(out) or suffix not in tuple(Format) or out.is_dir():
+        return False
+    if suffix != chosen:
+        raise UsageError(f"--out {out} ends in .{suffix} but the format is {chosen}: give "
+                         f"--format {suffix}, or a folder for the documents")
+    if len(langs) != 1:
+        raise UsageError(f"--out {out} names one file, but {len(langs)} documents are "
+                         f"rendered ({', '.join(langs)}): give --lang xx for one, or a folder "
+                         "for all")
+    return True

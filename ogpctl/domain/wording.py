@@ -70,6 +70,15 @@ def number_in(lang: str, value: int) -> str:
     return Language(lang).number(value)
 
 
+def join_in(lang: str, items: list[str]) -> str:
+    """Items listed as `lang` lists them ("، " between them in Arabic)."""
+    if lang == "en":
+        return ", ".join(items)
+    from ogpctl.base.i18n import Language
+
+    return Language(lang).join(items)
+
+
 def value_in(lang: str, value: object) -> str:
     """A value of a message in `lang`: dates and numbers as the language writes them,
     labels translated, lists of dates joined."""
@@ -82,7 +91,7 @@ def value_in(lang: str, value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return number_in(lang, value)
     if isinstance(value, tuple):
-        return ", ".join(value_in(lang, v) for v in value)
+        return join_in(lang, [value_in(lang, v) for v in value])
     return str(value)
 
 

@@ -254,7 +254,7 @@ def values_label(c: RenderContext, value: object) -> str:
     from ogpctl.render.commitment import value_label
 
     codes = [code.strip() for code in str(value or "").split(",") if code.strip()]
-    return ", ".join(value_label(c, code) for code in codes) or "-"
+    return c.lang.join(value_label(c, code) for code in codes) or "-"
 
 
 def _day(c: RenderContext, value: object) -> str:

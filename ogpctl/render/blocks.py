@@ -57,6 +57,14 @@ class Foreign:
 Inline: TypeAlias = Text | Strong | Emphasis | Code | Link | Break | Foreign
 
 
+def address(link: Link) -> bool:
+    """Whether a link is shown as its own address (an evidence URL), which reads left to
+    right in any document, as a path (`Code`) does: an Arabic PDF wrapped one with its
+    slashes at the wrong end."""
+    return len(link.children) == 1 and isinstance(link.children[0], Text) \
+        and link.children[0].text.startswith(("http://", "https://", "mailto:"))
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int                    # 1 for the document title; 2.. for sections

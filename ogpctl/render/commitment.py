@@ -249,7 +249,7 @@ def relevance(c: RenderContext, commitment: Commitment, level: int) -> list[Bloc
         if isinstance(values, list) else []
     blocks: list[Block] = [Heading(level, (Text(part_labels(c.lang)["values"]),))]
     if names:
-        blocks.append(Paragraph((Strong((Text(", ".join(names)),)),)))
+        blocks.append(Paragraph((Strong((Text(c.lang.join(names)),)),)))
     blocks += c.blocks(commitment.fields.get("relevance"), level + 1)
     return blocks
 

@@ -34,6 +34,7 @@ from ogpctl.render.blocks import (
     Strong,
     Table,
     Text,
+    address,
     plain,
     rtl,
 )
@@ -187,6 +188,17 @@ class _Writer:
         finally:
             self.rtl, self.foreign = before
 
+    @contextmanager
+    def _left_to_right(self, really: bool = True) -> Iterator[None]:
+        """Write a path or an address, which reads left to right in any document: its run
+        without `w:rtl` (an Arabic document reordered "evidence/01-…" around its hyphens)."""
+        before = self.rtl
+        self.rtl = self.rtl and not really
+        try:
+            yield
+        finally:
+            self.rtl = before
+
     def _runs(self, items: tuple[Inline, ...], bold: bool = False,
               italic: bool = False) -> str:
         out = []
@@ -198,7 +210,8 @@ class _Writer:
             elif isinstance(item, Emphasis):
                 out.append(self._runs(item.children, bold, True))
             elif isinstance(item, Code):
-                out.append(self._run(item.text, bold, italic, CODE_FONT))
+                with self._left_to_right():
+                    out.append(self._run(item.text, bold, italic, CODE_FONT))
             elif isinstance(item, Link):
                 out.append(self._link(item))
             elif isinstance(item, Break):
@@ -232,7 +245,9 @@ class _Writer:
         ident = self.links.get(item.href)
         if ident is None:
             ident = self.links[item.href] = f"rId{template().first_link + len(self.links)}"
-        return (f'<w:hyperlink r:id="{ident}"><w:r><w:rPr>{LINK_LOOK}{self._language()}'
+        with self._left_to_right(address(item)):
+            language = self._language()
+        return (f'<w:hyperlink r:id="{ident}"><w:r><w:rPr>{LINK_LOOK}{language}'
                 f'</w:rPr><w:t xml:space="preserve">{text(plain(item.children))}</w:t></w:r>'
                 "</w:hyperlink>")
 

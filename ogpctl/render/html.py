@@ -43,6 +43,7 @@ from ogpctl.render.blocks import (
     Strong,
     Table,
     Text,
+    address,
     direction,
 )
 from ogpctl.source.bidi import shown
@@ -90,10 +91,11 @@ def _inlines(items: tuple[Inline, ...], out: list[str]) -> None:
             out.append("<em>")
             _inlines(item.children, out)
             out.append("</em>")
-        elif isinstance(item, Code):
-            out += ("<code>", escape(item.text), "</code>")
+        elif isinstance(item, Code):   # a path, a rule code: left to right in any page
+            out += ('<code dir="ltr">', escape(item.text), "</code>")
         elif isinstance(item, Link):
-            out += ('<a href="', escape(item.href), '" rel="noopener noreferrer">')
+            out += ('<a href="', escape(item.href), '" rel="noopener noreferrer"',
+                    ' dir="ltr">' if address(item) else ">")
             _inlines(item.children, out)
             out.append("</a>")
         elif isinstance(item, Break):
@@ -111,10 +113,15 @@ class Writer:
     """Blocks into HTML. `scrolling`: each table in a box that scrolls sideways on a narrow
     screen (the website). `anchors`: headings get the ids `<anchors>-1`, `<anchors>-2`...,
     so a page can link to them and Pagefind files the text under each one under its own
-    heading; one writer a page part, each part with its own prefix."""
+    heading; one writer a page part, each part with its own prefix. `mixed`: a text written
+    in languages the record does not say (a meeting's minutes, in several languages in one
+    file): each paragraph, heading, list item and cell takes its direction from its own
+    first letter (`dir="auto"`), not the page's (French minutes on the Arabic site read
+    ".Le forum a discuté du plan")."""
 
     scrolling: bool = False
     anchors: str = ""
+    mixed: bool = False
     _headings: int = field(default=0, init=False, repr=False)
 
     def blocks(self, items: tuple[Block, ...] | list[Block]) -> Markup:
@@ -137,7 +144,7 @@ class Writer:
         if isinstance(item, Heading):
             self._heading(item, out)
         elif isinstance(item, Paragraph):
-            out.append("<p>")
+            out.append(self._open("p"))
             _inlines(item.children, out)
             out.append("</p>")
         elif isinstance(item, ListBlock):
@@ -161,12 +168,20 @@ class Writer:
         else:
             raise TypeError(f"unknown block {item!r}")
 
+    def _open(self, tag: str) -> str:
+        """The opening tag `tag` (a literal of this module), with `dir="auto"` in a mixed
+        text."""
+        return f"<{tag}{self._direction()}>"
+
+    def _direction(self) -> str:
+        return ' dir="auto"' if self.mixed else ""
+
     def _list(self, item: ListBlock, out: list[str]) -> None:
         tag = "ol" if item.ordered else "ul"
         start = f' start="{int(item.start)}"' if item.ordered and item.start != 1 else ""
-        out.append(f"<{tag}{start}>")
+        out.append(f"<{tag}{start}{self._direction()}>")
         for entry in item.items:
-            out.append("<li>")
+            out.append(self._open("li"))
             self._blocks(entry, out)
             out.append("</li>")
         out.append(f"</{tag}>")
@@ -180,9 +195,10 @@ class Writer:
         level = min(max(int(item.level), 1), 6)
         if self.anchors:
             self._headings += 1
-            out += (f"<h{level} id=\"", escape(self.anchors), f'-{self._headings}">')
+            out += (f"<h{level} id=\"", escape(self.anchors), f'-{self._headings}"',
+                    self._direction(), ">")
         else:
-            out.append(f"<h{level}>")
+            out.append(self._open(f"h{level}"))
         _inlines(item.children, out)
         out.append(f"</h{level}>")
 
@@ -196,7 +212,7 @@ class Writer:
         out.append(f"<{tag}")
         if scope:
             out += (' scope="', escape(scope), '"')
-        out.append(">")
+        out += (self._direction(), ">")
         self._blocks(content, out)
         out.append(f"</{tag}>")
 

@@ -69,7 +69,7 @@ def _source(c: RenderContext, value: Any) -> tuple[Inline, ...]:
 
 def received(c: RenderContext, item: dict) -> Cell:
     parts = [c.lang.date(as_date(item.get("received"))), channel_label(c, item.get("channel"))]
-    text = ", ".join(p for p in parts if p)
+    text = c.lang.join(p for p in parts if p)
     inlines: tuple[Inline, ...] = (Text(text),) if text else ()
     source = _source(c, item.get("from"))
     if source:

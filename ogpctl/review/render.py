@@ -22,6 +22,7 @@ from ogpctl.render.blocks import (
     Block,
     Code,
     Document,
+    Foreign,
     Heading,
     Inline,
     Link,
@@ -246,12 +247,25 @@ def _finding(c: RenderContext, finding: Finding, source_url: str | None
     d = finding.diagnostic
     where = f"{finding.path}:{d.line}" if d.line else finding.path
     href = finding.link(source_url)
+    where = c.lang.isolate(where)
     place: Inline = Link(href, (Code(where),)) if href else Code(where)
     parts: list[Inline] = [Strong((Text(severity_label(c, d.severity)),)), Text(" "),
-                           Code(d.code), Text(" " + d.message + " — "), place]
+                           Code(c.lang.isolate(d.code)), Text(" "), _english(c, d.message),
+                           Text(" — "), place]
     if d.handbook:
-        parts.append(Text(" " + c.lang._("(handbook {section})", section=d.handbook)))
+        parts.append(Text(" " + c.lang._("(handbook {section})",
+                                         section=c.lang.isolate(d.handbook))))
     return tuple(parts)
+
+
+def _english(c: RenderContext, message: str) -> Inline:
+    """A finding's message, which is English, marked "(in English)" in a review in another
+    language and isolated in a right-to-left one (newuser4 H8: its paths and parentheses
+    were reordered in an Arabic review)."""
+    if c.lang.code == "en":
+        return Text(message)
+    return Foreign("en", (Text(c.lang.isolate(message)),), c.lang._(
+        "in {language}", language=Language("en").name_in(c.lang.code)))
 
 
 # -- the website ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ogpctl.base.values import list_at
 from ogpctl.domain.forum import held
 from ogpctl.record.model import Document, as_date
+from ogpctl.render import html
 from ogpctl.render.prose import parse
 from ogpctl.site import urls
 from ogpctl.site.labels import meeting_kind
@@ -69,7 +70,7 @@ def meeting_page(v: View, meeting: Document) -> Page:
         "presented": fields.get("presented-results") is True and not scheduled(v, meeting),
         "remote": fields.get("remote-participation") is True,
         "attendees": [v.stakeholder(a) for a in attendees],
-        "minutes": v.markup(body, anchors="minutes"),
+        "minutes": html.Writer(scrolling=True, anchors="minutes", mixed=True).blocks(body),
         "evidence": evidence_list(v, fields.get("evidence"), ""),
         "index": v.href("meetings/index.html"),
     }, section="meetings")

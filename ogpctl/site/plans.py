@@ -249,7 +249,7 @@ def commitment_page(v: View, c: Commitment) -> Page:
         "plan": {"title": v.plan_heading(c.plan), "href": v.href(urls.plan_page(c.plan.id))},
         "brief": v.inline(c.fields.get("brief-description")),
         "lead": v.stakeholder(c.fields.get("lead")),
-        "values": ", ".join(value_label(v.c, x) for x in values if isinstance(x, str)),
+        "values": v.c.lang.join(value_label(v.c, x) for x in values if isinstance(x, str)),
         "completion": completion(v, state), "last": v.date(state.last),
         "milestones": [milestone_entry(v, c, m) for m in state.milestones],
         "folders": folder_entries(v, c.plan.id, c.number),

@@ -7,10 +7,13 @@ reasons for a delay and the next steps. Every value is checked before anything i
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from ogpctl.base.errors import UsageError
@@ -116,7 +119,11 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
     for item in update.evidence:
         problem = evidence.check_path(record.root, plan.folder, item)
         if problem is not None:
-            raise UsageError(f"{names['evidence']} {item!r}: {problem[1]}")
+            raise UsageError(f"{names['evidence']} {item!r}: " + (
+                f"no such file in the plan's folder {plan.folder}/ (nor from the record's "
+                f"folder): name a file in {plan.folder}/evidence/, "
+                f"such as evidence/minutes-2026-03-12.pdf" if problem[0] == "F115"
+                and not item.endswith("/") else problem[1]))
     history = [as_date(u.get("date")) for u in milestone.fields.get("progress") or []
                if isinstance(u, dict)]
     latest = max((d for d in history if d), default=None)
@@ -167,12 +174,44 @@ def changes_for(milestone: Milestone, update: Update) -> list:
     return [add, Change(base + ("status",), update.status)]
 
 
+def in_plan(record: Record, plan: Plan, raw: str, here: Path | None = None) -> str:
+    """An evidence path as the plan stores it, from the plan's folder. One given from the
+    record's folder ("plans/2025-2029/evidence/…", what a shell in the record completes) or
+    from the folder `here` (the current one) is taken when it names a file in the plan's
+    evidence folder; anything else is left as given, for `validate` to judge (a path is
+    never resolved through a link: `evidence.check_path` walks it without following any)."""
+    if evidence.is_link(raw) or evidence.check_path(record.root, plan.folder, raw) is None:
+        return raw
+    for start in _starts(record, here):
+        given = posixpath.normpath(posixpath.join(start, raw))
+        inside = given.removeprefix(plan.folder + "/")
+        if inside != given and inside.startswith("evidence/"):
+            problem = evidence.check_path(record.root, plan.folder, inside)
+            if problem is None or problem[0] != "F115":   # there, if refused (a link)
+                return inside
+    return raw
+
+
+def _starts(record: Record, here: Path | None) -> list[str]:
+    """The folders, from the record's root, a path given on the command line may start in:
+    the root, and `here` when it is inside the record."""
+    starts = [""]
+    if here is not None:
+        below = os.path.relpath(here.resolve(), record.root.resolve()).replace(os.sep, "/")
+        if below != "." and below != ".." and not below.startswith("../"):
+            starts.append(below)
+    return starts
+
+
 def record_update(record: Record, plan: Plan, target: str, update: Update, today: date,
-                  *, force: bool = False) -> str:
-    """Append `update` to the milestone `target`; returns the file edited."""
+                  *, force: bool = False, here: Path | None = None) -> str:
+    """Append `update` to the milestone `target`; returns the file edited. Evidence paths
+    given from the record's folder or from `here` are stored from the plan's (`in_plan`)."""
     from ogpctl.edit.files import replace_file
     from ogpctl.edit.yamltext import apply
 
+    update = replace(update, evidence=tuple(in_plan(record, plan, item, here)
+                                            for item in update.evidence))
     commitment, milestone = find_milestone(plan, target)
     validate(record, plan, milestone, update, today, force=force)
     path = record.root / commitment.doc.path

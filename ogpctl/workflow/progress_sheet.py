@@ -12,7 +12,7 @@ from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.record.text import translations
 from ogpctl.workflow.contributions import read_rows
 from ogpctl.workflow.guard import refuse_errors
-from ogpctl.workflow.progress import Update, changes_for, find_milestone, validate
+from ogpctl.workflow.progress import Update, changes_for, find_milestone, in_plan, validate
 from ogpctl.workflow.texts import record_language
 
 HEAD = ("plan", "milestone", "commitment", "milestone title", "due", "status",
@@ -98,6 +98,7 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
             str(milestone.fields.get("status") or "not-started")
     except UsageError as error:   # every problem of the row at once
         raise UsageError(f"{wrong_day}; {error}" if wrong_day else str(error)) from None
+    evidence = tuple(in_plan(record, plan, item) for item in evidence)   # or from the root
     update = Update(day, status, cell["note"], lang, evidence, cell["delay reason"] or None,
                     cell["next steps"] or None)
     if not update.note:
