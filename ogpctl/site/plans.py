@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ogpctl.base.values import list_at
-from ogpctl.domain.rollup import Totals, completed_on, totals_from, totals_of
+from ogpctl.domain.rollup import UNREASONED, Totals, completed_on, totals_from, totals_of
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
@@ -102,6 +102,8 @@ def rating_note(v: View, state: CommitmentState) -> Markup:
     give, what the milestones give and the self-assessment's reason, as the report says
     (`ogpctl.render.self_assessment.rating_cell`)."""
     result = state.rollup
+    if result.superseded:
+        return set_aside_note(v, state)
     if not result.rated:
         return Markup("")
     source = v._("Rated in the self-assessment of {date}.", date=v.date(result.assessed)) \
@@ -110,6 +112,25 @@ def rating_note(v: View, state: CommitmentState) -> Markup:
                       colour=colour_label(v.c, result.milestone_colour))
     reason = v.inline(result.reason) or v.c.lang._("none given.")
     return Markup("{} {} {}").format(source, note, reason)
+
+
+def set_aside_note(v: View, state: CommitmentState) -> Markup:
+    """A self-assessment's rating that is not the colour shown (`Rollup.set_aside`): it no
+    longer speaks for the day, or it differs from the milestones with no reason."""
+    result = state.rollup
+    rating = colour_label(v.c, result.rating)
+    if result.assessed:
+        said = v._("The self-assessment of {date} rated it {rating}.", rating=rating,
+                   date=v.date(result.assessed))
+    else:
+        said = v._("The self-assessment rated it {rating}.", rating=rating)
+    if result.set_aside == UNREASONED:
+        why = v._("The report gives no reason for differing from the milestones, which give "
+                  "{colour}: their colour is shown.", colour=colour_label(v.c, result.colour))
+    else:
+        why = v._("The milestones now give {colour}: the report no longer speaks for the "
+                  "plan's progress.", colour=colour_label(v.c, result.colour))
+    return Markup("{} {}").format(said, why)
 
 
 def uncounted_note(v: View, state: MilestoneState) -> str:

@@ -1,0 +1,78 @@
+"""The website says what is true today and says all of it (a new user's H5, H6, H7): a
+self-assessment's rating is the public colour only while it speaks for the day; what the
+plan has missed is on its page; what became of each contribution can be found."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ogpctl.domain.rollup import LAPSED, UNREASONED, rollup
+from ogpctl.record.load import load_record
+from ogpctl.render import Request, render_bytes
+from tests.test_public_truth import CLOSED, SA, TODAY, commitment_of, copy
+from tests.test_site_truth import replace, site, text
+
+# -- H5: a yearly self-assessment speaks for its date, not for ever ------------------------
+
+def yearly_green(record: Path) -> None:
+    """The 2023-2025 report becomes a yearly one of 1 September 2024 that rates commitment 2
+    (milestone 1 of 4 completed by then; milestones due 2025-06-30 and later) green."""
+    replace(record / SA, "prepared: 2026-02-20\nkind: end-of-term\n",
+            "prepared: 2024-09-01\nkind: yearly\n")
+    replace(record / SA, "  - commitment: beneficial-ownership\n    rating: amber\n",
+            "  - commitment: beneficial-ownership\n    rating: green\n")
+
+
+def test_a_yearly_rating_speaks_until_a_milestone_falls_due_after_it(tmp_path: Path) -> None:
+    record = copy(tmp_path, yearly_green)
+    _, _, item = commitment_of(record, "2023-2025", 2)
+    early = rollup(item, date(2025, 6, 30))
+    assert (early.colour, early.set_aside) == ("green", "")
+    later = rollup(item, date(2025, 7, 1))          # milestone 2.2 fell due on 2025-06-30
+    assert (later.colour, later.rating, later.set_aside) == \
+        (later.milestone_colour, "green", LAPSED)
+    assert later.milestone_colour != "green"
+
+
+def test_a_closed_plans_result_is_not_a_yearly_rating(tmp_path: Path) -> None:
+    pages = site(tmp_path, TODAY, yearly_green)
+    for name in (f"en/{CLOSED}/index.html", f"en/{CLOSED}/dashboard.html"):
+        seen = text(pages[name])
+        assert "Amber: limited progress The self-assessment of September 1, 2024 rated it " \
+               "Green: completed or substantial progress. The milestones now give Amber: " \
+               "limited progress: the report no longer speaks for the plan's progress." \
+               in seen, name
+    spanish = text(pages[f"es/{CLOSED}/index.html"])
+    assert "La autoevaluación del 1 de septiembre de 2024 le dio" in spanish
+
+
+def test_an_end_of_term_rating_still_speaks_for_the_closed_plan(tmp_path: Path) -> None:
+    _, _, item = commitment_of(copy(tmp_path), "2023-2025", 2)
+    result = rollup(item, date(2031, 1, 1))
+    assert (result.colour, result.set_aside, result.assessed) == \
+        ("amber", "", date(2026, 2, 20))
+
+
+def unreasoned_amber(record: Path) -> None:
+    """Commitment 3 (every milestone completed: green) rated amber with no reason."""
+    replace(record / SA, "  - commitment: access-to-information-appeals\n    rating: green\n"
+            "    rating-reason:\n      en: All 3 milestones completed.\n"
+            "      es: Los 3 hitos se completaron.\n",
+            "  - commitment: access-to-information-appeals\n    rating: amber\n")
+
+
+def test_a_rating_without_a_reason_is_not_the_headline(tmp_path: Path) -> None:
+    record = copy(tmp_path, unreasoned_amber)
+    _, _, item = commitment_of(record, "2023-2025", 3)
+    result = rollup(item, TODAY)
+    assert (result.colour, result.rating, result.set_aside) == ("green", "amber", UNREASONED)
+    seen = text(site(tmp_path / "site", TODAY, unreasoned_amber)[f"en/{CLOSED}/index.html"])
+    assert "Green: completed or substantial progress The self-assessment of February 20, " \
+           "2026 rated it Amber: limited progress. The report gives no reason for differing " \
+           "from the milestones, which give Green: completed or substantial progress: their " \
+           "colour is shown." in seen
+    report = render_bytes(load_record(record), Request("self-assessment", "2023-2025", "en"),
+                          "md", TODAY)
+    assert b"**Amber: limited progress**" in report    # the report prints its own rating
+    assert b"reason for the difference: none given." in report
