@@ -4,12 +4,18 @@ plan has missed is on its page; what became of each contribution can be found.""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from ogpctl.domain.obligations import FAILED, obligations
 from ogpctl.domain.rollup import LAPSED, UNREASONED, rollup
 from ogpctl.record.load import load_record
 from ogpctl.render import Request, render_bytes
+from ogpctl.site import build_site
+from tests.conftest import new_plan_record
 from tests.test_public_truth import CLOSED, SA, TODAY, commitment_of, copy
 from tests.test_site_truth import replace, site, text
 
@@ -76,3 +82,36 @@ def test_a_rating_without_a_reason_is_not_the_headline(tmp_path: Path) -> None:
                           "md", TODAY)
     assert b"**Amber: limited progress**" in report    # the report prints its own rating
     assert b"reason for the difference: none given." in report
+
+
+# -- H6: what the plan has failed is on its page and beside its stage -----------------------
+
+def delivered_four_year_plan(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
+    """A new user's four-year plan 2025-2029, delivered in June 2025: its refreshed plan
+    was due on 31 December 2027 (six months after the two-year mark)."""
+    record = new_plan_record(capsys, tmp_path, due_year="2025", today="2025-01-10")
+    plan = record / "plans" / "2025-2029" / "plan.yaml"
+    text_ = plan.read_text(encoding="utf-8")
+    assert "\ndelivered:" in text_
+    plan.write_text(re.sub(r"\ndelivered:[^\n]*", "\ndelivered: 2025-06-20", text_),
+                    encoding="utf-8")
+    return record
+
+
+def test_the_plan_page_lists_what_is_overdue(capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path) -> None:
+    record = delivered_four_year_plan(capsys, tmp_path)
+    loaded = load_record(record)
+    failed = [o for o in obligations(loaded, date(2028, 1, 10)) if o.state in FAILED]
+    files = build_site(loaded, date(2028, 1, 10), formats=(), search=False)
+    page = text(files["en/plans/2025-2029/index.html"].decode("utf-8"))
+    assert f"{len(failed)} obligations overdue or missed" in page
+    assert "December 31, 2027 overdue Refreshed plan due 2.3" in page
+    assert "overdue Forum meeting minimum requirement 1.1" in page
+    for item in failed:
+        assert item.title in page, item.title
+    spanish = text(files["es/plans/2025-2029/index.html"].decode("utf-8"))
+    assert "31 de diciembre de 2027 vencida Fecha límite del plan revisado" in spanish
+    home = files["en/index.html"].decode("utf-8")
+    assert f'href="plans/2025-2029/index.html#overdue">{len(failed)} obligations overdue ' \
+           'or missed</a>' in home

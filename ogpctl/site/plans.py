@@ -19,6 +19,7 @@ from ogpctl.render.self_assessment import colour_label, completion_label, totals
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
+from ogpctl.site.overdue import ANCHOR, overdue_count, overdue_link, overdue_section
 from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state
 from ogpctl.site.updates import update_entry
 from ogpctl.site.view import Page, View
@@ -72,7 +73,8 @@ def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
 def plan_summary(v: View, plan: Plan) -> dict:
     states = v.site.plan_states(plan)
     return {"id": plan.id, "title": v.plan_heading(plan), "href": v.href(urls.plan_page(plan.id)),
-            "status": stage_text(v, plan)[0], "period": period(v, plan),
+            "status": stage_text(v, plan)[0], "overdue": overdue_link(v, plan),
+            "period": period(v, plan),
             "commitments": len(plan.commitments), "milestones": milestone_counts(v, states),
             "dashboard": v.href(urls.plan_page(plan.id, "dashboard.html"))}
 
@@ -166,10 +168,11 @@ def commitment_row(v: View, state: CommitmentState) -> dict:
 def plan_facts(v: View, plan: Plan) -> list[tuple[str, str | Markup]]:
     dates = plan.dates()
     stage = stage_text(v, plan)
+    status = Markup("{}<br><small>{}</small>").format(*stage) if stage[1] else stage[0]
+    if label := overdue_count(v, plan):
+        status = Markup('{} · <a href="#{}">{}</a>').format(status, ANCHOR, label)
     facts: list[tuple[str, str | Markup]] = [
-        (v.L["status"], Markup("{}<br><small>{}</small>").format(*stage) if stage[1]
-         else stage[0]),
-        (v.L["period"], period(v, plan))]
+        (v.L["status"], status), (v.L["period"], period(v, plan))]
     if dates:
         facts.append((v.L["due"], v.date(dates.due)))
     delivered = as_date(plan.fields.get("delivered"))
@@ -191,7 +194,7 @@ def plan_page(v: View, plan: Plan) -> Page:
         "milestones": milestone_counts(v, states),
         "groups": theme_groups(v, plan, states),
         "downloads": downloads(v, plan.id, None),
-        "amendments": amendment_entries(v, plan),
+        "amendments": amendment_entries(v, plan), "overdue": overdue_section(v, plan),
     }, section="plans", plan=plan.id, heading=v.plan_heading(plan))
 
 
