@@ -17,6 +17,7 @@ from ogpctl.render import Request, render_bytes
 from ogpctl.site import build_site
 from tests.conftest import new_plan_record
 from tests.test_public_truth import CLOSED, SA, TODAY, commitment_of, copy
+from tests.test_site_search import fragment
 from tests.test_site_truth import replace, site, text
 
 # -- H5: a yearly self-assessment speaks for its date, not for ever ------------------------
@@ -115,3 +116,47 @@ def test_the_plan_page_lists_what_is_overdue(capsys: pytest.CaptureFixture[str],
     home = files["en/index.html"].decode("utf-8")
     assert f'href="plans/2025-2029/index.html#overdue">{len(failed)} obligations overdue ' \
            'or missed</a>' in home
+
+
+# -- H7: what became of a contribution can be searched, in every language -----------------
+
+YOUTH = """  - id: youth-budget
+    received: 2026-02-20
+    from: {person: Juana Pérez Secret, sector: civil-society}
+    channel: online-consultation
+    summary:
+      en: A youth quota in participatory budgets.
+      es: Un cupo juvenil en los presupuestos participativos.
+    decision: reject
+    response:
+      en: 'Not included: the municipalities set their own quotas by ordinance.'
+      es: 'No se incluye: los municipios fijan sus propios cupos por ordenanza.'
+    responded: 2026-04-24
+"""
+
+
+def youth_quota(record: Path) -> None:
+    path = record / "plans/2026-2030/contributions.yaml"
+    replace(path, "contributions:\n", "contributions:\n" + YOUTH)
+
+
+def test_contributions_and_their_answers_are_a_searchable_page(tmp_path: Path) -> None:
+    record = copy(tmp_path, youth_quota)
+    files = build_site(load_record(record), TODAY, formats=())
+    for lang, words in (("en", ("A youth quota in participatory budgets.",
+                                "Not included: the municipalities set their own quotas")),
+                        ("es", ("Un cupo juvenil en los presupuestos participativos.",
+                                "No se incluye: los municipios fijan sus propios cupos"))):
+        url = f"/{lang}/plans/2026-2030/contributions.html"
+        indexed = fragment(files, url)
+        for said in words:
+            assert said in indexed, (lang, said)
+        page = files[url[1:]].decode("utf-8")
+        assert "Juana" not in page and "Secret" not in indexed     # no private person named
+        plan = files[f"{lang}/plans/2026-2030/index.html"].decode("utf-8")
+        assert 'href="contributions.html"' in plan
+        assert 'href="plans/2026-2030/contributions.html"' in \
+            files[f"{lang}/participate.html"].decode("utf-8")
+    english = text(files["en/plans/2026-2030/contributions.html"].decode("utf-8"))
+    assert "Not included Contribution youth-budget Received February 20, 2026, online " \
+           "consultation from a person whose name is not published (Civil society)" in english
