@@ -113,6 +113,10 @@ def test_the_plan_page_lists_what_is_overdue(capsys: pytest.CaptureFixture[str],
         assert item.title in page, item.title
     spanish = text(files["es/plans/2025-2029/index.html"].decode("utf-8"))
     assert "31 de diciembre de 2027 vencida Fecha límite del plan revisado" in spanish
+    assert "In its four-year refresh · The refreshed plan was due on December 31, 2027 and " \
+           "is not delivered · " in page
+    assert "El plan actualizado debía entregarse el 31 de diciembre de 2027 y no se ha " \
+           "entregado" in text(files["es/index.html"].decode("utf-8"))
     home = files["en/index.html"].decode("utf-8")
     assert f'href="plans/2025-2029/index.html#overdue">{len(failed)} obligations overdue ' \
            'or missed</a>' in home

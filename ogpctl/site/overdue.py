@@ -15,6 +15,8 @@ from ogpctl.site.view import View
 
 #: The id of the plan page's section, linked from the stage line.
 ANCHOR = "overdue"
+#: The obligation of a four-year plan's refresh (`ogpctl.domain.obligations`).
+REFRESH_DUE = "refresh-due"
 
 
 def overdue_count(v: View, plan: Plan) -> str:
@@ -26,12 +28,25 @@ def overdue_count(v: View, plan: Plan) -> str:
                        "{count} obligations overdue or missed", count)
 
 
+def refresh_alert(v: View, plan: Plan) -> str:
+    """A four-year plan still in its refresh after the refreshed plan was due: "The
+    refreshed plan should be delivered to the Support Unit no later than six months after
+    the two-year mark" (handbook 2.3.e), said beside the stage."""
+    late = next((o for o in v.site.failed(plan, v.code) if o.id == REFRESH_DUE), None)
+    if late is None:
+        return ""
+    return v._("The refreshed plan was due on {date} and is not delivered",
+               date=v.date(late.date))
+
+
 def overdue_link(v: View, plan: Plan) -> dict[str, str] | None:
-    """The count with a link to the plan page's list, or None when nothing has failed."""
+    """The count with a link to the plan page's list (after the refresh's lateness), or
+    None when nothing has failed."""
     label = overdue_count(v, plan)
     if not label:
         return None
-    return {"label": label, "href": v.href(urls.plan_page(plan.id)) + "#" + ANCHOR}
+    return {"label": label, "href": v.href(urls.plan_page(plan.id)) + "#" + ANCHOR,
+            "alert": refresh_alert(v, plan)}
 
 
 def overdue_section(v: View, plan: Plan) -> dict[str, Any] | None:

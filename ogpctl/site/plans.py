@@ -19,7 +19,13 @@ from ogpctl.render.self_assessment import colour_label, completion_label, totals
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
-from ogpctl.site.overdue import ANCHOR, overdue_count, overdue_link, overdue_section
+from ogpctl.site.overdue import (
+    ANCHOR,
+    overdue_count,
+    overdue_link,
+    overdue_section,
+    refresh_alert,
+)
 from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state
 from ogpctl.site.updates import update_entry
 from ogpctl.site.view import Page, View
@@ -169,6 +175,8 @@ def plan_facts(v: View, plan: Plan) -> list[tuple[str, str | Markup]]:
     dates = plan.dates()
     stage = stage_text(v, plan)
     status = Markup("{}<br><small>{}</small>").format(*stage) if stage[1] else stage[0]
+    if alert := refresh_alert(v, plan):
+        status = Markup('{} · <strong class="late">{}</strong>').format(status, alert)
     if label := overdue_count(v, plan):
         status = Markup('{} · <a href="#{}">{}</a>').format(status, ANCHOR, label)
     facts: list[tuple[str, str | Markup]] = [
