@@ -374,6 +374,9 @@ irm-recommendations:
 commitments:
   - commitment: contratacion-abierta-en-obras-publicas
     rating: amber
+    rating-reason:
+      en: Every milestone is done, but the awards are not yet published.
+      es: Todos los hitos se cumplieron, pero las adjudicaciones aún no se publican.
     evidence: [evidence/01-contratacion-abierta-en-obras-publicas/estandar-adoptado.pdf]
     reasons:
       en: The standard was adopted; the awards are not yet published.

@@ -215,7 +215,8 @@ def test_stage_follows_the_calendar(life: Journey) -> None:
     assert "[closed;" in end and "C415" not in end, end
     assert "1 of 2 commitments complete; 5 of 6 milestones completed" in end
     # every milestone completed (green), but the end-of-term self-assessment rates it
-    # amber: once the report is prepared, its colour is the one shown (G11)
+    # amber, with a reason: once the report is prepared, its colour is the one shown (G11;
+    # without a rating-reason the milestones' colour would be, newuser4 H5)
     assert re.search(r"Open contracting in public works .*100%\s+amber", end), end
 
 

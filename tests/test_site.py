@@ -480,7 +480,7 @@ def test_cli_builds_the_site(capsys, tmp_path: Path) -> None:
     code, stdout, err = run(capsys, "site", "-C", record, "--out", out, "--today",
                             "2026-11-23", "--no-search", "--formats", "html")
     assert code == 0, err
-    assert "90 pages in 2 languages" in stdout and (out / "es/index.html").is_file()
+    assert "94 pages in 2 languages" in stdout and (out / "es/index.html").is_file()
     assert not (out / "pagefind").exists()
     code, _, err = run(capsys, "site", "-C", record, "--out", out, "--formats", "odt")
     assert code == 2 and "--formats" in err

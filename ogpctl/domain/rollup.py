@@ -21,20 +21,28 @@ scale). The rule is written down in docs/documents.md so a reviewer can check ev
   substantial with a severe delay; red for not started or no milestones, or limited with a
   severe delay. Before implementation nothing is rated: the colour is `grey`, "not started
   yet".
-* Once a self-assessment (self-assessment.yaml, prepared on or before today) rates a
-  commitment, its colour is the one every public place shows; `milestone_colour` keeps the
-  milestones' own, and `reason` the self-assessment's `rating-reason` for a difference.
+* A self-assessment (self-assessment.yaml, prepared on or before today) that rates a
+  commitment gives the colour every public place shows while its rating speaks for the
+  result day (`speaks_until`): not once a milestone of the commitment has fallen due after
+  the report was prepared (the report could not judge it), and for a yearly report ("some
+  countries found it helpful to prepare a yearly self-assessment report", 3.3) not a year
+  after it nor at the end of term, whose result is the end-of-term report's ("the final
+  results of reforms completed in the action plan", implementation guidance). A rating
+  other than the milestones' colour with no `rating-reason` is never the headline (A501).
+  `milestone_colour` keeps the milestones' own, `rating` and `assessed` the report's rating
+  and date even when set aside (`set_aside` says why), `reason` its `rating-reason`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.cycle import add_months
 from ogpctl.record.model import Commitment, Milestone, Plan, as_date, listed
+from ogpctl.record.text import has_text
 
 RATINGS = ("green", "amber", "red")
 
@@ -42,6 +50,10 @@ SEVERE_DELAY_MONTHS = 6
 #: The colour of a commitment before implementation begins: not rated, not red.
 NOT_YET = "grey"
 COLOURS = ("green", "amber", "red", NOT_YET)
+#: Why a self-assessment's rating is not the colour shown (`Rollup.set_aside`): it no longer
+#: speaks for the day, or it differs from the milestones with no reason given.
+LAPSED, UNREASONED = "lapsed", "unreasoned"
+YEARLY_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -55,13 +67,20 @@ class Rollup:
     evidenced: int = 0          # completed milestones whose updates cite evidence
     milestone_colour: str = ""  # the colour the milestones alone give (`colour` without
     #                             a self-assessment's rating)
-    assessed: date | None = None   # the self-assessment whose rating `colour` is (prepared)
+    assessed: date | None = None   # the self-assessment that rates it (prepared)
     reason: Any = None             # its rating-reason (a text in the record's languages)
+    rating: str = ""               # its rating, shown or not
+    set_aside: str = ""            # why the rating is not `colour`: LAPSED | UNREASONED
 
     @property
     def rated(self) -> bool:
         """A self-assessment rates the commitment another colour than its milestones."""
         return self.colour != self.milestone_colour
+
+    @property
+    def superseded(self) -> bool:
+        """A self-assessment's rating other than the colour shown was set aside."""
+        return bool(self.set_aside) and self.rating != self.colour
 
 
 @dataclass(frozen=True)
@@ -202,11 +221,46 @@ def rollup(commitment: Commitment, as_of: date) -> Rollup:
     result = completion(share, started)
     derived = colour(result, bool(delayed)) if clock.implementing else NOT_YET
     given = assessment(commitment, as_of) if clock.implementing else None
-    shown = given.get("rating") if given else derived
-    return Rollup(share, result, tuple(delayed), shown if isinstance(shown, str) else derived,
+    rating = str(given["rating"]) if given else ""
+    aside = set_aside(commitment, given, clock, derived) if given else ""
+    return Rollup(share, result, tuple(delayed), rating if rating and not aside else derived,
                   len(achieved), len(weights), evidenced, derived,
                   given.get("prepared") if given else None,
-                  given.get("rating-reason") if given and shown != derived else None)
+                  given.get("rating-reason") if given and rating != derived else None,
+                  rating, aside)
+
+
+def set_aside(commitment: Commitment, given: dict[str, Any], clock: Reckoning,
+              derived: str) -> str:
+    """Why the self-assessment's rating `given` is not the colour shown on the result day:
+    LAPSED when it no longer speaks for that day (`speaks_until`), UNREASONED when it
+    differs from the milestones' colour with no rating-reason; "" when it is shown."""
+    until = speaks_until(commitment, given.get("prepared"), clock.end)
+    if until is not None and clock.day >= until:
+        return LAPSED
+    if given.get("rating") != derived and not has_text(given.get("rating-reason")):
+        return UNREASONED
+    return ""
+
+
+def speaks_until(commitment: Commitment, prepared: date | None, end: date | None
+                 ) -> date | None:
+    """The first day a self-assessment prepared on `prepared` no longer speaks for the
+    commitment: the day after one of its milestones falls due after the report (it could
+    not judge it); for a yearly report also a year after it (the next one is due) and the
+    plan's end (the end-of-term result). None: it speaks on any later day."""
+    yearly = commitment.plan.self_assessment is not None and \
+        commitment.plan.self_assessment.fields.get("kind") == "yearly"
+    if prepared is None:
+        return date.min if yearly else None
+    days = [due + timedelta(days=1) for m in commitment.milestones
+            if status(m) != "withdrawn" and (due := as_date(m.fields.get("due"))) is not None
+            and due > prepared]
+    if yearly:
+        days.append(add_months(prepared, YEARLY_MONTHS))
+        if end is not None:
+            days.append(end)
+    return min(days, default=None)
 
 
 def assessment(commitment: Commitment, today: date) -> dict[str, Any] | None:

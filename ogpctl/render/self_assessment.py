@@ -48,8 +48,9 @@ def assessments(plan: Plan) -> dict[str, dict]:
 def rating_cell(c: RenderContext, derived: Rollup) -> Cell:
     """The colour (the self-assessment's rating when it gives one: `ogpctl.domain.rollup`),
     the milestones' facts, and what the milestones alone give with the reason for a
-    difference."""
-    colour = derived.colour
+    difference. The report prints its own rating even where the public pages set it aside
+    (`Rollup.set_aside`)."""
+    colour = derived.rating or derived.colour
     blocks: list[Block] = [Paragraph((Strong((Text(colour_label(c, colour)),)),))]
     # One form in English; other languages agree "completed" with the count.
     facts = c.lang.n_("Milestones: {completion}, {completed} of {count} completed "
@@ -59,7 +60,7 @@ def rating_cell(c: RenderContext, derived: Rollup) -> Cell:
                       completed=c.lang.number(derived.completed),
                       evidenced=c.lang.number(derived.evidenced))
     blocks.append(Paragraph((Text(facts),)))
-    if derived.rated:
+    if colour != derived.milestone_colour:
         reason = c.inline(derived.reason)
         note = c.lang._("The milestones alone give {colour}; reason for the difference:",
                         colour=colour_label(c, derived.milestone_colour))

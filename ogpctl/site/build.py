@@ -21,6 +21,7 @@ from ogpctl.render.formats import Format
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
+from ogpctl.site.contributions import contributions_page, contributions_path
 from ogpctl.site.dashboard import dashboard_page
 from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
 from ogpctl.site.downloads import Documents
@@ -67,7 +68,8 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
                   Planned(urls.plan_page(plan.id, "dashboard.html"), reads,
                           partial(dashboard_page, v, plan)),
                   Planned(urls.plan_page(plan.id, "evidence.html"), reads,
-                          partial(evidence_page, v, plan))]
+                          partial(evidence_page, v, plan)),
+                  Planned(contributions_path(plan), reads, partial(contributions_page, v, plan))]
         pages += [Planned(urls.commitment_page(plan.id, c.number, c.id),
                           inputs.commitment_page(c), partial(commitment_page, v, c))
                   for c in plan.commitments]

@@ -14,7 +14,8 @@ The graph is coarse on purpose, so that no input is ever missed:
   contributions, self-assessment, sections) and all its commitments; a commitment's
   document reads only its own commitment besides the plan's own files;
 * pages read what the documents read and also the evidence index: a commitment page the
-  folder of its commitment, a plan's pages the plan's whole index, and which evidence
+  folder of its commitment, a plan's pages the plan's whole index and every plan's
+  plan.yaml (its obligations end when the next plan is delivered), and which evidence
   files are published;
 * the forum, meetings, participation and documents pages read the plans' own files only
   (titles, co-creation; which documents exist is in the structure);
@@ -151,8 +152,11 @@ class Inputs:
 
     # -- pages -------------------------------------------------------------------------
     def plan_pages(self, plan: Plan) -> bytes:
+        """The plan's documents and evidence index, and every plan's plan.yaml: what the
+        plan has failed reads when the next plan was delivered (`domain.obligations`)."""
         return self._once(("plan pages", plan.id), lambda: _hash(
-            self.pages_common, self.plan_documents(plan), self._plan_index(plan.id)))
+            self.pages_common, self.plan_documents(plan), self._plan_index(plan.id),
+            *(self.document(p.doc) for p in self.record.plans)))
 
     def commitment_page(self, commitment: Commitment) -> bytes:
         plan = commitment.plan

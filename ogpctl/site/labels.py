@@ -26,6 +26,7 @@ def labels(code: str) -> dict[str, str]:
         "comment": _("Comment on this page"), "plan_nav": _("In this plan"),
         "overview": _("Overview"), "dashboard": _("Progress dashboard"),
         "repository": _("Evidence repository"), "open_data": _("Open data"),
+        "contributions": _("Contributions and responses"),
         # people and organisations
         "lead_agency": _("Lead agency"), "poc": _("Point of contact"),
         "ministerial": _("Ministerial contact"), "agencies": _("Government agencies taking part"),

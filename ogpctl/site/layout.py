@@ -98,7 +98,8 @@ def plan_navigation(v: View, page: Page) -> list[dict]:
         return []
     items = (("overview", urls.plan_page(page.plan)),
              ("dashboard", urls.plan_page(page.plan, "dashboard.html")),
-             ("repository", urls.plan_page(page.plan, "evidence.html")))
+             ("repository", urls.plan_page(page.plan, "evidence.html")),
+             ("contributions", urls.plan_page(page.plan, "contributions.html")))
     return [{"label": v.L[key], "href": v.href(path), "current": path == page.path}
             for key, path in items]
 

@@ -8,8 +8,9 @@ from typing import Any
 from ogpctl.base.values import dict_at, str_at
 from ogpctl.domain.forum import forum_days, meets_regularly
 from ogpctl.record.model import Plan, as_date
-from ogpctl.render.reasoned_response import channel_label
+from ogpctl.render.reasoned_response import channel_label, contributions
 from ogpctl.site import urls
+from ogpctl.site.contributions import contributions_path
 from ogpctl.site.updates import evidence_list
 from ogpctl.site.view import Page, View
 
@@ -95,7 +96,15 @@ def participate(v: View) -> Page:
         "mailto": v.mailto(email),
         "email": email, "contacts": v.href("contacts.html"),
         "follow": follow(v),
+        "responses": [responses(v, plan) for plan in reversed(v.site.record.plans)],
     }, section="participate")
+
+
+def responses(v: View, plan: Plan) -> dict:
+    """A link to what became of the plan's contributions (`site.contributions`)."""
+    count = len(contributions(plan))
+    return {"title": v.plan_heading(plan), "href": v.href(contributions_path(plan)),
+            "count": v.c.lang.n_("{count} contribution", "{count} contributions", count)}
 
 
 def follow(v: View) -> str:

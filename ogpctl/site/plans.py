@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ogpctl.base.values import list_at
-from ogpctl.domain.rollup import Totals, completed_on, totals_from, totals_of
+from ogpctl.domain.rollup import UNREASONED, Totals, completed_on, totals_from, totals_of
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
@@ -19,6 +19,13 @@ from ogpctl.render.self_assessment import colour_label, completion_label, totals
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
+from ogpctl.site.overdue import (
+    ANCHOR,
+    overdue_count,
+    overdue_link,
+    overdue_section,
+    refresh_alert,
+)
 from ogpctl.site.progress import CommitmentState, MilestoneState, commitment_state
 from ogpctl.site.updates import update_entry
 from ogpctl.site.view import Page, View
@@ -72,7 +79,8 @@ def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
 def plan_summary(v: View, plan: Plan) -> dict:
     states = v.site.plan_states(plan)
     return {"id": plan.id, "title": v.plan_heading(plan), "href": v.href(urls.plan_page(plan.id)),
-            "status": stage_text(v, plan)[0], "period": period(v, plan),
+            "status": stage_text(v, plan)[0], "overdue": overdue_link(v, plan),
+            "period": period(v, plan),
             "commitments": len(plan.commitments), "milestones": milestone_counts(v, states),
             "dashboard": v.href(urls.plan_page(plan.id, "dashboard.html"))}
 
@@ -102,6 +110,8 @@ def rating_note(v: View, state: CommitmentState) -> Markup:
     give, what the milestones give and the self-assessment's reason, as the report says
     (`ogpctl.render.self_assessment.rating_cell`)."""
     result = state.rollup
+    if result.superseded:
+        return set_aside_note(v, state)
     if not result.rated:
         return Markup("")
     source = v._("Rated in the self-assessment of {date}.", date=v.date(result.assessed)) \
@@ -110,6 +120,25 @@ def rating_note(v: View, state: CommitmentState) -> Markup:
                       colour=colour_label(v.c, result.milestone_colour))
     reason = v.inline(result.reason) or v.c.lang._("none given.")
     return Markup("{} {} {}").format(source, note, reason)
+
+
+def set_aside_note(v: View, state: CommitmentState) -> Markup:
+    """A self-assessment's rating that is not the colour shown (`Rollup.set_aside`): it no
+    longer speaks for the day, or it differs from the milestones with no reason."""
+    result = state.rollup
+    rating = colour_label(v.c, result.rating)
+    if result.assessed:
+        said = v._("The self-assessment of {date} rated it {rating}.", rating=rating,
+                   date=v.date(result.assessed))
+    else:
+        said = v._("The self-assessment rated it {rating}.", rating=rating)
+    if result.set_aside == UNREASONED:
+        why = v._("The report gives no reason for differing from the milestones, which give "
+                  "{colour}: their colour is shown.", colour=colour_label(v.c, result.colour))
+    else:
+        why = v._("The milestones now give {colour}: the report no longer speaks for the "
+                  "plan's progress.", colour=colour_label(v.c, result.colour))
+    return Markup("{} {}").format(said, why)
 
 
 def uncounted_note(v: View, state: MilestoneState) -> str:
@@ -145,10 +174,13 @@ def commitment_row(v: View, state: CommitmentState) -> dict:
 def plan_facts(v: View, plan: Plan) -> list[tuple[str, str | Markup]]:
     dates = plan.dates()
     stage = stage_text(v, plan)
+    status = Markup("{}<br><small>{}</small>").format(*stage) if stage[1] else stage[0]
+    if alert := refresh_alert(v, plan):
+        status = Markup('{} · <strong class="late">{}</strong>').format(status, alert)
+    if label := overdue_count(v, plan):
+        status = Markup('{} · <a href="#{}">{}</a>').format(status, ANCHOR, label)
     facts: list[tuple[str, str | Markup]] = [
-        (v.L["status"], Markup("{}<br><small>{}</small>").format(*stage) if stage[1]
-         else stage[0]),
-        (v.L["period"], period(v, plan))]
+        (v.L["status"], status), (v.L["period"], period(v, plan))]
     if dates:
         facts.append((v.L["due"], v.date(dates.due)))
     delivered = as_date(plan.fields.get("delivered"))
@@ -170,7 +202,7 @@ def plan_page(v: View, plan: Plan) -> Page:
         "milestones": milestone_counts(v, states),
         "groups": theme_groups(v, plan, states),
         "downloads": downloads(v, plan.id, None),
-        "amendments": amendment_entries(v, plan),
+        "amendments": amendment_entries(v, plan), "overdue": overdue_section(v, plan),
     }, section="plans", plan=plan.id, heading=v.plan_heading(plan))
 
 

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ogpctl.base.i18n import Language
+from ogpctl.domain.obligations import FAILED, Obligation, plan_calendar
 from ogpctl.record.model import Plan, Record, as_date, as_email
 from ogpctl.render import html
 from ogpctl.render.blocks import Block, Code, Inline, Link, Text
@@ -81,6 +82,7 @@ class Site:
 
     _states: dict[str, list[CommitmentState]] = field(default_factory=dict, repr=False)
     _updates: list[Update] | None = field(default=None, repr=False)
+    _failed: dict[tuple[str, str], list[Obligation]] = field(default_factory=dict, repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -91,6 +93,16 @@ class Site:
         if plan.id not in self._states:
             self._states[plan.id] = plan_states(plan, self.today)
         return self._states[plan.id]
+
+    def failed(self, plan: Plan, lang: str) -> list[Obligation]:
+        """What the plan has failed today (overdue, missed, early: `FAILED`), from the one
+        list `ogpctl deadlines` and `ogpctl status` read, by date, titles in `lang`."""
+        key = (plan.id, lang)
+        if key not in self._failed:
+            items = plan_calendar(self.record, plan, self.today, lang)
+            self._failed[key] = sorted((o for o in items if o.state in FAILED),
+                                       key=lambda o: (o.date, o.id))
+        return self._failed[key]
 
     def updates(self) -> list[Update]:
         """Every update of every plan, newest first (`progress.all_updates`), gathered

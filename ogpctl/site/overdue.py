@@ -1,0 +1,64 @@
+"""What a plan has failed, on its page and beside its stage wherever the stage is shown:
+every obligation overdue, missed or early and every milestone past its due date, from the
+one list `ogpctl deadlines` and `ogpctl status` read (`ogpctl.domain.obligations`), so the
+public sees what the point of contact sees (handbook 2.3.e, minimum requirements 1.1, 2.2,
+5.1; milestones 3.2.c)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ogpctl.domain.screens import deadline_columns, state_word
+from ogpctl.record.model import Plan
+from ogpctl.site import urls
+from ogpctl.site.view import View
+
+#: The id of the plan page's section, linked from the stage line.
+ANCHOR = "overdue"
+#: The obligation of a four-year plan's refresh (`ogpctl.domain.obligations`).
+REFRESH_DUE = "refresh-due"
+
+
+def overdue_count(v: View, plan: Plan) -> str:
+    """The stage line's addition: how many obligations the plan has failed today."""
+    count = len(v.site.failed(plan, v.code))
+    if not count:
+        return ""
+    return v.c.lang.n_("{count} obligation overdue or missed",
+                       "{count} obligations overdue or missed", count)
+
+
+def refresh_alert(v: View, plan: Plan) -> str:
+    """A four-year plan still in its refresh after the refreshed plan was due: "The
+    refreshed plan should be delivered to the Support Unit no later than six months after
+    the two-year mark" (handbook 2.3.e), said beside the stage."""
+    late = next((o for o in v.site.failed(plan, v.code) if o.id == REFRESH_DUE), None)
+    if late is None:
+        return ""
+    return v._("The refreshed plan was due on {date} and is not delivered",
+               date=v.date(late.date))
+
+
+def overdue_link(v: View, plan: Plan) -> dict[str, str] | None:
+    """The count with a link to the plan page's list (after the refresh's lateness), or
+    None when nothing has failed."""
+    label = overdue_count(v, plan)
+    if not label:
+        return None
+    return {"label": label, "href": v.href(urls.plan_page(plan.id)) + "#" + ANCHOR,
+            "alert": refresh_alert(v, plan)}
+
+
+def overdue_section(v: View, plan: Plan) -> dict[str, Any] | None:
+    """The plan page's list: each failed obligation with its date, state, what it is, the
+    handbook's section and what the record shows; None when nothing has failed."""
+    items = v.site.failed(plan, v.code)
+    if not items:
+        return None
+    return {"id": ANCHOR, "title": v._("Overdue or missed"),
+            "columns": deadline_columns(v.code),
+            "intro": v._("As of {date}, the record shows that these obligations of the plan "
+                         "were not met on time.", date=v.date(v.site.today)),
+            "items": [{"date": v.date(o.date), "state": state_word(v.code, o.state),
+                       "title": o.title, "handbook": o.handbook,
+                       "basis": o.basis_in(v.code)} for o in items]}
