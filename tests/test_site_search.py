@@ -204,7 +204,8 @@ def test_search_finds_the_edited_title_in_every_language(rebuilt, tmp_path: Path
         with site_browser.serve(after) as base:
             tab = site_browser.watch(context, base)
             for lang in ("en", "es"):
-                assert f"{base}/site/{lang}/{PAGE}" in results(tab, lang, NEW[lang]), lang
+                found = results(tab, lang, NEW[lang])
+                assert f"{base}/site/{lang}/{PAGE}" in found, (lang, found, tab.errors)
                 assert results(tab, lang, OLD[lang]) == set(), lang
                 # the main bundle still answers: a page of the language folder
                 assert f"{base}/site/{lang}/contacts.html" in results(tab, lang, "contact")
