@@ -370,6 +370,21 @@ def resolve_revision(root: Path, revision: str) -> str:
         raise UsageError(f"{revision!r} names no commit in this repository") from None
 
 
+def merge_base(root: Path, first: str, second: str) -> str | None:
+    """The best common ancestor of two resolved commit ids (where one branched from the
+    other, as `git diff A...B` takes it); None when they share no history."""
+    git = _git()
+    repo, _ = _repo_and_prefix(root)
+    for commit in (first, second):
+        if len(commit) != 40 or any(c not in "0123456789abcdef" for c in commit):
+            raise ValueError(f"{commit!r} is not a resolved commit id")
+    try:
+        found = str(repo.git.merge_base("--end-of-options", first, second)).strip()
+    except git.GitCommandError:
+        return None
+    return found or None
+
+
 def last_submission(root: Path) -> tuple[str, str] | None:
     """(tag, commit) of the newest tag named submitted/* reachable from HEAD, if any."""
     git = _git()

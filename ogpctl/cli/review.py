@@ -66,7 +66,7 @@ def review(
     base, head, described = revisions(record.root, list(revs or []))
     described = re.sub(r"\b[0-9a-f]{40}\b", lambda found: found.group()[:12], described)
     result = review_revisions(record.root, base, head, described, today,
-                              preview=preview is not None)
+                              preview=preview is not None, since_branch=bool(revs))
     if preview is not None:
         from ogpctl.site import write_site
 
