@@ -385,6 +385,30 @@ def merge_base(root: Path, first: str, second: str) -> str | None:
     return found or None
 
 
+def file_commits(root: Path, relative: str) -> list[str]:
+    """The commits reachable from HEAD that changed the record's file `relative`, newest
+    first; none outside git or before the first commit."""
+    git = _git()
+    repo, prefix = _repo_and_prefix(root)
+    try:
+        out = str(repo.git.log("--format=%H", "HEAD", "--", prefix + relative))
+    except git.GitCommandError:
+        return []
+    return out.split()
+
+
+def file_at(root: Path, commit: str, relative: str) -> bytes | None:
+    """The bytes of the record's file `relative` at `commit` (a resolved commit id); None
+    when the commit has no such file."""
+    repo, prefix = _repo_and_prefix(root)
+    try:
+        item = repo.commit(commit).tree / (prefix + relative)
+    except KeyError:
+        return None
+    data: bytes = item.data_stream.read()
+    return data
+
+
 def last_submission(root: Path) -> tuple[str, str] | None:
     """(tag, commit) of the newest tag named submitted/* reachable from HEAD, if any."""
     git = _git()
