@@ -70,3 +70,20 @@ def test_a_translation_added_to_a_section_is_no_amendment(capsys, tmp_path: Path
     (record / SECTION.with_name("development-process.fr.md")).write_text(
         "# Processus\n\nTexte.\n", encoding="utf-8")
     assert c418(capsys, record) == []
+
+
+def test_the_note_files_no_later_change_under_an_earlier_amendment(capsys, tmp_path: Path
+                                                                    ) -> None:
+    from tests.conftest import run
+
+    record = _amended(tmp_path, capsys)
+    edit(record / COMMITMENTS / "03-climate-finance-transparency.yaml",
+         "due: 2029-09-30", "due: 2030-03-31")
+    git(record, "commit", "-qam", "Months later", date="2027-03-01T10:00:00+00:00")
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C",
+                         record, "--lang", "en", "-f", "md", "-o", "-", "--today", "2027-03-02")
+    assert code == 0, err
+    covered, _, later = out.partition("## Not covered by a recorded amendment")
+    assert "Milestone 1.2" in covered and "Milestone 1.2" not in later, out
+    assert "### 3. " in later and "March 31, 2030" in later, out
+    assert "March 31, 2030" not in covered, out

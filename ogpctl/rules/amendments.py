@@ -97,11 +97,20 @@ def _days(entries: list[dict[str, Any]]) -> list[date]:
 
 def _recorded_in(context: Any, plan_id: str, delivered: date,
                  entries: list[dict[str, Any]]) -> str | None:
-    """The commit that recorded the amendments plan.yaml lists now (the oldest of the
-    newest commits of plan.yaml that all list the same ones): a change made in it or
-    before it is covered, one made after it is not. None when git does not hold them as
-    they are now (they are recorded in the change being checked, which they cover) or
-    cannot tell."""
+    try:
+        root = context.delivery_root()
+    except (OSError, ValueError):
+        return None
+    return recorded_in(root, plan_id, delivered, entries)
+
+
+def recorded_in(root: Path, plan_id: str, delivered: date, entries: list[dict[str, Any]]
+                ) -> str | None:
+    """The commit that recorded the amendments plan.yaml lists now (`entries`, those dated
+    on or after the delivery): the oldest of the newest commits of plan.yaml, in the
+    repository of `root`, that all list the same ones. A change made in it or before it is
+    covered, one made after it is not. None when git does not hold them as they are now
+    (they are recorded in the change being checked, which they cover) or cannot tell."""
     from ogpctl.base import vcs
     from ogpctl.base.errors import OgpctlError
     from ogpctl.source.yaml import parse_yaml
@@ -110,7 +119,6 @@ def _recorded_in(context: Any, plan_id: str, delivered: date,
     wanted = _canonical(entries)
     found = None
     try:
-        root = context.delivery_root()
         for commit in vcs.file_commits(root, name):
             data = vcs.file_at(root, commit, name)
             parsed = parse_yaml(data.decode("utf-8", "replace")) if data is not None else None
@@ -121,6 +129,20 @@ def _recorded_in(context: Any, plan_id: str, delivered: date,
     except (OgpctlError, OSError, ValueError):
         return None
     return found
+
+
+def changes_after(record: Record, plan_id: str, root: Path, commit: str) -> list[Change]:
+    """The amendments to the plan from `commit` (of the repository of `root`) to `record`:
+    those no amendment recorded by then covers."""
+    from ogpctl.base.errors import OgpctlError
+
+    try:
+        files = _plan_files(root, plan_id, commit)
+    except (OgpctlError, OSError, ValueError):
+        return []
+    default = record.languages.default
+    return [change for change in _since_delivery(record, files)
+            if change.plan == plan_id and is_amendment(change, default)]
 
 
 def _canonical(entries: list[dict[str, Any]]) -> list[str]:
@@ -181,17 +203,23 @@ def _delivered_files(context: Any, plan_id: str, since: str | None
     read: dict[tuple[str, str | None], dict[str, bytes] | None] = context.memo.setdefault(
         "delivered-files", {})
     if (plan_id, since) not in read:
-        folder = f"plans/{plan_id}/"
         root = context.delivery_root()
         try:
             commit = since or vcs.resolve_revision(root, vcs.tag_name(plan_id))
-            read[plan_id, since] = {
-                name: data for name, data in vcs.files_at(root, commit).items()
-                if name == "ogp.yaml" or (name.startswith(folder)
-                                          and name.endswith((".yaml", ".yml", ".md")))}
+            read[plan_id, since] = _plan_files(root, plan_id, commit)
         except (OgpctlError, OSError, ValueError):
             read[plan_id, since] = None
     return read[plan_id, since]
+
+
+def _plan_files(root: Path, plan_id: str, commit: str) -> dict[str, bytes]:
+    """ogp.yaml and the plan's texts at `commit`."""
+    from ogpctl.base import vcs
+
+    folder = f"plans/{plan_id}/"
+    return {name: data for name, data in vcs.files_at(root, commit).items()
+            if name == "ogp.yaml" or (name.startswith(folder)
+                                      and name.endswith((".yaml", ".yml", ".md")))}
 
 
 def _sections(plan: Plan, context: Any, since: str | None) -> list[tuple[str, str]]:
