@@ -132,3 +132,52 @@ def test_a_base_that_did_not_move_needs_no_notice(capsys, tmp_path: Path) -> Non
     code, out, err = run(capsys, "review", "main", "change", "-C", record, "--lang", "en",
                          "--today", TODAY)
     assert "merge base" not in out, out
+
+
+FEEDBACK = "plans/2026-2030/commitments/05-digital-services-feedback.yaml"
+
+
+def _redating(tmp_path: Path, old: str, new: str) -> Path:
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "checkout", "-q", "-b", "redate")
+    path = record / FEEDBACK
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    git(record, "commit", "-qam", "Progress")
+    return record
+
+
+def test_a_finding_removed_by_redating_an_update_is_not_fixed(capsys, tmp_path: Path) -> None:
+    """newuser4 H1: moving the date of a progress update already published into an empty
+    six-month period removes P606 without any progress reported."""
+    record = _redating(tmp_path, "- date: 2026-11-09\n        status: in-progress\n        note:"
+                       "\n          en: Draft protocol",
+                       "- date: 2027-01-10\n        status: in-progress\n        note:"
+                       "\n          en: Draft protocol")
+    code, out, err = run(capsys, "review", "main", "redate", "-C", record, "-f", "json",
+                         "--today", "2027-09-01")
+    review = json.loads(out)
+    assert [f["code"] for f in review["findings"]["fixed-by-redating"]] == ["P606"], err
+    assert not any(f["code"] == "P606" for f in review["findings"]["fixed"])
+    assert review["redated-progress"] == [{"plan": "2026-2030", "commitment": 5,
+                                           "milestone": 3, "file": FEEDBACK,
+                                           "old": "2026-11-09", "new": "2027-01-10"}]
+    code, out, err = run(capsys, "review", "main", "redate", "-C", record, "--lang", "es",
+                         "--today", "2027-09-01")
+    assert "## " in out and "P606" in out and "2027" in out, out
+
+
+def test_an_update_added_fixes_the_period(capsys, tmp_path: Path) -> None:
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "checkout", "-q", "-b", "progress")
+    code, _, err = run(capsys, "progress", "add", "2026-2030", "5.3", "--status",
+                       "in-progress", "--note", "Protocol adopted by 9 agencies.", "--date",
+                       "2027-01-10", "-C", record, "--today", "2027-01-10")
+    assert code == 0, err
+    git(record, "commit", "-qam", "Progress")
+    code, out, err = run(capsys, "review", "main", "progress", "-C", record, "-f", "json",
+                         "--today", "2027-09-01")
+    review = json.loads(out)
+    assert review["redated-progress"] == [] and review["findings"]["fixed-by-redating"] == []
+    assert "P606" in [f["code"] for f in review["findings"]["fixed"]], err

@@ -21,9 +21,11 @@ from typing import Any
 
 from ogpctl.base.confined import link_scratch
 from ogpctl.base.diagnostics import Diagnostic, Severity
+from ogpctl.check.locate import Suppression
 from ogpctl.domain.diff import Change, compare, record_from_files
 from ogpctl.domain.obligations import Obligation, obligations
 from ogpctl.record.model import Record
+from ogpctl.review.history import Redated, redated, restored
 from ogpctl.review.suppressed import (
     SuppressionChange,
     changed_suppressions,
@@ -91,6 +93,9 @@ class Review:
     #: findings the base showed that the head still has, covered by a suppression it adds
     hidden: list[Finding] = field(default_factory=list)
     suppressions: list[SuppressionChange] = field(default_factory=list)
+    #: progress updates the change re-dates, and the findings it fixes only by doing so
+    redated: list[Redated] = field(default_factory=list)
+    rewritten: list[Finding] = field(default_factory=list)
 
     @property
     def base_name(self) -> str:
@@ -116,7 +121,10 @@ class Review:
                 "changes": [c.to_json() for c in self.changes],
                 "findings": {"introduced": [f.to_json(template) for f in self.introduced],
                              "fixed": [f.to_json(template) for f in self.fixed],
-                             "hidden": [f.to_json(template) for f in self.hidden]},
+                             "hidden": [f.to_json(template) for f in self.hidden],
+                             "fixed-by-redating": [f.to_json(template)
+                                                   for f in self.rewritten]},
+                "redated-progress": [r.to_json() for r in self.redated],
                 "suppressions": [s.to_json() for s in self.suppressions],
                 "deadlines": [d.to_json() for d in self.deadlines(lang)],
                 "files": [{"path": self.prefix + path, "status": status}
@@ -167,12 +175,16 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
         before, after = suppressions(old), suppressions(new)
         introduced, fixed = _news(shown(raw_before, before), shown(raw_after, after))
         fixed, hidden = still_there(fixed, raw_after)
+        moved = redated(old, new)
+        fixed, rewritten = _rewritten(fixed, restored(new_files, moved), after, today, root,
+                                      Path(tmp)) if moved else (fixed, [])
         review = Review(base, head, described, prefix, today, old, new, compare(old, new),
                         _at(introduced, head, prefix), _at(fixed, base, prefix),
                         files=changed_files({**old_files, **_as_files(old_links)},
                                             {**new_files, **_as_files(new_links)}),
                         named_base=named, hidden=_at(hidden, head, prefix),
-                        suppressions=changed_suppressions(before, after))
+                        suppressions=changed_suppressions(before, after),
+                        redated=moved, rewritten=_at(rewritten, base, prefix))
         if preview:
             review.pages, review.site = changed_pages(old, new, today)
     return review
@@ -202,6 +214,25 @@ def _findings(folder: Path, today: date, root: Path) -> list[Diagnostic]:
     options = CheckOptions(today=today, use_cache=False, jobs=1, deliveries=root,
                            suppress=False)
     return check_record(folder, options)[0]
+
+
+def _rewritten(fixed: list[Diagnostic], files: dict[str, bytes], kept: list[Suppression],
+               today: date, root: Path, tmp: Path) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(fixed, fixed only by re-dating): the head checked again with the dates of the
+    progress updates it re-dates put back; a fixed finding that comes back then was fixed
+    by rewriting history, not by the work."""
+    folder = tmp / "restored"
+    folder.mkdir()
+    record_from_files(files, folder)
+    again = Counter(map(finding_key, shown(_findings(folder, today, root), kept)))
+    really, rewritten = [], []
+    for item in fixed:
+        if again[finding_key(item)] > 0:
+            again[finding_key(item)] -= 1
+            rewritten.append(item)
+        else:
+            really.append(item)
+    return really, rewritten
 
 
 def _news(before: list[Diagnostic], after: list[Diagnostic]

@@ -37,6 +37,46 @@ def hidden_sentence(c: RenderContext, review: Review) -> str:
                      len(review.hidden))
 
 
+def redated_sentence(c: RenderContext, review: Review) -> str:
+    """The summary's words for the findings the change fixes only by re-dating progress
+    updates; empty when there are none."""
+    if not review.rewritten:
+        return ""
+    return c.lang.n_(
+        "It removes {count} more only by re-dating a progress update that already existed: "
+        "that one is not fixed.",
+        "It removes {count} more only by re-dating progress updates that already existed: "
+        "those are not fixed.", len(review.rewritten))
+
+
+def history_blocks(c: RenderContext, review: Review,
+                   finding: Callable[[Finding], tuple[Inline, ...]]) -> list[Block]:
+    """The progress updates the change re-dates, and the findings it removes only so;
+    nothing for a change that re-dates none."""
+    if not review.redated:
+        return []
+    _ = c.lang._
+    blocks: list[Block] = [
+        Heading(2, (Text(_("Progress updates the change re-dates")),)),
+        Paragraph((Text(_("A progress update already published is a record of the past: "
+                          "check why its date changes.")),)),
+        _list((Text(_("Milestone {number}: the progress update dated {old} is now dated "
+                      "{new}.", number=f"{item.commitment}.{item.milestone}",
+                      old=c.lang.date(item.old),
+                      new=c.lang.date(item.new) if item.new else "—")),
+               Text(" "), Code(review.prefix + item.file))
+              for item in review.redated)]
+    if review.rewritten:
+        blocks.append(Heading(3, (Text(_(
+            "Removed only by re-dating a progress update ({count})",
+            count=c.lang.number(len(review.rewritten)))),)))
+        blocks.append(Paragraph((Text(_(
+            "With the updates' dates put back, the record has these findings still: the "
+            "change does not fix them, it rewrites when the work was reported.")),)))
+        blocks.append(_list(finding(item) for item in review.rewritten))
+    return blocks
+
+
 def suppression_blocks(c: RenderContext, review: Review,
                        finding: Callable[[Finding], tuple[Inline, ...]]) -> list[Block]:
     """The rules the change switches off or on again, and the findings it hides; nothing
