@@ -67,9 +67,8 @@ def history_blocks(c: RenderContext, review: Review,
                Text(" "), Code(review.prefix + item.file))
               for item in review.redated)]
     if review.rewritten:
-        blocks.append(Heading(3, (Text(_(
-            "Removed only by re-dating a progress update ({count})",
-            count=c.lang.number(len(review.rewritten)))),)))
+        title = _("Removed only by re-dating a progress update")
+        blocks.append(Heading(3, (Text(f"{title} ({c.lang.number(len(review.rewritten))})"),)))
         blocks.append(Paragraph((Text(_(
             "With the updates' dates put back, the record has these findings still: the "
             "change does not fix them, it rewrites when the work was reported.")),)))
@@ -88,8 +87,8 @@ def suppression_blocks(c: RenderContext, review: Review,
     if review.suppressions:
         blocks.append(_list(_said(c, item, review.prefix) for item in review.suppressions))
     if review.hidden:
-        blocks.append(Heading(3, (Text(_("Hidden by a suppression this change adds ({count})",
-                                         count=c.lang.number(len(review.hidden)))),)))
+        title = _("Hidden by a suppression this change adds")
+        blocks.append(Heading(3, (Text(f"{title} ({c.lang.number(len(review.hidden))})"),)))
         blocks.append(Paragraph((Text(_(
             "The record still has these findings: the change does not fix them, it stops "
             "the check from reporting them.")),)))
