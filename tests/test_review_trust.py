@@ -181,3 +181,27 @@ def test_an_update_added_fixes_the_period(capsys, tmp_path: Path) -> None:
     review = json.loads(out)
     assert review["redated-progress"] == [] and review["findings"]["fixed-by-redating"] == []
     assert "P606" in [f["code"] for f in review["findings"]["fixed"]], err
+
+
+def test_a_finding_the_change_brings_and_hides_at_once_is_shown(capsys, tmp_path: Path
+                                                                ) -> None:
+    """A change that breaks something and switches the rule off in the same commit neither
+    introduces nor fixes anything in the check's eyes: the review shows it hidden."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "checkout", "-q", "-b", "silence")
+    works = record / "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+    text = works.read_text(encoding="utf-8")
+    works.write_text(text.replace("lead: procurement-agency\n", "lead: nobody-known\n", 1),
+                     encoding="utf-8")
+    _, after, _ = run_json_check(record)
+    _, before, _ = run_json_check(committed_sample(SAMPLE, tmp_path / "plain"))
+    new = {d["code"] for d in after} - {d["code"] for d in before}
+    assert new, after
+    works.write_text(works.read_text(encoding="utf-8")
+                     + f"# ogpctl: ignore-file[{', '.join(sorted(new))}]\n", encoding="utf-8")
+    git(record, "commit", "-qam", "Lead changed, rule off")
+    code, out, err = run(capsys, "review", "main", "silence", "-C", record, "-f", "json",
+                         "--today", TODAY)
+    review = json.loads(out)
+    assert {f["code"] for f in review["findings"]["hidden"]} == new, err
+    assert not {f["code"] for f in review["findings"]["introduced"]} & new

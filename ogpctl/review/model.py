@@ -174,7 +174,8 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
         (old, raw_before), (new, raw_after) = sides
         before, after = suppressions(old), suppressions(new)
         introduced, fixed = _news(shown(raw_before, before), shown(raw_after, after))
-        fixed, hidden = still_there(fixed, raw_after)
+        fixed, _ = still_there(fixed, raw_after)
+        hidden = _hidden(raw_before, before, raw_after, after)
         moved = redated(old, new)
         fixed, rewritten = _rewritten(fixed, restored(new_files, moved), after, today, root,
                                       Path(tmp)) if moved else (fixed, [])
@@ -214,6 +215,16 @@ def _findings(folder: Path, today: date, root: Path) -> list[Diagnostic]:
     options = CheckOptions(today=today, use_cache=False, jobs=1, deliveries=root,
                            suppress=False)
     return check_record(folder, options)[0]
+
+
+def _hidden(raw_before: list[Diagnostic], before: list[Suppression],
+            raw_after: list[Diagnostic], after: list[Suppression]) -> list[Diagnostic]:
+    """The findings the head has and hides that the base did not hide: those a
+    suppression the change adds covers, whether the base showed them (not fixed, hidden)
+    or the change brings them (introduced, and hidden at once)."""
+    was = [item for item in raw_before if any(s.covers(item) for s in before)]
+    now = [item for item in raw_after if any(s.covers(item) for s in after)]
+    return _only(now, Counter(map(finding_key, was)))
 
 
 def _rewritten(fixed: list[Diagnostic], files: dict[str, bytes], kept: list[Suppression],
