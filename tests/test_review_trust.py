@@ -204,4 +204,5 @@ def test_a_finding_the_change_brings_and_hides_at_once_is_shown(capsys, tmp_path
                          "--today", TODAY)
     review = json.loads(out)
     assert {f["code"] for f in review["findings"]["hidden"]} == new, err
+    assert code == 1   # an error switched off is still the change's error
     assert not {f["code"] for f in review["findings"]["introduced"]} & new

@@ -113,7 +113,10 @@ class Review:
         return moved_deadlines(self.old, self.new, self.today, lang)
 
     def introduces_errors(self) -> bool:
-        return any(f.diagnostic.severity is Severity.ERROR for f in self.introduced)
+        """Whether the change brings an error, or hides one with a suppression it adds:
+        switching the rule off does not make the change pass."""
+        return any(f.diagnostic.severity is Severity.ERROR
+                   for f in (*self.introduced, *self.hidden))
 
     def to_json(self, lang: str = "en", template: str | None = None) -> dict[str, Any]:
         return {"range": self.described, "base": self.base, "head": self.head,
