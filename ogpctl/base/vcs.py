@@ -370,6 +370,45 @@ def resolve_revision(root: Path, revision: str) -> str:
         raise UsageError(f"{revision!r} names no commit in this repository") from None
 
 
+def merge_base(root: Path, first: str, second: str) -> str | None:
+    """The best common ancestor of two resolved commit ids (where one branched from the
+    other, as `git diff A...B` takes it); None when they share no history."""
+    git = _git()
+    repo, _ = _repo_and_prefix(root)
+    for commit in (first, second):
+        if len(commit) != 40 or any(c not in "0123456789abcdef" for c in commit):
+            raise ValueError(f"{commit!r} is not a resolved commit id")
+    try:
+        found = str(repo.git.merge_base("--end-of-options", first, second)).strip()
+    except git.GitCommandError:
+        return None
+    return found or None
+
+
+def file_commits(root: Path, relative: str) -> list[str]:
+    """The commits reachable from HEAD that changed the record's file `relative`, newest
+    first; none outside git or before the first commit."""
+    git = _git()
+    repo, prefix = _repo_and_prefix(root)
+    try:
+        out = str(repo.git.log("--format=%H", "HEAD", "--", prefix + relative))
+    except git.GitCommandError:
+        return []
+    return out.split()
+
+
+def file_at(root: Path, commit: str, relative: str) -> bytes | None:
+    """The bytes of the record's file `relative` at `commit` (a resolved commit id); None
+    when the commit has no such file."""
+    repo, prefix = _repo_and_prefix(root)
+    try:
+        item = repo.commit(commit).tree / (prefix + relative)
+    except KeyError:
+        return None
+    data: bytes = item.data_stream.read()
+    return data
+
+
 def last_submission(root: Path) -> tuple[str, str] | None:
     """(tag, commit) of the newest tag named submitted/* reachable from HEAD, if any."""
     git = _git()

@@ -56,14 +56,17 @@ class Suppression(NamedTuple):
                           rule.handbook, self.path)
 
 
-def finish(record: Record, diagnostics: list[Diagnostic], unused: bool = False
-           ) -> list[Diagnostic]:
-    """Locate, drop suppressed findings, and sort. A suppression of a code no rule has is
-    F120; with `unused` (--strict), one that suppressed nothing is F121."""
+def finish(record: Record, diagnostics: list[Diagnostic], unused: bool = False,
+           suppress: bool = True) -> list[Diagnostic]:
+    """Locate, drop suppressed findings (unless not `suppress`: `ogpctl review` weighs
+    them itself), and sort. A suppression of a code no rule has is F120; with `unused`
+    (--strict), one that suppressed nothing is F121."""
     texts = _commented(record)
     config = _config(record)
     inline = {file: _inline(file, text) for file, text in texts.items()}
     found = [*diagnostics, *_unknown([*config, *(s for items in inline.values() for s in items)])]
+    if not suppress:
+        config, inline, unused = [], {}, False
     used: set[Suppression] = set()
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for item in found:
@@ -172,6 +175,12 @@ def _bounded(items: list[Diagnostic]) -> list[Diagnostic]:
                                 message=more(len(rest), f"{code} findings in this file") +
                                 "; fix the ones above and check again"))
     return kept
+
+
+def suppressions(record: Record) -> list[Suppression]:
+    """Every suppression the record writes: ogp.yaml's, then each file's comments."""
+    texts = _commented(record)
+    return [*_config(record), *(s for file in sorted(texts) for s in _inline(file, texts[file]))]
 
 
 def _config(record: Record) -> list[Suppression]:

@@ -46,6 +46,8 @@ class CheckOptions:
     #: `ogpctl review`: the checkout whose submitted tags count (`RuleContext.deliveries`);
     #: the cache, keyed on the record's own history, is not used then.
     deliveries: Path | None = None
+    #: False: keep the findings a suppression covers (`ogpctl review` weighs them itself)
+    suppress: bool = True
 
 
 @dataclass
@@ -132,7 +134,7 @@ def _check_in_worker(job: tuple[Path, CheckOptions]) -> Outcome:
 def _cached_outcome(root: Path, options: CheckOptions, stamps: dict[Path, str | None]
                     ) -> Outcome | None:
     """The findings the cache holds for the record as it is now, if any."""
-    if not options.use_cache or options.deliveries is not None:
+    if not options.use_cache or options.deliveries is not None or not options.suppress:
         return None
     cache = Cache(root, write=False)
     try:
@@ -158,7 +160,8 @@ def _valid(value: object) -> Outcome | None:
 def check_record(root: Path, options: CheckOptions, pool: _Pool | None = None
                  ) -> tuple[list[Diagnostic], int]:
     """The findings of one record (paths relative to its root) and how many files it has."""
-    cache = Cache(root) if options.use_cache and options.deliveries is None else None
+    cache = (Cache(root) if options.use_cache and options.deliveries is None and options.suppress
+             else None)
     try:
         listings = Listings(cache.folders() if cache else None)
         key = _result_key(root, options, listings) if cache else None
@@ -214,7 +217,8 @@ def _findings(root: Path, layout: Layout, options: CheckOptions, cache: Cache | 
                               deliveries=options.deliveries)
         links = [(path, link_problem()) for path in context.evidence_links()]
         found = finish(record, from_problems(layout.problems + problems + links, context) +
-                       run_rules(context), unused=options.strict)
+                       run_rules(context), unused=options.strict,
+                       suppress=options.suppress)
         release(record)
     finally:
         vcs.discard(root)

@@ -46,7 +46,8 @@ def review(
     """What a change to the record means, for a reviewer: the changes plan by plan and
     commitment by commitment in the reviewer's language, the deadlines it moves, only the
     findings it introduces or fixes (linked to file and line), and the website pages it
-    touches. Exit code 1 when the change introduces an error."""
+    touches. Exit code 1 when the change introduces an error, or hides one with a
+    suppression it adds."""
     from ogpctl.cli.diff import revisions
     from ogpctl.cli.options import (
         check_language,
@@ -66,7 +67,7 @@ def review(
     base, head, described = revisions(record.root, list(revs or []))
     described = re.sub(r"\b[0-9a-f]{40}\b", lambda found: found.group()[:12], described)
     result = review_revisions(record.root, base, head, described, today,
-                              preview=preview is not None)
+                              preview=preview is not None, since_branch=bool(revs))
     if preview is not None:
         from ogpctl.site import write_site
 

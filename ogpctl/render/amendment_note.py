@@ -16,7 +16,7 @@ from typing import Any
 
 from ogpctl.base.errors import UsageError
 from ogpctl.domain.diff import Change, is_amendment, word_diff
-from ogpctl.record.model import Commitment, Plan, as_date
+from ogpctl.record.model import Commitment, Plan, Record, as_date
 from ogpctl.record.text import translations
 from ogpctl.render.blocks import Block, Foreign, Heading, Inline, ListBlock, Paragraph, Text
 from ogpctl.render.context import RenderContext
@@ -54,14 +54,36 @@ def amendment_note(c: RenderContext, plan: Plan, since: str | None) -> list[Bloc
     changes = (changes_since_delivery(c.record, plan) or [] if since is None else
                [ch for ch in compare_revisions(c.record.root, commit, None)
                 if ch.plan == plan.id])
+    uncovered: frozenset[tuple[Any, ...]] = frozenset()
     if since is None:
         day = _delivered(plan, changes) or commit_day(c.record.root, commit)
         opening = c.lang._("Changes since the plan was delivered on {date}.",
                            date=c.lang.date(day))
+        uncovered = _uncovered(c.record, plan, as_date(plan.fields.get("delivered"))
+                               or commit_day(c.record.root, commit))
     else:
         opening = c.lang._("Changes since the plan as it stood on {date}.",
                            date=c.lang.date(commit_day(c.record.root, commit)))
-    return amendment_blocks(c, plan, changes, opening)
+    return amendment_blocks(c, plan, changes, opening, uncovered)
+
+
+def _uncovered(record: Record, plan: Plan, delivered: date) -> frozenset[tuple[Any, ...]]:
+    """What each amendment made after the commit that recorded the plan's amendments
+    changed (C418's rule): no recorded amendment covers it, so the note cannot file it
+    under one."""
+    from ogpctl.rules.amendments import changes_after, recorded_in, recorded_since
+
+    entries = recorded_since(plan.fields, delivered)
+    commit = recorded_in(record.root, plan.id, delivered, entries) if entries else None
+    if commit is None:
+        return frozenset()
+    return frozenset(map(_identity, changes_after(record, plan.id, record.root, commit)))
+
+
+def _identity(change: Change) -> tuple[Any, ...]:
+    """What a change is about (a commitment's or milestone's field), whatever its values:
+    a date moved once under an amendment and again after it is the same date."""
+    return change.commitment, change.milestone, change.field, change.kind == "removed"
 
 
 def _delivered(plan: Plan, changes: list[Change]) -> date | None:
@@ -72,8 +94,10 @@ def _delivered(plan: Plan, changes: list[Change]) -> date | None:
     return as_date(plan.fields.get("delivered"))
 
 
-def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], opening: str
-                     ) -> list[Block]:
+def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], opening: str,
+                     uncovered: frozenset[tuple[Any, ...]] = frozenset()) -> list[Block]:
+    """The note: the amendments recorded, then the changes by commitment; those in
+    `uncovered` (`_identity`), made after the last amendment was recorded, apart."""
     blocks: list[Block] = [Paragraph((Text(opening + " " + c.lang._(
         "This note lists the commitments and milestones added, removed or changed, as the "
         "handbook asks of an amended or refreshed plan (sections 2.2 and 2.3). Removed words "
@@ -83,13 +107,29 @@ def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], openin
     amendments = sorted((ch for ch in changes if is_amendment(ch, default)), key=_heading)
     if not amendments:
         blocks.append(Paragraph((Text(c.lang._("No changes.")),)))
+    later = [ch for ch in amendments if _identity(ch) in uncovered]
+    blocks += _by_commitment(c, plan, [ch for ch in amendments
+                                       if _identity(ch) not in uncovered], 2)
+    if later:
+        blocks.append(Heading(2, (Text(c.lang._("Not covered by a recorded amendment")),)))
+        blocks.append(Paragraph((Text(c.lang._(
+            "These changes were made after the plan's latest amendment was recorded: no "
+            "amendment covers them (finding C418). Record one, with its date and summary, "
+            "before sending this note.")),)))
+        blocks += _by_commitment(c, plan, later, 3)
+    return blocks
+
+
+def _by_commitment(c: RenderContext, plan: Plan, amendments: list[Change], level: int
+                   ) -> list[Block]:
+    blocks: list[Block] = []
     by_number = {commitment.number: commitment for commitment in plan.commitments}
     for (number, removed), group in groupby(amendments, key=_heading):
         items = list(group)
         commitment = None if removed else by_number.get(number)
         title = (items[0].values or (None, None))[0] if removed else \
             commitment.fields.get("title") if commitment else None
-        blocks.append(Heading(2, (Text(f"{number}. "), *c.inline(title))))
+        blocks.append(Heading(level, (Text(f"{number}. "), *c.inline(title))))
         blocks.append(ListBlock(tuple((Paragraph(_item(c, commitment, ch)),) for ch in items)))
     return blocks
 

@@ -21,9 +21,18 @@ from typing import Any
 
 from ogpctl.base.confined import link_scratch
 from ogpctl.base.diagnostics import Diagnostic, Severity
+from ogpctl.check.locate import Suppression
 from ogpctl.domain.diff import Change, compare, record_from_files
 from ogpctl.domain.obligations import Obligation, obligations
 from ogpctl.record.model import Record
+from ogpctl.review.history import Redated, redated, restored
+from ogpctl.review.suppressed import (
+    SuppressionChange,
+    changed_suppressions,
+    shown,
+    still_there,
+)
+from ogpctl.review.suppressed import key as finding_key
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,13 @@ class Review:
     files: list[tuple[str, str]] = field(default_factory=list)   # (path, added|removed|changed)
     pages: list[str] = field(default_factory=list)          # site pages that change
     site: dict[str, bytes] = field(default_factory=dict)    # the head's site (a preview)
+    named_base: str | None = None   # the commit the user named, when `base` is its merge base
+    #: findings the base showed that the head still has, covered by a suppression it adds
+    hidden: list[Finding] = field(default_factory=list)
+    suppressions: list[SuppressionChange] = field(default_factory=list)
+    #: progress updates the change re-dates, and the findings it fixes only by doing so
+    redated: list[Redated] = field(default_factory=list)
+    rewritten: list[Finding] = field(default_factory=list)
 
     @property
     def base_name(self) -> str:
@@ -87,29 +103,63 @@ class Review:
         named, dots, _ = self.described.partition(" .. ")
         return named if dots and named else self.base[:12]
 
+    @property
+    def from_merge_base(self) -> bool:
+        """Whether the base the user named moved on since the change branched from it, so
+        the change is compared with their merge base (as `git diff BASE...HEAD`)."""
+        return self.named_base is not None and self.named_base != self.base
+
     def deadlines(self, lang: str = "en") -> list[MovedDeadline]:
         return moved_deadlines(self.old, self.new, self.today, lang)
 
     def introduces_errors(self) -> bool:
-        return any(f.diagnostic.severity is Severity.ERROR for f in self.introduced)
+        """Whether the change brings an error, or hides one with a suppression it adds:
+        switching the rule off does not make the change pass."""
+        return any(f.diagnostic.severity is Severity.ERROR
+                   for f in (*self.introduced, *self.hidden))
 
     def to_json(self, lang: str = "en", template: str | None = None) -> dict[str, Any]:
         return {"range": self.described, "base": self.base, "head": self.head,
+                "named_base": self.named_base,
                 "changes": [c.to_json() for c in self.changes],
                 "findings": {"introduced": [f.to_json(template) for f in self.introduced],
-                             "fixed": [f.to_json(template) for f in self.fixed]},
+                             "fixed": [f.to_json(template) for f in self.fixed],
+                             "hidden": [f.to_json(template) for f in self.hidden],
+                             "fixed-by-redating": [f.to_json(template)
+                                                   for f in self.rewritten]},
+                "redated-progress": [r.to_json() for r in self.redated],
+                "suppressions": [s.to_json() for s in self.suppressions],
                 "deadlines": [d.to_json() for d in self.deadlines(lang)],
                 "files": [{"path": self.prefix + path, "status": status}
                           for path, status in self.files],
                 "pages": self.pages}
 
 
+def branch_point(root: Path, base: str, head: str | None) -> str:
+    """Where the change from `base` to `head` (None: the working tree, on HEAD) started:
+    the merge base of the two commits, as `git diff BASE...HEAD` and GitLab take it, so
+    that what was merged into `base` since the change branched off does not show as
+    undone by it. `base` itself when the two share no history. In CI the base is already
+    that point (GitHub's base.sha is a parent of the merge commit; GitLab gives
+    CI_MERGE_REQUEST_DIFF_BASE_SHA), and the merge base of a commit and its descendant
+    is that commit."""
+    from ogpctl.base.vcs import head_commit, merge_base
+
+    return merge_base(root, base, head or head_commit(root)) or base
+
+
 def review_revisions(root: Path, base: str, head: str | None, described: str, today: date,
-                     preview: bool = False) -> Review:
+                     preview: bool = False, since_branch: bool = False) -> Review:
     """The review of the change from commit `base` to commit `head` (None: the working
     tree as the next commit would take it) of the record at `root`; `preview` builds the
-    website of both sides to find the pages the change touches."""
+    website of both sides to find the pages the change touches; `since_branch` reviews it
+    from where `head` branched from `base` (`branch_point`)."""
     from ogpctl.base.vcs import record_prefix, tree_at
+    from ogpctl.check.locate import suppressions
+
+    named = base
+    if since_branch:
+        base = branch_point(root, base, head)
 
     prefix = record_prefix(root)
     old_files, old_links = tree_at(root, base)
@@ -124,11 +174,21 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
             for link, target in links.items():   # so that check reports each (R012)
                 link_scratch(folder / link, target, folder)
             sides.append((record, _findings(folder, today, root)))
-        (old, before), (new, after) = sides
+        (old, raw_before), (new, raw_after) = sides
+        before, after = suppressions(old), suppressions(new)
+        introduced, fixed = _news(shown(raw_before, before), shown(raw_after, after))
+        fixed, _ = still_there(fixed, raw_after)
+        hidden = _hidden(raw_before, before, raw_after, after)
+        moved = redated(old, new)
+        fixed, rewritten = _rewritten(fixed, restored(new_files, moved), after, today, root,
+                                      Path(tmp)) if moved else (fixed, [])
         review = Review(base, head, described, prefix, today, old, new, compare(old, new),
-                        *_news(before, after, base, head, prefix),
+                        _at(introduced, head, prefix), _at(fixed, base, prefix),
                         files=changed_files({**old_files, **_as_files(old_links)},
-                                            {**new_files, **_as_files(new_links)}))
+                                            {**new_files, **_as_files(new_links)}),
+                        named_base=named, hidden=_at(hidden, head, prefix),
+                        suppressions=changed_suppressions(before, after),
+                        redated=moved, rewritten=_at(rewritten, base, prefix))
         if preview:
             review.pages, review.site = changed_pages(old, new, today)
     return review
@@ -148,38 +208,68 @@ def changed_files(old: dict[str, bytes], new: dict[str, bytes]) -> list[tuple[st
 
 
 def _findings(folder: Path, today: date, root: Path) -> list[Diagnostic]:
-    """The findings of the side copied into `folder`, with the deliveries (submitted tags)
-    of the repository at `root` that it came from: C418 and C417 judge both sides against
-    the plans as delivered, as `ogpctl check` in the checkout does."""
+    """The findings of the side copied into `folder`, suppressed ones too (the review
+    weighs each side's suppressions itself: `ogpctl.review.suppressed`), with the
+    deliveries (submitted tags) of the repository at `root` that it came from: C418 and
+    C417 judge both sides against the plans as delivered, as `ogpctl check` in the
+    checkout does."""
     from ogpctl.check.run import CheckOptions, check_record
 
-    options = CheckOptions(today=today, use_cache=False, jobs=1, deliveries=root)
+    options = CheckOptions(today=today, use_cache=False, jobs=1, deliveries=root,
+                           suppress=False)
     return check_record(folder, options)[0]
 
 
-def _key(item: Diagnostic) -> tuple[str, str, str]:
-    """A finding's identity across the two sides: its line may move with the text above."""
-    return item.code, item.file, item.message
+def _hidden(raw_before: list[Diagnostic], before: list[Suppression],
+            raw_after: list[Diagnostic], after: list[Suppression]) -> list[Diagnostic]:
+    """The findings the head has and hides that the base did not hide: those a
+    suppression the change adds covers, whether the base showed them (not fixed, hidden)
+    or the change brings them (introduced, and hidden at once)."""
+    was = [item for item in raw_before if any(s.covers(item) for s in before)]
+    now = [item for item in raw_after if any(s.covers(item) for s in after)]
+    return _only(now, Counter(map(finding_key, was)))
 
 
-def _news(before: list[Diagnostic], after: list[Diagnostic], base: str, head: str | None,
-          prefix: str) -> tuple[list[Finding], list[Finding]]:
-    """(introduced, fixed): findings only the head has, and those only the base had. A
-    finding the base had twice and the head once is fixed once."""
-    return (_only(after, Counter(map(_key, before)), head, prefix),
-            _only(before, Counter(map(_key, after)), base, prefix))
+def _rewritten(fixed: list[Diagnostic], files: dict[str, bytes], kept: list[Suppression],
+               today: date, root: Path, tmp: Path) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(fixed, fixed only by re-dating): the head checked again with the dates of the
+    progress updates it re-dates put back; a fixed finding that comes back then was fixed
+    by rewriting history, not by the work."""
+    folder = tmp / "restored"
+    folder.mkdir()
+    record_from_files(files, folder)
+    again = Counter(map(finding_key, shown(_findings(folder, today, root), kept)))
+    really, rewritten = [], []
+    for item in fixed:
+        if again[finding_key(item)] > 0:
+            again[finding_key(item)] -= 1
+            rewritten.append(item)
+        else:
+            really.append(item)
+    return really, rewritten
 
 
-def _only(items: list[Diagnostic], other: Counter, commit: str | None, prefix: str
-          ) -> list[Finding]:
+def _news(before: list[Diagnostic], after: list[Diagnostic]
+          ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(introduced, fixed): findings only the head shows, and those only the base showed.
+    A finding the base had twice and the head once is fixed once."""
+    return (_only(after, Counter(map(finding_key, before))),
+            _only(before, Counter(map(finding_key, after))))
+
+
+def _only(items: list[Diagnostic], other: Counter) -> list[Diagnostic]:
     found = []
     for item in sorted(items, key=Diagnostic.sort_key):
-        key = _key(item)
-        if other[key] > 0:
-            other[key] -= 1
+        if other[finding_key(item)] > 0:
+            other[finding_key(item)] -= 1
             continue
-        found.append(Finding(item, commit, prefix + item.file))
+        found.append(item)
     return found
+
+
+def _at(items: list[Diagnostic], commit: str | None, prefix: str) -> list[Finding]:
+    return [Finding(item, commit, prefix + item.file)
+            for item in sorted(items, key=Diagnostic.sort_key)]
 
 
 def moved_deadlines(old: Record, new: Record, today: date, lang: str = "en"
@@ -247,4 +337,4 @@ def changed_pages(old: Record, new: Record, today: date) -> tuple[list[str], dic
 
 
 __all__ = ["Finding", "MovedDeadline", "Review", "changed_pages", "moved_deadlines",
-           "review_revisions"]
+           "branch_point", "review_revisions"]

@@ -43,6 +43,13 @@ from ogpctl.review.items import (
     unreadable_item,
 )
 from ogpctl.review.model import Finding, MovedDeadline, Review
+from ogpctl.review.notices import (
+    base_notice,
+    hidden_sentence,
+    history_blocks,
+    redated_sentence,
+    suppression_blocks,
+)
 
 #: Findings listed in each list of the Markdown review, errors first: a pull-request
 #: comment holds 65,536 characters, and a change that breaks a whole file brings hundreds.
@@ -59,10 +66,12 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
     _ = language._
     doc = Document(title=text(_("Review of the change")), lang=lang, rtl=language.rtl,
                    subtitle=text(review.described))
-    doc.blocks = [Paragraph((Text(_summary(c, review)),))]
+    doc.blocks = [Paragraph((Text(_summary(c, review)),)), *base_notice(c, review)]
     doc.blocks += _meaning(c, review)
     doc.blocks += _deadlines(c, review.deadlines(lang))
     doc.blocks += _findings(c, review, source_url)
+    doc.blocks += suppression_blocks(c, review, lambda item: _finding(c, item, source_url))
+    doc.blocks += history_blocks(c, review, lambda item: _finding(c, item, source_url))
     if review.site:
         doc.blocks += _pages(c, review.pages, preview_url)
     doc.blocks += _files(c, review)
@@ -71,12 +80,13 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
 
 def _summary(c: RenderContext, review: Review) -> str:
     n_ = c.lang.n_
-    return " ".join((n_("The change makes {count} change to the record.",
+    return " ".join(filter(None, (n_("The change makes {count} change to the record.",
                         "The change makes {count} changes to the record.",
                         len(review.changes)),
                      n_("It introduces {count} finding", "It introduces {count} findings",
                         len(review.introduced)),
-                     n_("and fixes {count}.", "and fixes {count}.", len(review.fixed))))
+                     n_("and fixes {count}.", "and fixes {count}.", len(review.fixed)),
+                     hidden_sentence(c, review), redated_sentence(c, review))))
 
 
 # -- what the change means ----------------------------------------------------------------
