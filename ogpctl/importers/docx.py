@@ -51,6 +51,10 @@ from ogpctl.importers.words import Unreadable, date_of, plain_key
 MAX_BYTES = 50 * 1024 * 1024
 PLAN_SECTIONS = ("introduction", "efforts-to-date", "development-process")
 
+#: The commas a list is written with: Latin, Arabic (ogpctl writes "، " in Arabic) and
+#: ideographic.
+LIST_COMMAS = r"[,،、]"
+
 
 def read_docx(path: Path, lang: str | None) -> Source:
     from docx import Document
@@ -166,7 +170,7 @@ class _Walk:
         was, self.values = self.values, False
         commitment = self.tables.commitment
         if not was or commitment is None or not _bold(paragraph) or not all(
-                value_of(p) for p in text.split(",") if p.strip()):
+                value_of(p) for p in re.split(LIST_COMMAS, text) if p.strip()):
             return False
         values_of(self.source, commitment, text, Place(self.source.name))
         return True

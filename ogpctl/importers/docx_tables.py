@@ -349,7 +349,7 @@ class _HeaderTable:
 def values_of(source: Source, commitment: Commitment, text: str, place: Place) -> None:
     """The OGP values a text names ("Transparency, Participation"; "transparencia y
     participación"), in the words ogpctl writes them or other plans do."""
-    for part in filter(None, (p.strip(" *") for p in re.split(r"[;,\n/]", text))):
+    for part in filter(None, (p.strip(" *") for p in re.split(r"[;,،、؛\n/]", text))):
         words = [part] if value_of(part) else \
             [w for w in re.split(r"\b(?:y|and|et|e)\b", part) if w.strip()]
         for word in words:

@@ -92,7 +92,7 @@ def fill_commitment(source: Source, commitment: Commitment, row: Row, spec: dict
 
 def _values(source: Source, commitment: Commitment, row: Row, column: str | None) -> None:
     raw = cell_text(row.value(column)) if column else ""
-    for word in filter(None, (w.strip() for w in re.split(r"[;,\n/]|\by\b|\band\b", raw))):
+    for word in filter(None, (w.strip() for w in re.split(r"[;,،、؛\n/]|\by\b|\band\b", raw))):
         code = value_of(word)
         if code is None:
             source.warn(row.where(column), f"{word!r} is not an OGP value (transparency, "

@@ -30,7 +30,7 @@ def overdue_count(v: View, plan: Plan) -> str:
 
 def refresh_alert(v: View, plan: Plan) -> str:
     """A four-year plan still in its refresh after the refreshed plan was due: "The
-    refreshed plan should be delivered to the Support Unit no later than six months after
+    refreshed action plan should be delivered to the Support Unit no later than six months after
     the two-year mark" (handbook 2.3.e), said beside the stage."""
     late = next((o for o in v.site.failed(plan, v.code) if o.id == REFRESH_DUE), None)
     if late is None:
