@@ -4,7 +4,7 @@ findings it hides rather than fixes (`ogpctl.review.suppressed`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ogpctl.render.amendment_note import _compose
 from ogpctl.render.blocks import Block, Code, Heading, Inline, ListBlock, Paragraph, Text
@@ -67,12 +67,10 @@ def history_blocks(c: RenderContext, review: Review,
                Text(" "), Code(review.prefix + item.file))
               for item in review.redated)]
     if review.rewritten:
-        title = _("Removed only by re-dating a progress update")
-        blocks.append(Heading(3, (Text(f"{title} ({c.lang.number(len(review.rewritten))})"),)))
-        blocks.append(Paragraph((Text(_(
+        blocks += _findings(c, _("Removed only by re-dating a progress update"), _(
             "With the updates' dates put back, the record has these findings still: the "
-            "change does not fix them, it rewrites when the work was reported.")),)))
-        blocks.append(_list(finding(item) for item in review.rewritten))
+            "change does not fix them, it rewrites when the work was reported."),
+            review.rewritten, finding)
     return blocks
 
 
@@ -87,13 +85,17 @@ def suppression_blocks(c: RenderContext, review: Review,
     if review.suppressions:
         blocks.append(_list(_said(c, item, review.prefix) for item in review.suppressions))
     if review.hidden:
-        title = _("Hidden by a suppression this change adds")
-        blocks.append(Heading(3, (Text(f"{title} ({c.lang.number(len(review.hidden))})"),)))
-        blocks.append(Paragraph((Text(_(
+        blocks += _findings(c, _("Hidden by a suppression this change adds"), _(
             "The record still has these findings: the change does not fix them, it stops "
-            "the check from reporting them.")),)))
-        blocks.append(_list(finding(item) for item in review.hidden))
+            "the check from reporting them."), review.hidden, finding)
     return blocks
+
+
+def _findings(c: RenderContext, title: str, why: str, items: Sequence[Finding],
+              finding: Callable[[Finding], tuple[Inline, ...]]) -> list[Block]:
+    """A heading with how many findings there are, why they are not fixed, and the list."""
+    return [Heading(3, (Text(f"{title} ({c.lang.number(len(items))})"),)),
+            Paragraph((Text(why),)), _list(finding(item) for item in items)]
 
 
 def _said(c: RenderContext, item: SuppressionChange, prefix: str) -> tuple[Inline, ...]:
