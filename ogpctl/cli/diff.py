@@ -49,11 +49,11 @@ def diff(
     milestones added or removed, milestones re-dated (saying when a milestone was already
     past its due date today: late, then moved), leads, statuses and texts changed."""
     from ogpctl.cli.options import record_at
-    from ogpctl.domain.diff import compare_revisions
+    from ogpctl.domain.diff import compare_files
 
     root = record_at(record_path).root
     old, new, described = revisions(root, list(revs or []))
-    changes = [c for c in compare_revisions(root, old, new) if plan in (None, c.plan)]
+    changes = [c for c in compare_files(root, old, new) if plan in (None, c.plan)]
     if format == "json":
         typer.echo(json.dumps({"range": described,
                                "changes": [_json(c, today) for c in changes]},
