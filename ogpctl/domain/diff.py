@@ -598,11 +598,24 @@ def compare_revisions(root: Path, old_commit: str, new_commit: str | None) -> li
 def compare_files(root: Path, old_commit: str, new_commit: str | None) -> list[Change]:
     """`compare_revisions`, and after its changes one for each file they do not tell of
     (`undescribed`): every file the change touches is named."""
+    old, new, files = revision_records(root, old_commit, new_commit)
+    changes = compare(old, new)
+    return changes + undescribed(changes, files)
+
+
+def revision_records(root: Path, old_commit: str, new_commit: str | None
+                     ) -> tuple[Record, Record, list[tuple[str, str]]]:
+    """The record at `old_commit` and at `new_commit` (None: the working tree as the next
+    commit would take it), and the files that differ (`changed_files`)."""
+    import tempfile
+
     from ogpctl.base.vcs import files_at, tree_at
 
-    changes = compare_revisions(root, old_commit, new_commit)
-    files = changed_files(files_at(root, old_commit), tree_at(root, new_commit)[0])
-    return changes + undescribed(changes, files)
+    before, after = files_at(root, old_commit), tree_at(root, new_commit)[0]
+    with tempfile.TemporaryDirectory(prefix="ogpctl-diff-") as tmp:
+        old = record_from_files(before, Path(tmp) / "old")
+        new = record_from_files(after, Path(tmp) / "new")
+    return old, new, changed_files(before, after)
 
 
 def changed_files(old: dict[str, bytes], new: dict[str, bytes]) -> list[tuple[str, str]]:

@@ -74,6 +74,20 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
     return doc
 
 
+def changes_document(review: Review, lang: str) -> Document:
+    """What the change means alone, in `lang` (`ogpctl diff --lang`): no findings, no
+    deadlines, no website."""
+    language = Language(lang)
+    c = RenderContext(review.new, language, review.today)
+    doc = Document(title=text(language._("What the change means")), lang=lang,
+                   rtl=language.rtl, subtitle=text(review.described))
+    count = language.n_("The change makes {count} change to the record.",
+                        "The change makes {count} changes to the record.",
+                        len(_changes(review)))
+    doc.blocks = [Paragraph((Text(count),)), *_meaning(c, review)[1:]]
+    return doc
+
+
 def _summary(c: RenderContext, review: Review) -> str:
     n_ = c.lang.n_
     return " ".join((n_("The change makes {count} change to the record.",
