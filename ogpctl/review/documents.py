@@ -200,7 +200,8 @@ def _entry(c: RenderContext, entry: Any, skip: str = "") -> Parts:
         if key == skip or item in (None, "", [], {}):
             continue
         parts += [Text("; ")] if parts else []
-        parts += [Text(field_label(c, str(key)) + c.lang._(": ")), *value(c, item, str(key))]
+        label = field_label(c, str(key)) + c.lang._(":") + " "
+        parts += [Text(label), *value(c, item, str(key))]
     return tuple(parts)
 
 
