@@ -15,6 +15,8 @@ from typing import Any
 #: Keys that name an entry of a list, in the order they are tried: entries pair by the
 #: first key every entry on both sides holds, with no two alike.
 IDENTITIES = ("id", "commitment", "number", "date", "url", "file", "path", "name")
+#: How alike (0 to 1) two entries of a list must be to be told as one entry edited.
+SIMILAR = 0.5
 #: A plain string this long (or of more than one line) is a text: shown as a word diff.
 TEXT_LENGTH = 80
 
@@ -105,15 +107,29 @@ def pairs(old: list[Any], new: list[Any], by_identity: bool = True
                 for name in [*after, *(name for name in before if name not in after)]
                 if before.get(name) != after.get(name)]
     found: list[tuple[Any, Any, Step]] = []
-    matcher = difflib.SequenceMatcher(None, [_hashable(i) for i in old],
-                                      [_hashable(i) for i in new], autojunk=False)
+    keys = [_hashable(i) for i in old], [_hashable(i) for i in new]
+    matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        for offset in range(max(i2 - i1, j2 - j1)):
-            a = old[i1 + offset] if i1 + offset < i2 else None
-            b = new[j1 + offset] if j1 + offset < j2 else None
-            found.append((a, b, (j1 + offset if b is not None else i1 + offset) + 1))
+        if tag != "equal":
+            found += _closest(old, new, keys, range(i1, i2), range(j1, j2))
+    return found
+
+
+def _closest(old: list[Any], new: list[Any], keys: tuple[list[str], list[str]],
+             olds: range, news: range) -> list[tuple[Any, Any, Step]]:
+    """Entries of one differing stretch of two lists, each old one paired with the most
+    alike new one (an entry edited, not one removed and one added), the rest alone."""
+    scores = sorted(((difflib.SequenceMatcher(None, keys[0][i], keys[1][j]).ratio(), i, j)
+                     for i in olds for j in news), reverse=True)
+    paired: dict[int, int] = {}
+    for score, i, j in scores:
+        if score >= SIMILAR and i not in paired and j not in paired.values():
+            paired[i] = j
+    found: list[tuple[Any, Any, Step]] = []
+    back = {j: i for i, j in paired.items()}
+    for j in news:
+        found.append((old[back[j]] if j in back else None, new[j], j + 1))
+    found += [(old[i], None, i + 1) for i in olds if i not in paired]
     return found
 
 

@@ -132,7 +132,7 @@ def text_change(c: RenderContext, change: Change) -> Parts:
         return (Foreign(lang, diff, c.lang._("in {language}", language=Language(
             lang).name_in(c.lang.code))),)
     source = next((code for code in ("en", default, *sorted(new)) if code != lang
-                   and code in new and old.get(code) == new.get(code)), None)
+                   and code in new), None)
     if lang in old or source is None:
         return diff
     note = c.lang._("in {language}", language=Language(source).name_in(c.lang.code))
