@@ -57,8 +57,9 @@ def record(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(record, WORKS, NOTE_ES, "")
     commit(record, "base")
     edit(record, WORKS, "      - date: 2026-08-14\n", "      - date: 2026-07-14\n")
-    edit(record, WORKS, NOTE_EN, NOTE_EN.replace("12 entities", "3 entities") + NOTE_ES.replace("12 entidades", "3 entidades")
-         .replace("9 aceptados", "todos aceptados"))
+    translated = NOTE_ES.replace("12 entidades", "3 entidades").replace("9 aceptados",
+                                                                       "todos aceptados")
+    edit(record, WORKS, NOTE_EN, NOTE_EN.replace("12 entities", "3 entities") + translated)
     edit(record, WORKS, "      - date: 2026-07-14\n", NEW_UPDATE + "      - date: 2026-07-14\n")
     edit(record, "ogp.yaml", "  email: lucia.mendoza@gobiernoabierto.veridia.example\n",
          "  email: contacto@example.org\n")
