@@ -95,8 +95,8 @@ def test_an_update_rewritten_and_back_dated_is_told(capsys, record: Path) -> Non
 def test_an_update_added_is_told_with_its_date_note_and_evidence(capsys, record: Path
                                                                ) -> None:
     out = review(capsys, record, "--lang", "fr")
-    assert "point d’avancement du 30 novembre 2026 ajouté : état : en cours; remarque : " \
-        "Pilot portal launched in four entities. *(en anglais)*; justificatifs : " \
+    assert "point d’avancement du 30 novembre 2026 ajouté : état : en cours ; remarque : " \
+        "Pilot portal launched in four entities. *(en anglais)* ; justificatifs : " \
         "evidence/01-public-works-open-contracting/pilot-entities.csv" in out
 
 

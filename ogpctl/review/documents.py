@@ -199,7 +199,7 @@ def _entry(c: RenderContext, entry: Any, skip: str = "") -> Parts:
     for key, item in entry.items():
         if key == skip or item in (None, "", [], {}):
             continue
-        parts += [Text("; ")] if parts else []
+        parts += [Text(c.lang._("; "))] if parts else []
         label = field_label(c, str(key)) + c.lang._(":") + " "
         parts += [Text(label), *value(c, item, str(key))]
     return tuple(parts)
