@@ -24,7 +24,7 @@ KINDS = ("document-added", "document-removed", "field-changed", "field-text", "f
          "field-removed", "field-items", "undescribed")
 #: Fields whose values are stakeholders' ids, said by their names.
 STAKEHOLDER_FIELDS = frozenset({"attendees", "lead", "lead-agency", "members", "from",
-                                "supporting", "co-chairs"})
+                                "stakeholder", "co-chairs"})
 SECTION = re.compile(r"sections/([^/]+?)(?:\.([a-z]{2,3}))?\.md$")
 
 
@@ -216,8 +216,10 @@ def field_label(c: RenderContext, path: str | None) -> str:
 
 
 def _label(c: RenderContext, step: str) -> str:
+    from ogpctl.render.commitment import sector_labels
+
     _ = c.lang._
-    return {
+    return sector_labels(c.lang).get(step) or {
         "date": _("date"), "kind": _("kind"), "title": _("title"), "attendees": _("attendees"),
         "presented-results": _("results presented"),
         "remote-participation": _("remote participation"), "agenda-url": _("agenda"),
@@ -234,4 +236,5 @@ def _label(c: RenderContext, step: str) -> str:
         "introduction": _("introduction"), "process": _("process"), "note": _("note"),
         "status": _("status"), "next-steps": _("next steps"), "members": _("members"),
         "summary": _("summary"), "lead-agency": _("lead agency"),
+        "stakeholder": _("organisation"), "supporting": _("supporting stakeholders"),
     }.get(step, step)
