@@ -9,6 +9,8 @@ described, never "0 changes"."""
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -169,3 +171,29 @@ def test_progress_and_documents_are_no_amendment(record: Path) -> None:
     changes = compare_revisions(record, resolve_revision(record, "base"),
                                 resolve_revision(record, "head"))
     assert changes and not [c for c in changes if is_amendment(c, "es")]
+
+
+def test_document_values_cannot_become_markup(capsys, tmp_path: Path) -> None:
+    """Everything in a pull request is untrusted: a value, a meeting's attendee, a section's
+    text, a file's name reach the review as text, never as Markdown or HTML."""
+    from ogpctl.render.html import write_html
+    from ogpctl.review.model import review_revisions
+    from ogpctl.review.render import review_document
+
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "tag", "base")
+    edit(record, "ogp.yaml", "website: https://gobiernoabierto.veridia.example\n",
+         "website: '<img src=x onerror=alert(1)> [click](https://evil.example)'\n")
+    edit(record, MEETING, "  - transparencia-veridia\n", "  - '<script>x</script>'\n")
+    (record / f"{PLAN}/evidence/<b>x.csv").write_text("a\n", encoding="utf-8")
+    commit(record, "head")
+    out = review(capsys, record, "--lang", "en")
+    prose = re.sub(r"`[^`]*`", "", out)   # a code span shows its text as it is
+    assert not re.search(r"(?<!\\)<(img|script|b>)", prose), "raw HTML"
+    assert not re.search(r"(?<!\\)\]\(https://evil", out), "a link"
+    assert "\\<img src=x onerror=alert(1)\\>" in out and "\\<script\\>" in out
+    base, head = (git(record, "rev-parse", tag).strip() for tag in ("base", "head"))
+    html = write_html(review_document(review_revisions(record, base, head, "base .. head",
+                                                       date(2026, 12, 1)), "fr"))
+    assert b"<script>x" not in html and b"<img src=x" not in html and b"<b>x" not in html
+    assert b"&lt;script&gt;" in html

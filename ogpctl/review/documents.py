@@ -39,8 +39,8 @@ def document_title(c: RenderContext, path: str, change: Change) -> Parts:
     _ = c.lang._
     doc = c.record.documents.get(path)
     kind = doc.kind if doc is not None else None
-    data = next((v for v in change.values or () if isinstance(v, dict)), None)
-    data = data or (doc.fields if doc is not None else {})
+    removed = (change.values or (None, None))[0] if change.kind == "document-removed" else None
+    data = doc.fields if doc is not None else removed if isinstance(removed, dict) else {}
     section = SECTION.search(path)
     if kind is Kind.MEETING or path.startswith("forum/meetings/"):
         day = as_date(data.get("date"))
