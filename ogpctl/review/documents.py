@@ -179,6 +179,8 @@ def value(c: RenderContext, found: Any, field: str | None) -> Parts:
         from ogpctl.render.self_assessment import colour_label
 
         return (Text(colour_label(c, found)),)
+    if last == "kind" and isinstance(found, str):
+        return (Text(_kind(c, found)),)
     if last == "sector" and isinstance(found, str):
         from ogpctl.render.commitment import sector_labels
 
@@ -189,6 +191,16 @@ def value(c: RenderContext, found: Any, field: str | None) -> Parts:
     if day is not None:
         return (Text(c.lang.date(day)),)
     return (Text("—" if found in (None, "") else str(found)),)
+
+
+def _kind(c: RenderContext, kind: str) -> str:
+    """A meeting's kind or a self-assessment's, as the website says it."""
+    from ogpctl.site.labels import meeting_kind
+
+    if kind in ("msf", "civil-society", "public", "ministerial"):
+        return meeting_kind(c.lang.code, kind)
+    return {"end-of-term": c.lang._("end-of-term report"),
+            "yearly": c.lang._("yearly report")}.get(kind, kind)
 
 
 def _entry(c: RenderContext, entry: Any, skip: str = "") -> Parts:
