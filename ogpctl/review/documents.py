@@ -170,7 +170,8 @@ def value(c: RenderContext, found: Any, field: str | None) -> Parts:
         return tuple(parts) or (Text("—"),)
     if isinstance(found, dict):
         return c.inline(found) if translations(found, c.record.languages.default) and all(
-            isinstance(v, str) for v in found.values()) else _entry(c, found)
+            isinstance(v, str) for v in found.values()) else _entry(c, found, skip=next(
+                (key for key, item in found.items() if str(item) == last), ""))
     if last in STAKEHOLDER_FIELDS and isinstance(found, str):
         return c.stakeholder(found)
     if last == "status":
@@ -248,5 +249,6 @@ def _label(c: RenderContext, step: str) -> str:
         "introduction": _("introduction"), "process": _("process"), "note": _("note"),
         "status": _("status"), "next-steps": _("next steps"), "members": _("members"),
         "summary": _("summary"), "lead-agency": _("lead agency"),
-        "stakeholder": _("organisation"), "supporting": _("supporting stakeholders"),
+        "stakeholder": _("organisation"), "commitment": _("commitment"),
+        "supporting": _("supporting stakeholders"),
     }.get(step, step)
