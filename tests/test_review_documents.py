@@ -197,3 +197,22 @@ def test_document_values_cannot_become_markup(capsys, tmp_path: Path) -> None:
                                                        date(2026, 12, 1)), "fr"))
     assert b"<script>x" not in html and b"<img src=x" not in html and b"<b>x" not in html
     assert b"&lt;script&gt;" in html
+
+
+def test_a_contribution_deleted_or_edited_is_told(capsys, tmp_path: Path) -> None:
+    """Civil society's input gone from the record, or its channel rewritten (handbook
+    2.1.d, minimum requirement 4.1), is told, not left to the file list."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "tag", "base")
+    path = record / f"{PLAN}/contributions.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("  - id: works-implementation-data\n")
+    second = text.index("  - id: public-works-map\n")
+    text = text[:first] + text[second:]
+    path.write_text(text.replace("    channel: meeting\n", "    channel: phone\n", 1),
+                    encoding="utf-8")
+    commit(record, "head")
+    out = review(capsys, record, "--lang", "fr")
+    assert "contribution works-implementation-data supprimé (c’était date de réception : " \
+        "19 février 2026 ; auteur : Transparency Veridia *(en anglais)*" in out
+    assert "contribution public-works-map › canal est passé de meeting à phone." in out

@@ -561,14 +561,32 @@ def _contributions(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
         if answered and (before is None or not translations(before.get("response"), default)):
             yield Change("answered", b.id, field="contribution", subject=ident,
                          new=item.get("decision"), values=(None, item.get("response")))
-            continue
-        if before is None:
-            continue
-        if before.get("decision") != item.get("decision"):
-            yield Change("changed", b.id, field="contribution/decision", subject=ident,
-                         old=before.get("decision"), new=item.get("decision"))
-        yield from (replace(change, subject=ident, field="contribution/response") for change
-                    in _texts(before, item, (("response",),), record, b.id, None, None))
+        elif before is not None:
+            if before.get("decision") != item.get("decision"):
+                yield Change("changed", b.id, field="contribution/decision", subject=ident,
+                             old=before.get("decision"), new=item.get("decision"))
+            yield from (replace(change, subject=ident, field="contribution/response")
+                        for change in _texts(before, item, (("response",),), record, b.id,
+                                             None, None))
+        if before is not None:   # an answer given now is told with its date
+            yield from _contribution_fields(before, item, b.id, ident, record, answered and
+                                            not translations(before.get("response"), default))
+    new = {str(item.get("id")) for item in listed(b.contributions, "contributions")}
+    for ident, item in old.items():
+        if ident not in new:   # civil society's input gone from the record: told
+            yield Change("field-removed", b.id, field=f"contributions/{ident}", old=item,
+                         values=(item, None))
+
+
+def _contribution_fields(before: dict[str, Any], after: dict[str, Any], plan: str,
+                         ident: str, record: Record, answered: bool) -> Iterator[Change]:
+    """A contribution's other fields (its summary, who made it, when, how): one by one;
+    the date of an answer given now (`answered`) is the answer's."""
+    told = ("id", "decision", "response", *(("responded",) if answered else ()))
+    old = {k: v for k, v in before.items() if k not in told}
+    new = {k: v for k, v in after.items() if k not in told}
+    for edit in edits(old, new, record.languages.written, ("contributions", ident)):
+        yield _edit(edit, "field-", plan, record.languages.default)
 
 
 def record_from_files(files: dict[str, bytes], folder: Path) -> Record:

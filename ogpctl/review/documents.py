@@ -221,7 +221,8 @@ def _entry(c: RenderContext, entry: Any, skip: str = "") -> Parts:
 def field_label(c: RenderContext, path: str | None) -> str:
     """A field's place in its document, each step in the reader's language."""
     steps = [step for step in (path or "").split("/") if step]
-    if steps and steps[0] in ("stakeholders", "commitments", "members") and len(steps) > 1:
+    if steps and steps[0] in ("stakeholders", "commitments", "members", "contributions") \
+            and len(steps) > 1:
         steps = [plain(c.stakeholder(steps[1])), *steps[2:]] if steps[0] == "stakeholders" \
             else [f"{_label(c, steps[0])} {steps[1]}", *steps[2:]]
         return " › ".join(_label(c, step) for step in steps)
@@ -250,5 +251,7 @@ def _label(c: RenderContext, step: str) -> str:
         "status": _("status"), "next-steps": _("next steps"), "members": _("members"),
         "summary": _("summary"), "lead-agency": _("lead agency"),
         "stakeholder": _("organisation"), "commitment": _("commitment"),
+        "contributions": _("contribution"), "received": _("date received"),
+        "channel": _("channel"), "from": _("contributor"),
         "supporting": _("supporting stakeholders"),
     }.get(step, step)
