@@ -217,3 +217,14 @@ def test_a_contribution_deleted_or_edited_is_told(capsys, tmp_path: Path) -> Non
     assert "contribution works-implementation-data supprimé (c’était date de réception : " \
         "19 février 2026 ; auteur : Transparency Veridia *(en anglais)*" in out
     assert "contribution public-works-map › canal est passé de meeting à phone." in out
+
+
+def test_a_whole_list_replaced_is_said_briefly() -> None:
+    """`stakeholders: 3` in place of the list: the message names the change, it does not
+    print every stakeholder."""
+    from ogpctl.domain.diff import Change
+
+    entries = [{"id": f"org-{n}", "name": {"en": "An organisation " * 5}} for n in range(40)]
+    change = Change("field-changed", "", field="stakeholders", old=entries, new=3,
+                    document="stakeholders.yaml")
+    assert len(change.message()) < 300 and change.message().endswith("… to 3")

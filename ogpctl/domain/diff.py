@@ -95,7 +95,7 @@ class Change:
     def _edit_message(self) -> str:
         """The message of a change found field by field (a progress update, a document)."""
         subject, field = self.where(), self.field or ""
-        old, new = _said(self.old), _said(self.new)
+        old, new = _brief(self.old), _brief(self.new)
         kind = self.kind
         if kind == "field-items":
             return f"{subject}: {field}: {_items(self.old, self.new)}"
@@ -144,13 +144,16 @@ def _update(values: tuple[Any, Any] | None) -> str:
                             if key != "date")
 
 
-def _brief(value: Any) -> str:
-    """A value in a message: a text in English (else its first language), a list joined."""
+def _brief(value: Any, limit: int = 200) -> str:
+    """A value in a message: a text in English (else its first language), a list joined;
+    at most `limit` characters (a whole list of entries is no sentence)."""
     if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-        return str(value.get("en") or next(iter(value.values()), ""))
-    if isinstance(value, list):
-        return ", ".join(_brief(item) for item in value)
-    return str(_said(value))
+        said = str(value.get("en") or next(iter(value.values()), ""))
+    elif isinstance(value, list):
+        said = ", ".join(_brief(item, limit) for item in value)
+    else:
+        said = str(_said(value))
+    return said if len(said) <= limit else said[:limit].rstrip() + " …"
 
 
 def _items(old: Any, new: Any) -> str:

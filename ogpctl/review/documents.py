@@ -25,6 +25,8 @@ KINDS = ("document-added", "document-removed", "field-changed", "field-text", "f
 #: Fields whose values are stakeholders' ids, said by their names.
 STAKEHOLDER_FIELDS = frozenset({"attendees", "lead", "lead-agency", "members", "from",
                                 "stakeholder", "co-chairs"})
+#: Entries of a list said in one sentence; the others are counted.
+MAX_ITEMS = 20
 SECTION = re.compile(r"sections/([^/]+?)(?:\.([a-z]{2,3}))?\.md$")
 
 
@@ -164,9 +166,12 @@ def value(c: RenderContext, found: Any, field: str | None) -> Parts:
     last = (field or "").rsplit("/", 1)[-1]
     if isinstance(found, list):
         parts: list[Inline] = []
-        for index, item in enumerate(found):
+        for index, item in enumerate(found[:MAX_ITEMS]):
             parts += [Text(", ")] if index else []
             parts += value(c, item, field)
+        if len(found) > MAX_ITEMS:
+            parts.append(Text(", " + c.lang.n_("and {count} more", "and {count} more",
+                                               len(found) - MAX_ITEMS)))
         return tuple(parts) or (Text("—"),)
     if isinstance(found, dict):
         return c.inline(found) if translations(found, c.record.languages.default) and all(
