@@ -22,6 +22,7 @@ READERS = {
     ("render",): ("action-plan", "--plan", PLAN, "--format", "md", "--out", "-"),
     ("deadlines",): (),
     ("review",): (),
+    ("diff",): (),
     ("status",): (),
 }
 #: Commands that write texts into the record ({file}: a file of the right kind).

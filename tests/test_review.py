@@ -133,7 +133,7 @@ def test_review_as_json(capsys, record: Path) -> None:
     assert code == 1 and data["range"] == "base .. head"
     kinds = {(c["kind"], c["field"]) for c in data["changes"]}
     assert {("text", "brief-description"), ("changed", "lead"), ("redated", "due"),
-            ("changed", "status"), ("progress", "progress"), ("added", None),
+            ("changed", "status"), ("progress-added", "progress"), ("added", None),
             ("answered", "contribution")} <= kinds
     introduced = [(f["code"], f["file"]) for f in data["findings"]["introduced"]]
     fixed = [f["code"] for f in data["findings"]["fixed"]]
@@ -212,7 +212,7 @@ def test_nothing_changed(capsys, record: Path) -> None:
     code, out, _ = run(capsys, "review", "head", "head", "-C", record, "--lang", "en",
                        "--today", TODAY)
     assert code == 0
-    assert "No plan, commitment, milestone or contribution changes." in out
+    assert "No file of the record changes." in out
     assert "The change introduces no finding." in out and "No deadline moves." in out
 
 

@@ -129,7 +129,9 @@ def test_review_as_json_and_html_shows_the_amendment(capsys, record: Path) -> No
     changes = json.loads(review(capsys, record, "-f", "json"))["changes"]
     recorded = [c for c in changes if c["kind"] == "amendment-added"]
     assert recorded == [{"kind": "amendment-added", "plan": "2027-2031", "commitment": None,
-                         "milestone": None, "contribution": None, "field": "amendments",
+                         "milestone": None, "contribution": None,
+                         "file": "plans/2027-2031/plan.yaml", "update": None,
+                         "field": "amendments",
                          "old": None, "new": "2027-09-03",
                          "message": f"plan 2027-2031 amendment dated 2027-09-03 recorded: "
                                     f"{SUMMARY}"}]

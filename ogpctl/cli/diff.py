@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ogpctl.cli.application import app
-from ogpctl.cli.options import HERE, Record, Today, format_option, plan_option
+from ogpctl.cli.options import HERE, Record, Today, format_option, lang_option, plan_option
 
 if TYPE_CHECKING:
     from ogpctl.domain.diff import Change
@@ -43,17 +43,22 @@ def diff(
     record_path: Record = HERE,
     format: str = format_option(("text", "json"), "text", "text or json."),
     plan: str | None = plan_option(),
+    lang: str | None = lang_option("Tell the changes in this language, as the review does "
+                                   "(Markdown). Default: one line each, in English."),
     today: Today,
 ) -> int:
     """What changed in the record between two git revisions, as meaning: commitments and
     milestones added or removed, milestones re-dated (saying when a milestone was already
     past its due date today: late, then moved), leads, statuses and texts changed."""
     from ogpctl.cli.options import record_at
-    from ogpctl.domain.diff import compare_revisions
+    from ogpctl.domain.diff import compare_files
 
-    root = record_at(record_path).root
+    record = record_at(record_path)
+    root = record.root
     old, new, described = revisions(root, list(revs or []))
-    changes = [c for c in compare_revisions(root, old, new) if plan in (None, c.plan)]
+    if lang is not None:
+        return _in_language(record, lang, (old, new, described), plan, today)
+    changes = [c for c in compare_files(root, old, new) if plan in (None, c.plan)]
     if format == "json":
         typer.echo(json.dumps({"range": described,
                                "changes": [_json(c, today) for c in changes]},
@@ -80,3 +85,24 @@ def _json(change: Change, today: date) -> dict[str, Any]:
     if change.kind == "redated":
         found["past-due"] = _past_due(change, today)
     return found
+
+
+def _in_language(record: Any, lang: str, span: tuple[str, str | None, str],
+                 plan: str | None, today: date) -> int:
+    """The changes as the review tells them, in the reader's language (Markdown)."""
+    from ogpctl.cli.options import check_language, print_bytes
+    from ogpctl.domain.diff import compare, revision_records
+    from ogpctl.render.markdown import write_markdown
+    from ogpctl.review.model import Review
+    from ogpctl.review.render import changes_document
+
+    code = check_language(record, lang, readers=True)
+    old, new, described = span
+    before, after, files = revision_records(record.root, old, new)
+    changes = [c for c in compare(before, after) if plan in (None, c.plan)]
+    if plan is not None:   # a plan's own files only
+        files = [item for item in files if item[0].startswith(f"plans/{plan}/")]
+    review = Review(old, new, described, "", today, before, after, changes, [], [],
+                    files=files)
+    print_bytes(write_markdown(changes_document(review, code)))
+    return 0

@@ -31,10 +31,11 @@ Every command follows the same rules, declared once (`ogpctl/cli/options.py`):
 * **`-l/--lang LANG`** is a language code such as `es`. A command that writes texts into the
   record (`progress`, `import`, `translate`) takes a language of the record (ogp.yaml
   `languages`: English, the administrative languages, the default). A command that writes
-  for readers (`render`, `deadlines`, `status`, `review`) also takes a language ogpctl has
-  labels in ({labels}): a reader's copy with labels, states, dates and numbers in that
+  for readers (`render`, `deadlines`, `status`, `review`, `diff`) also takes a language
+  ogpctl has labels in ({labels}): a reader's copy with labels, states, dates and numbers in that
   language, and the record's texts it lacks in another language (English first), marked
-  as such; without `--lang`, the record's default language. English screens keep dates as
+  as such; without `--lang`, the record's default language (`diff` alone: without
+  `--lang` it keeps one English line a change, for scripts). English screens keep dates as
   YYYY-MM-DD. Any other language is a usage error.
 * **`-f/--format`** is one of the choices the command lists.
 * An option that takes one value is given once: `status -C A -C B` or `--lang fr --lang ar`

@@ -6,12 +6,15 @@ changed (with a short word diff). The basis of `ogpctl diff` and of the amendmen
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ogpctl.base.values import list_at
+from ogpctl.domain.edits import Edit, edits, pairs
+from ogpctl.record.kinds import Kind
 from ogpctl.record.load import load_record
 from ogpctl.record.model import Commitment, Document, Plan, Record, listed
 from ogpctl.record.text import translations
@@ -22,6 +25,14 @@ TEXTS = (("title",), ("brief-description",), ("problem", "what"), ("problem", "c
          ("description", "results"), ("relevance",))
 MILESTONE_TEXTS = (("title",), ("output",))
 PLAN_FIELDS = ("status", "delivered", "window", "due-year", "length")
+#: Top-level fields of the documents whose change the sections above tell by its meaning;
+#: their other fields, and every field of the other documents, are told one by one.
+TOLD = {Kind.PLAN: frozenset({*PLAN_FIELDS, "amendments"}),
+        Kind.COMMITMENT: frozenset({path[0] for path in TEXTS} | {
+            "lead", "kind", "period", "values", "milestones"}),
+        Kind.CONTRIBUTIONS: frozenset({"contributions"})}
+#: The language of a plan section's file, `sections/<name>.<language>.md`.
+SECTION_LANGUAGE = re.compile(r"\.([a-z]{2,3})\.md$")
 
 
 @dataclass(frozen=True)
@@ -42,8 +53,14 @@ class Change:
     #: (language, its source) of a text whose source changed while it stayed as it was
     #: (`stale_translations`): a translation the change leaves behind
     stale: tuple[tuple[str, str], ...] = ()
+    #: the file the change is in (every change `compare` finds says it)
+    document: str | None = None
+    #: the progress update a "progress-*" change is of: its date (the old one if it moved)
+    entry: str | None = None
 
     def where(self) -> str:
+        if self.kind.startswith(("document-", "field-")) or self.kind == "undescribed":
+            return self.document or ""
         if self.subject is not None:
             return f"contribution {self.subject}"
         if self.milestone is not None:
@@ -53,6 +70,9 @@ class Change:
         return f"plan {self.plan}"
 
     def message(self) -> str:
+        if self.kind.startswith(("progress", "document-", "field-")) or \
+                self.kind == "undescribed":
+            return self._edit_message()
         subject, field = self.where(), self.field or ""
         summary = self.detail or "no summary"
         old, new = _said(self.old), _said(self.new)
@@ -64,7 +84,6 @@ class Change:
                        f"{old} to {new}",
             "changed": f"{subject} {field} changed from {old} to {new}",
             "text": f"{subject} {field} changed: {self.detail}",
-            "progress": f"{subject}: {self.new} progress update(s) added",
             "answered": f"{subject} answered: {self.new}",
             "amendment-added": f"{subject} {_amendment(self.new)} recorded: {summary}",
             "amendment-removed": f"{subject} {_amendment(self.old)} removed: {summary}",
@@ -73,9 +92,37 @@ class Change:
                           "is not known",
         }[self.kind]
 
+    def _edit_message(self) -> str:
+        """The message of a change found field by field (a progress update, a document)."""
+        subject, field = self.where(), self.field or ""
+        old, new = _brief(self.old), _brief(self.new)
+        kind = self.kind
+        if kind == "field-items":
+            return f"{subject}: {field}: {_items(self.old, self.new)}"
+        if kind == "field-added":
+            return f"{subject}: {field} added: {_brief(self.new)}"
+        if kind == "field-removed":
+            return f"{subject}: {field} removed: {_brief(self.old)}"
+        if kind == "progress-added":
+            return f"{subject}: progress update dated {self.entry} added{_update(self.values)}"
+        return {
+            "progress-removed": f"{subject}: progress update dated {self.entry} removed",
+            "progress-changed": f"{subject}: progress update dated {self.entry}: {field} "
+                                f"changed from {old} to {new}",
+            "progress-text": f"{subject}: progress update dated {self.entry}: {field} "
+                             f"changed: {self.detail}",
+            "document-added": f"{subject} added",
+            "document-removed": f"{subject} removed",
+            "field-changed": f"{subject}: {field} changed from {old} to {new}",
+            "field-text": f"{subject}: {field} changed: {self.detail}",
+            "undescribed": f"{subject} {self.field or 'changed'}: what the change means is "
+                           "not described; read the file",
+        }[kind]
+
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "plan": self.plan, "commitment": self.commitment,
                 "milestone": self.milestone, "contribution": self.subject,
+                "file": self.document, "update": self.entry,
                 "field": self.field, "old": _plain(self.old),
                 "new": _plain(self.new), "message": self.message(),
                 **({"stale-translations": [{"language": lang, "source": source}
@@ -86,6 +133,37 @@ class Change:
 def _said(value: Any) -> Any:
     """A field's value in a change's message: an empty one is "nothing", never None."""
     return "nothing" if value in (None, "") else value
+
+
+def _update(values: tuple[Any, Any] | None) -> str:
+    """A progress update added, said in English: its fields one after the other."""
+    update = values[1] if values else None
+    if not isinstance(update, dict):
+        return ""
+    return ": " + "; ".join(f"{key} {_brief(value)}" for key, value in update.items()
+                            if key != "date")
+
+
+def _brief(value: Any, limit: int = 200) -> str:
+    """A value in a message: a text in English (else its first language), a list joined;
+    at most `limit` characters (a whole list of entries is no sentence)."""
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        said = str(value.get("en") or next(iter(value.values()), ""))
+    elif isinstance(value, list):
+        said = ", ".join(_brief(item, limit) for item in value)
+    else:
+        said = str(_said(value))
+    return said if len(said) <= limit else said[:limit].rstrip() + " …"
+
+
+def _items(old: Any, new: Any) -> str:
+    """A list of plain values that changed: the values it lost and those it gained."""
+    before, after = [str(v) for v in old or []], [str(v) for v in new or []]
+    removed = [v for v in before if v not in after]
+    added = [v for v in after if v not in before]
+    said = ([f"removed {', '.join(removed)}"] if removed else []) + \
+        ([f"added {', '.join(added)}"] if added else [])
+    return "; ".join(said) or "reordered"
 
 
 def _amendment(day: Any) -> str:
@@ -103,7 +181,8 @@ def is_amendment(change: Change, default: str) -> bool:
     a withdrawal); False for progress (updates, statuses other than a withdrawal), the
     plan's own fields, and a translation added to (or dropped from) a text that is
     otherwise the same. The amendment note lists these; C418 asks that they be recorded."""
-    if change.commitment is None or change.kind in ("progress", "unreadable"):
+    if change.commitment is None or change.kind == "unreadable" or \
+            change.kind.startswith(("progress", "field-", "document-")):
         return False   # a file that cannot be read is the check's to report
     if change.field == "status":
         return "withdrawn" in (change.old, change.new)
@@ -155,8 +234,10 @@ def _text(value: Any, lang: str, default: str) -> str:
 
 
 def compare(old: Record, new: Record) -> list[Change]:
-    """Every change from `old` to `new`, plan by plan, in the order of the template."""
-    changes: list[Change] = []
+    """Every change from `old` to `new`: first those of the record's own documents (the
+    country profile, stakeholders, forum, meetings), then plan by plan, in the order of
+    the template."""
+    changes: list[Change] = list(_record_documents(old, new))
     before = {p.id: p for p in old.plans}
     after = {p.id: p for p in new.plans}
     for plan_id in sorted(before.keys() | after.keys()):
@@ -184,13 +265,13 @@ def _unreadable(a: Document | None, b: Document | None) -> str | None:
 def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
     broken = _unreadable(a.doc, b.doc)
     if broken:
-        yield Change("unreadable", b.id, field=broken)
+        yield Change("unreadable", b.id, field=broken, document=broken)
     if not broken:
-        yield from _amendments(a, b, record)
+        yield from _in(b.doc, _amendments(a, b, record))
     for name in PLAN_FIELDS if not broken else ():
         if a.fields.get(name) != b.fields.get(name):
             yield Change("changed", b.id, field=name, old=a.fields.get(name),
-                         new=b.fields.get(name))
+                         new=b.fields.get(name), document=b.doc.path if b.doc else None)
     old = {c.id: c for c in a.commitment_files}     # files: one may turn unreadable
     new = {c.id: c for c in b.commitment_files}
     for commitment in b.commitment_files:
@@ -198,16 +279,92 @@ def _plan(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
             title = commitment.fields.get("title")
             yield Change("added", b.id, commitment.number,
                          new=_text(title, "en", record.languages.default) or commitment.id,
-                         values=(None, title))
+                         values=(None, title), document=commitment.doc.path)
         else:
-            yield from _commitment(old[commitment.id], commitment, record)
+            yield from _in(commitment.doc, _commitment(old[commitment.id], commitment, record))
     for commitment in a.commitment_files:
         if commitment.id not in new:
             title = commitment.fields.get("title")
             yield Change("removed", b.id, commitment.number,
                          old=_text(title, "en", record.languages.default) or commitment.id,
-                         values=(title, None))
-    yield from _contributions(a, b, record)
+                         values=(title, None), document=commitment.doc.path)
+    yield from _in(b.contributions or a.contributions, _contributions(a, b, record))
+    yield from _plan_documents(a, b, record)
+
+
+def _in(doc: Document | None, changes: Iterator[Change]) -> Iterator[Change]:
+    """The changes, each saying it is in `doc`'s file."""
+    for change in changes:
+        yield change if change.document or doc is None else replace(change, document=doc.path)
+
+
+def _record_documents(old: Record, new: Record) -> Iterator[Change]:
+    """The country profile, stakeholders, forum and meetings: changes field by field."""
+    for name in ("ogp", "stakeholders", "forum"):
+        yield from _document(getattr(old, name), getattr(new, name), "", new)
+    before = {doc.path: doc for doc in old.meetings}
+    after = {doc.path: doc for doc in new.meetings}
+    for path in sorted(before.keys() | after.keys()):
+        yield from _document(before.get(path), after.get(path), "", new)
+
+
+def _plan_documents(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
+    """The plan's documents other than its commitments' meaning: the rest of plan.yaml,
+    the co-creation record, the self-assessment, the sections (handbook 3.2)."""
+    before = {doc.path: doc for doc in a.documents()}
+    after = {doc.path: doc for doc in b.documents()}
+    for path in [*after, *(path for path in before if path not in after)]:
+        yield from _document(before.get(path), after.get(path), b.id, record)
+
+
+def _document(a: Document | None, b: Document | None, plan: str, record: Record
+              ) -> Iterator[Change]:
+    doc = b or a
+    if doc is None or (a is not None and b is not None and a.data == b.data
+                       and a.body == b.body):
+        return
+    told = TOLD.get(doc.kind)
+    if a is None or b is None:
+        if told is None:   # a plan, commitment or contributions: told above
+            yield Change(f"document-{'added' if a is None else 'removed'}", plan,
+                         field=doc.kind.value, document=doc.path,
+                         values=(a.data if a else None, b.data if b else None))
+            if b is not None:   # one removed is told by what it was (its values)
+                yield from _fields(a, b, plan, record, frozenset())
+        return
+    if not a.ok or not b.ok:
+        if told is None:
+            yield Change("unreadable", plan, field=doc.path, document=doc.path)
+        return
+    yield from _fields(a, b, plan, record, told or frozenset())
+
+
+def _fields(a: Document | None, b: Document | None, plan: str, record: Record,
+            told: frozenset[str]) -> Iterator[Change]:
+    """The edits from `a` to `b` (either may be None: a document added or removed, whose
+    fields are then each told), leaving out the fields in `told`."""
+    default, doc = record.languages.default, b or a
+    if doc is None:
+        return
+    old = {k: v for k, v in (a.fields if a else {}).items() if k not in told}
+    new = {k: v for k, v in (b.fields if b else {}).items() if k not in told}
+    blank = {key: _blank(value) for key, value in (new if a is None else old).items()}
+    old, new = (blank, new) if a is None else (old, blank) if b is None else (old, new)
+    for edit in edits(old, new, record.languages.written):
+        yield _edit(edit, "field-", plan, default, document=doc.path)
+    before, after = (a.body if a else None) or "", (b.body if b else None) or ""
+    if before.split() != after.split():
+        found = SECTION_LANGUAGE.search(doc.path)
+        lang = found[1] if found else default
+        yield _edit(Edit("text", ("text",), {lang: before} if before else None,
+                         {lang: after} if after else None), "field-", plan, default,
+                    document=doc.path)
+
+
+def _blank(value: Any) -> Any:
+    """The empty value of a field's kind: what a document added is compared from, so that
+    each of its entries is told."""
+    return [] if isinstance(value, list) else None
 
 
 def _commitment(a: Commitment, b: Commitment, record: Record) -> Iterator[Change]:
@@ -268,9 +425,46 @@ def _milestone(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, 
             yield Change("changed", plan, number, key, field=name, old=a.get(name),
                          new=b.get(name))
     yield from _texts(a, b, MILESTONE_TEXTS, record, plan, number, key)
-    added = len(b.get("progress") or []) - len(a.get("progress") or [])
-    if added > 0:
-        yield Change("progress", plan, number, key, field="progress", new=added)
+    yield from _progress(a, b, record, plan, number, key)
+
+
+def _progress(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, number: int,
+              key: Any) -> Iterator[Change]:
+    """Progress updates added, removed or edited (its date, status, note, evidence): an
+    update already published that is rewritten or back-dated is the reviewer's to see."""
+    old, new = list_at(a, "progress"), list_at(b, "progress")
+    if old == new:
+        return
+    languages = record.languages.written
+    for before, after, _ in pairs(old, new, by_identity=False):
+        entry = before if isinstance(before, dict) else after
+        day = _said(entry.get("date") if isinstance(entry, dict) else None)
+        if before is None or after is None:
+            yield Change("progress-added" if before is None else "progress-removed", plan,
+                         number, key, field="progress", entry=str(day),
+                         values=(before, after))
+            continue
+        for edit in edits(before, after, languages):
+            yield _edit(edit, "progress-", plan, record.languages.default,
+                        commitment=number, milestone=key, entry=str(day))
+
+
+def _edit(edit: Edit, prefix: str, plan: str, default: str, **where: Any) -> Change:
+    """A change from an edit of a document (`prefix`: "field-", or "progress-" for an
+    edit of a progress update, whose field is then the update's own)."""
+    field = "/".join(str(step) for step in edit.path)
+    if edit.kind == "text":
+        old, new = translations(edit.old, default), translations(edit.new, default)
+        lang = next((code for code in ("en", default, *sorted(old.keys() | new.keys()))
+                     if old.get(code) != new.get(code)), default)
+        return Change(prefix + "text", plan, field=field, old=old.get(lang),
+                      new=new.get(lang), detail=word_diff(old.get(lang, ""),
+                                                          new.get(lang, "")),
+                      values=(edit.old, edit.new),
+                      stale=stale_translations(edit.old, edit.new, default), **where)
+    kind = edit.kind if prefix == "field-" else "changed"
+    return Change(prefix + kind, plan, field=field, old=edit.old, new=edit.new,
+                  values=(edit.old, edit.new), **where)
 
 
 def _texts(a: dict[str, Any], b: dict[str, Any], paths: tuple[tuple[str, ...], ...],
@@ -370,14 +564,32 @@ def _contributions(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
         if answered and (before is None or not translations(before.get("response"), default)):
             yield Change("answered", b.id, field="contribution", subject=ident,
                          new=item.get("decision"), values=(None, item.get("response")))
-            continue
-        if before is None:
-            continue
-        if before.get("decision") != item.get("decision"):
-            yield Change("changed", b.id, field="contribution/decision", subject=ident,
-                         old=before.get("decision"), new=item.get("decision"))
-        yield from (replace(change, subject=ident, field="contribution/response") for change
-                    in _texts(before, item, (("response",),), record, b.id, None, None))
+        elif before is not None:
+            if before.get("decision") != item.get("decision"):
+                yield Change("changed", b.id, field="contribution/decision", subject=ident,
+                             old=before.get("decision"), new=item.get("decision"))
+            yield from (replace(change, subject=ident, field="contribution/response")
+                        for change in _texts(before, item, (("response",),), record, b.id,
+                                             None, None))
+        if before is not None:   # an answer given now is told with its date
+            yield from _contribution_fields(before, item, b.id, ident, record, answered and
+                                            not translations(before.get("response"), default))
+    new = {str(item.get("id")) for item in listed(b.contributions, "contributions")}
+    for ident, item in old.items():
+        if ident not in new:   # civil society's input gone from the record: told
+            yield Change("field-removed", b.id, field=f"contributions/{ident}", old=item,
+                         values=(item, None))
+
+
+def _contribution_fields(before: dict[str, Any], after: dict[str, Any], plan: str,
+                         ident: str, record: Record, answered: bool) -> Iterator[Change]:
+    """A contribution's other fields (its summary, who made it, when, how): one by one;
+    the date of an answer given now (`answered`) is the answer's."""
+    told = ("id", "decision", "response", *(("responded",) if answered else ()))
+    old = {k: v for k, v in before.items() if k not in told}
+    new = {k: v for k, v in after.items() if k not in told}
+    for edit in edits(old, new, record.languages.written, ("contributions", ident)):
+        yield _edit(edit, "field-", plan, record.languages.default)
 
 
 def record_from_files(files: dict[str, bytes], folder: Path) -> Record:
@@ -402,3 +614,41 @@ def compare_revisions(root: Path, old_commit: str, new_commit: str | None) -> li
         else:
             new = record_from_files(files_at(root, new_commit), Path(tmp) / "new")
         return compare(old, new)
+
+
+def compare_files(root: Path, old_commit: str, new_commit: str | None) -> list[Change]:
+    """`compare_revisions`, and after its changes one for each file they do not tell of
+    (`undescribed`): every file the change touches is named."""
+    old, new, files = revision_records(root, old_commit, new_commit)
+    changes = compare(old, new)
+    return changes + undescribed(changes, files)
+
+
+def revision_records(root: Path, old_commit: str, new_commit: str | None
+                     ) -> tuple[Record, Record, list[tuple[str, str]]]:
+    """The record at `old_commit` and at `new_commit` (None: the working tree as the next
+    commit would take it), and the files that differ (`changed_files`)."""
+    import tempfile
+
+    from ogpctl.base.vcs import files_at, tree_at
+
+    before, after = files_at(root, old_commit), tree_at(root, new_commit)[0]
+    with tempfile.TemporaryDirectory(prefix="ogpctl-diff-") as tmp:
+        old = record_from_files(before, Path(tmp) / "old")
+        new = record_from_files(after, Path(tmp) / "new")
+    return old, new, changed_files(before, after)
+
+
+def changed_files(old: dict[str, bytes], new: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(path, added|removed|changed) of every file that differs, sorted."""
+    return [(name, "added" if name not in old else "removed" if name not in new else "changed")
+            for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name)]
+
+
+def undescribed(changes: list[Change], files: list[tuple[str, str]]) -> list[Change]:
+    """A change for each file (path, added|removed|changed) that no change in `changes` is
+    in: an evidence file replaced, a comment edited, a file ogpctl does not read. It is
+    named and said not described, never left out: nothing the change does goes unseen."""
+    told = {change.document for change in changes}
+    return [Change("undescribed", "", field=state, document=path)
+            for path, state in files if path not in told]

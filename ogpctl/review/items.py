@@ -105,6 +105,10 @@ def _text_label(c: RenderContext, change: Change) -> str:
         return c.lang._("summary of the amendment")
     if change.field == "contribution/response":
         return c.lang._("reasoned response")
+    if change.kind.startswith(("field-", "progress-")):
+        from ogpctl.review.documents import field_label as document_field
+
+        return document_field(c, change.field)
     return field_label(c, change.field)
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from ogpctl.base.confined import link_scratch
 from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.check.locate import Suppression
-from ogpctl.domain.diff import Change, compare, record_from_files
+from ogpctl.domain.diff import Change, compare, record_from_files, undescribed
 from ogpctl.domain.obligations import Obligation, obligations
 from ogpctl.record.model import Record
 from ogpctl.review.history import Redated, redated, restored
@@ -121,7 +121,8 @@ class Review:
     def to_json(self, lang: str = "en", template: str | None = None) -> dict[str, Any]:
         return {"range": self.described, "base": self.base, "head": self.head,
                 "named_base": self.named_base,
-                "changes": [c.to_json() for c in self.changes],
+                "changes": [c.to_json() for c in self.changes + undescribed(self.changes,
+                                                                            self.files)],
                 "findings": {"introduced": [f.to_json(template) for f in self.introduced],
                              "fixed": [f.to_json(template) for f in self.fixed],
                              "hidden": [f.to_json(template) for f in self.hidden],

@@ -14,7 +14,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.i18n import Language
-from ogpctl.domain.diff import Change
+from ogpctl.domain.diff import Change, undescribed
 from ogpctl.record.model import Plan, Record
 from ogpctl.render.amendment_note import _MARKS, _compose
 from ogpctl.render.amendment_note import _item as commitment_item
@@ -35,6 +35,12 @@ from ogpctl.render.blocks import (
     text,
 )
 from ogpctl.render.context import RenderContext
+from ogpctl.review.documents import (
+    document_item,
+    document_title,
+    is_document_change,
+    progress_item,
+)
 from ogpctl.review.items import (
     contribution_item,
     contributor,
@@ -78,11 +84,25 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
     return doc
 
 
+def changes_document(review: Review, lang: str) -> Document:
+    """What the change means alone, in `lang` (`ogpctl diff --lang`): no findings, no
+    deadlines, no website."""
+    language = Language(lang)
+    c = RenderContext(review.new, language, review.today)
+    doc = Document(title=text(language._("What the change means")), lang=lang,
+                   rtl=language.rtl, subtitle=text(review.described))
+    count = language.n_("The change makes {count} change to the record.",
+                        "The change makes {count} changes to the record.",
+                        len(_changes(review)))
+    doc.blocks = [Paragraph((Text(count),)), *_meaning(c, review)[1:]]
+    return doc
+
+
 def _summary(c: RenderContext, review: Review) -> str:
     n_ = c.lang.n_
     return " ".join(filter(None, (n_("The change makes {count} change to the record.",
                         "The change makes {count} changes to the record.",
-                        len(review.changes)),
+                        len(_changes(review))),
                      n_("It introduces {count} finding", "It introduces {count} findings",
                         len(review.introduced)),
                      n_("and fixes {count}.", "and fixes {count}.", len(review.fixed)),
@@ -94,11 +114,39 @@ def _summary(c: RenderContext, review: Review) -> str:
 def _meaning(c: RenderContext, review: Review) -> list[Block]:
     _ = c.lang._
     blocks: list[Block] = [Heading(2, (Text(_("What the change means")),))]
-    if not review.changes:
-        return blocks + [Paragraph((Text(_(
-            "No plan, commitment, milestone or contribution changes.")),))]
-    for plan_id, group in groupby(review.changes, key=lambda change: change.plan):
-        blocks += _plan(c, review, plan_id, list(group))
+    changes = _changes(review)
+    if not changes:
+        return blocks + [Paragraph((Text(_("No file of the record changes.")),))]
+    told = [ch for ch in changes if ch.kind != "undescribed"]
+    for plan_id, group in groupby(told, key=lambda change: change.plan):
+        items = list(group)
+        blocks += _plan(c, review, plan_id, items) if plan_id else [
+            Heading(3, (Text(_("The country's record")),)), *_documents(c, items)]
+    rest = [ch for ch in changes if ch.kind == "undescribed"]
+    if rest:
+        blocks += [Heading(3, (Text(_("Other files")),)),
+                   _list(document_item(c, ch) for ch in rest)]
+    return blocks
+
+
+def _changes(review: Review) -> list[Change]:
+    """The changes the review tells: those found in the record's documents first (the
+    country profile, the forum...), then plan by plan, then each file none of them is in,
+    named as not described: every file the change touches has its line."""
+    extra = undescribed(review.changes, review.files)
+    own = [ch for ch in review.changes if not ch.plan]
+    return own + [ch for ch in review.changes if ch.plan] + extra
+
+
+def _documents(c: RenderContext, changes: list[Change]) -> list[Block]:
+    """Changes found field by field, under a heading for each document."""
+    blocks: list[Block] = []
+    for path, group in groupby(changes, key=lambda change: change.document or change.field):
+        items = list(group)
+        blocks += [Heading(4, document_title(c, path or "", items[0])), _list(
+            item for ch in items for item in (
+                unreadable_item(c, ch) if ch.kind == "unreadable" else document_item(c, ch),
+                *stale_items(c, ch)))]
     return blocks
 
 
@@ -109,6 +157,8 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
     if plan_id not in plain(title):
         title = (*title, Text(f" ({plan_id})")) if title else (Text(plan_id),)
     blocks: list[Block] = [Heading(3, title)]
+    documents = [ch for ch in changes if ch.commitment is None and is_document_change(ch)]
+    changes = [ch for ch in changes if ch not in documents]
     own = [ch for ch in changes if ch.commitment is None and ch.subject is None]
     if own:
         blocks.append(_list(item for ch in own for item in (
@@ -123,7 +173,7 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
         blocks.append(_list(item for ch in answers for item in (
             contribution_item(c, ch, plan, old, _fixed_at(review, ch)),
             *stale_items(c, ch, contributor(c, ch.subject or "", plan, old)))))
-    return blocks
+    return blocks + _documents(c, documents)
 
 
 def _heading(change: Change) -> tuple[int, bool]:
@@ -173,14 +223,11 @@ def _change_item(c: RenderContext, commitment: Any, change: Change, base: str | 
                  ) -> tuple[Inline, ...]:
     if change.kind == "unreadable":
         return unreadable_item(c, change, base)
-    if change.kind == "progress":
+    if change.kind.startswith("progress"):
         from ogpctl.render.amendment_note import _milestone_title, milestone_name
 
-        name = milestone_name(c, change, _milestone_title(commitment, change))
-        return _compose(c.lang.n_("{milestone}: {count} progress update added.",
-                                  "{milestone}: {count} progress updates added.",
-                                  int(change.new), milestone=_MARKS["milestone"]),
-                        milestone=name)
+        return progress_item(c, change, milestone_name(
+            c, change, _milestone_title(commitment, change)))
     return commitment_item(c, commitment, change)
 
 
