@@ -176,14 +176,24 @@ LOADED = """shown => {
 }"""
 
 
+#: The search for a word is done: its message names the word and is not the "Searching
+#: for WORD..." one shown while the index loads.
+SEARCHED = """word => {
+    const message = document.querySelector('.pagefind-ui__message');
+    const text = message ? message.textContent.trim() : '';
+    return text.includes(word) && !text.endsWith('...') && !text.endsWith('\u2026');
+}"""
+
+
 def results(tab: site_browser.Watched, lang: str, word: str) -> set[str]:
     """The pages the search page of `lang` finds for `word`, without the sections' anchors:
     once Pagefind says how many it found (in the page's language), its first page of
     results (five) is waited for."""
     tab.open(f"site/{lang}/search.html")
     tab.page.fill(".pagefind-ui__search-input", word)
+    # Pagefind first says "Searching for WORD..." (no count), then how many it found.
+    tab.page.wait_for_function(SEARCHED, arg=word, timeout=15_000)
     message = tab.page.locator(".pagefind-ui__message").filter(has_text=word)
-    message.wait_for(timeout=15_000)
     count = re.search(r"\d+", message.inner_text())
     tab.page.wait_for_function(LOADED, arg=min(int(count[0]) if count else 0, 5),
                                timeout=15_000)
