@@ -45,10 +45,14 @@ def test_the_site_shows_no_override(capsys: pytest.CaptureFixture[str], hostile:
     code, _, err = run(capsys, "site", "-C", str(hostile), "--out", str(tmp_path / "site"),
                        "--no-search", "--formats", "html,docx", "--today", "2026-11-23")
     assert code == 0, err   # ... and the site still builds, without it
-    pages = [p for p in (tmp_path / "site").rglob("*") if p.suffix in (".html", ".json")]
+    # the open data's CSV files too: a spreadsheet shows the override as the page would
+    pages = [p for p in (tmp_path / "site").rglob("*")
+             if p.suffix in (".html", ".json", ".csv")]
     texts = {p: p.read_text(encoding="utf-8") for p in pages}
     assert any("Implementation-stage publication rules" in t for t in texts.values())
     assert not [p for p, t in texts.items() if "\u202e" in t]
+    assert any("Implementation-stage publication rules" in t
+               for p, t in texts.items() if p.suffix == ".csv")
     assert any(ISOLATED in t for t in texts.values())   # closed isolates stay
     docx = [p for p in (tmp_path / "site").rglob("*.docx")]
     assert docx

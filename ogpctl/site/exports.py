@@ -23,6 +23,7 @@ from ogpctl.record.model import Document, Plan, Record
 from ogpctl.record.text import translations
 from ogpctl.render.prose import COMMENT
 from ogpctl.site.progress import STATUSES, CommitmentState, Update, all_updates, plan_states
+from ogpctl.source import bidi
 from ogpctl.source.bidi import JSON_ESCAPES
 
 EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),
@@ -122,7 +123,10 @@ def shown(markdown: str) -> str:
 
 
 def _csv(head: list[str], rows: Iterable[list[Any]]) -> bytes:
-    return csv_bytes(head, rows, spreadsheet=False)
+    """Open data for spreadsheets, which show a text as the pages do: without a directional
+    override that would reorder it (`source.bidi.shown`, as every page's escaping)."""
+    return csv_bytes(head, ([bidi.shown(cell) if isinstance(cell, str) else cell
+                             for cell in row] for row in rows), spreadsheet=False)
 
 
 def _texts(record: Record, value: Any) -> list[str]:
