@@ -12,7 +12,7 @@ from datetime import date
 from ogpctl.domain.obligations import DUE, EARLY, MET, MISSED, NA, OVERDUE, Obligation
 from ogpctl.domain.requirements import Requirement
 from ogpctl.domain.status import CommitmentStatus, PlanStatus
-from ogpctl.domain.wording import _, day_in, n_, number_in, say, say_count
+from ogpctl.domain.wording import _, day_in, join_in, n_, number_in, say, say_count
 
 STATE_WORDS = {MET: _("met"), DUE: _("due"), OVERDUE: _("overdue"), MISSED: _("missed"),
                EARLY: _("early"), NA: _("n/a")}
@@ -37,7 +37,7 @@ NO_MEETING_YET = _("no meeting yet")
 
 def joined(lang: str, parts: Iterable[str]) -> str:
     """Parts of a list, with the language's comma."""
-    return say(lang, _(", ")).join(parts)
+    return join_in(lang, list(parts))
 
 
 def day_or_dash(lang: str, day: date | None) -> str:
