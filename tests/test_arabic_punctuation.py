@@ -53,12 +53,18 @@ def test_site_pairs_take_the_arabic_comma_and_semicolon(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     record = arabic_record(capsys, tmp_path)
     (record / "forum" / "meetings" / "2026-09-18-session.md").write_text(UNTITLED, "utf-8")
+    ogp = record / "ogp.yaml"
+    ogp.write_text(ogp.read_text("utf-8").replace(
+        "  name:\n  role:\n    en:\n    ar:\n", "  name: ليلى\n  role:\n    en:\n    ar: منسقة\n"),
+        "utf-8")
     code, _, err = run(capsys, "site", "-C", record, "--out", tmp_path / "site", "--no-search",
                        "--formats", "none", "--today", "2030-12-04")
     assert code == 0, err
     ar = tmp_path / "site" / "ar"
     meeting = (ar / "meetings" / "2026-09-18-session.html").read_text("utf-8")
     assert re.search(r"<h1[^>]*>[^<]*، 18 ", meeting), meeting[:3000]
+    contacts = (ar / "contacts.html").read_text("utf-8")
+    assert "</strong>، " in contacts
     dashboard = (ar / "plans" / "2027-2031" / "dashboard.html").read_text("utf-8")
     assert "؛ " in dashboard
     assert not re.search(r"[\u0600-\u06ff][;,] ", dashboard)

@@ -21,6 +21,7 @@ def labels(code: str) -> dict[str, str]:
         "colon": _(":"),
         # between two pieces that hold commas themselves: "؛ " in Arabic
         "semicolon": lang.separator(semicolon=True),
+        "comma": lang.separator(),
         "skip": _("Skip to main content"), "main_nav": _("Main"),
         "languages": _("Languages"), "home": _("Home"), "plans": _("Action plans"),
         "updates": _("Progress updates"), "forum": _("Multi-stakeholder forum"),
