@@ -33,6 +33,10 @@ FIRST_DAY = {"fr": "er"}
 #: Arabic comma for the languages written in Arabic script, the ideographic comma for
 #: Chinese and Japanese (CLDR's list patterns join with a word, "و", in Arabic).
 LIST_SEPARATOR = {"ar": "، ", "fa": "، ", "ur": "، ", "ps": "، ", "zh": "、", "ja": "、"}
+#: The semicolon a language puts between groups of items that hold commas themselves
+#: ("2.2; 5.2", a status; a date), where it is not "; ": the Arabic semicolon, the
+#: full-width one in Chinese.
+GROUP_SEPARATOR = {"ar": "؛ ", "fa": "؛ ", "ur": "؛ ", "ps": "؛ ", "zh": "；"}
 _PATTERN_DAY = re.compile(r"'(?:[^']|'')*'|d+")
 
 
@@ -142,11 +146,17 @@ class Language:
         comes from here."""
         return _long_date(self.code, day) if day else ""
 
-    def join(self, items: Iterable[str]) -> str:
+    def join(self, items: Iterable[str], *, semicolon: bool = False) -> str:
         """Items as the language lists them: "Transparence, Participation", "الشفافية،
-        المساءلة". Every list of names a document, the site or a review writes in running
-        text is joined here."""
-        return LIST_SEPARATOR.get(self.code.split("-")[0], ", ").join(items)
+        المساءلة"; with `semicolon`, groups that hold commas themselves ("2.2؛ 5.2" in
+        Arabic). Every list or pair of pieces a document, the site, a screen or a review
+        writes in running text is joined here."""
+        return self.separator(semicolon=semicolon).join(items)
+
+    def separator(self, *, semicolon: bool = False) -> str:
+        """What `join` puts between two pieces, with its space: ", " or "; " in English."""
+        base = self.code.split("-")[0]
+        return GROUP_SEPARATOR.get(base, "; ") if semicolon else LIST_SEPARATOR.get(base, ", ")
 
     def number(self, value: float) -> str:
         return _decimal(self.code, value)

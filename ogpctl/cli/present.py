@@ -177,6 +177,9 @@ def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None
             console.print(Text(screens.unread_line(lang, printable(path)), style="bold red"))
         if plan.commitments:
             console.print(_commitments(plan, lang))
+        for c in plan.commitments:
+            if c.set_aside:
+                console.print(Text(screens.set_aside_line(lang, c), style="dim"))
         _requirements(console, plan, lang)
         console.print()
     console.print(Text(screens.as_of(lang, today), style="dim"))

@@ -211,6 +211,9 @@ def new_commitment(
                   today, kind=kind.lower(), number=_number(number, "--number"))
     typer.echo(f"New commitment {result.number} in plan {plan}:")
     report(result.outcome, record.root)
+    if result.delivered is not None:
+        from ogpctl.scaffold.commitment import amendment_note
+        typer.echo(amendment_note(plan, result.delivered))
     typer.echo("Next: answer the guide questions in the file; `ogpctl check` lists what is "
                "still empty.")
     return 0

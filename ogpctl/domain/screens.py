@@ -11,8 +11,9 @@ from datetime import date
 
 from ogpctl.domain.obligations import DUE, EARLY, MET, MISSED, NA, OVERDUE, Obligation
 from ogpctl.domain.requirements import Requirement
+from ogpctl.domain.rollup import UNREASONED
 from ogpctl.domain.status import CommitmentStatus, PlanStatus
-from ogpctl.domain.wording import _, day_in, n_, number_in, say, say_count
+from ogpctl.domain.wording import _, day_in, join_in, n_, number_in, say, say_count
 
 STATE_WORDS = {MET: _("met"), DUE: _("due"), OVERDUE: _("overdue"), MISSED: _("missed"),
                EARLY: _("early"), NA: _("n/a")}
@@ -37,7 +38,7 @@ NO_MEETING_YET = _("no meeting yet")
 
 def joined(lang: str, parts: Iterable[str]) -> str:
     """Parts of a list, with the language's comma."""
-    return say(lang, _(", ")).join(parts)
+    return join_in(lang, list(parts))
 
 
 def day_or_dash(lang: str, day: date | None) -> str:
@@ -171,6 +172,28 @@ def share_words(lang: str, share: float | None) -> str:
 
 def colour_word(lang: str, colour: str) -> str:
     return say(lang, COLOUR_WORDS[colour]) if colour in COLOUR_WORDS else colour
+
+
+def set_aside_line(lang: str, item: CommitmentStatus) -> str:
+    """A self-assessment's rating that is not the colour shown (`Rollup.set_aside`), as the
+    website says it (`ogpctl.site.plans.set_aside_note`): it no longer speaks for the day,
+    or it differs from the milestones with no reason."""
+    rating = colour_word(lang, item.rating)
+    if item.assessed:
+        said = say(lang, _("The self-assessment of {date} rated it {rating}."),
+                   date=day_in(lang, item.assessed), rating=rating)
+    else:
+        said = say(lang, _("The self-assessment rated it {rating}."), rating=rating)
+    why = _UNREASONED if item.set_aside == UNREASONED else _LAPSED
+    note = f"{said} {say(lang, why, colour=colour_word(lang, item.colour))}"
+    return "  " + say(lang, _("commitment {number}: {note}"),
+                      number=number_in(lang, item.number), note=note)
+
+
+_UNREASONED = _("The report gives no reason for differing from the milestones, which give "
+                "{colour}: their colour is shown.")
+_LAPSED = _("The milestones now give {colour}: the report no longer speaks for the plan's "
+            "progress.")
 
 
 def milestone_counts(lang: str, item: CommitmentStatus) -> str:

@@ -28,6 +28,11 @@ class CommitmentStatus:
     colour: str
     delayed: tuple[int, ...]
     milestones: dict[str, int]      # status -> count
+    #: A self-assessment's rating set aside (`Rollup.superseded`): the rating, the report's
+    #: date and why (LAPSED | UNREASONED); "" and None when none is.
+    rating: str = ""
+    assessed: date | None = None
+    set_aside: str = ""
 
 
 @dataclass
@@ -64,11 +69,15 @@ def commitment_status(plan: Plan, today: date, lang: str = "en", default: str = 
         for milestone in commitment.milestones:
             state = counted_status(milestone, clock)
             counts[str(state)] = counts.get(str(state), 0) + 1
+        aside = result.superseded
         found.append(CommitmentStatus(commitment.number,
                                       record_text(commitment.fields.get("title"), lang,
                                                   default),
                                       result.share, result.completion, result.colour,
-                                      result.delayed, dict(sorted(counts.items()))))
+                                      result.delayed, dict(sorted(counts.items())),
+                                      result.rating if aside else "",
+                                      result.assessed if aside else None,
+                                      result.set_aside if aside else ""))
     return found
 
 

@@ -70,13 +70,14 @@ def number_in(lang: str, value: int) -> str:
     return Language(lang).number(value)
 
 
-def join_in(lang: str, items: list[str]) -> str:
-    """Items listed as `lang` lists them ("، " between them in Arabic)."""
+def join_in(lang: str, items: list[str], *, semicolon: bool = False) -> str:
+    """Items listed as `lang` lists them ("، " between them in Arabic; "؛ " between groups
+    with `semicolon`)."""
     if lang == "en":
-        return ", ".join(items)
+        return ("; " if semicolon else ", ").join(items)
     from ogpctl.base.i18n import Language
 
-    return Language(lang).join(items)
+    return Language(lang).join(items, semicolon=semicolon)
 
 
 def value_in(lang: str, value: object) -> str:
@@ -126,11 +127,24 @@ REQUIREMENT = "minimum requirement "
 
 
 def handbook_in(lang: str, section: str) -> str:
-    """A handbook reference ("3.1", "minimum requirement 1.1", the guidance) in `lang`."""
+    """A handbook reference ("3.1", "minimum requirement 1.1", the guidance) in `lang`;
+    a list of sections ("3.1, 3.1.a", "2.2; 5.2") with the language's comma and
+    semicolon."""
+    if isinstance(section, Label):
+        return say(lang, section)
     if section.startswith(REQUIREMENT):
         return say(lang, _("minimum requirement {section}"),
-                   section=section.removeprefix(REQUIREMENT))
-    return say(lang, section) if isinstance(section, Label) else section
+                   section=sections_in(lang, section.removeprefix(REQUIREMENT)))
+    return sections_in(lang, section)
+
+
+def sections_in(lang: str, sections: str) -> str:
+    """Handbook section numbers written "2.2; 5.2" or "3.1, 3.1.a" in the code, joined as
+    `lang` joins lists."""
+    if lang == "en":
+        return sections
+    groups = [join_in(lang, group.split(", ")) for group in sections.split("; ")]
+    return join_in(lang, groups, semicolon=True)
 
 
 def record_text(value: Any, lang: str, default: str) -> str:

@@ -5,14 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ogpctl.base import vcs
 from ogpctl.base.errors import RecordWriteError, UsageError
 from ogpctl.record.kinds import COMMITMENT_FILE
-from ogpctl.record.model import Plan, Record
+from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.scaffold.files import FileSet, Outcome
 from ogpctl.scaffold.slugs import commitment_slug
 from ogpctl.scaffold.templating import render, schema_line
 
 KINDS = ("regular", "challenge", "local")
+
+#: Handbook 2.2 and the implementation guidance (its "Amendments", newer: it lifts the
+#: one year), word for word: a commitment added to a delivered plan amends it.
+AMENDMENT_WORDS = (
+    'Handbook 2.2: "If a participating government wishes to amend any part of their action '
+    'plan, they must do so within one year of the original due date for submission (June '
+    '30 or December 31). [...] To make amendments to the action plan, the participating '
+    'government must send an updated version that clearly outlines all changes, in English '
+    'and in the administrative language (if applicable), to the OGP Support Unit." The '
+    'implementation guidance, newer, allows amendments "at any time as long as the '
+    'milestones end before the end date of the action plan".')
 
 
 @dataclass
@@ -20,6 +32,24 @@ class CommitmentResult:
     number: int
     name: str            # NN-slug
     outcome: Outcome
+    #: The day the plan was delivered (plan.yaml `delivered:`, else its `submitted/<plan>`
+    #: tag): the new commitment is then an amendment. None for a plan not delivered.
+    delivered: date | None = None
+
+
+def delivered_on(record: Record, plan: Plan) -> date | None:
+    """The day `plan` was delivered: its `delivered:` date, else the day of its
+    `submitted/<plan>` tag (`ogpctl tag-submission`), else None."""
+    return as_date(plan.fields.get("delivered")) or vcs.submission_tags(record.root).get(plan.id)
+
+
+def amendment_note(plan: str, delivered: date) -> str:
+    """What a commitment added to a delivered plan is, and what to record (C418)."""
+    return (f"Plan {plan} was delivered on {delivered.isoformat()}: adding a commitment to it "
+            f"is an amendment. {AMENDMENT_WORDS} Record it in plans/{plan}/plan.yaml under "
+            "`amendments:` (- date: YYYY-MM-DD, summary: ...), or `ogpctl check` reports "
+            f"C418 (amendment-not-recorded); `ogpctl render amendment-note --plan {plan}` "
+            "writes the updated version to send.")
 
 
 def commitment_files_of(record: Record, plan: Plan) -> list[str]:
@@ -75,4 +105,4 @@ def new_commitment(record: Record, plan_id: str, title: str, schemas: str, today
                                "nothing was written")
     name = f"{number:02d}-{slug}"
     files = commitment_files(record, plan, name, number, title, kind, schemas, today)
-    return CommitmentResult(number, name, files.write())
+    return CommitmentResult(number, name, files.write(), delivered_on(record, plan))

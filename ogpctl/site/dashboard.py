@@ -45,7 +45,7 @@ def timeline(v: View, plan: Plan, states: list[CommitmentState]):
     span = plan.period()
     marks = [svg.Mark(row, m.due, m.status, f"{s.commitment.number}.{m.number or '?'} "
                       f"{v.text(m.milestone.fields.get('title'))}{v.L['colon']} "
-                      f"{milestone_status(v.code, m.status)}, {v.date(m.due)}")
+                      f"{v.c.lang.join((milestone_status(v.code, m.status), v.date(m.due)))}")
              for row, s in enumerate(states) for m in s.milestones if m.due]
     if span is None or not marks:
         return None

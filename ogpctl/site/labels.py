@@ -13,11 +13,15 @@ from ogpctl.base.i18n import Language
 
 @cache
 def labels(code: str) -> dict[str, str]:
-    _ = Language(code)._
+    lang = Language(code)
+    _ = lang._
     return {
         # layout
         # the colon after a label, with the space French puts before it
         "colon": _(":"),
+        # between two pieces that hold commas themselves: "؛ " in Arabic
+        "semicolon": lang.separator(semicolon=True),
+        "comma": lang.separator(),
         "skip": _("Skip to main content"), "main_nav": _("Main"),
         "languages": _("Languages"), "home": _("Home"), "plans": _("Action plans"),
         "updates": _("Progress updates"), "forum": _("Multi-stakeholder forum"),

@@ -23,8 +23,8 @@ def ordered(meetings: list[Document]) -> list[Document]:
 
 
 def meeting_title(v: View, meeting: Document) -> str:
-    return v.text(meeting.fields.get("title")) or \
-        f"{meeting_kind(v.code, meeting.fields.get('kind'))}, {v.date(meeting.fields.get('date'))}"
+    return v.text(meeting.fields.get("title")) or v.c.lang.join(
+        (meeting_kind(v.code, meeting.fields.get("kind")), v.date(meeting.fields.get("date"))))
 
 
 def plan_link(v: View, ident: object) -> dict | None:

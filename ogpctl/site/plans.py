@@ -66,7 +66,8 @@ def milestone_counts(v: View, states: list[CommitmentState]) -> dict:
                         "{done} of {count} milestones completed", figures.milestones,
                         done=v.number(figures.completed))
     if withdrawn:
-        label += "; " + v.c.lang.n_("{count} withdrawn", "{count} withdrawn", withdrawn)
+        label = v.c.lang.join((label, v.c.lang.n_("{count} withdrawn", "{count} withdrawn",
+                                                  withdrawn)), semicolon=True)
     legend = [{"swatch": svg.swatch(key), "label": milestone_status(v.code, key),
                "count": v.number(value)} for key, value in counts.items() if value]
     if withdrawn:

@@ -93,10 +93,25 @@ def timeline(rows: list[str], marks: list[Mark], start: date, end: date, today: 
                           'stroke-width="1.5" stroke-dasharray="4 2"/>'
                           '<text x="%s" y="%d" font-size="10" fill="#b3261e" '
                           'text-anchor="middle">%s</text>') % (
-            at, at, axis, at, height - 2, today_label))
+            at, at, axis, f"{label_centre(x(today), today_label, width):.1f}", height - 2,
+            today_label))
     return Markup('<svg class="timeline" viewBox="0 0 %d %d" role="img" aria-label="%s" '
                   'focusable="false"><title>%s</title>%s</svg>') % (
         width, height, label, label, Markup("").join(out))
+
+
+#: The widest a character of a 10-unit label may be, in the chart's units: Noto Sans and
+#: the fonts it falls back on draw Latin and Arabic letters and digits narrower than this.
+_CHARACTER = 6.2
+
+
+def label_centre(at: float, text: str, width: int, margin: float = 2) -> float:
+    """Where a label centred under `at` goes so that all of it stays inside a chart `width`
+    wide: moved in from an edge it would cross. Centred text keeps its place whatever
+    direction the label reads in (its own, `unicode-bidi: plaintext`), where a start or
+    end anchor would turn round with an Arabic date."""
+    half = len(text) * _CHARACTER / 2 + margin
+    return min(max(at, half), width - half)
 
 
 def year_ticks(start: date, end: date) -> list[date]:
