@@ -206,3 +206,21 @@ def test_a_finding_the_change_brings_and_hides_at_once_is_shown(capsys, tmp_path
     assert {f["code"] for f in review["findings"]["hidden"]} == new, err
     assert code == 1   # an error switched off is still the change's error
     assert not {f["code"] for f in review["findings"]["introduced"]} & new
+
+
+def test_an_update_removed_does_not_make_the_next_one_redated(capsys, tmp_path: Path) -> None:
+    """newuser5 N14: the first of two updates deleted was read as the first re-dated to the
+    second's day (updates were paired by their place in the list, not as diff pairs them)."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    git(record, "checkout", "-q", "-b", "erase")
+    path = record / "plans/2026-2030/commitments/01-public-works-open-contracting.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      - date: 2026-08-14\n")
+    path.write_text(text[:start] + text[text.index("      - date: 2026-09-04\n", start):],
+                    encoding="utf-8")
+    git(record, "commit", "-qam", "Erase")
+    code, out, err = run(capsys, "review", "main", "erase", "-C", record, "-f", "json",
+                         "--today", "2027-09-01")
+    review = json.loads(out)
+    assert review["redated-progress"] == [], review["redated-progress"]
+    assert any("removed" in json.dumps(c) for c in review["changes"]), review["changes"]

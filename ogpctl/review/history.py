@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from ogpctl.base.values import list_at
+from ogpctl.domain.edits import pairs
 from ogpctl.record.model import Commitment, Record, as_date
 
 
@@ -57,10 +58,14 @@ def _redated(old: Commitment, new: Commitment) -> list[Redated]:
         base = milestones.get(number)
         if base is None:
             continue
-        updates = list_at(milestone.fields, "progress")
-        for index, update in enumerate(list_at(base.fields, "progress")[:len(updates)]):
-            was, now = _day(update), _day(updates[index])
-            if was is not None and was != now:
+        # The same update on both sides, as `ogpctl diff` pairs them (an update removed
+        # before it does not make the next one "re-dated").
+        for before, after, step in pairs(list_at(base.fields, "progress"),
+                                         list_at(milestone.fields, "progress"),
+                                         by_identity=False):
+            was, now = _day(before), _day(after)
+            if before is not None and after is not None and was is not None and was != now:
+                index = int(step) - 1
                 found.append(Redated(new.plan.id, new.number, number, new.doc.path,
                                      (*milestone.path, "progress", index, "date"), was, now))
     return found
