@@ -104,3 +104,20 @@ def test_a_plan_just_made_has_no_requirement_due_yet(tmp_path: Path, capsys) -> 
     assert code == 0, err
     assert "None of the minimum requirements that apply before delivery is due yet" in out
     assert " of 1 minimum" not in out and "Met |" not in out
+
+
+#: Words of European Portuguese where the catalogue writes Brazilian Portuguese (a new
+#: user's site had "contributos" beside "Contribuições", "registadas" beside "registradas"),
+#: and the IRM's "mid-term review" for the four-year refresh (handbook 2.3).
+PORTUGAL_WORDS = re.compile(r"\b(registad[oa]s?|ficheiros?|contributos?|reúne-se)\b|"
+                            r"meio período")
+
+
+def test_portuguese_is_one_variety_and_names_the_refresh() -> None:
+    with open(ROOT / "templates/locales/pt/LC_MESSAGES/ogpctl.po", "rb") as stream:
+        catalogue = read_po(stream)
+    found = [m.id for m in catalogue if m.id and any(
+        PORTUGAL_WORDS.search(text) for text in
+        (m.string if isinstance(m.string, tuple) else (m.string,)) if text)]
+    assert found == []
+    assert catalogue["In its four-year refresh"].string == "Em revisão do plano de quatro anos"
