@@ -97,3 +97,54 @@ def test_a_site_without_git_history_lists_the_amendments_without_the_note(
     code, _, err = run(capsys, "render", "action-plan", "--plan", PLAN, "-C", copy, "-f", "md",
                        "-o", tmp_path / "out", "--today", "2027-10-01")
     assert code == 0, err
+
+
+@pytest.fixture
+def restructured(amended: Path, capsys) -> Path:
+    """newuser5 N11: the amendment also deletes delivered milestone 1.2 and adds commitment 2."""
+    path = amended / f"plans/{PLAN}/commitments/01-datos-abiertos.yaml"
+    text, count = re.subn(r"  - number: 2\n(?:    .*\n)*?    status: withdrawn\n", "",
+                          path.read_text(encoding="utf-8"))
+    assert count == 1
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "new-commitment", "-C", amended, PLAN, "Transparencia legislativa")
+    assert code == 0, err
+    return amended
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_the_action_plan_lists_what_the_amendments_removed_and_added(restructured: Path,
+                                                                     fmt: str) -> None:
+    data = render_bytes(load_record(restructured), Request("action-plan", PLAN, "en"), fmt, DAY)
+    text = flat(data.decode() if fmt == "md" else docx_dump(data).replace("/", " "))
+    assert "Commitments and milestones changed since the plan was delivered" in text
+    for words in ("Commitment 2 added: Transparencia legislativa", "Milestone 1.2 removed:",
+                  "Milestone 1.3 added: Capacitar a los funcionarios",
+                  "Milestone 1.1, completion date moved from June 30, 2028 to December 31, 2028:",
+                  "This commitment was added to the plan by an amendment"):
+        assert words in text, words
+    assert text.count("This commitment was added to the plan by an amendment") == 1
+
+
+def test_the_site_shows_what_the_amendments_removed_and_added(restructured: Path) -> None:
+    files = build_site(load_record(restructured), DAY, formats=("html",), search=False)
+    page = flat(files[f"en/plans/{PLAN}/index.html"].decode())
+    assert "Milestone 1.2 removed:" in page
+    assert "Commitment 2 added: Transparencia legislativa" in page
+    pages = {k: flat(v.decode()) for k, v in files.items()
+             if k.startswith(f"en/plans/{PLAN}/commitments/")}
+    added = [k for k, v in pages.items() if "added to the plan by an amendment" in v]
+    assert len(added) == 1 and "transparencia" in added[0], sorted(pages)
+
+
+def test_open_data_gives_a_redated_milestones_original_due(amended: Path) -> None:
+    """newuser5 N6: milestones.csv says the due date a milestone had at delivery."""
+    import csv
+    import io
+
+    from ogpctl.site.exports import milestones_csv
+
+    rows = list(csv.DictReader(io.StringIO(milestones_csv(load_record(amended), DAY).decode())))
+    first = next(r for r in rows if r["commitment"] == "1" and r["milestone"] == "1")
+    assert (first["due"], first["original-due"]) == ("2028-12-31", "2028-06-30")
+    assert all(r["original-due"] == "" for r in rows if r is not first)

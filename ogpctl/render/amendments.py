@@ -9,10 +9,11 @@ from datetime import date
 from typing import Any
 
 from ogpctl.base.values import list_at
-from ogpctl.record.model import Commitment, Plan, as_date
-from ogpctl.render.blocks import Block, Emphasis, Heading, Paragraph, Text
+from ogpctl.domain.diff import Change
+from ogpctl.record.model import Commitment, Plan, Record, as_date
+from ogpctl.render.blocks import Block, Emphasis, Heading, Inline, ListBlock, Paragraph, Text
 from ogpctl.render.context import RenderContext
-from ogpctl.render.history import original_dues
+from ogpctl.render.history import changes_since_delivery, original_dues
 
 
 def recorded(plan: Plan) -> list[tuple[date | None, Any]]:
@@ -47,11 +48,78 @@ def amendments_blocks(c: RenderContext, plan: Plan, level: int = 2) -> list[Bloc
     for day, summary in items:
         blocks.append(Heading(level + 1, (Text(amendment_title(c, day)),)))
         blocks += amendment_summary(c, summary, level + 2)
+    blocks += changes_blocks(c, plan, level + 1)
     if original_dues(c.record, plan):
         blocks.append(Paragraph((Text(c.lang._(
             "A milestone whose completion date was changed shows, under its new date, the "
             "date it had when the plan was delivered.")),)))
     return blocks
+
+
+def structural_changes(record: Record, plan: Plan) -> list[Change]:
+    """The commitments and milestones added or removed, and the milestones re-dated, since
+    the plan was delivered (its submitted/<plan> tag), by commitment and milestone."""
+    found = [change for change in changes_since_delivery(record, plan) or []
+             if change.commitment is not None and change.subject is None and (
+                 change.kind in ("added", "removed") and change.field is None
+                 or change.kind == "redated" and change.field == "due"
+                 and change.milestone is not None)]
+    return sorted(found, key=lambda ch: (ch.commitment or 0, ch.milestone or 0, ch.kind))
+
+
+def changes_blocks(c: RenderContext, plan: Plan, level: int) -> list[Block]:
+    """"Commitments and milestones changed since delivery": the list a reader of the amended
+    plan needs to see what the amendments removed, added or moved (handbook 2.2)."""
+    changes = structural_changes(c.record, plan)
+    if not changes:
+        return []
+    return [Heading(level, (Text(c.lang._(
+                "Commitments and milestones changed since the plan was delivered")),)),
+            ListBlock(tuple((Paragraph(change_item(c, plan, change)),)
+                            for change in changes))]
+
+
+def change_item(c: RenderContext, plan: Plan, change: Change) -> tuple[Inline, ...]:
+    """`Milestone 1.5 removed: Social audits of public works` and the like."""
+    _ = c.lang._
+    title = (change.values or (None, None))[change.kind == "added"]
+    if change.milestone is None:
+        head = (_("Commitment {number} added:", number=change.commitment)
+                if change.kind == "added" else
+                _("Commitment {number} removed:", number=change.commitment))
+        return (Text(head + " "), *c.inline(title))
+    number = f"{change.commitment}.{change.milestone}"
+    if change.kind == "redated":
+        old, new = as_date(change.old), as_date(change.new)
+        head = _("Milestone {number}, completion date moved from {old} to {new}:",
+                 number=number, old=c.lang.date(old) if old else str(change.old or "-"),
+                 new=c.lang.date(new) if new else str(change.new or "-"))
+        title = _current_title(plan, change)
+    elif change.kind == "added":
+        head = _("Milestone {number} added:", number=number)
+    else:
+        head = _("Milestone {number} removed:", number=number)
+    return (Text(head + " "), *c.inline(title))
+
+
+def _current_title(plan: Plan, change: Change) -> Any:
+    for commitment in plan.commitments:
+        if commitment.number == change.commitment:
+            for milestone in commitment.milestones:
+                if milestone.fields.get("number") == change.milestone:
+                    return milestone.fields.get("title")
+    return None
+
+
+def added_by_amendment(c: RenderContext, commitment: Commitment) -> Paragraph | None:
+    """"Added to the plan by an amendment, after its delivery." on an added commitment."""
+    if not any(change.kind == "added" and change.milestone is None
+               and change.commitment == commitment.number
+               for change in structural_changes(c.record, commitment.plan)):
+        return None
+    return Paragraph((Emphasis((Text(c.lang._(
+        "This commitment was added to the plan by an amendment, after the plan was "
+        "delivered.")),)),))
 
 
 def original_due(c: RenderContext, commitment: Commitment, number: Any) -> Paragraph | None:

@@ -156,15 +156,22 @@ def commitments_csv(record: Record, today: date, states: States | None = None) -
 
 
 def milestones_csv(record: Record, today: date, states: States | None = None) -> bytes:
-    head = ["plan", "commitment", "milestone", *_columns(record, "title"), "due", "status",
-            "lead", "days-late", "severely-delayed", "last-update"]
+    """One row a milestone; `original-due` is the completion date a milestone re-dated by
+    an amendment had when its plan was delivered (handbook 2.2), else empty."""
+    from ogpctl.render.history import original_dues
+
+    head = ["plan", "commitment", "milestone", *_columns(record, "title"), "due",
+            "original-due", "status", "lead", "days-late", "severely-delayed", "last-update"]
     rows = []
     for plan in record.plans:
+        original = original_dues(record, plan)
         for state in (states or partial(plan_states, today=today))(plan):
             for m in state.milestones:
+                was = original.get((state.commitment.number, m.number or 0))
                 rows.append([plan.id, state.commitment.number, m.number,
                              *_texts(record, m.milestone.fields.get("title")),
-                             m.due.isoformat() if m.due else "", m.status,
+                             m.due.isoformat() if m.due else "",
+                             was.isoformat() if was else "", m.status,
                              m.milestone.fields.get("lead"), m.days_late,
                              "yes" if m.severe else "no", m.last.isoformat() if m.last else ""])
     return _csv(head, rows)

@@ -11,7 +11,7 @@ from ogpctl.domain.rollup import UNREASONED, Totals, completed_on, totals_from, 
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
-from ogpctl.render.amendments import amendment_summary, amendment_title, recorded
+from ogpctl.render.amendments import amendment_summary, amendment_title, changes_blocks, recorded
 from ogpctl.render.commitment import commitment_blocks, value_label
 from ogpctl.render.history import original_dues
 from ogpctl.render.period import period_words
@@ -224,6 +224,7 @@ def amendment_entries(v: View, plan: Plan) -> dict | None:
             "items": [{"title": amendment_title(v.c, day),
                        "summary": v.markup(amendment_summary(v.c, summary, 4))}
                       for day, summary in items],
+            "changes": v.markup(changes_blocks(v.c, plan, 3)),
             "note": download_rows(v, note),
             "note_caption": v._("Amendment note: every change since the plan was delivered")}
 
