@@ -135,6 +135,8 @@ def test_the_site_shows_what_the_amendments_removed_and_added(restructured: Path
              if k.startswith(f"en/plans/{PLAN}/commitments/")}
     added = [k for k, v in pages.items() if "added to the plan by an amendment" in v]
     assert len(added) == 1 and "transparencia" in added[0], sorted(pages)
+    top = pages[added[0]].split("Milestones")[0]    # said above the milestones, too
+    assert "added to the plan by an amendment" in top
 
 
 def test_open_data_gives_a_redated_milestones_original_due(amended: Path) -> None:

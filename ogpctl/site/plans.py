@@ -11,7 +11,13 @@ from ogpctl.domain.rollup import UNREASONED, Totals, completed_on, totals_from, 
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Plan, as_date
 from ogpctl.render.action_plan import themes
-from ogpctl.render.amendments import amendment_summary, amendment_title, changes_blocks, recorded
+from ogpctl.render.amendments import (
+    added_by_amendment,
+    amendment_summary,
+    amendment_title,
+    changes_blocks,
+    recorded,
+)
 from ogpctl.render.commitment import commitment_blocks, value_label
 from ogpctl.render.history import original_dues
 from ogpctl.render.period import period_words
@@ -278,10 +284,12 @@ def commitment_page(v: View, c: Commitment) -> Page:
     v = v.at(path)
     state = commitment_state(c, v.site.today)
     values = list_at(c.fields, "values")
+    added = added_by_amendment(v.c, c)
     return Page(path, f"{c.number}. {v.text(c.fields.get('title'))}".strip(),
                 "commitment.html.j2", {
         "plan": {"title": v.plan_heading(c.plan), "href": v.href(urls.plan_page(c.plan.id))},
         "brief": v.inline(c.fields.get("brief-description")),
+        "added": v.markup([added]) if added else None,
         "lead": v.stakeholder(c.fields.get("lead")),
         "values": v.c.lang.join(value_label(v.c, x) for x in values if isinstance(x, str)),
         "completion": completion(v, state), "last": v.date(state.last),
