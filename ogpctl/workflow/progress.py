@@ -219,14 +219,14 @@ def changes_for(milestone: Milestone, update: Update) -> list:
     progress = milestone.fields.get("progress")
     index = same_update(milestone, update)
     if index is not None and isinstance(progress, list):
-        return _completion(base + ("progress", index), progress[index], update)
-    if isinstance(progress, list):
-        add = Change(base + ("progress", len(progress)), update.to_yaml())
+        changes = _completion(base + ("progress", index), progress[index], update)
+    elif isinstance(progress, list):
+        changes = [Change(base + ("progress", len(progress)), update.to_yaml())]
     else:
-        add = Change(base + ("progress",), [update.to_yaml()])
+        changes = [Change(base + ("progress",), [update.to_yaml()])]
     if milestone.fields.get("status") == update.status:
-        return [add]
-    return [add, Change(base + ("status",), update.status)]
+        return changes
+    return [*changes, Change(base + ("status",), update.status)]
 
 
 def _completion(at: tuple[Any, ...], there: dict[str, Any], update: Update) -> list:
