@@ -232,3 +232,52 @@ def test_an_edit_answers_for_the_errors_it_adds_not_those_already_there(capsys,
     with pytest.raises(RecordWriteError) as raised:
         refuse_errors(FILE, Kind.COMMITMENT, wrong, text)
     assert str(raised.value).splitlines()[1].startswith(f"  {FILE}:194:13 error F103 ")
+
+
+def _updates_of(path: Path, number: str) -> list[dict]:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    milestone = next(m for m in data["milestones"] if str(m["number"]) == number)
+    return milestone["progress"]
+
+
+def test_one_update_in_each_record_language(capsys, sample: Path) -> None:
+    """newuser5 N2: in a bilingual record one update is one update: `--note LANG=TEXT` once
+    per language (as `init --country`), and a later call in the other language fills the
+    update of that day instead of adding a second one (two public updates, two L305)."""
+    path = sample / FILE
+    count = len(_updates_of(path, "2"))
+    add = ("progress", "add", "2026-2030", "1.2", "-C", sample, "--status", "in-progress",
+           "--date", "2026-12-01", "--today", "2026-12-02")
+    code, _, err = run(capsys, *add, "--note", "es=Cuatro entidades más",
+                       "--note", "en=Four more entities", "--next-steps", "es=Seguir")
+    assert code == 0, err
+    code, out, err = run(capsys, *add, "--lang", "en", "--note", "ignored",
+                         "--next-steps", "Carry on", "--note", "x")
+    assert code == 2 and "--note gives the text in en twice" in err
+    code, out, err = run(capsys, *add, "--lang", "en", "--next-steps", "Carry on",
+                         "--note", "es=ya está")
+    assert code == 0 and "of 2026-12-01 now also in" not in out   # es already there: new
+    updates = _updates_of(path, "2")
+    assert len(updates) == count + 2
+    assert updates[-2]["note"] == {"es": "Cuatro entidades más", "en": "Four more entities"}
+    assert updates[-2]["next-steps"] == {"es": "Seguir"}
+
+
+def test_the_other_language_fills_the_update_of_the_day(capsys, sample: Path) -> None:
+    path = sample / FILE
+    count = len(_updates_of(path, "2"))
+    add = ("progress", "add", "2026-2030", "1.2", "-C", sample, "--status", "in-progress",
+           "--date", "2026-12-01", "--today", "2026-12-02")
+    assert run(capsys, *add, "--note", "Cuatro entidades más", "--lang", "es")[0] == 0
+    code, out, err = run(capsys, *add, "--lang", "en", "--note", "Four more entities",
+                         "--evidence", EVIDENCE)
+    assert code == 0, err
+    assert out.strip().endswith("milestone 1.2: the update of 2026-12-01 now also in en")
+    updates = _updates_of(path, "2")
+    assert len(updates) == count + 1
+    assert updates[-1]["note"] == {"es": "Cuatro entidades más", "en": "Four more entities"}
+    assert updates[-1]["evidence"] == [EVIDENCE]
+    code, out, _ = run(capsys, "check", sample, "--today", "2026-12-02")
+    assert "L305" not in out

@@ -352,3 +352,21 @@ def test_a_contribution_from_no_one_named(capsys, tmp_path: Path, lang: str,
                                                   "from: {name: anonymous}"), encoding="utf-8")
     _, out, _ = run(capsys, "review", "-C", record, "--lang", lang, "--today", TODAY)
     assert words in out and "anonymous" not in out, out
+
+
+def test_preview_says_which_pages_the_change_removes(capsys, tmp_path: Path) -> None:
+    """newuser5 N5: a deleted meeting's page was listed among the pages that change, linked
+    to a preview that has no such file; it says it is removed (translated), with no link."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    (record / "forum/meetings/2026-10-28-implementation-review.md").unlink()
+    gone = "es/meetings/2026-10-28-implementation-review.html"
+    code, out, err = run(capsys, "review", "-C", record, "--lang", "es", "--today", TODAY,
+                         "--preview", tmp_path / "preview", "--preview-url",
+                         "https://example.org/preview")
+    assert f"`{gone}` (página eliminada)" in out, err
+    assert f"preview/{gone}" not in out and not (tmp_path / "preview" / gone).exists()
+    code, out, err = run(capsys, "review", "-C", record, "--lang", "es", "--today", TODAY,
+                         "--preview", tmp_path / "preview2", "--format", "json")
+    said = json.loads(out)
+    assert said["removed-pages"] == [gone.replace("es/", "en/", 1), gone], err
+    assert set(said["removed-pages"]) < set(said["pages"])

@@ -57,16 +57,19 @@ def add(
     *,
     status: str = typer.Option(..., "--status", metavar=metavar(STATUSES),
                                parser=choice(STATUSES), help="Where the milestone stands."),
-    note: str = typer.Option(..., "--note", metavar="TEXT", help="The progress made."),
+    note: list[str] = typer.Option(..., "--note", metavar="[LANG=]TEXT",
+                                   help="The progress made: TEXT in --lang, or LANG=TEXT "
+                                        "(repeatable: one in each record language)."),
     evidence: list[str] | None = typer.Option(None, "--evidence", metavar="FILE|URL",
                                               help="A file in the plan's evidence folder (its "
                                                    "path from the plan's folder, the record's "
                                                    "or the current one), or an https link "
                                                    "(repeatable)."),
-    delay_reason: str | None = typer.Option(None, "--delay-reason", metavar="TEXT",
-                                                help="Why it is late."),
-    next_steps: str | None = typer.Option(None, "--next-steps", metavar="TEXT",
-                                              help="What comes next."),
+    delay_reason: list[str] | None = typer.Option(None, "--delay-reason",
+                                                  metavar="[LANG=]TEXT",
+                                                  help="Why it is late (as --note)."),
+    next_steps: list[str] | None = typer.Option(None, "--next-steps", metavar="[LANG=]TEXT",
+                                                help="What comes next (as --note)."),
     day: date | None = date_option("The update's date. Default: today (or --today)."),
     lang: str | None = lang_option(LANG_HELP),
     force: bool = typer.Option(False, "--force", help="Record an update dated after today "
@@ -77,18 +80,30 @@ def add(
     """Record a progress update on a milestone, editing the commitment file in place: every
     other byte (comments, order, quoting, blank lines) stays as it was."""
     from ogpctl.cli.options import record_at
-    from ogpctl.workflow.progress import Update, record_update, timing_notes
+    from ogpctl.workflow.progress import (
+        Update,
+        record_update,
+        texts_by_language,
+        timing_notes,
+    )
 
     record = record_at(record_path, editing=True)
     target_plan = record.plan_named(plan)
     when = day or today
-    update = Update(when, status, note, lang or record.languages.default,
-                    tuple(evidence or ()), delay_reason, next_steps)
-    written = record_update(record, target_plan, milestone, update, today, force=force,
-                            here=Path.cwd())
-    typer.echo(f"{written}: milestone {milestone} {status} on {when}")
-    for note in timing_notes(target_plan, update, today):
-        typer.echo(f"ogpctl: warning: {note}", err=True)
+    default, languages = lang or record.languages.default, list(record.languages.written)
+    update = Update(when, status, texts_by_language(note, "--note", default, languages),
+                    tuple(evidence or ()),
+                    texts_by_language(delay_reason or [], "--delay-reason", default, languages),
+                    texts_by_language(next_steps or [], "--next-steps", default, languages))
+    written, completed = record_update(record, target_plan, milestone, update, today,
+                                       force=force, here=Path.cwd())
+    if completed:
+        typer.echo(f"{written}: milestone {milestone}: the update of {when} now also in "
+                   f"{', '.join(sorted(update.languages()))}")
+    else:
+        typer.echo(f"{written}: milestone {milestone} {status} on {when}")
+    for warning in timing_notes(target_plan, update, today):
+        typer.echo(f"ogpctl: warning: {warning}", err=True)
     return 0
 
 

@@ -133,7 +133,11 @@ class Review:
                 "deadlines": [d.to_json() for d in self.deadlines(lang)],
                 "files": [{"path": self.prefix + path, "status": status}
                           for path, status in self.files],
-                "pages": self.pages}
+                "pages": self.pages, "removed-pages": self.removed_pages()}
+
+    def removed_pages(self) -> list[str]:
+        """The pages that change which the change deletes: not in the head's site."""
+        return [page for page in self.pages if page not in self.site]
 
 
 def branch_point(root: Path, base: str, head: str | None) -> str:

@@ -79,7 +79,7 @@ def review_document(review: Review, lang: str, source_url: str | None = None,
     doc.blocks += suppression_blocks(c, review, lambda item: _finding(c, item, source_url))
     doc.blocks += history_blocks(c, review, lambda item: _finding(c, item, source_url))
     if review.site:
-        doc.blocks += _pages(c, review.pages, preview_url)
+        doc.blocks += _pages(c, review, preview_url)
     doc.blocks += _files(c, review)
     return doc
 
@@ -327,8 +327,11 @@ def _english(c: RenderContext, message: str) -> Inline:
 
 # -- the website ----------------------------------------------------------------------------
 
-def _pages(c: RenderContext, pages: list[str], preview_url: str | None) -> list[Block]:
+def _pages(c: RenderContext, review: Review, preview_url: str | None) -> list[Block]:
+    """The pages that change, each linked to the preview; one the change deletes says so,
+    with no link (newuser5 N5: a reviewer opening it found no file)."""
     _ = c.lang._
+    pages, removed = review.pages, set(review.removed_pages())
     blocks: list[Block] = [Heading(2, (Text(_("Website pages the change touches")),))]
     if not pages:
         return blocks + [Paragraph((Text(_("No page of the website changes.")),))]
@@ -345,8 +348,10 @@ def _pages(c: RenderContext, pages: list[str], preview_url: str | None) -> list[
                          len(pages), language=Language(other).name_in(c.lang.code))
     blocks.append(Paragraph((Text(said),)))
     base = (preview_url or "").rstrip("/")
-    blocks.append(_list(((Link(f"{base}/{page}", (Code(page),)),) if base else (Code(page),))
-                        for page in own))
+    gone = " (" + _("page removed") + ")"
+    blocks.append(_list((Code(page), Text(gone)) if page in removed
+                        else (Link(f"{base}/{page}", (Code(page),)),) if base
+                        else (Code(page),) for page in own))
     return blocks
 
 

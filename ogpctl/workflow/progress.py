@@ -28,26 +28,60 @@ T = TypeVar("T")
 STATUSES = ("not-started", "in-progress", "completed", "withdrawn")
 
 
+#: A text of an update by language, such as {"pt": "...", "en": "..."}.
+Texts = dict[str, str]
+
+#: An update's fields that hold a text in each record language, and the Update attribute.
+TEXT_FIELDS = (("note", "note"), ("delay-reason", "delay_reason"), ("next-steps", "next_steps"))
+
+
 @dataclass(frozen=True)
 class Update:
     day: date
     status: str
-    note: str
-    lang: str
+    note: Texts
     evidence: tuple[str, ...] = ()
-    delay_reason: str | None = None
-    next_steps: str | None = None
+    delay_reason: Texts = field(default_factory=dict)
+    next_steps: Texts = field(default_factory=dict)
+
+    def texts(self) -> list[tuple[str, Texts]]:
+        """(YAML field, its texts by language) of each text field given."""
+        return [(name, getattr(self, attr)) for name, attr in TEXT_FIELDS
+                if getattr(self, attr)]
+
+    def languages(self) -> set[str]:
+        return {lang for _name, texts in self.texts() for lang in texts}
 
     def to_yaml(self) -> dict[str, Any]:
         item: dict[str, Any] = {"date": self.day.isoformat(), "status": self.status,
-                                "note": {self.lang: self.note}}
+                                "note": dict(self.note)}
         if self.evidence:
             item["evidence"] = list(self.evidence)
-        if self.delay_reason:
-            item["delay-reason"] = {self.lang: self.delay_reason}
-        if self.next_steps:
-            item["next-steps"] = {self.lang: self.next_steps}
+        for name, texts in self.texts():
+            if name != "note":
+                item[name] = dict(texts)
         return item
+
+
+def texts_by_language(values: list[str], option: str, default: str,
+                      languages: list[str]) -> Texts:
+    """A text option's values by language: `pt=TEXT` gives the text in a record language
+    (the form `init --country` takes), anything else is the text in `default`. One language
+    given twice is refused."""
+    texts: Texts = {}
+    for value in values:
+        match = _NAMED.fullmatch(value)
+        lang, text = (match[1], match[2]) if match and match[1] in languages \
+            else (default, value)
+        if lang in texts:
+            raise UsageError(f"{option} gives the text in {lang} twice: give it once in "
+                             "each language, as LANG=TEXT (such as "
+                             f"{option} {languages[0]}=...)")
+        texts[lang] = text
+    return texts
+
+
+_NAMED = re.compile(r"([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)=(.*)", re.S)
 
 
 def find_milestone(plan: Plan, target: str) -> tuple[Commitment, Milestone]:
@@ -109,13 +143,13 @@ def validate(record: Record, plan: Plan, milestone: Milestone, update: Update, t
     if update.status not in STATUSES:
         raise UsageError(f"{names['status']} {update.status!r}: choose one of "
                          f"{', '.join(STATUSES)}")
-    record_language(record, update.lang)
-    for name, text in ((names["note"], update.note),
-                       (names["delay-reason"], update.delay_reason),
-                       (names["next-steps"], update.next_steps)):
-        wrong = None if text is None else text_problem(text)
-        if wrong:
-            raise UsageError(f"{name} {wrong}")
+    for lang in sorted(update.languages()):
+        record_language(record, lang)
+    for name, texts in update.texts():
+        for text in texts.values():
+            wrong = text_problem(text)
+            if wrong:
+                raise UsageError(f"{names[name]} {wrong}")
     for item in update.evidence:
         problem = evidence.check_path(record.root, plan.folder, item)
         if problem is not None:
@@ -159,19 +193,60 @@ def timing_notes(plan: Plan, update: Update, today: date) -> list[str]:
     return notes
 
 
+def same_update(milestone: Milestone, update: Update) -> int | None:
+    """The index of the update `update` completes: the milestone's last update, when it has
+    the same date and status and none of `update`'s texts in their languages (its other
+    language, given in a second call). None when `update` is a new one."""
+    progress = milestone.fields.get("progress")
+    if not isinstance(progress, list) or not progress or not isinstance(progress[-1], dict):
+        return None
+    last = progress[-1]
+    if as_date(last.get("date")) != update.day or last.get("status") != update.status:
+        return None
+    for name, texts in update.texts():
+        there = last.get(name)
+        if there is not None and not (isinstance(there, dict) and texts.keys().isdisjoint(there)):
+            return None
+    return len(progress) - 1
+
+
 def changes_for(milestone: Milestone, update: Update) -> list:
-    """The edits to the commitment file: the update appended, the status set."""
+    """The edits to the commitment file: the update appended (or its texts and evidence
+    added to the update it completes, `same_update`), the status set."""
     from ogpctl.edit.yamltext import Change
 
     base = ("milestones", milestone.index)
     progress = milestone.fields.get("progress")
-    if isinstance(progress, list):
-        add = Change(base + ("progress", len(progress)), update.to_yaml())
+    index = same_update(milestone, update)
+    if index is not None and isinstance(progress, list):
+        changes = _completion(base + ("progress", index), progress[index], update)
+    elif isinstance(progress, list):
+        changes = [Change(base + ("progress", len(progress)), update.to_yaml())]
     else:
-        add = Change(base + ("progress",), [update.to_yaml()])
+        changes = [Change(base + ("progress",), [update.to_yaml()])]
     if milestone.fields.get("status") == update.status:
-        return [add]
-    return [add, Change(base + ("status",), update.status)]
+        return changes
+    return [*changes, Change(base + ("status",), update.status)]
+
+
+def _completion(at: tuple[Any, ...], there: dict[str, Any], update: Update) -> list:
+    """The edits giving the update `there` (at `at`) the texts and evidence of `update`."""
+    from ogpctl.edit.yamltext import Change
+
+    changes = []
+    for name, texts in update.texts():
+        if isinstance(there.get(name), dict):
+            changes += [Change(at + (name, lang), text) for lang, text in texts.items()]
+        else:
+            changes.append(Change(at + (name,), dict(texts)))
+    listed = there.get("evidence")
+    known = list(listed) if isinstance(listed, list) else []
+    new = [item for item in update.evidence if item not in known]
+    if new and isinstance(listed, list):
+        changes += [Change(at + ("evidence", len(known) + n), item) for n, item in enumerate(new)]
+    elif new and listed is None:
+        changes.append(Change(at + ("evidence",), new))
+    return changes
 
 
 def in_plan(record: Record, plan: Plan, raw: str, here: Path | None = None) -> str:
@@ -204,9 +279,11 @@ def _starts(record: Record, here: Path | None) -> list[str]:
 
 
 def record_update(record: Record, plan: Plan, target: str, update: Update, today: date,
-                  *, force: bool = False, here: Path | None = None) -> str:
-    """Append `update` to the milestone `target`; returns the file edited. Evidence paths
-    given from the record's folder or from `here` are stored from the plan's (`in_plan`)."""
+                  *, force: bool = False, here: Path | None = None) -> tuple[str, bool]:
+    """Append `update` to the milestone `target`, or complete the update of its day it gives
+    other languages of (`same_update`); returns the file edited and whether an update was
+    completed. Evidence paths given from the record's folder or from `here` are stored from
+    the plan's (`in_plan`)."""
     from ogpctl.edit.files import replace_file
     from ogpctl.edit.yamltext import apply
 
@@ -219,7 +296,7 @@ def record_update(record: Record, plan: Plan, target: str, update: Update, today
     text = apply(before.decode("utf-8"), changes_for(milestone, update))
     refuse_errors(commitment.doc.path, commitment.doc.kind, text, before.decode("utf-8"))
     replace_file(path, text.encode("utf-8"), record.root, expected=before)
-    return commitment.doc.path
+    return commitment.doc.path, same_update(milestone, update) is not None
 
 
 @dataclass

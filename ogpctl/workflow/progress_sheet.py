@@ -99,8 +99,8 @@ def _update(record: Record, plans: dict, cell: dict, today: date, lang: str, see
     except UsageError as error:   # every problem of the row at once
         raise UsageError(f"{wrong_day}; {error}" if wrong_day else str(error)) from None
     evidence = tuple(in_plan(record, plan, item) for item in evidence)   # or from the root
-    update = Update(day, status, cell["note"], lang, evidence, cell["delay reason"] or None,
-                    cell["next steps"] or None)
+    update = Update(day, status, _in(lang, cell["note"]), evidence,
+                    _in(lang, cell["delay reason"]), _in(lang, cell["next steps"]))
     if not update.note:
         raise UsageError(f"milestone {target}: write a note on the progress")
     try:
@@ -160,3 +160,8 @@ def apply_sheet(record: Record, updates: list[tuple[int, Plan, str, Update]]) ->
     for rel, before, text in edits:
         replace_file(record.root / rel, text.encode("utf-8"), record.root, expected=before)
     return sorted(by_file)
+
+
+def _in(lang: str, text: str) -> dict[str, str]:
+    """A cell's text in the sheet's language; nothing for an empty cell."""
+    return {lang: text} if text else {}
