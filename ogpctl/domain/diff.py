@@ -25,6 +25,9 @@ TEXTS = (("title",), ("brief-description",), ("problem", "what"), ("problem", "c
          ("description", "results"), ("relevance",))
 MILESTONE_TEXTS = (("title",), ("output",))
 PLAN_FIELDS = ("status", "delivered", "window", "due-year", "length")
+#: Commitment fields that record what happened to the commitment after the plan was
+#: published (the OGP's id, links, evidence, the IRM's verdicts), not what the plan says.
+AFTER_PUBLICATION = frozenset({"ogp-id", "links", "evidence", "irm"})
 #: Top-level fields of the documents whose change the sections above tell by its meaning;
 #: their other fields, and every field of the other documents, are told one by one.
 TOLD = {Kind.PLAN: frozenset({*PLAN_FIELDS, "amendments"}),
@@ -57,6 +60,9 @@ class Change:
     document: str | None = None
     #: the progress update a "progress-*" change is of: its date (the old one if it moved)
     entry: str | None = None
+    #: the commitment whose file a "field-" change is in (a field the sections above do
+    #: not tell by its meaning: its supporting stakeholders, its implementation plan...)
+    part: int | None = None
 
     def where(self) -> str:
         if self.kind.startswith(("document-", "field-")) or self.kind == "undescribed":
@@ -178,15 +184,31 @@ def is_amendment(change: Change, default: str) -> bool:
     """Whether a change amends the plan (handbook 2.2: "If a participating government wishes
     to amend any part of their action plan"): True for a change to a commitment or a
     milestone of the plan (added, removed, renumbered, re-dated, its texts, lead, values or
-    a withdrawal); False for progress (updates, statuses other than a withdrawal), the
-    plan's own fields, and a translation added to (or dropped from) a text that is
-    otherwise the same. The amendment note lists these; C418 asks that they be recorded."""
+    a withdrawal, and any other field of its file but those recorded after publication,
+    AFTER_PUBLICATION: its supporting stakeholders, its implementation plan); False for
+    progress (updates, statuses other than a withdrawal), the plan's own fields, and a
+    translation added to (or dropped from) a text that is otherwise the same. The
+    amendment note lists these; C418 asks that they be recorded."""
+    if change.kind.startswith("field-") and change.part is not None:
+        return change.field is not None and \
+            change.field.split("/", 1)[0] not in AFTER_PUBLICATION and \
+            (change.kind != "field-text" or _text_amended(change, default))
     if change.commitment is None or change.kind == "unreadable" or \
             change.kind.startswith(("progress", "field-", "document-")):
         return False   # a file that cannot be read is the check's to report
     if change.field == "status":
         return "withdrawn" in (change.old, change.new)
-    if change.kind == "text" and change.values is not None:
+    return change.kind != "text" or _text_amended(change, default)
+
+
+def commitment_of(change: Change) -> int | None:
+    """The commitment a change is of: its own, or the one whose file it is in."""
+    return change.commitment if change.commitment is not None else change.part
+
+
+def _text_amended(change: Change, default: str) -> bool:
+    """Whether a text's change is more than a translation added to (or dropped from) it."""
+    if change.values is not None:
         return _content_changed(*(translations(v, default) for v in change.values))
     return True
 
@@ -313,8 +335,13 @@ def _plan_documents(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
     the co-creation record, the self-assessment, the sections (handbook 3.2)."""
     before = {doc.path: doc for doc in a.documents()}
     after = {doc.path: doc for doc in b.documents()}
+    parts = {c.doc.path: c.number for plan in (a, b) for c in plan.commitment_files}
     for path in [*after, *(path for path in before if path not in after)]:
-        yield from _document(before.get(path), after.get(path), b.id, record)
+        changes = _document(before.get(path), after.get(path), b.id, record)
+        part = parts.get(path)
+        yield from changes if part is None else (
+            replace(change, part=part) if change.kind.startswith("field-") else change
+            for change in changes)
 
 
 def _document(a: Document | None, b: Document | None, plan: str, record: Record
