@@ -96,14 +96,18 @@ def test_supporting_stakeholders_and_resources_are_amendments(capsys, tmp_path: 
     edit(path, "    - datos-abiertos-veridia\n    - women",
          "    - chamber-of-commerce\n    - women")
     edit(path, "      320,000 VRD in the DNCP", "      32,000 VRD in the DNCP")
+    edit(path, "civil-society: [datos-abiertos-veridia, women-leaders-network]",
+         "civil-society: [women-leaders-network]")
     found = c418(capsys, record)
     said = " ".join(d["message"] for d in found)
     assert "supporting/civil-society" in said and "implementation-plan/resources" in said
+    assert "milestone 1.4: supporting/civil-society: removed datos-abiertos" in said, said
     assert all(d["file"].endswith("01-public-works-open-contracting.yaml") for d in found)
     code, out, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C",
                          record, "--lang", "en", "-f", "md", "-o", "-", "--today", TODAY)
     assert code == 0, err
     assert "supporting/civil-society" in out and "{+32,000+}" in out, out
+    assert "Milestone 1.4" in out, out
 
 
 def test_no_submitted_tag_reads_no_delivered_state(capsys, tmp_path: Path, monkeypatch) -> None:

@@ -24,6 +24,10 @@ TEXTS = (("title",), ("brief-description",), ("problem", "what"), ("problem", "c
          ("description", "done-so-far"), ("description", "solution"),
          ("description", "results"), ("relevance",))
 MILESTONE_TEXTS = (("title",), ("output",))
+#: Milestone fields told above by their meaning; the others (its supporting stakeholders,
+#: its weight) are told one by one.
+MILESTONE_TOLD = frozenset({"number", "due", "status", "lead", "progress",
+                            *(path[0] for path in MILESTONE_TEXTS)})
 PLAN_FIELDS = ("status", "delivered", "window", "due-year", "length")
 #: Commitment fields that record what happened to the commitment after the plan was
 #: published (the OGP's id, links, evidence, the IRM's verdicts), not what the plan says.
@@ -66,6 +70,8 @@ class Change:
 
     def where(self) -> str:
         if self.kind.startswith(("document-", "field-")) or self.kind == "undescribed":
+            if self.milestone is not None and self.part is not None:
+                return f"{self.document or ''} milestone {self.part}.{self.milestone}"
             return self.document or ""
         if self.subject is not None:
             return f"contribution {self.subject}"
@@ -453,6 +459,9 @@ def _milestone(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, 
                          new=b.get(name))
     yield from _texts(a, b, MILESTONE_TEXTS, record, plan, number, key)
     yield from _progress(a, b, record, plan, number, key)
+    rest = [{k: v for k, v in fields.items() if k not in MILESTONE_TOLD} for fields in (a, b)]
+    for edit in edits(rest[0], rest[1], record.languages.written):
+        yield _edit(edit, "field-", plan, record.languages.default, milestone=key, part=number)
 
 
 def _progress(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, number: int,

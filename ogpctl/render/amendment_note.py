@@ -10,6 +10,7 @@ are not. The changes come from `ogpctl.domain.diff`; nothing about git reaches t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from itertools import groupby
 from typing import Any
@@ -159,10 +160,10 @@ def _heading(change: Change) -> tuple[int, bool]:
 
 
 def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
+    if change.kind.startswith("field-"):
+        return _field_item(c, commitment, change)
     if change.milestone is not None:
         return _milestone_item(c, commitment, change)
-    if change.kind.startswith("field-"):
-        return _field_item(c, change)
     _ = c.lang._
     if change.kind == "added":
         return (Text(_("Commitment added.")),)
@@ -191,11 +192,16 @@ def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Pa
                     old=_who(c, change.old), new=_who(c, change.new))
 
 
-def _field_item(c: RenderContext, change: Change) -> Parts:
+def _field_item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
     """Another field of the commitment's file (its supporting stakeholders, its
-    implementation plan): a text by its word diff, a value by what it was and is."""
+    implementation plan; a milestone's): a text by its word diff, a value by what it was
+    and is."""
     _ = c.lang._
-    field = change.field or ""
+    field: str | Parts = change.field or ""
+    if change.milestone is not None:
+        field = _compose(_("{milestone}, {field}", **_MARKS), field=change.field or "",
+                         milestone=milestone_name(c, replace(change, commitment=change.part),
+                                                  _milestone_title(commitment, change)))
     if change.kind == "field-text":
         return _compose(_("{field} changed: {diff}", **_MARKS), field=field,
                         diff=_text_diff(c, change))
