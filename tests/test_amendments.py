@@ -110,6 +110,17 @@ def test_supporting_stakeholders_and_resources_are_amendments(capsys, tmp_path: 
     assert "Milestone 1.4" in out, out
 
 
+def test_a_translation_and_the_ogp_id_are_not_amendments(capsys, tmp_path: Path) -> None:
+    """A translation added to an unchanged field, and what is recorded about a commitment
+    after the plan is published (its OGP id, links), leave the plan as it was."""
+    record = delivered(tmp_path, capsys)
+    path = record / COMMITMENTS / "01-public-works-open-contracting.yaml"
+    edit(path, "  responsibilities:\n", "  responsibilities:\n    fr: Direction de la DNCP\n")
+    edit(path, "kind: regular\n", "kind: regular\nogp-id: XT0042\n"
+         "links: [{url: 'https://example.org/xt0042'}]\n")
+    assert c418(capsys, record) == []
+
+
 def test_no_submitted_tag_reads_no_delivered_state(capsys, tmp_path: Path, monkeypatch) -> None:
     """Without a tag the rule asks git for nothing but the tags (once), and never for a
     tree; outside git it asks for nothing."""
