@@ -87,6 +87,40 @@ def test_progress_is_not_an_amendment(capsys, tmp_path: Path) -> None:
     assert c418(capsys, record) == []
 
 
+def test_supporting_stakeholders_and_resources_are_amendments(capsys, tmp_path: Path) -> None:
+    """newuser5 N12: a civil-society partner swapped for the chamber of commerce and the
+    resources cut tenfold are changes to "any part of their action plan" (2.2): C418 at
+    each field, and the amendment note lists both under the commitment."""
+    record = delivered(tmp_path, capsys)
+    path = record / COMMITMENTS / "01-public-works-open-contracting.yaml"
+    edit(path, "    - datos-abiertos-veridia\n    - women",
+         "    - chamber-of-commerce\n    - women")
+    edit(path, "      320,000 VRD in the DNCP", "      32,000 VRD in the DNCP")
+    edit(path, "civil-society: [datos-abiertos-veridia, women-leaders-network]",
+         "civil-society: [women-leaders-network]")
+    found = c418(capsys, record)
+    said = " ".join(d["message"] for d in found)
+    assert "supporting/civil-society" in said and "implementation-plan/resources" in said
+    assert "milestone 1.4: supporting/civil-society: removed datos-abiertos" in said, said
+    assert all(d["file"].endswith("01-public-works-open-contracting.yaml") for d in found)
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C",
+                         record, "--lang", "en", "-f", "md", "-o", "-", "--today", TODAY)
+    assert code == 0, err
+    assert "supporting/civil-society" in out and "{+32,000+}" in out, out
+    assert "Milestone 1.4" in out, out
+
+
+def test_a_translation_and_the_ogp_id_are_not_amendments(capsys, tmp_path: Path) -> None:
+    """A translation added to an unchanged field, and what is recorded about a commitment
+    after the plan is published (its OGP id, links), leave the plan as it was."""
+    record = delivered(tmp_path, capsys)
+    path = record / COMMITMENTS / "01-public-works-open-contracting.yaml"
+    edit(path, "  responsibilities:\n", "  responsibilities:\n    fr: Direction de la DNCP\n")
+    edit(path, "kind: regular\n", "kind: regular\nogp-id: XT0042\n"
+         "links: [{url: 'https://example.org/xt0042'}]\n")
+    assert c418(capsys, record) == []
+
+
 def test_no_submitted_tag_reads_no_delivered_state(capsys, tmp_path: Path, monkeypatch) -> None:
     """Without a tag the rule asks git for nothing but the tags (once), and never for a
     tree; outside git it asks for nothing."""

@@ -120,7 +120,7 @@ def test_format_rules_cite_no_section() -> None:
 #: Rules whose handbook words are "should", "expected" or "encouraged": warnings (or notes)
 #: at every stage, whatever `--for` says; `--strict` is for members who want more.
 SHOULD = ("S201", "S202", "S203", "S204", "S205", "S210", "S211", "S212", "S220", "S221",
-          "S222", "S230", "S231", "S241", "S250", "A501", "A502", "A503", "A504", "M711",
+          "S222", "S223", "S230", "S231", "S241", "S250", "A501", "A502", "A503", "A504", "M711",
           "C415", "P605", "P606")
 
 

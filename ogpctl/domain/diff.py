@@ -24,7 +24,14 @@ TEXTS = (("title",), ("brief-description",), ("problem", "what"), ("problem", "c
          ("description", "done-so-far"), ("description", "solution"),
          ("description", "results"), ("relevance",))
 MILESTONE_TEXTS = (("title",), ("output",))
+#: Milestone fields told above by their meaning; the others (its supporting stakeholders,
+#: its weight) are told one by one.
+MILESTONE_TOLD = frozenset({"number", "due", "status", "lead", "progress",
+                            *(path[0] for path in MILESTONE_TEXTS)})
 PLAN_FIELDS = ("status", "delivered", "window", "due-year", "length")
+#: Commitment fields that record what happened to the commitment after the plan was
+#: published (the OGP's id, links, evidence, the IRM's verdicts), not what the plan says.
+AFTER_PUBLICATION = frozenset({"ogp-id", "links", "evidence", "irm"})
 #: Top-level fields of the documents whose change the sections above tell by its meaning;
 #: their other fields, and every field of the other documents, are told one by one.
 TOLD = {Kind.PLAN: frozenset({*PLAN_FIELDS, "amendments"}),
@@ -57,9 +64,14 @@ class Change:
     document: str | None = None
     #: the progress update a "progress-*" change is of: its date (the old one if it moved)
     entry: str | None = None
+    #: the commitment whose file a "field-" change is in (a field the sections above do
+    #: not tell by its meaning: its supporting stakeholders, its implementation plan...)
+    part: int | None = None
 
     def where(self) -> str:
         if self.kind.startswith(("document-", "field-")) or self.kind == "undescribed":
+            if self.milestone is not None and self.part is not None:
+                return f"{self.document or ''} milestone {self.part}.{self.milestone}"
             return self.document or ""
         if self.subject is not None:
             return f"contribution {self.subject}"
@@ -178,15 +190,31 @@ def is_amendment(change: Change, default: str) -> bool:
     """Whether a change amends the plan (handbook 2.2: "If a participating government wishes
     to amend any part of their action plan"): True for a change to a commitment or a
     milestone of the plan (added, removed, renumbered, re-dated, its texts, lead, values or
-    a withdrawal); False for progress (updates, statuses other than a withdrawal), the
-    plan's own fields, and a translation added to (or dropped from) a text that is
-    otherwise the same. The amendment note lists these; C418 asks that they be recorded."""
+    a withdrawal, and any other field of its file but those recorded after publication,
+    AFTER_PUBLICATION: its supporting stakeholders, its implementation plan); False for
+    progress (updates, statuses other than a withdrawal), the plan's own fields, and a
+    translation added to (or dropped from) a text that is otherwise the same. The
+    amendment note lists these; C418 asks that they be recorded."""
+    if change.kind.startswith("field-") and change.part is not None:
+        return change.field is not None and \
+            change.field.split("/", 1)[0] not in AFTER_PUBLICATION and \
+            (change.kind != "field-text" or _text_amended(change, default))
     if change.commitment is None or change.kind == "unreadable" or \
             change.kind.startswith(("progress", "field-", "document-")):
         return False   # a file that cannot be read is the check's to report
     if change.field == "status":
         return "withdrawn" in (change.old, change.new)
-    if change.kind == "text" and change.values is not None:
+    return change.kind != "text" or _text_amended(change, default)
+
+
+def commitment_of(change: Change) -> int | None:
+    """The commitment a change is of: its own, or the one whose file it is in."""
+    return change.commitment if change.commitment is not None else change.part
+
+
+def _text_amended(change: Change, default: str) -> bool:
+    """Whether a text's change is more than a translation added to (or dropped from) it."""
+    if change.values is not None:
         return _content_changed(*(translations(v, default) for v in change.values))
     return True
 
@@ -313,8 +341,13 @@ def _plan_documents(a: Plan, b: Plan, record: Record) -> Iterator[Change]:
     the co-creation record, the self-assessment, the sections (handbook 3.2)."""
     before = {doc.path: doc for doc in a.documents()}
     after = {doc.path: doc for doc in b.documents()}
+    parts = {c.doc.path: c.number for plan in (a, b) for c in plan.commitment_files}
     for path in [*after, *(path for path in before if path not in after)]:
-        yield from _document(before.get(path), after.get(path), b.id, record)
+        changes = _document(before.get(path), after.get(path), b.id, record)
+        part = parts.get(path)
+        yield from changes if part is None else (
+            replace(change, part=part) if change.kind.startswith("field-") else change
+            for change in changes)
 
 
 def _document(a: Document | None, b: Document | None, plan: str, record: Record
@@ -426,6 +459,9 @@ def _milestone(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, 
                          new=b.get(name))
     yield from _texts(a, b, MILESTONE_TEXTS, record, plan, number, key)
     yield from _progress(a, b, record, plan, number, key)
+    rest = [{k: v for k, v in fields.items() if k not in MILESTONE_TOLD} for fields in (a, b)]
+    for edit in edits(rest[0], rest[1], record.languages.written):
+        yield _edit(edit, "field-", plan, record.languages.default, milestone=key, part=number)
 
 
 def _progress(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, number: int,

@@ -10,12 +10,13 @@ are not. The changes come from `ogpctl.domain.diff`; nothing about git reaches t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from itertools import groupby
 from typing import Any
 
 from ogpctl.base.errors import UsageError
-from ogpctl.domain.diff import Change, is_amendment, word_diff
+from ogpctl.domain.diff import Change, commitment_of, is_amendment, word_diff
 from ogpctl.record.model import Commitment, Plan, Record, as_date
 from ogpctl.record.text import translations
 from ogpctl.render.blocks import Block, Foreign, Heading, Inline, ListBlock, Paragraph, Text
@@ -83,7 +84,7 @@ def _uncovered(record: Record, plan: Plan, delivered: date) -> frozenset[tuple[A
 def _identity(change: Change) -> tuple[Any, ...]:
     """What a change is about (a commitment's or milestone's field), whatever its values:
     a date moved once under an amendment and again after it is the same date."""
-    return change.commitment, change.milestone, change.field, change.kind == "removed"
+    return commitment_of(change), change.milestone, change.field, change.kind == "removed"
 
 
 def _delivered(plan: Plan, changes: list[Change]) -> date | None:
@@ -155,10 +156,12 @@ def _heading(change: Change) -> tuple[int, bool]:
     """Changes go under their commitment's heading; a commitment removed has its own, with
     its old title, even when another now has its number."""
     removed = change.kind == "removed" and change.milestone is None
-    return change.commitment or 0, removed
+    return commitment_of(change) or 0, removed
 
 
 def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
+    if change.kind.startswith("field-"):
+        return _field_item(c, commitment, change)
     if change.milestone is not None:
         return _milestone_item(c, commitment, change)
     _ = c.lang._
@@ -187,6 +190,42 @@ def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Pa
                         old=kind_label(c, change.old), new=kind_label(c, change.new))
     return _compose(_("Lead changed from {old} to {new}.", **_MARKS),
                     old=_who(c, change.old), new=_who(c, change.new))
+
+
+def _field_item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
+    """Another field of the commitment's file (its supporting stakeholders, its
+    implementation plan; a milestone's): a text by its word diff, a value by what it was
+    and is."""
+    _ = c.lang._
+    field: str | Parts = change.field or ""
+    if change.milestone is not None:
+        field = _compose(_("{milestone}, {field}", **_MARKS), field=change.field or "",
+                         milestone=milestone_name(c, replace(change, commitment=change.part),
+                                                  _milestone_title(commitment, change)))
+    if change.kind == "field-text":
+        return _compose(_("{field} changed: {diff}", **_MARKS), field=field,
+                        diff=_text_diff(c, change))
+    if change.kind == "field-added":
+        return _compose(_("{field}: {new} added.", **_MARKS), field=field,
+                        new=_value(c, change.new))
+    if change.kind == "field-removed":
+        return _compose(_("{field}: {old} removed.", **_MARKS), field=field,
+                        old=_value(c, change.old))
+    return _compose(_("{field} changed from {old} to {new}.", **_MARKS), field=field,
+                    old=_value(c, change.old), new=_value(c, change.new))
+
+
+def _value(c: RenderContext, value: Any) -> str:
+    """A field's value as the note says it: a list joined, a text in the reader's language
+    (else the first it has), nothing as a dash."""
+    if isinstance(value, list):
+        return ", ".join(_value(c, item) for item in value) or "—"
+    if isinstance(value, dict):
+        said = translations(value, c.record.languages.default)
+        if said:
+            return said.get(c.lang.code) or next(iter(said.values()))
+        return "; ".join(f"{key}: {_value(c, item)}" for key, item in value.items())
+    return "—" if value in (None, "") else str(value)
 
 
 def _milestone_item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:

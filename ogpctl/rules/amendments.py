@@ -17,7 +17,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.values import list_at
-from ogpctl.domain.diff import Change, compare, is_amendment, record_from_files
+from ogpctl.domain.diff import Change, commitment_of, compare, is_amendment, record_from_files
 from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.rules import Finding, rule
 
@@ -41,10 +41,11 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
     tag-submission`). Against it, an amendment is a commitment added, removed or
     renumbered, a milestone added, removed or withdrawn, a milestone's due date or a
     commitment's period moved, a change to what a commitment or milestone says (its
-    texts, lead, kind, values), and a section of the plan (sections/*.md) whose text
-    changed, that was removed, or that was added in no language it had. Progress
-    (statuses, updates), the plan's own fields and a translation added to an unchanged
-    text are not amendments.
+    texts, lead, kind, values, supporting stakeholders, implementation plan: every field
+    of its file but its OGP id, links, evidence and IRM verdicts), and a section of the
+    plan (sections/*.md) whose text changed, that was removed, or that was added in no
+    language it had. Progress (statuses, updates), the plan's own fields and a
+    translation added to an unchanged text are not amendments.
 
     An amendment entry covers the changes made up to the commit that recorded it, not
     later ones: one amendment does not license every later rewrite. With no entry in
@@ -261,7 +262,7 @@ def _place(plan: Plan, change: Change) -> tuple[str, tuple[str | int, ...]]:
     """Where a change shows in the record now: the commitment's file and the field, or
     plan.yaml's amendments for a commitment that is gone."""
     commitment = None if change.kind == "removed" and change.milestone is None else next(
-        (c for c in plan.commitments if c.number == change.commitment), None)
+        (c for c in plan.commitments if c.number == commitment_of(change)), None)
     if commitment is None:
         return plan.path, ("amendments",) if "amendments" in plan.fields else ()
     field = tuple(change.field.split("/")) if change.field else ()

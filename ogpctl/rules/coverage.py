@@ -117,7 +117,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
       ("F101", "F112", "F117", "C403")),
     R("3.2.c", "a brief description in less than 200 characters", ("S250",)),
     R("3.2.c", "the commitment lead and supporting stakeholders by sector",
-      ("S220", "S221", "F110", "F111")),
+      ("S220", "S221", "S223", "F110", "F111")),
     R("3.2.c", "the problem and its causes", ("S201", "S202")),
     R("3.2.c", "what has been done so far to solve the problem", ("S205",)),
     R("3.2.c", "the solution proposed and the results wanted", ("S203", "S204")),

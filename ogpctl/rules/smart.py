@@ -278,6 +278,66 @@ def answerable_milestone_lead(commitment: Commitment, context: Any) -> Iterator[
                               ("lead",) if "lead" in milestone.fields else ()))
 
 
+#: The sectors of stakeholders.yaml each list of `supporting:` holds (the template's columns,
+#: 3.2.c: "Government", "Civil Society", "Other Actors (Parliament, Private Sector, etc)").
+#: Parliaments, the judiciary and local governments are public bodies (a "coordinating or
+#: supporting agency") as well as other actors: either list holds them.
+SUPPORTING_SECTORS = {
+    "government": frozenset(PUBLIC_BODIES),
+    "civil-society": frozenset({"civil-society"}),
+    "other": frozenset({"parliament", "judiciary", "local-government", "private-sector",
+                        "academia", "international"}),
+}
+#: Every sector stakeholders.yaml knows: another value is the schema's finding (F103).
+SECTORS = frozenset().union(*SUPPORTING_SECTORS.values())
+
+
+@rule("S223", "answerable-supporting-sector", family=F, severity=W,
+      handbook="3.2.a, 3.2.c", subject="commitment")
+def answerable_supporting_sector(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """Answerable: a supporting stakeholder is listed under a sector that is not its own.
+
+    An answerable commitment "clearly specifies the main implementing agency; the
+    coordinating or supporting agencies where relevant; and, if necessary, other civil
+    society, multilateral, or private sector partners who have a role in implementing the
+    commitment" (3.2.a), and the template lists them as "Supporting Stakeholders",
+    "Government", "Civil Society", "Other Actors (Parliament, Private Sector, etc)" (3.2.c).
+    A company listed as civil society tells readers that civil society supports the
+    commitment when it does not: each stakeholder goes in the list of its sector in
+    stakeholders.yaml (a parliament, the judiciary or a local government in `government`
+    or `other`), for the commitment and for each milestone.
+
+    Fails:
+      supporting:
+        civil-society: [chamber-of-commerce]   # sector: private-sector
+    Passes:
+      supporting:
+        other: [chamber-of-commerce]
+    """
+    from ogpctl.record.fields import STAKEHOLDER, values_of
+
+    sectors = context.record.stakeholder_sectors
+    for path, value in values_of(commitment.doc, STAKEHOLDER):
+        listed_in = _supporting_list(path)
+        sector = sectors.get(value) if isinstance(value, str) else None
+        if listed_in is None or sector not in SECTORS or \
+                sector in SUPPORTING_SECTORS[listed_in]:
+            continue
+        column = sector if sector in ("government", "civil-society") else "other"
+        yield Finding(commitment.doc.path, f'Answerable: the supporting stakeholder "{value}" '
+                      f"is listed under {listed_in} but stakeholders.yaml gives its sector "
+                      f"as {sector}: list it under {column} (or correct its sector)", path)
+
+
+def _supporting_list(path: tuple[str | int, ...]) -> str | None:
+    """The list of `supporting:` a stakeholder reference is in (government, civil-society,
+    other), or None for one elsewhere (a lead)."""
+    for index, step in enumerate(path[:-1]):
+        if step == "supporting" and path[index + 1] in SUPPORTING_SECTORS:
+            return str(path[index + 1])
+    return None
+
+
 @rule("S230", "relevant-values", family=F, severity=W,
       handbook="3.2.a", subject="commitment")
 def relevant_values(commitment: Commitment, context: Any) -> Iterator[Finding]:
