@@ -314,28 +314,29 @@ def answerable_supporting_sector(commitment: Commitment, context: Any) -> Iterat
       supporting:
         other: [chamber-of-commerce]
     """
-    from ogpctl.record.fields import STAKEHOLDER, values_of
-
     sectors = context.record.stakeholder_sectors
-    for path, value in values_of(commitment.doc, STAKEHOLDER):
-        listed_in = _supporting_list(path)
-        sector = sectors.get(value) if isinstance(value, str) else None
-        if listed_in is None or sector not in SECTORS or \
-                sector in SUPPORTING_SECTORS[listed_in]:
-            continue
-        column = sector if sector in ("government", "civil-society") else "other"
-        yield Finding(commitment.doc.path, f'Answerable: the supporting stakeholder "{value}" '
-                      f"is listed under {listed_in} but stakeholders.yaml gives its sector "
-                      f"as {sector}: list it under {column} (or correct its sector)", path)
+    owners = [((), commitment.fields), *((m.path, m.fields) for m in commitment.milestones)]
+    for where, fields in owners:   # the `supporting:` lists themselves: no walk of the file
+        for listed_in, index, value in _supporting(fields):
+            sector = sectors.get(value) if isinstance(value, str) else None
+            if sector not in SECTORS or sector in SUPPORTING_SECTORS[listed_in]:
+                continue
+            column = sector if sector in ("government", "civil-society") else "other"
+            yield Finding(commitment.doc.path, f'Answerable: the supporting stakeholder '
+                          f'"{value}" is listed under {listed_in} but stakeholders.yaml gives '
+                          f"its sector as {sector}: list it under {column} (or correct its "
+                          f"sector)", (*where, "supporting", listed_in, index))
 
 
-def _supporting_list(path: tuple[str | int, ...]) -> str | None:
-    """The list of `supporting:` a stakeholder reference is in (government, civil-society,
-    other), or None for one elsewhere (a lead)."""
-    for index, step in enumerate(path[:-1]):
-        if step == "supporting" and path[index + 1] in SUPPORTING_SECTORS:
-            return str(path[index + 1])
-    return None
+def _supporting(fields: dict[str, Any]) -> Iterator[tuple[str, int, Any]]:
+    """(the list, place, stakeholder id) of each entry of a `supporting:` mapping."""
+    supporting = fields.get("supporting")
+    if not isinstance(supporting, dict):
+        return
+    for listed_in in SUPPORTING_SECTORS:
+        items = supporting.get(listed_in)
+        for index, value in enumerate(items if isinstance(items, list) else ()):
+            yield listed_in, index, value
 
 
 @rule("S230", "relevant-values", family=F, severity=W,
