@@ -7,11 +7,14 @@ from typing import Any
 
 from ogpctl.domain.contributors import contributor
 from ogpctl.record.model import Plan, as_date, listed
+from ogpctl.record.text import translations
 from ogpctl.render.blocks import Block, Cell, Heading, Inline, Paragraph, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
 
 DECISIONS = ("include", "amend", "reject", "pending")
+#: The longest a contribution's heading quotes of its summary, in characters.
+HEADING_LENGTH = 90
 
 
 def decision_title(c: RenderContext, decision: str) -> str:
@@ -77,6 +80,28 @@ def received(c: RenderContext, item: dict) -> Cell:
     return (Paragraph(inlines),) if inlines else ()
 
 
+def gist(text: str) -> str:
+    """The first sentence of a summary, cut at a word to `HEADING_LENGTH` with an ellipsis."""
+    words = " ".join(text.replace("*", "").replace("#", "").split())
+    sentence = words.split(". ")[0].rstrip(".")
+    if len(sentence) <= HEADING_LENGTH:
+        return sentence
+    return sentence[:HEADING_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def contribution_heading(c: RenderContext, item: dict) -> tuple[Inline, ...]:
+    """A contribution named for a reader: what it said (its summary, in the reader's
+    language or marked), else who sent it as the public may read it, else its id."""
+    texts = translations(item.get("summary"), c.record.languages.default)
+    summary = c.inline({lang: gist(text) for lang, text in texts.items() if gist(text)})
+    if summary:
+        return summary
+    source = _source(c, item.get("from"))
+    if source:
+        return (Text(c.lang._("Contribution from") + " "), *source)
+    return (Text(c.lang._("Contribution {id}", id=str(item.get("id") or "?"))),)
+
+
 def contribution_blocks(c: RenderContext, plan: Plan, item: dict) -> list[Block]:
     missing = c.lang._("Not stated.")
     rows: list[tuple[str, Cell]] = [
@@ -92,8 +117,7 @@ def contribution_blocks(c: RenderContext, plan: Plan, item: dict) -> list[Block]
     if item.get("considered-later"):
         rows.append((c.lang._("How it will be considered later"),
                      tuple(c.blocks(item.get("considered-later")))))
-    title = c.lang._("Contribution {id}", id=str(item.get("id") or "?"))
-    return [Heading(3, (Text(title),)),
+    return [Heading(3, contribution_heading(c, item)),
             Table((), tuple(((Paragraph((Text(k),)),), v) for k, v in rows), fields=True)]
 
 

@@ -4,15 +4,18 @@ plan's totals (commitments complete, milestones completed)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ogpctl.base.i18n import Language
-from ogpctl.domain.rollup import NOT_YET, Rollup, Totals, rollup, totals
+from ogpctl.domain.rollup import NOT_YET, Rollup, Totals, rollup, totals_of
 from ogpctl.record.model import Commitment, Plan, as_date, listed
+from ogpctl.render.amendments import recorded
 from ogpctl.render.blocks import Block, Cell, Heading, ListBlock, Paragraph, Strong, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
 from ogpctl.render.evidence import evidence_inlines
+from ogpctl.render.history import changes_since_delivery
 
 
 def colour_label(c: RenderContext, colour: str) -> str:
@@ -43,6 +46,40 @@ def totals_sentence(lang: Language, figures: Totals) -> str:
 def assessments(plan: Plan) -> dict[str, dict]:
     return {item["commitment"]: item for item in listed(plan.self_assessment, "commitments")
             if isinstance(item.get("commitment"), str)}
+
+
+def later_amendments(plan: Plan, prepared: date) -> list[date]:
+    """The dates of the amendments plan.yaml records after the report was prepared."""
+    return [day for day, _ in recorded(plan) if day is not None and day > prepared]
+
+
+def assessed(c: RenderContext, plan: Plan, prepared: date | None
+             ) -> tuple[list[Commitment], list[date]]:
+    """The commitments the report speaks of as of its `prepared` date, and the dates of the
+    later amendments that added the others. A commitment not in the plan's delivered version
+    (its submitted/ tag) came by an amendment; while an amendment is dated after `prepared`,
+    such a commitment is in the report only when the report assesses it by name. Without
+    git history the added ones are not known, and every commitment is kept."""
+    later = later_amendments(plan, prepared) if prepared else []
+    changes = changes_since_delivery(c.record, plan) if later else None
+    if changes is None:
+        return list(plan.commitments), []
+    added = {change.commitment for change in changes if change.kind == "added"
+             and change.milestone is None and change.field is None}
+    named = set(assessments(plan))
+    kept = [item for item in plan.commitments if item.number not in added or item.id in named]
+    return kept, later if len(kept) < len(plan.commitments) else []
+
+
+def coverage_note(c: RenderContext, later: list[date]) -> list[Block]:
+    """What the report leaves out: the commitments added by an amendment after it."""
+    if not later:
+        return []
+    days = ", ".join(c.lang.date(day) for day in later)
+    return [Paragraph((Text(c.lang._(
+        "The report covers the commitments of the plan as delivered and those it assesses; "
+        "commitments added by an amendment after it was prepared ({dates}) are not in it.",
+        dates=days)),))]
 
 
 def rating_cell(c: RenderContext, derived: Rollup) -> Cell:
@@ -101,14 +138,17 @@ def self_assessment_blocks(c: RenderContext, plan: Plan) -> list[Block]:
         "Colours follow the self-assessment template; each is derived from the milestones' "
         "status as of {date} unless the self-assessment gives another with its reason.",
         date=c.lang.date(as_of))),)))
-    blocks.append(Paragraph((Strong((Text(totals_sentence(c.lang, totals(plan, as_of))),)),)))
+    commitments, later = assessed(c, plan, prepared)
+    blocks += coverage_note(c, later)
+    blocks.append(Paragraph((Strong((Text(totals_sentence(
+        c.lang, totals_of(commitments, as_of))),)),)))
     given = assessments(plan)
     head = tuple((Paragraph((Text(label),)),) for label in (
         c.lang._("Commitment"), c.lang._("Assessment of progress"),
         c.lang._("Evidence supporting the assessment"), c.lang._("Reasons for the assessment"),
         c.lang._("Next steps")))
     rows = tuple(assessment_row(c, item, given.get(item.id, {}), as_of)
-                 for item in plan.commitments)
+                 for item in commitments)
     blocks.append(Table(head, rows))
     for title, key in ((c.lang._("Lessons and insights"), "lessons"),
                        (c.lang._("Recommendations"), "recommendations")):
