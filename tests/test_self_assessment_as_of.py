@@ -60,3 +60,14 @@ def test_a_commitment_the_report_assesses_stays(amended_after_report: Path) -> N
                              Request("self-assessment", PLAN, "en"), "md", DAY).decode())
     assert "Enmiendas parlamentarias" in text and "0 of 2 commitments complete" in text
     assert "after it was prepared" not in text
+
+
+def test_the_sites_copy_is_the_report_of_its_date(amended_after_report: Path) -> None:
+    from ogpctl.site import build_site
+
+    files = build_site(load_record(amended_after_report), DAY, formats=("html",), search=False)
+    name = f"documents/{PLAN}-self-assessment.es.html"
+    assert name in files
+    text = flat(files[name].decode())
+    assert "Datos abiertos" in text and "Enmiendas parlamentarias" not in text
+    assert "(20 de septiembre de 2027) no figuran en él" in text
