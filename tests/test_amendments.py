@@ -248,3 +248,4 @@ def test_field_amendments_are_named_in_the_readers_language(capsys, tmp_path: Pa
     assert "#### Commitment `plans" not in meaning, out
     assert "#### 1. Open contracting for public works" in meaning, out
     assert "Implementation plan › Resources changed:" in meaning, out
+    assert "The implementation plan › resources in Spanish was not changed" in meaning, out

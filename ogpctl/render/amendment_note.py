@@ -200,7 +200,7 @@ def _field_item(c: RenderContext, commitment: Commitment | None, change: Change)
     label = commitment_field_label(c, change.field)
     field: str | Parts = label
     if change.milestone is not None:
-        label = label[:1].lower() + label[1:]   # it follows the milestone's name
+        label = in_sentence(label)   # it follows the milestone's name
         field = _compose(_("{milestone}, {field}", **_MARKS), field=label,
                          milestone=milestone_name(c, replace(change, commitment=change.part),
                                                   _milestone_title(commitment, change)))
@@ -231,6 +231,11 @@ def commitment_field_label(c: RenderContext, path: str | None) -> str:
         words.update(table(c.lang))
     steps = [step for step in (path or "").split("/") if step and not step.isdigit()]
     return " › ".join(words.get(step, step) for step in steps)
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: each step opens in lower case."""
+    return " › ".join(step[:1].lower() + step[1:] for step in label.split(" › "))
 
 
 def _said(c: RenderContext, path: str | None, value: Any) -> str | Parts:
