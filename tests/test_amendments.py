@@ -244,8 +244,9 @@ def test_field_amendments_are_named_in_the_readers_language(capsys, tmp_path: Pa
     assert "Implementation plan › Resources changed:" in out, out
     assert "Supporting stakeholders › Civil society" in out, out
     code, out, err = run(capsys, "review", "-C", record, "--lang", "en", "--today", TODAY)
-    meaning = out.split("## What the change means")[1]
+    meaning = out.split("## What the change means")[1].split("\n## ")[0]
     assert "#### Commitment `plans" not in meaning, out
+    assert "supporting/" not in meaning and "implementation-plan/" not in meaning, out
     assert "#### 1. Open contracting for public works" in meaning, out
     assert "Implementation plan › Resources changed:" in meaning, out
     assert "The implementation plan › resources in Spanish was not changed" in meaning, out

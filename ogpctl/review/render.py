@@ -160,7 +160,7 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
     documents = [ch for ch in changes
                  if commitment_of(ch) is None and is_document_change(ch)]
     changes = [ch for ch in changes if ch not in documents]
-    own = [ch for ch in changes if ch.commitment is None and ch.subject is None]
+    own = [ch for ch in changes if commitment_of(ch) is None and ch.subject is None]
     if own:
         blocks.append(_list(item for ch in own for item in (
             plan_item(c, ch, _fixed_at(review, ch)), *stale_items(c, ch))))
