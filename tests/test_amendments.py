@@ -243,6 +243,8 @@ def test_field_amendments_are_named_in_the_readers_language(capsys, tmp_path: Pa
                          record, "--lang", "en", "-f", "md", "-o", "-", "--today", TODAY)
     assert "Implementation plan › Resources changed:" in out, out
     assert "Supporting stakeholders › Civil society" in out, out
+    assert "“Public works map”, supporting stakeholders › civil society: Open Data Veridia " \
+        "Collective removed." in out, out
     code, out, err = run(capsys, "review", "-C", record, "--lang", "en", "--today", TODAY)
     meaning = out.split("## What the change means")[1].split("\n## ")[0]
     assert "#### Commitment `plans" not in meaning, out

@@ -207,6 +207,8 @@ def _field_item(c: RenderContext, commitment: Commitment | None, change: Change)
     if change.kind == "field-text":
         return _compose(_("{field} changed: {diff}", **_MARKS), field=field,
                         diff=_text_diff(c, change))
+    if change.kind == "field-items":
+        return _items(c, change, field)
     if change.kind == "field-added":
         return _compose(_("{field}: {new} added.", **_MARKS), field=field,
                         new=_said(c, change.field, change.new))
@@ -216,6 +218,22 @@ def _field_item(c: RenderContext, commitment: Commitment | None, change: Change)
     return _compose(_("{field} changed from {old} to {new}.", **_MARKS), field=field,
                     old=_said(c, change.field, change.old),
                     new=_said(c, change.field, change.new))
+
+
+def _items(c: RenderContext, change: Change, field: str | Parts) -> Parts:
+    """A list of names or codes by the entries it lost and those it gained."""
+    before, after = (v if isinstance(v, list) else [] for v in (change.old, change.new))
+    lost = [item for item in before if item not in after]
+    gained = [item for item in after if item not in before]
+    parts: Parts = ()
+    for items, message in ((lost, c.lang._("{field}: {old} removed.", **_MARKS)),
+                           (gained, c.lang._("{field}: {new} added.", **_MARKS))):
+        if items:
+            said = _said(c, change.field, items)
+            parts += ((Text(" "),) if parts else ()) + _compose(message, field=field,
+                                                                old=said, new=said)
+    return parts or _compose(c.lang._("{field}: the same items in another order.",
+                                      **_MARKS), field=field)
 
 
 def commitment_field_label(c: RenderContext, path: str | None) -> str:
