@@ -106,7 +106,7 @@ def test_supporting_stakeholders_and_resources_are_amendments(capsys, tmp_path: 
     code, out, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C",
                          record, "--lang", "en", "-f", "md", "-o", "-", "--today", TODAY)
     assert code == 0, err
-    assert "supporting/civil-society" in out and "{+32,000+}" in out, out
+    assert "Supporting stakeholders › Civil society" in out and "{+32,000+}" in out, out
     assert "Milestone 1.4" in out, out
 
 
@@ -221,3 +221,34 @@ def test_the_check_cache_follows_a_submitted_tag(capsys, tmp_path: Path) -> None
     git(record, "tag", "-d", "submitted/2026-2030")
     _age(record / ".git", when)
     assert codes() == []
+
+
+def test_field_amendments_are_named_in_the_readers_language(capsys, tmp_path: Path) -> None:
+    """A change to a delivered commitment's other fields (its supporting stakeholders, its
+    resources) is named in the note by the labels its document uses, never by its path,
+    a list entry by what was added or removed; the review lists it under its commitment."""
+    record = delivered(tmp_path, capsys)
+    path = record / COMMITMENTS / "01-public-works-open-contracting.yaml"
+    edit(path, "      320,000 VRD in the DNCP", "      32,000 VRD in the DNCP")
+    edit(path, "civil-society: [datos-abiertos-veridia, women-leaders-network]",
+         "civil-society: [women-leaders-network]")
+    edit(path, "    - datos-abiertos-veridia\n    - women",
+         "    - chamber-of-commerce\n    - women")
+    for lang in ("en", "fr", "ar"):
+        code, out, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C",
+                             record, "--lang", lang, "-f", "md", "-o", "-", "--today", TODAY)
+        assert code == 0, err
+        assert "supporting/" not in out and "implementation-plan/" not in out, out
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C",
+                         record, "--lang", "en", "-f", "md", "-o", "-", "--today", TODAY)
+    assert "Implementation plan › Resources changed:" in out, out
+    assert "Supporting stakeholders › Civil society" in out, out
+    assert "“Public works map”, supporting stakeholders › civil society: Open Data Veridia " \
+        "Collective removed." in out, out
+    code, out, err = run(capsys, "review", "-C", record, "--lang", "en", "--today", TODAY)
+    meaning = out.split("## What the change means")[1].split("\n## ")[0]
+    assert "#### Commitment `plans" not in meaning, out
+    assert "supporting/" not in meaning and "implementation-plan/" not in meaning, out
+    assert "#### 1. Open contracting for public works" in meaning, out
+    assert "Implementation plan › Resources changed:" in meaning, out
+    assert "The implementation plan › resources in Spanish was not changed" in meaning, out

@@ -132,7 +132,7 @@ class Change:
         }[kind]
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "plan": self.plan, "commitment": self.commitment,
+        return {"kind": self.kind, "plan": self.plan, "commitment": commitment_of(self),
                 "milestone": self.milestone, "contribution": self.subject,
                 "file": self.document, "update": self.entry,
                 "field": self.field, "old": _plain(self.old),

@@ -197,22 +197,79 @@ def _field_item(c: RenderContext, commitment: Commitment | None, change: Change)
     implementation plan; a milestone's): a text by its word diff, a value by what it was
     and is."""
     _ = c.lang._
-    field: str | Parts = change.field or ""
+    label = commitment_field_label(c, change.field)
+    field: str | Parts = label
     if change.milestone is not None:
-        field = _compose(_("{milestone}, {field}", **_MARKS), field=change.field or "",
+        label = in_sentence(label)   # it follows the milestone's name
+        field = _compose(_("{milestone}, {field}", **_MARKS), field=label,
                          milestone=milestone_name(c, replace(change, commitment=change.part),
                                                   _milestone_title(commitment, change)))
     if change.kind == "field-text":
         return _compose(_("{field} changed: {diff}", **_MARKS), field=field,
                         diff=_text_diff(c, change))
+    if change.kind == "field-items":
+        return _items(c, change, field)
     if change.kind == "field-added":
         return _compose(_("{field}: {new} added.", **_MARKS), field=field,
-                        new=_value(c, change.new))
+                        new=_said(c, change.field, change.new))
     if change.kind == "field-removed":
         return _compose(_("{field}: {old} removed.", **_MARKS), field=field,
-                        old=_value(c, change.old))
+                        old=_said(c, change.field, change.old))
     return _compose(_("{field} changed from {old} to {new}.", **_MARKS), field=field,
-                    old=_value(c, change.old), new=_value(c, change.new))
+                    old=_said(c, change.field, change.old),
+                    new=_said(c, change.field, change.new))
+
+
+def _items(c: RenderContext, change: Change, field: str | Parts) -> Parts:
+    """A list of names or codes by the entries it lost and those it gained."""
+    before, after = (v if isinstance(v, list) else [] for v in (change.old, change.new))
+    lost = [item for item in before if item not in after]
+    gained = [item for item in after if item not in before]
+    parts: Parts = ()
+    for items, message in ((lost, c.lang._("{field}: {old} removed.", **_MARKS)),
+                           (gained, c.lang._("{field}: {new} added.", **_MARKS))):
+        if items:
+            said = _said(c, change.field, items)
+            parts += ((Text(" "),) if parts else ()) + _compose(message, field=field,
+                                                                old=said, new=said)
+    return parts or _compose(c.lang._("{field}: the same items in another order.",
+                                      **_MARKS), field=field)
+
+
+def commitment_field_label(c: RenderContext, path: str | None) -> str:
+    """A field of a commitment's file (`supporting/civil-society/2`) by the labels its
+    document uses, each step in the reader's language ("Supporting stakeholders › Civil
+    society"); a list entry by its list, since the sentence says what was added or removed."""
+    from ogpctl.render import commitment as labels
+
+    words: dict[str, str] = {}
+    for table in (labels.question_labels, labels.milestone_labels, labels.special_labels,
+                  labels.implementation_labels, labels.part_labels, labels.header_labels,
+                  labels.sector_labels):
+        words.update(table(c.lang))
+    steps = [step for step in (path or "").split("/") if step and not step.isdigit()]
+    return " › ".join(words.get(step, step) for step in steps)
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: each step opens in lower case."""
+    return " › ".join(step[:1].lower() + step[1:] for step in label.split(" › "))
+
+
+def _said(c: RenderContext, path: str | None, value: Any) -> str | Parts:
+    """A value as the note says it; organisations (supporting stakeholders, a lead) by
+    their names in stakeholders.yaml."""
+    steps = [step for step in (path or "").split("/") if not step.isdigit()]
+    if not steps or not ({"supporting", "stakeholders"} & set(steps) or steps[-1] == "lead"):
+        return _value(c, value)
+    items = value if isinstance(value, list) else [] if value in (None, "") else [value]
+    names = [c.stakeholder(item) if isinstance(item, str) else (Text(_value(c, item)),)
+             for item in items]
+    joined: list[Inline] = []
+    for index, name in enumerate(names):
+        joined += [Text(", ")] if index else []
+        joined += name
+    return tuple(joined) or "—"
 
 
 def _value(c: RenderContext, value: Any) -> str:

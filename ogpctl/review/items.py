@@ -105,6 +105,10 @@ def _text_label(c: RenderContext, change: Change) -> str:
         return c.lang._("summary of the amendment")
     if change.field == "contribution/response":
         return c.lang._("reasoned response")
+    if change.kind.startswith("field-") and change.part is not None:
+        from ogpctl.render.amendment_note import commitment_field_label, in_sentence
+
+        return in_sentence(commitment_field_label(c, change.field))
     if change.kind.startswith(("field-", "progress-")):
         from ogpctl.review.documents import field_label as document_field
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.i18n import Language
-from ogpctl.domain.diff import Change, undescribed
+from ogpctl.domain.diff import Change, commitment_of, undescribed
 from ogpctl.record.model import Plan, Record
 from ogpctl.render.amendment_note import _MARKS, _compose
 from ogpctl.render.amendment_note import _item as commitment_item
@@ -157,13 +157,15 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
     if plan_id not in plain(title):
         title = (*title, Text(f" ({plan_id})")) if title else (Text(plan_id),)
     blocks: list[Block] = [Heading(3, title)]
-    documents = [ch for ch in changes if ch.commitment is None and is_document_change(ch)]
+    documents = [ch for ch in changes
+                 if commitment_of(ch) is None and is_document_change(ch)]
     changes = [ch for ch in changes if ch not in documents]
-    own = [ch for ch in changes if ch.commitment is None and ch.subject is None]
+    own = [ch for ch in changes if commitment_of(ch) is None and ch.subject is None]
     if own:
         blocks.append(_list(item for ch in own for item in (
             plan_item(c, ch, _fixed_at(review, ch)), *stale_items(c, ch))))
-    commitments = sorted((ch for ch in changes if ch.commitment is not None), key=_heading)
+    commitments = sorted((ch for ch in changes if commitment_of(ch) is not None),
+                         key=_heading)
     for (number, removed), group in groupby(commitments, key=_heading):
         blocks += _commitment(c, review, plan_id, number, removed, list(group))
     answers = [ch for ch in changes if ch.subject is not None]
@@ -178,8 +180,8 @@ def _plan(c: RenderContext, review: Review, plan_id: str, changes: list[Change]
 
 def _heading(change: Change) -> tuple[int, bool]:
     """A commitment removed has its own heading, with its old title, even when another
-    now has its number."""
-    return change.commitment or 0, change.kind == "removed" and change.milestone is None
+    now has its number; a change to another field of a commitment's file goes under it."""
+    return commitment_of(change) or 0, change.kind == "removed" and change.milestone is None
 
 
 def _commitment(c: RenderContext, review: Review, plan_id: str, number: int, removed: bool,
