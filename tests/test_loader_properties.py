@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ogpctl.record.kinds import Kind
@@ -80,7 +80,9 @@ def test_fast_and_precise_paths_read_the_same(document: dict) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from("0123456789_.+-xoabeEXO"), min_size=1, max_size=8))
+@given(st.text(st.sampled_from("0123456789_.+-xoabeEXOB"), min_size=1, max_size=8))
+@example("0b0").via("a binary word: text in YAML 1.2 core, 0 for yaml_rs")
+@example("-0B1").via("a signed binary word")
 def test_number_like_words_read_as_yaml_1_2(word: str) -> None:
     """The fast path agrees with the precise one on words of digits and underscores, which
     YAML 1.1 (and yaml_rs) read as numbers and YAML 1.2 core reads as text (1_000, +0x1,

@@ -162,5 +162,6 @@ def test_contributions_and_their_answers_are_a_searchable_page(tmp_path: Path) -
         assert 'href="plans/2026-2030/contributions.html"' in \
             files[f"{lang}/participate.html"].decode("utf-8")
     english = text(files["en/plans/2026-2030/contributions.html"].decode("utf-8"))
-    assert "Not included A youth quota in participatory budgets Received February 20, 2026, online " \
-           "consultation from a person whose name is not published (Civil society)" in english
+    assert "Not included A youth quota in participatory budgets Received February 20, 2026, " \
+           "online consultation from a person whose name is not published (Civil society)" \
+           in english

@@ -35,10 +35,11 @@ _MARKER_LINE = re.compile(r"\n(?:%|---|\.\.\.)")
 _UNDERSCORED = re.compile(r"(?m)(?:^|[\s\[{,:-])[-+]?(?:0[xXoObB])?[0-9a-fA-F.]*_[0-9a-fA-F_.]*"
                           r"(?:[eE][-+]?[0-9_]+)?[ \t]*(?:$|[,\]}#:])")
 # Likewise a signed hexadecimal or octal word (`+0x1`), or one with a capital X or O, is
-# text in YAML 1.2 core.
-_SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO])")
+# text in YAML 1.2 core; so is any binary word (`0b0`: YAML 1.2 core has no binary
+# numbers, yaml_rs reads it as 0; tests/test_loader_properties.py found it).
+_SIGNED_BASE = re.compile(r"(?m)(?:^|[\s\[{,:])(?:[-+]0[xXoO]|0[XO]|[-+]?0[bB])")
 # Its cheap pre-test: ten times faster than four `in` tests of two characters.
-_BASE_PREFIX = re.compile(r"0[xXoO]")
+_BASE_PREFIX = re.compile(r"0[xXoObB]")
 # An alias (`*name`) takes the precise path, which refuses every one: yaml_rs reads an
 # alias to a collection that holds it (`&m [a, *m]`) as null without a word.
 _ALIAS = re.compile(r"(?m)(?:^|[\s\[{,])\*[^\s\[\]{},]")
