@@ -98,3 +98,24 @@ def test_what_nobody_asked_for_is_ended(tmp_path: Path) -> None:
     processes = [vcs._STARTED[str(root.absolute())].place, vcs._STARTED[str(root.absolute())].log]
     vcs.discard(root)
     assert not vcs._STARTED and all(p.returncode is not None for p in processes)
+
+
+def test_a_tags_commit_is_read_with_one_git_process(tmp_path: Path) -> None:
+    """`tag_commit` answers what `has_tag` and `resolve_revision` answered, without
+    importing GitPython: the commit of a tag, None for a missing tag or outside git."""
+    import subprocess
+
+    from ogpctl.base.vcs import tag_commit
+
+    assert tag_commit(tmp_path, "submitted/2026-2030") is None      # not a repository
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "ogp.yaml").write_text("country: x\n", encoding="utf-8")
+    subprocess.run([*git, "-C", str(tmp_path), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(tmp_path), "commit", "-qm", "x"], check=True)
+    subprocess.run([*git, "-C", str(tmp_path), "tag", "-a", "-m", "x",
+                    "submitted/2026-2030"], check=True)
+    head = subprocess.run(["git", "-C", str(tmp_path), "rev-parse", "HEAD"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert tag_commit(tmp_path, "submitted/2026-2030") == head     # annotated: its commit
+    assert tag_commit(tmp_path, "submitted/2030-2034") is None

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from ogpctl.base.errors import RecordWriteError
 from ogpctl.domain.diff import Change, compare, record_from_files
 from ogpctl.record.model import Plan, Record, as_date
 
@@ -22,14 +21,9 @@ _KNOWN: WeakKeyDictionary[Record, dict[str, list[Change] | None]] = WeakKeyDicti
 
 def delivered_commit(record: Record, plan: Plan) -> str | None:
     """The commit of the plan's submitted/<plan> tag, or None (no git, no tag)."""
-    from ogpctl.base.vcs import has_tag, resolve_revision, tag_name
+    from ogpctl.base.vcs import tag_commit, tag_name
 
-    try:
-        if not has_tag(record.root, tag_name(plan.id)):
-            return None
-        return resolve_revision(record.root, tag_name(plan.id))
-    except RecordWriteError:   # not in a git repository, or no git program
-        return None
+    return tag_commit(record.root, tag_name(plan.id))
 
 
 def changes_since_delivery(record: Record, plan: Plan) -> list[Change] | None:
