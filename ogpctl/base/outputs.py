@@ -40,6 +40,9 @@ class OutputFolder:
         self.durable = durable
         self.manifest = self._read_manifest()
         self.intact: set[str] = set()   # checked: on disk exactly as the manifest says
+        #: the digest of each new file, made once by `check` and used again by `_write`
+        self.digests: dict[str, str] = {}
+        self.parts: dict[str, tuple[str, ...]] = {}   # each name's parts, checked once
 
     def _read_manifest(self) -> dict[str, str]:
         """The manifest's entries with a plain relative name: it is only a claim, checked
@@ -54,16 +57,19 @@ class OutputFolder:
         return {k: v for k, v in data.items()
                 if isinstance(k, str) and isinstance(v, str) and _plain(k)}
 
-    def check(self, names: list[str]) -> None:
+    def check(self, files: dict[str, bytes]) -> None:
         """Refuse, before anything is written, to replace a file ogpctl did not write or
-        that was changed since, or to write through a symbolic link."""
+        that was changed since, or to write through a symbolic link. Each file on disk is
+        read once, and hashed only when its new bytes differ from what the manifest says:
+        the same digest and the same bytes on disk prove it intact without a second hash."""
         if self.folder.exists() and not self.folder.is_dir():
             raise RecordWriteError(f"{self.folder} is not a folder")
         with _Folders(self.folder, create=False) as folders:
-            for name in names:
-                parts = parts_of(name)
+            for name, data in files.items():
+                parts = self.parts[name] = parts_of(name)
+                self.digests[name] = _digest(data)
                 try:
-                    self._check_file(folders.at(parts[:-1]), parts[-1], name)
+                    self._check_file(folders.at(parts[:-1]), parts[-1], name, data)
                 except FileNotFoundError:
                     continue     # its folder is not there yet: nothing to replace
                 except RecordWriteError:
@@ -72,7 +78,7 @@ class OutputFolder:
                     raise RecordWriteError(f"cannot read {self.folder / name}: "
                                            f"{error.strerror or error}") from None
 
-    def _check_file(self, folder: Folder, file: str, name: str) -> None:
+    def _check_file(self, folder: Folder, file: str, name: str, data: bytes) -> None:
         path = folder.path / file
         info = folder.lstat(file)
         if info is None:
@@ -84,13 +90,14 @@ class OutputFolder:
         if self.force:
             return
         known = self.manifest.get(name)
-        if known is None or known != _digest(folder.read(file)):
+        if known is None or not _as_written(folder.read(file), known, data,
+                                            self.digests[name]):
             raise RecordWriteError(f"{path} exists and was not written by ogpctl (or was "
                                    "changed since); move it away or give --force")
         self.intact.add(name)
 
     def write(self, files: dict[str, bytes]) -> list[Path]:
-        self.check(list(files))
+        self.check(files)
         return self._write(files)
 
     def replace(self, files: dict[str, bytes], owned: Callable[[str], bool]
@@ -98,7 +105,7 @@ class OutputFolder:
         """Write `files`, and remove the files of an earlier run that `owned` claims and
         this run no longer has, only those still as ogpctl wrote them (a changed one is left
         in place and no longer claimed). Returns (paths written, files removed)."""
-        self.check(list(files))
+        self.check(files)
         removed = 0
         for name in sorted(n for n in self.manifest if n not in files and owned(n)):
             removed += self._remove(name, self.manifest.pop(name))
@@ -128,11 +135,11 @@ class OutputFolder:
         written = []
         with _Folders(self.folder, create=True) as folders:
             for name, data in files.items():
-                digest = _digest(data)
+                digest = self.digests.get(name) or _digest(data)
                 if self.keep_same and name in self.intact and \
                         self.manifest.get(name) == digest:
                     continue
-                parts = parts_of(name)
+                parts = self.parts.get(name) or parts_of(name)
                 _replace(folders.at(parts[:-1]), parts[-1], data, self.durable)
                 self.manifest[name] = digest
                 written.append(self.folder / name)
@@ -140,6 +147,12 @@ class OutputFolder:
             _replace(top, MANIFEST, (json.dumps(
                 dict(sorted(self.manifest.items())), indent=1) + "\n").encode(), self.durable)
         return written
+
+
+def _as_written(on_disk: bytes, known: str, data: bytes, digest: str) -> bool:
+    """Whether the bytes on disk have the manifest's digest `known`: when the new bytes
+    `data` (of `digest`) have it too, comparing the bytes is enough, with no hash."""
+    return (known == digest and on_disk == data) or _digest(on_disk) == known
 
 
 class _Folders:
