@@ -131,13 +131,21 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+#: The country of a French-first record (`new_plan_record(..., **FRENCH_FIRST)`).
+FRENCH_FIRST = {"countries": ("fr=République de Testie", "en=Republic of Testie"),
+                "languages": "fr,en", "lead": "Secrétariat"}
+
+
 def new_plan_record(capsys: pytest.CaptureFixture[str], tmp_path: Path, *, window: str = "june",
                     due_year: str = "2027", length: str = "4", today: str = "2026-12-01",
-                    lead: str = "Ministerio") -> Path:
-    """A record made as a new user makes one: `ogpctl init` in es and en, then `new-plan`."""
-    record = tmp_path / "record"
-    assert run(capsys, "init", record, "--country", "Testland", "--iso-code", "XT",
-               "--languages", "es,en", "--lead-agency", lead)[0] == 0
+                    lead: str = "Ministerio", countries: tuple[str, ...] = ("Testland",),
+                    languages: str = "es,en", folder: str = "record") -> Path:
+    """A record made as a new user makes one: `ogpctl init` (in es and en unless told),
+    then `new-plan`."""
+    record = tmp_path / folder
+    names = [arg for country in countries for arg in ("--country", country)]
+    assert run(capsys, "init", record, *names, "--iso-code", "XT",
+               "--languages", languages, "--lead-agency", lead)[0] == 0
     assert run(capsys, "new-plan", "-C", record, "--window", window, "--due-year", due_year,
                "--length", length, "--today", today)[0] == 0
     return record

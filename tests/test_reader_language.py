@@ -12,7 +12,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from tests.conftest import SAMPLE, run
+from tests.conftest import FRENCH_FIRST, SAMPLE, new_plan_record, run
 
 TODAY = ("--today", "2026-11-23")
 #: English words of the screens that a French reader must not meet.
@@ -23,13 +23,7 @@ ENGLISH = re.compile(r"\b(state|handbook|on the record|overdue|met|"
 
 def french_first(capsys, tmp_path: Path) -> Path:
     """A record as a new user makes it: French first, then English, one plan."""
-    record = tmp_path / "fr"
-    assert run(capsys, "init", record, "--country", "fr=République de Testie", "--country",
-               "en=Republic of Testie", "--iso-code", "XT", "--languages", "fr,en",
-               "--lead-agency", "Secrétariat")[0] == 0
-    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
-               "--length", "4", "--today", "2026-12-01")[0] == 0
-    return record
+    return new_plan_record(capsys, tmp_path, folder="fr", today="2026-12-01", **FRENCH_FIRST)
 
 
 def _english_words(text: str) -> list[str]:

@@ -15,8 +15,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import FRENCH_FIRST, new_plan_record, run
 from tests.gitrecord import git, use_identity
+from tests.test_amendments import edit
 
 PLAN = "plans/2027-2031/plan.yaml"
 COMMITMENT = "plans/2027-2031/commitments/01-donnees-ouvertes.yaml"
@@ -36,21 +37,10 @@ def _identity(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def delivered(capsys, tmp_path: Path) -> Path:
     """The fr/en record as a new user makes it, its commitment titled in both languages,
     delivered on 2027-06-20 (tag submitted/2027-2031)."""
-    record = tmp_path / "record"
-    assert run(capsys, "init", record, "--country", "fr=République de Testie", "--country",
-               "en=Republic of Testie", "--iso-code", "XT", "--languages", "fr,en",
-               "--lead-agency", "Secrétariat")[0] == 0
-    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
-               "--length", "4", "--today", "2026-12-04")[0] == 0
+    record = new_plan_record(capsys, tmp_path, today="2026-12-04", **FRENCH_FIRST)
     assert run(capsys, "new-commitment", "-C", record, "2027-2031", "Données ouvertes")[0] == 0
     path = record / COMMITMENT
     edit(path, "title:\n  en:\n  fr: Données ouvertes",
