@@ -30,7 +30,7 @@ FIELDS = {"title": "name", "brief-description": "brief description",
 
 #: Every placeholder of the note's sentences, marked so that record texts are placed as
 #: inlines after translation and never go through `str.format`.
-_MARKS = {name: f"\x00{name}\x00" for name in
+MARKS = {name: f"\x00{name}\x00" for name in
           ("milestone", "title", "number", "field", "old", "new", "diff")}
 _MARK = re.compile("\x00([a-z]+)\x00")
 
@@ -131,7 +131,8 @@ def _by_commitment(c: RenderContext, plan: Plan, amendments: list[Change], level
         title = (items[0].values or (None, None))[0] if removed else \
             commitment.fields.get("title") if commitment else None
         blocks.append(Heading(level, (Text(f"{number}. "), *c.inline(title))))
-        blocks.append(ListBlock(tuple((Paragraph(_item(c, commitment, ch)),) for ch in items)))
+        blocks.append(ListBlock(tuple((Paragraph(change_item(c, commitment, ch)),)
+                                      for ch in items)))
     return blocks
 
 
@@ -159,7 +160,7 @@ def _heading(change: Change) -> tuple[int, bool]:
     return commitment_of(change) or 0, removed
 
 
-def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
+def change_item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
     if change.kind.startswith("field-"):
         return _field_item(c, commitment, change)
     if change.milestone is not None:
@@ -172,23 +173,23 @@ def _item(c: RenderContext, commitment: Commitment | None, change: Change) -> Pa
     if change.kind == "renumbered":
         return (Text(_("Previously commitment {number}.", number=change.old)),)
     if change.kind == "text":
-        message = _("{field} changed: {diff}", **_MARKS)
+        message = _("{field} changed: {diff}", **MARKS)
         label = field_label(c, change.field)
-        if message.startswith(_MARKS["field"]):   # it opens the sentence
+        if message.startswith(MARKS["field"]):   # it opens the sentence
             label = label[:1].upper() + label[1:]
-        return _compose(message, field=label, diff=_text_diff(c, change))
+        return compose(message, field=label, diff=text_diff(c, change))
     if change.kind == "redated":
-        message = _("Start date moved from {old} to {new}.", **_MARKS) \
+        message = _("Start date moved from {old} to {new}.", **MARKS) \
             if change.field == "period/start" else \
-            _("End date moved from {old} to {new}.", **_MARKS)
-        return _compose(message, old=_day(c, change.old), new=_day(c, change.new))
+            _("End date moved from {old} to {new}.", **MARKS)
+        return compose(message, old=_day(c, change.old), new=_day(c, change.new))
     if change.field == "values":
-        return _compose(_("Open government values changed from {old} to {new}.", **_MARKS),
+        return compose(_("Open government values changed from {old} to {new}.", **MARKS),
                         old=values_label(c, change.old), new=values_label(c, change.new))
     if change.field == "kind":
-        return _compose(_("Kind of commitment changed from {old} to {new}.", **_MARKS),
+        return compose(_("Kind of commitment changed from {old} to {new}.", **MARKS),
                         old=kind_label(c, change.old), new=kind_label(c, change.new))
-    return _compose(_("Lead changed from {old} to {new}.", **_MARKS),
+    return compose(_("Lead changed from {old} to {new}.", **MARKS),
                     old=_who(c, change.old), new=_who(c, change.new))
 
 
@@ -201,21 +202,21 @@ def _field_item(c: RenderContext, commitment: Commitment | None, change: Change)
     field: str | Parts = label
     if change.milestone is not None:
         label = in_sentence(label)   # it follows the milestone's name
-        field = _compose(_("{milestone}, {field}", **_MARKS), field=label,
+        field = compose(_("{milestone}, {field}", **MARKS), field=label,
                          milestone=milestone_name(c, replace(change, commitment=change.part),
-                                                  _milestone_title(commitment, change)))
+                                                  milestone_title(commitment, change)))
     if change.kind == "field-text":
-        return _compose(_("{field} changed: {diff}", **_MARKS), field=field,
-                        diff=_text_diff(c, change))
+        return compose(_("{field} changed: {diff}", **MARKS), field=field,
+                        diff=text_diff(c, change))
     if change.kind == "field-items":
         return _items(c, change, field)
     if change.kind == "field-added":
-        return _compose(_("{field}: {new} added.", **_MARKS), field=field,
+        return compose(_("{field}: {new} added.", **MARKS), field=field,
                         new=_said(c, change.field, change.new))
     if change.kind == "field-removed":
-        return _compose(_("{field}: {old} removed.", **_MARKS), field=field,
+        return compose(_("{field}: {old} removed.", **MARKS), field=field,
                         old=_said(c, change.field, change.old))
-    return _compose(_("{field} changed from {old} to {new}.", **_MARKS), field=field,
+    return compose(_("{field} changed from {old} to {new}.", **MARKS), field=field,
                     old=_said(c, change.field, change.old),
                     new=_said(c, change.field, change.new))
 
@@ -226,14 +227,14 @@ def _items(c: RenderContext, change: Change, field: str | Parts) -> Parts:
     lost = [item for item in before if item not in after]
     gained = [item for item in after if item not in before]
     parts: Parts = ()
-    for items, message in ((lost, c.lang._("{field}: {old} removed.", **_MARKS)),
-                           (gained, c.lang._("{field}: {new} added.", **_MARKS))):
+    for items, message in ((lost, c.lang._("{field}: {old} removed.", **MARKS)),
+                           (gained, c.lang._("{field}: {new} added.", **MARKS))):
         if items:
             said = _said(c, change.field, items)
-            parts += ((Text(" "),) if parts else ()) + _compose(message, field=field,
+            parts += ((Text(" "),) if parts else ()) + compose(message, field=field,
                                                                 old=said, new=said)
-    return parts or _compose(c.lang._("{field}: the same items in another order.",
-                                      **_MARKS), field=field)
+    return parts or compose(c.lang._("{field}: the same items in another order.",
+                                      **MARKS), field=field)
 
 
 def commitment_field_label(c: RenderContext, path: str | None) -> str:
@@ -287,28 +288,28 @@ def _value(c: RenderContext, value: Any) -> str:
 
 def _milestone_item(c: RenderContext, commitment: Commitment | None, change: Change) -> Parts:
     _ = c.lang._
-    name = milestone_name(c, change, _milestone_title(commitment, change))
+    name = milestone_name(c, change, milestone_title(commitment, change))
     if change.kind in ("added", "removed"):
-        message = _("{milestone} added.", **_MARKS) if change.kind == "added" else \
-            _("{milestone} removed.", **_MARKS)
-        return _compose(message, milestone=name)
+        message = _("{milestone} added.", **MARKS) if change.kind == "added" else \
+            _("{milestone} removed.", **MARKS)
+        return compose(message, milestone=name)
     if change.kind == "redated":
-        return _compose(_("{milestone}: completion date moved from {old} to {new}.", **_MARKS),
+        return compose(_("{milestone}: completion date moved from {old} to {new}.", **MARKS),
                         milestone=name, old=_day(c, change.old), new=_day(c, change.new))
     if change.kind == "text":
         if change.field == "title":   # the diff shows the title: say it once
             name = milestone_name(c, change, None)
-        return _compose(_("{milestone}, {field} changed: {diff}", **_MARKS), milestone=name,
-                        field=field_label(c, change.field), diff=_text_diff(c, change))
+        return compose(_("{milestone}, {field} changed: {diff}", **MARKS), milestone=name,
+                        field=field_label(c, change.field), diff=text_diff(c, change))
     if change.field == "status":
-        return _compose(_("{milestone}: status changed from {old} to {new}.", **_MARKS),
+        return compose(_("{milestone}: status changed from {old} to {new}.", **MARKS),
                         milestone=name, old=status_label(c, change.old),
                         new=status_label(c, change.new))
-    return _compose(_("{milestone}: lead changed from {old} to {new}.", **_MARKS),
+    return compose(_("{milestone}: lead changed from {old} to {new}.", **MARKS),
                     milestone=name, old=_who(c, change.old), new=_who(c, change.new))
 
 
-def _milestone_title(commitment: Commitment | None, change: Change) -> Any:
+def milestone_title(commitment: Commitment | None, change: Change) -> Any:
     if change.kind in ("added", "removed"):
         return (change.values or (None, None))[change.kind == "added"]
     for milestone in commitment.milestones if commitment else ():
@@ -325,11 +326,11 @@ def milestone_name(c: RenderContext, change: Change, title: Any) -> Parts:
     inlines = c.inline(title)
     if not inlines:
         return (Text(c.lang._("Milestone {number}", number=number)),)
-    return _compose(c.lang._("Milestone {number} “{title}”", **_MARKS),
+    return compose(c.lang._("Milestone {number} “{title}”", **MARKS),
                     number=number, title=inlines)
 
 
-def _compose(message: str, **parts: str | Parts) -> Parts:
+def compose(message: str, **parts: str | Parts) -> Parts:
     """A translated sentence with its placeholders replaced by inlines (or plain text)."""
     found: list[Inline] = []
     for index, piece in enumerate(_MARK.split(message)):
@@ -341,7 +342,7 @@ def _compose(message: str, **parts: str | Parts) -> Parts:
     return tuple(found)
 
 
-def _text_diff(c: RenderContext, change: Change) -> Parts:
+def text_diff(c: RenderContext, change: Change) -> Parts:
     """The word diff in the reader's language, else in the first language (English, then
     the record's default) whose text changed, marked as shown in that language. A language
     whose text was only now written shows no change of meaning: one that had a text before

@@ -13,7 +13,7 @@ from ogpctl.domain.diff import Change, word_diff
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import as_date
 from ogpctl.record.text import translations
-from ogpctl.render.amendment_note import _MARKS, _compose, status_label
+from ogpctl.render.amendment_note import MARKS, compose, status_label
 from ogpctl.render.blocks import Code, Foreign, Inline, Text, plain
 from ogpctl.render.context import RenderContext
 
@@ -75,27 +75,27 @@ def document_item(c: RenderContext, change: Change) -> Parts:
     if change.kind == "undescribed":
         state = {"added": _("added"), "removed": _("removed")}.get(change.field or "",
                                                                    _("changed"))
-        return _compose(_("{file} ({state}): ogpctl does not describe what this change "
-                          "means; read the file.", file=_MARKS["title"], state=state),
+        return compose(_("{file} ({state}): ogpctl does not describe what this change "
+                          "means; read the file.", file=MARKS["title"], state=state),
                         title=(Code(change.document or ""),))
     if change.kind == "document-added":
         return (Text(_("File added.")),)
     if change.kind == "document-removed":
         summary = _entry(c, change.values[0] if change.values else None)
-        return _compose(_("File removed; it held: {diff}", **_MARKS), diff=summary) \
+        return compose(_("File removed; it held: {diff}", **MARKS), diff=summary) \
             if summary else (Text(_("File removed.")),)
     if change.kind == "field-text":
-        return _compose(_("{field} changed: {diff}", **_MARKS), field=field,
+        return compose(_("{field} changed: {diff}", **MARKS), field=field,
                         diff=text_change(c, change))
     if change.kind == "field-items":
         return items_change(c, change, field)
     if change.kind == "field-added" or change.old in (None, ""):
-        return _compose(_("{field} added: {new}", **_MARKS), field=field,
+        return compose(_("{field} added: {new}", **MARKS), field=field,
                         new=value(c, change.new, change.field))
     if change.kind == "field-removed" or change.new in (None, ""):
-        return _compose(_("{field} removed (it was {old}).", **_MARKS), field=field,
+        return compose(_("{field} removed (it was {old}).", **MARKS), field=field,
                         old=value(c, change.old, change.field))
-    return _compose(_("{field} changed from {old} to {new}.", **_MARKS), field=field,
+    return compose(_("{field} changed from {old} to {new}.", **MARKS), field=field,
                     old=value(c, change.old, change.field),
                     new=value(c, change.new, change.field))
 
@@ -105,16 +105,16 @@ def progress_item(c: RenderContext, change: Change, milestone: Parts) -> Parts:
     _ = c.lang._
     day = as_date(change.entry)
     when = c.lang.date(day) if day else str(change.entry or "—")
-    marks = {**_MARKS, "date": "\x00number\x00"}
+    marks = {**MARKS, "date": "\x00number\x00"}
     if change.kind == "progress-added":
-        return _compose(_("{milestone}: progress update dated {date} added: {diff}", **marks),
+        return compose(_("{milestone}: progress update dated {date} added: {diff}", **marks),
                         milestone=milestone, number=when,
                         diff=_entry(c, (change.values or (None, None))[1], skip="date"))
     if change.kind == "progress-removed":
-        return _compose(_("{milestone}: progress update dated {date} removed; it held: "
+        return compose(_("{milestone}: progress update dated {date} removed; it held: "
                           "{diff}", **marks), milestone=milestone, number=when,
                         diff=_entry(c, (change.values or (None, None))[0], skip="date"))
-    head = _compose(_("{milestone}, progress update dated {date}:", **marks),
+    head = compose(_("{milestone}, progress update dated {date}:", **marks),
                     milestone=milestone, number=when)
     edit = Change("field-text" if change.kind == "progress-text" else "field-changed",
                   change.plan, field=change.field, old=change.old, new=change.new,
@@ -138,8 +138,8 @@ def text_change(c: RenderContext, change: Change) -> Parts:
     if lang in old or source is None:
         return diff
     note = c.lang._("in {language}", language=Language(source).name_in(c.lang.code))
-    return (*diff, Text(" "), *_compose(c.lang._("(the text it translates: {diff})",
-                                                 diff=_MARKS["diff"]),
+    return (*diff, Text(" "), *compose(c.lang._("(the text it translates: {diff})",
+                                                 diff=MARKS["diff"]),
                                         diff=(Foreign(source, (Text(new[source]),), note),)))
 
 
@@ -150,13 +150,13 @@ def items_change(c: RenderContext, change: Change, field: str) -> Parts:
     lost = [item for item in before if item not in after]
     gained = [item for item in after if item not in before]
     parts: Parts = ()
-    for items, message in ((lost, _("{field}: {old} removed.", **_MARKS)),
-                           (gained, _("{field}: {new} added.", **_MARKS))):
+    for items, message in ((lost, _("{field}: {old} removed.", **MARKS)),
+                           (gained, _("{field}: {new} added.", **MARKS))):
         if items:
             said = value(c, items, change.field)
             parts += (Text(" "),) if parts else ()
-            parts += _compose(message, field=field, old=said, new=said)
-    return parts or _compose(_("{field}: the same items in another order.", **_MARKS),
+            parts += compose(message, field=field, old=said, new=said)
+    return parts or compose(_("{field}: the same items in another order.", **MARKS),
                              field=field)
 
 

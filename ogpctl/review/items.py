@@ -8,7 +8,7 @@ from typing import Any
 from ogpctl.domain.diff import Change
 from ogpctl.record.model import Plan, as_date, listed
 from ogpctl.record.text import translations
-from ogpctl.render.amendment_note import _MARKS, _compose, _text_diff, field_label
+from ogpctl.render.amendment_note import MARKS, compose, field_label, text_diff
 from ogpctl.render.blocks import Code, Inline, Strong, Text
 from ogpctl.render.context import RenderContext
 
@@ -20,13 +20,13 @@ def unreadable_item(c: RenderContext, change: Change, base: str | None = None) -
     revision when only its version could not be read: the file reads now (the change fixed
     it), and the reviewer must not be told it cannot be read."""
     if base is not None:
-        return _compose(c.lang._(
+        return compose(c.lang._(
             "{file} could not be read at {base}, so its change cannot be told field by field; "
             "it can be read now (the fixed findings below say why it could not).",
-            file=_MARKS["title"], base=_MARKS["old"]),
+            file=MARKS["title"], base=MARKS["old"]),
             title=(Code(change.field or ""),), old=(Code(base),))
-    return _compose(c.lang._("{file} cannot be read, so what its change means is not known; "
-                             "the findings below say why.", file=_MARKS["title"]),
+    return compose(c.lang._("{file} cannot be read, so what its change means is not known; "
+                             "the findings below say why.", file=MARKS["title"]),
                     title=(Code(change.field or ""),))
 
 
@@ -44,13 +44,13 @@ def plan_item(c: RenderContext, change: Change, base: str | None = None) -> Part
         return (Text(_("Action plan removed.")),)
     old, new = _plan_value(c, change.field, change.old), _plan_value(c, change.field, change.new)
     message = {
-        "status": _("Status of the plan changed from {old} to {new}.", **_MARKS),
-        "delivered": _("Delivery date changed from {old} to {new}.", **_MARKS),
-        "window": _("Delivery window changed from {old} to {new}.", **_MARKS),
-        "due-year": _("Year the plan is due changed from {old} to {new}.", **_MARKS),
-        "length": _("Length of the plan changed from {old} to {new}.", **_MARKS),
-    }.get(change.field or "", _("{field} changed from {old} to {new}.", **_MARKS))
-    return _compose(message, field=change.field or "", old=old, new=new)
+        "status": _("Status of the plan changed from {old} to {new}.", **MARKS),
+        "delivered": _("Delivery date changed from {old} to {new}.", **MARKS),
+        "window": _("Delivery window changed from {old} to {new}.", **MARKS),
+        "due-year": _("Year the plan is due changed from {old} to {new}.", **MARKS),
+        "length": _("Length of the plan changed from {old} to {new}.", **MARKS),
+    }.get(change.field or "", _("{field} changed from {old} to {new}.", **MARKS))
+    return compose(message, field=change.field or "", old=old, new=new)
 
 
 def amendment_item(c: RenderContext, change: Change) -> Parts:
@@ -59,22 +59,22 @@ def amendment_item(c: RenderContext, change: Change) -> Parts:
     _ = c.lang._
     old, new = change.values or (None, None)
     if change.kind == "amendment-added":
-        return _compose(_("Amendment recorded, dated {new}: {diff}", **_MARKS),
+        return compose(_("Amendment recorded, dated {new}: {diff}", **MARKS),
                         new=_plan_value(c, "delivered", change.new), diff=_summary(c, new))
     if change.kind == "amendment-removed":
-        return _compose(_("Amendment dated {old} removed from the record: {diff}", **_MARKS),
+        return compose(_("Amendment dated {old} removed from the record: {diff}", **MARKS),
                         old=_plan_value(c, "delivered", change.old), diff=_summary(c, old))
     said: Parts = ()
     if change.old != change.new:
-        said = _compose(_("Date of an amendment changed from {old} to {new}.", **_MARKS),
+        said = compose(_("Date of an amendment changed from {old} to {new}.", **MARKS),
                         old=_plan_value(c, "delivered", change.old),
                         new=_plan_value(c, "delivered", change.new))
     if translations(old, c.record.languages.default) != \
             translations(new, c.record.languages.default):
         said += (Text(" "),) if said else ()
-        said += _compose(_("Summary of the amendment dated {new} changed: {diff}", **_MARKS),
+        said += compose(_("Summary of the amendment dated {new} changed: {diff}", **MARKS),
                          new=_plan_value(c, "delivered", change.new),
-                         diff=_text_diff(c, change))
+                         diff=text_diff(c, change))
     return said
 
 
@@ -93,9 +93,9 @@ def stale_items(c: RenderContext, change: Change, subject: Parts = ()) -> list[P
     _ = c.lang._
     label = _text_label(c, change)
     message = _("{title}: the {field} in {old} was not changed with the {field} in {new}.",
-                **_MARKS) if subject else \
-        _("The {field} in {old} was not changed with the {field} in {new}.", **_MARKS)
-    return [(Strong((Text(_("To check:")),)), Text(" "), *_compose(
+                **MARKS) if subject else \
+        _("The {field} in {old} was not changed with the {field} in {new}.", **MARKS)
+    return [(Strong((Text(_("To check:")),)), Text(" "), *compose(
         message, title=subject, field=label, old=Language(lang).name_in(c.lang.code),
         new=Language(source).name_in(c.lang.code))) for lang, source in change.stale]
 
@@ -153,20 +153,20 @@ def contribution_item(c: RenderContext, change: Change, plan: Plan | None,
     who = contributor(c, change.subject or "", plan, old)
     if change.kind == "added":
         summary = c.inline((change.values or (None, None))[1])
-        message = _("Contribution received from {who}: {summary}", who=_MARKS["title"],
-                    summary=_MARKS["diff"]) if summary else \
-            _("Contribution received from {who}.", who=_MARKS["title"])
-        return _compose(message, title=who, diff=summary)
+        message = _("Contribution received from {who}: {summary}", who=MARKS["title"],
+                    summary=MARKS["diff"]) if summary else \
+            _("Contribution received from {who}.", who=MARKS["title"])
+        return compose(message, title=who, diff=summary)
     if change.kind == "answered":
-        return _compose(_("Reasoned response given to the contribution of {who}: {decision}.",
-                          who=_MARKS["title"], decision=_MARKS["new"]),
+        return compose(_("Reasoned response given to the contribution of {who}: {decision}.",
+                          who=MARKS["title"], decision=MARKS["new"]),
                         title=who, new=_decision(c, change.new))
     if change.field == "contribution/decision":
-        return _compose(_("Decision on the contribution of {who} changed from {old} to {new}.",
-                          who=_MARKS["title"], **_MARKS),
+        return compose(_("Decision on the contribution of {who} changed from {old} to {new}.",
+                          who=MARKS["title"], **MARKS),
                         title=who, old=_decision(c, change.old), new=_decision(c, change.new))
-    return _compose(_("Reasoned response to the contribution of {who} changed: {diff}",
-                      who=_MARKS["title"], **_MARKS), title=who, diff=_text_diff(c, change))
+    return compose(_("Reasoned response to the contribution of {who} changed: {diff}",
+                      who=MARKS["title"], **MARKS), title=who, diff=text_diff(c, change))
 
 
 def _decision(c: RenderContext, value: Any) -> str:

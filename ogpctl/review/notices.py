@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from ogpctl.render.amendment_note import _compose
+from ogpctl.render.amendment_note import compose
 from ogpctl.render.blocks import Block, Code, Heading, Inline, ListBlock, Paragraph, Text
 from ogpctl.render.context import RenderContext
 from ogpctl.review.model import Finding, Review
@@ -21,7 +21,7 @@ def base_notice(c: RenderContext, review: Review) -> list[Block]:
     if not review.from_merge_base:
         return []
     name = review.base_name
-    return [Paragraph(_compose(c.lang._(
+    return [Paragraph(compose(c.lang._(
         "{name} has commits this change does not have: the change is compared with commit "
         "{code}, where it branched from {name} (their merge base), so what those commits "
         "did does not show as undone by it.", name=_NAME, code=_CODE),
@@ -116,7 +116,7 @@ def _said(c: RenderContext, item: SuppressionChange, prefix: str) -> tuple[Inlin
                  and item.scope != "lines" else
                  _("{code} switched off on some lines of {file}", code=_CODE, file=_FILE) if off
                  else _("{code} switched on again in {file}", code=_CODE, file=_FILE))
-    return _compose(words, code=(Code(item.code),), file=(Code(prefix + item.file),),
+    return compose(words, code=(Code(item.code),), file=(Code(prefix + item.file),),
                     pattern=(Code(item.pattern or ""),))
 
 

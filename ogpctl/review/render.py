@@ -16,8 +16,8 @@ from ogpctl.base.diagnostics import Severity
 from ogpctl.base.i18n import Language
 from ogpctl.domain.diff import Change, commitment_of, undescribed
 from ogpctl.record.model import Plan, Record
-from ogpctl.render.amendment_note import _MARKS, _compose
-from ogpctl.render.amendment_note import _item as commitment_item
+from ogpctl.render.amendment_note import MARKS, compose
+from ogpctl.render.amendment_note import change_item as commitment_item
 from ogpctl.render.blocks import (
     Block,
     Code,
@@ -213,11 +213,11 @@ def _old_title(review: Review, plan_id: str, change: Change) -> Any:
 def _milestone(c: RenderContext, commitment: Any, change: Change) -> tuple[Inline, ...]:
     """The milestone a change is of, named as the amendment note names it (by number alone
     when the change is to its title); () for a change to the commitment itself."""
-    from ogpctl.render.amendment_note import _milestone_title, milestone_name
+    from ogpctl.render.amendment_note import milestone_name, milestone_title
 
     if change.milestone is None:
         return ()
-    title = None if change.field == "title" else _milestone_title(commitment, change)
+    title = None if change.field == "title" else milestone_title(commitment, change)
     return milestone_name(c, change, title)
 
 
@@ -226,10 +226,10 @@ def _change_item(c: RenderContext, commitment: Any, change: Change, base: str | 
     if change.kind == "unreadable":
         return unreadable_item(c, change, base)
     if change.kind.startswith("progress"):
-        from ogpctl.render.amendment_note import _milestone_title, milestone_name
+        from ogpctl.render.amendment_note import milestone_name, milestone_title
 
         return progress_item(c, change, milestone_name(
-            c, change, _milestone_title(commitment, change)))
+            c, change, milestone_title(commitment, change)))
     return commitment_item(c, commitment, change)
 
 
@@ -271,10 +271,10 @@ def _deadlines(c: RenderContext, moved: list[MovedDeadline]) -> list[Block]:
 
 def _findings(c: RenderContext, review: Review, source_url: str | None) -> list[Block]:
     _ = c.lang._
-    blocks: list[Block] = [Heading(2, (Text(_("Findings")),)), Paragraph(_compose(_(
+    blocks: list[Block] = [Heading(2, (Text(_("Findings")),)), Paragraph(compose(_(
         "Only the findings this change brings or removes are listed: a finding the record "
         "had before and still has is not news. Findings are worded in English; {command} "
-        "tells why a rule exists and how to meet it.", command=_MARKS["title"]),
+        "tells why a rule exists and how to meet it.", command=MARKS["title"]),
         title=(Code("ogpctl explain CODE"),)))]
     for title, items, empty in (
             (_("Introduced by this change"), review.introduced,
@@ -287,11 +287,11 @@ def _findings(c: RenderContext, review: Review, source_url: str | None) -> list[
         shown = sorted(items, key=lambda f: -f.diagnostic.severity)[:MAX_FINDINGS]
         blocks.append(_list(_finding(c, item, source_url) for item in shown))
         if len(items) > len(shown):
-            blocks.append(Paragraph(_compose(c.lang.n_(
+            blocks.append(Paragraph(compose(c.lang.n_(
                 "… and {count} more, none more severe: the review as JSON and {command} "
                 "list them all.",
                 "… and {count} more, none more severe: the review as JSON and {command} "
-                "list them all.", len(items) - len(shown), command=_MARKS["title"]),
+                "list them all.", len(items) - len(shown), command=MARKS["title"]),
                 title=(Code("ogpctl check"),))))
     return blocks
 
