@@ -47,7 +47,7 @@ def test_a_commitment_added_after_the_report_is_not_in_it(amended_after_report: 
     assert "Datos abiertos" in text
     assert "Enmiendas parlamentarias" not in text
     assert "0 of 1 commitment complete" in text
-    assert "commitments added by an amendment after it was prepared (September 20, 2027)" \
+    assert "the changes of the amendments dated after it (September 20, 2027) are not in it" \
         in text
 
 
@@ -59,7 +59,7 @@ def test_a_commitment_the_report_assesses_stays(amended_after_report: Path) -> N
     text = flat(render_bytes(load_record(amended_after_report),
                              Request("self-assessment", PLAN, "en"), "md", DAY).decode())
     assert "Enmiendas parlamentarias" in text and "0 of 2 commitments complete" in text
-    assert "after it was prepared" not in text
+    assert "after it was prepared" not in text and "dated after it" not in text
 
 
 def test_the_sites_copy_is_the_report_of_its_date(amended_after_report: Path) -> None:
@@ -71,3 +71,56 @@ def test_the_sites_copy_is_the_report_of_its_date(amended_after_report: Path) ->
     text = flat(files[name].decode())
     assert "Datos abiertos" in text and "Enmiendas parlamentarias" not in text
     assert "(20 de septiembre de 2027) no figuran en él" in text
+
+
+def delete_milestone_by_amendment(target: Path) -> None:
+    """Milestone 1.2 removed and the amendment of 20 September 2027 recorded, committed
+    after the report (prepared 15 July 2027) was committed: the record's history."""
+    from tests.gitrecord import git
+
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Yearly self-assessment", date="2027-07-15T10:00:00+00:00")
+    path = target / f"plans/{PLAN}/commitments/01-datos-abiertos.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  - number: 2\n")], encoding="utf-8")
+    plan = target / f"plans/{PLAN}/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + AMENDMENT.replace(
+        "Se agrega el compromiso sobre las enmiendas parlamentarias", "Se quita el hito 1.2"),
+        encoding="utf-8")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Amendment", date="2027-09-20T10:00:00+00:00")
+
+
+@pytest.fixture
+def milestone_removed_after_report(capsys, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> Path:
+    target = delivered_record(capsys, tmp_path, monkeypatch)
+    (target / f"plans/{PLAN}/self-assessment.yaml").write_text(REPORT, encoding="utf-8")
+    delete_milestone_by_amendment(target)
+    return target
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_milestone_removed_after_the_report_is_counted_as_the_report_knew_it(
+        milestone_removed_after_report: Path, fmt: str) -> None:
+    record = load_record(milestone_removed_after_report)
+    assert len(record.plans[0].commitments[0].milestones) == 1
+    data = render_bytes(record, Request("self-assessment", PLAN, "en"), fmt, DAY)
+    text = flat(data.decode() if fmt == "md" else docx_dump(data))
+    assert "0 of 2 milestones completed" in text and "0 of 1 milestone completed" not in text
+    assert "the changes of the amendments dated after it (September 20, 2027) are not in it" \
+        in text
+
+
+def test_without_history_the_document_says_it_lists_todays_plan(
+        milestone_removed_after_report: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(milestone_removed_after_report, copy, ignore=shutil.ignore_patterns(".git"))
+    text = flat(render_bytes(load_record(copy), Request("self-assessment", PLAN, "en"), "md",
+                             DAY).decode())
+    assert "0 of 1 milestone completed" in text
+    assert ("The plan was amended after the report was prepared (September 20, 2027); without "
+            "the record's history its commitments and milestones are listed as they are today"
+            ) in text

@@ -8,14 +8,13 @@ from datetime import date
 from typing import Any
 
 from ogpctl.base.i18n import Language
+from ogpctl.domain.past import PlanAsOf, plan_as_of
 from ogpctl.domain.rollup import NOT_YET, Rollup, Totals, rollup, totals_of
 from ogpctl.record.model import Commitment, Plan, as_date, listed
-from ogpctl.render.amendments import recorded
 from ogpctl.render.blocks import Block, Cell, Heading, ListBlock, Paragraph, Strong, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
 from ogpctl.render.evidence import evidence_inlines
-from ogpctl.render.history import changes_since_delivery
 
 
 def colour_label(c: RenderContext, colour: str) -> str:
@@ -48,37 +47,28 @@ def assessments(plan: Plan) -> dict[str, dict]:
             if isinstance(item.get("commitment"), str)}
 
 
-def later_amendments(plan: Plan, prepared: date) -> list[date]:
-    """The dates of the amendments plan.yaml records after the report was prepared."""
-    return [day for day, _ in recorded(plan) if day is not None and day > prepared]
+def assessed(c: RenderContext, plan: Plan, prepared: date | None) -> PlanAsOf:
+    """The commitments and milestones the report speaks of: the plan as it was on its
+    `prepared` date (`ogpctl.domain.past`), before the amendments dated after it; a
+    commitment added since stays when the report assesses it by name."""
+    if prepared is None:
+        return PlanAsOf(c.today, tuple(plan.commitments))
+    return plan_as_of(c.record, plan, prepared, frozenset(assessments(plan)))
 
 
-def assessed(c: RenderContext, plan: Plan, prepared: date | None
-             ) -> tuple[list[Commitment], list[date]]:
-    """The commitments the report speaks of as of its `prepared` date, and the dates of the
-    later amendments that added the others. A commitment not in the plan's delivered version
-    (its submitted/ tag) came by an amendment; while an amendment is dated after `prepared`,
-    such a commitment is in the report only when the report assesses it by name. Without
-    git history the added ones are not known, and every commitment is kept."""
-    later = later_amendments(plan, prepared) if prepared else []
-    changes = changes_since_delivery(c.record, plan) if later else None
-    if changes is None:
-        return list(plan.commitments), []
-    added = {change.commitment for change in changes if change.kind == "added"
-             and change.milestone is None and change.field is None}
-    named = set(assessments(plan))
-    kept = [item for item in plan.commitments if item.number not in added or item.id in named]
-    return kept, later if len(kept) < len(plan.commitments) else []
-
-
-def coverage_note(c: RenderContext, later: list[date]) -> list[Block]:
-    """What the report leaves out: the commitments added by an amendment after it."""
-    if not later:
+def coverage_note(c: RenderContext, as_of: PlanAsOf) -> list[Block]:
+    """What the report leaves out of today's plan, or that it cannot tell."""
+    days = ", ".join(c.lang.date(day) for day in as_of.later)
+    if not as_of.known:
+        return [Paragraph((Text(c.lang._(
+            "The plan was amended after the report was prepared ({dates}); without the "
+            "record's history its commitments and milestones are listed as they are today, "
+            "which may not be those the report knew.", dates=days)),))]
+    if not as_of.changed:
         return []
-    days = ", ".join(c.lang.date(day) for day in later)
     return [Paragraph((Text(c.lang._(
-        "The report covers the commitments of the plan as delivered and those it assesses; "
-        "commitments added by an amendment after it was prepared ({dates}) are not in it.",
+        "The report describes the plan's commitments and milestones as they were when it "
+        "was prepared: the changes of the amendments dated after it ({dates}) are not in it.",
         dates=days)),))]
 
 
@@ -138,8 +128,9 @@ def self_assessment_blocks(c: RenderContext, plan: Plan) -> list[Block]:
         "Colours follow the self-assessment template; each is derived from the milestones' "
         "status as of {date} unless the self-assessment gives another with its reason.",
         date=c.lang.date(as_of))),)))
-    commitments, later = assessed(c, plan, prepared)
-    blocks += coverage_note(c, later)
+    as_then = assessed(c, plan, prepared)
+    commitments = list(as_then.commitments)
+    blocks += coverage_note(c, as_then)
     blocks.append(Paragraph((Strong((Text(totals_sentence(
         c.lang, totals_of(commitments, as_of))),)),)))
     given = assessments(plan)
