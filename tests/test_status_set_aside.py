@@ -4,6 +4,7 @@ after it; a rating that differs from the milestones with no reason is not the he
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,25 @@ def test_status_says_a_rating_without_a_reason_is_set_aside(
 def test_status_is_silent_where_the_rating_is_the_colour(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert "The self-assessment" not in status(capsys, copy(tmp_path), "--lang", "en")
+
+
+@pytest.mark.parametrize("edit", [yearly_green, unreasoned_amber])
+def test_status_json_holds_every_set_aside_rating_the_text_shows(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, edit) -> None:
+    record = copy(tmp_path, edit)
+    text = status(capsys, record, "--lang", "en")
+    code, out, err = run(capsys, "status", "-C", record, "--today", "2026-11-23",
+                         "--lang", "en", "--format", "json")
+    assert code in (0, 1), err
+    plans = json.loads(out)
+    aside = [(plan["plan"], item) for plan in plans for item in plan["commitments"]
+             if "rating-set-aside" in item]
+    assert aside and len(aside) == text.count(": The self-assessment of ")
+    for _, item in aside:
+        given = item["rating-set-aside"]
+        assert f"commitment {item['number']}: The self-assessment of {given['prepared']} " \
+               f"rated it {given['rating']}." in text
+        why = {"lapsed": f"The milestones now give {item['colour']}",
+               "unreasoned": f"differing from the milestones, which give {item['colour']}"}
+        assert why[given["why"]] in text
+    assert {plan["as-of"] for plan in plans} == {"2026-11-23"} and "as of 2026-11-23" in text

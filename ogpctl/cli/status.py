@@ -36,7 +36,7 @@ def status(
     left_out = checked.unusable_plans()
     plans = [p for p in build(checked.record, today, code) if p.plan not in left_out]
     if format == "json":
-        found = to_json(plans) + [
+        found = to_json(plans, today) + [
             {"plan": plan, "readable": False, "not-read": [d.to_json() for d in said]}
             for plan, said in left_out.items()]
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))

@@ -106,7 +106,22 @@ def status(record: Record, today: date, lang: str = "en") -> list[PlanStatus]:
     return [plan_status(record, plan, today, lang) for plan in record.plans]
 
 
-def to_json(plans: list[PlanStatus]) -> list[dict[str, Any]]:
+def commitment_json(item: CommitmentStatus) -> dict[str, Any]:
+    """A commitment's line of the screen, with the self-assessment's rating set aside (the
+    rating, the report's date, why: what the screen's note under the table says)."""
+    found: dict[str, Any] = {
+        "number": item.number, "title": item.title, "share": item.share,
+        "completion": item.completion, "colour": item.colour,
+        "severely-delayed": list(item.delayed), "milestones": item.milestones}
+    if item.set_aside:
+        found["rating-set-aside"] = {
+            "rating": item.rating, "why": item.set_aside,
+            "prepared": item.assessed.isoformat() if item.assessed else None}
+    return found
+
+
+def to_json(plans: list[PlanStatus], today: date | None = None) -> list[dict[str, Any]]:
+    """The screen as data: every fact the text shows (`today` is its "as of" day)."""
     def requirement(item: Requirement) -> dict[str, Any]:
         facts = {k: v.isoformat() if isinstance(v, date) else v for k, v in item.facts.items()}
         return {"code": item.code, "state": item.state, "facts": facts}
@@ -121,9 +136,7 @@ def to_json(plans: list[PlanStatus]) -> list[dict[str, Any]]:
                         "milestones": p.totals.milestones, "completed": p.totals.completed},
              "next": [o.to_json() for o in p.next],
              "overdue": [o.to_json() for o in p.overdue],
-             "commitments": [{"number": c.number, "title": c.title, "share": c.share,
-                              "completion": c.completion, "colour": c.colour,
-                              "severely-delayed": list(c.delayed),
-                              "milestones": c.milestones} for c in p.commitments],
+             "commitments": [commitment_json(c) for c in p.commitments],
              "requirements": [requirement(r) for r in p.requirements],
-             "unreadable": p.unreadable} for p in plans]
+             "unreadable": p.unreadable, **({"as-of": day(today)} if today else {})}
+            for p in plans]
