@@ -87,8 +87,10 @@ def test_a_count_is_said_with_plural_forms() -> None:
 def test_one_requirement_due_is_said_in_the_singular(tmp_path: Path, capsys, lang: str,
                                                      wording: str) -> None:
     """A plan in co-creation on 2027-01-25: one minimum requirement is due (3.1, the timeline
-    published two weeks before development starts on 2027-02-04); the rest are not yet."""
-    record = new_plan_record(capsys, tmp_path)
+    published two weeks before development starts on 2027-02-04); the rest are not yet. The
+    plan is made before its planning stage would start, so its stages are dated backwards
+    from the due date."""
+    record = new_plan_record(capsys, tmp_path, today="2026-10-01")
     code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031",
                          "--lang", lang, "--format", "md", "--out", "-", "--today", "2027-01-25")
     assert code == 0, err

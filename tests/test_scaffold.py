@@ -264,16 +264,17 @@ def test_new_plan_comments_are_in_the_record_languages(capsys, tmp_path: Path) -
 
     record = tmp_path / "record"
     assert run(capsys, "init", record, "--languages", "pt", "--country", "pt=Testlândia")[0] == 0
-    assert new_plan(capsys, record, "--window", "june", "--due-year", "2027",
-                    "--length", "4")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2026-10-01")[0] == 0   # stages all ahead
     texts = guide_texts()["plan-files"]
     filled = {"plan_id": "2027-2031", "opens": "2027-01-01", "closes": "2027-08-31",
               "refresh_due": "2029-12-31", "due": "2027-06-30"}
     for name in ("plan", "co-creation", "contributions"):
         comments = comments_of(record / "plans/2027-2031" / f"{name}.yaml")
         for key, text in texts[name].items():
-            if key == "status":
-                continue                     # a four-year plan says status-refresh instead
+            if key == "status" or key in DATED_FROM_TODAY:
+                continue                     # a four-year plan says status-refresh instead;
+                #                              the others: test_new_plan_dates_no_stage_...
             for lang in ("en", "pt"):
                 words = " ".join(text[lang].split())
                 for placeholder, value in filled.items():
@@ -581,3 +582,77 @@ def test_new_plan_asks_at_a_terminal(capsys, tmp_path: Path, monkeypatch) -> Non
     assert [q for q, _ in asked] == ["Window (june or december)", "Due year",
                                      "Length in years (2 or 4)"]
     assert asked[1][1] == "2027"     # suggested: December 2027 is the first due date 8 months on
+
+
+# -- new-plan: no stage dated before the day the plan is made --------------------------------
+
+#: The co-creation guide's texts for stages dated from today or left undated.
+DATED_FROM_TODAY = ("stages-from-today", "stages-undated", "timeline-undated")
+#: Days around the calendar of a plan due 2027-06-30: before and on the usual planning start
+#: (2026-10-29), after it, the window's opening, weeks and days before the due date, after it.
+AROUND_JUNE_2027 = ("2026-10-28", "2026-10-29", "2026-10-30", "2026-12-04", "2027-01-01",
+                    "2027-05-20", "2027-06-01", "2027-06-14", "2027-06-26", "2027-06-27",
+                    "2027-06-30", "2027-08-31")
+
+
+def assert_stage_guide(comments: str, day: date) -> None:
+    """The stages' guide in both record languages, the one for how they were dated."""
+    from ogpctl.scaffold.templating import guide_texts
+
+    left = (date(2027, 6, 30) - day).days + 1
+    key = "stages" if day <= date(2026, 10, 29) else "stages-from-today" if left >= 5 \
+        else "stages-undated"
+    for lang in ("en", "es"):
+        words = " ".join(guide_texts()["plan-files"]["co-creation"][key][lang].split())
+        for name, value in (("due", "2027-06-30"), ("today", day.isoformat()), ("weeks", "35")):
+            words = words.replace("{" + name + "}", value)
+        assert f"{lang}: {words}" in comments, (key, lang)
+
+
+@pytest.mark.parametrize("today", AROUND_JUNE_2027)
+def test_new_plan_dates_no_stage_before_today(capsys, tmp_path: Path, today: str) -> None:
+    record = new_record(capsys, tmp_path)
+    code, out, err = run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year",
+                         "2027", "--length", "4", "--today", today)
+    assert code == 0, out + err
+    path = record / "plans/2027-2031/co-creation.yaml"
+    stages = parse_yaml(path.read_text(encoding="utf-8")).data["stages"]
+    day, due = date.fromisoformat(today), date(2027, 6, 30)
+    comments = comments_of(path)
+    assert_stage_guide(comments, day)
+    code, screen, err = run(capsys, "status", "-C", record, "--today", today, "--lang", "en")
+    screen = " ".join(screen.split())
+    if (due - day).days + 1 < 5:           # less than a day a stage: left to the user
+        assert all(s["starts"] is None and s["ends"] is None for s in stages)
+        assert f"The due date (2027-06-30) leaves no time for the stages after today " \
+               f"({today}): write the first and last day each stage had" in comments
+        assert "at least two weeks before development starts" in comments
+        assert "since co-creation started" not in screen
+        assert "(the co-creation stages have no dates, so the year before is counted)" in screen
+        return
+    starts = [date.fromisoformat(s["starts"]) for s in stages]
+    assert min(starts) >= day and stages[-1]["ends"] == "2027-06-30"
+    for earlier, later in pairwise(stages):
+        assert date.fromisoformat(earlier["ends"]) + timedelta(days=1) == \
+            date.fromisoformat(later["starts"])
+    development = date.fromisoformat(next(s["starts"] for s in stages
+                                          if s["id"] == "development"))
+    publish = development - timedelta(days=14)
+    assert f"by {publish}, two weeks before development" in comments
+    if (due - day).days + 1 >= 17:         # room for the timeline's two weeks' notice
+        assert publish >= day
+    fitted = starts[0] == day and day > date(2026, 10, 29)
+    assert ("is nearer than the 35 weeks the usual stages take" in comments) == fitted
+    assert not re.search(r"no meeting in the [1-9]\d* days? since co-creation", screen), screen
+
+
+def test_status_right_after_new_plan_counts_no_days_of_co_creation(capsys,
+                                                                  tmp_path: Path) -> None:
+    """newuser: "36 days since co-creation started" on the day the plan was made."""
+    record = new_record(capsys, tmp_path)
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2026-12-04")[0] == 0
+    code, screen, err = run(capsys, "status", "-C", record, "--today", "2026-12-04",
+                            "--lang", "en")
+    assert "co-creation started on 2026-12-04" in " ".join(screen.split()), screen
+    assert "36 days" not in screen

@@ -203,16 +203,18 @@ def test_status_prints_words_totals_and_long_lines_in_a_pipe(capsys, monkeypatch
 
 def test_no_meeting_is_not_called_a_gap(capsys, tmp_path: Path) -> None:
     """A plan just started with no forum meeting read '0 meetings, longest gap 217 days' in
-    `status` and 'The forum met 0 times …; the longest interval was 217 days' in the plan."""
+    `status` and 'The forum met 0 times …; the longest interval was 217 days' in the plan.
+    The plan was made on 2026-06-01, after its planning stage would have started counted
+    back from the due date (2026-05-01): its stages start on the day it was made."""
     record = new_plan_record(capsys, tmp_path, window="december", due_year="2026",
                              length="2", today="2026-06-01")
     code, out, _ = run(capsys, "status", *EN, "-C", record, "--today", "2026-12-04")
     line = next(row for row in out.splitlines() if row.lstrip().startswith("1.1"))
-    assert "no meeting in the 217 days since co-creation started on 2026-05-01" in line
+    assert "no meeting in the 186 days since co-creation started on 2026-06-01" in line
     assert "longest gap" not in line
     code, out, _ = run(capsys, "render", "action-plan", "-C", record, "--plan", "2026-2028",
                        *EN, "-f", "md", "-o", "-", "--today", "2026-12-04")
-    assert "No forum meeting is recorded in the 217 days from the start of co-creation." in out
+    assert "No forum meeting is recorded in the 186 days from the start of co-creation." in out
     assert "met 0 times" not in out
 
 

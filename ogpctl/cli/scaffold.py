@@ -157,7 +157,8 @@ def new_plan(
     today: Today,
 ) -> int:
     """Scaffold plans/<id>/: plan.yaml with the dates of the OGP calendar, a co-creation
-    timeline dated backwards from the due date, section files in every record language,
+    timeline dated backwards from the due date (from today when that is nearer than the
+    usual stages take), section files in every record language,
     contributions.yaml, commitments/ and evidence/process/. What is not given is asked at a
     terminal, else the plan following the latest one is taken."""
     from ogpctl.cli.options import record_at
@@ -173,7 +174,7 @@ def new_plan(
         length=_number_or(ask(length, "Length in years (2 or 4)", str(guess.length)),
                           "--length", guess.length),
         plan_id=plan_id)
-    result = make(record, answers, record_schemas(record.root), force=force)
+    result = make(record, answers, record_schemas(record.root), today, force=force)
     dates = result.dates
     typer.echo(f"New plan {result.plan_id}: due {dates.due} (delivery {dates.window_opens} "
                f"to {dates.window_closes}), ends {dates.end}.")

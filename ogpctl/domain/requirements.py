@@ -80,12 +80,16 @@ def forum(record: Record, plan: Plan, until: date, today: date | None = None
     sectors = {record.stakeholder_sectors.get(m["stakeholder"])
                for m in (members if isinstance(members, list) else [])
                if isinstance(m, dict) and isinstance(m.get("stakeholder"), str)}
-    start = plan_start(record, plan, today) or until - timedelta(days=365)
+    known = plan_start(record, plan, today)
+    start = known or until - timedelta(days=365)   # undated stages: the year before counts
     found = cadence(forum_days(record, today), start, until)
     rules = bool(doc and as_address(doc.fields.get("rules-url")))
-    facts = {"meetings": len(found.days), "gap": found.longest, "start": start,
-             "last": found.before if not found.days else None, "rules": rules,
-             "government": "government" in sectors, "civil_society": "civil-society" in sectors}
+    facts: dict[str, Any] = {
+        "meetings": len(found.days), "gap": found.longest, "start": start,
+        "last": found.before if not found.days else None, "rules": rules,
+        "government": "government" in sectors, "civil_society": "civil-society" in sectors}
+    if known is None:       # `start` is not when co-creation started: no stage has a date
+        facts["undated"] = True
     met = (doc is not None and found.regular and facts["rules"]
            and facts["government"] and facts["civil_society"])
     return Requirement("1.1", MET if met else NOT_MET, facts)

@@ -33,6 +33,17 @@ _NO_MEETING_SINCE_LAST = n_("no meeting in the {count} day since co-creation sta
                             "the last one was on {last}",
                             "no meeting in the {count} days since co-creation started on {day}; "
                             "the last one was on {last}")
+#: ... when no stage of the co-creation has a date: the year before is counted.
+_NO_MEETING_UNDATED = n_("no meeting in the {count} day since {day} (the co-creation stages "
+                         "have no dates, so the year before is counted)",
+                         "no meeting in the {count} days since {day} (the co-creation stages "
+                         "have no dates, so the year before is counted)")
+_NO_MEETING_UNDATED_LAST = n_("no meeting in the {count} day since {day} (the co-creation "
+                              "stages have no dates, so the year before is counted); the last "
+                              "one was on {last}",
+                              "no meeting in the {count} days since {day} (the co-creation "
+                              "stages have no dates, so the year before is counted); the last "
+                              "one was on {last}")
 NO_MEETING_YET = _("no meeting yet")
 
 
@@ -258,7 +269,8 @@ def _meetings(lang: str, facts: dict[str, object]) -> list[str]:
     """1.1's meetings in words: "3 meetings since DAY", or with none "no meeting yet", "no
     meeting in the N days since co-creation started on DAY", saying when the last one before
     it was held."""
-    count, gap, start, last = (facts.pop(k, None) for k in ("meetings", "gap", "start", "last"))
+    count, gap, start, last, undated = (facts.pop(k, None) for k in (
+        "meetings", "gap", "start", "last", "undated"))
     if not isinstance(count, int):
         return []
     if count:
@@ -267,9 +279,11 @@ def _meetings(lang: str, facts: dict[str, object]) -> list[str]:
     if not isinstance(gap, int):
         return [say(lang, NO_MEETING_YET)]   # co-creation has not started
     if isinstance(last, date):
-        return [say_count(lang, *_NO_MEETING_SINCE_LAST, gap, day=_value(lang, start),
+        return [say_count(lang, *(_NO_MEETING_UNDATED_LAST if undated else
+                                  _NO_MEETING_SINCE_LAST), gap, day=_value(lang, start),
                           last=day_in(lang, last))]
-    return [say_count(lang, *_NO_MEETING_SINCE_START, gap, day=_value(lang, start))]
+    return [say_count(lang, *(_NO_MEETING_UNDATED if undated else _NO_MEETING_SINCE_START),
+                      gap, day=_value(lang, start))]
 
 
 def facts(lang: str, item: Requirement) -> str:

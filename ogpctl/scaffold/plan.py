@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ogpctl.base.errors import RecordWriteError, UsageError
@@ -95,18 +95,60 @@ def title_of(record: Record, languages: tuple[str, ...], period: str) -> dict[st
     return titles
 
 
-def plan_files(record: Record, answers: PlanAnswers, schemas: str) -> FileSet:
+#: A proposed stage: (id, first day, last day), the days None when left to the user.
+Stage = tuple[str, date | None, date | None]
+
+
+def proposed_stages(due: date, today: date) -> tuple[list[Stage], str]:
+    """The co-creation stages `new-plan` writes (handbook 2.1) and the guide key that says
+    how they were dated. Backwards from the due date (`cycle.cocreation_stages`) while they
+    all lie ahead; else from today to the due date, each in proportion to its usual length
+    (planning and outreach given the two weeks' notice of the timeline when the days allow
+    it, minimum requirement 3.1), since a day already past would claim the stage has begun;
+    undated when the due date leaves less than a day a stage (a plan recorded after its
+    co-creation)."""
+    usual = cal.cocreation_stages(due)
+    if usual[0][1] >= today:
+        return list(usual), "stages"
+    days = (due - today).days + 1
+    if days < len(usual):
+        return [(stage, None, None) for stage, _, _ in usual], "stages-undated"
+    weights = [length for _, length in cal.COCREATION_STAGES]
+    lengths = shares(weights, days)
+    notice = cal.TIMELINE_NOTICE.days     # before development, the second stage's end
+    if lengths[0] + lengths[1] < notice and days >= notice + len(weights) - 2:
+        lengths = shares(weights[:2], notice) + shares(weights[2:], days - notice)
+    stages: list[Stage] = []
+    start = today
+    for (stage, _, _), length in zip(usual, lengths, strict=True):
+        stages.append((stage, start, start + timedelta(days=length - 1)))
+        start += timedelta(days=length)
+    return stages, "stages-from-today"
+
+
+def shares(weights: list[int], days: int) -> list[int]:
+    """`days` split in proportion to `weights`, at least a day each (len(weights) <= days),
+    the rounding given to or taken from the longest."""
+    lengths = [max(1, round(weight * days / sum(weights))) for weight in weights]
+    while sum(lengths) != days:
+        step = 1 if sum(lengths) < days else -1
+        longest = lengths.index(max(lengths))
+        lengths[longest] += step
+    return lengths
+
+
+def plan_files(record: Record, answers: PlanAnswers, schemas: str, today: date) -> FileSet:
     dates = answers.dates
     plan_id = answers.ident
     languages = record.languages.required
     base = f"plans/{plan_id}"
     stage_titles = guide_texts().get("stage-titles", {})
-    stages = [{"id": stage, "starts": starts, "ends": ends,
+    proposed, dated = proposed_stages(dates.due, today)
+    stages = [{"id": stage, "starts": starts or "", "ends": ends or "",
                "title": dict(guide(f"stage-titles.{stage}", languages))
                if stage in stage_titles else {}}
-              for stage, starts, ends in cal.cocreation_stages(dates.due)]
-    development = next(starts for stage, starts, _ in cal.cocreation_stages(dates.due)
-                       if stage == "development")
+              for stage, starts, ends in proposed]
+    development = next(starts for stage, starts, _ in proposed if stage == "development")
     common = dict(plan_id=plan_id, languages=languages)
     files = FileSet(record.root)
 
@@ -118,8 +160,10 @@ def plan_files(record: Record, answers: PlanAnswers, schemas: str) -> FileSet:
     add("plan.yaml", "plan", title=title_of(record, languages,
                                            f"{dates.due.year}-{dates.end.year}"),
         window=answers.window, due_year=answers.due_year, length=answers.length, dates=dates)
-    add("co-creation.yaml", "co-creation", stages=stages, due=dates.due,
-        publish_by=cal.timeline_publish_by(development))
+    add("co-creation.yaml", "co-creation", stages=stages, due=dates.due, today=today,
+        weeks=sum(length for _, length in cal.COCREATION_STAGES) // 7,
+        stages_guide=f"plan-files.co-creation.{dated}",
+        publish_by=cal.timeline_publish_by(development) if development else None)
     add("contributions.yaml", "contributions")
     for section in SECTIONS:
         for lang in languages:
@@ -141,8 +185,8 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def new_plan(record: Record, answers: PlanAnswers, schemas: str, force: bool = False
-             ) -> PlanResult:
+def new_plan(record: Record, answers: PlanAnswers, schemas: str, today: date,
+             force: bool = False) -> PlanResult:
     """Write plans/<id>/ for `answers`; refuses an existing plan, and (unless `force`) a
     plan whose period overlaps another's."""
     answers.validate()
@@ -155,7 +199,7 @@ def new_plan(record: Record, answers: PlanAnswers, schemas: str, force: bool = F
         names = ", ".join(f"{p.id} ({other.due} to {other.end})" for p, other in clash)
         raise UsageError(f"plan {plan_id} ({answers.dates.due} to {answers.dates.end}) "
                          f"overlaps {names}; give --force to create it anyway")
-    outcome = plan_files(record, answers, schemas).write()
+    outcome = plan_files(record, answers, schemas, today).write()
     return PlanResult(plan_id, answers.dates, outcome)
 
 
