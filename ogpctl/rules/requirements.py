@@ -11,8 +11,9 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.domain.requirements import NOT_MET, forum, input_mechanism, outreach
+from ogpctl.domain.responses import contradiction
 from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, entries, listed
-from ogpctl.record.text import has_text
+from ogpctl.record.text import has_text, translations
 from ogpctl.rules import Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -278,6 +279,54 @@ def response_after_finalisation(plan: Plan, context: Any) -> Iterator[Finding]:
                           f"{responded}, after the plan was delivered on {delivered}; the "
                           "reasoned response comes before the plan is finalised",
                           ("contributions", index, "responded"))
+
+
+@rule("M712", "response-contradicts-decision", family=F, severity=W, handbook="2.1.d",
+      subject="plan")
+def response_contradicts_decision(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A reasoned response says the opposite of its decision.
+
+    Handbook 2.1.d: a reasoned response "contains the reasoning behind decisions made on
+    their contributions"; the decisions include "Inclusion - suggestions or comments that
+    are considered in drafting or finalizing commitments" and "Rejection - suggestions or
+    comments that are not considered in drafting or finalizing commitments", and the
+    response should include, as its fourth point, "whether the input was included/not
+    included and why". A contribution whose decision is include but whose response says
+    only that it was not included (or was rejected), or whose decision is reject but whose
+    response says only that it was included, tells the public two things. The words are
+    read in English, Spanish, French and Portuguese only (`ogpctl.domain.responses`), so a
+    response in another language gets no finding; the finding quotes the words read, and
+    is a warning: correct the decision or the response.
+    An amend decision is not judged (its response rightly says both).
+
+    Fails:
+      - id: c1
+        summary: {en: Open budgets}
+        decision: include
+        response: {en: Not included; outside the executive's remit.}
+    Passes:
+      - id: c1
+        summary: {en: Open budgets}
+        decision: reject
+        response: {en: Not included; outside the executive's remit.}
+    """
+    doc = plan.contributions
+    if doc is None or not doc.ok:
+        return
+    default = context.record.languages.default
+    for index, item in entries(doc, "contributions"):
+        response = item.get("response")
+        for language, text in translations(response, default).items():
+            found = contradiction(item.get("decision"), language, text)
+            if found is None:
+                continue
+            words = ", ".join(f'"{w}"' for w in found.words)
+            path = ("contributions", index, "response") + \
+                ((language,) if isinstance(response, dict) else ())
+            yield Finding(doc.path, f"contribution {item.get('id') or index + 1}: the "
+                          f"reasoned response says {words} ({language}), but the decision is "
+                          f"{item.get('decision')}; make the decision and the response agree",
+                          path)
 
 
 def _moving(plan: Plan) -> bool:
