@@ -121,6 +121,6 @@ def test_without_history_the_document_says_it_lists_todays_plan(
     text = flat(render_bytes(load_record(copy), Request("self-assessment", PLAN, "en"), "md",
                              DAY).decode())
     assert "0 of 1 milestone completed" in text
-    assert ("The plan was amended after the report was prepared (September 20, 2027); without "
-            "the record's history its commitments and milestones are listed as they are today"
-            ) in text
+    assert ("The plan was amended after the report was prepared (September 20, 2027), and "
+            "the record's history does not show it as it was before: its commitments and "
+            "milestones are listed as they are today") in text

@@ -61,9 +61,10 @@ def coverage_note(c: RenderContext, as_of: PlanAsOf) -> list[Block]:
     days = ", ".join(c.lang.date(day) for day in as_of.later)
     if not as_of.known:
         return [Paragraph((Text(c.lang._(
-            "The plan was amended after the report was prepared ({dates}); without the "
-            "record's history its commitments and milestones are listed as they are today, "
-            "which may not be those the report knew.", dates=days)),))]
+            "The plan was amended after the report was prepared ({dates}), and the record's "
+            "history does not show it as it was before: its commitments and milestones are "
+            "listed as they are today, which may not be those the report knew.",
+            dates=days)),))]
     if not as_of.changed:
         return []
     return [Paragraph((Text(c.lang._(
