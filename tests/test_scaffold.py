@@ -656,3 +656,19 @@ def test_status_right_after_new_plan_counts_no_days_of_co_creation(capsys,
                             "--lang", "en")
     assert "co-creation started on 2026-12-04" in " ".join(screen.split()), screen
     assert "36 days" not in screen
+
+
+def test_action_plan_names_no_co_creation_start_when_the_stages_have_no_dates(
+        capsys, tmp_path: Path) -> None:
+    """fixtruth left it: with undated stages the action plan's 1.1 line said "from the start
+    of co-creation to delivery" of a start no stage gives; it says the year before now."""
+    record = new_record(capsys, tmp_path)
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", "2027-06-27")[0] == 0
+    code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031",
+                         "--lang", "en", "--format", "md", "-o", "-", "--today", "2027-06-27")
+    assert code == 0, out + err
+    text = " ".join(out.split())
+    assert "start of co-creation" not in text
+    assert "No forum meeting is recorded in the year before delivery (the co-creation " \
+           "stages have no dates)." in text

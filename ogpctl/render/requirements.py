@@ -43,14 +43,7 @@ def state_label(c: RenderContext, state: str, facts: dict | None = None) -> str:
 def basis(c: RenderContext, item: Requirement) -> Cell:
     f, lang = item.facts, c.lang
     if item.code == "1.1":
-        text = lang.n_("The forum met {count} time from the start of co-creation to delivery; "
-                       "the longest interval was {gap} days.",
-                       "The forum met {count} times from the start of co-creation to "
-                       "delivery; the longest interval was {gap} days.",
-                       f["meetings"], gap=lang.number(f["gap"])) if f["meetings"] else \
-            lang._("No forum meeting is recorded in the {gap} days from the start of "
-                   "co-creation.", gap=lang.number(f["gap"])) if f["gap"] is not None else \
-            lang._("Co-creation has not started; no forum meeting is recorded yet.")
+        text = _forum_undated(c, f) if f.get("undated") else _forum_met(c, f)
         parts = [text, lang._("Its rules are published.") if f["rules"]
                  else lang._("No address of its rules is recorded.")]
         if not (f["government"] and f["civil_society"]):
@@ -68,6 +61,34 @@ def basis(c: RenderContext, item: Requirement) -> Cell:
                        else Text(lang._("No address is recorded.")))
         return (Paragraph(tuple(inlines)),)
     return (Paragraph((Text(_sentence(c, item)),)),)
+
+
+def _forum_met(c: RenderContext, f: dict) -> str:
+    """1.1's meetings from the start of co-creation (a stage's date) to delivery."""
+    lang = c.lang
+    if f["meetings"]:
+        return lang.n_("The forum met {count} time from the start of co-creation to "
+                       "delivery; the longest interval was {gap} days.",
+                       "The forum met {count} times from the start of co-creation to "
+                       "delivery; the longest interval was {gap} days.",
+                       f["meetings"], gap=lang.number(f["gap"]))
+    if f["gap"] is not None:
+        return lang._("No forum meeting is recorded in the {gap} days from the start of "
+                      "co-creation.", gap=lang.number(f["gap"]))
+    return lang._("Co-creation has not started; no forum meeting is recorded yet.")
+
+
+def _forum_undated(c: RenderContext, f: dict) -> str:
+    """1.1's meetings when no co-creation stage has a date: the year before delivery is
+    what was counted, and the text says so rather than name a start that is not known."""
+    if not f["meetings"]:
+        return c.lang._("No forum meeting is recorded in the year before delivery (the "
+                        "co-creation stages have no dates).")
+    return c.lang.n_("The forum met {count} time in the year before delivery (the "
+                     "co-creation stages have no dates); the longest interval was {gap} days.",
+                     "The forum met {count} times in the year before delivery (the "
+                     "co-creation stages have no dates); the longest interval was {gap} "
+                     "days.", f["meetings"], gap=c.lang.number(f["gap"]))
 
 
 def _sentence(c: RenderContext, item: Requirement) -> str:
