@@ -38,8 +38,7 @@ SECTION_TEXT = "# 1. Introducción\n\nTexto traducido: con `código`, # y *énfa
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".ogpctl-cache" not in p.parts
-            and p.name != ".ogpctl.lock"}   # the editing lock, ignored by git
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".ogpctl-cache" not in p.parts}
 
 
 def open_gaps(sample: Path) -> dict[str, str]:
