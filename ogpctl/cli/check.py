@@ -15,6 +15,7 @@ from ogpctl.cli.options import (
     Today,
     choice,
     format_option,
+    lang_option,
     metavar,
     plan_option,
 )
@@ -41,16 +42,24 @@ def check(
                                                             ".ogpctl-cache/."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N",
                              help="Worker processes (0: one a core)."),
+    lang: str = lang_option("The findings' messages in this language where ogpctl has "
+                            "their words (the others stay English).", default="en"),
 ) -> int:
     """Check records against the OGP rules (schemas, SMART commitments, languages...).
 
     Exit code 0 when there are no errors, 1 when there are (or warnings with --strict),
     2 for a usage error or a path that is not a record.
     """
-    from ogpctl.cli.checking import check_options, report
+    from ogpctl.cli.checking import check_options, finding_language, report
 
+    if finding_language(lang) is None:
+        from ogpctl.base.errors import UsageError
+        from ogpctl.base.i18n import label_languages
+
+        raise UsageError(f"--lang {lang}: ogpctl has no words in it; choose one of "
+                         f"{', '.join(label_languages())}")
     options = check_options(today, plan, no_cache, jobs, for_, strict)
-    return report(_paths(records, old), options, format, typer.echo)
+    return report(_paths(records, old), options, format, typer.echo, lang)
 
 
 def _paths(records: list[Path] | None, old: list[Path] | None) -> list[Path]:
