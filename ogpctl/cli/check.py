@@ -50,16 +50,26 @@ def check(
     Exit code 0 when there are no errors, 1 when there are (or warnings with --strict),
     2 for a usage error or a path that is not a record.
     """
-    from ogpctl.cli.checking import check_options, finding_language, report
+    from ogpctl.cli.checking import check_options, report
 
-    if finding_language(lang) is None:
-        from ogpctl.base.errors import UsageError
-        from ogpctl.base.i18n import label_languages
-
-        raise UsageError(f"--lang {lang}: ogpctl has no words in it; choose one of "
-                         f"{', '.join(label_languages())}")
+    paths = _paths(records, old)
+    _reader_language(lang, paths)
     options = check_options(today, plan, no_cache, jobs, for_, strict)
-    return report(_paths(records, old), options, format, typer.echo, lang)
+    return report(paths, options, format, typer.echo, lang)
+
+
+def _reader_language(lang: str, paths: list[Path]) -> None:
+    """`--lang` as every reader's command takes it (`ogpctl.base.i18n.usable_language`):
+    one ogpctl has words in, or one each record is written in (its findings then stay
+    English)."""
+    from ogpctl.cli.checking import finding_language
+
+    if finding_language(lang) is not None:
+        return
+    from ogpctl.cli.options import check_language, record_at
+
+    for path in paths:
+        check_language(record_at(path), lang, readers=True)
 
 
 def _paths(records: list[Path] | None, old: list[Path] | None) -> list[Path]:

@@ -218,11 +218,11 @@ def _take(arguments: _Arguments, name: str, value: str) -> bool:
 
 
 def finding_language(value: str) -> str | None:
-    """`--lang` of `check`: a language ogpctl has words in; None for any other (the Typer
-    path then says which it has)."""
-    from ogpctl.base.i18n import label_languages
+    """`--lang` of `check`: a language ogpctl has words in (fr-CA has French ones); None
+    for any other (the Typer path then holds it to the record's languages)."""
+    from ogpctl.base.i18n import has_catalogue
 
-    return value if value in label_languages() else None
+    return value if has_catalogue(value) else None
 
 
 def _readable(value: str) -> bool:

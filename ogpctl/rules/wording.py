@@ -53,6 +53,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "S230": (_("Relevant: list the OGP values the commitment advances (values)"),),
     "S241": (_("Time-bound: give {milestone} an expected completion date (due: YYYY-MM-DD)"),),
     "S250": (_("give a brief description of the commitment (under 200 characters)"),),
+    "P605": (_("the progress update of {start} on {milestone} has {lacks}"),),
     "C401": (_("plan {plan} was not delivered inside its window, {start} to {end} ({basis})"),
              _("plan {plan} was not delivered inside its window, by {end} ({basis})")),
     "C402": (_("no plan after {plan} was delivered by {end}: the member has acted contrary "
@@ -84,34 +85,42 @@ HINTS = (
 #: The words of a deadline's basis (`domain.obligations`), said in the language there.
 _BASIS = re.compile(r"(?P<what>[a-z][a-z ]*): (?:(?P<none>not recorded)|(?P<day>\d{4}-\d\d-\d\d))")
 _FIELD = re.compile(r'"(?P<name>[^"]+)"(?: item (?P<number>[0-9]+))?')
-_MILESTONE = re.compile(r"milestone (?P<hash>#?)(?P<number>[0-9]+)")
+_MILESTONE = re.compile(r"milestone (?P<hash>#?)(?P<number>[0-9]+(?:\.[0-9]+)?)")
+#: What a progress update lacks (P605), one or more joined by ", ".
+_LACKS = {"no note on the progress made": _("no note on the progress made"),
+          "no next steps": _("no next steps")}
+_DELAY = re.compile(r"no reason for the delay \(due (?P<due>\d{4}-\d\d-\d\d), (?P<status>[^()]+)\)")
 _LANGUAGE = re.compile(r"[A-Z][^()]* \((?P<code>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\)")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _NAME = r"[A-Z][^(),]*? \([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\)"
 _ISO = r"\d{4}-\d\d-\d\d"
 #: What each kind of value looks like in a message (any other value: some text).
 _SHAPES = {"language": _NAME, "languages": f"{_NAME}(?:, {_NAME})*",
-           "field": r'"[^"]+"(?: item [0-9]+)?', "milestone": r"milestone #?[0-9]+",
+           "field": r'"[^"]+"(?: item [0-9]+)?', "milestone": r"milestone #?[0-9]+(?:\.[0-9]+)?",
            "start": _ISO, "end": _ISO, "hint": r"(?:: .+)?"}
 
 
 def findings_in(lang: str, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """`diagnostics` with each message in `lang` where ogpctl has its words (`check
     --lang`); the others as they are, in English."""
-    return [replace(d, message=said) if (said := message_in(lang, d.code, d.message)) else d
+    return [replace(d, message=said) if (said := message_in(lang, d.code, d.message,
+                                                          isolate=False)) else d
             for d in diagnostics]
 
 
-def message_in(lang: str, code: str, message: str) -> str | None:
+def message_in(lang: str, code: str, message: str, *, isolate: bool = True) -> str | None:
     """`message`, a finding of rule `code`, in `lang`; None when it stays English (a
-    message no template reads, or English itself)."""
+    message no template reads, or English itself). With `isolate`, each of the record's
+    values keeps its own direction in a right-to-left language (U+2068 … U+2069, for a
+    document; a terminal shows those marks as escapes)."""
     if lang == "en":
         return None
     for template, pattern in _patterns(code):
         found = pattern.fullmatch(message)
         if found is None:
             continue
-        values = {name: _said(lang, name, value) for name, value in found.groupdict().items()}
+        values = {name: _said(lang, name, value, isolate)
+                  for name, value in found.groupdict().items()}
         if all(value is not None for value in values.values()):
             return _say(lang, template, **values)
     return None
@@ -141,9 +150,10 @@ def _say(lang: str, message: str, **values: object) -> str:
     return Language(lang)._(message, **values)
 
 
-def _said(lang: str, name: str, value: str) -> str | None:
+def _said(lang: str, name: str, value: str, isolate: bool) -> str | None:
     """A value of a message in `lang`, or None when it cannot be said there."""
-    return _CONVERTERS.get(name, _kept)(lang, value)
+    said = _CONVERTERS.get(name, _kept)(lang, value)
+    return said if isolate or said is None else said.replace("\u2068", "").replace("\u2069", "")
 
 
 def _kept(lang: str, value: str) -> str:
@@ -214,8 +224,26 @@ def _basis(lang: str, value: str) -> str | None:
     return _say(lang, "{what}: {day}", what=what, day=_day(lang, found["day"]))
 
 
+def _lacks(lang: str, value: str) -> str | None:
+    """What a progress update lacks (P605): "no next steps", "no reason for the delay (due
+    2026-09-30, in-progress)", joined as the language joins a list."""
+    from ogpctl.base.i18n import Language
+
+    said = []
+    for part in re.split(r", (?=no )", value):
+        delay = _DELAY.fullmatch(part)
+        if delay:
+            said.append(_say(lang, _("no reason for the delay (due {due}, {status})"),
+                             due=_day(lang, delay["due"]), status=_kept(lang, delay["status"])))
+        elif part in _LACKS:
+            said.append(_say(lang, _LACKS[part]))
+        else:
+            return None
+    return Language(lang).join(said)
+
+
 _CONVERTERS: dict[str, Callable[[str, str], str | None]] = {
     "language": _languages, "languages": _languages, "field": _field,
     "milestone": _milestone, "hint": _hint, "basis": _basis,
-    "start": _day, "end": _day,
+    "start": _day, "end": _day, "lacks": _lacks,
 }
