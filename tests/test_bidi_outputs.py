@@ -69,3 +69,33 @@ def test_documents_show_no_override(capsys: pytest.CaptureFixture[str], hostile:
                          "--today", "2026-11-23")
     assert code == 0, err
     assert "publication rules" in out and "\u202e" not in out
+
+
+ARABIC = "\u0628\u064a\u0627\u0646\u0627\u062a \u202e\u0645\u0641\u062a\u0648\u062d\u0629 exe.txt"
+
+
+def test_the_open_data_is_utf8_text_without_an_override(hostile: Path) -> None:
+    """record.json held the override as `\\u202e`, which every JSON reader decodes back into
+    the reordering character; the CSV files dropped it. Both follow one rule now: UTF-8
+    text as the pages show it (an Arabic title holding U+202E)."""
+    import csv
+    import json
+    from datetime import date
+
+    from ogpctl.record.load import load_record
+    from ogpctl.site.exports import commitments_csv, plan_states, record_json
+
+    path = hostile / COMMITMENT
+    text = path.read_text(encoding="utf-8").replace(f"en: \"{ISOLATED}\"", f"en: \"{ARABIC}\"")
+    path.write_text(text, encoding="utf-8")
+    record = load_record(hostile)
+    today = date(2026, 11, 23)
+    raw = record_json(record, today)
+    assert b"\\u" not in raw   # UTF-8 text, no escapes
+    data = json.loads(raw)
+    assert data["files"][COMMITMENT]["title"]["en"] == shown(ARABIC)
+    assert "\u202e" not in raw.decode("utf-8") and shown(ARABIC) in raw.decode("utf-8")
+    assert "Implementation-stage publication rules" in raw.decode("utf-8")
+    rows = csv.DictReader(io.StringIO(commitments_csv(
+        record, today, lambda plan: plan_states(plan, today=today)).decode("utf-8")))
+    assert shown(ARABIC) in [row["title.en"] for row in rows]

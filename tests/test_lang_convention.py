@@ -24,6 +24,7 @@ READERS = {
     ("review",): (),
     ("diff",): (),
     ("status",): (),
+    ("check",): ("--for", "implementation"),   # findings to word: P605
 }
 #: Commands that write texts into the record ({file}: a file of the right kind).
 WRITERS = {

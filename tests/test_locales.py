@@ -17,7 +17,8 @@ SHIPPED = ("es", "fr", "pt", "ar")
 KEYWORDS = {"_": None, "n_": (1, 2)}
 UPDATE = ("pybabel extract -k _ -k n_:1,2 --no-location --sort-output -o "
           "templates/locales/ogpctl.pot ogpctl/render ogpctl/site ogpctl/review "
-          "ogpctl/domain/obligations.py ogpctl/domain/wording.py ogpctl/domain/screens.py && "
+          "ogpctl/domain/obligations.py ogpctl/domain/wording.py ogpctl/domain/screens.py "
+          "ogpctl/rules/wording.py && "
           "pybabel update -D ogpctl "
           "-i templates/locales/ogpctl.pot -d templates/locales")
 
@@ -25,7 +26,8 @@ UPDATE = ("pybabel extract -k _ -k n_:1,2 --no-location --sort-output -o "
 #: The packages whose messages the catalogues hold: documents, the website, the review.
 SOURCES = ("render", "site", "review")
 #: Modules whose messages they hold too: what `ogpctl deadlines` and `ogpctl status` say.
-MODULES = ("domain/obligations.py", "domain/wording.py", "domain/screens.py")
+MODULES = ("domain/obligations.py", "domain/wording.py", "domain/screens.py",
+           "rules/wording.py")
 
 
 def source_messages() -> set:

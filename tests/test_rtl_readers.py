@@ -57,8 +57,8 @@ def arabic_record(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
 def test_an_english_finding_keeps_its_order_in_an_arabic_review(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """newuser4 H8: rendered right to left, "… (الدليل MR 2.2, 5.2)" showed its parentheses,
-    path and references scrambled. Each left-to-right piece is isolated; the message says
-    it is English."""
+    path and references scrambled. Each left-to-right piece is isolated; the message is
+    Arabic (`rules.wording`), or says it is English."""
     record = arabic_record(capsys, tmp_path)
     git(record, "init", "-q")
     git(record, "add", "ogp.yaml")
@@ -73,7 +73,8 @@ def test_an_english_finding_keeps_its_order_in_an_arabic_review(
     for line in findings:
         code_span, message = re.match(r"- \*\*\w+\*\* `([^`]*)` (.*)", line).groups()
         assert code_span.startswith("\u2068") and code_span.endswith("\u2069"), line
-        assert "— `\u2068" in line and english in message, line
+        arabic = re.match(r"[\u0600-\u06ff\u2068]", message) and english not in message
+        assert "— `\u2068" in line and (english in message or arabic), line
         assert line.endswith("`") or re.search(r"\u2068[\w.,: ]+\u2069\)$", line), line
     code, out, err = run(capsys, "review", "HEAD~1", "HEAD", "-C", record, "--lang", "fr",
                          "--today", "2026-12-04")

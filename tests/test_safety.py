@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -193,6 +194,7 @@ def test_a_changed_file_is_not_replaced(sample: Path) -> None:
 
 
 def test_the_cache_is_not_written_through_a_link(capsys, record: Path, elsewhere: Path) -> None:
+    shutil.rmtree(record / ".ogpctl-cache")   # made by the editing commands' lock
     (record / ".ogpctl-cache").symlink_to(elsewhere, target_is_directory=True)
     assert run(capsys, "check", record, "--today", TODAY)[0] in (0, 1)
     assert untouched(elsewhere)
@@ -294,22 +296,33 @@ def test_an_editing_command_gives_up_with_one_line(capsys, sample: Path,
         holder.wait()
 
 
-def test_the_lock_is_never_opened_through_a_link(capsys, sample: Path, elsewhere: Path) -> None:
-    (sample / ".ogpctl.lock").unlink(missing_ok=True)   # left by a test of the sample itself
-    (sample / ".ogpctl.lock").symlink_to(elsewhere / "precious.txt")
+@pytest.mark.parametrize("link", [".ogpctl-cache/lock", ".ogpctl-cache"])
+def test_the_lock_is_never_opened_through_a_link(capsys, sample: Path, elsewhere: Path,
+                                                 link: str) -> None:
+    (sample / ".ogpctl-cache").mkdir(exist_ok=True)
+    target = elsewhere / "precious.txt" if link.endswith("lock") else elsewhere
+    if link.endswith("lock"):
+        (sample / link).symlink_to(target)
+    else:
+        (sample / link).rmdir()
+        (sample / link).symlink_to(target, target_is_directory=True)
     assert refused(run(capsys, *update(sample, "1.2", "x")))
     assert untouched(elsewhere)
 
 
-def test_the_lock_file_is_not_committed(capsys, record: Path) -> None:
+@pytest.mark.parametrize("ignored", [True, False], ids=["init-gitignore", "no-gitignore"])
+def test_the_lock_file_is_not_committed(capsys, record: Path, ignored: bool) -> None:
+    """Not even from a record made by hand or cloned, with no .gitignore of ogpctl's."""
     git = ["git", "-C", str(record), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    if not ignored:
+        (record / ".gitignore").unlink()
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "record"], check=True)
     assert run(capsys, "new-commitment", "-C", record, PLAN, "Second", "--today", TODAY)[0] == 0
-    assert (record / ".ogpctl.lock").exists()
-    status = subprocess.run([*git, "status", "--porcelain", "--ignored"], check=True,
-                            capture_output=True, text=True).stdout
-    assert "!! .ogpctl.lock" in status
+    status = subprocess.run([*git, "status", "--porcelain", "--untracked-files=all"],
+                            check=True, capture_output=True, text=True).stdout
+    assert "lock" not in status, status
+    assert not (record / ".ogpctl.lock").exists()
 
 
 def test_every_test_docs_security_names_exists() -> None:

@@ -164,6 +164,36 @@ def test_pages_are_accessible(built) -> None:
         assert not re.search(r"built-in method|bound method|object at 0x", "".join(page.text))
 
 
+TABLE = re.compile(r"<table class=\"responsive\"([^>]*)>\s*(?:<caption>(.*?)</caption>)?", re.S)
+HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
+
+
+def _words(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+def test_every_table_is_named_without_repeating_its_heading(built) -> None:
+    """A plan page showed the heading "Commitments" and right under it the caption
+    "Commitments": each table of the site's own (the documents' tables are render's) is
+    named by the heading above it (aria-labelledby, or aria-label where an id would split
+    the page for search) or by a caption that says something else."""
+    _, _, files = built
+    tables = 0
+    for name, data in pages(files).items():
+        html = data.decode("utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        for table in TABLE.finditer(html):
+            tables += 1
+            labelled = re.search(r'aria-labelledby="([^"]+)"', table[1])
+            assert labelled or table[2] or "aria-label=" in table[1], (name, table[0])
+            if labelled:
+                assert set(labelled[1].split()) <= ids, (name, table[0])
+            headings = HEADING.findall(html, 0, table.start())
+            if table[2] and headings:
+                assert _words(table[2]) != _words(headings[-1]), (name, table[0])
+    assert tables > 20
+
+
 def test_labels_are_not_names_of_dict_methods() -> None:
     from ogpctl.site.labels import labels
 

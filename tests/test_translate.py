@@ -38,8 +38,7 @@ SECTION_TEXT = "# 1. Introducción\n\nTexto traducido: con `código`, # y *énfa
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".ogpctl-cache" not in p.parts
-            and p.name != ".ogpctl.lock"}   # the editing lock, ignored by git
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".ogpctl-cache" not in p.parts}
 
 
 def open_gaps(sample: Path) -> dict[str, str]:
@@ -595,3 +594,54 @@ def test_a_malformed_po_entry_is_named(capsys, sample: Path, tmp_path: Path, bro
                          "-C", sample)
     assert code == 1 and f"es.po:{line}: " in err and message in err, (out, err)
     assert snapshot(sample) == before
+
+
+# -- G16: the scaffold's guide comments are no text to translate ----------------------------
+
+GUIDE_PT = "Qual é a visão de longo prazo para o governo aberto no seu contexto?"
+GUIDE_EN = "What is the long-term vision for open government in your context?"
+
+
+@pytest.mark.parametrize("fmt", ["po", "xliff"])
+def test_guide_comments_are_not_exported_nor_imported_over(capsys, tmp_path: Path,
+                                                            fmt: str) -> None:
+    """A new pt,en record: the English section offered the Portuguese section whole, its
+    guide questions in a comment included, and the import replaced the English file's own
+    guide questions with the Portuguese ones (newuser3 G16)."""
+    from babel.messages.pofile import read_po as babel_read
+    from babel.messages.pofile import write_po as babel_write
+
+    record = tmp_path / "rec"
+    assert run(capsys, "init", record, "--country", "Xland", "--iso-code", "XT", "--languages",
+               "pt,en", "--lead-agency", "Ministério")[0] == 0
+    assert run(capsys, "new-plan", "-C", record, "--window", "june", "--due-year", "2027",
+               "--length", "4", "--today", TODAY)[0] == 0
+    sections = record / "plans/2027-2031/sections"
+    portuguese = sections / "introduction.pt.md"
+    assert GUIDE_PT in portuguese.read_text(encoding="utf-8")
+    with portuguese.open("a", encoding="utf-8") as file:
+        file.write("\nO governo aberto importa.\n\n<!-- nota: conferir -->\n\nFim.\n")
+    data = export(capsys, record, "--lang", "en", "--format", fmt)
+    text = data.decode("utf-8")
+    assert "O governo aberto importa." in text and "nota: conferir" in text
+    assert "Qual é a visão" not in text and "<!--\n" not in text.replace("&lt;", "<")
+    if fmt == "xliff":
+        filled, _ = fill_xliff(data)
+    else:
+        catalog = babel_read(BytesIO(data))
+        for message in catalog:
+            if message.context and message.context.endswith("introduction.en.md"):
+                # a translator who kept an old export's Portuguese guide comment
+                message.string = "# 1. Introduction\n\n<!--\n" + GUIDE_PT + "\n-->\n\n" \
+                    "Open government matters.\n\n<!-- note: check -->\n\nEnd.\n"
+        stream = BytesIO()
+        babel_write(stream, catalog)
+        filled = stream.getvalue()
+    path = write_file(tmp_path, f"en.{fmt}", filled)
+    code, _, err = run(capsys, "translate", "import", "-C", record, path)
+    assert code == 0, err
+    english = (sections / "introduction.en.md").read_text(encoding="utf-8")
+    assert GUIDE_EN in english and "Qual é a visão" not in english
+    assert english.count("<!--\n") == 1
+    assert english.index(GUIDE_EN) < english.index(
+        "Open government matters." if fmt == "po" else "Texto traducido")

@@ -15,6 +15,7 @@ from ogpctl.cli.options import (
     Today,
     choice,
     format_option,
+    lang_option,
     metavar,
     plan_option,
 )
@@ -41,6 +42,8 @@ def check(
                                                             ".ogpctl-cache/."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N",
                              help="Worker processes (0: one a core)."),
+    lang: str = lang_option("The findings' messages in this language where ogpctl has "
+                            "their words (the others stay English).", default="en"),
 ) -> int:
     """Check records against the OGP rules (schemas, SMART commitments, languages...).
 
@@ -49,8 +52,24 @@ def check(
     """
     from ogpctl.cli.checking import check_options, report
 
+    paths = _paths(records, old)
+    _reader_language(lang, paths)
     options = check_options(today, plan, no_cache, jobs, for_, strict)
-    return report(_paths(records, old), options, format, typer.echo)
+    return report(paths, options, format, typer.echo, lang)
+
+
+def _reader_language(lang: str, paths: list[Path]) -> None:
+    """`--lang` as every reader's command takes it (`ogpctl.base.i18n.usable_language`):
+    one ogpctl has words in, or one each record is written in (its findings then stay
+    English)."""
+    from ogpctl.cli.checking import finding_language
+
+    if finding_language(lang) is not None:
+        return
+    from ogpctl.cli.options import check_language, record_at
+
+    for path in paths:
+        check_language(record_at(path), lang, readers=True)
 
 
 def _paths(records: list[Path] | None, old: list[Path] | None) -> list[Path]:

@@ -35,7 +35,8 @@ STAGES = ("co-creation", "submission", "implementation", "end-of-term")
 #: Every spelling of the options of `ogpctl check` (`ogpctl.cli.check`), by parameter.
 OPTIONS = {"--record": "records", "-C": "records", "--format": "format", "-f": "format",
            "--strict": "strict", "--plan": "plan", "--for": "for_", "--today": "today",
-           "--no-cache": "no_cache", "--jobs": "jobs", "-j": "jobs"}
+           "--no-cache": "no_cache", "--jobs": "jobs", "-j": "jobs", "--lang": "lang",
+           "-l": "lang"}
 #: The options that take no value.
 FLAGS = frozenset({"strict", "no_cache"})
 #: The one option that may be given more than once.
@@ -57,12 +58,17 @@ def check_options(today: date, plan: str | None, no_cache: bool, jobs: int,
 
 
 def report(paths: list[Path], options: CheckOptions, format: str | None,
-           write: Echo) -> int:
+           write: Echo, lang: str = "en") -> int:
     """Check the records at `paths`, print the findings in `format` (text by default,
-    GitHub annotations inside GitHub Actions) and return the exit code."""
+    GitHub annotations inside GitHub Actions), their messages in `lang` where ogpctl has
+    their words (`ogpctl.rules.wording`), and return the exit code."""
     from ogpctl.check.run import check
 
     result = check(paths, options)
+    if lang != "en":
+        from ogpctl.rules.wording import findings_in
+
+        result.diagnostics = findings_in(lang, result.diagnostics)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if chosen == "text" and _plain_stdout():
         from ogpctl.check.report import to_text
@@ -113,6 +119,7 @@ class _Arguments:
         self.today: date | None = None
         self.no_cache = False
         self.jobs = 0
+        self.lang = "en"
 
 
 def shortcut(args: Sequence[str]) -> Callable[[], int] | None:
@@ -143,7 +150,8 @@ def _run(arguments: _Arguments) -> int:
     options = check_options(arguments.today or default_today(), arguments.plan,
                             arguments.no_cache, arguments.jobs, arguments.for_,
                             arguments.strict)
-    return report(arguments.records or [Path.cwd()], options, arguments.format, echo)
+    return report(arguments.records or [Path.cwd()], options, arguments.format, echo,
+                  arguments.lang)
 
 
 def _words(args: Sequence[str]) -> list[tuple[str, str]] | None:
@@ -201,9 +209,20 @@ def _take(arguments: _Arguments, name: str, value: str) -> bool:
         if not (value.isascii() and value.isdigit()):
             return False
         arguments.jobs = int(value)
+    elif name == "lang":
+        arguments.lang = value
+        return finding_language(value) is not None
     else:
         arguments.plan = value
     return True
+
+
+def finding_language(value: str) -> str | None:
+    """`--lang` of `check`: a language ogpctl has words in (fr-CA has French ones); None
+    for any other (the Typer path then holds it to the record's languages)."""
+    from ogpctl.base.i18n import has_catalogue
+
+    return value if has_catalogue(value) else None
 
 
 def _readable(value: str) -> bool:

@@ -56,6 +56,7 @@ from ogpctl.review.notices import (
     redated_sentence,
     suppression_blocks,
 )
+from ogpctl.rules.wording import message_in
 
 #: Findings listed in each list of the Markdown review, errors first: a pull-request
 #: comment holds 65,536 characters, and a change that breaks a whole file brings hundreds.
@@ -271,11 +272,16 @@ def _deadlines(c: RenderContext, moved: list[MovedDeadline]) -> list[Block]:
 
 def _findings(c: RenderContext, review: Review, source_url: str | None) -> list[Block]:
     _ = c.lang._
-    blocks: list[Block] = [Heading(2, (Text(_("Findings")),)), Paragraph(compose(_(
+    intro = _("Only the findings this change brings or removes are listed: a finding the "
+              "record had before and still has is not news. Findings are worded in English; "
+              "{command} tells why a rule exists and how to meet it.",
+              command=MARKS["title"]) if c.lang.code == "en" else _(
         "Only the findings this change brings or removes are listed: a finding the record "
-        "had before and still has is not news. Findings are worded in English; {command} "
-        "tells why a rule exists and how to meet it.", command=MARKS["title"]),
-        title=(Code("ogpctl explain CODE"),)))]
+        "had before and still has is not news. Findings are worded in {language} where "
+        "ogpctl has their words, else in English, marked so; {command} tells why a rule "
+        "exists and how to meet it.", command=MARKS["title"], language=c.lang.name)
+    blocks: list[Block] = [Heading(2, (Text(_("Findings")),)), Paragraph(compose(
+        intro, title=(Code("ogpctl explain CODE"),)))]
     for title, items, empty in (
             (_("Introduced by this change"), review.introduced,
              _("The change introduces no finding.")),
@@ -309,7 +315,7 @@ def _finding(c: RenderContext, finding: Finding, source_url: str | None
     where = c.lang.isolate(where)
     place: Inline = Link(href, (Code(where),)) if href else Code(where)
     parts: list[Inline] = [Strong((Text(severity_label(c, d.severity)),)), Text(" "),
-                           Code(c.lang.isolate(d.code)), Text(" "), _english(c, d.message),
+                           Code(c.lang.isolate(d.code)), Text(" "), _message(c, d.code, d.message),
                            Text(" — "), place]
     if d.handbook:
         parts.append(Text(" " + c.lang._("(handbook {section})",
@@ -317,12 +323,16 @@ def _finding(c: RenderContext, finding: Finding, source_url: str | None
     return tuple(parts)
 
 
-def _english(c: RenderContext, message: str) -> Inline:
-    """A finding's message, which is English, marked "(in English)" in a review in another
-    language and isolated in a right-to-left one (newuser4 H8: its paths and parentheses
-    were reordered in an Arabic review)."""
+def _message(c: RenderContext, code: str, message: str) -> Inline:
+    """A finding's message in the review's language when ogpctl has its words
+    (`rules.wording`); else the English message, marked "(in English)" in a review in
+    another language and isolated in a right-to-left one (newuser4 H8: its paths and
+    parentheses were reordered in an Arabic review)."""
     if c.lang.code == "en":
         return Text(message)
+    said = message_in(c.lang.code, code, message)
+    if said is not None:
+        return Text(said)
     return Foreign("en", (Text(c.lang.isolate(message)),), c.lang._(
         "in {language}", language=Language("en").name_in(c.lang.code)))
 

@@ -3,6 +3,10 @@ JSON, and commitments, milestones, progress updates and the evidence index as CS
 
 CSV follows RFC 4180 in UTF-8 with one column a language for each text. A text cell that
 a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe.
+JSON is UTF-8 text too. Both show every text as the pages do (`open_text`): without the
+directional formatting characters that would reorder it (R013, Trojan Source), which a
+record `check` reports still carries into its build; balanced isolates and embeddings of
+right-to-left writing, and the marks, are kept as written.
 """
 
 from __future__ import annotations
@@ -24,16 +28,11 @@ from ogpctl.record.text import translations
 from ogpctl.render.prose import COMMENT
 from ogpctl.site.progress import STATUSES, CommitmentState, Update, all_updates, plan_states
 from ogpctl.source import bidi
-from ogpctl.source.bidi import JSON_ESCAPES
 
 EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"),
            ("milestones_csv", "milestones.csv"), ("updates_csv", "updates.csv"),
            ("evidence_csv", "evidence.csv"))
 
-
-#: A character record.json writes as an escape (`JSON_ESCAPES`): replacing the few found
-#: scans the text once in C, where `str.translate` looks every character up in the table.
-ESCAPED = re.compile("[" + "".join(chr(code) for code in sorted(JSON_ESCAPES)) + "]")
 
 #: A fenced code block: its text is shown as written, `<!--` included.
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)
@@ -59,13 +58,23 @@ def exports(record: Record, index: Any, today: date, kept: Kept | None = None, *
             "evidence.csv": evidence_csv(index)}
 
 
-def _finite(value: Any) -> Any:
+def open_text(text: str) -> str:
+    """A text of the open data as the pages show it (`source.bidi.shown`): the one rule of
+    record.json and every CSV for the directional characters."""
+    return bidi.shown(text)
+
+
+def _public(value: Any) -> Any:
+    """A document's data as JSON may hold it: no infinite number, every key and text
+    through `open_text`."""
+    if isinstance(value, str):
+        return open_text(value)
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
-        return {str(k): _finite(v) for k, v in value.items()}
+        return {open_text(str(k)): _public(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_finite(v) for v in value]
+        return [_public(v) for v in value]
     return value
 
 
@@ -78,26 +87,26 @@ def record_json(record: Record, today: date, kept: Kept | None = None) -> bytes:
         doc = record.documents[path]
         if doc.kind is Kind.SECTION or doc.kind is Kind.MEETING or doc.ok:
             text = kept(doc, partial(_file_json, doc)) if kept else _file_json(doc)
-            parts.append(f"  {json.dumps(path, ensure_ascii=False)}: {text}")
+            parts.append(f"  {json.dumps(open_text(path), ensure_ascii=False)}: {text}")
     files = "{\n" + ",\n".join(parts) + "\n }" if parts else "{}"
     head = json.dumps({"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
                        "languages": list(record.languages.required), "files": 0},
                       ensure_ascii=False, indent=1)
     text = head[:-len("0\n}")] + files + "\n}\n"
-    return ESCAPED.sub(lambda found: JSON_ESCAPES[ord(found[0])], text).encode("utf-8")
+    return text.encode("utf-8")
 
 
 def _file_json(doc: Document) -> str:
     """One file of record.json, indented as the value of a key two levels down (JSON
     escapes every newline inside a string, so each line break is the layout's)."""
     if doc.kind is Kind.SECTION:
-        value: Any = shown(doc.body or "")
+        value: Any = open_text(shown(doc.body or ""))
     elif doc.kind is Kind.MEETING:
-        value = {"front-matter": _finite(doc.data), "minutes": shown(doc.body or "")}
+        value = {"front-matter": _public(doc.data), "minutes": open_text(shown(doc.body or ""))}
     elif doc.kind is Kind.CONTRIBUTIONS:
-        value = _public_contributions(_finite(doc.data))
+        value = _public_contributions(_public(doc.data))
     else:
-        value = _finite(doc.data)
+        value = _public(doc.data)
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
@@ -125,7 +134,7 @@ def shown(markdown: str) -> str:
 def _csv(head: list[str], rows: Iterable[list[Any]]) -> bytes:
     """Open data for spreadsheets, which show a text as the pages do: without a directional
     override that would reorder it (`source.bidi.shown`, as every page's escaping)."""
-    return csv_bytes(head, ([bidi.shown(cell) if isinstance(cell, str) else cell
+    return csv_bytes(head, ([open_text(cell) if isinstance(cell, str) else cell
                              for cell in row] for row in rows), spreadsheet=False)
 
 

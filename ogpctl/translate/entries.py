@@ -23,6 +23,7 @@ from ogpctl.source import frontmatter
 from ogpctl.source.positions import Locator, compose
 from ogpctl.source.text import decode
 from ogpctl.translate.model import CHANGED, UNTRANSLATED, Entry, field_context
+from ogpctl.translate.sections import without_guide
 from ogpctl.translate.state import digest
 
 
@@ -124,6 +125,7 @@ def _section_entries(record: Record, plan: Plan, lang: str, hashes: dict[str, st
         source = pick_source(texts, lang, default)
         if source is None:
             continue
+        source = source[0], without_guide(source[1])
         context = f"{plan.folder}/sections/{section}.{lang}.md"
         current = texts.get(lang, "")
         state = state_of(context, source[1], current, hashes)

@@ -27,6 +27,7 @@ from ogpctl.source.text import MAX_FILE_BYTES
 from ogpctl.translate import state
 from ogpctl.translate.entries import pick_source, shown_in
 from ogpctl.translate.model import Translations, Unit, check_language, parse_field_context
+from ogpctl.translate.sections import with_guide, without_guide
 from ogpctl.translate.writing import Edit, FieldEdit, SectionEdit, prepare, section_text, write
 
 _SECTION = re.compile(r"plans/(?P<plan>[^/]+)/sections/(?P<section>[a-z-]+)\.(?P<lang>[^/]+)\.md")
@@ -233,11 +234,12 @@ def _judge_section(judge: _Judge, unit: Unit, text: str) -> _Verdict:
     if source is None:
         return _Verdict(skip="the section has no text to translate from any more")
     current = bodies.get(unit.context, "")
+    text = section_text(with_guide(text, current))
     problem = judge.replaces_written_text(
-        unit.context, current if has_prose(current) else "", section_text(text))
+        unit.context, current if has_prose(current) else "", text)
     if problem:
         return _Verdict(problem)
-    note = _CHANGED_SOURCE if source[1] != unit.source else ""
-    if bodies.get(unit.context) == section_text(text):
+    note = _CHANGED_SOURCE if without_guide(source[1]) != unit.source else ""
+    if bodies.get(unit.context) == text:
         return _Verdict(note=note)
     return _Verdict(edit=SectionEdit(unit.context, text), note=note)
