@@ -131,8 +131,3 @@ def shown(text: str) -> str:
     if _BIDI.search(text) is None or bidi_problem(text) is None:
         return text
     return _BIDI.sub("", text)
-
-
-#: JSON writes the directional formatting characters as escapes (`\\u202e`): the same
-#: data, which a raw view of the file cannot show reordered.
-JSON_ESCAPES = {ord(char): f"\\u{ord(char):04x}" for char in (*OVERRIDES, *OPENERS, *CLOSERS)}
