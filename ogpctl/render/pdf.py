@@ -71,11 +71,18 @@ def _template() -> bytes:
 
 
 @cache
-def _compiler() -> Any:
-    """One compiler a process, rooted in an empty folder of its own (removed at exit)."""
+def _root() -> str:
+    """An empty folder of this process's own (removed at exit): Typst's root, so that no
+    path could name a file of the record or the working folder."""
     root = tempfile.mkdtemp(prefix="ogpctl-typst-")
     atexit.register(os.rmdir, root)
-    return _typst().Compiler(root=root)
+    return root
+
+
+@cache
+def _compiler() -> Any:
+    """One compiler a process: fonts found and loaded once, the template parsed once."""
+    return _typst().Compiler(root=_root())
 
 
 def _families(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
