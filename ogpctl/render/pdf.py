@@ -2,8 +2,9 @@
 Typst (the `typst` wheel: no system library) on A4 with one fixed template
 (`templates/render/document.typ`): running title, page numbers "n / N", headings kept
 with what follows, tables whose header row repeats on each page, tagged for screen readers
-(PDF/UA-1), in the document's language and direction. Fonts are embedded (subset); text in
-a script no font has comes out as empty boxes, so it is said (`ogpctl.render.fonts`).
+(PDF/UA-1 unless a text has no font), in the document's language and direction. Fonts are
+embedded (subset); text in a script no font has comes out as empty boxes, so it is said
+(`ogpctl.render.fonts`).
 
 The record never becomes Typst markup: the document travels as JSON (`render.typst.tree`)
 and the template places its strings as text. Typst's root is an empty folder and the
@@ -99,11 +100,29 @@ def source(doc: Document) -> str:
     return tree(doc, *_families(doc))
 
 
+#: Whether this process has laid a PDF out (`forkable`).
+_started = [False]
+
+
+def forkable() -> bool:
+    """Whether a process forked from this one can lay PDFs out: not once this one has.
+    Typst lays out with a pool of threads that a fork does not copy, so a child would
+    wait for them for ever."""
+    return not _started[0]
+
+
 def laid_out(data: str, today: date) -> bytes:
     """Typst's layout and PDF of a document's `source`, dated `today` at 00:00 UTC."""
+    _started[0] = True
     stamp = datetime.combine(today, time(), UTC)
-    made = _compiler().compile(_template(), format="pdf", sys_inputs={"doc": data},
-                               timestamp=stamp, pdf_standards=[STANDARD])
+    try:
+        made = _compiler().compile(_template(), format="pdf", sys_inputs={"doc": data},
+                                   timestamp=stamp, pdf_standards=[STANDARD])
+    except _typst().TypstError:
+        # PDF/UA-1 refuses a text no font can show (`fonts` said which script): the PDF
+        # is still tagged, in its language, without claiming the standard.
+        made = _compiler().compile(_template(), format="pdf", sys_inputs={"doc": data},
+                                   timestamp=stamp, pdf_standards=[])
     assert isinstance(made, bytes)
     return made
 
