@@ -142,15 +142,18 @@ def test_every_font_is_embedded(plans) -> None:
 
 @needs_pdf
 def test_same_bytes_in_another_process(plans, tmp_path: Path) -> None:
-    """Nothing in the file depends on the clock, the process or its hash seed."""
+    """Nothing in the file depends on the clock, the process or its hash seed; a fresh
+    process lays several documents out in worker processes (one a processor), each the
+    PDF this process wrote alone."""
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "12345"}
     done = subprocess.run([sys.executable, "-m", "ogpctl", "render", "action-plan", "--plan",
-                           "2026-2030", "--lang", "es", "-f", "pdf", "-C", str(SAMPLE),
+                           "2026-2030", "--lang", "all", "-f", "pdf", "-C", str(SAMPLE),
                            "-o", str(out), "--today", DAY.isoformat()],
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert (out / "2026-2030-action-plan.es.pdf").read_bytes() == plans["es"]
+    for lang in ("es", "en"):
+        assert (out / f"2026-2030-action-plan.{lang}.pdf").read_bytes() == plans[lang]
 
 
 @needs_pdf
@@ -162,7 +165,7 @@ def test_several_at_once_the_same_bytes(record, plans) -> None:
 
     docs = {f"{lang}.pdf": build(record, Request("action-plan", "2026-2030", lang), DAY)
             for lang in ("es", "en")}
-    made = write_pdfs(docs, DAY)
+    made = write_pdfs(docs, DAY, jobs=2)
     assert list(made.items()) == [("es.pdf", plans["es"]), ("en.pdf", plans["en"])]
 
 
@@ -175,6 +178,32 @@ def test_no_child_is_forked_to_lay_out_once_this_process_has(plans) -> None:
     from ogpctl.site import downloads
 
     assert not pdf.forkable() and downloads._fork_context() is None
+    assert pdf._workers(4, 2) == 1
+
+
+@needs_pdf
+def test_a_worker_that_dies_costs_time_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed while the PDFs are laid out side by side: they are laid out here."""
+    from ogpctl.render import pdf
+    from ogpctl.render.blocks import Document, Paragraph, Text
+
+    compiler = pdf._compiler
+
+    class DyingWorker:
+        def __call__(self) -> object:
+            return compiler()
+
+        def cache_clear(self) -> None:     # a worker's first step, before any layout
+            os._exit(1)
+
+    monkeypatch.setattr(pdf, "_compiler", DyingWorker())
+    monkeypatch.setattr(pdf, "_started", [False])
+    docs = {name: Document(title=(Text(name),), lang="en", rtl=False,
+                           blocks=[Paragraph((Text(f"Plan {name}"),))])
+            for name in ("a.pdf", "b.pdf")}
+    made = pdf.write_pdfs(docs, DAY, jobs=2)
+    assert [text_of(data)[0].split("\n")[1] for data in made.values()] == [
+        "Plan a.pdf", "Plan b.pdf"]
 
 
 MARKUP = '#eval("1") *x* $y$ @ref <l> _e_ `c` #read("/etc/passwd") #image("x.png")'

@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from functools import cache
+from itertools import repeat
 from importlib.util import find_spec
 from types import ModuleType
 from typing import Any
@@ -140,12 +141,13 @@ def pdf_and_fonts(doc: Document, today: date) -> tuple[bytes, str]:
     return laid_out(data, today), fonts_used(scripts_in(data))
 
 
-def write_pdfs(docs: Mapping[str, Document], today: date) -> dict[str, bytes]:
-    """Documents (file name -> document) as PDFs, by file name."""
-    return {name: pdf for name, (pdf, _) in pdfs_and_fonts(docs, today).items()}
+def write_pdfs(docs: Mapping[str, Document], today: date, jobs: int = 0
+               ) -> dict[str, bytes]:
+    """Documents (file name -> document) as PDFs, by file name (`pdfs_and_fonts`)."""
+    return {name: pdf for name, (pdf, _) in pdfs_and_fonts(docs, today, jobs).items()}
 
 
-def pdfs_and_fonts(docs: Mapping[str, Document], today: date
+def pdfs_and_fonts(docs: Mapping[str, Document], today: date, jobs: int = 0
                    ) -> dict[str, tuple[bytes, str]]:
     """`pdf_and_fonts` of several documents (file name -> document), by file name: a
     missing font is said once, naming the files that hold its script (the JSON a
@@ -153,4 +155,45 @@ def pdfs_and_fonts(docs: Mapping[str, Document], today: date
     _typst()
     data = {name: source(doc) for name, doc in docs.items()}
     used = fonts_of(data)
-    return {name: (laid_out(text, today), used[name]) for name, text in data.items()}
+    pdfs = _each_laid_out(list(data.values()), today, jobs)
+    return {name: (pdf, used[name]) for name, pdf in zip(data, pdfs, strict=True)}
+
+
+def _workers(documents: int, jobs: int) -> int:
+    """How many processes lay out `documents`: at most one a document and a processor,
+    and one where this system cannot fork or this process has laid out (`forkable`)."""
+    import multiprocessing
+
+    if not forkable() or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else os.cpu_count() or 1
+    return max(1, min(documents, jobs or processors))
+
+
+def _each_laid_out(data: list[str], today: date, jobs: int) -> list[bytes]:
+    """`laid_out` of each source, in order; in worker processes forked for the call when
+    there are several documents and processors (the longest first, so that the workers
+    finish together). A worker that dies costs time only: its documents are laid out
+    here."""
+    workers = _workers(len(data), jobs)
+    if workers < 2:
+        return [laid_out(text, today) for text in data]
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    longest_first = sorted(range(len(data)), key=lambda index: -len(data[index]))
+    gc.freeze()   # the parent's objects stay shared with the workers, not copied
+    try:
+        with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+                                 initializer=_compiler.cache_clear) as pool:
+            made = pool.map(laid_out, [data[index] for index in longest_first],
+                            repeat(today))
+            by_index = dict(zip(longest_first, made, strict=True))
+    except BrokenProcessPool:
+        return [laid_out(text, today) for text in data]
+    finally:
+        gc.unfreeze()
+    return [by_index[index] for index in range(len(data))]
