@@ -97,7 +97,8 @@ def arabic_evidence_document() -> Document:
 def test_paths_and_addresses_read_left_to_right_in_an_arabic_document() -> None:
     """newuser4 H9: an Arabic PDF printed an evidence path as "-evidence/01", "-lshffyh-fy",
     "/lsfqt-l-mwmyh". A path or an address shown as itself is a left-to-right box in HTML
-    and PDF (a left-to-right isolate, `document.typ`) and a run without w:rtl in DOCX; a titled link is not."""
+    and PDF (a left-to-right isolate, `document.typ`) and a run without w:rtl in DOCX; a
+    titled link is not."""
     doc = arabic_evidence_document()
     page = write_html(doc).decode("utf-8")
     assert f'<code dir="ltr">{PATH_SHOWN}</code>' in page

@@ -3,8 +3,9 @@ has as an empty box, and says nothing: a plan in Chinese on a machine without a 
 is a PDF of boxes. Before a PDF is written its text is scanned for the scripts below; each
 script found is looked up once a process, by one of its letters, in the character maps of
 the fonts Typst finds (`typst.Fonts`: the system's font folders, not fontconfig), and a
-script no font has is said once, as a `MissingFontWarning` naming it, the PDF files that hold it when they
-are known (`fonts_of`: every file a command writes, in the one warning) and what to install.
+script no font has is said once, as a `MissingFontWarning` naming it, the PDF files that
+hold it when they are known (`fonts_of`: every file a command writes, in the one warning)
+and what to install.
 
 A PDF so depends on more than its document: on which of its scripts the machine has a font
 for. `fonts_used` notes it with the PDF, and `fonts_unchanged` tells whether a stored PDF

@@ -25,8 +25,8 @@ import tempfile
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from functools import cache
-from itertools import repeat
 from importlib.util import find_spec
+from itertools import repeat
 from types import ModuleType
 from typing import Any
 
