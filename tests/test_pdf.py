@@ -241,6 +241,23 @@ def test_record_text_is_never_typst_markup() -> None:
 
 
 @needs_pdf
+@pytest.mark.parametrize("code, lang", [("pt-BR", "pt-BR"), ("zh-Hant", "zh"),
+                                        ("sr-Latn-RS", "sr-RS"), ("es", "es")])
+def test_a_language_with_a_region_or_a_script(code: str, lang: str) -> None:
+    """A record language with a region or a script (the schema allows `pt-BR`): Typst
+    takes a two or three letter language and a region apart, and refused `pt-BR` whole."""
+    from ogpctl.render.blocks import Document, Foreign, ForeignBlock, Paragraph, Text
+    from ogpctl.render.pdf import write_pdf
+
+    doc = Document(title=(Text("Plano"),), lang=code, rtl=False, blocks=[
+        Paragraph((Foreign(code, (Text("texto"),), "nota"),)),
+        ForeignBlock(code, (Paragraph((Text("bloco"),)),), "nota")])
+    data = write_pdf(doc, DAY)
+    assert reader(data).trailer["/Root"]["/Lang"] == lang
+    assert "texto" in text_of(data)[0] and "bloco" in text_of(data)[0]
+
+
+@needs_pdf
 def test_a_link_outside_the_allowed_addresses_stays_text() -> None:
     """Only http, https, mailto and relative addresses are links (`prose.safe_href`), as
     in HTML and DOCX; another scheme is its text, not a link."""

@@ -47,10 +47,25 @@ def tree(doc: Document, fonts: tuple[str, ...], mono: tuple[str, ...]) -> str:
     (`fonts` for its text, `mono` for code), in the order they are looked for."""
     return json.dumps({
         "title": inlines(doc.title), "title-text": shown(doc.title_text),
-        "subtitle": inlines(doc.subtitle), "lang": doc.lang, "rtl": doc.rtl,
+        "subtitle": inlines(doc.subtitle), "lang": language(doc.lang), "rtl": doc.rtl,
         "fonts": list(fonts), "mono": list(mono),
         "blocks": [block(item) for item in doc.blocks]},
         ensure_ascii=False, separators=(",", ":"))
+
+
+def language(code: str) -> dict[str, str]:
+    """Typst's `lang` and `region` of a language code (`pt-BR` -> pt and BR; a script
+    such as `zh-Hant` is not one of Typst's settings): nothing Typst would refuse, none
+    for a code it cannot take."""
+    parts = code.replace("_", "-").split("-")
+    if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()):
+        return {}
+    found = {"lang": parts[0].lower()}
+    region = next((part for part in parts[1:] if len(part) == 2 and part.isascii()
+                   and part.isalpha()), None)
+    if region is not None:
+        found["region"] = region.upper()
+    return found
 
 
 def inlines(items: tuple[Inline, ...]) -> list[Node]:
@@ -74,7 +89,8 @@ def inline(item: Inline) -> Node:
     if isinstance(item, Break):
         return ["br"]
     if isinstance(item, Foreign):
-        return ["f", item.lang, rtl(item.lang), inlines(item.children), shown(item.note)]
+        return ["f", language(item.lang), rtl(item.lang), inlines(item.children),
+                shown(item.note)]
     raise TypeError(f"unknown inline {item!r}")
 
 
@@ -100,5 +116,6 @@ def block(item: Block) -> Node:
                 [[blocks(cell) for cell in row] for row in item.rows],
                 inlines(item.caption), item.fields]
     if isinstance(item, ForeignBlock):
-        return ["fb", item.lang, rtl(item.lang), blocks(item.children), shown(item.note)]
+        return ["fb", language(item.lang), rtl(item.lang), blocks(item.children),
+                shown(item.note)]
     raise TypeError(f"unknown block {item!r}")
