@@ -258,6 +258,20 @@ def test_a_language_with_a_region_or_a_script(code: str, lang: str) -> None:
 
 
 @needs_pdf
+def test_a_document_typst_refuses_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were the template to fail on a document, the command says it in one line (an
+    `OgpctlError`: exit 2), not with a traceback of the Typst binding."""
+    from ogpctl.base.errors import OgpctlError
+    from ogpctl.render import pdf
+    from ogpctl.render.blocks import Document, Text
+
+    monkeypatch.setattr(pdf, "_template", lambda: b"#let d = json(bytes(sys.inputs.doc))\n"
+                                                  b"#d.no-such-key")
+    with pytest.raises(OgpctlError, match="^Typst could not lay the PDF out: "):
+        pdf.write_pdf(Document(title=(Text("Plan"),), lang="en", rtl=False), DAY)
+
+
+@needs_pdf
 def test_a_link_outside_the_allowed_addresses_stays_text() -> None:
     """Only http, https, mailto and relative addresses are links (`prose.safe_href`), as
     in HTML and DOCX; another scheme is its text, not a link."""

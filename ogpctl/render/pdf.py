@@ -49,6 +49,10 @@ class PdfUnavailable(OgpctlError, RuntimeError):
     """PDF was asked for but the Typst wheel is missing."""
 
 
+class PdfLayoutError(OgpctlError, RuntimeError):
+    """Typst refused a document (a fault of ogpctl's template, said in one line)."""
+
+
 def pdf_missing() -> str | None:
     """Why PDF cannot be written (one line), or None when it can."""
     if find_spec("typst") is None:
@@ -115,15 +119,21 @@ def forkable() -> bool:
 def laid_out(data: str, today: date) -> bytes:
     """Typst's layout and PDF of a document's `source`, dated `today` at 00:00 UTC."""
     _started[0] = True
-    stamp = datetime.combine(today, time(), UTC)
+    failed = _typst().TypstError
     try:
-        made = _compiler().compile(_template(), format="pdf", sys_inputs={"doc": data},
-                                   timestamp=stamp, pdf_standards=[STANDARD])
-    except _typst().TypstError:
-        # PDF/UA-1 refuses a text no font can show (`fonts` said which script): the PDF
-        # is still tagged, in its language, without claiming the standard.
-        made = _compiler().compile(_template(), format="pdf", sys_inputs={"doc": data},
-                                   timestamp=stamp, pdf_standards=[])
+        return _compiled(data, today, [STANDARD])
+    except failed:
+        pass    # PDF/UA-1 refuses a text no font can show (`fonts` said which script)
+    try:        # the PDF is still tagged, in its language, without claiming the standard
+        return _compiled(data, today, [])
+    except failed as error:
+        raise PdfLayoutError(f"Typst could not lay the PDF out: {error.message}") from None
+
+
+def _compiled(data: str, today: date, standards: list[str]) -> bytes:
+    made = _compiler().compile(_template(), format="pdf", sys_inputs={"doc": data},
+                               timestamp=datetime.combine(today, time(), UTC),
+                               pdf_standards=standards)
     assert isinstance(made, bytes)
     return made
 
