@@ -18,6 +18,7 @@ Latin is not looked up: Typst brings fonts for it.
 
 from __future__ import annotations
 
+import mmap
 import re
 import struct
 import warnings
@@ -193,10 +194,13 @@ def font_has(codepoint: int) -> bool:
 
 @cache
 def _covered(path: str, index: int) -> CharacterMap:
-    """The characters of font `index` in file `path` (empty when it cannot be read)."""
+    """The characters of font `index` in file `path` (empty when it cannot be read). The
+    file is mapped, not read: only its table directory and character map are touched (a
+    CJK font collection is tens of megabytes)."""
     try:
-        with open(path, "rb") as stream:
-            return CharacterMap(_ranges(stream.read(), index))
+        with open(path, "rb") as stream, \
+                mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return CharacterMap(_ranges(data, index))
     except (OSError, struct.error, ValueError):
         return CharacterMap(())
 
@@ -212,7 +216,7 @@ class CharacterMap:
             if isinstance(codepoint, int) else False
 
 
-def _ranges(data: bytes, index: int) -> tuple[tuple[int, int], ...]:
+def _ranges(data: bytes | mmap.mmap, index: int) -> tuple[tuple[int, int], ...]:
     """The ranges of an OpenType font's Unicode character map (formats 12 and 4)."""
     start = struct.unpack_from(">I", data, 12 + 4 * index)[0] if data[:4] == b"ttcf" else 0
     tables = struct.unpack_from(">H", data, start + 4)[0]
@@ -223,7 +227,7 @@ def _ranges(data: bytes, index: int) -> tuple[tuple[int, int], ...]:
     return ()
 
 
-def _unicode_ranges(data: bytes, cmap: int) -> tuple[tuple[int, int], ...]:
+def _unicode_ranges(data: bytes | mmap.mmap, cmap: int) -> tuple[tuple[int, int], ...]:
     subtables = []
     for entry in range(struct.unpack_from(">H", data, cmap + 2)[0]):
         platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * entry)
