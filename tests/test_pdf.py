@@ -371,6 +371,28 @@ def test_a_row_longer_than_a_page_starts_on_it(sample: Path) -> None:
 
 
 @needs_pdf
+def test_a_table_row_longer_than_a_page_stays_on_the_pages() -> None:
+    """A row of an ordinary table longer than a page (a long description in a cell) goes
+    on over the next pages under the repeated header: nothing runs into the margin, where
+    a reader would lose it."""
+    from ogpctl.render.blocks import Document, Paragraph, Table, Text
+    from ogpctl.render.pdf import write_pdf
+
+    long = " ".join(f"Paso {n} publicar los datos de cada obra." for n in range(1, 400))
+    rows = tuple(((Paragraph((Text(f"r{n}"),)),),
+                  (Paragraph((Text(long if n == 2 else "corto"),)),)) for n in range(5))
+    head = ((Paragraph((Text("Hito"),)),), (Paragraph((Text("Descripción"),)),))
+    data = write_pdf(Document(title=(Text("Plan"),), lang="es", rtl=False,
+                              blocks=[Table(head, rows)]), DAY)
+    pages = [text_and_margins(page) for page in reader(data).pages]
+    assert len(pages) > 2
+    for number, (text, _, foot) in enumerate(pages, 1):
+        assert foot == f"{number} / {len(pages)}", foot            # the number alone
+        assert "Hito" in text and "Descripción" in text            # the header, repeated
+    assert " ".join(" ".join(t for t, _, _ in pages).split()).count("Paso ") == 399
+
+
+@needs_pdf
 def test_amendment_note(capsys, tmp_path: Path) -> None:
     from tests.test_diff import amended
 
