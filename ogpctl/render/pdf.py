@@ -42,6 +42,8 @@ STANDARD = "ua-1"
 SANS = ("Noto Sans", "Liberation Sans", "DejaVu Sans", "Libertinus Serif")
 ARABIC = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", "Libertinus Serif")
 HEBREW = ("Noto Sans Hebrew", "DejaVu Sans", "Libertinus Serif")
+#: Right-to-left languages written in the Hebrew script (the others: Arabic script).
+HEBREW_LANGUAGES = frozenset({"he", "iw", "yi", "lad"})
 MONO = ("Noto Sans Mono", "DejaVu Sans Mono", "Liberation Mono")
 
 
@@ -94,7 +96,8 @@ def _compiler() -> Any:
 def _families(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The families a document's text and code are laid out in: of those wanted for its
     script, the ones Typst finds, in order (naming a missing one makes Typst warn)."""
-    wanted = ARABIC if doc.rtl and doc.lang != "he" else HEBREW if doc.rtl else SANS
+    hebrew = doc.lang.split("-")[0].lower() in HEBREW_LANGUAGES
+    wanted = (HEBREW if hebrew else ARABIC) if doc.rtl else SANS
     found = typst_families()
     return (tuple(f for f in wanted if f in found) or ("Libertinus Serif",),
             tuple(f for f in MONO if f in found) or ("DejaVu Sans Mono",))
