@@ -20,11 +20,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# PDF documents are laid out by WeasyPrint, which needs Pango, and fonts with Latin and
-# Arabic letters. As root they are installed when missing; otherwise `render -f pdf` says
-# what to install, the demo leaves PDF out and the PDF tests are skipped.
-PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-PDF_READY := $(BIN)/python -c 'import weasyprint' >/dev/null 2>&1 && fc-list :lang=ar 2>/dev/null | grep -q .
+# PDF documents are laid out by Typst (the typst wheel, no system library); its own fonts
+# have Latin letters, and Arabic needs a system font. As root one is installed when missing;
+# otherwise an Arabic PDF shows empty boxes, and `render -f pdf` says what to install.
+PDF_PACKAGES := fonts-dejavu-core
+PDF_READY := $(BIN)/python -c 'import sys; from ogpctl.render import fonts; sys.exit(not fonts.typst_families() or not fonts.font_has(0x0627))' >/dev/null 2>&1
 
 pdf-libs: $(STAMP)
 	@$(PDF_READY) || \
@@ -32,7 +32,7 @@ pdf-libs: $(STAMP)
 		  echo "installing $(PDF_PACKAGES) for PDF documents (apt-get)" && \
 		  { apt-get install -y -q $(PDF_PACKAGES) >/dev/null 2>&1 || \
 		    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $(PDF_PACKAGES) >/dev/null 2>&1; }; } ) || \
-		echo "Pango or an Arabic font is missing: no PDF documents (Debian: apt-get install $(PDF_PACKAGES))"
+		echo "No Arabic font: Arabic PDFs show empty boxes (Debian: apt-get install $(PDF_PACKAGES))"
 
 demo: $(STAMP) pdf-libs
 	@echo "== ogpctl rules (the catalogue)"
@@ -45,7 +45,7 @@ demo: $(STAMP) pdf-libs
 	@$(BIN)/ogpctl explain S211
 	@echo
 	@echo "== ogpctl render: the action plan, self-assessment and reasoned response, en + es, md/html/docx/pdf"
-	@formats="md html docx"; $(BIN)/python -c 'import weasyprint' >/dev/null 2>&1 && formats="$$formats pdf"; \
+	@formats="md html docx"; $(BIN)/python -c 'import typst' >/dev/null 2>&1 && formats="$$formats pdf"; \
 	for f in $$formats; do \
 		$(BIN)/ogpctl render action-plan --plan 2026-2030 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null && \
 		$(BIN)/ogpctl render self-assessment --plan 2023-2025 -C sample-country -f $$f -o build/rendered --today $(TODAY) --force >/dev/null && \

@@ -4,11 +4,11 @@
     .venv/bin/python benchmarks/render_plan.py benchmarks/corpus
 
 Each document is built once (its document model) and written in every format, as the
-website does; the PDFs are laid out side by side in worker processes, as `ogpctl render`
-does (`ogpctl.render.pdf.write_pdfs`). Prints one JSON object: the plan, how many documents,
-bytes and PDF pages, and the seconds spent loading the record, building the documents and
-writing each format (wall, and CPU of this process and of its workers). Used by
-benchmarks/run.py.
+website does; the PDFs are laid out by Typst in worker processes, one a processor, as
+`ogpctl render` does (`ogpctl.render.pdf.write_pdfs`). Prints one JSON object: the plan,
+how many documents, bytes and PDF pages, and the seconds spent loading the record,
+building the documents and writing each format (wall, and CPU of this process and of its
+workers). Used by benchmarks/run.py.
 """
 
 from __future__ import annotations

@@ -141,13 +141,13 @@ def render_rows(corpus: Path) -> list[Row]:
     light.ok = light.value <= 3
     cpu = f.get("write-cpu", {})
     light.note = "writing CPU " + ", ".join(f"{k} {v} s" for k, v in cpu.items() if k != "pdf")
-    pdf = Row("  of which pdf (WeasyPrint)")
+    pdf = Row("  of which pdf (Typst)")
     if "pdf" in write:
         pdf.value = write["pdf"]
         count, used = f["pdf-pages"], cpu.get("pdf", 0.0)
         pages = f"{count:,} pages, {used / count * 1000:.0f} ms of CPU a page" if count \
             else "pages not counted (pypdf missing)"
-        pdf.note = f"{pages}: layout and PDF writing in WeasyPrint; CPU {used:.2f} s"
+        pdf.note = f"{pages}: layout and PDF writing in Typst; CPU {used:.2f} s"
     for row in (total, light, pdf):
         print_row(row)
     return [total, light, pdf]

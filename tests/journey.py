@@ -107,7 +107,7 @@ def _formats() -> tuple[str, ...]:
     return ("md", "html", "docx") + (() if pdf_missing() else ("pdf",))
 
 
-#: Every document format this machine can write (PDF needs Pango: `make` installs it).
+#: Every document format this machine can write (PDF needs the typst package).
 FORMATS = _formats()
 
 

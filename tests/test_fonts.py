@@ -107,9 +107,68 @@ def test_a_stored_pdf_whose_font_is_missing_says_so(no_cjk_font: list[int]) -> N
     assert [w.category for w in caught] == [fonts.MissingFontWarning]
 
 
-def test_fontconfig_answers_for_latin() -> None:
-    """The real lookup: every machine that writes PDFs has a font with the letter A."""
+def test_typst_fonts_answer_for_latin() -> None:
+    """The real lookup, in the character maps of the fonts Typst finds: every machine
+    that writes PDFs has a font with the letter A, and the answer is Typst's view."""
     assert fonts.font_has(ord("A"))
+    assert "DejaVu Sans Mono" in fonts.typst_families()      # one of Typst's own fonts
+
+
+@needs_pdf
+def test_a_script_no_font_has_is_said_with_typsts_view(monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    """Typst draws a character no font has as an empty box without a word: a script
+    none of the fonts it finds has (Typst's own fonts only here: no system font) is
+    said, naming the PDF; Latin text asks nothing."""
+    from datetime import date
+
+    from ogpctl.render.blocks import Document, Paragraph, Text
+    from ogpctl.render.pdf import pdfs_and_fonts
+
+    monkeypatch.setattr(fonts, "_looked_up", {})
+    monkeypatch.setattr(fonts, "_typst_fonts", lambda: (
+        ("Latin Only", str(latin_only_font(tmp_path)), 0), ("DejaVu Sans Mono", None, 0)))
+    docs = {name: Document(title=(Text(name),), lang="am", rtl=False,
+                           blocks=[Paragraph((Text(text),))])
+            for name, text in (("plan.am.pdf", "የመንግሥት ግልጽነት"), ("plan.en.pdf", "Open"))}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        made = pdfs_and_fonts(docs, date(2026, 12, 1))
+    assert [str(w.message) for w in caught if w.category is fonts.MissingFontWarning] == [
+        fonts._NAMED["Ethiopic (Amharic, Tigrinya)"].message(["plan.am.pdf"])]
+    assert made["plan.am.pdf"][1] == "0 Ethiopic (Amharic, Tigrinya)"
+    assert made["plan.en.pdf"][1] == ""
+
+
+def latin_only_font(folder: Path) -> Path:
+    """A font file whose character map has Basic Latin only (format 4)."""
+    import struct
+
+    segments = ((0x20, 0x7E), (0xFFFF, 0xFFFF))
+    count = len(segments)
+    subtable = struct.pack(">HHHHHHH", 4, 16 + 8 * count, 0, 2 * count, 0, 0, 0)
+    subtable += struct.pack(f">{count}H", *(last for _, last in segments)) + b"\0\0"
+    subtable += struct.pack(f">{count}H", *(first for first, _ in segments))
+    subtable += struct.pack(f">{count}h", *([0] * count))
+    subtable += struct.pack(f">{count}H", *([0] * count))
+    cmap = struct.pack(">HHHHI", 0, 1, 3, 1, 12) + subtable
+    header = struct.pack(">IHHHH", 0x00010000, 1, 16, 0, 0)
+    directory = struct.pack(">4sIII", b"cmap", 0, 12 + 16, len(cmap))
+    path = folder / "latin.ttf"
+    path.write_bytes(header + directory + cmap)
+    return path
+
+
+def test_the_character_maps_of_real_fonts() -> None:
+    """Each font file Typst finds is read: DejaVu has Arabic and not Han (format 4 or 12
+    as the file has it); a file that is no font covers nothing."""
+    dejavu = [(path, index) for family, path, index in fonts._typst_fonts()
+              if family == "DejaVu Sans" and path]
+    if not dejavu:
+        pytest.skip("no DejaVu Sans font file here")
+    covered = fonts._covered(*dejavu[0])
+    assert 0x0627 in covered and ord("A") in covered and 0x4E00 not in covered
+    assert ord("A") not in fonts._covered(__file__, 0)
 
 
 def chinese_record(capsys, tmp_path: Path) -> Path:

@@ -1,14 +1,15 @@
 """`ogpctl render --format pdf` and the website's PDF downloads, read back with pypdf: the
 text of the headings in English, Spanish and Arabic, pages, A4, page numbers and running
 title, Arabic laid out right to left with a font that has its letters, every font embedded,
-identical bytes on a second run (also in another process, and laid out in worker processes
-side by side), nothing fetched, and a one-line error, never a traceback, where Pango is
-missing."""
+identical bytes on a second run (also in another process, and several documents at once),
+record text shown as text (never Typst markup), nothing read or fetched, and a one-line
+error, never a traceback, where the typst package is missing."""
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,9 +29,9 @@ pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs back: pip inst
 DAY = date(2026, 12, 2)
 MISSING = pdf_missing()
 needs_pdf = pytest.mark.skipif(MISSING is not None, reason=f"no PDF on this machine: {MISSING}"
-                               " (as root, `make test` installs what is missing)")
+                               " (pip install typst)")
 A4 = (595.28, 841.89)
-MARGIN = 2.2 / 2.54 * 72    # print.css: 2.2 cm, in points
+MARGIN = 2.2 / 2.54 * 72    # document.typ: 2.2 cm, in points
 
 
 def reader(data: bytes) -> pypdf.PdfReader:
@@ -55,13 +56,16 @@ def fonts(data: bytes) -> list:
 
 
 def characters_in_fonts(data: bytes) -> set[int]:
-    """Every character some embedded font has a glyph for (its cmap)."""
-    from fontTools.ttLib import TTFont
-
+    """Every character an embedded font draws with one of its glyphs: the fonts' maps from
+    glyph to text (`/ToUnicode`), less the empty box (glyph 0, `.notdef`) a font draws for
+    a character it lacks."""
     found: set[int] = set()
-    for descriptor in fonts(data):
-        font = TTFont(io.BytesIO(descriptor["/FontFile2"].get_data()))
-        found |= set(font.getBestCmap() or {})
+    for page in reader(data).pages:
+        for font in page["/Resources"]["/Font"].values():
+            cmap = font.get_object()["/ToUnicode"].get_object().get_data().decode("latin-1")
+            for glyph, text in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]+)>", cmap):
+                if int(glyph, 16) and len(text) == 4:
+                    found.add(int(text, 16))
     return found
 
 
@@ -121,9 +125,11 @@ def test_action_plan_reads_back(plans, lang: str, headings: list[str]) -> None:
     box = document.pages[0].mediabox
     assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
     meta = document.metadata
-    assert meta.title == title and meta["/CreationDate"] == "D:20261202"
+    assert meta.title == title and meta["/CreationDate"].startswith("D:20261202000000")
     catalog = document.trailer["/Root"]
     assert catalog["/Lang"] == lang and "/StructTreeRoot" in catalog   # tagged, for readers
+    assert catalog["/MarkInfo"]["/Marked"] and b"pdfuaid:part" in \
+        catalog["/Metadata"].get_object().get_data()                    # PDF/UA-1
 
 
 @needs_pdf
@@ -136,21 +142,24 @@ def test_every_font_is_embedded(plans) -> None:
 
 @needs_pdf
 def test_same_bytes_in_another_process(plans, tmp_path: Path) -> None:
-    """Nothing in the file depends on the clock, the process or its hash seed."""
+    """Nothing in the file depends on the clock, the process or its hash seed; a fresh
+    process lays several documents out in worker processes (one a processor), each the
+    PDF this process wrote alone."""
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "12345"}
     done = subprocess.run([sys.executable, "-m", "ogpctl", "render", "action-plan", "--plan",
-                           "2026-2030", "--lang", "es", "-f", "pdf", "-C", str(SAMPLE),
+                           "2026-2030", "--lang", "all", "-f", "pdf", "-C", str(SAMPLE),
                            "-o", str(out), "--today", DAY.isoformat()],
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert (out / "2026-2030-action-plan.es.pdf").read_bytes() == plans["es"]
+    for lang in ("es", "en"):
+        assert (out / f"2026-2030-action-plan.{lang}.pdf").read_bytes() == plans[lang]
 
 
 @needs_pdf
-def test_laid_out_side_by_side_the_same_bytes(record, plans) -> None:
-    """Several documents are laid out in worker processes (`render --lang all`, the
-    benchmark): each PDF is the one this process writes alone, in the order asked."""
+def test_several_at_once_the_same_bytes(record, plans) -> None:
+    """Several documents written together (`render --lang all`, the benchmark): each PDF
+    is the one written alone, in the order asked."""
     from ogpctl.render import build
     from ogpctl.render.pdf import write_pdfs
 
@@ -161,25 +170,124 @@ def test_laid_out_side_by_side_the_same_bytes(record, plans) -> None:
 
 
 @needs_pdf
+def test_no_child_is_forked_to_lay_out_once_this_process_has(plans) -> None:
+    """Typst's threads do not survive a fork: a child forked after a layout waited for
+    ever (the site's documents, made in a forked process, in a test run or a Python
+    caller that wrote a PDF before). Such a process makes its documents itself."""
+    from ogpctl.render import pdf
+    from ogpctl.site import downloads
+
+    assert not pdf.forkable() and downloads._fork_context() is None
+    assert pdf._workers(4, 2) == 1
+
+
+@needs_pdf
 def test_a_worker_that_dies_costs_time_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker killed while the PDFs are laid out side by side: they are laid out here."""
     from ogpctl.render import pdf
+    from ogpctl.render.blocks import Document, Paragraph, Text
 
-    fonts_of_process = pdf._fonts
+    compiler = pdf._compiler
 
     class DyingWorker:
         def __call__(self) -> object:
-            return fonts_of_process()
+            return compiler()
 
-        def cache_clear(self) -> None:     # a worker's first step
+        def cache_clear(self) -> None:     # a worker's first step, before any layout
             os._exit(1)
 
-    monkeypatch.setattr(pdf, "_fonts", DyingWorker())
-    pages = {name: f'<html lang="en"><body><p>Plan {name}</p></body></html>'.encode()
-             for name in ("a.pdf", "b.pdf")}
-    made = pdf.laid_out_all(pages, DAY, jobs=2)
-    assert [text_of(data)[0].split("\n")[0] for data, _ in made.values()] == [
+    monkeypatch.setattr(pdf, "_compiler", DyingWorker())
+    monkeypatch.setattr(pdf, "_started", [False])
+    docs = {name: Document(title=(Text(name),), lang="en", rtl=False,
+                           blocks=[Paragraph((Text(f"Plan {name}"),))])
+            for name in ("a.pdf", "b.pdf")}
+    made = pdf.write_pdfs(docs, DAY, jobs=2)
+    assert [text_of(data)[0].split("\n")[1] for data in made.values()] == [
         "Plan a.pdf", "Plan b.pdf"]
+
+
+MARKUP = '#eval("1") *x* $y$ @ref <l> _e_ `c` #read("/etc/passwd") #image("x.png")'
+
+
+@needs_pdf
+def test_record_text_is_never_typst_markup() -> None:
+    """A record's text holding Typst markup comes out letter for letter in every place a
+    text goes (title, heading, paragraph, code, link, table, a text in another language),
+    and nothing it names is read: the template places strings as text."""
+    from ogpctl.render.blocks import (
+        Code,
+        Document,
+        Foreign,
+        ForeignBlock,
+        Heading,
+        Link,
+        Paragraph,
+        Table,
+        Text,
+    )
+    from ogpctl.render.pdf import write_pdf
+
+    body = (Text(MARKUP),)
+    doc = Document(title=body, lang="en", rtl=False, subtitle=body, blocks=[
+        Heading(2, body), Paragraph((*body, Code(MARKUP))),
+        Paragraph((Link("https://example.org/", body), Foreign("fr", body, MARKUP))),
+        Table(((Paragraph(body),),), (((Paragraph(body),),),), caption=body),
+        ForeignBlock("fr", (Paragraph(body),), MARKUP)])
+    data = write_pdf(doc, DAY)
+    whole = " ".join(" ".join(text_of(data)).split())
+    assert whole.count(MARKUP) >= 9, whole
+    assert reader(data).metadata.title == MARKUP
+    assert "root:" not in whole
+
+
+@needs_pdf
+@pytest.mark.parametrize("code, lang", [("pt-BR", "pt-BR"), ("zh-Hant", "zh"),
+                                        ("sr-Latn-RS", "sr-RS"), ("es", "es")])
+def test_a_language_with_a_region_or_a_script(code: str, lang: str) -> None:
+    """A record language with a region or a script (the schema allows `pt-BR`): Typst
+    takes a two or three letter language and a region apart, and refused `pt-BR` whole."""
+    from ogpctl.render.blocks import Document, Foreign, ForeignBlock, Paragraph, Text
+    from ogpctl.render.pdf import write_pdf
+
+    doc = Document(title=(Text("Plano"),), lang=code, rtl=False, blocks=[
+        Paragraph((Foreign(code, (Text("texto"),), "nota"),)),
+        ForeignBlock(code, (Paragraph((Text("bloco"),)),), "nota")])
+    data = write_pdf(doc, DAY)
+    assert reader(data).trailer["/Root"]["/Lang"] == lang
+    assert "texto" in text_of(data)[0] and "bloco" in text_of(data)[0]
+
+
+@needs_pdf
+def test_a_document_typst_refuses_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were the template to fail on a document, the command says it in one line (an
+    `OgpctlError`: exit 2), not with a traceback of the Typst binding."""
+    from ogpctl.base.errors import OgpctlError
+    from ogpctl.render import pdf
+    from ogpctl.render.blocks import Document, Text
+
+    monkeypatch.setattr(pdf, "_template", lambda: b"#let d = json(bytes(sys.inputs.doc))\n"
+                                                  b"#d.no-such-key")
+    with pytest.raises(OgpctlError, match="^Typst could not lay the PDF out: "):
+        pdf.write_pdf(Document(title=(Text("Plan"),), lang="en", rtl=False), DAY)
+
+
+@needs_pdf
+def test_a_link_outside_the_allowed_addresses_stays_text() -> None:
+    """Only http, https, mailto and relative addresses are links (`prose.safe_href`), as
+    in HTML and DOCX; another scheme is its text, not a link."""
+    from ogpctl.render.blocks import Document, Link, Paragraph, Text
+    from ogpctl.render.pdf import write_pdf
+
+    doc = Document(title=(Text("Links"),), lang="en", rtl=False, blocks=[Paragraph((
+        Link("https://example.org/a", (Text("web"),)), Text(" "),
+        Link("evidence/minutes.pdf", (Text("minutes"),)), Text(" "),
+        Link("javascript:alert(1)", (Text("script"),)), Text(" "),
+        Link("file:///etc/passwd", (Text("file"),))))])
+    data = write_pdf(doc, DAY)
+    uris = [annotation.get_object()["/A"]["/URI"]
+            for annotation in reader(data).pages[0].get("/Annots", [])]
+    assert uris == ["https://example.org/a", "evidence/minutes.pdf"]
+    assert "web minutes script file" in text_of(data)[0]
 
 
 def with_one_commitment(root: Path) -> Path:
@@ -200,7 +308,12 @@ def test_arabic_runs_right_to_left(tmp_path: Path) -> None:
     data = render_bytes(record, request, "pdf", DAY)
     whole = "\n".join(text_of(data))
     for words in ("مقدمة", "الالتزامات", "التعاقد المفتوح في تنفيذ الأشغال العامة"):
-        assert words in whole, words
+        assert all(word in whole for word in words.split()), words
+    # A right-to-left run is written in the order it is seen and marked so (PDF 1.7,
+    # 14.8.2.3.3): a reader that copies or reads it aloud takes it in reading order
+    # (pypdf does not, and reads a line's words from the left).
+    assert b"/ReversedChars BMC" in b"".join(page.get_contents().get_data()
+                                              for page in reader(data).pages)
     # Glyphs came from a font that has Arabic letters (a missing one would show as empty
     # boxes mapped to no character); shaped medial forms are not in a subset's cmap, so
     # count the letters rather than name them.
@@ -212,7 +325,7 @@ def test_arabic_runs_right_to_left(tmp_path: Path) -> None:
     def visit(text: str, cm, tm, font, size) -> None:
         for word in ("مقدمة", "Veridia's first action plan"):
             if word in text:
-                starts.setdefault(word, tm[4])
+                starts.setdefault(word, tm[4] * cm[0] + cm[4])
 
     reader(data).pages[0].extract_text(visitor_text=visit)
     # The Arabic heading sits on the right; the English text shown in its place (marked
@@ -258,6 +371,28 @@ def test_a_row_longer_than_a_page_starts_on_it(sample: Path) -> None:
 
 
 @needs_pdf
+def test_a_table_row_longer_than_a_page_stays_on_the_pages() -> None:
+    """A row of an ordinary table longer than a page (a long description in a cell) goes
+    on over the next pages under the repeated header: nothing runs into the margin, where
+    a reader would lose it."""
+    from ogpctl.render.blocks import Document, Paragraph, Table, Text
+    from ogpctl.render.pdf import write_pdf
+
+    long = " ".join(f"Paso {n} publicar los datos de cada obra." for n in range(1, 400))
+    rows = tuple(((Paragraph((Text(f"r{n}"),)),),
+                  (Paragraph((Text(long if n == 2 else "corto"),)),)) for n in range(5))
+    head = ((Paragraph((Text("Hito"),)),), (Paragraph((Text("Descripción"),)),))
+    data = write_pdf(Document(title=(Text("Plan"),), lang="es", rtl=False,
+                              blocks=[Table(head, rows)]), DAY)
+    pages = [text_and_margins(page) for page in reader(data).pages]
+    assert len(pages) > 2
+    for number, (text, _, foot) in enumerate(pages, 1):
+        assert foot == f"{number} / {len(pages)}", foot            # the number alone
+        assert "Hito" in text and "Descripción" in text            # the header, repeated
+    assert " ".join(" ".join(t for t, _, _ in pages).split()).count("Paso ") == 399
+
+
+@needs_pdf
 def test_amendment_note(capsys, tmp_path: Path) -> None:
     from tests.test_diff import amended
 
@@ -271,16 +406,18 @@ def test_amendment_note(capsys, tmp_path: Path) -> None:
 
 
 @needs_pdf
-def test_nothing_is_fetched(tmp_path: Path) -> None:
-    """A page naming a stylesheet or image on disk comes out without them."""
-    from ogpctl.render.pdf import pdf_of_page
+def test_nothing_is_read_from_disk() -> None:
+    """The template reads no file, and Typst's root is an empty folder: no record text can
+    reach `read()` or `image()`, and the layout sees no file of the working folder."""
+    from ogpctl.render import pdf
 
-    sheet = tmp_path / "leak.css"
-    sheet.write_text("body::before { content: 'LEAKED' }")
-    page = (f'<html><head><link rel="stylesheet" href="{sheet.as_uri()}"></head>'
-            f'<body><p>Plan</p><img src="{sheet.as_uri()}"></body></html>').encode()
-    text = "".join(text_of(pdf_of_page(page, DAY)))
-    assert "Plan" in text and "LEAKED" not in text
+    template = pdf._template().decode("utf-8")
+    code = "\n".join(line for line in template.splitlines() if not line.startswith("//"))
+    assert not any(f"{name}(" in code for name in ("read", "image", "include", "import",
+                                                    "csv", "yaml", "toml", "xml", "cbor"))
+    assert "#let d = json(bytes(sys.inputs.doc))" in code      # the one input, from memory
+    root = Path(pdf._root())
+    assert root.is_dir() and list(root.iterdir()) == []
 
 
 @needs_pdf
@@ -295,7 +432,8 @@ def test_site_offers_the_pdf_beside_the_docx(capsys, tmp_path: Path) -> None:
                        "--no-search")
     assert code == 0, err
     pdf = site / "documents/2027-2031-action-plan.ar.pdf"
-    assert "الحد الأدنى من المتطلبات" in "".join(text_of(pdf.read_bytes()))
+    text = "".join(text_of(pdf.read_bytes()))
+    assert all(word in text for word in "الحد الأدنى من المتطلبات".split()), text
     page = (site / "es/documents.html").read_text(encoding="utf-8")
     for lang in ("es", "en", "ar"):
         docx = f'2027-2031-action-plan.{lang}.docx'
@@ -304,15 +442,16 @@ def test_site_offers_the_pdf_beside_the_docx(capsys, tmp_path: Path) -> None:
     assert not list(site.glob("documents/*commitment*.pdf"))   # per plan, not per page
 
 
-def test_without_pango_one_line_and_exit_2(tmp_path: Path) -> None:
-    """WeasyPrint cannot load Pango (its dlopen fails, as on a machine without it): render
-    says what to install in one line and exits 2; the site leaves PDF out and says why."""
-    script = tmp_path / "no_pango.py"
+def test_without_typst_one_line_and_exit_2(tmp_path: Path) -> None:
+    """The typst package is not installed: render says what to install in one line and
+    exits 2; the site leaves PDF out and says why."""
+    script = tmp_path / "no_typst.py"
     script.write_text(
-        "import sys, cffi\n"
-        "def refuse(self, name, *args, **kwargs):\n"
-        "    raise OSError(f'cannot load library {name!r}: cannot open shared object file')\n"
-        "cffi.FFI.dlopen = refuse\n"
+        "import sys, importlib.util\n"
+        "found = importlib.util.find_spec\n"
+        "importlib.util.find_spec = lambda name, *a: None if name == 'typst' else "
+        "found(name, *a)\n"
+        "sys.modules['typst'] = None\n"
         "from ogpctl.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -325,10 +464,10 @@ def test_without_pango_one_line_and_exit_2(tmp_path: Path) -> None:
                   "-f", "pdf", "-o", str(tmp_path / "out"), "--today", "2026-12-02")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
-    assert "Pango" in done.stderr and "apt-get install libpango-1.0-0" in done.stderr
+    assert "pip install 'typst" in done.stderr, done.stderr
     assert not (tmp_path / "out").exists()
     record = tmp_path / "record"   # the site's store is written inside the record; one that
-    # `make demo` left there holds the PDFs already, and no PDF would need Pango
+    # `make demo` left there holds the PDFs already
     shutil.copytree(SAMPLE, record, ignore=shutil.ignore_patterns(".ogpctl-cache"))
     done = ogpctl("site", "-C", str(record), "--out", str(tmp_path / "site"), "--no-search",
                   "--today", "2026-11-23")

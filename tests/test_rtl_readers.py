@@ -10,6 +10,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import pypdf
 import pytest
 from babel.messages.pofile import read_po
 
@@ -18,7 +19,7 @@ from ogpctl.domain.wording import value_in
 from ogpctl.render.blocks import Code, Document, Link, ListBlock, Paragraph, Table, Text
 from ogpctl.render.docx import write_docx
 from ogpctl.render.html import write_html
-from ogpctl.render.pdf import print_css
+from ogpctl.render.pdf import write_pdf
 from tests.conftest import ROOT, run
 from tests.gitrecord import git
 
@@ -97,13 +98,16 @@ def arabic_evidence_document() -> Document:
 def test_paths_and_addresses_read_left_to_right_in_an_arabic_document() -> None:
     """newuser4 H9: an Arabic PDF printed an evidence path as "-evidence/01", "-lshffyh-fy",
     "/lsfqt-l-mwmyh". A path or an address shown as itself is a left-to-right box in HTML
-    and PDF (dir="ltr", print.css) and a run without w:rtl in DOCX; a titled link is not."""
+    and PDF (a left-to-right isolate, `document.typ`) and a run without w:rtl in DOCX; a
+    titled link is not."""
     doc = arabic_evidence_document()
     page = write_html(doc).decode("utf-8")
     assert f'<code dir="ltr">{PATH_SHOWN}</code>' in page
     assert page.count(' dir="ltr">') == 2   # the path and the address, not "المرسوم"
-    css = print_css()
-    assert re.search(r'html\[dir="rtl"\] code\[dir="ltr"\][^{]*\{[^}]*direction: ltr', css)
+    pdf = pypdf.PdfReader(io.BytesIO(write_pdf(doc, date(2026, 12, 4)))).pages[0]
+    lines = pdf.extract_text().splitlines()
+    assert f"•{PATH_SHOWN}" in lines and f"•{ADDRESS}" in lines, lines   # whole, in order
+    assert [a.get_object()["/A"]["/URI"] for a in pdf["/Annots"]] == [ADDRESS, ADDRESS]
     with zipfile.ZipFile(io.BytesIO(write_docx(doc, date(2026, 12, 4)))) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     runs = re.findall(r"<w:r>(?:(?!</w:r>).)*</w:r>", xml)

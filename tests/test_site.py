@@ -28,7 +28,7 @@ from tests import site_browser
 from tests.conftest import SAMPLE, run
 
 DAY = date(2026, 11, 23)
-# PDF downloads are tested in test_pdf.py (and skipped there without Pango).
+# PDF downloads are tested in test_pdf.py (and skipped there without the typst package).
 FORMATS = ("html", "docx")
 FIRST, LATER = "2026-06-24T10:00:00+00:00", "2026-10-15T09:30:00+00:00"
 PILOT = "plans/2026-2030/evidence/01-public-works-open-contracting/pilot-entities.csv"

@@ -210,7 +210,7 @@ def test_a_python_caller_gets_no_store_in_the_record(record: Path) -> None:
     assert list(record.glob(".ogpctl-cache/site-*"))
 
 
-WEASYPRINT_LOADED = """import sys
+TYPST_LOADED = """import sys
 from datetime import date
 from pathlib import Path
 from ogpctl.cli import main
@@ -223,21 +223,20 @@ from ogpctl.site import build_site, write_site
 files = build_site(load_record(Path(sys.argv[2])), date(2026, 11, 23),
                    formats=default_formats(), search=False, reuse=True)
 write_site(files, Path(sys.argv[3]))
-print("weasyprint loaded" if "weasyprint" in sys.modules else "weasyprint not loaded")
+print("typst loaded" if "typst" in sys.modules else "typst not loaded")
 """
 
 
-def test_pdfs_from_the_store_do_not_load_weasyprint(tmp_path: Path) -> None:
-    """Importing WeasyPrint takes about a second: `ogpctl site` imports it only to write
-    a PDF, so a build into an empty folder whose PDFs all come from the store does not,
-    and gives the same files."""
-    pytest.importorskip("weasyprint")
+def test_pdfs_from_the_store_do_not_load_typst(tmp_path: Path) -> None:
+    """`ogpctl site` imports Typst only to lay a PDF out, so a build into an empty folder
+    whose PDFs all come from the store lays none out, and gives the same files."""
+    pytest.importorskip("typst")
     from ogpctl.render.pdf import pdf_missing
 
     if pdf_missing():
         pytest.skip("PDF cannot be written here")
     root, script = tmp_path / "record", tmp_path / "site.py"
-    script.write_text(WEASYPRINT_LOADED, encoding="utf-8")
+    script.write_text(TYPST_LOADED, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
 
     def ogpctl(*args: str) -> str:
@@ -250,8 +249,8 @@ def test_pdfs_from_the_store_do_not_load_weasyprint(tmp_path: Path) -> None:
            "es,en", "--lead-agency", "Agency")
     ogpctl("new-plan", "-C", str(root), "--window", "june", "--due-year", "2027",
            "--length", "4")
-    assert ogpctl("site", str(root), str(tmp_path / "first")) == "weasyprint loaded"
-    assert ogpctl("site", str(root), str(tmp_path / "again")) == "weasyprint not loaded"
+    assert ogpctl("site", str(root), str(tmp_path / "first")) == "typst loaded"
+    assert ogpctl("site", str(root), str(tmp_path / "again")) == "typst not loaded"
     first, again = (sorted(p.relative_to(tmp_path / name).as_posix()
                            for p in (tmp_path / name).rglob("*.pdf"))
                     for name in ("first", "again"))

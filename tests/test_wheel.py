@@ -140,7 +140,7 @@ def test_the_wheel_brings_every_library_it_imports(
     wheel, venv, _ = installed
     [package] = venv.glob("lib/python*/site-packages/ogpctl")
     brought = installed_with(declared(wheel))
-    assert {"typer", "weasyprint", "python-docx", "jinja2", "markupsafe"} <= brought, brought
+    assert {"typer", "typst", "python-docx", "jinja2", "markupsafe"} <= brought, brought
     assert not {"pytest", "hypothesis", "playwright"} & brought, "test extras are not installed"
     providers = importlib.metadata.packages_distributions()
     missing = {module: providers.get(module) for module in imported(package)

@@ -20,7 +20,7 @@ def site(
         None, "--formats", metavar="FORMAT,...|none",
         help="Formats of the documents offered for download: any of "
              + ", ".join(Format) + ", or none (default: html,pdf,docx; without pdf when "
-             "Pango is missing)."),
+             "the typst package is missing)."),
     search: bool = typer.Option(True, "--search/--no-search", help="Build the full-text "
                                 "search index with Pagefind (default: yes)."),
     force: bool = force_option(),

@@ -1,10 +1,11 @@
-"""Whether the installed fonts can show a PDF's text. WeasyPrint draws a character no
-installed font has as an empty box, and says nothing: a plan in Chinese on a machine
-without a CJK font is a PDF of boxes. Before a PDF is written its text is scanned for the
-scripts below; each script found is looked up once a process in fontconfig (the library
-Pango, and so WeasyPrint, finds its fonts with) by one of its letters, and a script no font
-has is said once, as a `MissingFontWarning` naming it, the PDF files that hold it when they
-are known (`fonts_of`: every file a command writes, in the one warning) and what to install.
+"""Whether the installed fonts can show a PDF's text. Typst draws a character no font
+has as an empty box, and says nothing: a plan in Chinese on a machine without a CJK font
+is a PDF of boxes. Before a PDF is written its text is scanned for the scripts below; each
+script found is looked up once a process, by one of its letters, in the character maps of
+the fonts Typst finds (`typst.Fonts`: the system's font folders, not fontconfig), and a
+script no font has is said once, as a `MissingFontWarning` naming it, the PDF files that
+hold it when they are known (`fonts_of`: every file a command writes, in the one warning)
+and what to install.
 
 A PDF so depends on more than its document: on which of its scripts the machine has a font
 for. `fonts_used` notes it with the PDF, and `fonts_unchanged` tells whether a stored PDF
@@ -12,24 +13,21 @@ was laid out with the fonts installed now (the website's store, `ogpctl.site.dow
 installing the font the warning names lays the PDF out again, and a PDF reused while the
 font is still missing says so again.
 
-Latin is not looked up: WeasyPrint's system packages bring DejaVu (`pdf.SYSTEM_PACKAGES`).
+Latin is not looked up: Typst brings fonts for it.
 """
 
 from __future__ import annotations
 
-import ctypes
+import mmap
 import re
-import sys
+import struct
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from ogpctl.base.errors import OgpctlWarning
 
-#: fontconfig, by the name the dynamic loader finds on each platform (WeasyPrint loads it).
-FONTCONFIG = {"linux": "libfontconfig.so.1", "darwin": "libfontconfig.1.dylib"}
 NOTO = "fonts-noto-core"
 CJK = "fonts-noto-cjk"
 
@@ -118,7 +116,7 @@ def scripts_in(text: str) -> list[Script]:
 def warn_missing_fonts(text: str, has_font: Callable[[int], bool] | None = None) -> None:
     """A `MissingFontWarning` for each script of `text` no installed font has, the first
     time this process meets it. `has_font` (a code point -> whether a font has it; by
-    default fontconfig's answer) is asked once a script."""
+    default the fonts Typst finds, `font_has`) is asked once a script."""
     for script in scripts_in(text):
         covered(script, has_font)
 
@@ -126,7 +124,7 @@ def warn_missing_fonts(text: str, has_font: Callable[[int], bool] | None = None)
 def covered(script: Script, has_font: Callable[[int], bool] | None = None,
             pdfs: Sequence[str] = ()) -> bool:
     """Whether an installed font has `script`: asked once a process (of `has_font`, by
-    default fontconfig), and said (`MissingFontWarning`, naming `pdfs`, the files that hold
+    default `font_has`), and said (`MissingFontWarning`, naming `pdfs`, the files that hold
     it) when none has it."""
     found = _looked_up.get(script.name)
     if found is None:
@@ -168,47 +166,84 @@ def fonts_unchanged(used: str) -> bool:
     return True
 
 
-class _FontSet(ctypes.Structure):
-    _fields_ = (("nfont", ctypes.c_int), ("sfont", ctypes.c_int), ("fonts", ctypes.c_void_p))
+@cache
+def _typst_fonts() -> tuple[tuple[str, str | None, int], ...]:
+    """The fonts Typst lays out with (the system's and its own): family, file (None for
+    one built into Typst) and index in the file; none without the typst package."""
+    try:
+        import typst
+    except ImportError:
+        return ()
+    return tuple((info.family, info.path, info.index) for info in typst.Fonts().fonts())
+
+
+def typst_families() -> frozenset[str]:
+    """The font families Typst finds."""
+    return frozenset(family for family, _, _ in _typst_fonts())
 
 
 def font_has(codepoint: int) -> bool:
-    """Whether fontconfig lists a font with `codepoint` (`fc-list :charset=XXXX`); True
-    when fontconfig cannot be asked (nothing to warn about that is known)."""
-    library = _fontconfig()
-    if library is None:
+    """Whether a font Typst finds has `codepoint` (its character map says so). Typst's
+    own fonts have no file to read: they are Latin, Greek and Cyrillic. True when no font
+    file can be read at all (nothing to warn about that is known)."""
+    files = {(path, index) for _, path, index in _typst_fonts() if path}
+    if not files:
         return True
-    pattern = library.FcNameParse(f":charset={codepoint:x}".encode())
-    objects = library.FcObjectSetCreate()
-    try:
-        library.FcObjectSetAdd(objects, b"family")
-        fonts = library.FcFontList(None, pattern, objects)
-        if not fonts:
-            return True
-        count = int(fonts.contents.nfont)
-        library.FcFontSetDestroy(fonts)
-        return count > 0
-    finally:
-        library.FcObjectSetDestroy(objects)
-        library.FcPatternDestroy(pattern)
+    return any(codepoint in _covered(path, index) for path, index in sorted(files))
 
 
 @cache
-def _fontconfig() -> Any:
-    """The fontconfig library WeasyPrint loads, its functions typed; None without it."""
+def _covered(path: str, index: int) -> CharacterMap:
+    """The characters of font `index` in file `path` (empty when it cannot be read). The
+    file is mapped, not read: only its table directory and character map are touched (a
+    CJK font collection is tens of megabytes)."""
     try:
-        library = ctypes.CDLL(FONTCONFIG[sys.platform])
-    except (KeyError, OSError):
-        return None
-    pointer = ctypes.c_void_p
-    for name, result, arguments in (
-            ("FcNameParse", pointer, [ctypes.c_char_p]),
-            ("FcObjectSetCreate", pointer, []),
-            ("FcObjectSetAdd", ctypes.c_int, [pointer, ctypes.c_char_p]),
-            ("FcFontList", ctypes.POINTER(_FontSet), [pointer, pointer, pointer]),
-            ("FcFontSetDestroy", None, [ctypes.POINTER(_FontSet)]),
-            ("FcObjectSetDestroy", None, [pointer]),
-            ("FcPatternDestroy", None, [pointer])):
-        function = getattr(library, name)
-        function.restype, function.argtypes = result, arguments
-    return library
+        with open(path, "rb") as stream, \
+                mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return CharacterMap(_ranges(data, index))
+    except (OSError, struct.error, ValueError):
+        return CharacterMap(())
+
+
+@dataclass(frozen=True)
+class CharacterMap:
+    """The code point ranges (first, last) a font's `cmap` maps to glyphs."""
+
+    ranges: tuple[tuple[int, int], ...]
+
+    def __contains__(self, codepoint: object) -> bool:
+        return any(first <= codepoint <= last for first, last in self.ranges) \
+            if isinstance(codepoint, int) else False
+
+
+def _ranges(data: bytes | mmap.mmap, index: int) -> tuple[tuple[int, int], ...]:
+    """The ranges of an OpenType font's Unicode character map (formats 12 and 4)."""
+    start = struct.unpack_from(">I", data, 12 + 4 * index)[0] if data[:4] == b"ttcf" else 0
+    tables = struct.unpack_from(">H", data, start + 4)[0]
+    for entry in range(tables):
+        tag, _, offset, _ = struct.unpack_from(">4sIII", data, start + 12 + 16 * entry)
+        if tag == b"cmap":
+            return _unicode_ranges(data, offset)
+    return ()
+
+
+def _unicode_ranges(data: bytes | mmap.mmap, cmap: int) -> tuple[tuple[int, int], ...]:
+    subtables = []
+    for entry in range(struct.unpack_from(">H", data, cmap + 2)[0]):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * entry)
+        if (platform, encoding) in ((3, 10), (0, 4), (0, 6), (3, 1), (0, 3), (0, 1)):
+            subtables.append(cmap + offset)
+    by_format = {struct.unpack_from(">H", data, at)[0]: at for at in subtables}
+    if 12 in by_format:
+        at = by_format[12]
+        groups = struct.unpack_from(">I", data, at + 12)[0]
+        return tuple(struct.unpack_from(">II", data, at + 16 + 12 * group)
+                     for group in range(groups))
+    if 4 in by_format:
+        at = by_format[4]
+        segments = struct.unpack_from(">H", data, at + 6)[0] // 2
+        ends = struct.unpack_from(f">{segments}H", data, at + 14)
+        starts = struct.unpack_from(f">{segments}H", data, at + 16 + 2 * segments)
+        return tuple((first, last) for first, last in zip(starts, ends, strict=True)
+                     if first != 0xFFFF)
+    return ()

@@ -1,239 +1,212 @@
-"""The document as PDF, the format OGP publishes plans in: the HTML writer's page laid out
-by WeasyPrint on A4 with the print stylesheet (running title, page numbers, headings kept
-with what follows), tagged for screen readers, in the document's language. Fonts are
-embedded (subset); text in a script no installed font has comes out as empty boxes, so it
-is said (`ogpctl.render.fonts`). Nothing is fetched, so a record's links stay links and
-cannot make the writer read a file or a URL.
+"""The document as PDF, the format OGP publishes plans in: the document model laid out by
+Typst (the `typst` wheel: no system library) on A4 with one fixed template
+(`templates/render/document.typ`): running title, page numbers "n / N", headings kept
+with what follows, tables whose header row repeats on each page, tagged for screen readers
+(PDF/UA-1 unless a text has no font), in the document's language and direction. Fonts are
+embedded (subset); text in a script no font has comes out as empty boxes, so it is said
+(`ogpctl.render.fonts`).
 
-WeasyPrint needs Pango (Debian libpango-1.0-0, libpangoft2-1.0-0) and is imported only
-when a PDF is really written: importing it takes about a second, which a website whose PDFs
-all come from its store (`ogpctl.site.store`) need not pay. The same document and date give
-the same bytes: the PDF's dates are the day rendered and its identifier is a digest of the
-page.
+The record never becomes Typst markup: the document travels as JSON (`render.typst.tree`)
+and the template places its strings as text. Typst's root is an empty folder and the
+template reads nothing, so a record cannot make the writer read a file or a URL.
 
-Documents are independent: several (`write_pdfs`, `pdfs_and_fonts`) are laid out in worker
-processes, one a processor, forked once WeasyPrint is imported; the fonts are asked and any
-missing one said here, before, naming the files (`fonts.fonts_of`). A worker's PDF is the
-bytes this process would have written."""
+The same document and date give the same bytes: the PDF's dates are the day rendered, at
+00:00 UTC. One Typst compiler a process: the fonts are found and loaded once, and the
+template parsed once. Several documents (`write_pdfs`, `pdfs_and_fonts`) are laid out one
+after the other: a document takes Typst tens of milliseconds, less than a worker process
+costs to start.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
-import hashlib
-import io
+import atexit
 import os
-import sys
+import tempfile
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime, time
 from functools import cache
 from importlib.util import find_spec
 from itertools import repeat
 from types import ModuleType
 from typing import Any
 
-from ogpctl.base.collector import collection_paused
 from ogpctl.base.errors import OgpctlError
 from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import Document
-from ogpctl.render.fonts import FONTCONFIG, fonts_of, fonts_used, scripts_in
-from ogpctl.render.html import write_html
+from ogpctl.render.fonts import fonts_of, fonts_used, scripts_in, typst_families
+from ogpctl.render.typst import tree
 
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
-
-#: The libraries WeasyPrint loads (gobject, pango, harfbuzz, fontconfig, pangoft2), by the
-#: names the dynamic loader finds without a search on each platform.
-LIBRARIES = {
-    "linux": ("libgobject-2.0.so.0", "libpango-1.0.so.0", "libharfbuzz.so.0",
-              FONTCONFIG["linux"], "libpangoft2-1.0.so.0"),
-    "darwin": ("libgobject-2.0.0.dylib", "libpango-1.0.dylib", "libharfbuzz.0.dylib",
-               FONTCONFIG["darwin"], "libpangoft2-1.0.dylib"),
-}
+#: The PDF standard every document is written to: PDF/UA-1, tagged and accessible.
+STANDARD = "ua-1"
+#: Font families in the order they are looked for (those installed), then Typst's own.
+SANS = ("Noto Sans", "Liberation Sans", "DejaVu Sans", "Libertinus Serif")
+ARABIC = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", "Libertinus Serif")
+HEBREW = ("Noto Sans Hebrew", "DejaVu Sans", "Libertinus Serif")
+#: Right-to-left languages written in the Hebrew script (the others: Arabic script).
+HEBREW_LANGUAGES = frozenset({"he", "iw", "yi", "lad"})
+MONO = ("Noto Sans Mono", "DejaVu Sans Mono", "Liberation Mono")
 
 
 class PdfUnavailable(OgpctlError, RuntimeError):
-    """PDF was asked for but WeasyPrint or the system libraries it needs are missing."""
+    """PDF was asked for but the Typst wheel is missing."""
 
 
-@cache
-def weasyprint() -> ModuleType:
-    """WeasyPrint, or `PdfUnavailable` saying what is missing."""
-    try:
-        # When Pango is missing WeasyPrint prints a banner to stdout before raising, which
-        # would end up in the middle of a command's output.
-        with contextlib.redirect_stdout(io.StringIO()):
-            import weasyprint as module
-    except ImportError as error:
-        raise PdfUnavailable(f"PDF needs WeasyPrint, which is not installed ({error.name}): "
-                             "pip install 'weasyprint>=68'") from None
-    except OSError as error:
-        # cffi's dlopen failed: Pango or one of its libraries is not on the system.
-        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise PdfUnavailable(f"PDF needs the Pango library, which WeasyPrint could not load "
-                             f"({first_line}); Debian: apt-get install {SYSTEM_PACKAGES}"
-                             ) from None
-    return module
+class PdfLayoutError(OgpctlError, RuntimeError):
+    """Typst refused a document (a fault of ogpctl's template, said in one line)."""
 
 
 def pdf_missing() -> str | None:
-    """Why PDF cannot be written (one line), or None when it can. When WeasyPrint and the
-    libraries it loads are found, it is not imported here (see the module's docstring); the
-    rare machine where it still fails to import learns it from the first PDF written
-    (`PdfUnavailable`). Otherwise it is imported, to say exactly what is missing."""
-    if _found():
-        return None
-    try:
-        weasyprint()
-    except PdfUnavailable as error:
-        return str(error)
+    """Why PDF cannot be written (one line), or None when it can."""
+    if find_spec("typst") is None:
+        return "PDF needs the typst package, which is not installed: pip install 'typst>=0.15'"
     return None
 
 
 @cache
-def _found() -> bool:
-    """WeasyPrint is installed and each library it loads is on the system (loaded lazily,
-    by name: a few milliseconds, where WeasyPrint's own import searches with gcc and
-    ldconfig for the names it tries first)."""
-    names = LIBRARIES.get(sys.platform)
-    if names is None or find_spec("weasyprint") is None:
-        return False
+def _typst() -> ModuleType:
+    """The typst module, or `PdfUnavailable` saying what is missing."""
+    missing = pdf_missing()
+    if missing is not None:
+        raise PdfUnavailable(missing)
+    import typst
+
+    return typst
+
+
+@cache
+def _template() -> bytes:
+    return (data_dir("templates") / "render" / "document.typ").read_bytes()
+
+
+@cache
+def _root() -> str:
+    """An empty folder of this process's own (removed at exit): Typst's root, so that no
+    path could name a file of the record or the working folder."""
+    root = tempfile.mkdtemp(prefix="ogpctl-typst-")
+    atexit.register(os.rmdir, root)
+    return root
+
+
+@cache
+def _compiler() -> Any:
+    """One compiler a process: fonts found and loaded once, the template parsed once."""
+    return _typst().Compiler(root=_root())
+
+
+def _families(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The families a document's text and code are laid out in: of those wanted for its
+    script, the ones Typst finds, in order (naming a missing one makes Typst warn)."""
+    hebrew = doc.lang.split("-")[0].lower() in HEBREW_LANGUAGES
+    wanted = (HEBREW if hebrew else ARABIC) if doc.rtl else SANS
+    found = typst_families()
+    return (tuple(f for f in wanted if f in found) or ("Libertinus Serif",),
+            tuple(f for f in MONO if f in found) or ("DejaVu Sans Mono",))
+
+
+def source(doc: Document) -> str:
+    """What the template reads of `doc` (`render.typst.tree`, with this machine's fonts)."""
+    return tree(doc, *_families(doc))
+
+
+#: Whether this process has laid a PDF out (`forkable`).
+_started = [False]
+
+
+def forkable() -> bool:
+    """Whether a process forked from this one can lay PDFs out: not once this one has.
+    Typst lays out with a pool of threads that a fork does not copy, so a child would
+    wait for them for ever."""
+    return not _started[0]
+
+
+def laid_out(data: str, today: date) -> bytes:
+    """Typst's layout and PDF of a document's `source`, dated `today` at 00:00 UTC."""
+    _started[0] = True
+    failed = _typst().TypstError
     try:
-        for name in names:
-            ctypes.CDLL(name, mode=os.RTLD_LAZY)
-    except OSError:
-        return False
-    return True
+        return _compiled(data, today, [STANDARD])
+    except failed:
+        pass    # PDF/UA-1 refuses a text no font can show (`fonts` said which script)
+    try:        # the PDF is still tagged, in its language, without claiming the standard
+        return _compiled(data, today, [])
+    except failed as error:
+        raise PdfLayoutError(f"Typst could not lay the PDF out: {error.message}") from None
 
 
-@cache
-def print_css() -> str:
-    return (data_dir("templates") / "render" / "print.css").read_text(encoding="utf-8")
-
-
-@cache
-def _fetcher() -> Any:
-    """WeasyPrint's fetcher with no protocol allowed: nothing a page names is loaded."""
-    return weasyprint().urls.URLFetcher(allowed_protocols=())
-
-
-@cache
-def _print_sheet() -> Any:
-    """The print stylesheet, parsed once a process."""
-    return weasyprint().CSS(string=print_css(), url_fetcher=_fetcher())
-
-
-@cache
-def _fonts() -> Any:
-    """One font configuration a process: Pango's font map (fontconfig's lookups, the fonts
-    it opened) is set up once, not for every document. The documents declare no
-    `@font-face`, so nothing one adds can change another. A forked worker makes its own
-    (`_each_laid_out`): Pango's is not shared across a fork."""
-    from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
-
-    weasyprint()
-    return FontConfiguration()
+def _compiled(data: str, today: date, standards: list[str]) -> bytes:
+    made = _compiler().compile(_template(), format="pdf", sys_inputs={"doc": data},
+                               timestamp=datetime.combine(today, time(), UTC),
+                               pdf_standards=standards)
+    assert isinstance(made, bytes)
+    return made
 
 
 def write_pdf(doc: Document, today: date) -> bytes:
-    return pdf_of_page(write_html(doc), today)
+    return pdf_and_fonts(doc, today)[0]
 
 
 def pdf_and_fonts(doc: Document, today: date) -> tuple[bytes, str]:
     """The document as PDF, and the fonts it was laid out with (`fonts.fonts_used`): what
-    a stored copy depends on besides the document (`ogpctl.site.downloads`)."""
-    return laid_out(write_html(doc), today)
+    a stored copy depends on besides the document (`ogpctl.site.downloads`). A script of
+    its text that no font has is said once (`fonts.MissingFontWarning`)."""
+    _typst()
+    data = source(doc)
+    return laid_out(data, today), fonts_used(scripts_in(data))
 
 
 def write_pdfs(docs: Mapping[str, Document], today: date, jobs: int = 0
                ) -> dict[str, bytes]:
-    """Documents (file name -> document) as PDFs, by file name, laid out side by side
-    (`laid_out_all`)."""
+    """Documents (file name -> document) as PDFs, by file name (`pdfs_and_fonts`)."""
     return {name: pdf for name, (pdf, _) in pdfs_and_fonts(docs, today, jobs).items()}
 
 
 def pdfs_and_fonts(docs: Mapping[str, Document], today: date, jobs: int = 0
                    ) -> dict[str, tuple[bytes, str]]:
-    """`pdf_and_fonts` of several documents (file name -> document), by file name, laid
-    out side by side (`laid_out_all`): a missing font is said once, naming the files."""
-    return laid_out_all({name: write_html(doc) for name, doc in docs.items()}, today, jobs)
+    """`pdf_and_fonts` of several documents (file name -> document), by file name: a
+    missing font is said once, naming the files that hold its script (the JSON a
+    document is laid out from holds every letter of it as it is)."""
+    _typst()
+    data = {name: source(doc) for name, doc in docs.items()}
+    used = fonts_of(data)
+    pdfs = _each_laid_out(list(data.values()), today, jobs)
+    return {name: (pdf, used[name]) for name, pdf in zip(data, pdfs, strict=True)}
 
 
-def pdf_of_page(page: bytes, today: date) -> bytes:
-    """An HTML page of ogpctl's as PDF, dated `today` (see `laid_out`)."""
-    return laid_out(page, today)[0]
-
-
-def laid_out(page: bytes, today: date) -> tuple[bytes, str]:
-    """An HTML page of ogpctl's as PDF, dated `today`, and the fonts it was laid out with
-    (`fonts.fonts_used`). Nothing it names is loaded: no protocol is allowed to
-    WeasyPrint's fetcher (a document is self-contained). A script of its text that no
-    installed font has is said once (`fonts.MissingFontWarning`)."""
-    used = fonts_used(scripts_in(page.decode("utf-8")))
-    return _pdf(page, today), used
-
-
-def laid_out_all(pages: Mapping[str, bytes], today: date, jobs: int = 0
-                 ) -> dict[str, tuple[bytes, str]]:
-    """HTML pages of ogpctl's (file name -> page) as `laid_out` makes each, by file name.
-    A script no installed font has is said once, naming the files that hold it. With
-    several pages and processors they are laid out in `jobs` worker processes (0: one a
-    processor), the longest first, so that the workers finish together."""
-    used = fonts_of({name: page.decode("utf-8") for name, page in pages.items()})
-    pdfs = _each_laid_out(list(pages.values()), today, _workers(len(pages), jobs))
-    return {name: (pdf, used[name]) for name, pdf in zip(pages, pdfs, strict=True)}
-
-
-def _workers(pages: int, jobs: int) -> int:
-    """How many processes lay out `pages` pages: at most one a page and a processor, and
-    one where this system cannot fork (a worker would import WeasyPrint again)."""
+def _workers(documents: int, jobs: int) -> int:
+    """How many processes lay out `documents`: at most one a document and a processor,
+    and one where this system cannot fork or this process has laid out (`forkable`)."""
     import multiprocessing
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not forkable() or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
         else os.cpu_count() or 1
-    return max(1, min(pages, jobs or processors))
+    return max(1, min(documents, jobs or processors))
 
 
-def _each_laid_out(pages: list[bytes], today: date, workers: int) -> list[bytes]:
+def _each_laid_out(data: list[str], today: date, jobs: int) -> list[bytes]:
+    """`laid_out` of each source, in order; in worker processes forked for the call when
+    there are several documents and processors (the longest first, so that the workers
+    finish together). A worker that dies costs time only: its documents are laid out
+    here."""
+    workers = _workers(len(data), jobs)
     if workers < 2:
-        return [_pdf(page, today) for page in pages]
+        return [laid_out(text, today) for text in data]
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    weasyprint()    # imported once, here: the workers inherit it
-    longest_first = sorted(range(len(pages)), key=lambda index: -len(pages[index]))
-    # What this process holds (a record, its documents) is out of the collector's sight
-    # while the workers run: a collection in a worker would touch each of its objects and
-    # so copy the memory the worker shares with this process (a second of system time
-    # for the largest plan).
-    gc.freeze()
+    longest_first = sorted(range(len(data)), key=lambda index: -len(data[index]))
+    gc.freeze()   # the parent's objects stay shared with the workers, not copied
     try:
         with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
-                                 initializer=_fonts.cache_clear) as pool:
-            made = pool.map(_pdf, [pages[index] for index in longest_first], repeat(today))
+                                 initializer=_compiler.cache_clear) as pool:
+            made = pool.map(laid_out, [data[index] for index in longest_first],
+                            repeat(today))
             by_index = dict(zip(longest_first, made, strict=True))
     except BrokenProcessPool:
-        # A worker died (killed, out of memory): the time is lost, not the PDFs.
-        return [_pdf(page, today) for page in pages]
+        return [laid_out(text, today) for text in data]
     finally:
         gc.unfreeze()
-    return [by_index[index] for index in range(len(pages))]
-
-
-def _pdf(page: bytes, today: date) -> bytes:
-    """WeasyPrint's layout and PDF of `page`. The collector is paused meanwhile: the
-    boxes of a layout are hundreds of thousands of objects alive until the PDF is
-    written, which each collection would scan again (a third of the layout's CPU)."""
-    with collection_paused():
-        html = weasyprint().HTML(string=page.decode("utf-8"), url_fetcher=_fetcher(),
-                                 media_type="print")
-        rendered = html.render(stylesheets=[_print_sheet()], font_config=_fonts(),
-                               pdf_tags=True)
-        stamp = today.isoformat()
-        rendered.metadata.created = rendered.metadata.modified = stamp
-        identifier = hashlib.sha256(page + stamp.encode()).hexdigest()[:32].encode()
-        # Tagged: screen readers follow headings, lists and tables, in reading order.
-        return rendered.write_pdf(pdf_identifier=identifier, pdf_tags=True)
+    return [by_index[index] for index in range(len(data))]

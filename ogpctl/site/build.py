@@ -85,8 +85,8 @@ def build_site(record: Record, today: date, history: History | None = None,
     are those of the documents offered for download (none: no documents). With `reuse`
     (`ogpctl site`) and the record's own history, files of earlier builds are reused from
     the record's store when nothing they read has changed; otherwise nothing is written
-    into the record. With `without_pdf`, a PDF that cannot be written here (WeasyPrint
-    fails to load: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
+    into the record. With `without_pdf`, a PDF that cannot be written here (the typst
+    package is missing: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
     is told why; without it the error is raised. With `fork` (`ogpctl site`), the
     documents are made in a second process while the pages are made.
 

@@ -10,6 +10,9 @@ A PDF also depends on the machine's fonts (`ogpctl.render.fonts`): it is stored 
 fonts it was laid out with and reused only while they are still those installed, so a PDF
 of empty boxes is laid out again once the missing font is installed, and one reused while
 the font is still missing says so again.
+
+The documents are made in a forked process while this one makes the pages, unless this
+process has laid a PDF out already: Typst's threads do not survive a fork.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ogpctl.render.blocks import Document
 from ogpctl.render.documents import build
 from ogpctl.render.fonts import fonts_unchanged
 from ogpctl.render.formats import Format
-from ogpctl.render.pdf import pdf_and_fonts
+from ogpctl.render.pdf import forkable, pdf_and_fonts
 from ogpctl.site.inputs import Inputs, digest_of_model, output_key
 from ogpctl.site.store import Store
 from ogpctl.site.view import Download
@@ -110,9 +113,12 @@ class Documents:
 
 
 def _fork_context() -> Any:
+    """The fork context, or None where a child cannot help: one processor, no fork, or a
+    process that has laid out a PDF already (a child could not: `pdf.forkable`)."""
     import multiprocessing
 
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
+            or not forkable():
         return None
     return multiprocessing.get_context("fork")
 

@@ -39,8 +39,8 @@ from ogpctl.base.resources import data_dir
 from ogpctl.record.model import Commitment, Document, Plan, Record
 
 #: Libraries whose version changes the bytes of a page or document.
-LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "babel", "python-docx", "weasyprint",
-             "pydyf", "pagefind")
+LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "babel", "python-docx", "typst",
+             "pagefind")
 
 
 def _hash(*parts: Any) -> bytes:
