@@ -62,7 +62,7 @@ NO_DATE_WORDS = frozenset({
     "tbd", "tba", "to be determined", "to be defined", "to be confirmed", "n a", "na",
     "en curso", "continuo", "continua", "permanente", "por definir", "a definir",
     "a determinar", "por determinar", "en continu", "continu", "en cours", "a determiner",
-    "a definir", "a preciser", "em curso", "em andamento", "continuo", "mimdinare",
+    "a preciser", "em curso", "em andamento",
     "მიმდინარე", "მუდმივი", "მუდმივად"})
 _WORDS_US = re.compile(r"([^\W\d_]+)\.? (\d{1,2}),? (\d{4})")
 #: A CLDR date pattern's parts: a quoted literal, a run of one field letter, any other sign.
