@@ -212,6 +212,8 @@ def _amended_notes() -> tuple[re.Pattern[str], ...]:
     for lang in shipped_languages():
         said = Language(lang)._("Originally {date} (amended)", date="\x00")
         before, _, after = said.partition("\x00")
+        if not before.strip():
+            continue        # a note opening with the date: no word tells it from the date
         found.append(re.compile(r"\s*" + r"\s*".join(re.escape(w) for w in before.split())
                                 + r"\s*\S.*?\s*" +
                                 r"\s*".join(re.escape(w) for w in after.split()) + r"\s*$",
