@@ -126,7 +126,8 @@ def test_an_update_from_a_word_plan_loses_nothing(capsys, tmp_path: Path) -> Non
 
 def test_a_tracker_date_format_is_for_numeric_text(capsys, tmp_path: Path) -> None:
     """K4: with `date-format`, a real spreadsheet date, a month in words and a quarter are
-    read as without it; the format decides "31/12/2025"."""
+    read as without it; the format decides "31/12/2025"; a formula without a value is
+    said, not dropped silently."""
     from openpyxl import Workbook
 
     record = government_record(capsys, tmp_path)
@@ -137,6 +138,7 @@ def test_a_tracker_date_format_is_for_numeric_text(capsys, tmp_path: Path) -> No
     sheet.append([1, "Open budgets", "1.2", "Training", "31/12/2025"])
     sheet.append([1, "Open budgets", "1.3", "Publication", "December 2026"])
     sheet.append([1, "Open budgets", "1.4", "Review", "Q2 2026"])
+    sheet.append([1, "Open budgets", "1.5", "Audit", '=HYPERLINK("http://x","y")'])
     tracker, mapping = tmp_path / "tracker.xlsx", tmp_path / "map.yaml"
     book.save(tracker)
     mapping.write_text('source: tracker\ndate-format: "%d/%m/%Y"\ncommitment:\n  number: No\n'
@@ -146,7 +148,9 @@ def test_a_tracker_date_format_is_for_numeric_text(capsys, tmp_path: Path) -> No
     assert code == 0 and "error" not in out, out
     commitment = data(record, f"plans/{PLAN}/commitments/01-open-budgets.yaml")
     assert [m["due"] for m in commitment["milestones"]] == \
-        ["2025-06-30", "2025-12-31", "2026-12-31", "2026-06-30"]
+        ["2025-06-30", "2025-12-31", "2026-12-31", "2026-06-30", None]
+    # A formula the workbook holds no value of (a file no spreadsheet saved) is said.
+    assert "row 6, column 'Due': warning: a formula with no value saved" in out
 
 
 @pytest.fixture

@@ -159,6 +159,7 @@ SECTOR_VARIANTS = {
                       "civil", "ong", "ongs", "organisations de la societe civile",
                       "organisations de societe civile",
                       "organizacoes da sociedade civil", "organizacoes de sociedade civil",
+                      "منظمات المجتمع المدني", "المنظمات غير الحكومية",
                       "სამოქალაქო საზოგადოება", "სამოქალაქო საზოგადოების ორგანიზაციები",
                       "არასამთავრობო ორგანიზაციები"),
     "other": ("other actors", "others", "other", "otros actores", "otros", "autres acteurs",
