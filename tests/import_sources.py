@@ -528,6 +528,34 @@ ROUND_TRIP: dict[str, dict[str, str]] = {
         "co_creation": "اتفق عليه مع المنتدى في 3 مايو 2028.",
         "response": "طلب المنتدى النشر أسبوعيا؛ وهو شهري لنقص الموظفين.",
     },
+    # A language ogpctl has no labels in: its documents have English labels, and the
+    # record's Georgian texts and Georgian dates (newuser6 K8).
+    "ka": {
+        "country": "ტესტლენდის რესპუბლიკა", "title": "საჯარო სამუშაოების ღია კონტრაქტები",
+        "brief": "ყველა საჯარო სამუშაოს გადახდებისა და პროგრესის გამოქვეყნება **საჯარო "
+                 "რუკაზე**.",
+        "theme": "საჯარო კეთილსინდისიერება", "lead": "სახელმწიფო შესყიდვების დირექტორატი",
+        "gov": "აუდიტის სამსახური", "gov_role": "ადევნებს თვალს დასკვნებს 90 დღეში",
+        "civil": "მოქალაქეთა გამჭვირვალობა", "civil_role": "აკვირდება გამოქვეყნებას",
+        "civil2": "ღია მონაცემების კოლექტივი", "other": "სავაჭრო პალატა",
+        "other_role": "აწვდის ინფორმაციას სამშენებლო კომპანიებს",
+        "what": "თემები ვერ ხედავენ, მიმდინარეობს თუ არა დაპირებული სამუშაოები.",
+        "causes": "გადახდები და კონტრაქტები ორ დაუკავშირებელ სისტემაშია.",
+        "done": "კონტრაქტები 2024 წლიდან OCDS-ით ქვეყნდება.",
+        "solution": "გამოქვეყნების გავრცელება შესრულების ეტაპზე.",
+        "results": "ნებისმიერს შეუძლია ყველა სამუშაოს თვალყურის დევნება დასრულებამდე.",
+        "relevance": "შესრულების მონაცემები საჯარო და ხელახლა გამოყენებადი ხდება.",
+        "m1": "გამოქვეყნების წესები", "m1_output": "ოფიციალურ გაზეთში გამოქვეყნებული "
+        "დადგენილება", "m2": "საჯარო სამუშაოების რუკა", "m2_output": "ყველა სამუშაოს "
+        "საჯარო რუკა", "m2_gov": "ფინანსთა, დაგეგმვისა და ბიუჯეტის სამინისტრო",
+        "intro": "ტესტლენდი ღია მმართველობას სახელმწიფო პოლიტიკად მიიჩნევს.",
+        "activity": "საპილოტე უწყებების ზედამხედველთა მომზადება",
+        "resources": "320 000 შესყიდვების ბიუჯეტში",
+        "challenge": "წყალდიდობის შემდგომი აღდგენის ხარჯები",
+        "priority": "2028 წლის წყალდიდობა ღია საგანგებო კონტრაქტებს მოითხოვს.",
+        "co_creation": "შეთანხმდა ფორუმთან 2028 წლის 3 მაისს.",
+        "response": "ფორუმმა ყოველკვირეული გამოქვეყნება ითხოვა; ის ყოველთვიურია.",
+    },
 }
 ROUND_TRIP_PERIOD = {"start": "2027-07-01", "end": "2029-06-30"}
 ROUND_TRIP_DUES = ("2027-09-15", "2028-03-31")
@@ -605,3 +633,77 @@ def round_trip_record(root: Path, plan: str, lang: str) -> dict[int, dict]:
     (folder / "sections" / f"introduction.{lang}.md").write_text(
         f"{t['intro']}\n\n### {section_heading(lang)}\n\n{t['activity']}\n", encoding="utf-8")
     return {1: data, 2: challenge}
+
+
+#: A government's own Word plan in the OGP template (newuser6): months and a quarter for
+#: dates, "ongoing", a period in months, and the template's supporting stakeholders headed
+#: "Civil Society Organizations"; in English and in French, with the names in each.
+GOVERNMENT_PLAN = {
+    "en": {
+        "labels": ("Number and Name of the Commitment", "Brief Description",
+                   "Commitment Lead", "Supporting Stakeholders", "Period Covered",
+                   "What problem does the commitment aim to address?"),
+        "sectors": ("Government", "Civil Society Organizations",
+                    "Other Actors (Parliaments, Private Sector, etc.)"),
+        "milestones": ("Milestones", "Expected Outputs", "Expected Completion Date",
+                       "Stakeholders"),
+        "title": "Open municipal budgets", "lead": "Ministry of Finance",
+        "government": ("Ministry of Regional Development", "State Audit Office"),
+        "period": "January 2025 – December 2026",
+        "problem": "Citizens cannot see how municipal budgets are spent.",
+        "rows": (("1.1 Adopt a data standard", "Standard published", "June 2025", ""),
+                 ("1.2 Train municipal staff", "300 staff trained", "Q3 2026",
+                  "CSOs: IDFI"),
+                 ("1.3 Publish quarterly data", "64 datasets a quarter", "ongoing", "")),
+    },
+    "fr": {
+        "labels": ("Numéro et nom de l’engagement", "Brève description",
+                   "Responsable de l’engagement", "Parties prenantes d’appui",
+                   "Période couverte", "Quel problème l’engagement vise-t-il à résoudre ?"),
+        "sectors": ("Gouvernement", "Organisations de la société civile", "Autres acteurs"),
+        "milestones": ("Jalons", "Produits attendus", "Date d’achèvement prévue",
+                       "Parties prenantes"),
+        "title": "Budgets municipaux ouverts", "lead": "Ministère des Finances",
+        "government": ("Ministère du Développement régional", "Cour des comptes"),
+        "period": "janvier 2025 – décembre 2026",
+        "problem": "Les citoyens ne voient pas comment les budgets municipaux sont dépensés.",
+        "rows": (("1.1 Adopter une norme de données", "Norme publiée", "juin 2025", ""),
+                 ("1.2 Former le personnel municipal", "300 agents formés", "T3 2026",
+                  "OSC : IDFI"),
+                 ("1.3 Publier les données trimestrielles", "64 jeux par trimestre",
+                  "en continu", "")),
+    },
+}
+GOVERNMENT_CSOS = ("Transparency International Georgia", "IDFI")
+
+
+def government_plan(path: Path, lang: str) -> None:
+    """The Word plan of GOVERNMENT_PLAN in `lang`, as a government types one."""
+    from docx import Document
+
+    plan = GOVERNMENT_PLAN[lang]
+    labels = plan["labels"]
+    doc = Document()
+    table = doc.add_table(rows=0, cols=4)
+    for label, value in ((labels[0], f"1. {plan['title']}"),
+                         (labels[1], plan["problem"][:60]), (labels[2], plan["lead"])):
+        cells = table.add_row().cells
+        cells[0].text = label
+        cells[1].merge(cells[2]).merge(cells[3]).text = value
+    cells = table.add_row().cells
+    cells[0].text = labels[3]
+    for cell, head in zip(cells[1:], plan["sectors"], strict=True):
+        cell.text = head
+    cells = table.add_row().cells
+    cells[1].text, cells[2].text = "\n".join(plan["government"]), "\n".join(GOVERNMENT_CSOS)
+    for label, value in ((labels[4], plan["period"]), (labels[5], plan["problem"])):
+        cells = table.add_row().cells
+        cells[0].text = label
+        cells[1].merge(cells[2]).merge(cells[3]).text = value
+    milestones = doc.add_table(rows=1, cols=4)
+    for cell, head in zip(milestones.rows[0].cells, plan["milestones"], strict=True):
+        cell.text = head
+    for row in plan["rows"]:
+        for cell, text in zip(milestones.add_row().cells, row, strict=True):
+            cell.text = text
+    doc.save(str(path))

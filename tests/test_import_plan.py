@@ -131,9 +131,10 @@ def test_word_plan_errors_stop_the_import_unless_skip_bad(capsys, tmp_path: Path
     assert snapshot(record) == before
     code, out, _ = import_plan(capsys, record, plan, "--skip-bad")
     assert code == 0, out
-    numbers = [m["number"] for m in commitments(record)["01-presupuesto-abierto.yaml"]
-               ["milestones"]]
-    assert numbers == [1]
+    # The milestone is kept, its completion date left empty for `check` to ask for.
+    milestones = commitments(record)["01-presupuesto-abierto.yaml"]["milestones"]
+    assert [m["number"] for m in milestones] == [1, 2]
+    assert milestones[1].get("due") is None and milestones[1]["title"]["es"]
 
 
 def test_bilingual_csv_tracker(capsys, tmp_path: Path) -> None:
@@ -255,8 +256,11 @@ def test_bad_rows_and_mapping_lines(capsys, tmp_path: Path) -> None:
     assert "tracker.csv, row 4, column 'Fecha de término': error: 'pronto'" in out
     assert snapshot(record) == before
     assert import_plan(capsys, record, tracker, "--map", mapping, "--skip-bad")[0] == 0
-    numbers = [[m["number"] for m in c["milestones"]] for c in commitments(record).values()]
-    assert numbers == [[1], [2]]
+    # The row with an unknown status is left out; the one with a date that is none is
+    # kept, its date left empty.
+    found = [{m["number"]: m.get("due") for m in c["milestones"]}
+             for c in commitments(record).values()]
+    assert [list(numbers) for numbers in found] == [[1], [1, 2]] and found[1][1] is None
     broken = sources.TRACKER_MAPPING.replace("  ogp-id: OGP ID", "  ogp-id: OGP code") \
         .replace("source: tracker", "source: tracker\nsheets: Plan")
     mapping.write_text(broken, encoding="utf-8")

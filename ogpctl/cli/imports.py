@@ -212,6 +212,8 @@ def _language(read: Source, record: RecordModel) -> str:
 
 def _report_plan(root: Path, source: Path, plan: str, result: PlanImport, dry_run: bool,
                  update: bool) -> int:
+    for line in result.kept:
+        typer.echo(f"warning: {line}")
     if result.nothing:
         typer.echo(f"nothing new: the record already holds everything {source.name} says "
                    f"({len(result.same)} files checked)")

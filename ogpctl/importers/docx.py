@@ -72,7 +72,8 @@ def read_docx(path: Path, lang: str | None) -> Source:
     except OSError as error:
         raise UsageError(f"{path}: {error.strerror}") from None
     try:
-        _read(source, path.name, list(document.iter_inner_content()), lang)
+        _read(source, path.name, list(document.iter_inner_content()),
+              lang or declared_language(document))
     except (InvalidXmlError, KeyError, ValueError) as error:
         # a value Word's schema does not allow (<w:i w:val="maybe"/>): python-docx refuses it
         source = Source(path.name)
@@ -80,14 +81,34 @@ def read_docx(path: Path, lang: str | None) -> Source:
     return source
 
 
+def declared_language(document: Any) -> str | None:
+    """The language a document ogpctl wrote says it is in (its core properties), when
+    ogpctl has no labels in it: its labels are then English, its texts and dates in that
+    language (a Georgian plan). A document with labels in its own language needs none."""
+    from ogpctl.base.i18n import has_catalogue
+    from ogpctl.record.kinds import LANGUAGE
+
+    properties = document.core_properties
+    said = (properties.language or "").strip()
+    if properties.author != "ogpctl" or not LANGUAGE.fullmatch(said) or \
+            has_catalogue(said):
+        return None
+    return said
+
+
 def _read(source: Source, name: str, blocks: list[Any], lang: str | None) -> None:
-    language = lang or _language(blocks)
-    if language is None:
+    labels = _language(blocks)
+    if labels is None:
         source.error(Place(name), "no label of the OGP commitment template was found "
                      "(such as 'Number and Name of the Commitment' or 'Commitment Lead'); "
                      "is this an action plan in the OGP template?")
         return
-    if lang is None:
+    language = lang or labels
+    if language != labels:
+        source.notes.append(f"{name}: written in {language} (the document says so), with "
+                            f"the template's labels in {labels}; its texts and dates are "
+                            "read as that language (--lang to say otherwise)")
+    elif lang is None:
         source.notes.append(f"{name}: the template's labels are in {language}; its "
                             "texts are read as that language (--lang to say otherwise)")
     _Walk(source, language).run(blocks)

@@ -35,7 +35,7 @@ from ogpctl.importers.labels import (
     value_of,
 )
 from ogpctl.importers.model import Commitment, Milestone, Place, Source, Supported
-from ogpctl.importers.words import Unreadable, date_of, label_key
+from ogpctl.importers.words import Undated, Unreadable, date_of, label_key
 
 _RANGE = re.compile(r"\s+(?:[-–—]|to|a|al|au|à|até|hasta)\s+|\s*[–—]\s*", re.I)
 _MARK = "\x00"
@@ -119,14 +119,8 @@ class TableReader:
             milestone.output[self.language(cell["output"])] = output
         due = cell_text(cell["due"]) if "due" in cell else ""
         if due:
-            try:
-                milestone.due, note = date_of(due, self.lang)
-            except Unreadable as error:
-                self.source.error(place.at(column=heads.get("due")), f"{error}; "
-                                  "this milestone left out")
-                return None
-            if note:
-                self.source.warn(place.at(column=heads.get("due")), note)
+            milestone.due = due_date(self.source, due, self.lang,
+                                     place.at(column=heads.get("due")))
         if "lead" in cell and cell_text(cell["lead"]):
             milestone.lead = " ".join(cell_text(cell["lead"]).split())
             self.named(milestone.lead, cell["lead"])
@@ -333,17 +327,35 @@ class _HeaderTable:
         problem: Unreadable | None = None
         for first, second in splits:
             try:
-                start, _ = date_of(first, self.lang)
-                end, _ = date_of(second, self.lang)
+                start, start_note = date_of(first, self.lang, start=True)
+                end, end_note = date_of(second, self.lang)
             except Unreadable as error:
                 problem = problem or error
                 continue
             commitment.start, commitment.end = start, end
+            for note in filter(None, (start_note, end_note)):
+                self.source.warn(place, f"the period: {note}")
             return
         self.source.error(place, f"the period: {problem}")
 
     def _values(self, commitment: Commitment, text: str, place: Place) -> None:
         values_of(self.source, commitment, text, place)
+
+
+def due_date(source: Source, text: str, lang: str, place: Place) -> str | None:
+    """A milestone's completion date; None, said, when the cell gives none or none that
+    can be read: the milestone is kept without it (`check` then asks for one)."""
+    try:
+        when, note = date_of(text, lang)
+    except Undated as said:
+        source.warn(place, f"{said}; the completion date is left empty")
+        return None
+    except Unreadable as error:
+        source.error(place, f"{error}; the completion date is left empty")
+        return None
+    if note:
+        source.warn(place, note)
+    return when
 
 
 def values_of(source: Source, commitment: Commitment, text: str, place: Place) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Literal, Protocol
 from ogpctl.importers.html import to_markdown
 from ogpctl.importers.labels import value_of
 from ogpctl.importers.model import TEXT_FIELDS, Commitment, Milestone, Place, Source, Text, Update
-from ogpctl.importers.words import Unreadable, date_of, status_of
+from ogpctl.importers.words import Undated, Unreadable, date_of, status_of
 from ogpctl.render.prose import safe_href
 
 SECTOR_FIELDS = {"government": "government", "civil-society": "civil-society", "other": "other"}
@@ -79,7 +79,7 @@ def fill_commitment(source: Source, commitment: Commitment, row: Row, spec: dict
             if name not in listed:
                 listed.append(name)
     for field in ("start", "end"):
-        when = _date(source, row, spec.get(field), None)
+        when = _date(source, row, spec.get(field), None, start=field == "start")
         if when and getattr(commitment, field) is None:
             setattr(commitment, field, when)
     _values(source, commitment, row, spec.get("values"))
@@ -132,8 +132,7 @@ def fill_milestone(source: Source, milestone: Milestone, row: Row, spec: dict,
         for name in names(row, spec.get(sector)):
             milestone.supporting.setdefault(sector, []).append(name)
     due = _date(source, row, spec.get("due"), date_format)
-    ok = due is not False
-    if due:
+    if due:         # a date that cannot be read is said and left empty: the row is kept
         milestone.due = due
     status = _status(source, row, spec.get("status"), statuses)
     if status is False:
@@ -143,17 +142,22 @@ def fill_milestone(source: Source, milestone: Milestone, row: Row, spec: dict,
     return ok
 
 
-def _date(source: Source, row: Row, column: str | None, date_format: str | None
-          ) -> str | Literal[False] | None:
+def _date(source: Source, row: Row, column: str | None, date_format: str | None, *,
+          start: bool = False) -> str | None:
+    """The date a column gives (the first day of a month or quarter as a `start`); None,
+    said, when it gives none or one that cannot be read."""
     raw = cell_text(row.value(column)) if column else ""
     if not raw:
         return None
     try:
         when, note = date_of(raw[:10] if re.match(r"\d{4}-\d\d-\d\d[T ]", raw) else raw,
-                             row.lang, date_format)
+                             row.lang, date_format, start=start)
+    except Undated as said:
+        source.warn(row.where(column), f"{said}; left empty")
+        return None
     except Unreadable as error:
-        source.error(row.where(column), str(error))
-        return False
+        source.error(row.where(column), f"{error}; left empty")
+        return None
     if note:
         source.warn(row.where(column), note)
     return when

@@ -144,11 +144,28 @@ HEADING_VARIANTS = (
     "Définition du problème", "Description de l'engagement", "Planification de l'engagement",
     "Definição do problema", "Descrição do compromisso", "Planejamento do compromisso")
 SECTOR_VARIANTS = {
-    "government": ("government", "gobierno", "gouvernement", "governo"),
+    "government": ("government", "gobierno", "gouvernement", "governo", "government agencies",
+                   "government institutions", "public institutions", "public sector",
+                   "instituciones publicas", "entidades publicas", "sector publico",
+                   "institutions publiques", "instituicoes publicas",
+                   "orgaos publicos", "setor publico", "მთავრობა",
+                   "სახელმწიფო უწყებები", "სახელმწიფო ინსტიტუციები"),
     "civil-society": ("civil society", "csos", "cso", "sociedad civil", "osc", "oscs",
-                      "societe civile", "sociedade civil"),
+                      "societe civile", "sociedade civil", "civil society organizations",
+                      "civil society organisations", "civil society organization",
+                      "civil society organisation", "ngos", "ngo", "non governmental "
+                      "organizations", "non governmental organisations",
+                      "organizaciones de la sociedad civil", "organizaciones de sociedad "
+                      "civil", "ong", "ongs", "organisations de la societe civile",
+                      "organisations de societe civile",
+                      "organizacoes da sociedade civil", "organizacoes de sociedade civil",
+                      "منظمات المجتمع المدني", "المنظمات غير الحكومية",
+                      "სამოქალაქო საზოგადოება", "სამოქალაქო საზოგადოების ორგანიზაციები",
+                      "არასამთავრობო ორგანიზაციები"),
     "other": ("other actors", "others", "other", "otros actores", "otros", "autres acteurs",
-              "autres", "outros atores", "outros"),
+              "autres", "outros atores", "outros", "other stakeholders", "other partners",
+              "otras partes interesadas", "autres parties prenantes", "სხვა აქტორები",
+              "სხვა"),
 }
 #: The words other sources use for the OGP values.
 VALUE_VARIANTS = {

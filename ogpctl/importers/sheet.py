@@ -127,7 +127,34 @@ def _xlsx(source: Source, path: Path, data: bytes, sheet: str | None, header_row
     head = next((cells for number, cells in rows if number == header_row), [])
     header = [cell_text(c) for c in head]
     body = [(n, cells) for n, cells in rows if n > header_row]
-    return Table(f"{path.name}", header, body, Place(path.name, sheet=name))
+    table = Table(f"{path.name}", header, body, Place(path.name, sheet=name))
+    if any(cell is None for _, cells in body for cell in cells):
+        _unsaved_formulas(source, data, table)
+    return table
+
+
+def _unsaved_formulas(source: Source, data: bytes, table: Table) -> None:
+    """Warn of each cell holding a formula whose value the workbook does not hold (a file
+    written by a program, not saved by a spreadsheet): it is read as empty."""
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = table.place.sheet or ""
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        formulas = dict(enumerate(book[sheet].iter_rows(values_only=True), 1))
+    finally:
+        book.close()
+    for line, cells in table.rows:
+        for index, cell in enumerate(cells):
+            formula = (formulas.get(line) or ())[index:index + 1]
+            if cell is None and formula and isinstance(formula[0], str) and \
+                    formula[0].startswith("="):
+                column = table.header[index] if index < len(table.header) else None
+                source.warn(table.place.at(row=line, column=column or None),
+                            f"a formula with no value saved ({formula[0][:40]!r}) is read "
+                            "as empty; open and save the workbook, or type the value")
 
 
 def _xlsx_value(value: Any) -> Any:

@@ -10,8 +10,12 @@ listed by sector); for other actors it is left empty for the point of contact to
 A plan written in two languages names its organisations in each: importing the second
 language (`--update`) into a commitment the first one wrote, a name the record does not know
 is the organisation the commitment already has in the same place (its lead, a milestone's
-lead, the same position in a sector's list) when that organisation has no name in this
-language yet; the name is added to it instead of a new organisation.
+lead, the same position in a sector's list, unless the source names that one elsewhere) when
+that organisation has no name in this language yet; the name is added to it instead of a new
+organisation. When it has another name in this language, an update neither switches the
+place to a new organisation nor renames it: the record's organisation stays and the import
+says so. An organisation the record lists under one sector of a commitment stays there when
+the source lists it under another (said too): an update never lists one twice.
 """
 
 from __future__ import annotations
@@ -73,7 +77,11 @@ class Stakeholders:
     known: dict[str, str] = field(default_factory=dict)      # key(name or id) -> id
     added: list[dict[str, Any]] = field(default_factory=list)
     named: dict[str, set[str]] = field(default_factory=dict)  # id -> languages of its names
+    names: dict[str, Text] = field(default_factory=dict)      # id -> its names in the record
     renamed: dict[str, Text] = field(default_factory=dict)    # id -> its new name
+    #: What the import kept as the record has it rather than as the source says, in words.
+    kept: list[str] = field(default_factory=list)
+    where: str = ""         # the commitment (or milestone) being read, for `kept`
     #: A name the source writes in another language than `lang`, and that language.
     languages: dict[str, str] = field(default_factory=dict)
 
@@ -88,6 +96,7 @@ class Stakeholders:
                 for name in (item["id"], *names.values()):
                     self.known.setdefault(key(name), item["id"])
                 self.named[item["id"]] = {lang for lang, text in names.items() if text}
+                self.names[item["id"]] = names
 
     def id_of(self, name: str, sector: str | None, here: Any = None) -> str:
         """The id of the organisation `name`; `here` is the id the commitment already has
@@ -100,6 +109,14 @@ class Stakeholders:
         if isinstance(here, str) and here in self.named and lang not in self.named[here]:
             self.named[here].add(lang)
             self.known[key(name)], self.renamed[here] = here, {lang: name}
+            return here
+        if isinstance(here, str) and here in self.named:
+            self.kept.append(f"{self.where}: the source names {name!r} where the record has "
+                             f"{here} ({lang}: {self.names[here].get(lang, '')!r}); {here} "
+                             f"kept. If {name!r} is another organisation, change it by hand; "
+                             f"if it is the same, correct its {lang} name in "
+                             "stakeholders.yaml")
+            self.known[key(name)] = here        # the same everywhere else in the source
             return here
         taken = set(self.known.values())
         base = slugify(name, "stakeholder")
@@ -147,6 +164,7 @@ def commitment_data(commitment: Commitment, people: Stakeholders, default: str,
         data["ogp-id"] = commitment.ogp_id
     if commitment.links:
         data["links"] = [_titled(link, default) for link in commitment.links]
+    people.where = f"commitment {commitment.number}"
     if commitment.lead:
         data["lead"] = people.id_of(commitment.lead, "government", now.get("lead"))
     supporting = _supporting(commitment.supporting, commitment.roles, people,
@@ -161,9 +179,11 @@ def commitment_data(commitment: Commitment, people: Stakeholders, default: str,
     if commitment.milestones:
         had = {m.get("number"): m for m in now.get("milestones") or [] if isinstance(m, dict)} \
             if isinstance(now.get("milestones"), list) else {}
-        data["milestones"] = [milestone_data(m, people, default, had.get(m.number),
-                                             data.get("lead") or now.get("lead"))
-                              for m in sorted(commitment.milestones, key=lambda m: m.number)]
+        data["milestones"] = []
+        for m in sorted(commitment.milestones, key=lambda m: m.number):
+            people.where = f"milestone {commitment.number}.{m.number}"
+            data["milestones"].append(milestone_data(m, people, default, had.get(m.number),
+                                                     data.get("lead") or now.get("lead")))
     return data
 
 
@@ -184,22 +204,40 @@ def _supporting(by_sector: dict[str, list[str]], roles: dict[str, Text],
                 people: Stakeholders, now: Any) -> dict[str, list]:
     """Ids by sector; {stakeholder, role} for one the source gives a role."""
     found: dict[str, list] = {}
+    listed_now = _listed(now)
+    named = {people.known.get(key(name)) for names in by_sector.values() for name in names}
     for sector, names in by_sector.items():
         had = now.get(sector) if isinstance(now, dict) else None
         had = had if isinstance(had, list) else []
         for index, name in enumerate(names):
             here = _ident(had[index]) if index < len(had) else None
-            ident = people.id_of(name, SECTORS.get(sector), here)
+            ident = people.id_of(name, SECTORS.get(sector), None if here in named else here)
             # named under no sector ("other"): an organisation whose sector is known goes
             # under it, a ministry among government, not among "other actors"
             place = sector if sector != "other" else \
                 TEMPLATE_SECTOR.get(people.sector(ident) or "", "other")
+            if ident in listed_now and listed_now[ident] != place:
+                people.kept.append(f"{people.where}: {ident} is among the {listed_now[ident]} "
+                                   f"supporting stakeholders in the record and among {place} "
+                                   "in the source; left where the record has it (move it by "
+                                   "hand if the source is right)")
+                place = listed_now[ident]
             listed = found.setdefault(place, [])
             if any(_ident(item) == ident for item in listed):
                 continue
             role = roles.get(name)
             listed.append({"stakeholder": ident, "role": dict(role)} if role else ident)
     return {sector: items for sector, items in found.items() if items}
+
+
+def _listed(now: Any) -> dict[str, str]:
+    """The sector each organisation is listed under in a file's `supporting`."""
+    found: dict[str, str] = {}
+    for sector, items in (now.items() if isinstance(now, dict) else ()):
+        for item in items if isinstance(items, list) else ():
+            if isinstance(_ident(item), str):
+                found.setdefault(_ident(item), sector)
+    return found
 
 
 def _without(supporting: dict[str, list], lead: Any) -> dict[str, list]:
@@ -245,7 +283,8 @@ def milestone_data(milestone: Milestone, people: Stakeholders, default: str,
         data["supporting"] = supporting
     updates = sorted(milestone.progress, key=lambda u: u.date)
     status = milestone.status or next((u.status for u in reversed(updates) if u.status), None)
-    data["status"] = status or "not-started"
+    if status or not now:       # a source without statuses keeps the record's
+        data["status"] = status or "not-started"
     if updates:
         data["progress"] = [update_data(u, default) for u in updates]
     return data

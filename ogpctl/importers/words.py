@@ -6,10 +6,15 @@ A status is one of the record's codes (`not-started`, `in-progress`, `completed`
 is ISO (2027-06-30), or numeric with the order the source states (a mapping's
 `date-format`, or day first in a document written in Spanish, French or Portuguese), or a
 day and month written in words (30 June 2027, 30 de junio de 2027). Written dates follow
-the CLDR patterns and month names (Babel) of every language ogpctl writes documents in, the
-same ones `Language.date` formats with, so whatever ogpctl writes it reads back. A month
-alone ("June 2027") is the last day of that month, and said so. Anything else is reported,
-never guessed.
+the CLDR patterns and month names (Babel) of every language ogpctl writes documents in and
+of the source's own language (Georgian, when a record is written in it), the same ones
+`Language.date` formats with, so whatever ogpctl writes it reads back; the note ogpctl
+writes after an amended date ("Originally 31 October 2028 (amended)", in every catalogue
+language) is not part of it. A month alone ("June 2027") or a quarter ("Q3 2027") is its
+last day as a due date or an end, its first day as a start, and said so. A mapping's
+`date-format` decides numeric text only: ISO dates (and real spreadsheet dates), and dates
+in words, are read without it. Words saying a task has no date ("ongoing", "permanent")
+are `Undated`. Anything else is reported, never guessed.
 """
 
 from __future__ import annotations
@@ -49,6 +54,16 @@ DAY_FIRST = frozenset({"es", "fr", "pt", "it", "de", "ar", "ru"})
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _WORDS = re.compile(r"(?:(\d{1,2}) )?(?:de )?([^\W\d_]+)\.? (?:de |of )?(\d{4})")
+_QUARTER = re.compile(r"(?:q|t|tr|trim|trimestre|quarter) ?([1-4]) ?(\d{4})"
+                      r"|(\d{4}) ?(?:q|t) ?([1-4])|([1-4]) ?(?:q|t|tr|trim|trimestre) ?(\d{4})")
+#: Words a source writes for a task without a date of its own (as `plain_key` writes them).
+NO_DATE_WORDS = frozenset({
+    "ongoing", "on going", "continuous", "continuing", "permanent", "throughout",
+    "tbd", "tba", "to be determined", "to be defined", "to be confirmed", "n a", "na",
+    "en curso", "continuo", "continua", "permanente", "por definir", "a definir",
+    "a determinar", "por determinar", "en continu", "continu", "en cours", "a determiner",
+    "a preciser", "em curso", "em andamento",
+    "მიმდინარე", "მუდმივი", "მუდმივად"})
 _WORDS_US = re.compile(r"([^\W\d_]+)\.? (\d{1,2}),? (\d{4})")
 #: A CLDR date pattern's parts: a quoted literal, a run of one field letter, any other sign.
 _PATTERN_PART = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|\s+|.")
@@ -131,6 +146,10 @@ class Unreadable(ValueError):
     """A value a source writes that cannot be read as what it should be."""
 
 
+class Undated(Unreadable):
+    """A date cell that says, in words, that there is no date ("ongoing")."""
+
+
 def status_of(text: str, extra: dict[str, str] | None = None) -> str:
     """The record's status code for a status cell; Unreadable when it is none."""
     wanted = key(text)
@@ -145,26 +164,70 @@ def status_of(text: str, extra: dict[str, str] | None = None) -> str:
                      "mapping's statuses")
 
 
-def date_of(text: str, lang: str | None = None, date_format: str | None = None
-            ) -> tuple[str, str | None]:
-    """The ISO date a cell writes, and a note when only its month was given; Unreadable
-    when it is no date or its order is ambiguous."""
-    text = " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cf").split())
-    if date_format:
+def date_of(text: str, lang: str | None = None, date_format: str | None = None, *,
+            start: bool = False) -> tuple[str, str | None]:
+    """The ISO date a cell writes, and a note when only its month or quarter was given (its
+    first day when `start`, else its last); Unreadable when it is no date or its order is
+    ambiguous, Undated when it says there is none."""
+    text = without_notes(" ".join("".join(ch for ch in text
+                                          if unicodedata.category(ch) != "Cf").split()))
+    found = _ISO.fullmatch(text)
+    if found:
+        return _day(text, *map(int, found.groups())), None
+    if plain_key(text) in NO_DATE_WORDS:
+        raise Undated(f"{text!r} gives no date")
+    numeric = _NUMERIC.fullmatch(text)
+    if date_format and (numeric or not _has_letters(text)):
         try:
             return datetime.strptime(text, date_format).date().isoformat(), None
         except ValueError:
             raise Unreadable(f"{text!r} does not match the date format "
                              f"{date_format!r}") from None
-    found = _ISO.fullmatch(text)
-    if found:
-        return _day(text, *map(int, found.groups())), None
-    found = _NUMERIC.fullmatch(text)
-    if found:
-        first, second, year = map(int, found.groups())
+    if numeric:
+        first, second, year = map(int, numeric.groups())
         return _numeric(text, first, second, year, lang=lang), None
     written = _as_written(text, lang)
-    return (written, None) if written else _in_words(text)
+    if written:
+        return written, None
+    try:
+        return _in_words(text, lang, start)
+    except Unreadable:
+        if date_format:
+            try:
+                return datetime.strptime(text, date_format).date().isoformat(), None
+            except ValueError:
+                pass
+        raise
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+@cache
+def _amended_notes() -> tuple[re.Pattern[str], ...]:
+    """What ogpctl writes after an amended milestone's date, in every catalogue language:
+    "Originally {date} (amended)"."""
+    found = []
+    for lang in shipped_languages():
+        said = Language(lang)._("Originally {date} (amended)", date="\x00")
+        before, _, after = said.partition("\x00")
+        if not before.strip():
+            continue        # a note opening with the date: no word tells it from the date
+        found.append(re.compile(r"\s*" + r"\s*".join(re.escape(w) for w in before.split())
+                                + r"\s*\S.*?\s*" +
+                                r"\s*".join(re.escape(w) for w in after.split()) + r"\s*$",
+                                re.IGNORECASE | re.DOTALL))
+    return tuple(found)
+
+
+def without_notes(text: str) -> str:
+    """A date cell without the note ogpctl writes after an amended date."""
+    for note in _amended_notes():
+        found = note.search(text)
+        if found and found.start() > 0:
+            return text[:found.start()].strip()
+    return text
 
 
 def _as_written(text: str, lang: str | None) -> str | None:
@@ -198,21 +261,47 @@ def _numeric(text: str, first: int, second: int, year: int, lang: str | None) ->
     return _day(text, year, second, first) if day_first else _day(text, year, first, second)
 
 
-def _in_words(text: str) -> tuple[str, str | None]:
-    plain, month_of = plain_key(text), any_month()
+def _in_words(text: str, lang: str | None, start: bool) -> tuple[str, str | None]:
+    plain = plain_key(text)
+    month_of = {**(months(lang) if lang else {}), **any_month()}
     found = _WORDS.fullmatch(plain)
     if found and found.group(2) in month_of:
         day, month, year = found.group(1), month_of[found.group(2)], int(found.group(3))
         if day:
             return _day(text, year, month, int(day)), None
-        last = calendar.monthrange(year, month)[1]
-        return _day(text, year, month, last), (f"{text!r} names a month: read as its last "
-                                               f"day, {year}-{month:02d}-{last:02d}")
+        return _span(text, "a month", year, month, month, start)
+    quarter = _QUARTER.fullmatch(plain)
+    if quarter:
+        number, year = _quarter_parts(quarter.groups())
+        return _span(text, "a quarter", year, 3 * number - 2, 3 * number, start)
     found = _WORDS_US.fullmatch(plain)
     if found and found.group(1) in month_of:
         return _day(text, int(found.group(3)), month_of[found.group(1)],
                     int(found.group(2))), None
     raise Unreadable(f"{text!r} is not a date (such as 2027-06-30 or 30 June 2027)")
+
+
+def _quarter_parts(groups: tuple[str | None, ...]) -> tuple[int, int]:
+    """(quarter, year) of "Q3 2027", "2027 Q3" or "3T 2027"."""
+    q1, y1, y2, q2, q3, y3 = groups
+    if q1:
+        return int(q1), int(y1 or 0)
+    if q2:
+        return int(q2), int(y2 or 0)
+    return int(q3 or 0), int(y3 or 0)
+
+
+def _span(text: str, what: str, year: int, first: int, last: int, start: bool
+          ) -> tuple[str, str]:
+    """The first day of month `first` (a start) or the last of month `last` (a due date, an
+    end) of a month or quarter a cell names, and the note saying so."""
+    if not 1 <= year <= 9999:
+        raise Unreadable(f"{text!r} is not a day of the calendar")
+    if start:
+        day = _day(text, year, first, 1)
+        return day, f"{text!r} names {what}: read as its first day, {day} (a start)"
+    day = _day(text, year, last, calendar.monthrange(year, last)[1])
+    return day, f"{text!r} names {what}: read as its last day, {day}"
 
 
 def _day(text: str, year: int, month: int, day: int) -> str:

@@ -41,6 +41,8 @@ class ImportResult:
     changed: list[FileEdit] = field(default_factory=list)
     same: list[str] = field(default_factory=list)     # files that already say it all
     occupied: bool = False    # the plan had commitments or written sections before
+    #: What the source says that was not written, the record's value kept, and why.
+    kept: list[str] = field(default_factory=list)
 
     @property
     def nothing(self) -> bool:
@@ -74,6 +76,7 @@ def plan_import(record: Record, plan: Plan, source: Source, lang: str, schemas: 
         else:
             result.new.append(_new_commitment(record, plan, commitment, data, schemas, today))
     _stakeholders(record, people, result)
+    result.kept = list(dict.fromkeys(people.kept))
     for (section, section_lang), markdown in sorted(source.sections.items()):
         _section(record, plan, section, section_lang, markdown, result)
     return result
