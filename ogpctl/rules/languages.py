@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -121,13 +121,17 @@ def shapes_of(doc: Document) -> Shapes:
         # in_action_plan(doc, path): what is not under a LATER key of a submitted document
         elsewhere, submitted = (later, others) if doc.kind in _SUBMITTED \
             else ([*others, *later], [])
+        # filter with the types' own isinstance test: at C speed, where a comprehension runs
+        # a loop of bytecode over every text value of the record
         doc.memo["text-shapes"] = Shapes(
-            ([v for v in elsewhere if isinstance(v, str)],
-             [v for v in submitted if isinstance(v, str)]),
-            ([v for v in elsewhere if isinstance(v, dict)],
-             [v for v in submitted if isinstance(v, dict)]))
+            (list(filter(_is_text, elsewhere)), list(filter(_is_text, submitted))),
+            (list(filter(_is_map, elsewhere)), list(filter(_is_map, submitted))))
     shapes: Shapes = doc.memo["text-shapes"]
     return shapes
+
+
+_is_text: Callable[[Any], bool] = str.__instancecheck__      # isinstance(value, str)
+_is_map: Callable[[Any], bool] = dict.__instancecheck__      # isinstance(value, dict)
 
 
 class Screens(NamedTuple):
