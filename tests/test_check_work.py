@@ -5,6 +5,7 @@ they open with is. These tests count the work, and check that the findings are s
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,45 @@ def test_ascii_evidence_names_are_not_encoded_to_be_tested(
     listed = document_repository.listed_files(document_repository.evidence_files(record))
     assert listed and all(path.isascii() for path in listed)
     assert encoded[0] == 0
+
+
+def test_the_closed_twins_match_days_without_calling_python(sample: Path) -> None:
+    """`format: date` calls back into Python for every date of every file; the twins match
+    the same days with a pattern (REAL_DAY) instead."""
+    from ogpctl.record.schema import SchemaSet
+
+    schemas = SchemaSet()
+    record = _record(sample)
+    accepted = [schemas.accepts(doc.kind, doc.data) for doc in record.documents.values()
+                if doc.ok and doc.kind.schema]
+    assert any(accepted)
+    assert len(schemas._real_days) == 0
+
+
+@pytest.mark.parametrize("century", [1800, 1900, 2000, 2100, 2400, 2900, 3000])
+def test_real_day_is_the_date_format_s_days(century: int) -> None:
+    import re
+
+    from ogpctl.record.closed import REAL_DAY
+    from ogpctl.record.kinds import parse_day
+
+    pattern = re.compile(REAL_DAY)
+    for year in [*range(century - 1, century + 5), century + 96, century + 99]:
+        for month in range(14):
+            for day in range(33):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                assert (pattern.match(text) is not None) == (parse_day(text) is not None), text
+
+
+def test_a_day_that_is_not_real_is_still_refused(sample: Path) -> None:
+    from ogpctl.record.kinds import Kind
+    from ogpctl.record.schema import SchemaSet
+
+    schemas = SchemaSet()
+    path = _commitment_file(sample).relative_to(sample).as_posix()
+    data = copy.deepcopy(_record(sample).documents[path].data)   # dates as the loader reads them
+    assert schemas.accepts(Kind.COMMITMENT, data)
+    data["milestones"][0]["due"] = "2027-02-29"
+    assert not schemas.accepts(Kind.COMMITMENT, data)
+    assert [p.path for p in schemas.validate(Kind.COMMITMENT, data)] == [
+        ("milestones", 0, "due")]
