@@ -150,17 +150,18 @@ def screens_of(doc: Document, languages: Languages) -> Screens:
     every document before the rules run, so that a document's values are found and its
     texts screened in one go, while it is in the processor's cache; the rules then read
     the verdicts instead of the parsed file again."""
-    key = ("text-screens", languages)
-    if key not in doc.memo:
-        shapes = shapes_of(doc)
-        openings = _guide_openings()
-        doc.memo[key] = Screens(
-            _may_miss(shapes, True, languages.required, languages.default),
-            _may_miss(shapes, False, languages.required[1:] or ("en",), languages.default),
-            not set(languages.written).issuperset(chain.from_iterable(chain(*shapes.maps))),
-            doc.kind is not Kind.SECTION and any(
-                _opening(text) in openings for text in _may_open_like_guide(shapes)))
-    screens: Screens = doc.memo[key]
+    kept: tuple[Languages, Screens] | None = doc.memo.get("text-screens")   # the record's
+    if kept is not None and (kept[0] is languages or kept[0] == languages):
+        return kept[1]
+    shapes = shapes_of(doc)
+    openings = _guide_openings()
+    screens = Screens(
+        _may_miss(shapes, True, languages.required, languages.default),
+        _may_miss(shapes, False, languages.required[1:] or ("en",), languages.default),
+        not set(languages.written).issuperset(chain.from_iterable(chain(*shapes.maps))),
+        doc.kind is not Kind.SECTION and any(
+            _opening(text) in openings for text in _may_open_like_guide(shapes)))
+    doc.memo["text-screens"] = (languages, screens)
     return screens
 
 

@@ -201,13 +201,16 @@ class Progress(NamedTuple):
 
 
 def _progress(milestone: Milestone, context: Any) -> Progress:
-    """`Progress` of a milestone, read once a check for the four rules."""
-    memo: dict[tuple[str, int], Progress] = context.memo.setdefault("progress-updates", {})
-    key = (milestone.commitment.doc.path, milestone.index)
-    if key not in memo:
-        memo[key] = _read(milestone, _iso_today(context),
-                          *_bounds(milestone.commitment.plan, context))
-    return memo[key]
+    """`Progress` of a milestone, read once a check for the four rules (kept by the
+    milestone itself as key: the model makes each milestone once)."""
+    memo: dict[Milestone, Progress] | None = context.memo.get("progress-updates")
+    if memo is None:
+        memo = context.memo["progress-updates"] = {}
+    found = memo.get(milestone)
+    if found is None:
+        found = memo[milestone] = _read(milestone, _iso_today(context),
+                                        *_bounds(milestone.commitment.plan, context))
+    return found
 
 
 def _iso_today(context: Any) -> str:
