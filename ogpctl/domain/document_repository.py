@@ -103,7 +103,8 @@ def _entries(folder: str) -> list[os.DirEntry[str]]:
     UTF-8 cannot be shown or linked, so it is left out rather than mangled)."""
     try:
         with os.scandir(folder) as found:
-            return [e for e in found if not e.name.startswith(".") and _utf8(e.name)]
+            return [e for e in found if not e.name.startswith(".")
+                    and (e.name.isascii() or _utf8(e.name))]   # ASCII: UTF-8, unencoded
     except OSError:
         return []
 

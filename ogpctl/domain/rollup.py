@@ -121,7 +121,11 @@ def counted_status(milestone: Milestone, when: date | Reckoning) -> str:
 
 
 def _clock(milestone: Milestone, when: date | Reckoning) -> Reckoning:
-    return when if isinstance(when, Reckoning) else reckoning(milestone.commitment.plan, when)
+    return _clock_of(milestone.commitment.plan, when)
+
+
+def _clock_of(plan: Plan, when: date | Reckoning) -> Reckoning:
+    return when if isinstance(when, Reckoning) else reckoning(plan, when)
 
 
 def _counted(milestone: Milestone, clock: Reckoning) -> str:
@@ -194,10 +198,12 @@ def has_evidence(milestone: Milestone) -> bool:
     return False
 
 
-def rollup(commitment: Commitment, as_of: date) -> Rollup:
-    """The commitment's progress and colour as of `as_of` (counted as of its plan's result
-    day, `reckoning`), with the self-assessment's rating once one is given."""
-    clock = reckoning(commitment.plan, as_of)
+def rollup(commitment: Commitment, when: date | Reckoning) -> Rollup:
+    """The commitment's progress and colour as of `when` (counted as of its plan's result
+    day, `reckoning`, which a caller rolling up a plan's commitments makes once and passes
+    instead of the day), with the self-assessment's rating once one is given."""
+    clock = _clock_of(commitment.plan, when)
+    as_of = clock.today
     weights: list[float] = []     # of the milestones counted (not withdrawn)
     achieved: list[float] = []    # of those completed; summed by sum() as ever
     evidenced = 0

@@ -32,6 +32,15 @@ from ogpctl.source.numbers import MAX_WHOLE
 SCALARS = {"type": ["string", "number", "integer", "boolean", "null"],
            "minimum": -MAX_WHOLE, "maximum": MAX_WHOLE}
 ASCII_NAMES = {"pattern": "^[\\u0000-\\u007f]*$"}
+#: The texts the `date` format accepts (`ogpctl.record.kinds.parse_day`: a real day from
+#: 1900-01-01 to 2999-12-31; February 29 in leap years only) as a pattern. A twin matches it
+#: in Rust where the format calls back into Python, once for every date of every file.
+REAL_DAY = ("^(?:(?:19|2[0-9])[0-9]{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+            "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+            "|(?:19|2[0-9])(?:[02468][48]|[13579][26]|[2468]0)-02-29"
+            "|(?:2000|2400|2800)-02-29)$")
+#: The shape of a day, which REAL_DAY implies (and replaces).
+DAY_SHAPE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 #: Keywords that hold no subschema: kept as they are.
 _WORDS = frozenset({
     "title", "description", "default", "examples", "enum", "const", "format", "pattern",
@@ -77,6 +86,12 @@ class _Twin:
             twin["allOf"] = [*twin.get("allOf", []), {"anyOf": self._each(node["oneOf"])}]
         if not beside and not any(key in node for key in _BOUNDING):
             twin["type"] = SCALARS["type"]   # numbers bounded by `_bounded`
+        if twin.get("format") == "date":   # the same days, without a call into Python
+            del twin["format"]
+            if twin.get("pattern", DAY_SHAPE) != DAY_SHAPE:   # a pattern REAL_DAY may not imply
+                twin["allOf"] = [*twin.get("allOf", []), {"pattern": REAL_DAY}]
+            else:
+                twin["pattern"] = REAL_DAY
         return _bounded(twin)
 
     def _part(self, key: str, value: Any) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
-from ogpctl.domain.rollup import rollup
+from ogpctl.domain.rollup import reckoning, rollup
 from ogpctl.record.model import Plan, Stage, as_date, as_word, entries
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
@@ -42,14 +42,14 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
     doc = plan.self_assessment
     if doc is None:
         return
-    as_of = as_date(doc.fields.get("prepared"))
+    clock = reckoning(plan, as_date(doc.fields.get("prepared")) or context.today)  # one a plan
     by_id = {c.id: c for c in plan.commitment_files}
     for index, item in _entries(plan):
         commitment = by_id.get(as_word(item.get("commitment")) or "")
         rating = item.get("rating")
         if commitment is None or rating not in ("green", "amber", "red"):
             continue
-        derived = rollup(commitment, as_of or context.today)
+        derived = rollup(commitment, clock)
         if rating != derived.milestone_colour and not has_text(item.get("rating-reason")):
             yield Finding(doc.path, f"commitment {commitment.number} is rated {rating} but its "
                           f"milestones give {derived.milestone_colour} ({derived.completion}); "

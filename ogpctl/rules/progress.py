@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.values import list_at
@@ -176,46 +176,41 @@ def _bounds(plan: Plan, context: Any) -> tuple[date | None, date | None]:
 
 def _outside(milestone: Milestone, context: Any) -> tuple[Dated, Dated]:
     """A milestone's updates dated no later than today but before its plan's delivery (any,
-    while the plan is not delivered), and those dated after the plan's end. ISO dates are
-    compared as text, as they sort; only the days reported are parsed. Read once for
-    both rules."""
-    memo: dict[tuple[str, int], tuple[Dated, Dated]] = context.memo.setdefault(
-        "progress-outside", {})
-    key = (milestone.commitment.doc.path, milestone.index)
-    if key not in memo:
-        memo[key] = _read_outside(milestone, context)
-    return memo[key]
+    while the plan is not delivered), and those dated after the plan's end (`_progress`)."""
+    found = _progress(milestone, context)
+    return found.early, found.late
 
 
-def _read_outside(milestone: Milestone, context: Any) -> tuple[Dated, Dated]:
-    delivered, end = _bounds(milestone.commitment.plan, context)
-    now = context.today.isoformat()
-    low = delivered.isoformat() if delivered else "9999-99-99"
-    high = end.isoformat() if end else "9999-99-99"
-    early: Dated = []
-    late: Dated = []
-    for index, update in enumerate(list_at(milestone.fields, "progress")):
-        day = _iso(update.get("date")) if isinstance(update, dict) else None
-        if day is None or day > now or low <= day <= high:
-            continue
-        if (parsed := as_date(day)) is not None:
-            (early if day < low else late).append((index, parsed))
-    return early, late
+def _scan(milestone: Milestone, context: Any) -> Scan:
+    """A milestone's updates dated after today (index, day), and the status of the newest
+    update dated no later than today that gives one (the last written wins a tie)."""
+    found = _progress(milestone, context)
+    return found.future, found.latest
 
 
 Scan = tuple[list[tuple[int, date]], tuple[date, str] | None]
 
 
-def _scan(milestone: Milestone, context: Any) -> Scan:
-    """A milestone's updates dated after today (index, day), and the status of the newest
-    update dated no later than today that gives one (the last written wins a tie): read
-    once for both rules. An ISO date written as text is compared as text, as it sorts;
-    only the days the rules report are parsed."""
-    scans: dict[tuple[str, int], Scan] = context.memo.setdefault("progress-scans", {})
-    key = (milestone.commitment.doc.path, milestone.index)
-    if key not in scans:
-        scans[key] = _read(milestone, _iso_today(context))
-    return scans[key]
+class Progress(NamedTuple):
+    """What P607 to P610 read of a milestone's updates, found in one pass over them."""
+
+    future: Dated                       # dated after today
+    latest: tuple[date, str] | None     # the newest status no later than today, and its day
+    early: Dated                        # no later than today, before the plan's delivery
+    late: Dated                         # no later than today, after the plan's end
+
+
+def _progress(milestone: Milestone, context: Any) -> Progress:
+    """`Progress` of a milestone, read once a check for the four rules (kept by the
+    milestone itself as key: the model makes each milestone once)."""
+    memo: dict[Milestone, Progress] | None = context.memo.get("progress-updates")
+    if memo is None:
+        memo = context.memo["progress-updates"] = {}
+    found = memo.get(milestone)
+    if found is None:
+        found = memo[milestone] = _read(milestone, _iso_today(context),
+                                        *_bounds(milestone.commitment.plan, context))
+    return found
 
 
 def _iso_today(context: Any) -> str:
@@ -223,9 +218,15 @@ def _iso_today(context: Any) -> str:
     return now
 
 
-def _read(milestone: Milestone, now: str) -> Scan:
-    """`_scan` of a milestone as of `now` (today, YYYY-MM-DD)."""
-    future: list[tuple[int, date]] = []
+def _read(milestone: Milestone, now: str, delivered: date | None, end: date | None
+          ) -> Progress:
+    """`_progress` of a milestone as of `now` (today, YYYY-MM-DD). ISO dates are compared as
+    text, as they sort; only the days reported are parsed."""
+    low = delivered.isoformat() if delivered else "9999-99-99"
+    high = end.isoformat() if end else "9999-99-99"
+    future: Dated = []
+    early: Dated = []
+    late: Dated = []
     latest: str | None = None       # the newest day no later than today with a status,
     said = ""                       # and that status (the last written wins a tie)
     for index, update in enumerate(list_at(milestone.fields, "progress")):
@@ -243,9 +244,10 @@ def _read(milestone: Milestone, now: str) -> Scan:
         word = update.get("status")
         if isinstance(word, str) and (latest is None or day >= latest):
             latest, said = day, word
-    if latest is not None and (parsed := as_date(latest)) is not None:
-        return future, (parsed, said)
-    return future, None
+        if not low <= day <= high and (parsed := as_date(day)) is not None:
+            (early if day < low else late).append((index, parsed))
+    newest = as_date(latest) if latest is not None else None
+    return Progress(future, (newest, said) if newest is not None else None, early, late)
 
 
 def _iso(value: Any) -> str | None:

@@ -246,8 +246,10 @@ def _incomplete(items: list[Any], milestone: dict[str, Any], live: bool
     completed, and, while `live`, the next steps of the latest update of a milestone not
     completed. Inline, a loop a milestone: a check reads every update of every plan."""
     status, due = as_word(milestone.get("status")), as_date(milestone.get("due"))
-    days = [as_date(u.get("date")) if isinstance(u, dict) else None for u in items]
-    latest = _latest(days) if live else None
+    # An update's day is read only where it counts: for the newest update while `live`, and
+    # for a delay of an update not completed (a milestone's days are not all parsed).
+    latest = _latest([as_date(u.get("date")) if isinstance(u, dict) else None
+                      for u in items]) if live else None
     found = []
     for index, update in enumerate(items):
         if not isinstance(update, dict):
@@ -256,12 +258,14 @@ def _incomplete(items: list[Any], milestone: dict[str, Any], live: bool
         word = word if isinstance(word, str) and word else status   # as_word(...) or status
         reason = update.get("delay-reason")
         delay = reason is not None and has_text(reason)
-        noted = delay or has_text(update.get("note"))
+        note = update.get("note")    # has_text(note), a plain text tested inline
+        noted = delay or (not note.isspace() and note != "" if isinstance(note, str)
+                          else has_text(note))
         if noted and word in DONE:
             continue          # what follows asks only of a milestone not completed
         problems = [] if noted else ["no note on the progress made"]
-        day = days[index]
-        if word not in DONE and day and due and day > due and not delay:
+        if word not in DONE and due and not delay and (day := as_date(update.get("date"))) \
+                and day > due:
             problems.append(f"no reason for the delay (due {due}, {word or 'no status'})")
         if index == latest and word not in DONE and not has_text(update.get("next-steps")):
             problems.append("no next steps")

@@ -33,7 +33,9 @@ _BIDI_ESCAPE = re.compile(rb"\\(?:u|U0000)20(?:2[a-eA-E]|6[6-9])")
 
 def may_hold_bidi(raw: bytes) -> bool:
     """Whether the file `raw` may hold a directional formatting character once read."""
-    return _BIDI_UTF8.search(raw) is not None \
+    # Each match opens with the byte 0xE2, which a memchr finds several times faster than
+    # the regex tries its alternatives at every byte; most files hold none.
+    return (b"\xe2" in raw and _BIDI_UTF8.search(raw) is not None) \
         or (b"\\" in raw and _BIDI_ESCAPE.search(raw) is not None)
 
 
