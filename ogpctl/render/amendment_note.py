@@ -151,6 +151,7 @@ def _by_commitment(c: RenderContext, plan: Plan, amendments: list[Change], level
         items = list(group)
         if number == 0:
             blocks.append(Heading(level, (Text(c.lang._("The action plan")),)))
+            items.sort(key=_plan_order)
             blocks.append(ListBlock(tuple((Paragraph(plan_item(c, ch)),) for ch in items)))
             continue
         commitment = None if removed else by_number.get(number)
@@ -160,6 +161,17 @@ def _by_commitment(c: RenderContext, plan: Plan, amendments: list[Change], level
         blocks.append(ListBlock(tuple((Paragraph(change_item(c, commitment, ch)),)
                                       for ch in items)))
     return blocks
+
+
+def _plan_order(change: Change) -> tuple[int, str]:
+    """The plan's title, then its sections in the plan's order, each by language."""
+    from ogpctl.record.kinds import SECTIONS
+
+    found = section_of(change)
+    if found is None:
+        return 0, ""
+    place = SECTIONS.index(found[0]) + 1 if found[0] in SECTIONS else len(SECTIONS) + 1
+    return place, found[1]
 
 
 def plan_item(c: RenderContext, change: Change) -> Parts:
