@@ -132,11 +132,21 @@ def response_changed_after_delivery(plan: Plan, context: Any) -> Iterator[Findin
     for change in _delivered(plan, context, None, _responses):
         ident = change.subject or (change.field or "").partition("/")[2]
         file, path = _contribution_place(plan, ident)
-        yield Finding(file, f"{change.message()}, after the plan was delivered on "
-                      f"{delivered} (tag submitted/{plan.id}): the reasoned response is "
+        yield Finding(file, f"{_response_sentence(change, ident)}, after the plan was "
+                      f"delivered on {delivered} (tag submitted/{plan.id}): the reasoned "
+                      "response is "
                       "given before the plan is finalized and was published with it; "
                       "restore it as delivered unless the stakeholders were told of the "
                       "change", path)
+
+
+def _response_sentence(change: Change, ident: str) -> str:
+    if change.kind == "changed":
+        return (f"the decision on contribution {ident} changed from {change.old} to "
+                f"{change.new}")
+    if change.kind == "text":
+        return f"the response to contribution {ident} changed: {change.detail}"
+    return f"contribution {ident} removed"
 
 
 def _responses(changes: list[Change], plan: Plan, default: str) -> list[Change]:
