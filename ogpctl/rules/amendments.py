@@ -44,10 +44,15 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
     renumbered, a milestone added, removed or withdrawn, a milestone's due date or a
     commitment's period moved, a change to what a commitment or milestone says (its
     texts, lead, kind, values, supporting stakeholders, implementation plan: every field
-    of its file but its OGP id, links, evidence and IRM verdicts), and a section of the
-    plan (sections/*.md) whose text changed, that was removed, or that was added in no
-    language it had. Progress (statuses, updates), the plan's own fields and a
-    translation added to an unchanged text are not amendments.
+    of its file but its OGP id, links, evidence and IRM verdicts), the plan's title, and a
+    section of the plan (sections/*.md) rewritten, removed, or added in no language it
+    had. Progress (statuses, updates), the plan's other fields and a translation added to
+    an unchanged text are not amendments; nor is a text changed only in a translation
+    while its source (English, else the record's default language) is as delivered: that
+    corrects the translation, and the amendment note lists it apart
+    (`ogpctl.domain.delivery` says which is which for every reader). On a plan that has
+    ended, when no amendment may be dated any more (C404), the finding says to record the
+    amendment only if it was sent by the end, and otherwise to restore the plan's text.
 
     An amendment entry covers the changes made up to the commit that recorded it, not
     later ones: one amendment does not license every later rewrite. With no entry in
