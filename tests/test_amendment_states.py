@@ -100,3 +100,19 @@ def test_the_note_lists_every_change_c418_counts(capsys, tmp_path: Path) -> None
     assert "Title of the action plan changed:" in amended, out
     assert "Section 1. Introduction, text in English changed:" in amended, out
     assert "*(in Spanish)*" in corrected and "{+las+}" in corrected, out
+
+
+def test_a_section_translation_corrected_is_listed_apart(capsys, tmp_path: Path) -> None:
+    """The Spanish of a section corrected, its English as delivered: no C418, and the note
+    lists it under the translations corrected, not as an amendment."""
+    record = delivered(tmp_path, capsys)
+    path = record / "plans/2026-2030/sections/introduction.es.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nCorregido.\n", encoding="utf-8")
+    assert _findings(capsys, record, TODAY["after the end"]) == []
+    code, out, err = run(capsys, "render", "amendment-note", "--plan", "2026-2030", "-C",
+                         record, "--lang", "es", "-f", "md", "-o", "-", "--today",
+                         TODAY["after the end"])
+    assert code == 0, err
+    amended, _, corrected = out.partition("## Traducciones corregidas")
+    assert "Sección 1. Introducción, cambio en el texto en español: " in corrected, out
+    assert "{+Corregido.+}" in corrected and "Corregido" not in amended, out
