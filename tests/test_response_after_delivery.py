@@ -58,3 +58,14 @@ def test_a_response_rewritten_or_its_translation_corrected(capsys, tmp_path: Pat
     assert [d["code"] for d in found] == ["C419"], found
     assert found[0]["message"].startswith("the response to contribution "
                                           "works-implementation-data changed: "), found
+
+
+def test_a_contribution_removed_after_delivery_is_reported(capsys, tmp_path: Path) -> None:
+    record = delivered(tmp_path, capsys)
+    path = record / CONTRIBUTIONS
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: public-works-map")
+    path.write_text(text[:start] + text[text.index("  - id: ", start + 1):], encoding="utf-8")
+    found = _c419(capsys, record)
+    assert [d["message"].split(",")[0] for d in found] == [
+        "contribution public-works-map removed"], found

@@ -71,7 +71,7 @@ def amendments(changes: Iterable[Change], plan: Plan, default: str) -> list[Chan
 
 def nature_of(change: Change, default: str) -> str | None:
     """What a change outside the plan's sections is (module docstring)."""
-    if change.subject is not None or (change.field or "").startswith("contributions/"):
+    if change.subject is not None or (change.document or "").endswith("/contributions.yaml"):
         return _response(change, default)
     if change.kind == "field-text" and change.part is None and change.field == "title" \
             and (change.document or "").endswith("/plan.yaml"):
