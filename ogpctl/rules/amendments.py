@@ -10,7 +10,7 @@ without a submitted tag, costs nothing more.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,8 @@ from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.rules import Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
+#: Picks some of a plan's changes since delivery (`amendments`, `_responses`).
+Select = Callable[[list[Change], Plan, str], list[Change]]
 
 @rule("C418", "amendment-not-recorded", family="calendar", severity=E, handbook="2.2",
       subject="plan")
@@ -244,7 +246,7 @@ def _unrecorded(plan: Plan, context: Any, since: str | None
     told: set[tuple[str, str]] = set()
     for change in _delivered(plan, context, since, amendments):
         file, path = _place(plan, change)
-        said = _section_sentence(plan, change) or replace(
+        said = _section_sentence(change) or replace(
             change, old="nothing" if change.old is None else change.old,
             new="nothing" if change.new is None else change.new).message()
         if (file, said) not in told:
@@ -252,7 +254,7 @@ def _unrecorded(plan: Plan, context: Any, since: str | None
             yield file, path, said
 
 
-def _section_sentence(plan: Plan, change: Change) -> str | None:
+def _section_sentence(change: Change) -> str | None:
     """`section text introduction.es.md changed` and the like, for a section's file."""
     found = section_of(change)
     if found is None:
@@ -264,7 +266,7 @@ def _section_sentence(plan: Plan, change: Change) -> str | None:
     return f"section text {(change.document or '').rsplit('/', 1)[-1]} changed"
 
 
-def _delivered(plan: Plan, context: Any, since: str | None, which: Any) -> list[Change]:
+def _delivered(plan: Plan, context: Any, since: str | None, which: Select) -> list[Change]:
     """`which` (`amendments`, or a filter of `after_delivery`) of the changes to `plan`
     since its submitted tag (or commit `since`), compared once per check."""
     found: dict[tuple[str, str | None], list[Change]] = context.memo.setdefault(
