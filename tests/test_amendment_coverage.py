@@ -56,13 +56,20 @@ def test_a_later_change_is_not_covered_by_an_earlier_amendment(capsys, tmp_path:
 
 
 def test_a_section_of_a_delivered_plan_is_part_of_the_plan(capsys, tmp_path: Path) -> None:
+    """A section rewritten in its source language (English) is an amendment; the same
+    words added to the Spanish translation alone correct it (newuser6 K15)."""
     record = delivered(tmp_path, capsys)
-    path = record / SECTION
-    path.write_text(path.read_text(encoding="utf-8") + "\nTodas las asociaciones aprobaron "
-                    "el plan.\n", encoding="utf-8")
+    english = SECTION.with_name("development-process.en.md")
+    for path in (SECTION, english):
+        (record / path).write_text((record / path).read_text(encoding="utf-8")
+                                   + "\nAll associations approved the plan.\n",
+                                   encoding="utf-8")
     found = c418(capsys, record)
     assert [(d["file"], d["message"].split(",")[0]) for d in found] == [
+        (english.as_posix(), "section text development-process.en.md changed"),
         (SECTION.as_posix(), "section text development-process.es.md changed")], found
+    git(record, "checkout", "-q", "--", english.as_posix())
+    assert c418(capsys, record) == []
 
 
 def test_a_translation_added_to_a_section_is_no_amendment(capsys, tmp_path: Path) -> None:

@@ -51,13 +51,15 @@ __all__ = ["BASE", "CASES", "build_record", "case_dirs", "read_expected"]
 #: Markdown text over 64 KiB (tests/test_limits.py), R012 a record file that is a symbolic
 #: link, F116 evidence reached through a symbolic link, P603/P604 the git history of the
 #: record (tests/test_repository.py builds real repositories with dated commits and a
-#: shallow clone), C417 and C418 a submitted/<plan> git tag (tests/test_submission.py,
-#: tests/test_amendments.py).
+#: shallow clone), C417, C418 and C419 a submitted/<plan> git tag (tests/test_submission.py,
+#: tests/test_amendments.py, tests/test_response_after_delivery.py).
 #: They are covered by another test module that builds those files at run time.
-SPECIAL = {"R002", "R008", "R012", "R015", "F116", "P603", "P604", "C417", "C418"}
+SPECIAL = {"R002", "R008", "R012", "R015", "F116", "P603", "P604", "C417", "C418",
+           "C419"}
 #: The codes of SPECIAL that file content cannot produce at all; every other code needs a
 #: case folder here (F116 has content cases: a ".." path, a javascript: link, ...).
-NOT_BY_CONTENT = {"R002", "R008", "R012", "R015", "P603", "P604", "C417", "C418"}
+NOT_BY_CONTENT = {"R002", "R008", "R012", "R015", "P603", "P604", "C417", "C418",
+                  "C419"}
 
 #: Families whose rules are not produced by file content yet (none today).
 PENDING_FAMILIES: set[str] = set()

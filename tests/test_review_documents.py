@@ -166,11 +166,12 @@ def test_json_and_diff_tell_the_same(capsys, record: Path) -> None:
 def test_progress_and_documents_are_no_amendment(record: Path) -> None:
     """C418 and the amendment note count amendments only: none of these is one."""
     from ogpctl.base.vcs import resolve_revision
-    from ogpctl.domain.diff import compare_revisions, is_amendment
+    from ogpctl.domain.delivery import nature_of
+    from ogpctl.domain.diff import compare_revisions
 
     changes = compare_revisions(record, resolve_revision(record, "base"),
                                 resolve_revision(record, "head"))
-    assert changes and not [c for c in changes if is_amendment(c, "es")]
+    assert changes and not [c for c in changes if nature_of(c, "es")]
 
 
 def test_document_values_cannot_become_markup(capsys, tmp_path: Path) -> None:

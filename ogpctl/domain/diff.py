@@ -186,43 +186,9 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
 
-def is_amendment(change: Change, default: str) -> bool:
-    """Whether a change amends the plan (handbook 2.2: "If a participating government wishes
-    to amend any part of their action plan"): True for a change to a commitment or a
-    milestone of the plan (added, removed, renumbered, re-dated, its texts, lead, values or
-    a withdrawal, and any other field of its file but those recorded after publication,
-    AFTER_PUBLICATION: its supporting stakeholders, its implementation plan); False for
-    progress (updates, statuses other than a withdrawal), the plan's own fields, and a
-    translation added to (or dropped from) a text that is otherwise the same. The
-    amendment note lists these; C418 asks that they be recorded."""
-    if change.kind.startswith("field-") and change.part is not None:
-        return change.field is not None and \
-            change.field.split("/", 1)[0] not in AFTER_PUBLICATION and \
-            (change.kind != "field-text" or _text_amended(change, default))
-    if change.commitment is None or change.kind == "unreadable" or \
-            change.kind.startswith(("progress", "field-", "document-")):
-        return False   # a file that cannot be read is the check's to report
-    if change.field == "status":
-        return "withdrawn" in (change.old, change.new)
-    return change.kind != "text" or _text_amended(change, default)
-
-
 def commitment_of(change: Change) -> int | None:
     """The commitment a change is of: its own, or the one whose file it is in."""
     return change.commitment if change.commitment is not None else change.part
-
-
-def _text_amended(change: Change, default: str) -> bool:
-    """Whether a text's change is more than a translation added to (or dropped from) it."""
-    if change.values is not None:
-        return _content_changed(*(translations(v, default) for v in change.values))
-    return True
-
-
-def _content_changed(old: dict[str, str], new: dict[str, str]) -> bool:
-    if not old or not new:
-        return old != new
-    return any(lang in new and new[lang] != text for lang, text in old.items())
 
 
 def word_diff(old: str, new: str, context: int = 4) -> str:

@@ -2,9 +2,12 @@
 OGP with an amended plan, which "clearly outlines all changes" to its commitments and
 milestones since delivery, each named by number and title, in the reader's language.
 
-Only amendments are listed: progress (milestone statuses and updates), the plan's own
-fields (its status, dates) and translations added to a text that did not otherwise change
-are not. The changes come from `ogpctl.domain.diff`; nothing about git reaches the document.
+What the changes are is `ogpctl.domain.delivery`'s answer, the one C418 reads: every
+amendment (a commitment's or milestone's, the plan's title, its sections), then the
+translations corrected while their source stayed as delivered. Progress (milestone
+statuses and updates), the plan's other fields and translations added to a text that did
+not otherwise change are not listed. The changes come from `ogpctl.domain.diff`; nothing
+about git reaches the document.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from itertools import groupby
 from typing import Any
 
 from ogpctl.base.errors import UsageError
-from ogpctl.domain.diff import Change, commitment_of, is_amendment, word_diff
+from ogpctl.domain.delivery import AMENDMENT, CORRECTION, after_delivery, section_of
+from ogpctl.domain.diff import Change, commitment_of, word_diff
 from ogpctl.record.model import Commitment, Plan, Record, as_date
 from ogpctl.record.text import translations
 from ogpctl.render.blocks import Block, Foreign, Heading, Inline, ListBlock, Paragraph, Text
@@ -31,7 +35,7 @@ FIELDS = {"title": "name", "brief-description": "brief description",
 #: Every placeholder of the note's sentences, marked so that record texts are placed as
 #: inlines after translation and never go through `str.format`.
 MARKS = {name: f"\x00{name}\x00" for name in
-          ("milestone", "title", "number", "field", "old", "new", "diff")}
+          ("milestone", "title", "number", "field", "old", "new", "diff", "language")}
 _MARK = re.compile("\x00([a-z]+)\x00")
 
 Parts = tuple[Inline, ...]
@@ -84,7 +88,9 @@ def _uncovered(record: Record, plan: Plan, delivered: date) -> frozenset[tuple[A
 def _identity(change: Change) -> tuple[Any, ...]:
     """What a change is about (a commitment's or milestone's field), whatever its values:
     a date moved once under an amendment and again after it is the same date."""
-    return commitment_of(change), change.milestone, change.field, change.kind == "removed"
+    plan_level = change.document if commitment_of(change) is None else None
+    return (commitment_of(change), change.milestone, change.field, change.kind == "removed",
+            plan_level)
 
 
 def _delivered(plan: Plan, changes: list[Change]) -> date | None:
@@ -104,9 +110,10 @@ def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], openin
         "handbook asks of an amended or refreshed plan (sections 2.2 and 2.3). Removed words "
         "are shown [-like this-], added words {+like this+}.")),))]
     blocks += recorded_amendments(c, changes)
-    default = c.record.languages.default
-    amendments = sorted((ch for ch in changes if is_amendment(ch, default)), key=_heading)
-    if not amendments:
+    found = after_delivery(changes, plan, c.record.languages.default)
+    amendments = sorted((item.change for item in found if item.nature == AMENDMENT),
+                        key=_heading)
+    if not found:
         blocks.append(Paragraph((Text(c.lang._("No changes.")),)))
     later = [ch for ch in amendments if _identity(ch) in uncovered]
     blocks += _by_commitment(c, plan, [ch for ch in amendments
@@ -118,15 +125,35 @@ def amendment_blocks(c: RenderContext, plan: Plan, changes: list[Change], openin
             "amendment covers them (finding C418). Record one, with its date and summary, "
             "before sending this note.")),)))
         blocks += _by_commitment(c, plan, later, 3)
-    return blocks
+    return blocks + _corrections(c, plan, sorted(
+        (item.change for item in found if item.nature == CORRECTION), key=_heading))
+
+
+def _corrections(c: RenderContext, plan: Plan, corrections: list[Change]) -> list[Block]:
+    """The translations corrected since: listed, as no amendment."""
+    if not corrections:
+        return []
+    return [Heading(2, (Text(c.lang._("Translations corrected")),)),
+            Paragraph((Text(c.lang._(
+                "These texts changed only in a translation: their source text (in English, "
+                "else in the record's main language) is as it was delivered. They correct "
+                "the translation and amend nothing.")),)),
+            *_by_commitment(c, plan, corrections, 3)]
 
 
 def _by_commitment(c: RenderContext, plan: Plan, amendments: list[Change], level: int
                    ) -> list[Block]:
+    """The changes under their commitment's heading; those to the plan's own title and
+    sections first, under the plan's."""
     blocks: list[Block] = []
     by_number = {commitment.number: commitment for commitment in plan.commitments}
     for (number, removed), group in groupby(amendments, key=_heading):
         items = list(group)
+        if number == 0:
+            blocks.append(Heading(level, (Text(c.lang._("The action plan")),)))
+            items.sort(key=_plan_order)
+            blocks.append(ListBlock(tuple((Paragraph(plan_item(c, ch)),) for ch in items)))
+            continue
         commitment = None if removed else by_number.get(number)
         title = (items[0].values or (None, None))[0] if removed else \
             commitment.fields.get("title") if commitment else None
@@ -134,6 +161,39 @@ def _by_commitment(c: RenderContext, plan: Plan, amendments: list[Change], level
         blocks.append(ListBlock(tuple((Paragraph(change_item(c, commitment, ch)),)
                                       for ch in items)))
     return blocks
+
+
+def _plan_order(change: Change) -> tuple[int, str]:
+    """The plan's title, then its sections in the plan's order, each by language."""
+    from ogpctl.record.kinds import SECTIONS
+
+    found = section_of(change)
+    if found is None:
+        return 0, ""
+    place = SECTIONS.index(found[0]) + 1 if found[0] in SECTIONS else len(SECTIONS) + 1
+    return place, found[1]
+
+
+def plan_item(c: RenderContext, change: Change) -> Parts:
+    """A change to the plan's title or to one of its sections (its file's language)."""
+    _ = c.lang._
+    found = section_of(change)
+    if found is None:
+        return compose(_("Title of the action plan changed: {diff}", **MARKS),
+                       diff=text_diff(c, change))
+    from ogpctl.base.i18n import Language
+    from ogpctl.render.action_plan import section_titles
+
+    section = section_titles(c.lang).get(found[0], found[0])
+    language = Language(found[1]).name_in(c.lang.code)
+    if change.kind == "document-added":
+        return compose(_("Section {field} added ({language}).", **MARKS), field=section,
+                       language=language)
+    if change.kind == "document-removed":
+        return compose(_("Section {field} removed ({language}).", **MARKS), field=section,
+                       language=language)
+    return compose(_("Section {field}, text in {language} changed: {diff}", **MARKS),
+                   field=section, language=language, diff=text_diff(c, change))
 
 
 def recorded_amendments(c: RenderContext, changes: list[Change]) -> list[Block]:

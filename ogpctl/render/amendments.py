@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from ogpctl.base.values import list_at
+from ogpctl.domain.delivery import amendments
 from ogpctl.domain.diff import Change
 from ogpctl.record.model import Commitment, Plan, Record, as_date
 from ogpctl.render.blocks import Block, Emphasis, Heading, Inline, ListBlock, Paragraph, Text
@@ -58,8 +59,11 @@ def amendments_blocks(c: RenderContext, plan: Plan, level: int = 2) -> list[Bloc
 
 def structural_changes(record: Record, plan: Plan) -> list[Change]:
     """The commitments and milestones added or removed, and the milestones re-dated, since
-    the plan was delivered (its submitted/<plan> tag), by commitment and milestone."""
-    found = [change for change in changes_since_delivery(record, plan) or []
+    the plan was delivered (its submitted/<plan> tag), by commitment and milestone: of the
+    amendments `ogpctl.domain.delivery` finds, those the action plan and the website show
+    in place (the amendment note lists them all)."""
+    changes = changes_since_delivery(record, plan) or []
+    found = [change for change in amendments(changes, plan, record.languages.default)
              if change.commitment is not None and change.subject is None and (
                  change.kind in ("added", "removed") and change.field is None
                  or change.kind == "redated" and change.field == "due"

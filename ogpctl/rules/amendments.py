@@ -1,15 +1,16 @@
 """A delivered plan changed without a recorded amendment (handbook 2.2).
 
 The changes to a delivered plan are `ogpctl.domain.diff`'s, between the plan as its
-`submitted/<plan>` tag holds it and the record now; which of them amend the plan is
-`ogpctl.domain.diff.is_amendment`, the same test the amendment note uses. The tag is read
+`submitted/<plan>` tag holds it and the record now; which of them amend the plan, correct
+a translation or rewrite the reasoned response is `ogpctl.domain.delivery`'s answer, the
+one the amendment note, the website and the review read. The tag is read
 once, on first use, through the rule context: a record outside git, or a repository
 without a submitted tag, costs nothing more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,11 +18,14 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.values import list_at
-from ogpctl.domain.diff import Change, commitment_of, compare, is_amendment, record_from_files
+from ogpctl.domain.delivery import RESPONSE, after_delivery, amendments, section_of
+from ogpctl.domain.diff import Change, commitment_of, compare, record_from_files
 from ogpctl.record.model import Plan, Record, as_date
 from ogpctl.rules import Finding, rule
 
-E = Severity.ERROR
+E, W = Severity.ERROR, Severity.WARNING
+#: Picks some of a plan's changes since delivery (`amendments`, `_responses`).
+Select = Callable[[list[Change], Plan, str], list[Change]]
 
 @rule("C418", "amendment-not-recorded", family="calendar", severity=E, handbook="2.2",
       subject="plan")
@@ -42,10 +46,15 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
     renumbered, a milestone added, removed or withdrawn, a milestone's due date or a
     commitment's period moved, a change to what a commitment or milestone says (its
     texts, lead, kind, values, supporting stakeholders, implementation plan: every field
-    of its file but its OGP id, links, evidence and IRM verdicts), and a section of the
-    plan (sections/*.md) whose text changed, that was removed, or that was added in no
-    language it had. Progress (statuses, updates), the plan's own fields and a
-    translation added to an unchanged text are not amendments.
+    of its file but its OGP id, links, evidence and IRM verdicts), the plan's title, and a
+    section of the plan (sections/*.md) rewritten, removed, or added in no language it
+    had. Progress (statuses, updates), the plan's other fields and a translation added to
+    an unchanged text are not amendments; nor is a text changed only in a translation
+    while its source (English, else the record's default language) is as delivered: that
+    corrects the translation, and the amendment note lists it apart
+    (`ogpctl.domain.delivery` says which is which for every reader). On a plan that has
+    ended, when no amendment may be dated any more (C404), the finding says to record the
+    amendment only if it was sent by the end, and otherwise to restore the plan's text.
 
     An amendment entry covers the changes made up to the commit that recorded it, not
     later ones: one amendment does not license every later rewrite. With no entry in
@@ -79,11 +88,88 @@ def amendment_not_recorded(plan: Plan, context: Any) -> Iterator[Finding]:
     after = "with no amendment recorded since" if since is None else (
         f"made after the latest amendment (dated {max(_days(entries))}) was recorded in "
         f"commit {since[:12]}, which does not cover it")
+    remedy = _remedy(plan, context.today)
     for file, path, said in _unrecorded(plan, context, since):
         yield Finding(file, f"{said}, after the plan was delivered on {delivered} (tag "
-                      f"submitted/{plan.id}), {after}: add one to amendments: in "
-                      "plan.yaml (date and summary) and send OGP the amended plan (ogpctl "
-                      "render amendment-note)", path)
+                      f"submitted/{plan.id}), {after}: {remedy}", path)
+
+
+def _remedy(plan: Plan, today: date) -> str:
+    """What to do about an amendment not recorded: record it and send it, or, once the
+    plan has ended (no amendment may be dated after its end, C404), record it only if it
+    was sent by then and otherwise restore what the plan said as delivered."""
+    dates = plan.dates()
+    if dates is None or today <= dates.amendment_deadline:
+        return ("add one to amendments: in plan.yaml (date and summary) and send OGP the "
+                "amended plan (ogpctl render amendment-note)")
+    return (f"the plan ended on {dates.amendment_deadline} and the implementation guidance "
+            "allows no amendment after its end (C404): if the amended plan was sent to OGP "
+            "by then, add it to amendments: in plan.yaml with that date; otherwise restore "
+            "what the plan said as delivered (a translation corrected while its English "
+            "stays as delivered is no amendment)")
+
+
+@rule("C419", "response-changed-after-delivery", family="calendar", severity=W,
+      handbook="2.1.d", subject="plan")
+def response_changed_after_delivery(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A contribution's decision or reasoned response changed after the plan was delivered.
+
+    The handbook (2.1.d): "Reasoned response must occur before the action plan is
+    finalized", and it is documented and "described in the action plan" (minimum
+    requirement 4.1). The decisions and responses as they were when the plan was delivered
+    (its `submitted/<plan>` tag) are what the stakeholders were told: a decision flipped
+    (include to reject), a response rewritten in its source language (English, else the
+    record's default language), or a contribution removed since then rewrites that
+    record. It is no amendment of the plan (C418), and the handbook sets no rule for it:
+    a warning. A translation of a response corrected, a response given where there was
+    none, and a contribution added are not reported.
+
+    Fails:
+      # delivered 2026-06-24 (tag submitted/2026-2030) with input-001 decided include
+      contributions:
+        - {id: input-001, decision: reject}
+    Passes:
+      contributions:
+        - {id: input-001, decision: include}
+    """
+    tagged = context.submission_tags().get(plan.id) if plan.readable else None
+    if tagged is None:
+        return
+    delivered = as_date(plan.fields.get("delivered")) or tagged
+    for change in _delivered(plan, context, None, _responses):
+        ident = change.subject or (change.field or "").partition("/")[2]
+        file, path = _contribution_place(plan, ident)
+        yield Finding(file, f"{_response_sentence(change, ident)}, after the plan was "
+                      f"delivered on {delivered} (tag submitted/{plan.id}): the reasoned "
+                      "response is "
+                      "given before the plan is finalized and was published with it; "
+                      "restore it as delivered unless the stakeholders were told of the "
+                      "change", path)
+
+
+def _response_sentence(change: Change, ident: str) -> str:
+    if change.kind == "changed":
+        return (f"the decision on contribution {ident} changed from {change.old} to "
+                f"{change.new}")
+    if change.kind == "text":
+        return f"the response to contribution {ident} changed: {change.detail}"
+    return f"contribution {ident} removed"
+
+
+def _responses(changes: list[Change], plan: Plan, default: str) -> list[Change]:
+    return [item.change for item in after_delivery(changes, plan, default)
+            if item.nature == RESPONSE]
+
+
+def _contribution_place(plan: Plan, ident: str) -> tuple[str, tuple[str | int, ...]]:
+    """contributions.yaml and the contribution's entry (the file's top when it is gone)."""
+    doc = plan.contributions
+    if doc is None:
+        return plan.path, ()
+    items = list_at(doc.fields, "contributions")
+    index = next((i for i, item in enumerate(items) if isinstance(item, dict)
+                  and str(item.get("id")) == ident), None)
+    return doc.path, () if index is None else ("contributions", index)
 
 
 def recorded_since(fields: dict[str, Any], delivered: date) -> list[dict[str, Any]]:
@@ -141,9 +227,10 @@ def changes_after(record: Record, plan_id: str, root: Path, commit: str) -> list
         files = _plan_files(root, plan_id, commit)
     except (OgpctlError, OSError, ValueError):
         return []
-    default = record.languages.default
-    return [change for change in _since_delivery(record, files)
-            if change.plan == plan_id and is_amendment(change, default)]
+    plan = next((plan for plan in record.plans if plan.id == plan_id), None)
+    if plan is None:
+        return []
+    return amendments(_since_delivery(record, files), plan, record.languages.default)
 
 
 def _canonical(entries: list[dict[str, Any]]) -> list[str]:
@@ -155,27 +242,40 @@ def _canonical(entries: list[dict[str, Any]]) -> list[str]:
 def _unrecorded(plan: Plan, context: Any, since: str | None
                 ) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
     """(file, place, sentence) of each amendment made after `since` (None: the delivery):
-    to a commitment or a milestone, or to the text of one of the plan's sections."""
-    for change in _amendments(plan, context, since):
+    to a commitment or a milestone, the plan's title, or one of the plan's sections."""
+    told: set[tuple[str, str]] = set()
+    for change in _delivered(plan, context, since, amendments):
         file, path = _place(plan, change)
-        said = replace(change, old="nothing" if change.old is None else change.old,
-                       new="nothing" if change.new is None else change.new)
-        yield file, path, said.message()
-    for file, sentence in _sections(plan, context, since):
-        yield file, (), sentence
+        said = _section_sentence(change) or replace(
+            change, old="nothing" if change.old is None else change.old,
+            new="nothing" if change.new is None else change.new).message()
+        if (file, said) not in told:
+            told.add((file, said))
+            yield file, path, said
 
 
-def _amendments(plan: Plan, context: Any, since: str | None) -> list[Change]:
-    """The amendments to `plan` since its submitted tag (or commit `since`), compared once
-    per check."""
-    found: dict[str, list[Change]] = context.memo.setdefault("amendments", {})
-    if plan.id not in found:
-        record = context.record
-        default = record.languages.default
+def _section_sentence(change: Change) -> str | None:
+    """`section text introduction.es.md changed` and the like, for a section's file."""
+    found = section_of(change)
+    if found is None:
+        return None
+    if change.kind == "document-removed":
+        return f"section text {change.document} removed"
+    if change.kind == "document-added":
+        return f"section {found[0]} added"
+    return f"section text {(change.document or '').rsplit('/', 1)[-1]} changed"
+
+
+def _delivered(plan: Plan, context: Any, since: str | None, which: Select) -> list[Change]:
+    """`which` (`amendments`, or a filter of `after_delivery`) of the changes to `plan`
+    since its submitted tag (or commit `since`), compared once per check."""
+    found: dict[tuple[str, str | None], list[Change]] = context.memo.setdefault(
+        "since-delivery", {})
+    if (plan.id, since) not in found:
         files = _delivered_files(context, plan.id, since)
-        found[plan.id] = [change for change in _since_delivery(record, files)
-                          if change.plan == plan.id and is_amendment(change, default)]
-    return found[plan.id]
+        found[plan.id, since] = [change for change in _since_delivery(context.record, files)
+                                 if change.plan == plan.id]
+    return list(which(found[plan.id, since], plan, context.record.languages.default))
 
 
 def _since_delivery(record: Record, files: dict[str, bytes] | None) -> list[Change]:
@@ -223,44 +323,12 @@ def _plan_files(root: Path, plan_id: str, commit: str) -> dict[str, bytes]:
                                       and name.endswith((".yaml", ".yml", ".md")))}
 
 
-def _sections(plan: Plan, context: Any, since: str | None) -> list[tuple[str, str]]:
-    """(file, sentence) of each section text of the plan changed or removed since the
-    delivery (or commit `since`), and of each section added in no language it had; a
-    translation added to a section is not an amendment."""
-    folder = f"plans/{plan.id}/sections/"
-    files = _delivered_files(context, plan.id, since)
-    if files is None:
-        return []
-    old = {name: data for name, data in files.items() if name.startswith(folder)}
-    new = {doc.path: _bytes(context.record.root / doc.path) for doc in plan.sections}
-    had = {_section(name) for name in old}
-    found = []
-    for name in sorted(old.keys() | new.keys()):
-        if name not in new:
-            found.append((plan.path, f"section text {name} removed"))
-        elif name not in old:
-            if _section(name) not in had:
-                found.append((name, f"section {_section(name)} added"))
-        elif old[name] != new[name]:
-            found.append((name, f"section text {name.rsplit('/', 1)[1]} changed"))
-    return found
-
-
-def _section(name: str) -> str:
-    """A section's name without its folder and language: development-process."""
-    return name.rsplit("/", 1)[1].split(".", 1)[0]
-
-
-def _bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
 def _place(plan: Plan, change: Change) -> tuple[str, tuple[str | int, ...]]:
     """Where a change shows in the record now: the commitment's file and the field, or
-    plan.yaml's amendments for a commitment that is gone."""
+    plan.yaml's amendments for a commitment that is gone; a section's file (plan.yaml for
+    one removed), plan.yaml's field for the plan's own texts."""
+    if commitment_of(change) is None:
+        return _plan_place(plan, change)
     commitment = None if change.kind == "removed" and change.milestone is None else next(
         (c for c in plan.commitments if c.number == commitment_of(change)), None)
     if commitment is None:
@@ -273,3 +341,10 @@ def _place(plan: Plan, change: Change) -> tuple[str, tuple[str | int, ...]]:
     if milestone is None:
         return commitment.doc.path, ("milestones",)
     return commitment.doc.path, milestone.path + field
+
+
+def _plan_place(plan: Plan, change: Change) -> tuple[str, tuple[str | int, ...]]:
+    if section_of(change) is not None:
+        gone = change.kind == "document-removed"
+        return (plan.path if gone else change.document or plan.path), ()
+    return plan.path, tuple(change.field.split("/")) if change.field else ()

@@ -119,7 +119,8 @@ def amendment_late(plan: Plan, context: Any) -> Iterator[Finding]:
             yield Finding(plan.path, f"the amendment of {day} is after the plan's end on "
                           f"{deadline}: the implementation guidance allows amendments \"at "
                           "any time as long as the milestones end before the end date of the "
-                          "action plan\"", ("amendments", index))
+                          "action plan\" (a translation corrected while its English stays as "
+                          "delivered is no amendment and needs no entry)", ("amendments", index))
 
 
 @rule("C405", "refresh-late", family=F, severity=E, handbook="2.3", subject="record",

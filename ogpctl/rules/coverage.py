@@ -56,7 +56,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
       "process", ("L302",)),
     R("2.1.d", "every contribution receives a reasoned response: included, amended or "
       "rejected, and why", ("M707", "M708", "M712")),
-    R("2.1.d", "the reasoned response occurs before the plan is finalised", ("M709",)),
+    R("2.1.d", "the reasoned response occurs before the plan is finalised", ("M709", "C419")),
     R("2.1.d", "the basis for decisions is published", (),
       "produced by the tool: `ogpctl render reasoned-response` publishes every contribution "
       "with its decision and response"),
