@@ -69,3 +69,16 @@ def test_a_hand_written_section_whose_source_changed_is_offered(capsys, sample: 
     path.write_text(path.read_text(encoding="utf-8") + "\nA new paragraph.\n",
                     encoding="utf-8")
     assert units(capsys, sample) == {f"{INTRODUCTION}.es.md": True}
+
+
+def test_a_files_texts_are_offered_as_the_file_reads(capsys, sample: Path) -> None:
+    """Top down, not milestone 2's progress before milestone 1's (newuser6 K17)."""
+    committed(sample)
+    for spanish in ("          es: Revisión jurídica y firma de la resolución.\n",
+                    "          es: Conectar las 8 entidades restantes antes de marzo de 2027 y "
+                    "empezar a cargar las modificaciones.\n"):
+        edit(sample, COMMITMENT, spanish, "")
+    text = export(capsys, sample, "--lang", "es").decode()
+    lines = [int(line.rsplit(":", 1)[1]) for line in text.splitlines()
+             if line.startswith(f"#: {COMMITMENT}:")]
+    assert len(lines) == 2 and lines == sorted(lines)

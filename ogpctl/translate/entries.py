@@ -97,8 +97,10 @@ def _field_entries(record: Record, doc: Document, lang: str, history: History
     if not found:
         return []
     lines = _Lines(record.root, doc)
-    return [Entry(context, doc.path, lines.line(path), field_name(path), source[1], source[0],
-                  current, state) for path, context, source, current, state in found]
+    entries = [Entry(context, doc.path, lines.line(path), field_name(path), source[1],
+                     source[0], current, state)
+               for path, context, source, current, state in found]
+    return sorted(entries, key=lambda entry: entry.line)    # as the file reads, top down
 
 
 class _Lines:
