@@ -72,7 +72,14 @@ def init(
     The comments are in every record language. Answers not given as options (the country's
     name in each record language among them) are asked when run at a terminal, else left
     empty for `ogpctl check` to list."""
-    from ogpctl.scaffold.record import RecordAnswers, check_text, init_record, parse_languages
+    from ogpctl.scaffold.record import (
+        RecordAnswers,
+        check_text,
+        init_record,
+        labels_note,
+        parse_languages,
+        without_labels,
+    )
 
     codes = parse_languages(ask(languages, "Languages, the default first (such as es,en)",
                                 "en") or "en")
@@ -89,6 +96,8 @@ def init(
         typer.echo(f"Initialised a git repository in {result.repository}")
     typer.echo(f"New OGP record in {directory}:")
     report(result.outcome, directory)
+    for code in without_labels(codes):
+        typer.echo(f"note: {labels_note(code)}")
     typer.echo("Next: fill in the empty fields (`ogpctl check` lists them), then "
                "`ogpctl new-plan`.")
     return 0

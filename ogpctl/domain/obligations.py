@@ -452,8 +452,9 @@ def _completed(milestone: Milestone, due: date) -> Said:
     days = [d for u in milestone.fields.get("progress") or []
             if isinstance(u, dict) and u.get("status") == "completed"
             and (d := as_date(u.get("date"))) is not None]
-    if not days:
-        return Said.of(_("status: {status}"), status=STATUS_WORDS["completed"])
+    if not days:     # P611: counted completed, but nothing says when
+        return Said.of(_("status: {status}; no progress update says when"),
+                       status=STATUS_WORDS["completed"])
     day = max(days)
     late = (day - due).days
     if late > 0:

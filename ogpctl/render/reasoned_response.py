@@ -36,8 +36,10 @@ def contributions(plan: Plan) -> list[dict]:
 
 
 def fed(c: RenderContext, plan: Plan, item: dict) -> Cell:
+    """The commitments an input fed, named; none for an input not included, which fed no
+    commitment whatever its `commitments:` say (check reports the contradiction, M713)."""
     ids = item.get("commitments")
-    ids = ids if isinstance(ids, list) else []
+    ids = ids if isinstance(ids, list) and item.get("decision") != "reject" else []
     by_id = {commitment.id: commitment for commitment in plan.commitments}
     names: list[tuple[Inline, ...]] = []
     for ident in ids:
@@ -109,8 +111,9 @@ def contribution_blocks(c: RenderContext, plan: Plan, item: dict) -> list[Block]
         (c.lang._("What was received"), tuple(c.blocks_or(item.get("summary"), missing))),
         (c.lang._("How it was considered and why"),
          tuple(c.blocks_or(item.get("response"), c.lang._("No reasoned response yet.")))),
-        (c.lang._("Commitments it fed"), fed(c, plan, item)),
     ]
+    if commitments := fed(c, plan, item):
+        rows.append((c.lang._("Commitments it fed"), commitments))
     responded = as_date(item.get("responded"))
     if responded:
         rows.append((c.lang._("Response sent"), (Paragraph((Text(c.lang.date(responded)),)),)))

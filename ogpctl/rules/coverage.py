@@ -55,7 +55,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     R("2.1.c", "the plan includes an introduction, efforts to date and the development "
       "process", ("L302",)),
     R("2.1.d", "every contribution receives a reasoned response: included, amended or "
-      "rejected, and why", ("M707", "M708", "M712")),
+      "rejected, and why", ("M707", "M708", "M712", "M713")),
     R("2.1.d", "the reasoned response occurs before the plan is finalised", ("M709", "C419")),
     R("2.1.d", "the basis for decisions is published", (),
       "produced by the tool: `ogpctl render reasoned-response` publishes every contribution "
@@ -155,7 +155,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     R("5.1", "progress updates at least every six months, with delays and next steps",
       ("P605", "P606")),
     R("5.1", "progress is published as it was made: no update dated in the future, and "
-      "a milestone's status is its latest update's", ("P607", "P608")),
+      "a milestone's status is its latest update's", ("P607", "P608", "P611")),
     R("5.1", "key OGP information in all administrative languages", ("L305", "L303")),
     R("5.1", "information accessible to people with visual or auditory impairment", (),
       f"{RECORD_CANNOT}: a quality of the published pages and documents"),

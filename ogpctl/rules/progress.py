@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.values import list_at
+from ogpctl.domain.rollup import completed_on
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date, as_word
 from ogpctl.rules import Finding, rule
@@ -86,6 +87,37 @@ def status_contradicts_progress(commitment: Commitment, context: Any) -> Iterato
                       f"latest progress update ({day}) says {said}: make the status "
                       f"{said}, or add the update that explains the change",
                       milestone.path + ("status",))
+
+
+@rule("P611", "completion-undated", family="repository", severity=W, handbook="5.1, 5.2, 5.3",
+      subject="commitment", applies_from=Stage.IMPLEMENTATION)
+def completion_undated(commitment: Commitment, context: Any) -> Iterator[Finding]:
+    """A milestone is completed, but no progress update says when.
+
+    The website publishes "Regular updates (at least every six months) on the progress of
+    commitment implementation" (5.1), and the repository holds "information and evidence
+    related to the action plan" so that it can "serve as clear evidence of what happened"
+    (5.2), with "the completion evidence available" (5.3). `status: completed` alone, with
+    no update dated the day it was completed, cannot say when the milestone was done or
+    where its evidence is, yet the colours, `ogpctl status` and the website count it done:
+    a hand edit or a pull request deleting the update leaves exactly that. Add the update
+    (`ogpctl progress add … --status completed --evidence …`), or set the status back. An
+    update that gives another status is P608's.
+
+    Fails:
+      status: completed
+    Passes:
+      status: completed
+      progress:
+        - {date: 2026-11-02, status: completed, note: Law adopted., evidence: [law.pdf]}
+    """
+    for milestone in commitment.milestones:
+        if as_word(milestone.fields.get("status")) == "completed" \
+                and completed_on(milestone) is None and _scan(milestone, context)[1] is None:
+            yield Finding(commitment.doc.path, f"{_name(milestone)} has status: completed, "
+                          "but no progress update says when it was completed or with what "
+                          "evidence: add the update, or set the status back",
+                          milestone.path + ("status",))
 
 
 @rule("P609", "progress-before-implementation", family="repository", severity=W,

@@ -216,6 +216,44 @@ def contribution_feeds_nothing(plan: Plan, context: Any) -> Iterator[Finding]:
                           ("contributions", index, "decision"))
 
 
+@rule("M713", "rejected-contribution-fed-commitments", family=F, severity=W, handbook="2.1.d",
+      subject="plan")
+def rejected_contribution_fed_commitments(plan: Plan, context: Any) -> Iterator[Finding]:
+    """A contribution not included names commitments it fed.
+
+    Handbook 2.1.d: "Rejection - suggestions or comments that are not considered in
+    drafting or finalizing commitments", while the reasoned response says "whether the
+    input was included/not included and why". An input whose decision is reject cannot
+    also have fed a commitment: one of the two is wrong, and the published reasoned
+    response would say both. The reasoned response does not list commitments for an input
+    not included; make the decision include or amend, or take the commitments out.
+
+    Fails:
+      - id: c1
+        summary: {en: Open budgets}
+        decision: reject
+        response: {en: Not included; outside the executive's remit.}
+        commitments: [open-budgets]
+    Passes:
+      - id: c1
+        summary: {en: Open budgets}
+        decision: include
+        response: {en: Included as commitment 3.}
+        commitments: [open-budgets]
+    """
+    doc = plan.contributions
+    if doc is None:
+        return
+    for index, item in entries(doc, "contributions"):
+        fed = item.get("commitments")
+        if item.get("decision") == "reject" and isinstance(fed, list) and fed:
+            yield Finding(doc.path, f"contribution {item.get('id') or index + 1} was not "
+                          f"included (decision: reject) but names {len(fed)} "
+                          f"commitment{'s' if len(fed) > 1 else ''} it fed (commitments): "
+                          "make the decision include or amend, or take the commitments out",
+                          ("contributions", index, "commitments"))
+
+
 @rule("M704", "no-participation-overview", family=F, severity=E, handbook="MR 3.1, 2.1.a, 7",
       subject="plan", applies_from=Stage.SUBMISSION)
 def no_participation_overview(plan: Plan, context: Any) -> Iterator[Finding]:

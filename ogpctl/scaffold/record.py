@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ogpctl import __version__
 from ogpctl.base.errors import RecordWriteError, UsageError
+from ogpctl.base.i18n import Language, has_catalogue
 from ogpctl.base.resources import data_dir
 from ogpctl.record.discover import RECORD_FILE, find_root
 from ogpctl.record.kinds import LANGUAGE
@@ -56,6 +57,25 @@ def record_languages(languages: list[str]) -> tuple[str, ...]:
     """The languages of a record whose --languages are `languages`: English, then the
     administrative languages (handbook 2.2)."""
     return tuple(dict.fromkeys(["en", *languages]))
+
+
+def without_labels(languages: list[str]) -> tuple[str, ...]:
+    """The record's languages ogpctl has no labels in (no catalogue in templates/locales/):
+    its documents and pages in them carry English headings, labels and fixed sentences
+    around the record's own texts."""
+    return tuple(code for code in record_languages(languages) if not has_catalogue(code))
+
+
+def labels_note(code: str) -> str:
+    """Said plainly at `init` about a record language ogpctl has no labels in."""
+    language = Language(code)
+    known = language.locale.language == code.split("-")[0]   # else Babel gave English
+    name = language.name_in("en") if known else code
+    said = f"{name} ({code})" if known else code
+    return (f"ogpctl has no labels in {said}: documents and website pages in {name} "
+            f"will show the record's {name} texts with ogpctl's headings, labels and fixed "
+            "sentences in English; to add them, translate a catalogue into templates/locales/ "
+            "(docs/documents.md, \"Languages\")")
 
 
 def parse_country(values: list[str], languages: list[str]) -> dict[str, str]:
@@ -183,5 +203,5 @@ def init_record(root: Path, answers: RecordAnswers) -> InitResult:
     return InitResult(root, outcome, repository, created)
 
 
-__all__ = ["RecordAnswers", "InitResult", "init_record", "parse_country", "parse_languages",
-           "record_languages", "slugify"]
+__all__ = ["RecordAnswers", "InitResult", "init_record", "labels_note", "parse_country",
+           "parse_languages", "record_languages", "slugify", "without_labels"]

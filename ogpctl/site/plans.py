@@ -151,8 +151,12 @@ def set_aside_note(v: View, state: CommitmentState) -> Markup:
 def uncounted_note(v: View, state: MilestoneState) -> str:
     """Why a milestone recorded completed is shown with another status: its completion is
     dated after today, after the plan's end, or the plan is not in implementation yet
-    (`ogpctl.domain.rollup.counted_status`)."""
+    (`ogpctl.domain.rollup.counted_status`); or that no update dates its completion (P611),
+    though it counts as completed."""
     clock = state.clock
+    if state.status == "completed" and completed_on(state.milestone) is None:
+        return v._("Recorded as completed, but no progress update says when or with what "
+                   "evidence.")
     if state.recorded != "completed" or clock is None:
         return ""
     day = completed_on(state.milestone)

@@ -10,7 +10,8 @@ languages (5.1)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +23,23 @@ from ogpctl.rules.languages import has_prose
 from ogpctl.source import frontmatter
 from ogpctl.source.positions import Locator, compose
 from ogpctl.source.text import decode
+from ogpctl.translate.basis import History
 from ogpctl.translate.model import CHANGED, UNTRANSLATED, Entry, field_context
 from ogpctl.translate.sections import without_guide
-from ogpctl.translate.state import digest
 
 
 def collect(record: Record, lang: str, hashes: dict[str, str]) -> list[Entry]:
     """The entries to translate into `lang`, in file order. `hashes` maps contexts to the
-    digest of the source each translation was made from (see `state`)."""
+    digest of the source each translation was imported from (see `state`); a translation
+    with none is judged by git history (`ogpctl.translate.basis`)."""
+    history = History(record.root, record.languages.default, hashes)
     entries: list[Entry] = []
     for path in sorted(record.documents):
         doc = record.documents[path]
         if doc.kind is not Kind.SECTION and doc.ok:
-            entries.extend(_field_entries(record, doc, lang, hashes))
+            entries.extend(_field_entries(record, doc, lang, history))
     for plan in record.plans:
-        entries.extend(_section_entries(record, plan, lang, hashes))
+        entries.extend(_section_entries(record, plan, lang, history))
     return entries
 
 
@@ -55,13 +58,14 @@ def pick_source(texts: dict[str, str], target: str, default: str) -> tuple[str, 
     return None
 
 
-def state_of(context: str, source: str, current: str, hashes: dict[str, str]) -> str | None:
-    """UNTRANSLATED, CHANGED, or None when the translation is current. A translation with
-    no digest was written by hand and counts as current."""
+def state_of(context: str, source: str, current: str, history: History,
+             basis: Callable[[], str | None]) -> str | None:
+    """UNTRANSLATED, CHANGED (the source changed since the translation was made, however
+    it arrived: `History.changed`, git's `basis` asked only when needed), or None when the
+    translation is current."""
     if not current:
         return UNTRANSLATED
-    known = hashes.get(context)
-    return CHANGED if known is not None and known != digest(source) else None
+    return CHANGED if history.changed(context, source, basis) else None
 
 
 def field_name(path: tuple[Any, ...]) -> str:
@@ -75,7 +79,7 @@ def field_name(path: tuple[Any, ...]) -> str:
     return " › ".join(parts)
 
 
-def _field_entries(record: Record, doc: Document, lang: str, hashes: dict[str, str]
+def _field_entries(record: Record, doc: Document, lang: str, history: History
                    ) -> list[Entry]:
     default = record.languages.default
     found = []
@@ -86,14 +90,17 @@ def _field_entries(record: Record, doc: Document, lang: str, hashes: dict[str, s
             continue
         context = field_context(doc.path, path)
         current = texts.get(lang, "")
-        state = state_of(context, source[1], current, hashes)
+        state = state_of(context, source[1], current, history, partial(
+            history.field_basis, doc.path, path, lang, source[0], (current, source[1])))
         if state is not None:
             found.append((path, context, source, current, state))
     if not found:
         return []
     lines = _Lines(record.root, doc)
-    return [Entry(context, doc.path, lines.line(path), field_name(path), source[1], source[0],
-                  current, state) for path, context, source, current, state in found]
+    entries = [Entry(context, doc.path, lines.line(path), field_name(path), source[1],
+                     source[0], current, state)
+               for path, context, source, current, state in found]
+    return sorted(entries, key=lambda entry: entry.line)    # as the file reads, top down
 
 
 class _Lines:
@@ -115,7 +122,7 @@ class _Lines:
         return (self.where.locate(path)[0] if self.where is not None else 1) + self.offset
 
 
-def _section_entries(record: Record, plan: Plan, lang: str, hashes: dict[str, str]
+def _section_entries(record: Record, plan: Plan, lang: str, history: History
                      ) -> Iterator[Entry]:
     bodies = {doc.path.rsplit("/", 1)[1]: doc.body or "" for doc in plan.sections}
     default = record.languages.default
@@ -128,7 +135,9 @@ def _section_entries(record: Record, plan: Plan, lang: str, hashes: dict[str, st
         source = source[0], without_guide(source[1])
         context = f"{plan.folder}/sections/{section}.{lang}.md"
         current = texts.get(lang, "")
-        state = state_of(context, source[1], current, hashes)
+        origin = f"{plan.folder}/sections/{section}.{source[0]}.md"
+        state = state_of(context, source[1], current, history,
+                         partial(history.section_basis, context, origin))
         if state is not None:
-            yield Entry(context, f"{plan.folder}/sections/{section}.{source[0]}.md", 1,
+            yield Entry(context, origin, 1,
                         f"section {section}", source[1], source[0], current, state)

@@ -25,8 +25,14 @@ from ogpctl.rules.languages import has_prose
 from ogpctl.source.bidi import text_fault
 from ogpctl.source.text import MAX_FILE_BYTES
 from ogpctl.translate import state
-from ogpctl.translate.entries import pick_source, shown_in
-from ogpctl.translate.model import Translations, Unit, check_language, parse_field_context
+from ogpctl.translate.entries import collect, pick_source, shown_in
+from ogpctl.translate.model import (
+    CHANGED,
+    Translations,
+    Unit,
+    check_language,
+    parse_field_context,
+)
 from ogpctl.translate.sections import with_guide, without_guide
 from ogpctl.translate.writing import Edit, FieldEdit, SectionEdit, prepare, section_text, write
 
@@ -65,7 +71,7 @@ class InvalidTranslations(UsageError):
                          "imported; nothing was written")
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Judge:
     """What every entry is judged against."""
 
@@ -73,14 +79,27 @@ class _Judge:
     lang: str
     known: dict[str, str]     # the digests before this import: contexts exported before
     force: bool
+    _stale: set[str] | None = None
 
     def replaces_written_text(self, context: str, current: str, new: str) -> str:
         """A problem when `new` would replace a text written in the record rather than
-        translated from an export; "" when it may."""
-        if self.force or not current.strip() or current == new or context in self.known:
+        translated from an export; "" when it may: a translation export offers again
+        because its source changed, however it was written, may be replaced."""
+        if self.force or not current.strip() or current == new or context in self.known \
+                or context in self.stale():
             return ""
         return (f"the record has a {language_name(self.lang)} text here already, which was "
                 "not exported for translation; give --force to replace it")
+
+
+    def stale(self) -> set[str]:
+        """The translations `translate export` offers as changed (asked once, and only
+        for a text written in the record that no earlier import wrote)."""
+        if self._stale is None:
+            self._stale = {entry.context for entry in collect(self.record, self.lang,
+                                                              self.known)
+                           if entry.state == CHANGED}
+        return self._stale
 
 
 @dataclass
