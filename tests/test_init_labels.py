@@ -24,3 +24,26 @@ def test_init_names_each_language_without_labels(capsys, tmp_path: Path, languag
     for note, name in zip(notes, unlabelled, strict=True):
         assert note.startswith(f"note: ogpctl has no labels in {name}: ")
         assert "headings, labels and fixed sentences in English" in note
+
+
+def test_a_document_in_a_language_without_labels_is_english_around_the_record_texts(
+        capsys, tmp_path: Path) -> None:
+    """newuser6 K5: the Georgian plan read "(in ინგლისური)" and English sentences with
+    Georgian dates. ogpctl's own words (labels, dates, numbers, language names) are all
+    English there; only the record's texts are Georgian."""
+    from tests.conftest import new_plan_record
+
+    record = new_plan_record(capsys, tmp_path, languages="ka,en")
+    assert run(capsys, "new-commitment", "-C", record, "2027-2031", "Open budgets",
+               "--today", "2026-12-01")[0] == 0
+    commitment = next((record / "plans/2027-2031/commitments").glob("*.yaml"))
+    source = commitment.read_text(encoding="utf-8")   # the title in English only
+    commitment.write_text(source.replace("  en:\n  ka: Open budgets", "  en: Open budgets\n  ka:"),
+                          encoding="utf-8")
+    code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2027-2031",
+                         "--lang", "ka", "--format", "md", "-o", "-", "--today", "2026-12-01")
+    assert code == 0, out + err
+    text = " ".join(out.split())
+    assert "ინგლისური" not in text                 # the language's name, in Georgian
+    assert "(in English)" in text
+    assert "June 30, 2027" in text and "ივნისი" not in text and "ივნ" not in text

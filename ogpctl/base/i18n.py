@@ -75,6 +75,14 @@ def usable_language(lang: str, written: Sequence[str], *, readers: bool = False,
 
 
 @cache
+def labels_language(lang: str) -> str:
+    """The language ogpctl's own words are in for a reader of `lang`: `lang` when ogpctl
+    has labels in it, else English; dates, numbers and language names follow it, so that
+    no sentence is English with Georgian dates in it."""
+    return lang if has_catalogue(lang) else "en"
+
+
+@cache
 def _translations(lang: str) -> gettext.NullTranslations:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
@@ -144,7 +152,7 @@ class Language:
         """A day as the language writes it in running text: "1er avril 2027", "April 1,
         2027"; "" for None. Every date a document, the site or a review writes in words
         comes from here."""
-        return _long_date(self.code, day) if day else ""
+        return _long_date(labels_language(self.code), day) if day else ""
 
     def join(self, items: Iterable[str], *, semicolon: bool = False) -> str:
         """Items as the language lists them: "Transparence, Participation", "الشفافية،
@@ -159,10 +167,10 @@ class Language:
         return GROUP_SEPARATOR.get(base, "; ") if semicolon else LIST_SEPARATOR.get(base, ", ")
 
     def number(self, value: float) -> str:
-        return _decimal(self.code, value)
+        return _decimal(labels_language(self.code), value)
 
     def percent(self, value: float) -> str:
-        return format_percent(value, locale=_locale(self.code))
+        return format_percent(value, locale=_locale(labels_language(self.code)))
 
     @property
     def locale(self) -> Locale:
@@ -188,4 +196,4 @@ class Language:
 
     def name_in(self, other: str) -> str:
         """The language's name in another language: English in Spanish is inglés."""
-        return _locale(self.code).get_display_name(_locale(other)) or self.code
+        return _locale(self.code).get_display_name(_locale(labels_language(other))) or self.code
