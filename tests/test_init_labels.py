@@ -47,3 +47,11 @@ def test_a_document_in_a_language_without_labels_is_english_around_the_record_te
     assert "ინგლისური" not in text                 # the language's name, in Georgian
     assert "(in English)" in text
     assert "June 30, 2027" in text and "ივნისი" not in text and "ივნ" not in text
+
+
+def test_a_language_without_labels_keeps_its_own_name() -> None:
+    """The switcher offers Georgian readers "ქართული", not the English "Georgian"."""
+    from ogpctl.base.i18n import Language
+
+    assert Language("ka").name == "ქართული"
+    assert Language("en").name_in("ka") == "English"

@@ -191,8 +191,9 @@ class Language:
 
     @property
     def name(self) -> str:
-        """The language's own name for itself, such as español."""
-        return self.name_in(self.code)
+        """The language's own name for itself, such as español or ქართული (what its
+        reader looks for in a language switcher, labels or not)."""
+        return _locale(self.code).get_display_name(_locale(self.code)) or self.code
 
     def name_in(self, other: str) -> str:
         """The language's name in another language: English in Spanish is inglés."""
