@@ -73,6 +73,8 @@ def scan_evidence(root: Path, plan: str, links: list[str] | None = None) -> dict
     the links found are added to `links` (check reports each, R012)."""
     base = f"plans/{plan}/evidence"
     if not _real_folder(root, base):
+        if links is not None and _is_link(root, base):
+            links.append(base)
         return {}
     found: dict[str, Files] = {"": []}
     for entry in _entries(os.path.join(root, base)):
@@ -96,6 +98,15 @@ def _real_folder(root: Path, relative: str) -> bool:
         except OSError:
             return False
     return True
+
+
+def _is_link(root: Path, relative: str) -> bool:
+    """The evidence folder itself is a symbolic link (its plan folder is a real one, as
+    discovery lists no plan behind a link): check reports it, R012, like a linked file."""
+    try:
+        return stat.S_ISLNK(os.lstat(os.path.join(root, relative)).st_mode)
+    except OSError:
+        return False
 
 
 def _entries(folder: str) -> list[os.DirEntry[str]]:
