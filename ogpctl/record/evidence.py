@@ -17,6 +17,7 @@ import re
 import stat
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SAFE_SCHEMES = ("http://", "https://")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -55,7 +56,9 @@ def check_path(root: Path, base: str, raw: str, seen: dict[str, int | None] | No
     """
     if is_link(raw) and not re.match(r"[A-Za-z]:[\\/]", raw):
         if raw.lower().startswith(SAFE_SCHEMES):
-            return None
+            wrong = address_problem(raw)
+            return None if wrong is None else \
+                ("F116", f"the evidence link {public_address(raw)!r} {wrong}")
         scheme = raw.split(":", 1)[0]
         return "F116", f"evidence links must use http or https, not {scheme}:"
     unsafe = _unsafe_reason(raw)
@@ -65,6 +68,38 @@ def check_path(root: Path, base: str, raw: str, seen: dict[str, int | None] | No
     if misnamed:
         return "F117", f"the evidence path {raw!r} {misnamed}"
     return _walk(str(root), base, raw, {} if seen is None else seen)
+
+
+def address_problem(url: str) -> str | None:
+    """Why the http(s) address `url` cannot be published as a link, or None when it can:
+    the one judgement of web addresses, for evidence links (F116, `progress --evidence`)
+    and for every link the documents and the site make (`ogpctl.render.prose.safe_href`)."""
+    if any(char.isspace() or not char.isprintable() for char in url) or "\\" in url:
+        return ("holds a space, a backslash or an invisible character; a web address has "
+                "none (write a space as %20)")
+    try:
+        parts = urlsplit(url)
+        parts.port   # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        return "is not a web address (its host or port cannot be read)"
+    if "@" in parts.netloc:
+        return ("holds a user name or password, which would be published with it; remove "
+                "the part before '@'")
+    if not parts.hostname:
+        return "names no host, such as https://example.org/report.pdf"
+    return None
+
+
+def public_address(url: str) -> str:
+    """`url` without the user name and password it may hold (`user:pass@`): what is shown
+    of an address that is refused as a link, so credentials are never published."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    authority = rest[:end]
+    return f"{scheme}://{authority.rsplit('@', 1)[1]}{rest[end:]}" if "@" in authority \
+        else url
 
 
 def name_problem(raw: str) -> str | None:
