@@ -27,6 +27,8 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 ASCII_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,253}[A-Za-z0-9_-])?")
 #: Names Windows keeps for devices, whatever their extension (`con.pdf` opens the console).
 _RESERVED = re.compile(r"(?i)(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?")
+#: A space of any kind, or a backslash: never in a web address (`isprintable` finds the rest).
+_BLANK = re.compile(r"[\s\\]")
 #: Besides letters, marks and digits of any script, the characters a name may hold.
 _BETWEEN = frozenset(" ._-()")
 #: Longest name most file systems keep, in bytes of UTF-8.
@@ -74,7 +76,7 @@ def address_problem(url: str) -> str | None:
     """Why the http(s) address `url` cannot be published as a link, or None when it can:
     the one judgement of web addresses, for evidence links (F116, `progress --evidence`)
     and for every link the documents and the site make (`ogpctl.render.prose.safe_href`)."""
-    if any(char.isspace() or not char.isprintable() for char in url) or "\\" in url:
+    if not url.isprintable() or _BLANK.search(url):
         return ("holds a space, a backslash or an invisible character; a web address has "
                 "none (write a space as %20)")
     try:
