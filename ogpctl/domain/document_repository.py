@@ -157,6 +157,15 @@ def listed_files(disk: dict[str, dict[str, Files]]) -> dict[str, int]:
             for path, size in files}
 
 
+def misnamed_files(record: Record) -> list[str]:
+    """The files of the evidence folders whose names F117 refuses: the site does not
+    publish them (`ogpctl.record.evidence.withheld`), so `ogpctl site` names them."""
+    from ogpctl.record.evidence import NAME, withheld
+
+    return sorted(path for path in listed_files(evidence_files(record))
+                  if withheld(path) == NAME)
+
+
 def build_index(record: Record, history: History, plans: Collection[str] | None = None,
                 *, labels: bool = True, disk: dict[str, dict[str, Files]] | None = None
                 ) -> Index:
@@ -252,4 +261,4 @@ def _item_of(plan: str, folder: str, key: _Key, cites: list[Citation], sizes: di
 
 __all__ = ["PROCESS", "Citation", "EvidenceItem", "FolderIndex", "Index", "PlanIndex",
            "build_index", "citations", "evidence_files", "folder_name", "listed_files",
-           "scan_evidence"]
+           "misnamed_files", "scan_evidence"]
