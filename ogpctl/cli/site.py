@@ -58,7 +58,7 @@ def site(
         typer.echo("  warning  ogp.yaml could not be read: the site names the country after the "
                    f"folder ({record.root.name}) and is in English only (`ogpctl check` says "
                    "why)", err=True)
-    misnamed = [printable(name) for name in misnamed_files(record)]   # no escape reaches a terminal
+    misnamed = [printable(name) for name in misnamed_files(record)]   # shown, never run
     if misnamed:
         typer.echo(f"  warning  {len(misnamed)} evidence file(s) are listed but not published: "
                    f"their names cannot be used in a web address: {', '.join(misnamed)} "
