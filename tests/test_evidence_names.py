@@ -1,4 +1,9 @@
-"""Evidence paths name regular files with plain ASCII names (F115, F116, F117)."""
+"""Evidence paths name regular files with plain names in any script (F115, F116, F117).
+
+A Georgian or accented name, or one with spaces, is a normal name and is published with
+the site (newuser6 K14: "ოქმი 2026.pdf" was left off with the reason "could run code in a
+browser" while check was silent and requirement 2.2 counted it); a name that is really
+unsafe is reported by check, cited or not, not published, and not counted."""
 
 from __future__ import annotations
 
@@ -55,8 +60,13 @@ BAD_NAMES = {
     "leading-dot": ".hidden.pdf",
     "newline": "minutes\n.pdf",
     "escape": "minutes\x1b[2J.pdf",
-    "space": "acta final.pdf",
-    "accent": "sesión.pdf",
+    "quote": 'a"b.pdf',
+    "markup": "<img src=x onerror=alert(1)>.pdf",
+    "hash": "minutes#1.pdf",
+    "percent": "100%.pdf",
+    "no-break-space": "acta\u00a0final.pdf",
+    "leading-space": " acta.pdf",
+    "leading-mark": "\u0301acta.pdf",
 }
 
 
@@ -74,7 +84,9 @@ def test_names_that_break_checkouts_and_terminals_are_refused(tmp_path: Path, la
 
 
 @pytest.mark.parametrize("name", ["Minutes_2026-03-12.pdf", "a", "v1.2-final.tar.gz",
-                                  "console.pdf", "lpt.csv", "_index.md"])
+                                  "console.pdf", "lpt.csv", "_index.md", "acta final.pdf",
+                                  "sesión.pdf", "ოქმი 2026.pdf", "Acta (1).pdf",
+                                  "محضر الاجتماع.pdf", "बैठक.pdf", "会议纪要.pdf"])
 def test_plain_names_pass(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes(b"x")
     assert check_path(tmp_path, "", name) is None
@@ -101,3 +113,48 @@ def test_progress_refuses_a_misnamed_evidence_path(sample: Path, capsys) -> None
                           "--date", "2026-11-20",
                           "--evidence", "evidence/process/nul.pdf", "--today", "2026-11-23")
     assert code == 2 and "Windows reserves" in err
+
+
+def _evidence_files(sample: Path) -> None:
+    for name in ("ოქმი 2026.pdf", 'a"b.pdf', "page.html"):
+        (sample / PROCESS / name).write_bytes(b"%PDF")
+
+
+def test_every_misnamed_evidence_file_is_reported_at_the_file(sample: Path) -> None:
+    _evidence_files(sample)
+    result = check([sample], CheckOptions(today=TODAY, use_cache=False, jobs=1))
+    found = [(d.file, d.code) for d in result.diagnostics if d.code == "F117"]
+    assert found == [(f'{PROCESS}/a"b.pdf', "F117")]
+
+
+def test_the_site_publishes_names_in_any_script_and_says_why_it_withholds(
+        sample: Path, capsys, tmp_path: Path) -> None:
+    _evidence_files(sample)
+    code, _, err = run(capsys, "site", "-C", sample, "--out", tmp_path / "site", "--no-search",
+                       "--today", "2026-11-23")
+    assert code == 0, err
+    assert '1 evidence file(s) are listed but not published' in err
+    assert f'{PROCESS}/a"b.pdf (`ogpctl check` says why, F117)' in err
+    files = tmp_path / "site" / "files" / PROCESS
+    assert (files / "ოქმი 2026.pdf").is_file() and not (files / 'a"b.pdf').exists()
+    page = (tmp_path / "site" / "en" / "plans" / "2026-2030" / "evidence.html").read_text(
+        encoding="utf-8")
+    assert "%E1%83%9D%E1%83%A5%E1%83%9B%E1%83%98%202026.pdf" in page   # the link, encoded
+    assert ">ოქმი 2026.pdf</a>" in page                                    # the name, shown
+    row = page[page.index("a&#34;b.pdf"):]
+    assert row.index("its file name cannot be used safely") < row.index("</th>")
+    row = page[page.index("page.html"):]
+    assert row.index("could run code in a browser") < row.index("</th>")
+
+
+def test_requirement_2_2_counts_only_the_published_files(sample: Path) -> None:
+    from ogpctl.domain.requirements import repository
+    from ogpctl.record.load import load_record
+
+    def count() -> object:
+        record = load_record(sample)
+        return repository(record, record.plan_named("2026-2030")).facts["files"]
+
+    before = count()
+    _evidence_files(sample)
+    assert count() == before + 1   # the Georgian file; not a"b.pdf nor page.html

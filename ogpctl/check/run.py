@@ -215,7 +215,7 @@ def _findings(root: Path, layout: Layout, options: CheckOptions, cache: Cache | 
         record = build_record(root, documents, layout.plan_ids)
         context = RuleContext(record, options.today, options.stage,
                               deliveries=options.deliveries)
-        links = [(path, link_problem()) for path in context.evidence_links()]
+        links = [(path, link_problem(root / path)) for path in context.evidence_links()]
         found = finish(record, from_problems(layout.problems + problems + links, context) +
                        run_rules(context), unused=options.strict,
                        suppress=options.suppress)

@@ -63,7 +63,7 @@ def add(
     evidence: list[str] | None = typer.Option(None, "--evidence", metavar="FILE|URL",
                                               help="A file in the plan's evidence folder (its "
                                                    "path from the plan's folder, the record's "
-                                                   "or the current one), or an https link "
+                                                   "or the current one), or an http(s) web address "
                                                    "(repeatable)."),
     delay_reason: list[str] | None = typer.Option(None, "--delay-reason",
                                                   metavar="[LANG=]TEXT",

@@ -31,8 +31,10 @@ def site(
     progress dashboard, documents, open data, search and "comment on this" links. The
     folder works from any web server, a git host's pages, or opened from disk."""
     from ogpctl.base.errors import UsageError
+    from ogpctl.check.report import printable
     from ogpctl.cli.options import is_stdout, own_folder
     from ogpctl.cli.unusable import load_checked, refuse
+    from ogpctl.domain.document_repository import misnamed_files
     from ogpctl.site import build_site, write_site
 
     if is_stdout(out):
@@ -56,6 +58,11 @@ def site(
         typer.echo("  warning  ogp.yaml could not be read: the site names the country after the "
                    f"folder ({record.root.name}) and is in English only (`ogpctl check` says "
                    "why)", err=True)
+    misnamed = [printable(name) for name in misnamed_files(record)]   # shown, never run
+    if misnamed:
+        typer.echo(f"  warning  {len(misnamed)} evidence file(s) are listed but not published: "
+                   f"their names cannot be used in a web address: {', '.join(misnamed)} "
+                   "(`ogpctl check` says why, F117)", err=True)
     left_out = record.unreadable_commitments()
     if left_out:
         typer.echo(f"  warning  {len(left_out)} commitment file(s) hold no commitment and are "

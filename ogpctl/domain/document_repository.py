@@ -73,6 +73,8 @@ def scan_evidence(root: Path, plan: str, links: list[str] | None = None) -> dict
     the links found are added to `links` (check reports each, R012)."""
     base = f"plans/{plan}/evidence"
     if not _real_folder(root, base):
+        if links is not None and _is_link(root, base):
+            links.append(base)
         return {}
     found: dict[str, Files] = {"": []}
     for entry in _entries(os.path.join(root, base)):
@@ -96,6 +98,15 @@ def _real_folder(root: Path, relative: str) -> bool:
         except OSError:
             return False
     return True
+
+
+def _is_link(root: Path, relative: str) -> bool:
+    """The evidence folder itself is a symbolic link (its plan folder is a real one, as
+    discovery lists no plan behind a link): check reports it, R012, like a linked file."""
+    try:
+        return stat.S_ISLNK(os.lstat(os.path.join(root, relative)).st_mode)
+    except OSError:
+        return False
 
 
 def _entries(folder: str) -> list[os.DirEntry[str]]:
@@ -145,6 +156,15 @@ def listed_files(disk: dict[str, dict[str, Files]]) -> dict[str, int]:
     """Every file of `evidence_files` with its size."""
     return {path: size for folders in disk.values() for files in folders.values()
             for path, size in files}
+
+
+def misnamed_files(record: Record) -> list[str]:
+    """The files of the evidence folders whose names F117 refuses: the site does not
+    publish them (`ogpctl.record.evidence.withheld`), so `ogpctl site` names them."""
+    from ogpctl.record.evidence import NAME, withheld
+
+    return sorted(path for path in listed_files(evidence_files(record))
+                  if withheld(path) == NAME)
 
 
 def build_index(record: Record, history: History, plans: Collection[str] | None = None,
@@ -242,4 +262,4 @@ def _item_of(plan: str, folder: str, key: _Key, cites: list[Citation], sizes: di
 
 __all__ = ["PROCESS", "Citation", "EvidenceItem", "FolderIndex", "Index", "PlanIndex",
            "build_index", "citations", "evidence_files", "folder_name", "listed_files",
-           "scan_evidence"]
+           "misnamed_files", "scan_evidence"]

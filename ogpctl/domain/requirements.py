@@ -102,9 +102,11 @@ def website(record: Record) -> Requirement:
 
 def repository(record: Record, plan: Plan) -> Requirement:
     from ogpctl.domain.document_repository import PROCESS, scan_evidence
+    from ogpctl.record.evidence import withheld
 
     url = _address(record, "repository")
-    files = scan_evidence(record.root, plan.id).get(PROCESS, [])
+    files = [(path, size) for path, size in scan_evidence(record.root, plan.id).get(PROCESS, [])
+             if withheld(path, size) is None]   # only what the public can download counts
     state = MET if url and files else NOT_MET
     return Requirement("2.2", state, {"url": url, "files": len(files)})
 

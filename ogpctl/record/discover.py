@@ -89,15 +89,30 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
 
 
 def discover(root: Path) -> Layout:
+    """The record's files, found by listing its folders. Every folder is entered through
+    `_folder`, which refuses a symbolic link (R012): nothing below one is listed, so no
+    command reads a file from outside the record through a linked folder."""
     layout = Layout([], [], [])
     for name, kind in (("ogp.yaml", Kind.OGP), ("stakeholders.yaml", Kind.STAKEHOLDERS)):
         _add_fixed(layout, root, name, kind, required=True)
-    _add_fixed(layout, root, "forum/forum.yaml", Kind.FORUM, required=False)
-    _add_meetings(layout, root)
-    for entry in _entries(root / "plans"):
-        if entry.is_dir(follow_symlinks=False):
+    if _folder(layout, root, "forum") is not None:
+        _add_fixed(layout, root, "forum/forum.yaml", Kind.FORUM, required=False)
+        _add_meetings(layout, root)
+    for entry in _folder(layout, root, "plans") or []:
+        if entry.is_symlink():
+            layout.problems.append((f"plans/{entry.name}", folder_link_problem()))
+        elif entry.is_dir(follow_symlinks=False):
             _add_plan(layout, root, entry.name)
     return layout
+
+
+def _folder(layout: Layout, root: Path, rel: str) -> list[os.DirEntry[str]] | None:
+    """The entries of the record folder `rel` (its parent already entered this way); None
+    when it is missing, and None with R012 when it is a symbolic link."""
+    if _is_link(root / rel):
+        layout.problems.append((rel, folder_link_problem()))
+        return None
+    return _entries(root / rel)
 
 
 def _add_fixed(layout: Layout, root: Path, rel: str, kind: Kind, required: bool) -> None:
@@ -112,7 +127,7 @@ def _add_fixed(layout: Layout, root: Path, rel: str, kind: Kind, required: bool)
 
 
 def _add_meetings(layout: Layout, root: Path) -> None:
-    for entry in _entries(root / "forum" / "meetings"):
+    for entry in _folder(layout, root, "forum/meetings") or []:
         rel = f"forum/meetings/{entry.name}"
         if entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
             continue
@@ -148,7 +163,7 @@ def _add_plan(layout: Layout, root: Path, plan_id: str) -> None:
 
 def _add_named(layout: Layout, root: Path, rel_dir: str, pattern: re.Pattern[str], kind: Kind,
                hint: str) -> None:
-    for entry in _entries(root / rel_dir):
+    for entry in _folder(layout, root, rel_dir) or []:
         rel = f"{rel_dir}/{entry.name}"
         if entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
             continue
@@ -168,7 +183,18 @@ def _is_link(path: Path) -> bool:
         return False
 
 
-def link_problem() -> Problem:
-    """R012 for a record file, or an evidence file, that is a symbolic link."""
+def link_problem(path: Path | None = None) -> Problem:
+    """R012 for a record file, or an evidence file, that is a symbolic link; said of a
+    folder when `path` is a link to one (asked of the link alone: nothing is read)."""
+    if path is not None and path.is_dir():
+        return folder_link_problem()
     return Problem("R012", "this file is a symbolic link; ogpctl does not follow links out of "
                    "the record: replace it with the file itself", 1, 1)
+
+
+def folder_link_problem() -> Problem:
+    """R012 for a record folder (a plan, its sections or commitments, the forum's meetings,
+    an evidence folder) that is a symbolic link: nothing in it is read."""
+    return Problem("R012", "this folder is a symbolic link; ogpctl does not follow links out "
+                   "of the record, so nothing in it was read: replace it with the folder "
+                   "itself", 1, 1)

@@ -4,6 +4,7 @@ OGP domain. Values stay as parsed; rules report paths inside a document's data."
 from __future__ import annotations
 
 import enum
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from ogpctl.record import cycle
-from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, parse_day
+from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, is_slug, parse_day
 from ogpctl.source.problems import Problem
 
 
@@ -301,6 +302,11 @@ class Record:
                 return plan
         from ogpctl.base.errors import UsageError
 
+        folder = f"plans/{plan_id}"
+        if is_slug(plan_id) and os.path.islink(os.path.join(self.root, folder)):
+            raise UsageError(f"the plan folder {folder} is a symbolic link, which ogpctl does "
+                             "not follow out of the record (`ogpctl check` reports it, R012): "
+                             "replace it with the folder itself")
         known = ", ".join(p.id for p in self.plans) or "none yet; create one with ogpctl new-plan"
         raise UsageError(f"there is no plan {plan_id!r} in plans/ (plans: {known})")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ogpctl.record.evidence import public_address
 from ogpctl.render.blocks import Code, Inline, Link, Text
 from ogpctl.render.context import RenderContext
 from ogpctl.render.prose import safe_href
@@ -24,6 +25,6 @@ def evidence_inlines(c: RenderContext, item: Any) -> tuple[Inline, ...]:
 def _target(target: str, title: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if target.startswith(("http://", "https://")):
         href = safe_href(target)
-        label = title or (Text(target),)
+        label = title or (Text(public_address(target)),)
         return (Link(href, label),) if href else label
     return (*title, Text(" ("), Code(target), Text(")")) if title else (Code(target),)

@@ -19,6 +19,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from ogpctl.record.evidence import address_problem
 from ogpctl.render.blocks import (
     Block,
     Break,
@@ -55,7 +56,10 @@ def safe_href(url: str) -> str | None:
         return None
     scheme = _SCHEME.match(url)
     if scheme:
-        return url if scheme.group(1).lower() in SAFE_SCHEMES else None
+        name = scheme.group(1).lower()
+        if name in ("http", "https"):   # one judgement of web addresses, check's too (F116)
+            return url if address_problem(url) is None else None
+        return url if name in SAFE_SCHEMES else None
     return None if url.startswith("//") else url
 
 

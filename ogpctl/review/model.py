@@ -183,6 +183,7 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
         before, after = suppressions(old), suppressions(new)
         introduced, fixed = _news(shown(raw_before, before), shown(raw_after, after))
         fixed, _ = still_there(fixed, raw_after)
+        fixed = _still_unread(fixed, raw_after)
         hidden = _hidden(raw_before, before, raw_after, after)
         moved = redated(old, new)
         fixed, rewritten = _rewritten(fixed, restored(new_files, moved), after, today, root,
@@ -197,6 +198,14 @@ def review_revisions(root: Path, base: str, head: str | None, described: str, to
         if preview:
             review.pages, review.site = changed_pages(old, new, today)
     return review
+
+
+def _still_unread(fixed: list[Diagnostic], after: list[Diagnostic]) -> list[Diagnostic]:
+    """Of the findings the head no longer shows, those on a file it could still have:
+    a file behind a folder the change made a symbolic link (R012 on the folder) was not
+    read, so its findings are not fixed."""
+    linked = tuple(f"{item.file}/" for item in after if item.code == "R012")
+    return [item for item in fixed if not item.file.startswith(linked)] if linked else fixed
 
 
 def _as_files(links: dict[str, str]) -> dict[str, bytes]:

@@ -137,11 +137,13 @@ entry("R011", "yaml-version", family=F, severity=W, handbook="", doc="""
       title: Open contracting
     """)
 entry("R012", "symlink", family=F, severity=E, handbook="", doc="""
-    A record file, or a file in an evidence folder, is a symbolic link.
+    A record file or folder, or a file or folder in an evidence folder, is a symbolic link.
 
     A link can point outside the record (a pull request that adds one to an evidence
-    folder could publish any file of the machine that builds the site), so ogpctl never
-    follows one: replace the link with the file itself.
+    folder, or makes plans/<id>/sections a link, could publish any file of the machine
+    that builds the site), so ogpctl never follows one: nothing is read or published
+    through it (a linked record file or folder stops `site`, `render` and `index`, which
+    would publish the record without it). Replace the link with the file or folder itself.
     """)
 
 

@@ -397,21 +397,36 @@ def file_name(record: Record, context: Any) -> Iterator[Finding]:
 
     Names end up in paths and web addresses, so they are plain lowercase ASCII "slugs":
     plans/<plan-id>/, commitments/NN-slug.yaml, sections/<section>.<language>.md and
-    forum/meetings/YYYY-MM-DD-slug.md. Evidence files and folders may also use capitals,
-    "_" and "."; a name with other characters (accents, spaces, invisible or control
-    characters), one that Windows reserves (CON.pdf, nul.txt), or one that starts with "-"
-    or "." or ends with "." cannot be checked out, typed or shown safely everywhere.
+    forum/meetings/YYYY-MM-DD-slug.md. Evidence files and folders are named in any script:
+    letters, digits and combining marks, with spaces, ".", "_", "-" and parentheses between
+    them ("ოქმი 2026.pdf", "Acta (1).pdf"). A name with any other character (quotes, "<",
+    "#", "%", invisible, control or bidi characters), one that Windows reserves (CON.pdf,
+    nul.txt), or one that starts with "-", "." or a space or ends with "." or a space cannot
+    be checked out, typed or linked safely everywhere: such an evidence file, cited or not,
+    is reported here and not published with the site.
 
     Fails:
       plans/2026-2030/commitments/Open Contracting.yaml
       evidence: [evidence/process/CON.pdf, "evidence/process/report\\u202egpj.pdf"]
     Passes:
       plans/2026-2030/commitments/03-open-contracting.yaml
-      evidence: [evidence/process/Minutes_2026-03-12.pdf]
+      evidence: [evidence/process/Minutes_2026-03-12.pdf, "evidence/process/ოქმი 2026.pdf"]
     """
     for finding in _evidence_findings(record, context):
         if finding[0] == "F117":
             yield finding[1]
+    yield from _misnamed_files(context)
+
+
+def _misnamed_files(context: Any) -> Iterator[Finding]:
+    """Every file of an evidence folder whose name F117 refuses, cited or not: the site
+    does not publish it (`ogpctl.record.evidence.withheld`) and requirement 2.2 does not
+    count it, so its author is told here."""
+    for path in context.listed_files():
+        problem = evidence.name_problem(path)
+        if problem:
+            yield Finding(path, f"the evidence file {problem}; it is not published with the "
+                          "site until it is renamed")
 
 
 entry("F119", "missing-file", family=F, severity=E, handbook="", doc="""

@@ -4,7 +4,8 @@ its last change in git (`ogpctl.domain.document_repository`).
 
 Only files that a browser shows as a document or offers for download are copied: a web
 page, SVG or XML file from the record could run script with the site's origin, so such a
-file is listed without a link.
+file is listed without a link, as is a file whose name `check` refuses (F117). Which files
+are published is `ogpctl.record.evidence.withheld`, which `check` and requirement 2.2 ask too.
 """
 
 from __future__ import annotations
@@ -15,19 +16,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ogpctl.record.evidence import check_path
+from ogpctl.record.evidence import MAX_BYTES, check_path, withheld
 from ogpctl.record.model import Plan
 from ogpctl.render.blocks import Code
 from ogpctl.render.html import inlines
 from ogpctl.site import urls
 from ogpctl.site.view import Page, View
-
-#: Kinds of file published with the site: documents, data, images, audio and video.
-PUBLISHED = frozenset({
-    "pdf", "csv", "tsv", "txt", "md", "json", "geojson", "rtf", "doc", "docx", "odt", "xls",
-    "xlsx", "ods", "ppt", "pptx", "odp", "epub", "png", "jpg", "jpeg", "gif", "webp", "mp3",
-    "ogg", "wav", "mp4", "webm", "zip"})
-MAX_BYTES = 200 * 1024 * 1024
 
 _LABELS = (
     (re.compile(r"commitment (\d+)"), "commitment"),
@@ -36,11 +30,6 @@ _LABELS = (
     (re.compile(r"outreach (\d{4}-\d\d-\d\d)"), "outreach"),
     (re.compile(r"self-assessment, commitment (\d+)"), "assessment"),
 )
-
-
-def publishable(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return "." in name and name.rsplit(".", 1)[1].lower() in PUBLISHED
 
 
 def publish_files(root: Path, index) -> tuple[dict[str, bytes], dict[str, str]]:
@@ -52,8 +41,8 @@ def publish_files(root: Path, index) -> tuple[dict[str, bytes], dict[str, str]]:
         items = [i for folder in plan.folders for i in folder.items] + plan.uncited
         for item in items:
             path = item.path
-            if not path or path in published or not publishable(path) \
-                    or (item.size or 0) > MAX_BYTES or check_path(root, "", path) is not None:
+            if not path or path in published or withheld(path, item.size) is not None \
+                    or check_path(root, "", path) is not None:
                 continue
             data = _read(root / path)
             if data is not None:
@@ -93,13 +82,15 @@ def cited_label(v: View, label: str) -> str:
 
 def item_entry(v: View, item) -> dict:
     published = v.site.published.get(item.path) if item.path else None
+    reason = withheld(item.path, item.size) if item.path and not published else None
     href = v.file_href(published) if published else v.url(item.url)
     change = item.last_change
     name = item.path.rsplit("/", 1)[-1] if item.path else ""
     return {"title": item.title, "href": href,
             "name": inlines((Code(name),)) if name and name != item.title else Markup(""),
             "kind": v.L["link"] if item.url else item.kind.upper(),
-            "size": size(v, item.size), "withheld": bool(item.path and not published),
+            "size": size(v, item.size), "withheld": v.L[f"not_published_{reason or 'kind'}"]
+            if item.path and not published else "",
             "changed": v.date(change.day) if change else "",
             "commit": change.commit[:10] if change else "",
             "cited": [cited_label(v, label) for label in item.cited_by]}

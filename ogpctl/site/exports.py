@@ -22,6 +22,7 @@ from typing import Any
 from ogpctl import __version__
 from ogpctl.base.sheets import csv_bytes
 from ogpctl.domain.contributors import public_source
+from ogpctl.record.evidence import public_address
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document, Plan, Record
 from ogpctl.record.text import translations
@@ -66,9 +67,9 @@ def open_text(text: str) -> str:
 
 def _public(value: Any) -> Any:
     """A document's data as JSON may hold it: no infinite number, every key and text
-    through `open_text`."""
+    through `open_text`, no user name or password in a web address (`public_address`)."""
     if isinstance(value, str):
-        return open_text(value)
+        return open_text(public_address(value) if "@" in value else value)
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
@@ -191,7 +192,7 @@ def _evidence(items: Any) -> str:
         return ""
     found = [i if isinstance(i, str) else (i.get("url") or i.get("path"))
              for i in items if isinstance(i, (str, dict))]
-    return " | ".join(x for x in found if isinstance(x, str))
+    return " | ".join(public_address(x) for x in found if isinstance(x, str))
 
 
 def updates_csv(record: Record, updates: list[Update] | None = None) -> bytes:

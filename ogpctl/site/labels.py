@@ -77,8 +77,12 @@ def labels(code: str) -> dict[str, str]:
         "cited_by": _("Cited by"), "link": _("Web link"), "process": _("Co-creation process"),
         "uncited": _("Files not cited anywhere"),
         "without_evidence": _("Commitments without evidence"),
-        "not_published": _("Not published here: this kind of file could run code in a "
-                           "browser. Ask the point of contact for it."),
+        "not_published_kind": _("Not published here: this kind of file could run code in "
+                                "a browser. Ask the point of contact for it."),
+        "not_published_name": _("Not published here: its file name cannot be used safely "
+                                "in a web address. Ask the point of contact for it."),
+        "not_published_size": _("Not published here: the file is too large. Ask the point "
+                                "of contact for it."),
         "no_files": _("No evidence yet."), "missing_folder": _("The folder does not exist."),
         # documents, data and search
         "document": _("Document"), "html": _("Web page (HTML)"),

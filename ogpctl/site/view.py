@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ogpctl.base.i18n import Language
 from ogpctl.domain.obligations import FAILED, Obligation, plan_calendar
+from ogpctl.record.evidence import public_address
 from ogpctl.record.model import Plan, Record, as_date, as_email
 from ogpctl.render import html
 from ogpctl.render.blocks import Block, Code, Inline, Link, Text
@@ -247,7 +248,7 @@ class View:
                          ) -> tuple[Inline, ...]:
         if target.lower().startswith(("http://", "https://")):
             href = safe_href(target)
-            label = title or (Text(target),)
+            label = title or (Text(public_address(target)),)
             return (Link(href, label),) if href else label
         path = posixpath.normpath(posixpath.join(base, target)) if base else target
         published = self.site.published.get(path)
