@@ -21,9 +21,10 @@ RESPONSE = "Reasoned response to contributions"
 #: The site's PDFs of the record, by language and title (the Chinese interface falls back
 #: to English for ogpctl's own words).
 PDFS = [f"en {PLAN}", f"en {RESPONSE}", f"zh {PLAN}", f"zh {RESPONSE}"]
-#: Those that hold Chinese: all but the English reasoned response (no commitment title,
-#: the country's English name).
-HAN_PDFS = [f"en {PLAN}", f"zh {PLAN}", f"zh {RESPONSE}"]
+#: Those that hold Chinese: the plans (the commitment's Chinese title). The reasoned
+#: responses name no commitment, and ogpctl has no Chinese labels, so even the Chinese one's
+#: dates and words are English (`i18n.labels_language`).
+HAN_PDFS = [f"en {PLAN}", f"zh {PLAN}"]
 WARNING = "warning  the PDF holds Chinese, Japanese and Korean (Han) text"
 
 
