@@ -50,7 +50,8 @@ class Documents:
         self.store = store
         self.pages = pages
         self.child: Any = None
-        context = _fork_context() if fork and (downloads or pages) else None
+        context = _fork_context(any(d.fmt == "pdf" for d in downloads)) \
+            if fork and (downloads or pages) else None
         if context is not None:
             self.receive, send = context.Pipe(duplex=False)
             self.child = context.Process(target=_made_in_child,
@@ -112,13 +113,14 @@ class Documents:
             self.child = None
 
 
-def _fork_context() -> Any:
+def _fork_context(pdfs: bool) -> Any:
     """The fork context, or None where a child cannot help: one processor, no fork, or a
-    process that has laid out a PDF already (a child could not: `pdf.forkable`)."""
+    child that would lay out `pdfs` while this process has laid one out already (it could
+    not: `pdf.forkable`)."""
     import multiprocessing
 
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
-            or not forkable():
+            or (pdfs and not forkable()):
         return None
     return multiprocessing.get_context("fork")
 
