@@ -483,3 +483,25 @@ def test_pdf_is_never_printed(capsys) -> None:
     code, out, err = run(capsys, "render", "action-plan", "--plan", "2026-2030", "--lang", "en",
                          "-f", "pdf", "-o", "-", "-C", SAMPLE)
     assert code == 2 and out == "" and "--out -" in err
+
+
+@needs_pdf
+def test_a_path_in_a_narrow_cell_wraps_without_doubled_hyphens() -> None:
+    """newuser7 Q10: the Spanish self-assessment's evidence paths ran out of their column
+    and every break at a hyphen repeated it on the next line ("05-" "-c05-access-"), as
+    Spanish words do, so the printed path was not the file's name."""
+    from ogpctl.render.blocks import Code, Document, Paragraph, Table, Text
+    from ogpctl.render.pdf import write_pdf
+
+    path = "evidence/05-c05-access-to-environmental-information/hito-4-2026-11-27.md"
+    cell = (Paragraph((Code(path),)),)
+    head = tuple((Paragraph((Text(f"Columna {n}"),)),) for n in range(6))
+    rows = (tuple(cell if n == 2 else (Paragraph((Text("corto"),)),) for n in range(6)),)
+    data = write_pdf(Document(title=(Text("Informe"),), lang="es", rtl=False,
+                              blocks=[Table(head, rows)]), DAY)
+    text = reader(data).pages[0].extract_text().replace("\u200b", "")
+    start = text.index("evidence/")
+    pieces = text[start:text.index(".md", start) + 3].split("\n")
+    assert len(pieces) >= 3, pieces                             # wrapped inside its cell
+    assert not any(piece.startswith("-") for piece in pieces), pieces
+    assert "".join(pieces) == path
