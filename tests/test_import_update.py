@@ -193,3 +193,21 @@ def test_an_amended_plan_reads_back(capsys, tmp_path: Path, amended: Path, lang:
     original = data(amended, "plans/2027-2031/commitments/01-datos-abiertos.yaml")
     assert [(m["number"], m["due"]) for m in milestones] == \
         [(m["number"], m["due"]) for m in original["milestones"]]
+
+
+@pytest.mark.parametrize("text, due, start", [
+    ("2.º trimestre 2026", "2026-06-30", "2026-04-01"),     # newuser7: 24 of 162 lost
+    ("2º trimestre de 2026", "2026-06-30", "2026-04-01"),
+    ("3.er trimestre 2026", "2026-09-30", "2026-07-01"),
+    ("segundo trimestre de 2026", "2026-06-30", "2026-04-01"),
+    ("1er trimestre 2026", "2026-03-31", "2026-01-01"),
+    ("4e trimestre 2026", "2026-12-31", "2026-10-01"),
+    ("third quarter of 2026", "2026-09-30", "2026-07-01"),
+    ("2nd quarter 2026", "2026-06-30", "2026-04-01"),
+    ("4T2026", "2026-12-31", "2026-10-01"),
+])
+def test_a_quarter_as_governments_write_it(text: str, due: str, start: str) -> None:
+    from ogpctl.importers.words import date_of
+
+    assert date_of(text, "es")[0] == due
+    assert date_of(text, "es", start=True)[0] == start

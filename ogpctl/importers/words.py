@@ -55,7 +55,19 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _WORDS = re.compile(r"(?:(\d{1,2}) )?(?:de )?([^\W\d_]+)\.? (?:de |of )?(\d{4})")
 _QUARTER = re.compile(r"(?:q|t|tr|trim|trimestre|quarter) ?([1-4]) ?(\d{4})"
-                      r"|(\d{4}) ?(?:q|t) ?([1-4])|([1-4]) ?(?:q|t|tr|trim|trimestre) ?(\d{4})")
+                      r"|(\d{4}) ?(?:q|t) ?([1-4])"
+                      r"|([1-4]) ?(?:o|a|do|er|re|e|eme|ieme|nd|st|rd|th)? ?"
+                      r"(?:q|t|tr|trim|trimestre|quarter) (?:(?:de|of|du) )?(\d{4})"
+                      r"|([1-4]) ?(?:q|t)(\d{4})")
+#: Quarters written in words: "segundo trimestre de 2026", "third quarter of 2026".
+_QUARTER_WORDS = re.compile(
+    r"(primer|primero|primeiro|premier|first|segundo|deuxieme|second|tercer|tercero|"
+    r"terceiro|troisieme|third|cuarto|quarto|quatrieme|fourth) (?:trimestre|quarter) "
+    r"(?:(?:de|of|du) )?(\d{4})")
+_ORDINALS = {"primer": 1, "primero": 1, "primeiro": 1, "premier": 1, "first": 1,
+             "segundo": 2, "deuxieme": 2, "second": 2, "tercer": 3, "tercero": 3,
+             "terceiro": 3, "troisieme": 3, "third": 3, "cuarto": 4, "quarto": 4,
+             "quatrieme": 4, "fourth": 4}
 #: Words a source writes for a task without a date of its own (as `plain_key` writes them).
 NO_DATE_WORDS = frozenset({
     "ongoing", "on going", "continuous", "continuing", "permanent", "throughout",
@@ -271,8 +283,10 @@ def _in_words(text: str, lang: str | None, start: bool) -> tuple[str, str | None
             return _day(text, year, month, int(day)), None
         return _span(text, "a month", year, month, month, start)
     quarter = _QUARTER.fullmatch(plain)
-    if quarter:
-        number, year = _quarter_parts(quarter.groups())
+    worded = None if quarter else _QUARTER_WORDS.fullmatch(plain)
+    if quarter or worded:
+        number, year = _quarter_parts(quarter.groups()) if quarter else \
+            (_ORDINALS[worded.group(1)], int(worded.group(2)))   # type: ignore[union-attr]
         return _span(text, "a quarter", year, 3 * number - 2, 3 * number, start)
     found = _WORDS_US.fullmatch(plain)
     if found and found.group(1) in month_of:
@@ -282,13 +296,12 @@ def _in_words(text: str, lang: str | None, start: bool) -> tuple[str, str | None
 
 
 def _quarter_parts(groups: tuple[str | None, ...]) -> tuple[int, int]:
-    """(quarter, year) of "Q3 2027", "2027 Q3" or "3T 2027"."""
-    q1, y1, y2, q2, q3, y3 = groups
-    if q1:
-        return int(q1), int(y1 or 0)
-    if q2:
-        return int(q2), int(y2 or 0)
-    return int(q3 or 0), int(y3 or 0)
+    """(quarter, year) of "Q3 2027", "2027 Q3", "3T 2027", "2.º trimestre 2027" or
+    "3T2027"."""
+    pairs = [(groups[0], groups[1]), (groups[3], groups[2]), (groups[4], groups[5]),
+             (groups[6], groups[7])]
+    number, year = next(pair for pair in pairs if pair[0])
+    return int(number or 0), int(year or 0)
 
 
 def _span(text: str, what: str, year: int, first: int, last: int, start: bool
