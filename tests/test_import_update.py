@@ -211,3 +211,31 @@ def test_a_quarter_as_governments_write_it(text: str, due: str, start: str) -> N
 
     assert date_of(text, "es")[0] == due
     assert date_of(text, "es", start=True)[0] == start
+
+
+def test_a_tracker_carries_reasons_for_delay_and_next_steps(capsys, tmp_path: Path) -> None:
+    """newuser7 Q8: a tracker's "reasons for delay" and "next steps" columns could not be
+    mapped ("unknown field"), so every imported update of a late milestone was a P605
+    error although handbook 5.2 asks for exactly those."""
+    from openpyxl import Workbook
+
+    record = government_record(capsys, tmp_path)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["No", "Commitment", "Milestone", "Milestone title", "Due", "Status",
+                  "Note", "Delay", "Next"])
+    sheet.append([1, "Open budgets", "1.1", "Standard", datetime(2025, 6, 30), "In progress",
+                  "Draft written.", "Budget arrived late.", "Publish by March."])
+    tracker, mapping = tmp_path / "tracker.xlsx", tmp_path / "map.yaml"
+    book.save(tracker)
+    mapping.write_text("source: tracker\ncommitment:\n  number: No\n  title: {en: Commitment}\n"
+                       "milestone:\n  number: Milestone\n  title: {en: Milestone title}\n"
+                       "  due: Due\nprogress-columns:\n  - date: 2025-12-15\n"
+                       "    status: Status\n    note: Note\n    delay-reason: Delay\n"
+                       "    next-steps: {en: Next}\n", encoding="utf-8")
+    code, out = import_plan(capsys, record, tracker, "--map", mapping)
+    assert code == 0 and "error" not in out, out
+    update = data(record, f"plans/{PLAN}/commitments/01-open-budgets.yaml"
+                  )["milestones"][0]["progress"][0]
+    assert update["delay-reason"] == {"en": "Budget arrived late."}
+    assert update["next-steps"] == {"en": "Publish by March."}

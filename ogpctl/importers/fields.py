@@ -191,7 +191,9 @@ def update_from(source: Source, row: Row, spec: dict, when: str, statuses: dict[
         elif url:
             source.warn(row.where(spec["evidence"]), f"{url!r} is not a web address; left "
                         "out of the evidence")
-    if not note and not status and not evidence:
+    delay_reason = texts(source, row, spec.get("delay-reason"), evidence)
+    next_steps = texts(source, row, spec.get("next-steps"), evidence)
+    if not note and not status and not evidence and not delay_reason and not next_steps:
         return None
     return Update(when, row.where(spec.get("date") or spec.get("status") or ""),
-                  status or None, note, evidence)
+                  status or None, note, evidence, delay_reason, next_steps)

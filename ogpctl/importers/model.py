@@ -72,6 +72,8 @@ class Update:
     status: str | None = None
     note: Text = field(default_factory=dict)
     evidence: list[dict[str, Any]] = field(default_factory=list)   # {title?, url}
+    delay_reason: Text = field(default_factory=dict)
+    next_steps: Text = field(default_factory=dict)
 
 
 @dataclass

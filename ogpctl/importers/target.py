@@ -298,6 +298,10 @@ def update_data(update: Update, default: str) -> dict[str, Any]:
         data["note"] = dict(update.note)
     if update.evidence:
         data["evidence"] = [_evidence(item, default) for item in update.evidence]
+    if update.delay_reason:
+        data["delay-reason"] = dict(update.delay_reason)
+    if update.next_steps:
+        data["next-steps"] = dict(update.next_steps)
     return data
 
 
