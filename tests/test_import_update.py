@@ -205,6 +205,8 @@ def test_an_amended_plan_reads_back(capsys, tmp_path: Path, amended: Path, lang:
     ("third quarter of 2026", "2026-09-30", "2026-07-01"),
     ("2nd quarter 2026", "2026-06-30", "2026-04-01"),
     ("4T2026", "2026-12-31", "2026-10-01"),
+    ("II trimestre 2026", "2026-06-30", "2026-04-01"),
+    ("IV trimestre de 2026", "2026-12-31", "2026-10-01"),
 ])
 def test_a_quarter_as_governments_write_it(text: str, due: str, start: str) -> None:
     from ogpctl.importers.words import date_of

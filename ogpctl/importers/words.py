@@ -59,15 +59,17 @@ _QUARTER = re.compile(r"(?:q|t|tr|trim|trimestre|quarter) ?([1-4]) ?(\d{4})"
                       r"|([1-4]) ?(?:o|a|do|er|re|e|eme|ieme|nd|st|rd|th)? ?"
                       r"(?:q|t|tr|trim|trimestre|quarter) (?:(?:de|of|du) )?(\d{4})"
                       r"|([1-4]) ?(?:q|t)(\d{4})")
-#: Quarters written in words: "segundo trimestre de 2026", "third quarter of 2026".
+#: Quarters written in words or Roman numerals: "segundo trimestre de 2026", "third
+#: quarter of 2026", "II trimestre 2026".
 _QUARTER_WORDS = re.compile(
     r"(primer|primero|primeiro|premier|first|segundo|deuxieme|second|tercer|tercero|"
-    r"terceiro|troisieme|third|cuarto|quarto|quatrieme|fourth) (?:trimestre|quarter) "
+    r"terceiro|troisieme|third|cuarto|quarto|quatrieme|fourth|i|ii|iii|iv) "
+    r"(?:o |er |do |e |eme )?(?:trimestre|quarter) "
     r"(?:(?:de|of|du) )?(\d{4})")
 _ORDINALS = {"primer": 1, "primero": 1, "primeiro": 1, "premier": 1, "first": 1,
              "segundo": 2, "deuxieme": 2, "second": 2, "tercer": 3, "tercero": 3,
              "terceiro": 3, "troisieme": 3, "third": 3, "cuarto": 4, "quarto": 4,
-             "quatrieme": 4, "fourth": 4}
+             "quatrieme": 4, "fourth": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
 #: Words a source writes for a task without a date of its own (as `plain_key` writes them).
 NO_DATE_WORDS = frozenset({
     "ongoing", "on going", "continuous", "continuing", "permanent", "throughout",
