@@ -32,6 +32,7 @@ from ogpctl.importers.docx_text import (
     marked_language,
     paragraph_markdown,
     paragraph_text,
+    style_name,
     text_language,
 )
 from ogpctl.importers.labels import (
@@ -269,7 +270,7 @@ class _Walk:
 def _heading_level(paragraph: Any) -> int:
     """The heading level of a paragraph styled as a heading (Heading 2, Título 2, Titre 2),
     0 for body text."""
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    name = style_name(paragraph)
     words = name.split()
     if words and words[0].lower() in ("heading", "titulo", "título", "titre", "title",
                                       "überschrift"):

@@ -9,8 +9,33 @@ trusted: Word sets it from the author's keyboard."""
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ogpctl.render.prose import safe_href
+
+#: Each document's paragraph style names by style id, None naming the default style.
+_STYLE_NAMES: WeakKeyDictionary[Any, dict[str | None, str]] = WeakKeyDictionary()
+
+
+def style_name(paragraph: Any) -> str:
+    """The name of a paragraph's style ("Heading 2", "List Bullet"), "" for none. python-docx's
+    `paragraph.style` scans every style of the document for each paragraph (and the default
+    style again when it has none): a 70-table plan took 9 s. The names are read once a
+    document here."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    part = paragraph.part
+    document = getattr(part, "_document_part", part)
+    names = _STYLE_NAMES.get(document)
+    if names is None:
+        styles = document.styles
+        names = {style.style_id: style.name or "" for style in styles
+                 if style.type == WD_STYLE_TYPE.PARAGRAPH}
+        default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        names[None] = (default.name or "") if default is not None else ""
+        _STYLE_NAMES[document] = names
+    style_id = paragraph._p.style
+    return names.get(style_id, names[None])
 
 
 def is_note(run: Any) -> bool:
@@ -84,8 +109,7 @@ def cell_text(cell: Any) -> str:
 
 
 def is_list_item(paragraph: Any) -> bool:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    return "list" in style.lower()
+    return "list" in style_name(paragraph).lower()
 
 
 def paragraph_markdown(paragraph: Any) -> str:
@@ -112,7 +136,7 @@ def paragraph_markdown(paragraph: Any) -> str:
         parts.append(lead + core + tail)
     line = "".join(parts).strip()
     line = line.replace("****", "")   # two bold runs side by side are one
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = style_name(paragraph)
     if is_list_item(paragraph) and line:
         return ("1. " if "number" in style.lower() else "- ") + line
     return line
