@@ -54,9 +54,11 @@ def _hash(*parts: Any) -> bytes:
 @cache
 def code_digest() -> bytes:
     """ogpctl's code and schemas (`base.cache.salt`), every file of templates/ (pages,
-    styles, translations) and the library versions."""
+    styles, translations) and the library versions. Not the compiled catalogues (.mo):
+    they say what their .po says or are not read (`base.i18n`), so `make` compiling them
+    makes no page again."""
     templates = data_dir("templates")
-    files = sorted(p for p in templates.rglob("*") if p.is_file())
+    files = sorted(p for p in templates.rglob("*") if p.is_file() and p.suffix != ".mo")
     versions: list[tuple[str, str | None]] = []
     for name in LIBRARIES:
         try:
