@@ -107,4 +107,4 @@ bench: $(STAMP) locales
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache sample-country/.ogpctl-cache
+	rm -rf $(VENV) build dist .pytest_cache sample-country/.ogpctl-cache templates/locales/*/LC_MESSAGES/*.mo
