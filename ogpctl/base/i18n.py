@@ -3,12 +3,13 @@
 Labels come from gettext catalogues (`templates/locales/<lang>/LC_MESSAGES/ogpctl.po`); a
 language without a catalogue gets English labels. `make` compiles each into an `ogpctl.mo`
 beside it (`python -m ogpctl.base.i18n`, git-ignored) that holds the SHA-256 of the .po it
-was made from (and Babel's version); a command reads the .mo only when that digest is the .po's as it is now,
-and otherwise compiles the .po in memory with Babel (25 ms a catalogue), so a stale,
-damaged or missing .mo is never used and nothing is written at run time. Dates
-and numbers follow the locale's CLDR conventions (Babel), and the script direction comes
-from CLDR too, so Arabic, Hebrew or Urdu documents run right to left. CLDR has no ordinal
-for the first day of a month, which French writes: `FIRST_DAY` adds it ("1er avril 2027").
+was made from and Babel's version; a command reads the .mo only when that digest is the
+.po's as it is now, and otherwise compiles the .po in memory with Babel (25 ms a
+catalogue), so a stale, damaged or missing .mo is never used and nothing is written at
+run time. Dates and numbers follow the locale's CLDR conventions (Babel), and the script
+direction comes from CLDR too, so Arabic, Hebrew or Urdu documents run right to left.
+CLDR has no ordinal for the first day of a month, which French writes: `FIRST_DAY` adds
+it ("1er avril 2027").
 """
 
 from __future__ import annotations

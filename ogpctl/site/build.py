@@ -21,6 +21,7 @@ from ogpctl.render.formats import Format
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
+from ogpctl.site.compiled import load_templates
 from ogpctl.site.contributions import contributions_page, contributions_path
 from ogpctl.site.dashboard import dashboard_page
 from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
@@ -28,7 +29,7 @@ from ogpctl.site.downloads import Documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
 from ogpctl.site.inputs import Inputs, digest_of_files, output_key
-from ogpctl.site.layout import render_page, render_root
+from ogpctl.site.layout import environment, render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
@@ -126,6 +127,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
+    load_templates(environment(), store)   # before the fork: the second process has them
     # the front door names the site in each language: the country and the languages only
     root = _made(store, output_key(inputs.pages_common, "index.html"), lambda: _root(site))
     languages = site.languages
