@@ -127,6 +127,38 @@ def test_any_change_rebuilds_as_a_full_build(record: Path, name: str, old: str,
     assert rebuild(record) == full(record)
 
 
+def test_a_rebuild_computes_the_calendar_of_a_changed_plan_only(
+        record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage line of every plan on the home page and the plans index says how many
+    obligations it has failed: kept with the plan's pages, not computed again for each
+    plan in each language at every build."""
+    from ogpctl.site import view
+
+    rebuild(record)
+    computed: Counter = Counter()
+    calendar = view.plan_calendar
+
+    def counting(record: object, plan: object, *args: object) -> object:
+        computed[plan.id] += 1   # type: ignore[attr-defined]
+        return calendar(record, plan, *args)   # type: ignore[arg-type]
+
+    monkeypatch.setattr(view, "plan_calendar", counting)
+    edit(record, CHANGED, "en: Beneficial ownership open data and use in procurement",
+         "en: Beneficial ownership data")
+    rebuild(record)
+    assert set(computed) == {PLAN.removeprefix("plans/")}
+
+
+def test_a_plan_failing_one_more_obligation_says_so_everywhere(record: Path) -> None:
+    first = rebuild(record)
+    assert "2 obligations overdue or missed" in first["en/index.html"].decode()
+    edit(record, CHANGED, "due: 2026-12-31", "due: 2026-10-15")   # a milestone now late
+    again = rebuild(record)
+    assert again == full(record)
+    for page in ("en/index.html", "en/plans/index.html", "en/plans/2026-2030/index.html"):
+        assert "3 obligations overdue or missed" in again[page].decode(), page
+
+
 def test_a_renamed_record_without_a_country(record: Path) -> None:
     """Without a country in ogp.yaml the site names it after the record's folder: a
     folder renamed (its store goes with it) is a change too."""
