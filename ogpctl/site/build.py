@@ -310,9 +310,8 @@ def _unpack(packed: bytes) -> dict[str, bytes] | None:
 
 def _exports(site: Site, store: Store | None, inputs: Inputs) -> Callable[[], dict[str, bytes]]:
     """The open data, from the states and updates the pages computed already."""
-    def kept(doc: Document, make: Callable[[], str]) -> str:
-        key = output_key(inputs.file(doc), "record.json")
-        return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
+    def kept(doc: Document, make: Callable[[], bytes]) -> bytes:
+        return _made(store, output_key(inputs.file(doc), "record.json|escaped"), make)
 
     return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(
         site.record, site.index, site.today, kept if store is not None else None,

@@ -38,8 +38,9 @@ ESCAPED = re.compile("[" + "".join(chr(code) for code in sorted(JSON_ESCAPES)) +
 #: A fenced code block: its text is shown as written, `<!--` included.
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)
 
-#: Keeps a file's part of record.json between builds: (document, make it) -> its JSON.
-Kept = Callable[[Document, Callable[[], str]], str]
+#: Keeps a file's part of record.json between builds: (document, make it) -> its JSON,
+#: escaped and encoded (`_file_part`).
+Kept = Callable[[Document, Callable[[], bytes]], bytes]
 
 
 #: Each commitment's state in a plan today (`progress.plan_states`).
@@ -72,19 +73,28 @@ def _finite(value: Any) -> Any:
 def record_json(record: Record, today: date, kept: Kept | None = None) -> bytes:
     """The record as JSON, one-space indents: what json.dumps(indent=1) writes, made one
     file at a time (indenting is pure Python and slow) so that `kept` can keep each
-    file's part between builds."""
+    file's part between builds, escaped (`ESCAPED`) and encoded: the escapes are of
+    single characters, so escaping the parts one by one is escaping the whole."""
     parts = []
     for path in sorted(record.documents):
         doc = record.documents[path]
         if doc.kind is Kind.SECTION or doc.kind is Kind.MEETING or doc.ok:
-            text = kept(doc, partial(_file_json, doc)) if kept else _file_json(doc)
-            parts.append(f"  {json.dumps(path, ensure_ascii=False)}: {text}")
-    files = "{\n" + ",\n".join(parts) + "\n }" if parts else "{}"
+            part = kept(doc, partial(_file_part, doc)) if kept else _file_part(doc)
+            parts.append(_escaped(f"  {json.dumps(path, ensure_ascii=False)}: ") + part)
+    files = b"{\n" + b",\n".join(parts) + b"\n }" if parts else b"{}"
     head = json.dumps({"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
                        "languages": list(record.languages.required), "files": 0},
                       ensure_ascii=False, indent=1)
-    text = head[:-len("0\n}")] + files + "\n}\n"
+    return _escaped(head[:-len("0\n}")]) + files + b"\n}\n"
+
+
+def _escaped(text: str) -> bytes:
     return ESCAPED.sub(lambda found: JSON_ESCAPES[ord(found[0])], text).encode("utf-8")
+
+
+def _file_part(doc: Document) -> bytes:
+    """One file's JSON in record.json, escaped and encoded."""
+    return _escaped(_file_json(doc))
 
 
 def _file_json(doc: Document) -> str:
