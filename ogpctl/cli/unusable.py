@@ -87,12 +87,10 @@ def _plan_usable(plan: Plan) -> bool:
 def load_checked(path: Path, today: date, editing: bool = False) -> Checked:
     """The record holding `path` (as `ogpctl.cli.options.record_at` finds it), read once,
     with the errors its files have as `check` reports them (suppressions applied)."""
-    from ogpctl.check.locate import finish
     from ogpctl.cli.options import record_root
     from ogpctl.record.discover import discover
     from ogpctl.record.load import load_documents
     from ogpctl.record.model import build_record
-    from ogpctl.rules.runner import RuleContext, from_problems
 
     root = record_root(path, editing)
     layout = discover(root)
@@ -101,6 +99,9 @@ def load_checked(path: Path, today: date, editing: bool = False) -> Checked:
     said = [(file, p) for file, p in layout.problems + problems if _misreading(p.code)]
     if not said:   # the usual case: the rule catalogue is not even imported
         return Checked(record)
+    from ogpctl.check.locate import finish
+    from ogpctl.rules.runner import RuleContext, from_problems
+
     found = finish(record, from_problems(said, RuleContext(record, today, None)))
     return Checked(record, [d for d in found if _misread(d)])
 
