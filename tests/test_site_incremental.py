@@ -381,3 +381,36 @@ def test_the_last_language_made_in_the_second_process(record: Path, early: bool,
                         reuse=True, fork=True)
     assert made_here == list(languages[:-1])
     assert forked == full(record)
+
+
+def test_ogpctl_site_parses_again_only_the_changed_file(record: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ogpctl site` keeps each file's parse in its store: a rebuild reads every file's
+    bytes and parses only those that changed (a parse kept for other bytes is not used),
+    and makes the site of a full build."""
+    from ogpctl.cli import main
+    from ogpctl.record import load
+
+    parsed: list[bytes] = []
+    read_bytes = load.read_bytes
+
+    def counting(raw: bytes, *args: object) -> object:
+        parsed.append(raw)
+        return read_bytes(raw, *args)   # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "read_bytes", counting)
+    out = tmp_path / "site"
+    command = ["site", "-C", str(record), "--out", str(out), "--today", TODAY.isoformat(),
+               "--formats", ",".join(FORMATS), "--no-search"]
+    assert main(command) == 0
+    assert len(parsed) > 20
+    parsed.clear()
+    edit(record, CHANGED, "en: Beneficial ownership open data and use in procurement",
+         "en: Beneficial ownership registers")
+    assert main(command) == 0
+    assert len(parsed) == 1 and b"en: Beneficial ownership registers" in parsed[0]
+    built = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+             if p.is_file() and p.name != ".ogpctl-outputs.json"}
+    assert built == full(record)
+    page = built[f"en/{CHANGED.removesuffix('.yaml')}.html"].decode()
+    assert "Beneficial ownership registers" in page

@@ -31,20 +31,32 @@ def site(
     progress dashboard, documents, open data, search and "comment on this" links. The
     folder works from any web server, a git host's pages, or opened from disk."""
     from ogpctl.base.errors import UsageError
-    from ogpctl.cli.options import is_stdout, own_folder
+    from ogpctl.cli.options import is_stdout, own_folder, record_root
     from ogpctl.cli.unusable import load_checked, refuse
     from ogpctl.site import build_site, write_site
+    from ogpctl.site.build import open_store
+    from ogpctl.site.store import ParsedFiles
 
     if is_stdout(out):
         raise UsageError("--out - cannot hold a website: give a folder")
     chosen = parse_formats(formats) if formats is not None else default_formats()
-    checked = load_checked(record_path, today)
-    record = checked.record
-    own_folder(out, record.root)
-    if refuse(checked, "the site"):
+    # the store first: reading the record takes each unchanged file's parse from it
+    history, store = open_store(record_root(record_path))
+    refused = True
+    try:
+        checked = load_checked(record_path, today,
+                               cache=ParsedFiles(store) if store is not None else None)
+        record = checked.record
+        own_folder(out, record.root)
+        refused = refuse(checked, "the site")
+    finally:
+        if refused and store is not None:
+            store.close()
+    if refused:
         return 1
-    files = build_site(record, today, formats=chosen, search=search, reuse=True,
-                       without_pdf=None if formats is not None else no_pdf_note, fork=True)
+    files = build_site(record, today, history, formats=chosen, search=search,
+                       without_pdf=None if formats is not None else no_pdf_note, fork=True,
+                       store=store)
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))

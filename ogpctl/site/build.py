@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from ogpctl.base.collector import collection_paused
 from ogpctl.base.resources import data_dir
@@ -78,10 +79,21 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
                     Planned("documents.html", outline, lambda: documents_page(v))]
 
 
+def open_store(root: Path) -> tuple[History, Store | None]:
+    """The record's history and its store (None when it cannot be used), opened before
+    the record is read (`ogpctl site`): the reading takes the parse of each unchanged
+    file from the store (`store.ParsedFiles`), and `build_site(..., history, store=...)`
+    uses it and closes it."""
+    from ogpctl.base.vcs import read_history
+
+    history = read_history(root)
+    return history, Store.open(root, history)
+
+
 def build_site(record: Record, today: date, history: History | None = None,
                formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True,
                reuse: bool = False, without_pdf: Callable[[str], None] | None = None,
-               fork: bool = False) -> dict[str, bytes]:
+               fork: bool = False, store: Store | None = None) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents). With `reuse`
     (`ogpctl site`) and the record's own history, files of earlier builds are reused from
@@ -89,7 +101,8 @@ def build_site(record: Record, today: date, history: History | None = None,
     into the record. With `without_pdf`, a PDF that cannot be written here (WeasyPrint
     fails to load: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
     is told why; without it the error is raised. With `fork` (`ogpctl site`), the
-    documents are made in a second process while the pages are made.
+    documents are made in a second process while the pages are made. A `store` opened by
+    `open_store` (with its `history`) is used as with `reuse`, and closed.
 
     Python's cycle collector is off while the site is made: a build makes millions of
     small objects that are freed as soon as they are no longer used (a page, its model),
@@ -98,7 +111,6 @@ def build_site(record: Record, today: date, history: History | None = None,
     from ogpctl.base.vcs import read_history
     from ogpctl.render.pdf import PdfUnavailable
 
-    store = None
     if history is None:
         history = read_history(record.root)
         store = Store.open(record.root, history) if reuse else None
