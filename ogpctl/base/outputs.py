@@ -57,17 +57,19 @@ class OutputFolder:
         return {k: v for k, v in data.items()
                 if isinstance(k, str) and isinstance(v, str) and _plain(k)}
 
-    def check(self, files: dict[str, bytes]) -> None:
+    def check(self, files: dict[str, bytes], known: dict[str, str] | None = None) -> None:
         """Refuse, before anything is written, to replace a file ogpctl did not write or
         that was changed since, or to write through a symbolic link. Each file on disk is
         read once, and hashed only when its new bytes differ from what the manifest says:
-        the same digest and the same bytes on disk prove it intact without a second hash."""
+        the same digest and the same bytes on disk prove it intact without a second hash.
+        `known` gives the digests of some new files (SHA-256, hex), not computed again."""
+        given = known or {}
         if self.folder.exists() and not self.folder.is_dir():
             raise RecordWriteError(f"{self.folder} is not a folder")
         with _Folders(self.folder, create=False) as folders:
             for name, data in files.items():
                 parts = self.parts[name] = parts_of(name)
-                self.digests[name] = _digest(data)
+                self.digests[name] = given.get(name) or _digest(data)
                 try:
                     self._check_file(folders.at(parts[:-1]), parts[-1], name, data)
                 except FileNotFoundError:
@@ -100,12 +102,13 @@ class OutputFolder:
         self.check(files)
         return self._write(files)
 
-    def replace(self, files: dict[str, bytes], owned: Callable[[str], bool]
-                ) -> tuple[list[Path], int]:
+    def replace(self, files: dict[str, bytes], owned: Callable[[str], bool],
+                known: dict[str, str] | None = None) -> tuple[list[Path], int]:
         """Write `files`, and remove the files of an earlier run that `owned` claims and
         this run no longer has, only those still as ogpctl wrote them (a changed one is left
-        in place and no longer claimed). Returns (paths written, files removed)."""
-        self.check(files)
+        in place and no longer claimed). `known`: digests of some files (`check`). Returns
+        (paths written, files removed)."""
+        self.check(files, known)
         removed = 0
         for name in sorted(n for n in self.manifest if n not in files and owned(n)):
             removed += self._remove(name, self.manifest.pop(name))

@@ -40,14 +40,15 @@ def site(
     if is_stdout(out):
         raise UsageError("--out - cannot hold a website: give a folder")
     chosen = parse_formats(formats) if formats is not None else default_formats()
-    # the store first: reading the record takes each unchanged file's parse from it
-    history, store = open_store(record_root(record_path))
+    root = record_root(record_path)
+    own_folder(out, root)
+    # the store before the record: reading it takes each unchanged file's parse from there
+    history, store = open_store(root)
     refused = True
     try:
         checked = load_checked(record_path, today,
                                cache=ParsedFiles(store) if store is not None else None)
         record = checked.record
-        own_folder(out, record.root)
         refused = refuse(checked, "the site")
     finally:
         if refused and store is not None:

@@ -29,6 +29,7 @@ from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
 from ogpctl.site.downloads import Documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
+from ogpctl.site.files import Files, file_digest
 from ogpctl.site.inputs import Inputs, digest_of_files, output_key
 from ogpctl.site.layout import environment, render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
@@ -134,7 +135,8 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     from ogpctl.domain.document_repository import build_index
 
     index = build_index(record, history)
-    files, published = publish_files(record.root, index)
+    evidence, published = publish_files(record.root, index)
+    files = Files(evidence)
     downloads = planned(record, formats)
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
@@ -148,10 +150,10 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     searching = _SearchIndex(store) if search else None
 
     def made(code: str, pages: dict[str, bytes]) -> None:
-        files.update(pages)
+        files.add(pages)
         if searching is not None:   # the front door, not indexed, goes with the first
             searching.add(code, {**pages, "index.html": root} if code == languages[0]
-                          else pages)
+                          else pages, files.digests())
 
     # Pagefind indexes each language while the next and the documents are made; the
     # second process makes the last language's pages, then the documents
@@ -181,7 +183,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
             searching.cancel()
     for name in ASSET_FILES:
         files[f"{urls.ASSETS}/{name}"] = (data_dir("templates") / "site" / name).read_bytes()
-    return dict(sorted(files.items()))
+    return Files(dict(sorted(files.items())), files.known)
 
 
 def _pages_of(site: Site, code: str, inputs: Inputs) -> Callable[[Store | None],
@@ -206,9 +208,10 @@ class _SearchIndex:
         self.found: dict[tuple[str, str], dict[str, bytes]] = {}
         self.runs: dict[tuple[str, str], tuple[bytes, Indexing | None]] = {}
 
-    def add(self, code: str, pages: dict[str, bytes]) -> None:
+    def add(self, code: str, pages: dict[str, bytes], known: dict[str, str]) -> None:
         for bundle, group in sorted(by_bundle(pages).items()):
-            key = output_key(digest_of_files(group), f"{urls.PAGEFIND}/{bundle or code}")
+            key = output_key(digest_of_files(group, known),
+                             f"{urls.PAGEFIND}/{bundle or code}")
             kept = self.store.get(key) if self.store is not None else None
             found = _unpack(kept[0]) if kept is not None else None
             if found is not None:
@@ -238,38 +241,40 @@ class _SearchIndex:
                 run.cancel()
 
 
-def _language(view: View, inputs: Inputs, store: Store | None) -> dict[str, bytes]:
+def _language(view: View, inputs: Inputs, store: Store | None) -> Files:
     """The pages of one language, each made or taken from the store, then the search
-    page, which lists them all."""
-    made: dict[str, bytes] = {}
+    page, which lists them all; with their digests (`files.Files`)."""
+    made = Files()
     listed: list[Page] = []
     for item in language_pages(view, inputs):
         path = urls.in_language(view.code, item.path)
-        made[path], listed_page = _page(view, item, path, store)
-        listed.append(listed_page)
+        listed.append(_page(view, item, path, store, made))
     search = Planned("search.html", inputs.everything(), lambda: search_page(view, listed))
-    path = urls.in_language(view.code, search.path)
-    made[path], _ = _page(view, search, path, store)
+    _page(view, search, path=urls.in_language(view.code, search.path), store=store, made=made)
     return made
 
 
-def _page(view: View, item: Planned, path: str, store: Store | None) -> tuple[bytes, Page]:
-    """The page's bytes and a Page that holds what the search page lists (path, title,
-    indexed)."""
+def _page(view: View, item: Planned, path: str, store: Store | None, made: Files) -> Page:
+    """The page's bytes and digest into `made`; a Page that holds what the search page
+    lists (path, title, indexed). The store keeps the digest with the page."""
     key = output_key(item.reads, path)
     found = store.get(key) if store is not None else None
     if found is not None:
         try:
-            title, indexed = json.loads(found[1])
-            if isinstance(title, str) and isinstance(indexed, bool):
-                return found[0], Page(item.path, title, "", indexed=indexed)
+            title, indexed, digest = json.loads(found[1])
+            if isinstance(title, str) and isinstance(indexed, bool) and \
+                    isinstance(digest, str):
+                made[path], made.known[path] = found[0], (found[0], digest)
+                return Page(item.path, title, "", indexed=indexed)
         except (ValueError, TypeError):
             pass
     page = item.make()
     data = render_page(view, page)
+    digest = file_digest(data)
+    made[path], made.known[path] = data, (data, digest)
     if store is not None:
-        store.put(key, data, json.dumps([page.title, page.indexed]))
-    return data, page
+        store.put(key, data, json.dumps([page.title, page.indexed, digest]))
+    return page
 
 
 def _made(store: Store | None, key: bytes, make: Callable[[], bytes]) -> bytes:

@@ -39,6 +39,7 @@ from typing import Any
 from ogpctl.base.cache import salt
 from ogpctl.base.resources import data_dir
 from ogpctl.record.model import Commitment, Document, Plan, Record
+from ogpctl.site.files import file_digest
 
 #: Libraries whose version changes the bytes of a page or document.
 LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "babel", "python-docx", "weasyprint",
@@ -123,9 +124,12 @@ def digest_of_model(model: Any, today: date) -> bytes:
     return _hash(code_digest(), today, model)
 
 
-def digest_of_files(files: dict[str, bytes]) -> bytes:
-    """Files by name and content, with ogpctl's version: what the search index reads."""
-    return _hash(code_digest(), *(_hash(name, data) for name, data in sorted(files.items())))
+def digest_of_files(files: dict[str, bytes], known: dict[str, str] | None = None) -> bytes:
+    """Files by name and content (their SHA-256: `known` by name, else computed), with
+    ogpctl's version: what the search index reads."""
+    found = known or {}
+    return _hash(code_digest(), *(_hash(name, found.get(name) or file_digest(data))
+                                  for name, data in sorted(files.items())))
 
 
 @dataclass
