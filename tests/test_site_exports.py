@@ -43,3 +43,29 @@ def test_kept_parts_make_the_record_json_of_a_whole_dump(tmp_path: Path) -> None
     assert first == _reference(root)
     assert b"\\u202eBeneficial ownership" in first and "\u202e".encode() not in first
     assert all(isinstance(part, bytes) for part in kept.values())
+
+
+def test_updates_csv_from_kept_lines_is_the_file_made_at_once(tmp_path: Path) -> None:
+    from ogpctl.record.model import Commitment
+    from ogpctl.site.exports import updates_csv
+
+    root = tmp_path / "record"
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns(".ogpctl-cache", ".git"))
+    kept: dict[tuple[str, int], list[bytes]] = {}
+    made: list[tuple[str, int]] = []
+
+    def keep(c: Commitment, make: Callable[[], list[bytes]]) -> list[bytes]:
+        name = (c.plan.id, c.number)
+        if name not in kept:
+            made.append(name)
+            kept[name] = make()
+        return kept[name]
+
+    record = load_record(root)
+    first = updates_csv(record, kept=keep)
+    assert first == updates_csv(record) and first.count(b"\r\n") > 10
+    assert len(made) == len(kept) > 3
+    made.clear()
+    assert updates_csv(record, kept=keep) == first and made == []
+    kept[made_name := next(iter(kept))] = [b"not, a line\r\n"] * 1000   # not one a row
+    assert updates_csv(record, kept=keep) == first, made_name

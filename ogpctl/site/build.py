@@ -17,7 +17,7 @@ from pathlib import Path
 from ogpctl.base.collector import collection_paused
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
-from ogpctl.record.model import Document, Record
+from ogpctl.record.model import Commitment, Document, Record
 from ogpctl.render.formats import Format
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
@@ -330,9 +330,20 @@ def _exports(site: Site, store: Store | None, inputs: Inputs) -> Callable[[], di
     def kept(doc: Document, make: Callable[[], bytes]) -> bytes:
         return _made(store, output_key(inputs.file(doc), "record.json|escaped"), make)
 
+    record = site.record
+    languages = f"{record.languages.default}|{','.join(record.languages.required)}"
+
+    def lines(c: Commitment, make: Callable[[], list[bytes]]) -> list[bytes]:
+        """A commitment's lines of updates.csv, kept by its file, its place and the
+        columns (the record's languages)."""
+        key = output_key(inputs.file(c.doc), f"updates.csv|{c.plan.id}|{c.number}|{languages}")
+        return list(_reused(store, key, lambda: {str(i): line for i, line
+                                                  in enumerate(make())}).values())
+
     return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(
         site.record, site.index, site.today, kept if store is not None else None,
-        states=site.plan_states, updates=site.updates()).items()}
+        states=site.plan_states, updates=site.updates(),
+        kept_lines=lines if store is not None else None).items()}
 
 
 def _root(site: Site) -> bytes:

@@ -19,7 +19,7 @@ from ogpctl import __version__
 from ogpctl.base.sheets import csv_bytes
 from ogpctl.domain.contributors import public_source
 from ogpctl.record.kinds import Kind
-from ogpctl.record.model import Document, Plan, Record
+from ogpctl.record.model import Commitment, Document, Plan, Record
 from ogpctl.record.text import translations
 from ogpctl.render.prose import COMMENT
 from ogpctl.site.progress import STATUSES, CommitmentState, Update, all_updates, plan_states
@@ -43,20 +43,25 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.
 Kept = Callable[[Document, Callable[[], bytes]], bytes]
 
 
+#: Keeps a commitment's lines of updates.csv between builds: (commitment, make them) ->
+#: the lines of its updates, in their order in the file (`updates_csv`).
+KeptLines = Callable[[Commitment, Callable[[], list[bytes]]], list[bytes]]
+
 #: Each commitment's state in a plan today (`progress.plan_states`).
 States = Callable[[Plan], list[CommitmentState]]
 
 
 def exports(record: Record, index: Any, today: date, kept: Kept | None = None, *,
-            states: States | None = None, updates: list[Update] | None = None
-            ) -> dict[str, bytes]:
+            states: States | None = None, updates: list[Update] | None = None,
+            kept_lines: KeptLines | None = None) -> dict[str, bytes]:
     """{file name: bytes} of every export; `states` and `updates` (`progress.all_updates`)
-    are what the pages computed already, when they come from a site's build."""
+    are what the pages computed already, when they come from a site's build; `kept` and
+    `kept_lines` keep the parts a site's build makes again only for what changed."""
     found = states or partial(plan_states, today=today)
     return {"record.json": record_json(record, today, kept),
             "commitments.csv": commitments_csv(record, today, found),
             "milestones.csv": milestones_csv(record, today, found),
-            "updates.csv": updates_csv(record, updates),
+            "updates.csv": updates_csv(record, updates, kept_lines),
             "evidence.csv": evidence_csv(index)}
 
 
@@ -195,18 +200,44 @@ def _evidence(items: Any) -> str:
     return " | ".join(x for x in found if isinstance(x, str))
 
 
-def updates_csv(record: Record, updates: list[Update] | None = None) -> bytes:
+def updates_csv(record: Record, updates: list[Update] | None = None,
+                kept: KeptLines | None = None) -> bytes:
+    """One row an update, newest first. With `kept`, each commitment's rows are made (or
+    kept) together, as lines: a commitment's updates keep their order among themselves
+    whatever the others' (`progress.all_updates` sorts by date, then by plan, commitment
+    and milestone), and the file is the head and each update's line in that order."""
     head = ["plan", "commitment", "milestone", "date", "status", *_columns(record, "note"),
             *_columns(record, "delay-reason"), *_columns(record, "next-steps"), "evidence"]
-    rows = []
-    for u in all_updates(record.plans) if updates is None else updates:
-        number = u.milestone.fields.get("number")
-        rows.append([u.plan.id, u.commitment.number, number if isinstance(number, int) else "",
-                     u.day.isoformat(), u.status, *_texts(record, u.fields.get("note")),
-                     *_texts(record, u.fields.get("delay-reason")),
-                     *_texts(record, u.fields.get("next-steps")),
-                     _evidence(u.fields.get("evidence"))])
-    return _csv(head, rows)
+    found = all_updates(record.plans) if updates is None else updates
+    if kept is None:
+        return _csv(head, (_update_row(record, u) for u in found))
+    groups: dict[tuple[str, int], list[Update]] = {}
+    for u in found:
+        groups.setdefault((u.plan.id, u.commitment.number), []).append(u)
+    lines = {name: iter(_kept_lines(record, group, kept)) for name, group in groups.items()}
+    return _csv(head, []) + b"".join(next(lines[u.plan.id, u.commitment.number])
+                                     for u in found)
+
+
+def _kept_lines(record: Record, updates: list[Update], kept: KeptLines) -> list[bytes]:
+    """The lines of one commitment's `updates`, kept by `kept` (made again when what was
+    kept is not a line an update)."""
+    found = kept(updates[0].commitment, partial(_update_lines, record, updates))
+    return found if len(found) == len(updates) else _update_lines(record, updates)
+
+
+def _update_lines(record: Record, updates: list[Update]) -> list[bytes]:
+    """Each update's line of updates.csv (the CSV of its row alone, after an empty head)."""
+    return [_csv([], [_update_row(record, u)])[len(_csv([], [])):] for u in updates]
+
+
+def _update_row(record: Record, u: Update) -> list[Any]:
+    number = u.milestone.fields.get("number")
+    return [u.plan.id, u.commitment.number, number if isinstance(number, int) else "",
+            u.day.isoformat(), u.status, *_texts(record, u.fields.get("note")),
+            *_texts(record, u.fields.get("delay-reason")),
+            *_texts(record, u.fields.get("next-steps")),
+            _evidence(u.fields.get("evidence"))]
 
 
 def evidence_csv(index: Any) -> bytes:
