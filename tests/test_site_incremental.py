@@ -414,3 +414,33 @@ def test_ogpctl_site_parses_again_only_the_changed_file(record: Path, tmp_path: 
     assert built == full(record)
     page = built[f"en/{CHANGED.removesuffix('.yaml')}.html"].decode()
     assert "Beneficial ownership registers" in page
+
+
+def test_parses_kept_by_another_ogpctl_are_not_used(record: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parse depends on ogpctl's code and schemas, Python and the YAML library: the
+    store's parses are used only by the ogpctl that kept them (`site.inputs.code_digest`),
+    another's are dropped and every file is parsed again."""
+    from ogpctl.cli import main
+    from ogpctl.record import load
+
+    out = tmp_path / "site"
+    command = ["site", "-C", str(record), "--out", str(out), "--today", TODAY.isoformat(),
+               "--formats", "html", "--no-search"]
+    assert main(command) == 0
+    with sqlite3.connect(record / STORE) as db:
+        assert db.execute("SELECT count(*) FROM parsed").fetchone()[0] > 20
+        db.execute("UPDATE meta SET value='another ogpctl' WHERE key='parsed'")
+    parsed: list[bytes] = []
+    read_bytes = load.read_bytes
+
+    def counting(raw: bytes, *args: object) -> object:
+        parsed.append(raw)
+        return read_bytes(raw, *args)   # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "read_bytes", counting)
+    assert main(command) == 0
+    assert len(parsed) > 20
+    parsed.clear()
+    assert main(command) == 0
+    assert parsed == []

@@ -35,6 +35,7 @@ def site(
     from ogpctl.cli.unusable import load_checked, refuse
     from ogpctl.site import build_site, write_site
     from ogpctl.site.build import open_store
+    from ogpctl.site.inputs import code_digest
     from ogpctl.site.store import ParsedFiles
 
     if is_stdout(out):
@@ -46,8 +47,8 @@ def site(
     history, store = open_store(root)
     refused = True
     try:
-        checked = load_checked(record_path, today,
-                               cache=ParsedFiles(store) if store is not None else None)
+        parsed = ParsedFiles(store, code_digest().hex()) if store is not None else None
+        checked = load_checked(record_path, today, cache=parsed)
         record = checked.record
         refused = refuse(checked, "the site")
     finally:

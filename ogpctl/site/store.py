@@ -129,13 +129,22 @@ class ParsedFiles:
     """The record's files as the last build read them (`record.load.FileCache`), in the
     store: a rebuild reads each file's bytes and takes its parse from here when they are
     the bytes parsed then (their digest; never by size and time alone), a third of the
-    time of parsing it again."""
+    time of parsing it again. The parses are those of one ogpctl (`stamp`: its code,
+    schemas, Python and libraries, `site.inputs.code_digest`): another's are dropped."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, stamp: str) -> None:
         self.db = store.db
+        self.stamp = stamp
 
     def files(self) -> dict[str, tuple[int, int, bytes, bytes]]:
         try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='parsed'").fetchone()
+            if row is None or row[0] != self.stamp:
+                with self.db:
+                    self.db.execute("DELETE FROM parsed")
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('parsed', ?)",
+                                    (self.stamp,))
+                return {}
             rows = self.db.execute("SELECT path, size, mtime, digest, blob FROM parsed")
             return {row[0]: row[1:] for row in rows if _parsed_row(row)}
         except sqlite3.Error:
