@@ -104,3 +104,16 @@ def test_without_a_store_nothing_is_kept() -> None:
     compiled.load_templates(environment, None)
     assert environment.bytecode_cache.store is None   # type: ignore[union-attr]
     assert environment.get_template("page.html.j2").render(items=[2]) == "<li>2</li>"
+
+
+def test_code_of_another_ogpctl_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment's options (autoescaping, trimming) are ogpctl's code: a template
+    compiled by another ogpctl is compiled again."""
+    store = _store()
+    compiled.load_templates(_environment(), store)
+    store.flush()
+    monkeypatch.setattr(compiled, "code_digest", lambda: b"another ogpctl")
+    other = _environment()
+    names = _compiles(monkeypatch, other)
+    compiled.load_templates(other, store)
+    assert names == ["page.html.j2"]

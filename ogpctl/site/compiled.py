@@ -4,10 +4,12 @@ compiles them all before the pages are made (and so before the second process is
 which has them from then on), taking the compiled code from the record's store
 (`ogpctl.site.store`) when an earlier build kept it.
 
-A stored code object is used only for the very template it was compiled from: its key
-holds the template's name and path, the digest of its source, Jinja's version and
-Python's (whose code objects differ from one version to the next). The store is trusted
-as a whole or not at all, as it is for pages (`Store.open`).
+A stored code object is used only for the very template it was compiled from, by the
+same ogpctl: its key holds the template's name and path, the digest of its source,
+Jinja's version and Python's (whose code objects differ from one version to the next),
+and ogpctl's own code (`site.inputs.code_digest`: the environment's options are in
+`site.layout`). The store is trusted as a whole or not at all, as it is for pages
+(`Store.open`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import types
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
 
+from ogpctl.site.inputs import code_digest
 from ogpctl.site.store import Store
 
 
@@ -61,8 +64,8 @@ def load_templates(environment: jinja2.Environment, store: Store | None) -> None
 
 def _key(bucket: Bucket) -> bytes:
     """The store's key of a template's code: its name and path (`bucket.key`), source
-    (`bucket.checksum`), and the versions of Jinja and Python."""
+    (`bucket.checksum`), the versions of Jinja and Python, and ogpctl's code."""
     parts = ("jinja code", bucket.key, bucket.checksum, jinja2.__version__, sys.version,
-             sys.implementation.cache_tag)
+             sys.implementation.cache_tag, code_digest().hex())
     return hashlib.blake2b("\n".join(map(str, parts)).encode("utf-8", "surrogatepass"),
                            digest_size=20).digest()
