@@ -444,3 +444,32 @@ def test_parses_kept_by_another_ogpctl_are_not_used(record: Path, tmp_path: Path
     parsed.clear()
     assert main(command) == 0
     assert parsed == []
+
+
+def test_the_second_process_pages_are_taken_as_soon_as_they_are_made(
+        record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forked process sends its language's pages, then makes the documents: a pipe
+    holds little, so it waits until they are taken. They are looked for after each page
+    made here, not only between languages, so it starts on the documents at once."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one processor: no second process")
+    made_here: list[str] = []
+    took: list[int] = []
+    page, take = build._page, downloads.Documents.take_pages
+
+    def counting_page(*args: object, **kwargs: object) -> object:
+        made_here.append(str(args[2] if len(args) > 2 else kwargs["path"]))
+        return page(*args, **kwargs)   # type: ignore[arg-type]
+
+    def taking(self: downloads.Documents, wait: bool) -> object:
+        took.append(len(made_here))
+        return take(self, wait)
+
+    monkeypatch.setattr(build, "_page", counting_page)
+    monkeypatch.setattr(downloads.Documents, "take_pages", taking)
+    files = build_site(load_record(record), TODAY, formats=FORMATS, search=False,
+                       reuse=True, fork=True)
+    assert files == full(record)
+    languages = load_record(record).languages.required
+    assert len(languages) == 2
+    assert len(took) > len(languages) and took[0] <= 1   # after the first page made here

@@ -159,15 +159,23 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     # second process makes the last language's pages, then the documents
     away = languages[-1] if documents.takes_pages else None
     waiting = away is not None
+
+    def take(wait: bool = False) -> None:
+        """The second process's pages as soon as they are there: looked for after each
+        page made here, since it makes the documents only once they are taken (a pipe
+        holds little), and Pagefind starts on them."""
+        nonlocal waiting
+        if waiting:
+            taken = documents.take_pages(wait=wait)
+            if taken is not None:
+                waiting = False
+                made(languages[-1], taken)
+
     try:
         for code in languages:
             if code != away:
-                made(code, _language(View.of(site, code), inputs, store))
-            if waiting:   # taken as soon as they are there, so Pagefind starts on them
-                taken = documents.take_pages(wait=code == languages[-1])
-                if taken is not None:
-                    made(languages[-1], taken)
-                    waiting = False
+                made(code, _language(View.of(site, code), inputs, store, take))
+            take(wait=code == languages[-1])
         files["index.html"] = root
         # the open data while the second process may still be making the documents
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA),
@@ -241,14 +249,18 @@ class _SearchIndex:
                 run.cancel()
 
 
-def _language(view: View, inputs: Inputs, store: Store | None) -> Files:
+def _language(view: View, inputs: Inputs, store: Store | None,
+              between: Callable[[], None] | None = None) -> Files:
     """The pages of one language, each made or taken from the store, then the search
-    page, which lists them all; with their digests (`files.Files`)."""
+    page, which lists them all; with their digests (`files.Files`). `between` is called
+    after each page."""
     made = Files()
     listed: list[Page] = []
     for item in language_pages(view, inputs):
         path = urls.in_language(view.code, item.path)
         listed.append(_page(view, item, path, store, made))
+        if between is not None:
+            between()
     search = Planned("search.html", inputs.everything(), lambda: search_page(view, listed))
     _page(view, search, path=urls.in_language(view.code, search.path), store=store, made=made)
     return made
