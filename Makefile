@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TODAY  ?= 2026-11-23
 
-.PHONY: demo test fuzz bench clean pdf-libs
+.PHONY: demo test fuzz bench clean pdf-libs locales
 
 # pip is upgraded only when it is too old for an editable install from pyproject.toml (21.3,
 # PEP 660): Python 3.11's own pip is newer.
@@ -34,7 +34,13 @@ pdf-libs: $(STAMP)
 		    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $(PDF_PACKAGES) >/dev/null 2>&1; }; } ) || \
 		echo "No Arabic font: Arabic PDFs show empty boxes (Debian: apt-get install $(PDF_PACKAGES))"
 
-demo: $(STAMP) pdf-libs
+# The label catalogues compiled once (templates/locales/*/LC_MESSAGES/ogpctl.mo, git-ignored):
+# each .mo holds the digest of its .po and is read only while that is the .po's, so a
+# stale or missing .mo costs only the 25 ms a command takes to compile the .po itself.
+locales: $(STAMP)
+	@$(BIN)/python -m ogpctl.base.i18n
+
+demo: $(STAMP) pdf-libs locales
 	@echo "== ogpctl rules (the catalogue)"
 	@$(BIN)/ogpctl rules
 	@echo
@@ -80,7 +86,7 @@ demo: $(STAMP) pdf-libs
 # The website tests open the built site in Debian's Chromium; as root it is installed when
 # missing, otherwise (or when apt cannot) those tests are skipped and say why. The workers take
 # the test modules in the order tests/conftest.py gives them, the longest first.
-test: $(STAMP) pdf-libs
+test: $(STAMP) pdf-libs locales
 	$(BIN)/ruff check ogpctl tests benchmarks docs
 	$(BIN)/mypy
 	@command -v chromium >/dev/null 2>&1 || \
@@ -97,8 +103,8 @@ FUZZ_EXAMPLES ?= 20000
 fuzz: $(STAMP)
 	OGPCTL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_yaml.py
 
-bench: $(STAMP)
+bench: $(STAMP) locales
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache sample-country/.ogpctl-cache
+	rm -rf $(VENV) build dist .pytest_cache sample-country/.ogpctl-cache templates/locales/*/LC_MESSAGES/*.mo

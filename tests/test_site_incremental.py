@@ -127,6 +127,38 @@ def test_any_change_rebuilds_as_a_full_build(record: Path, name: str, old: str,
     assert rebuild(record) == full(record)
 
 
+def test_a_rebuild_computes_the_calendar_of_a_changed_plan_only(
+        record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage line of every plan on the home page and the plans index says how many
+    obligations it has failed: kept with the plan's pages, not computed again for each
+    plan in each language at every build."""
+    from ogpctl.site import view
+
+    rebuild(record)
+    computed: Counter = Counter()
+    calendar = view.plan_calendar
+
+    def counting(record: object, plan: object, *args: object) -> object:
+        computed[plan.id] += 1   # type: ignore[attr-defined]
+        return calendar(record, plan, *args)   # type: ignore[arg-type]
+
+    monkeypatch.setattr(view, "plan_calendar", counting)
+    edit(record, CHANGED, "en: Beneficial ownership open data and use in procurement",
+         "en: Beneficial ownership data")
+    rebuild(record)
+    assert set(computed) == {PLAN.removeprefix("plans/")}
+
+
+def test_a_plan_failing_one_more_obligation_says_so_everywhere(record: Path) -> None:
+    first = rebuild(record)
+    assert "2 obligations overdue or missed" in first["en/index.html"].decode()
+    edit(record, CHANGED, "due: 2026-12-31", "due: 2026-10-15")   # a milestone now late
+    again = rebuild(record)
+    assert again == full(record)
+    for page in ("en/index.html", "en/plans/index.html", "en/plans/2026-2030/index.html"):
+        assert "3 obligations overdue or missed" in again[page].decode(), page
+
+
 def test_a_renamed_record_without_a_country(record: Path) -> None:
     """Without a country in ogp.yaml the site names it after the record's folder: a
     folder renamed (its store goes with it) is a change too."""
@@ -348,3 +380,95 @@ def test_the_last_language_made_in_the_second_process(record: Path, early: bool,
                         reuse=True, fork=True)
     assert made_here == list(languages[:-1])
     assert forked == full(record)
+
+
+def test_ogpctl_site_parses_again_only_the_changed_file(record: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ogpctl site` keeps each file's parse in its store: a rebuild reads every file's
+    bytes and parses only those that changed (a parse kept for other bytes is not used),
+    and makes the site of a full build."""
+    from ogpctl.cli import main
+    from ogpctl.record import load
+
+    parsed: list[bytes] = []
+    read_bytes = load.read_bytes
+
+    def counting(raw: bytes, *args: object) -> object:
+        parsed.append(raw)
+        return read_bytes(raw, *args)   # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "read_bytes", counting)
+    out = tmp_path / "site"
+    command = ["site", "-C", str(record), "--out", str(out), "--today", TODAY.isoformat(),
+               "--formats", ",".join(FORMATS), "--no-search"]
+    assert main(command) == 0
+    assert len(parsed) > 20
+    parsed.clear()
+    edit(record, CHANGED, "en: Beneficial ownership open data and use in procurement",
+         "en: Beneficial ownership registers")
+    assert main(command) == 0
+    assert len(parsed) == 1 and b"en: Beneficial ownership registers" in parsed[0]
+    built = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+             if p.is_file() and p.name != ".ogpctl-outputs.json"}
+    assert built == full(record)
+    page = built[f"en/{CHANGED.removesuffix('.yaml')}.html"].decode()
+    assert "Beneficial ownership registers" in page
+
+
+def test_parses_kept_by_another_ogpctl_are_not_used(record: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parse depends on ogpctl's code and schemas, Python and the YAML library: the
+    store's parses are used only by the ogpctl that kept them (`site.inputs.code_digest`),
+    another's are dropped and every file is parsed again."""
+    from ogpctl.cli import main
+    from ogpctl.record import load
+
+    out = tmp_path / "site"
+    command = ["site", "-C", str(record), "--out", str(out), "--today", TODAY.isoformat(),
+               "--formats", "html", "--no-search"]
+    assert main(command) == 0
+    with sqlite3.connect(record / STORE) as db:
+        assert db.execute("SELECT count(*) FROM parsed").fetchone()[0] > 20
+        db.execute("UPDATE meta SET value='another ogpctl' WHERE key='parsed'")
+    parsed: list[bytes] = []
+    read_bytes = load.read_bytes
+
+    def counting(raw: bytes, *args: object) -> object:
+        parsed.append(raw)
+        return read_bytes(raw, *args)   # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "read_bytes", counting)
+    assert main(command) == 0
+    assert len(parsed) > 20
+    parsed.clear()
+    assert main(command) == 0
+    assert parsed == []
+
+
+def test_the_second_process_pages_are_taken_as_soon_as_they_are_made(
+        record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forked process sends its language's pages, then makes the documents: a pipe
+    holds little, so it waits until they are taken. They are looked for after each page
+    made here, not only between languages, so it starts on the documents at once."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one processor: no second process")
+    made_here: list[str] = []
+    took: list[int] = []
+    page, take = build._page, downloads.Documents.take_pages
+
+    def counting_page(*args: object, **kwargs: object) -> object:
+        made_here.append(str(args[2] if len(args) > 2 else kwargs["path"]))
+        return page(*args, **kwargs)   # type: ignore[arg-type]
+
+    def taking(self: downloads.Documents, wait: bool) -> object:
+        took.append(len(made_here))
+        return take(self, wait)
+
+    monkeypatch.setattr(build, "_page", counting_page)
+    monkeypatch.setattr(downloads.Documents, "take_pages", taking)
+    files = build_site(load_record(record), TODAY, formats=FORMATS, search=False,
+                       reuse=True, fork=True)
+    assert files == full(record)
+    languages = load_record(record).languages.required
+    assert len(languages) == 2
+    assert len(took) > len(languages) and took[0] <= 1   # after the first page made here

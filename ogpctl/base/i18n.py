@@ -1,22 +1,31 @@
 """Labels, fixed sentences, dates and numbers in the document's language.
 
-Labels come from gettext catalogues (`templates/locales/<lang>/LC_MESSAGES/ogpctl.po`),
-compiled in memory with Babel; a language without a catalogue gets English labels. Dates
-and numbers follow the locale's CLDR conventions (Babel), and the script direction comes
-from CLDR too, so Arabic, Hebrew or Urdu documents run right to left. CLDR has no ordinal
-for the first day of a month, which French writes: `FIRST_DAY` adds it ("1er avril 2027").
+Labels come from gettext catalogues (`templates/locales/<lang>/LC_MESSAGES/ogpctl.po`); a
+language without a catalogue gets English labels. `make` compiles each into an `ogpctl.mo`
+beside it (`python -m ogpctl.base.i18n`, git-ignored) that holds the SHA-256 of the .po it
+was made from and Babel's version; a command reads the .mo only when that digest is the
+.po's as it is now, and otherwise compiles the .po in memory with Babel (25 ms a
+catalogue), so a stale, damaged or missing .mo is never used and nothing is written at
+run time. Dates and numbers follow the locale's CLDR conventions (Babel), and the script
+direction comes from CLDR too, so Arabic, Hebrew or Urdu documents run right to left.
+CLDR has no ordinal for the first day of a month, which French writes: `FIRST_DAY` adds
+it ("1er avril 2027").
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 import re
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from pathlib import Path
 
+import babel
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -25,6 +34,9 @@ from ogpctl.base.errors import UsageError
 from ogpctl.base.resources import data_dir
 
 DOMAIN = "ogpctl"
+#: The message of a compiled catalogue that holds the SHA-256 of its .po (hex), under a
+#: context no label uses: `compiled_catalogue`, `_compiled`.
+SOURCE_DIGEST = ("ogpctl-compiled", "po-sha256")
 
 #: What a language writes after the first day of a month, by language: French "1er avril
 #: 2027" (CLDR's patterns, and so Babel, write "1 avril 2027").
@@ -74,6 +86,11 @@ def usable_language(lang: str, written: Sequence[str], *, readers: bool = False,
                      f"({', '.join(label_languages())})")
 
 
+def catalogue_path(lang: str, suffix: str = ".po") -> Path:
+    """Where the catalogue of `lang` is (its .po), or its compiled .mo with `suffix`."""
+    return data_dir("templates") / "locales" / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
 @cache
 def labels_language(lang: str) -> str:
     """The language ogpctl's own words are in for a reader of `lang`: `lang` when ogpctl
@@ -84,19 +101,77 @@ def labels_language(lang: str) -> str:
 
 @cache
 def _translations(lang: str) -> gettext.NullTranslations:
+    for candidate in (lang, lang.split("-")[0]):
+        path = catalogue_path(candidate)
+        if path.is_file():
+            return load_catalogue(path, catalogue_path(candidate, ".mo"), candidate)
+    return gettext.NullTranslations()
+
+
+def load_catalogue(po: Path, mo: Path, lang: str) -> gettext.GNUTranslations:
+    """The catalogue `po` of `lang`: from `mo` when that was compiled from `po` as it is
+    now, else compiled from `po` here."""
+    source = po.read_bytes()
+    found = _compiled(mo, source)
+    if found is None:
+        found = gettext.GNUTranslations(io.BytesIO(_mo_bytes(source, lang, with_digest=False)))
+    return found
+
+
+def _compiled(path: Path, source: bytes) -> gettext.GNUTranslations | None:
+    """The .mo `make` compiled from `source`, None when there is none, it cannot be read,
+    or it was compiled from another .po (its `SOURCE_DIGEST` is not the digest of
+    `source`)."""
+    try:
+        translations = gettext.GNUTranslations(io.BytesIO(path.read_bytes()))
+    except (OSError, ValueError, LookupError, struct.error):
+        return None
+    if translations.pgettext(*SOURCE_DIGEST) != _digest(source):
+        return None
+    return translations
+
+
+def _mo_bytes(source: bytes, lang: str, *, with_digest: bool) -> bytes:
+    """The .po `source` compiled by Babel; `with_digest`, holding its SHA-256."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    for candidate in (lang, lang.split("-")[0]):
-        path = data_dir("templates") / "locales" / candidate / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if path.is_file():
-            with path.open("rb") as stream:
-                catalog = read_po(stream, locale=candidate, domain=DOMAIN)
-            compiled = io.BytesIO()
-            write_mo(compiled, catalog)
-            compiled.seek(0)
-            return gettext.GNUTranslations(compiled)
-    return gettext.NullTranslations()
+    catalog = read_po(io.BytesIO(source), locale=lang, domain=DOMAIN)
+    if with_digest:
+        context, message = SOURCE_DIGEST
+        catalog.add(message, _digest(source), context=context)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    return compiled.getvalue()
+
+
+def _digest(source: bytes) -> str:
+    """What a compiled catalogue holds of the .po it was made from: the SHA-256 of the
+    .po with the version of Babel that compiled it."""
+    return hashlib.sha256(f"babel {babel.__version__}\n".encode() + source).hexdigest()
+
+
+def compiled_catalogue(po: Path, lang: str) -> bytes:
+    """The .mo of the catalogue `po` of `lang` as `make` writes it: with the digest of
+    `po`."""
+    return _mo_bytes(po.read_bytes(), lang, with_digest=True)
+
+
+def compile_catalogues() -> list[Path]:
+    """Write the .mo beside every catalogue whose .mo is missing or not its own (`make`);
+    the files written."""
+    from ogpctl.base.confined import open_folder
+
+    written = []
+    for lang in catalogue_languages():
+        path = catalogue_path(lang, ".mo")
+        if _compiled(path, catalogue_path(lang).read_bytes()) is not None:
+            continue
+        data = compiled_catalogue(catalogue_path(lang), lang)
+        with open_folder(path.parents[2], (lang, "LC_MESSAGES")) as folder:
+            folder.replace(folder.temporary(path.name, data, 0o644), path.name)
+        written.append(path)
+    return written
 
 
 @cache
@@ -198,3 +273,8 @@ class Language:
     def name_in(self, other: str) -> str:
         """The language's name in another language: English in Spanish is inglés."""
         return _locale(self.code).get_display_name(_locale(labels_language(other))) or self.code
+
+
+if __name__ == "__main__":   # `make locales`
+    for made in compile_catalogues():
+        print(f"  compiled  {made}")

@@ -38,11 +38,11 @@ class OutputFolder:
         #: of files made again from the record (a website) skips that: an fsync a file
         #: was most of its time. Renames stay atomic for readers either way.
         self.durable = durable
+        self.parts: dict[str, tuple[str, ...]] = {}   # each name's parts, checked once
         self.manifest = self._read_manifest()
         self.intact: set[str] = set()   # checked: on disk exactly as the manifest says
         #: the digest of each new file, made once by `check` and used again by `_write`
         self.digests: dict[str, str] = {}
-        self.parts: dict[str, tuple[str, ...]] = {}   # each name's parts, checked once
 
     def _read_manifest(self) -> dict[str, str]:
         """The manifest's entries with a plain relative name: it is only a claim, checked
@@ -55,19 +55,29 @@ class OutputFolder:
         if not isinstance(data, dict):
             return {}
         return {k: v for k, v in data.items()
-                if isinstance(k, str) and isinstance(v, str) and _plain(k)}
+                if isinstance(k, str) and isinstance(v, str) and self._plain(k)}
 
-    def check(self, files: dict[str, bytes]) -> None:
+    def _plain(self, name: str) -> bool:
+        """Whether `name` is a plain relative name (its parts kept for `check`)."""
+        try:
+            self.parts[name] = parts_of(name)
+        except RecordWriteError:
+            return False
+        return True
+
+    def check(self, files: dict[str, bytes], known: dict[str, str] | None = None) -> None:
         """Refuse, before anything is written, to replace a file ogpctl did not write or
         that was changed since, or to write through a symbolic link. Each file on disk is
         read once, and hashed only when its new bytes differ from what the manifest says:
-        the same digest and the same bytes on disk prove it intact without a second hash."""
+        the same digest and the same bytes on disk prove it intact without a second hash.
+        `known` gives the digests of some new files (SHA-256, hex), not computed again."""
+        given = known or {}
         if self.folder.exists() and not self.folder.is_dir():
             raise RecordWriteError(f"{self.folder} is not a folder")
         with _Folders(self.folder, create=False) as folders:
             for name, data in files.items():
-                parts = self.parts[name] = parts_of(name)
-                self.digests[name] = _digest(data)
+                parts = self.parts.get(name) or self.parts.setdefault(name, parts_of(name))
+                self.digests[name] = given.get(name) or _digest(data)
                 try:
                     self._check_file(folders.at(parts[:-1]), parts[-1], name, data)
                 except FileNotFoundError:
@@ -79,33 +89,36 @@ class OutputFolder:
                                            f"{error.strerror or error}") from None
 
     def _check_file(self, folder: Folder, file: str, name: str, data: bytes) -> None:
-        path = folder.path / file
         info = folder.lstat(file)
         if info is None:
             return
         if stat.S_ISLNK(info.st_mode):
-            raise RecordWriteError(f"refusing to write through the symbolic link {path}")
+            raise RecordWriteError("refusing to write through the symbolic link "
+                                   f"{folder.path / file}")
         if not stat.S_ISREG(info.st_mode):
-            raise RecordWriteError(f"{path} exists and is not a file; move it away")
+            raise RecordWriteError(f"{folder.path / file} exists and is not a file; move it "
+                                   "away")
         if self.force:
             return
         known = self.manifest.get(name)
         if known is None or not _as_written(folder.read(file), known, data,
                                             self.digests[name]):
-            raise RecordWriteError(f"{path} exists and was not written by ogpctl (or was "
-                                   "changed since); move it away or give --force")
+            raise RecordWriteError(f"{folder.path / file} exists and was not written by "
+                                   "ogpctl (or was changed since); move it away or give "
+                                   "--force")
         self.intact.add(name)
 
     def write(self, files: dict[str, bytes]) -> list[Path]:
         self.check(files)
         return self._write(files)
 
-    def replace(self, files: dict[str, bytes], owned: Callable[[str], bool]
-                ) -> tuple[list[Path], int]:
+    def replace(self, files: dict[str, bytes], owned: Callable[[str], bool],
+                known: dict[str, str] | None = None) -> tuple[list[Path], int]:
         """Write `files`, and remove the files of an earlier run that `owned` claims and
         this run no longer has, only those still as ogpctl wrote them (a changed one is left
-        in place and no longer claimed). Returns (paths written, files removed)."""
-        self.check(files)
+        in place and no longer claimed). `known`: digests of some files (`check`). Returns
+        (paths written, files removed)."""
+        self.check(files, known)
         removed = 0
         for name in sorted(n for n in self.manifest if n not in files and owned(n)):
             removed += self._remove(name, self.manifest.pop(name))
@@ -180,14 +193,6 @@ class _Folders:
 
     def __exit__(self, *exc: object) -> None:
         self.stack.close()
-
-
-def _plain(name: str) -> bool:
-    try:
-        parts_of(name)
-    except RecordWriteError:
-        return False
-    return True
 
 
 def _remove_empty(top: Path, parts: tuple[str, ...]) -> None:

@@ -32,21 +32,35 @@ def site(
     folder works from any web server, a git host's pages, or opened from disk."""
     from ogpctl.base.errors import UsageError
     from ogpctl.check.report import printable
-    from ogpctl.cli.options import is_stdout, own_folder
+    from ogpctl.cli.options import is_stdout, own_folder, record_root
     from ogpctl.cli.unusable import load_checked, refuse
     from ogpctl.domain.document_repository import misnamed_files
     from ogpctl.site import build_site, write_site
+    from ogpctl.site.build import open_store
+    from ogpctl.site.inputs import code_digest
+    from ogpctl.site.store import ParsedFiles
 
     if is_stdout(out):
         raise UsageError("--out - cannot hold a website: give a folder")
     chosen = parse_formats(formats) if formats is not None else default_formats()
-    checked = load_checked(record_path, today)
-    record = checked.record
-    own_folder(out, record.root)
-    if refuse(checked, "the site"):
+    root = record_root(record_path)
+    own_folder(out, root)
+    # the store before the record: reading it takes each unchanged file's parse from there
+    history, store = open_store(root)
+    refused = True
+    try:
+        parsed = ParsedFiles(store, code_digest().hex()) if store is not None else None
+        checked = load_checked(record_path, today, cache=parsed)
+        record = checked.record
+        refused = refuse(checked, "the site")
+    finally:
+        if refused and store is not None:
+            store.close()
+    if refused:
         return 1
-    files = build_site(record, today, formats=chosen, search=search, reuse=True,
-                       without_pdf=None if formats is not None else no_pdf_note, fork=True)
+    files = build_site(record, today, history, formats=chosen, search=search,
+                       without_pdf=None if formats is not None else no_pdf_note, fork=True,
+                       store=store)
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))

@@ -29,6 +29,7 @@ import typer
 
 if TYPE_CHECKING:
     from ogpctl.base.diagnostics import Diagnostic
+    from ogpctl.record.load import FileCache
     from ogpctl.record.model import Plan
     from ogpctl.record.model import Record as RecordModel
 
@@ -84,23 +85,26 @@ def _plan_usable(plan: Plan) -> bool:
     return plan.readable
 
 
-def load_checked(path: Path, today: date, editing: bool = False) -> Checked:
+def load_checked(path: Path, today: date, editing: bool = False,
+                 cache: FileCache | None = None) -> Checked:
     """The record holding `path` (as `ogpctl.cli.options.record_at` finds it), read once,
-    with the errors its files have as `check` reports them (suppressions applied)."""
-    from ogpctl.check.locate import finish
+    with the errors its files have as `check` reports them (suppressions applied); each
+    file's parse kept in `cache` (`ogpctl site`: its store)."""
     from ogpctl.cli.options import record_root
     from ogpctl.record.discover import discover
     from ogpctl.record.load import load_documents
     from ogpctl.record.model import build_record
-    from ogpctl.rules.runner import RuleContext, from_problems
 
     root = record_root(path, editing)
     layout = discover(root)
-    documents, problems = load_documents(root, layout)
+    documents, problems = load_documents(root, layout, cache, keep_all=cache is not None)
     record = build_record(root, documents, layout.plan_ids)
     said = [(file, p) for file, p in layout.problems + problems if _misreading(p.code)]
     if not said:   # the usual case: the rule catalogue is not even imported
         return Checked(record)
+    from ogpctl.check.locate import finish
+    from ogpctl.rules.runner import RuleContext, from_problems
+
     found = finish(record, from_problems(said, RuleContext(record, today, None)))
     return Checked(record, [d for d in found if _misread(d)])
 

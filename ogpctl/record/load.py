@@ -6,9 +6,9 @@ from __future__ import annotations
 import marshal
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from ogpctl.base.cache import Cache, FileRow, digest, pack, unpack
+from ogpctl.base.cache import FileRow, digest, pack, unpack
 from ogpctl.record.discover import Layout, SourceRef, discover
 from ogpctl.record.kinds import Kind
 from ogpctl.record.model import Document, Record, build_record
@@ -36,6 +36,19 @@ Row = tuple[str, int, int, bytes, bytes]
 Read = tuple[FileResult, bool]
 
 
+class FileCache(Protocol):
+    """Where read results are kept between runs: the check cache (`base.cache.Cache`),
+    or the site's store (`site.store.ParsedFiles`)."""
+
+    def files(self) -> dict[str, FileRow]: ...
+
+    def trusted(self, mtime_ns: int) -> bool: ...
+
+    def store_files(self, rows: list[Row]) -> None: ...
+
+    def forget_files(self, paths: list[str]) -> None: ...
+
+
 def load_record(root: Path | str) -> Record:
     """Read a record without checking it: the model a Python user or a command works on."""
     root = Path(root)
@@ -44,9 +57,12 @@ def load_record(root: Path | str) -> Record:
     return build_record(root, documents, layout.plan_ids)
 
 
-def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
-                   pool: Executor | None = None) -> Loaded:
-    """Every file of `layout` read, from the cache when it keeps the file unchanged."""
+def load_documents(root: Path, layout: Layout, cache: FileCache | None = None,
+                   pool: Executor | None = None, keep_all: bool = False) -> Loaded:
+    """Every file of `layout` read, from the cache when it keeps the file unchanged. The
+    cache keeps the files read on the precise path (`worth_keeping`), or with `keep_all`
+    every file it can (the website's store: a rebuild reads a parse back in a third of
+    the time it takes)."""
     known = cache.files() if cache else {}
     results: dict[str, Read] = {}
     to_parse: list[Job] = []
@@ -62,7 +78,7 @@ def load_documents(root: Path, layout: Layout, cache: Cache | None = None,
     for job, (result, blob) in zip(to_parse, _parse_all(to_parse, pool), strict=True):
         read = (result if result is not None else marshal.loads(blob), marked(job.raw))
         results[job.ref.path] = read
-        if cache is not None and worth_keeping(read[0]):   # only with a cache
+        if cache is not None and (keep_all or worth_keeping(read[0])):   # only with a cache
             kept.append((job.ref.path, job.st.st_size, job.st.st_mtime_ns, digest(job.raw),
                          pack(read)))
     if cache is not None:
@@ -111,14 +127,14 @@ def worth_keeping(result: FileResult) -> bool:
     return result[6]
 
 
-def _remember(cache: Cache, known: dict[str, FileRow], kept: list[Row]) -> None:
+def _remember(cache: FileCache, known: dict[str, FileRow], kept: list[Row]) -> None:
     """Keep the costly files' results; forget files gone, or cheap to read now."""
     cache.store_files([row for row in kept if known.get(row[0]) != row[1:]])
     paths = {row[0] for row in kept}
     cache.forget_files(sorted(path for path in known if path not in paths))
 
 
-def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: Cache | None
+def _from_cache(root: Path, ref: SourceRef, known: dict[str, FileRow], cache: FileCache | None
                 ) -> Job | tuple[Read, Row | None]:
     """A Job to parse, or (read, the cache row to keep or None when it is not cached)."""
     path = os.path.join(root, ref.path)   # a string: a Path a file costs more than the read

@@ -12,23 +12,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from ogpctl.base.collector import collection_paused
 from ogpctl.base.resources import data_dir
 from ogpctl.base.vcs import History
-from ogpctl.record.model import Document, Record
+from ogpctl.record.model import Commitment, Document, Record
 from ogpctl.render.formats import Format
 from ogpctl.site import urls
 from ogpctl.site.about import contacts, forum, home
 from ogpctl.site.comments import comments_of
+from ogpctl.site.compiled import load_templates
 from ogpctl.site.contributions import contributions_page, contributions_path
 from ogpctl.site.dashboard import dashboard_page
 from ogpctl.site.documents import DEFAULT_FORMATS, documents_page, planned
 from ogpctl.site.downloads import Documents
 from ogpctl.site.evidence import evidence_page, publish_files
 from ogpctl.site.exports import exports
+from ogpctl.site.files import Files, file_digest
 from ogpctl.site.inputs import Inputs, digest_of_files, output_key
-from ogpctl.site.layout import render_page, render_root
+from ogpctl.site.layout import environment, render_page, render_root
 from ogpctl.site.meetings import meeting_page, meetings_index
 from ogpctl.site.participate import participate
 from ogpctl.site.plans import commitment_page, plan_page, plans_index
@@ -77,10 +80,21 @@ def language_pages(v: View, inputs: Inputs) -> list[Planned]:
                     Planned("documents.html", outline, lambda: documents_page(v))]
 
 
+def open_store(root: Path) -> tuple[History, Store | None]:
+    """The record's history and its store (None when it cannot be used), opened before
+    the record is read (`ogpctl site`): the reading takes the parse of each unchanged
+    file from the store (`store.ParsedFiles`), and `build_site(..., history, store=...)`
+    uses it and closes it."""
+    from ogpctl.base.vcs import read_history
+
+    history = read_history(root)
+    return history, Store.open(root, history)
+
+
 def build_site(record: Record, today: date, history: History | None = None,
                formats: tuple[str, ...] = DEFAULT_FORMATS, search: bool = True,
                reuse: bool = False, without_pdf: Callable[[str], None] | None = None,
-               fork: bool = False) -> dict[str, bytes]:
+               fork: bool = False, store: Store | None = None) -> dict[str, bytes]:
     """Every file of the site. `history` defaults to the record's git history; `formats`
     are those of the documents offered for download (none: no documents). With `reuse`
     (`ogpctl site`) and the record's own history, files of earlier builds are reused from
@@ -88,7 +102,8 @@ def build_site(record: Record, today: date, history: History | None = None,
     into the record. With `without_pdf`, a PDF that cannot be written here (the typst
     package is missing: `PdfUnavailable`) makes a site without PDF downloads, and `without_pdf`
     is told why; without it the error is raised. With `fork` (`ogpctl site`), the
-    documents are made in a second process while the pages are made.
+    documents are made in a second process while the pages are made. A `store` opened by
+    `open_store` (with its `history`) is used as with `reuse`, and closed.
 
     Python's cycle collector is off while the site is made: a build makes millions of
     small objects that are freed as soon as they are no longer used (a page, its model),
@@ -97,7 +112,6 @@ def build_site(record: Record, today: date, history: History | None = None,
     from ogpctl.base.vcs import read_history
     from ogpctl.render.pdf import PdfUnavailable
 
-    store = None
     if history is None:
         history = read_history(record.root)
         store = Store.open(record.root, history) if reuse else None
@@ -121,11 +135,13 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     from ogpctl.domain.document_repository import build_index
 
     index = build_index(record, history)
-    files, published = publish_files(record.root, index)
+    evidence, published = publish_files(record.root, index)
+    files = Files(evidence)
     downloads = planned(record, formats)
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store
+    load_templates(environment(), store)   # before the fork: the second process has them
     # the front door names the site in each language: the country and the languages only
     root = _made(store, output_key(inputs.pages_common, "index.html"), lambda: _root(site))
     languages = site.languages
@@ -134,24 +150,32 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     searching = _SearchIndex(store) if search else None
 
     def made(code: str, pages: dict[str, bytes]) -> None:
-        files.update(pages)
+        files.add(pages)
         if searching is not None:   # the front door, not indexed, goes with the first
             searching.add(code, {**pages, "index.html": root} if code == languages[0]
-                          else pages)
+                          else pages, files.digests())
 
     # Pagefind indexes each language while the next and the documents are made; the
     # second process makes the last language's pages, then the documents
     away = languages[-1] if documents.takes_pages else None
     waiting = away is not None
+
+    def take(wait: bool = False) -> None:
+        """The second process's pages as soon as they are there: looked for after each
+        page made here, since it makes the documents only once they are taken (a pipe
+        holds little), and Pagefind starts on them."""
+        nonlocal waiting
+        if waiting:
+            taken = documents.take_pages(wait=wait)
+            if taken is not None:
+                waiting = False
+                made(languages[-1], taken)
+
     try:
         for code in languages:
             if code != away:
-                made(code, _language(View.of(site, code), inputs, store))
-            if waiting:   # taken as soon as they are there, so Pagefind starts on them
-                taken = documents.take_pages(wait=code == languages[-1])
-                if taken is not None:
-                    made(languages[-1], taken)
-                    waiting = False
+                made(code, _language(View.of(site, code), inputs, store, take))
+            take(wait=code == languages[-1])
         files["index.html"] = root
         # the open data while the second process may still be making the documents
         files.update(_reused(store, output_key(inputs.everything(), urls.DATA),
@@ -167,7 +191,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
             searching.cancel()
     for name in ASSET_FILES:
         files[f"{urls.ASSETS}/{name}"] = (data_dir("templates") / "site" / name).read_bytes()
-    return dict(sorted(files.items()))
+    return Files(dict(sorted(files.items())), files.known)
 
 
 def _pages_of(site: Site, code: str, inputs: Inputs) -> Callable[[Store | None],
@@ -192,9 +216,10 @@ class _SearchIndex:
         self.found: dict[tuple[str, str], dict[str, bytes]] = {}
         self.runs: dict[tuple[str, str], tuple[bytes, Indexing | None]] = {}
 
-    def add(self, code: str, pages: dict[str, bytes]) -> None:
+    def add(self, code: str, pages: dict[str, bytes], known: dict[str, str]) -> None:
         for bundle, group in sorted(by_bundle(pages).items()):
-            key = output_key(digest_of_files(group), f"{urls.PAGEFIND}/{bundle or code}")
+            key = output_key(digest_of_files(group, known),
+                             f"{urls.PAGEFIND}/{bundle or code}")
             kept = self.store.get(key) if self.store is not None else None
             found = _unpack(kept[0]) if kept is not None else None
             if found is not None:
@@ -224,38 +249,44 @@ class _SearchIndex:
                 run.cancel()
 
 
-def _language(view: View, inputs: Inputs, store: Store | None) -> dict[str, bytes]:
+def _language(view: View, inputs: Inputs, store: Store | None,
+              between: Callable[[], None] | None = None) -> Files:
     """The pages of one language, each made or taken from the store, then the search
-    page, which lists them all."""
-    made: dict[str, bytes] = {}
+    page, which lists them all; with their digests (`files.Files`). `between` is called
+    after each page."""
+    made = Files()
     listed: list[Page] = []
     for item in language_pages(view, inputs):
         path = urls.in_language(view.code, item.path)
-        made[path], listed_page = _page(view, item, path, store)
-        listed.append(listed_page)
+        listed.append(_page(view, item, path, store, made))
+        if between is not None:
+            between()
     search = Planned("search.html", inputs.everything(), lambda: search_page(view, listed))
-    path = urls.in_language(view.code, search.path)
-    made[path], _ = _page(view, search, path, store)
+    _page(view, search, path=urls.in_language(view.code, search.path), store=store, made=made)
     return made
 
 
-def _page(view: View, item: Planned, path: str, store: Store | None) -> tuple[bytes, Page]:
-    """The page's bytes and a Page that holds what the search page lists (path, title,
-    indexed)."""
+def _page(view: View, item: Planned, path: str, store: Store | None, made: Files) -> Page:
+    """The page's bytes and digest into `made`; a Page that holds what the search page
+    lists (path, title, indexed). The store keeps the digest with the page."""
     key = output_key(item.reads, path)
     found = store.get(key) if store is not None else None
     if found is not None:
         try:
-            title, indexed = json.loads(found[1])
-            if isinstance(title, str) and isinstance(indexed, bool):
-                return found[0], Page(item.path, title, "", indexed=indexed)
+            title, indexed, digest = json.loads(found[1])
+            if isinstance(title, str) and isinstance(indexed, bool) and \
+                    isinstance(digest, str):
+                made[path], made.known[path] = found[0], (found[0], digest)
+                return Page(item.path, title, "", indexed=indexed)
         except (ValueError, TypeError):
             pass
     page = item.make()
     data = render_page(view, page)
+    digest = file_digest(data)
+    made[path], made.known[path] = data, (data, digest)
     if store is not None:
-        store.put(key, data, json.dumps([page.title, page.indexed]))
-    return data, page
+        store.put(key, data, json.dumps([page.title, page.indexed, digest]))
+    return page
 
 
 def _made(store: Store | None, key: bytes, make: Callable[[], bytes]) -> bytes:
@@ -308,13 +339,23 @@ def _unpack(packed: bytes) -> dict[str, bytes] | None:
 
 def _exports(site: Site, store: Store | None, inputs: Inputs) -> Callable[[], dict[str, bytes]]:
     """The open data, from the states and updates the pages computed already."""
-    def kept(doc: Document, make: Callable[[], str]) -> str:
-        key = output_key(inputs.file(doc), "record.json")
-        return _made(store, key, lambda: make().encode("utf-8")).decode("utf-8")
+    def kept(doc: Document, make: Callable[[], bytes]) -> bytes:
+        return _made(store, output_key(inputs.file(doc), "record.json|escaped"), make)
+
+    record = site.record
+    languages = f"{record.languages.default}|{','.join(record.languages.required)}"
+
+    def lines(c: Commitment, make: Callable[[], list[bytes]]) -> list[bytes]:
+        """A commitment's lines of updates.csv, kept by its file, its place and the
+        columns (the record's languages)."""
+        key = output_key(inputs.file(c.doc), f"updates.csv|{c.plan.id}|{c.number}|{languages}")
+        return list(_reused(store, key, lambda: {str(i): line for i, line
+                                                  in enumerate(make())}).values())
 
     return lambda: {f"{urls.DATA}/{name}": data for name, data in exports(
         site.record, site.index, site.today, kept if store is not None else None,
-        states=site.plan_states, updates=site.updates()).items()}
+        states=site.plan_states, updates=site.updates(),
+        kept_lines=lines if store is not None else None).items()}
 
 
 def _root(site: Site) -> bytes:

@@ -24,7 +24,7 @@ from ogpctl.base.sheets import csv_bytes
 from ogpctl.domain.contributors import public_source
 from ogpctl.record.evidence import public_address
 from ogpctl.record.kinds import Kind
-from ogpctl.record.model import Document, Plan, Record
+from ogpctl.record.model import Commitment, Document, Plan, Record
 from ogpctl.record.text import translations
 from ogpctl.render.prose import COMMENT
 from ogpctl.site.progress import STATUSES, CommitmentState, Update, all_updates, plan_states
@@ -38,24 +38,30 @@ EXPORTS = (("record_json", "record.json"), ("commitments_csv", "commitments.csv"
 #: A fenced code block: its text is shown as written, `<!--` included.
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)
 
-#: Keeps a file's part of record.json between builds: (document, make it) -> its JSON.
-Kept = Callable[[Document, Callable[[], str]], str]
+#: Keeps a file's part of record.json between builds: (document, make it) -> its JSON,
+#: escaped and encoded (`_file_part`).
+Kept = Callable[[Document, Callable[[], bytes]], bytes]
 
+
+#: Keeps a commitment's lines of updates.csv between builds: (commitment, make them) ->
+#: the lines of its updates, in their order in the file (`updates_csv`).
+KeptLines = Callable[[Commitment, Callable[[], list[bytes]]], list[bytes]]
 
 #: Each commitment's state in a plan today (`progress.plan_states`).
 States = Callable[[Plan], list[CommitmentState]]
 
 
 def exports(record: Record, index: Any, today: date, kept: Kept | None = None, *,
-            states: States | None = None, updates: list[Update] | None = None
-            ) -> dict[str, bytes]:
+            states: States | None = None, updates: list[Update] | None = None,
+            kept_lines: KeptLines | None = None) -> dict[str, bytes]:
     """{file name: bytes} of every export; `states` and `updates` (`progress.all_updates`)
-    are what the pages computed already, when they come from a site's build."""
+    are what the pages computed already, when they come from a site's build; `kept` and
+    `kept_lines` keep the parts a site's build makes again only for what changed."""
     found = states or partial(plan_states, today=today)
     return {"record.json": record_json(record, today, kept),
             "commitments.csv": commitments_csv(record, today, found),
             "milestones.csv": milestones_csv(record, today, found),
-            "updates.csv": updates_csv(record, updates),
+            "updates.csv": updates_csv(record, updates, kept_lines),
             "evidence.csv": evidence_csv(index)}
 
 
@@ -82,19 +88,25 @@ def _public(value: Any) -> Any:
 def record_json(record: Record, today: date, kept: Kept | None = None) -> bytes:
     """The record as JSON, one-space indents: what json.dumps(indent=1) writes, made one
     file at a time (indenting is pure Python and slow) so that `kept` can keep each
-    file's part between builds."""
+    file's part between builds, encoded: UTF-8 text, every text as the pages show it
+    (`open_text`)."""
     parts = []
     for path in sorted(record.documents):
         doc = record.documents[path]
         if doc.kind is Kind.SECTION or doc.kind is Kind.MEETING or doc.ok:
-            text = kept(doc, partial(_file_json, doc)) if kept else _file_json(doc)
-            parts.append(f"  {json.dumps(open_text(path), ensure_ascii=False)}: {text}")
-    files = "{\n" + ",\n".join(parts) + "\n }" if parts else "{}"
+            part = kept(doc, partial(_file_part, doc)) if kept else _file_part(doc)
+            parts.append(f"  {json.dumps(open_text(path), ensure_ascii=False)}: "
+                         .encode() + part)
+    files = b"{\n" + b",\n".join(parts) + b"\n }" if parts else b"{}"
     head = json.dumps({"generator": f"ogpctl {__version__}", "as-of": today.isoformat(),
                        "languages": list(record.languages.required), "files": 0},
                       ensure_ascii=False, indent=1)
-    text = head[:-len("0\n}")] + files + "\n}\n"
-    return text.encode("utf-8")
+    return head[:-len("0\n}")].encode("utf-8") + files + b"\n}\n"
+
+
+def _file_part(doc: Document) -> bytes:
+    """One file's JSON in record.json, encoded."""
+    return _file_json(doc).encode("utf-8")
 
 
 def _file_json(doc: Document) -> str:
@@ -195,18 +207,44 @@ def _evidence(items: Any) -> str:
     return " | ".join(public_address(x) for x in found if isinstance(x, str))
 
 
-def updates_csv(record: Record, updates: list[Update] | None = None) -> bytes:
+def updates_csv(record: Record, updates: list[Update] | None = None,
+                kept: KeptLines | None = None) -> bytes:
+    """One row an update, newest first. With `kept`, each commitment's rows are made (or
+    kept) together, as lines: a commitment's updates keep their order among themselves
+    whatever the others' (`progress.all_updates` sorts by date, then by plan, commitment
+    and milestone), and the file is the head and each update's line in that order."""
     head = ["plan", "commitment", "milestone", "date", "status", *_columns(record, "note"),
             *_columns(record, "delay-reason"), *_columns(record, "next-steps"), "evidence"]
-    rows = []
-    for u in all_updates(record.plans) if updates is None else updates:
-        number = u.milestone.fields.get("number")
-        rows.append([u.plan.id, u.commitment.number, number if isinstance(number, int) else "",
-                     u.day.isoformat(), u.status, *_texts(record, u.fields.get("note")),
-                     *_texts(record, u.fields.get("delay-reason")),
-                     *_texts(record, u.fields.get("next-steps")),
-                     _evidence(u.fields.get("evidence"))])
-    return _csv(head, rows)
+    found = all_updates(record.plans) if updates is None else updates
+    if kept is None:
+        return _csv(head, (_update_row(record, u) for u in found))
+    groups: dict[tuple[str, int], list[Update]] = {}
+    for u in found:
+        groups.setdefault((u.plan.id, u.commitment.number), []).append(u)
+    lines = {name: iter(_kept_lines(record, group, kept)) for name, group in groups.items()}
+    return _csv(head, []) + b"".join(next(lines[u.plan.id, u.commitment.number])
+                                     for u in found)
+
+
+def _kept_lines(record: Record, updates: list[Update], kept: KeptLines) -> list[bytes]:
+    """The lines of one commitment's `updates`, kept by `kept` (made again when what was
+    kept is not a line an update)."""
+    found = kept(updates[0].commitment, partial(_update_lines, record, updates))
+    return found if len(found) == len(updates) else _update_lines(record, updates)
+
+
+def _update_lines(record: Record, updates: list[Update]) -> list[bytes]:
+    """Each update's line of updates.csv (the CSV of its row alone, after an empty head)."""
+    return [_csv([], [_update_row(record, u)])[len(_csv([], [])):] for u in updates]
+
+
+def _update_row(record: Record, u: Update) -> list[Any]:
+    number = u.milestone.fields.get("number")
+    return [u.plan.id, u.commitment.number, number if isinstance(number, int) else "",
+            u.day.isoformat(), u.status, *_texts(record, u.fields.get("note")),
+            *_texts(record, u.fields.get("delay-reason")),
+            *_texts(record, u.fields.get("next-steps")),
+            _evidence(u.fields.get("evidence"))]
 
 
 def evidence_csv(index: Any) -> bytes:

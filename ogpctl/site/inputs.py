@@ -28,15 +28,18 @@ edit that changes only layout or comments of a YAML file changes no key.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import metadata
 from typing import Any
 
 from ogpctl.base.cache import salt
 from ogpctl.base.resources import data_dir
 from ogpctl.record.model import Commitment, Document, Plan, Record
+from ogpctl.site.files import file_digest
 
 #: Libraries whose version changes the bytes of a page or document.
 LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "babel", "python-docx", "typst",
@@ -54,17 +57,53 @@ def _hash(*parts: Any) -> bytes:
 @cache
 def code_digest() -> bytes:
     """ogpctl's code and schemas (`base.cache.salt`), every file of templates/ (pages,
-    styles, translations) and the library versions."""
+    styles, translations) and the library versions. Not the compiled catalogues (.mo):
+    they say what their .po says or are not read (`base.i18n`), so `make` compiling them
+    makes no page again."""
     templates = data_dir("templates")
-    files = sorted(p for p in templates.rglob("*") if p.is_file())
-    versions: list[tuple[str, str | None]] = []
-    for name in LIBRARIES:
-        try:
-            versions.append((name, metadata.version(name)))
-        except metadata.PackageNotFoundError:
-            versions.append((name, None))
+    files = sorted(p for p in templates.rglob("*") if p.is_file() and p.suffix != ".mo")
+    versions = [(name, library_version(name)) for name in LIBRARIES]
     return _hash(salt(), versions,
                  *(_hash(p.relative_to(templates).as_posix(), p.read_bytes()) for p in files))
+
+
+def library_version(name: str) -> str | None:
+    """The installed version of a library, None when it is not installed: from the name
+    of its `<name>-<version>.dist-info` folder, the first on the import path, as
+    `importlib.metadata` finds it, without importing that (15 ms of every rebuild, for
+    its email parser); from `importlib.metadata` when the library was installed another
+    way (an .egg-info folder)."""
+    wanted = _distribution(name)
+    for folder in sys.path:
+        for entry in _entries(folder or "."):
+            stem, dot, kind = entry.rpartition(".")
+            if not dot or kind not in ("dist-info", "egg-info"):
+                continue
+            distribution, _, version = stem.partition("-")
+            if _distribution(distribution) != wanted:
+                continue
+            if kind == "dist-info" and version:
+                return version.split("-")[0]
+            from importlib import metadata
+
+            try:
+                return metadata.version(name)
+            except metadata.PackageNotFoundError:
+                return None
+    return None
+
+
+@cache
+def _entries(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(os.listdir(folder))
+    except OSError:
+        return ()
+
+
+def _distribution(name: str) -> str:
+    """A distribution's name as its folders spell it (PEP 503 normalisation, "_")."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def document_digest(doc: Document | None) -> bytes:
@@ -85,9 +124,12 @@ def digest_of_model(model: Any, today: date) -> bytes:
     return _hash(code_digest(), today, model)
 
 
-def digest_of_files(files: dict[str, bytes]) -> bytes:
-    """Files by name and content, with ogpctl's version: what the search index reads."""
-    return _hash(code_digest(), *(_hash(name, data) for name, data in sorted(files.items())))
+def digest_of_files(files: dict[str, bytes], known: dict[str, str] | None = None) -> bytes:
+    """Files by name and content (their SHA-256: `known` by name, else computed), with
+    ogpctl's version: what the search index reads."""
+    found = known or {}
+    return _hash(code_digest(), *(_hash(name, found.get(name) or file_digest(data))
+                                  for name, data in sorted(files.items())))
 
 
 @dataclass

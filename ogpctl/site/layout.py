@@ -13,6 +13,7 @@ from ogpctl.base.i18n import Language
 from ogpctl.base.resources import data_dir
 from ogpctl.render.blocks import direction
 from ogpctl.site import urls
+from ogpctl.site.compiled import StoredCode
 from ogpctl.site.view import Page, View
 from ogpctl.source.bidi import shown
 
@@ -59,7 +60,8 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(data_dir("templates") / "site")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
         lstrip_blocks=True, keep_trailing_newline=True, finalize=_shown,
-        auto_reload=False)   # ogpctl's own files, not changed while it runs: no stat a page
+        auto_reload=False,   # ogpctl's own files, not changed while it runs: no stat a page
+        bytecode_cache=StoredCode())   # filled from the record's store: `site.compiled`
 
 
 def render_page(view: View, page: Page) -> bytes:

@@ -6,11 +6,14 @@ public sees what the point of contact sees (handbook 2.3.e, minimum requirements
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from typing import Any
 
 from ogpctl.domain.screens import deadline_columns, state_word
 from ogpctl.record.model import Plan
 from ogpctl.site import urls
+from ogpctl.site.inputs import output_key
 from ogpctl.site.view import View
 
 #: The id of the plan page's section, linked from the stage line.
@@ -19,9 +22,44 @@ ANCHOR = "overdue"
 REFRESH_DUE = "refresh-due"
 
 
+def failed_summary(v: View, plan: Plan) -> tuple[int, date | None]:
+    """How many obligations the plan has failed today, and the day its refreshed plan was
+    due when that is one of them: all the stage line says wherever a plan is listed (the
+    home page, the plans index, in every language). Kept in the store under the key of
+    the plan's pages (`Inputs.plan_pages`), which read all that the plan's calendar reads
+    (the plan page lists these very failures), so a rebuild computes the calendar
+    (`Site.failed`) only of the plans whose pages it makes again."""
+    site, name = v.site, (plan.id, v.code)
+    found = site.summaries.get(name)
+    if found is None:
+        key = output_key(site.inputs.plan_pages(plan), f"overdue|{v.code}") \
+            if site.inputs is not None and site.store is not None else None
+        found = _stored_summary(v, key) if key is not None else None
+        if found is None:
+            failed = site.failed(plan, v.code)
+            late = next((o.date for o in failed if o.id == REFRESH_DUE), None)
+            found = (len(failed), late)
+            if key is not None and site.store is not None:
+                site.store.put(key, json.dumps(
+                    [found[0], late.isoformat() if late else None]).encode("utf-8"))
+        site.summaries[name] = found
+    return found
+
+
+def _stored_summary(v: View, key: bytes) -> tuple[int, date | None] | None:
+    found = v.site.store.get(key) if v.site.store is not None else None
+    try:
+        count, late = json.loads(found[0]) if found is not None else (None, None)
+        if type(count) is int and count >= 0:
+            return count, date.fromisoformat(late) if late is not None else None
+    except (ValueError, TypeError):
+        pass
+    return None
+
+
 def overdue_count(v: View, plan: Plan) -> str:
     """The stage line's addition: how many obligations the plan has failed today."""
-    count = len(v.site.failed(plan, v.code))
+    count = failed_summary(v, plan)[0]
     if not count:
         return ""
     return v.c.lang.n_("{count} obligation overdue or missed",
@@ -32,11 +70,11 @@ def refresh_alert(v: View, plan: Plan) -> str:
     """A four-year plan still in its refresh after the refreshed plan was due: "The
     refreshed action plan should be delivered to the Support Unit no later than six months after
     the two-year mark" (handbook 2.3.e), said beside the stage."""
-    late = next((o for o in v.site.failed(plan, v.code) if o.id == REFRESH_DUE), None)
+    late = failed_summary(v, plan)[1]
     if late is None:
         return ""
     return v._("The refreshed plan was due on {date} and is not delivered",
-               date=v.date(late.date))
+               date=v.date(late))
 
 
 def overdue_link(v: View, plan: Plan) -> dict[str, str] | None:

@@ -71,7 +71,9 @@ class Store:
             CREATE TABLE IF NOT EXISTS outputs (key BLOB PRIMARY KEY, data BLOB,
                                                 note TEXT, sum BLOB);
             CREATE TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY, build INT)
-                WITHOUT ROWID;""")
+                WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS parsed (path TEXT PRIMARY KEY, size INT, mtime INT,
+                                               digest BLOB, blob BLOB);""")
         row = self.db.execute("SELECT value FROM meta WHERE key='build'").fetchone()
         self.build = (row[0] if row and isinstance(row[0], int) else 0) + 1
 
@@ -121,6 +123,55 @@ class Store:
             pass
         finally:
             self.db.close()
+
+
+class ParsedFiles:
+    """The record's files as the last build read them (`record.load.FileCache`), in the
+    store: a rebuild reads each file's bytes and takes its parse from here when they are
+    the bytes parsed then (their digest; never by size and time alone), a third of the
+    time of parsing it again. The parses are those of one ogpctl (`stamp`: its code,
+    schemas, Python and libraries, `site.inputs.code_digest`): another's are dropped."""
+
+    def __init__(self, store: Store, stamp: str) -> None:
+        self.db = store.db
+        self.stamp = stamp
+
+    def files(self) -> dict[str, tuple[int, int, bytes, bytes]]:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='parsed'").fetchone()
+            if row is None or row[0] != self.stamp:
+                with self.db:
+                    self.db.execute("DELETE FROM parsed")
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('parsed', ?)",
+                                    (self.stamp,))
+                return {}
+            rows = self.db.execute("SELECT path, size, mtime, digest, blob FROM parsed")
+            return {row[0]: row[1:] for row in rows if _parsed_row(row)}
+        except sqlite3.Error:
+            return {}
+
+    def trusted(self, mtime_ns: int) -> bool:
+        return False    # the bytes are always read and their digest compared
+
+    def store_files(self, rows: list[tuple[str, int, int, bytes, bytes]]) -> None:
+        self._write("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?)", rows)
+
+    def forget_files(self, paths: list[str]) -> None:
+        self._write("DELETE FROM parsed WHERE path=?", [(path,) for path in paths])
+
+    def _write(self, sql: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        try:
+            with self.db:
+                self.db.executemany(sql, rows)
+        except sqlite3.Error:
+            pass
+
+
+def _parsed_row(row: tuple) -> bool:
+    return isinstance(row[0], str) and isinstance(row[1], int) and \
+        isinstance(row[2], int) and isinstance(row[3], bytes) and isinstance(row[4], bytes)
 
 
 def _remove_former(root: Path) -> None:

@@ -84,6 +84,9 @@ class Site:
     _states: dict[str, list[CommitmentState]] = field(default_factory=dict, repr=False)
     _updates: list[Update] | None = field(default=None, repr=False)
     _failed: dict[tuple[str, str], list[Obligation]] = field(default_factory=dict, repr=False)
+    #: (failed count, refresh due) by (plan, language): `overdue.failed_summary`
+    summaries: dict[tuple[str, str], tuple[int, date | None]] = field(default_factory=dict,
+                                                                       repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:

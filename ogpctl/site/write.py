@@ -10,6 +10,7 @@ from pathlib import Path
 from ogpctl.base.outputs import OutputFolder
 from ogpctl.record.kinds import LANGUAGE
 from ogpctl.site import urls
+from ogpctl.site.files import Files
 
 #: Top-level entries of a site; other names in the manifest belong to other commands.
 OWN = {urls.ASSETS, urls.FILES, urls.DOCUMENTS, urls.DATA, urls.PAGEFIND, "index.html"}
@@ -25,7 +26,8 @@ def write_site(files: dict[str, bytes], out: Path, force: bool = False) -> tuple
     (as ogpctl wrote it) is left alone, so a rebuild touches only what changed. The files
     are not flushed to disk one by one (a site is made again from the record; thousands of
     fsyncs were most of the time of a build): after a power loss, build again with
-    --force."""
+    --force. The digests a build knows already (`Files`) are not computed again."""
+    known = files.digests() if isinstance(files, Files) else {}
     written, removed = OutputFolder(out, force=force, keep_same=True,
-                                    durable=False).replace(files, owned)
+                                    durable=False).replace(files, owned, known)
     return len(written), removed
