@@ -239,3 +239,20 @@ def test_a_check_of_several_records_starts_one_git_log(
     assert [d.file.split("/", 1)[1] for d in result.diagnostics] == \
         [d.file for found in alone for d in found]
     assert not vcs._STARTED and not vcs._KNOWN
+
+
+def test_a_repository_git_refuses_is_unreadable_not_empty(tmp_path: Path) -> None:
+    """git refusing the repository (here its format) is said, not taken for a repository
+    with no commits."""
+    root = _repository(tmp_path / "repo", "records/veridia")
+    git(tmp_path / "repo", "config", "core.repositoryformatversion", "99")
+    history = vcs.read_history(root)
+    assert history.state == vcs.UNREADABLE and "version" in history.detail
+
+
+def test_a_configured_work_tree_is_asked_of_git(tmp_path: Path) -> None:
+    root = _repository(tmp_path / "repo", "records/veridia")
+    assert vcs._place_from_files(root) is not None
+    git(tmp_path / "repo", "config", "core.worktree", str(tmp_path / "repo"))
+    assert vcs._place_from_files(root) is None
+    assert vcs.find_place(root) == _git_place(root)

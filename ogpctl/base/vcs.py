@@ -339,7 +339,19 @@ def _common_folder(dotgit: str) -> str | None:
         return None
     plain = all(os.path.exists(os.path.join(where, name)) for where, name in
                 ((gitdir, "HEAD"), (common, "objects"), (common, "refs")))
-    return common if plain else None
+    return common if plain and not _moves_the_top(common) else None
+
+
+def _moves_the_top(common: str) -> bool:
+    """Whether the repository's configuration may name another working tree than the
+    folder holding `.git` (`core.worktree`): git is asked then."""
+    try:
+        with open(os.path.join(common, "config"), "rb") as config:
+            return b"worktree" in config.read().lower()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _maybe_tagged(common: str) -> bool:
@@ -409,8 +421,8 @@ def _failed(root: Path, stderr: str) -> History:
     """Why `git log` failed: no repository, no commit yet, or what git said."""
     if "not a git repository" in stderr:
         return History(NOT_A_REPOSITORY)
-    if _run_git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-        return History(NO_COMMITS)
+    if _run_git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode == 1:
+        return History(NO_COMMITS)   # (128: git refused the repository, and said why)
     return History(UNREADABLE, detail=(stderr.strip().splitlines() or ["git failed"])[-1])
 
 
