@@ -177,8 +177,8 @@ def test_one_log_for_several_records_is_each_ones_log(tmp_path: Path,
     known = vcs.finish_shared(shared)
     assert sorted(known) == sorted(str(root) for root in roots)
     for root in roots:
-        place, history = known[str(root)]
-        assert place == vcs.find_place(root)
+        place, history, tags = known[str(root)]
+        assert place == vcs.find_place(root) and tags == {}
         assert _facts(history) == _facts(vcs.read_history(root))
     assert len(known[str(roots[0])][1].commits) == 2
 
@@ -225,17 +225,20 @@ def test_no_commit_yet_is_not_shared(tmp_path: Path) -> None:
 
 def test_a_check_of_several_records_starts_one_git_log(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Three records of one repository: one `git log`, where each record started two git
-    processes once (rev-parse, log); the findings are the same as each one's alone."""
+    """Three records of one repository: one `git log` and one reading of the tags, where
+    each record started three git processes once (rev-parse, log, for-each-ref); the
+    findings are the same as each one's alone."""
     top = init(tmp_path / "repo")
     for name in ("north", "south", "-west"):
         shutil.copytree(SAMPLE, top / name, ignore=shutil.ignore_patterns(".ogpctl-cache"))
     commit(top, "Three records", "2026-06-24T10:00:00+00:00")
+    git(top, "tag", "-a", "-m", "Delivered", "submitted/2026-2030",
+        when="2026-06-25T10:00:00+00:00")
     options = CheckOptions(today=date(2026, 11, 23), use_cache=False, jobs=1)
     alone = [check([top / name], options).diagnostics for name in ("-west", "north", "south")]
     started = _counted(monkeypatch)
     result = check([top], options)
-    assert [args[0] for args in started] == ["log"]
+    assert [args[0] for args in started] == ["log", "for-each-ref"]
     assert [d.file.split("/", 1)[1] for d in result.diagnostics] == \
         [d.file for found in alone for d in found]
     assert not vcs._STARTED and not vcs._KNOWN

@@ -174,8 +174,11 @@ class _Started:
 
 
 _STARTED: dict[str, _Started] = {}
-#: Places and histories read for several records at once (`start_shared`), by record.
-_KNOWN: dict[str, tuple[Place, History]] = {}
+#: A record's place, history and submitted tags, read with other records' of its
+#: repository (`finish_shared`).
+Known = tuple["Place", History, dict[str, date]]
+#: What was read for several records at once, by record (`adopt`).
+_KNOWN: dict[str, Known] = {}
 
 
 def prefetch(root: Path) -> None:
@@ -204,10 +207,10 @@ def prefetch(root: Path) -> None:
         return
 
 
-def adopt(root: Path, place: Place, history: History) -> None:
-    """Take the record's place and history as read with others' (`finish_shared`); until
-    `discard`, `find_place` and `read_history` answer them."""
-    _KNOWN[str(root.absolute())] = (place, history)
+def adopt(root: Path, known: Known) -> None:
+    """Take the record's place, history and tags as read with others' (`finish_shared`);
+    until `discard`, `find_place`, `read_history` and `submission_tags` answer them."""
+    _KNOWN[str(root.absolute())] = known
 
 
 def discard(root: Path) -> None:
@@ -375,6 +378,9 @@ def submission_tags(root: Path, place: Place | None = None) -> dict[str, date]:
     only when a submitted tag exists."""
     if place is not None and (place.state != GIT or not place.tagged):
         return {}
+    known = _KNOWN.get(str(root.absolute())) if place is not None else None
+    if known is not None:
+        return dict(known[2])
     try:
         done = _run_git(root, "for-each-ref",
                         "--format=%(refname:strip=2)%09%(creatordate:short)",
@@ -530,11 +536,12 @@ def start_shared(roots: list[Path]) -> list[Shared]:
     return shared
 
 
-def finish_shared(shared: list[Shared]) -> dict[str, tuple[Place, History]]:
-    """Each record's place and history from the logs `start_shared` started, by record
-    (its absolute path). A log that shows a merge is not split (which side's commits
-    count is decided for each record's own folder): its records read their own."""
-    found: dict[str, tuple[Place, History]] = {}
+def finish_shared(shared: list[Shared]) -> dict[str, Known]:
+    """Each record's place, history and submitted tags (the repository's, asked once)
+    from the logs `start_shared` started, by record (its absolute path). A log that shows
+    a merge is not split (which side's commits count is decided for each record's own
+    folder): its records read their own."""
+    found: dict[str, Known] = {}
     for each in shared:
         log = _finished(each.log)
         if log.returncode != 0:   # no commit yet, or unreadable: each record says why
@@ -544,10 +551,11 @@ def finish_shared(shared: list[Shared]) -> dict[str, tuple[Place, History]]:
             continue
         places = list(each.members.values())
         since = _since(each.top) if places[0].shallow else None
+        tags = submission_tags(each.top, places[0])
         for key, place in each.members.items():
             history = _history_of(commits, place.prefix)
             history.shallow, history.since = place.shallow, since
-            found[key] = (place, history)
+            found[key] = (place, history, tags)
     return found
 
 

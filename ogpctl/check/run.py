@@ -23,7 +23,7 @@ from ogpctl.check.freshness import Listings, history_stamp, tree_lines
 from ogpctl.record.discover import Layout, discover, find_records, link_problem
 
 if TYPE_CHECKING:   # a run the cache answers reads no file, so needs neither at start
-    from ogpctl.base.vcs import History, Place
+    from ogpctl.base.vcs import Known
     from ogpctl.record.model import Stage
 
 if TYPE_CHECKING:   # concurrent.futures imports logging: only a pool of workers needs it
@@ -135,9 +135,9 @@ def _rows(outcome: tuple[list[Diagnostic], int]) -> Outcome:
     return [d.to_tuple() for d in outcome[0]], outcome[1]
 
 
-#: A record to check: its root, the options, and its place and history in git when they
-#: were read with other records' (`vcs.finish_shared`).
-Job = tuple[Path, CheckOptions, "tuple[Place, History] | None"]
+#: A record to check: its root, the options, and its place, history and tags in git when
+#: they were read with other records' (`vcs.finish_shared`).
+Job = tuple[Path, CheckOptions, "Known | None"]
 
 
 def _check_in_worker(job: Job, pool: _Pool | None = None) -> Outcome:
@@ -146,7 +146,7 @@ def _check_in_worker(job: Job, pool: _Pool | None = None) -> Outcome:
         return _rows(check_record(root, options, pool))
     from ogpctl.base import vcs
 
-    vcs.adopt(root, *known)
+    vcs.adopt(root, known)
     try:
         return _rows(check_record(root, options, pool))
     finally:
