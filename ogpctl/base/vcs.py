@@ -2,7 +2,9 @@
 
 A user's string never reaches git where it could be read as an option: folders are passed
 as absolute paths (they cannot start with "-"), and paths inside the repository only after
-"--" as literal pathspecs. The history is read in one `git log` for the whole record.
+"--" as literal pathspecs. The history is read in one `git log` for the whole record (its
+place in the repository from the repository's files), or for several records of one
+repository (`start_shared`).
 """
 
 from __future__ import annotations
