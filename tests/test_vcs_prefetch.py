@@ -87,7 +87,7 @@ def test_a_check_starts_git_once_a_process_and_ends_what_it_started(
 
     monkeypatch.setattr(vcs, "_start_git", counting)
     check_record(root, CheckOptions(today=TODAY, use_cache=False, jobs=1))
-    assert [p.args[1] for p in started] == ["rev-parse", "log"]
+    assert [p.args[1] for p in started] == ["log"]   # the place is read from the files
     assert all(p.returncode is not None for p in started)   # waited for: no zombie
     assert not vcs._STARTED
 
@@ -95,7 +95,7 @@ def test_a_check_starts_git_once_a_process_and_ends_what_it_started(
 def test_what_nobody_asked_for_is_ended(tmp_path: Path) -> None:
     root = _subfolder_record(tmp_path)
     vcs.prefetch(root)
-    processes = [vcs._STARTED[str(root.absolute())].place, vcs._STARTED[str(root.absolute())].log]
+    processes = [vcs._STARTED[str(root.absolute())].log]
     vcs.discard(root)
     assert not vcs._STARTED and all(p.returncode is not None for p in processes)
 

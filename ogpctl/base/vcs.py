@@ -2,7 +2,9 @@
 
 A user's string never reaches git where it could be read as an option: folders are passed
 as absolute paths (they cannot start with "-"), and paths inside the repository only after
-"--" as literal pathspecs. The history is read in one `git log` for the whole record.
+"--" as literal pathspecs. The history is read in one `git log` for the whole record (its
+place in the repository from the repository's files), or for several records of one
+repository (`start_shared`).
 """
 
 from __future__ import annotations
@@ -149,17 +151,23 @@ def _finished(process: Any) -> Any:
 _PLACE = ("rev-parse", "--is-shallow-repository", "--tags=submitted", "--show-prefix")
 
 
-def _log(where: list[str]) -> tuple[str, ...]:
+def _log(where: list[str], *extra: str, header: str = "%H%x1f%cI%x1f%an") -> tuple[str, ...]:
     """`git log`'s arguments for `read_history`, limited to the pathspec `where` (none: the
     record is its repository's top, and every commit counts)."""
-    return ("log", "--no-color", "--no-renames", "--format=%x1e%H%x1f%cI%x1f%an",
-            "--name-only", "-z", "--", *where)
+    return ("log", "--no-color", "--no-renames", f"--format=%x1e{header}", "--name-only",
+            "-z", *extra, "--", *where)
+
+
+#: The log of a record below its repository's top, run in the record's folder: its own
+#: files, named from it (no prefix to know or strip).
+_SUBFOLDER_LOG = _log(["."], "--relative")
 
 
 class _Started:
-    """git processes `prefetch` started for a record: its `find_place` and the `git log` of
-    its history, that log limited to the record's folder ("." from it) unless `top`. (Not
-    a dataclass: making one costs every check's start a third of a millisecond.)"""
+    """git processes `prefetch` started for a record: its place (a `Place` read from the
+    files, or the `git rev-parse` of `find_place`) and the `git log` of its history, that
+    log limited to the record's folder unless `top`. (Not a dataclass: making one costs
+    every check's start a third of a millisecond.)"""
 
     __slots__ = ("place", "log", "top")
 
@@ -168,35 +176,51 @@ class _Started:
 
 
 _STARTED: dict[str, _Started] = {}
+#: A record's place, history and submitted tags, read with other records' of its
+#: repository (`finish_shared`).
+Known = tuple["Place", History, dict[str, date]]
+#: What was read for several records at once, by record (`adopt`).
+_KNOWN: dict[str, Known] = {}
 
 
 def prefetch(root: Path) -> None:
-    """Start the two git processes a check asks for the record at `root` (`find_place`,
-    `read_history`) now, so that git reads the history while the record is parsed; the
-    answers are read where they are asked for, as if git had been started then. The log
-    is started before the prefix is known: from the record's folder, limited to "." (the
-    same commits and names as the prefix's literal pathspec), or to nothing when the
-    folder holds `.git`, which makes it the top. Ended by `discard`."""
+    """Start the git process a check asks for the record at `root` (`read_history`) now,
+    so that git reads the history while the record is parsed; the answer is read where it
+    is asked for, as if git had been started then. When the files do not tell the place
+    (`_place_from_files`), `git rev-parse` is started too, and the log before the prefix
+    is known: limited to the record's folder, or to nothing when the folder holds `.git`,
+    which makes it the top. Ended by `discard`."""
     key = str(root.absolute())
-    if key in _STARTED:
+    if key in _STARTED or key in _KNOWN:
         return
-    top = os.path.lexists(os.path.join(key, ".git"))
+    place: Any = _place_from_files(root)
+    top = not place.prefix if place is not None \
+        else os.path.lexists(os.path.join(key, ".git"))
+    if place is not None and place.state != GIT:
+        return
     try:
-        place = _start_git(root, *_PLACE)
+        place = place or _start_git(root, *_PLACE)
     except OSError:   # no git to run: find_place says so when asked
         return
     _STARTED[key] = _Started(place, None, top)
     try:
-        _STARTED[key].log = _start_git(root, *_log([] if top else ["."]))
+        _STARTED[key].log = _start_git(root, *(_log([]) if top else _SUBFOLDER_LOG))
     except OSError:
         return
 
 
+def adopt(root: Path, known: Known) -> None:
+    """Take the record's place, history and tags as read with others' (`finish_shared`);
+    until `discard`, `find_place`, `read_history` and `submission_tags` answer them."""
+    _KNOWN[str(root.absolute())] = known
+
+
 def discard(root: Path) -> None:
     """End what `prefetch` started for `root` and nobody asked for."""
+    _KNOWN.pop(str(root.absolute()), None)
     started = _STARTED.pop(str(root.absolute()), None)
     for process in (started.place, started.log) if started else ():
-        if process is not None:
+        if process is not None and not isinstance(process, Place):
             process.kill()
             _finished(process)
 
@@ -226,17 +250,30 @@ HEX = frozenset("0123456789abcdef")
 
 
 def find_place(root: Path) -> Place:
-    """The record's place in git, in one process: `check` asks this once per record and
-    reads the history and the tags with it (a git process costs more than most rules)."""
+    """The record's place in git: read from the files git reads (`_place_from_files`, no
+    process) when they say it plainly, else from one `git rev-parse`. `check` asks this
+    once per record and reads the history and the tags with it."""
+    known = _KNOWN.get(str(root.absolute()))
+    if known is not None:
+        return known[0]
     started = _STARTED.get(str(root.absolute()))
     if started is not None and started.place is not None:
+        if isinstance(started.place, Place):
+            return started.place
         done = _finished(started.place)
         started.place = None
     else:
+        place = _place_from_files(root)
+        if place is not None:
+            return place
         try:
             done = _run_git(root, *_PLACE)
         except OSError as error:
             return Place(UNREADABLE, detail=_not_run(error))
+    return _place_from_rev_parse(done)
+
+
+def _place_from_rev_parse(done: Any) -> Place:
     if done.returncode != 0:
         stderr = done.stderr.strip()
         if "not a git repository" in stderr:
@@ -251,12 +288,101 @@ def find_place(root: Path) -> Place:
     return Place(GIT, prefix, shallow.strip() == "true", tags > 0)
 
 
+#: Variables that change where git looks for the repository: with any of them set, git
+#: itself is asked (`git rev-parse`) where the record sits.
+_DISCOVERY = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES",
+              "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_NAMESPACE", "GIT_CONFIG_PARAMETERS",
+              "GIT_CONFIG_COUNT")
+
+
+def _place_from_files(root: Path) -> Place | None:
+    """The record's place as git would find it, read from the files alone: the nearest
+    folder holding `.git` (a folder, or a file naming one) is the top. None whenever the
+    files do not say it plainly (a variable of `_DISCOVERY`, a bare repository, a `.git`
+    git would not take): git is asked then. `tagged` may say yes where no tag is: it only
+    spares asking for the tags when it says no."""
+    if any(name in os.environ for name in _DISCOVERY):
+        return None
+    folder = root.resolve()
+    for top in (folder, *folder.parents):
+        dotgit = os.path.join(top, ".git")
+        if not os.path.lexists(dotgit):
+            if os.path.isfile(os.path.join(top, "HEAD")):
+                return None   # perhaps a bare repository or a git folder: git knows
+            continue
+        common = _common_folder(dotgit)
+        if common is None:
+            return None
+        prefix = folder.relative_to(top).as_posix()
+        return Place(GIT, "" if prefix == "." else prefix + "/",
+                     os.path.exists(os.path.join(common, "shallow")), _maybe_tagged(common))
+    return Place(NOT_A_REPOSITORY)
+
+
+def _common_folder(dotgit: str) -> str | None:
+    """The repository folder holding the refs and `shallow` (a worktree's common one), or
+    None when `dotgit` is not plainly a repository."""
+    gitdir = dotgit
+    if os.path.isfile(dotgit) and not os.path.islink(dotgit):
+        try:
+            with open(dotgit, encoding="utf-8") as named:
+                line = named.readline()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not line.startswith("gitdir: "):
+            return None
+        gitdir = os.path.join(os.path.dirname(dotgit), line[len("gitdir: "):].strip())
+    elif not os.path.isdir(dotgit):
+        return None
+    common = gitdir
+    try:
+        with open(os.path.join(gitdir, "commondir"), encoding="utf-8") as named:
+            common = os.path.join(gitdir, named.readline().strip())
+    except FileNotFoundError:
+        pass
+    except (OSError, UnicodeDecodeError):
+        return None
+    plain = all(os.path.exists(os.path.join(where, name)) for where, name in
+                ((gitdir, "HEAD"), (common, "objects"), (common, "refs")))
+    return common if plain and not _moves_the_top(common) else None
+
+
+def _moves_the_top(common: str) -> bool:
+    """Whether the repository's configuration may name another working tree than the
+    folder holding `.git` (`core.worktree`): git is asked then."""
+    try:
+        with open(os.path.join(common, "config"), "rb") as config:
+            return b"worktree" in config.read().lower()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
+def _maybe_tagged(common: str) -> bool:
+    """Whether a `submitted/` tag may exist: a folder of them, a packed one, or refs kept
+    in a reftable (which only git reads)."""
+    if os.path.exists(os.path.join(common, "refs", "tags", "submitted")) \
+            or os.path.exists(os.path.join(common, "reftable")):
+        return True
+    try:
+        with open(os.path.join(common, "packed-refs"), "rb") as packed:
+            return b" refs/tags/submitted/" in packed.read()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
 def submission_tags(root: Path, place: Place | None = None) -> dict[str, date]:
     """The day each `submitted/<plan>` tag was made (`ogpctl tag-submission`), by plan id;
     empty outside a repository or without git. With the record's `place`, git is asked
     only when a submitted tag exists."""
     if place is not None and (place.state != GIT or not place.tagged):
         return {}
+    known = _KNOWN.get(str(root.absolute())) if place is not None else None
+    if known is not None:
+        return dict(known[2])
     try:
         done = _run_git(root, "for-each-ref",
                         "--format=%(refname:strip=2)%09%(creatordate:short)",
@@ -275,32 +401,44 @@ def submission_tags(root: Path, place: Place | None = None) -> dict[str, date]:
 
 def read_history(root: Path, place: Place | None = None) -> History:
     """Every commit touching the record at `root`, in one `git log` (and the `git
-    rev-parse` of `find_place` unless its `place` is given).
+    rev-parse` of `find_place` when neither its `place` is given nor the files tell it).
 
     `check` reads this on every run, so it runs git directly: importing GitPython costs
     more than the log itself (0.15 s). Arguments are a list (no shell); the record's path
-    reaches git only as the working folder and as a literal pathspec after "--"."""
+    reaches git only as the working folder (names are read relative to it)."""
+    known = _KNOWN.get(str(root.absolute()))
+    if known is not None:
+        return known[1]
     place = place or find_place(root)
     if place.state != GIT:
         return History(place.state, detail=place.detail)
-
-    def run(*args: str) -> Any:
-        return _run_git(root, *args)
-
-    prefix = place.prefix
-    where = [":(top,literal)" + prefix.rstrip("/")] if prefix else []   # a subfolder record
-    log = _started_log(root, prefix) or run(*_log(where))
+    try:
+        log = _started_log(root, place.prefix) or \
+            _run_git(root, *(_SUBFOLDER_LOG if place.prefix else _log([])))
+    except OSError as error:
+        return History(UNREADABLE, detail=_not_run(error))
     if log.returncode != 0:
-        if run("rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-            return History(NO_COMMITS)
-        return History(UNREADABLE, detail=(log.stderr.strip().splitlines() or ["git failed"])[-1])
-    history = _parse(log.stdout, prefix)
+        return _failed(root, log.stderr)
+    history = _history_of(_changes(log.stdout))
     history.shallow = place.shallow
-    if history.shallow:
-        oldest = run("log", "--format=%cI", "--reverse", "--max-parents=0").stdout
-        first = oldest.split("\n", 1)[0].strip()
-        history.since = datetime.fromisoformat(first).date() if first else None
+    history.since = _since(root) if place.shallow else None
     return history
+
+
+def _failed(root: Path, stderr: str) -> History:
+    """Why `git log` failed: no repository, no commit yet, or what git said."""
+    if "not a git repository" in stderr:
+        return History(NOT_A_REPOSITORY)
+    if _run_git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode == 1:
+        return History(NO_COMMITS)   # (128: git refused the repository, and said why)
+    return History(UNREADABLE, detail=(stderr.strip().splitlines() or ["git failed"])[-1])
+
+
+def _since(root: Path) -> date | None:
+    """The day of a shallow clone's oldest commit: nothing before it is known."""
+    oldest = _run_git(root, "log", "--format=%cI", "--reverse", "--max-parents=0").stdout
+    first = oldest.split("\n", 1)[0].strip()
+    return datetime.fromisoformat(first).date() if first else None
 
 
 def _started_log(root: Path, prefix: str) -> Any:
@@ -317,20 +455,39 @@ def _started_log(root: Path, prefix: str) -> Any:
     return _finished(process)
 
 
-def _parse(output: str, prefix: str) -> History:
-    history = History(GIT)
-    touched: dict[str, set[date]] = {}
+#: One commit of a log: the change, its parents' ids (read only by `finish_shared`) and
+#: the names it touched.
+_Commit = tuple[Change, list[str], list[str]]
+
+
+def _changes(output: str, parents: bool = False) -> list[_Commit]:
+    """The commits of a `git log` (`_log`), newest first; with `parents`, its header says
+    them between the date and the author."""
+    found: list[_Commit] = []
     for chunk in output.split("\x1e"):
         if not chunk:
             continue
         header, _, names = chunk.partition("\x00")
-        commit, when, author = header.split("\x1f", 2)
-        change = Change(commit, datetime.fromisoformat(when), author)
+        fields = header.split("\x1f", 3 if parents else 2)
+        ids = fields.pop(2).split() if parents else []
+        change = Change(fields[0], datetime.fromisoformat(fields[1]), fields[2])
+        found.append((change, ids, names.lstrip("\n").split("\x00")))
+    return found
+
+
+def _history_of(commits: list[_Commit], prefix: str = "") -> History:
+    """The history of the record whose names start with `prefix` ("" at the top, or in a
+    log run in the record's folder with `--relative`): with a prefix, only the commits
+    that touched one of its files."""
+    history = History(GIT)
+    touched: dict[str, set[date]] = {}
+    for change, _, names in commits:
+        mine = [name[len(prefix):] for name in names
+                if name.startswith(prefix) and name != prefix]
+        if prefix and not mine:
+            continue
         history.commits.append(change)
-        for name in names.lstrip("\n").split("\x00"):
-            if not name.startswith(prefix) or name == prefix:
-                continue
-            path = name[len(prefix):]
+        for path in mine:
             history.last.setdefault(path, change)
             history.first[path] = change          # the log runs newest first
             folder = path
@@ -340,6 +497,68 @@ def _parse(output: str, prefix: str) -> History:
             touched.setdefault("", set()).add(change.day)
     history.touched = {folder: sorted(days) for folder, days in touched.items()}
     return history
+
+
+# -- several records of one repository ---------------------------------------------------
+
+class Shared:
+    """One `git log` started for the records of one repository (`start_shared`): their
+    places by record, and the repository's top, where it runs."""
+
+    __slots__ = ("top", "members", "log")
+
+    def __init__(self, top: Path, members: dict[str, Place], log: Any) -> None:
+        self.top, self.members, self.log = top, members, log
+
+
+def start_shared(roots: list[Path]) -> list[Shared]:
+    """Start one `git log` for each repository holding several of `roots` (a corpus, a
+    country's sub-national records), limited to their folders, instead of one a record;
+    read by `finish_shared`. Records whose place the files do not tell are left out."""
+    by_top: dict[Path, dict[str, Place]] = {}
+    for root in roots:
+        place = _place_from_files(root)
+        if place is not None and place.state == GIT:
+            top = root.resolve()
+            for _ in range(place.prefix.count("/")):
+                top = top.parent
+            by_top.setdefault(top, {})[str(root.absolute())] = place
+    shared: list[Shared] = []
+    for top, members in by_top.items():
+        prefixes = [place.prefix for place in members.values()]
+        if len(members) < 2:
+            continue
+        where = [] if "" in prefixes else \
+            [":(top,literal)" + prefix.rstrip("/") for prefix in prefixes]
+        try:
+            log = _start_git(top, *_log(where, header="%H%x1f%cI%x1f%P%x1f%an"))
+        except OSError:   # no git to run: each record's own reading says so
+            break
+        shared.append(Shared(top, members, log))
+    return shared
+
+
+def finish_shared(shared: list[Shared]) -> dict[str, Known]:
+    """Each record's place, history and submitted tags (the repository's, asked once)
+    from the logs `start_shared` started, by record (its absolute path). A log that shows
+    a merge is not split (which side's commits count is decided for each record's own
+    folder): its records read their own."""
+    found: dict[str, Known] = {}
+    for each in shared:
+        log = _finished(each.log)
+        if log.returncode != 0:   # no commit yet, or unreadable: each record says why
+            continue
+        commits = _changes(log.stdout, parents=True)
+        if any(len(parents) > 1 for _, parents, _ in commits):
+            continue
+        places = list(each.members.values())
+        since = _since(each.top) if places[0].shallow else None
+        tags = submission_tags(each.top, places[0])
+        for key, place in each.members.items():
+            history = _history_of(commits, place.prefix)
+            history.shallow, history.since = place.shallow, since
+            found[key] = (place, history, tags)
+    return found
 
 
 # -- revisions ----------------------------------------------------------------------------

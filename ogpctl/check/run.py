@@ -23,6 +23,7 @@ from ogpctl.check.freshness import Listings, history_stamp, tree_lines
 from ogpctl.record.discover import Layout, discover, find_records, link_problem
 
 if TYPE_CHECKING:   # a run the cache answers reads no file, so needs neither at start
+    from ogpctl.base.vcs import Known
     from ogpctl.record.model import Stage
 
 if TYPE_CHECKING:   # concurrent.futures imports logging: only a pool of workers needs it
@@ -111,11 +112,18 @@ def _records_at(target: Path) -> list[Path]:
 
 
 def _outcomes(roots: list[Path], options: CheckOptions, pool: _Pool) -> Iterator[Outcome]:
-    executor = pool.executor() if len(roots) > 1 else None
+    from ogpctl.base import vcs
+
+    shared = vcs.start_shared(roots) if len(roots) > 1 else []   # one git log a repository
+    try:
+        executor = pool.executor() if len(roots) > 1 else None   # while git reads
+    finally:
+        known = vcs.finish_shared(shared)
+    jobs = [(root, options, known.get(str(root.absolute()))) for root in roots]
     if executor is not None:   # many records: one worker a record
-        return iter(executor.map(_check_in_worker, [(root, options) for root in roots]))
+        return iter(executor.map(_check_in_worker, jobs))
     # one record: its files are parsed in parallel instead
-    return (_rows(check_record(root, options, pool)) for root in roots)
+    return (_check_in_worker(job, pool) for job in jobs)
 
 
 #: A record's findings as tuples (what the cache and worker processes pass on) and its
@@ -127,8 +135,22 @@ def _rows(outcome: tuple[list[Diagnostic], int]) -> Outcome:
     return [d.to_tuple() for d in outcome[0]], outcome[1]
 
 
-def _check_in_worker(job: tuple[Path, CheckOptions]) -> Outcome:
-    return _rows(check_record(job[0], job[1]))
+#: A record to check: its root, the options, and its place, history and tags in git when
+#: they were read with other records' (`vcs.finish_shared`).
+Job = tuple[Path, CheckOptions, "Known | None"]
+
+
+def _check_in_worker(job: Job, pool: _Pool | None = None) -> Outcome:
+    root, options, known = job
+    if known is None:
+        return _rows(check_record(root, options, pool))
+    from ogpctl.base import vcs
+
+    vcs.adopt(root, known)
+    try:
+        return _rows(check_record(root, options, pool))
+    finally:
+        vcs.discard(root)
 
 
 def _cached_outcome(root: Path, options: CheckOptions, stamps: dict[Path, str | None]
