@@ -259,3 +259,24 @@ def test_a_configured_work_tree_is_asked_of_git(tmp_path: Path) -> None:
     git(tmp_path / "repo", "config", "core.worktree", str(tmp_path / "repo"))
     assert vcs._place_from_files(root) is None
     assert vcs.find_place(root) == _git_place(root)
+
+
+def test_a_machine_without_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The place is read from git's files, but without git nothing else can be read: the
+    record's history is "git is not installed" (a finding), never GitPython's error."""
+    from tests.conftest import run
+
+    root = tmp_path / "repo"
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns(".ogpctl-cache", ".git"))
+    init(root)
+    commit(root, "Record", "2026-11-20T10:00:00+00:00")
+    empty = tmp_path / "no-programs"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    assert vcs.find_place(root) == vcs.Place(vcs.UNREADABLE, detail="git is not installed")
+    for command in (("check", "--no-cache"), ("status",),
+                    ("render", "self-assessment", "--plan", "2023-2025", "-f", "md", "-l", "en",
+                     "-o", "-")):
+        code, out, err = run(capsys, *command, "-C", root, "--today", "2026-11-23")
+        assert code in (0, 1) and "Traceback" not in out + err, (command, err)

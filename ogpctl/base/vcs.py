@@ -10,6 +10,7 @@ repository (`start_shared`).
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -263,6 +264,8 @@ def find_place(root: Path) -> Place:
         done = _finished(started.place)
         started.place = None
     else:
+        if shutil.which("git") is None:   # what git's files say cannot be read without it
+            return Place(UNREADABLE, detail="git is not installed")
         place = _place_from_files(root)
         if place is not None:
             return place
