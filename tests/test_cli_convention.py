@@ -263,3 +263,22 @@ def test_deadlines_writes_its_file_as_the_others_do(capsys, tmp_path: Path) -> N
     code, _, _ = run(capsys, "deadlines", "-C", SAMPLE, "--today", TODAY, "-o", text)
     lines = text.read_text(encoding="utf-8").splitlines()
     assert code == 0 and lines[0].startswith("plan ") and lines == [x.rstrip() for x in lines]
+
+
+def test_summaries_count_in_the_singular_and_the_plural() -> None:
+    """newuser6 K17: `import plan` said "1 files created". Every count a command's summary
+    gives goes through `counted`: no f-string puts a computed number before a plural noun,
+    nor writes "file(s)"."""
+    import re
+
+    from ogpctl.cli.options import counted
+
+    assert counted(1, "file") == "1 file" and counted(2, "file") == "2 files"
+    assert counted(0, "entry", "entries") == "0 entries" and counted(1, "entry") == "1 entry"
+    naive = re.compile(r"\{(len\([^{}]*\)|[a-z_.]*count|pages|written|number)\} [a-z]+s\b"
+                       r"|(?<!http)\(s\) ")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "ogpctl" / "cli").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if naive.search(line)]
+    assert found == []
