@@ -110,6 +110,9 @@ def _report(file: Path, result: ImportResult, dry_run: bool) -> None:
     said = sorted([(note, "skipped") for note in result.duplicates] +
                   [(note, "refused") for note in result.refused] +
                   [(note, "note") for note in result.notes], key=lambda n: n[0].line)
+    for (name, _), (text, word, rows) in sorted(result.mapped.items()):
+        typer.echo(f"  read {name} {shown(text)} as {word} ({counted(rows, 'row')}); "
+                   "if that is wrong, correct the cells or the entries it adds")
     for (line, column, text), kind in said:
         where = f", column {shown(column)}" if column else ""
         typer.echo(f"  {shown(str(file))[1:-1]}:{line}{where}: {kind}, {text}")
