@@ -130,7 +130,7 @@ def test_a_closed_plans_colours_and_delays_do_not_drift_with_the_clock(tmp_path:
         assert "Figures as of December 31, 2025." in seen
         assert "This plan ended on December 31, 2025: its figures are its result on that " \
                "day" in seen
-        assert "Red: not started or with severe delays Rated" not in seen
+        assert "Red: Not started/With severe delays Rated" not in seen
 
 
 def complete_after_the_end(record: Path) -> None:
