@@ -219,3 +219,66 @@ def test_no_output_goes_into_the_records_own_folders(capsys, sample: Path, comma
     code, _, err = run(capsys, *command, "-C", sample, "--out", out, *dated)
     assert code == 2 and "inside the record's plans/ folder" in err
     assert not folder.exists()
+
+
+def test_the_readme_names_every_command_that_reads_dash_o() -> None:
+    """newuser6 K17: the README said every command reads `-o/--out`, and `deadlines` had
+    none ("No such option: -o"). The commands it names are exactly those that take it."""
+    import re
+
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(r"every command that writes a file or a folder \(([^)]*)\) reads "
+                     r"`-o/--out`", text)
+    assert said, "the README no longer says which commands read -o/--out"
+    named = {f"ogpctl {name}" for name in re.findall(r"`([a-z -]+)`", said[1])}
+    takes = {path for path, param in options_named("--out")}
+    assert named == takes
+    for path, param in options_named("--out"):
+        assert set(param.opts) == {"--out", "-o"} and param.metavar == "PATH", path
+
+
+def test_deadlines_writes_its_file_as_the_others_do(capsys, tmp_path: Path) -> None:
+    """`deadlines -o FILE`: written through the one safe writer (never over a file ogpctl
+    did not write, never into the record's folders), `-` printing."""
+    out = tmp_path / "ogp.ics"
+    code, stdout, err = run(capsys, "deadlines", "-C", SAMPLE, "--today", TODAY, "-f", "ics",
+                            "-o", out)
+    assert code == 0 and out.read_bytes().startswith(b"BEGIN:VCALENDAR"), err
+    assert f"wrote  {out}" in stdout
+    code, printed, _ = run(capsys, "deadlines", "-C", SAMPLE, "--today", TODAY, "-f", "ics",
+                           "-o", "-")
+    assert code == 0 and printed.encode("utf-8") == out.read_bytes()
+    mine = tmp_path / "notes.json"
+    mine.write_text("mine", encoding="utf-8")
+    code, _, err = run(capsys, "deadlines", "-C", SAMPLE, "--today", TODAY, "-f", "json",
+                       "-o", mine)
+    assert code != 0 and mine.read_text(encoding="utf-8") == "mine" and "--force" in err
+    code, _, err = run(capsys, "deadlines", "-C", SAMPLE, "--today", TODAY, "-f", "json",
+                       "-o", mine, "--force")
+    assert code == 0 and json.loads(mine.read_text(encoding="utf-8"))[0]["plan"]
+    code, _, err = run(capsys, "deadlines", "-C", SAMPLE, "--today", TODAY,
+                       "-o", SAMPLE / "plans" / "deadlines.txt")
+    assert code == 2 and "inside the record's plans/ folder" in err
+    text = tmp_path / "deadlines.txt"
+    code, _, _ = run(capsys, "deadlines", "-C", SAMPLE, "--today", TODAY, "-o", text)
+    lines = text.read_text(encoding="utf-8").splitlines()
+    assert code == 0 and lines[0].startswith("plan ") and lines == [x.rstrip() for x in lines]
+
+
+def test_summaries_count_in_the_singular_and_the_plural() -> None:
+    """newuser6 K17: `import plan` said "1 files created". Every count a command's summary
+    gives goes through `counted`: no f-string puts a computed number before a plural noun,
+    nor writes "file(s)"."""
+    import re
+
+    from ogpctl.cli.options import counted
+
+    assert counted(1, "file") == "1 file" and counted(2, "file") == "2 files"
+    assert counted(0, "entry", "entries") == "0 entries" and counted(1, "entry") == "1 entry"
+    naive = re.compile(r"\{(len\([^{}]*\)|[a-z_.]*count|pages|written|number)\} [a-z]+s\b"
+                       r"|(?<!http)\(s\) ")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "ogpctl" / "cli").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if naive.search(line)]
+    assert found == []

@@ -345,3 +345,19 @@ def test_a_language_the_record_does_not_have_is_refused(capsys, tmp_path: Path) 
                                "Comment\nOpen data\n", "--lang", "fr")
     assert code == 2 and "--lang fr: not a language of this record (ogp.yaml: en, es)" in err
     assert (record / FILE).read_bytes() == before
+
+
+def test_a_sector_or_channel_read_from_another_word_is_said(capsys, tmp_path: Path) -> None:
+    """newuser6 K17: `--map sector=Sector` filed "citizen" as civil-society without a
+    word. The report says how each value not written as the record's word was read (once
+    a value, with its rows); the record's own words need no note."""
+    record = new_record(capsys, tmp_path)
+    code, out, err = import_file(
+        capsys, record, tmp_path / "c.csv",
+        "Date,Text,Sector,How\n2026-10-01,More data,citizen,Encuesta\n"
+        "2026-10-02,Open budgets,Citizen,survey\n2026-10-03,Courts,civil-society,survey\n",
+        "--map", "summary=Text,received=Date,sector=Sector,channel=How")
+    assert code == 0, err
+    assert "read sector 'citizen' as civil-society (2 rows)" in out, out
+    assert "read channel 'Encuesta' as survey (1 row)" in out
+    assert "'civil-society' as" not in out and "'survey' as" not in out

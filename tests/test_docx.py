@@ -153,3 +153,25 @@ def test_same_bytes_in_another_process() -> None:
     names = zipfile.ZipFile(io.BytesIO(here)).infolist()
     assert {info.date_time for info in names} == {(1980, 1, 1, 0, 0, 0)}
     assert zipfile.ZipFile(io.BytesIO(here)).testzip() is None
+
+
+def test_french_labels_take_a_no_break_space_before_the_colon(tmp_path, capsys) -> None:
+    """newuser6 K17: the French milestone table said "Responsable: …"; French typography
+    puts a no-break space before the colon, in every format, in the labels ogpctl writes
+    (one place: the catalogue's ":"), never in the record's own texts."""
+    from tests.conftest import SAMPLE, run
+
+    for fmt in ("md", "html", "docx"):
+        code, _, err = run(capsys, "render", "action-plan", "--plan", "2026-2030", "-C", SAMPLE,
+                           "--lang", "fr", "-f", fmt, "-o", tmp_path, "--today", "2026-12-01")
+        assert code == 0, err
+    [name] = [p for p in tmp_path.iterdir() if p.suffix == ".docx"]
+    read = docx.Document(str(name))
+    cells = "\n".join(cell.text for table in read.tables for row in table.rows
+                      for cell in row.cells)
+    assert "Responsable\u00a0: " in cells and "Responsable: " not in cells
+    for fmt in ("md", "html"):
+        [page] = [p for p in tmp_path.iterdir() if p.suffix == f".{fmt}"]
+        text = page.read_text(encoding="utf-8")
+        assert "Responsable" in text and not any(
+            f"Responsable{end}: " in text for end in ("", "**", "</strong>")), fmt

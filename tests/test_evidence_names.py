@@ -133,7 +133,7 @@ def test_the_site_publishes_names_in_any_script_and_says_why_it_withholds(
     code, _, err = run(capsys, "site", "-C", sample, "--out", tmp_path / "site", "--no-search",
                        "--today", "2026-11-23")
     assert code == 0, err
-    assert '1 evidence file(s) are listed but not published' in err
+    assert '1 evidence file listed but not published' in err
     assert f'{PROCESS}/a"b.pdf (`ogpctl check` says why, F117)' in err
     files = tmp_path / "site" / "files" / PROCESS
     assert (files / "ოქმი 2026.pdf").is_file() and not (files / 'a"b.pdf').exists()

@@ -95,7 +95,7 @@ def test_spreadsheet_round_trip(capsys, sample: Path, tmp_path: Path) -> None:
     code, out, err = run(capsys, "progress", "import", sheet, "-C", sample, "--lang", "es",
                          "--today", "2026-12-02")
     assert code == 0, err
-    assert "1 progress updates recorded" in out
+    assert "1 progress update recorded" in out
     text = (sample / "plans/2026-2030/commitments/03-climate-finance-transparency.yaml") \
         .read_text(encoding="utf-8")
     assert "es: Waiting for the climate law" in text

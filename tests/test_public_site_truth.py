@@ -46,9 +46,9 @@ def test_a_closed_plans_result_is_not_a_yearly_rating(tmp_path: Path) -> None:
     pages = site(tmp_path, TODAY, yearly_green)
     for name in (f"en/{CLOSED}/index.html", f"en/{CLOSED}/dashboard.html"):
         seen = text(pages[name])
-        assert "Amber: limited progress The self-assessment of September 1, 2024 rated it " \
-               "Green: completed or substantial progress. The milestones now give Amber: " \
-               "limited progress: the report no longer speaks for the plan's progress." \
+        assert "Amber: Limited progress The self-assessment of September 1, 2024 rated it " \
+               "Green: Completed or substantial progress. The milestones now give Amber: " \
+               "Limited progress: the report no longer speaks for the plan's progress." \
                in seen, name
     spanish = text(pages[f"es/{CLOSED}/index.html"])
     assert "La autoevaluación del 1 de septiembre de 2024 le dio" in spanish
@@ -75,13 +75,13 @@ def test_a_rating_without_a_reason_is_not_the_headline(tmp_path: Path) -> None:
     result = rollup(item, TODAY)
     assert (result.colour, result.rating, result.set_aside) == ("green", "amber", UNREASONED)
     seen = text(site(tmp_path / "site", TODAY, unreasoned_amber)[f"en/{CLOSED}/index.html"])
-    assert "Green: completed or substantial progress The self-assessment of February 20, " \
-           "2026 rated it Amber: limited progress. The report gives no reason for differing " \
-           "from the milestones, which give Green: completed or substantial progress: their " \
+    assert "Green: Completed or substantial progress The self-assessment of February 20, " \
+           "2026 rated it Amber: Limited progress. The report gives no reason for differing " \
+           "from the milestones, which give Green: Completed or substantial progress: their " \
            "colour is shown." in seen
     report = render_bytes(load_record(record), Request("self-assessment", "2023-2025", "en"),
                           "md", TODAY)
-    assert b"**Amber: limited progress**" in report    # the report prints its own rating
+    assert b"**Amber: Limited progress**" in report    # the report prints its own rating
     assert b"reason for the difference: none given." in report
 
 

@@ -59,8 +59,8 @@ def test_the_self_assessments_rating_is_the_colour_every_page_shows(tmp_path: Pa
         f"en/{CLOSED}/commitments/3-") or name.startswith(f"en/{CLOSED}/commitments/03"))
     for name in (f"en/{CLOSED}/index.html", f"en/{CLOSED}/dashboard.html", commitment):
         seen = text(pages[name])
-        assert "Amber: limited progress Rated in the self-assessment of February 20, 2026. " \
-               "The milestones alone give Green: completed or substantial progress; reason " \
+        assert "Amber: Limited progress Rated in the self-assessment of February 20, 2026. " \
+               "The milestones alone give Green: Completed or substantial progress; reason " \
                "for the difference: Appeals still take <b>too long</b> outside the capital." \
                in seen, name
         assert "<b>too long</b>" not in pages[name], name     # the reason is escaped
@@ -93,8 +93,8 @@ def test_the_self_assessment_document_still_notes_the_milestones_colour(tmp_path
     record = copy(tmp_path, rate_appeals_amber)
     written = render_bytes(load_record(record), Request("self-assessment", "2023-2025", "en"),
                            "md", TODAY)
-    assert b"**Amber: limited progress**" in written
-    assert b"The milestones alone give Green: completed or substantial progress; reason for " \
+    assert b"**Amber: Limited progress**" in written
+    assert b"The milestones alone give Green: Completed or substantial progress; reason for " \
            b"the difference:" in written
 
 
@@ -130,7 +130,7 @@ def test_a_closed_plans_colours_and_delays_do_not_drift_with_the_clock(tmp_path:
         assert "Figures as of December 31, 2025." in seen
         assert "This plan ended on December 31, 2025: its figures are its result on that " \
                "day" in seen
-        assert "Red: not started or with severe delays Rated" not in seen
+        assert "Red: Not started/With severe delays Rated" not in seen
 
 
 def complete_after_the_end(record: Path) -> None:

@@ -166,7 +166,8 @@ def test_an_amendment_edited_or_removed_is_said_so(capsys, record: Path, tmp_pat
         plan.fields["amendments"] = before
     assert [(c.kind, str(c.old), str(c.new), c.detail) for c in changed] == [
         ("amendment-changed", "2027-09-03", "2027-09-04",
-         "… March 2029; commitment 1 [-renamed-] {+retitled+} <script>x</script>.")]
+         "Milestone 1.1 moved to 1 March 2029; commitment 1 [-renamed-] {+retitled+} "
+         "<script>x</script>.")]
     path = record / PLAN
     text = path.read_text(encoding="utf-8")
     try:

@@ -229,3 +229,38 @@ def test_a_whole_list_replaced_is_said_briefly() -> None:
     change = Change("field-changed", "", field="stakeholders", old=entries, new=3,
                     document="stakeholders.yaml")
     assert len(change.message()) < 300 and change.message().endswith("… to 3")
+
+
+def test_an_entry_named_by_its_address_and_a_section_behind_its_guide(capsys, tmp_path: Path
+                                                                      ) -> None:
+    """newuser6 K17: an input mechanism named by its URL read "input-mechanisms › https: ›
+    ogp.gov.ge › survey added", and a section's diff began with the tail of the scaffold's
+    guide comment ("… the action plan? --> {+…+}"). The address stays whole; the diff is
+    of the text a reader sees, with the sentence around the change."""
+    record = committed_sample(SAMPLE, tmp_path / "record")
+    section = record / SECTION
+    text = section.read_text(encoding="utf-8")
+    section.write_text("<!-- ¿Cómo se elaboró el plan de acción? -->\n\n" + text,
+                       encoding="utf-8")
+    scaffolded = record / f"{PLAN}/sections/introduction.en.md"
+    scaffolded.write_text("<!-- Guide: what does the plan want to achieve, and why? -->\n",
+                          encoding="utf-8")
+    commit(record, "base")
+    scaffolded.write_text(scaffolded.read_text(encoding="utf-8") + "\nThe plan opens data.\n",
+                          encoding="utf-8")
+    edit(record, f"{PLAN}/co-creation.yaml", "input-mechanisms:\n",
+         "input-mechanisms:\n  - channel: survey\n    title:\n      en: Second survey\n"
+         "    url: https://ogp.example/plan/survey\n")
+    section.write_text(section.read_text(encoding="utf-8").replace(
+        "El 10 de diciembre de 2025 el foro", "El 11 de diciembre de 2025 el foro", 1),
+        encoding="utf-8")
+    commit(record, "head")
+    out = review(capsys, record, "--lang", "en")
+    assert "input-mechanisms › https://ogp.example/plan/survey added" in out, out
+    assert "https: ›" not in out
+    assert "- text changed: {+The plan opens data.+}\n" in out
+    said = next(line for line in out.splitlines() if "{+11+}" in line)
+    assert "--" not in said and "plan de acción?" not in said, said
+    assert "**Planificación y cronograma.** El [-10-] {+11+} de diciembre de 2025 el foro " \
+        "aprobó el plan de cocreación y las respuestas a las cinco recomendaciones clave " \
+        "del IRM. …" in said.replace("\\", ""), said

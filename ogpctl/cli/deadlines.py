@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -14,8 +15,10 @@ from ogpctl.cli.options import (
     OldPath,
     Record,
     Today,
+    force_option,
     format_option,
     lang_option,
+    out_option,
     plan_option,
 )
 
@@ -40,13 +43,16 @@ def deadlines(
                                    "(default: the record's default language). Texts the "
                                    "record has not in it are shown in another, marked as "
                                    "such."),
+    out: Path = out_option("The file to write (such as ogp.ics), or - to print. ogpctl "
+                           "replaces only a file it wrote itself."),
+    force: bool = force_option(),
 ) -> int:
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section, and every milestone's due date. Once a
     plan has moved past a stage, what that stage owed is settled: missed when not done (a
     timeline never published before delivery, a milestone unfinished when the plan ended),
     early for a delivery before the window opened."""
-    from ogpctl.cli.options import print_bytes, reader_language, record_of
+    from ogpctl.cli.options import is_stdout, reader_language, record_of, write_output
     from ogpctl.cli.unusable import load_checked, refuse, warn
     from ogpctl.domain.obligations import obligations
 
@@ -59,21 +65,35 @@ def deadlines(
         if refuse(checked, "the calendar", plan):
             return 1
     else:
-        warn(checked, lang, err=format == "json")
+        warn(checked, lang, err=format == "json" or not is_stdout(out))
     left_out = checked.unusable_plans()
     # a plan whose plan.yaml cannot be used: its milestones' dates (in its commitment
     # files) only, none of the dates its window, due year and delivery would give
     items = [o for o in obligations(record, today, lang) if plan in (None, o.plan)
              and (o.plan not in left_out or o.id == "milestone-due")]
-    if format == "json":
-        typer.echo(json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2))
-    elif format == "ics":
-        print_bytes(_calendar(record, items, today, lang))
-    else:
+    if is_stdout(out) and format == "text":
         from ogpctl.cli.present import print_deadlines
 
         print_deadlines(items, today, lang)
+        return 0
+    data = _listing(record, items, today, lang, format)
+    written = write_output(out, data, force, record_root=record.root)
+    if written is not None:
+        typer.echo(f"  wrote  {written}")
     return 0
+
+
+def _listing(record: RecordModel, items: list[Obligation], today: date, lang: str,
+             format: str) -> bytes:
+    """The deadlines as a file: JSON, an iCalendar file, or the text screen."""
+    if format == "json":
+        return (json.dumps([o.to_json() for o in items], ensure_ascii=False, indent=2)
+                + "\n").encode("utf-8")
+    if format == "ics":
+        return _calendar(record, items, today, lang)
+    from ogpctl.cli.present import deadlines_text
+
+    return deadlines_text(items, today, lang).encode("utf-8")
 
 
 def _calendar(record: RecordModel, items: list[Obligation], today: date, lang: str) -> bytes:

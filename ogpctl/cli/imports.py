@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ogpctl.cli.application import group
-from ogpctl.cli.options import HERE, Record, Today, lang_option, plan_option
+from ogpctl.cli.options import HERE, Record, Today, counted, lang_option, plan_option
 
 if TYPE_CHECKING:
     from ogpctl.importers.model import Source
@@ -92,8 +92,8 @@ def contributions(
     written = write_import(record, target, result) if result.added and not dry_run else None
     _report(file, result, dry_run)
     if written:
-        typer.echo(f"{written}: {len(result.added)} contributions added with pending "
-                   "decisions")
+        typer.echo(f"{written}: {counted(len(result.added), 'contribution')} added with "
+                   "pending decisions")
     typer.echo(_summary(result, dry_run))
     return 1 if result.refused else 0
 
@@ -110,6 +110,9 @@ def _report(file: Path, result: ImportResult, dry_run: bool) -> None:
     said = sorted([(note, "skipped") for note in result.duplicates] +
                   [(note, "refused") for note in result.refused] +
                   [(note, "note") for note in result.notes], key=lambda n: n[0].line)
+    for (name, _), (text, word, rows) in sorted(result.mapped.items()):
+        typer.echo(f"  read {name} {shown(text)} as {word} ({counted(rows, 'row')}); "
+                   "if that is wrong, correct the cells or the entries it adds")
     for (line, column, text), kind in said:
         where = f", column {shown(column)}" if column else ""
         typer.echo(f"  {shown(str(file))[1:-1]}:{line}{where}: {kind}, {text}")
@@ -119,15 +122,10 @@ def _report(file: Path, result: ImportResult, dry_run: bool) -> None:
         typer.echo(f"  {verb} {item['id']}: {summary[:70]}")
 
 
-def _count(number: int, noun: str) -> str:
-    """`1 error`, `2 errors`: a count with its noun in the singular or the plural."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _summary(result: ImportResult, dry_run: bool) -> str:
     text = (f"{len(result.added)} {'to add' if dry_run else 'added'}, "
-            f"{_count(len(result.duplicates), 'duplicate')} skipped, "
-            f"{_count(len(result.refused), 'row')} refused" + (" (dry run)" if dry_run else ""))
+            f"{counted(len(result.duplicates), 'duplicate')} skipped, "
+            f"{counted(len(result.refused), 'row')} refused" + (" (dry run)" if dry_run else ""))
     if result.refused and not dry_run:
         text += ("; fix the refused rows and import the file again (the rows added now are "
                  "then skipped as duplicates)")
@@ -186,7 +184,7 @@ def plan_command(
                                                         f.place.table or 0, f.place.row or 0)):
         typer.echo(str(finding))
     if read.errors and not skip_bad:
-        typer.echo(f"nothing was written: {_count(len(read.errors), 'error')} in "
+        typer.echo(f"nothing was written: {counted(len(read.errors), 'error')} in "
                    f"{source.name}; fix them, or give --skip-bad to import the rest")
         return 1
     if not read.commitments and not read.sections:
@@ -216,7 +214,7 @@ def _report_plan(root: Path, source: Path, plan: str, result: PlanImport, dry_ru
         typer.echo(f"warning: {line}")
     if result.nothing:
         typer.echo(f"nothing new: the record already holds everything {source.name} says "
-                   f"({len(result.same)} files checked)")
+                   f"({counted(len(result.same), 'file')} checked)")
         return 0
     for item in result.new:
         typer.echo(f"new  {item.rel}: {'; '.join(item.said)}")
@@ -229,10 +227,11 @@ def _report_plan(root: Path, source: Path, plan: str, result: PlanImport, dry_ru
                    "give --update to make the changes above")
         return 1
     if dry_run:
-        typer.echo(f"{len(result.new)} files to create, {len(result.changed)} to change "
+        typer.echo(f"{counted(len(result.new), 'file')} to create, {len(result.changed)} to "
+                   "change "
                    "(dry run: nothing written)")
         return 0
     result.write(root)
-    typer.echo(f"{len(result.new)} files created, {len(result.changed)} changed; run "
+    typer.echo(f"{counted(len(result.new), 'file')} created, {len(result.changed)} changed; run "
                "`ogpctl check` to see what the record still lacks")
     return 0

@@ -220,6 +220,14 @@ def reader_language(record: RecordModel, lang: str | None) -> str:
     return check_language(record, lang, readers=True) if lang else record.languages.default
 
 
+# -- summaries -----------------------------------------------------------------------------
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 file`, `2 files`: a count in a command's summary with its noun in the singular or
+    the plural (`plural` when it is not the noun and an s)."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 # -- output ----------------------------------------------------------------------------------
 
 def is_stdout(out: Path | str | None) -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections import defaultdict
 from datetime import date
@@ -91,10 +92,19 @@ _STATE = {"met": "green", "due": "yellow", "overdue": "bold red", "missed": "bol
           "early": "bold red", "n/a": "dim"}
 
 
-def print_deadlines(items: list[Obligation], today: date, lang: str = "en") -> None:
+def deadlines_text(items: list[Obligation], today: date, lang: str = "en") -> str:
+    """The deadlines screen as plain text, for a file (`deadlines -o FILE`)."""
+    console = Console(highlight=False, soft_wrap=True, record=True, file=io.StringIO(),
+                      width=_PIPE_WIDTH, color_system=None)
+    print_deadlines(items, today, lang, console)
+    return "".join(line.rstrip() + "\n" for line in console.export_text().splitlines())
+
+
+def print_deadlines(items: list[Obligation], today: date, lang: str = "en",
+                    console: Console | None = None) -> None:
     """One table a plan: date, state, obligation, handbook section, what it rests on; every
     word in `lang` (`ogpctl.domain.screens`)."""
-    console = _console()
+    console = console or _console()
     plans: dict[str, list[Obligation]] = defaultdict(list)
     for item in items:
         plans[item.plan].append(item)

@@ -18,6 +18,7 @@ from ogpctl.cli.options import (
     Record,
     Today,
     choice,
+    counted,
     date_option,
     deprecated,
     lang_option,
@@ -157,5 +158,5 @@ def import_sheet(
                             force=force)
     for path in apply_sheet(record, updates):
         typer.echo(f"  updated {path}")
-    typer.echo(f"{len(updates)} progress updates recorded")
+    typer.echo(f"{counted(len(updates), 'progress update')} recorded")
     return 0

@@ -12,6 +12,7 @@ from ogpctl.cli.options import (
     Record,
     Today,
     choice,
+    counted,
     force_option,
     format_option,
     lang_option,
@@ -102,7 +103,7 @@ def names_a_file(out: Path, chosen: Format, langs: list[str]) -> bool:
         raise UsageError(f"--out {out} ends in .{suffix} but the format is {chosen}: give "
                          f"--format {suffix}, or a folder for the documents")
     if len(langs) != 1:
-        raise UsageError(f"--out {out} names one file, but {len(langs)} documents are "
+        raise UsageError(f"--out {out} names one file, but {counted(len(langs), 'document')} are "
                          f"rendered ({', '.join(langs)}): give --lang xx for one, or a folder "
                          "for all")
     return True

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ogpctl.cli.application import app
-from ogpctl.cli.options import HERE, Record, Today, force_option, out_option
+from ogpctl.cli.options import HERE, Record, Today, counted, force_option, out_option
 from ogpctl.render.formats import Format
 
 
@@ -64,9 +64,9 @@ def site(
     written, removed = write_site(files, out, force=force)
     pages = sum(1 for name in files if name.endswith(".html") and "/" in name
                 and not name.startswith(("documents/", "files/", "pagefind/")))
-    typer.echo(f"  wrote  {out}/index.html: {pages} pages in "
-               f"{len(record.languages.required)} language"
-               f"{'s' if len(record.languages.required) != 1 else ''}, {written} files"
+    typer.echo(f"  wrote  {out}/index.html: {counted(pages, 'page')} in "
+               f"{counted(len(record.languages.required), 'language')}, "
+               f"{counted(written, 'file')}"
                + (f", {removed} left from an earlier build removed" if removed else ""))
     if record.ogp is None or not record.ogp.ok:
         typer.echo("  warning  ogp.yaml could not be read: the site names the country after the "
@@ -74,13 +74,14 @@ def site(
                    "why)", err=True)
     misnamed = [printable(name) for name in misnamed_files(record)]   # shown, never run
     if misnamed:
-        typer.echo(f"  warning  {len(misnamed)} evidence file(s) are listed but not published: "
+        typer.echo(f"  warning  {counted(len(misnamed), 'evidence file')} listed but not "
+                   "published: "
                    f"their names cannot be used in a web address: {', '.join(misnamed)} "
                    "(`ogpctl check` says why, F117)", err=True)
     left_out = record.unreadable_commitments()
     if left_out:
-        typer.echo(f"  warning  {len(left_out)} commitment file(s) hold no commitment and are "
-                   f"not on the site: {', '.join(left_out)} (`ogpctl check` says why)",
+        typer.echo(f"  warning  {counted(len(left_out), 'commitment file')} holding no "
+                   f"commitment, not on the site: {', '.join(left_out)} (`ogpctl check` says why)",
                    err=True)
     return 0
 

@@ -12,6 +12,7 @@ from ogpctl.cli.options import (
     HERE,
     Record,
     Today,
+    counted,
     force_option,
     format_option,
     lang_option,
@@ -56,7 +57,7 @@ def export_command(
     result = export(record, lang, format, today)
     changed = result.changed
     count = len(result.entries)
-    summary = (f"{language_name(result.lang)}: {count} {'text' if count == 1 else 'texts'} "
+    summary = (f"{language_name(result.lang)}: {counted(count, 'text')} "
                "to translate "
                f"({count - changed} untranslated, {changed} changed since "
                "translated)")

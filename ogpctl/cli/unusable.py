@@ -120,12 +120,13 @@ def line(item: Diagnostic) -> str:
 def refuse(checked: Checked, what: str, plan: str | None = None) -> bool:
     """Say why `what` is not written and return True when a file it reads cannot be used
     (the command then exits 1); False, saying nothing, otherwise."""
+    from ogpctl.cli.options import counted
+
     found = checked.about(plan)
     if not found:
         return False
     files = sorted({d.file for d in found})
-    typer.echo(f"ogpctl: {what} was not written: {len(files)} "
-               f"file{'s' if len(files) != 1 else ''}"
+    typer.echo(f"ogpctl: {what} was not written: {counted(len(files), 'file')}"
                " of the record cannot be read as written, and publishing "
                f"{'it' if len(files) == 1 else 'them'} would show something the record does "
                "not say; fix these (`ogpctl check` reports them too):", err=True)

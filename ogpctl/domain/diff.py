@@ -67,6 +67,9 @@ class Change:
     #: the commitment whose file a "field-" change is in (a field the sections above do
     #: not tell by its meaning: its supporting stakeholders, its implementation plan...)
     part: int | None = None
+    #: the steps of `field` (a "field-" or "progress-" change): a step may hold a "/" (an
+    #: entry of a list named by its web address), so `field` is never split to find them
+    steps: tuple[str, ...] = ()
 
     def where(self) -> str:
         if self.kind.startswith(("document-", "field-")) or self.kind == "undescribed":
@@ -191,8 +194,23 @@ def commitment_of(change: Change) -> int | None:
     return change.commitment if change.commitment is not None else change.part
 
 
+#: A word that ends a sentence (a full stop, question or exclamation mark, perhaps quoted).
+SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
+#: The most words of unchanged text shown on either side of a change: the rest of its
+#: sentence, unless the sentence is longer than this.
+SENTENCE_WORDS = 30
+#: A comment a reader does not see: the scaffold's guide questions in a plan section.
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def visible(text: str) -> str:
+    """A section's text as its reader sees it: without its comments."""
+    return COMMENT.sub(" ", text) if "<!--" in text else text
+
+
 def word_diff(old: str, new: str, context: int = 4) -> str:
-    """The changed words of two texts, as `… kept [-removed-] {+added+} kept …`."""
+    """The changed words of two texts, as `… kept [-removed-] {+added+} kept …`: around a
+    change, the rest of its sentence (or `context` words of a very long one)."""
     a, b = old.split(), new.split()
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     parts: list[str] = []
@@ -203,16 +221,34 @@ def word_diff(old: str, new: str, context: int = 4) -> str:
             if j2 > j1:
                 parts.append("{+" + " ".join(b[j1:j2]) + "+}")
             continue
-        words = a[i1:i2]
         first, last = index == 0, index == len(ops) - 1
-        if first and len(words) > context:
-            words = ["…", *words[-context:]]
-        elif last and len(words) > context:
-            words = [*words[:context], "…"]
-        elif not first and not last and len(words) > 2 * context:
-            words = [*words[:context], "…", *words[-context:]]
-        parts.extend(words)
+        parts.extend(_kept(a[i1:i2], first, last, context))
     return " ".join(parts)
+
+
+def _kept(words: list[str], first: bool, last: bool, context: int) -> list[str]:
+    """The unchanged words shown between changes: the end of the sentence a change is in
+    (before it) and its rest (after it)."""
+    before = [] if first else _sentence_rest(words, context)
+    after = [] if last else _sentence_start(words, context)
+    if len(before) + len(after) >= len(words):
+        return words
+    return [*before, "…", *after]
+
+
+def _sentence_start(words: list[str], context: int) -> list[str]:
+    """The words of the sentence that ends `words` (those before a change)."""
+    start = len(words)
+    while start > 0 and not SENTENCE_END.search(words[start - 1]):
+        start -= 1
+    return words[start:] if len(words) - start <= SENTENCE_WORDS else words[-context:]
+
+
+def _sentence_rest(words: list[str], context: int) -> list[str]:
+    """The words that finish the sentence `words` starts in (those after a change)."""
+    end = next((i + 1 for i, word in enumerate(words) if SENTENCE_END.search(word)),
+               len(words))
+    return words[:end] if end <= SENTENCE_WORDS else words[:context]
 
 
 def _get(data: Any, path: tuple[str, ...]) -> Any:
@@ -352,6 +388,8 @@ def _fields(a: Document | None, b: Document | None, plan: str, record: Record,
     for edit in edits(old, new, record.languages.written):
         yield _edit(edit, "field-", plan, default, document=doc.path)
     before, after = (a.body if a else None) or "", (b.body if b else None) or ""
+    if visible(before).split() != visible(after).split():
+        before, after = visible(before).strip(), visible(after).strip()
     if before.split() != after.split():
         found = SECTION_LANGUAGE.search(doc.path)
         lang = found[1] if found else default
@@ -454,7 +492,9 @@ def _progress(a: dict[str, Any], b: dict[str, Any], record: Record, plan: str, n
 def _edit(edit: Edit, prefix: str, plan: str, default: str, **where: Any) -> Change:
     """A change from an edit of a document (`prefix`: "field-", or "progress-" for an
     edit of a progress update, whose field is then the update's own)."""
-    field = "/".join(str(step) for step in edit.path)
+    steps = tuple(str(step) for step in edit.path)
+    field = "/".join(steps)
+    where = {"steps": steps, **where}
     if edit.kind == "text":
         old, new = translations(edit.old, default), translations(edit.new, default)
         lang = next((code for code in ("en", default, *sorted(old.keys() | new.keys()))

@@ -342,7 +342,10 @@ def _value(c: RenderContext, value: Any) -> str:
         said = translations(value, c.record.languages.default)
         if said:
             return said.get(c.lang.code) or next(iter(said.values()))
-        return "; ".join(f"{key}: {_value(c, item)}" for key, item in value.items())
+        from ogpctl.render.commitment import label_end
+
+        return c.lang._("; ").join(f"{key}{label_end(c.lang)}{_value(c, item)}"
+                                   for key, item in value.items())
     return "—" if value in (None, "") else str(value)
 
 

@@ -78,6 +78,12 @@ def milestone_labels(lang: Language) -> dict[str, str]:
             "lead": lang._("Lead")}
 
 
+def label_end(lang: Language) -> str:
+    """What follows a label before its value, as the language writes it: ": ", and in
+    French a no-break space before the colon ("Responsable : …")."""
+    return lang._(":") + " "
+
+
 def special_labels(lang: Language) -> dict[str, str]:
     """The questions of challenge (3.4) and local (6.3) commitments by field."""
     return {"priority": lang._("Emerging national priority"),
@@ -143,7 +149,7 @@ def _named(c: RenderContext, item: Any) -> tuple[Inline, ...]:
     if isinstance(item, dict):
         name = c.stakeholder(item.get("stakeholder"))
         role = c.inline(item.get("role"))
-        return (*name, Text(": "), *role) if role and name else name
+        return (*name, Text(label_end(c.lang)), *role) if role and name else name
     return ()
 
 
@@ -208,8 +214,9 @@ def milestone_table(c: RenderContext, commitment: Commitment) -> Table:
         name = (Text(f"{commitment.number}.{number} " if isinstance(number, int) else ""),
                 *c.inline(fields.get("title")))
         lead = c.stakeholder(fields.get("lead"))
-        stakeholders: list[Block] = [Paragraph((Strong((Text(label["lead"]),)), Text(": "),
-                                                *lead))] if lead else []
+        stakeholders: list[Block] = [Paragraph((Strong((Text(label["lead"]),)),
+                                                Text(label_end(c.lang)), *lead))] \
+            if lead else []
         stakeholders.extend(supporting(c, fields.get("supporting")))
         due: list[Block] = list(cell(Text(c.lang.date(as_date(fields.get("due"))))))
         originally = original_due(c, commitment, number)

@@ -18,10 +18,30 @@ from ogpctl.render.evidence import evidence_inlines
 
 
 def colour_label(c: RenderContext, colour: str) -> str:
-    return {"green": c.lang._("Green: completed or substantial progress"),
-            "amber": c.lang._("Amber: limited progress"),
-            "red": c.lang._("Red: not started or with severe delays"),
+    """A colour as the handbook's legend says it, word for word (3.3, "Assessment of the
+    Commitments")."""
+    return {"green": c.lang._("Green: Completed or substantial progress"),
+            "amber": c.lang._("Amber: Limited progress"),
+            "red": c.lang._("Red: Not started/With severe delays"),
             NOT_YET: c.lang._("Not rated before implementation")}.get(colour, colour)
+
+
+def colour_said(c: RenderContext, result: Rollup, commitment: Commitment) -> str:
+    """The colour a commitment is published with, and, for red on a commitment none of
+    whose milestones is due yet, that nothing is due: the handbook's red is "Not
+    started/With severe delays", and a reader must tell the first from the second."""
+    label = colour_label(c, result.colour)
+    if result.colour != "red" or result.rated or result.delayed \
+            or result.completion not in ("not-started", "no-evidence") \
+            or any(_due_by(milestone.fields, c.today) for milestone in commitment.milestones):
+        return label
+    return c.lang._("{colour} (no milestone due yet)", colour=label)
+
+
+def _due_by(fields: dict[str, Any], today: date) -> bool:
+    """A milestone (not withdrawn) due on or before `today`, or with no due date given."""
+    due = as_date(fields.get("due"))
+    return fields.get("status") != "withdrawn" and (due is None or due <= today)
 
 
 def completion_label(c: RenderContext, completion: str) -> str:

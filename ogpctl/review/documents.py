@@ -71,7 +71,7 @@ def _named(c: RenderContext, path: str) -> str:
 def document_item(c: RenderContext, change: Change) -> Parts:
     """One change of a document, as a sentence."""
     _ = c.lang._
-    field = field_label(c, change.field)
+    field = field_label(c, steps_of(change))
     if change.kind == "undescribed":
         state = {"added": _("added"), "removed": _("removed")}.get(change.field or "",
                                                                    _("changed"))
@@ -91,13 +91,13 @@ def document_item(c: RenderContext, change: Change) -> Parts:
         return items_change(c, change, field)
     if change.kind == "field-added" or change.old in (None, ""):
         return compose(_("{field} added: {new}", **MARKS), field=field,
-                        new=value(c, change.new, change.field))
+                        new=value(c, change.new, steps_of(change)))
     if change.kind == "field-removed" or change.new in (None, ""):
         return compose(_("{field} removed (it was {old}).", **MARKS), field=field,
-                        old=value(c, change.old, change.field))
+                        old=value(c, change.old, steps_of(change)))
     return compose(_("{field} changed from {old} to {new}.", **MARKS), field=field,
-                    old=value(c, change.old, change.field),
-                    new=value(c, change.new, change.field))
+                    old=value(c, change.old, steps_of(change)),
+                    new=value(c, change.new, steps_of(change)))
 
 
 def progress_item(c: RenderContext, change: Change, milestone: Parts) -> Parts:
@@ -118,7 +118,7 @@ def progress_item(c: RenderContext, change: Change, milestone: Parts) -> Parts:
                     milestone=milestone, number=when)
     edit = Change("field-text" if change.kind == "progress-text" else "field-changed",
                   change.plan, field=change.field, old=change.old, new=change.new,
-                  values=change.values)
+                  values=change.values, steps=change.steps)
     return (*head, Text(" "), *document_item(c, edit))
 
 
@@ -153,17 +153,23 @@ def items_change(c: RenderContext, change: Change, field: str) -> Parts:
     for items, message in ((lost, _("{field}: {old} removed.", **MARKS)),
                            (gained, _("{field}: {new} added.", **MARKS))):
         if items:
-            said = value(c, items, change.field)
+            said = value(c, items, steps_of(change))
             parts += (Text(" "),) if parts else ()
             parts += compose(message, field=field, old=said, new=said)
     return parts or compose(_("{field}: the same items in another order.", **MARKS),
                              field=field)
 
 
-def value(c: RenderContext, found: Any, field: str | None) -> Parts:
+def steps_of(change: Change) -> tuple[str, ...]:
+    """The steps of a change's field: its own, else its field cut at each "/" (a field
+    named in code, such as "contribution/response")."""
+    return change.steps or tuple(step for step in (change.field or "").split("/") if step)
+
+
+def value(c: RenderContext, found: Any, field: tuple[str, ...]) -> Parts:
     """A field's value in the reader's language: a text in it (else marked as in
     another), an organisation by its name, a date as the reader writes it, a status."""
-    last = (field or "").rsplit("/", 1)[-1]
+    last = field[-1] if field else ""
     if isinstance(found, list):
         parts: list[Inline] = []
         for index, item in enumerate(found[:MAX_ITEMS]):
@@ -212,20 +218,21 @@ def _kind(c: RenderContext, kind: str) -> str:
 def _entry(c: RenderContext, entry: Any, skip: str = "") -> Parts:
     """An entry (a progress update, a meeting, a stakeholder) as `field: value; …`."""
     if not isinstance(entry, dict):
-        return value(c, entry, None) if entry not in (None, "") else ()
+        return value(c, entry, ()) if entry not in (None, "") else ()
     parts: list[Inline] = []
     for key, item in entry.items():
         if key == skip or item in (None, "", [], {}):
             continue
         parts += [Text(c.lang._("; "))] if parts else []
-        label = field_label(c, str(key)) + c.lang._(":") + " "
-        parts += [Text(label), *value(c, item, str(key))]
+        label = field_label(c, (str(key),)) + c.lang._(":") + " "
+        parts += [Text(label), *value(c, item, (str(key),))]
     return tuple(parts)
 
 
-def field_label(c: RenderContext, path: str | None) -> str:
-    """A field's place in its document, each step in the reader's language."""
-    steps = [step for step in (path or "").split("/") if step]
+def field_label(c: RenderContext, path: tuple[str, ...]) -> str:
+    """A field's place in its document, each step in the reader's language; an entry of
+    a list named by its web address keeps it whole."""
+    steps = [step for step in path if step]
     if steps and steps[0] in ("stakeholders", "commitments", "members", "contributions") \
             and len(steps) > 1:
         steps = [plain(c.stakeholder(steps[1])), *steps[2:]] if steps[0] == "stakeholders" \

@@ -111,8 +111,9 @@ def _text_label(c: RenderContext, change: Change) -> str:
         return in_sentence(commitment_field_label(c, change.field))
     if change.kind.startswith(("field-", "progress-")):
         from ogpctl.review.documents import field_label as document_field
+        from ogpctl.review.documents import steps_of
 
-        return document_field(c, change.field)
+        return document_field(c, steps_of(change))
     return field_label(c, change.field)
 
 

@@ -21,7 +21,12 @@ from ogpctl.render.amendments import (
 from ogpctl.render.commitment import commitment_blocks, value_label
 from ogpctl.render.history import original_dues
 from ogpctl.render.period import period_words
-from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
+from ogpctl.render.self_assessment import (
+    colour_label,
+    colour_said,
+    completion_label,
+    totals_sentence,
+)
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
@@ -108,7 +113,8 @@ def completion(v: View, state: CommitmentState) -> dict:
     return {"percent": percent, "label": label,
             "bar": svg.bar(share, f"{v.L['completion']}{v.L['colon']} {label}",
                            state.rollup.colour),
-            "colour": state.rollup.colour, "colour_label": colour_label(v.c, state.rollup.colour),
+            "colour": state.rollup.colour,
+            "colour_label": colour_said(v.c, state.rollup, state.commitment),
             "rating_note": rating_note(v, state)}
 
 

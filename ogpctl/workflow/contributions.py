@@ -62,6 +62,10 @@ class ImportResult:
     columns: dict[str, str] = field(default_factory=dict)  # field -> heading read
     unused: list[str] = field(default_factory=list)        # headings not imported
     reading: tuple[str, ...] = ()                          # how the file was read
+    #: every channel or sector written other than as the record's word, and how it was
+    #: read: (field, the cell as compared) -> [the cell as first written, the record's
+    #: word, rows]
+    mapped: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ def plan_import(record: Record, plan: Plan, data: bytes, options: ImportOptions)
     received = heading.get("received", "")
     reader = _RowReader(record, options, heading, date_reader(
         [cell["received"] for _, cell in rows if cell.get("received")], options.date_format,
-        True if key(received) in DAY_FIRST else None, received))
+        True if key(received) in DAY_FIRST else None, received), result.mapped)
     current = listed(plan.contributions, "contributions")
     seen = {(_source_key(c.get("from")), _same(t)): f"are already recorded as {c.get('id')}"
             for c in current
@@ -176,6 +180,7 @@ class _RowReader:
     options: ImportOptions
     heading: dict[str, str]                 # field -> the heading of its column
     read_day: Callable[[str], date]
+    mapped: dict[tuple[str, str], list[Any]]   # ImportResult.mapped, filled as rows are read
 
     def entry(self, line: int, cell: dict[str, str]) -> tuple[dict | None, list[Note]]:
         """The entry for one row (without its id) and what to say about it; no entry, and
@@ -223,6 +228,8 @@ class _RowReader:
         if text and word is None:
             notes.append(self._note(line, name, f"{shown(text)} is not a {name} "
                                     f"({', '.join(allowed)}); left out"))
+        elif word is not None and key(text) != key(word):   # a synonym: said how it was read
+            self.mapped.setdefault((name, key(text)), [text, word, 0])[2] += 1
         return word
 
 
