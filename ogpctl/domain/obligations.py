@@ -420,8 +420,9 @@ Window = tuple[date, date, int]
 
 def cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[Window, ...]:
     """The windows of `months` months from `start` (the delivery) to `end` in which a
-    cadence needs `needed` events: "two meetings every year" (5.1), "updated regularly
-    (at least twice a year)" (2.2), progress "at least every quarter" (6.3.b). Each full
+    cadence needs `needed` events: "at least two meetings every year" (5.1), "regularly
+    updated (at least twice a year)" (2.2), "progress reported at least every quarter"
+    (6.3.b). Each full
     window stands on its own, so a last, shorter one never swallows a full one; a shorter
     remainder needs its share of the events, rounded to the nearest (half down: never
     more than the handbook asks), and joins the window before it when its share rounds to
