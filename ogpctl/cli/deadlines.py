@@ -50,8 +50,10 @@ def deadlines(
     """List every dated obligation of every plan, past and future, marked met, due or
     overdue, with its rule and handbook section, and every milestone's due date. Once a
     plan has moved past a stage, what that stage owed is settled: missed when not done (a
-    timeline never published before delivery, a milestone unfinished when the plan ended),
-    early for a delivery before the window opened."""
+    timeline never published before delivery, a milestone unfinished when the plan ended,
+    a delivery window that closed with no delivery, a year with fewer than two meetings
+    presenting results, a forum gap a later meeting closed), early for a delivery before
+    the window opened. The forum's next meeting is always listed."""
     from ogpctl.cli.options import is_stdout, reader_language, record_of, write_output
     from ogpctl.cli.unusable import load_checked, refuse, warn
     from ogpctl.domain.obligations import obligations

@@ -24,10 +24,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
-from ogpctl.domain.forum import forum_days, meeting_days
+from ogpctl.domain.forum import forum_days, meeting_days, plan_start, record_cadence
 from ogpctl.domain.rollup import status_on
 from ogpctl.domain.wording import Label, Said, _, handbook_in, n_, record_text, say
 from ogpctl.record import cycle as cal
@@ -132,33 +132,53 @@ def _meetings(record: Record, today: date) -> Meetings:
 def plan_obligations(record: Record, plan: Plan, today: date, lang: str = "en", *,
                      meetings: Meetings | None = None) -> Iterator[Obligation]:
     """The plan's process obligations (delivery, amendments, refresh, cadences);
-    `meetings` is `_meetings(record)` when the caller lists every plan's."""
+    `meetings` is `_meetings(record)` when the caller lists every plan's. A plan not
+    delivered when its window closed never began implementation: it owes no amendment,
+    refresh or next plan, and its delivery and co-creation are settled as missed (3.1:
+    "Further extensions are not allowed")."""
     dates = plan.dates()
     if dates is None:
         return
     delivered = as_date(plan.fields.get("delivered"))
+    lapsed = _lapsed(delivered, dates, today)
     make = _Maker(plan.id, today, lang)
     yield make("delivery-window-opens", dates.window_opens, _("Delivery window opens"),
                _("Plans may be delivered from six months before the due date (January 1 or "
                  "July 1)."), "3.1", NA)
-    yield _delivery(make, plan, dates)
+    yield _delivery(make, plan, dates, lapsed)
     yield make("plan-end", dates.end, _("Plan ends"), _("The plan ends two or four years "
                "after its due date."), "3.1", NA)
-    yield _amendments(make, plan, dates.amendment_deadline)
-    if dates.refresh_mark and dates.irm_check_in and dates.refresh_due:   # four-year plans
-        yield from _refresh(make, plan, dates.refresh_mark, dates.irm_check_in, dates.refresh_due)
-    yield _next_plan(make, record, plan, dates.next_plan_late_after)
-    timeline = _timeline(make, plan, _settled(delivered, today, _("the plan was delivered "
-                                                                   "on {day}")))
+    if lapsed is None:
+        yield from _implementation_dates(make, record, plan, dates)
+    settled = _settled(delivered, today, _("the plan was delivered on {day}")) or lapsed
+    timeline = _timeline(make, plan, settled)
     if timeline is not None:
         yield timeline
+    forum, results = _meetings(record, today) if meetings is None else meetings
+    yield from _forum(make, record, plan, forum)
     if delivered is not None:   # cadences run through implementation
-        forum, results = _meetings(record, today) if meetings is None else meetings
-        yield from _forum(make, forum, delivered, dates.end)
         yield from _civil_society(make, results, delivered, dates.end)
         days = _progress_days(plan)
         yield from _repository(make, days, delivered, dates.end)
         yield from _local(make, plan, days, delivered, dates.end)
+
+
+def _lapsed(delivered: date | None, dates: cal.PlanDates, today: date) -> Settled | None:
+    """The delivery window closed with no delivery recorded: the plan's co-creation is
+    over, unmet (handbook 3.1: "Further extensions are not allowed"; 7: acting contrary
+    to process)."""
+    if delivered is not None or today <= dates.window_closes:
+        return None
+    return Settled(dates.window_closes, _("the delivery window closed on {day}"))
+
+
+def _implementation_dates(make: _Maker, record: Record, plan: Plan, dates: cal.PlanDates
+                          ) -> Iterator[Obligation]:
+    """What a plan owes once it is delivered: amendments, its refresh, the next plan."""
+    yield _amendments(make, plan, dates.amendment_deadline)
+    if dates.refresh_mark and dates.irm_check_in and dates.refresh_due:   # four-year plans
+        yield from _refresh(make, plan, dates.refresh_mark, dates.irm_check_in, dates.refresh_due)
+    yield _next_plan(make, record, plan, dates.next_plan_late_after)
 
 
 @dataclass(frozen=True)
@@ -217,26 +237,30 @@ class _Maker:
 
     def period(self, ident: str, first: date, last: date, title: str, rule: str,
                handbook: str, count: int, needed: int, what: str) -> Obligation:
-        """A cadence window: met with enough events in it; overdue once it has closed."""
+        """A cadence window: met with enough events in it; missed once it has closed without
+        them (settled: no later event counts for it), due until then."""
         if count >= needed:
             state = MET
         else:
-            state = OVERDUE if self.today > last else DUE
+            state = MISSED if self.today > last else DUE
         said = Said.of(_("{what} from {first} to {last}: {found} recorded, {needed} needed"),
                        what=Label(what), first=first, last=last, found=count, needed=needed)
         return self(ident, last, title, rule, handbook, state, said)
 
 
-def _delivery(make: _Maker, plan: Plan, dates: cal.PlanDates) -> Obligation:
+def _delivery(make: _Maker, plan: Plan, dates: cal.PlanDates, lapsed: Settled | None
+              ) -> Obligation:
     """Delivered inside the window: a delivery before it opens misses the window as surely
     as one after it closes (3.1: "Further extensions are not allowed"), and is early, not
-    overdue: the window's close may be months away."""
+    overdue: the window's close may be months away. A window that closed with no delivery
+    is missed (`lapsed`), not overdue: no extension can make it met."""
     found = make.deadline("delivery-window-closes", dates.window_closes,
                           _("Delivery window closes"),
                           _("The plan is delivered (uploaded to the OGP website) inside its "
                             "window: January 1 to August 31, or July 1 to February 28; by "
                             "December 31 for plans developed in 2022 and 2023."),
-                          "3.1, 3.1.a", plan.fields.get("delivered"), _("delivered"))
+                          "3.1, 3.1.a", plan.fields.get("delivered"), _("delivered"),
+                          lapsed)
     delivered = as_date(plan.fields.get("delivered"))
     if delivered is not None and delivered < dates.window_opens:
         said = Said.of(_("delivered: {day}, before the window opened on {opens}"),
@@ -326,37 +350,124 @@ def _count(days: list[date], first: date, last: date) -> int:
     return bisect_right(days, last) - bisect_left(days, first)
 
 
-def _forum(make: _Maker, days: list[date], start: date, end: date) -> Iterator[Obligation]:
-    """The forum "meets regularly (at least every six months)" (minimum requirement 1.1):
-    each meeting is due six months after the one before it (the last one before delivery
-    for the first), not once in each fixed half-year, which let a year pass between two
-    meetings. One obligation a meeting; the first missed one ends the list."""
-    earlier = bisect_right(days, start)
-    anchor = days[earlier - 1] if earlier else start
-    while anchor < end:
+def _forum(make: _Maker, record: Record, plan: Plan, days: list[date]
+           ) -> Iterator[Obligation]:
+    """The forum "meets regularly (at least every six months)" (minimum requirement 1.1),
+    during co-creation, implementation and between plans alike: after each meeting the next
+    is due six months later, from the first day the record's forum is answerable for to
+    today (`ogpctl.domain.forum.record_cadence`, what C411 judges). One obligation a
+    meeting: met by a meeting in time; missed once six months passed and a later meeting
+    came (each gap C411 reports is one); overdue while the forum has not met again; due
+    for the next meeting. Each is the plan's whose span holds its day (`_forum_plan`)."""
+    found = record_cadence(record, make.today)
+    if found is None:
+        return
+    spans = _plan_spans(record, make.today)
+    points = [found.start, *found.days]
+    for index, anchor in enumerate(points):
+        following = points[index + 1] if index + 1 < len(points) else None
+        if following == anchor:
+            continue        # a meeting on the first day judged: its interval is the next
         due = cal.add_months(anchor, 6)
-        if due > end:
-            return      # the next plan's co-creation, or C411 between plans, takes over
-        after = bisect_right(days, anchor)
-        inside = days[after:bisect_right(days, due)]
-        yield make.period("forum-meeting", anchor + timedelta(days=1), due,
-                          _("Forum meeting"), _("The multi-stakeholder forum meets at least "
-                                                "every six months."),
-                          "minimum requirement 1.1", len(inside), 1, _("forum meetings"))
-        if not inside:
-            return
-        anchor = inside[-1]
+        if _forum_plan(spans, due) != plan.id:
+            continue
+        met = _count(days, anchor + timedelta(days=1), due)
+        if following is None:
+            state = DUE if make.today <= due else OVERDUE
+        else:
+            state = MET if met else MISSED
+        said = Said.of(_("{what} from {first} to {last}: {found} recorded, {needed} needed"),
+                       what=Label(_("forum meetings")), first=anchor + timedelta(days=1),
+                       last=due, found=met, needed=1)
+        yield make("forum-meeting", due, _("Forum meeting"),
+                   _("The multi-stakeholder forum meets at least every six months."),
+                   "minimum requirement 1.1", state, said)
+
+
+#: Each plan's id and the span it answers for: from the start of its co-creation (or its
+#: delivery, or its window) to its end.
+Spans = list[tuple[date, date, str]]
+
+
+def _plan_spans(record: Record, today: date) -> Spans:
+    spans = []
+    for plan in record.plans:
+        dates = plan.dates()
+        if dates is None:
+            continue
+        start = plan_start(record, plan, today) or as_date(plan.fields.get("delivered")) \
+            or dates.window_opens
+        spans.append((min(start, dates.end), dates.end, plan.id))
+    return sorted(spans)
+
+
+def _forum_plan(spans: Spans, day: date) -> str | None:
+    """The plan a forum meeting due on `day` belongs to: the earliest plan whose span holds
+    the day (the plan in implementation before the next one in co-creation), else the last
+    plan started before it (between plans), else the first plan."""
+    holding = [plan for start, end, plan in spans if start <= day <= end]
+    if holding:
+        return holding[0]
+    started = [plan for start, _end, plan in spans if start <= day]
+    if started:
+        return started[-1]
+    return spans[0][2] if spans else None
+
+
+#: A window of a cadence: its first and last day, and how many events it needs.
+Window = tuple[date, date, int]
+
+
+def cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[Window, ...]:
+    """The windows of `months` months from `start` (the delivery) to `end` in which a
+    cadence needs `needed` events: "at least two meetings every year" (5.1), "regularly
+    updated (at least twice a year)" (2.2), "progress reported at least every quarter"
+    (6.3.b). Each full
+    window stands on its own, so a last, shorter one never swallows a full one; a shorter
+    remainder needs its share of the events, rounded to the nearest (half down: never
+    more than the handbook asks), and joins the window before it when its share rounds to
+    none."""
+    return _cadence_windows(start, end, months, needed)
+
+
+@lru_cache(maxsize=1024)
+def _cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[Window, ...]:
+    windows: list[Window] = []
+    step = 0
+    while (first := cal.add_months(start, step * months)) <= end:
+        following = cal.add_months(start, (step + 1) * months)
+        last = following - timedelta(days=1)
+        if last <= end:
+            windows.append((first, last, needed))
+        else:
+            share = _share(needed, (end - first).days + 1, (following - first).days)
+            if share:
+                windows.append((first, end, share))
+            elif windows:
+                windows[-1] = (windows[-1][0], end, windows[-1][2])
+        step += 1
+    return tuple(windows)
+
+
+def _share(needed: int, days: int, full: int) -> int:
+    """`needed` events pro rata for `days` of a `full` window, to the nearest, half down."""
+    return max(0, -((full - 2 * needed * days) // (2 * full)))
+
+
+def _cadence(make: _Maker, days: list[date], windows: tuple[Window, ...], ident: str,
+             title: str, rule: str, handbook: str, what: str) -> Iterator[Obligation]:
+    for first, last, needed in windows:
+        yield make.period(ident, first, last, title, rule, handbook,
+                          _count(days, first, last), needed, what)
 
 
 def _civil_society(make: _Maker, days: list[date], start: date, end: date
                    ) -> Iterator[Obligation]:
-    for first, last in cal.implementation_years(start, end):
-        yield make.period("civil-society-meeting", first, last,
-                          _("Two meetings presenting results to civil society"),
-                          _("At least two meetings a year with civil society present "
-                            "implementation results and collect comments."),
-                          "minimum requirement 5.1", _count(days, first, last), 2,
-                          _("meetings presenting results"))
+    return _cadence(make, days, cadence_windows(start, end, 12, 2), "civil-society-meeting",
+                    _("Two meetings presenting results to civil society"),
+                    _("At least two meetings a year with civil society present "
+                      "implementation results and collect comments."),
+                    "minimum requirement 5.1", _("meetings presenting results"))
 
 
 def _progress_days(plan: Plan) -> dict[str, list[date]]:
@@ -373,28 +484,31 @@ def _progress_days(plan: Plan) -> dict[str, list[date]]:
     return days
 
 
+def repository_windows(start: date, end: date) -> tuple[Window, ...]:
+    """The six-month windows of implementation, from `start` (the delivery) to `end`, each
+    needing one update: the repository is "regularly updated (at least twice a year)"
+    (minimum requirement 2.2); what `ogpctl deadlines` lists and P603 proves from git."""
+    return cadence_windows(start, end, 6, 1)
+
+
 def _repository(make: _Maker, days: dict[str, list[date]], start: date, end: date
                 ) -> Iterator[Obligation]:
     every = sorted(day for found in days.values() for day in found)
-    for first, last in cal.repository_periods(start, end):
-        yield make.period("repository-update", first, last, _("Repository update"),
-                          _("The document repository is updated at least twice a year with "
-                            "progress, reasons for delays and next steps."),
-                          "minimum requirement 2.2; 5.2", _count(every, first, last), 1,
-                          _("progress updates"))
+    return _cadence(make, every, repository_windows(start, end), "repository-update",
+                    _("Repository update"),
+                    _("The document repository is updated at least twice a year with "
+                      "progress, reasons for delays and next steps."),
+                    "minimum requirement 2.2; 5.2", _("progress updates"))
 
 
 def _local(make: _Maker, plan: Plan, days: dict[str, list[date]], start: date, end: date
            ) -> Iterator[Obligation]:
     if "local" not in days:
-        return
-    local = sorted(days["local"])
-    for first, last in cal.local_quarters(start, end):
-        yield make.period("local-progress", first, last,
-                          _("Quarterly progress on local commitments"),
-                          _("Local commitments report progress at least every quarter."),
-                          "6.3.b", _count(local, first, last), 1,
-                          _("local progress updates"))
+        return iter(())
+    return _cadence(make, sorted(days["local"]), cadence_windows(start, end, 3, 1),
+                    "local-progress", _("Quarterly progress on local commitments"),
+                    _("Local commitments report progress at least every quarter."),
+                    "6.3.b", _("local progress updates"))
 
 
 MILESTONE_RULE = _("Each milestone has an expected completion date (the commitment "

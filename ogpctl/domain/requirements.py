@@ -152,13 +152,21 @@ def reasoned_response(plan: Plan) -> Requirement:
 
 
 def results_meetings(record: Record, plan: Plan, today: date) -> Requirement:
-    """5.1 during implementation: every implementation year that has ended held two
-    meetings with civil society presenting results (`ogpctl deadlines` lists them)."""
-    from ogpctl.domain.obligations import MET, OVERDUE, plan_obligations
+    """5.1 during implementation: the MSF "holds at least two meetings every year with civil
+    society to present results on the implementation of the action plan and collect
+    comments". Each year of implementation is judged on its own once it has ended (or once
+    it holds its two meetings): the windows `ogpctl deadlines` lists and C412 reports
+    (`ogpctl.domain.obligations.cadence_windows`); the year under way is due by its end
+    (`facts["due"]`)."""
+    from ogpctl.domain.obligations import DUE, MET, MISSED, plan_obligations
 
     years = [o for o in plan_obligations(record, plan, today) if o.id == "civil-society-meeting"]
-    closed = [o for o in years if o.state in (MET, OVERDUE)]
-    facts = {"years": len(closed), "met": sum(1 for o in closed if o.state == MET)}
+    closed = [o for o in years if o.state in (MET, MISSED)]
+    facts: dict[str, Any] = {"years": len(closed),
+                             "met": sum(1 for o in closed if o.state == MET)}
+    current = next((o.date for o in years if o.state == DUE), None)
+    if current is not None:
+        facts["due"] = current
     if not closed:
         return Requirement("5.1", NOT_YET_DUE, facts)
     return Requirement("5.1", MET if facts["met"] == len(closed) else NOT_MET, facts)

@@ -115,8 +115,14 @@ def stage_word(lang: str, stage: str) -> str:
     return say(lang, STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage
 
 
+#: A plan whose delivery window closed with no delivery is in no stage of the cycle: it
+#: was never delivered (handbook 3.1: "Further extensions are not allowed").
+NOT_DELIVERED = _("not delivered")
+
+
 def plan_dates(lang: str, plan: PlanStatus) -> str:
-    return say(lang, _("[{stage}; due {due}, ends {end}]"), stage=stage_word(lang, plan.stage),
+    stage = say(lang, NOT_DELIVERED) if plan.late else stage_word(lang, plan.stage)
+    return say(lang, _("[{stage}; due {due}, ends {end}]"), stage=stage,
                due=day_or_dash(lang, plan.due), end=day_or_dash(lang, plan.end))
 
 

@@ -219,7 +219,11 @@ def civil_society_meetings(record: Record, context: Any) -> Iterator[Finding]:
 
     The forum "holds at least two meetings every year with civil society to present
     results on the implementation of the action plan and collect comments" (minimum
-    requirement 5.1). Mark such meetings presented-results: true.
+    requirement 5.1). Mark such meetings presented-results: true. Each year from the
+    delivery is judged on its own once it has ended; the last part of a plan shorter than
+    a year needs its share of the two (rounded to the nearest, half down: one for more
+    than three months, two for more than nine) and never swallows a full year
+    (`ogpctl.domain.obligations.cadence_windows`).
 
     Fails:
       # one meeting with presented-results: true in the first year of implementation

@@ -16,8 +16,7 @@ from typing import Any
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.vcs import NOT_A_REPOSITORY, UNREADABLE, History
 from ogpctl.domain.document_repository import PROCESS, FolderIndex, Index, build_index, folder_name
-from ogpctl.domain.obligations import overdue_by_id
-from ogpctl.record import cycle as cal
+from ogpctl.domain.obligations import overdue_by_id, repository_windows
 from ogpctl.record.model import Commitment, Milestone, Plan, Stage, as_date, as_word
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
@@ -142,12 +141,13 @@ def commitment_evidence(commitment: Commitment, context: Any) -> Iterator[Findin
 
 
 def _closed_windows(plan: Plan, context: Any) -> Windows:
-    """The six-month windows of implementation that ended before today."""
+    """The six-month windows of implementation that ended before today: the windows
+    `ogpctl deadlines` lists (`ogpctl.domain.obligations.repository_windows`)."""
     dates, delivered = plan.dates(), as_date(plan.fields.get("delivered"))
     if plan.doc is None or dates is None or delivered is None \
             or _stage(plan, context) < Stage.IMPLEMENTATION:
         return []
-    return [(first, last) for first, last in cal.repository_periods(delivered, dates.end)
+    return [(first, last) for first, last, _needed in repository_windows(delivered, dates.end)
             if last < context.today]
 
 
