@@ -134,3 +134,19 @@ def test_a_plan_never_delivered_owes_no_implementation_dates(sample: Path, capsy
     assert "due" not in {o["state"] for o in items if o["id"] != "forum-meeting"}
     code, out, _ = run(capsys, "status", sample, "--today", "2031-06-01", "--lang", "en")
     assert "[not delivered; due" in out and "[co-creation;" not in out
+
+
+def test_a_short_last_stretch_looks_back_a_full_period() -> None:
+    """The last 55 days of a plan need no local progress update of their own when one was
+    reported within the quarter ending with the plan (every quarter, 6.3.b): asking one
+    of a stretch shorter than a quarter would be stricter than the handbook; one reported
+    earlier than a quarter before the end leaves a gap, which is missed."""
+    from ogpctl.domain.obligations import cadence_windows
+
+    windows = cadence_windows(date(2020, 1, 6), date(2020, 12, 31), 3, 1)
+    assert windows[-2] == (date(2020, 7, 6), date(2020, 10, 5), 1)
+    assert windows[-1] == (date(2020, 10, 1), date(2020, 12, 31), 1)   # the last quarter
+    assert cadence_windows(date(2025, 1, 20), date(2026, 12, 31), 12, 2)[-1] == \
+        (date(2026, 1, 1), date(2026, 12, 31), 2)
+    assert cadence_windows(date(2025, 1, 20), date(2025, 4, 30), 6, 1) == \
+        ((date(2025, 1, 20), date(2025, 4, 30), 1),)                   # shorter than one

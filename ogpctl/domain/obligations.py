@@ -422,11 +422,13 @@ def cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[W
     """The windows of `months` months from `start` (the delivery) to `end` in which a
     cadence needs `needed` events: "at least two meetings every year" (5.1), "regularly
     updated (at least twice a year)" (2.2), "progress reported at least every quarter"
-    (6.3.b). Each full
-    window stands on its own, so a last, shorter one never swallows a full one; a shorter
-    remainder needs its share of the events, rounded to the nearest (half down: never
-    more than the handbook asks), and joins the window before it when its share rounds to
-    none."""
+    (6.3.b). Each full window stands on its own. A last, shorter stretch is judged over
+    the full period that ends with it (looking back into the window before), which is
+    what the handbook asks of any period of that length: it neither swallows a full
+    window nor asks for events in a stretch shorter than the period (an update made late
+    in the window before still counts). A plan shorter than one period needs its share of
+    the events over its whole length, to the nearest (half down: never more than the
+    handbook asks)."""
     return _cadence_windows(start, end, months, needed)
 
 
@@ -439,12 +441,12 @@ def _cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[
         last = following - timedelta(days=1)
         if last <= end:
             windows.append((first, last, needed))
+        elif windows:             # the last stretch: the full period ending with it
+            windows.append((cal.add_months(end + timedelta(days=1), -months), end, needed))
         else:
             share = _share(needed, (end - first).days + 1, (following - first).days)
             if share:
                 windows.append((first, end, share))
-            elif windows:
-                windows[-1] = (windows[-1][0], end, windows[-1][2])
         step += 1
     return tuple(windows)
 
