@@ -36,13 +36,6 @@ def _c_parser() -> Any:
     return CParser
 
 
-class ScalarNode:
-    __slots__ = ("value", "style", "start_mark")
-
-    def __init__(self, value: str, style: Any, start_mark: Any) -> None:
-        self.value, self.style, self.start_mark = value, style, start_mark
-
-
 class SequenceNode:
     __slots__ = ("value", "start_mark")
 
@@ -55,24 +48,29 @@ class MappingNode(SequenceNode):
     """`value` holds (key node, value node) pairs, as in ruamel.yaml's nodes."""
 
 
+#: The kinds of scalar node: ruamel's own, and libyaml's scalar event, which has all a scalar
+#: node needs here (value, style, start mark), so `_compose_events` keeps it as the node.
+_SCALARS = frozenset({"ScalarNode", "ScalarEvent"})
+
+
 _NO_KEY = object()
 
 
 def _compose_events(parser: Any) -> Any:
     """Nodes with only what positions need (value, style, start mark), built from libyaml's
     events: ruamel's own nodes resolve tags and cost twice as much on a large file.
-    Iterative, and an alias is its anchor's node, as ruamel composes it. An event's kind is
-    told by its class itself, and a node attached where it is made: this loop runs for every
-    key and value of a file with findings."""
+    Iterative, and an alias is its anchor's node, as ruamel composes it. This loop runs for
+    every key and value of a file with findings, so an event's kind is told by its class
+    itself, a scalar's event is its node, and a node is attached where it is made."""
     scalar, mapping_start, sequence_start, mapping_end, sequence_end, alias = _event_classes()
     open_nodes: list[list[Any]] = []   # [container, pending key] of each unclosed container
     anchors: dict[str, Any] = {}
-    node: ScalarNode | SequenceNode
+    node: Any
     get_event = parser.get_event
     while (event := get_event()) is not None:
         kind = type(event)
         if kind is scalar:
-            node = ScalarNode(event.value, event.style, event.start_mark)
+            node = event
             if event.anchor is not None:
                 anchors[event.anchor] = node
         elif kind is mapping_start or kind is sequence_start:
@@ -170,10 +168,10 @@ class Locator:
             pair = pairs[read[0]]
             key_node = pair[0]
             read[0] += 1
-            if type(key_node).__name__ == "ScalarNode":
+            if type(key_node).__name__ in _SCALARS:
                 found.setdefault(key_node.value, pair)
         return found.get(key)
 
 
 def _empty(node: Any) -> bool:
-    return type(node).__name__ == "ScalarNode" and node.value == "" and not node.style
+    return type(node).__name__ in _SCALARS and node.value == "" and not node.style
