@@ -6,7 +6,9 @@ import re
 from typing import NamedTuple
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+# The closing line with the line feed before it: a literal first character is a fast scan,
+# where `^` made the search try a match at every character of the front matter.
+_CLOSE = re.compile(r"\n(?:---|\.\.\.)[ \t]*$", re.M)
 
 
 class Split(NamedTuple):
@@ -20,10 +22,10 @@ def split(text: str) -> Split:
     opening = _OPEN.match(text)
     if not opening:
         return Split(None, text, 0, 1)
-    closing = _CLOSE.search(text, opening.end())
+    closing = _CLOSE.search(text, opening.end() - 1)   # the opening ends with a line feed
     if not closing:
         return Split(None, text, 0, 1)
-    yaml_text = text[opening.end():closing.start()]
+    yaml_text = text[opening.end():closing.start() + 1]
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1:]
     body_line = text.count("\n", 0, closing.end()) + 2

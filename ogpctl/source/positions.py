@@ -36,13 +36,6 @@ def _c_parser() -> Any:
     return CParser
 
 
-class ScalarNode:
-    __slots__ = ("value", "style", "start_mark")
-
-    def __init__(self, value: str, style: Any, start_mark: Any) -> None:
-        self.value, self.style, self.start_mark = value, style, start_mark
-
-
 class SequenceNode:
     __slots__ = ("value", "start_mark")
 
@@ -55,50 +48,70 @@ class MappingNode(SequenceNode):
     """`value` holds (key node, value node) pairs, as in ruamel.yaml's nodes."""
 
 
+#: The kinds of scalar node: ruamel's own, and libyaml's scalar event, which has all a scalar
+#: node needs here (value, style, start mark), so `_compose_events` keeps it as the node.
+_SCALARS = frozenset({"ScalarNode", "ScalarEvent"})
+
+
 _NO_KEY = object()
 
 
 def _compose_events(parser: Any) -> Any:
     """Nodes with only what positions need (value, style, start mark), built from libyaml's
     events: ruamel's own nodes resolve tags and cost twice as much on a large file.
-    Iterative, and an alias is its anchor's node, as ruamel composes it."""
+    Iterative, and an alias is its anchor's node, as ruamel composes it. This loop runs for
+    every key and value of a file with findings, so an event's kind is told by its class
+    itself, a scalar's event is its node, and a node is attached where it is made."""
+    scalar, mapping_start, sequence_start, mapping_end, sequence_end, alias = _event_classes()
     open_nodes: list[list[Any]] = []   # [container, pending key] of each unclosed container
     anchors: dict[str, Any] = {}
-    node: ScalarNode | SequenceNode
-    while parser.check_event():
-        event = parser.get_event()
-        name = type(event).__name__
-        if name == "ScalarEvent":
-            node = ScalarNode(event.value, event.style, event.start_mark)
-        elif name == "MappingStartEvent" or name == "SequenceStartEvent":
-            node = (MappingNode if name[0] == "M" else SequenceNode)(event.start_mark)
+    node: Any
+    get_event = parser.get_event
+    while (event := get_event()) is not None:
+        kind = type(event)
+        if kind is scalar:
+            node = event
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+        elif kind is mapping_start or kind is sequence_start:
+            node = (MappingNode if kind is mapping_start else SequenceNode)(event.start_mark)
             if event.anchor is not None:
                 anchors[event.anchor] = node
             open_nodes.append([node, _NO_KEY])
             continue
-        elif name == "MappingEndEvent" or name == "SequenceEndEvent":
+        elif kind is mapping_end or kind is sequence_end:
             node = open_nodes.pop()[0]
-        elif name == "AliasEvent":
+        elif kind is alias:
             node = anchors[event.anchor]
         else:
             continue
-        if name == "ScalarEvent" and event.anchor is not None:
-            anchors[event.anchor] = node
         if not open_nodes:
             return node
-        _attach(open_nodes[-1], node)
+        parent = open_nodes[-1]
+        container = parent[0]
+        if type(container) is SequenceNode:
+            container.value.append(node)
+        elif parent[1] is _NO_KEY:
+            parent[1] = node
+        else:
+            container.value.append((parent[1], node))
+            parent[1] = _NO_KEY
     return None
 
 
-def _attach(parent: list[Any], node: Any) -> None:
-    container = parent[0]
-    if type(container) is SequenceNode:
-        container.value.append(node)
-    elif parent[1] is _NO_KEY:
-        parent[1] = node
-    else:
-        container.value.append((parent[1], node))
-        parent[1] = _NO_KEY
+@cache
+def _event_classes() -> tuple[type, ...]:
+    from ruamel.yaml.events import (
+        AliasEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+
+    return (ScalarEvent, MappingStartEvent, SequenceStartEvent, MappingEndEvent,
+            SequenceEndEvent, AliasEvent)
 
 
 def _compose_pure(text: str) -> Any:
@@ -155,10 +168,10 @@ class Locator:
             pair = pairs[read[0]]
             key_node = pair[0]
             read[0] += 1
-            if type(key_node).__name__ == "ScalarNode":
+            if type(key_node).__name__ in _SCALARS:
                 found.setdefault(key_node.value, pair)
         return found.get(key)
 
 
 def _empty(node: Any) -> bool:
-    return type(node).__name__ == "ScalarNode" and node.value == "" and not node.style
+    return type(node).__name__ in _SCALARS and node.value == "" and not node.style

@@ -25,7 +25,10 @@ FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
 # at C speed, without a search through the decoded text.
 _SUSPECT = bytes(b for b in range(128) if FORBIDDEN_CHARS.match(chr(b))) + b"\xc2\xef"
 _UNSUSPECT = bytes(b for b in range(256) if b not in _SUSPECT)
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
+# Each searched for only when its first byte is in the file: a literal first byte is a fast
+# scan, where the two together made the regex try its alternatives at every byte.
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+_NONCHAR_UTF8 = re.compile(rb"\xef\xbf[\xbe\xbf]")
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
@@ -69,7 +72,10 @@ def _may_hold_forbidden(data: bytes) -> bool:
     suspects = data.translate(None, _UNSUSPECT)
     if not suspects:
         return False
-    return bool(suspects.translate(None, b"\xc2\xef")) or _C1_UTF8.search(data) is not None
+    if suspects.translate(None, b"\xc2\xef"):
+        return True   # a C0 control or DEL
+    return (b"\xc2" in suspects and _C1_UTF8.search(data) is not None) or \
+        (b"\xef" in suspects and _NONCHAR_UTF8.search(data) is not None)
 
 
 def forbidden_characters(text: str, limit: int = 5) -> list[Problem]:

@@ -69,18 +69,24 @@ def _suspicious(text: str) -> bool:
 
 
 def _flow_block_indicator(text: str) -> bool:
-    """`_FLOW_BLOCK_INDICATOR.search(text)`, from each | and > back: prose is full of commas,
-    and the regex tries a match at every one of them."""
-    for indicator in "|>":
-        at = text.find(indicator)
-        while at >= 0:
-            before = at - 1
-            while before >= 0 and text[before] in " \t":
-                before -= 1
-            if before >= 0 and text[before] in "[{,":
-                return True
-            at = text.find(indicator, at + 1)
+    """`_FLOW_BLOCK_INDICATOR.search(text)`: prose is full of commas, and the regex tries a
+    match at every one of them. So each indicator is found first (a literal first character
+    is a fast scan) and looked behind: an opener or comma right before it, or one blank
+    before; two blanks before it, rare, take the exact search."""
+    for indicator, near in _NEAR_INDICATOR:
+        if indicator not in text:
+            continue
+        found = near.search(text)
+        if found is not None:
+            return found.group(1) is None or _FLOW_BLOCK_INDICATOR.search(text) is not None
     return False
+
+
+# `|` or `>` after an opener or comma, with at most one blank between (group 1 unset), or
+# after two blanks (group 1 set: the opener may be further back).
+_NEAR_INDICATOR = [(indicator, re.compile(
+    rf"\{indicator}(?:(?<=[\[{{,]\{indicator})|(?<=[\[{{,][ \t]\{indicator})"
+    rf"|(?<=[ \t][ \t]\{indicator})())")) for indicator in "|>"]
 
 
 def parse_yaml(text: str, proof: Callable[[Any], bool] | None = None) -> Parsed:
