@@ -50,8 +50,12 @@ def current_report(plan: Plan, today: date) -> RecordDocument | None:
 def report_title(lang: Language, doc: RecordDocument | None) -> str:
     """The report's title, which says its kind: a yearly report with the day it was
     prepared (a plan may have several), the end-of-term report (3.3)."""
-    kind = doc.fields.get("kind") if doc is not None else None
-    day = report_day(doc) if doc is not None else None
+    return kind_title(lang, doc.fields.get("kind") if doc is not None else None,
+                      report_day(doc) if doc is not None else None)
+
+
+def kind_title(lang: Language, kind: Any, day: date | None) -> str:
+    """`report_title` from the report's `kind` and day."""
     if kind == "yearly" and day is not None:
         return lang._("Yearly self-assessment report, prepared {date}", date=lang.date(day))
     if kind == "yearly":
