@@ -44,7 +44,8 @@ def report_of(plan: Plan, prepared: str | None, today: date) -> RecordDocument |
 def current_report(plan: Plan, today: date) -> RecordDocument | None:
     """The newest report prepared on or before `today`, else the newest; None without one."""
     due = [doc for doc in plan.self_assessments if (report_day(doc) or date.min) <= today]
-    return (due or plan.self_assessments or [None])[-1]
+    found = due or plan.self_assessments
+    return found[-1] if found else None
 
 
 def report_title(lang: Language, doc: RecordDocument | None) -> str:
