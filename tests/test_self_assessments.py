@@ -121,3 +121,23 @@ def test_review_says_a_report_was_added_not_ratings_changed(
     assert "Report added: every earlier self-assessment report of the plan stays " \
            "published" in out
     assert "rating changed" not in out and "kind changed" not in out, out
+
+
+def test_review_warns_when_a_report_is_written_over(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Writing the end-of-term report over the yearly one in self-assessment.yaml unpublishes
+    the yearly report: the review says so and how to keep it."""
+    record = copy(tmp_path, yearly_green)
+    git(record, "init", "-q", "-b", "main")
+    git(record, "add", "-A")
+    git(record, "commit", "-qm", "record")
+    git(record, "checkout", "-q", "-b", "end-of-term")
+    (record / SA).write_text((SAMPLE / SA).read_text(encoding="utf-8"), encoding="utf-8")
+    git(record, "commit", "-qam", "the end-of-term report over the yearly one")
+    code, out, err = run(capsys, "review", "-C", record, "main", "end-of-term", "--lang",
+                         "en", "--today", TODAY.isoformat())
+    assert code in (0, 1), err
+    assert "date prepared changed from September 1, 2024 to February 20, 2026. The report " \
+           "of September 1, 2024 is written over and no longer published: to keep it, " \
+           "restore this file and add the new report as self-assessments/2026-02-20.yaml " \
+           "in the plan folder." in out, out

@@ -111,9 +111,24 @@ def document_item(c: RenderContext, change: Change) -> Parts:
     if change.kind == "field-removed" or change.new in (None, ""):
         return compose(_("{field} removed (it was {old}).", **MARKS), field=field,
                         old=value(c, change.old, change.field))
-    return compose(_("{field} changed from {old} to {new}.", **MARKS), field=field,
+    said = compose(_("{field} changed from {old} to {new}.", **MARKS), field=field,
                     old=value(c, change.old, change.field),
                     new=value(c, change.new, change.field))
+    return said + replaced_report(c, change)
+
+
+def replaced_report(c: RenderContext, change: Change) -> Parts:
+    """When a self-assessment report's day changes, the report of the old day is written
+    over: it stops being published (3.3: "The report needs to be published"). Said, with
+    the way to keep it."""
+    old, new = as_date(change.old), as_date(change.new)
+    if change.field != "prepared" or old is None or new is None \
+            or not SELF_ASSESSMENT_PATH.search(change.document or ""):
+        return ()
+    return (Text(" " + c.lang._(
+        "The report of {old} is written over and no longer published: to keep it, restore "
+        "this file and add the new report as self-assessments/{new}.yaml in the plan "
+        "folder.", old=c.lang.date(old), new=new.isoformat())),)
 
 
 def progress_item(c: RenderContext, change: Change, milestone: Parts) -> Parts:
