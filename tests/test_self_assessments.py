@@ -141,3 +141,18 @@ def test_review_warns_when_a_report_is_written_over(
            "of September 1, 2024 is written over and no longer published: to keep it, " \
            "restore this file and add the new report as self-assessments/2026-02-20.yaml " \
            "in the plan folder." in out, out
+
+
+def test_a_report_not_named_by_its_day_is_f117_and_prepared_is_for_reports_only(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    record = copy(tmp_path, yearly_beside)
+    (record / f"{CLOSED}/self-assessments/yearly-2024.yaml").write_text(
+        "prepared: 2024-09-01\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "-C", record, "--today", TODAY.isoformat(),
+                         "--no-cache")
+    assert f"{CLOSED}/self-assessments/yearly-2024.yaml" in out and "F117" in out, out
+    assert YEARLY not in out, out          # a report named by its day is read, not F117
+    code, out, err = run(capsys, "render", "action-plan", "-C", record, "--plan", "2023-2025",
+                         "--prepared", "2024-09-01", "-o", str(tmp_path / "out"),
+                         "--today", TODAY.isoformat())
+    assert code == 2 and "--prepared chooses a self-assessment report" in err, err

@@ -46,6 +46,9 @@ def build(record: Record, request: Request, today: date) -> Document:
     if request.document not in DOCUMENTS:
         raise UsageError(f"unknown document {request.document!r}; choose one of "
                          f"{', '.join(DOCUMENTS)}")
+    if request.prepared is not None and request.document != "self-assessment":
+        raise UsageError("--prepared chooses a self-assessment report: give it with the "
+                         "self-assessment document only")
     plan = record.plan_named(request.plan)
     lang = Language(request.lang)
     c = RenderContext(record, lang, today)
