@@ -168,8 +168,9 @@ def test_render_and_site_write_through_one_registry(capsys, monkeypatch, tmp_pat
                        "--lang", "en", "-f", "md", "-o", "-", "--today", TODAY)
     assert code == 0 and out.startswith("<") and out.endswith(">")
     record = load_record(SAMPLE)
-    downloads = [d for d in planned(record, (Format.md,)) if d.commitment is None][:1]
-    [data] = render_documents(record, downloads, datetime(2026, 11, 23).date()).values()
+    day = datetime(2026, 11, 23).date()
+    downloads = [d for d in planned(record, (Format.md,), day) if d.commitment is None][:1]
+    [data] = render_documents(record, downloads, day).values()
     assert data.startswith(b"<") and data.endswith(b">")
     with pytest.raises(ValueError, match="unknown document format 'odt'"):
         formats.write(object(), "odt", datetime(2026, 11, 23).date())  # type: ignore[arg-type]

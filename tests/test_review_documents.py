@@ -127,7 +127,8 @@ def test_profile_stakeholders_section_and_self_assessment(capsys, record: Path) 
         "Société civile." in out
     assert "Ministry of \\[-Finance and Public Accounts-\\] {+Economy+}" in out
     assert "{+Todas las organizaciones aprobaron el plan.+}" in out
-    assert "Auto-évaluation `plans/2023-2025/self-assessment.yaml`" in out
+    assert "Rapport d'auto-évaluation de fin de mandat `plans/2023-2025/self-assessment.yaml`" \
+        in out
     assert "engagement open-contracting › note est passé de Vert : achevé ou avancement " \
         "substantiel à Rouge : non commencé" in out
 
@@ -160,7 +161,7 @@ def test_json_and_diff_tell_the_same(capsys, record: Path) -> None:
     assert f"{ASSESSMENT}: commitments/open-contracting/rating changed from green to red" in out
     code, out, err = run(capsys, "diff", "base", "head", "-C", record, "--lang", "fr")
     assert code == 0, err
-    assert "# Ce que signifie la modification" in out and "Auto-évaluation" in out
+    assert "# Ce que signifie la modification" in out and "Rapport d'auto-évaluation de fin" in out
 
 
 def test_progress_and_documents_are_no_amendment(record: Path) -> None:

@@ -41,6 +41,9 @@ def render(
     since: str | None = typer.Option(None, "--since", metavar="REVISION",
                                      help="amendment-note: count changes from this git "
                                           "revision (default: the last submitted/* tag)."),
+    prepared: str | None = typer.Option(None, "--prepared", metavar="YYYY-MM-DD",
+                                        help="self-assessment: the report prepared on this "
+                                             "day (default: the newest prepared by today)."),
     force: bool = force_option(),
     record_path: Record = HERE,
     today: Today,
@@ -72,7 +75,7 @@ def render(
     one_file = names_a_file(out, chosen, langs)
     if refuse(checked, f"the {document.replace('-', ' ')}", plan):
         return 1
-    files = render_files(record, [Request(document, plan, code, commitment, since)
+    files = render_files(record, [Request(document, plan, code, commitment, since, prepared)
                                   for code in langs], chosen, today)
     if is_stdout(out):
         print_bytes(next(iter(files.values())))

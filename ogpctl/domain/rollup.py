@@ -21,10 +21,11 @@ scale). The rule is written down in docs/documents.md so a reviewer can check ev
   substantial with a severe delay; red for not started or no milestones, or limited with a
   severe delay. Before implementation nothing is rated: the colour is `grey`, "not started
   yet".
-* A self-assessment (self-assessment.yaml, prepared on or before today) that rates a
-  commitment gives the colour every public place shows while its rating speaks for the
-  result day (`speaks_until`): not once a milestone of the commitment has fallen due after
-  the report was prepared (the report could not judge it), and for a yearly report ("some
+* The newest self-assessment report (self-assessment.yaml, self-assessments/*.yaml)
+  prepared on or before today that rates a commitment gives the colour every public place
+  shows while its rating speaks for the result day (`speaks_until`): not once a milestone
+  of the commitment has fallen due after the report was prepared (the report could not
+  judge it), and for a yearly report ("some
   countries found it helpful to prepare a yearly self-assessment report", 3.3) not a year
   after it nor at the end of term, whose result is the end-of-term report's ("the final
   results of reforms completed in the action plan", implementation guidance). A rating
@@ -41,7 +42,7 @@ from typing import Any
 
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.cycle import add_months
-from ogpctl.record.model import Commitment, Milestone, Plan, as_date, listed
+from ogpctl.record.model import Commitment, Milestone, Plan, as_date, listed, report_day
 from ogpctl.record.text import has_text
 
 RATINGS = ("green", "amber", "red")
@@ -241,7 +242,8 @@ def set_aside(commitment: Commitment, given: dict[str, Any], clock: Reckoning,
     """Why the self-assessment's rating `given` is not the colour shown on the result day:
     LAPSED when it no longer speaks for that day (`speaks_until`), UNREASONED when it
     differs from the milestones' colour with no rating-reason; "" when it is shown."""
-    until = speaks_until(commitment, given.get("prepared"), clock.end)
+    until = speaks_until(commitment, given.get("prepared"), clock.end,
+                         given.get("kind") == "yearly")
     if until is not None and clock.day >= until:
         return LAPSED
     if given.get("rating") != derived and not has_text(given.get("rating-reason")):
@@ -249,14 +251,12 @@ def set_aside(commitment: Commitment, given: dict[str, Any], clock: Reckoning,
     return ""
 
 
-def speaks_until(commitment: Commitment, prepared: date | None, end: date | None
-                 ) -> date | None:
+def speaks_until(commitment: Commitment, prepared: date | None, end: date | None,
+                 yearly: bool) -> date | None:
     """The first day a self-assessment prepared on `prepared` no longer speaks for the
     commitment: the day after one of its milestones falls due after the report (it could
     not judge it); for a yearly report also a year after it (the next one is due) and the
     plan's end (the end-of-term result). None: it speaks on any later day."""
-    yearly = commitment.plan.self_assessment is not None and \
-        commitment.plan.self_assessment.fields.get("kind") == "yearly"
     if prepared is None:
         return date.min if yearly else None
     days = [due + timedelta(days=1) for m in commitment.milestones
@@ -270,17 +270,16 @@ def speaks_until(commitment: Commitment, prepared: date | None, end: date | None
 
 
 def assessment(commitment: Commitment, today: date) -> dict[str, Any] | None:
-    """The self-assessment's rating of the commitment, when one prepared on or before
-    `today` rates it (its entry, with the report's `prepared` date added)."""
-    doc = commitment.plan.self_assessment
-    if doc is None:
-        return None
-    prepared = as_date(doc.fields.get("prepared"))
-    if prepared is not None and prepared > today:
-        return None
-    for item in listed(doc, "commitments"):
-        if item.get("commitment") == commitment.id and item.get("rating") in RATINGS:
-            return {**item, "prepared": prepared}
+    """The self-assessment's rating of the commitment: the newest report prepared on or
+    before `today` that rates it (its entry, with the report's `prepared` date and `kind`
+    added). A plan keeps every report (a yearly one besides the end-of-term one, 3.3)."""
+    for doc in reversed(commitment.plan.self_assessments):
+        prepared = report_day(doc)
+        if prepared is not None and prepared > today:
+            continue
+        for item in listed(doc, "commitments"):
+            if item.get("commitment") == commitment.id and item.get("rating") in RATINGS:
+                return {**item, "prepared": prepared, "kind": doc.fields.get("kind")}
     return None
 
 

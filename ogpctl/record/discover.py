@@ -15,6 +15,8 @@ from ogpctl.record.kinds import (
     PLAN_FILES,
     SECTION_FILE,
     SECTIONS,
+    SELF_ASSESSMENT_FILE,
+    SELF_ASSESSMENTS,
     Kind,
     is_slug,
 )
@@ -159,6 +161,9 @@ def _add_plan(layout: Layout, root: Path, plan_id: str) -> None:
     _add_named(layout, root, f"{base}/sections", SECTION_FILE, Kind.SECTION,
                "section files are named <section>.<language>.md, such as introduction.en.md; "
                f"the sections are {', '.join(SECTIONS)}")
+    _add_named(layout, root, f"{base}/{SELF_ASSESSMENTS}", SELF_ASSESSMENT_FILE,
+               Kind.SELF_ASSESSMENT, "self-assessment reports are named by the day they were "
+               "prepared, YYYY-MM-DD.yaml, such as 2025-12-10.yaml")
 
 
 def _add_named(layout: Layout, root: Path, rel_dir: str, pattern: re.Pattern[str], kind: Kind,

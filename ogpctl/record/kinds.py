@@ -86,6 +86,10 @@ COMMITMENT_FILE = re.compile(r"(?P<number>[0-9]{2,3})-(?P<id>[a-z0-9]+(?:-[a-z0-
 MEETING_FILE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
                           r"-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
 SECTION_FILE = re.compile(r"(?P<section>[a-z-]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md")
+#: A plan's further self-assessment reports (3.3: a yearly report besides the end-of-term
+#: one), plans/<plan>/self-assessments/YYYY-MM-DD.yaml, named by the day prepared.
+SELF_ASSESSMENTS = "self-assessments"
+SELF_ASSESSMENT_FILE = re.compile(r"(?P<prepared>[0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml")
 
 
 def is_slug(text: str) -> bool:

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from ogpctl.record import cycle
-from ogpctl.record.kinds import COMMITMENT_FILE, LANGUAGE, Kind, is_slug, parse_day
+from ogpctl.record.kinds import (
+    COMMITMENT_FILE,
+    LANGUAGE,
+    SELF_ASSESSMENT_FILE,
+    Kind,
+    is_slug,
+    parse_day,
+)
 from ogpctl.source.problems import Problem
 
 
@@ -165,7 +172,12 @@ class Plan:
     doc: Document | None = None
     co_creation: Document | None = None
     contributions: Document | None = None
+    #: The newest of `self_assessments` (the report the rules read), None without one.
     self_assessment: Document | None = None
+    #: Every self-assessment report of the plan, oldest first (`report_day`):
+    #: self-assessment.yaml and self-assessments/YYYY-MM-DD.yaml (a yearly report stays
+    #: published once the end-of-term one is written, handbook 3.3).
+    self_assessments: list[Document] = field(default_factory=list)
     #: Every commitment file of the plan, readable or not: what the rules about files,
     #: numbers and ids read.
     commitment_files: list[Commitment] = field(default_factory=list)
@@ -220,9 +232,10 @@ class Plan:
         return as_date(self.fields.get("delivered")) or dates.window_opens, dates.end
 
     def documents(self) -> Iterator[Document]:
-        for doc in (self.doc, self.co_creation, self.contributions, self.self_assessment):
+        for doc in (self.doc, self.co_creation, self.contributions):
             if doc is not None:
                 yield doc
+        yield from self.self_assessments
         yield from (c.doc for c in self.commitment_files)
         yield from self.sections
 
@@ -334,7 +347,18 @@ def build_record(root: Path, documents: dict[str, Document], plan_ids: list[str]
     for plan in record.plans:
         plan.commitment_files.sort(key=lambda c: (c.number, c.id))
         plan.commitments = [c for c in plan.commitment_files if c.readable]
+        plan.self_assessments.sort(key=lambda doc: (report_day(doc) or date.min, doc.path))
+        plan.self_assessment = plan.self_assessments[-1] if plan.self_assessments else None
     return record
+
+
+def report_day(doc: Document) -> date | None:
+    """The day a self-assessment report was prepared: its `prepared`, else the day its
+    name in self-assessments/ gives; None when neither says."""
+    prepared = parse_day(doc.fields.get("prepared"))
+    if prepared is None and (match := SELF_ASSESSMENT_FILE.fullmatch(doc.path.rsplit("/", 1)[1])):
+        return parse_day(match["prepared"])
+    return prepared
 
 
 def release(record: Record) -> None:
@@ -350,7 +374,7 @@ def release(record: Record) -> None:
 
 
 _PLAN_SLOTS = {Kind.PLAN: "doc", Kind.CO_CREATION: "co_creation",
-               Kind.CONTRIBUTIONS: "contributions", Kind.SELF_ASSESSMENT: "self_assessment"}
+               Kind.CONTRIBUTIONS: "contributions"}
 _RECORD_SLOTS = {Kind.OGP: "ogp", Kind.STAKEHOLDERS: "stakeholders", Kind.FORUM: "forum"}
 
 
@@ -369,3 +393,5 @@ def _place(record: Record, plans: dict[str, Plan], path: str, doc: Document) -> 
                                                     match["id"]))
         elif doc.kind is Kind.SECTION:
             plan.sections.append(doc)
+        elif doc.kind is Kind.SELF_ASSESSMENT:
+            plan.self_assessments.append(doc)

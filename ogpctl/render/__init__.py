@@ -42,7 +42,9 @@ def render_files(record: Record, requests: list[Request], fmt: Format | str, tod
 
 
 def file_name(request: Request, fmt: Format | str) -> str:
-    number = f"-{request.commitment:02d}" if request.document == "commitment" else ""
+    number = f"-{request.commitment:02d}" if request.document == "commitment" else \
+        f"-{request.prepared}" if request.document == "self-assessment" and request.prepared \
+        else ""
     return f"{request.plan}-{request.document}{number}.{request.lang}.{fmt}"
 
 

@@ -20,6 +20,8 @@ class Request:
     lang: str
     commitment: int | None = None
     since: str | None = None        # amendment-note: the revision changes are counted from
+    #: self-assessment: the day the report was prepared (YYYY-MM-DD); None the current one
+    prepared: str | None = None
 
 
 def find_commitment(plan: Plan, number: int | None) -> Commitment:
@@ -39,11 +41,14 @@ def build(record: Record, request: Request, today: date) -> Document:
     from ogpctl.render.amendment_note import amendment_note
     from ogpctl.render.commitment import commitment_blocks, commitment_name
     from ogpctl.render.reasoned_response import reasoned_response_blocks
-    from ogpctl.render.self_assessment import self_assessment_blocks
+    from ogpctl.render.self_assessment import report_of, report_title, self_assessment_blocks
 
     if request.document not in DOCUMENTS:
         raise UsageError(f"unknown document {request.document!r}; choose one of "
                          f"{', '.join(DOCUMENTS)}")
+    if request.prepared is not None and request.document != "self-assessment":
+        raise UsageError("--prepared chooses a self-assessment report: give it with the "
+                         "self-assessment document only")
     plan = record.plan_named(request.plan)
     lang = Language(request.lang)
     c = RenderContext(record, lang, today)
@@ -57,9 +62,10 @@ def build(record: Record, request: Request, today: date) -> Document:
         doc.subtitle = c.plan_heading(plan)
         doc.blocks = commitment_blocks(c, commitment, level=1)[1:]
     elif request.document == "self-assessment":
-        doc.title = text(lang._("Self-assessment report"))
+        report = report_of(plan, request.prepared, today)
+        doc.title = text(report_title(lang, report))
         doc.subtitle = c.plan_heading(plan)
-        doc.blocks = self_assessment_blocks(c, plan)
+        doc.blocks = self_assessment_blocks(c, plan, report)
     elif request.document == "reasoned-response":
         doc.title = text(lang._("Reasoned response to contributions"))
         doc.subtitle = c.plan_heading(plan)

@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ogpctl.base.errors import UsageError
 from ogpctl.base.i18n import Language
 from ogpctl.domain.past import PlanAsOf, plan_as_of
 from ogpctl.domain.rollup import NOT_YET, Rollup, Totals, rollup, totals_of
-from ogpctl.record.model import Commitment, Plan, as_date, listed
+from ogpctl.record.model import Commitment, Plan, as_date, listed, report_day
+from ogpctl.record.model import Document as RecordDocument
 from ogpctl.render.blocks import Block, Cell, Heading, ListBlock, Paragraph, Strong, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
@@ -44,6 +46,46 @@ def _due_by(fields: dict[str, Any], today: date) -> bool:
     return fields.get("status") != "withdrawn" and (due is None or due <= today)
 
 
+def report_of(plan: Plan, prepared: str | None, today: date) -> RecordDocument | None:
+    """The report a self-assessment document renders: the one prepared on `prepared`
+    (YYYY-MM-DD); by default the newest prepared on or before today (else the newest).
+    A plan keeps each report it published (a yearly one besides the end-of-term one, 3.3)."""
+    if prepared is None:
+        return current_report(plan, today)
+    for doc in plan.self_assessments:
+        if (day := report_day(doc)) is not None and day.isoformat() == prepared:
+            return doc
+    days = ", ".join(str(day) for doc in plan.self_assessments
+                     if (day := report_day(doc)) is not None) or "none"
+    raise UsageError(f"plan {plan.id} has no self-assessment prepared on {prepared} "
+                     f"(prepared: {days})")
+
+
+def current_report(plan: Plan, today: date) -> RecordDocument | None:
+    """The newest report prepared on or before `today`, else the newest; None without one."""
+    due = [doc for doc in plan.self_assessments if (report_day(doc) or date.min) <= today]
+    found = due or plan.self_assessments
+    return found[-1] if found else None
+
+
+def report_title(lang: Language, doc: RecordDocument | None) -> str:
+    """The report's title, which says its kind: a yearly report with the day it was
+    prepared (a plan may have several), the end-of-term report (3.3)."""
+    return kind_title(lang, doc.fields.get("kind") if doc is not None else None,
+                      report_day(doc) if doc is not None else None)
+
+
+def kind_title(lang: Language, kind: Any, day: date | None) -> str:
+    """`report_title` from the report's `kind` and day."""
+    if kind == "yearly" and day is not None:
+        return lang._("Yearly self-assessment report, prepared {date}", date=lang.date(day))
+    if kind == "yearly":
+        return lang._("Yearly self-assessment report")
+    if kind == "end-of-term":
+        return lang._("End-of-term self-assessment report")
+    return lang._("Self-assessment report")
+
+
 def completion_label(c: RenderContext, completion: str) -> str:
     return {"complete": c.lang._("complete"), "substantial": c.lang._("substantial"),
             "limited": c.lang._("limited"), "not-started": c.lang._("not started"),
@@ -62,18 +104,19 @@ def totals_sentence(lang: Language, figures: Totals) -> str:
     return f"{commitments} {milestones}"
 
 
-def assessments(plan: Plan) -> dict[str, dict]:
-    return {item["commitment"]: item for item in listed(plan.self_assessment, "commitments")
+def assessments(doc: RecordDocument | None) -> dict[str, dict]:
+    return {item["commitment"]: item for item in listed(doc, "commitments")
             if isinstance(item.get("commitment"), str)}
 
 
-def assessed(c: RenderContext, plan: Plan, prepared: date | None) -> PlanAsOf:
+def assessed(c: RenderContext, plan: Plan, doc: RecordDocument | None, prepared: date | None
+             ) -> PlanAsOf:
     """The commitments and milestones the report speaks of: the plan as it was on its
     `prepared` date (`ogpctl.domain.past`), before the amendments dated after it; a
     commitment added since stays when the report assesses it by name."""
     if prepared is None:
         return PlanAsOf(c.today, tuple(plan.commitments))
-    return plan_as_of(c.record, plan, prepared, frozenset(assessments(plan)))
+    return plan_as_of(c.record, plan, prepared, frozenset(assessments(doc)))
 
 
 def coverage_note(c: RenderContext, as_of: PlanAsOf) -> list[Block]:
@@ -126,8 +169,8 @@ def assessment_row(c: RenderContext, commitment: Commitment, given: dict, as_of)
             tuple(c.blocks(given.get("reasons"))), tuple(c.blocks(given.get("next-steps"))))
 
 
-def self_assessment_blocks(c: RenderContext, plan: Plan) -> list[Block]:
-    doc = plan.self_assessment
+def self_assessment_blocks(c: RenderContext, plan: Plan, doc: RecordDocument | None
+                           ) -> list[Block]:
     fields: dict[str, Any] = doc.fields if doc else {}
     prepared = as_date(fields.get("prepared"))
     as_of = prepared or c.today
@@ -149,12 +192,12 @@ def self_assessment_blocks(c: RenderContext, plan: Plan) -> list[Block]:
         "Colours follow the self-assessment template; each is derived from the milestones' "
         "status as of {date} unless the self-assessment gives another with its reason.",
         date=c.lang.date(as_of))),)))
-    as_then = assessed(c, plan, prepared)
+    as_then = assessed(c, plan, doc, prepared)
     commitments = list(as_then.commitments)
     blocks += coverage_note(c, as_then)
     blocks.append(Paragraph((Strong((Text(totals_sentence(
         c.lang, totals_of(commitments, as_of))),)),)))
-    given = assessments(plan)
+    given = assessments(doc)
     head = tuple((Paragraph((Text(label),)),) for label in (
         c.lang._("Commitment"), c.lang._("Assessment of progress"),
         c.lang._("Evidence supporting the assessment"), c.lang._("Reasons for the assessment"),

@@ -6,6 +6,7 @@ are said in the reviewer's language where the record has them in it."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ogpctl.base.i18n import Language
@@ -16,6 +17,7 @@ from ogpctl.record.text import translations
 from ogpctl.render.amendment_note import MARKS, compose, status_label
 from ogpctl.render.blocks import Code, Foreign, Inline, Text, plain
 from ogpctl.render.context import RenderContext
+from ogpctl.render.self_assessment import kind_title
 
 Parts = tuple[Inline, ...]
 
@@ -28,6 +30,15 @@ STAKEHOLDER_FIELDS = frozenset({"attendees", "lead", "lead-agency", "members", "
 #: Entries of a list said in one sentence; the others are counted.
 MAX_ITEMS = 20
 SECTION = re.compile(r"sections/([^/]+?)(?:\.([a-z]{2,3}))?\.md$")
+#: A plan's self-assessment reports: self-assessment.yaml, self-assessments/YYYY-MM-DD.yaml.
+SELF_ASSESSMENT_PATH = re.compile(r"^plans/[^/]+/(?:self-assessment\.yaml|self-assessments/"
+                                  r"(?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml)$")
+
+
+def report_day_of(path: str, data: dict[str, Any]) -> date | None:
+    """The day a self-assessment report was prepared: its `prepared`, else its name's."""
+    match = SELF_ASSESSMENT_PATH.search(path)
+    return as_date(data.get("prepared")) or as_date(match["day"] if match else None)
 
 
 def is_document_change(change: Change) -> bool:
@@ -48,6 +59,8 @@ def document_title(c: RenderContext, path: str, change: Change) -> Parts:
         day = as_date(data.get("date"))
         label = _("Forum meeting of {date}", date=c.lang.date(day)) if day else \
             _("Forum meeting")
+    elif kind is Kind.SELF_ASSESSMENT or SELF_ASSESSMENT_PATH.search(path):
+        label = kind_title(c.lang, data.get("kind"), report_day_of(path, data))
     elif section:
         label = _("Plan section “{name}”", name=section[1])
         if section[2]:
@@ -78,6 +91,9 @@ def document_item(c: RenderContext, change: Change) -> Parts:
         return compose(_("{file} ({state}): ogpctl does not describe what this change "
                           "means; read the file.", file=MARKS["title"], state=state),
                         title=(Code(change.document or ""),))
+    if change.kind == "document-added" and SELF_ASSESSMENT_PATH.search(change.document or ""):
+        return (Text(_("Report added: every earlier self-assessment report of the plan stays "
+                       "published, and the newest rating of each commitment is shown.")),)
     if change.kind == "document-added":
         return (Text(_("File added.")),)
     if change.kind == "document-removed":
@@ -95,9 +111,24 @@ def document_item(c: RenderContext, change: Change) -> Parts:
     if change.kind == "field-removed" or change.new in (None, ""):
         return compose(_("{field} removed (it was {old}).", **MARKS), field=field,
                         old=value(c, change.old, steps_of(change)))
-    return compose(_("{field} changed from {old} to {new}.", **MARKS), field=field,
+    said = compose(_("{field} changed from {old} to {new}.", **MARKS), field=field,
                     old=value(c, change.old, steps_of(change)),
                     new=value(c, change.new, steps_of(change)))
+    return said + replaced_report(c, change)
+
+
+def replaced_report(c: RenderContext, change: Change) -> Parts:
+    """When a self-assessment report's day changes, the report of the old day is written
+    over: it stops being published (3.3: "The report needs to be published"). Said, with
+    the way to keep it."""
+    old, new = as_date(change.old), as_date(change.new)
+    if change.field != "prepared" or old is None or new is None \
+            or not SELF_ASSESSMENT_PATH.search(change.document or ""):
+        return ()
+    return (Text(" " + c.lang._(
+        "The report of {old} is written over and no longer published: to keep it, restore "
+        "this file and add the new report as self-assessments/{new}.yaml in the plan "
+        "folder.", old=c.lang.date(old), new=new.isoformat())),)
 
 
 def progress_item(c: RenderContext, change: Change, milestone: Parts) -> Parts:
@@ -260,6 +291,9 @@ def _label(c: RenderContext, step: str) -> str:
         "commitments": _("commitment"), "rating": _("rating"),
         "rating-reason": _("reason for the rating"), "prepared": _("date prepared"),
         "introduction": _("introduction"), "process": _("process"), "note": _("note"),
+        "irm-recommendations": _("use of IRM recommendations"),
+        "lessons": _("lessons and insights"), "recommendations": _("recommendations"),
+        "reasons": _("reasons for the assessment"),
         "status": _("status"), "next-steps": _("next steps"), "members": _("members"),
         "summary": _("summary"), "lead-agency": _("lead agency"),
         "stakeholder": _("organisation"), "commitment": _("commitment"),

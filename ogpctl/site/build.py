@@ -137,7 +137,7 @@ def _build(record: Record, today: date, history: History, formats: tuple[str, ..
     index = build_index(record, history)
     evidence, published = publish_files(record.root, index)
     files = Files(evidence)
-    downloads = planned(record, formats)
+    downloads = planned(record, formats, today)
     site = Site(record, today, index, published, downloads, comments_of(record))
     inputs = Inputs.of(record, today, formats, search, index, published)
     site.inputs, site.store = inputs, store

@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 from ogpctl.base.i18n import Language
-from ogpctl.record.model import Plan, Record
+from ogpctl.record.model import Plan, Record, report_day
 from ogpctl.render import file_name
 from ogpctl.render.amendments import recorded
 from ogpctl.render.blocks import Document
 from ogpctl.render.documents import Request, build
 from ogpctl.render.formats import Format, write
 from ogpctl.render.history import delivered_commit
+from ogpctl.render.self_assessment import current_report, report_of, report_title
 from ogpctl.site import urls
 from ogpctl.site.exports import EXPORTS
 from ogpctl.site.view import Download, Page, View
@@ -34,7 +35,16 @@ def documents_of(record: Record, plan: Plan) -> list[str]:
     return found
 
 
-def planned(record: Record, formats: tuple[str, ...]) -> list[Download]:
+def earlier_reports(plan: Plan, today: date) -> list[str]:
+    """The days of the plan's self-assessment reports besides the current one
+    (`current_report`), newest first: each stays published (3.3, a yearly report besides
+    the end-of-term one)."""
+    current = current_report(plan, today)
+    return [day.isoformat() for doc in reversed(plan.self_assessments)
+            if doc is not current and (day := report_day(doc)) is not None]
+
+
+def planned(record: Record, formats: tuple[str, ...], today: date) -> list[Download]:
     """Every document of every plan in every language and format; each commitment on its
     own in HTML (and Markdown) only: Word and PDF files are slow to write, and the action
     plan holds every commitment."""
@@ -42,10 +52,13 @@ def planned(record: Record, formats: tuple[str, ...]) -> list[Download]:
     for plan in record.plans:
         requests = [(Request(d, plan.id, lang), formats) for d in documents_of(record, plan)
                     for lang in record.languages.required]
+        requests += [(Request("self-assessment", plan.id, lang, prepared=day), formats)
+                     for day in earlier_reports(plan, today)
+                     for lang in record.languages.required]
         requests += [(Request("commitment", plan.id, lang, c.number), COMMITMENT_FORMATS)
                      for c in plan.commitments for lang in record.languages.required]
         found += [Download(plan.id, r.document, r.lang, fmt,
-                           f"{urls.DOCUMENTS}/{file_name(r, fmt)}", r.commitment)
+                           f"{urls.DOCUMENTS}/{file_name(r, fmt)}", r.commitment, r.prepared)
                   for r, allowed in requests for fmt in formats if fmt in allowed]
     return found
 
@@ -56,7 +69,8 @@ def render_documents(record: Record, downloads: list[Download], today: date
     files: dict[str, bytes] = {}
     built: dict[Request, Document] = {}
     for item in downloads:
-        request = Request(item.document, item.plan, item.lang, item.commitment)
+        request = Request(item.document, item.plan, item.lang, item.commitment,
+                          prepared=item.prepared)
         if request not in built:
             built[request] = build(record, request, today)
         doc = built[request]
@@ -70,12 +84,21 @@ def document_title(v: View, document: str) -> str:
             "amendment-note": v._("Amendment note")}.get(document, v.L["commitment"])
 
 
+def download_title(v: View, item: Download) -> str:
+    """A document's title; a self-assessment report's says its kind and, for a yearly
+    one, its day (`report_title`): a plan may publish several."""
+    if item.document != "self-assessment":
+        return document_title(v, item.document)
+    plan = v.site.record.plan_named(item.plan)
+    return report_title(v.c.lang, report_of(plan, item.prepared, v.site.today))
+
+
 def download_rows(v: View, downloads: list[Download]) -> list[dict]:
     """One row a document: its languages (the page's first), each with its formats."""
     rows: dict[tuple, dict] = {}
     for item in downloads:
-        key = (item.document, item.commitment)
-        row = rows.setdefault(key, {"title": document_title(v, item.document),
+        key = (item.document, item.commitment, item.prepared)
+        row = rows.setdefault(key, {"title": download_title(v, item),
                                     "commitment": item.commitment, "languages": {}})
         entry = row["languages"].setdefault(item.lang, {
             "code": item.lang, "name": Language(item.lang).name_in(v.code), "links": []})

@@ -161,7 +161,8 @@ def download_files(record: Record, downloads: list[Download], today: date, input
         key = output_key(_reads(record, item, inputs), item.path)
         found = _by_model(store, key)
         if found is None:
-            request = Request(item.document, item.plan, item.lang, item.commitment)
+            request = Request(item.document, item.plan, item.lang, item.commitment,
+                              prepared=item.prepared)
             if request not in built:   # the model and its digest, once for every format
                 doc = build(record, request, today)
                 built[request] = doc, digest_of_model(doc, today)

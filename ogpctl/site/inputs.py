@@ -232,6 +232,5 @@ class Inputs:
 
 def _own(plan: Plan) -> list[Document]:
     """The plan's own files: all but its commitments."""
-    found = [d for d in (plan.doc, plan.co_creation, plan.contributions, plan.self_assessment)
-             if d is not None]
-    return found + list(plan.sections)
+    found = [d for d in (plan.doc, plan.co_creation, plan.contributions) if d is not None]
+    return found + list(plan.self_assessments) + list(plan.sections)

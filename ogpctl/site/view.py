@@ -47,6 +47,7 @@ class Download:
     fmt: str
     path: str           # from the site root
     commitment: int | None = None
+    prepared: str | None = None   # a self-assessment report but the current one: its day
 
 
 @dataclass
