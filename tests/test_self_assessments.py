@@ -156,3 +156,27 @@ def test_a_report_not_named_by_its_day_is_f117_and_prepared_is_for_reports_only(
                          "--prepared", "2024-09-01", "-o", str(tmp_path / "out"),
                          "--today", TODAY.isoformat())
     assert code == 2 and "--prepared chooses a self-assessment report" in err, err
+
+
+def test_the_rules_read_every_report(tmp_path: Path, capsys) -> None:
+    """sayearly left it: A501 and A504 read only the newest report, so an earlier yearly
+    report, still published, was no longer checked once the end-of-term one was added."""
+    import json
+
+    def careless(record: Path) -> None:
+        yearly_beside(record)
+        path = record / YEARLY
+        text = path.read_text(encoding="utf-8").replace("lessons:", "x-lessons:", 1)
+        text = text.replace("  - commitment: beneficial-ownership\n    rating: green\n"
+                            "    rating-reason:", "  - commitment: beneficial-ownership\n"
+                            "    rating: red\n    x-rating-reason:")
+        assert "rating: red\n    x-rating-reason:" in text
+        path.write_text(text, encoding="utf-8")
+
+    record = copy(tmp_path, careless)
+    code, out, _ = run(capsys, "check", record, "--today", TODAY.isoformat(), "--no-cache",
+                       "--format", "json")
+    found = {(d["code"], d["message"].split(" (")[0]) for d in json.loads(out)["diagnostics"]
+             if d["file"] == YEARLY}
+    assert ("A504", "the self-assessment does not give the lessons and insights") in found
+    assert any(code == "A501" and "is rated red" in message for code, message in found), found

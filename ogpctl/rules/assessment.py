@@ -39,21 +39,20 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
           rating: amber
           rating-reason: {en: The portal is complete but its data is not yet used.}
     """
-    doc = plan.self_assessment
-    if doc is None:
-        return
-    clock = reckoning(plan, as_date(doc.fields.get("prepared")) or context.today)  # one a plan
     by_id = {c.id: c for c in plan.commitment_files}
-    for index, item in _entries(plan):
-        commitment = by_id.get(as_word(item.get("commitment")) or "")
-        rating = item.get("rating")
-        if commitment is None or rating not in ("green", "amber", "red"):
-            continue
-        derived = rollup(commitment, clock)
-        if rating != derived.milestone_colour and not has_text(item.get("rating-reason")):
-            yield Finding(doc.path, f"commitment {commitment.number} is rated {rating} but its "
-                          f"milestones give {derived.milestone_colour} ({derived.completion}); "
-                          "say why in rating-reason", ("commitments", index, "rating"))
+    for doc in plan.self_assessments:      # every report the plan publishes (3.3)
+        clock = reckoning(plan, as_date(doc.fields.get("prepared")) or context.today)
+        for index, item in entries(doc, "commitments"):
+            commitment = by_id.get(as_word(item.get("commitment")) or "")
+            rating = item.get("rating")
+            if commitment is None or rating not in ("green", "amber", "red"):
+                continue
+            derived = rollup(commitment, clock)
+            if rating != derived.milestone_colour and not has_text(item.get("rating-reason")):
+                yield Finding(doc.path, f"commitment {commitment.number} is rated {rating} but "
+                              f"its milestones give {derived.milestone_colour} "
+                              f"({derived.completion}); say why in rating-reason",
+                              ("commitments", index, "rating"))
 
 
 @rule("A502", "assessment-incomplete", family=F, severity=W, handbook="3.3", subject="plan")
@@ -153,12 +152,12 @@ def assessment_fields(plan: Plan, context: Any) -> Iterator[Finding]:
       lessons: {en: Leads must confirm their budget before a commitment is included.}
       recommendations: {en: Publish payments monthly.}
     """
-    doc = plan.self_assessment
-    if doc is None or not doc.ok or not isinstance(doc.data, dict):
-        return
-    for name, what in TEMPLATE_FIELDS:
-        value = doc.fields.get(name)
-        written = as_date(value) is not None if name == "prepared" else has_text(value)
-        if not written and not (name == "irm-recommendations" and _irm_use_in_plan(plan)):
-            yield Finding(doc.path, f"the self-assessment does not give {what} ({name})",
-                          (name,) if name in doc.fields else ())
+    for doc in plan.self_assessments:      # every report the plan publishes (3.3)
+        if not doc.ok or not isinstance(doc.data, dict):
+            continue
+        for name, what in TEMPLATE_FIELDS:
+            value = doc.fields.get(name)
+            written = as_date(value) is not None if name == "prepared" else has_text(value)
+            if not written and not (name == "irm-recommendations" and _irm_use_in_plan(plan)):
+                yield Finding(doc.path, f"the self-assessment does not give {what} ({name})",
+                              (name,) if name in doc.fields else ())
