@@ -422,13 +422,13 @@ def cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[W
     """The windows of `months` months from `start` (the delivery) to `end` in which a
     cadence needs `needed` events: "at least two meetings every year" (5.1), "regularly
     updated (at least twice a year)" (2.2), "progress reported at least every quarter"
-    (6.3.b). Each full window stands on its own. A last, shorter stretch is judged over
-    the full period that ends with it (looking back into the window before), which is
-    what the handbook asks of any period of that length: it neither swallows a full
-    window nor asks for events in a stretch shorter than the period (an update made late
-    in the window before still counts). A plan shorter than one period needs its share of
-    the events over its whole length, to the nearest (half down: never more than the
-    handbook asks)."""
+    (6.3.b). Each full window stands on its own. A last stretch of at least half a period
+    is judged over the full period that ends with it (looking back into the window
+    before), which is what the handbook asks of any period of that length: it neither
+    swallows a full window nor asks for events in a stretch shorter than the period (an
+    update made late in the window before still counts); a shorter one joins the window
+    before. A plan shorter than one period needs its share of the events over its whole
+    length, to the nearest (half down: never more than the handbook asks)."""
     return _cadence_windows(start, end, months, needed)
 
 
@@ -439,14 +439,15 @@ def _cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[
     while (first := cal.add_months(start, step * months)) <= end:
         following = cal.add_months(start, (step + 1) * months)
         last = following - timedelta(days=1)
+        share = _share(needed, (end - first).days + 1, (following - first).days)
         if last <= end:
             windows.append((first, last, needed))
-        elif windows:             # the last stretch: the full period ending with it
+        elif windows and not share:   # a few days more: the window before takes them
+            windows[-1] = (windows[-1][0], end, windows[-1][2])
+        elif windows:                 # a last stretch: the full period ending with it
             windows.append((cal.add_months(end + timedelta(days=1), -months), end, needed))
-        else:
-            share = _share(needed, (end - first).days + 1, (following - first).days)
-            if share:
-                windows.append((first, end, share))
+        elif share:                   # a plan shorter than one period
+            windows.append((first, end, share))
         step += 1
     return tuple(windows)
 
