@@ -23,6 +23,7 @@ from ogpctl.domain.delivery import AMENDMENT, CORRECTION, after_delivery, sectio
 from ogpctl.domain.diff import Change, commitment_of, word_diff
 from ogpctl.record.model import Commitment, Plan, Record, as_date
 from ogpctl.record.text import translations
+from ogpctl.render.amendments import titles_by_number
 from ogpctl.render.blocks import Block, Foreign, Heading, Inline, ListBlock, Paragraph, Text
 from ogpctl.render.context import RenderContext
 
@@ -375,10 +376,7 @@ def _milestone_item(c: RenderContext, commitment: Commitment | None, change: Cha
 def milestone_title(commitment: Commitment | None, change: Change) -> Any:
     if change.kind in ("added", "removed"):
         return (change.values or (None, None))[change.kind == "added"]
-    for milestone in commitment.milestones if commitment else ():
-        if milestone.fields.get("number") == change.milestone:
-            return milestone.fields.get("title")
-    return None
+    return titles_by_number(commitment).get(change.milestone) if commitment else None
 
 
 def milestone_name(c: RenderContext, change: Change, title: Any) -> Parts:

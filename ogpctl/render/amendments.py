@@ -5,8 +5,10 @@ completion date it had when the plan was delivered (`ogpctl.render.history`)."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ogpctl.base.values import list_at
 from ogpctl.domain.delivery import amendments
@@ -15,6 +17,11 @@ from ogpctl.record.model import Commitment, Plan, Record, as_date
 from ogpctl.render.blocks import Block, Emphasis, Heading, Inline, ListBlock, Paragraph, Text
 from ogpctl.render.context import RenderContext
 from ogpctl.render.history import changes_since_delivery, original_dues
+
+#: record -> {plan id: its structural changes}: every commitment of a document asks.
+_STRUCTURAL: WeakKeyDictionary[Record, dict[str, list[Change]]] = WeakKeyDictionary()
+#: commitment -> {milestone number: its title}.
+_TITLES: WeakKeyDictionary[Commitment, dict[Any, Any]] = WeakKeyDictionary()
 
 
 def recorded(plan: Plan) -> list[tuple[date | None, Any]]:
@@ -61,7 +68,14 @@ def structural_changes(record: Record, plan: Plan) -> list[Change]:
     """The commitments and milestones added or removed, and the milestones re-dated, since
     the plan was delivered (its submitted/<plan> tag), by commitment and milestone: of the
     amendments `ogpctl.domain.delivery` finds, those the action plan and the website show
-    in place (the amendment note lists them all)."""
+    in place (the amendment note lists them all). Computed once a record and plan."""
+    known = _STRUCTURAL.setdefault(record, {})
+    if plan.id not in known:
+        known[plan.id] = _structural_changes(record, plan)
+    return known[plan.id]
+
+
+def _structural_changes(record: Record, plan: Plan) -> list[Change]:
     changes = changes_since_delivery(record, plan) or []
     found = [change for change in amendments(changes, plan, record.languages.default)
              if change.commitment is not None and change.subject is None and (
@@ -77,13 +91,38 @@ def changes_blocks(c: RenderContext, plan: Plan, level: int) -> list[Block]:
     changes = structural_changes(c.record, plan)
     if not changes:
         return []
+    titles = milestone_titles(plan)
     return [Heading(level, (Text(c.lang._(
                 "Commitments and milestones changed since the plan was delivered")),)),
-            ListBlock(tuple((Paragraph(change_item(c, plan, change)),)
+            ListBlock(tuple((Paragraph(change_item(c, change, titles)),)
                             for change in changes))]
 
 
-def change_item(c: RenderContext, plan: Plan, change: Change) -> tuple[Inline, ...]:
+def milestone_titles(plan: Plan) -> dict[tuple[int, Any], Any]:
+    """(commitment number, milestone number) -> the milestone's title in the plan now; the
+    first where two share the numbers."""
+    titles: dict[tuple[int, Any], Any] = {}
+    for commitment in plan.commitments:
+        for number, title in titles_by_number(commitment).items():
+            titles.setdefault((commitment.number, number), title)
+    return titles
+
+
+def titles_by_number(commitment: Commitment) -> dict[Any, Any]:
+    """Milestone number -> the commitment's milestone's title (the first milestone of a
+    number two share), made once a commitment: every change to a milestone asks."""
+    if commitment not in _TITLES:
+        titles: dict[Any, Any] = {}
+        for milestone in commitment.milestones:
+            number = milestone.fields.get("number")
+            if isinstance(number, Hashable):
+                titles.setdefault(number, milestone.fields.get("title"))
+        _TITLES[commitment] = titles
+    return _TITLES[commitment]
+
+
+def change_item(c: RenderContext, change: Change,
+                titles: dict[tuple[int, Any], Any]) -> tuple[Inline, ...]:
     """`Milestone 1.5 removed: Social audits of public works` and the like."""
     _ = c.lang._
     title = (change.values or (None, None))[change.kind == "added"]
@@ -98,21 +137,12 @@ def change_item(c: RenderContext, plan: Plan, change: Change) -> tuple[Inline, .
         head = _("Milestone {number}, completion date moved from {old} to {new}:",
                  number=number, old=c.lang.date(old) if old else str(change.old or "-"),
                  new=c.lang.date(new) if new else str(change.new or "-"))
-        title = _current_title(plan, change)
+        title = titles.get((change.commitment or 0, change.milestone))
     elif change.kind == "added":
         head = _("Milestone {number} added:", number=number)
     else:
         head = _("Milestone {number} removed:", number=number)
     return (Text(head + " "), *c.inline(title))
-
-
-def _current_title(plan: Plan, change: Change) -> Any:
-    for commitment in plan.commitments:
-        if commitment.number == change.commitment:
-            for milestone in commitment.milestones:
-                if milestone.fields.get("number") == change.milestone:
-                    return milestone.fields.get("title")
-    return None
 
 
 def added_by_amendment(c: RenderContext, commitment: Commitment) -> Paragraph | None:

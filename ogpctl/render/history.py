@@ -8,6 +8,7 @@ has no git history or the plan no tag (a copy of the record, a plan not yet deli
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -17,6 +18,8 @@ from ogpctl.record.model import Plan, Record, as_date
 
 #: record -> {plan id: its changes since delivery, or None}: a website asks for each page.
 _KNOWN: WeakKeyDictionary[Record, dict[str, list[Change] | None]] = WeakKeyDictionary()
+#: record -> {plan id: its re-dated milestones' delivered dates}: asked once a milestone.
+_ORIGINAL: WeakKeyDictionary[Record, dict[str, dict[tuple[int, int], date]]] = WeakKeyDictionary()
 
 
 def delivered_commit(record: Record, plan: Plan) -> str | None:
@@ -46,9 +49,17 @@ def _changes(record: Record, plan: Plan) -> list[Change] | None:
         return [change for change in compare(old, record) if change.plan == plan.id]
 
 
-def original_dues(record: Record, plan: Plan) -> dict[tuple[int, int], date]:
+def original_dues(record: Record, plan: Plan) -> Mapping[tuple[int, int], date]:
     """(commitment number, milestone number) -> the completion date the milestone had when
-    the plan was delivered, for each milestone re-dated since."""
+    the plan was delivered, for each milestone re-dated since. Computed once a record and
+    plan: every milestone of a document or page asks."""
+    known = _ORIGINAL.setdefault(record, {})
+    if plan.id not in known:
+        known[plan.id] = _original_dues(record, plan)
+    return known[plan.id]
+
+
+def _original_dues(record: Record, plan: Plan) -> dict[tuple[int, int], date]:
     found: dict[tuple[int, int], date] = {}
     for change in changes_since_delivery(record, plan) or []:
         day = as_date(change.old)
