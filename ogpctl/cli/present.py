@@ -114,7 +114,8 @@ def print_deadlines(items: list[Obligation], today: date, lang: str = "en") -> N
                        style="bold red" if failed else "bold"))
 
 
-_COLOUR = {"green": "green", "amber": "yellow", "red": "bold red", "grey": "dim"}
+_COLOUR = {"green": "green", "amber": "yellow", "red": "bold red", "grey": "dim",
+           "withdrawn": "magenta"}
 _VERDICT = {"met": "green", "not-met": "bold red", "not-yet-due": "dim", "unknown": "yellow"}
 _NOTE = {"failed": "bold red", "dim": "dim", "warning": "yellow"}
 

@@ -96,7 +96,7 @@ def deadlines_summary(lang: str, items: list[Obligation], today: date) -> str:
 STAGE_WORDS = {"co-creation": _("co-creation"), "implementation": _("implementation"),
                "refresh": _("refresh"), "closed": _("closed")}
 COLOUR_WORDS = {"green": _("green"), "amber": _("amber"), "red": _("red"),
-                "grey": _("not started yet")}
+                "grey": _("not started yet"), "withdrawn": _("withdrawn")}
 MILESTONE_COUNTS = {"not-started": n_("{count} not started", "{count} not started"),
                     "in-progress": n_("{count} in progress", "{count} in progress"),
                     "completed": n_("{count} completed", "{count} completed"),

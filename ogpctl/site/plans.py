@@ -21,7 +21,12 @@ from ogpctl.render.amendments import (
 from ogpctl.render.commitment import commitment_blocks, value_label
 from ogpctl.render.history import original_dues
 from ogpctl.render.period import period_words
-from ogpctl.render.self_assessment import colour_label, completion_label, totals_sentence
+from ogpctl.render.self_assessment import (
+    colour_label,
+    completion_label,
+    totals_sentence,
+    withdrawal_sentence,
+)
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
 from ogpctl.site.labels import milestone_status, plan_status
@@ -117,6 +122,8 @@ def rating_note(v: View, state: CommitmentState) -> Markup:
     give, what the milestones give and the self-assessment's reason, as the report says
     (`ogpctl.render.self_assessment.rating_cell`)."""
     result = state.rollup
+    if result.withdrawn:
+        return Markup("{}").format(withdrawal_sentence(v.c, state.commitment))
     if result.superseded:
         return set_aside_note(v, state)
     if not result.rated:
