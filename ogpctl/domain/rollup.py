@@ -191,11 +191,25 @@ def severely_delayed(milestone: Milestone, when: date | Reckoning) -> bool:
 
 
 def days_late(milestone: Milestone, clock: Reckoning) -> int:
-    """Days past the due date while not completed, as of the plan's result day; 0 else."""
+    """The one measure of a milestone's delay, read by the pages, the open data and the
+    calendar: for a completed milestone the days from its due date to its completion
+    (`completion_delay`); for one not completed the days past its due date as of the plan's
+    result day; 0 when it is withdrawn, on time or has no due date."""
     due = as_date(milestone.fields.get("due"))
-    if due is None or _counted(milestone, clock) in ("completed", "withdrawn"):
+    state = _counted(milestone, clock)
+    if due is None or state == "withdrawn":
         return 0
+    if state == "completed":
+        return completion_delay(milestone) or 0
     return max((clock.day - due).days, 0)
+
+
+def completion_delay(milestone: Milestone) -> int | None:
+    """Days from the due date to the completion (`completed_on`, the first update that says
+    completed), 0 when on time; None when either date is missing."""
+    due = as_date(milestone.fields.get("due"))
+    done = completed_on(milestone)
+    return None if due is None or done is None else max((done - due).days, 0)
 
 
 def _delayed(milestone: Milestone, state: str, as_of: date) -> bool:

@@ -1,0 +1,87 @@
+"""A commitment withdrawn by an amendment (every milestone withdrawn) and a milestone
+completed late: one meaning, in `ogpctl.domain.rollup`, that every reader shows (newuser7
+Q3, Q9)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ogpctl.base.i18n import Language
+from ogpctl.domain.obligations import _completed
+from ogpctl.domain.rollup import (
+    WITHDRAWN,
+    Totals,
+    completion_delay,
+    days_late,
+    reckoning,
+    rollup,
+    totals,
+    withdrawal,
+)
+from ogpctl.render.self_assessment import totals_sentence
+from tests.test_rollup import AS_OF, DELIVERED, commitment, m, plan
+
+AMENDED = {**DELIVERED, "amendments": [
+    {"date": "2026-09-01", "summary": "Milestone 1.2 re-dated"},
+    {"date": "2027-03-10", "summary": "Commitment 2 withdrawn for lack of funding"}]}
+
+
+def withdrawn_milestone(number: int, day: str) -> dict:
+    return {**m(number, "withdrawn"), "progress": [{"date": day, "status": "withdrawn"}]}
+
+
+def test_a_commitment_whose_milestones_are_all_withdrawn_is_withdrawn_not_red() -> None:
+    live = plan(AMENDED)
+    kept = commitment(m(1, "completed"), within=live, number=1)
+    gone = commitment(withdrawn_milestone(1, "2027-02-20"), withdrawn_milestone(2, "2027-03-01"),
+                      within=live, number=2)
+    result = rollup(gone, AS_OF)
+    assert (result.completion, result.colour, result.withdrawn) == (WITHDRAWN, WITHDRAWN, True)
+    assert result.dropped == 2 and result.milestones == 0
+    assert not rollup(kept, AS_OF).withdrawn
+    # out of the commitments as its milestones are out of the milestones; counted apart
+    assert totals(live, AS_OF) == Totals(1, 1, 1, 1, withdrawn=1, dropped=2)
+
+
+def test_the_withdrawal_names_the_amendment_that_recorded_it() -> None:
+    live = plan(AMENDED)
+    gone = commitment(withdrawn_milestone(1, "2027-02-20"), within=live, number=2)
+    found = withdrawal(gone)
+    assert found.date == date(2027, 3, 10)
+    assert found.summary == "Commitment 2 withdrawn for lack of funding"
+    assert withdrawal(commitment(withdrawn_milestone(1, "2027-02-20"), number=3)).date is None
+
+
+def test_a_self_assessment_rating_does_not_colour_a_withdrawn_commitment() -> None:
+    live = plan(AMENDED)
+    gone = commitment(withdrawn_milestone(1, "2027-02-20"), within=live, number=2)
+    from ogpctl.record.kinds import Kind
+    from ogpctl.record.model import Document
+    live.self_assessment = Document("plans/2026-2030/self-assessment.yaml", Kind.SELF_ASSESSMENT,
+                                    {"prepared": "2027-05-01", "commitments": [
+                                        {"commitment": gone.id, "rating": "red"}]}, True)
+    assert rollup(gone, AS_OF).colour == WITHDRAWN
+
+
+def test_the_totals_sentence_says_how_many_were_withdrawn() -> None:
+    said = totals_sentence(Language("en"), Totals(34, 14, 153, 98, withdrawn=2, dropped=9))
+    assert said == ("14 of 34 commitments complete (2 withdrawn); "
+                    "98 of 153 milestones completed (9 withdrawn).")
+    assert totals_sentence(Language("en"), Totals(36, 14, 70, 33)) == \
+        "14 of 36 commitments complete; 33 of 70 milestones completed."
+    assert "retirados" in totals_sentence(Language("es"), Totals(34, 14, 153, 98, 2, 9))
+
+
+def late_completion() -> dict:
+    return {**m(1, "completed", due="2027-01-01"), "progress": [
+        {"date": "2027-02-15", "status": "completed"},
+        {"date": "2027-03-01", "status": "completed"}]}
+
+
+def test_days_late_of_a_late_completion_is_completion_minus_due_everywhere() -> None:
+    item = commitment(late_completion())
+    milestone = item.milestones[0]
+    assert completion_delay(milestone) == 45
+    assert days_late(milestone, reckoning(item.plan, AS_OF)) == 45
+    said = dict(_completed(milestone, date(2027, 1, 1)).values)
+    assert (said["count"], said["day"]) == (45, date(2027, 2, 15))
