@@ -392,6 +392,13 @@ def withdrawal(commitment: Commitment) -> Withdrawal:
     return Withdrawal(*entries[0]) if entries else Withdrawal(None, None)
 
 
+def is_withdrawn(commitment: Commitment) -> bool:
+    """Every milestone of the commitment (one at least) is withdrawn: `Rollup.withdrawn`
+    without rolling it up (a withdrawal does not depend on the day)."""
+    return bool(commitment.milestones) and all(
+        status(m) == WITHDRAWN for m in commitment.milestones)
+
+
 def listed_updates(milestone: Milestone) -> list[dict[str, Any]]:
     updates = milestone.fields.get("progress")
     return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []

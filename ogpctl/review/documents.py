@@ -259,4 +259,10 @@ def _label(c: RenderContext, step: str) -> str:
         "contributions": _("contribution"), "received": _("date received"),
         "channel": _("channel"), "from": _("contributor"),
         "supporting": _("supporting stakeholders"),
-    }.get(step, step)
+        "delay-reason": _("reason for the delay"), "path": _("file"),
+        "irm-recommendations": _("use of IRM recommendations"),
+        "lessons": _("lessons and insights"), "reasons": _("reasons for the assessment"),
+        "recommendations": _("recommendations"), "considered-later": _("considered later"),
+        "decision": _("decision"), "id": _("identifier"), "person": _("person"),
+        "responded": _("date responded"), "response": _("reasoned response"),
+    }.get(step) or step.replace("-", " ")
