@@ -85,3 +85,14 @@ def test_days_late_of_a_late_completion_is_completion_minus_due_everywhere() -> 
     assert days_late(milestone, reckoning(item.plan, AS_OF)) == 45
     said = dict(_completed(milestone, date(2027, 1, 1)).values)
     assert (said["count"], said["day"]) == (45, date(2027, 2, 15))
+
+
+def test_status_lists_what_is_overdue_before_what_comes_next(capsys) -> None:
+    from tests.conftest import SAMPLE, run
+
+    out = run(capsys, "status", "-C", str(SAMPLE), "--today", "2025-03-01", "--lang", "en")[1]
+    first_plan = out.split("\n\n")[0].splitlines()
+    flags = [line.split()[0] for line in first_plan if line.startswith("  ")
+             and line.split()[0] in ("OVERDUE", "next")]
+    assert "OVERDUE" in flags and "next" in flags
+    assert flags == sorted(flags, key=lambda flag: flag != "OVERDUE")

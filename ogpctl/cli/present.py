@@ -168,10 +168,10 @@ def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None
     for plan in plans:
         for line in _plan_head(plan, lang):
             console.print(line)
+        for item in plan.overdue:     # what is overdue first, then what comes next
+            console.print(Text(screens.failed_line(lang, item), style="bold red"))
         for item in plan.next:
             console.print(Text(screens.next_line(lang, item)))
-        for item in plan.overdue:
-            console.print(Text(screens.failed_line(lang, item), style="bold red"))
         if plan.commitments or plan.unreadable:   # "0 of 0 commitments" says nothing
             console.print(_totals(plan.totals, lang))
         for path in plan.unreadable:
