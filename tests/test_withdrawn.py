@@ -96,3 +96,21 @@ def test_status_lists_what_is_overdue_before_what_comes_next(capsys) -> None:
              and line.split()[0] in ("OVERDUE", "next")]
     assert "OVERDUE" in flags and "next" in flags
     assert flags == sorted(flags, key=lambda flag: flag != "OVERDUE")
+
+
+def test_a_new_commitment_starts_when_an_early_plan_was_delivered(capsys, tmp_path) -> None:
+    from tests.conftest import run
+
+    root = tmp_path / "rec"
+    run(capsys, "init", str(root), "--country", "X", "--iso-code", "XT", "--languages",
+        "es,en", "--lead-agency", "Sec")
+    run(capsys, "new-plan", "-C", str(root), "--window", "june", "--due-year", "2027",
+        "--length", "4")
+    plan_file = root / "plans" / "2027-2031" / "plan.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("\ndelivered:", "\ndelivered: 2027-06-20", 1),
+                         encoding="utf-8")
+    run(capsys, "new-commitment", "-C", str(root), "2027-2031", "Open data",
+        "--today", "2027-07-01")
+    written = next((root / "plans" / "2027-2031" / "commitments").glob("01-*.yaml"))
+    assert "start: 2027-06-20" in written.read_text(encoding="utf-8")
