@@ -114,3 +114,10 @@ def test_a_new_commitment_starts_when_an_early_plan_was_delivered(capsys, tmp_pa
         "--today", "2027-07-01")
     written = next((root / "plans" / "2027-2031" / "commitments").glob("01-*.yaml"))
     assert "start: 2027-06-20" in written.read_text(encoding="utf-8")
+
+
+def test_a_completion_bar_is_not_read_beside_its_printed_label() -> None:
+    from ogpctl.site import svg
+
+    drawn = str(svg.bar(0.5, "Completion: 50% (limited)", "amber"))
+    assert 'aria-hidden="true"' in drawn and "50% (limited)" not in drawn
