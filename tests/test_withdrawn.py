@@ -121,3 +121,11 @@ def test_a_completion_bar_is_not_read_beside_its_printed_label() -> None:
 
     drawn = str(svg.bar(0.5, "Completion: 50% (limited)", "amber"))
     assert 'aria-hidden="true"' in drawn and "50% (limited)" not in drawn
+
+
+def test_the_repository_row_says_which_folder_counts_and_what_else_is_there(capsys) -> None:
+    from tests.conftest import SAMPLE, run
+
+    out = run(capsys, "status", "-C", str(SAMPLE), "--today", "2027-01-01", "--lang", "en")[1]
+    row = next(line for line in out.splitlines() if line.strip().startswith("2.2 "))
+    assert "files in evidence/process" in row and "other evidence files, not counted" in row
