@@ -129,3 +129,26 @@ def test_the_repository_row_says_which_folder_counts_and_what_else_is_there(caps
     out = run(capsys, "status", "-C", str(SAMPLE), "--today", "2027-01-01", "--lang", "en")[1]
     row = next(line for line in out.splitlines() if line.strip().startswith("2.2 "))
     assert "files in evidence/process" in row and "other evidence files, not counted" in row
+
+
+def test_review_says_the_commitment_is_withdrawn_with_its_amendment(capsys, tmp_path,
+                                                                    monkeypatch) -> None:
+    """Q6: the review of the withdrawal listed only milestone status changes."""
+    from tests.conftest import run
+    from tests.gitrecord import git, use_identity
+    from tests.test_amendments import edit
+    from tests.test_review_amendments import COMMITMENT, PLAN, delivered
+
+    use_identity(monkeypatch, "2027-06-20T12:00:00+00:00")
+    record = delivered(capsys, tmp_path)
+    git(record, "checkout", "-qb", "withdraw")
+    edit(record / COMMITMENT, "    status: not-started\n", "    status: withdrawn\n")
+    path = record / PLAN
+    path.write_text(path.read_text(encoding="utf-8") + "amendments:\n  - date: 2027-09-03\n"
+                    "    summary:\n      en: Commitment 1 withdrawn for lack of funding\n",
+                    encoding="utf-8")
+    git(record, "commit", "-qam", "Withdraw commitment 1", date="2027-09-03T10:00:00+00:00")
+    out = run(capsys, "review", "submitted/2027-2031", "withdraw", "-C", record,
+              "--today", "2027-09-10", "--lang", "en")[1]
+    assert ("Withdrawn by the amendment of September 3, 2027: Commitment 1 withdrawn for "
+            "lack of funding") in out, out
