@@ -152,3 +152,23 @@ def test_review_says_the_commitment_is_withdrawn_with_its_amendment(capsys, tmp_
               "--today", "2027-09-10", "--lang", "en")[1]
     assert ("Withdrawn by the amendment of September 3, 2027: Commitment 1 withdrawn for "
             "lack of funding") in out, out
+
+
+def test_the_commitment_text_says_it_was_withdrawn() -> None:
+    """Q3: the commitment's sheet (PDF, page, action plan) did not say it was withdrawn."""
+    from ogpctl.record.load import load_record
+    from ogpctl.render.blocks import plain
+    from ogpctl.render.commitment import commitment_blocks
+    from ogpctl.render.context import RenderContext
+    from tests.conftest import SAMPLE
+
+    record = load_record(SAMPLE)
+    plan = next(p for p in record.plans if p.commitments)
+    gone = plan.commitments[0]
+    for milestone in gone.milestones:
+        milestone.fields["status"] = "withdrawn"
+    assert plan.doc is not None
+    plan.doc.fields["amendments"] = [{"date": "2099-01-05", "summary": "Dropped."}]
+    c = RenderContext(record, Language("en"), date(2099, 2, 1))
+    said = [plain(getattr(b, "children", ())) for b in commitment_blocks(c, gone)[:3]]
+    assert "Withdrawn by the amendment of January 5, 2099: Dropped." in said

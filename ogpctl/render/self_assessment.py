@@ -16,9 +16,9 @@ from ogpctl.domain.rollup import (
     Totals,
     rollup,
     totals_of,
-    withdrawal,
 )
 from ogpctl.record.model import Commitment, Plan, as_date, listed
+from ogpctl.render.amendments import withdrawal_sentence
 from ogpctl.render.blocks import Block, Cell, Heading, ListBlock, Paragraph, Strong, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
@@ -60,19 +60,6 @@ def withdrawn_aside(lang: Language, count: int) -> str:
     """" (2 withdrawn)" after a count that leaves them out; nothing when none is."""
     return lang.n_(" ({count} withdrawn)", " ({count} withdrawn)", count) if count else ""
 
-
-def withdrawal_sentence(c: RenderContext, commitment: Commitment) -> str:
-    """"Withdrawn by the amendment of 28 November 2025: <its summary>", or without an
-    amendment recorded, that it is withdrawn (`ogpctl.domain.rollup.withdrawal`)."""
-    found = withdrawal(commitment)
-    if found.date is None:
-        return c.lang._("Withdrawn: every milestone is withdrawn; plan.yaml records no "
-                        "amendment for it.")
-    summary = c.string(found.summary)
-    if not summary:
-        return c.lang._("Withdrawn by the amendment of {date}.", date=c.lang.date(found.date))
-    return c.lang._("Withdrawn by the amendment of {date}: {summary}",
-                    date=c.lang.date(found.date), summary=summary)
 
 
 def assessments(plan: Plan) -> dict[str, dict]:
