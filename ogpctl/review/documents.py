@@ -265,4 +265,4 @@ def _label(c: RenderContext, step: str) -> str:
         "recommendations": _("recommendations"), "considered-later": _("considered later"),
         "decision": _("decision"), "id": _("identifier"), "person": _("person"),
         "responded": _("date responded"), "response": _("reasoned response"),
-    }.get(step) or step.replace("-", " ")
+    }.get(step, step)
