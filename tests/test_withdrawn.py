@@ -172,3 +172,27 @@ def test_the_commitment_text_says_it_was_withdrawn() -> None:
     c = RenderContext(record, Language("en"), date(2099, 2, 1))
     said = [plain(getattr(b, "children", ())) for b in commitment_blocks(c, gone)[:3]]
     assert "Withdrawn by the amendment of January 5, 2099: Dropped." in said
+
+
+def test_a_withdrawn_commitment_needs_no_self_assessment_entry() -> None:
+    """A502 asked an assessment of the commitments the amendment withdrew."""
+    from types import SimpleNamespace
+
+    from ogpctl.record.load import load_record
+    from ogpctl.rules.assessment import assessment_incomplete
+    from tests.conftest import SAMPLE
+
+    record = load_record(SAMPLE)
+    plan = next(p for p in record.plans if p.self_assessment is not None)
+    gone = plan.commitment_files[0]
+    assert plan.self_assessment is not None
+    plan.self_assessment.fields["commitments"] = [
+        item for item in plan.self_assessment.fields["commitments"]
+        if item.get("commitment") != gone.id]
+    context = SimpleNamespace(today=date(2099, 1, 1))
+    said = [f.message for f in assessment_incomplete(plan, context)]
+    assert any(f"commitment {gone.number} " in m for m in said)
+    for milestone in gone.milestones:
+        milestone.fields["status"] = "withdrawn"
+    said = [f.message for f in assessment_incomplete(plan, context)]
+    assert not any(f"commitment {gone.number} " in m for m in said)
