@@ -286,6 +286,9 @@ def milestone_entry(v: View, c: Commitment, state: MilestoneState) -> dict:
             "status_note": uncounted_note(v, state),
             "due": due_text(v, c, state), "late": state.late, "severe": state.severe,
             "days_late": v.c.lang.n_("{count} day late", "{count} days late", state.days_late),
+            "completed_late": v.c.lang.n_("completed {count} day late",
+                                          "completed {count} days late", state.days_late)
+            if state.status == "completed" and state.days_late else "",
             "lead": v.stakeholder(fields.get("lead")), "output": v.blocks(fields.get("output"), 4),
             "updates": [update_entry(v, u) for u in state.updates]}
 
