@@ -196,3 +196,26 @@ def test_a_withdrawn_commitment_needs_no_self_assessment_entry() -> None:
         milestone.fields["status"] = "withdrawn"
     said = [f.message for f in assessment_incomplete(plan, context)]
     assert not any(f"commitment {gone.number} " in m for m in said)
+
+
+def test_the_commitment_page_says_a_milestone_was_completed_late(capsys, tmp_path) -> None:
+    """Q9: the page showed no lateness for a milestone completed after its due date."""
+    import shutil
+
+    from tests.conftest import SAMPLE, run
+
+    record = tmp_path / "rec"
+    shutil.copytree(SAMPLE, record)
+    path = next((record / "plans" / "2023-2025" / "commitments").glob("01-*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    old = "      - date: 2024-06-12\n        status: completed\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "      - date: 2024-08-14\n        status: completed\n"),
+                    encoding="utf-8")      # due 2024-06-30: 45 days late
+    assert run(capsys, "site", "-C", record, "--today", "2027-01-01", "-o", tmp_path / "site",
+               "--formats", "none")[0] == 0
+    page = next((tmp_path / "site" / "en" / "plans" / "2023-2025" / "commitments")
+                .glob("01-*.html")).read_text(encoding="utf-8")
+    assert "(completed 45 days late)" in page
+    rows = (tmp_path / "site" / "data" / "milestones.csv").read_text(encoding="utf-8")
+    assert any(line.startswith("2023-2025,1,1,") and ",45," in line for line in rows.splitlines())
