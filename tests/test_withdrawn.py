@@ -219,3 +219,13 @@ def test_the_commitment_page_says_a_milestone_was_completed_late(capsys, tmp_pat
     assert "(completed 45 days late)" in page
     rows = (tmp_path / "site" / "data" / "milestones.csv").read_text(encoding="utf-8")
     assert any(line.startswith("2023-2025,1,1,") and ",45," in line for line in rows.splitlines())
+
+
+def test_status_names_the_amendment_that_withdrew_a_commitment() -> None:
+    from ogpctl.domain.screens import withdrawn_line
+    from ogpctl.domain.status import CommitmentStatus
+
+    item = CommitmentStatus(35, "Youth", None, WITHDRAWN, WITHDRAWN, (), {"withdrawn": 6},
+                            withdrawn_on=date(2025, 11, 28), withdrawn_why="Lack of funding.")
+    assert withdrawn_line("en", item) == ("  commitment 35: Withdrawn by the amendment of "
+                                          "2025-11-28: Lack of funding.")

@@ -181,6 +181,8 @@ def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None
         for c in plan.commitments:
             if c.set_aside:
                 console.print(Text(screens.set_aside_line(lang, c), style="dim"))
+            if c.colour == "withdrawn":
+                console.print(Text(screens.withdrawn_line(lang, c), style="dim"))
         _requirements(console, plan, lang)
         console.print()
     console.print(Text(screens.as_of(lang, today), style="dim"))

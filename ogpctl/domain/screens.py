@@ -201,6 +201,21 @@ def set_aside_line(lang: str, item: CommitmentStatus) -> str:
                       number=number_in(lang, item.number), note=note)
 
 
+def withdrawn_line(lang: str, item: CommitmentStatus) -> str:
+    """A withdrawn commitment's amendment, as its documents and the website say it."""
+    if item.withdrawn_on is None:
+        note = say(lang, _("Withdrawn: every milestone is withdrawn; plan.yaml records no "
+                           "amendment for it."))
+    elif item.withdrawn_why:
+        note = say(lang, _("Withdrawn by the amendment of {date}: {summary}"),
+                   date=day_in(lang, item.withdrawn_on), summary=item.withdrawn_why)
+    else:
+        note = say(lang, _("Withdrawn by the amendment of {date}."),
+                   date=day_in(lang, item.withdrawn_on))
+    return "  " + say(lang, _("commitment {number}: {note}"),
+                      number=number_in(lang, item.number), note=note)
+
+
 _UNREASONED = _("The report gives no reason for differing from the milestones, which give "
                 "{colour}: their colour is shown.")
 _LAPSED = _("The milestones now give {colour}: the report no longer speaks for the plan's "
