@@ -71,11 +71,20 @@ def test_the_words_of_a_portuguese_finding(capsys, record: Path) -> None:
         "sections/introduction.en.md" in sections
 
 
-def test_english_is_what_the_rules_write(capsys, record: Path) -> None:
+def test_the_text_is_in_the_records_language_and_machine_formats_in_english(
+        capsys, record: Path) -> None:
+    """The reader-language convention of status, deadlines and review (newuser7 Q11):
+    without --lang the text of a Portuguese-first record is Portuguese, as --lang pt
+    gives; JSON (and every machine format) stays in the English the rules write."""
     code, out, _ = run(capsys, "check", "-C", record, "--today", "2027-09-15", "--no-cache")
     again = run(capsys, "check", "-C", record, "--today", "2027-09-15", "--no-cache",
-                "--lang", "en")
-    assert (code, out) == again[:2]
+                "--lang", "pt")
+    assert (code, out) == again[:2] and "Mensurável" in out
+    machine = run(capsys, "check", "-C", record, "--today", "2027-09-15", "--no-cache",
+                  "--format", "json")[1]
+    english = run(capsys, "check", "-C", record, "--today", "2027-09-15", "--no-cache",
+                  "--format", "json", "--lang", "en")[1]
+    assert machine == english and "Mensurável" not in machine
 
 
 def test_a_language_without_words_is_refused(capsys, record: Path) -> None:

@@ -60,7 +60,7 @@ C, P, N = "completed", "in-progress", "not-started"
     ((m(1, N), m(2, N)), 0.0, "not-started", "red"),
     ((m(1, C, weight=1), m(2, N, weight=3)), 0.25, "limited", "amber"),
     ((m(1, C, weight=3), m(2, N, weight=1)), 0.75, "substantial", "green"),
-    ((m(1, "withdrawn"),), None, "no-evidence", "red"),
+    ((m(1, "withdrawn"),), None, "withdrawn", "withdrawn"),
 ])
 def test_rollup_table(milestones, share, completion, colour) -> None:
     result = rollup(commitment(*milestones), AS_OF)

@@ -32,7 +32,7 @@ def test_status_json(capsys) -> None:
     assert first["number"] == 1 and first["share"] == 0.2 and first["colour"] == "amber"
     assert {r["code"]: r["state"] for r in live["requirements"]}["3.1"] == "met"
     assert live["totals"] == {"commitments": 6, "complete": 0, "milestones": 26,
-                              "completed": 3}
+                              "completed": 3, "withdrawn": 0, "milestones-withdrawn": 0}
     closed = plans["2023-2025"]
     assert closed["stage"] == "closed" and closed["status-agrees"] and not closed["late"]
     # commitment 2: two of four milestones completed is limited; the plan ended 2025-12-31,

@@ -75,7 +75,7 @@ def test_forum_requirement_agrees_with_c411_during_implementation(
     assert forum["state"] == "not-met"
     assert forum["facts"]["gap"] == 305
     assert any(o["id"] == "forum-meeting" for o in plan["overdue"])
-    _, out, _ = run(capsys, "check", "-C", cycle, "--today", "2028-04-15")
+    _, out, _ = run(capsys, "check", "-C", cycle, "--today", "2028-04-15", "--lang", "en")
     assert "C411" in out and "has not met since 2027-06-15" in out
 
 

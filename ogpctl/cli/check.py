@@ -42,8 +42,10 @@ def check(
                                                             ".ogpctl-cache/."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N",
                              help="Worker processes (0: one a core)."),
-    lang: str = lang_option("The findings' messages in this language where ogpctl has "
-                            "their words (the others stay English).", default="en"),
+    lang: str | None = lang_option(
+        "The findings' messages in this language where ogpctl has their words (the others "
+        "stay English). Default: the text format of one record is in the record's default "
+        "language; the machine formats and several records at once are in English."),
 ) -> int:
     """Check records against the OGP rules (schemas, SMART commitments, languages...).
 
@@ -53,7 +55,8 @@ def check(
     from ogpctl.cli.checking import check_options, report
 
     paths = _paths(records, old)
-    _reader_language(lang, paths)
+    if lang is not None:
+        _reader_language(lang, paths)
     options = check_options(today, plan, no_cache, jobs, for_, strict)
     return report(paths, options, format, typer.echo, lang)
 

@@ -58,18 +58,20 @@ def check_options(today: date, plan: str | None, no_cache: bool, jobs: int,
 
 
 def report(paths: list[Path], options: CheckOptions, format: str | None,
-           write: Echo, lang: str = "en") -> int:
+           write: Echo, lang: str | None = None) -> int:
     """Check the records at `paths`, print the findings in `format` (text by default,
     GitHub annotations inside GitHub Actions), their messages in `lang` where ogpctl has
-    their words (`ogpctl.rules.wording`), and return the exit code."""
+    their words (`ogpctl.rules.wording`), and return the exit code. Without `lang` the
+    text is in the reader's language (`findings_language`); machine formats stay English."""
     from ogpctl.check.run import check
 
     result = check(paths, options)
+    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    lang = lang or findings_language(result.records, chosen)
     if lang != "en":
         from ogpctl.rules.wording import findings_in
 
         result.diagnostics = findings_in(lang, result.diagnostics)
-    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if chosen == "text" and _plain_stdout():
         from ogpctl.check.report import to_text
 
@@ -119,7 +121,7 @@ class _Arguments:
         self.today: date | None = None
         self.no_cache = False
         self.jobs = 0
-        self.lang = "en"
+        self.lang: str | None = None
 
 
 def shortcut(args: Sequence[str]) -> Callable[[], int] | None:
@@ -215,6 +217,31 @@ def _take(arguments: _Arguments, name: str, value: str) -> bool:
     else:
         arguments.plan = value
     return True
+
+
+def findings_language(records: list[Path], chosen: str) -> str:
+    """The language of the findings when `--lang` is not given, by the reader-language
+    convention of `status`, `deadlines` and `review`: in the text format for one record,
+    its default language when ogpctl has words in it. English otherwise: the machine
+    formats (json, sarif, github, gitlab) are read by programs and stay English whatever the
+    record, and records of several languages checked at once have no one reader's
+    language."""
+    if chosen != "text" or len(records) != 1:
+        return "en"
+    from ogpctl.base.i18n import has_catalogue
+    from ogpctl.record.discover import RECORD_FILE
+    from ogpctl.record.kinds import Kind
+    from ogpctl.record.model import Document, Record
+    from ogpctl.record.read import read_bytes
+
+    try:
+        raw = (records[0] / RECORD_FILE).read_bytes()
+    except OSError:       # check has reported it: English, as for no record
+        return "en"
+    read = read_bytes(raw, Kind.OGP)
+    ogp = Document(RECORD_FILE, Kind.OGP, read[2], read[1])
+    default = Record(records[0], {}, ogp=ogp).languages.default
+    return default if has_catalogue(default) else "en"
 
 
 def finding_language(value: str) -> str | None:

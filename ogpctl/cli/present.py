@@ -124,7 +124,8 @@ def print_deadlines(items: list[Obligation], today: date, lang: str = "en",
                        style="bold red" if failed else "bold"))
 
 
-_COLOUR = {"green": "green", "amber": "yellow", "red": "bold red", "grey": "dim"}
+_COLOUR = {"green": "green", "amber": "yellow", "red": "bold red", "grey": "dim",
+           "withdrawn": "magenta"}
 _VERDICT = {"met": "green", "not-met": "bold red", "not-yet-due": "dim", "unknown": "yellow"}
 _NOTE = {"failed": "bold red", "dim": "dim", "warning": "yellow"}
 
@@ -177,10 +178,10 @@ def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None
     for plan in plans:
         for line in _plan_head(plan, lang):
             console.print(line)
+        for item in plan.overdue:     # what is overdue first, then what comes next
+            console.print(Text(screens.failed_line(lang, item), style="bold red"))
         for item in plan.next:
             console.print(Text(screens.next_line(lang, item)))
-        for item in plan.overdue:
-            console.print(Text(screens.failed_line(lang, item), style="bold red"))
         if plan.commitments or plan.unreadable:   # "0 of 0 commitments" says nothing
             console.print(_totals(plan.totals, lang))
         for path in plan.unreadable:
@@ -190,6 +191,8 @@ def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None
         for c in plan.commitments:
             if c.set_aside:
                 console.print(Text(screens.set_aside_line(lang, c), style="dim"))
+            if c.colour == "withdrawn":
+                console.print(Text(screens.withdrawn_line(lang, c), style="dim"))
         _requirements(console, plan, lang)
         console.print()
     console.print(Text(screens.as_of(lang, today), style="dim"))

@@ -35,7 +35,10 @@ Every command follows the same rules, declared once (`ogpctl/cli/options.py`):
   ogpctl has labels in ({labels}): a reader's copy with labels, states, dates and numbers in that
   language, and the record's texts it lacks in another language (English first), marked
   as such; without `--lang`, the record's default language (`diff` alone: without
-  `--lang` it keeps one English line a change, for scripts). English screens keep dates as
+  `--lang` it keeps one English line a change, for scripts). `check` follows it for its
+  text on one record; its machine formats (json, sarif, github, gitlab) and a check of
+  several records at once stay in the English the rules write, for the programs and CI
+  logs that read them. English screens keep dates as
   YYYY-MM-DD. Any other language is a usage error.
 * **`-f/--format`** is one of the choices the command lists.
 * An option that takes one value is given once: `status -C A -C B` or `--lang fr --lang ar`

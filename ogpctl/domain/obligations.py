@@ -28,7 +28,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from ogpctl.domain.forum import forum_days, meeting_days, plan_start, record_cadence
-from ogpctl.domain.rollup import status_on
+from ogpctl.domain.rollup import completed_on, completion_delay, status_on
 from ogpctl.domain.wording import Label, Said, _, handbook_in, n_, record_text, say
 from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Milestone, Plan, Record, as_date
@@ -563,17 +563,14 @@ def _milestone_due(make: _Maker, commitment: Commitment, milestone: Milestone, d
 
 
 def _completed(milestone: Milestone, due: date) -> Said:
-    """Completed, on the day of the latest progress update that set the status to
-    completed, and how late that was: a milestone finished 17 months after its due date is
-    met, late."""
-    days = [d for u in milestone.fields.get("progress") or []
-            if isinstance(u, dict) and u.get("status") == "completed"
-            and (d := as_date(u.get("date"))) is not None]
-    if not days:     # P611: counted completed, but nothing says when
+    """Completed, on the day of the first progress update that set the status to
+    completed, and how late that was (`ogpctl.domain.rollup.completion_delay`, the delay
+    every reader gives): a milestone finished 17 months after its due date is met, late."""
+    day = completed_on(milestone)
+    if day is None:     # P611: counted completed, but nothing says when
         return Said.of(_("status: {status}; no progress update says when"),
                        status=STATUS_WORDS["completed"])
-    day = max(days)
-    late = (day - due).days
+    late = completion_delay(milestone) or 0
     if late > 0:
         return Said.counted(n_("status: completed on {day}, {count} day late",
                                "status: completed on {day}, {count} days late"), late, day=day)

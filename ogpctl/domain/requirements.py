@@ -105,10 +105,15 @@ def repository(record: Record, plan: Plan) -> Requirement:
     from ogpctl.record.evidence import withheld
 
     url = _address(record, "repository")
-    files = [(path, size) for path, size in scan_evidence(record.root, plan.id).get(PROCESS, [])
+    folders = scan_evidence(record.root, plan.id)
+    files = [(path, size) for path, size in folders.get(PROCESS, [])
              if withheld(path, size) is None]   # only what the public can download counts
     state = MET if url and files else NOT_MET
-    return Requirement("2.2", state, {"url": url, "files": len(files)})
+    # the commitments' evidence is there too but is not the process's record: say so
+    other = sum(1 for name, listed in folders.items() if name != PROCESS
+                for path, size in listed if withheld(path, size) is None)
+    facts: dict[str, object] = {"url": url, "files": len(files)}
+    return Requirement("2.2", state, {**facts, "other": other} if other else facts)
 
 
 def timeline(plan: Plan) -> Requirement:

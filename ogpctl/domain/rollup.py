@@ -21,6 +21,14 @@ scale). The rule is written down in docs/documents.md so a reviewer can check ev
   substantial with a severe delay; red for not started or no milestones, or limited with a
   severe delay. Before implementation nothing is rated: the colour is `grey`, "not started
   yet".
+* A commitment whose milestones are all withdrawn (at least one) is withdrawn: neither
+  colour nor completion rates it (both are `withdrawn`, whatever a self-assessment says),
+  and the totals leave it out of the commitments as they leave withdrawn milestones out of
+  the milestones, counting both apart (`Totals.withdrawn`, `Totals.dropped`). The handbook
+  (2.2): "the IRM Results Report will assess the amended action plan", which no longer
+  holds it. `withdrawal` names the amendment that recorded it: the first of plan.yaml's
+  `amendments` dated on or after the first update that withdrew one of its milestones (the
+  first amendment when no such update is dated).
 * The newest self-assessment report (self-assessment.yaml, self-assessments/*.yaml)
   prepared on or before today that rates a commitment gives the colour every public place
   shows while its rating speaks for the result day (`speaks_until`): not once a milestone
@@ -51,6 +59,8 @@ SEVERE_DELAY_MONTHS = 6
 #: The colour of a commitment before implementation begins: not rated, not red.
 NOT_YET = "grey"
 COLOURS = ("green", "amber", "red", NOT_YET)
+#: The completion and the "colour" of a commitment whose every milestone is withdrawn.
+WITHDRAWN = "withdrawn"
 #: Why a self-assessment's rating is not the colour shown (`Rollup.set_aside`): it no longer
 #: speaks for the day, or it differs from the milestones with no reason given.
 LAPSED, UNREASONED = "lapsed", "unreasoned"
@@ -72,6 +82,12 @@ class Rollup:
     reason: Any = None             # its rating-reason (a text in the record's languages)
     rating: str = ""               # its rating, shown or not
     set_aside: str = ""            # why the rating is not `colour`: LAPSED | UNREASONED
+    dropped: int = 0               # milestones withdrawn
+
+    @property
+    def withdrawn(self) -> bool:
+        """Every milestone of the commitment is withdrawn: it is no longer in the plan."""
+        return self.completion == WITHDRAWN
 
     @property
     def rated(self) -> bool:
@@ -176,11 +192,25 @@ def severely_delayed(milestone: Milestone, when: date | Reckoning) -> bool:
 
 
 def days_late(milestone: Milestone, clock: Reckoning) -> int:
-    """Days past the due date while not completed, as of the plan's result day; 0 else."""
+    """The one measure of a milestone's delay, read by the pages, the open data and the
+    calendar: for a completed milestone the days from its due date to its completion
+    (`completion_delay`); for one not completed the days past its due date as of the plan's
+    result day; 0 when it is withdrawn, on time or has no due date."""
     due = as_date(milestone.fields.get("due"))
-    if due is None or _counted(milestone, clock) in ("completed", "withdrawn"):
+    state = _counted(milestone, clock)
+    if due is None or state == "withdrawn":
         return 0
+    if state == "completed":
+        return completion_delay(milestone) or 0
     return max((clock.day - due).days, 0)
+
+
+def completion_delay(milestone: Milestone) -> int | None:
+    """Days from the due date to the completion (`completed_on`, the first update that says
+    completed), 0 when on time; None when either date is missing."""
+    due = as_date(milestone.fields.get("due"))
+    done = completed_on(milestone)
+    return None if due is None or done is None else max((done - due).days, 0)
 
 
 def _delayed(milestone: Milestone, state: str, as_of: date) -> bool:
@@ -210,10 +240,12 @@ def rollup(commitment: Commitment, when: date | Reckoning) -> Rollup:
     evidenced = 0
     started = False
     delayed: list[int] = []
+    dropped = 0
     for milestone in commitment.milestones:   # one pass: this runs for every commitment
         word, cited = _state(milestone, clock.day)
         state = "in-progress" if word == "completed" and not clock.implementing else word
         if state == "withdrawn":
+            dropped += 1
             continue
         weights.append(weight(milestone))
         if state == "completed":
@@ -223,6 +255,9 @@ def rollup(commitment: Commitment, when: date | Reckoning) -> Rollup:
         if _delayed(milestone, state, clock.day) \
                 and isinstance(number := milestone.fields.get("number"), int):
             delayed.append(number)
+    if dropped and not weights:
+        return Rollup(None, WITHDRAWN, (), WITHDRAWN, milestone_colour=WITHDRAWN,
+                      dropped=dropped)
     total = sum(weights)
     share = sum(achieved) / total if total else None
     result = completion(share, started)
@@ -234,7 +269,7 @@ def rollup(commitment: Commitment, when: date | Reckoning) -> Rollup:
                   len(achieved), len(weights), evidenced, derived,
                   given.get("prepared") if given else None,
                   given.get("rating-reason") if given and rating != derived else None,
-                  rating, aside)
+                  rating, aside, dropped)
 
 
 def set_aside(commitment: Commitment, given: dict[str, Any], clock: Reckoning,
@@ -307,10 +342,12 @@ def colour(completion: str, delayed: bool) -> str:
 class Totals:
     """A plan's progress in two numbers: commitments complete, milestones completed."""
 
-    commitments: int
+    commitments: int    # not withdrawn
     complete: int
     milestones: int     # not withdrawn
     completed: int
+    withdrawn: int = 0  # commitments withdrawn (every milestone withdrawn)
+    dropped: int = 0    # milestones withdrawn
 
 
 def totals(plan: Plan, as_of: date) -> Totals:
@@ -324,5 +361,43 @@ def totals_of(commitments: list[Commitment], as_of: date) -> Totals:
 
 def totals_from(results: list[Rollup]) -> Totals:
     """The totals of commitments whose roll-ups are already computed."""
-    return Totals(len(results), sum(1 for r in results if r.completion == "complete"),
-                  sum(r.milestones for r in results), sum(r.completed for r in results))
+    withdrawn = sum(1 for r in results if r.withdrawn)
+    return Totals(len(results) - withdrawn,
+                  sum(1 for r in results if r.completion == "complete"),
+                  sum(r.milestones for r in results), sum(r.completed for r in results),
+                  withdrawn, sum(r.dropped for r in results))
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """The amendment that withdrew a commitment: its date and summary (`summary` is a text
+    in the record's languages; both None when plan.yaml records no amendment for it)."""
+
+    date: date | None
+    summary: Any
+
+
+def withdrawal(commitment: Commitment) -> Withdrawal:
+    """The amendment that recorded the withdrawal of a withdrawn commitment: the first one
+    dated on or after the first update that withdrew one of its milestones (the first one
+    when no such update is dated)."""
+    days = [day for m in commitment.milestones for u in listed_updates(m)
+            if u.get("status") == WITHDRAWN and (day := as_date(u.get("date"))) is not None]
+    since = min(days, default=date.min)
+    amendments = listed(commitment.plan.doc, "amendments")
+    entries = sorted(((day, item.get("summary")) for item in amendments
+                      if (day := as_date(item.get("date"))) is not None and day >= since),
+                     key=lambda entry: entry[0])
+    return Withdrawal(*entries[0]) if entries else Withdrawal(None, None)
+
+
+def is_withdrawn(commitment: Commitment) -> bool:
+    """Every milestone of the commitment (one at least) is withdrawn: `Rollup.withdrawn`
+    without rolling it up (a withdrawal does not depend on the day)."""
+    return bool(commitment.milestones) and all(
+        status(m) == WITHDRAWN for m in commitment.milestones)
+
+
+def listed_updates(milestone: Milestone) -> list[dict[str, Any]]:
+    updates = milestone.fields.get("progress")
+    return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []

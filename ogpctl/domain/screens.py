@@ -96,7 +96,7 @@ def deadlines_summary(lang: str, items: list[Obligation], today: date) -> str:
 STAGE_WORDS = {"co-creation": _("co-creation"), "implementation": _("implementation"),
                "refresh": _("refresh"), "closed": _("closed")}
 COLOUR_WORDS = {"green": _("green"), "amber": _("amber"), "red": _("red"),
-                "grey": _("not started yet")}
+                "grey": _("not started yet"), "withdrawn": _("withdrawn")}
 MILESTONE_COUNTS = {"not-started": n_("{count} not started", "{count} not started"),
                     "in-progress": n_("{count} in progress", "{count} in progress"),
                     "completed": n_("{count} completed", "{count} completed"),
@@ -207,6 +207,21 @@ def set_aside_line(lang: str, item: CommitmentStatus) -> str:
                       number=number_in(lang, item.number), note=note)
 
 
+def withdrawn_line(lang: str, item: CommitmentStatus) -> str:
+    """A withdrawn commitment's amendment, as its documents and the website say it."""
+    if item.withdrawn_on is None:
+        note = say(lang, _("Withdrawn: every milestone is withdrawn; plan.yaml records no "
+                           "amendment for it."))
+    elif item.withdrawn_why:
+        note = say(lang, _("Withdrawn by the amendment of {date}: {summary}"),
+                   date=day_in(lang, item.withdrawn_on), summary=item.withdrawn_why)
+    else:
+        note = say(lang, _("Withdrawn by the amendment of {date}."),
+                   date=day_in(lang, item.withdrawn_on))
+    return "  " + say(lang, _("commitment {number}: {note}"),
+                      number=number_in(lang, item.number), note=note)
+
+
 _UNREASONED = _("The report gives no reason for differing from the milestones, which give "
                 "{colour}: their colour is shown.")
 _LAPSED = _("The milestones now give {colour}: the report no longer speaks for the plan's "
@@ -239,7 +254,9 @@ def verdict(lang: str, item: Requirement) -> str:
 _COUNTS = {"gap": n_("longest gap {count} day", "longest gap {count} days"),
            "days": n_("open up to {count} day", "open up to {count} days"),
            "meetings": n_("{count} meeting", "{count} meetings"),
-           "files": n_("{count} file", "{count} files"),
+           "files": n_("{count} file in evidence/process", "{count} files in evidence/process"),
+           "other": n_("{count} other evidence file, not counted",
+                       "{count} other evidence files, not counted"),
            "activities": n_("{count} activity", "{count} activities"),
            "participants": n_("{count} participant", "{count} participants"),
            "mechanisms": n_("{count} mechanism", "{count} mechanisms"),

@@ -11,7 +11,15 @@ from typing import Any
 
 from ogpctl.domain.obligations import DUE, FAILED, Obligation, plan_calendar
 from ogpctl.domain.requirements import Requirement, judge
-from ogpctl.domain.rollup import Totals, counted_status, reckoning, rollup, totals
+from ogpctl.domain.rollup import (
+    Totals,
+    Withdrawal,
+    counted_status,
+    reckoning,
+    rollup,
+    totals,
+    withdrawal,
+)
 from ogpctl.domain.stage import plan_stage
 from ogpctl.domain.wording import record_text
 from ogpctl.record.model import Plan, Record
@@ -33,6 +41,10 @@ class CommitmentStatus:
     rating: str = ""
     assessed: date | None = None
     set_aside: str = ""
+    #: A withdrawn commitment's amendment (`ogpctl.domain.rollup.withdrawal`): its date and
+    #: summary in the screen's language; None and "" otherwise or when none is recorded.
+    withdrawn_on: date | None = None
+    withdrawn_why: str = ""
 
 
 @dataclass
@@ -70,6 +82,7 @@ def commitment_status(plan: Plan, today: date, lang: str = "en", default: str = 
             state = counted_status(milestone, clock)
             counts[str(state)] = counts.get(str(state), 0) + 1
         aside = result.superseded
+        gone = withdrawal(commitment) if result.withdrawn else Withdrawal(None, None)
         found.append(CommitmentStatus(commitment.number,
                                       record_text(commitment.fields.get("title"), lang,
                                                   default),
@@ -77,7 +90,9 @@ def commitment_status(plan: Plan, today: date, lang: str = "en", default: str = 
                                       result.delayed, dict(sorted(counts.items())),
                                       result.rating if aside else "",
                                       result.assessed if aside else None,
-                                      result.set_aside if aside else ""))
+                                      result.set_aside if aside else "", gone.date,
+                                      record_text(gone.summary, lang, default)
+                                      if gone.summary else ""))
     return found
 
 
@@ -133,7 +148,9 @@ def to_json(plans: list[PlanStatus], today: date | None = None) -> list[dict[str
              "status-agrees": p.agrees, "late": p.late, "delivered": day(p.delivered),
              "due": day(p.due), "end": day(p.end),
              "totals": {"commitments": p.totals.commitments, "complete": p.totals.complete,
-                        "milestones": p.totals.milestones, "completed": p.totals.completed},
+                        "milestones": p.totals.milestones, "completed": p.totals.completed,
+                        "withdrawn": p.totals.withdrawn,
+                        "milestones-withdrawn": p.totals.dropped},
              "next": [o.to_json() for o in p.next],
              "overdue": [o.to_json() for o in p.overdue],
              "commitments": [commitment_json(c) for c in p.commitments],

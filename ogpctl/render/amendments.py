@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 from ogpctl.base.values import list_at
 from ogpctl.domain.delivery import amendments
 from ogpctl.domain.diff import Change
+from ogpctl.domain.rollup import is_withdrawn, withdrawal
 from ogpctl.record.model import Commitment, Plan, Record, as_date
 from ogpctl.render.blocks import Block, Emphasis, Heading, Inline, ListBlock, Paragraph, Text
 from ogpctl.render.context import RenderContext
@@ -143,6 +144,28 @@ def change_item(c: RenderContext, change: Change,
     else:
         head = _("Milestone {number} removed:", number=number)
     return (Text(head + " "), *c.inline(title))
+
+
+def withdrawal_sentence(c: RenderContext, commitment: Commitment) -> str:
+    """"Withdrawn by the amendment of 28 November 2025: <its summary>", or without an
+    amendment recorded, that it is withdrawn (`ogpctl.domain.rollup.withdrawal`)."""
+    found = withdrawal(commitment)
+    if found.date is None:
+        return c.lang._("Withdrawn: every milestone is withdrawn; plan.yaml records no "
+                        "amendment for it.")
+    summary = c.string(found.summary)
+    if not summary:
+        return c.lang._("Withdrawn by the amendment of {date}.", date=c.lang.date(found.date))
+    return c.lang._("Withdrawn by the amendment of {date}: {summary}",
+                    date=c.lang.date(found.date), summary=summary)
+
+
+def withdrawn_by_amendment(c: RenderContext, commitment: Commitment) -> Paragraph | None:
+    """"Withdrawn by the amendment of …: …" on a commitment whose every milestone is
+    withdrawn (`ogpctl.domain.rollup.is_withdrawn`), wherever its text is printed."""
+    if not is_withdrawn(commitment):
+        return None
+    return Paragraph((Emphasis((Text(withdrawal_sentence(c, commitment)),)),))
 
 
 def added_by_amendment(c: RenderContext, commitment: Commitment) -> Paragraph | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ogpctl.base.i18n import Language
 from ogpctl.record.model import Commitment, as_date
-from ogpctl.render.amendments import added_by_amendment, original_due
+from ogpctl.render.amendments import added_by_amendment, original_due, withdrawn_by_amendment
 from ogpctl.render.blocks import (
     Block,
     Cell,
@@ -233,9 +233,10 @@ def commitment_blocks(c: RenderContext, commitment: Commitment, level: int = 2) 
     description = fields.get("description")
     description = description if isinstance(description, dict) else {}
     asked, part = question_labels(c.lang), part_labels(c.lang)
-    added = added_by_amendment(c, commitment)
+    notes = [note for note in (added_by_amendment(c, commitment),
+                               withdrawn_by_amendment(c, commitment)) if note]
     blocks: list[Block] = [Heading(level, commitment_name(c, commitment)),
-                           *((added,) if added else ()), header_table(c, commitment),
+                           *notes, header_table(c, commitment),
                            Heading(level + 1, (Text(part["problem-definition"]),))]
     blocks += question(c, level + 2, asked["problem"], problem.get("what"))
     blocks += question(c, level + 2, asked["causes"], problem.get("causes"))

@@ -10,9 +10,17 @@ from typing import Any
 from ogpctl.base.errors import UsageError
 from ogpctl.base.i18n import Language
 from ogpctl.domain.past import PlanAsOf, plan_as_of
-from ogpctl.domain.rollup import NOT_YET, Rollup, Totals, rollup, totals_of
+from ogpctl.domain.rollup import (
+    NOT_YET,
+    WITHDRAWN,
+    Rollup,
+    Totals,
+    rollup,
+    totals_of,
+)
 from ogpctl.record.model import Commitment, Plan, as_date, listed, report_day
 from ogpctl.record.model import Document as RecordDocument
+from ogpctl.render.amendments import withdrawal_sentence
 from ogpctl.render.blocks import Block, Cell, Heading, ListBlock, Paragraph, Strong, Table, Text
 from ogpctl.render.commitment import commitment_name
 from ogpctl.render.context import RenderContext
@@ -25,7 +33,8 @@ def colour_label(c: RenderContext, colour: str) -> str:
     return {"green": c.lang._("Green: Completed or substantial progress"),
             "amber": c.lang._("Amber: Limited progress"),
             "red": c.lang._("Red: Not started/With severe delays"),
-            NOT_YET: c.lang._("Not rated before implementation")}.get(colour, colour)
+            NOT_YET: c.lang._("Not rated before implementation"),
+            WITHDRAWN: c.lang._("Withdrawn: not rated")}.get(colour, colour)
 
 
 def colour_said(c: RenderContext, result: Rollup, commitment: Commitment) -> str:
@@ -89,19 +98,30 @@ def kind_title(lang: Language, kind: Any, day: date | None) -> str:
 def completion_label(c: RenderContext, completion: str) -> str:
     return {"complete": c.lang._("complete"), "substantial": c.lang._("substantial"),
             "limited": c.lang._("limited"), "not-started": c.lang._("not started"),
-            "no-evidence": c.lang._("no milestones")}.get(completion, completion)
+            "no-evidence": c.lang._("no milestones"),
+            WITHDRAWN: c.lang._("withdrawn")}.get(completion, completion)
 
 
 def totals_sentence(lang: Language, figures: Totals) -> str:
-    """"14 of 36 commitments complete; 33 of 70 milestones completed", wherever a plan's
-    commitments are listed (status, the dashboard, the self-assessment)."""
-    commitments = lang.n_("{complete} of {count} commitment complete;",
-                          "{complete} of {count} commitments complete;", figures.commitments,
+    """"14 of 34 commitments complete (2 withdrawn); 98 of 153 milestones completed (9
+    withdrawn).", wherever a plan's commitments are listed (status, the dashboard, the
+    self-assessment): withdrawn commitments and milestones are counted apart."""
+    commitments = lang.n_("{complete} of {count} commitment complete",
+                          "{complete} of {count} commitments complete", figures.commitments,
                           complete=lang.number(figures.complete))
-    milestones = lang.n_("{completed} of {count} milestone completed.",
-                         "{completed} of {count} milestones completed.", figures.milestones,
+    milestones = lang.n_("{completed} of {count} milestone completed",
+                         "{completed} of {count} milestones completed", figures.milestones,
                          completed=lang.number(figures.completed))
-    return f"{commitments} {milestones}"
+    return lang._("{commitments}{withdrawn}; {milestones}{dropped}.",
+                  commitments=commitments, milestones=milestones,
+                  withdrawn=withdrawn_aside(lang, figures.withdrawn),
+                  dropped=withdrawn_aside(lang, figures.dropped))
+
+
+def withdrawn_aside(lang: Language, count: int) -> str:
+    """" (2 withdrawn)" after a count that leaves them out; nothing when none is."""
+    return lang.n_(" ({count} withdrawn)", " ({count} withdrawn)", count) if count else ""
+
 
 
 def assessments(doc: RecordDocument | None) -> dict[str, dict]:
@@ -136,11 +156,19 @@ def coverage_note(c: RenderContext, as_of: PlanAsOf) -> list[Block]:
         dates=days)),))]
 
 
-def rating_cell(c: RenderContext, derived: Rollup) -> Cell:
+def rating_cell(c: RenderContext, derived: Rollup, commitment: Commitment | None = None
+                ) -> Cell:
     """The colour (the self-assessment's rating when it gives one: `ogpctl.domain.rollup`),
     the milestones' facts, and what the milestones alone give with the reason for a
     difference. The report prints its own rating even where the public pages set it aside
     (`Rollup.set_aside`)."""
+    if derived.withdrawn:
+        return (Paragraph((Strong((Text(colour_label(c, WITHDRAWN)),)),)),
+                Paragraph((Text(c.lang.n_(
+                    "Milestones: {count} withdrawn.", "Milestones: {count} withdrawn.",
+                    derived.dropped)),)),
+                *([Paragraph((Text(withdrawal_sentence(c, commitment)),))]
+                  if commitment is not None else []))
     colour = derived.rating or derived.colour
     blocks: list[Block] = [Paragraph((Strong((Text(colour_label(c, colour)),)),))]
     # One form in English; other languages agree "completed" with the count.
@@ -165,7 +193,7 @@ def assessment_row(c: RenderContext, commitment: Commitment, given: dict, as_of)
     evidence_cell: Cell = (ListBlock(tuple((Paragraph(e),) for e in evidence if e)),) \
         if any(evidence) else ()
     return ((Paragraph(commitment_name(c, commitment)),),
-            rating_cell(c, rollup(commitment, as_of)), evidence_cell,
+            rating_cell(c, rollup(commitment, as_of), commitment), evidence_cell,
             tuple(c.blocks(given.get("reasons"))), tuple(c.blocks(given.get("next-steps"))))
 
 

@@ -300,4 +300,8 @@ def _label(c: RenderContext, step: str) -> str:
         "contributions": _("contribution"), "received": _("date received"),
         "channel": _("channel"), "from": _("contributor"),
         "supporting": _("supporting stakeholders"),
+        "delay-reason": _("reason for the delay"), "path": _("file"),
+        "considered-later": _("considered later"),
+        "decision": _("decision"), "id": _("identifier"), "person": _("person"),
+        "responded": _("date responded"), "response": _("reasoned response"),
     }.get(step, step)

@@ -15,7 +15,8 @@ from typing import Any
 from ogpctl.base.diagnostics import Severity
 from ogpctl.base.i18n import Language
 from ogpctl.domain.diff import Change, commitment_of, undescribed
-from ogpctl.record.model import Plan, Record
+from ogpctl.domain.rollup import is_withdrawn
+from ogpctl.record.model import Commitment, Plan, Record
 from ogpctl.render.amendment_note import MARKS, compose
 from ogpctl.render.amendment_note import change_item as commitment_item
 from ogpctl.render.blocks import (
@@ -35,6 +36,7 @@ from ogpctl.render.blocks import (
     text,
 )
 from ogpctl.render.context import RenderContext
+from ogpctl.render.self_assessment import withdrawal_sentence
 from ogpctl.review.documents import (
     document_item,
     document_title,
@@ -199,7 +201,19 @@ def _commitment(c: RenderContext, review: Review, plan_id: str, number: int, rem
     items = [item for ch in changes for item in (
         _change_item(c, commitment, ch, _fixed_at(review, ch)),
         *stale_items(c, ch, _milestone(c, commitment, ch)))]
+    if commitment is not None and _withdrawn_now(review, plan_id, commitment):
+        items.insert(0, (Strong((Text(withdrawal_sentence(c, commitment)),)),))
     return [Heading(4, (Text(f"{number}. "), *c.inline(title))), _list(items)]
+
+
+def _withdrawn_now(review: Review, plan_id: str, commitment: Commitment) -> bool:
+    """The change withdraws the commitment: every milestone is withdrawn now, not before."""
+    if not is_withdrawn(commitment):
+        return False
+    plan = _plan_named(review.old, plan_id)
+    before = next((item for item in plan.commitments if item.id == commitment.id), None) \
+        if plan is not None else None
+    return before is None or not is_withdrawn(before)
 
 
 def _old_title(review: Review, plan_id: str, change: Change) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ogpctl.base.diagnostics import Severity
-from ogpctl.domain.rollup import reckoning, rollup
+from ogpctl.domain.rollup import is_withdrawn, reckoning, rollup
 from ogpctl.record.model import Plan, Stage, as_date, as_word, entries
 from ogpctl.record.text import has_text
 from ogpctl.rules import Finding, rule
@@ -48,6 +48,8 @@ def rating_without_reason(plan: Plan, context: Any) -> Iterator[Finding]:
             if commitment is None or rating not in ("green", "amber", "red"):
                 continue
             derived = rollup(commitment, clock)
+            if derived.withdrawn:      # withdrawn: not rated (ogpctl.domain.rollup)
+                continue
             if rating != derived.milestone_colour and not has_text(item.get("rating-reason")):
                 yield Finding(doc.path, f"commitment {commitment.number} is rated {rating} but "
                               f"its milestones give {derived.milestone_colour} "
@@ -62,7 +64,8 @@ def assessment_incomplete(plan: Plan, context: Any) -> Iterator[Finding]:
 
     The self-assessment table gives, for each commitment, the assessment of progress, "the
     evidence supporting the assessment, ... reasons to support the assessment, and ...
-    next steps" (3.3).
+    next steps" (3.3). A commitment whose every milestone is withdrawn (by an amendment)
+    is no longer in the plan the IRM's results report assesses (2.2) and needs no entry.
 
     Fails:
       commitments:
@@ -80,6 +83,8 @@ def assessment_incomplete(plan: Plan, context: Any) -> Iterator[Finding]:
         return
     entries = {as_word(item.get("commitment")): (index, item) for index, item in _entries(plan)}
     for commitment in plan.commitment_files:
+        if commitment.id not in entries and is_withdrawn(commitment):
+            continue          # withdrawn by an amendment: no longer in the plan to assess
         if commitment.id not in entries:
             yield Finding(doc.path, f"commitment {commitment.number} ({commitment.id}) has no "
                           "assessment", ("commitments",))

@@ -77,9 +77,17 @@ def commitment_files(record: Record, plan: Plan, name: str, number: int, title: 
         "commitment/commitment.yaml.j2", schema_line=schema_line(schemas, "commitment", rel),
         plan_id=plan.id, number=number, languages=record.languages.required, kind=kind,
         title={record.languages.default: title}, today=today,
-        period={"start": dates.due if dates else None, "end": dates.end if dates else None}))
+        period={"start": period_start(record, plan), "end": dates.end if dates else None}))
     files.folder(f"{base}/evidence/{name}")
     return files
+
+
+def period_start(record: Record, plan: Plan) -> date | None:
+    """A new commitment's period starts when implementation does: on the day the plan was
+    delivered when that is known (a plan delivered early starts before its due date), else
+    on the plan's due date."""
+    dates = plan.dates()
+    return delivered_on(record, plan) or (dates.due if dates else None)
 
 
 def new_commitment(record: Record, plan_id: str, title: str, schemas: str, today: date,

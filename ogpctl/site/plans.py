@@ -26,6 +26,7 @@ from ogpctl.render.self_assessment import (
     colour_said,
     completion_label,
     totals_sentence,
+    withdrawal_sentence,
 )
 from ogpctl.site import svg, urls
 from ogpctl.site.evidence import folder_entries
@@ -123,6 +124,8 @@ def rating_note(v: View, state: CommitmentState) -> Markup:
     give, what the milestones give and the self-assessment's reason, as the report says
     (`ogpctl.render.self_assessment.rating_cell`)."""
     result = state.rollup
+    if result.withdrawn:
+        return Markup("{}").format(withdrawal_sentence(v.c, state.commitment))
     if result.superseded:
         return set_aside_note(v, state)
     if not result.rated:
@@ -285,6 +288,9 @@ def milestone_entry(v: View, c: Commitment, state: MilestoneState) -> dict:
             "status_note": uncounted_note(v, state),
             "due": due_text(v, c, state), "late": state.late, "severe": state.severe,
             "days_late": v.c.lang.n_("{count} day late", "{count} days late", state.days_late),
+            "completed_late": v.c.lang.n_("completed {count} day late",
+                                          "completed {count} days late", state.days_late)
+            if state.status == "completed" and state.days_late else "",
             "lead": v.stakeholder(fields.get("lead")), "output": v.blocks(fields.get("output"), 4),
             "updates": [update_entry(v, u) for u in state.updates]}
 

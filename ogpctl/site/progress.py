@@ -44,7 +44,7 @@ class MilestoneState:
     number: int | None
     status: str               # as counted in the plan's result (`counted_status`)
     due: date | None
-    days_late: int            # days past the due date while not completed; 0 otherwise
+    days_late: int            # `ogpctl.domain.rollup.days_late`: also a late completion's
     severe: bool              # not completed six months after its due date (rollup)
     updates: tuple[Update, ...]   # newest first
     recorded: str = ""        # `status:` as written, when it is not the one counted
@@ -52,7 +52,8 @@ class MilestoneState:
 
     @property
     def late(self) -> bool:
-        return self.days_late > 0
+        """Past its due date and not completed (a late completion is not late now)."""
+        return self.days_late > 0 and self.status != "completed"
 
     @property
     def last(self) -> date | None:

@@ -19,15 +19,17 @@ COLOUR_FILL = {"green": "#1b6e3a", "amber": "#8a5a00", "red": "#b3261e", "grey":
 
 
 def bar(share: float | None, label: str, colour: str) -> Markup:
-    """A completion bar: the share of the commitment done, 0..1."""
+    """A completion bar: the share of the commitment done, 0..1. Every page prints its
+    `label` beside it, so the bar is hidden from screen readers (which would read the
+    label twice) and says nothing more than it."""
     width = round(max(0.0, min(1.0, share or 0.0)) * 100, 1)
-    label = plain(label)
+    del label
     return Markup(
-        '<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" '
-        'aria-label="%s" focusable="false"><title>%s</title>'
+        '<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" '
+        'focusable="false">'
         '<rect x="0" y="0" width="100" height="8" fill="#ffffff" stroke="#595959" '
         'stroke-width="0.6"/><rect x="0" y="0" width="%s" height="8" fill="%s"/></svg>'
-    ) % (label, label, f"{width:g}", COLOUR_FILL.get(colour, "#595959"))
+    ) % (f"{width:g}", COLOUR_FILL.get(colour, "#595959"))
 
 
 def stacked(counts: dict[str, int], label: str) -> Markup:
