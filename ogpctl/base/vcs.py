@@ -10,7 +10,6 @@ repository (`start_shared`).
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -264,6 +263,8 @@ def find_place(root: Path) -> Place:
         done = _finished(started.place)
         started.place = None
     else:
+        import shutil   # not at start-up: a check that finds no git folder needs none
+
         if shutil.which("git") is None:   # what git's files say cannot be read without it
             return Place(UNREADABLE, detail="git is not installed")
         place = _place_from_files(root)
