@@ -263,7 +263,7 @@ def find_place(root: Path) -> Place:
         done = _finished(started.place)
         started.place = None
     else:
-        import shutil   # not at start-up: a check that finds no git folder needs none
+        import shutil  # not at start-up: a check that finds no git folder needs none
 
         if shutil.which("git") is None:   # what git's files say cannot be read without it
             return Place(UNREADABLE, detail="git is not installed")
