@@ -150,3 +150,23 @@ def test_a_short_last_stretch_looks_back_a_full_period() -> None:
         (date(2026, 1, 1), date(2026, 12, 31), 2)
     assert cadence_windows(date(2025, 1, 20), date(2025, 4, 30), 6, 1) == \
         ((date(2025, 1, 20), date(2025, 4, 30), 1),)                   # shorter than one
+
+
+def test_each_local_commitment_reports_every_quarter(sample: Path, capsys) -> None:
+    """newuser8: the quarters of 6.3.b pooled every local commitment's updates, so one that
+    reported hid another's silence ("1 recorded, 1 needed" for both). Commitment 6 (local)
+    reported in its first quarter; commitment 3, made local here, did not."""
+    path = sample / "plans/2026-2030/commitments/03-climate-finance-transparency.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: regular", "kind: local", 1),
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "check", sample, "--today", "2026-12-01", "--no-cache",
+                       "--format", "json")
+    local = [(d["file"].rsplit("/", 1)[-1], d["message"]) for d in json.loads(out)["diagnostics"]
+             if d["code"] == "C413"]
+    assert local == [("03-climate-finance-transparency.yaml", "no progress reported: local "
+                      "progress updates from 2026-06-24 to 2026-09-23: 0 recorded, 1 needed")]
+    code, out, _ = run(capsys, "deadlines", "-C", sample, "--today", "2026-12-01",
+                       "--format", "json", "--lang", "en")
+    titles = {item["title"] for item in json.loads(out) if item["id"] == "local-progress"}
+    assert titles == {"Quarterly progress on local commitment 3",
+                      "Quarterly progress on local commitment 6"}

@@ -236,7 +236,8 @@ class _Maker:
                     Said.of(_("{what}: not recorded"), what=label))
 
     def period(self, ident: str, first: date, last: date, title: str, rule: str,
-               handbook: str, count: int, needed: int, what: str) -> Obligation:
+               handbook: str, count: int, needed: int, what: str, subject: str = "",
+               **values: str) -> Obligation:
         """A cadence window: met with enough events in it; missed once it has closed without
         them (settled: no later event counts for it), due until then."""
         if count >= needed:
@@ -245,7 +246,7 @@ class _Maker:
             state = MISSED if self.today > last else DUE
         said = Said.of(_("{what} from {first} to {last}: {found} recorded, {needed} needed"),
                        what=Label(what), first=first, last=last, found=count, needed=needed)
-        return self(ident, last, title, rule, handbook, state, said)
+        return self(ident, last, title, rule, handbook, state, said, subject, **values)
 
 
 def _delivery(make: _Maker, plan: Plan, dates: cal.PlanDates, lapsed: Settled | None
@@ -458,10 +459,11 @@ def _share(needed: int, days: int, full: int) -> int:
 
 
 def _cadence(make: _Maker, days: list[date], windows: tuple[Window, ...], ident: str,
-             title: str, rule: str, handbook: str, what: str) -> Iterator[Obligation]:
+             title: str, rule: str, handbook: str, what: str, subject: str = "",
+             **values: str) -> Iterator[Obligation]:
     for first, last, needed in windows:
         yield make.period(ident, first, last, title, rule, handbook,
-                          _count(days, first, last), needed, what)
+                          _count(days, first, last), needed, what, subject, **values)
 
 
 def _civil_society(make: _Maker, days: list[date], start: date, end: date
@@ -474,16 +476,21 @@ def _civil_society(make: _Maker, days: list[date], start: date, end: date
 
 
 def _progress_days(plan: Plan) -> dict[str, list[date]]:
-    """The day of every dated progress update of the plan, by the kind of its commitment."""
+    """The day of every dated progress update of the plan, by the kind of its commitment,
+    and of each local commitment apart ("local N": each reports every quarter, 6.3.b)."""
     days: dict[str, list[date]] = {}
     for commitment in plan.commitments:
         found = days.setdefault(commitment.kind, [])
+        own = days.setdefault(f"local {commitment.number}", []) \
+            if commitment.kind == "local" else found
         for milestone in commitment.milestones:
             updates = milestone.fields.get("progress")
             for update in updates if isinstance(updates, list) else ():
                 day = as_date(update.get("date")) if isinstance(update, dict) else None
                 if day is not None:
                     found.append(day)
+                    if own is not found:
+                        own.append(day)
     return days
 
 
@@ -506,12 +513,18 @@ def _repository(make: _Maker, days: dict[str, list[date]], start: date, end: dat
 
 def _local(make: _Maker, plan: Plan, days: dict[str, list[date]], start: date, end: date
            ) -> Iterator[Obligation]:
-    if "local" not in days:
-        return iter(())
-    return _cadence(make, sorted(days["local"]), cadence_windows(start, end, 3, 1),
-                    "local-progress", _("Quarterly progress on local commitments"),
-                    _("Local commitments report progress at least every quarter."),
-                    "6.3.b", _("local progress updates"))
+    """Each local commitment's quarters: "progress reported at least every quarter"
+    (6.3.b) is asked of every local commitment, so one that reported cannot cover
+    another's silence."""
+    windows = cadence_windows(start, end, 3, 1)
+    for commitment in plan.commitments:
+        if commitment.kind == "local":
+            number = str(commitment.number)
+            yield from _cadence(make, sorted(days.get(f"local {number}", [])), windows,
+                                "local-progress",
+                                _("Quarterly progress on local commitment {number}"),
+                                _("Local commitments report progress at least every quarter."),
+                                "6.3.b", _("local progress updates"), number, number=number)
 
 
 MILESTONE_RULE = _("Each milestone has an expected completion date (the commitment "

@@ -237,7 +237,7 @@ def civil_society_meetings(record: Record, context: Any) -> Iterator[Finding]:
 @rule("C413", "local-progress", family=F, severity=E, handbook="6.3.b", subject="record",
       applies_from=Stage.IMPLEMENTATION)
 def local_progress(record: Record, context: Any) -> Iterator[Finding]:
-    """A plan's local commitments reported no progress in a quarter.
+    """A local commitment reported no progress in a quarter.
 
     Local commitments "are regularly monitored by the MSF, with progress reported at least
     every quarter" (6.3.b): add a dated progress update to a milestone every quarter.
@@ -251,7 +251,8 @@ def local_progress(record: Record, context: Any) -> Iterator[Finding]:
     """
     for item in _overdue(record, context, "local-progress"):
         plan = next(p for p in record.plans if p.id == item.plan)
-        for commitment in (c for c in plan.commitments if c.kind == "local"):
+        for commitment in (c for c in plan.commitments if c.kind == "local"
+                           and str(c.number) == item.subject):   # each its own quarters
             yield Finding(commitment.doc.path, f"no progress reported: {item.basis}",
                           ("milestones",) if commitment.milestones else ())
 
