@@ -62,7 +62,7 @@ def test_every_field_the_review_shows_is_translated(code: str) -> None:
     catalogue = read_po((LOCALES / code / "LC_MESSAGES" / "ogpctl.po").open("rb"))
     missing = []
     for key in SHOWN:
-        label = field_label(english, key)
+        label = field_label(english, (key,))
         message = catalogue.get(label)
         if message is None or not message.string:
             missing.append(key)
