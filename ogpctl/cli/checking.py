@@ -67,6 +67,8 @@ def report(paths: list[Path], options: CheckOptions, format: str | None,
 
     result = check(paths, options)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if not result.diagnostics:
+        lang = "en"       # nothing to say in a language: no record read again for it
     lang = lang or findings_language(result.records, chosen)
     if lang != "en":
         from ogpctl.rules.wording import findings_in

@@ -37,6 +37,7 @@ class Finding(NamedTuple):
     line: int = 0
     column: int = 0
     handbook: str = ""     # the section this finding cites, when not the rule's
+    settled: bool = False  # a failure in the past nothing can fix now: a warning, never an error
 
 
 @dataclass(frozen=True)

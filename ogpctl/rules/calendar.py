@@ -11,7 +11,7 @@ from typing import Any
 
 from ogpctl.base.diagnostics import Severity
 from ogpctl.domain.forum import record_cadence
-from ogpctl.domain.obligations import Obligation, overdue_by_id
+from ogpctl.domain.obligations import MISSED, Obligation, overdue_by_id
 from ogpctl.domain.stage import PlanStage, plan_stage
 from ogpctl.record import cycle as cal
 from ogpctl.record.model import Commitment, Plan, Record, Stage, as_date, entries, listed
@@ -184,6 +184,10 @@ def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
     half-year windows would let almost a year pass between a meeting early in one and one
     late in the next.
 
+    A gap a later meeting closed is history no change can undo: it stays reported, as a
+    warning, so that it does not fail every later pull request; a forum that has not met
+    for six months up to today is an error.
+
     Fails:
       # forum/meetings/2025-01-05-forum.md, then none until 2025-12-19 (kind: msf)
       # or none from the end of the last plan (2025-12-31) until today (2026-09-01)
@@ -197,7 +201,8 @@ def forum_gap(record: Record, context: Any) -> Iterator[Finding]:
             what = f"did not meet from {first} to {last}"
         yield Finding("forum/forum.yaml", f"the forum (kind: msf) {what}, more than six months: "
                       "it meets at least every six months, during co-creation, implementation "
-                      "and between plans alike", line=1, column=1)
+                      "and between plans alike", line=1, column=1,
+                      settled=last != context.today)
 
 
 def _forum_gaps(record: Record, today: date) -> Iterator[tuple[date, date]]:
@@ -220,10 +225,10 @@ def civil_society_meetings(record: Record, context: Any) -> Iterator[Finding]:
     The forum "holds at least two meetings every year with civil society to present
     results on the implementation of the action plan and collect comments" (minimum
     requirement 5.1). Mark such meetings presented-results: true. Each year from the
-    delivery is judged on its own once it has ended; the last part of a plan shorter than
-    a year needs its share of the two (rounded to the nearest, half down: one for more
-    than three months, two for more than nine) and never swallows a full year
-    (`ogpctl.domain.obligations.cadence_windows`).
+    delivery is judged on its own once it has ended; a last part of half a year or more is
+    judged over the year ending with it, a shorter one joins the year before
+    (`ogpctl.domain.obligations.cadence_windows`). A year that has ended short is history
+    no change can undo: a warning, so that it does not fail every later pull request.
 
     Fails:
       # one meeting with presented-results: true in the first year of implementation
@@ -231,7 +236,8 @@ def civil_society_meetings(record: Record, context: Any) -> Iterator[Finding]:
       # two meetings with presented-results: true in every year of implementation
     """
     for item in _overdue(record, context, "civil-society-meeting"):
-        yield Finding("forum/forum.yaml", f"plan {item.plan}: {item.basis}", line=1, column=1)
+        yield Finding("forum/forum.yaml", f"plan {item.plan}: {item.basis}", line=1, column=1,
+                      settled=item.state == MISSED)
 
 
 @rule("C413", "local-progress", family=F, severity=E, handbook="6.3.b", subject="record",
@@ -240,7 +246,9 @@ def local_progress(record: Record, context: Any) -> Iterator[Finding]:
     """A local commitment reported no progress in a quarter.
 
     Local commitments "are regularly monitored by the MSF, with progress reported at least
-    every quarter" (6.3.b): add a dated progress update to a milestone every quarter.
+    every quarter" (6.3.b): add a dated progress update to a milestone of each local
+    commitment every quarter. A quarter that has ended without one is history no change
+    can undo: a warning, so that it does not fail every later pull request.
 
     Fails:
       kind: local
@@ -254,7 +262,8 @@ def local_progress(record: Record, context: Any) -> Iterator[Finding]:
         for commitment in (c for c in plan.commitments if c.kind == "local"
                            and str(c.number) == item.subject):   # each its own quarters
             yield Finding(commitment.doc.path, f"no progress reported: {item.basis}",
-                          ("milestones",) if commitment.milestones else ())
+                          ("milestones",) if commitment.milestones else (),
+                          settled=item.state == MISSED)
 
 
 @rule("C403", "commitment-period", family=F, severity=E, handbook="3.1", subject="commitment")

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ogpctl.base.diagnostics import Diagnostic
+from ogpctl.base.diagnostics import Diagnostic, Severity
 from ogpctl.domain.document_repository import Files, evidence_files, listed_files
 from ogpctl.domain.stage import plan_stage
 from ogpctl.record.model import Plan, Record, Stage
@@ -151,6 +151,8 @@ def diagnostic(item: Rule, context: RuleContext, finding: Finding) -> Diagnostic
     severity = item.severity_at(context.stage_of(finding.file))
     if severity is None:
         return None
+    if finding.settled and severity is Severity.ERROR:
+        severity = Severity.WARNING   # no change can undo it: it must not fail every change
     message = finding.message
     if LANGUAGE_EXAMPLE in message:
         written = context.record.languages.written
