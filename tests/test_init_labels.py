@@ -55,3 +55,17 @@ def test_a_language_without_labels_keeps_its_own_name() -> None:
 
     assert Language("ka").name == "ქართული"
     assert Language("en").name_in("ka") == "English"
+
+
+def test_a_regional_language_gets_its_base_languages_scaffold(capsys, tmp_path: Path) -> None:
+    """newuser8: `--languages pt-BR,en` scaffolded English only (empty pt-BR plan title,
+    "# 1. Introduction" in sections/introduction.pt-BR.md) where `pt` gave Portuguese."""
+    from tests.conftest import new_plan_record
+
+    record = new_plan_record(capsys, tmp_path, languages="pt-BR,en",
+                             countries=("pt-BR=República de Testlândia", "en=Testland"))
+    section = (record / "plans/2027-2031/sections/introduction.pt-BR.md").read_text("utf-8")
+    assert section.startswith("# 1. Introdução")
+    plan = (record / "plans/2027-2031/plan.yaml").read_text(encoding="utf-8")
+    assert "pt-BR: República de Testlândia" in plan
+    assert "pt-BR:" in (record / "ogp.yaml").read_text(encoding="utf-8")

@@ -29,11 +29,13 @@ def comment(text: str, prefix: str = "", indent: int = 0) -> str:
 
 def guide(key: str, languages: tuple[str, ...]) -> list[tuple[str, str]]:
     """The guide text `key` (dotted) in each of `languages` ogpctl ships, English first when
-    no record language has it."""
+    no record language has it. A regional language takes its base language's text (pt-BR
+    the Portuguese, fr-CA the French), under its own code."""
     node: Any = guide_texts()
     for part in key.split("."):
         node = node.get(part, {}) if isinstance(node, dict) else {}
-    texts = [(lang, node[lang]) for lang in languages if isinstance(node.get(lang), str)]
+    texts = [(lang, text) for lang in languages
+             if isinstance(text := node.get(lang, node.get(lang.split("-")[0])), str)]
     return texts or ([("en", node["en"])] if isinstance(node.get("en"), str) else [])
 
 
