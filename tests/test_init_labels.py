@@ -69,3 +69,27 @@ def test_a_regional_language_gets_its_base_languages_scaffold(capsys, tmp_path: 
     plan = (record / "plans/2027-2031/plan.yaml").read_text(encoding="utf-8")
     assert "pt-BR: República de Testlândia" in plan
     assert "pt-BR:" in (record / "ogp.yaml").read_text(encoding="utf-8")
+
+
+def test_the_contributions_example_is_a_valid_entry(capsys, tmp_path: Path) -> None:
+    """newuser8 N2: the scaffold's own example said `commitments: [1]`, which is F103 once
+    copied: the example, uncommented, is an entry check accepts."""
+    import json
+
+    from tests.conftest import new_plan_record
+
+    record = new_plan_record(capsys, tmp_path)
+    path = record / "plans/2027-2031/contributions.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    example = [line[1:] for line in lines if line.startswith("#   ") or line.startswith("#     ")]
+    example = [line.split("   # ")[0] for line in example]
+    text = "\n".join(line for line in lines if not line.startswith("#") and
+                     not line.startswith("contributions:"))
+    entry = "\n".join(example).replace("YYYY-MM-DD", "2026-11-01").replace(
+        "stakeholder id", "x").replace("include | amend | reject | pending", "include")
+    path.write_text(text + "\ncontributions:\n" + entry + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", record, "--today", "2026-12-01", "--no-cache",
+                       "--format", "json")
+    f103 = [d for d in json.loads(out)["diagnostics"]
+            if d["code"] == "F103" and d["file"].endswith("contributions.yaml")]
+    assert not any("commitments" in d["message"] for d in f103), f103
