@@ -93,3 +93,19 @@ def test_the_contributions_example_is_a_valid_entry(capsys, tmp_path: Path) -> N
     found = [d for d in json.loads(out)["diagnostics"]
              if d["file"].endswith("contributions.yaml") and d["severity"] == "error"]
     assert not any(d["code"] == "F103" for d in found), found   # a shape the schema refuses
+
+
+def test_status_of_a_record_whose_plan_cannot_be_read(capsys, tmp_path: Path) -> None:
+    """newuser8 N10: with plan.yaml invalid, `status` said "The record has no action plan
+    yet: start one with `ogpctl new-plan`", and following it made a second plan."""
+    from tests.conftest import new_plan_record
+
+    record = new_plan_record(capsys, tmp_path)
+    path = record / "plans/2027-2031/plan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n", "\n  [broken\n", 1),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "status", "-C", record, "--today", "2026-12-01",
+                         "--lang", "en")
+    screen = " ".join((out + err).split())
+    assert "start one with `ogpctl new-plan`" not in screen, screen
+    assert "No action plan could be read: fix the files named above" in screen

@@ -169,12 +169,13 @@ def _commitments(plan: PlanStatus, lang: str) -> Table:
     return table
 
 
-def print_status(plans: list[PlanStatus], today: date, lang: str = "en") -> None:
+def print_status(plans: list[PlanStatus], today: date, lang: str = "en",
+                 unread: bool = False) -> None:
     """Each plan's screen, every word in `lang` (`ogpctl.domain.screens`); with no plan, how
-    to start one."""
+    to start one, or, when the record's plans could not be read (`unread`), to fix them."""
     console = _status_console()
     if not plans:
-        console.print(Text(screens.no_plan(lang)))
+        console.print(Text(screens.no_plan_read(lang) if unread else screens.no_plan(lang)))
     for plan in plans:
         for line in _plan_head(plan, lang):
             console.print(line)

@@ -43,5 +43,7 @@ def status(
     else:
         from ogpctl.cli.present import print_status
 
-        print_status(plans, today, code)
+        unread = bool(left_out) or any(item.file.startswith("plans/")
+                                       for item in checked.unusable)
+        print_status(plans, today, code, unread)
     return 0

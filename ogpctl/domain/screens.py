@@ -172,6 +172,12 @@ def no_plan(lang: str) -> str:
     return say(lang, _("The record has no action plan yet: start one with `ogpctl new-plan`."))
 
 
+def no_plan_read(lang: str) -> str:
+    """No plan could be read, though the record has some: fix them, not start another."""
+    return say(lang, _("No action plan could be read: fix the files named above (`ogpctl "
+                       "check` says why) rather than start a new plan."))
+
+
 def commitment_columns(lang: str) -> tuple[str, ...]:
     return ("#", say(lang, _("commitment")), say(lang, _("progress")), "",
             say(lang, _("colour")), say(lang, _("milestones")))
