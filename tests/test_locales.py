@@ -113,7 +113,8 @@ def test_a_plan_just_made_has_no_requirement_due_yet(tmp_path: Path, capsys) -> 
 #: Words of European Portuguese where the catalogue writes Brazilian Portuguese (a new
 #: user's site had "contributos" beside "Contribuições", "registadas" beside "registradas"),
 #: and the IRM's "mid-term review" for the four-year refresh (handbook 2.3).
-PORTUGAL_WORDS = re.compile(r"\b(registad[oa]s?|ficheiros?|contributos?|reúne-se)\b|"
+PORTUGAL_WORDS = re.compile(r"\b(registad[oa]s?|registos?|registe|falhad[oa]s?|FALHAD[OA]|"
+                            r"ficheiros?|contributos?|reúne-se)\b|"
                             r"meio período")
 
 
