@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import Any
 
+from ogpctl.base.values import list_at
 from ogpctl.domain.forum import forum_days, meeting_days, plan_start, record_cadence
 from ogpctl.domain.rollup import completed_on, completion_delay, status_on
 from ogpctl.domain.wording import Label, Said, _, handbook_in, n_, record_text, say
@@ -440,16 +441,18 @@ def _cadence_windows(start: date, end: date, months: int, needed: int) -> tuple[
     while (first := cal.add_months(start, step * months)) <= end:
         following = cal.add_months(start, (step + 1) * months)
         last = following - timedelta(days=1)
-        share = _share(needed, (end - first).days + 1, (following - first).days)
         if last <= end:
             windows.append((first, last, needed))
-        elif windows and not share:   # a few days more: the window before takes them
+            step += 1
+            continue
+        share = _share(needed, (end - first).days + 1, (following - first).days)
+        if windows and not share:     # a few days more: the window before takes them
             windows[-1] = (windows[-1][0], end, windows[-1][2])
         elif windows:                 # a last stretch: the full period ending with it
             windows.append((cal.add_months(end + timedelta(days=1), -months), end, needed))
         elif share:                   # a plan shorter than one period
             windows.append((first, end, share))
-        step += 1
+        break
     return tuple(windows)
 
 
@@ -480,17 +483,12 @@ def _progress_days(plan: Plan) -> dict[str, list[date]]:
     and of each local commitment apart ("local N": each reports every quarter, 6.3.b)."""
     days: dict[str, list[date]] = {}
     for commitment in plan.commitments:
-        found = days.setdefault(commitment.kind, [])
-        own = days.setdefault(f"local {commitment.number}", []) \
-            if commitment.kind == "local" else found
-        for milestone in commitment.milestones:
-            updates = milestone.fields.get("progress")
-            for update in updates if isinstance(updates, list) else ():
-                day = as_date(update.get("date")) if isinstance(update, dict) else None
-                if day is not None:
-                    found.append(day)
-                    if own is not found:
-                        own.append(day)
+        own = [day for milestone in commitment.milestones
+               for update in list_at(milestone.fields, "progress")
+               if isinstance(update, dict) and (day := as_date(update.get("date"))) is not None]
+        days.setdefault(commitment.kind, []).extend(own)
+        if commitment.kind == "local":
+            days[f"local {commitment.number}"] = own
     return days
 
 
